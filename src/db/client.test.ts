@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { describeEachEngine } from '../../test/support/databases';
+import { authorities, children } from './schema/index';
+
+describeEachEngine('database client', (ctx) => {
+  test('migrations apply and are safe to re-run', async () => {
+    await ctx.database.migrate();
+    const rows = await ctx.database.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'children'`);
+    assert.equal((rows as unknown as { rows: Array<{ n: number }> }).rows[0]?.n, 1);
+  });
+
+  test('copyRows loads CSV rows, with nulls, quotes and commas intact, and the Lantern ID is derived from the id', async () => {
+    const [authority] = await ctx.database.db.insert(authorities).values({ code: 'T1', name: 'Test' }).returning();
+    assert.ok(authority);
+    await ctx.database.copyRows(
+      'children',
+      ['id', 'authority_id', 'la_child_id', 'first_name', 'last_name', 'date_of_birth', 'sex', 'ethnicity'],
+      [
+        [42, authority.id, 'A1', 'Ada, "Jr"', "O'Neil", '2015-03-01', 'F', 'WBRI'],
+        [43, authority.id, 'A2', 'Ben', 'Lee', null, 'M', 'BAFR'],
+      ],
+    );
+    const rows = await ctx.database.db.select().from(children).orderBy(children.id);
+    assert.equal(rows.length, 2);
+    assert.equal(rows[0]?.firstName, 'Ada, "Jr"');
+    assert.equal(rows[0]?.lanternId, 'L0000042');
+    assert.equal(rows[1]?.dateOfBirth, null);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './organisation';
+export * from './children';
+export * from './journey';
+export * from './care';
+export * from './other';

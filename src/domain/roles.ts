@@ -1,0 +1,79 @@
+/**
+ * Roles and what each may do. Pure data and functions; the web, the API and the CLI all ask these.
+ *
+ * Child-level data is the most sensitive data a council holds, so access is least-privilege:
+ * - elected members see aggregates only, never a child;
+ * - team managers and social workers see only the children allocated to their own team;
+ * - everyone else with child access sees the whole authority.
+ */
+export const ROLES = [
+  'admin',
+  'director',
+  'head-of-service',
+  'team-manager',
+  'social-worker',
+  'qa-auditor',
+  'analyst',
+  'member',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  director: 'Director of children’s services',
+  'head-of-service': 'Head of service',
+  'team-manager': 'Team manager',
+  'social-worker': 'Social worker',
+  'qa-auditor': 'Quality assurance auditor',
+  analyst: 'Performance analyst',
+  member: 'Elected member',
+};
+
+export const PERMISSIONS = [
+  /** Open a child's record and chronology (subject to team scope). */
+  'child:read',
+  /** Search and list children (subject to team scope). */
+  'child:search',
+  /** See aggregate figures (dashboards, counts). */
+  'aggregate:read',
+  /** Read and filter the access log. */
+  'access-log:read',
+  /** Create and list users. */
+  'user:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CHILD_ROLES: readonly Role[] = ['admin', 'director', 'head-of-service', 'team-manager', 'social-worker', 'qa-auditor', 'analyst'];
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  'child:read': CHILD_ROLES,
+  'child:search': CHILD_ROLES,
+  'aggregate:read': ROLES,
+  'access-log:read': ['admin'],
+  'user:manage': ['admin'],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[permission].includes(role);
+}
+
+/** Roles whose child access is limited to children allocated to their own team. */
+export function isTeamScoped(role: Role): boolean {
+  return role === 'team-manager' || role === 'social-worker';
+}
+
+/** What a signed-in user's child access is: none, the whole authority, or one team. */
+export type ChildScope = { kind: 'none' } | { kind: 'authority'; authorityId: number } | { kind: 'team'; authorityId: number; teamId: number };
+
+export function childScope(user: { role: Role; authorityId: number; teamId: number | null }): ChildScope {
+  if (!can(user.role, 'child:read')) return { kind: 'none' };
+  if (isTeamScoped(user.role)) {
+    // A team-scoped role without a team sees no child: fail closed.
+    return user.teamId === null ? { kind: 'none' } : { kind: 'team', authorityId: user.authorityId, teamId: user.teamId };
+  }
+  return { kind: 'authority', authorityId: user.authorityId };
+}
