@@ -11,6 +11,18 @@ CREATE TABLE "access_log" (
 	"detail" jsonb
 );
 --> statement-breakpoint
+CREATE TABLE "api_tokens" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "api_tokens_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "authorities" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"code" text NOT NULL,
@@ -495,6 +507,7 @@ CREATE TABLE "private_fostering" (
 	"end_date" date
 );
 --> statement-breakpoint
+ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "allocations" ADD CONSTRAINT "allocations_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "child_disabilities" ADD CONSTRAINT "child_disabilities_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "family_links" ADD CONSTRAINT "family_links_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -531,6 +544,7 @@ ALTER TABLE "private_fostering" ADD CONSTRAINT "private_fostering_child_id_child
 CREATE INDEX "access_log_time" ON "access_log" USING btree ("occurred_at");--> statement-breakpoint
 CREATE INDEX "access_log_record" ON "access_log" USING btree ("record_type","record_id");--> statement-breakpoint
 CREATE INDEX "access_log_user" ON "access_log" USING btree ("user_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "api_tokens_user" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "child_population_key" ON "child_population" USING btree ("authority_id","year","age","sex","ethnic_group");--> statement-breakpoint
 CREATE INDEX "sessions_expires" ON "sessions" USING btree ("expires_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "teams_authority_name" ON "teams" USING btree ("authority_id","name");--> statement-breakpoint

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Role } from '../../domain/roles';
 import { authorityId, createdAt, day, id, instant } from './columns';
 
 export const authorities = pgTable('authorities', {
@@ -93,7 +94,7 @@ export const users = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     /** One of ROLES in src/domain/roles.ts. */
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     /** Team scope for team-manager and social-worker. */
     teamId: integer('team_id'),
     workerId: integer('worker_id'),
@@ -132,7 +133,7 @@ export const accessLog = pgTable(
     recordType: text('record_type'),
     recordId: text('record_id'),
     requestId: text('request_id'),
-    detail: jsonb('detail'),
+    detail: jsonb('detail').$type<Record<string, string | number | boolean | null>>(),
   },
   (t) => [
     index('access_log_time').on(t.occurredAt),
@@ -141,3 +142,21 @@ export const accessLog = pgTable(
   ],
 );
 
+
+/** Personal API tokens for scripts: only a SHA-256 hash of the token is kept (tokens are 256-bit random). */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at'),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('api_tokens_user').on(t.userId)],
+);

@@ -1,0 +1,25 @@
+/**
+ * Hand wiring: repositories → services. The web app and the CLI both take `Services`.
+ */
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { accessLogRepository } from './features/access-log/repository';
+import { accessLogService } from './features/access-log/service';
+import { usersRepository } from './features/users/repository';
+import { usersService } from './features/users/service';
+import type { Logger } from './logger';
+
+export function createServices(database: Database, config: Config, logger: Logger) {
+  const db = database.db;
+  const accessLogRepo = accessLogRepository();
+  return {
+    config,
+    logger,
+    database,
+    db,
+    accessLogRepository: accessLogRepo,
+    accessLog: accessLogService(db, accessLogRepo),
+    users: usersService(db, usersRepository()),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

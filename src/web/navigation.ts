@@ -1,0 +1,23 @@
+import { can } from '../domain/roles';
+import type { CurrentUser } from '../features/users/service';
+import { paths } from './paths';
+
+export interface NavItem {
+  href: string;
+  text: string;
+  current: boolean;
+}
+
+/** The service navigation a user sees: only what their role may open. */
+export function navigationFor(user: CurrentUser | null, currentPath: string): NavItem[] {
+  if (!user) return [];
+  const items: Array<{ href: string; text: string; show: boolean }> = [
+    { href: paths.home({}), text: 'Home', show: true },
+    { href: paths.children.search({}), text: 'Children', show: can(user.role, 'child:search') },
+    { href: paths.admin.accessLog({}), text: 'Access log', show: can(user.role, 'access-log:read') },
+    { href: paths.admin.users({}), text: 'Users', show: can(user.role, 'user:manage') },
+  ];
+  return items
+    .filter((i) => i.show)
+    .map((i) => ({ href: i.href, text: i.text, current: i.href === '/' ? currentPath === '/' : currentPath.startsWith(i.href) }));
+}

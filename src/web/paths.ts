@@ -1,0 +1,57 @@
+/**
+ * Every URL in Lantern, built by typed helpers: never join strings to make a link.
+ * Each helper carries its Express pattern, used when the route is mounted.
+ */
+type Params<K extends string> = Record<K, string | number>;
+
+interface PathHelper<K extends string> {
+  (params: Params<K>): string;
+  pattern: string;
+}
+
+function path<K extends string = never>(pattern: string): PathHelper<K> {
+  const helper = ((params: Params<K>) =>
+    pattern.replace(/:([A-Za-z]+)/g, (_, key: string) => {
+      const value = (params as Record<string, string | number>)[key];
+      if (value === undefined) throw new Error(`Missing path parameter ${key} for ${pattern}`);
+      return encodeURIComponent(String(value));
+    })) as PathHelper<K>;
+  helper.pattern = pattern;
+  return helper;
+}
+
+function withQuery(base: string, query: Record<string, string | number | undefined | null>): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+export const paths = {
+  home: path('/'),
+  health: path('/health'),
+  signIn: path('/sign-in'),
+  signOut: path('/sign-out'),
+  children: {
+    search: path('/children'),
+    searchFor: (query: Record<string, string | number | undefined | null>) => withQuery('/children', query),
+    show: path<'childId'>('/children/:childId'),
+    chronology: path<'childId'>('/children/:childId/chronology'),
+  },
+  admin: {
+    accessLog: path('/admin/access-log'),
+    accessLogFor: (query: Record<string, string | number | undefined | null>) => withQuery('/admin/access-log', query),
+    users: path('/admin/users'),
+  },
+  api: {
+    openapi: path('/api/openapi.json'),
+    docs: path('/api/docs'),
+    me: path('/api/me'),
+    children: path('/api/children'),
+    child: path<'childId'>('/api/children/:childId'),
+    chronology: path<'childId'>('/api/children/:childId/chronology'),
+    accessLog: path('/api/access-log'),
+    users: path('/api/users'),
+  },
+  withQuery,
+};

@@ -1,0 +1,15 @@
+/**
+ * Every feature's routes, in one list. Each feature declares its own routes through the RouteBuilder.
+ */
+import { accessLogRoutes } from '../features/access-log/routes';
+import { authRoutes } from '../features/auth/routes';
+import { homeRoutes } from '../features/home/routes';
+import { usersRoutes } from '../features/users/routes';
+import type { RouteBuilder } from './route';
+
+export function registerRoutes(r: RouteBuilder): void {
+  authRoutes(r);
+  homeRoutes(r);
+  accessLogRoutes(r);
+  usersRoutes(r);
+}
