@@ -47,7 +47,11 @@ export const DEFAULT_DEMO_PASSWORD = 'lantern-demo';
 
 const WEAK_SECRETS = new Set(['secret', 'changeme', 'change-me', 'session-secret', 'keyboard cat']);
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { demo?: boolean } = {}): Config {
+/**
+ * `purpose: 'serve'` needs a session secret (real, outside demo mode); commands that do not serve web
+ * sessions ('command') do not.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { demo?: boolean; purpose?: 'serve' | 'command' } = {}): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -58,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
   const problems: string[] = [];
   let sessionSecret = e.SESSION_SECRET;
   if (!sessionSecret || sessionSecret.length < 32 || WEAK_SECRETS.has(sessionSecret)) {
-    if (demo && !production) {
+    if ((demo && !production) || overrides.purpose === 'command') {
       // A fresh random secret per process: sessions do not survive a restart, which is right for a demo.
       sessionSecret = randomBytes(32).toString('hex');
     } else {

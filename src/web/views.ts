@@ -43,6 +43,11 @@ export function configureViews(app: express.Express): nunjucks.Environment {
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('roleLabel', (role: string) => ROLE_LABELS[role as Role] ?? role);
   env.addFilter('number', (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toLocaleString('en-GB')));
+  // `errors | errorFor("field")` gives a GOV.UK component its errorMessage ({ text }) for one field, or undefined.
+  env.addFilter('errorFor', (errors: Array<{ field: string; message: string }> | undefined, field: string) => {
+    const found = errors?.find((e) => e.field === field);
+    return found ? { text: found.message } : undefined;
+  });
   env.addGlobal('paths', paths);
   env.addGlobal('serviceName', 'Lantern');
   return env;

@@ -14,7 +14,7 @@ function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 }
 
-function safeReturnTo(value: string | undefined): string {
+export function safeReturnTo(value: string | undefined): string {
   // Only same-site paths: never an open redirect.
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/sign-') ? value : paths.home({});
 }

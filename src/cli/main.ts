@@ -1,0 +1,232 @@
+/**
+ * The `lantern` command. It calls the same services as the web interface.
+ *   lantern serve [--demo]          run the web app (npm start = lantern serve --demo)
+ *   lantern db migrate              apply database migrations
+ *   lantern demo generate           build a synthetic demo authority
+ *   lantern users create|list|token manage local accounts and API tokens
+ */
+import { userInfo } from 'node:os';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, loadConfig } from '../config';
+import { ROLES } from '../domain/roles';
+import { todayInLondon } from '../domain/today';
+import { ConflictError, ValidationError } from '../errors';
+import { createAuditor } from '../features/access-log/auditor';
+import { DEMO_DEFAULTS } from '../features/demo/defaults';
+import { openRuntime, type Runtime } from '../runtime';
+import { createProgress } from './progress';
+import { resolveAuthority } from './authority';
+
+const program = new Command();
+program
+  .name('lantern')
+  .description('Lantern: children’s services data, performance, quality assurance and inspection readiness.')
+  .showHelpAfterError()
+  .configureHelp({ sortSubcommands: true });
+
+const int = (name: string, min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}.`);
+  return n;
+};
+const isoDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new InvalidArgumentError('Use a date in the format YYYY-MM-DD.');
+  return value;
+};
+
+function cliActor(authorityId: number | null) {
+  return { userId: null, username: `cli:${safeOsUser()}`, authorityId };
+}
+function safeOsUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const config = loadConfig(process.env, { purpose: 'command' });
+  const rt = await openRuntime(config, { migrate: options.migrate ?? true, logger: undefined });
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('Run the Lantern web app. With --demo, build the synthetic demo authority on first run and let its role users sign in with the demo password.')
+  .option('--demo', 'demo mode: synthetic demo authority, shared demo password (never in production)', false)
+  .addOption(new Option('-p, --port <port>', 'port to listen on (default: PORT or 3000)').argParser(int('port', 0)))
+  .action(async (opts: { demo: boolean; port?: number }) => {
+    const { startServer } = await import('../server');
+    const env = opts.port === undefined ? process.env : { ...process.env, PORT: String(opts.port) };
+    const config = loadConfig(env, { demo: opts.demo || undefined, purpose: 'serve' });
+    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
+    const progress = createProgress();
+    const server = await startServer(config, {
+      onListening: (url) => process.stderr.write(`Lantern is starting at ${url} on ${where}…\n`),
+      onProgress: (p) => progress.update(p),
+    });
+    progress.stop();
+    const lines = [``, `Lantern is running at ${server.url}`];
+    if (server.demo) {
+      lines.push(
+        `Demo authority: ${server.demo.authorityName}${server.demo.generated ? ` (built in ${server.demo.seconds.toFixed(1)} s)` : ''}`,
+        ``,
+        `Sign in at ${server.url}/sign-in as any of these users, one per role:`,
+        `  ${server.demo.usernames.join(', ')}`,
+        `Password: ${server.demo.password}${process.env.LANTERN_DEMO_PASSWORD ? '' : '   (set LANTERN_DEMO_PASSWORD to choose another)'}`,
+      );
+    } else {
+      lines.push(`Sign in with an account made by: lantern users create --help`);
+    }
+    lines.push(`API: ${server.url}/api/openapi.json   Health: ${server.url}/health`, `Press Ctrl+C to stop.`, ``);
+    process.stdout.write(lines.join('\n'));
+    const stop = () => {
+      void server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+const db = program.command('db').description('Database administration.');
+db.command('migrate')
+  .description('Apply any pending database migrations (safe to run again).')
+  .action(async () => {
+    await withRuntime(async (rt) => {
+      process.stdout.write(`Database is up to date (${rt.database.kind}: ${rt.database.location}).\n`);
+    });
+  });
+
+const demo = program.command('demo').description('The synthetic demo authority (synthetic data only).');
+demo
+  .command('generate')
+  .description('Build a whole fictional authority deterministically from a seed: teams, workers, children and their journeys.')
+  .addOption(new Option('--seed <n>', 'random seed').default(DEMO_DEFAULTS.seed).argParser(int('seed', 0)))
+  .addOption(new Option('--child-population <n>', 'children aged 0–17 living in the authority').default(DEMO_DEFAULTS.childPopulation).argParser(int('child population', 1000)))
+  .addOption(new Option('--years <n>', 'years of history').default(DEMO_DEFAULTS.years).argParser(int('years', 1)))
+  .addOption(new Option('--as-at <date>', 'last day of the data (YYYY-MM-DD; default today)').argParser(isoDate))
+  .option('--code <code>', 'authority code', 'DEMO')
+  .option('--name <name>', 'authority name')
+  .action(async (opts: { seed: number; childPopulation: number; years: number; asAt?: string; code: string; name?: string }) => {
+    await withRuntime(async (rt) => {
+      const { generateDemoAuthority } = await import('../synth/generate');
+      const progress = createProgress();
+      const summary = await generateDemoAuthority(rt.database, {
+        seed: opts.seed,
+        childPopulation: opts.childPopulation,
+        years: opts.years,
+        asAt: opts.asAt ?? todayInLondon(),
+        code: opts.code,
+        ...(opts.name ? { name: opts.name } : {}),
+        onProgress: (p) => progress.update(p),
+      });
+      progress.stop();
+      const audit = createAuditor(rt.services.accessLogRepository, cliActor(summary.authorityId), 'demo.generate', null);
+      await audit.record(rt.database.db, { recordType: 'authority', recordId: String(summary.authorityId), detail: { seed: opts.seed, childPopulation: opts.childPopulation, years: opts.years, children: summary.children } });
+      process.stdout.write(
+        `Built ${summary.name} (${summary.code}): ${summary.children.toLocaleString('en-GB')} children in ${summary.seconds.toFixed(1)} s.\n` +
+          `Run \`lantern serve --demo\` (or npm start) to sign in as its role users with the demo password.\n`,
+      );
+    });
+  });
+
+const usersCmd = program.command('users').description('Local user accounts and API tokens.');
+usersCmd
+  .command('create')
+  .description('Create a user. Without --password-stdin a strong random password is generated and printed once.')
+  .requiredOption('--username <username>', 'sign-in name')
+  .requiredOption('--name <name>', 'the person’s name')
+  .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
+  .option('--team <team>', 'team name or id (required for team-manager and social-worker)')
+  .option('--authority <code>', 'authority code (default: the only authority, or DEMO)')
+  .option('--password-stdin', 'read the password from standard input', false)
+  .action(async (opts: { username: string; name: string; role: string; team?: string; authority?: string; passwordStdin: boolean }) => {
+    await withRuntime(async (rt) => {
+      const authority = await resolveAuthority(rt.database.db, opts.authority);
+      let teamId: number | null = null;
+      if (opts.team) {
+        const byId = /^\d+$/.test(opts.team) ? Number(opts.team) : null;
+        const team = byId === null ? await rt.services.users.findTeamByName(authority.id, opts.team) : { id: byId };
+        if (!team) throw new ValidationError([{ field: '--team', message: `No team called “${opts.team}” in ${authority.name}` }]);
+        teamId = team.id;
+      }
+      const generated = !opts.passwordStdin;
+      const password = opts.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : randomPassword();
+      const audit = createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'user.create', null);
+      const user = await rt.services.users.create(authority.id, { username: opts.username, displayName: opts.name, role: opts.role, teamId, password }, audit);
+      process.stdout.write(`Created ${user.username} (${user.role}) in ${authority.name}.\n`);
+      if (generated) process.stdout.write(`Password (shown once): ${password}\n`);
+    });
+  });
+
+usersCmd
+  .command('list')
+  .description('List the users of an authority.')
+  .option('--authority <code>', 'authority code')
+  .option('--json', 'print JSON', false)
+  .action(async (opts: { authority?: string; json: boolean }) => {
+    await withRuntime(async (rt) => {
+      const authority = await resolveAuthority(rt.database.db, opts.authority);
+      const audit = createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'user.list', null);
+      const rows = await rt.services.users.list(authority.id, audit);
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(rows.map((u) => ({ username: u.username, displayName: u.displayName, role: u.role, team: u.teamName, active: u.active })), null, 2) + '\n');
+        return;
+      }
+      const table = rows.map((u) => [u.username, u.role, u.teamName ?? '(whole authority)', u.active ? 'active' : 'disabled', u.displayName]);
+      const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((r) => String(r[i]).length), 8));
+      for (const r of [['USERNAME', 'ROLE', 'SCOPE', 'STATUS', 'NAME'], ...table]) {
+        process.stdout.write(r.map((c, i) => (i < 4 ? String(c).padEnd(widths[i] ?? 8) : String(c))).join('  ') + '\n');
+      }
+    });
+  });
+
+usersCmd
+  .command('token')
+  .description('Issue a personal API token for a user (shown once; send it as "Authorization: Bearer <token>").')
+  .argument('<username>', 'the user')
+  .option('--name <name>', 'what the token is for', 'cli')
+  .addOption(new Option('--days <n>', 'days until it expires').default(90).argParser(int('days', 1)))
+  .action(async (username: string, opts: { name: string; days: number }) => {
+    await withRuntime(async (rt) => {
+      const { usersRepository } = await import('../features/users/repository');
+      const row = await usersRepository().findByUsername(rt.database.db, username);
+      if (!row) throw new ValidationError([{ field: 'username', message: `No user called ${username}` }]);
+      const audit = createAuditor(rt.services.accessLogRepository, cliActor(row.authorityId), 'user.token', null);
+      const token = await rt.services.users.issueToken(row.id, opts.name, audit, opts.days);
+      process.stdout.write(`${token}\n`);
+    });
+  });
+
+function randomPassword(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64url');
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  if (err instanceof ValidationError) {
+    for (const e of err.errors) process.stderr.write(`Error: ${e.field}: ${e.message}\n`);
+    process.exit(1);
+  }
+  if (err instanceof ConflictError) {
+    process.stderr.write(`Error: ${err.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+/**
+ * Demo mode at start-up: build the synthetic demo authority if the database has no authority yet, then make sure
+ * its role users exist and share the demo password.
+ */
+import type { Runtime } from '../../runtime';
+import { todayInLondon } from '../../domain/today';
+import { ROLES } from '../../domain/roles';
+import { authorityCount, demoAuthorities, ensureDemoUsers, pickDemoTeam } from './service';
+import { DEMO_DEFAULTS } from './defaults';
+
+export interface DemoReady {
+  authorityName: string;
+  generated: boolean;
+  usernames: readonly string[];
+  password: string;
+  seconds: number;
+}
+
+const SYSTEM = { userId: null, username: 'lantern', authorityId: null } as const;
+
+export async function prepareDemo(runtime: Runtime, onProgress?: (p: { stage: string; done: number; total: number }) => void): Promise<DemoReady> {
+  const started = performance.now();
+  const { database, services, config } = runtime;
+  let generated = false;
+  if ((await authorityCount(database.db)) === 0) {
+    const { generateDemoAuthority } = await import('../../synth/generate');
+    await generateDemoAuthority(database, { ...DEMO_DEFAULTS, asAt: todayInLondon(), ...(onProgress ? { onProgress } : {}) });
+    generated = true;
+  }
+  const [authority] = await demoAuthorities(database.db);
+  if (!authority) throw new Error('Demo mode needs a demo authority, but the database holds only real authorities. Start without --demo.');
+  const team = await pickDemoTeam(database.db, authority.id);
+  if (!team) throw new Error('The demo authority has no allocated children; regenerate it with `lantern demo generate`.');
+  await ensureDemoUsers(
+    database.db,
+    services.accessLogRepository,
+    { authorityId: authority.id, demoTeamId: team.teamId, demoWorkerId: team.workerId },
+    config.demoPassword,
+    { ...SYSTEM, authorityId: authority.id },
+  );
+  return { authorityName: authority.name, generated, usernames: ROLES, password: config.demoPassword, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,67 @@
+/**
+ * `lantern serve`: listens at once, answers 503 ("starting") until the database is migrated and, in demo mode,
+ * the demo authority is loaded; then hands every request to the app. GET /health turns 200 when ready.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { prepareDemo, type DemoReady } from './features/demo/bootstrap';
+import { openRuntime, type Runtime } from './runtime';
+import { createApp } from './web/app';
+
+export interface RunningServer {
+  url: string;
+  runtime: Runtime;
+  demo: DemoReady | null;
+  close(): Promise<void>;
+}
+
+const STARTING_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Lantern is starting</title><meta http-equiv="refresh" content="3"></head><body><main><h1>Lantern is starting</h1><p>This page will refresh in a few seconds.</p></main></body></html>`;
+
+export async function startServer(
+  config: Config,
+  hooks: { onListening?: (url: string) => void; onProgress?: (p: { stage: string; done: number; total: number }) => void } = {},
+): Promise<RunningServer> {
+  let handler: http.RequestListener = (req, res) => {
+    res.setHeader('Retry-After', '3');
+    if (req.url === '/health') {
+      res.writeHead(503, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'starting' }));
+    } else {
+      res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8' }).end(STARTING_PAGE);
+    }
+  };
+  const server = http.createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  hooks.onListening?.(url);
+
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await openRuntime(config);
+    const demo = config.demo ? await prepareDemo(runtime, hooks.onProgress) : null;
+    const app = createApp(runtime.services);
+    handler = app;
+    const opened = runtime;
+    return {
+      url,
+      runtime: opened,
+      demo,
+      close: async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        (app.locals.sessionStore as { close(): void } | undefined)?.close();
+        await opened.close();
+      },
+    };
+  } catch (err) {
+    server.close();
+    await runtime?.close();
+    throw err;
+  }
+}

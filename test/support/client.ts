@@ -1,0 +1,78 @@
+/**
+ * A tiny HTTP client for route tests: keeps cookies, reads the CSRF token from the last form it saw, and signs in
+ * through the real /sign-in form (no test-only switches).
+ */
+export interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  location: string | null;
+}
+
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrfToken: string | null = null;
+
+  constructor(private readonly baseUrl: string) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq < 0) continue;
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (/expires=Thu, 01 Jan 1970/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async request(method: string, path: string, init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    let body: string | undefined;
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(init.form).toString();
+    } else if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    }
+    const res = await fetch(new URL(path, this.baseUrl), { method, headers, body, redirect: 'manual' });
+    this.remember(res);
+    const text = await res.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(text)?.[1];
+    if (token) this.csrfToken = token;
+    return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
+  }
+
+  get(path: string, headers?: Record<string, string>): Promise<Reply> {
+    return this.request('GET', path, headers ? { headers } : {});
+  }
+
+  /** Posts a form with the CSRF token from the last page fetched (fetch a page with the form first). */
+  post(path: string, form: Record<string, string> = {}): Promise<Reply> {
+    return this.request('POST', path, { form: { _csrf: this.csrfToken ?? '', ...form } });
+  }
+
+  async signIn(username: string, password: string): Promise<Reply> {
+    await this.get('/sign-in');
+    const reply = await this.post('/sign-in', { username, password });
+    if (reply.status !== 303) throw new Error(`sign-in as ${username} failed with ${reply.status}`);
+    await this.get('/'); // pick up a CSRF token for the signed-in session
+    return reply;
+  }
+}
+
+/** Visible text of an HTML page's <h1>, for assertions. */
+export function h1(html: string): string | undefined {
+  return /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+}
+
+export function title(html: string): string | undefined {
+  return /<title[^>]*>([\s\S]*?)<\/title>/.exec(html)?.[1]?.replace(/\s+/g, ' ').trim();
+}
