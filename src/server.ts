@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
-import { prepareDemo, type DemoReady } from './features/demo/bootstrap';
+import { prepareDemo, type DemoOptions, type DemoReady } from './features/demo/bootstrap';
 import { openRuntime, type Runtime } from './runtime';
 import { createApp } from './web/app';
 
@@ -20,7 +20,12 @@ const STARTING_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8
 
 export async function startServer(
   config: Config,
-  hooks: { onListening?: (url: string) => void; onProgress?: (p: { stage: string; done: number; total: number }) => void } = {},
+  hooks: {
+    onListening?: (url: string) => void;
+    onProgress?: (p: { stage: string; done: number; total: number }) => void;
+    /** Overrides the demo borough's size (tests and benchmarks build smaller or larger ones). */
+    demoOptions?: Partial<DemoOptions>;
+  } = {},
 ): Promise<RunningServer> {
   let handler: http.RequestListener = (req, res) => {
     res.setHeader('Retry-After', '3');
@@ -42,7 +47,7 @@ export async function startServer(
   let runtime: Runtime | undefined;
   try {
     runtime = await openRuntime(config);
-    const demo = config.demo ? await prepareDemo(runtime, hooks.onProgress) : null;
+    const demo = config.demo ? await prepareDemo(runtime, hooks.onProgress, hooks.demoOptions) : null;
     const app = createApp(runtime.services);
     handler = app;
     const opened = runtime;

@@ -18,13 +18,19 @@ export interface DemoReady {
 
 const SYSTEM = { userId: null, username: 'lantern', authorityId: null } as const;
 
-export async function prepareDemo(runtime: Runtime, onProgress?: (p: { stage: string; done: number; total: number }) => void): Promise<DemoReady> {
+export type DemoOptions = { seed: number; childPopulation: number; years: number };
+
+export async function prepareDemo(
+  runtime: Runtime,
+  onProgress?: (p: { stage: string; done: number; total: number }) => void,
+  options: Partial<DemoOptions> = {},
+): Promise<DemoReady> {
   const started = performance.now();
   const { database, services, config } = runtime;
   let generated = false;
   if ((await authorityCount(database.db)) === 0) {
     const { generateDemoAuthority } = await import('../../synth/generate');
-    await generateDemoAuthority(database, { ...DEMO_DEFAULTS, asAt: todayInLondon(), ...(onProgress ? { onProgress } : {}) });
+    await generateDemoAuthority(database, { ...DEMO_DEFAULTS, ...options, asAt: todayInLondon(), ...(onProgress ? { onProgress } : {}) });
     generated = true;
   }
   const [authority] = await demoAuthorities(database.db);

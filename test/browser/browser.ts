@@ -1,0 +1,39 @@
+/**
+ * Real Chromium (Debian's, never a downloaded one) driven by playwright-core, with axe-core run on every page a
+ * test visits. `visit()` fails the test on any axe violation against WCAG 2.0/2.1/2.2 A and AA.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (CI does this in .ci/run)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+}
+
+/** Every page visited in a run, for the report. */
+export const visited: string[] = [];
+
+export async function checkAccessibility(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  visited.push(new URL(page.url()).pathname);
+  const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  assert.deepEqual(problems, [], `axe found accessibility problems on ${page.url()}`);
+}
+
+export async function visit(page: Page, url: string, expectedStatus = 200): Promise<void> {
+  const response = await page.goto(url);
+  assert.equal(response?.status(), expectedStatus, `GET ${url}`);
+  await checkAccessibility(page);
+}
