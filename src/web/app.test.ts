@@ -175,6 +175,15 @@ describe('web foundation', () => {
     }
   });
 
+  test('the stylesheet is GOV.UK Frontend compiled without the GOV.UK-only typeface', async () => {
+    const res = await fetch(`${world.baseUrl}/static/govuk.css`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/css/);
+    const css = await res.text();
+    assert.match(css, /\.govuk-button/);
+    assert.doesNotMatch(css, /GDS Transport/);
+  });
+
   test('unknown pages answer a GOV.UK 404 page', async () => {
     const reply = await new TestClient(world.baseUrl).get('/no-such-page');
     assert.equal(reply.status, 404);

@@ -18,6 +18,7 @@ import { paths } from './paths';
 import { RouteBuilder } from './route';
 import { DatabaseSessionStore } from './session-store';
 import { configureViews, govukFrontendDist } from './views';
+import { govukStylesheet } from './stylesheet';
 import { registerRoutes } from './routes';
 import './types';
 
@@ -76,6 +77,9 @@ export function createApp(services: Services) {
   // 4. Static files: GOV.UK Frontend's assets, styles and scripts, and Lantern's own.
   const staticOptions = { maxAge: config.production ? '1d' : 0, index: false } as const;
   app.use('/assets', express.static(path.join(govukFrontendDist, 'govuk', 'assets'), staticOptions));
+  app.get('/static/govuk.css', async (_req, res) => {
+    res.type('text/css').set('Cache-Control', config.production ? 'public, max-age=86400' : 'no-cache').send(await govukStylesheet());
+  });
   app.use('/govuk', express.static(path.join(govukFrontendDist, 'govuk'), { ...staticOptions, extensions: [] }));
   app.use('/static', express.static(path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'static'), staticOptions));
 
