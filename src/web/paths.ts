@@ -30,6 +30,7 @@ function withQuery(base: string, query: Record<string, string | number | undefin
 export const paths = {
   home: path('/'),
   health: path('/health'),
+  apiDocs: path('/api-docs'),
   signIn: path('/sign-in'),
   signOut: path('/sign-out'),
   children: {
@@ -45,7 +46,6 @@ export const paths = {
   },
   api: {
     openapi: path('/api/openapi.json'),
-    docs: path('/api/docs'),
     me: path('/api/me'),
     children: path('/api/children'),
     child: path<'childId'>('/api/children/:childId'),

@@ -2,6 +2,7 @@
  * Every feature's routes, in one list. Each feature declares its own routes through the RouteBuilder.
  */
 import { accessLogRoutes } from '../features/access-log/routes';
+import { apiDocsRoutes } from '../features/api-docs/routes';
 import { authRoutes } from '../features/auth/routes';
 import { homeRoutes } from '../features/home/routes';
 import { usersRoutes } from '../features/users/routes';
@@ -12,4 +13,5 @@ export function registerRoutes(r: RouteBuilder): void {
   homeRoutes(r);
   accessLogRoutes(r);
   usersRoutes(r);
+  apiDocsRoutes(r);
 }

@@ -1,0 +1,154 @@
+/**
+ * The route × role walk: every registered route, for every role and for an anonymous visitor, against a table of
+ * expected answers written out by hand (not derived from the permission code it checks). A route missing from the
+ * table fails the test, so a new route cannot ship without its row.
+ *
+ * Child routes are walked with four children: one in the team-scoped users' own team (A), one in another team (B),
+ * one in another authority and one that does not exist. The last three must be indistinguishable to anyone who
+ * may not see them.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ROLES, type Role } from '../../src/domain/roles';
+import { createAuditor } from '../../src/features/access-log/auditor';
+import { startTestWorld, PASSWORD, type TestWorld } from '../support/app';
+import { TestClient } from '../support/client';
+
+type Who = 'anonymous' | Role;
+type Row = Record<Who, number>;
+
+/** anonymous, admin, director, head-of-service, team-manager, social-worker, qa-auditor, analyst, member */
+function row(...s: [number, number, number, number, number, number, number, number, number]): Row {
+  const [anonymous, admin, director, hos, tm, sw, qa, analyst, member] = s;
+  return { anonymous, admin, director, 'head-of-service': hos, 'team-manager': tm, 'social-worker': sw, 'qa-auditor': qa, analyst, member };
+}
+
+// Which child a child route is asked for.
+type ChildCase = 'team-a' | 'team-b' | 'other-authority' | 'missing';
+
+const PAGE_CHILD: Record<ChildCase, Row> = {
+  'team-a': row(303, 200, 200, 200, 200, 200, 200, 200, 404),
+  'team-b': row(303, 200, 200, 200, 404, 404, 200, 200, 404),
+  'other-authority': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  missing: row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+};
+const API_CHILD: Record<ChildCase, Row> = {
+  'team-a': row(401, 200, 200, 200, 200, 200, 200, 200, 404),
+  'team-b': row(401, 200, 200, 200, 404, 404, 200, 200, 404),
+  'other-authority': row(401, 404, 404, 404, 404, 404, 404, 404, 404),
+  missing: row(401, 404, 404, 404, 404, 404, 404, 404, 404),
+};
+
+const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere'> = {
+  'page GET /': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page GET /api-docs': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page GET /sign-in': row(200, 303, 303, 303, 303, 303, 303, 303, 303),
+  // Signing in and out are walked in src/web/app.test.ts (CSRF, failures, session rotation).
+  'page POST /sign-in': 'covered-elsewhere',
+  'page POST /sign-out': row(303, 303, 303, 303, 303, 303, 303, 303, 303),
+  'page GET /children': row(303, 200, 200, 200, 200, 200, 200, 200, 403),
+  'page GET /children/:childId': PAGE_CHILD,
+  'page GET /children/:childId/chronology': PAGE_CHILD,
+  'page GET /admin/access-log': row(303, 200, 403, 403, 403, 403, 403, 403, 403),
+  'page GET /admin/users': row(303, 200, 403, 403, 403, 403, 403, 403, 403),
+  'api GET /api/me': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
+  'api GET /api/children': row(401, 200, 200, 200, 200, 200, 200, 200, 403),
+  'api GET /api/children/:childId': API_CHILD,
+  'api GET /api/children/:childId/chronology': API_CHILD,
+  'api GET /api/access-log': row(401, 200, 403, 403, 403, 403, 403, 403, 403),
+  'api GET /api/users': row(401, 200, 403, 403, 403, 403, 403, 403, 403),
+  // An empty body: the admin gets 400 (validation); others are refused before validation. Anonymous changes are
+  // refused because API changes need a bearer token.
+  'api POST /api/users': row(403, 400, 403, 403, 403, 403, 403, 403, 403),
+};
+
+/** Strips what legitimately differs between two responses (nonces, tokens, request ids). */
+function normalise(text: string): string {
+  return text
+    .replace(/nonce="[^"]+"/g, 'nonce')
+    .replace(/name="_csrf" value="[^"]+"/g, 'csrf')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'request-id');
+}
+
+describe('every route answers every role as the access table says', () => {
+  let world: TestWorld;
+  const pages = new Map<Who, TestClient>();
+  const tokens = new Map<Role, string>();
+
+  before(async () => {
+    world = await startTestWorld();
+    pages.set('anonymous', new TestClient(world.baseUrl));
+    await pages.get('anonymous')!.get('/sign-in');
+    for (const role of ROLES) {
+      const client = new TestClient(world.baseUrl);
+      await client.signIn(role, PASSWORD);
+      pages.set(role, client);
+      const user = await world.services.users.verifyPassword(role, PASSWORD);
+      assert.ok(user);
+      const audit = createAuditor(world.services.accessLogRepository, { userId: user.id, username: role, authorityId: user.authorityId }, 'user.token', null);
+      tokens.set(role, await world.services.users.issueToken(user.id, 'walk', audit));
+    }
+  });
+  after(async () => {
+    await world?.close();
+  });
+
+  test('every registered route has a row in the table', () => {
+    const registered = world.routes.map((r) => `${r.kind} ${r.method.toUpperCase()} ${r.path}`).sort();
+    assert.deepEqual(registered, Object.keys(EXPECTED).sort());
+  });
+
+  test('each role gets exactly the expected answer from each route', async () => {
+    const childIds: Record<ChildCase, string> = {
+      'team-a': world.childInTeamA,
+      'team-b': world.childInTeamB,
+      'other-authority': world.childElsewhere,
+      missing: 'L9999999',
+    };
+    const mismatches: string[] = [];
+    for (const route of world.routes) {
+      const key = `${route.kind} ${route.method.toUpperCase()} ${route.path}`;
+      const expected = EXPECTED[key];
+      if (!expected || expected === 'covered-elsewhere') continue;
+      const cases: Array<[string, Row]> = route.path.includes(':childId')
+        ? (Object.entries(expected as Record<ChildCase, Row>) as Array<[ChildCase, Row]>).map(([c, r]) => [route.path.replace(':childId', childIds[c]), r])
+        : [[route.path, expected as Row]];
+      for (const [url, answers] of cases) {
+        for (const who of ['anonymous', ...ROLES] as Who[]) {
+          let status: number;
+          if (route.kind === 'api') {
+            const headers: Record<string, string> = { 'content-type': 'application/json' };
+            if (who !== 'anonymous') headers.authorization = `Bearer ${tokens.get(who)}`;
+            const res = await fetch(`${world.baseUrl}${url}`, { method: route.method.toUpperCase(), headers, ...(route.method === 'post' ? { body: '{}' } : {}) });
+            status = res.status;
+            if (status >= 400) assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/, `${key} as ${who} answers problem+json`);
+          } else if (route.method === 'post') {
+            // A fresh session per POST, so signing out does not end the walk's own sessions.
+            const client = new TestClient(world.baseUrl);
+            if (who === 'anonymous') await client.get('/sign-in');
+            else await client.signIn(who, PASSWORD);
+            status = (await client.post(url)).status;
+          } else {
+            status = (await pages.get(who)!.get(url)).status;
+          }
+          if (status !== answers[who]) mismatches.push(`${route.method.toUpperCase()} ${url} as ${who}: expected ${answers[who]}, got ${status}`);
+        }
+      }
+    }
+    assert.deepEqual(mismatches, []);
+  });
+
+  test('a child someone may not see looks exactly like a child that does not exist', async () => {
+    for (const who of ['team-manager', 'member'] as const) {
+      const client = pages.get(who)!;
+      const hidden = await client.get(`/children/${who === 'member' ? world.childInTeamA : world.childInTeamB}`);
+      const missing = await client.get('/children/L9999999');
+      assert.equal(hidden.status, 404);
+      assert.equal(normalise(hidden.text), normalise(missing.text), `${who}: same page for hidden and missing`);
+      const apiHidden = await fetch(`${world.baseUrl}/api/children/${world.childInTeamB}`, { headers: { authorization: `Bearer ${tokens.get(who)}` } });
+      const apiMissing = await fetch(`${world.baseUrl}/api/children/L9999999`, { headers: { authorization: `Bearer ${tokens.get(who)}` } });
+      const strip = (o: Record<string, unknown>) => ({ ...o, requestId: undefined });
+      assert.deepEqual(strip((await apiHidden.json()) as Record<string, unknown>), strip((await apiMissing.json()) as Record<string, unknown>));
+    }
+  });
+});

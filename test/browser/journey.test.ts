@@ -1,0 +1,115 @@
+/**
+ * In real Chromium, as a user would: sign in to the demo authority, find a child, open the record, read the
+ * chronology, and, as an admin, read the access log that recorded it. axe-core runs on every page visited.
+ * The journey runs twice: with JavaScript, and with JavaScript turned off (everything must work without it).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig } from '../../src/config';
+import { allocations, children, cpPlans, periodsOfCare, users } from '../../src/db/schema/index';
+import { startServer, type RunningServer } from '../../src/server';
+import { checkAccessibility, launch, newContext, visit } from './browser';
+
+const PASSWORD = 'browser-test-password';
+
+describe('the child record in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  /** A child in the demo team-manager's team who has been on a CP plan or in care: a long chronology. */
+  let child: { lanternId: string; firstName: string; lastName: string };
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-'));
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'silent' }, { demo: true, purpose: 'serve' });
+    server = await startServer(config, { demoOptions: { childPopulation: 8000, years: 3 } });
+    const db = server.runtime.database.db;
+    const [manager] = await db.select().from(users).where(eq(users.username, 'team-manager'));
+    assert.ok(manager?.teamId);
+    const [row] = await db
+      .select({ lanternId: children.lanternId, firstName: children.firstName, lastName: children.lastName })
+      .from(children)
+      .innerJoin(allocations, and(eq(allocations.childId, children.id), isNull(allocations.endDate), eq(allocations.teamId, manager.teamId)))
+      .where(sql`exists (select 1 from ${cpPlans} where ${cpPlans.childId} = ${children.id}) or exists (select 1 from ${periodsOfCare} where ${periodsOfCare.childId} = ${children.id})`)
+      .orderBy(children.id)
+      .limit(1);
+    assert.ok(row, 'the demo team has a child with a CP plan or a period of care');
+    child = row;
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await visit(page, `${server.url}/sign-in`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/`);
+    await checkAccessibility(page);
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`a team manager finds a child and reads the chronology (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await newContext(browser, { javaScriptEnabled });
+      const page = await context.newPage();
+      await signIn(page, 'team-manager');
+      assert.match((await page.locator('h1').textContent()) ?? '', /Welcome/);
+
+      // Search by surname from the home page's search box.
+      await page.getByLabel('Find a child').fill(child.lastName);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/\/children\?/);
+      await checkAccessibility(page);
+      await page.getByRole('link', { name: new RegExp(`${child.firstName} ${child.lastName}`) }).first().click();
+      await page.waitForURL(new RegExp(`/children/${child.lanternId}`));
+      await checkAccessibility(page);
+      assert.equal((await page.locator('h1').textContent())?.trim(), `${child.firstName} ${child.lastName}`);
+      assert.match(await page.locator('main').textContent() ?? '', new RegExp(child.lanternId));
+
+      // The chronology lists events in date order, and includes the child-protection or care part of the journey.
+      const chronologyLink = page.getByRole('link', { name: /chronology/i }).first();
+      if (await chronologyLink.count()) {
+        await chronologyLink.click();
+        await checkAccessibility(page);
+      }
+      const text = (await page.locator('main').textContent()) ?? '';
+      assert.match(text, /Child protection plan|Period of care|Started to be looked after|looked after/i);
+      const dates = await page.locator('[data-chronology-date]').evaluateAll((els) => els.map((e) => e.getAttribute('data-chronology-date') ?? ''));
+      assert.ok(dates.length > 3, 'the chronology has several events');
+      assert.deepEqual(dates, [...dates].sort(), 'in date order');
+
+      // Looking for a child outside the team finds nothing and a direct link answers 404.
+      await visit(page, `${server.url}/children/L9999999`, 404);
+      await context.close();
+    });
+  }
+
+  test('an admin reads the access log that recorded the view; an elected member sees only aggregates', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'admin');
+    await visit(page, `${server.url}/admin/access-log?action=child.view&recordId=${child.lanternId}`);
+    const rows = await page.locator('main tbody tr').count();
+    assert.ok(rows >= 2, 'both journeys’ views were logged');
+    await visit(page, `${server.url}/admin/users`);
+    await visit(page, `${server.url}/children?q=${encodeURIComponent(child.lanternId)}`);
+    await context.close();
+
+    const memberContext = await newContext(browser);
+    const member = await memberContext.newPage();
+    await signIn(member, 'member');
+    assert.match((await member.locator('main').textContent()) ?? '', /Children in care/);
+    await visit(member, `${server.url}/children/${child.lanternId}`, 404);
+    await memberContext.close();
+  });
+});
