@@ -8,6 +8,7 @@
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config';
+import { isIsoDate } from '../domain/dates';
 import { ROLES } from '../domain/roles';
 import { todayInLondon } from '../domain/today';
 import { ConflictError, ValidationError } from '../errors';
@@ -30,7 +31,7 @@ const int = (name: string, min: number) => (value: string) => {
   return n;
 };
 const isoDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new InvalidArgumentError('Use a date in the format YYYY-MM-DD.');
+  if (!isIsoDate(value)) throw new InvalidArgumentError('Use a real date in the format YYYY-MM-DD.');
   return value;
 };
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../domain/dates';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Enter a real date');
+  .refine(isIsoDate, 'Enter a real date');
 
 export const accessLogQuery = z
   .object({
