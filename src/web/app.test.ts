@@ -166,6 +166,30 @@ describe('web foundation', () => {
     assert.equal(cookieOnly.status, 403);
   });
 
+  test('an admin adds a user through the form: every error at once, input kept, then Post/Redirect/Get', async () => {
+    const admin = new TestClient(world.baseUrl);
+    await admin.signIn('admin', PASSWORD);
+    await admin.get('/admin/users/new');
+    const bad = await admin.post('/admin/users/new', { username: 'new manager', displayName: '', role: 'team-manager', teamId: '', password: 'short' });
+    assert.equal(bad.status, 400);
+    const summary = [...bad.text.matchAll(/<a href="#(\w+)">/g)].map((m) => m[1]);
+    assert.deepEqual(summary, ['username', 'displayName', 'password']);
+    assert.match(bad.text, /value="new manager"/);
+    assert.doesNotMatch(bad.text, /value="short"/, 'the password is never echoed back');
+    const noTeam = await admin.post('/admin/users/new', { username: 'new.manager', displayName: 'New Manager', role: 'team-manager', teamId: '', password: 'a long enough password' });
+    assert.equal(noTeam.status, 400);
+    assert.match(noTeam.text, /href="#teamId">Select the team this user works in/);
+    const ok = await admin.post('/admin/users/new', { username: 'new.manager', displayName: 'New Manager', role: 'team-manager', teamId: String(world.teamA), password: 'a long enough password' });
+    assert.equal(ok.status, 303);
+    assert.equal(ok.location, '/admin/users?created=new.manager');
+    const list = await admin.get(ok.location ?? '');
+    assert.match(list.text, /User new\.manager added/);
+    const signedIn = new TestClient(world.baseUrl);
+    await signedIn.signIn('new.manager', 'a long enough password');
+    const unknownField = await admin.post('/admin/users/new', { username: 'x', displayName: 'X', role: 'analyst', teamId: '', password: 'a long enough password', isAdmin: 'yes' });
+    assert.equal(unknownField.status, 400);
+  });
+
   test('the OpenAPI document describes every API route', async () => {
     const doc = (await (await fetch(`${world.baseUrl}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     assert.equal(doc.openapi, '3.0.3');

@@ -43,6 +43,7 @@ export const paths = {
     accessLog: path('/admin/access-log'),
     accessLogFor: (query: Record<string, string | number | undefined | null>) => withQuery('/admin/access-log', query),
     users: path('/admin/users'),
+    newUser: path('/admin/users/new'),
   },
   api: {
     openapi: path('/api/openapi.json'),

@@ -51,6 +51,9 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page GET /children/:childId/chronology': PAGE_CHILD,
   'page GET /admin/access-log': row(303, 200, 403, 403, 403, 403, 403, 403, 403),
   'page GET /admin/users': row(303, 200, 403, 403, 403, 403, 403, 403, 403),
+  'page GET /admin/users/new': row(303, 200, 403, 403, 403, 403, 403, 403, 403),
+  // An empty form: the admin gets the form back with its errors (400); others are refused.
+  'page POST /admin/users/new': row(303, 400, 403, 403, 403, 403, 403, 403, 403),
   'api GET /api/me': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
   'api GET /api/children': row(401, 200, 200, 200, 200, 200, 200, 200, 403),
   'api GET /api/children/:childId': API_CHILD,

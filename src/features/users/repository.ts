@@ -71,3 +71,7 @@ export function usersRepository() {
   };
 }
 export type UsersRepository = ReturnType<typeof usersRepository>;
+
+export async function teamsOf(tx: Tx, authorityId: number) {
+  return tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.authorityId, authorityId)).orderBy(teams.name);
+}

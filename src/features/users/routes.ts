@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
+import { ConflictError, ValidationError } from '../../errors';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 
@@ -24,15 +25,69 @@ const createBody = z
   })
   .strict();
 
+/** The add-a-user form's fields, as posted. Unknown fields are refused. */
+const userForm = z
+  .object({
+    _csrf: z.string().optional(),
+    username: z.string().default(''),
+    displayName: z.string().default(''),
+    role: z.string().default(''),
+    teamId: z.string().default(''),
+    password: z.string().default(''),
+  })
+  .strict();
+
+const FORM_ORDER = ['username', 'displayName', 'role', 'teamId', 'password'];
+
 export function usersRoutes(r: RouteBuilder): void {
   r.page({
     method: 'get',
     path: paths.admin.users,
     access: 'user:manage',
     audit: 'user.list',
-    handler: async ({ res, user, services, audit }) => {
+    handler: async ({ req, res, user, services, audit }) => {
       const users = await services.users.list(user.authorityId, audit);
-      res.render('users/views/index.njk', { pageTitle: 'Users and roles', users });
+      res.render('users/views/index.njk', { pageTitle: 'Users and roles', users, created: typeof req.query.created === 'string' ? req.query.created : null });
+    },
+  });
+
+  r.page({
+    method: 'get',
+    path: paths.admin.newUser,
+    access: 'user:manage',
+    audit: null,
+    handler: async ({ res, user, services }) => {
+      res.render('users/views/new.njk', { pageTitle: 'Add a user', values: {}, roles: ROLES, teams: await services.users.teams(user.authorityId) });
+    },
+  });
+
+  r.page({
+    method: 'post',
+    path: paths.admin.newUser,
+    access: 'user:manage',
+    audit: 'user.create',
+    handler: async ({ req, res, user, services, audit }) => {
+      const form = userForm.safeParse(req.body);
+      const values = form.success ? form.data : {};
+      const input = form.success
+        ? { username: form.data.username, displayName: form.data.displayName, role: form.data.role, teamId: form.data.teamId ? Number(form.data.teamId) : null, password: form.data.password }
+        : null;
+      try {
+        if (!input) throw new ValidationError([{ field: 'username', message: 'The form could not be read; try again' }]);
+        const created = await services.users.create(user.authorityId, input, audit);
+        res.redirect(303, paths.withQuery(paths.admin.users({}), { created: created.username }));
+      } catch (err) {
+        const errors = err instanceof ValidationError ? err.errors : err instanceof ConflictError ? [{ field: 'username', message: err.message }] : null;
+        if (!errors) throw err;
+        errors.sort((a, b) => FORM_ORDER.indexOf(a.field) - FORM_ORDER.indexOf(b.field));
+        res.status(400).render('users/views/new.njk', {
+          pageTitle: 'Error: Add a user',
+          errors,
+          values: { ...values, password: '' },
+          roles: ROLES,
+          teams: await services.users.teams(user.authorityId),
+        });
+      }
     },
   });
 

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../db/client';
 import { isTeamScoped, ROLES, type Role } from '../../domain/roles';
 import { ConflictError, ValidationError } from '../../errors';
 import type { Auditor } from '../access-log/auditor';
-import type { UsersRepository } from './repository';
+import { teamsOf, type UsersRepository } from './repository';
 
 export interface CurrentUser {
   id: number;
@@ -140,6 +140,7 @@ export function usersService(db: Db, repo: UsersRepository) {
     },
 
     findTeamByName: (authorityId: number, name: string) => repo.findTeamByName(db, authorityId, name),
+    teams: (authorityId: number) => teamsOf(db, authorityId),
   };
 }
 export type UsersService = ReturnType<typeof usersService>;
