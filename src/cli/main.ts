@@ -61,7 +61,8 @@ program
   .description('Run the Lantern web app. With --demo, build the synthetic demo authority on first run and let its role users sign in with the demo password.')
   .option('--demo', 'demo mode: synthetic demo authority, shared demo password (never in production)', false)
   .addOption(new Option('-p, --port <port>', 'port to listen on (default: PORT or 3000)').argParser(int('port', 0)))
-  .action(async (opts: { demo: boolean; port?: number }) => {
+  .addOption(new Option('--demo-population <n>', 'children aged 0–17 in a newly built demo borough').default(DEMO_DEFAULTS.childPopulation).argParser(int('demo population', 1000)))
+  .action(async (opts: { demo: boolean; port?: number; demoPopulation: number }) => {
     const { startServer } = await import('../server');
     const env = opts.port === undefined ? process.env : { ...process.env, PORT: String(opts.port) };
     const config = loadConfig(env, { demo: opts.demo || undefined, purpose: 'serve' });
@@ -70,6 +71,7 @@ program
     const server = await startServer(config, {
       onListening: (url) => process.stderr.write(`Lantern is starting at ${url} on ${where}…\n`),
       onProgress: (p) => progress.update(p),
+      demoOptions: { childPopulation: opts.demoPopulation },
     });
     progress.stop();
     const lines = [``, `Lantern is running at ${server.url}`];
