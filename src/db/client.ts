@@ -34,7 +34,22 @@ export interface Database {
   copyRows(table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<void>;
   /** Runs raw SQL statements (no parameters), e.g. for TRUNCATE or sequence maintenance. */
   exec(sqlText: string): Promise<void>;
+  /**
+   * Runs `fn` in one transaction on one connection (BEGIN … COMMIT; ROLLBACK if `fn` throws), so that a bulk
+   * load either lands whole or leaves nothing behind. `load` copies and executes on that connection only.
+   */
+  bulkLoad<T>(fn: (load: BulkLoader) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** What a bulk load may do inside its transaction. */
+export interface BulkLoader {
+  copyRows: Database['copyRows'];
+  exec: Database['exec'];
+  /** A query without parameters, returning its rows (e.g. to read the largest id before loading). */
+  query<R extends Record<string, unknown>>(sqlText: string): Promise<R[]>;
+  /** COPY … FROM CSV text the caller has already encoded (whole lines, in chunks): the fast path for millions of rows. */
+  copyCsv(table: string, columns: readonly string[], csv: Iterable<string>): Promise<void>;
 }
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -69,6 +84,24 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     exec: async (sqlText) => {
       await client.exec(sqlText);
     },
+    // PGlite has one connection; its transaction() holds it exclusively for the callback.
+    bulkLoad: (fn) =>
+      client.transaction(async (tx) =>
+        fn({
+          copyRows: async (table, columns, rows) => {
+            const blob = new Blob([...csvChunks(rows)], { type: 'text/csv' });
+            await tx.query(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+          },
+          copyCsv: async (table, columns, csv) => {
+            const blob = new Blob([...csv], { type: 'text/csv' });
+            await tx.query(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+          },
+          exec: async (sqlText) => {
+            await tx.exec(sqlText);
+          },
+          query: async <R extends Record<string, unknown>>(sqlText: string) => (await tx.query<R>(sqlText)).rows,
+        }),
+      ),
     close: () => client.close(),
   };
 }
@@ -97,6 +130,37 @@ async function openPostgres(url: string): Promise<Database> {
     },
     exec: async (sqlText) => {
       await pool.query(sqlText);
+    },
+    async bulkLoad(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn({
+          copyRows: async (table, columns, rows) => {
+            const stream = conn.query(
+              copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+            );
+            await pipeline(Readable.from(csvChunks(rows)), stream);
+          },
+          copyCsv: async (table, columns, csv) => {
+            const stream = conn.query(
+              copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+            );
+            await pipeline(Readable.from(csv), stream);
+          },
+          exec: async (sqlText) => {
+            await conn.query(sqlText);
+          },
+          query: async <R extends Record<string, unknown>>(sqlText: string) => (await conn.query<R>(sqlText)).rows,
+        });
+        await conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        conn.release();
+      }
     },
     close: () => pool.end(),
   };

@@ -4,6 +4,9 @@ import {
   WorkingDayCalendar,
   addDays,
   addMonths,
+  addMonthsToDayNumber,
+  civilFromDays,
+  daysFromCivil,
   addWorkingDays,
   dayOfWeek,
   fromDayNumber,
@@ -98,6 +101,18 @@ describe('calendar arithmetic', () => {
     assert.equal(addMonths('2025-11-15', 3), '2026-02-15');
     assert.equal(addMonths('2025-03-15', -3), '2024-12-15');
     assert.equal(addDays('2025-12-31', 1), '2026-01-01');
+  });
+});
+
+describe('integer calendar algorithms agree with the Date-based functions', () => {
+  test('civil dates and month sums over 1900–2100', () => {
+    for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2100-12-31'); day += 13) {
+      const iso = fromDayNumber(day);
+      const [y, m, d] = civilFromDays(day);
+      assert.equal(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, iso);
+      assert.equal(daysFromCivil(y, m, d), day);
+      for (const months of [-18, -1, 1, 3, 6, 12, 216]) assert.equal(fromDayNumber(addMonthsToDayNumber(day, months)), addMonths(iso, months));
+    }
   });
 });
 

@@ -63,9 +63,41 @@ export function addMonths(isoDate: string, months: number): string {
   return new Date(Date.UTC(year, month, Math.min(d, last))).toISOString().slice(0, 10);
 }
 
-/** Day-number form of addMonths. */
+/**
+ * Year, month (1–12) and day of a day number, and back: Howard Hinnant's `civil_from_days` and
+ * `days_from_civil` algorithms for the proleptic Gregorian calendar ("chrono-Compatible Low-Level Date
+ * Algorithms", public domain). Pure integer arithmetic, for callers that do millions of sums.
+ */
+export function civilFromDays(day: number): [number, number, number] {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Day-number form of addMonths (same clamping to the end of a short month). */
 export function addMonthsToDayNumber(day: number, months: number): number {
-  return toDayNumber(addMonths(fromDayNumber(day), months));
+  const [y, m, d] = civilFromDays(day);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const last = daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
+  return daysFromCivil(year, month, Math.min(d, last));
 }
 
 /** The Nth working day after an ISO date (N ≥ 0; N = 0 gives the date itself). */

@@ -1,0 +1,230 @@
+/**
+ * A referral and the CIN episode it opens, as a small state machine: assessment → (closure | early help | CIN plan
+ * | strategy discussion and S47 → ICPC → CP plan) → (step-down | pre-proceedings → care proceedings | care) →
+ * closure. Each step is a function that writes its records and says what comes next and when.
+ *
+ * Rules kept throughout (CIN census validation, data-standards.md §6.3): one open episode at a time; plans
+ * follow one another and never overlap; nothing after the episode closes; the episode closes by the child's 18th
+ * birthday (children's social care ends; care leavers carry on in care-leavers.ts).
+ */
+import { collectionYearOfDayNumber } from '../../domain/code-lists';
+import { ASSESSMENT, COURT, REFERRAL } from '../parameters';
+import { WeightedTable } from '../random';
+import type { Assessment, CareProceedings, CinEpisode, Contact, Day } from '../model';
+import { ageOn, scaled, type Journey } from './context';
+import { careProceedings, preProceedings } from './court';
+import { periodOfCare, type CareRoute } from './care';
+import { cinPlan, cpPlan, hadCpPlan, strategyDiscussion } from './protection';
+import { privateFosteringArrangement } from './private-fostering';
+
+const NEEDS = WeightedTable.from(REFERRAL.needs);
+const OUTCOMES = WeightedTable.from(ASSESSMENT.outcomes);
+const FACTORS = WeightedTable.from(ASSESSMENT.factors);
+
+export interface EpisodeEnd {
+  closure: Day;
+  /** How far the case went, for the chance of coming back. */
+  kind: 'nfa' | 'assessment' | 'plan' | 'care' | 'adult';
+  /** Closed to early help (RC9): an early help episode follows. */
+  earlyHelp: boolean;
+}
+
+export type Step =
+  | { to: 'assessment'; day: Day }
+  | { to: 'strategy'; day: Day }
+  | { to: 'cin-plan'; day: Day }
+  | { to: 'cp-plan'; day: Day; icpcIndex: number }
+  | { to: 'plo'; day: Day }
+  | { to: 'care'; day: Day; route: CareRoute; proceedings: CareProceedings | null }
+  | { to: 'open-support'; day: Day }
+  | { to: 'private-fostering'; day: Day }
+  | { to: 'close'; day: Day; reason: string; kind: EpisodeEnd['kind']; earlyHelp?: boolean };
+
+export function cinEpisode(j: Journey, contact: Contact | null, referral: Day, source: string, route: 'uasc' | 'private-fostering' | null): EpisodeEnd {
+  const { rng, child } = j;
+  const need = route === 'uasc' ? 'N4' : route === 'private-fostering' ? 'N8' : j.disabled ? 'N2' : NEEDS.draw(rng);
+  const ep: CinEpisode = {
+    id: 0,
+    contact,
+    referral,
+    source,
+    need,
+    nfa: false,
+    closure: referral,
+    closureReason: 'RC8',
+    assessments: [],
+    strategies: [],
+    s47s: [],
+    icpcs: [],
+    cinPlans: [],
+    cpPlans: [],
+    preProceedings: [],
+    careProceedings: [],
+    periods: [],
+  };
+  child.episodes.push(ep);
+
+  if (route === null && rng.chance(REFERRAL.nfa)) {
+    ep.nfa = true;
+    ep.need = null;
+    return { closure: referral, kind: 'nfa', earlyHelp: false };
+  }
+
+  j.sw.to(j.disabled ? 'disabled-children' : 'assessment', referral);
+  let step: Step =
+    route === 'uasc'
+      ? { to: 'care', day: referral, route: 'uasc', proceedings: null }
+      : route === 'private-fostering'
+        ? { to: 'private-fostering', day: referral }
+        : rng.chance(REFERRAL.immediateStrategy * (hadCpPlan(j) ? 2 : 1)) && !j.disabled
+          ? { to: 'strategy', day: referral }
+          : { to: 'assessment', day: referral };
+  if (route === 'uasc') assessment(j, ep, referral, ['9A'], true);
+
+  let planned = false;
+  for (let guard = 0; guard < 40; guard++) {
+    if (step.to === 'close') break;
+    if (step.day > j.s.asAt) {
+      // Nothing simulated after the last day of data: the episode is still open then.
+      step = { to: 'close', day: step.day, reason: 'RC7', kind: planned ? 'plan' : 'assessment' };
+      break;
+    }
+    if (step.day >= j.b[18] && step.to !== 'care') {
+      step = { to: 'close', day: j.b[18], reason: j.disabled && rng.chance(0.6) ? 'RC6' : 'RC7', kind: 'adult' };
+      break;
+    }
+    switch (step.to) {
+      case 'assessment':
+        step = assessmentStep(j, ep, step.day);
+        break;
+      case 'strategy':
+        step = strategyDiscussion(j, ep, step.day, planned);
+        break;
+      case 'cin-plan':
+        planned = true;
+        step = cinPlan(j, ep, step.day);
+        break;
+      case 'cp-plan':
+        planned = true;
+        step = cpPlan(j, ep, step.day, step.icpcIndex);
+        break;
+      case 'plo':
+        planned = true;
+        step = ploAtHome(j, ep, step.day);
+        break;
+      case 'care':
+        planned = true;
+        step = periodOfCare(j, ep, step.day, step.route, step.proceedings);
+        break;
+      case 'open-support':
+        j.sw.to(j.disabled ? 'disabled-children' : 'cin-cp', step.day);
+        step = { to: 'close', day: step.day + rng.int(30, 160), reason: 'RC7', kind: 'assessment' };
+        break;
+      case 'private-fostering':
+        step = privateFosteringArrangement(j, ep, step.day);
+        break;
+    }
+  }
+  if (step.to !== 'close') step = { to: 'close', day: step.day, reason: 'RC7', kind: 'plan' };
+  let closure = Math.min(step.day, j.b[18]);
+  if (closure < referral) closure = referral;
+  ep.closure = closure;
+  let reason = step.reason;
+  // RC9 (closed after assessment, referred to early help) exists from collection year 2023.
+  if (reason === 'RC9' && collectionYearOfDayNumber(closure) < 2023) reason = 'RC8';
+  ep.closureReason = reason;
+  j.sw.close(closure);
+  j.iro.close(closure);
+  return { closure, kind: step.kind, earlyHelp: step.earlyHelp === true && closure < j.b[18] };
+}
+
+/** A single assessment (child and family assessment) starting on `start`. */
+export function assessment(j: Journey, ep: CinEpisode, start: Day, factors: string[] | null, furtherServices: boolean): Assessment {
+  const { rng, act, s } = j;
+  const wd = rng.chance(ASSESSMENT.onTime) ? (rng.chance(0.25) ? rng.int(5, 15) : rng.int(16, 45)) : rng.int(46, 85);
+  const authorised = s.calendar.addWorkingDays(start, wd);
+  const seen = act.chance(ASSESSMENT.seen) && start >= j.child.dob;
+  const seenDay = seen ? Math.min(authorised, s.calendar.addWorkingDays(start, act.int(0, Math.min(10, wd)))) : null;
+  const a: Assessment = {
+    id: 0,
+    start,
+    authorised,
+    seen,
+    seenDay,
+    seenAlone: seen && ageOn(j, start) >= 5 && act.chance(ASSESSMENT.seenAlone),
+    factors: factors ?? drawFactors(j, start),
+    furtherServices,
+  };
+  ep.assessments.push(a);
+  return a;
+}
+
+function drawFactors(j: Journey, day: Day): string[] {
+  const { rng } = j;
+  const year = collectionYearOfDayNumber(day);
+  const n = rng.chance(0.06) ? 0 : 1 + Math.min(4, rng.poisson(1.3));
+  if (n === 0) return ['21'];
+  const out: string[] = [];
+  for (let i = 0; i < n * 2 && out.length < n; i++) {
+    let f: string = FACTORS.draw(rng);
+    // Before collection year 2022 the census had 18A/19A (physical/sexual abuse) and no 24A (criminal exploitation).
+    if (year < 2022) f = f === '18B' || f === '18C' ? '18A' : f === '19B' || f === '19C' ? '19A' : f === '24A' ? '13A' : f;
+    if ((f === '7A' && ageOn(j, day) < 8) || out.includes(f)) continue;
+    out.push(f);
+  }
+  return out.length > 0 ? out.sort() : ['21'];
+}
+
+function assessmentStep(j: Journey, ep: CinEpisode, day: Day): Step {
+  const { rng, s } = j;
+  const start = rng.chance(0.9) ? s.calendar.addWorkingDays(day, rng.int(0, 3)) : s.calendar.addWorkingDays(day, rng.int(4, 10));
+  // Children who have been on a plan before, and unborn babies, more often need a strategy discussion.
+  const worry = (hadCpPlan(j) ? 3 : 1) * (start < j.child.dob ? 2.5 : 1);
+  const outcome = j.disabled ? (rng.chance(0.85) ? 'cin-plan' : 'nfa') : worry > 1 ? rng.weighted(scaled(ASSESSMENT.outcomes, ['s47'], worry)) : OUTCOMES.draw(rng);
+  const a = assessment(j, ep, start, null, outcome !== 'nfa' && outcome !== 'early-help');
+  switch (outcome) {
+    case 'nfa':
+      return { to: 'close', day: a.authorised + rng.int(0, 20), reason: 'RC8', kind: 'assessment' };
+    case 'early-help':
+      return { to: 'close', day: a.authorised + rng.int(0, 10), reason: 'RC9', kind: 'assessment', earlyHelp: true };
+    case 'cin-plan':
+      return { to: 'cin-plan', day: a.authorised + rng.int(0, 10) };
+    case 's47': {
+      // Concerns arise during the assessment: a strategy discussion part-way through it.
+      const span = Math.max(1, s.calendar.between(start, a.authorised));
+      return { to: 'strategy', day: s.calendar.addWorkingDays(start, rng.int(1, span)) };
+    }
+    default:
+      return { to: 'open-support', day: a.authorised };
+  }
+}
+
+/** Pre-proceedings while the child stays at home (decided at the end of a plan). */
+function ploAtHome(j: Journey, ep: CinEpisode, day: Day): Step {
+  const { rng } = j;
+  const pre = preProceedings(j, ep, day);
+  if (pre.outcome === 'step-down') return rng.chance(0.75) ? { to: 'cin-plan', day: pre.end } : { to: 'close', day: pre.end + rng.int(0, 30), reason: 'RC7', kind: 'plan' };
+  const court = careProceedings(j, ep, pre, pre.end);
+  if (rng.chance(Math.min(0.95, COURT.careAtIssue * j.careFactor))) return { to: 'care', day: court.issue, route: 'proceedings', proceedings: court };
+  return afterProceedingsAtHome(j, ep, court);
+}
+
+/** Proceedings in which the child stayed at home: the final order decides what follows. */
+export function afterProceedingsAtHome(j: Journey, ep: CinEpisode, court: CareProceedings): Step {
+  const { rng } = j;
+  const order = rng.weighted({ 'supervision-order': 40, 'care-order': 22, sgo: 22, 'child-arrangements-order': 10, 'no-order': 6 });
+  court.finalOrder = order;
+  switch (order) {
+    case 'care-order':
+      return { to: 'care', day: court.finalHearing, route: 'care-order-at-home', proceedings: court };
+    case 'sgo':
+      // No period of care: a special guardianship order for a child living with relatives.
+      return { to: 'close', day: court.finalHearing, reason: 'RC4', kind: 'plan' };
+    case 'child-arrangements-order':
+      return { to: 'close', day: court.finalHearing, reason: 'RC3', kind: 'plan' };
+    case 'no-order':
+      return { to: 'close', day: court.finalHearing + rng.int(0, 30), reason: 'RC7', kind: 'plan' };
+    default:
+      return { to: 'cin-plan', day: court.finalHearing };
+  }
+}
