@@ -48,8 +48,8 @@ export interface BulkLoader {
   exec: Database['exec'];
   /** A query without parameters, returning its rows (e.g. to read the largest id before loading). */
   query<R extends Record<string, unknown>>(sqlText: string): Promise<R[]>;
-  /** COPY … FROM CSV text the caller has already encoded (whole lines, in chunks): the fast path for millions of rows. */
-  copyCsv(table: string, columns: readonly string[], csv: Iterable<string>): Promise<void>;
+  /** COPY … FROM CSV the caller has already encoded (whole lines, in chunks of text or UTF-8 bytes): the fast path for millions of rows. */
+  copyCsv(table: string, columns: readonly string[], csv: Iterable<string | Uint8Array>): Promise<void>;
 }
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');

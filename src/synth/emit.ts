@@ -201,61 +201,61 @@ export class Emitter {
     return a ? [a.team.id, a.worker?.id ?? null] : [null, null];
   }
 
-  /** Rows of a table, generated lazily in id order. */
-  *rows(key: TableKey): Generator<Row> {
+  /** Passes the rows of a table, in id order, to `out` (a callback rather than a generator: millions of rows). */
+  rows(key: TableKey, out: (row: Row) => void): void {
     const au = this.authorityId;
     const A = this.A;
     const clip = (d: Day | null | undefined) => this.clip(d);
     switch (key) {
       case 'authorities': {
         const a = this.input.authority;
-        yield [au, a.code, a.name, a.laNumber, null, a.region, a.benchmarkLaNumber, true];
+        out([au, a.code, a.name, a.laNumber, null, a.region, a.benchmarkLaNumber, true]);
         return;
       }
       case 'teams':
-        for (const t of this.input.org.teams) yield [t.id, au, t.name, t.area];
+        for (const t of this.input.org.teams) out([t.id, au, t.name, t.area]);
         return;
       case 'workers':
-        for (const w of this.keptWorkers) yield [w.id, au, w.ref, w.name, w.role, w.team.id, w.agency, w.fte, this.iso(w.start), clip(w.end)];
+        for (const w of this.keptWorkers) out([w.id, au, w.ref, w.name, w.role, w.team.id, w.agency, w.fte, this.iso(w.start), clip(w.end)]);
         return;
       case 'workforceSnapshots': {
         let id = this.offsets.workforceSnapshots;
         for (const s of this.input.snapshots) {
-          yield [++id, au, s.snapshotDate, s.socialWorkerFte, s.agencyFte, s.vacancyFte, s.leaversFte, s.caseloadCases];
+          out([++id, au, s.snapshotDate, s.socialWorkerFte, s.agencyFte, s.vacancyFte, s.leaversFte, s.caseloadCases]);
         }
         return;
       }
       case 'childPopulation': {
         let id = this.offsets.childPopulation;
-        for (const p of this.input.population) yield [++id, au, p.year, p.age, p.sex, p.group, p.count];
+        for (const p of this.input.population) out([++id, au, p.year, p.age, p.sex, p.group, p.count]);
         return;
       }
       case 'children':
         for (const { child: c } of this.kept) {
           const born = c.dob <= A;
           const { upn, unknown } = this.upn(c);
-          yield [c.id, au, c.laChildId, upn, unknown, c.firstName, c.lastName, born ? this.iso(c.dob) : null, born ? null : this.iso(c.dob), born ? c.sex : 'U', c.ethnicity, c.firstLanguage, c.religion, c.postcode];
+          out([c.id, au, c.laChildId, upn, unknown, c.firstName, c.lastName, born ? this.iso(c.dob) : null, born ? null : this.iso(c.dob), born ? c.sex : 'U', c.ethnicity, c.firstLanguage, c.religion, c.postcode]);
         }
         return;
       case 'childDisabilities': {
         let id = this.offsets.childDisabilities;
-        for (const { child: c } of this.kept) for (const d of c.disabilities) if (d.day <= A) yield [++id, au, c.id, d.code, this.iso(d.day)];
+        for (const { child: c } of this.kept) for (const d of c.disabilities) if (d.day <= A) out([++id, au, c.id, d.code, this.iso(d.day)]);
         return;
       }
       case 'immigrationStatuses': {
         let id = this.offsets.immigrationStatuses;
         for (const { child: c } of this.kept) {
           if (!c.uasc || c.uasc.start > A) continue;
-          yield [++id, au, c.id, 'UASC', this.iso(c.uasc.start), clip(c.uasc.end)];
-          if (c.uasc.refugeeStatus !== null && c.uasc.refugeeStatus <= A) yield [++id, au, c.id, 'Refugee status', this.iso(c.uasc.refugeeStatus), null];
+          out([++id, au, c.id, 'UASC', this.iso(c.uasc.start), clip(c.uasc.end)]);
+          if (c.uasc.refugeeStatus !== null && c.uasc.refugeeStatus <= A) out([++id, au, c.id, 'Refugee status', this.iso(c.uasc.refugeeStatus), null]);
         }
         return;
       }
       case 'familyLinks': {
         let id = this.offsets.familyLinks;
         for (const { child: c } of this.kept) {
-          for (const s of c.siblings) if (s.id > 0) yield [++id, au, c.id, s.id, 'sibling', `FAM${String(c.family).padStart(7, '0')}`, null];
-          if (c.motherOf !== null && c.motherOf <= A) yield [++id, au, c.id, null, 'child', null, this.iso(c.motherOf)];
+          for (const s of c.siblings) if (s.id > 0) out([++id, au, c.id, s.id, 'sibling', `FAM${String(c.family).padStart(7, '0')}`, null]);
+          if (c.motherOf !== null && c.motherOf <= A) out([++id, au, c.id, null, 'child', null, this.iso(c.motherOf)]);
         }
         return;
       }
@@ -265,7 +265,7 @@ export class Emitter {
           for (const a of k.allocations) {
             const open = a.end === null || a.end > A;
             const primary = a.role !== 'iro' && !(a.role === 'personal-adviser' && a.start < b18);
-            yield [a.id, au, k.child.id, a.team.id, a.worker?.id ?? null, a.role, this.iso(a.start), open ? null : clip(a.end), open ? null : a.endReason, primary];
+            out([a.id, au, k.child.id, a.team.id, a.worker?.id ?? null, a.role, this.iso(a.start), open ? null : clip(a.end), open ? null : a.endReason, primary]);
           }
         }
         return;
@@ -275,7 +275,7 @@ export class Emitter {
           for (const c of k.contacts) {
             const decided = c.decisionDay <= A;
             const worker = this.mashWorker(mash, c.day, c.id);
-            yield [c.id, au, k.child.id, this.iso(c.day), c.source, decided ? c.decision : null, clip(c.decisionDay), c.bragInitial, decided ? c.bragFinal : null, mash.id, worker];
+            out([c.id, au, k.child.id, this.iso(c.day), c.source, decided ? c.decision : null, clip(c.decisionDay), c.bragInitial, decided ? c.bragFinal : null, mash.id, worker]);
           }
         }
         return;
@@ -284,7 +284,7 @@ export class Emitter {
           for (const e of k.earlyHelp) {
             const ended = e.end !== null && e.end <= A;
             const [team, worker] = e.allocation !== null && e.allocation <= A ? this.teamWorker(k, 'early-help-practitioner', e.allocation) : [null, null];
-            yield [e.id, au, k.child.id, e.contact?.id || null, this.iso(e.request), clip(e.allocation), clip(e.assessmentStart), clip(e.assessmentEnd), e.organisation, ended ? clip(e.end) : null, ended ? e.outcome : null, team, worker];
+            out([e.id, au, k.child.id, e.contact?.id || null, this.iso(e.request), clip(e.allocation), clip(e.assessmentStart), clip(e.assessmentEnd), e.organisation, ended ? clip(e.end) : null, ended ? e.outcome : null, team, worker]);
           }
         }
         return;
@@ -293,7 +293,7 @@ export class Emitter {
           for (const e of k.episodes) {
             const closed = e.closure <= A;
             const [team, worker] = e.nfa ? [null, null] : this.teamWorker(k, 'social-worker', closed ? e.closure : A);
-            yield [e.id, au, k.child.id, e.contact?.id || null, this.iso(e.referral), e.source, e.need, e.nfa, closed ? this.iso(e.closure) : null, closed ? e.closureReason : null, team, worker];
+            out([e.id, au, k.child.id, e.contact?.id || null, this.iso(e.referral), e.source, e.need, e.nfa, closed ? this.iso(e.closure) : null, closed ? e.closureReason : null, team, worker]);
           }
         }
         return;
@@ -303,13 +303,13 @@ export class Emitter {
           const done = a.authorised <= A;
           const seenBy = a.seenDay !== null && a.seenDay <= A;
           const [team, worker] = this.teamWorker(k, 'social-worker', a.start);
-          yield [a.id, au, k.child.id, e.id, this.iso(a.start), done ? this.iso(a.authorised) : null, seenBy ? a.seen : a.seen ? null : false, seenBy ? this.iso(a.seenDay as Day) : null, seenBy ? a.seenAlone : null, done ? a.factors : null, done ? a.furtherServices : null, team, worker];
+          out([a.id, au, k.child.id, e.id, this.iso(a.start), done ? this.iso(a.authorised) : null, seenBy ? a.seen : a.seen ? null : false, seenBy ? this.iso(a.seenDay as Day) : null, seenBy ? a.seenAlone : null, done ? a.factors : null, done ? a.furtherServices : null, team, worker]);
         }
         return;
       case 'strategyDiscussions':
         for (const k of this.kept) for (const e of k.episodes) for (const s of e.strategies) {
           if (!s.id) continue;
-          yield [s.id, au, k.child.id, e.id, this.iso(s.day), s.police, s.health, s.education, s.outcome];
+          out([s.id, au, k.child.id, e.id, this.iso(s.day), s.police, s.health, s.education, s.outcome]);
         }
         return;
       case 's47Enquiries':
@@ -317,33 +317,33 @@ export class Emitter {
           if (!s.id) continue;
           const ended = s.end <= A;
           const [team, worker] = this.teamWorker(k, 'social-worker', s.start);
-          yield [s.id, au, k.child.id, e.id, s.strategy.id || null, this.iso(s.start), ended ? this.iso(s.end) : null, ended ? s.icpcNotRequired : false, ended ? s.outcome : null, team, worker];
+          out([s.id, au, k.child.id, e.id, s.strategy.id || null, this.iso(s.start), ended ? this.iso(s.end) : null, ended ? s.icpcNotRequired : false, ended ? s.outcome : null, team, worker]);
         }
         return;
       case 'initialCpConferences':
         for (const k of this.kept) for (const e of k.episodes) for (const c of e.icpcs) {
           if (!c.id) continue;
-          yield [c.id, au, k.child.id, e.id, c.s47?.id || null, c.transferIn, clip(c.target), this.iso(c.day), c.plan];
+          out([c.id, au, k.child.id, e.id, c.s47?.id || null, c.transferIn, clip(c.target), this.iso(c.day), c.plan]);
         }
         return;
       case 'cinPlans':
         for (const k of this.kept) for (const e of k.episodes) for (const p of e.cinPlans) {
           if (!p.id) continue;
           const [team, worker] = this.teamWorker(k, 'social-worker', Math.min(p.end, A));
-          yield [p.id, au, k.child.id, e.id, this.iso(p.start), clip(p.end), team, worker];
+          out([p.id, au, k.child.id, e.id, this.iso(p.start), clip(p.end), team, worker]);
         }
         return;
       case 'cpPlans':
         for (const k of this.kept) for (const e of k.episodes) for (const p of e.cpPlans) {
           if (!p.id) continue;
           const [team, worker] = this.teamWorker(k, 'social-worker', Math.min(p.end, A));
-          yield [p.id, au, k.child.id, e.id, p.icpc.id || null, this.iso(p.start), clip(p.end), p.initialCategory, p.latestCategory, p.previousPlans, p.epo, team, worker];
+          out([p.id, au, k.child.id, e.id, p.icpc.id || null, this.iso(p.start), clip(p.end), p.initialCategory, p.latestCategory, p.previousPlans, p.epo, team, worker]);
         }
         return;
       case 'cpReviews':
         for (const k of this.kept) for (const e of k.episodes) for (const p of e.cpPlans) {
           if (!p.id) continue;
-          for (const r of p.reviews) if (r.id) yield [r.id, au, k.child.id, p.id, this.iso(r.due), this.iso(r.day), r.quorate, r.participation];
+          for (const r of p.reviews) if (r.id) out([r.id, au, k.child.id, p.id, this.iso(r.due), this.iso(r.day), r.quorate, r.participation]);
         }
         return;
       case 'visits': {
@@ -351,7 +351,7 @@ export class Emitter {
         for (const k of this.kept) {
           for (const v of k.child.visits) {
             const [, worker] = this.teamWorker(k, v.kind === 'care-leaver' ? 'personal-adviser' : 'social-worker', v.day);
-            yield [++id, au, k.child.id, v.kind, this.iso(v.day), v.seen, v.alone, worker];
+            out([++id, au, k.child.id, v.kind, this.iso(v.day), v.seen, v.alone, worker]);
           }
         }
         return;
@@ -361,64 +361,64 @@ export class Emitter {
           if (!p.id) continue;
           const ended = p.end <= A;
           const meetings = ended ? p.reviewMeetings : Math.max(0, Math.floor((A - p.start) / 35) - 1);
-          yield [p.id, au, k.child.id, e.id, this.iso(p.start), clip(p.letter), p.fgdmOffered, clip(p.initialMeeting), meetings, clip(p.decision), clip(p.end), ended ? p.outcome : 'ongoing'];
+          out([p.id, au, k.child.id, e.id, this.iso(p.start), clip(p.letter), p.fgdmOffered, clip(p.initialMeeting), meetings, clip(p.decision), clip(p.end), ended ? p.outcome : 'ongoing']);
         }
         return;
       case 'careProceedings':
         for (const k of this.kept) for (const e of k.episodes) for (const c of e.careProceedings) {
           if (!c.id) continue;
           const ended = c.finalHearing <= A;
-          yield [c.id, au, k.child.id, c.pre?.id || null, this.iso(c.issue), clip(c.finalHearing), ended ? c.finalOrder : null, ended ? clip(c.end) : null];
+          out([c.id, au, k.child.id, c.pre?.id || null, this.iso(c.issue), clip(c.finalHearing), ended ? c.finalOrder : null, ended ? clip(c.end) : null]);
         }
         return;
       case 'periodsOfCare':
         for (const k of this.kept) for (const p of this.periods(k)) {
           const ended = p.end <= A;
           const planned = p.permanencePlanDay !== null && p.permanencePlanDay <= A;
-          yield [p.id, au, k.child.id, this.iso(p.start), ended ? this.iso(p.end) : null, ended ? p.reasonCeased : null, p.categoryOfNeed, k.child.postcode, planned ? p.permanencePlan : null, planned ? clip(p.permanencePlanDay) : null, p.previousPermanence, clip(p.previousPermanenceDay)];
+          out([p.id, au, k.child.id, this.iso(p.start), ended ? this.iso(p.end) : null, ended ? p.reasonCeased : null, p.categoryOfNeed, k.child.postcode, planned ? p.permanencePlan : null, planned ? clip(p.permanencePlanDay) : null, p.previousPermanence, clip(p.previousPermanenceDay)]);
         }
         return;
       case 'legalStatuses':
         for (const k of this.kept) for (const p of this.periods(k)) for (const l of p.legalStatuses) {
-          if (l.id) yield [l.id, au, k.child.id, p.id, l.code, this.iso(l.start), clip(l.end)];
+          if (l.id) out([l.id, au, k.child.id, p.id, l.code, this.iso(l.start), clip(l.end)]);
         }
         return;
       case 'placements':
         for (const k of this.kept) for (const p of this.periods(k)) for (const x of p.placements) {
           if (!x.id) continue;
           const ended = x.end <= A;
-          yield [x.id, au, k.child.id, p.id, this.iso(x.start), ended ? this.iso(x.end) : null, x.type, x.provider, x.carerRef, x.postcode, x.urn, x.distance, x.inArea, x.la, ended ? x.changeReason : null];
+          out([x.id, au, k.child.id, p.id, this.iso(x.start), ended ? this.iso(x.end) : null, x.type, x.provider, x.carerRef, x.postcode, x.urn, x.distance, x.inArea, x.la, ended ? x.changeReason : null]);
         }
         return;
       case 'claReviews':
         for (const k of this.kept) for (const p of this.periods(k)) for (const r of p.reviews) {
-          if (r.id) yield [r.id, au, k.child.id, p.id, this.iso(r.due), this.iso(r.day), r.participation];
+          if (r.id) out([r.id, au, k.child.id, p.id, this.iso(r.due), this.iso(r.day), r.participation]);
         }
         return;
       case 'healthAssessments': {
         let id = this.offsets.healthAssessments;
-        for (const { child: c } of this.kept) for (const h of c.healthAssessments) yield [++id, au, c.id, h.kind, this.iso(h.day)];
+        for (const { child: c } of this.kept) for (const h of c.healthAssessments) out([++id, au, c.id, h.kind, this.iso(h.day)]);
         return;
       }
       case 'dentalChecks': {
         let id = this.offsets.dentalChecks;
-        for (const { child: c } of this.kept) for (const d of c.dentalChecks) yield [++id, au, c.id, this.iso(d)];
+        for (const { child: c } of this.kept) for (const d of c.dentalChecks) out([++id, au, c.id, this.iso(d)]);
         return;
       }
       case 'sdqScores': {
         let id = this.offsets.sdqScores;
-        for (const { child: c } of this.kept) for (const s of c.sdq) yield [++id, au, c.id, this.iso(s.day), s.score, s.reason];
+        for (const { child: c } of this.kept) for (const s of c.sdq) out([++id, au, c.id, this.iso(s.day), s.score, s.reason]);
         return;
       }
       case 'personalEducationPlans': {
         let id = this.offsets.personalEducationPlans;
-        for (const { child: c } of this.kept) for (const d of c.peps) yield [++id, au, c.id, this.iso(d)];
+        for (const { child: c } of this.kept) for (const d of c.peps) out([++id, au, c.id, this.iso(d)]);
         return;
       }
       case 'missingEpisodes': {
         let id = this.offsets.missingEpisodes;
         for (const { child: c } of this.kept) for (const m of c.missing) {
-          yield [++id, au, c.id, m.kind, this.minuteIso(m.startMinute), this.minuteIso(m.endMinute), clip(m.rhiOffered), clip(m.rhiAccepted), this.minuteIso(m.rhiCompletedMinute)];
+          out([++id, au, c.id, m.kind, this.minuteIso(m.startMinute), this.minuteIso(m.endMinute), clip(m.rhiOffered), clip(m.rhiAccepted), this.minuteIso(m.rhiCompletedMinute)]);
         }
         return;
       }
@@ -429,7 +429,7 @@ export class Emitter {
           const ordered = m.orderDay !== null && m.orderDay <= A;
           const matched = m.matched !== null && m.matched <= A;
           const placed = m.placed !== null && m.placed <= A;
-          yield [m.id, au, k.child.id, p.id, clip(m.adm), clip(m.placementOrder), clip(m.matched), clip(m.placed), clip(m.ffa), clip(m.reversed), m.reversed !== null && m.reversed <= A ? m.reversedReason : null, ordered ? m.orderType : null, ordered ? this.iso(m.orderDay as Day) : null, placed ? m.byFosterCarer : null, matched ? m.adopters : null, matched ? m.adopterSex : null, matched ? m.adopterLegalStatus : null, placed ? m.familyRef : null];
+          out([m.id, au, k.child.id, p.id, clip(m.adm), clip(m.placementOrder), clip(m.matched), clip(m.placed), clip(m.ffa), clip(m.reversed), m.reversed !== null && m.reversed <= A ? m.reversedReason : null, ordered ? m.orderType : null, ordered ? this.iso(m.orderDay as Day) : null, placed ? m.byFosterCarer : null, matched ? m.adopters : null, matched ? m.adopterSex : null, matched ? m.adopterLegalStatus : null, placed ? m.familyRef : null]);
         }
         return;
       case 'careLeavers':
@@ -437,41 +437,50 @@ export class Emitter {
           const linked = c.paLinked !== null && c.paLinked <= A;
           const pa = linked ? this.holder(k, 'personal-adviser', Math.min(c.end, A))?.worker?.id ?? null : null;
           const stayingPut = c.stayingPut && c.stayingPutStart !== null && c.stayingPutStart <= A;
-          yield [c.id, au, k.child.id, c.eligibility, this.iso(c.start), clip(c.end), pa, linked ? this.iso(c.paLinked as Day) : null, stayingPut, stayingPut ? this.iso(c.stayingPutStart as Day) : null];
+          out([c.id, au, k.child.id, c.eligibility, this.iso(c.start), clip(c.end), pa, linked ? this.iso(c.paLinked as Day) : null, stayingPut, stayingPut ? this.iso(c.stayingPutStart as Day) : null]);
         }
         return;
       case 'pathwayPlanReviews': {
         let id = this.offsets.pathwayPlanReviews;
-        for (const { child: c } of this.kept) for (const d of c.pathwayReviews) yield [++id, au, c.id, this.iso(d)];
+        for (const { child: c } of this.kept) for (const d of c.pathwayReviews) out([++id, au, c.id, this.iso(d)]);
         return;
       }
       case 'careLeaverContacts': {
         let id = this.offsets.careLeaverContacts;
-        for (const { child: c } of this.kept) for (const x of c.careLeaverContacts) yield [++id, au, c.id, this.iso(x.day), x.inTouch, x.accommodation, x.suitable, x.activity];
+        for (const { child: c } of this.kept) for (const x of c.careLeaverContacts) out([++id, au, c.id, this.iso(x.day), x.inTouch, x.accommodation, x.suitable, x.activity]);
         return;
       }
       case 'privateFostering':
         for (const k of this.kept) for (const p of k.privateFostering) {
-          yield [p.id, au, k.child.id, this.iso(p.notification), this.iso(p.arrangementStart), clip(p.initialVisit), clip(p.assessmentCompleted), clip(p.end)];
+          out([p.id, au, k.child.id, this.iso(p.notification), this.iso(p.arrangementStart), clip(p.initialVisit), clip(p.assessmentCompleted), clip(p.end)]);
         }
         return;
       case 'ladoReferrals':
         for (const l of this.input.lado) {
           const closed = l.closed <= A;
-          yield [l.id, au, l.child && l.child.id > 0 ? l.child.id : null, this.iso(l.referral), clip(l.initialConsideration), clip(l.oversight), l.sector, closed ? l.outcome : null, clip(l.closed), l.strategyMeeting];
+          out([l.id, au, l.child && l.child.id > 0 ? l.child.id : null, this.iso(l.referral), clip(l.initialConsideration), clip(l.oversight), l.sector, closed ? l.outcome : null, clip(l.closed), l.strategyMeeting]);
         }
         return;
     }
   }
 
-  private *periods(k: Kept): Generator<PeriodOfCare> {
-    for (const e of k.episodes) for (const p of e.periods) if (p.id) yield p;
+  private periods(k: Kept): PeriodOfCare[] {
+    const list: PeriodOfCare[] = [];
+    for (const e of k.episodes) for (const p of e.periods) if (p.id) list.push(p);
+    return list;
   }
+
+  private readonly mashCache = new Map<number, WorkerModel[]>();
 
   /** A MASH worker in post on the day (spread across the team by contact). */
   private mashWorker(team: TeamModel, day: Day, contactId: number): number | null {
-    const inPost: WorkerModel[] = [];
-    for (const w of team.workers) if (w.caseHolding && w.start <= day && w.end >= day && w.id > 0) inPost.push(w);
+    const key = team.index * 1_000_000 + day;
+    let inPost = this.mashCache.get(key);
+    if (!inPost) {
+      inPost = [];
+      for (const w of team.workers) if (w.caseHolding && w.start <= day && w.end >= day && w.id > 0) inPost.push(w);
+      this.mashCache.set(key, inPost);
+    }
     if (inPost.length === 0) return null;
     return (inPost[contactId % inPost.length] as WorkerModel).id;
   }

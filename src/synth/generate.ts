@@ -90,8 +90,13 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
   const arrivals = arrivalsOf(settings, population);
   const children: ChildModel[] = [];
   const step = Math.max(1, Math.floor(arrivals.length / 50));
+  let index = 0;
   arrivals.forEach((arrival, i) => {
-    for (const child of simulateArrival(settings, arrival, children.length)) children.push(child);
+    const family = simulateArrival(settings, arrival, index);
+    index += family.length;
+    // Children whose whole story ended before the history window are never written: let them go now (most of the
+    // warm-up), which keeps memory, and the time spent collecting it, down.
+    for (const child of family) if (lastDay(child) >= windowStart) children.push(child);
     if (i % step === 0) progress({ stage: 'journeys', done: i, total: arrivals.length });
   });
   progress({ stage: 'journeys', done: arrivals.length, total: arrivals.length });
@@ -161,6 +166,18 @@ export function arrivalsOf(s: Settings, population: number): Arrival[] {
     for (let i = 0; i < pf; i++) out.push({ day, kind: 'private-fostering', family: family++ });
   }
   return out;
+}
+
+/** The last day anything about the child is recorded (or open). */
+function lastDay(c: ChildModel): Day {
+  let last = -Infinity;
+  for (const x of c.contacts) last = Math.max(last, x.decisionDay);
+  for (const x of c.earlyHelp) last = Math.max(last, x.end ?? Infinity);
+  for (const x of c.episodes) last = Math.max(last, x.closure);
+  for (const x of c.careLeaver) last = Math.max(last, x.end);
+  for (const x of c.privateFostering) last = Math.max(last, x.end);
+  for (const x of c.segments) last = Math.max(last, x.end ?? Infinity);
+  return last;
 }
 
 /** Case-holding posts needed per area: children held at once over the history window ÷ target caseload. */

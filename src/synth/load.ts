@@ -15,7 +15,7 @@
  */
 import type { BulkLoader, Database } from '../db/client';
 import { TABLES, type TableKey } from './columns';
-import { csvChunks, csvLine } from './csv';
+import { CsvChunks } from './csv';
 import type { Emitter } from './emit';
 import { zeroCounts } from './emit';
 
@@ -98,22 +98,20 @@ export async function loadAuthority(
       const { name, columns } = TABLES[key];
       const checks = fks.get(name) ?? [];
       const ids = written.get(name);
-      let n = 0;
-      const lines = function* (): Generator<string> {
-        for (const row of emitter.rows(key)) {
-          for (const fk of checks) {
-            const ref = row[fk.column];
-            if (ref !== null && ref !== undefined && !written.get(fk.parent)?.has(ref as number)) {
-              throw new Error(`Generated ${name}.${columns[fk.column]} = ${String(ref)} points at no ${fk.parent} row`);
-            }
+      const parents = checks.map((fk) => written.get(fk.parent) as Set<number>);
+      const csv = new CsvChunks();
+      emitter.rows(key, (row) => {
+        for (let i = 0; i < checks.length; i++) {
+          const ref = row[(checks[i] as ForeignKey).column];
+          if (ref !== null && ref !== undefined && !(parents[i] as Set<number>).has(ref as number)) {
+            throw new Error(`Generated ${name}.${columns[(checks[i] as ForeignKey).column]} = ${String(ref)} points at no ${(checks[i] as ForeignKey).parent} row`);
           }
-          if (ids) ids.add(row[0] as number);
-          n++;
-          yield csvLine(row);
         }
-      };
-      await load.copyCsv(name, columns, csvChunks(lines()));
-      rows[name] = n;
+        if (ids) ids.add(row[0] as number);
+        csv.add(row);
+      });
+      await load.copyCsv(name, columns, csv.finish());
+      rows[name] = csv.rows;
       progress({ stage: 'load', done: ++done, total: LOAD_ORDER.length });
     }
     if (database.kind === 'pglite') await load.exec('SET LOCAL session_replication_role = origin');
