@@ -160,7 +160,7 @@ export function allocate(org: Organisation, children: readonly ChildModel[]): Al
     let best: WorkerModel | null = null;
     let bestLoad = Infinity;
     for (const w of state.active) {
-      if (w.end < start + 7 && w.end < end) continue; // about to leave
+      if (w.end < start + 30 && w.end < end) continue; // leaving within the month
       const l = (load.get(w) ?? 0) / w.fte;
       if (l < bestLoad || (l === bestLoad && best !== null && w.index < best.index)) {
         best = w;

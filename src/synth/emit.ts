@@ -162,7 +162,6 @@ export class Emitter {
       for (const a of k.allocations) a.id = next('allocations');
     }
     for (const l of this.input.lado) l.id = next('ladoReferrals');
-    this.counts = n;
 
     // Workers: in post during the window, or named by a kept row.
     const named = new Set<WorkerModel>();
@@ -177,8 +176,6 @@ export class Emitter {
       t.id = o.teams + i + 1;
     });
   }
-
-  private counts: Record<TableKey, number> = zeroCounts();
 
   private permanenceStarted(p: PeriodOfCare): boolean {
     const m = p.permanence;
@@ -502,14 +499,6 @@ export class Emitter {
     return { upn: 'ABCDEFGHJKLMNPQRTUVWXYZ'[sum % 23] + body, unknown: null };
   }
 
-  /** Number of rows per table (after select). Row generators for tables without ids count as they go. */
-  idCounts(): Readonly<Record<TableKey, number>> {
-    return this.counts;
-  }
-
-  get workerCount(): number {
-    return this.keptWorkers.length;
-  }
 }
 
 function roleOrder(role: AllocationModel['role']): number {

@@ -17,7 +17,7 @@ import { frontDoor, type Forced } from './front-door';
 import { careLeaverJourney } from './care-leavers';
 
 /** Stream numbers (the second key of Rng.stream) so that no two uses share a stream. */
-export const STREAM = { arrivals: 0, family: 1, activity: 2, familyTraits: 3, childTraits: 4, lado: 5, organisation: 6, allocation: 7 } as const;
+export const STREAM = { arrivals: 0, family: 1, activity: 2, familyTraits: 3, childTraits: 4, lado: 5, organisation: 6 } as const;
 
 export interface Arrival {
   day: Day;
