@@ -494,11 +494,20 @@ export class Emitter {
     const la = (this.input.authority.benchmarkLaNumber ?? '999').padStart(3, '0').slice(0, 3);
     // A bijection of the child's number onto nine digits, so UPNs are unique and look unordered.
     const body = la + String((c.upnIndex * 2_654_435_761) % 1_000_000_000).padStart(9, '0');
-    let sum = 0;
-    for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i + 2);
-    return { upn: 'ABCDEFGHJKLMNPQRTUVWXYZ'[sum % 23] + body, unknown: null };
+    return { upn: upnCheckLetter(body) + body, unknown: null };
   }
 
+}
+
+/**
+ * The check letter of a UPN from its other 12 characters (all digits here): characters 2–13 weighted 2–13,
+ * summed, modulo 23, mapped to ABCDEFGHJKLMNPQRTUVWXYZ (DfE's UPN rule, CIN validation rule 1510).
+ */
+export function upnCheckLetter(body: string): string {
+  if (!/^\d{12}$/.test(body)) throw new Error('UPN body must be 12 digits');
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i + 2);
+  return 'ABCDEFGHJKLMNPQRTUVWXYZ'[sum % 23] as string;
 }
 
 function roleOrder(role: AllocationModel['role']): number {

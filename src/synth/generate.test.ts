@@ -12,6 +12,7 @@ import { describeEachEngine, freshDatabase } from '../../test/support/databases'
 import type { Database } from '../db/client';
 import { addWorkingDays } from '../domain/working-days';
 import { TABLES } from './columns';
+import { upnCheckLetter } from './emit';
 import { generateDemoAuthority, type DemoSummary } from './generate';
 import { LOAD_ORDER } from './load';
 
@@ -123,6 +124,25 @@ describeEachEngine('a small demo authority', (ctx) => {
       `SELECT count(*)::int AS n FROM children WHERE authority_id = ${au} AND expected_date_of_birth IS NOT NULL AND (date_of_birth IS NOT NULL OR expected_date_of_birth <= ${asAt} OR sex <> 'U')`,
     );
     assert.equal(unborn.n, 0);
+  });
+
+  test('children have valid, unique UPNs (LA 302, correct check letter) or a UN code', async () => {
+    const list = await rows<{ upn: string | null; un: string | null }>(
+      ctx.database,
+      `SELECT upn, upn_unknown_reason AS un FROM children WHERE authority_id = ${au}`,
+    );
+    const seen = new Set<string>();
+    for (const c of list) {
+      if (c.upn === null) {
+        assert.ok(c.un === 'UN1' || c.un === 'UN2');
+        continue;
+      }
+      assert.match(c.upn, /^[A-Z]302\d{9}$/);
+      assert.equal(c.upn[0], upnCheckLetter(c.upn.slice(1)));
+      assert.ok(!seen.has(c.upn));
+      seen.add(c.upn);
+    }
+    assert.ok(seen.size > 0);
   });
 
   test('open cases stay open at asAt', async () => {
