@@ -29,3 +29,20 @@ describeEachEngine('database client', (ctx) => {
     assert.equal(rows[1]?.dateOfBirth, null);
   });
 });
+
+describeEachEngine('Lantern IDs', (ctx) => {
+  test('are L and the id padded to seven digits, and longer ids are never truncated', async () => {
+    const [authority] = await ctx.database.db.insert(authorities).values({ code: 'T2', name: 'Test 2' }).returning();
+    assert.ok(authority);
+    await ctx.database.copyRows(
+      'children',
+      ['id', 'authority_id', 'la_child_id', 'first_name', 'last_name', 'sex', 'ethnicity'],
+      [
+        [7, authority.id, 'B1', 'A', 'B', 'F', 'WBRI'],
+        [12345678, authority.id, 'B2', 'C', 'D', 'M', 'WBRI'],
+      ],
+    );
+    const rows = await ctx.database.db.select({ id: children.id, lanternId: children.lanternId }).from(children).where(sql`${children.authorityId} = ${authority.id}`).orderBy(children.id);
+    assert.deepEqual(rows.map((r) => r.lanternId), ['L0000007', 'L12345678']);
+  });
+});

@@ -11,10 +11,10 @@ export const children = pgTable(
   'children',
   {
     id: id(),
-    /** Lantern's own identifier, shown to users: L followed by seven digits. */
+    /** Lantern's own identifier, shown to users: L and the id padded to at least seven digits (L0000042, L12345678). */
     lanternId: text('lantern_id')
       .notNull()
-      .generatedAlwaysAs(sql`'L' || lpad(id::text, 7, '0')`),
+      .generatedAlwaysAs(sql`'L' || lpad(id::text, greatest(7, length(id::text)), '0')`),
     authorityId: authorityId(),
     /** The authority's own child ID (CIN LAchildID / SSDA903 CHILD). */
     laChildId: text('la_child_id').notNull(),
