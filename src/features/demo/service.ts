@@ -5,7 +5,7 @@
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { allocations, authorities, users } from '../../db/schema/index';
-import { ROLE_LABELS, isTeamScoped, ROLES, type Role } from '../../domain/roles';
+import { isTeamScoped, ROLES, type Role } from '../../domain/roles';
 import type { Actor } from '../access-log/auditor';
 import type { AccessLogRepository } from '../access-log/repository';
 import { hashPassword } from '../users/service';
@@ -41,7 +41,7 @@ export async function ensureDemoUsers(db: Db, accessLog: AccessLogRepository, pe
           .values({
             authorityId: people.authorityId,
             username: role,
-            displayName: `${DEMO_NAMES[role]} (${ROLE_LABELS[role]})`,
+            displayName: DEMO_NAMES[role],
             role,
             teamId: isTeamScoped(role) ? people.demoTeamId : null,
             workerId: role === 'social-worker' ? people.demoWorkerId : null,
