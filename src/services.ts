@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { accessLogRepository } from './features/access-log/repository';
 import { accessLogService } from './features/access-log/service';
+import { childrenRepository, childrenService } from './features/children/service';
 import { usersRepository } from './features/users/repository';
 import { usersService } from './features/users/service';
 import type { Logger } from './logger';
@@ -20,6 +21,7 @@ export function createServices(database: Database, config: Config, logger: Logge
     accessLogRepository: accessLogRepo,
     accessLog: accessLogService(db, accessLogRepo),
     users: usersService(db, usersRepository()),
+    children: childrenService(db, childrenRepository()),
   };
 }
 export type Services = ReturnType<typeof createServices>;

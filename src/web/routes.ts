@@ -4,6 +4,7 @@
 import { accessLogRoutes } from '../features/access-log/routes';
 import { apiDocsRoutes } from '../features/api-docs/routes';
 import { authRoutes } from '../features/auth/routes';
+import { childrenRoutes } from '../features/children/routes';
 import { homeRoutes } from '../features/home/routes';
 import { usersRoutes } from '../features/users/routes';
 import type { RouteBuilder } from './route';
@@ -11,6 +12,7 @@ import type { RouteBuilder } from './route';
 export function registerRoutes(r: RouteBuilder): void {
   authRoutes(r);
   homeRoutes(r);
+  childrenRoutes(r);
   accessLogRoutes(r);
   usersRoutes(r);
   apiDocsRoutes(r);

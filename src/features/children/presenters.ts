@@ -1,0 +1,191 @@
+/**
+ * View models for the children pages: allowlists of what each page shows, built from the service's results.
+ * Anything that becomes HTML is escaped here, so templates pass it to GOV.UK macros as `html` safely.
+ */
+import { formatDate } from '../../web/views';
+import { paths } from '../../web/paths';
+import { AREAS, selectEntries, type Area, type ChronologyEntry } from './chronology';
+import type { ChildRecord, ChildSummary, SearchResult, StatusView } from './service';
+import type { Status } from './status';
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+const TAG_COLOURS: Record<Status, string> = {
+  'in-care': 'purple',
+  'cp-plan': 'red',
+  cin: 'orange',
+  'care-leaver': 'turquoise',
+  referral: 'yellow',
+  'early-help': 'green',
+  closed: 'grey',
+};
+
+export function statusTags(status: StatusView): string {
+  return status.all.map((s) => `<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s.code]}">${escapeHtml(s.label)}</strong>`).join(' ');
+}
+
+export function fullName(child: { firstName: string; lastName: string }): string {
+  return `${child.firstName} ${child.lastName}`;
+}
+
+export function ageText(age: number | null): string {
+  if (age === null) return 'Not known';
+  return `${age} year${age === 1 ? '' : 's'} old`;
+}
+
+type Cell = { text: string } | { html: string };
+
+export function searchRows(results: readonly ChildSummary[]): Cell[][] {
+  return results.map((c) => [
+    { html: `<a class="govuk-link" href="${escapeHtml(paths.children.show({ childId: c.lanternId }))}">${escapeHtml(fullName(c))}</a>` },
+    { text: c.lanternId },
+    { text: c.laChildId },
+    { text: c.age === null ? (c.expectedDateOfBirth ? 'Unborn' : 'Not known') : String(c.age) },
+    { html: statusTags(c.status) },
+    { text: c.currentTeam ?? 'Not allocated' },
+  ]);
+}
+
+export interface PaginationModel {
+  previous?: { href: string };
+  next?: { href: string };
+  items: Array<{ number: number; href: string; current: boolean } | { ellipsis: true }>;
+}
+
+/** GOV.UK pagination: first, last, current and its neighbours, with ellipses between. */
+export function pagination(page: number, totalPages: number, href: (page: number) => string): PaginationModel | null {
+  if (totalPages <= 1) return null;
+  const shown = new Set([1, totalPages, page - 1, page, page + 1].filter((p) => p >= 1 && p <= totalPages));
+  const items: PaginationModel['items'] = [];
+  let last = 0;
+  for (const p of [...shown].sort((a, b) => a - b)) {
+    if (p - last > 1) items.push({ ellipsis: true });
+    items.push({ number: p, href: href(p), current: p === page });
+    last = p;
+  }
+  return {
+    ...(page > 1 ? { previous: { href: href(page - 1) } } : {}),
+    ...(page < totalPages ? { next: { href: href(page + 1) } } : {}),
+    items,
+  };
+}
+
+export function resultsHeading(result: SearchResult): string {
+  const n = result.total.toLocaleString('en-GB');
+  if (result.kind === 'all') {
+    const whose = result.scope.kind === 'team' ? 'Children in your team' : 'All children';
+    return `${whose} (${n})`;
+  }
+  if (result.total === 0) return 'No children found';
+  return `${n} ${result.total === 1 ? 'child' : 'children'} found`;
+}
+
+export function searchModel(result: SearchResult, q: string) {
+  const link = (page: number) => paths.children.searchFor({ q: q || undefined, page: page > 1 ? page : undefined });
+  return {
+    scope: result.scope,
+    heading: resultsHeading(result),
+    rows: searchRows(result.results),
+    total: result.total,
+    page: result.page,
+    totalPages: result.totalPages,
+    pagination: pagination(result.page, result.totalPages, link),
+    beyondLastPage: result.total > 0 && result.results.length === 0,
+  };
+}
+
+// ——— the record ———
+
+function summaryRow(key: string, value: string | { html: string }) {
+  return { key: { text: key }, value: typeof value === 'string' ? { text: value || 'Not recorded' } : value };
+}
+
+export function identityRows(record: ChildRecord) {
+  const dob = record.dateOfBirth
+    ? `${formatDate(record.dateOfBirth)} (${ageText(record.age)}${record.dateOfDeath ? ' at death' : ''})`
+    : record.expectedDateOfBirth
+      ? `Unborn: expected ${formatDate(record.expectedDateOfBirth)}`
+      : '';
+  const currentImmigration = record.immigrationStatuses.filter((s) => s.current).map((s) => `${s.status} since ${formatDate(s.startDate)}`);
+  return [
+    summaryRow('Name', fullName(record)),
+    summaryRow('Lantern ID', record.lanternId),
+    summaryRow('LA child ID', record.laChildId),
+    summaryRow('Unique pupil number', record.upn ?? (record.upnUnknownReason ? `Not known (${record.upnUnknownReason})` : '')),
+    summaryRow('Date of birth', dob),
+    ...(record.dateOfDeath ? [summaryRow('Date of death', formatDate(record.dateOfDeath))] : []),
+    summaryRow('Sex', record.sexLabel),
+    ...(record.gender ? [summaryRow('Gender', record.gender)] : []),
+    summaryRow('Ethnicity', `${record.ethnicityLabel} (${record.ethnicity})`),
+    summaryRow('First language', record.firstLanguage ?? ''),
+    summaryRow('Religion', record.religion ?? ''),
+    summaryRow('Disability', record.disabilities.length ? record.disabilities.map((d) => d.label).join(', ') : 'None recorded'),
+    summaryRow('Unaccompanied asylum-seeking child', record.uasc ? 'Yes' : 'No'),
+    summaryRow('Immigration status', currentImmigration.join('; ') || 'None recorded'),
+    summaryRow('Home postcode district', record.postcodeDistrict ?? ''),
+    summaryRow('Current team', record.currentTeam ?? 'Not allocated'),
+    summaryRow('Status', { html: statusTags(record.status) }),
+  ];
+}
+
+export function familyRows(record: ChildRecord): Cell[][] {
+  return record.familyLinks.map((l) => [
+    { text: l.relationshipLabel },
+    l.related
+      ? { html: `<a class="govuk-link" href="${escapeHtml(paths.children.show({ childId: l.related.lanternId }))}">${escapeHtml(fullName(l.related))}</a> (${escapeHtml(l.related.lanternId)})` }
+      : { text: l.relatedDateOfBirth ? `Date of birth ${formatDate(l.relatedDateOfBirth)}` : 'Not recorded in Lantern' },
+    { text: l.familyRef ?? '' },
+  ]);
+}
+
+export function allocationRows(record: ChildRecord): Cell[][] {
+  return record.allocations.map((a) => [
+    { text: `${a.roleLabel}${a.isPrimary ? '' : ' (secondary)'}` },
+    { text: a.worker ?? 'No named worker' },
+    { text: a.team ?? '' },
+    { text: formatDate(a.startDate) },
+    { text: a.endDate ? formatDate(a.endDate) : a.current ? 'Current' : '' },
+  ]);
+}
+
+// ——— the chronology ———
+
+export type Order = 'oldest' | 'newest';
+
+export function chronologyRows(entries: readonly ChronologyEntry[]): Cell[][] {
+  return entries.map((e) => {
+    const who = [e.worker, e.team].filter((x): x is string => Boolean(x) && !(e.kind === 'allocated' || e.kind === 'allocation-ended'));
+    const detail = [e.detail, who.length ? `Recorded by ${who.join(', ')}` : ''].filter(Boolean);
+    return [
+      { html: `<span class="app-chronology__date" data-chronology-date="${escapeHtml(e.date)}">${escapeHtml(formatDate(e.date))}</span>${e.time ? `<br><span class="govuk-body-s">${escapeHtml(e.time)}</span>` : ''}` },
+      { html: `<span class="govuk-!-font-weight-bold">${escapeHtml(e.title)}</span>${detail.map((d) => `<br>${escapeHtml(d)}`).join('')}` },
+      { text: e.areaLabel },
+    ];
+  });
+}
+
+export function chronologyModel(all: readonly ChronologyEntry[], area: Area | null, order: Order) {
+  const counts = new Map<Area, number>();
+  for (const e of all) counts.set(e.area, (counts.get(e.area) ?? 0) + 1);
+  const entries = selectEntries(all, area, order);
+  return {
+    total: all.length,
+    shown: entries.length,
+    area,
+    areaLabel: area ? AREAS[area] : null,
+    order,
+    rows: chronologyRows(entries),
+    areaItems: [
+      { value: '', text: `All areas (${all.length})`, selected: area === null },
+      ...(Object.keys(AREAS) as Area[])
+        .filter((a) => counts.has(a) || a === area)
+        .map((a) => ({ value: a, text: `${AREAS[a]} (${counts.get(a) ?? 0})`, selected: a === area })),
+    ],
+    orderItems: [
+      { value: 'oldest', text: 'Oldest first', selected: order === 'oldest' },
+      { value: 'newest', text: 'Newest first', selected: order === 'newest' },
+    ],
+  };
+}
