@@ -18,14 +18,33 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** Contexts with JavaScript turned off: axe itself is JavaScript, so their pages are checked in a twin. */
+const withoutJavaScript = new WeakMap<BrowserContext, Browser>();
+
 export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+  if (options.javaScriptEnabled === false) withoutJavaScript.set(context, browser);
+  return context;
 }
 
 /** Every page visited in a run, for the report. */
 export const visited: string[] = [];
 
 export async function checkAccessibility(page: Page): Promise<void> {
+  const browser = withoutJavaScript.get(page.context());
+  if (browser) {
+    // The same page, for the same signed-in user (same cookies), opened where axe can run. The markup a server
+    // renders does not depend on whether the browser runs scripts.
+    const twin = await browser.newContext({ storageState: await page.context().storageState(), viewport: { width: 1280, height: 900 } });
+    try {
+      const twinPage = await twin.newPage();
+      await twinPage.goto(page.url());
+      await checkAccessibility(twinPage);
+    } finally {
+      await twin.close();
+    }
+    return;
+  }
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   visited.push(new URL(page.url()).pathname);
   const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
