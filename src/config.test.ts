@@ -29,6 +29,10 @@ test('production refuses demo mode, and every problem is listed at once', () => 
   assert.throws(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' }), (err: unknown) => err instanceof ConfigError && err.problems.length === 2);
 });
 
+test('an empty variable counts as unset', () => {
+  assert.equal(loadConfig({ SESSION_SECRET: 's'.repeat(40), DATABASE_URL: '', PORT: '' }).databaseUrl, undefined);
+});
+
 test('defaults: port 3000, data in ./data, secure cookies only in production', () => {
   const c = loadConfig({ SESSION_SECRET: 's'.repeat(40) });
   assert.equal(c.port, 3000);

@@ -52,7 +52,8 @@ const WEAK_SECRETS = new Set(['secret', 'changeme', 'change-me', 'session-secret
  * sessions ('command') do not.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { demo?: boolean; purpose?: 'serve' | 'command' } = {}): Config {
-  const parsed = schema.safeParse(env);
+  // An empty variable means unset (DATABASE_URL= npm start runs on the embedded database).
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
