@@ -62,13 +62,7 @@ type PageDef =
       handler: (ctx: PageContext) => Promise<void>;
     };
 
-export interface ApiContext<P, Q, B> {
-  req: Request;
-  res: Response;
-  user: CurrentUser;
-  requestId: string;
-  audit: Auditor;
-  services: Services;
+export interface ApiContext<P, Q, B> extends PageContext {
   params: P;
   query: Q;
   body: B;
