@@ -116,5 +116,6 @@ export const allocations = pgTable(
     index('allocations_child').on(t.childId, t.startDate),
     index('allocations_team_open').on(t.teamId).where(sql`${t.endDate} is null`),
     index('allocations_worker').on(t.workerId),
+    index('allocations_team_child').on(t.teamId, t.childId),
   ],
 );

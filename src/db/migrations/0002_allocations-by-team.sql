@@ -1,0 +1,1 @@
+CREATE INDEX "allocations_team_child" ON "allocations" USING btree ("team_id","child_id");
