@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { sessions } from '../db/schema/index';
 
 const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
+const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export class DatabaseSessionStore extends session.Store {
   private sweeper: NodeJS.Timeout;
@@ -41,7 +42,17 @@ export class DatabaseSessionStore extends session.Store {
       .then(() => callback?.(), callback);
   }
 
+  /** When each session's expiry was last written: a rolling session is written at most once a minute. */
+  private touched = new Map<string, number>();
+
   override touch(sid: string, sess: session.SessionData, callback?: () => void): void {
+    const now = Date.now();
+    if (now - (this.touched.get(sid) ?? 0) < TOUCH_INTERVAL_MS) {
+      callback?.();
+      return;
+    }
+    this.touched.set(sid, now);
+    if (this.touched.size > 10_000) this.touched.clear();
     this.db
       .update(sessions)
       .set({ expiresAt: this.expiry(sess) })
@@ -50,6 +61,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
+    this.touched.delete(sid);
     this.db
       .delete(sessions)
       .where(eq(sessions.sid, sid))
