@@ -1,6 +1,6 @@
 /**
  * Statutory code lists, versioned by collection year where they change. Codes are copied from
- * /work/shared/docs/data-standards.md §3.2 (SSDA903) and §4.2 (CIN census); the texts there are paraphrased.
+ * ../shared/docs/data-standards.md §3.2 (SSDA903) and §4.2 (CIN census); the texts there are paraphrased.
  *
  * A collection year runs from 1 April to 31 March and is named by the year it ends in: collection year 2026 is
  * 1 April 2025 – 31 March 2026 (data-standards.md §1).
