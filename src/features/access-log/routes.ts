@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
+import type { AccessLogFilter } from './repository';
 
 const isoDate = z
   .string()
@@ -32,6 +33,20 @@ const entry = z.object({
 
 const PAGE_SIZE = 50;
 
+/** The same filter for the page and the API: blank fields mean "any". */
+function filterFor(authorityId: number, q: z.output<typeof accessLogQuery>): AccessLogFilter {
+  return {
+    authorityId,
+    username: q.username || undefined,
+    action: q.action || undefined,
+    recordId: q.recordId || undefined,
+    from: q.from || undefined,
+    to: q.to || undefined,
+    page: q.page,
+    pageSize: PAGE_SIZE,
+  };
+}
+
 export function accessLogRoutes(r: RouteBuilder): void {
   r.page({
     method: 'get',
@@ -54,7 +69,7 @@ export function accessLogRoutes(r: RouteBuilder): void {
       }
       const q = parsed.data;
       const result = await services.accessLog.search(
-        { authorityId: user.authorityId, username: q.username || undefined, action: q.action || undefined, recordId: q.recordId || undefined, from: q.from || undefined, to: q.to || undefined, page: q.page, pageSize: PAGE_SIZE },
+        filterFor(user.authorityId, q),
         audit,
       );
       const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
@@ -88,7 +103,7 @@ export function accessLogRoutes(r: RouteBuilder): void {
     response: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), entries: z.array(entry) }),
     handler: async ({ query: q, user, services, audit }) => {
       const result = await services.accessLog.search(
-        { authorityId: user.authorityId, username: q.username || undefined, action: q.action || undefined, recordId: q.recordId || undefined, from: q.from || undefined, to: q.to || undefined, page: q.page, pageSize: PAGE_SIZE },
+        filterFor(user.authorityId, q),
         audit,
       );
       return { total: result.total, page: q.page, pageSize: PAGE_SIZE, entries: result.rows };
