@@ -6,7 +6,7 @@
  * ssd_cla_care_plan, ssd_missing, ssd_permanence, ssd_care_leavers, ssd_cla_previous_permanence.
  */
 import { boolean, index, integer, numeric, pgTable, text } from 'drizzle-orm/pg-core';
-import { authorityId, day, id, instant, ref } from './columns';
+import { authorityId, day, id, instant, ref, importBatchId } from './columns';
 import { childId } from './children';
 
 /** A continuous period of being looked after (one or more SSDA903 episodes). */
@@ -16,6 +16,7 @@ export const periodsOfCare = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
     /** SSDA903 REC code when the period ended (E11 … E48). */
@@ -30,7 +31,8 @@ export const periodsOfCare = pgTable(
     previousPermanence: text('previous_permanence'),
     previousPermanenceDate: day('previous_permanence_date'),
   },
-  (t) => [index('periods_of_care_child').on(t.childId), index('periods_of_care_authority').on(t.authorityId, t.startDate)],
+  (t) => [
+    index('periods_of_care_import_batch').on(t.importBatchId),index('periods_of_care_child').on(t.childId), index('periods_of_care_authority').on(t.authorityId, t.startDate)],
 );
 
 export const legalStatuses = pgTable(
@@ -39,13 +41,15 @@ export const legalStatuses = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     periodOfCareId: ref('period_of_care_id').notNull(),
     /** SSDA903 LS: C1, C2, D1, E1, V2, V3, V4, L1, L2, L3, J1, J2, J3. */
     legalStatus: text('legal_status').notNull(),
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
   },
-  (t) => [index('legal_statuses_child').on(t.childId)],
+  (t) => [
+    index('legal_statuses_import_batch').on(t.importBatchId),index('legal_statuses_child').on(t.childId)],
 );
 
 export const placements = pgTable(
@@ -54,6 +58,7 @@ export const placements = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     periodOfCareId: ref('period_of_care_id').notNull(),
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
@@ -75,7 +80,8 @@ export const placements = pgTable(
     /** SSDA903 REASON_PLACE_CHANGE for the placement that ended. */
     changeReason: text('change_reason'),
   },
-  (t) => [index('placements_child').on(t.childId, t.startDate), index('placements_authority').on(t.authorityId, t.startDate)],
+  (t) => [
+    index('placements_import_batch').on(t.importBatchId),index('placements_child').on(t.childId, t.startDate), index('placements_authority').on(t.authorityId, t.startDate)],
 );
 
 export const claReviews = pgTable(
@@ -84,13 +90,15 @@ export const claReviews = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     periodOfCareId: ref('period_of_care_id').notNull(),
     dueDate: day('due_date'),
     reviewDate: day('review_date').notNull(),
     /** SSDA903 REVIEW_CODE PN0–PN7. */
     participation: text('participation'),
   },
-  (t) => [index('cla_reviews_child').on(t.childId)],
+  (t) => [
+    index('cla_reviews_import_batch').on(t.importBatchId),index('cla_reviews_child').on(t.childId)],
 );
 
 export const healthAssessments = pgTable(
@@ -99,11 +107,13 @@ export const healthAssessments = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     /** initial or review. */
     kind: text('kind').notNull(),
     assessmentDate: day('assessment_date').notNull(),
   },
-  (t) => [index('health_assessments_child').on(t.childId)],
+  (t) => [
+    index('health_assessments_import_batch').on(t.importBatchId),index('health_assessments_child').on(t.childId)],
 );
 
 export const dentalChecks = pgTable(
@@ -112,9 +122,11 @@ export const dentalChecks = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     checkDate: day('check_date').notNull(),
   },
-  (t) => [index('dental_checks_child').on(t.childId)],
+  (t) => [
+    index('dental_checks_import_batch').on(t.importBatchId),index('dental_checks_child').on(t.childId)],
 );
 
 export const sdqScores = pgTable(
@@ -123,12 +135,14 @@ export const sdqScores = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     assessmentDate: day('assessment_date').notNull(),
     score: integer('score'),
     /** SDQ1–SDQ5 when no score was recorded. */
     reason: text('reason'),
   },
-  (t) => [index('sdq_scores_child').on(t.childId)],
+  (t) => [
+    index('sdq_scores_import_batch').on(t.importBatchId),index('sdq_scores_child').on(t.childId)],
 );
 
 export const personalEducationPlans = pgTable(
@@ -137,9 +151,11 @@ export const personalEducationPlans = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     pepDate: day('pep_date').notNull(),
   },
-  (t) => [index('peps_child').on(t.childId)],
+  (t) => [
+    index('personal_education_plans_import_batch').on(t.importBatchId),index('peps_child').on(t.childId)],
 );
 
 export const missingEpisodes = pgTable(
@@ -148,6 +164,7 @@ export const missingEpisodes = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     /** M (missing) or A (away from placement without authorisation). */
     kind: text('kind').notNull(),
     startAt: instant('start_at').notNull(),
@@ -156,7 +173,8 @@ export const missingEpisodes = pgTable(
     rhiAcceptedDate: day('rhi_accepted_date'),
     rhiCompletedAt: instant('rhi_completed_at'),
   },
-  (t) => [index('missing_child').on(t.childId), index('missing_authority_start').on(t.authorityId, t.startAt)],
+  (t) => [
+    index('missing_episodes_import_batch').on(t.importBatchId),index('missing_child').on(t.childId), index('missing_authority_start').on(t.authorityId, t.startAt)],
 );
 
 /** Adoption and special guardianship milestones (SSDA903 AD1 and PlacedAdoption; Annex A List 10). */
@@ -166,6 +184,7 @@ export const permanenceMilestones = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     periodOfCareId: ref('period_of_care_id'),
     /** Agency decision maker: should be placed for adoption. */
     admDecisionDate: day('adm_decision_date'),
@@ -187,7 +206,8 @@ export const permanenceMilestones = pgTable(
     /** The adoptive family, to cross-match with Annex A List 11. */
     familyRef: text('family_ref'),
   },
-  (t) => [index('permanence_child').on(t.childId)],
+  (t) => [
+    index('permanence_milestones_import_batch').on(t.importBatchId),index('permanence_child').on(t.childId)],
 );
 
 /** Entitlement to leaving-care support. */
@@ -197,6 +217,7 @@ export const careLeavers = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     /** relevant, former-relevant, qualifying, eligible. */
     eligibility: text('eligibility').notNull(),
     startDate: day('start_date').notNull(),
@@ -206,7 +227,8 @@ export const careLeavers = pgTable(
     stayingPut: boolean('staying_put').notNull().default(false),
     stayingPutStartDate: day('staying_put_start_date'),
   },
-  (t) => [index('care_leavers_child').on(t.childId)],
+  (t) => [
+    index('care_leavers_import_batch').on(t.importBatchId),index('care_leavers_child').on(t.childId)],
 );
 
 export const pathwayPlanReviews = pgTable(
@@ -215,9 +237,11 @@ export const pathwayPlanReviews = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     reviewDate: day('review_date').notNull(),
   },
-  (t) => [index('pathway_plan_reviews_child').on(t.childId)],
+  (t) => [
+    index('pathway_plan_reviews_import_batch').on(t.importBatchId),index('pathway_plan_reviews_child').on(t.childId)],
 );
 
 /** A contact with a care leaver and what was known then (SSDA903 OC3 around the birthday). */
@@ -227,6 +251,7 @@ export const careLeaverContacts = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     contactDate: day('contact_date').notNull(),
     /** SSDA903 IN_TOUCH: YES, NO, DIED, REFU, NREQ, RHOM. */
     inTouch: text('in_touch').notNull(),
@@ -236,5 +261,6 @@ export const careLeaverContacts = pgTable(
     /** SSDA903 ACTIV: F1 … G6 or 0. */
     activity: text('activity'),
   },
-  (t) => [index('care_leaver_contacts_child').on(t.childId, t.contactDate)],
+  (t) => [
+    index('care_leaver_contacts_import_batch').on(t.importBatchId),index('care_leaver_contacts_child').on(t.childId, t.contactDate)],
 );

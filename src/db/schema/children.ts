@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { authorityId, createdAt, day, id, instant } from './columns';
+import { authorityId, createdAt, day, id, instant, importBatchId } from './columns';
 
 export const children = pgTable(
   'children',
@@ -21,8 +21,9 @@ export const children = pgTable(
     upn: text('upn'),
     /** UN1–UN7 when the UPN is not known. */
     upnUnknownReason: text('upn_unknown_reason'),
-    firstName: text('first_name').notNull(),
-    lastName: text('last_name').notNull(),
+    /** Not carried by the 903 or CIN census: null for children known only from a return. */
+    firstName: text('first_name'),
+    lastName: text('last_name'),
     dateOfBirth: day('date_of_birth'),
     expectedDateOfBirth: day('expected_date_of_birth'),
     dateOfDeath: day('date_of_death'),
@@ -58,11 +59,13 @@ export const childDisabilities = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     /** CIN census Disability code: MOB, HAND, PC, INC, COMM, LD, HEAR, VIS, BEH, CON, AUT, DDA. */
     code: text('code').notNull(),
     recordedDate: day('recorded_date'),
   },
-  (t) => [index('child_disabilities_child').on(t.childId)],
+  (t) => [
+    index('child_disabilities_import_batch').on(t.importBatchId),index('child_disabilities_child').on(t.childId)],
 );
 
 export const immigrationStatuses = pgTable(
@@ -71,12 +74,14 @@ export const immigrationStatuses = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     /** UASC, Refugee status, Asylum seeker, Other. */
     status: text('status').notNull(),
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
   },
-  (t) => [index('immigration_statuses_child').on(t.childId)],
+  (t) => [
+    index('immigration_statuses_import_batch').on(t.importBatchId),index('immigration_statuses_child').on(t.childId)],
 );
 
 export const familyLinks = pgTable(
@@ -85,6 +90,7 @@ export const familyLinks = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     /** Another child in Lantern, when the relation is one (siblings, a care-experienced mother's child). */
     relatedChildId: bigint('related_child_id', { mode: 'number' }).references(() => children.id, { onDelete: 'set null' }),
     /** sibling, half-sibling, mother, child. */
@@ -93,7 +99,8 @@ export const familyLinks = pgTable(
     /** SSDA903 MC_DOB: date of birth of a looked-after mother's first child. */
     relatedDateOfBirth: day('related_date_of_birth'),
   },
-  (t) => [index('family_links_child').on(t.childId)],
+  (t) => [
+    index('family_links_import_batch').on(t.importBatchId),index('family_links_child').on(t.childId)],
 );
 
 export const allocations = pgTable(
@@ -102,6 +109,7 @@ export const allocations = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     teamId: integer('team_id').notNull(),
     workerId: integer('worker_id'),
     /** social-worker, personal-adviser, iro, early-help-practitioner. */
@@ -113,6 +121,7 @@ export const allocations = pgTable(
     isPrimary: boolean('is_primary').notNull().default(true),
   },
   (t) => [
+    index('allocations_import_batch').on(t.importBatchId),
     index('allocations_child').on(t.childId, t.startDate),
     index('allocations_team_open').on(t.teamId).where(sql`${t.endDate} is null`),
     index('allocations_worker').on(t.workerId),

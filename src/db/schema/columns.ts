@@ -10,3 +10,8 @@ export const authorityId = () => integer('authority_id').notNull();
 export const day = (name: string) => date(name, { mode: 'string' });
 export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 export const createdAt = () => instant('created_at').notNull().defaultNow();
+/**
+ * The import that wrote a row (null for rows made in Lantern or by the demo generator). A newer import of the same
+ * source and period replaces exactly the rows of the import it supersedes.
+ */
+export const importBatchId = () => bigint('import_batch_id', { mode: 'number' });

@@ -3,3 +3,4 @@ export * from './children';
 export * from './journey';
 export * from './care';
 export * from './other';
+export * from './imports';

@@ -7,7 +7,7 @@
  * ssd_cp_visits, ssd_cla_visits, ssd_pre_proceedings.
  */
 import { boolean, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { authorityId, day, id, ref } from './columns';
+import { authorityId, day, id, ref, importBatchId } from './columns';
 import { childId } from './children';
 
 export const contacts = pgTable(
@@ -16,6 +16,7 @@ export const contacts = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     contactDate: day('contact_date').notNull(),
     /** CIN census ReferralSource code (1A … 10). */
     source: text('source').notNull(),
@@ -28,7 +29,8 @@ export const contacts = pgTable(
     teamId: integer('team_id'),
     workerId: integer('worker_id'),
   },
-  (t) => [index('contacts_child').on(t.childId), index('contacts_authority_date').on(t.authorityId, t.contactDate)],
+  (t) => [
+    index('contacts_import_batch').on(t.importBatchId),index('contacts_child').on(t.childId), index('contacts_authority_date').on(t.authorityId, t.contactDate)],
 );
 
 export const earlyHelpEpisodes = pgTable(
@@ -37,6 +39,7 @@ export const earlyHelpEpisodes = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     contactId: ref('contact_id'),
     requestDate: day('request_date').notNull(),
     allocationDate: day('allocation_date'),
@@ -50,7 +53,8 @@ export const earlyHelpEpisodes = pgTable(
     teamId: integer('team_id'),
     workerId: integer('worker_id'),
   },
-  (t) => [index('early_help_child').on(t.childId), index('early_help_authority_date').on(t.authorityId, t.requestDate)],
+  (t) => [
+    index('early_help_episodes_import_batch').on(t.importBatchId),index('early_help_child').on(t.childId), index('early_help_authority_date').on(t.authorityId, t.requestDate)],
 );
 
 /** A referral and the CIN episode it opens (CIN census CINdetails). */
@@ -60,6 +64,7 @@ export const cinEpisodes = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     contactId: ref('contact_id'),
     referralDate: day('referral_date').notNull(),
     referralSource: text('referral_source').notNull(),
@@ -72,7 +77,8 @@ export const cinEpisodes = pgTable(
     teamId: integer('team_id'),
     workerId: integer('worker_id'),
   },
-  (t) => [index('cin_episodes_child').on(t.childId), index('cin_episodes_authority_date').on(t.authorityId, t.referralDate)],
+  (t) => [
+    index('cin_episodes_import_batch').on(t.importBatchId),index('cin_episodes_child').on(t.childId), index('cin_episodes_authority_date').on(t.authorityId, t.referralDate)],
 );
 
 export const assessments = pgTable(
@@ -81,6 +87,7 @@ export const assessments = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     cinEpisodeId: ref('cin_episode_id').notNull(),
     startDate: day('start_date').notNull(),
     authorisationDate: day('authorisation_date'),
@@ -94,7 +101,8 @@ export const assessments = pgTable(
     teamId: integer('team_id'),
     workerId: integer('worker_id'),
   },
-  (t) => [index('assessments_child').on(t.childId), index('assessments_authority_start').on(t.authorityId, t.startDate)],
+  (t) => [
+    index('assessments_import_batch').on(t.importBatchId),index('assessments_child').on(t.childId), index('assessments_authority_start').on(t.authorityId, t.startDate)],
 );
 
 export const strategyDiscussions = pgTable(
@@ -103,6 +111,7 @@ export const strategyDiscussions = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     cinEpisodeId: ref('cin_episode_id').notNull(),
     discussionDate: day('discussion_date').notNull(),
     policePresent: boolean('police_present').notNull(),
@@ -111,7 +120,8 @@ export const strategyDiscussions = pgTable(
     /** s47, no-s47. */
     outcome: text('outcome').notNull(),
   },
-  (t) => [index('strategy_discussions_child').on(t.childId)],
+  (t) => [
+    index('strategy_discussions_import_batch').on(t.importBatchId),index('strategy_discussions_child').on(t.childId)],
 );
 
 export const s47Enquiries = pgTable(
@@ -120,6 +130,7 @@ export const s47Enquiries = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     cinEpisodeId: ref('cin_episode_id').notNull(),
     strategyDiscussionId: ref('strategy_discussion_id'),
     startDate: day('start_date').notNull(),
@@ -130,7 +141,8 @@ export const s47Enquiries = pgTable(
     teamId: integer('team_id'),
     workerId: integer('worker_id'),
   },
-  (t) => [index('s47_child').on(t.childId), index('s47_authority_start').on(t.authorityId, t.startDate)],
+  (t) => [
+    index('s47_enquiries_import_batch').on(t.importBatchId),index('s47_child').on(t.childId), index('s47_authority_start').on(t.authorityId, t.startDate)],
 );
 
 export const initialCpConferences = pgTable(
@@ -139,6 +151,7 @@ export const initialCpConferences = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     cinEpisodeId: ref('cin_episode_id').notNull(),
     s47EnquiryId: ref('s47_enquiry_id'),
     transferIn: boolean('transfer_in').notNull().default(false),
@@ -147,7 +160,8 @@ export const initialCpConferences = pgTable(
     conferenceDate: day('conference_date').notNull(),
     outcomeCpPlan: boolean('outcome_cp_plan').notNull(),
   },
-  (t) => [index('icpc_child').on(t.childId), index('icpc_authority_date').on(t.authorityId, t.conferenceDate)],
+  (t) => [
+    index('initial_cp_conferences_import_batch').on(t.importBatchId),index('icpc_child').on(t.childId), index('icpc_authority_date').on(t.authorityId, t.conferenceDate)],
 );
 
 export const cinPlans = pgTable(
@@ -156,13 +170,15 @@ export const cinPlans = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     cinEpisodeId: ref('cin_episode_id').notNull(),
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
     teamId: integer('team_id'),
     workerId: integer('worker_id'),
   },
-  (t) => [index('cin_plans_child').on(t.childId), index('cin_plans_authority_start').on(t.authorityId, t.startDate)],
+  (t) => [
+    index('cin_plans_import_batch').on(t.importBatchId),index('cin_plans_child').on(t.childId), index('cin_plans_authority_start').on(t.authorityId, t.startDate)],
 );
 
 export const cpPlans = pgTable(
@@ -171,6 +187,7 @@ export const cpPlans = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     cinEpisodeId: ref('cin_episode_id').notNull(),
     icpcId: ref('icpc_id'),
     startDate: day('start_date').notNull(),
@@ -184,7 +201,8 @@ export const cpPlans = pgTable(
     teamId: integer('team_id'),
     workerId: integer('worker_id'),
   },
-  (t) => [index('cp_plans_child').on(t.childId), index('cp_plans_authority_start').on(t.authorityId, t.startDate)],
+  (t) => [
+    index('cp_plans_import_batch').on(t.importBatchId),index('cp_plans_child').on(t.childId), index('cp_plans_authority_start').on(t.authorityId, t.startDate)],
 );
 
 export const cpReviews = pgTable(
@@ -193,6 +211,7 @@ export const cpReviews = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     cpPlanId: ref('cp_plan_id').notNull(),
     dueDate: day('due_date'),
     reviewDate: day('review_date').notNull(),
@@ -200,7 +219,8 @@ export const cpReviews = pgTable(
     /** How the child took part: attended, views-conveyed, did-not-participate, under-4. */
     participation: text('participation'),
   },
-  (t) => [index('cp_reviews_child').on(t.childId), index('cp_reviews_plan').on(t.cpPlanId)],
+  (t) => [
+    index('cp_reviews_import_batch').on(t.importBatchId),index('cp_reviews_child').on(t.childId), index('cp_reviews_plan').on(t.cpPlanId)],
 );
 
 /** Statutory and other visits by the child's worker. */
@@ -210,6 +230,7 @@ export const visits = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     /** cin, cp, cla, care-leaver, private-fostering. */
     kind: text('kind').notNull(),
     visitDate: day('visit_date').notNull(),
@@ -217,7 +238,8 @@ export const visits = pgTable(
     seenAlone: boolean('seen_alone'),
     workerId: integer('worker_id'),
   },
-  (t) => [index('visits_child').on(t.childId, t.visitDate), index('visits_authority_date').on(t.authorityId, t.visitDate)],
+  (t) => [
+    index('visits_import_batch').on(t.importBatchId),index('visits_child').on(t.childId, t.visitDate), index('visits_authority_date').on(t.authorityId, t.visitDate)],
 );
 
 /** Public Law Outline pre-proceedings (CIN census 2026/27 PreProceedingsandFGDM). */
@@ -227,6 +249,7 @@ export const preProceedings = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     cinEpisodeId: ref('cin_episode_id'),
     startDate: day('start_date').notNull(),
     letterBeforeProceedingsDate: day('letter_before_proceedings_date'),
@@ -238,7 +261,8 @@ export const preProceedings = pgTable(
     /** proceedings-issued, step-down, ongoing. */
     outcome: text('outcome'),
   },
-  (t) => [index('pre_proceedings_child').on(t.childId)],
+  (t) => [
+    index('pre_proceedings_import_batch').on(t.importBatchId),index('pre_proceedings_child').on(t.childId)],
 );
 
 export const careProceedings = pgTable(
@@ -247,6 +271,7 @@ export const careProceedings = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     preProceedingsId: ref('pre_proceedings_id'),
     issueDate: day('issue_date').notNull(),
     finalHearingDate: day('final_hearing_date'),
@@ -254,5 +279,6 @@ export const careProceedings = pgTable(
     finalOrder: text('final_order'),
     endDate: day('end_date'),
   },
-  (t) => [index('care_proceedings_child').on(t.childId)],
+  (t) => [
+    index('care_proceedings_import_batch').on(t.importBatchId),index('care_proceedings_child').on(t.childId)],
 );

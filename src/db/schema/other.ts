@@ -2,7 +2,7 @@
  * Private fostering arrangements and LADO referrals (allegations against adults who work with children).
  */
 import { boolean, index, pgTable, text } from 'drizzle-orm/pg-core';
-import { authorityId, day, id, ref } from './columns';
+import { authorityId, day, id, ref, importBatchId } from './columns';
 import { childId, children } from './children';
 
 export const privateFostering = pgTable(
@@ -11,13 +11,15 @@ export const privateFostering = pgTable(
     id: id(),
     authorityId: authorityId(),
     childId: childId(),
+    importBatchId: importBatchId(),
     notificationDate: day('notification_date').notNull(),
     arrangementStartDate: day('arrangement_start_date'),
     initialVisitDate: day('initial_visit_date'),
     assessmentCompletedDate: day('assessment_completed_date'),
     endDate: day('end_date'),
   },
-  (t) => [index('private_fostering_child').on(t.childId)],
+  (t) => [
+    index('private_fostering_import_batch').on(t.importBatchId),index('private_fostering_child').on(t.childId)],
 );
 
 export const ladoReferrals = pgTable(

@@ -26,8 +26,11 @@ export function statusTags(status: StatusView): string {
   return status.all.map((s) => `<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s.code]}">${escapeHtml(s.label)}</strong>`).join(' ');
 }
 
-export function fullName(child: { firstName: string; lastName: string }): string {
-  return `${child.firstName} ${child.lastName}`;
+/** The child's name; a child known only from a return (903, CIN census) has none in Lantern. */
+export function fullName(child: { firstName: string | null; lastName: string | null; laChildId?: string }): string {
+  const name = [child.firstName, child.lastName].filter((part): part is string => !!part).join(' ');
+  if (name) return name;
+  return child.laChildId ? `Name not recorded (LA ID ${child.laChildId})` : 'Name not recorded';
 }
 
 export function ageText(age: number | null): string {

@@ -66,8 +66,8 @@ export type ChildSummaryRow = {
   id: number;
   lanternId: string;
   laChildId: string;
-  firstName: string;
-  lastName: string;
+  firstName: string | null;
+  lastName: string | null;
   dateOfBirth: string | null;
   expectedDateOfBirth: string | null;
   dateOfDeath: string | null;

@@ -52,8 +52,8 @@ const statusSchema = z.object({
 const childSummarySchema = z.object({
   lanternId: z.string(),
   laChildId: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
   dateOfBirth: isoDate.nullable(),
   expectedDateOfBirth: isoDate.nullable(),
   age: z.number().int().nullable(),
@@ -93,7 +93,7 @@ const childResponse = childSummarySchema.extend({
       relationshipLabel: z.string(),
       familyRef: z.string().nullable(),
       relatedDateOfBirth: isoDate.nullable(),
-      related: z.object({ lanternId: z.string(), firstName: z.string(), lastName: z.string() }).nullable(),
+      related: z.object({ lanternId: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable() }).nullable(),
     }),
   ),
   allocations: z.array(
@@ -119,7 +119,7 @@ const apiChronologyQuery = z.object({
 });
 
 const chronologyResponse = z.object({
-  child: z.object({ lanternId: z.string(), laChildId: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: isoDate.nullable() }),
+  child: z.object({ lanternId: z.string(), laChildId: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), dateOfBirth: isoDate.nullable() }),
   area: z.enum(areas).nullable(),
   total: z.number().int(),
   entries: z.array(

@@ -36,8 +36,8 @@ export interface StatusView {
 export interface ChildSummary {
   lanternId: string;
   laChildId: string;
-  firstName: string;
-  lastName: string;
+  firstName: string | null;
+  lastName: string | null;
   dateOfBirth: string | null;
   expectedDateOfBirth: string | null;
   age: number | null;
@@ -77,7 +77,7 @@ export interface ChildRecord extends ChildSummary {
     familyRef: string | null;
     relatedDateOfBirth: string | null;
     /** Only when the related child is in Lantern and within the user's scope. */
-    related: { lanternId: string; firstName: string; lastName: string } | null;
+    related: { lanternId: string; firstName: string | null; lastName: string | null } | null;
   }>;
   allocations: Array<{
     role: string;
@@ -186,7 +186,7 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
             relationshipLabel: label(RELATIONSHIP, l.relationship),
             familyRef: l.familyRef,
             relatedDateOfBirth: l.relatedDateOfBirth,
-            related: l.relatedLanternId && l.relatedFirstName !== null && l.relatedLastName !== null ? { lanternId: l.relatedLanternId, firstName: l.relatedFirstName, lastName: l.relatedLastName } : null,
+            related: l.relatedLanternId ? { lanternId: l.relatedLanternId, firstName: l.relatedFirstName, lastName: l.relatedLastName } : null,
           })),
           allocations: allocations.map((a) => ({
             role: a.role,

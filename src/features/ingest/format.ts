@@ -1,0 +1,77 @@
+/**
+ * The contract every import format meets (SSD extract, SSDA903, CIN census, Annex A). A format recognises its
+ * files by their content (columns, root element, sheet names), never by their names, and reads them into a
+ * Dataset, reporting every problem to the IssueLog. It never touches the database: the writer does that, in one
+ * transaction, only when no error was found.
+ */
+import type { Dataset } from './dataset';
+import type { IssueLog } from './issues';
+
+export type FormatId = 'ssd' | '903' | 'cin' | 'annex-a';
+
+export const FORMAT_LABELS: Record<FormatId, string> = {
+  ssd: 'Standard Safeguarding Dataset extract',
+  '903': 'SSDA903 children looked after return',
+  cin: 'CIN census',
+  'annex-a': 'Ofsted Annex A',
+};
+
+/** A file to import, already on local disk (a zip's entries are extracted first). */
+export interface SourceFile {
+  /** The name to show the user: the file name, or its path inside the folder or zip given. */
+  name: string;
+  /** Where to read it. */
+  path: string;
+  size: number;
+}
+
+export interface ImportAuthority {
+  id: number;
+  code: string;
+  name: string;
+  /** The DfE 3-digit LA number, if the authority has one (CIN census Header LEA). */
+  laNumber: string | null;
+}
+
+export interface ImportProgress {
+  (p: { stage: string; file?: string; done: number; total: number | null }): void;
+}
+
+export interface ImportOptions {
+  /** The collection year to read against (e.g. 2025 for 2024/25) when the files do not say. */
+  collectionYear?: number | undefined;
+  /** The date an Annex A describes ("as at"), when the workbook does not say. */
+  asAt?: string | undefined;
+}
+
+export interface ImportContext {
+  authority: ImportAuthority;
+  issues: IssueLog;
+  progress: ImportProgress;
+  options: ImportOptions;
+  /** Today in London (YYYY-MM-DD), for checks such as "not in the future". */
+  today: string;
+}
+
+export interface ReadResult {
+  /** The period key the dataset replaces data for: e.g. '2025' (collection year 2024/25) or '2026-03-31'. */
+  period: string;
+  /** The period as a person reads it: '2024/25', 'as at 31 March 2026', 'extract of 14 July 2026'. */
+  periodLabel: string;
+  collectionYear: number | null;
+  dataset: Dataset;
+}
+
+export interface ImportFormat {
+  id: FormatId;
+  /**
+   * The files of `files` this format reads. It may open them (a header line, a root element, the sheet names) but
+   * must not read them whole. A file may be claimed by at most one format.
+   */
+  claim(files: readonly SourceFile[]): Promise<SourceFile[]>;
+  /**
+   * Reads the claimed files, streaming each. Returns null when the files cannot be read at all (the reason is in
+   * ctx.issues as an error); otherwise the dataset, even if ctx.issues holds errors (the runner then rejects it).
+   */
+  read(files: readonly SourceFile[], ctx: ImportContext): Promise<ReadResult | null>;
+}
