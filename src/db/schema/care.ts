@@ -264,3 +264,17 @@ export const careLeaverContacts = pgTable(
   (t) => [
     index('care_leaver_contacts_import_batch').on(t.importBatchId),index('care_leaver_contacts_child').on(t.childId, t.contactDate)],
 );
+
+/** A Deprivation of Liberty Order while looked after (SSDA903 DoLo, from collection year 2027). */
+export const deprivationOfLibertyOrders = pgTable(
+  'deprivation_of_liberty_orders',
+  {
+    id: id(),
+    authorityId: authorityId(),
+    childId: childId(),
+    importBatchId: importBatchId(),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+  },
+  (t) => [index('deprivation_of_liberty_orders_import_batch').on(t.importBatchId), index('dolo_child').on(t.childId)],
+);

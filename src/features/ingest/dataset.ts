@@ -46,6 +46,7 @@ export const DATASET_TABLES = {
   pathwayPlanReviews: schema.pathwayPlanReviews,
   careLeaverContacts: schema.careLeaverContacts,
   privateFostering: schema.privateFostering,
+  deprivationOfLibertyOrders: schema.deprivationOfLibertyOrders,
 } as const satisfies Record<string, PgTable>;
 
 export type DatasetTable = keyof typeof DATASET_TABLES;

@@ -1,3 +1,12 @@
+CREATE TABLE "deprivation_of_liberty_orders" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"authority_id" integer NOT NULL,
+	"child_id" bigint NOT NULL,
+	"import_batch_id" bigint,
+	"start_date" date NOT NULL,
+	"end_date" date
+);
+--> statement-breakpoint
 CREATE TABLE "import_batches" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"authority_id" integer NOT NULL,
@@ -72,8 +81,11 @@ ALTER TABLE "personal_education_plans" ADD COLUMN "import_batch_id" bigint;--> s
 ALTER TABLE "placements" ADD COLUMN "import_batch_id" bigint;--> statement-breakpoint
 ALTER TABLE "sdq_scores" ADD COLUMN "import_batch_id" bigint;--> statement-breakpoint
 ALTER TABLE "private_fostering" ADD COLUMN "import_batch_id" bigint;--> statement-breakpoint
+ALTER TABLE "deprivation_of_liberty_orders" ADD CONSTRAINT "deprivation_of_liberty_orders_child_id_children_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."children"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_files" ADD CONSTRAINT "import_files_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_issues" ADD CONSTRAINT "import_issues_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "deprivation_of_liberty_orders_import_batch" ON "deprivation_of_liberty_orders" USING btree ("import_batch_id");--> statement-breakpoint
+CREATE INDEX "dolo_child" ON "deprivation_of_liberty_orders" USING btree ("child_id");--> statement-breakpoint
 CREATE INDEX "import_batches_authority" ON "import_batches" USING btree ("authority_id","started_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "import_batches_live" ON "import_batches" USING btree ("authority_id","format","period") WHERE "import_batches"."status" = 'accepted';--> statement-breakpoint
 CREATE UNIQUE INDEX "import_files_chunk" ON "import_files" USING btree ("batch_id","file_name","chunk");--> statement-breakpoint
