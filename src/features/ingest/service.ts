@@ -1,0 +1,164 @@
+/**
+ * Importing files: expand folders and zips; let each format claim its files; read and validate them; then either
+ * reject (nothing written but the import log entry, its issues and the original files) or write the dataset in one
+ * transaction that also replaces the previous import of the same source and period, keeps the original files and
+ * records who imported what, when. The same files again change nothing.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { authorities } from '../../db/schema/index';
+import { todayInLondon } from '../../domain/today';
+import { NotFoundError } from '../../errors';
+import { FORMATS } from './formats/index';
+import type { FormatId, ImportFormat, ImportOptions, ImportProgress, SourceFile } from './format';
+import { FORMAT_LABELS } from './format';
+import { digestFiles, expandInputs } from './files';
+import { IssueLog, LANTERN_RULES, type Issue } from './issues';
+import { acceptedWithDigest, insertBatch, insertFiles, insertIssues, linkSuperseded, liveBatch, supersede } from './store';
+import { writeDataset } from './writer';
+
+export interface ImportActor {
+  userId: number | null;
+  username: string;
+}
+
+export type BatchStatus = 'accepted' | 'rejected' | 'unchanged';
+
+export interface BatchSummary {
+  id: number;
+  format: FormatId;
+  formatLabel: string;
+  period: string;
+  periodLabel: string;
+  status: BatchStatus;
+  files: string[];
+  errors: number;
+  queries: number;
+  counts: Record<string, number>;
+  /** The kept issues (all of them up to MAX_KEPT_ISSUES). */
+  issues: readonly Issue[];
+}
+
+export interface ImportSummary {
+  batches: BatchSummary[];
+  /** Files no format recognised (nothing was read from them). */
+  unrecognised: string[];
+}
+
+export interface ImportRequest {
+  paths: readonly string[];
+  /** Names to show for `paths` (uploads); defaults to their base names. */
+  names?: readonly string[];
+  authorityId: number;
+  actor: ImportActor;
+  options?: ImportOptions;
+  onProgress?: ImportProgress;
+  /** The formats to offer files to (tests); defaults to every format Lantern reads. */
+  formats?: readonly ImportFormat[];
+}
+
+export async function importFiles(database: Database, request: ImportRequest): Promise<ImportSummary> {
+  const progress: ImportProgress = request.onProgress ?? (() => undefined);
+  const [authority] = await database.db.select().from(authorities).where(eq(authorities.id, request.authorityId)).limit(1);
+  if (!authority) throw new NotFoundError(`No authority with id ${request.authorityId}`);
+  const expanded = await expandInputs(request.paths, request.names);
+  try {
+    let remaining: SourceFile[] = expanded.files;
+    const claims: Array<{ format: ImportFormat; files: SourceFile[] }> = [];
+    for (const format of request.formats ?? FORMATS) {
+      if (remaining.length === 0) break;
+      const claimed = await format.claim(remaining);
+      if (claimed.length === 0) continue;
+      claims.push({ format, files: claimed });
+      const taken = new Set(claimed.map((f) => f.path));
+      remaining = remaining.filter((f) => !taken.has(f.path));
+    }
+    const batches: BatchSummary[] = [];
+    for (const { format, files } of claims) {
+      batches.push(await importClaim(database, authority, format, files, request, progress));
+    }
+    return { batches, unrecognised: remaining.map((f) => f.name) };
+  } finally {
+    await expanded.cleanup();
+  }
+}
+
+async function importClaim(
+  database: Database,
+  authority: typeof authorities.$inferSelect,
+  format: ImportFormat,
+  files: SourceFile[],
+  request: ImportRequest,
+  progress: ImportProgress,
+): Promise<BatchSummary> {
+  const startedAt = new Date();
+  const fileNames = files.map((f) => f.name);
+  const bytes = files.reduce((n, f) => n + f.size, 0);
+  const base = { format: format.id, formatLabel: FORMAT_LABELS[format.id], files: fileNames };
+  progress({ stage: 'checking', done: 0, total: null });
+  const digest = await digestFiles(files);
+
+  const same = await database.bulkLoad((load) => acceptedWithDigest(load, authority.id, format.id, digest));
+  if (same) {
+    // The same files were imported before and are still live: record the attempt, change nothing else.
+    const id = await database.bulkLoad((load) =>
+      insertBatch(load, {
+        authorityId: authority.id, format: format.id, period: same.period, periodLabel: same.periodLabel, collectionYear: null, digest,
+        status: 'unchanged', fileNames, bytes, counts: null, errors: 0, queries: 0, importedBy: request.actor.username, userId: request.actor.userId, startedAt,
+      }),
+    );
+    return { ...base, id, period: same.period, periodLabel: same.periodLabel, status: 'unchanged', errors: 0, queries: 0, counts: {}, issues: [] };
+  }
+
+  const issues = new IssueLog();
+  const ctx = { authority: { id: authority.id, code: authority.code, name: authority.name, laNumber: authority.laNumber }, issues, progress, options: request.options ?? {}, today: todayInLondon() };
+  let result: Awaited<ReturnType<ImportFormat['read']>> = null;
+  try {
+    result = await format.read(files, ctx);
+  } catch (e) {
+    issues.error(fileNames[0] ?? '', null, null, LANTERN_RULES.file, `The files could not be read: ${(e as Error).message}`);
+  }
+  if (!result && issues.errors === 0) issues.error(fileNames[0] ?? '', null, null, LANTERN_RULES.file, 'The files could not be read.');
+
+  if (!result || issues.errors > 0) {
+    const period = result?.period ?? 'unknown';
+    const periodLabel = result?.periodLabel ?? 'period not known';
+    const id = await database.bulkLoad(async (load) => {
+      const batchId = await insertBatch(load, {
+        authorityId: authority.id, format: format.id, period, periodLabel, collectionYear: result?.collectionYear ?? null, digest, status: 'rejected',
+        fileNames, bytes, counts: null, errors: issues.errors, queries: issues.queries, importedBy: request.actor.username, userId: request.actor.userId, startedAt,
+      });
+      await insertIssues(load, batchId, issues.list());
+      await insertFiles(load, batchId, files);
+      return batchId;
+    });
+    return { ...base, id, period, periodLabel, status: 'rejected', errors: issues.errors, queries: issues.queries, counts: {}, issues: issues.list() };
+  }
+
+  const read = result;
+  progress({ stage: 'writing', done: 0, total: null });
+  const { id, counts } = await database.bulkLoad(async (load) => {
+    const previous = await liveBatch(load, authority.id, format.id, read.period);
+    if (previous !== null) await supersede(load, previous);
+    const counts = read.dataset.counts();
+    const batchId = await insertBatch(load, {
+      authorityId: authority.id, format: format.id, period: read.period, periodLabel: read.periodLabel, collectionYear: read.collectionYear, digest,
+      status: 'accepted', fileNames, bytes, counts, errors: 0, queries: issues.queries, importedBy: request.actor.username, userId: request.actor.userId, startedAt,
+    });
+    if (previous !== null) await linkSuperseded(load, previous, batchId);
+    const written = await writeDataset(load, {
+      authorityId: authority.id,
+      batchId,
+      replaces: previous,
+      dataset: read.dataset,
+      pglite: database.kind === 'pglite',
+      onTable: (_table, done, total) => progress({ stage: 'writing', done, total }),
+    });
+    await insertIssues(load, batchId, issues.list());
+    await insertFiles(load, batchId, files);
+    const summaryCounts = { ...written.rows, childrenAdded: written.childrenAdded, childrenUpdated: written.childrenUpdated, replacedRows: written.replacedRows };
+    await load.exec(`UPDATE import_batches SET counts = '${JSON.stringify(summaryCounts).replace(/'/g, "''")}', finished_at = now() WHERE id = ${batchId}`);
+    return { id: batchId, counts: summaryCounts };
+  });
+  return { ...base, id, period: read.period, periodLabel: read.periodLabel, status: 'accepted', errors: 0, queries: issues.queries, counts, issues: issues.list() };
+}
