@@ -1,0 +1,99 @@
+/**
+ * The SSDA903 (children looked after) return as CSV files: Header, Episodes, Reviews, UASC, OC2, OC3, AD1,
+ * PlacedAdoption, PrevPerm, Missing, SWEpisodes (2023/24+) and DoLo (2026/27+), recognised by their columns.
+ *
+ * Reading: every file is streamed into rows of its table; the collection year is the one given
+ * (ImportOptions.collectionYear) or that of the latest activity date in the files (a query says so); the rows are
+ * checked against the year's columns, types and code lists, then against the validator rules in ./rules; then they
+ * become canonical rows (see to-dataset.ts for what goes where and what the 903 cannot carry).
+ *
+ * Not checked (see rules/index.ts): the rules that compare with last year's return (202–204, 502/503), and a few
+ * whose exact logic was not verified. The validator's postcode derivations (PL_LA, PL_DISTANCE) are not made.
+ */
+import { csvHeader } from '../../csv';
+import type { ImportContext, ImportFormat, ReadResult, SourceFile } from '../../format';
+import { LANTERN_RULES } from '../../issues';
+import { collectionYearLabel, runRules } from '../../rules';
+import { identifyTable } from './identify';
+import { readTableFile, typeRows, type RawRow } from './read-table';
+import { buildContext } from './rules/context';
+import { SSDA903_RULES } from './rules/index';
+import { TABLE_NAMES, TABLE_YEARS, emptyReturn, type Return903, type TableName } from './tables';
+import { toDataset } from './to-dataset';
+import { FIRST_YEAR, LAST_YEAR, inferCollectionYear } from './year';
+
+async function tableOf(file: SourceFile): Promise<TableName | null> {
+  if (!/\.(csv|txt)$/i.test(file.name) && !/\.(csv|txt)$/i.test(file.path)) return null;
+  const header = await csvHeader(file).catch(() => null);
+  return header ? identifyTable(header) : null;
+}
+
+export const ssda903Format: ImportFormat = {
+  id: '903',
+
+  async claim(files) {
+    const out: SourceFile[] = [];
+    for (const f of files) if ((await tableOf(f)) !== null) out.push(f);
+    return out;
+  },
+
+  async read(files, ctx): Promise<ReadResult | null> {
+    const { issues } = ctx;
+    const raw: Partial<Record<TableName, RawRow[]>> = {};
+    const fileOf: Partial<Record<TableName, string>> = {};
+    let done = 0;
+    for (const file of files) {
+      ctx.progress({ stage: 'Reading SSDA903 files', file: file.name, done, total: files.length });
+      const table = await tableOf(file);
+      if (table === null) {
+        issues.error(file.name, null, null, LANTERN_RULES.file, 'The file is empty or is not one of the SSDA903 tables (its header row matches none of them).');
+        continue;
+      }
+      const rows = await readTableFile(file, table, issues);
+      done++;
+      if (rows === null) continue;
+      (raw[table] ??= []).push(...rows);
+      fileOf[table] ??= file.name;
+    }
+    if (issues.errors > 0 && Object.keys(raw).length === 0) return null;
+
+    // The collection year.
+    let year = ctx.options.collectionYear;
+    if (year === undefined) {
+      const inferred = inferCollectionYear(raw);
+      if (inferred === null) {
+        issues.error(files[0]?.name ?? '', null, null, LANTERN_RULES.file, 'The collection year could not be worked out: the files hold no valid episode, review or missing dates. Say which year the return is for.');
+        return null;
+      }
+      year = inferred.year;
+      issues.query(fileOf.Episodes ?? files[0]?.name ?? '', null, null, LANTERN_RULES.file, `Read as the ${collectionYearLabel(year)} return: the latest date in the files is ${inferred.from}.`);
+    }
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      issues.error(files[0]?.name ?? '', null, null, LANTERN_RULES.file, `Lantern reads SSDA903 returns for ${collectionYearLabel(FIRST_YEAR)} to ${collectionYearLabel(LAST_YEAR)}, not ${collectionYearLabel(year)}.`);
+      return null;
+    }
+    if (!raw.Header) {
+      issues.error(files[0]?.name ?? '', null, null, LANTERN_RULES.file, 'The return has no Header file (columns CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB); every child must be in it.');
+    }
+
+    // Types and code lists for the year.
+    const ret: Return903 = emptyReturn();
+    for (const table of TABLE_NAMES) {
+      const rows = raw[table];
+      if (!rows) continue;
+      if (year < TABLE_YEARS[table].from) {
+        issues.query(fileOf[table] ?? '', null, null, LANTERN_RULES.unknown, `The ${table} table is not part of the ${collectionYearLabel(year)} return; it was not read.`);
+        continue;
+      }
+      (ret as Record<TableName, unknown[]>)[table] = typeRows(table, rows, year, issues);
+    }
+
+    ctx.progress({ stage: 'Checking SSDA903 rules', done: 0, total: null });
+    runRules(SSDA903_RULES, year, buildContext(ret, year), issues);
+    const dataset = toDataset(ret, year);
+    return { period: String(year), periodLabel: collectionYearLabel(year), collectionYear: year, dataset };
+  },
+};
+
+export { SSDA903_RULES } from './rules/index';
+export { TABLE_COLUMNS, TABLE_FILE_NAMES } from './tables';

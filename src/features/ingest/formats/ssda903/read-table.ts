@@ -1,0 +1,81 @@
+/**
+ * Reads one 903 CSV file (streamed) into rows of its table, checking structure and types as it goes:
+ * - every column of the table must be in the header (LNT-COLUMN); extra columns are ignored;
+ * - a required value that is blank is LNT-REQUIRED;
+ * - a date that is not one clear date is LNT-TYPE, unless a DfE rule reports it (102 DOB, 141 DECOM, 147 DEC,
+ *   700/701 DoLO), in which case the text is kept as written for the rule to see;
+ * - a whole-number column holding something else is LNT-TYPE;
+ * - a code not in the year's list is LNT-CODE, unless a DfE rule reports it (101 SEX, 103 ETHNIC, 143–149, 1009).
+ * Codes are kept normalised (trimmed, upper case); IDs lose Excel's ".0".
+ */
+import { headerKey, readCsv } from '../../csv';
+import { parseDate, parseId, parseWholeNumber, normaliseCode } from '../../fields';
+import type { SourceFile } from '../../format';
+import { LANTERN_RULES, type IssueLog } from '../../issues';
+import { CODED_COLUMNS, DATE_RULES } from './codes';
+import { DATE_COLUMNS, ID_COLUMNS, NUMBER_COLUMNS, REQUIRED_VALUES, TABLE_COLUMNS, type Row, type TableName } from './tables';
+
+/** A raw row before the year is known: values by column, trimmed, with the line. */
+export interface RawRow {
+  file: string;
+  line: number;
+  values: Record<string, string>;
+}
+
+/** Streams the file; returns its raw rows, or null when its structure is wrong (already reported). */
+export async function readTableFile(file: SourceFile, table: TableName, issues: IssueLog): Promise<RawRow[] | null> {
+  const columns = TABLE_COLUMNS[table] as readonly string[];
+  const before = issues.errors;
+  const rows: RawRow[] = [];
+  for await (const record of readCsv(file, issues, { required: columns.map(headerKey) })) {
+    const values: Record<string, string> = {};
+    for (const c of columns) values[c] = record.values[headerKey(c)] ?? '';
+    rows.push({ file: file.name, line: record.line, values });
+  }
+  return issues.errors > before ? null : rows;
+}
+
+/** Checks and converts raw rows of a table for the collection year. */
+export function typeRows<T extends TableName>(table: T, raw: readonly RawRow[], year: number, issues: IssueLog): Array<Row<T>> {
+  const columns = TABLE_COLUMNS[table] as readonly string[];
+  const required = new Set<string>(REQUIRED_VALUES[table] as readonly string[]);
+  const coded: Record<string, { codes: (year: number) => readonly string[]; rule: string | null }> = CODED_COLUMNS[table] ?? {};
+  const dateRules: Record<string, string> = DATE_RULES[table] ?? {};
+  const out: Array<Row<T>> = [];
+  for (const r of raw) {
+    const child = parseId(r.values.CHILD ?? '');
+    const row: Record<string, string | number | null> = { file: r.file, line: r.line };
+    for (const column of columns) {
+      const text = (r.values[column] ?? '').trim();
+      if (text === '') {
+        row[column] = null;
+        if (required.has(column)) issues.error(r.file, r.line, column, LANTERN_RULES.required, `${column} is blank; it is required in the ${table} table.`, child);
+        continue;
+      }
+      if (DATE_COLUMNS.has(column)) {
+        const iso = parseDate(text);
+        if (iso === null && !dateRules[column]) {
+          issues.error(r.file, r.line, column, LANTERN_RULES.type, `${column} "${text}" is not a valid date (dd/mm/yyyy).`, child);
+        }
+        row[column] = iso ?? text;
+      } else if (NUMBER_COLUMNS.has(column)) {
+        const n = parseWholeNumber(text);
+        if (n === null || Number.isNaN(n)) {
+          issues.error(r.file, r.line, column, LANTERN_RULES.type, `${column} "${text}" is not a whole number.`, child);
+          row[column] = text;
+        } else row[column] = String(n);
+      } else if (ID_COLUMNS.has(column)) {
+        row[column] = parseId(text);
+      } else {
+        const code = normaliseCode(text);
+        row[column] = code;
+        const spec = coded[column];
+        if (spec && spec.rule === null && !spec.codes(year).includes(code)) {
+          issues.error(r.file, r.line, column, LANTERN_RULES.code, `${column} "${text}" is not a valid code in this collection year.`, child);
+        }
+      }
+    }
+    out.push(row as unknown as Row<T>);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * What every 903 rule sees: the return as read (typed rows, dates as YYYY-MM-DD where valid), the collection
+ * year and its bounds, and the lookups most rules need.
+ */
+import { isIsoDate } from '../../../../../domain/dates';
+import { defineRule, collectionYearBounds, type Rule, type RuleHit } from '../../../rules';
+import type { Return903, Row } from '../tables';
+import { groupByChild } from '../to-dataset';
+
+export interface Ctx903 {
+  year: number;
+  /** 1 April and 31 March of the collection year. */
+  start: string;
+  end: string;
+  ret: Return903;
+  /** Each child's episodes with a valid DECOM, sorted by DECOM. */
+  episodesByChild: Map<string, Array<Row<'Episodes'>>>;
+  /** The first Header row of each child. */
+  header: Map<string, Row<'Header'>>;
+}
+
+export type Rule903 = Rule<Ctx903>;
+export const rule903 = (r: Rule903): Rule903 => defineRule(r);
+
+export function buildContext(ret: Return903, year: number): Ctx903 {
+  const header = new Map<string, Row<'Header'>>();
+  for (const h of ret.Header) if (h.CHILD !== null && !header.has(h.CHILD)) header.set(h.CHILD, h);
+  const { start, end } = collectionYearBounds(year);
+  return { year, start, end, ret, header, episodesByChild: groupByChild(ret.Episodes.filter((e) => validDate(e.DECOM))) };
+}
+
+export function validDate(v: string | null): v is string {
+  return v !== null && isIsoDate(v);
+}
+
+/** The hit for a row and column. */
+export function at(row: { readonly file: string; readonly line: number; readonly CHILD: string | null }, column: string | null, detail?: string): RuleHit {
+  return { file: row.file, row: row.line, column, child: row.CHILD, ...(detail ? { detail } : {}) };
+}
+
+/** Whole days from a to b (ISO dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,57 @@
+/**
+ * Missing and away episodes. Sources: lac_validator/rules/lac2022_23/rule_564.py (MIS_START required),
+ * rule_567.py (MIS_END not before MIS_START), rule_574.py (a period starts before the previous one ended).
+ */
+import type { Row } from '../tables';
+import { at, rule903, validDate } from './context';
+
+export const rule564 = rule903({
+  code: '564',
+  severity: 'error',
+  message: 'Child was missing or away from placement without authorisation. Date started to be missing or away from placement without authorisation is blank.',
+  years: { from: 2023 },
+  source: 'lac_validator/rules/lac2022_23/rule_564.py',
+  check(ctx, hit) {
+    for (const m of ctx.ret.Missing) if (m.MISSING !== null && m.MIS_START === null) hit(at(m, 'MIS_START'));
+  },
+});
+
+export const rule567 = rule903({
+  code: '567',
+  severity: 'error',
+  message: 'The date that the missing episode or episode that the child was away from placement without authorisation ended is before the date that it started.',
+  years: { from: 2023 },
+  source: 'lac_validator/rules/lac2022_23/rule_567.py',
+  check(ctx, hit) {
+    for (const m of ctx.ret.Missing) {
+      if (validDate(m.MIS_START) && validDate(m.MIS_END) && m.MIS_END < m.MIS_START) hit(at(m, 'MIS_END'));
+    }
+  },
+});
+
+export const rule574 = rule903({
+  code: '574',
+  severity: 'error',
+  message: 'A new missing/away from placement without authorisation period cannot start when the previous missing/away from placement without authorisation period is still open. Missing/away from placement without authorisation periods should also not overlap.',
+  years: { from: 2023 },
+  source: 'lac_validator/rules/lac2022_23/rule_574.py: sorted by MIS_START, each starts on or after the previous end',
+  check(ctx, hit) {
+    const byChild = new Map<string, Array<Row<'Missing'>>>();
+    for (const m of ctx.ret.Missing) {
+      if (m.CHILD === null || !validDate(m.MIS_START)) continue;
+      const list = byChild.get(m.CHILD);
+      if (list) list.push(m);
+      else byChild.set(m.CHILD, [m]);
+    }
+    for (const list of byChild.values()) {
+      list.sort((a, b) => (a.MIS_START as string).localeCompare(b.MIS_START as string));
+      for (let i = 1; i < list.length; i++) {
+        const previous = list[i - 1] as Row<'Missing'>;
+        const m = list[i] as Row<'Missing'>;
+        if (previous.MIS_END === null || (validDate(previous.MIS_END) && (m.MIS_START as string) < previous.MIS_END)) hit(at(m, 'MIS_START'));
+      }
+    }
+  },
+});
+
+export const missingRules = [rule564, rule567, rule574];

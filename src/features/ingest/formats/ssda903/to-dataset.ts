@@ -1,0 +1,373 @@
+/**
+ * From a checked 903 return to Lantern's canonical rows, so imported data looks like what the demo generator
+ * writes (src/synth/emit.ts):
+ *
+ * - Header → children (no names: the 903 has none; SEX 1/2 → M/F; UPN or its UN1–UN5 reason; REC E2 → date of
+ *   death); MOTHER = 1 → a family link "child" with MC_DOB as the related date of birth.
+ * - Episodes → periods of care. A period starts at RNE S, at the first episode of the child in the file, or after
+ *   an episode that ended with a REC other than X1; it ends when an episode's REC is not X1 (REC → reasonCeased).
+ *   CIN → categoryOfNeed (the latest episode's); HOME_POST → its district. Consecutive episodes with the same LS
+ *   make one legal status; a new placement starts at RNE P/T/U/B (and at S), or where the placement's details
+ *   change under RNE L. The 903 does not identify carers: each placement gets the carer reference
+ *   "903/<CHILD>/<DECOM>", and a move to the same carer (RNE T or U) keeps the previous one, so a re-export
+ *   writes the same RNE. PL_POST → district only; REASON_PLACE_CHANGE of a placement's last episode → its
+ *   changeReason. PL_LA, PL_LOCATION and PL_DISTANCE are the validator's derivations and are not carried.
+ * - Reviews → claReviews, in the period of care holding the review date.
+ * - UASC → immigrationStatuses 'UASC', from the child's first DECOM in the file (the 903 has no start), ending DUC.
+ * - OC2 (flags at 31 March, no dates) → an SDQ score or reason dated the reference date; TEETH_CHECK = 1 → a dental
+ *   check and HEALTH_ASSESSMENT = 1 → a review health assessment dated the reference date. CONVICTED,
+ *   HEALTH_CHECK, IMMUNISATIONS, SUBSTANCE_MISUSE and INTERVENTION_* have no place in the model and are dropped.
+ * - OC3 → careLeaverContacts dated the young person's birthday in the year; ACCOM letter and suitability digit
+ *   split; ACCOM 0 (not known) → no accommodation. careLeavers rows are not made: the 903 gives neither the
+ *   eligibility category nor its start.
+ * - AD1 and PlacedAdoption → permanenceMilestones (DATE_PLACED/DATE_INT → ADM decision, DATE_MATCH, ceased date
+ *   and reason, adopters); REC E11/E12, E45–E48, E41 → the order and its date; the placement order date, placed
+ *   for adoption (A3–A6) and fostering for adoption (U2/U5) dates come from the episodes of the period.
+ * - PrevPerm → the previous permanence of the child's first period starting in the year (else their latest).
+ * - Missing → missingEpisodes starting and ending at 00:00 Europe/London on the dates given.
+ * - SWEpisodes → social worker allocations; SW_ID → the worker (IDs starting XX mean no known worker). The 903
+ *   names no team, so allocations go to the team "Children in care (SSDA903)".
+ * - DoLo → deprivationOfLibertyOrders.
+ *
+ * Rows the checks found unusable (an invalid required date, say) are left out; the import is rejected anyway.
+ */
+import { isIsoDate } from '../../../../domain/dates';
+import { Dataset } from '../../dataset';
+import { postcodeDistrict } from '../../fields';
+import { collectionYearBounds } from '../../rules';
+import { ADOPTED_REC, FOSTERING_FOR_ADOPTION, PLACED_FOR_ADOPTION, SGO_REC, UPN_UNKNOWN_CODES, canonicalSex } from './codes';
+import { londonMidnight } from './london';
+import type { Return903, Row } from './tables';
+
+export const SSDA903_TEAM = 'Children in care (SSDA903)';
+
+const date = (v: string | null): string | null => (v !== null && isIsoDate(v) ? v : null);
+
+interface PeriodRef {
+  id: number;
+  start: string;
+  end: string | null;
+  episodes: Array<Row<'Episodes'>>;
+  legal: Array<{ code: string; start: string }>;
+  placements: Array<{ type: string; start: string }>;
+  reasonCeased: string | null;
+}
+
+/** The birthday in collection year `year` of someone born on `dob` (29 February → 28 February in other years). */
+export function birthdayInYear(dob: string, year: number): string {
+  const md = dob.slice(5);
+  const y = md >= '04-01' ? year - 1 : year;
+  const candidate = `${y}-${md}`;
+  return isIsoDate(candidate) ? candidate : `${y}-02-28`;
+}
+
+export function toDataset(ret: Return903, year: number): Dataset {
+  const ds = new Dataset();
+  const { end: referenceDate } = collectionYearBounds(year);
+
+  // Children.
+  const childIds = new Map<string, number>();
+  const episodesByChild = groupByChild(ret.Episodes.filter((e) => date(e.DECOM) !== null));
+  for (const h of ret.Header) {
+    if (h.CHILD === null || childIds.has(h.CHILD)) continue;
+    const eps = episodesByChild.get(h.CHILD) ?? [];
+    const died = eps.find((e) => e.REC === 'E2' && date(e.DEC) !== null);
+    const homes = eps.map((e) => (e.HOME_POST ? postcodeDistrict(e.HOME_POST) : null)).filter((p) => p !== null);
+    const unknownUpn = h.UPN !== null && (UPN_UNKNOWN_CODES as readonly string[]).includes(h.UPN.toUpperCase());
+    const id = ds.add('children', {
+      laChildId: h.CHILD,
+      upn: unknownUpn ? null : h.UPN,
+      upnUnknownReason: unknownUpn ? (h.UPN as string).toUpperCase() : null,
+      firstName: null,
+      lastName: null,
+      dateOfBirth: date(h.DOB),
+      expectedDateOfBirth: null,
+      dateOfDeath: died ? died.DEC : null,
+      sex: canonicalSex(h.SEX ?? '', year) ?? 'U',
+      gender: null,
+      ethnicity: h.ETHNIC ?? 'NOBT',
+      firstLanguage: null,
+      religion: null,
+      postcodeDistrict: homes[homes.length - 1] ?? null,
+    });
+    childIds.set(h.CHILD, id);
+    if (h.MOTHER === '1') {
+      ds.add('familyLinks', { childId: id, relatedChildId: null, relationship: 'child', familyRef: null, relatedDateOfBirth: date(h.MC_DOB) });
+    }
+  }
+
+  // Periods of care, legal statuses and placements.
+  const periodsByChild = new Map<string, PeriodRef[]>();
+  for (const [child, eps] of episodesByChild) {
+    const childId = childIds.get(child);
+    if (childId === undefined) continue;
+    const groups: Array<Array<Row<'Episodes'>>> = [];
+    let ended = true;
+    for (const e of eps) {
+      if (ended || e.RNE === 'S') groups.push([]);
+      (groups[groups.length - 1] as Array<Row<'Episodes'>>).push(e);
+      ended = e.REC !== null && e.REC !== 'X1';
+    }
+    const refs: PeriodRef[] = [];
+    for (const g of groups) refs.push(writePeriod(ds, childId, child, g));
+    periodsByChild.set(child, refs);
+  }
+
+  // Reviews.
+  for (const r of ret.Reviews) {
+    const childId = r.CHILD === null ? undefined : childIds.get(r.CHILD);
+    const day = date(r.REVIEW);
+    if (childId === undefined || day === null) continue;
+    const period = periodHolding(periodsByChild.get(r.CHILD as string) ?? [], day);
+    if (!period) continue; // reported by the checks (reviewOutsideCare)
+    ds.add('claReviews', { childId, periodOfCareId: period.id, dueDate: null, reviewDate: day, participation: r.REVIEW_CODE });
+  }
+
+  // UASC.
+  for (const u of ret.UASC) {
+    const childId = u.CHILD === null ? undefined : childIds.get(u.CHILD);
+    if (childId === undefined) continue;
+    const first = (episodesByChild.get(u.CHILD as string) ?? [])[0];
+    const start = first ? (first.DECOM as string) : collectionYearBounds(year).start;
+    ds.add('immigrationStatuses', { childId, status: 'UASC', startDate: start, endDate: date(u.DUC) });
+  }
+
+  // OC2: flags at the reference date.
+  for (const o of ret.OC2) {
+    const childId = o.CHILD === null ? undefined : childIds.get(o.CHILD);
+    if (childId === undefined) continue;
+    if (o.SDQ_SCORE !== null || o.SDQ_REASON !== null) {
+      const score = o.SDQ_SCORE === null ? null : Number(o.SDQ_SCORE);
+      ds.add('sdqScores', { childId, assessmentDate: referenceDate, score: Number.isInteger(score) ? score : null, reason: o.SDQ_REASON });
+    }
+    if (o.TEETH_CHECK === '1') ds.add('dentalChecks', { childId, checkDate: referenceDate });
+    if (o.HEALTH_ASSESSMENT === '1') ds.add('healthAssessments', { childId, kind: 'review', assessmentDate: referenceDate });
+  }
+
+  // OC3: dated the birthday in the year.
+  for (const o of ret.OC3) {
+    const childId = o.CHILD === null ? undefined : childIds.get(o.CHILD);
+    const dob = date(o.DOB);
+    if (childId === undefined || dob === null || o.IN_TOUCH === null) continue;
+    const accom = o.ACCOM !== null && o.ACCOM !== '0' ? o.ACCOM : null;
+    ds.add('careLeaverContacts', {
+      childId,
+      contactDate: birthdayInYear(dob, year),
+      inTouch: o.IN_TOUCH,
+      accommodation: accom ? accom.slice(0, 1) : null,
+      accommodationSuitable: accom ? accom.slice(1) === '1' : null,
+      activity: o.ACTIV,
+    });
+  }
+
+  writePermanence(ds, ret, childIds, periodsByChild);
+
+  // PrevPerm.
+  const { start: yearStart } = collectionYearBounds(year);
+  for (const p of ret.PrevPerm) {
+    const periods = p.CHILD === null ? undefined : periodsByChild.get(p.CHILD);
+    if (!periods || periods.length === 0) continue;
+    const target = periods.find((x) => x.start >= yearStart) ?? (periods[periods.length - 1] as PeriodRef);
+    const row = ds.rows.periodsOfCare[target.id - 1];
+    if (row) {
+      row.previousPermanence = p.PREV_PERM;
+      row.previousPermanenceDate = date(p.DATE_PERM);
+    }
+  }
+
+  // Missing.
+  for (const m of ret.Missing) {
+    const childId = m.CHILD === null ? undefined : childIds.get(m.CHILD);
+    const start = date(m.MIS_START);
+    if (childId === undefined || start === null || m.MISSING === null) continue;
+    const end = date(m.MIS_END);
+    ds.add('missingEpisodes', {
+      childId,
+      kind: m.MISSING,
+      startAt: londonMidnight(start),
+      endAt: end === null ? null : londonMidnight(end),
+      rhiOfferedDate: null,
+      rhiAcceptedDate: null,
+      rhiCompletedAt: null,
+    });
+  }
+
+  // Social worker episodes.
+  for (const s of ret.SWEpisodes) {
+    const childId = s.CHILD === null ? undefined : childIds.get(s.CHILD);
+    const start = date(s.SW_DECOM);
+    if (childId === undefined || start === null || s.SW_ID === null) continue;
+    const teamId = ds.team(SSDA903_TEAM, 'children-in-care');
+    const known = !s.SW_ID.toUpperCase().startsWith('XX');
+    const workerId = known ? ds.worker(s.SW_ID, { name: s.SW_ID, role: 'social-worker', teamId, startDate: start }) : null;
+    const end = date(s.SW_DEC);
+    ds.add('allocations', { childId, teamId, workerId, role: 'social-worker', startDate: start, endDate: end, endReason: end ? s.SW_REASON : null, isPrimary: true });
+  }
+
+  // Deprivation of Liberty Orders.
+  for (const d of ret.DoLo) {
+    const childId = d.CHILD === null ? undefined : childIds.get(d.CHILD);
+    const start = date(d.DOLO_START);
+    if (childId === undefined || start === null) continue;
+    ds.add('deprivationOfLibertyOrders', { childId, startDate: start, endDate: date(d.DOLO_END) });
+  }
+  return ds;
+}
+
+/** Rows grouped by CHILD, each group sorted by DECOM (then file order). */
+export function groupByChild(episodes: ReadonlyArray<Row<'Episodes'>>): Map<string, Array<Row<'Episodes'>>> {
+  const out = new Map<string, Array<Row<'Episodes'>>>();
+  for (const e of episodes) {
+    if (e.CHILD === null) continue;
+    const list = out.get(e.CHILD);
+    if (list) list.push(e);
+    else out.set(e.CHILD, [e]);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.DECOM ?? '').localeCompare(b.DECOM ?? '') || a.line - b.line);
+  return out;
+}
+
+function samePlacement(a: Row<'Episodes'>, b: Row<'Episodes'>): boolean {
+  return a.PLACE === b.PLACE && a.PLACE_PROVIDER === b.PLACE_PROVIDER && a.URN === b.URN && postcodeDistrict(a.PL_POST ?? '') === postcodeDistrict(b.PL_POST ?? '');
+}
+
+function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row<'Episodes'>>): PeriodRef {
+  const first = eps[0] as Row<'Episodes'>;
+  const last = eps[eps.length - 1] as Row<'Episodes'>;
+  const ended = last.REC !== null && last.REC !== 'X1' && date(last.DEC) !== null;
+  const end = ended ? last.DEC : null;
+  const home = eps.map((e) => (e.HOME_POST ? postcodeDistrict(e.HOME_POST) : null)).find((p) => p !== null) ?? null;
+  const periodId = ds.add('periodsOfCare', {
+    childId,
+    startDate: first.DECOM as string,
+    endDate: end,
+    reasonCeased: ended ? last.REC : null,
+    categoryOfNeed: last.CIN ?? first.CIN ?? 'N1',
+    homePostcodeDistrict: home,
+    permanencePlan: null,
+    permanencePlanDate: null,
+    previousPermanence: null,
+    previousPermanenceDate: null,
+  });
+
+  // Legal statuses: a new one whenever LS changes.
+  const legal: Array<{ code: string; start: string }> = [];
+  for (const e of eps) {
+    const current = legal[legal.length - 1];
+    if (!current || current.code !== e.LS) legal.push({ code: e.LS ?? '', start: e.DECOM as string });
+  }
+  legal.forEach((l, i) => {
+    ds.add('legalStatuses', { childId, periodOfCareId: periodId, legalStatus: l.code, startDate: l.start, endDate: legal[i + 1]?.start ?? end });
+  });
+
+  // Placements: a new one at each placement change, or where the details change under RNE L.
+  const placements: Array<{ first: Row<'Episodes'>; last: Row<'Episodes'>; carer: string }> = [];
+  for (const e of eps) {
+    const current = placements[placements.length - 1];
+    if (current && e.RNE === 'L' && samePlacement(current.first, e)) {
+      current.last = e;
+      continue;
+    }
+    const sameCarer = current && (e.RNE === 'T' || e.RNE === 'U');
+    placements.push({ first: e, last: e, carer: sameCarer ? current.carer : `903/${child}/${e.DECOM as string}` });
+  }
+  placements.forEach((p, i) => {
+    const next = placements[i + 1];
+    ds.add('placements', {
+      childId,
+      periodOfCareId: periodId,
+      startDate: p.first.DECOM as string,
+      endDate: next ? (next.first.DECOM as string) : end,
+      placementType: p.first.PLACE ?? '',
+      provider: p.first.PLACE_PROVIDER,
+      carerRef: p.carer,
+      postcodeDistrict: p.first.PL_POST ? postcodeDistrict(p.first.PL_POST) : null,
+      urn: p.first.URN,
+      distanceMiles: null,
+      inArea: null,
+      laOfPlacement: null,
+      changeReason: next ? p.last.REASON_PLACE_CHANGE : null,
+    });
+  });
+  return {
+    id: periodId,
+    start: first.DECOM as string,
+    end,
+    episodes: eps,
+    legal,
+    placements: placements.map((p) => ({ type: p.first.PLACE ?? '', start: p.first.DECOM as string })),
+    reasonCeased: ended ? last.REC : null,
+  };
+}
+
+/** The period holding a date (start ≤ date ≤ end, open periods unbounded). */
+function periodHolding<P extends { start: string; end: string | null }>(periods: readonly P[], day: string): P | undefined {
+  return periods.find((p) => p.start <= day && (p.end === null || day <= p.end));
+}
+
+function writePermanence(ds: Dataset, ret: Return903, childIds: Map<string, number>, periodsByChild: Map<string, PeriodRef[]>): void {
+  type Milestone = { child: string; period: PeriodRef | null; adm: string | null; reversed: string | null; reason: string | null; ad1: Row<'AD1'> | null };
+  const milestones: Milestone[] = [];
+  const periodFor = (child: string, day: string | null): PeriodRef | null => {
+    const periods = periodsByChild.get(child) ?? [];
+    if (day !== null) {
+      const holding = periodHolding(periods, day) ?? periods.find((p) => p.start >= day);
+      if (holding) return holding;
+    }
+    return periods[periods.length - 1] ?? null;
+  };
+  for (const p of ret.PlacedAdoption) {
+    if (p.CHILD === null || !childIds.has(p.CHILD)) continue;
+    const adm = date(p.DATE_PLACED);
+    milestones.push({ child: p.CHILD, period: periodFor(p.CHILD, adm), adm, reversed: date(p.DATE_PLACED_CEASED), reason: p.REASON_PLACED_CEASED, ad1: null });
+  }
+  for (const a of ret.AD1) {
+    if (a.CHILD === null || !childIds.has(a.CHILD)) continue;
+    const adm = date(a.DATE_INT);
+    const mine = milestones.filter((m) => m.child === a.CHILD);
+    const found = mine.find((m) => m.adm === adm) ?? mine[mine.length - 1];
+    if (found) found.ad1 = a;
+    else milestones.push({ child: a.CHILD, period: periodFor(a.CHILD, adm), adm, reversed: null, reason: null, ad1: a });
+  }
+  // Periods that ended in an order but have no adoption rows still carry their order.
+  for (const [child, periods] of periodsByChild) {
+    for (const p of periods) {
+      if (!orderOf(p.reasonCeased) || milestones.some((m) => m.period === p)) continue;
+      milestones.push({ child, period: p, adm: null, reversed: null, reason: null, ad1: null });
+    }
+  }
+  for (const m of milestones) {
+    const childId = childIds.get(m.child) as number;
+    const p = m.period;
+    const order = p ? orderOf(p.reasonCeased) : null;
+    const a = m.ad1;
+    const e1 = p?.legal.find((l) => l.code === 'E1' || l.code === 'D1');
+    const placed = p?.placements.find((x) => (PLACED_FOR_ADOPTION as readonly string[]).includes(x.type));
+    const ffa = p?.placements.find((x) => (FOSTERING_FOR_ADOPTION as readonly string[]).includes(x.type));
+    ds.add('permanenceMilestones', {
+      childId,
+      periodOfCareId: p ? p.id : null,
+      admDecisionDate: m.adm,
+      placementOrderDate: e1 ? e1.start : null,
+      matchedDate: a ? date(a.DATE_MATCH) : null,
+      placedForAdoptionDate: placed ? placed.start : null,
+      ffaPlacedDate: ffa ? ffa.start : null,
+      decisionReversedDate: m.reversed,
+      decisionReversedReason: m.reversed ? m.reason : null,
+      orderType: order,
+      orderDate: order && p ? p.end : null,
+      adoptedByFosterCarer: a && a.FOSTER_CARE !== null ? a.FOSTER_CARE === '1' : null,
+      numberOfAdopters: a && a.NB_ADOPTR !== null && Number.isInteger(Number(a.NB_ADOPTR)) ? Number(a.NB_ADOPTR) : null,
+      adopterSex: a ? a.SEX_ADOPTR : null,
+      adopterLegalStatus: a ? a.LS_ADOPTR : null,
+      familyRef: null,
+    });
+  }
+}
+
+function orderOf(rec: string | null): 'adoption' | 'sgo' | 'child-arrangements-order' | null {
+  if (rec === null) return null;
+  if ((ADOPTED_REC as readonly string[]).includes(rec)) return 'adoption';
+  if ((SGO_REC as readonly string[]).includes(rec)) return 'sgo';
+  return rec === 'E41' ? 'child-arrangements-order' : null;
+}
