@@ -6,6 +6,7 @@ import type { Database } from './db/client';
 import { accessLogRepository } from './features/access-log/repository';
 import { accessLogService } from './features/access-log/service';
 import { childrenRepository, childrenService } from './features/children/service';
+import { importJobs } from './features/ingest/jobs';
 import { usersRepository } from './features/users/repository';
 import { usersService } from './features/users/service';
 import type { Logger } from './logger';
@@ -22,6 +23,7 @@ export function createServices(database: Database, config: Config, logger: Logge
     accessLog: accessLogService(db, accessLogRepo),
     users: usersService(db, usersRepository()),
     children: childrenService(db, childrenRepository()),
+    importJobs: importJobs(database, logger),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -5,16 +5,15 @@
  *   lantern demo generate           build a synthetic demo authority
  *   lantern users create|list|token manage local accounts and API tokens
  */
-import { userInfo } from 'node:os';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config';
-import { isIsoDate } from '../domain/dates';
+import { cliActor, int, isoDate, withRuntime } from './context';
+import { registerDataCommands } from './commands/data';
 import { ROLES } from '../domain/roles';
 import { todayInLondon } from '../domain/today';
 import { ConflictError, ValidationError } from '../errors';
 import { createAuditor } from '../features/access-log/auditor';
 import { DEMO_DEFAULTS } from '../features/demo/defaults';
-import { openRuntime, type Runtime } from '../runtime';
 import { createProgress } from './progress';
 import { resolveAuthority } from './authority';
 
@@ -24,37 +23,6 @@ program
   .description('Lantern: children’s services data, performance, quality assurance and inspection readiness.')
   .showHelpAfterError()
   .configureHelp({ sortSubcommands: true });
-
-const int = (name: string, min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}.`);
-  return n;
-};
-const isoDate = (value: string) => {
-  if (!isIsoDate(value)) throw new InvalidArgumentError('Use a real date in the format YYYY-MM-DD.');
-  return value;
-};
-
-function cliActor(authorityId: number | null) {
-  return { userId: null, username: `cli:${safeOsUser()}`, authorityId };
-}
-function safeOsUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
-async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
-  const config = loadConfig(process.env, { purpose: 'command' });
-  const rt = await openRuntime(config, { migrate: options.migrate ?? true, logger: undefined });
-  try {
-    return await fn(rt);
-  } finally {
-    await rt.close();
-  }
-}
 
 program
   .command('serve')
@@ -204,6 +172,8 @@ usersCmd
       process.stdout.write(`${token}\n`);
     });
   });
+
+registerDataCommands(program);
 
 function randomPassword(): string {
   const bytes = new Uint8Array(18);

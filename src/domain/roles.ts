@@ -40,6 +40,10 @@ export const PERMISSIONS = [
   'access-log:read',
   /** Create and list users. */
   'user:manage',
+  /** Load an authority's files (SSD extract, 903, CIN census, Annex A) and read the import log and its reports. */
+  'data:import',
+  /** Export child-level data in the sector's formats (Annex A, 903, CIN census, SSD). */
+  'data:export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +55,9 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'aggregate:read': ROLES,
   'access-log:read': ['admin'],
   'user:manage': ['admin'],
+  'data:import': ['admin', 'analyst'],
+  // Exports are child-level: the people who send returns and prepare for inspection, and the leaders who answer for them.
+  'data:export': ['admin', 'analyst', 'director', 'head-of-service'],
 };
 
 export function isRole(value: string): value is Role {

@@ -131,7 +131,11 @@ export function createApp(services: Services) {
   // 9. CSRF: synchroniser tokens on every form. The API takes changes only with a bearer token, which a
   // browser never sends by itself, so it needs no CSRF token; cookie-authenticated API calls are read-only.
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
-    getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+    // A multipart form (file upload) is streamed by its route, after this check, so it carries its token in the
+    // form's action URL instead of its body (the usual pattern for GOV.UK file uploads).
+    getTokenFromRequest: (req) =>
+      ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
+      (req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined),
   });
   app.use((req, res, next) => {
     if (req.path.startsWith('/api/')) {

@@ -14,6 +14,8 @@ export function navigationFor(user: CurrentUser | null, currentPath: string): Na
   const items: Array<{ href: string; text: string; show: boolean }> = [
     { href: paths.home({}), text: 'Home', show: true },
     { href: paths.children.search({}), text: 'Children', show: can(user.role, 'child:search') },
+    { href: paths.data.imports({}), text: 'Import', show: can(user.role, 'data:import') },
+    { href: paths.data.exports({}), text: 'Export', show: can(user.role, 'data:export') },
     { href: paths.admin.accessLog({}), text: 'Access log', show: can(user.role, 'access-log:read') },
     { href: paths.admin.users({}), text: 'Users', show: can(user.role, 'user:manage') },
   ];

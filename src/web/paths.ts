@@ -39,6 +39,16 @@ export const paths = {
     show: path<'childId'>('/children/:childId'),
     chronology: path<'childId'>('/children/:childId/chronology'),
   },
+  data: {
+    imports: path('/data/imports'),
+    importJob: path<'jobId'>('/data/imports/jobs/:jobId'),
+    importReport: path<'importId'>('/data/imports/:importId'),
+    importReportFor: (importId: number, query: Record<string, string | number | undefined | null>) => withQuery(`/data/imports/${importId}`, query),
+    importIssuesCsv: path<'importId'>('/data/imports/:importId/issues.csv'),
+    importIssuesCsvFor: (importId: number, query: Record<string, string | number | undefined | null>) => withQuery(`/data/imports/${importId}/issues.csv`, query),
+    exports: path('/data/exports'),
+    exportFile: path<'kind'>('/data/exports/:kind'),
+  },
   admin: {
     accessLog: path('/admin/access-log'),
     accessLogFor: (query: Record<string, string | number | undefined | null>) => withQuery('/admin/access-log', query),
@@ -53,6 +63,11 @@ export const paths = {
     chronology: path<'childId'>('/api/children/:childId/chronology'),
     accessLog: path('/api/access-log'),
     users: path('/api/users'),
+    imports: path('/api/imports'),
+    importItem: path<'importId'>('/api/imports/:importId'),
+    importIssues: path<'importId'>('/api/imports/:importId/issues'),
+    importJob: path<'jobId'>('/api/import-jobs/:jobId'),
+    exportFile: path<'kind'>('/api/exports/:kind'),
   },
   withQuery,
 };

@@ -86,6 +86,26 @@ export interface ApiDef<P extends z.ZodType, Q extends z.ZodType, B extends z.Zo
   handler: (ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>;
 }
 
+/** An API route whose request or response is not JSON (file uploads, downloads): the handler answers itself. */
+export interface RawApiDef<P extends z.ZodType, Q extends z.ZodType> {
+  method: Method;
+  path: PathLike;
+  access: Exclude<Access, 'public'>;
+  audit: string | null;
+  whenDenied?: 'forbidden' | 'not-found';
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  /** Content types of the request body it takes, if any (e.g. application/zip). */
+  requestTypes?: readonly string[];
+  /** Content types it answers with, and the status. */
+  responseTypes: readonly string[];
+  status?: 200 | 201 | 202;
+  handler: (ctx: ApiContext<z.output<P>, z.output<Q>, undefined>) => Promise<void>;
+}
+
 export class RouteBuilder {
   readonly routes: RouteInfo[] = [];
 
@@ -158,6 +178,50 @@ export class RouteBuilder {
       const result = await def.handler({ req, res, user, requestId: req.requestId, audit, services: this.services, params, query, body });
       assertAudited(def.audit, audit, res);
       res.status(status).json(def.response.parse(result));
+    });
+  }
+
+  apiRaw<P extends z.ZodType, Q extends z.ZodType>(def: RawApiDef<P, Q>): void {
+    const whenDenied = def.whenDenied ?? 'forbidden';
+    this.routes.push({ kind: 'api', method: def.method, path: def.path.pattern, access: def.access, audit: def.audit, whenDenied });
+    const binary = { schema: { type: 'string', format: 'binary' } } as const;
+    this.openapi.registerPath({
+      method: def.method,
+      path: def.path.pattern.replace(/:([A-Za-z]+)/g, '{$1}'),
+      summary: def.summary,
+      description: `${def.description ?? ''}${def.description ? '\n\n' : ''}Requires: ${def.access}.`,
+      tags: [def.tag],
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+      request: {
+        ...(def.params ? { params: def.params as never } : {}),
+        ...(def.query ? { query: def.query as never } : {}),
+        ...(def.requestTypes ? { body: { content: Object.fromEntries(def.requestTypes.map((t) => [t, binary])) } } : {}),
+      },
+      responses: {
+        [def.status ?? 200]: { description: 'Success', content: Object.fromEntries(def.responseTypes.map((t) => [t, t.includes('json') ? { schema: { type: 'object' } } : binary])) },
+        400: { description: 'Invalid request (application/problem+json)' },
+        401: { description: 'Not signed in or no valid token (application/problem+json)' },
+        ...(whenDenied === 'forbidden' ? { 403: { description: 'Not permitted (application/problem+json)' } } : {}),
+        404: { description: 'Not found (application/problem+json)' },
+      },
+    });
+    this.router[def.method](def.path.pattern, async (req: Request, res: Response) => {
+      const user = req.user;
+      if (!user) {
+        res.status(401).type('application/problem+json').json({
+          type: 'about:blank',
+          title: 'Unauthorized',
+          status: 401,
+          detail: 'Sign in, or send a personal API token as "Authorization: Bearer <token>".',
+        });
+        return;
+      }
+      checkAccess(user, def.access, whenDenied);
+      const params = parse(def.params, req.params, 'path');
+      const query = parse(def.query, req.query, 'query');
+      const audit = this.auditorFor(req, user, def.audit);
+      await def.handler({ req, res, user, requestId: req.requestId, audit, services: this.services, params, query, body: undefined });
+      assertAudited(def.audit, audit, res);
     });
   }
 

@@ -5,6 +5,7 @@ import { accessLogRoutes } from '../features/access-log/routes';
 import { apiDocsRoutes } from '../features/api-docs/routes';
 import { authRoutes } from '../features/auth/routes';
 import { childrenRoutes } from '../features/children/routes';
+import { dataRoutes } from '../features/data/routes';
 import { homeRoutes } from '../features/home/routes';
 import { usersRoutes } from '../features/users/routes';
 import type { RouteBuilder } from './route';
@@ -13,6 +14,7 @@ export function registerRoutes(r: RouteBuilder): void {
   authRoutes(r);
   homeRoutes(r);
   childrenRoutes(r);
+  dataRoutes(r);
   accessLogRoutes(r);
   usersRoutes(r);
   apiDocsRoutes(r);

@@ -63,6 +63,23 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   // An empty body: the admin gets 400 (validation); others are refused before validation. Anonymous changes are
   // refused because API changes need a bearer token.
   'api POST /api/users': row(403, 400, 403, 403, 403, 403, 403, 403, 403),
+  // Data in and out: imports for admins and analysts; exports also for directors and heads of service. Routes with
+  // an id are walked with the literal pattern (':importId', ':jobId', ':kind'), which is no record: those who may
+  // use the route get 404 (pages) or 400 (the API's parameter check), the rest are refused first.
+  'page GET /data/imports': row(303, 200, 403, 403, 403, 403, 403, 200, 403),
+  // A form post that is not a multipart upload: the form again with an error (400).
+  'page POST /data/imports': row(303, 400, 403, 403, 403, 403, 403, 400, 403),
+  'page GET /data/imports/jobs/:jobId': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
+  'page GET /data/imports/:importId': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
+  'page GET /data/imports/:importId/issues.csv': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
+  'page GET /data/exports': row(303, 200, 200, 200, 403, 403, 403, 200, 403),
+  'page GET /data/exports/:kind': row(303, 404, 404, 404, 403, 403, 403, 404, 403),
+  'api GET /api/imports': row(401, 200, 403, 403, 403, 403, 403, 200, 403),
+  'api POST /api/imports': row(403, 400, 403, 403, 403, 403, 403, 400, 403),
+  'api GET /api/import-jobs/:jobId': row(401, 400, 403, 403, 403, 403, 403, 400, 403),
+  'api GET /api/imports/:importId': row(401, 400, 403, 403, 403, 403, 403, 400, 403),
+  'api GET /api/imports/:importId/issues': row(401, 400, 403, 403, 403, 403, 403, 400, 403),
+  'api GET /api/exports/:kind': row(401, 400, 400, 400, 403, 403, 403, 400, 403),
 };
 
 /** Strips what legitimately differs between two responses (nonces, tokens, request ids). */
