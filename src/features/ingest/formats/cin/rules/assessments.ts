@@ -1,0 +1,77 @@
+/** Assessments rules: timeliness at year end and the factors identified. */
+import { defineRule } from '../../../rules';
+import { at, validatorWorkingDaysBefore, type ChildRuleContext } from './context';
+
+/**
+ * cin_validator/rules/cin2022_23/rule_8670Q.py: an assessment with no authorisation date should not have
+ * started before the ReferenceDate minus 45 working days. Counted as the validator counts
+ * (ReferenceDate − CustomBusinessDay(44), England bank holidays: the reference date is day 1), so for 31 March
+ * 2023 the cut-off is 25 January 2023 (see the test for the count).
+ */
+export const rule8670Q = defineRule<ChildRuleContext>({
+  code: '8670Q',
+  severity: 'query',
+  message: 'Please check: the assessment started more than 45 working days before the end of the census year but has no authorisation date',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8670Q.py',
+  check(ctx, hit) {
+    const cutOff = validatorWorkingDaysBefore(ctx.referenceDate, 45);
+    for (const ep of ctx.child.episodes) {
+      for (const a of ep.assessments) {
+        if (a.authorisationDate === null && a.startDate !== null && a.startDate < cutOff) hit(at(ctx, a, 'AssessmentActualStartDate', a.startDate));
+      }
+    }
+  },
+});
+
+/** cin_validator/rules/cin2022_23/rule_8869.py: factor 21 (no factors identified) stands alone. */
+export const rule8869 = defineRule<ChildRuleContext>({
+  code: '8869',
+  severity: 'error',
+  message: 'Assessment factor 21 (no factors identified) cannot be given with any other factor',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8869.py',
+  check(ctx, hit) {
+    for (const ep of ctx.child.episodes) {
+      for (const a of ep.assessments) {
+        if (a.factors !== null && a.factors.includes('21') && a.factors.some((f) => f !== '21')) hit(at(ctx, a, 'FactorsIdentifiedAtAssessment'));
+      }
+    }
+  },
+});
+
+/** cin_validator/rules/cin2022_23/rule_8897Q.py: a completed (authorised) assessment lists its factors. */
+export const rule8897Q = defineRule<ChildRuleContext>({
+  code: '8897Q',
+  severity: 'query',
+  message: 'Please check: factors identified at assessment should be given for a completed (authorised) assessment',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8897Q.py',
+  check(ctx, hit) {
+    for (const ep of ctx.child.episodes) {
+      for (const a of ep.assessments) {
+        if (a.authorisationDate !== null && (a.factors === null || a.factors.length === 0)) hit(at(ctx, a, 'AssessmentAuthorisationDate'));
+      }
+    }
+  },
+});
+
+/** cin_validator/rules/cin2022_23/rule_8898.py: no factor twice in one assessment. */
+export const rule8898 = defineRule<ChildRuleContext>({
+  code: '8898',
+  severity: 'error',
+  message: 'The assessment gives the same factor more than once',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8898.py',
+  check(ctx, hit) {
+    for (const ep of ctx.child.episodes) {
+      for (const a of ep.assessments) {
+        if (a.factors === null) continue;
+        const twice = a.factors.filter((f, i) => a.factors?.indexOf(f) !== i);
+        if (twice.length > 0) hit(at(ctx, a, 'FactorsIdentifiedAtAssessment', [...new Set(twice)].join(', ')));
+      }
+    }
+  },
+});
+
+export const ASSESSMENT_RULES = [rule8670Q, rule8869, rule8897Q, rule8898];

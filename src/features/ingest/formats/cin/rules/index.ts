@@ -1,0 +1,32 @@
+/**
+ * The CIN census rules Lantern runs (data-standards.md §6.3), by scope. Each rule names the collection years it
+ * applies in and its source in the DfE validator (data-to-insight/csc-validator-be-cin).
+ */
+import { ASSESSMENT_RULES } from './assessments';
+import { CIN_PLAN_RULES } from './cin-plans';
+import { CLOSURE_RULES } from './closure';
+import type { ChildRule, FileRule, HeaderRule } from './context';
+import { CP_PLAN_RULES } from './cp-plans';
+import { EPISODE_RULES } from './episodes';
+import { FILE_RULES } from './file';
+import { HEADER_RULES } from './header';
+import { IDENTIFIER_RULES } from './identifiers';
+import { NFA_RULES } from './nfa';
+import { REFERRAL_RULES } from './referral';
+import { SECTION47_RULES } from './section47';
+
+export type { ChildRuleContext, FileRuleContext, HeaderRuleContext } from './context';
+
+export const CIN_HEADER_RULES: readonly HeaderRule[] = HEADER_RULES;
+export const CIN_FILE_RULES: readonly FileRule[] = FILE_RULES;
+export const CIN_CHILD_RULES: readonly ChildRule[] = [
+  ...IDENTIFIER_RULES,
+  ...REFERRAL_RULES,
+  ...CLOSURE_RULES,
+  ...EPISODE_RULES,
+  ...NFA_RULES,
+  ...ASSESSMENT_RULES,
+  ...SECTION47_RULES,
+  ...CP_PLAN_RULES,
+  ...CIN_PLAN_RULES,
+];

@@ -1,0 +1,61 @@
+/** Section47 rules: an enquiry awaiting its conference at year end; conference dates on weekends. */
+import { defineRule } from '../../../rules';
+import { at, isWeekend, validatorWorkingDaysBefore, type ChildRuleContext } from './context';
+
+/**
+ * cin_validator/rules/cin2022_23/rule_8675Q.py: an S47 enquiry with no ICPC date and ICPCnotRequired false should
+ * not have started before the ReferenceDate minus 15 working days (validator counting: the reference date is
+ * day 1). Lantern follows the rule's text; the validator's code at the snapshot compares the other way
+ * (flags enquiries started *after* the cut-off), which contradicts its own message.
+ */
+export const rule8675Q = defineRule<ChildRuleContext>({
+  code: '8675Q',
+  severity: 'query',
+  message:
+    'Please check: the S47 enquiry started more than 15 working days before the end of the census year but there is no date of initial child protection conference',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8675Q.py',
+  check(ctx, hit) {
+    const cutOff = validatorWorkingDaysBefore(ctx.referenceDate, 15);
+    for (const ep of ctx.child.episodes) {
+      for (const s of ep.section47s) {
+        if (s.icpcDate === null && s.icpcNotRequired === false && s.startDate !== null && s.startDate < cutOff) hit(at(ctx, s, 'S47ActualStartDate', s.startDate));
+      }
+    }
+  },
+});
+
+/**
+ * cin_validator/rules/cin2022_23/rule_8875.py: the date of an initial child protection conference (in Section47
+ * or at CINdetails level) should not be a Saturday or Sunday. As in the validator, only weekends count, not bank
+ * holidays.
+ */
+export const rule8875 = defineRule<ChildRuleContext>({
+  code: '8875',
+  severity: 'error',
+  message: 'The date of the initial child protection conference cannot be a Saturday or Sunday',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8875.py',
+  check(ctx, hit) {
+    for (const ep of ctx.child.episodes) {
+      if (ep.dateOfInitialCpc !== null && isWeekend(ep.dateOfInitialCpc)) hit(at(ctx, ep, 'DateOfInitialCPC', ep.dateOfInitialCpc));
+      for (const s of ep.section47s) if (s.icpcDate !== null && isWeekend(s.icpcDate)) hit(at(ctx, s, 'DateOfInitialCPC', s.icpcDate));
+    }
+  },
+});
+
+/** cin_validator/rules/cin2022_23/rule_8870Q.py: the ICPC target date should not be a Saturday or Sunday. */
+export const rule8870Q = defineRule<ChildRuleContext>({
+  code: '8870Q',
+  severity: 'query',
+  message: 'Please check: the target date for the initial child protection conference should not be a Saturday or Sunday',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8870Q.py',
+  check(ctx, hit) {
+    for (const ep of ctx.child.episodes) {
+      for (const s of ep.section47s) if (s.icpcTarget !== null && isWeekend(s.icpcTarget)) hit(at(ctx, s, 'InitialCPCtarget', s.icpcTarget));
+    }
+  },
+});
+
+export const SECTION47_RULES = [rule8675Q, rule8875, rule8870Q];
