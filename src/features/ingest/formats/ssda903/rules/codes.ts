@@ -6,7 +6,8 @@
  */
 import { CODED_COLUMNS } from '../codes';
 import type { TableName } from '../tables';
-import { at, rule903, type Rule903 } from './context';
+import { collectionYearOf, placementTypesFor } from '../../../../../domain/code-lists';
+import { at, rule903, validDate, type Rule903 } from './context';
 
 function codeRule(code: string, table: TableName, column: string, message: string): Rule903 {
   const spec = CODED_COLUMNS[table]?.[column];
@@ -32,7 +33,27 @@ export const rule103 = codeRule('103', 'Header', 'ETHNIC', 'The ethnicity code i
 export const rule143 = codeRule('143', 'Episodes', 'RNE', 'The reason for new episode code is not a valid code.');
 export const rule144 = codeRule('144', 'Episodes', 'LS', 'The legal status code is not a valid code.');
 export const rule145 = codeRule('145', 'Episodes', 'CIN', 'Category of need code is not a valid code.');
-export const rule146 = codeRule('146', 'Episodes', 'PLACE', 'Placement type is not a valid code.');
+/**
+ * PLACE is checked against the collection year's list; an episode that began in an earlier collection year may
+ * also keep a code of the year it began (an H5 placement ending on 1 April 2024 is still in the 2024/25 file).
+ * Lantern's reading of the validator's transition handling (data-standards.md §3.2 "PLACE history").
+ */
+export const rule146 = rule903({
+  code: '146',
+  severity: 'error',
+  message: 'Placement type is not a valid code.',
+  years: { from: 2023 },
+  source: 'lac_validator/rules/lac2022_23/rule_146.py and later years\' lists (data-standards.md §3.2)',
+  check(ctx, hit) {
+    const now = placementTypesFor(ctx.year);
+    for (const e of ctx.ret.Episodes) {
+      if (e.PLACE === null || now.includes(e.PLACE)) continue;
+      const began = e.DECOM !== null && validDate(e.DECOM) && e.DECOM < ctx.start ? collectionYearOf(e.DECOM) : null;
+      if (began !== null && placementTypesFor(began).includes(e.PLACE)) continue;
+      hit(at(e, 'PLACE', `PLACE ${e.PLACE}`));
+    }
+  },
+});
 export const rule149 = codeRule('149', 'Episodes', 'REC', 'Reason episode ceased is not a valid code.');
 export const rule1009 = codeRule('1009', 'Episodes', 'REASON_PLACE_CHANGE', 'Reason for placement change is not a valid code.');
 

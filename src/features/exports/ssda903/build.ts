@@ -1,0 +1,279 @@
+/**
+ * The SSDA903 tables for a collection year, built from canonical rows (the reverse of the importer's
+ * to-dataset.ts, so an exported return imports back to the same facts):
+ *
+ * - Episodes: every period of care overlapping the year, rebuilt by episodes.ts; the children with an episode in
+ *   the file are "the children looked after in the year". A placement type that needs an Ofsted URN (rule 218)
+ *   but has none gets the accepted placeholder XXXXXXX.
+ * - OC3: care leavers whose birthday in the year is their 17th–21st, with the contact nearest that birthday
+ *   between three months before and one month after it (ACCOM 0 when the accommodation is not known).
+ * - Header: the children in Episodes or OC3 (SEX 1/2 until 2023/24; MOTHER 1 when a "child" family link exists, 0
+ *   for other girls and young women, blank otherwise).
+ * - Reviews: reviews in the year in the periods written. UASC: UASC status overlapping the year (DUC blank if
+ *   after 31 March). OC2: children looked after continuously since 1 April of the previous year and still at
+ *   31 March: the latest SDQ in the year, a dental check and a health assessment in the year (1/0); the other OC2
+ *   flags are not in the model and are left blank.
+ * - AD1: periods ended by adoption (E11/E12) in the year, with their permanence milestone. PlacedAdoption:
+ *   decisions to place for adoption (ADM decision) of periods written, not ceased before the year.
+ * - PrevPerm: the first period starting in the year, when its previous permanence is recorded.
+ * - Missing: missing/away episodes overlapping the year of children in Episodes (dates in Europe/London).
+ * - SWEpisodes (2023/24+): social worker allocations overlapping the year and the child's care; SW_ID is the
+ *   worker's ref, or XX when no worker is allocated.
+ * - DoLo (2026/27+): orders overlapping the year.
+ *
+ * Dates are dd/mm/yyyy; rows are sorted by CHILD then date.
+ */
+import { birthdayInYear } from '../../ingest/formats/ssda903/to-dataset';
+import { returnSex } from '../../ingest/formats/ssda903/codes';
+import { londonDateOf } from '../../ingest/formats/ssda903/london';
+import { urnExemptPlacements } from '../../ingest/formats/ssda903/rules/placement';
+import { TABLE_COLUMNS, TABLE_YEARS, type TableName } from '../../ingest/formats/ssda903/tables';
+import { addMonths } from '../../../domain/working-days';
+import type { Canonical } from './load';
+import { episodesOf, type EpisodeOut } from './episodes';
+
+export type ReturnRows = Record<TableName, Array<Record<string, string>>>;
+
+/** 2026-03-31 → 31/03/2026; null → ''. */
+export function dmy(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+function groupBy<T, K>(list: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const l = out.get(k);
+    if (l) l.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+export function buildReturn(c: Canonical, year: number): ReturnRows {
+  const start = `${year - 1}-04-01`;
+  const end = `${year}-03-31`;
+  const out = Object.fromEntries((Object.keys(TABLE_COLUMNS) as TableName[]).map((t) => [t, []])) as unknown as ReturnRows;
+  const children = new Map(c.children.map((ch) => [ch.id, ch]));
+  const lsByPeriod = groupBy(c.legalStatuses, (x) => x.periodOfCareId);
+  const plByPeriod = groupBy(c.placements, (x) => x.periodOfCareId);
+  const exempt = urnExemptPlacements(year);
+  const urnFor = (p: { placementType: string; urn: string | null }) => (p.urn === null && !exempt.includes(p.placementType) ? 'XXXXXXX' : p.urn);
+
+  // Episodes.
+  type Written = { period: Canonical['periods'][number]; episodes: EpisodeOut[] };
+  const writtenByChild = new Map<number, Written[]>();
+  for (const p of c.periods) {
+    const episodes = episodesOf(p, lsByPeriod.get(p.id) ?? [], plByPeriod.get(p.id) ?? [], { start, end }, urnFor);
+    if (episodes.length === 0 || !children.has(p.childId)) continue;
+    const list = writtenByChild.get(p.childId);
+    if (list) list.push({ period: p, episodes });
+    else writtenByChild.set(p.childId, [{ period: p, episodes }]);
+  }
+  for (const list of writtenByChild.values()) list.sort((a, b) => a.period.startDate.localeCompare(b.period.startDate));
+  const writtenPeriods = new Set<number>();
+  for (const list of writtenByChild.values()) for (const w of list) writtenPeriods.add(w.period.id);
+  const laId = (childId: number) => children.get(childId)?.laChildId ?? '';
+  const dobOf = (childId: number) => dmy(children.get(childId)?.dateOfBirth);
+
+  // OC3: the contact nearest the 17th–21st birthday in the year.
+  const oc3 = new Map<number, Canonical['contacts'][number]>();
+  for (const [childId, contacts] of groupBy(c.contacts, (x) => x.childId)) {
+    const dob = children.get(childId)?.dateOfBirth;
+    if (!dob) continue;
+    const birthday = birthdayInYear(dob, year);
+    const age = Number(birthday.slice(0, 4)) - Number(dob.slice(0, 4));
+    if (age < 17 || age > 21) continue;
+    const from = addMonths(birthday, -3);
+    const to = addMonths(birthday, 1);
+    const near = contacts
+      .filter((x) => x.contactDate >= from && x.contactDate <= to)
+      .sort((a, b) => Math.abs(daysFrom(a.contactDate, birthday)) - Math.abs(daysFrom(b.contactDate, birthday)) || a.contactDate.localeCompare(b.contactDate));
+    if (near[0]) oc3.set(childId, near[0]);
+  }
+
+  const inReturn = [...new Set([...writtenByChild.keys(), ...oc3.keys()])].sort((a, b) => laId(a).localeCompare(laId(b)));
+  const inEpisodes = new Set(writtenByChild.keys());
+  const motherLinks = groupBy(c.familyLinks, (x) => x.childId);
+
+  for (const childId of inReturn) {
+    const ch = children.get(childId);
+    if (!ch) continue;
+    const links = (motherLinks.get(childId) ?? []).map((l) => l.relatedDateOfBirth).sort((a, b) => (a ?? '9999').localeCompare(b ?? '9999'));
+    const mother = links.length > 0 ? '1' : ch.sex === 'F' ? '0' : '';
+    out.Header.push({
+      CHILD: ch.laChildId,
+      SEX: returnSex(ch.sex, year),
+      DOB: dmy(ch.dateOfBirth),
+      ETHNIC: ch.ethnicity,
+      UPN: ch.upn ?? ch.upnUnknownReason ?? '',
+      MOTHER: mother,
+      MC_DOB: links.length > 0 ? dmy(links[0]) : '',
+    });
+  }
+
+  for (const childId of inReturn) {
+    for (const w of writtenByChild.get(childId) ?? []) {
+      for (const e of w.episodes) {
+        out.Episodes.push({
+          CHILD: laId(childId),
+          DECOM: dmy(e.DECOM),
+          RNE: e.RNE,
+          LS: e.LS,
+          CIN: e.CIN,
+          PLACE: e.PLACE,
+          PLACE_PROVIDER: e.PLACE_PROVIDER ?? '',
+          DEC: dmy(e.DEC),
+          REC: e.REC ?? '',
+          REASON_PLACE_CHANGE: e.REASON_PLACE_CHANGE ?? '',
+          HOME_POST: e.HOME_POST ?? '',
+          PL_POST: e.PL_POST ?? '',
+          URN: e.URN ?? '',
+        });
+      }
+    }
+  }
+
+  // Reviews.
+  const reviews = c.reviews.filter((r) => writtenPeriods.has(r.periodOfCareId) && inEpisodes.has(r.childId));
+  for (const r of sortBy(reviews, (r) => `${laId(r.childId)} ${r.reviewDate}`)) {
+    out.Reviews.push({ CHILD: laId(r.childId), DOB: dobOf(r.childId), REVIEW: dmy(r.reviewDate), REVIEW_CODE: r.participation ?? '' });
+  }
+
+  // UASC.
+  const uasc = groupBy(
+    c.immigration.filter((u) => inEpisodes.has(u.childId) && u.startDate <= end && (u.endDate === null || u.endDate >= start)),
+    (u) => u.childId,
+  );
+  for (const childId of inReturn) {
+    const list = uasc.get(childId);
+    if (!list) continue;
+    const last = sortBy(list, (u) => u.startDate)[list.length - 1];
+    const ch = children.get(childId);
+    if (!last || !ch) continue;
+    out.UASC.push({ CHILD: ch.laChildId, SEX: returnSex(ch.sex, year), DOB: dmy(ch.dateOfBirth), DUC: last.endDate !== null && last.endDate <= end ? dmy(last.endDate) : '' });
+  }
+
+  // OC2: looked after continuously since 1 April of the previous year and still at 31 March.
+  const sdqByChild = groupBy(c.sdq, (x) => x.childId);
+  const dentalChildren = new Set(c.dental.map((d) => d.childId));
+  const healthChildren = new Set(c.health.map((h) => h.childId));
+  for (const childId of inReturn) {
+    const twelveMonths = (writtenByChild.get(childId) ?? []).some((w) => w.period.startDate <= start && (w.period.endDate === null || w.period.endDate > end));
+    if (!twelveMonths) continue;
+    const latest = sortBy(sdqByChild.get(childId) ?? [], (x) => x.assessmentDate).pop();
+    out.OC2.push({
+      CHILD: laId(childId),
+      DOB: dobOf(childId),
+      SDQ_SCORE: latest?.score === null || latest?.score === undefined ? '' : String(latest.score),
+      SDQ_REASON: latest?.reason ?? '',
+      CONVICTED: '',
+      HEALTH_CHECK: '',
+      IMMUNISATIONS: '',
+      TEETH_CHECK: dentalChildren.has(childId) ? '1' : '0',
+      HEALTH_ASSESSMENT: healthChildren.has(childId) ? '1' : '0',
+      SUBSTANCE_MISUSE: '',
+      INTERVENTION_RECEIVED: '',
+      INTERVENTION_OFFERED: '',
+    });
+  }
+
+  // OC3.
+  for (const childId of inReturn) {
+    const x = oc3.get(childId);
+    if (!x) continue;
+    const accom = x.accommodation === null ? '0' : `${x.accommodation}${x.accommodationSuitable === null ? '' : x.accommodationSuitable ? '1' : '2'}`;
+    out.OC3.push({ CHILD: laId(childId), DOB: dobOf(childId), IN_TOUCH: x.inTouch, ACTIV: x.activity ?? '', ACCOM: accom });
+  }
+
+  // AD1 and PlacedAdoption.
+  const milestonesByPeriod = groupBy(c.milestones.filter((m) => m.periodOfCareId !== null && writtenPeriods.has(m.periodOfCareId)), (m) => m.periodOfCareId as number);
+  for (const childId of inReturn) {
+    for (const w of writtenByChild.get(childId) ?? []) {
+      const ms = sortBy(milestonesByPeriod.get(w.period.id) ?? [], (m) => m.admDecisionDate ?? '');
+      const p = w.period;
+      if (p.endDate !== null && p.endDate >= start && p.endDate <= end && (p.reasonCeased === 'E11' || p.reasonCeased === 'E12')) {
+        const m = ms[ms.length - 1];
+        if (m) {
+          out.AD1.push({
+            CHILD: laId(childId),
+            DOB: dobOf(childId),
+            DATE_INT: dmy(m.admDecisionDate),
+            DATE_MATCH: dmy(m.matchedDate),
+            FOSTER_CARE: m.adoptedByFosterCarer === null ? '' : m.adoptedByFosterCarer ? '1' : '0',
+            NB_ADOPTR: m.numberOfAdopters === null ? '' : String(m.numberOfAdopters),
+            SEX_ADOPTR: m.adopterSex ?? '',
+            LS_ADOPTR: m.adopterLegalStatus ?? '',
+          });
+        }
+      }
+      for (const m of ms) {
+        if (m.admDecisionDate === null || m.admDecisionDate > end) continue;
+        if (m.decisionReversedDate !== null && m.decisionReversedDate < start) continue;
+        const ceased = m.decisionReversedDate !== null && m.decisionReversedDate <= end;
+        out.PlacedAdoption.push({
+          CHILD: laId(childId),
+          DOB: dobOf(childId),
+          DATE_PLACED: dmy(m.admDecisionDate),
+          DATE_PLACED_CEASED: ceased ? dmy(m.decisionReversedDate) : '',
+          REASON_PLACED_CEASED: ceased ? (m.decisionReversedReason ?? '') : '',
+        });
+      }
+    }
+  }
+
+  // PrevPerm.
+  for (const childId of inReturn) {
+    const first = (writtenByChild.get(childId) ?? []).find((w) => w.period.startDate >= start);
+    if (!first || first.period.previousPermanence === null) continue;
+    out.PrevPerm.push({ CHILD: laId(childId), DOB: dobOf(childId), PREV_PERM: first.period.previousPermanence, LA_PERM: '', DATE_PERM: dmy(first.period.previousPermanenceDate) });
+  }
+
+  // Missing.
+  const missing = c.missing
+    .filter((m) => inEpisodes.has(m.childId))
+    .map((m) => ({ m, from: londonDateOf(m.startAt), to: m.endAt ? londonDateOf(m.endAt) : null }))
+    .filter((x) => x.from <= end && (x.to === null || x.to >= start));
+  for (const x of sortBy(missing, (x) => `${laId(x.m.childId)} ${x.m.startAt.toISOString()}`)) {
+    out.Missing.push({ CHILD: laId(x.m.childId), DOB: dobOf(x.m.childId), MISSING: x.m.kind, MIS_START: dmy(x.from), MIS_END: x.to !== null && x.to <= end ? dmy(x.to) : '' });
+  }
+
+  // SWEpisodes.
+  if (year >= TABLE_YEARS.SWEpisodes.from) {
+    const refs = new Map(c.workers.map((w) => [w.id, w.workerRef]));
+    const care = (childId: number) => (writtenByChild.get(childId) ?? []).flatMap((w) => w.episodes);
+    const allocations = c.allocations.filter((a) => {
+      if (!inEpisodes.has(a.childId) || a.startDate > end || (a.endDate !== null && a.endDate < start)) return false;
+      return care(a.childId).some((e) => e.DECOM <= (a.endDate ?? end) && (e.DEC === null || e.DEC >= a.startDate));
+    });
+    for (const a of sortBy(allocations, (a) => `${laId(a.childId)} ${a.startDate} ${String(a.id).padStart(12, '0')}`)) {
+      const ended = a.endDate !== null && a.endDate <= end;
+      out.SWEpisodes.push({
+        CHILD: laId(a.childId),
+        DOB: dobOf(a.childId),
+        SW_ID: a.workerId === null ? 'XX' : (refs.get(a.workerId) ?? 'XX'),
+        SW_DECOM: dmy(a.startDate),
+        SW_DEC: ended ? dmy(a.endDate) : '',
+        SW_REASON: ended ? (a.endReason ?? '') : '',
+      });
+    }
+  }
+
+  // DoLo.
+  if (year >= TABLE_YEARS.DoLo.from) {
+    const orders = c.dolo.filter((d) => inEpisodes.has(d.childId) && d.startDate <= end && (d.endDate === null || d.endDate >= start));
+    for (const d of sortBy(orders, (d) => `${laId(d.childId)} ${d.startDate}`)) {
+      out.DoLo.push({ CHILD: laId(d.childId), DOB: dobOf(d.childId), DOLO_START: dmy(d.startDate), DOLO_END: d.endDate !== null && d.endDate <= end ? dmy(d.endDate) : '' });
+    }
+  }
+  return out;
+}
+
+function sortBy<T>(list: readonly T[], key: (x: T) => string): T[] {
+  return [...list].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+function daysFrom(a: string, b: string): number {
+  return (Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
