@@ -1,7 +1,10 @@
 /**
  * The import formats Lantern reads, in the order they are offered files: each claims the files it recognises by
- * content, and what one format claims the next does not see.
+ * content, and what one format claims the next does not see. Workbooks and XML first (unambiguous), then the
+ * SSDA903 tables (recognised by their exact columns), then the SSD tables (by their field prefixes).
  */
 import type { ImportFormat } from '../format';
+import { cinCensusFormat } from './cin/index';
+import { ssda903Format } from './ssda903/index';
 
-export const FORMATS: readonly ImportFormat[] = [];
+export const FORMATS: readonly ImportFormat[] = [cinCensusFormat, ssda903Format];
