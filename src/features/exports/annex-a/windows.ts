@@ -34,23 +34,4 @@ export function asOf(date: string | null | undefined, asAt: string): string | nu
   return date === null || date === undefined || date > asAt ? null : date;
 }
 
-/**
- * Age in whole years at the last birthday on or before `asAt` (a child born on 29 February has their birthday on
- * 28 February in other years); -1 for a child not yet born (data-standards.md §1 "Annex A age"); null when the
- * date of birth is not known.
- */
-export function ageAt(dateOfBirth: string | null, asAt: string, unborn = false): number | null {
-  if (dateOfBirth === null) return unborn ? -1 : null;
-  if (dateOfBirth > asAt) return -1;
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [ay, am, ad] = asAt.split('-').map(Number) as [number, number, number];
-  let age = ay - by;
-  const birthdayDay = bm === 2 && bd === 29 ? 28 : bd;
-  const hadBirthday = am > bm || (am === bm && ad >= (bm === 2 && bd === 29 && isLeap(ay) ? 29 : birthdayDay));
-  if (!hadBirthday) age--;
-  return age;
-}
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
+export { annexAAge as ageAt } from '../../annex-a/age';
