@@ -50,6 +50,28 @@ export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<{ data
   };
 }
 
+/** A new, empty PostgreSQL database on the test server (not migrated): its URL, and how to drop it. */
+export async function freshPostgresUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.LANTERN_TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('LANTERN_TEST_DATABASE_URL is not set');
+  const name = `lantern_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
 /** describe() once per engine, with a fresh database for each. */
 export function describeEachEngine(title: string, body: (ctx: EngineContext) => void): void {
   for (const kind of engines()) {

@@ -7,10 +7,6 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { todayInLondon } from '../../domain/today';
 import { collectionYearOf } from '../../domain/code-lists';
-import { exportAnnexA } from '../../features/exports/annex-a/index';
-import { exportCinCensus } from '../../features/exports/cin/index';
-import { exportSsd } from '../../features/exports/ssd/index';
-import { exportSsda903 } from '../../features/exports/ssda903/index';
 import { createAuditor } from '../../features/access-log/auditor';
 import { resolveAuthority } from '../authority';
 import { cliActor, int, isoDate, withRuntime } from '../context';
@@ -40,7 +36,7 @@ export function registerExportCommands(program: Command): void {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const asAt = opts.asAt ?? todayInLondon();
         const started = performance.now();
-        const result = await exportAnnexA(rt.database.db, authority.id, { asAt, layout: Number(opts.layout) as 2026 | 2024 }, opts.out);
+        const result = await (await import('../../features/exports/annex-a/index')).exportAnnexA(rt.database.db, authority.id, { asAt, layout: Number(opts.layout) as 2026 | 2024 }, opts.out);
         const seconds = (performance.now() - started) / 1000;
         await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'export.annex-a', null).record(rt.database.db, {
           recordType: 'authority', recordId: String(authority.id), detail: { asAt, layout: opts.layout },
@@ -63,7 +59,7 @@ export function registerExportCommands(program: Command): void {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const year = opts.year ?? lastCompleteYear();
         await mkdir(opts.out, { recursive: true });
-        const result = await exportSsda903(rt.database.db, authority.id, { year }, opts.out);
+        const result = await (await import('../../features/exports/ssda903/index')).exportSsda903(rt.database.db, authority.id, { year }, opts.out);
         await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'export.903', null).record(rt.database.db, {
           recordType: 'authority', recordId: String(authority.id), detail: { year },
         });
@@ -83,7 +79,7 @@ export function registerExportCommands(program: Command): void {
       await withRuntime(async (rt) => {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const year = opts.year ?? lastCompleteYear();
-        const result = await exportCinCensus(rt.database.db, authority.id, { year, laNumber: authority.laNumber }, opts.out);
+        const result = await (await import('../../features/exports/cin/index')).exportCinCensus(rt.database.db, authority.id, { year, laNumber: authority.laNumber }, opts.out);
         await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'export.cin', null).record(rt.database.db, {
           recordType: 'authority', recordId: String(authority.id), detail: { year },
         });
@@ -102,7 +98,7 @@ export function registerExportCommands(program: Command): void {
       await withRuntime(async (rt) => {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         await mkdir(opts.out, { recursive: true });
-        const result = await exportSsd(rt.database.db, authority.id, opts.out);
+        const result = await (await import('../../features/exports/ssd/index')).exportSsd(rt.database.db, authority.id, opts.out);
         await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'export.ssd', null).record(rt.database.db, {
           recordType: 'authority', recordId: String(authority.id), detail: {},
         });

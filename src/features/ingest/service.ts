@@ -152,7 +152,7 @@ async function importClaim(
       replaces: previous,
       dataset: read.dataset,
       pglite: database.kind === 'pglite',
-      onTable: (_table, done, total) => progress({ stage: 'writing', done, total }),
+      onTable: (table, done, total) => progress({ stage: 'writing', file: table, done, total }),
     });
     await insertIssues(load, batchId, issues.list());
     await insertFiles(load, batchId, files);
