@@ -261,7 +261,9 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       workerId: tw.workerId,
     });
     const visit = str(r.values.lastVisit);
-    if (visit) ds.add('visits', { childId: child, kind: 'cp', visitDate: visit, seen: true, seenAlone: yes(r.values.seenAlone), workerId: null });
+    // Seen alone "Yes" or "No" means the child was seen; "Unknown" is what the export writes for a visit at which
+    // the child was not seen (or nothing was recorded), so it is stored as not seen.
+    if (visit) ds.add('visits', { childId: child, kind: 'cp', visitDate: visit, seen: r.values.seenAlone === 'Y' || r.values.seenAlone === 'N', seenAlone: yes(r.values.seenAlone), workerId: null });
     const review = str(r.values.latestReview);
     if (review) ds.add('cpReviews', { childId: child, cpPlanId: plan, dueDate: null, reviewDate: review, quorate: null, participation: null });
   }
