@@ -37,6 +37,9 @@ export function genderCurrentFromSex(sex: string): string {
   return sex === 'M' ? '1' : sex === 'F' ? '2' : '0';
 }
 
+/** Assessment factors retired in 2021/22 (18A physical abuse, 19A sexual abuse): read, but queried (8945Q, 8950Q). */
+export const RETIRED_FACTORS = ['18A', '19A'] as const;
+
 /** The Disability code that says the child has none (it is not stored: no rows means none recorded). */
 export const NO_DISABILITY = 'NONE';
 

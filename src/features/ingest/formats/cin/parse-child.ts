@@ -14,6 +14,7 @@ import {
   NO_DISABILITY,
   PP_OUTCOMES,
   PRIMARY_NEED_CODES,
+  RETIRED_FACTORS,
   UPN_UNKNOWN_CODES,
   assessmentFactorsFor,
   closureReasonsFor,
@@ -166,7 +167,8 @@ function parseAssessment(node: XmlNode, ctx: ChildContext): CinAssessment {
   const f = r.nodes('FactorsIdentifiedAtAssessment')[0];
   if (f) {
     factors = [];
-    const codes = assessmentFactorsFor(ctx.year);
+    // 18A and 19A were retired in 2021/22; the validator keeps reading them and queries them (8945Q, 8950Q).
+    const codes = [...assessmentFactorsFor(ctx.year), ...RETIRED_FACTORS];
     const fr = new ModuleReader(f, ctx, { AssessmentFactors: 'many' });
     for (const n of fr.nodes('AssessmentFactors')) {
       const code = n.text.toUpperCase();

@@ -74,4 +74,24 @@ export const rule8898 = defineRule<ChildRuleContext>({
   },
 });
 
-export const ASSESSMENT_RULES = [rule8670Q, rule8869, rule8897Q, rule8898];
+function retiredFactor(code: string, factor: string, replacement: string) {
+  return defineRule<ChildRuleContext>({
+    code,
+    severity: 'query',
+    message: `Please check: assessment factor ${factor} was retired in 2021/22; use ${replacement}`,
+    years: { from: 2023 },
+    source: `cin_validator/rules/cin2022_23/rule_${code}.py`,
+    check(ctx, hit) {
+      for (const ep of ctx.child.episodes) {
+        for (const a of ep.assessments) if (a.factors?.includes(factor)) hit(at(ctx, a, 'FactorsIdentifiedAtAssessment', factor));
+      }
+    },
+  });
+}
+
+/** cin_validator/rules/cin2022_23/rule_8945Q.py: 18A (physical abuse) was replaced by 18B and 18C. */
+export const rule8945Q = retiredFactor('8945Q', '18A', '18B (child on child) or 18C (adult on child)');
+/** cin_validator/rules/cin2022_23/rule_8950Q.py: 19A (sexual abuse) was replaced by 19B and 19C. */
+export const rule8950Q = retiredFactor('8950Q', '19A', '19B (child on child) or 19C (adult on child)');
+
+export const ASSESSMENT_RULES = [rule8670Q, rule8869, rule8897Q, rule8898, rule8945Q, rule8950Q];
