@@ -59,6 +59,26 @@ export class TestClient {
     return this.request('POST', path, { form: { _csrf: this.csrfToken ?? '', ...form } });
   }
 
+  /** Posts a multipart form (file uploads): the CSRF token goes in the action URL, as the upload form puts it. */
+  async postMultipart(path: string, form: FormData): Promise<Reply> {
+    const url = new URL(path, this.baseUrl);
+    url.searchParams.set('_csrf', this.csrfToken ?? '');
+    const headers: Record<string, string> = {};
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    const res = await fetch(url, { method: 'POST', headers, body: form, redirect: 'manual' });
+    this.remember(res);
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
+  }
+
+  /** The raw bytes of a download. */
+  async download(path: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
+    const headers: Record<string, string> = {};
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    const res = await fetch(new URL(path, this.baseUrl), { headers, redirect: 'manual' });
+    return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+  }
+
   async signIn(username: string, password: string): Promise<Reply> {
     await this.get('/sign-in');
     const reply = await this.post('/sign-in', { username, password });

@@ -18,18 +18,13 @@ import { importBatches, importFiles as importFilesTable, importIssues } from '..
 import { canonicalSnapshot, type SnapshotSpec } from '../../../test/support/canonical';
 import { buildAuthority, buildChild } from '../../../test/support/builders';
 import { describeEachEngine } from '../../../test/support/databases';
+import { SAMPLE_903, SAMPLE_903_BAD_EPISODES } from '../../../test/support/ssda903-sample';
 import { importFiles } from './service';
 
-const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC1,M,15/06/2012,WBRI,UN2,,\r\nC2,F,03/02/2010,BAFR,UN2,0,\r\n';
-const EPISODES =
-  'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n' +
-  'C1,01/05/2025,S,C2,N1,U4,PR1,,,,N12 0AB,N13 1AB,SC000001\r\n' +
-  'C2,10/06/2025,S,V2,N4,U6,PR4,20/12/2025,E4A,,E1 6AN,E2 7AB,SC000002\r\n';
-const SW = 'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\r\nC1,15/06/2012,SW1001,01/05/2025,,\r\n';
+const { header: HEADER, episodes: EPISODES, socialWorkers: SW } = SAMPLE_903;
 // The newer file for the same year: C2's episode now ends a month later (20/01/2026).
 const EPISODES_V2 = EPISODES.replace('20/12/2025,E4A', '20/01/2026,E4A');
-// An error: an episode that ends before it starts (903 rule 141-family / ordering), for C1.
-const EPISODES_BAD = EPISODES.replace('C1,01/05/2025,S,C2,N1,U4,PR1,,', 'C1,01/05/2025,S,C2,N1,U4,PR1,31/02/2026,E4A');
+const EPISODES_BAD = SAMPLE_903_BAD_EPISODES;
 
 const SPEC: SnapshotSpec = {
   children: ['laChildId', 'firstName', 'lastName', 'sex', 'ethnicity', 'dateOfBirth'],

@@ -1,0 +1,16 @@
+/**
+ * A tiny, valid SSDA903 return for 2025/26 (two children), written by hand for tests of the import machinery:
+ * C1 came into care on 1 May 2025 under a care order (C2) with foster carers (U4) and is still looked after, with
+ * a social worker; C2 was accommodated under s20 (V2) from 10 June to 20 December 2025 and went home (E4A).
+ */
+export const SAMPLE_903 = {
+  header: 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC1,M,15/06/2012,WBRI,UN2,,\r\nC2,F,03/02/2010,BAFR,UN2,0,\r\n',
+  episodes:
+    'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n' +
+    'C1,01/05/2025,S,C2,N1,U4,PR1,,,,N12 0AB,N13 1AB,SC000001\r\n' +
+    'C2,10/06/2025,S,V2,N4,U6,PR4,20/12/2025,E4A,,E1 6AN,E2 7AB,SC000002\r\n',
+  socialWorkers: 'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\r\nC1,15/06/2012,SW1001,01/05/2025,,\r\n',
+} as const;
+
+/** The same return with C1's episode ending on 31 February 2026, a date that does not exist (row 2, column DEC). */
+export const SAMPLE_903_BAD_EPISODES = SAMPLE_903.episodes.replace('C1,01/05/2025,S,C2,N1,U4,PR1,,', 'C1,01/05/2025,S,C2,N1,U4,PR1,31/02/2026,E4A');
