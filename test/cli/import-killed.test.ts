@@ -67,7 +67,7 @@ for (const kind of engines()) {
           sql`select (select count(*) from children)::int as children, (select count(*) from periods_of_care)::int as periods,
                      (select count(*) from import_batches where status = 'accepted')::int as accepted`,
         );
-        const [c] = result.rows;
+        const [c] = (result as unknown as { rows: Array<{ children: number; periods: number; accepted: number }> }).rows;
         return { children: Number(c?.children), periods: Number(c?.periods), accepted: Number(c?.accepted) };
       } finally {
         await database.close();

@@ -4,7 +4,9 @@
  * SSDA903 tables (recognised by their exact columns), then the SSD tables (by their field prefixes).
  */
 import type { ImportFormat } from '../format';
+import { annexAFormat } from './annex-a/index';
 import { cinCensusFormat } from './cin/index';
+import { ssdFormat } from './ssd/index';
 import { ssda903Format } from './ssda903/index';
 
-export const FORMATS: readonly ImportFormat[] = [cinCensusFormat, ssda903Format];
+export const FORMATS: readonly ImportFormat[] = [annexAFormat, cinCensusFormat, ssda903Format, ssdFormat];
