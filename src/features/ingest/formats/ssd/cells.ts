@@ -58,7 +58,8 @@ export class Cells {
       this.error(column, LANTERN_RULES.type, `${column} "${raw}" is not a date (expected YYYY-MM-DD or DD/MM/YYYY, and a day that exists).`);
       return null;
     }
-    this.onDate(d);
+    // An expected birth, a due or target date is not a record of something that happened.
+    if (!/expected|_due|target/.test(column)) this.onDate(d);
     return d;
   }
 
@@ -89,14 +90,23 @@ export class Cells {
     return v;
   }
 
-  /** A code from `list` (case, spaces and a trailing description are forgiven: "n1 - Abuse" → N1). */
-  code(column: string, list: readonly string[], what: string, required = false): string | null {
+  /**
+   * A code from `list` (case, spaces and a trailing description are forgiven: "n1 - Abuse" → N1). `otherYears`
+   * is every code the list has held in any collection year: an extract spans six years of recording, and a code
+   * that is valid in another year than the record's is a query (kept), not an error; a code valid in no year is
+   * an error.
+   */
+  code(column: string, list: readonly string[], what: string, required = false, otherYears: readonly string[] = []): string | null {
     const raw = this.text(column);
     if (raw === null) {
       if (required) this.error(column, LANTERN_RULES.required, `${column} is blank; a ${what} is needed.`);
       return null;
     }
     const code = normaliseCode(raw);
+    if (!list.includes(code) && otherYears.includes(code)) {
+      this.query(column, LANTERN_RULES.code, `${column} "${raw}" is not a ${what} code in the collection year of this record, though it is in another year's list; it was kept.`);
+      return code;
+    }
     if (!list.includes(code)) {
       this.error(column, LANTERN_RULES.code, `${column} "${raw}" is not a ${what} code (${list.join(', ')}).`);
       return null;

@@ -106,3 +106,10 @@ export function immigrationStatus(text: string): string {
   if (l.startsWith('asylum')) return 'Asylum seeker';
   return t;
 }
+
+/** Every code a year-versioned list has held in any collection year Lantern knows (2020 to 2027). */
+export function anyYear(listFor: (year: number) => readonly string[]): readonly string[] {
+  const all = new Set<string>();
+  for (let year = 2020; year <= 2027; year++) for (const code of listFor(year)) all.add(code);
+  return [...all];
+}

@@ -24,6 +24,7 @@ import { normaliseCode, parseDate, parseYesNo, postcodeDistrict } from '../../fi
 import { LANTERN_RULES } from '../../issues';
 import type { Cells } from './cells';
 import {
+  anyYear,
   CLA_NEED_CODES,
   DECISION_REVERSED_REASONS,
   eligibility,
@@ -36,6 +37,8 @@ import {
 } from './codes';
 import { asObject, textOf } from './json-flags';
 import type { PeriodInfo, SsdReadState } from './state';
+
+const ALL_PLACEMENT_TYPES = anyYear(placementTypesFor);
 
 interface Episode {
   cells: Cells;
@@ -149,7 +152,7 @@ export function readLegalStatus(s: SsdReadState, c: Cells): void {
 export function readPlacement(s: SsdReadState, c: Cells): void {
   const start = c.date('clap_cla_placement_start_date', true);
   const end = c.date('clap_cla_placement_end_date');
-  const type = start === null ? null : c.code('clap_cla_placement_type', placementTypesFor(collectionYearOf(start)), `SSDA903 placement type for ${start.slice(0, 4)}`, true);
+  const type = start === null ? null : c.code('clap_cla_placement_type', placementTypesFor(collectionYearOf(start)), 'SSDA903 placement type', true, ALL_PLACEMENT_TYPES);
   const provider = c.code('clap_cla_placement_provider', PLACEMENT_PROVIDERS, 'SSDA903 placement provider');
   const reason = c.code('clap_cla_placement_change_reason', PLACEMENT_CHANGE_REASONS, 'SSDA903 reason for placement change');
   const distance = c.decimal('clap_cla_placement_distance');

@@ -161,6 +161,14 @@ export function readProfessional(s: SsdReadState, c: Cells): void {
   s.professionals.set(id, { name: c.text('prof_professional_name'), title: c.text('prof_professional_job_title'), team: c.text('prof_professional_department') });
 }
 
+/**
+ * Professionals no row points at are loaded too (the extract lists them as the authority's workforce); with no
+ * dated row, the extract's latest date is the earliest Lantern can say they were working.
+ */
+export function finishProfessionals(s: SsdReadState): void {
+  for (const ref of s.professionals.keys()) s.worker(ref, null);
+}
+
 /** ssd_involvements: who was allocated to the child, in which team, from when to when. */
 export function readInvolvement(s: SsdReadState, c: Cells): void {
   const personId = c.id('invo_person_id', true);

@@ -20,15 +20,19 @@ import {
 import { normaliseCode, parseDate } from '../../fields';
 import { LANTERN_RULES } from '../../issues';
 import type { Cells } from './cells';
+import { anyYear } from './codes';
 import { asObject, flagSet, textOf } from './json-flags';
 import type { ReferralInfo, SsdReadState } from './state';
 
 const BRAG = ['B', 'R', 'A', 'G'];
+const ALL_SOURCES = anyYear(referralSourcesFor);
+const ALL_CLOSURE_REASONS = anyYear(closureReasonsFor);
+const ALL_FACTORS = anyYear(assessmentFactorsFor);
 
 export function readContact(s: SsdReadState, c: Cells): void {
   const person = s.person(c, 'cont_person_id', c.id('cont_person_id', true));
   const date = c.date('cont_contact_date', true);
-  const source = date === null ? null : c.code('cont_contact_source_code', referralSourcesFor(collectionYearOf(date)), 'CIN census referral source', true);
+  const source = date === null ? null : c.code('cont_contact_source_code', referralSourcesFor(collectionYearOf(date)), 'CIN census referral source', true, ALL_SOURCES);
   const outcome = asObject(c.json('cont_contact_outcome_json'));
   const decision = flagSet(outcome, 'NEW_REFERRAL_FLAG') || flagSet(outcome, 'EXISTING_REFERRAL_FLAG') || flagSet(outcome, 'CP_ENQUIRY_FLAG')
     ? 'referral'
@@ -84,9 +88,9 @@ export function readCinEpisode(s: SsdReadState, c: Cells): void {
   const date = c.date('cine_referral_date', true);
   const closed = c.date('cine_close_date');
   const year = collectionYearOf(closed ?? date ?? '2000-01-01');
-  const source = date === null ? null : c.code('cine_referral_source_code', referralSourcesFor(collectionYearOf(date)), 'CIN census referral source', true);
+  const source = date === null ? null : c.code('cine_referral_source_code', referralSourcesFor(collectionYearOf(date)), 'CIN census referral source', true, ALL_SOURCES);
   const need = c.code('cine_cin_primary_need_code', PRIMARY_NEED_CODES, 'CIN primary need (N0–N9)');
-  const reason = c.code('cine_close_reason', closureReasonsFor(year), 'CIN reason for closure');
+  const reason = c.code('cine_close_reason', closureReasonsFor(year), 'CIN reason for closure', false, ALL_CLOSURE_REASONS);
   const nfa = c.flag('cine_referral_nfa');
   c.json('cine_referral_outcome_json');
   if (!person || personId === null || date === null || source === null) return;
@@ -175,7 +179,9 @@ export function readAssessmentFactors(s: SsdReadState, c: Cells): void {
     return;
   }
   const list = assessmentFactorsFor(collectionYearOf(assessment.authorisationDate ?? assessment.startDate));
-  const bad = codes.filter((code) => !list.includes(code));
+  const bad = codes.filter((code) => !ALL_FACTORS.includes(code));
+  const otherYear = codes.filter((code) => !list.includes(code) && ALL_FACTORS.includes(code));
+  if (otherYear.length > 0) c.query('cinf_assessment_factors_json', LANTERN_RULES.code, `${otherYear.join(', ')} ${otherYear.length === 1 ? 'is not an assessment factor code' : 'are not assessment factor codes'} in the collection year of the assessment, though valid in another year; kept.`);
   if (bad.length > 0) {
     c.problem('cinf_assessment_factors_json', LANTERN_RULES.code, `${bad.join(', ')} ${bad.length === 1 ? 'is not an assessment factor code' : 'are not assessment factor codes'} for the year of the assessment.`);
     return;

@@ -12,6 +12,7 @@ import { csvHeader } from '../../csv';
 import { finishCareLeavers, finishClaEpisodes, readCareLeaver, readCarePlan, readClaEpisode, readClaReview, readHealth, readLegalStatus, readMissing, readPermanence, readPlacement, readPreviousPermanence, readSdq } from './read-care';
 import {
   finishFamilies,
+  finishProfessionals,
   readAddress,
   readDepartment,
   readDisability,
@@ -126,6 +127,7 @@ export async function readSsd(files: readonly SourceFile[], ctx: ImportContext):
     }
     handler.finish?.(state);
   }
+  finishProfessionals(state);
   ctx.progress({ stage: 'checking', done, total });
   runRules(SSD_RULES, collectionYearOf(ctx.today), { dataset: state.dataset, source: (t, id) => state.source(t, id), today: ctx.today }, ctx.issues);
 
