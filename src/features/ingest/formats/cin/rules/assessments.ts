@@ -6,7 +6,7 @@ import { at, validatorWorkingDaysBefore, type ChildRuleContext } from './context
  * cin_validator/rules/cin2022_23/rule_8670Q.py: an assessment with no authorisation date should not have
  * started before the ReferenceDate minus 45 working days. Counted as the validator counts
  * (ReferenceDate − CustomBusinessDay(44), England bank holidays: the reference date is day 1), so for 31 March
- * 2023 the cut-off is 25 January 2023 (see the test for the count).
+ * 2023 the cut-off is 30 January 2023 (the count is in the test).
  */
 export const rule8670Q = defineRule<ChildRuleContext>({
   code: '8670Q',

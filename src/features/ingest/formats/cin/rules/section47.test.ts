@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { rule8675Q, rule8870Q, rule8875 } from './section47';
+import { check, childModel, episode, rows, s47 } from './testing';
+
+const withS47 = (over: Parameters<typeof s47>[0]) => childModel({ episodes: [episode({ section47s: [s47(over)] })] });
+
+describe('CIN rules: Section47', () => {
+  it('8675Q: S47 started more than 15 working days before year end with no ICPC (a query)', () => {
+    // 31 March 2026 (Tuesday), no bank holidays in March 2026: 14 working days back are 30, 27, 26, 25, 24, 23,
+    // 20, 19, 18, 17, 16, 13, 12, 11 March → cut-off Wednesday 11 March 2026.
+    assert.deepEqual(rows(rule8675Q, withS47({ startDate: '2026-03-11' })), []);
+    assert.deepEqual(rows(rule8675Q, withS47({ startDate: '2026-03-10', icpcNotRequired: true })), []);
+    assert.deepEqual(rows(rule8675Q, withS47({ startDate: '2026-03-10', icpcDate: '2026-03-30' })), []);
+    assert.deepEqual(check(rule8675Q, withS47({ startDate: '2026-03-10' })).map((h) => [h.row, h.severity]), [[40, 'query']]);
+  });
+
+  it('8875: the ICPC is not on a weekend', () => {
+    // 20 June 2025 was a Friday, 21 June a Saturday.
+    assert.deepEqual(rows(rule8875, withS47({ icpcDate: '2025-06-20' })), []);
+    assert.deepEqual(rows(rule8875, withS47({ icpcDate: '2025-06-21' })), [40]);
+    assert.deepEqual(rows(rule8875, childModel({ episodes: [episode({ dateOfInitialCpc: '2025-06-22' })] })), [10]);
+  });
+
+  it('8870Q: the ICPC target date is not on a weekend (a query)', () => {
+    assert.deepEqual(rows(rule8870Q, withS47({ icpcTarget: '2025-06-23' })), []);
+    assert.deepEqual(check(rule8870Q, withS47({ icpcTarget: '2025-06-22' })).map((h) => [h.row, h.severity]), [[40, 'query']]);
+  });
+});
