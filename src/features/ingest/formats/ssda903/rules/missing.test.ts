@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { rule564, rule567, rule574 } from './missing';
+import { hits } from './testing';
+
+describe('903 missing rules', () => {
+  it('564: start required', () => {
+    assert.deepEqual(hits(rule564, { Missing: [{ MISSING: 'M', MIS_START: '2025-06-01' }, { MISSING: 'A', MIS_START: null }] }), ['Missing.csv:3']);
+  });
+  it('567: end not before start', () => {
+    const Missing = [{ MIS_START: '2025-06-01', MIS_END: '2025-06-01' }, { MIS_START: '2025-06-05', MIS_END: '2025-06-04' }];
+    assert.deepEqual(hits(rule567, { Missing }), ['Missing.csv:3']);
+  });
+  it('574: no overlapping or still-open previous periods', () => {
+    const Missing = [
+      { CHILD: 'A', MIS_START: '2025-06-01', MIS_END: '2025-06-03' },
+      { CHILD: 'A', MIS_START: '2025-06-02', MIS_END: '2025-06-04' }, // 3 fails: overlaps
+      { CHILD: 'B', MIS_START: '2025-06-01', MIS_END: null },
+      { CHILD: 'B', MIS_START: '2025-07-01', MIS_END: '2025-07-02' }, // 5 fails: previous still open
+      { CHILD: 'C', MIS_START: '2025-06-01', MIS_END: '2025-06-03' },
+      { CHILD: 'C', MIS_START: '2025-06-03', MIS_END: '2025-06-04' }, // 7 passes: starts the day the last ended
+    ];
+    assert.deepEqual(hits(rule574, { Missing }), ['Missing.csv:3', 'Missing.csv:5']);
+  });
+});
