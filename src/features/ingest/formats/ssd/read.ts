@@ -97,8 +97,10 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lon
 export async function readSsd(files: readonly SourceFile[], ctx: ImportContext): Promise<ReadResult | null> {
   const byTable = new Map<SsdTableKey, SourceFile[]>();
   for (const file of files) {
-    const what = await recogniseFile(file);
-    if (!what) {
+    const what = file.size === 0 ? null : await recogniseFile(file);
+    if (file.size === 0) {
+      ctx.issues.error(file.name, null, null, LANTERN_RULES.file, 'The file is empty (0 bytes): it has no header row and no data.');
+    } else if (!what) {
       ctx.issues.error(file.name, null, null, LANTERN_RULES.unknown, 'This file is not an SSD table Lantern recognises: its header does not share an SSD field prefix.');
     } else if (what.kind === 'skipped') {
       ctx.issues.query(file.name, null, null, LANTERN_RULES.unknown, `${what.name} was recognised, but Lantern has no place for its data; the file was not loaded.`);
