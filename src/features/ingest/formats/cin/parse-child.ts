@@ -84,16 +84,29 @@ export function parseChild(node: XmlNode, ctx: ChildContext): CinChild {
     out.birthDate = r.date('PersonBirthDate');
     out.expectedBirthDate = r.date('ExpectedPersonBirthDate');
     out.deathDate = r.date('PersonDeathDate');
-    if (sexYear) {
+    // The other year's element is an error already (wrongYear above); its value is still read, so that the one
+    // mistake gives one message rather than a second "missing" one.
+    const sexText = r.text('Sex');
+    const genderText = r.text('GenderCurrent');
+    if (sexYear && (sexText !== null || genderText === null)) {
       // Whether the code is M, F or U is rule 4180's to say.
-      out.sexCode = r.text('Sex');
-      out.sexElement = out.sexCode === null ? null : 'Sex';
-      const c = out.sexCode?.toUpperCase() ?? null;
+      out.sexCode = sexText;
+      out.sexElement = sexText === null ? null : 'Sex';
+      const c = sexText?.toUpperCase() ?? null;
       out.sex = c === 'M' || c === 'F' || c === 'U' ? c : null;
-    } else {
+    } else if (!sexYear && (genderText !== null || sexText === null)) {
       out.sexCode = r.code('GenderCurrent', GENDER_CURRENT_CODES, 'GenderCurrent (1, 2, 0 or 9)', true);
       out.sexElement = out.sexCode === null ? null : 'GenderCurrent';
       out.sex = out.sexCode === null ? null : sexFromGenderCurrent(out.sexCode);
+    } else if (sexText !== null) {
+      const c = sexText.toUpperCase();
+      out.sexCode = sexText;
+      out.sexElement = 'Sex';
+      out.sex = c === 'M' || c === 'F' || c === 'U' ? c : null;
+    } else if (genderText !== null) {
+      out.sexCode = genderText;
+      out.sexElement = 'GenderCurrent';
+      out.sex = (GENDER_CURRENT_CODES as readonly string[]).includes(genderText) ? sexFromGenderCurrent(genderText) : null;
     }
     Object.assign(out.lines, r.lines);
   }

@@ -135,7 +135,7 @@ export const rule4180 = defineRule<ChildRuleContext>({
   source: 'cin_validator/rules/cin2024_25/rule_4180.py',
   check(ctx, hit) {
     const code = ctx.child.sexCode;
-    if (ctx.child.sexElement === 'GenderCurrent') return; // the wrong year's element is already an error
+    if (ctx.child.sexElement === 'GenderCurrent') return; // GenderCurrent in a Sex year is already an error (LNT-CODE)
     if (code === null || !(SEX_CODES as readonly string[]).includes(code.toUpperCase())) {
       hit(at(ctx, ctx.child, 'Sex', code === null ? 'missing' : `"${code}"`));
     }
@@ -170,9 +170,10 @@ export const rule8525Q = defineRule<ChildRuleContext>({
   source: 'cin_validator/rules/cin2022_23/rule_8525Q.py',
   check(ctx, hit) {
     const c = ctx.child;
-    if ((c.birthDate === null) === (c.expectedBirthDate === null)) {
-      hit(at(ctx, c, c.birthDate === null ? 'PersonBirthDate' : 'ExpectedPersonBirthDate', c.birthDate === null ? 'neither given' : 'both given'));
-    }
+    // Given = present in the file, even if it could not be read as a date (that is reported on its own).
+    const birth = c.birthDate !== null || c.lines.PersonBirthDate !== undefined;
+    const expected = c.expectedBirthDate !== null || c.lines.ExpectedPersonBirthDate !== undefined;
+    if (birth === expected) hit(at(ctx, c, birth ? 'ExpectedPersonBirthDate' : 'PersonBirthDate', birth ? 'both given' : 'neither given'));
   },
 });
 
