@@ -4,7 +4,7 @@
  * The journey runs twice: with JavaScript, and with JavaScript turned off (everything must work without it).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { allocations, children, cpPlans, periodsOfCare, users } from '../../src/db/schema/index';
 import { startServer, type RunningServer } from '../../src/server';
+import { SAMPLE_903 } from '../support/ssda903-sample';
 import { checkAccessibility, launch, newContext, visit } from './browser';
 
 const PASSWORD = 'browser-test-password';
@@ -91,6 +92,39 @@ describe('the child record in a real browser', () => {
       // Looking for a child outside the team finds nothing and a direct link answers 404.
       await visit(page, `${server.url}/children/L9999999`, 404);
       await context.close();
+    });
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`an analyst imports a 903 return, reads its report and downloads Annex A (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-903-'));
+      const files = { 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903.episodes, 'sw.csv': SAMPLE_903.socialWorkers };
+      for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+      const context = await newContext(browser, { javaScriptEnabled });
+      const page = await context.newPage();
+      await signIn(page, 'analyst');
+      await visit(page, `${server.url}/data/imports`);
+      await page.getByLabel('Files to import').setInputFiles(Object.keys(files).map((n) => path.join(dir, n)));
+      await page.getByRole('button', { name: 'Upload and check' }).click();
+      await page.waitForURL(/\/data\/imports\/jobs\//);
+      await checkAccessibility(page);
+      // With JavaScript the page follows the job and reloads when it is done; without, the user presses Refresh.
+      for (let i = 0; i < 100 && !/Import finished/.test((await page.locator('h1').textContent()) ?? ''); i++) {
+        if (javaScriptEnabled) await page.waitForTimeout(200);
+        else await page.getByRole('button', { name: 'Refresh' }).click();
+      }
+      assert.equal((await page.locator('h1').textContent())?.trim(), 'Import finished');
+      await checkAccessibility(page);
+      await page.getByRole('link', { name: /Report/ }).first().click();
+      await page.waitForURL(/\/data\/imports\/\d+$/);
+      await checkAccessibility(page);
+      assert.match((await page.locator('h1').textContent()) ?? '', /SSDA903 children looked after return 2025\/26/);
+
+      await visit(page, `${server.url}/data/exports`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Annex A' }).click()]);
+      assert.match(download.suggestedFilename(), /^DEMO-annex-a-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
     });
   }
 

@@ -1,0 +1,32 @@
+/**
+ * One import, in its own process so that its peak memory is its own: prints one JSON line with the wall time,
+ * the peak resident memory (maxRSS) and the outcome.
+ *
+ *   tsx bench/import-one.ts <authority code> <path …>     (LANTERN_DATA_DIR or DATABASE_URL chooses the database)
+ */
+import { eq } from 'drizzle-orm';
+import { loadConfig } from '../src/config';
+import { authorities } from '../src/db/schema/index';
+import { importFiles } from '../src/features/ingest/service';
+import { openRuntime } from '../src/runtime';
+
+const [code, ...paths] = process.argv.slice(2);
+const config = loadConfig(process.env, { purpose: 'command' });
+const rt = await openRuntime(config, { migrate: true, logger: undefined });
+try {
+  const [authority] = await rt.database.db.select().from(authorities).where(eq(authorities.code, code ?? ''));
+  if (!authority) throw new Error(`no authority ${code}`);
+  const started = performance.now();
+  const summary = await importFiles(rt.database, { paths, authorityId: authority.id, actor: { userId: null, username: 'bench' } });
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(
+    `${JSON.stringify({
+      seconds: Math.round(seconds * 100) / 100,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      batches: summary.batches.map((b) => ({ format: b.format, period: b.period, status: b.status, errors: b.errors, queries: b.queries, rows: Object.entries(b.counts).filter(([k]) => !['childrenAdded', 'childrenUpdated', 'replacedRows'].includes(k)).reduce((n, [, v]) => n + v, 0) })),
+      firstErrors: summary.batches.flatMap((b) => b.issues.filter((i) => i.severity === 'error').slice(0, 3)),
+    })}\n`,
+  );
+} finally {
+  await rt.close();
+}
