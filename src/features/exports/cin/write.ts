@@ -42,10 +42,14 @@ export function writeChild(xml: XMLBuilderCB, c: CensusChild, w: WriteContext): 
   leaf(xml, 'LAchildID', child.laChildId);
   leaf(xml, 'UPN', child.upn);
   leaf(xml, 'UPNunknown', child.upnUnknownReason);
-  leaf(xml, 'PersonBirthDate', child.dateOfBirth);
-  leaf(xml, 'ExpectedPersonBirthDate', child.expectedDateOfBirth);
-  if (w.year >= FIRST_SEX_YEAR) leaf(xml, 'Sex', child.sex);
-  else leaf(xml, 'GenderCurrent', genderCurrentFromSex(child.sex));
+  // A child born after the reference date was unborn then: the census shows the expected date (the birth date is
+  // the best estimate Lantern has when no expected date was recorded) and sex not recorded (rule 8750).
+  const unborn = child.dateOfBirth !== null && child.dateOfBirth > R;
+  const sex = unborn ? 'U' : child.sex;
+  leaf(xml, 'PersonBirthDate', unborn ? null : child.dateOfBirth);
+  leaf(xml, 'ExpectedPersonBirthDate', unborn ? (child.expectedDateOfBirth ?? child.dateOfBirth) : child.expectedDateOfBirth);
+  if (w.year >= FIRST_SEX_YEAR) leaf(xml, 'Sex', sex);
+  else leaf(xml, 'GenderCurrent', genderCurrentFromSex(sex));
   leaf(xml, 'PersonDeathDate', upTo(child.dateOfDeath));
   xml.up();
 
