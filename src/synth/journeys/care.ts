@@ -547,8 +547,15 @@ function checks(j: Journey, period: PeriodOfCare): void {
   // Missing and away episodes, for some children aged 11 and over.
   if (ageOn(j, last) >= 11 && act.chance(CARE.missingChild * (ageOn(j, last) >= 14 ? 1.4 : 0.8))) {
     const from = Math.max(start, j.b[11]);
+    // A child goes missing again only after coming back: the next episode starts the day after the last one
+    // ended at the earliest (the 903 rules 567 and 574 forbid overlapping periods, and the return carries dates).
+    let returnedDay = -Infinity;
     for (let d = from + Math.round(act.exponential(CARE.missingMeanGapDays)); d <= last; d += 1 + Math.round(act.exponential(CARE.missingMeanGapDays))) {
-      if (d >= W) child.missing.push(missingEpisode(j, d, last));
+      if (d <= returnedDay) d = returnedDay + 1;
+      if (d > last) break;
+      const episode = missingEpisode(j, d, last);
+      returnedDay = Math.floor(episode.endMinute / 1440);
+      if (d >= W) child.missing.push(episode);
     }
   }
 }
