@@ -8,7 +8,7 @@ import type { Db } from '../../../db/client';
 import * as schema from '../../../db/schema/index';
 import { DATASET_TABLES, type DatasetTable } from '../../ingest/dataset';
 
-export const PAGE_SIZE = 5000;
+export const PAGE_SIZE = 20_000;
 
 export type Selected<K extends DatasetTable> = (typeof DATASET_TABLES)[K]['$inferSelect'];
 
