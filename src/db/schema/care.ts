@@ -30,6 +30,12 @@ export const periodsOfCare = pgTable(
     /** SSDA903 PrevPerm: P1–P4 or Z1 and its date. */
     previousPermanence: text('previous_permanence'),
     previousPermanenceDate: day('previous_permanence_date'),
+    /**
+     * When the period began before the earliest record Lantern holds of it (a 903 for a later year carries only
+     * the episodes open in that year): the SSDA903 RNE of that earliest episode (L, P, T, U or B), so that the
+     * period is not mistaken for a new start (RNE S). Null when the period's start is known.
+     */
+    continuedFrom: text('continued_from'),
   },
   (t) => [
     index('periods_of_care_import_batch').on(t.importBatchId),index('periods_of_care_child').on(t.childId), index('periods_of_care_authority').on(t.authorityId, t.startDate)],

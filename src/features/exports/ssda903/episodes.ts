@@ -16,6 +16,8 @@ export interface PeriodIn {
   reasonCeased: string | null;
   categoryOfNeed: string;
   homePostcodeDistrict: string | null;
+  /** The RNE of the earliest episode held when the period began before it (see periodsOfCare.continuedFrom). */
+  continuedFrom?: string | null;
 }
 export interface LegalStatusIn {
   legalStatus: string;
@@ -80,7 +82,8 @@ export function episodesOf(
     const ls = inForce(legal, day);
     const pl = inForce(placements, day);
     if (!ls || !pl) continue;
-    let rne = 'S';
+    // The period's first episode starts it (S), unless the period began before the records Lantern holds.
+    let rne = period.continuedFrom ?? 'S';
     if (day !== period.startDate) {
       const lsChanged = legal.some((l) => l.startDate === day);
       const plChanged = placements.some((p) => p.startDate === day);

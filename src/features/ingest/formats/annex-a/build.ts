@@ -288,6 +288,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       permanencePlanDate: null,
       previousPermanence: null,
       previousPermanenceDate: null,
+      continuedFrom: null,
     });
     periods.set(`${String(r.values.childId)}|${start}`, period);
     const legal = str(r.values.legalStatus);

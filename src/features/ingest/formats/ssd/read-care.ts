@@ -92,6 +92,7 @@ export function finishClaEpisodes(s: SsdReadState): void {
         permanencePlanDate: null,
         previousPermanence: null,
         previousPermanenceDate: null,
+        continuedFrom: null,
       },
       first.cells,
     );

@@ -24,7 +24,7 @@ function referral(d: Dataset, childId: number, referralDate: string, closureDate
 function period(d: Dataset, childId: number, startDate: string, endDate: string | null): number {
   return d.add('periodsOfCare', {
     childId, startDate, endDate, reasonCeased: null, categoryOfNeed: 'N1', homePostcodeDistrict: null, permanencePlan: null, permanencePlanDate: null,
-    previousPermanence: null, previousPermanenceDate: null,
+    previousPermanence: null, previousPermanenceDate: null, continuedFrom: null,
   });
 }
 

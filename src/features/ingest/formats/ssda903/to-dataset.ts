@@ -248,6 +248,8 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
     permanencePlanDate: null,
     previousPermanence: null,
     previousPermanenceDate: null,
+    // The first episode in the file did not start the period (RNE not S): the period began before this return.
+    continuedFrom: first.RNE !== null && first.RNE !== 'S' ? first.RNE : null,
   });
 
   // Legal statuses: a new one whenever LS changes.

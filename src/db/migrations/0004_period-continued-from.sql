@@ -1,0 +1,1 @@
+ALTER TABLE "periods_of_care" ADD COLUMN "continued_from" text;
