@@ -53,13 +53,19 @@ export function isWeekend(isoDate: string): boolean {
  * validator's convention, used only by the census rules that copy it (8670Q, 8675Q).
  */
 export function validatorWorkingDaysBefore(isoDate: string, n: number): string {
+  // The same few (reference date, n) pairs are asked for once per child: remember them.
+  const key = `${isoDate}/${n}`;
+  const known = cutOffs.get(key);
+  if (known !== undefined) return known;
   let d = isoDate;
   for (let left = n - 1; left > 0; ) {
     d = addDays(d, -1);
     if (isWorkingDay(d)) left--;
   }
+  cutOffs.set(key, d);
   return d;
 }
+const cutOffs = new Map<string, string>();
 
 /** Does [start, end] (end open = still going at the reference date) contain `date`, end excluded? */
 export function within(date: string, start: string, end: string | null, referenceDate: string): boolean {
