@@ -52,6 +52,9 @@ export function frontDoor(j: Journey, day: Day, repeat: boolean, forced: Forced)
             ? '5D'
             : '5B'
           : SOURCES.draw(rng);
+  // 5D (LA early help) is a referral source from collection year 2022/23; before it, such a contact came from
+  // another LA service (5B).
+  const dated = source === '5D' && day < FIVE_D_FROM ? '5B' : source;
   const decision: Contact['decision'] = forced ? 'referral' : (repeat ? REPEATED : FIRST).draw(rng);
   const delay = Number(DELAY.draw(rng));
   const working = s.calendar.onOrAfter(day);
@@ -60,7 +63,7 @@ export function frontDoor(j: Journey, day: Day, repeat: boolean, forced: Forced)
   const contact: Contact = {
     id: 0,
     day,
-    source,
+    source: dated,
     decision,
     decisionDay,
     bragInitial: brag,
