@@ -16,4 +16,7 @@ done
 if ! su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname = 'lantern'\"" | grep -q 1; then
   su postgres -c "psql -qc \"create role lantern login createdb password 'lantern'\""
 fi
+# Test databases are dropped WITH (FORCE); autovacuum may be working in one after a large import, and ending that
+# worker needs pg_signal_backend.
+su postgres -c "psql -qc 'grant pg_signal_backend to lantern'" >/dev/null
 echo "postgres://lantern:lantern@127.0.0.1:5432/postgres"

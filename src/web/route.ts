@@ -136,55 +136,45 @@ export class RouteBuilder {
   }
 
   api<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(def: ApiDef<P, Q, B, R>): void {
-    const whenDenied = def.whenDenied ?? 'forbidden';
-    this.routes.push({ kind: 'api', method: def.method, path: def.path.pattern, access: def.access, audit: def.audit, whenDenied });
     const status = def.status ?? 200;
-    this.openapi.registerPath({
-      method: def.method,
-      path: def.path.pattern.replace(/:([A-Za-z]+)/g, '{$1}'),
-      summary: def.summary,
-      description: `${def.description ?? ''}${def.description ? '\n\n' : ''}Requires: ${def.access}.`,
-      tags: [def.tag],
-      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-      request: {
-        ...(def.params ? { params: def.params as never } : {}),
-        ...(def.query ? { query: def.query as never } : {}),
-        ...(def.body ? { body: { content: { 'application/json': { schema: def.body } } } } : {}),
+    this.mountApi(
+      def,
+      def.body ? { 'application/json': { schema: def.body } } : undefined,
+      { [status]: { description: 'Success', content: { 'application/json': { schema: def.response } } } },
+      async (ctx) => {
+        const body = parse(def.body, ctx.req.body, 'body');
+        const result = await def.handler({ ...ctx, body });
+        assertAudited(def.audit, ctx.audit, ctx.res);
+        ctx.res.status(status).json(def.response.parse(result));
       },
-      responses: {
-        [status]: { description: 'Success', content: { 'application/json': { schema: def.response } } },
-        400: { description: 'Invalid request (application/problem+json)' },
-        401: { description: 'Not signed in or no valid token (application/problem+json)' },
-        ...(whenDenied === 'forbidden' ? { 403: { description: 'Not permitted (application/problem+json)' } } : {}),
-        404: { description: 'Not found (application/problem+json)' },
-      },
-    });
-    this.router[def.method](def.path.pattern, async (req: Request, res: Response) => {
-      const user = req.user;
-      if (!user) {
-        res.status(401).type('application/problem+json').json({
-          type: 'about:blank',
-          title: 'Unauthorized',
-          status: 401,
-          detail: 'Sign in, or send a personal API token as "Authorization: Bearer <token>".',
-        });
-        return;
-      }
-      checkAccess(user, def.access, whenDenied);
-      const params = parse(def.params, req.params, 'path');
-      const query = parse(def.query, req.query, 'query');
-      const body = parse(def.body, req.body, 'body');
-      const audit = this.auditorFor(req, user, def.audit);
-      const result = await def.handler({ req, res, user, requestId: req.requestId, audit, services: this.services, params, query, body });
-      assertAudited(def.audit, audit, res);
-      res.status(status).json(def.response.parse(result));
-    });
+    );
   }
 
   apiRaw<P extends z.ZodType, Q extends z.ZodType>(def: RawApiDef<P, Q>): void {
+    const binary = { schema: { type: 'string', format: 'binary' } } as const;
+    this.mountApi(
+      def,
+      def.requestTypes ? Object.fromEntries(def.requestTypes.map((t) => [t, binary])) : undefined,
+      { [def.status ?? 200]: { description: 'Success', content: Object.fromEntries(def.responseTypes.map((t) => [t, t.includes('json') ? { schema: { type: 'object' } } : binary])) } },
+      async (ctx) => {
+        await def.handler({ ...ctx, body: undefined });
+        assertAudited(def.audit, ctx.audit, ctx.res);
+      },
+    );
+  }
+
+  /**
+   * What every API route shares: its place in the route table and the OpenAPI document, a problem+json 401 for
+   * a caller with no session or token, the access check, parsing of path and query, and the auditor.
+   */
+  private mountApi<P extends z.ZodType, Q extends z.ZodType>(
+    def: Omit<RawApiDef<P, Q>, 'handler' | 'responseTypes' | 'requestTypes' | 'status'>,
+    requestBody: Record<string, unknown> | undefined,
+    success: Record<number, unknown>,
+    run: (ctx: Omit<ApiContext<z.output<P>, z.output<Q>, undefined>, 'body'>) => Promise<void>,
+  ): void {
     const whenDenied = def.whenDenied ?? 'forbidden';
     this.routes.push({ kind: 'api', method: def.method, path: def.path.pattern, access: def.access, audit: def.audit, whenDenied });
-    const binary = { schema: { type: 'string', format: 'binary' } } as const;
     this.openapi.registerPath({
       method: def.method,
       path: def.path.pattern.replace(/:([A-Za-z]+)/g, '{$1}'),
@@ -195,10 +185,10 @@ export class RouteBuilder {
       request: {
         ...(def.params ? { params: def.params as never } : {}),
         ...(def.query ? { query: def.query as never } : {}),
-        ...(def.requestTypes ? { body: { content: Object.fromEntries(def.requestTypes.map((t) => [t, binary])) } } : {}),
+        ...(requestBody ? { body: { content: requestBody as never } } : {}),
       },
       responses: {
-        [def.status ?? 200]: { description: 'Success', content: Object.fromEntries(def.responseTypes.map((t) => [t, t.includes('json') ? { schema: { type: 'object' } } : binary])) },
+        ...(success as Record<number, never>),
         400: { description: 'Invalid request (application/problem+json)' },
         401: { description: 'Not signed in or no valid token (application/problem+json)' },
         ...(whenDenied === 'forbidden' ? { 403: { description: 'Not permitted (application/problem+json)' } } : {}),
@@ -220,8 +210,7 @@ export class RouteBuilder {
       const params = parse(def.params, req.params, 'path');
       const query = parse(def.query, req.query, 'query');
       const audit = this.auditorFor(req, user, def.audit);
-      await def.handler({ req, res, user, requestId: req.requestId, audit, services: this.services, params, query, body: undefined });
-      assertAudited(def.audit, audit, res);
+      await run({ req, res, user, requestId: req.requestId, audit, services: this.services, params, query });
     });
   }
 

@@ -39,6 +39,7 @@ import {
   placements,
   preProceedings,
   privateFostering,
+  deprivationOfLibertyOrders,
   s47Enquiries,
   sdqScores,
   strategyDiscussions,
@@ -232,6 +233,10 @@ export async function buildCareLeaverContact(db: Tx, child: ChildRef, values: Pa
   return one(await db.insert(careLeaverContacts).values({ ...owner(child), contactDate: '2025-04-01', inTouch: 'YES', ...values }).returning());
 }
 
+export async function buildDeprivationOfLiberty(db: Tx, child: ChildRef, values: Partial<typeof deprivationOfLibertyOrders.$inferInsert> = {}) {
+  return one(await db.insert(deprivationOfLibertyOrders).values({ ...owner(child), startDate: '2025-01-01', ...values }).returning());
+}
+
 export async function buildPrivateFostering(db: Tx, child: ChildRef, values: Partial<typeof privateFostering.$inferInsert> = {}) {
   return one(await db.insert(privateFostering).values({ ...owner(child), notificationDate: '2024-01-01', ...values }).returning());
 }
@@ -288,6 +293,7 @@ export async function buildJourney(db: Tx, child: ChildRef, at: { teamId: number
   await buildClaReview(db, child, { periodOfCareId: period.id, dueDate: '2020-07-03', reviewDate: '2020-07-02', participation: 'PN1' });
   await buildDentalCheck(db, child, { checkDate: '2020-08-01' });
   await buildPep(db, child, { pepDate: '2020-09-15' });
+  await buildDeprivationOfLiberty(db, child, { startDate: '2025-06-02', endDate: '2025-12-01' });
   await buildMissingEpisode(db, child, {
     kind: 'M',
     startAt: new Date('2021-01-10T22:15:00Z'),

@@ -21,6 +21,23 @@ export function engines(): Array<'pglite' | 'postgres'> {
   return url ? ['pglite', 'postgres'] : ['pglite'];
 }
 
+/** Drops a test database, retrying briefly: a background worker (autovacuum) may be finishing in it. */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const a = new pg.Client({ connectionString: adminUrl });
+    await a.connect();
+    try {
+      await a.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (e) {
+      if (attempt >= 10) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      await a.end();
+    }
+  }
+}
+
 /** Opens a fresh migrated database of the given kind; `drop()` removes it. */
 export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
@@ -28,24 +45,14 @@ export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<{ data
     await database.migrate();
     return { database, drop: () => database.close() };
   }
-  const adminUrl = process.env.LANTERN_TEST_DATABASE_URL as string;
-  const name = `lantern_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const server = await freshPostgresUrl();
+  const database = await openDatabase({ url: server.url });
   await database.migrate();
   return {
     database,
     drop: async () => {
       await database.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await server.drop();
     },
   };
 }
@@ -63,12 +70,7 @@ export async function freshPostgresUrl(): Promise<{ url: string; drop: () => Pro
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
+    drop: () => dropDatabase(adminUrl, name),
   };
 }
 

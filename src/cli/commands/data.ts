@@ -44,8 +44,9 @@ function describe(summary: ImportSummary): string {
       if (b.errors > ISSUES_SHOWN) lines.push(`  … and ${b.errors - ISSUES_SHOWN} more: lantern imports report ${b.id}`);
     }
   }
+  for (const name of summary.empty) lines.push(`Empty: ${name} (the file has nothing in it).`);
   for (const name of summary.unrecognised) lines.push(`Not recognised: ${name} (not an SSD table, an SSDA903 file, a CIN census or an Annex A workbook).`);
-  if (summary.batches.length === 0 && summary.unrecognised.length === 0) lines.push('No files found.');
+  if (summary.batches.length === 0 && summary.unrecognised.length === 0 && summary.empty.length === 0) lines.push('No files found.');
   return `${lines.join('\n')}\n`;
 }
 
@@ -78,10 +79,11 @@ export function registerDataCommands(program: Command): void {
         const out = {
           batches: summary.batches.map((b) => ({ ...b, issues: b.issues.slice(0, 1000), issuesShown: Math.min(1000, b.issues.length) })),
           unrecognised: summary.unrecognised,
+          empty: summary.empty,
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else process.stdout.write(describe(summary));
-      const failed = summary.batches.some((b) => b.status === 'rejected') || summary.unrecognised.length > 0;
+      const failed = summary.batches.some((b) => b.status === 'rejected') || summary.unrecognised.length > 0 || summary.empty.length > 0;
       process.exitCode = failed ? 1 : 0;
     });
 

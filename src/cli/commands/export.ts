@@ -9,10 +9,22 @@ import { todayInLondon } from '../../domain/today';
 import { collectionYearOf } from '../../domain/code-lists';
 import { createAuditor } from '../../features/access-log/auditor';
 import { resolveAuthority } from '../authority';
+import type { Runtime } from '../../runtime';
 import { cliActor, int, isoDate, withRuntime } from '../context';
 
 function print(json: boolean, summary: Record<string, unknown>, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(summary, null, 2)}\n` : `${text}\n`);
+}
+
+/** Every export of child-level data is in the access log: who exported what, from the command line. */
+async function audited(rt: Runtime, authorityId: number, action: string, detail: Record<string, string | number | boolean | null>): Promise<void> {
+  await createAuditor(rt.services.accessLogRepository, cliActor(authorityId), action, null).record(rt.database.db, {
+    recordType: 'authority', recordId: String(authorityId), detail,
+  });
+}
+
+function fileList(files: ReadonlyArray<{ name: string; rows: number }>): string {
+  return files.map((f) => `  ${f.name}: ${f.rows.toLocaleString('en-GB')} rows`).join('\n');
 }
 
 /** The last complete collection year: the one whose 31 March has passed. */
@@ -38,9 +50,7 @@ export function registerExportCommands(program: Command): void {
         const started = performance.now();
         const result = await (await import('../../features/exports/annex-a/index')).exportAnnexA(rt.database.db, authority.id, { asAt, layout: Number(opts.layout) as 2026 | 2024 }, opts.out);
         const seconds = (performance.now() - started) / 1000;
-        await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'export.annex-a', null).record(rt.database.db, {
-          recordType: 'authority', recordId: String(authority.id), detail: { asAt, layout: opts.layout },
-        });
+        await audited(rt, authority.id, 'export.annex-a', { asAt, layout: opts.layout });
         print(opts.json, { format: 'annex-a', authority: authority.code, asAt, layout: Number(opts.layout), file: opts.out, seconds, lists: result.lists },
           `Wrote Annex A as at ${asAt} (${opts.layout} layout) for ${authority.name} to ${opts.out} in ${seconds.toFixed(1)} s:\n` +
             result.lists.map((l) => `  ${l.sheet}: ${l.rows.toLocaleString('en-GB')} rows`).join('\n'));
@@ -60,11 +70,9 @@ export function registerExportCommands(program: Command): void {
         const year = opts.year ?? lastCompleteYear();
         await mkdir(opts.out, { recursive: true });
         const result = await (await import('../../features/exports/ssda903/index')).exportSsda903(rt.database.db, authority.id, { year }, opts.out);
-        await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'export.903', null).record(rt.database.db, {
-          recordType: 'authority', recordId: String(authority.id), detail: { year },
-        });
+        await audited(rt, authority.id, 'export.903', { year });
         print(opts.json, { format: '903', authority: authority.code, year, folder: path.resolve(opts.out), files: result.files },
-          `Wrote the SSDA903 for ${year - 1}/${String(year % 100).padStart(2, '0')} to ${opts.out}:\n` + result.files.map((f) => `  ${f.name}: ${f.rows.toLocaleString('en-GB')} rows`).join('\n'));
+          `Wrote the SSDA903 for ${year - 1}/${String(year % 100).padStart(2, '0')} to ${opts.out}:\n` + fileList(result.files));
       });
     });
 
@@ -80,9 +88,7 @@ export function registerExportCommands(program: Command): void {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const year = opts.year ?? lastCompleteYear();
         const result = await (await import('../../features/exports/cin/index')).exportCinCensus(rt.database.db, authority.id, { year, laNumber: authority.laNumber }, opts.out);
-        await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'export.cin', null).record(rt.database.db, {
-          recordType: 'authority', recordId: String(authority.id), detail: { year },
-        });
+        await audited(rt, authority.id, 'export.cin', { year });
         print(opts.json, { format: 'cin', authority: authority.code, year, file: opts.out, ...result },
           `Wrote the CIN census for ${year - 1}/${String(year % 100).padStart(2, '0')} to ${opts.out}: ${result.children.toLocaleString('en-GB')} children, ${result.episodes.toLocaleString('en-GB')} episodes.`);
       });
@@ -99,11 +105,9 @@ export function registerExportCommands(program: Command): void {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         await mkdir(opts.out, { recursive: true });
         const result = await (await import('../../features/exports/ssd/index')).exportSsd(rt.database.db, authority.id, opts.out);
-        await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'export.ssd', null).record(rt.database.db, {
-          recordType: 'authority', recordId: String(authority.id), detail: {},
-        });
+        await audited(rt, authority.id, 'export.ssd', {});
         print(opts.json, { format: 'ssd', authority: authority.code, folder: path.resolve(opts.out), files: result.files },
-          `Wrote the SSD extract to ${opts.out}:\n` + result.files.map((f) => `  ${f.name}: ${f.rows.toLocaleString('en-GB')} rows`).join('\n'));
+          `Wrote the SSD extract to ${opts.out}:\n` + fileList(result.files));
       });
     });
 }

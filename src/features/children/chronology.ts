@@ -106,6 +106,7 @@ export const CHRONOLOGY_KINDS = {
   'missing-started': kind('missing', 62),
   'missing-ended': kind('missing', 63),
   'rhi-completed': kind('missing', 64),
+  'dolo-started': kind('court', 65),
   'adm-decision': kind('permanence', 66),
   'placement-order': kind('permanence', 67),
   matched: kind('permanence', 68),
@@ -116,6 +117,7 @@ export const CHRONOLOGY_KINDS = {
   'care-proceedings-concluded': kind('court', 74),
   'cin-plan-ended': kind('child-in-need', 76),
   'cp-plan-ended': kind('child-protection', 78),
+  'dolo-ended': kind('court', 79),
   'care-ended': kind('in-care', 80),
   'care-leaver-started': kind('care-leaver', 82),
   'pa-linked': kind('care-leaver', 83),
@@ -486,6 +488,11 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
       };
     case 'care-leaver-ended':
       return { title: 'Leaving-care support ended', details: [str(d, 'eligibility') && label(CARE_LEAVER_ELIGIBILITY, str(d, 'eligibility'))] };
+
+    case 'dolo-started':
+      return { title: 'Deprivation of Liberty Order made', details: [] };
+    case 'dolo-ended':
+      return { title: 'Deprivation of Liberty Order ended', details: [] };
 
     case 'private-fostering-notified':
       return { title: 'Private fostering arrangement notified', details: [on('arrangement started', str(d, 'arrangementStartDate'))] };

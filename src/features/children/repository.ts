@@ -37,6 +37,7 @@ import {
   placements,
   preProceedings,
   privateFostering,
+  deprivationOfLibertyOrders,
   s47Enquiries,
   sdqScores,
   strategyDiscussions,
@@ -686,6 +687,16 @@ function chronologyBranches(tx: Tx, childId: number) {
       )
       .from(careLeaverContacts)
       .where(eq(careLeaverContacts.childId, childId)),
+
+    // Deprivation of Liberty Orders while looked after.
+    tx
+      .select(fields({ kind: 'dolo-started', source: 'deprivation_of_liberty_orders', date: deprivationOfLibertyOrders.startDate, sourceId: deprivationOfLibertyOrders.id }))
+      .from(deprivationOfLibertyOrders)
+      .where(eq(deprivationOfLibertyOrders.childId, childId)),
+    tx
+      .select(fields({ kind: 'dolo-ended', source: 'deprivation_of_liberty_orders', date: deprivationOfLibertyOrders.endDate, sourceId: deprivationOfLibertyOrders.id }))
+      .from(deprivationOfLibertyOrders)
+      .where(and(eq(deprivationOfLibertyOrders.childId, childId), isNotNull(deprivationOfLibertyOrders.endDate))),
 
     // Private fostering.
     tx

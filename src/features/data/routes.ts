@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorities } from '../../db/schema/index';
@@ -110,6 +110,7 @@ const jobSchema = z.object({
   error: z.string().nullable(),
   imports: z.array(z.object({ id: z.number(), format: z.string(), periodLabel: z.string(), status: z.string(), errors: z.number(), queries: z.number(), report: z.string() })),
   unrecognised: z.array(z.string()),
+  empty: z.array(z.string()),
 });
 
 function presentJob(job: ImportJob): z.input<typeof jobSchema> {
@@ -125,6 +126,7 @@ function presentJob(job: ImportJob): z.input<typeof jobSchema> {
       id: b.id, format: b.format, periodLabel: b.periodLabel, status: b.status, errors: b.errors, queries: b.queries, report: paths.data.importReport({ importId: b.id }),
     })),
     unrecognised: job.summary?.unrecognised ?? [],
+    empty: job.summary?.empty ?? [],
   };
 }
 
@@ -138,6 +140,17 @@ function startImport(services: Services, upload: Upload, user: { id: number; use
     options: { collectionYear: options.year, asAt: options.asAt },
     whenDone: audit,
   });
+}
+
+/** The import a report page asks for (404 if it is not this authority's) and its issue filter. */
+async function reportRequest(req: Request, services: Services, user: { authorityId: number }) {
+  const params = importIdParams.safeParse(req.params);
+  const log = importLog(services.db);
+  const batch = params.success ? await log.get(params.data.importId, user.authorityId) : null;
+  if (!batch) throw new NotFoundError();
+  const q = issuesQuery.safeParse(req.query);
+  const filter = q.success ? q.data : { rule: undefined, severity: undefined, page: 1 };
+  return { log, batch, filter };
 }
 
 async function sendFile(res: Response, file: string, name: string, type: string): Promise<void> {
@@ -219,12 +232,7 @@ export function dataRoutes(r: RouteBuilder): void {
     access: 'data:import',
     audit: 'import.report',
     handler: async ({ req, res, services, user, audit }) => {
-      const params = importIdParams.safeParse(req.params);
-      const log = importLog(services.db);
-      const batch = params.success ? await log.get(params.data.importId, user.authorityId) : null;
-      if (!batch) throw new NotFoundError();
-      const q = issuesQuery.safeParse(req.query);
-      const filter = q.success ? q.data : { rule: undefined, severity: undefined, page: 1 };
+      const { log, batch, filter } = await reportRequest(req, services, user);
       const issues = await log.issues(batch.id, { rule: filter.rule || null, severity: filter.severity || null, limit: ISSUES_PAGE, offset: (filter.page - 1) * ISSUES_PAGE });
       const rules = await log.ruleCounts(batch.id);
       await audit.record(services.db, { recordType: 'import', recordId: String(batch.id), detail: { rule: filter.rule ?? null } });
@@ -256,12 +264,7 @@ export function dataRoutes(r: RouteBuilder): void {
     access: 'data:import',
     audit: 'import.report-download',
     handler: async ({ req, res, services, user, audit }) => {
-      const params = importIdParams.safeParse(req.params);
-      const log = importLog(services.db);
-      const batch = params.success ? await log.get(params.data.importId, user.authorityId) : null;
-      if (!batch) throw new NotFoundError();
-      const q = issuesQuery.safeParse(req.query);
-      const filter = q.success ? q.data : { rule: undefined, severity: undefined };
+      const { log, batch, filter } = await reportRequest(req, services, user);
       const issues = await log.issues(batch.id, { rule: filter.rule || null, severity: filter.severity || null, limit: null, offset: 0 });
       await audit.record(services.db, { recordType: 'import', recordId: String(batch.id), detail: { rule: filter.rule ?? null } });
       res.status(200).type('text/csv; charset=utf-8').attachment(`import-${batch.id}-issues${filter.rule ? `-${filter.rule}` : ''}.csv`).send(`\uFEFF${issuesCsv(issues.rows)}`);

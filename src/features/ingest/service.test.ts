@@ -134,9 +134,10 @@ describeEachEngine('importing files', (ctx) => {
     assert.deepEqual(statuses.map((s) => s.status), ['superseded', 'unchanged', 'rejected', 'accepted']);
   });
 
-  it('lists files no format recognises and reads nothing from them', async () => {
-    const dir = await folder({ 'notes.txt': 'Minutes of the meeting\n', 'header.csv': HEADER, 'episodes.csv': EPISODES_V2, 'sw.csv': SW });
+  it('lists files no format recognises, and empty files, and reads nothing from them', async () => {
+    const dir = await folder({ 'notes.txt': 'Minutes of the meeting\n', 'empty.csv': '', 'header.csv': HEADER, 'episodes.csv': EPISODES_V2, 'sw.csv': SW });
     const summary = await importFiles(ctx.database, { paths: [dir], authorityId, actor });
     assert.deepEqual(summary.unrecognised, [`${path.basename(dir)}/notes.txt`]);
+    assert.deepEqual(summary.empty, [`${path.basename(dir)}/empty.csv`]);
   });
 });

@@ -43,6 +43,8 @@ export interface ImportSummary {
   batches: BatchSummary[];
   /** Files no format recognised (nothing was read from them). */
   unrecognised: string[];
+  /** Files with nothing in them (0 bytes). */
+  empty: string[];
 }
 
 export interface ImportRequest {
@@ -77,7 +79,7 @@ export async function importFiles(database: Database, request: ImportRequest): P
     for (const { format, files } of claims) {
       batches.push(await importClaim(database, authority, format, files, request, progress));
     }
-    return { batches, unrecognised: remaining.map((f) => f.name) };
+    return { batches, unrecognised: remaining.filter((f) => f.size > 0).map((f) => f.name), empty: remaining.filter((f) => f.size === 0).map((f) => f.name) };
   } finally {
     await expanded.cleanup();
   }

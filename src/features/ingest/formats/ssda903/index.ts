@@ -52,7 +52,9 @@ export const ssda903Format: ImportFormat = {
       const rows = await readTableFile(file, table, issues);
       done++;
       if (rows === null) continue;
-      (raw[table] ??= []).push(...rows);
+      // Appended one by one: spreading a large table into push() would overflow the stack.
+      const list = (raw[table] ??= []);
+      for (const row of rows) list.push(row);
       fileOf[table] ??= file.name;
     }
     if (issues.errors > 0 && Object.keys(raw).length === 0) return null;

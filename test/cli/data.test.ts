@@ -1,0 +1,99 @@
+/**
+ * `lantern import`, `lantern imports` and `lantern export` as an analyst runs them: a real process on a real
+ * PGlite folder, with the small hand-written 903 return (test/support/ssda903-sample.ts).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { SAMPLE_903, SAMPLE_903_BAD_EPISODES } from '../support/ssda903-sample';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+describe('lantern import and export', () => {
+  let dir: string;
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['bin/lantern.mjs', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, LANTERN_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '', LANTERN_LOG_LEVEL: 'silent' },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const write = (folder: string, files: Record<string, string>) => {
+    rmSync(path.join(dir, folder), { recursive: true, force: true });
+    for (const [name, text] of Object.entries(files)) {
+      const target = path.join(dir, folder, name);
+      spawnSync('mkdir', ['-p', path.dirname(target)]);
+      writeFileSync(target, text);
+    }
+    return path.join(dir, folder);
+  };
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-data-'));
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('an empty database takes an authority, then its 903; the same files again change nothing', () => {
+    assert.equal(run(['import', write('none', { 'header.csv': SAMPLE_903.header })]).status, 1, 'no authority yet');
+    const created = run(['authority', 'create', '--code', '999', '--name', 'Anytown', '--la-number', '999']);
+    assert.equal(created.status, 0, created.stderr);
+    const good = write('good', { 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903.episodes, 'sw.csv': SAMPLE_903.socialWorkers });
+    const first = run(['import', good, '--year', '2026']);
+    assert.equal(first.status, 0, first.stdout + first.stderr);
+    // 2 children; 2 periods of care, 2 legal statuses, 2 placements, 1 social worker allocation.
+    assert.match(first.stdout, /Accepted: SSDA903 children looked after return 2025\/26 \(3 files\): 9 rows written, 2 children added, 0 updated; 0 queries/);
+    const again = run(['import', good, '--year', '2026', '--json']);
+    assert.equal(again.status, 0);
+    const json = JSON.parse(again.stdout) as { batches: Array<{ status: string }> };
+    assert.equal(json.batches[0]?.status, 'unchanged');
+  });
+
+  test('a rejected file exits 1, names each problem, and its report can be read and written as CSV', () => {
+    const bad = write('bad', { 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903_BAD_EPISODES, 'sw.csv': SAMPLE_903.socialWorkers, 'empty.csv': '' });
+    const r = run(['import', bad, '--year', '2026']);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /Rejected: SSDA903 children looked after return 2025\/26/);
+    assert.match(r.stdout, /bad\/episodes\.csv, row 2, DEC/);
+    assert.match(r.stdout, /Empty: bad\/empty\.csv/);
+    const id = /import (\d+)\)/.exec(r.stdout)?.[1];
+    assert.ok(id);
+    const list = run(['imports', 'list']);
+    assert.match(list.stdout, /rejected/);
+    const csvFile = path.join(dir, 'report.csv');
+    const report = run(['imports', 'report', id, '--csv', csvFile]);
+    assert.equal(report.status, 0, report.stderr);
+    const csv = readFileSync(csvFile, 'utf8').trim().split('\n');
+    assert.equal(csv[0], 'file,row,column,rule,severity,message,child');
+    assert.ok(csv.some((l) => l.startsWith('bad/episodes.csv,2,DEC,')));
+  });
+
+  test('exports each format with a summary', () => {
+    const annex = path.join(dir, 'annex-a.xlsx');
+    const a = run(['export', 'annex-a', '--as-at', '2026-03-31', '--out', annex, '--json']);
+    assert.equal(a.status, 0, a.stderr);
+    assert.ok(existsSync(annex));
+    const summary = JSON.parse(a.stdout) as { lists: Array<{ sheet: string; rows: number }> };
+    // C1 is in care at 31 March 2026 (List 8); C2 ceased on 20 December 2025, within 6 months (List 8 too).
+    assert.equal(summary.lists.find((l) => l.sheet === 'List 8')?.rows, 2);
+    const out903 = path.join(dir, '903');
+    const b = run(['export', '903', '--year', '2026', '--out', out903]);
+    assert.equal(b.status, 0, b.stderr);
+    assert.ok(readdirSync(out903).includes('episodes.csv'));
+    assert.equal(readFileSync(path.join(out903, 'header.csv'), 'utf8').trim().split(/\r?\n/).length, 3, 'a header line and two children');
+    const cin = path.join(dir, 'cin.xml');
+    const c = run(['export', 'cin', '--year', '2026', '--out', cin, '--json']);
+    assert.equal(c.status, 0, c.stderr);
+    assert.match(readFileSync(cin, 'utf8'), /<Message/);
+    const ssd = path.join(dir, 'ssd');
+    const d = run(['export', 'ssd', '--out', ssd]);
+    assert.equal(d.status, 0, d.stderr);
+    assert.ok(readdirSync(ssd).includes('ssd_person.csv'));
+  });
+});
