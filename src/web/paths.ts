@@ -46,6 +46,7 @@ export const paths = {
     importReportFor: (importId: number, query: Record<string, string | number | undefined | null>) => withQuery(`/data/imports/${importId}`, query),
     importIssuesCsv: path<'importId'>('/data/imports/:importId/issues.csv'),
     importIssuesCsvFor: (importId: number, query: Record<string, string | number | undefined | null>) => withQuery(`/data/imports/${importId}/issues.csv`, query),
+    importFiles: path<'importId'>('/data/imports/:importId/files.zip'),
     exports: path('/data/exports'),
     exportFile: path<'kind'>('/data/exports/:kind'),
   },

@@ -72,6 +72,7 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page GET /data/imports/jobs/:jobId': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
   'page GET /data/imports/:importId': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
   'page GET /data/imports/:importId/issues.csv': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
+  'page GET /data/imports/:importId/files.zip': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
   'page GET /data/exports': row(303, 200, 200, 200, 403, 403, 403, 200, 403),
   'page GET /data/exports/:kind': row(303, 404, 404, 404, 403, 403, 403, 404, 403),
   'api GET /api/imports': row(401, 200, 403, 403, 403, 403, 403, 200, 403),

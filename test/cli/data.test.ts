@@ -72,6 +72,11 @@ describe('lantern import and export', () => {
     const csv = readFileSync(csvFile, 'utf8').trim().split('\n');
     assert.equal(csv[0], 'file,row,column,rule,severity,message,child');
     assert.ok(csv.some((l) => l.startsWith('bad/episodes.csv,2,DEC,')));
+    // The rejected files were kept, byte for byte (the empty one, which no format read, is not part of the import).
+    const restored = run(['imports', 'files', id, '--out', path.join(dir, 'restored')]);
+    assert.equal(restored.status, 0, restored.stderr);
+    assert.equal(readFileSync(path.join(dir, 'restored', 'bad', 'episodes.csv'), 'utf8'), SAMPLE_903_BAD_EPISODES);
+    assert.deepEqual(readdirSync(path.join(dir, 'restored', 'bad')).sort(), ['episodes.csv', 'header.csv', 'sw.csv']);
   });
 
   test('exports each format with a summary', () => {

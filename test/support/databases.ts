@@ -21,12 +21,24 @@ export function engines(): Array<'pglite' | 'postgres'> {
   return url ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** Drops a test database, retrying briefly: a background worker (autovacuum) may be finishing in it. */
+/**
+ * Drops a test database. The suite's own connections have been closed, but on a busy machine their server
+ * processes may take a moment to exit: wait for them (so that FORCE never cuts a connection that is still
+ * saying goodbye), then drop WITH (FORCE) for whatever is left (an autovacuum worker), retrying briefly.
+ */
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const a = new pg.Client({ connectionString: adminUrl });
     await a.connect();
     try {
+      for (let wait = 0; wait < 50; wait++) {
+        const { rows } = await a.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where datname = $1 and backend_type = 'client backend'`,
+          [name],
+        );
+        if (Number(rows[0]?.n ?? 0) === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await a.query(`drop database if exists ${name} with (force)`);
       return;
     } catch (e) {

@@ -9,6 +9,7 @@ import { authorities } from '../../db/schema/index';
 import { ValidationError } from '../../errors';
 import { importFiles, type ImportSummary } from '../../features/ingest/service';
 import { importLog } from '../../features/ingest/log';
+import { restoreOriginals } from '../../features/ingest/originals';
 import { resolveAuthority } from '../authority';
 import { cliActor, int, isoDate, withRuntime } from '../context';
 import { createProgress } from '../progress';
@@ -125,6 +126,20 @@ export function registerDataCommands(program: Command): void {
         }
         process.stdout.write(`Import ${batch.id}: ${batch.format} ${batch.periodLabel}, ${batch.status}; ${batch.errors} errors, ${batch.queries} queries\n`);
         for (const i of issues.rows) process.stdout.write(`${i.severity.padEnd(5)} ${i.rule.padEnd(12)} ${i.fileName}${i.rowNumber !== null ? `:${i.rowNumber}` : ''}${i.column ? ` ${i.column}` : ''}  ${i.message}\n`);
+      });
+    });
+
+  imports
+    .command('files')
+    .description('Write the original files of an import, as they were imported, into a folder.')
+    .argument('<id>', 'import id', int('import id', 1))
+    .requiredOption('--out <dir>', 'folder to write them into (created if missing)')
+    .action(async (id: number, opts: { out: string }) => {
+      await withRuntime(async (rt) => {
+        const batch = await importLog(rt.database.db).get(id);
+        if (!batch) throw new ValidationError([{ field: 'id', message: `No import ${id}` }]);
+        const written = await restoreOriginals(rt.database.db, id, opts.out);
+        process.stdout.write(`Wrote ${written.length} file${written.length === 1 ? '' : 's'} of import ${id} to ${opts.out}:\n${written.map((w) => `  ${w}`).join('\n')}\n`);
       });
     });
 

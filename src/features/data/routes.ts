@@ -20,6 +20,7 @@ import type { Services } from '../../services';
 import { FORMAT_LABELS, type FormatId } from '../ingest/format';
 import type { ImportJob } from '../ingest/jobs';
 import { importLog, type ImportBatchRow } from '../ingest/log';
+import { originalsZip } from '../ingest/originals';
 import type { ImportSummary } from '../ingest/service';
 import { discard, receiveBody, receiveMultipart, type Upload } from '../ingest/upload';
 import { buildExport, EXPORT_KINDS, type ExportKind } from './exports';
@@ -252,6 +253,7 @@ export function dataRoutes(r: RouteBuilder): void {
           ...(filter.page < pages ? { next: { href: link(filter.page + 1) } } : {}),
         },
         csvUrl: paths.data.importIssuesCsvFor(batch.id, { rule: filter.rule, severity: filter.severity }),
+        filesUrl: paths.data.importFiles({ importId: batch.id }),
         ruleUrl: (rule: string) => paths.data.importReportFor(batch.id, { rule }),
         allUrl: paths.data.importReport({ importId: batch.id }),
       });
@@ -268,6 +270,19 @@ export function dataRoutes(r: RouteBuilder): void {
       const issues = await log.issues(batch.id, { rule: filter.rule || null, severity: filter.severity || null, limit: null, offset: 0 });
       await audit.record(services.db, { recordType: 'import', recordId: String(batch.id), detail: { rule: filter.rule ?? null } });
       res.status(200).type('text/csv; charset=utf-8').attachment(`import-${batch.id}-issues${filter.rule ? `-${filter.rule}` : ''}.csv`).send(`\uFEFF${issuesCsv(issues.rows)}`);
+    },
+  });
+
+  r.page({
+    method: 'get',
+    path: paths.data.importFiles,
+    access: 'data:import',
+    audit: 'import.files-download',
+    handler: async ({ req, res, services, user, audit }) => {
+      const { batch } = await reportRequest(req, services, user);
+      await audit.record(services.db, { recordType: 'import', recordId: String(batch.id) });
+      res.status(200).type('application/zip').attachment(`import-${batch.id}-files.zip`);
+      await pipeline(await originalsZip(services.db, batch.id), res);
     },
   });
 

@@ -65,6 +65,12 @@ export interface ReadResult {
 export interface ImportFormat {
   id: FormatId;
   /**
+   * Whether each file is a whole return by itself (a CIN census XML, an Annex A workbook), so that several files
+   * in one upload — several years, several as-at dates — are imported one by one. Otherwise the claimed files are
+   * read together as one return (the 903's tables, the SSD's tables).
+   */
+  filePerReturn?: boolean;
+  /**
    * The files of `files` this format reads. It may open them (a header line, a root element, the sheet names) but
    * must not read them whole. A file may be claimed by at most one format.
    */

@@ -3,7 +3,7 @@
  */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { importBatches, importIssues } from '../../db/schema/index';
+import { importBatches, importFiles, importIssues } from '../../db/schema/index';
 
 export type ImportBatchRow = typeof importBatches.$inferSelect;
 export type ImportIssueRow = typeof importIssues.$inferSelect;
@@ -34,6 +34,25 @@ export function importLog(db: Db) {
       const query = db.select().from(importIssues).where(where).orderBy(asc(importIssues.id)).offset(filter.offset);
       const rows = filter.limit === null ? await query : await query.limit(filter.limit);
       return { total: Number(total?.n ?? 0), rows };
+    },
+
+    /** The names of the files an import kept. */
+    async fileNames(batchId: number): Promise<string[]> {
+      const rows = await db.selectDistinct({ name: importFiles.fileName }).from(importFiles).where(eq(importFiles.batchId, batchId)).orderBy(importFiles.fileName);
+      return rows.map((r) => r.name);
+    },
+
+    /** One kept file's gzip-compressed chunks, in order (concatenated, they are one gzip stream). */
+    async *fileChunks(batchId: number, fileName: string): AsyncGenerator<Uint8Array> {
+      // A chunk at a time, so that a large file is never held whole.
+      for (let chunk = 0; ; chunk++) {
+        const [row] = await db
+          .select({ content: importFiles.content })
+          .from(importFiles)
+          .where(and(eq(importFiles.batchId, batchId), eq(importFiles.fileName, fileName), eq(importFiles.chunk, chunk)));
+        if (!row) return;
+        yield row.content;
+      }
     },
 
     /** How many issues of each rule an import has, most first. */

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { before, it } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
@@ -139,5 +140,22 @@ describeEachEngine('importing files', (ctx) => {
     const summary = await importFiles(ctx.database, { paths: [dir], authorityId, actor });
     assert.deepEqual(summary.unrecognised, [`${path.basename(dir)}/notes.txt`]);
     assert.deepEqual(summary.empty, [`${path.basename(dir)}/empty.csv`]);
+  });
+
+  it('imports each CIN census file as a return of its own, even in one upload', async () => {
+    const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/cin');
+    const summary = await importFiles(ctx.database, {
+      paths: [path.join(fixtures, 'valid-2026.xml'), path.join(fixtures, 'bad', 'sex-in-2022-23.xml')],
+      authorityId,
+      actor,
+    });
+    assert.deepEqual(
+      summary.batches.map((b) => [b.format, b.files, b.period, b.status]),
+      [
+        ['cin', ['valid-2026.xml'], '2026', 'accepted'],
+        // Sex (not GenderCurrent) in a 2022/23 census: that year's file is rejected on its own.
+        ['cin', ['sex-in-2022-23.xml'], '2023', 'rejected'],
+      ],
+    );
   });
 });

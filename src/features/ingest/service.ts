@@ -71,7 +71,8 @@ export async function importFiles(database: Database, request: ImportRequest): P
       if (remaining.length === 0) break;
       const claimed = await format.claim(remaining);
       if (claimed.length === 0) continue;
-      claims.push({ format, files: claimed });
+      if (format.filePerReturn) for (const file of claimed) claims.push({ format, files: [file] });
+      else claims.push({ format, files: claimed });
       const taken = new Set(claimed.map((f) => f.path));
       remaining = remaining.filter((f) => !taken.has(f.path));
     }

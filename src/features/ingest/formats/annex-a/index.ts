@@ -35,6 +35,7 @@ function latestDate(lists: ReadonlyMap<ListNumber, ListData>): string | null {
 
 export const annexAFormat: ImportFormat = {
   id: 'annex-a',
+  filePerReturn: true,
 
   async claim(files: readonly SourceFile[]): Promise<SourceFile[]> {
     const out: SourceFile[] = [];

@@ -35,6 +35,7 @@ const SINGLE_BYTE = /^(iso-?8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)$
 
 export const cinCensusFormat: ImportFormat = {
   id: 'cin',
+  filePerReturn: true,
 
   async claim(files) {
     const out: SourceFile[] = [];
