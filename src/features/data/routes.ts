@@ -109,10 +109,23 @@ const jobSchema = z.object({
   done: z.number(),
   total: z.number().nullable(),
   error: z.string().nullable(),
+  /** The stage as a person reads it, e.g. "Reading episodes.csv: 12.5 MB of 40.0 MB". */
+  progressText: z.string(),
   imports: z.array(z.object({ id: z.number(), format: z.string(), periodLabel: z.string(), status: z.string(), errors: z.number(), queries: z.number(), report: z.string() })),
   unrecognised: z.array(z.string()),
   empty: z.array(z.string()),
 });
+
+const MB = 1024 * 1024;
+
+/** What a running job is doing, in words: bytes for reading, steps for the rest. */
+export function progressText(job: Pick<ImportJob, 'stage' | 'file' | 'done' | 'total'>): string {
+  const stage = job.stage.charAt(0).toUpperCase() + job.stage.slice(1);
+  const what = job.file ? `${stage} ${job.file}` : stage;
+  if (!job.total) return what;
+  if (job.stage === 'reading') return `${what}: ${(job.done / MB).toFixed(1)} MB of ${(job.total / MB).toFixed(1)} MB`;
+  return `${what} (${job.done.toLocaleString('en-GB')} of ${job.total.toLocaleString('en-GB')})`;
+}
 
 function presentJob(job: ImportJob): z.input<typeof jobSchema> {
   return {
@@ -123,6 +136,7 @@ function presentJob(job: ImportJob): z.input<typeof jobSchema> {
     done: job.done,
     total: job.total,
     error: job.error,
+    progressText: progressText(job),
     imports: (job.summary?.batches ?? []).map((b) => ({
       id: b.id, format: b.format, periodLabel: b.periodLabel, status: b.status, errors: b.errors, queries: b.queries, report: paths.data.importReport({ importId: b.id }),
     })),

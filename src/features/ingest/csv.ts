@@ -46,7 +46,7 @@ export interface CsvReadOptions {
  * a malformed quote) are reported to `issues` as LNT-COLUMN / LNT-FILE errors; then it yields nothing more.
  */
 export async function* readCsv(file: SourceFile, issues: IssueLog, options: CsvReadOptions): AsyncGenerator<CsvRecord> {
-  const { text } = await openText(file.path);
+  const { text } = await openText(file.path, file.onBytes);
   const parser = text.pipe(
     parse({ relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }),
   );

@@ -23,6 +23,8 @@ export interface SourceFile {
   /** Where to read it. */
   path: string;
   size: number;
+  /** Told how many bytes of the file have been read so far, as the reader streams it (for progress). */
+  onBytes?: ((bytesRead: number) => void) | undefined;
 }
 
 export interface ImportAuthority {

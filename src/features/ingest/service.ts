@@ -113,6 +113,20 @@ async function importClaim(
     return { ...base, id, period: same.period, periodLabel: same.periodLabel, status: 'unchanged', errors: 0, queries: 0, counts: {}, issues: [] };
   }
 
+  // Progress through each file as it is read, in bytes (at most every 1 MiB), so a large upload shows movement.
+  const total = files.reduce((n, f) => n + f.size, 0);
+  let before = 0;
+  let reported = -Infinity;
+  for (const file of files) {
+    const offset = before;
+    file.onBytes = (read) => {
+      const done = offset + Math.min(read, file.size);
+      if (done - reported < 1 << 20 && read < file.size) return;
+      reported = done;
+      progress({ stage: 'reading', file: file.name, done, total });
+    };
+    before += file.size;
+  }
   const issues = new IssueLog();
   const ctx = { authority: { id: authority.id, code: authority.code, name: authority.name, laNumber: authority.laNumber }, issues, progress, options: request.options ?? {}, today: todayInLondon() };
   let result: Awaited<ReturnType<ImportFormat['read']>> = null;

@@ -31,13 +31,23 @@ export async function detectEncoding(path: string): Promise<TextEncoding> {
 }
 
 /** The file as a stream of text chunks (BOM removed), in its detected encoding. */
-export async function openText(path: string): Promise<{ encoding: TextEncoding; text: NodeJS.ReadableStream }> {
+export async function openText(path: string, onBytes?: (bytesRead: number) => void): Promise<{ encoding: TextEncoding; text: NodeJS.ReadableStream }> {
   const encoding = await detectEncoding(path);
-  const bytes = createReadStream(path, { highWaterMark: 1 << 20 });
+  const bytes = countingStream(path, onBytes);
   const decoder = iconv.decodeStream(encoding === 'windows-1252' ? 'win1252' : encoding, { stripBOM: true });
   const text = bytes.pipe(decoder);
   bytes.on('error', (err) => text.emit('error', err));
   return { encoding, text };
+}
+
+/** The file's bytes as a stream; `onBytes` hears how many have been read so far. */
+export function countingStream(path: string, onBytes?: (bytesRead: number) => void): ReturnType<typeof createReadStream> {
+  const bytes = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (onBytes) {
+    let read = 0;
+    bytes.on('data', (chunk) => onBytes((read += chunk.length)));
+  }
+  return bytes;
 }
 
 /** The first `maxBytes` of a file as text (for recognising a file by its header line or root element). */

@@ -15,8 +15,7 @@ for (const el of document.querySelectorAll('[data-module="import-progress"]')) {
         window.location.reload();
         return;
       }
-      const label = job.stage.charAt(0).toUpperCase() + job.stage.slice(1);
-      if (stage) stage.textContent = `${label}${job.file ? `: ${job.file}` : ''}${job.total ? ` (${job.done} of ${job.total})` : ''}`;
+      if (stage) stage.textContent = job.progressText;
       if (bar && job.total) {
         bar.max = job.total;
         bar.value = job.done;

@@ -55,7 +55,7 @@ export const annexAFormat: ImportFormat = {
     }
     const file = files[0] as SourceFile;
     ctx.progress({ stage: 'reading', file: file.name, done: 0, total: file.size });
-    const lists = await readAnnexAWorkbook(file.path, file.name, issues);
+    const lists = await readAnnexAWorkbook(file.path, file.name, issues, file.onBytes);
     if (!lists) return null;
     if (lists.size === 0) {
       issues.error(file.name, null, null, LANTERN_RULES.file, 'No sheet of this workbook is an Annex A list (sheets "List 1" … "List 11" with their headings).');

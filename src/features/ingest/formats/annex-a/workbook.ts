@@ -7,6 +7,7 @@ import { open as openZip, type Entry, type ZipFile } from 'yauzl';
 import ExcelJS from 'exceljs';
 import { annexAList, type AnnexAColumn, type ListNumber } from '../../../annex-a/layouts';
 import { LANTERN_RULES, type IssueLog } from '../../issues';
+import { countingStream } from '../../text';
 import { parseCell, rawText, rawValue, type Raw } from './cells';
 import { headingScore, listFromSheetName, mapHeader, type HeaderMap } from './headings';
 
@@ -81,9 +82,9 @@ function decodeXml(s: string): string {
 const HEADER_SEARCH_ROWS = 10;
 
 /** Streams the workbook; returns each recognised list's rows, or null when the file cannot be read as XLSX. */
-export async function readAnnexAWorkbook(path: string, file: string, issues: IssueLog): Promise<Map<ListNumber, ListData> | null> {
+export async function readAnnexAWorkbook(path: string, file: string, issues: IssueLog, onBytes?: (bytesRead: number) => void): Promise<Map<ListNumber, ListData> | null> {
   const lists = new Map<ListNumber, ListData>();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(countingStream(path, onBytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   try {
     for await (const ws of reader) {
       const sheetName = (ws as unknown as { name?: string }).name ?? '';

@@ -8,13 +8,12 @@
  * else from options.collectionYear. The period a census replaces is its collection year: period '2026',
  * label '2025/26'. Several files in one import must be of the same year.
  */
-import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { Dataset } from '../../dataset';
 import type { ImportContext, ImportFormat, ReadResult, SourceFile } from '../../format';
 import { LANTERN_RULES } from '../../issues';
 import { collectionYearLabel, collectionYearOf, collectionYearBounds, runRules } from '../../rules';
-import { openText, peekText } from '../../text';
+import { countingStream, openText, peekText } from '../../text';
 import { FIRST_YEAR, LAST_YEAR } from './code-lists';
 import type { CinHeader } from './model';
 import { parseChild } from './parse-child';
@@ -151,12 +150,12 @@ async function openCensusText(
   const head = await peekText(file.path, 1024);
   const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ?? null;
   if (declared !== null && SINGLE_BYTE.test(declared)) {
-    const bytes = createReadStream(file.path, { highWaterMark: 1 << 20 });
+    const bytes = countingStream(file.path, file.onBytes);
     const decoded = bytes.pipe(iconv.decodeStream('win1252', { stripBOM: true }));
     bytes.on('error', (err) => decoded.emit('error', err));
     return decoded as AsyncIterable<string>;
   }
-  const { encoding, text } = await openText(file.path);
+  const { encoding, text } = await openText(file.path, file.onBytes);
   if (encoding === 'windows-1252') {
     (text as unknown as { destroy?: () => void }).destroy?.();
     fileError(

@@ -34,7 +34,7 @@ export function canonicalHeader(header: readonly string[], table: SsdTable): str
  * with LNT-COLUMN errors; an unreadable file ends it with LNT-FILE.
  */
 export async function* readSsdRows(file: SourceFile, table: SsdTable, issues: IssueLog): AsyncGenerator<SsdRow> {
-  const { text } = await openText(file.path);
+  const { text } = await openText(file.path, file.onBytes);
   const parser = text.pipe(parse({ relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }));
   let header: string[] | null = null;
   try {
