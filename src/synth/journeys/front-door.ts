@@ -114,7 +114,8 @@ export function earlyHelp(j: Journey, contact: Contact | null, request: Day): Ea
   if (end < assessmentEnd) end = assessmentEnd + rng.int(5, 30);
   let outcome: string = EH_OUTCOMES.draw(rng);
   if (end >= j.b[18]) {
-    end = j.b[18];
+    // Early help ends at 18, but never before it was asked for (a request decided just after the birthday).
+    end = Math.max(j.b[18], request);
     outcome = 'other';
   }
   const eh: EarlyHelp = {
