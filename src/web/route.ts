@@ -68,7 +68,8 @@ export interface ApiContext<P, Q, B> extends PageContext {
   body: B;
 }
 
-export interface ApiDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+/** What every API route declares: where, who may call it, what it audits, how it is documented, its parameters. */
+interface ApiRouteBase<P extends z.ZodType, Q extends z.ZodType> {
   method: Method;
   path: PathLike;
   access: Exclude<Access, 'public'>;
@@ -79,6 +80,9 @@ export interface ApiDef<P extends z.ZodType, Q extends z.ZodType, B extends z.Zo
   tag: string;
   params?: P;
   query?: Q;
+}
+
+export interface ApiDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> extends ApiRouteBase<P, Q> {
   body?: B;
   /** The response schema is also the presenter: fields not in it are stripped before sending. */
   response: R;
@@ -87,17 +91,7 @@ export interface ApiDef<P extends z.ZodType, Q extends z.ZodType, B extends z.Zo
 }
 
 /** An API route whose request or response is not JSON (file uploads, downloads): the handler answers itself. */
-export interface RawApiDef<P extends z.ZodType, Q extends z.ZodType> {
-  method: Method;
-  path: PathLike;
-  access: Exclude<Access, 'public'>;
-  audit: string | null;
-  whenDenied?: 'forbidden' | 'not-found';
-  summary: string;
-  description?: string;
-  tag: string;
-  params?: P;
-  query?: Q;
+export interface RawApiDef<P extends z.ZodType, Q extends z.ZodType> extends ApiRouteBase<P, Q> {
   /** Content types of the request body it takes, if any (e.g. application/zip). */
   requestTypes?: readonly string[];
   /** Content types it answers with, and the status. */
@@ -168,7 +162,7 @@ export class RouteBuilder {
    * a caller with no session or token, the access check, parsing of path and query, and the auditor.
    */
   private mountApi<P extends z.ZodType, Q extends z.ZodType>(
-    def: Omit<RawApiDef<P, Q>, 'handler' | 'responseTypes' | 'requestTypes' | 'status'>,
+    def: ApiRouteBase<P, Q>,
     requestBody: Record<string, unknown> | undefined,
     success: Record<number, unknown>,
     run: (ctx: Omit<ApiContext<z.output<P>, z.output<Q>, undefined>, 'body'>) => Promise<void>,
