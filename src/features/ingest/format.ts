@@ -53,6 +53,12 @@ export interface ImportContext {
   options: ImportOptions;
   /** Today in London (YYYY-MM-DD), for checks such as "not in the future". */
   today: string;
+  /**
+   * The files of this format's live import for another period (e.g. last year's 903, for the validators' rules
+   * that compare two years), restored from the import log into a temporary folder; [] when there is none. The
+   * runner removes the folder when the import ends.
+   */
+  previousFiles?: (period: string) => Promise<SourceFile[]>;
 }
 
 export interface ReadResult {

@@ -4,9 +4,12 @@
  * transaction that also replaces the previous import of the same source and period, keeps the original files and
  * records who imported what, when. The same files again change nothing.
  */
-import { eq } from 'drizzle-orm';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { authorities } from '../../db/schema/index';
+import { authorities, importBatches } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
 import { NotFoundError } from '../../errors';
 import { FORMATS } from './formats/index';
@@ -16,6 +19,17 @@ import { digestFiles, expandInputs } from './files';
 import { IssueLog, LANTERN_RULES, type Issue } from './issues';
 import { acceptedWithDigest, insertBatch, insertFiles, insertIssues, linkSuperseded, liveBatch, supersede } from './store';
 import { writeDataset } from './writer';
+import { restoreOriginals } from './originals';
+
+/** The live (accepted) import of a source for a period, if any. */
+async function liveBatchFor(database: Database, authorityId: number, format: FormatId, period: string): Promise<number | null> {
+  const [row] = await database.db
+    .select({ id: importBatches.id })
+    .from(importBatches)
+    .where(and(eq(importBatches.authorityId, authorityId), eq(importBatches.format, format), eq(importBatches.period, period), eq(importBatches.status, 'accepted')))
+    .limit(1);
+  return row?.id ?? null;
+}
 
 export interface ImportActor {
   userId: number | null;
@@ -128,12 +142,26 @@ async function importClaim(
     before += file.size;
   }
   const issues = new IssueLog();
-  const ctx = { authority: { id: authority.id, code: authority.code, name: authority.name, laNumber: authority.laNumber }, issues, progress, options: request.options ?? {}, today: todayInLondon() };
+  const restored: string[] = [];
+  const previousFiles = async (period: string): Promise<SourceFile[]> => {
+    const live = await liveBatchFor(database, authority.id, format.id, period);
+    if (live === null) return [];
+    const dir = await mkdtemp(path.join(tmpdir(), 'lantern-previous-'));
+    restored.push(dir);
+    const written = await restoreOriginals(database.db, live, dir);
+    return Promise.all(written.map(async (p) => ({ name: `${path.relative(dir, p)} (import ${live})`, path: p, size: (await stat(p)).size })));
+  };
+  const ctx = {
+    authority: { id: authority.id, code: authority.code, name: authority.name, laNumber: authority.laNumber },
+    issues, progress, options: request.options ?? {}, today: todayInLondon(), previousFiles,
+  };
   let result: Awaited<ReturnType<ImportFormat['read']>> = null;
   try {
     result = await format.read(files, ctx);
   } catch (e) {
     issues.error(fileNames[0] ?? '', null, null, LANTERN_RULES.file, `The files could not be read: ${(e as Error).message}`);
+  } finally {
+    for (const dir of restored) await rm(dir, { recursive: true, force: true });
   }
   if (!result && issues.errors === 0) issues.error(fileNames[0] ?? '', null, null, LANTERN_RULES.file, 'The files could not be read.');
 
