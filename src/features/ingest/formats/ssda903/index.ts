@@ -12,11 +12,12 @@
  */
 import { csvHeader } from '../../csv';
 import type { ImportContext, ImportFormat, ReadResult, SourceFile } from '../../format';
-import { LANTERN_RULES } from '../../issues';
+import { IssueLog, LANTERN_RULES } from '../../issues';
 import { collectionYearLabel, runRules } from '../../rules';
 import { identifyTable } from './identify';
 import { readTableFile, typeRows, type RawRow } from './read-table';
 import { buildContext } from './rules/context';
+import { CROSS_YEAR_RULES, buildCrossYearContext } from './rules/cross-year';
 import { SSDA903_RULES } from './rules/index';
 import { TABLE_NAMES, TABLE_YEARS, emptyReturn, type Return903, type TableName } from './tables';
 import { toDataset } from './to-dataset';
@@ -26,6 +27,23 @@ async function tableOf(file: SourceFile): Promise<TableName | null> {
   if (!/\.(csv|txt)$/i.test(file.name) && !/\.(csv|txt)$/i.test(file.path)) return null;
   const header = await csvHeader(file).catch(() => null);
   return header ? identifyTable(header) : null;
+}
+
+/** Last year's files read and typed against `year`, their issues discarded; null when none is a 903 table. */
+async function readPreviousReturn(files: readonly SourceFile[], year: number): Promise<Return903 | null> {
+  const thrownAway = new IssueLog();
+  const ret = emptyReturn();
+  let read = false;
+  for (const file of files) {
+    const table = await tableOf(file);
+    if (table === null || year < TABLE_YEARS[table].from) continue;
+    const rows = await readTableFile(file, table, thrownAway);
+    if (rows === null) continue;
+    const list = ret[table] as unknown[];
+    for (const row of typeRows(table, rows, year, thrownAway)) list.push(row);
+    read = true;
+  }
+  return read ? ret : null;
 }
 
 export const ssda903Format: ImportFormat = {
@@ -92,6 +110,16 @@ export const ssda903Format: ImportFormat = {
 
     ctx.progress({ stage: 'Checking SSDA903 rules', done: 0, total: null });
     runRules(SSDA903_RULES, year, buildContext(ret, year), issues);
+    if (ctx.previousFiles) {
+      // Last year's return, for the rules that compare the two (202–204, 502/503). Its own problems were reported
+      // when it was imported, so they go to a log that is thrown away.
+      const previous = await ctx.previousFiles(String(year - 1));
+      const last = previous.length > 0 ? await readPreviousReturn(previous, year - 1) : null;
+      if (last) runRules(CROSS_YEAR_RULES, year, buildCrossYearContext(ret, last, year), issues);
+      else {
+        issues.query(fileOf.Header ?? fileOf.Episodes ?? files[0]?.name ?? '', null, null, 'LNT-PREVIOUS', `The rules that compare this return with last year's (202–204, 502, 503A–503J) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`);
+      }
+    }
     const dataset = toDataset(ret, year);
     return { period: String(year), periodLabel: collectionYearLabel(year), collectionYear: year, dataset };
   },
