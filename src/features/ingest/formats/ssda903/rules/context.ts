@@ -42,3 +42,11 @@ export function at(row: { readonly file: string; readonly line: number; readonly
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The same day n years on (ISO dates); 29 February becomes 28 February in a year that has none, as pandas does. */
+export function addYears(iso: string, n: number): string {
+  const y = Number(iso.slice(0, 4)) + n;
+  let md = iso.slice(5);
+  if (md === '02-29' && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) md = '02-28';
+  return `${String(y).padStart(4, '0')}-${md}`;
+}

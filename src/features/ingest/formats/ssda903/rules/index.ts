@@ -1,9 +1,12 @@
 /**
  * The 903 rules Lantern checks, in the order they are reported. Each applies in the collection years it names
- * (rules.ts appliesIn). Not implemented (see the format's README note in ../index.ts): 202–204 and 502/503 (they
- * need last year's return), 355, 367, 527–531, 1007/1016, 702–706, 708, 710.
+ * (rules.ts appliesIn). Not implemented (see the format's README note in ../index.ts): 202–204, 502/503 and 706
+ * (they need last year's return), 355 and 367. The validator's INT rules are all here (integrity.ts); Lantern's
+ * own LNT-REFERENCE covers what they do not: children of SWEpisodes and DoLo missing from the Header, and reviews
+ * outside every episode.
  */
 import { adoptionRules } from './adoption';
+import { careLeaverRules } from './care-leavers';
 import { codeRules } from './codes';
 import type { Rule903 } from './context';
 import { dateRules } from './dates';
@@ -14,6 +17,7 @@ import { headerRules } from './header';
 import { integrityRules } from './integrity';
 import { missingRules } from './missing';
 import { placementRules } from './placement';
+import { providerRules } from './providers';
 import { socialWorkerRules } from './social-workers';
 
 export const SSDA903_RULES: readonly Rule903[] = [
@@ -23,9 +27,11 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...headerRules,
   ...episodeSequenceRules,
   ...placementRules,
+  ...providerRules,
   ...durationRules,
   ...missingRules,
   ...adoptionRules,
+  ...careLeaverRules,
   ...socialWorkerRules,
   ...doloRules,
 ];
