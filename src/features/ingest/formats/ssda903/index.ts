@@ -7,8 +7,9 @@
  * checked against the year's columns, types and code lists, then against the validator rules in ./rules; then they
  * become canonical rows (see to-dataset.ts for what goes where and what the 903 cannot carry).
  *
- * Not checked (see rules/index.ts): the rules that compare with last year's return (202–204, 502/503), and a few
- * whose exact logic was not verified. The validator's postcode derivations (PL_LA, PL_DISTANCE) are not made.
+ * The rules that compare with last year's return (202–204, 502, 503A–J, 706: rules/cross-year.ts) run only when
+ * that return has been imported. Not checked (see rules/index.ts): 355 and 367, whose exact logic was not
+ * verified. The validator's postcode derivations (PL_LA, PL_DISTANCE) are not made.
  */
 import { csvHeader } from '../../csv';
 import type { ImportContext, ImportFormat, ReadResult, SourceFile } from '../../format';

@@ -29,6 +29,7 @@ import { defineRule, type Rule } from '../../../rules';
 import { canonicalSex } from '../codes';
 import type { Return903, Row } from '../tables';
 import { at, validDate } from './context';
+import { rule706 } from './dolo';
 
 export interface CrossYearCtx {
   /** This year's collection year (2026 = 2025/26); last year's return is for year - 1. */
@@ -262,4 +263,5 @@ export const CROSS_YEAR_RULES: readonly CrossYearRule[] = [
   rule202, rule203, rule204,
   rule502,
   rule503A, rule503B, rule503C, rule503D, rule503D2026, rule503E, rule503F, rule503G, rule503H, rule503J,
+  rule706, // DoLo (2026/27+), in dolo.ts
 ];

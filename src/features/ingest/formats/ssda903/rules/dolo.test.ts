@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule702, rule703, rule704, rule705, rule707, rule708, rule709, rule710 } from './dolo';
-import { hits } from './testing';
+import { IssueLog } from '../../../issues';
+import { runRules } from '../../../rules';
+import { buildCrossYearContext } from './cross-year';
+import { rule702, rule703, rule704, rule705, rule706, rule707, rule708, rule709, rule710 } from './dolo';
+import { hits, returnOf, type Partial903 } from './testing';
+
+/** "Table.csv:line" of each hit of 706, this year's return against last year's. */
+function hits706(now: Partial903, last: Partial903, year: number): string[] {
+  const issues = new IssueLog();
+  runRules([rule706], year, buildCrossYearContext(returnOf(now), returnOf(last), year), issues);
+  return issues.list().map((i) => `${i.file}:${String(i.row)}`);
+}
 
 describe('903 DoLO rules (2026/27)', () => {
   // 2026/27: the collection year runs 2026-04-01 to 2027-03-31.
@@ -48,6 +58,27 @@ describe('903 DoLO rules (2026/27)', () => {
     //   3 starts 05-04, not before 2's start 05-01: passes. 2 has nothing after it.
     // B: 6 (ends 05-02), then the open 5. 6 comes after an open DoLO: fails.
     assert.deepEqual(hits(rule705, { DoLo }, 2027), ['DoLo.csv:4', 'DoLo.csv:6']);
+  });
+  it('706: a DoLO open at the end of last year is carried into this year with the same start', () => {
+    // 2027/28 against 2026/27.
+    const last = {
+      DoLo: [
+        { CHILD: 'A', DOLO_START: '2026-06-01', DOLO_END: null }, // open; A has it this year: passes
+        { CHILD: 'B', DOLO_START: '2026-06-01', DOLO_END: null }, // open; B's DoLO this year starts 2026-06-02: fails on B's DoLo row
+        { CHILD: 'C', DOLO_START: '2026-06-01', DOLO_END: null }, // open; C has no DoLo row this year: fails on C's Header row
+        { CHILD: 'D', DOLO_START: '2026-06-01', DOLO_END: '2026-09-01' }, // ended last year: nothing to carry
+        { CHILD: 'E', DOLO_START: null, DOLO_END: null }, // no start: skipped
+      ],
+    };
+    const now = {
+      Header: [{ CHILD: 'A' }, { CHILD: 'B' }, { CHILD: 'C' }, { CHILD: 'D' }, { CHILD: 'E' }], // C on line 4
+      DoLo: [
+        { CHILD: 'A', DOLO_START: '2026-06-01', DOLO_END: '2027-05-01' }, // line 2
+        { CHILD: 'B', DOLO_START: '2026-06-02', DOLO_END: null }, // line 3
+      ],
+    };
+    assert.deepEqual(hits706(now, last, 2028), ['DoLo.csv:3', 'Header.csv:4']);
+    assert.deepEqual(hits706(now, last, 2026), []); // before the DoLo table
   });
   it('708: a DoLO starting on or before the DOB', () => {
     const DoLo = [

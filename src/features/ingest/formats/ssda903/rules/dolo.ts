@@ -4,11 +4,14 @@
  * still open, or inside the previous one), rule_707.py (care ended with a DoLO still open), rule_708.py (started
  * on or before the DOB), rule_709.py (a DoLO overlapping an episode placed other than K2, Z12 or Z13; only DoLOs
  * with both dates, as the validator does), rule_710.py (a DoLO overlapping a K1, P1, R5 or K3 placement).
- * Not here: 706 (an open DoLO in last year's return must reappear this year) needs last year's return, which the
- * rules do not see. Dates that are not valid are left to rules 700/701.
+ * rule_706.py (an open DoLO in last year's return must reappear this year) compares with last year's return, so it
+ * is a cross-year rule (listed in cross-year.ts CROSS_YEAR_RULES). Dates that are not valid are left to rules
+ * 700/701.
  */
+import { defineRule } from '../../../rules';
 import type { Row } from '../tables';
 import { at, rule903, validDate } from './context';
+import type { CrossYearCtx } from './cross-year';
 
 export const rule702 = rule903({
   code: '702',
@@ -70,6 +73,31 @@ export const rule705 = rule903({
         const prev = order[i + 1] as Row<'DoLo'>;
         if (prev.DOLO_END === null || (cur.DOLO_START as string) < (prev.DOLO_START as string)) hit(at(cur, 'DOLO_START', `previous DoLO at line ${prev.line}`));
       }
+    }
+  },
+});
+
+export const rule706 = defineRule<CrossYearCtx>({
+  code: '706',
+  severity: 'error',
+  message: "There is an open DoLO in last year's return and there is no corresponding DoLO recorded at the start of this year.",
+  years: { from: 2027 },
+  source:
+    'lac_validator/rules/lac2026_27/rule_706.py: each DoLO of last year with no DOLO_END needs a DoLO of the child this year with the same DOLO_START. ' +
+    "The validator returns last year's row numbers as if they were this year's; Lantern reports the child's first DoLo row this year, or their Header row when they have none " +
+    '(a child not in this year\'s Header is left to the INT rules). Last year\'s DoLOs whose start is not a date are skipped (rule 700/701 reported them then). ' +
+    'Last year must be 2026/27 or later to have a DoLo table, so in practice this first runs in 2027/28',
+  check(ctx, hit) {
+    for (const old of ctx.last.DoLo) {
+      if (old.CHILD === null || old.DOLO_END !== null || !validDate(old.DOLO_START)) continue;
+      const child = old.CHILD;
+      const mine = ctx.ret.DoLo.filter((d) => d.CHILD === child);
+      if (mine.some((d) => d.DOLO_START === old.DOLO_START)) continue;
+      const detail = `last year's DoLO from ${old.DOLO_START} has no end`;
+      const first = mine[0];
+      const header = ctx.ret.Header.find((h) => h.CHILD === child);
+      if (first) hit(at(first, 'DOLO_START', detail));
+      else if (header) hit(at(header, 'CHILD', detail));
     }
   },
 });

@@ -1,8 +1,9 @@
 /**
  * The 903 rules Lantern checks, in the order they are reported. Each applies in the collection years it names
- * (rules.ts appliesIn). Not implemented (see the format's README note in ../index.ts): 202–204, 502/503 and 706
- * (they need last year's return), 355 and 367. The validator's INT rules are all here (integrity.ts); Lantern's
- * own LNT-REFERENCE covers what they do not: children of SWEpisodes and DoLo missing from the Header, and reviews
+ * (rules.ts appliesIn). The rules that compare with last year's return (202–204, 502, 503A–J, and the DoLo rule
+ * 706) are not here: they are cross-year.ts CROSS_YEAR_RULES, run by ../index.ts when last year's return has been
+ * imported. Not implemented: 355 and 367. The validator's INT rules are all here (integrity.ts); Lantern's own
+ * LNT-REFERENCE covers what they do not: children of SWEpisodes and DoLo missing from the Header, and reviews
  * outside every episode.
  */
 import { adoptionRules } from './adoption';
