@@ -118,7 +118,7 @@ export const ssda903Format: ImportFormat = {
       const last = previous.length > 0 ? await readPreviousReturn(previous, year - 1) : null;
       if (last) runRules(CROSS_YEAR_RULES, year, buildCrossYearContext(ret, last, year), issues);
       else {
-        issues.query(fileOf.Header ?? fileOf.Episodes ?? files[0]?.name ?? '', null, null, 'LNT-PREVIOUS', `The rules that compare this return with last year's (202–204, 502, 503A–503J) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`);
+        issues.query(fileOf.Header ?? fileOf.Episodes ?? files[0]?.name ?? '', null, null, 'LNT-PREVIOUS', `The rules that compare this return with last year's (202–204, 502, 503A–503J, 706) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`);
       }
     }
     const dataset = toDataset(ret, year);

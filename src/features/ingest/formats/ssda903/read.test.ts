@@ -186,7 +186,8 @@ const CORPUS: Array<{ title: string; files: string[]; year: number; errors: Arra
   // Z1 was split into Z11–Z14 in 2025/26; as Z1 is no longer a no-URN type, its missing URN is reported too.
   { title: 'Z1 in 2025/26', files: ['header-2001.csv', 'episodes-z1-2026.csv', 'sw-2001.csv'], year: 2026, errors: [['episodes-z1-2026.csv', 2, 'PLACE', '146'], ['episodes-z1-2026.csv', 2, 'URN', '218']] },
   { title: 'SEX 1 in 2025/26', files: ['header-sex-1.csv'], year: 2026, errors: [['header-sex-1.csv', 2, 'SEX', '101']] },
-  { title: 'a child twice in the Header', files: ['header-duplicate.csv'], year: 2026, errors: [['header-duplicate.csv', 4, 'CHILD', 'LNT-DUPLICATE']] },
+  // INT32 (the validator's rule for a child twice in the Header) reports every row of the child, the first too.
+  { title: 'a child twice in the Header', files: ['header-duplicate.csv'], year: 2026, errors: [['header-duplicate.csv', 2, 'CHILD', 'INT32'], ['header-duplicate.csv', 4, 'CHILD', 'INT32']] },
   // The second episode starts on 1 June, before the first ended on 1 July: 501, and 433 (a continuation that
   // does not start the day the last one ended).
   { title: 'overlapping episodes', files: ['header-2001.csv', 'episodes-overlapping.csv', 'sw-2001.csv'], year: 2026, errors: [['episodes-overlapping.csv', 3, 'DECOM', '433'], ['episodes-overlapping.csv', 3, 'DECOM', '501']] },
