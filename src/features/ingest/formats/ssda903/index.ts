@@ -8,8 +8,8 @@
  * become canonical rows (see to-dataset.ts for what goes where and what the 903 cannot carry).
  *
  * The rules that compare with last year's return (202–204, 502, 503A–J, 706: rules/cross-year.ts) run only when
- * that return has been imported. Not checked (see rules/index.ts): 355 and 367, whose exact logic was not
- * verified. The validator's postcode derivations (PL_LA, PL_DISTANCE) are not made.
+ * that return has been imported. The validator's postcode derivations (PL_LA, PL_DISTANCE) are not made, so the
+ * rules that compare them (503G/H/J) compare postcodes instead.
  */
 import { csvHeader } from '../../csv';
 import type { ImportContext, ImportFormat, ReadResult, SourceFile } from '../../format';

@@ -2,7 +2,7 @@
  * The 903 rules Lantern checks, in the order they are reported. Each applies in the collection years it names
  * (rules.ts appliesIn). The rules that compare with last year's return (202–204, 502, 503A–J, and the DoLo rule
  * 706) are not here: they are cross-year.ts CROSS_YEAR_RULES, run by ../index.ts when last year's return has been
- * imported. Not implemented: 355 and 367. The validator's INT rules are all here (integrity.ts); Lantern's own
+ * imported. 355 is a query here (see respite.ts). The validator's INT rules are all here (integrity.ts); Lantern's own
  * LNT-REFERENCE covers what they do not: children of SWEpisodes and DoLo missing from the Header, and reviews
  * outside every episode.
  */
@@ -18,6 +18,7 @@ import { headerRules } from './header';
 import { integrityRules } from './integrity';
 import { missingRules } from './missing';
 import { placementRules } from './placement';
+import { respiteRules } from './respite';
 import { providerRules } from './providers';
 import { socialWorkerRules } from './social-workers';
 
@@ -30,6 +31,7 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...placementRules,
   ...providerRules,
   ...durationRules,
+  ...respiteRules,
   ...missingRules,
   ...adoptionRules,
   ...careLeaverRules,
