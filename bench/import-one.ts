@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { loadConfig } from '../src/config';
 import { authorities } from '../src/db/schema/index';
-import { importFiles } from '../src/features/ingest/service';
+import { importFiles, rowsWritten } from '../src/features/ingest/service';
 import { openRuntime } from '../src/runtime';
 
 const [code, ...paths] = process.argv.slice(2);
@@ -23,7 +23,7 @@ try {
     `${JSON.stringify({
       seconds: Math.round(seconds * 100) / 100,
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      batches: summary.batches.map((b) => ({ format: b.format, period: b.period, status: b.status, errors: b.errors, queries: b.queries, rows: Object.entries(b.counts).filter(([k]) => !['childrenAdded', 'childrenUpdated', 'replacedRows'].includes(k)).reduce((n, [, v]) => n + v, 0) })),
+      batches: summary.batches.map((b) => ({ format: b.format, period: b.period, status: b.status, errors: b.errors, queries: b.queries, rows: rowsWritten(b.counts) })),
       firstErrors: summary.batches.flatMap((b) => b.issues.filter((i) => i.severity === 'error').slice(0, 3)),
     })}\n`,
   );

@@ -4,11 +4,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { authorities } from '../../db/schema/index';
 import { ValidationError } from '../../errors';
-import { importFiles, type ImportSummary } from '../../features/ingest/service';
-import { importLog } from '../../features/ingest/log';
+import { importFiles, rowsWritten, type ImportSummary } from '../../features/ingest/service';
+import { importLog, issuesCsv } from '../../features/ingest/log';
 import { restoreOriginals } from '../../features/ingest/originals';
 import { resolveAuthority } from '../authority';
 import { cliActor, int, isoDate, withRuntime } from '../context';
@@ -27,9 +26,7 @@ function describe(summary: ImportSummary): string {
       continue;
     }
     if (b.status === 'accepted') {
-      const rows = Object.entries(b.counts)
-        .filter(([k, n]) => !['childrenAdded', 'childrenUpdated', 'replacedRows'].includes(k) && n > 0)
-        .reduce((n, [, v]) => n + v, 0);
+      const rows = rowsWritten(b.counts);
       lines.push(
         `Accepted: ${b.formatLabel} ${b.periodLabel} (${files}): ${rows.toLocaleString('en-GB')} rows written, ` +
           `${(b.counts.childrenAdded ?? 0).toLocaleString('en-GB')} children added, ${(b.counts.childrenUpdated ?? 0).toLocaleString('en-GB')} updated` +
@@ -165,11 +162,4 @@ export function registerDataCommands(program: Command): void {
     });
 
   registerExportCommands(program);
-}
-
-export function issuesCsv(rows: ReadonlyArray<{ fileName: string; rowNumber: number | null; column: string | null; rule: string; severity: string; message: string; childRef: string | null }>): string {
-  return stringify(
-    rows.map((i) => [i.fileName, i.rowNumber ?? '', i.column ?? '', i.rule, i.severity, i.message, i.childRef ?? '']),
-    { header: true, columns: ['file', 'row', 'column', 'rule', 'severity', 'message', 'child'] },
-  );
 }

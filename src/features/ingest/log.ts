@@ -1,6 +1,7 @@
 /**
  * Reading the import log: imports newest first, one import, and its issues filtered by rule and severity.
  */
+import { stringify } from 'csv-stringify/sync';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { importBatches, importFiles, importIssues } from '../../db/schema/index';
@@ -66,4 +67,12 @@ export function importLog(db: Db) {
       return rows.map((r) => ({ ...r, n: Number(r.n) }));
     },
   };
+}
+
+/** An import's issues as the CSV the report page and `lantern imports report --csv` give. */
+export function issuesCsv(rows: ReadonlyArray<{ fileName: string; rowNumber: number | null; column: string | null; rule: string; severity: string; message: string; childRef: string | null }>): string {
+  return stringify(
+    rows.map((i) => [i.fileName, i.rowNumber ?? '', i.column ?? '', i.rule, i.severity, i.message, i.childRef ?? '']),
+    { header: true, columns: ['file', 'row', 'column', 'rule', 'severity', 'message', 'child'] },
+  );
 }

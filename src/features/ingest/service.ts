@@ -7,9 +7,9 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { authorities, importBatches } from '../../db/schema/index';
+import { authorities } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
 import { NotFoundError } from '../../errors';
 import { FORMATS } from './formats/index';
@@ -20,16 +20,6 @@ import { IssueLog, LANTERN_RULES, type Issue } from './issues';
 import { acceptedWithDigest, insertBatch, insertFiles, insertIssues, linkSuperseded, liveBatch, supersede } from './store';
 import { writeDataset } from './writer';
 import { restoreOriginals } from './originals';
-
-/** The live (accepted) import of a source for a period, if any. */
-async function liveBatchFor(database: Database, authorityId: number, format: FormatId, period: string): Promise<number | null> {
-  const [row] = await database.db
-    .select({ id: importBatches.id })
-    .from(importBatches)
-    .where(and(eq(importBatches.authorityId, authorityId), eq(importBatches.format, format), eq(importBatches.period, period), eq(importBatches.status, 'accepted')))
-    .limit(1);
-  return row?.id ?? null;
-}
 
 export interface ImportActor {
   userId: number | null;
@@ -51,6 +41,13 @@ export interface BatchSummary {
   counts: Record<string, number>;
   /** The kept issues (all of them up to MAX_KEPT_ISSUES). */
   issues: readonly Issue[];
+}
+
+/** Rows an accepted import wrote, from its counts (which also hold children added/updated and rows replaced). */
+export function rowsWritten(counts: Record<string, number>): number {
+  return Object.entries(counts)
+    .filter(([k]) => !['childrenAdded', 'childrenUpdated', 'replacedRows'].includes(k))
+    .reduce((n, [, v]) => n + v, 0);
 }
 
 export interface ImportSummary {
@@ -144,7 +141,7 @@ async function importClaim(
   const issues = new IssueLog();
   const restored: string[] = [];
   const previousFiles = async (period: string): Promise<SourceFile[]> => {
-    const live = await liveBatchFor(database, authority.id, format.id, period);
+    const live = await database.bulkLoad((load) => liveBatch(load, authority.id, format.id, period));
     if (live === null) return [];
     const dir = await mkdtemp(path.join(tmpdir(), 'lantern-previous-'));
     restored.push(dir);
