@@ -299,6 +299,22 @@ export function isBankHoliday(isoDate: string): boolean {
 }
 
 /**
+ * Replaces the dates of every year the list covers with the list's (a refreshed GOV.UK file, or the dates an
+ * authority imported); years it does not cover keep the built-in table or the standing rules.
+ */
+export function installBankHolidays(holidays: readonly BankHoliday[]): void {
+  const years = new Map<number, string[]>();
+  for (const h of holidays) {
+    const y = Number(h.date.slice(0, 4));
+    years.set(y, [...(years.get(y) ?? []), h.date]);
+  }
+  for (const [y, dates] of years) {
+    byYear.set(y, dates.sort());
+    holidaySets.delete(y);
+  }
+}
+
+/**
  * Reads GOV.UK's `bank-holidays.json` (`{ "england-and-wales": { "events": [{ "date", "title", … }] } }`) and
  * returns the England and Wales dates, sorted. Used to refresh the table; throws on a file of another shape.
  */

@@ -4,3 +4,5 @@ export * from './journey';
 export * from './care';
 export * from './other';
 export * from './imports';
+export * from './reference';
+export * from './indicators';

@@ -1,0 +1,94 @@
+/**
+ * Published reference data an authority loads (`lantern reference import`, the admin page): England and Wales bank
+ * holidays, the authority lookup, DfE statistical neighbours, and DfE / ONS benchmark figures for every authority,
+ * region and England. Public facts, loaded from the files DfE, ONS and GOV.UK publish; never child data.
+ */
+import { boolean, index, integer, numeric, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { createdAt, day } from './columns';
+
+/** Bank holidays by GOV.UK division (england-and-wales). When the table has rows they replace the built-in list. */
+export const bankHolidays = pgTable(
+  'bank_holidays',
+  {
+    division: text('division').notNull(),
+    date: day('date').notNull(),
+    title: text('title').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.division, t.date] })],
+);
+
+/** Every reference file loaded: what, from which file, how many rows, by whom. */
+export const referenceImports = pgTable('reference_imports', {
+  id: serial('id').primaryKey(),
+  /** bank-holidays, la-lookup, statistical-neighbours, benchmarks. */
+  kind: text('kind').notNull(),
+  /** The published table recognised, e.g. c1_children_in_need_referrals_and_rereferrals. */
+  source: text('source').notNull(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  rows: integer('rows').notNull(),
+  importedBy: text('imported_by').notNull(),
+  importedAt: createdAt(),
+});
+
+/** English local authorities with children's services (upper tier), keyed by the DfE (old) 3-digit LA number. */
+export const referenceAuthorities = pgTable('reference_authorities', {
+  laNumber: text('la_number').primaryKey(),
+  gssCode: text('gss_code'),
+  name: text('name').notNull(),
+  regionCode: text('region_code'),
+  regionName: text('region_name'),
+});
+
+/** DfE statistical neighbours: for each authority and model year, its ten neighbours in rank order. */
+export const statisticalNeighbours = pgTable(
+  'statistical_neighbours',
+  {
+    /** The model: 2021, 2025. */
+    model: text('model').notNull(),
+    laNumber: text('la_number').notNull(),
+    rank: integer('rank').notNull(),
+    neighbourLaNumber: text('neighbour_la_number').notNull(),
+    /** Very close, Close, Somewhat close, Not close (as published), or null. */
+    closeness: text('closeness'),
+  },
+  (t) => [primaryKey({ columns: [t.model, t.laNumber, t.rank] })],
+);
+
+/**
+ * One published figure: a measure (Lantern's name for it, e.g. rereferrals-percent) for a year, at national,
+ * regional or authority level. `value` is null when the cell is suppressed, and `suppressed` says how (c, z, x, low).
+ */
+export const benchmarkValues = pgTable(
+  'benchmark_values',
+  {
+    measure: text('measure').notNull(),
+    /** The year the figure is for, as published (time_period: 2025 for the year to 31 March 2025; 202425 → 2025). */
+    year: integer('year').notNull(),
+    /** national, regional, la. */
+    level: text('level').notNull(),
+    /** E92000001, a region code (E12…), or the authority's old 3-digit LA number. */
+    areaCode: text('area_code').notNull(),
+    areaName: text('area_name').notNull(),
+    /** For regional and authority rows: the region's code. */
+    regionCode: text('region_code'),
+    value: numeric('value', { mode: 'number' }),
+    suppressed: text('suppressed'),
+    /** The published table it came from. */
+    source: text('source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.measure, t.year, t.level, t.areaCode] }), index('benchmark_values_area').on(t.areaCode, t.measure)],
+);
+
+
+/**
+ * Working days as a table, so that SQL can count them: `rank` is the number of working days from the start of the
+ * table up to and including `day`. Working days after D up to and including E = rank(E) − rank(D) — the same count
+ * as `workingDaysBetween` in src/domain/working-days.ts (the start day is day 0). Rebuilt from the bank holidays
+ * whenever they change (src/features/reference/calendar.ts).
+ */
+export const workingDayCalendar = pgTable('working_day_calendar', {
+  day: day('day').primaryKey(),
+  rank: integer('rank').notNull(),
+  isWorkingDay: boolean('is_working_day').notNull(),
+});

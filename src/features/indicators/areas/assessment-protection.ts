@@ -1,0 +1,6 @@
+/**
+ * assessment-protection indicators (product.md §5).
+ */
+import type { IndicatorDefinition } from '../definition';
+
+export const assessmentProtection: IndicatorDefinition[] = [];

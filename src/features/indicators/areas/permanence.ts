@@ -1,0 +1,6 @@
+/**
+ * permanence indicators (product.md §5).
+ */
+import type { IndicatorDefinition } from '../definition';
+
+export const permanence: IndicatorDefinition[] = [];

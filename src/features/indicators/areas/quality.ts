@@ -1,0 +1,6 @@
+/**
+ * quality indicators (product.md §5).
+ */
+import type { IndicatorDefinition } from '../definition';
+
+export const quality: IndicatorDefinition[] = [];
