@@ -44,6 +44,14 @@ export const PERMISSIONS = [
   'data:import',
   /** Export child-level data in the sector's formats (Annex A, 903, CIN census, SSD). */
   'data:export',
+  /** Trackers: work due and overdue by team and worker, PLO, permanence, CIN panel, caseloads (team scope applies). */
+  'trackers:read',
+  /** Write commentary beside an indicator and a period. */
+  'commentary:write',
+  /** Change an indicator's target and RAG thresholds for the authority. */
+  'indicator:manage',
+  /** Load published reference data: bank holidays, DfE benchmarks, statistical neighbours, the authority lookup. */
+  'reference:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +66,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'data:import': ['admin', 'analyst'],
   // Exports are child-level: the people who send returns and prepare for inspection, and the leaders who answer for them.
   'data:export': ['admin', 'analyst', 'director', 'head-of-service'],
+  // The people who manage and do the work, and the leaders and analysts who oversee it. Not auditors or members.
+  'trackers:read': ['admin', 'director', 'head-of-service', 'team-manager', 'social-worker', 'analyst'],
+  'commentary:write': ['director', 'head-of-service'],
+  'indicator:manage': ['admin'],
+  'reference:manage': ['admin', 'analyst'],
 };
 
 export function isRole(value: string): value is Role {

@@ -50,7 +50,25 @@ export const paths = {
     exports: path('/data/exports'),
     exportFile: path<'kind'>('/data/exports/:kind'),
   },
+  performance: {
+    dashboards: path('/performance'),
+    area: path<'area'>('/performance/:area'),
+    indicator: path<'indicatorId'>('/performance/indicators/:indicatorId'),
+    children: path<'indicatorId'>('/performance/indicators/:indicatorId/children'),
+    commentary: path<'indicatorId'>('/performance/indicators/:indicatorId/commentary'),
+    equalities: path('/performance/equalities'),
+  },
+  trackers: {
+    index: path('/trackers'),
+    tracker: path<'tracker'>('/trackers/:tracker'),
+    trackerCsv: path<'tracker'>('/trackers/:tracker.csv'),
+  },
+  reference: {
+    index: path('/admin/reference'),
+  },
   admin: {
+    indicators: path('/admin/indicators'),
+    indicator: path<'indicatorId'>('/admin/indicators/:indicatorId'),
     accessLog: path('/admin/access-log'),
     accessLogFor: (query: Record<string, string | number | undefined | null>) => withQuery('/admin/access-log', query),
     users: path('/admin/users'),
@@ -69,6 +87,12 @@ export const paths = {
     importIssues: path<'importId'>('/api/imports/:importId/issues'),
     importJob: path<'jobId'>('/api/import-jobs/:jobId'),
     exportFile: path<'kind'>('/api/exports/:kind'),
+    indicators: path('/api/indicators'),
+    indicator: path<'indicatorId'>('/api/indicators/:indicatorId'),
+    indicatorChildren: path<'indicatorId'>('/api/indicators/:indicatorId/children'),
+    trackers: path('/api/trackers'),
+    tracker: path<'tracker'>('/api/trackers/:tracker'),
+    reference: path('/api/reference'),
   },
   withQuery,
 };
