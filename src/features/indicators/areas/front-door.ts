@@ -3,6 +3,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { defineIndicator } from '../definition';
+import { flag, workingDaysBetween } from '../sql';
+
+/** In time: done on or after the start and no more than `days` working days after it (the start day is day 0). */
+const inWorkingDays = (from: string, to: string, days: number) =>
+  sql`(case when ${sql.raw(to)} is not null and ${sql.raw(to)} >= ${sql.raw(from)} and ${workingDaysBetween(from, to)} <= ${sql.raw(String(days))} then 1 else 0 end)`;
 
 export const frontDoor = [
   defineIndicator({
@@ -21,6 +26,111 @@ export const frontDoor = [
     items: (authorityId) => sql`
       select p.period_end, c.child_id as subject_id, 1 as numerator, 0 as denominator, 'Contact ' || c.contact_date as detail
       from periods p join contacts c on c.authority_id = ${authorityId} and c.contact_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'contacts-decision-1-working-day',
+    title: 'Contacts with a decision within 1 working day',
+    area: 'front-door',
+    definition: {
+      numerator: 'Contacts in the period whose front-door (MASH) decision is dated no more than 1 working day after the contact.',
+      denominator: 'Contacts received in the period.',
+      period: 'Contacts dated in the period; the decision may fall after the period.',
+      rules:
+        'Working days exclude weekends and England and Wales bank holidays; the contact day is day 0, so a contact on a Friday decided on the Monday is in time and one decided on the Tuesday is not. ' +
+        'A contact with no decision date, or a decision dated before the contact, counts as not in time.',
+    },
+    basis: 'Working Together to Safeguard Children: a decision on the type of response within one working day of a referral (product.md §6; data-standards.md §7, "Referral decision"). Local measure: DfE publishes no equivalent.',
+    polarity: 'higher',
+    unit: 'percent',
+    target: 95,
+    green: 95,
+    amber: 85,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, c.child_id as subject_id,
+        ${inWorkingDays('c.contact_date', 'c.decision_date', 1)} as numerator,
+        1 as denominator,
+        'Contact ' || c.contact_date || coalesce(', decided ' || c.decision_date, ', no decision') as detail
+      from periods p join contacts c on c.authority_id = ${authorityId} and c.contact_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'referrals-per-10k',
+    title: 'Referrals per 10,000 children',
+    area: 'front-door',
+    definition: {
+      numerator: 'Referrals in the period: CIN episodes whose referral date is in the period, including referrals that led to no further action and several referrals of one child.',
+      period: 'Referral dates in the period. The rate is for the period itself: a month’s rate is about a twelfth of a year’s.',
+      rules: 'Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.',
+    },
+    basis: 'DfE Characteristics of children in need, table C1 (referrals and rate per 10,000 children): a referral is a CIN census episode counted by its CINreferralDate.',
+    polarity: 'neutral',
+    unit: 'rate-per-10k',
+    benchmark: 'referrals-rate-per-10k',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, r.child_id as subject_id, 1 as numerator, 0 as denominator, 'Referral ' || r.referral_date as detail
+      from periods p join cin_episodes r on r.authority_id = ${authorityId} and r.referral_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'referrals-nfa',
+    title: 'Referrals with no further action',
+    area: 'front-door',
+    definition: {
+      numerator: 'Referrals in the period marked no further action (CIN census ReferralNFA).',
+      denominator: 'Referrals in the period (CIN episodes by referral date).',
+      period: 'Referral dates in the period.',
+    },
+    basis: 'DfE Characteristics of children in need, table C1 (referrals resulting in no further action, % of referrals); CIN census ReferralNFA.',
+    polarity: 'neutral',
+    unit: 'percent',
+    benchmark: 'referrals-nfa-percent',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, r.child_id as subject_id, ${flag('r.referral_nfa')} as numerator, 1 as denominator,
+        'Referral ' || r.referral_date || (case when r.referral_nfa then ' (NFA)' else '' end) as detail
+      from periods p join cin_episodes r on r.authority_id = ${authorityId} and r.referral_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'early-help-requests',
+    title: 'Early help requests',
+    area: 'front-door',
+    definition: {
+      numerator: 'Requests for early help received in the period (early help episodes by request date; several for one child all count).',
+      period: 'Request dates in the period.',
+    },
+    basis: 'Local measure of early help demand (Working Together to Safeguard Children, chapter 1); no DfE equivalent.',
+    polarity: 'neutral',
+    unit: 'count',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, e.child_id as subject_id, 1 as numerator, 0 as denominator, 'Request ' || e.request_date as detail
+      from periods p join early_help_episodes e on e.authority_id = ${authorityId} and e.request_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'early-help-allocated-10-working-days',
+    title: 'Early help requests allocated within 10 working days',
+    area: 'front-door',
+    definition: {
+      numerator: 'Requests in the period allocated to a worker no more than 10 working days after the request.',
+      denominator: 'Early help requests received in the period.',
+      period: 'Request dates in the period; the allocation may fall after the period.',
+      rules:
+        'The request day is day 0: a request allocated on the 10th working day after it is in time, on the 11th it is not. ' +
+        'A request not allocated (no allocation date), or with an allocation dated before the request, counts as not in time.',
+    },
+    basis: 'Local timescale: early help allocation within 10 working days (product.md §6). No DfE equivalent.',
+    polarity: 'higher',
+    unit: 'percent',
+    target: 90,
+    green: 90,
+    amber: 80,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, e.child_id as subject_id,
+        ${inWorkingDays('e.request_date', 'e.allocation_date', 10)} as numerator,
+        1 as denominator,
+        'Request ' || e.request_date || coalesce(', allocated ' || e.allocation_date, ', not allocated') as detail
+      from periods p join early_help_episodes e on e.authority_id = ${authorityId} and e.request_date between p.period_start and p.period_end`,
   }),
   defineIndicator({
     id: 'rereferrals-12-months',
