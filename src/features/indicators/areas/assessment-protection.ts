@@ -1,6 +1,373 @@
 /**
- * assessment-protection indicators (product.md §5).
+ * Assessment and protection indicators (product.md §5): assessment timeliness, section 47 enquiries, strategy
+ * discussions, initial child protection conferences, child protection plans, their reviews and visits, and CIN
+ * plans. Working days exclude weekends and England and Wales bank holidays; Lantern counts the start day as day 0
+ * (src/domain/working-days.ts), so "within N working days" means on or before the Nth working day after the start.
  */
-import type { IndicatorDefinition } from '../definition';
+import { sql, type SQL } from 'drizzle-orm';
+import { defineIndicator, type IndicatorDefinition } from '../definition';
+import { flag, openOn, workingDaysBetween } from '../sql';
 
-export const assessmentProtection: IndicatorDefinition[] = [];
+/** 1 when `to` is on or after `from` and no more than `days` working days after it (start day 0); else 0 (also when `to` is null). */
+function inWorkingDays(from: string, to: string, days: number): SQL {
+  return sql`(case when ${sql.raw(to)} is not null and ${sql.raw(to)} >= ${sql.raw(from)} and ${workingDaysBetween(from, to)} <= ${sql.raw(String(days))} then 1 else 0 end)`;
+}
+
+const DAY_ZERO =
+  'Lantern counts the start date as day 0: authorised on the 45th working day after the start is in time, on the 46th late. ' +
+  'The DfE CIN validator (rule 8670Q, data-standards.md §1) counts the start date as day 1, so it allows one working day fewer; Lantern follows its own convention, used by every timescale it shows.';
+
+/** The strategy discussion option: % of discussions in the period with one agency present. */
+function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): IndicatorDefinition {
+  const column = `sd.${agency}_present`;
+  return defineIndicator({
+    id: `strategy-discussions-${agency}`,
+    title: `Strategy discussions with ${agency} present`,
+    area: 'assessment-protection',
+    definition: {
+      numerator: `Strategy discussions in the period that ${agency} took part in.`,
+      denominator: 'Strategy discussions held in the period.',
+      period: 'Discussion dates in the period.',
+    },
+    basis: 'Working Together to Safeguard Children 2023, chapter 4: a strategy discussion should involve at least children’s social care, the police and health (and education where relevant). Local measure; DfE publishes no equivalent.',
+    polarity: 'higher',
+    unit: 'percent',
+    target: agency === 'education' ? 80 : 95,
+    green: agency === 'education' ? 80 : 95,
+    amber: agency === 'education' ? 65 : 85,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, sd.child_id as subject_id, ${flag(column)} as numerator, 1 as denominator,
+        'Strategy discussion ' || sd.discussion_date as detail
+      from periods p join strategy_discussions sd on sd.authority_id = ${authorityId} and sd.discussion_date between p.period_start and p.period_end`,
+  });
+}
+
+export const assessmentProtection: IndicatorDefinition[] = [
+  defineIndicator({
+    id: 'assessments-45-working-days',
+    title: 'Assessments authorised within 45 working days',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Assessments authorised in the period no more than 45 working days after the assessment started.',
+      denominator: 'Assessments completed (authorised) in the period.',
+      period: 'Authorisation dates in the period; the assessment may have started before it.',
+      rules: `${DAY_ZERO} Assessments not yet authorised are not counted (they are not complete).`,
+    },
+    basis: 'Working Together to Safeguard Children: an assessment concludes within 45 working days. DfE Characteristics of children in need, table C3 (assessments completed in the year by working days from AssessmentActualStartDate to AssessmentAuthorisationDate).',
+    polarity: 'higher',
+    unit: 'percent',
+    target: 85,
+    green: 85,
+    amber: 75,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, a.child_id as subject_id,
+        ${inWorkingDays('a.start_date', 'a.authorisation_date', 45)} as numerator, 1 as denominator,
+        'Assessment ' || a.start_date || ' to ' || a.authorisation_date || ' (' || ${workingDaysBetween('a.start_date', 'a.authorisation_date')} || ' working days)' as detail
+      from periods p join assessments a on a.authority_id = ${authorityId} and a.authorisation_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'assessments-45-working-days-from-referral',
+    title: 'Assessments authorised within 45 working days of the referral',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Assessments authorised in the period no more than 45 working days after the referral date of their CIN episode.',
+      denominator: 'Assessments completed (authorised) in the period.',
+      period: 'Authorisation dates in the period.',
+      rules: `The same assessments as "Assessments authorised within 45 working days", counted from the referral rather than the assessment start. ${DAY_ZERO.replace('after the start', 'after the referral')}`,
+    },
+    basis: 'Working Together to Safeguard Children: the maximum timeframe for an assessment to conclude is 45 working days from the point of referral (data-standards.md §7). DfE statistics count from the assessment start instead (see the other measure).',
+    polarity: 'higher',
+    unit: 'percent',
+    target: 85,
+    green: 85,
+    amber: 75,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, a.child_id as subject_id,
+        ${inWorkingDays('r.referral_date', 'a.authorisation_date', 45)} as numerator, 1 as denominator,
+        'Referral ' || r.referral_date || ', authorised ' || a.authorisation_date || ' (' || ${workingDaysBetween('r.referral_date', 'a.authorisation_date')} || ' working days)' as detail
+      from periods p
+      join assessments a on a.authority_id = ${authorityId} and a.authorisation_date between p.period_start and p.period_end
+      join cin_episodes r on r.id = a.cin_episode_id`,
+  }),
+  defineIndicator({
+    id: 's47-per-10k',
+    title: 'Section 47 enquiries per 10,000 children',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Section 47 enquiries starting in the period (several for one child all count).',
+      period: 'S47 start dates in the period. The rate is for the period itself: a month’s rate is about a twelfth of a year’s.',
+      rules: 'Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.',
+    },
+    basis: 'DfE Characteristics of children in need, table D1 (section 47 enquiries starting in the year, rate per 10,000 children), CIN census S47ActualStartDate. No benchmark file for it is loaded.',
+    polarity: 'neutral',
+    unit: 'rate-per-10k',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, s.child_id as subject_id, 1 as numerator, 0 as denominator, 'S47 ' || s.start_date as detail
+      from periods p join s47_enquiries s on s.authority_id = ${authorityId} and s.start_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 's47-to-icpc',
+    title: 'Section 47 enquiries leading to an ICPC',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Section 47 enquiries ended in the period that led to an initial child protection conference.',
+      denominator: 'Section 47 enquiries that ended in the period.',
+      period: 'S47 end dates in the period.',
+      rules:
+        'An S47 led to an ICPC when an ICPC is recorded against it (initial_cp_conferences.s47_enquiry_id) or its recorded outcome is "icpc". ' +
+        'Either is enough: the outcome counts an ICPC decided on but not yet held (or not yet recorded) when the figure is made, and the ICPC row counts one whose outcome was left blank. ' +
+        'An S47 with ICPCnotRequired, or with outcome nfa or cin-plan and no ICPC, did not lead to one.',
+    },
+    basis: 'DfE Characteristics of children in need, tables D1 and D2 (section 47 enquiries and the ICPCs that follow them), CIN census Section47 module (DateOfInitialCPC, ICPCnotRequired).',
+    polarity: 'neutral',
+    unit: 'percent',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, s.child_id as subject_id,
+        (case when s.outcome = 'icpc' or i.s47_enquiry_id is not null then 1 else 0 end) as numerator, 1 as denominator,
+        'S47 ended ' || s.end_date || coalesce(', outcome ' || s.outcome, '') as detail
+      from periods p
+      join s47_enquiries s on s.authority_id = ${authorityId} and s.end_date between p.period_start and p.period_end
+      left join (
+        select distinct icpc.s47_enquiry_id from initial_cp_conferences icpc
+        where icpc.authority_id = ${authorityId} and icpc.s47_enquiry_id is not null
+      ) i on i.s47_enquiry_id = s.id`,
+  }),
+  defineIndicator({
+    id: 'icpc-15-working-days',
+    title: 'Initial child protection conferences within 15 working days',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'ICPCs held in the period no more than 15 working days after the strategy discussion that started the section 47 enquiry.',
+      denominator: 'ICPCs held in the period, other than transfer-in conferences.',
+      period: 'Conference dates in the period.',
+      rules:
+        'The clock starts at the strategy discussion linked to the ICPC’s S47 enquiry; when the S47 has no strategy discussion recorded, at the S47 start date. ' +
+        'The discussion day is day 0: a conference on the 15th working day after it is in time, on the 16th late (the CIN validator, rule 8675Q, counts the start day as day 1). ' +
+        'Transfer-in conferences are excluded, and so are ICPCs with no S47 recorded: in the CIN census the ICPC belongs to an S47, so there is nothing to count from.',
+    },
+    basis: 'Working Together to Safeguard Children: the ICPC takes place within 15 working days of the strategy discussion, or the last strategy discussion if there were several (data-standards.md §7). DfE CIN table C4 measures S47 start → ICPC instead.',
+    polarity: 'higher',
+    unit: 'percent',
+    target: 85,
+    green: 85,
+    amber: 75,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, icpc.child_id as subject_id,
+        ${inWorkingDays('coalesce(sd.discussion_date, s.start_date)', 'icpc.conference_date', 15)} as numerator, 1 as denominator,
+        'ICPC ' || icpc.conference_date || ', ' || (case when sd.id is null then 'S47 started ' else 'strategy discussion ' end) || coalesce(sd.discussion_date, s.start_date) as detail
+      from periods p
+      join initial_cp_conferences icpc on icpc.authority_id = ${authorityId} and not icpc.transfer_in
+        and icpc.conference_date between p.period_start and p.period_end
+      join s47_enquiries s on s.id = icpc.s47_enquiry_id
+      left join strategy_discussions sd on sd.id = s.strategy_discussion_id`,
+  }),
+  strategyDiscussionPresence('police'),
+  strategyDiscussionPresence('health'),
+  strategyDiscussionPresence('education'),
+  defineIndicator({
+    id: 'cp-plans-per-10k',
+    title: 'Children on a child protection plan per 10,000 children',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Children on a child protection plan at the end of the period.',
+      period: 'A snapshot on the last day of the period: plans started on or before it and not ended before it (a plan ending on that day still counts).',
+      rules: 'Each child counts once. Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.',
+    },
+    basis: 'DfE Characteristics of children in need, table D1 (children who were the subject of a child protection plan at 31 March, rate per 10,000 children). No benchmark file for it is loaded.',
+    polarity: 'neutral',
+    unit: 'rate-per-10k',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, cp.child_id as subject_id, 1 as numerator, 0 as denominator, 'Plan from ' || min(cp.start_date) as detail
+      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}
+      group by p.period_end, cp.child_id`,
+  }),
+  defineIndicator({
+    id: 'cp-plans-subsequent',
+    title: 'Child protection plans that are a second or subsequent plan',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Plans starting in the period for a child who had been on a child protection plan before, however long ago.',
+      denominator: 'Child protection plans starting in the period.',
+      period: 'Plan start dates in the period.',
+      rules: 'A previous plan is one counted in the plan’s number of previous plans (CIN census NumberOfPreviousCPP, which includes plans in other authorities), or an earlier plan for the child in Lantern.',
+    },
+    basis: 'DfE Characteristics of children in need, table D3 (child protection plans starting in the year that were a second or subsequent plan); ex-NI 65 (data-standards.md §7).',
+    polarity: 'lower',
+    unit: 'percent',
+    benchmark: 'cpp-subsequent-percent',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, cp.child_id as subject_id,
+        (case when cp.number_of_previous_plans > 0 or cp.earlier_plans > 0 then 1 else 0 end) as numerator, 1 as denominator,
+        'Plan from ' || cp.start_date || (case when cp.number_of_previous_plans > 0 or cp.earlier_plans > 0 then ' (subsequent)' else '' end) as detail
+      from periods p
+      join (
+        select c.child_id, c.start_date, c.number_of_previous_plans,
+          rank() over (partition by c.child_id order by c.start_date) - 1 as earlier_plans
+        from cp_plans c where c.authority_id = ${authorityId}
+      ) cp on cp.start_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'cp-plans-ended-2-years-plus',
+    title: 'Child protection plans ending after 2 years or more',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Plans ending in the period that had lasted 2 years or more.',
+      denominator: 'Child protection plans ending in the period.',
+      period: 'Plan end dates in the period.',
+      rules: 'A plan lasted 2 years or more when it ended on or after the same date two years after it started (DfE table D7’s "2 years or more" band).',
+    },
+    basis: 'DfE Characteristics of children in need, table D7 (child protection plans ending in the year by length: under 3 months, 3–6 months, 6–12 months, 1–2 years, 2 years or more). No benchmark file for it is loaded.',
+    polarity: 'lower',
+    unit: 'percent',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, cp.child_id as subject_id,
+        ${flag("cp.end_date >= (cp.start_date + interval '2 years')::date")} as numerator, 1 as denominator,
+        'Plan ' || cp.start_date || ' to ' || cp.end_date as detail
+      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and cp.end_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'cp-plans-open-2-years-plus',
+    title: 'Child protection plans open 2 years or more',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Plans open at the end of the period that started 2 years or more before it.',
+      denominator: 'Child protection plans open at the end of the period.',
+      period: 'A snapshot on the last day of the period (a plan ending on that day still counts as open).',
+      rules: 'Open 2 years or more: the period end is on or after the same date two years after the plan started.',
+    },
+    basis: 'DfE Characteristics of children in need, table D5 (child protection plans at 31 March by length, 2 years or more).',
+    polarity: 'lower',
+    unit: 'percent',
+    benchmark: 'cpp-open-2-years-plus-percent',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, cp.child_id as subject_id,
+        ${flag("p.period_end >= (cp.start_date + interval '2 years')::date")} as numerator, 1 as denominator,
+        'Plan from ' || cp.start_date as detail
+      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}`,
+  }),
+  defineIndicator({
+    id: 'cp-reviews-in-timescale',
+    title: 'Child protection reviews in timescale',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Review conferences held in the period on or before their due date.',
+      denominator: 'Child protection review conferences held in the period.',
+      period: 'Review dates in the period.',
+      rules:
+        'The first review of a plan is due 3 months after the plan started (the ICPC), each later one 6 months after the review before it (a month later on the same day of the month, or its last day). ' +
+        'The due date is worked out from the dates held, not taken from the recorded due date, so a late review moves the next one’s due date.',
+    },
+    basis: 'Working Together to Safeguard Children: the first child protection review conference within 3 months of the initial conference, then at intervals of no more than 6 months (product.md §6; data-standards.md §7).',
+    polarity: 'higher',
+    unit: 'percent',
+    target: 95,
+    green: 95,
+    amber: 85,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, rv.child_id as subject_id,
+        ${flag('rv.review_date <= rv.due')} as numerator, 1 as denominator,
+        'Review ' || rv.review_date || ', due ' || rv.due as detail
+      from periods p
+      join (
+        select r.child_id, r.review_date,
+          coalesce(
+            (lag(r.review_date) over (partition by r.cp_plan_id order by r.review_date, r.id) + interval '6 months')::date,
+            (cp.start_date + interval '3 months')::date
+          ) as due
+        from cp_reviews r join cp_plans cp on cp.id = r.cp_plan_id
+        where r.authority_id = ${authorityId}
+      ) rv on rv.review_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'cp-visits-10-working-days',
+    title: 'Children on a child protection plan seen within 10 working days',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Children who were seen on a child protection visit no more than 10 working days before the end of the period.',
+      denominator: 'Children on a child protection plan at the end of the period whose plan had been open for at least 10 working days.',
+      period: 'A snapshot on the last day of the period.',
+      rules:
+        'The latest child protection visit on or before the period end at which the child was seen counts; visits where the child was not seen do not. ' +
+        'The visit day is day 0: a visit on the 10th working day before the period end still counts, one on the 11th does not.',
+    },
+    basis: 'Local timescale: children on a child protection plan are seen every 10 working days (product.md §6). Working Together leaves visit frequency to the plan; no DfE equivalent.',
+    polarity: 'higher',
+    unit: 'percent',
+    target: 90,
+    green: 90,
+    amber: 80,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, cp.child_id as subject_id,
+        ${flag(sql`lv.visit_date is not null and ${workingDaysBetween('lv.visit_date', 'p.period_end')} <= 10`)} as numerator, 1 as denominator,
+        coalesce('Last seen ' || lv.visit_date, 'Not seen on a CP visit') as detail
+      from periods p
+      join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}
+        and ${workingDaysBetween('cp.start_date', 'p.period_end')} >= 10
+      left join lateral (
+        select v.visit_date from visits v
+        where v.child_id = cp.child_id and v.kind = 'cp' and v.seen and v.visit_date <= p.period_end
+        order by v.visit_date desc limit 1
+      ) lv on true`,
+  }),
+  defineIndicator({
+    id: 'cp-visits-seen-alone',
+    title: 'Children on a child protection plan seen alone at their latest visit',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Children seen alone at their latest child protection visit at which they were seen.',
+      denominator: 'Children counted as seen within 10 working days in "Children on a child protection plan seen within 10 working days".',
+      period: 'A snapshot on the last day of the period.',
+      rules: 'The same children and visit as the 10-working-day measure; a visit with "seen alone" not recorded counts as not seen alone. Babies and very young children are included, as in the visit record.',
+    },
+    basis: 'Working Together to Safeguard Children: children on a plan are seen, and seen alone where appropriate, by their lead social worker. Local measure; no DfE equivalent.',
+    polarity: 'higher',
+    unit: 'percent',
+    target: 80,
+    green: 80,
+    amber: 70,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, cp.child_id as subject_id,
+        ${flag('lv.seen_alone')} as numerator, 1 as denominator,
+        'Last seen ' || lv.visit_date || (case when lv.seen_alone then ', alone' else ', not alone' end) as detail
+      from periods p
+      join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}
+        and ${workingDaysBetween('cp.start_date', 'p.period_end')} >= 10
+      join lateral (
+        select v.visit_date, v.seen_alone from visits v
+        where v.child_id = cp.child_id and v.kind = 'cp' and v.seen and v.visit_date <= p.period_end
+        order by v.visit_date desc limit 1
+      ) lv on ${workingDaysBetween('lv.visit_date', 'p.period_end')} <= 10`,
+  }),
+  defineIndicator({
+    id: 'cin-plans-open-6-months',
+    title: 'Child in need plans open 6 months or more',
+    area: 'assessment-protection',
+    definition: {
+      numerator: 'Child in need plans open at the end of the period that started 6 months or more before it.',
+      period: 'A snapshot on the last day of the period (a plan ending on that day still counts as open).',
+      rules: 'Six months or more: started on or before the same date six months before the period end.',
+    },
+    basis: 'Local measure of drift in child in need work (CIN plans are reviewed every 3 months, product.md §6); DfE publishes CIN episode durations, not CIN plan durations.',
+    polarity: 'lower',
+    unit: 'count',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, pl.child_id as subject_id, 1 as numerator, 0 as denominator, 'CIN plan from ' || pl.start_date as detail
+      from periods p join cin_plans pl on pl.authority_id = ${authorityId}
+        and ${openOn('pl.start_date', 'pl.end_date', 'p.period_end')}
+        and pl.start_date <= (p.period_end - interval '6 months')::date`,
+  }),
+];
