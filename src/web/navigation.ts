@@ -14,10 +14,12 @@ export function navigationFor(user: CurrentUser | null, currentPath: string): Na
   const items: Array<{ href: string; text: string; show: boolean }> = [
     { href: paths.home({}), text: 'Home', show: true },
     { href: paths.children.search({}), text: 'Children', show: can(user.role, 'child:search') },
+    { href: paths.performance.dashboards({}), text: 'Performance', show: can(user.role, 'aggregate:read') },
     { href: paths.data.imports({}), text: 'Import', show: can(user.role, 'data:import') },
     { href: paths.data.exports({}), text: 'Export', show: can(user.role, 'data:export') },
     { href: paths.admin.accessLog({}), text: 'Access log', show: can(user.role, 'access-log:read') },
     { href: paths.admin.users({}), text: 'Users', show: can(user.role, 'user:manage') },
+    { href: paths.admin.indicators({}), text: 'Targets', show: can(user.role, 'indicator:manage') },
   ];
   return items
     .filter((i) => i.show)

@@ -7,6 +7,7 @@ import { authRoutes } from '../features/auth/routes';
 import { childrenRoutes } from '../features/children/routes';
 import { dataRoutes } from '../features/data/routes';
 import { homeRoutes } from '../features/home/routes';
+import { indicatorRoutes } from '../features/indicators/routes';
 import { usersRoutes } from '../features/users/routes';
 import type { RouteBuilder } from './route';
 
@@ -14,6 +15,7 @@ export function registerRoutes(r: RouteBuilder): void {
   authRoutes(r);
   homeRoutes(r);
   childrenRoutes(r);
+  indicatorRoutes(r);
   dataRoutes(r);
   accessLogRoutes(r);
   usersRoutes(r);
