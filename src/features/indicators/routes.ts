@@ -128,7 +128,19 @@ export function apiResult(r: Result, audience: Audience) {
   };
 }
 
-const thresholdField = z.union([z.literal('').transform(() => null), z.coerce.number({ message: 'Enter a number' })]);
+const thresholdField = z
+  .string()
+  .trim()
+  .default('')
+  .transform((text, ctx) => {
+    if (text === '') return null;
+    const n = Number(text);
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a number, for example 20 or 12.5' });
+      return z.NEVER;
+    }
+    return n;
+  });
 const thresholdsForm = z.object({ target: thresholdField, green: thresholdField, amber: thresholdField, reset: z.string().optional() });
 
 export function indicatorRoutes(r: RouteBuilder): void {
