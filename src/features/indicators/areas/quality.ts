@@ -1,6 +1,84 @@
 /**
- * quality indicators (product.md §5).
+ * LADO and quality indicators (product.md §5): referrals to the Local Authority Designated Officer about adults
+ * who work with children, and how quickly they are considered and overseen. "% audits good or better by domain"
+ * comes with the audit programme (issue 6).
+ *
+ * Working days as everywhere in Lantern (src/domain/working-days.ts): the referral day is day 0, so "within 1
+ * working day" means on the referral day or by the end of the next working day (a Friday referral, by Monday; a
+ * Saturday one, by Monday too). A date before the referral is a recording error and does not count as in time.
  */
-import type { IndicatorDefinition } from '../definition';
+import { sql, type SQL } from 'drizzle-orm';
+import { defineIndicator, type IndicatorDefinition } from '../definition';
+import { flag, workingDaysBetween } from '../sql';
 
-export const quality: IndicatorDefinition[] = [];
+/** Referrals in the period, with 1 when `column` is recorded within 1 working day of the referral. */
+function withinOneWorkingDay(authorityId: number, column: 'management_oversight_date' | 'initial_consideration_date', label: string): SQL {
+  const c = `l.${column}`;
+  return sql`
+    select p.period_end, l.child_id as subject_id,
+      ${flag(sql`${sql.raw(c)} >= l.referral_date and ${workingDaysBetween('l.referral_date', c)} <= 1`)} as numerator,
+      1 as denominator,
+      'Referral ' || l.referral_date || ', ' || coalesce(${label}::text || ' ' || ${sql.raw(c)}, 'no ' || ${label}::text || ' recorded') as detail
+    from periods p join lado_referrals l on l.authority_id = ${authorityId} and l.referral_date between p.period_start and p.period_end`;
+}
+
+const LADO_BASIS =
+  'Working Together to Safeguard Children 2023, chapter 2 (managing allegations against people who work with children): the LADO gives initial advice and consideration on the working day of the referral or the next (product.md §6).';
+
+export const quality: IndicatorDefinition[] = [
+  defineIndicator({
+    id: 'lado-referrals',
+    title: 'LADO referrals',
+    area: 'quality',
+    definition: {
+      numerator: 'Referrals to the LADO dated in the period (about a child Lantern knows or not).',
+      period: 'Referrals dated in the period.',
+      rules: 'Referrals about a child Lantern does not hold count too; they are not listed in the drill-down.',
+    },
+    basis: 'Local measure of allegations against people who work with children; no DfE collection.',
+    polarity: 'neutral',
+    unit: 'count',
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, l.child_id as subject_id, 1 as numerator, 0 as denominator, 'Referral ' || l.referral_date as detail
+      from periods p join lado_referrals l on l.authority_id = ${authorityId} and l.referral_date between p.period_start and p.period_end`,
+  }),
+  defineIndicator({
+    id: 'lado-oversight-1-working-day',
+    title: 'LADO referrals with management oversight within 1 working day',
+    area: 'quality',
+    definition: {
+      numerator: 'Those with management oversight recorded on the referral day or the next working day.',
+      denominator: 'LADO referrals dated in the period.',
+      period: 'Referrals dated in the period.',
+      rules: 'No oversight recorded, or recorded 2 or more working days after the referral, is not in time. Weekends and England and Wales bank holidays are not working days.',
+    },
+    basis: LADO_BASIS,
+    polarity: 'higher',
+    unit: 'percent',
+    target: 95,
+    green: 95,
+    amber: 85,
+    subject: 'child',
+    items: (authorityId) => withinOneWorkingDay(authorityId, 'management_oversight_date', 'management oversight'),
+  }),
+  defineIndicator({
+    id: 'lado-initial-consideration-1-working-day',
+    title: 'LADO referrals with initial consideration within 1 working day',
+    area: 'quality',
+    definition: {
+      numerator: 'Those whose initial consideration was recorded on the referral day or the next working day.',
+      denominator: 'LADO referrals dated in the period.',
+      period: 'Referrals dated in the period.',
+      rules: 'No initial consideration recorded, or one 2 or more working days after the referral, is not in time. Weekends and England and Wales bank holidays are not working days.',
+    },
+    basis: LADO_BASIS,
+    polarity: 'higher',
+    unit: 'percent',
+    target: 95,
+    green: 95,
+    amber: 85,
+    subject: 'child',
+    items: (authorityId) => withinOneWorkingDay(authorityId, 'initial_consideration_date', 'initial consideration'),
+  }),
+];
