@@ -9,6 +9,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config';
 import { cliActor, int, isoDate, withRuntime } from './context';
 import { registerDataCommands } from './commands/data';
+import { registerIndicatorCommands } from './commands/indicators';
 import { ROLES } from '../domain/roles';
 import { todayInLondon } from '../domain/today';
 import { ConflictError, ValidationError } from '../errors';
@@ -174,6 +175,7 @@ usersCmd
   });
 
 registerDataCommands(program);
+registerIndicatorCommands(program);
 
 function randomPassword(): string {
   const bytes = new Uint8Array(18);

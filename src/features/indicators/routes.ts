@@ -21,7 +21,8 @@ import { SERVICE_AREAS, SERVICE_AREA_LABELS, type IndicatorDefinition, type Serv
 import { childrenBehind, DRILL_PAGE } from './drill-down';
 import { COHORT_LABELS, COHORTS, equalitiesAt } from './equalities';
 import { periodContaining, periodLabel, PERIOD_KINDS, type Period, type PeriodKind } from './periods';
-import { showFigure, type Audience } from './present';
+import type { Audience } from './present';
+import { apiFigure, apiResult } from './results-json';
 import { INDICATORS, indicatorById, indicatorsIn } from './registry';
 import { defaultPeriod, indicatorResults } from './results';
 import { defaultThresholds, resetThresholds, saveThresholds, thresholdProblems, thresholdsFor } from './settings';
@@ -96,37 +97,6 @@ const resultSchema = z.object({
   ),
 });
 const trendSchema = z.array(z.object({ start: z.string(), end: z.string(), label: z.string(), value: z.union([z.number(), z.literal('c')]).nullable(), numerator: z.union([z.number(), z.literal('c')]).nullable(), denominator: z.union([z.number(), z.literal('c')]).nullable() }));
-
-type Result = Awaited<ReturnType<typeof indicatorResults>>[number];
-
-/** A number for the API, or "c" for members when it is a small count. */
-function apiFigure(r: Result, audience: Audience, v: Result['current']) {
-  const shown = showFigure(r.definition.unit, v, audience);
-  const count = (n: number | null, text: string) => (n === null || text === '' ? null : text === 'c' ? ('c' as const) : n);
-  return {
-    value: shown.suppressed ? ('c' as const) : v.value,
-    numerator: count(v.numerator, shown.numerator),
-    denominator: count(v.denominator, shown.denominator),
-  };
-}
-
-export function apiResult(r: Result, audience: Audience) {
-  return {
-    id: r.definition.id,
-    title: r.definition.title,
-    area: r.definition.area,
-    unit: r.definition.unit,
-    polarity: r.definition.polarity,
-    period: { kind: r.period.kind, start: r.period.start, end: r.period.end, label: r.periodLabel },
-    ...apiFigure(r, audience, r.current),
-    target: r.thresholds.target,
-    green: r.thresholds.green,
-    amber: r.thresholds.amber,
-    rag: showFigure(r.definition.unit, r.current, audience).suppressed ? null : r.rag,
-    benchmarkMeasure: r.definition.benchmark ?? null,
-    benchmarks: r.benchmarks.map((b) => ({ ...b })),
-  };
-}
 
 const thresholdField = z
   .string()
