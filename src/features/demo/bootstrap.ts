@@ -7,6 +7,7 @@ import { todayInLondon } from '../../domain/today';
 import { ROLES } from '../../domain/roles';
 import { authorityCount, demoAuthorities, ensureDemoUsers, pickDemoTeam } from './service';
 import { DEMO_DEFAULTS } from './defaults';
+import { lastRefreshed, refreshMonthlyValues } from '../indicators/stored-values';
 
 export interface DemoReady {
   authorityName: string;
@@ -35,6 +36,12 @@ export async function prepareDemo(
   }
   const [authority] = await demoAuthorities(database.db);
   if (!authority) throw new Error('Demo mode needs a demo authority, but the database holds only real authorities. Start without --demo.');
+  // Trends read kept monthly values: compute them once for a new demo (or one built before indicators existed).
+  if ((await lastRefreshed(database.db, authority.id)) === null) {
+    await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
+      onIndicator: (done, total) => onProgress?.({ stage: 'Computing indicators', done, total }),
+    });
+  }
   const team = await pickDemoTeam(database.db, authority.id);
   if (!team) throw new Error('The demo authority has no allocated children; regenerate it with `lantern demo generate`.');
   await ensureDemoUsers(
