@@ -13,7 +13,7 @@ import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { authorities, referenceAuthorities } from '../../db/schema/index';
 import { NotFoundError, ValidationError } from '../../errors';
-import { quartileOf, type RankPolarity } from './ranking';
+import { quartileOf, rankOf, type RankPolarity } from './ranking';
 import { regionByName } from './regions';
 
 export interface PublishedFigure {
@@ -119,11 +119,7 @@ export async function benchmarksFor(db: Tx, authorityId: number, requests: reado
       const own = area.laNumber ? las.find((f) => laCodes(f.area_code).includes(area.laNumber ?? '')) : undefined;
       const ranked = las.map((f) => n(f.value)).filter((v): v is number => v !== null);
       const ownValue = own ? n(own.value) : null;
-      let rank: number | null = null;
-      if (ownValue !== null) {
-        const better = ranked.filter((v) => (req.polarity === 'lower' ? v < ownValue : v > ownValue)).length;
-        rank = better + 1;
-      }
+      const rank = ownValue === null ? null : rankOf(ownValue, ranked, req.polarity);
       let sn: BenchmarkYear['statisticalNeighbours'] = null;
       if (area.model && neighbours.size > 0) {
         const values = [...neighbours]
