@@ -63,6 +63,7 @@ export function importJobs(database: Database, logger: Logger) {
             authorityId: request.authorityId,
             actor: request.actor,
             options: request.options,
+            refreshIndicators: true,
             onProgress: (p) => {
               job.stage = p.stage;
               job.file = p.file ?? null;

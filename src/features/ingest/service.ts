@@ -8,6 +8,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import { refreshMonthlyValues } from '../indicators/stored-values';
 import type { Database } from '../../db/client';
 import { authorities } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
@@ -68,6 +69,8 @@ export interface ImportRequest {
   onProgress?: ImportProgress;
   /** The formats to offer files to (tests); defaults to every format Lantern reads. */
   formats?: readonly ImportFormat[];
+  /** After an accepted import, recompute the indicators' kept monthly values (the web job and the CLI do). */
+  refreshIndicators?: boolean;
 }
 
 export async function importFiles(database: Database, request: ImportRequest): Promise<ImportSummary> {
@@ -90,6 +93,9 @@ export async function importFiles(database: Database, request: ImportRequest): P
     const batches: BatchSummary[] = [];
     for (const { format, files } of claims) {
       batches.push(await importClaim(database, authority, format, files, request, progress));
+    }
+    if (request.refreshIndicators && batches.some((b) => b.status === 'accepted')) {
+      await refreshMonthlyValues(database.db, authority.id, todayInLondon(), { onIndicator: (done, total) => progress({ stage: 'Computing indicators', done, total }) });
     }
     return { batches, unrecognised: remaining.filter((f) => f.size > 0).map((f) => f.name), empty: remaining.filter((f) => f.size === 0).map((f) => f.name) };
   } finally {
