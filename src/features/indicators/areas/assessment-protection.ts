@@ -6,11 +6,20 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { defineIndicator, type IndicatorDefinition } from '../definition';
-import { flag, openOn, workingDaysBetween } from '../sql';
+import { flag, openOn } from '../sql';
 
-/** 1 when `to` is on or after `from` and no more than `days` working days after it (start day 0); else 0 (also when `to` is null). */
-function inWorkingDays(from: string, to: string, days: number): SQL {
-  return sql`(case when ${sql.raw(to)} is not null and ${sql.raw(to)} >= ${sql.raw(from)} and ${workingDaysBetween(from, to)} <= ${sql.raw(String(days))} then 1 else 0 end)`;
+/**
+ * The working-day calendar row of a date, joined as `alias`: the difference of two rows' ranks is the working days
+ * between their dates, the start day being day 0 (the same count as workingDaysBetween in ../sql.ts). A join, not
+ * that helper's scalar subqueries, so that the planner hashes the calendar once instead of probing it twice a row.
+ */
+function calendarRow(alias: string, date: string): SQL {
+  return sql.raw(`left join working_day_calendar ${alias} on ${alias}.day = ${date}`);
+}
+
+/** 1 when `to` is on or after `from` and no more than `days` working days after it; else 0 (also when `to` is null). */
+function inWorkingDays(from: string, fromRow: string, to: string, toRow: string, days: number): SQL {
+  return sql.raw(`(case when ${to} >= ${from} and ${toRow}.rank - ${fromRow}.rank <= ${days} then 1 else 0 end)`);
 }
 
 const DAY_ZERO =
@@ -43,6 +52,27 @@ function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): 
   });
 }
 
+/**
+ * For the CP visit measures, as a derived table `op`: each period's end (period_end, and its calendar rank end_rank)
+ * with the children whose CP plan was open at that end and had been open for at least 10 working days by then. A
+ * plan started before the calendar's first year counts as open long enough.
+ */
+function openPlansAtLeast10WorkingDays(authorityId: number): SQL {
+  return sql`(
+        select p.period_end, cp.child_id, wp.rank as end_rank
+        from periods p
+        join working_day_calendar wp on wp.day = p.period_end
+        join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}
+        ${calendarRow('ws', 'cp.start_date')}
+        where ws.rank is null or wp.rank - ws.rank >= 10
+      ) op`;
+}
+
+/** The child's latest CP visit on or before the period end at which they were seen (a lateral subquery on the visits_child index). */
+const latestSeenCpVisit = sql.raw(`select v.visit_date, v.seen_alone from visits v
+        where v.child_id = op.child_id and v.kind = 'cp' and v.seen and v.visit_date <= op.period_end
+        order by v.visit_date desc limit 1`);
+
 export const assessmentProtection: IndicatorDefinition[] = [
   defineIndicator({
     id: 'assessments-45-working-days',
@@ -63,9 +93,10 @@ export const assessmentProtection: IndicatorDefinition[] = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, a.child_id as subject_id,
-        ${inWorkingDays('a.start_date', 'a.authorisation_date', 45)} as numerator, 1 as denominator,
-        'Assessment ' || a.start_date || ' to ' || a.authorisation_date || ' (' || ${workingDaysBetween('a.start_date', 'a.authorisation_date')} || ' working days)' as detail
-      from periods p join assessments a on a.authority_id = ${authorityId} and a.authorisation_date between p.period_start and p.period_end`,
+        ${inWorkingDays('a.start_date', 'ws', 'a.authorisation_date', 'wa', 45)} as numerator, 1 as denominator,
+        'Assessment ' || a.start_date || ' to ' || a.authorisation_date || ' (' || (wa.rank - ws.rank) || ' working days)' as detail
+      from periods p join assessments a on a.authority_id = ${authorityId} and a.authorisation_date between p.period_start and p.period_end
+      ${calendarRow('ws', 'a.start_date')} ${calendarRow('wa', 'a.authorisation_date')}`,
   }),
   defineIndicator({
     id: 'assessments-45-working-days-from-referral',
@@ -86,11 +117,12 @@ export const assessmentProtection: IndicatorDefinition[] = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, a.child_id as subject_id,
-        ${inWorkingDays('r.referral_date', 'a.authorisation_date', 45)} as numerator, 1 as denominator,
-        'Referral ' || r.referral_date || ', authorised ' || a.authorisation_date || ' (' || ${workingDaysBetween('r.referral_date', 'a.authorisation_date')} || ' working days)' as detail
+        ${inWorkingDays('r.referral_date', 'wr', 'a.authorisation_date', 'wa', 45)} as numerator, 1 as denominator,
+        'Referral ' || r.referral_date || ', authorised ' || a.authorisation_date || ' (' || (wa.rank - wr.rank) || ' working days)' as detail
       from periods p
       join assessments a on a.authority_id = ${authorityId} and a.authorisation_date between p.period_start and p.period_end
-      join cin_episodes r on r.id = a.cin_episode_id`,
+      join cin_episodes r on r.id = a.cin_episode_id
+      ${calendarRow('wr', 'r.referral_date')} ${calendarRow('wa', 'a.authorisation_date')}`,
   }),
   defineIndicator({
     id: 's47-per-10k',
@@ -159,13 +191,14 @@ export const assessmentProtection: IndicatorDefinition[] = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, icpc.child_id as subject_id,
-        ${inWorkingDays('coalesce(sd.discussion_date, s.start_date)', 'icpc.conference_date', 15)} as numerator, 1 as denominator,
+        ${inWorkingDays('coalesce(sd.discussion_date, s.start_date)', 'wf', 'icpc.conference_date', 'wc', 15)} as numerator, 1 as denominator,
         'ICPC ' || icpc.conference_date || ', ' || (case when sd.id is null then 'S47 started ' else 'strategy discussion ' end) || coalesce(sd.discussion_date, s.start_date) as detail
       from periods p
       join initial_cp_conferences icpc on icpc.authority_id = ${authorityId} and not icpc.transfer_in
         and icpc.conference_date between p.period_start and p.period_end
       join s47_enquiries s on s.id = icpc.s47_enquiry_id
-      left join strategy_discussions sd on sd.id = s.strategy_discussion_id`,
+      left join strategy_discussions sd on sd.id = s.strategy_discussion_id
+      ${calendarRow('wf', 'coalesce(sd.discussion_date, s.start_date)')} ${calendarRow('wc', 'icpc.conference_date')}`,
   }),
   strategyDiscussionPresence('police'),
   strategyDiscussionPresence('health'),
@@ -309,17 +342,12 @@ export const assessmentProtection: IndicatorDefinition[] = [
     amber: 80,
     subject: 'child',
     items: (authorityId) => sql`
-      select p.period_end, cp.child_id as subject_id,
-        ${flag(sql`lv.visit_date is not null and ${workingDaysBetween('lv.visit_date', 'p.period_end')} <= 10`)} as numerator, 1 as denominator,
+      select op.period_end, op.child_id as subject_id,
+        ${flag('op.end_rank - wv.rank <= 10')} as numerator, 1 as denominator,
         coalesce('Last seen ' || lv.visit_date, 'Not seen on a CP visit') as detail
-      from periods p
-      join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}
-        and ${workingDaysBetween('cp.start_date', 'p.period_end')} >= 10
-      left join lateral (
-        select v.visit_date from visits v
-        where v.child_id = cp.child_id and v.kind = 'cp' and v.seen and v.visit_date <= p.period_end
-        order by v.visit_date desc limit 1
-      ) lv on true`,
+      from ${openPlansAtLeast10WorkingDays(authorityId)}
+      left join lateral (${latestSeenCpVisit}) lv on true
+      ${calendarRow('wv', 'lv.visit_date')}`,
   }),
   defineIndicator({
     id: 'cp-visits-seen-alone',
@@ -339,17 +367,12 @@ export const assessmentProtection: IndicatorDefinition[] = [
     amber: 70,
     subject: 'child',
     items: (authorityId) => sql`
-      select p.period_end, cp.child_id as subject_id,
+      select op.period_end, op.child_id as subject_id,
         ${flag('lv.seen_alone')} as numerator, 1 as denominator,
         'Last seen ' || lv.visit_date || (case when lv.seen_alone then ', alone' else ', not alone' end) as detail
-      from periods p
-      join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}
-        and ${workingDaysBetween('cp.start_date', 'p.period_end')} >= 10
-      join lateral (
-        select v.visit_date, v.seen_alone from visits v
-        where v.child_id = cp.child_id and v.kind = 'cp' and v.seen and v.visit_date <= p.period_end
-        order by v.visit_date desc limit 1
-      ) lv on ${workingDaysBetween('lv.visit_date', 'p.period_end')} <= 10`,
+      from ${openPlansAtLeast10WorkingDays(authorityId)}
+      join lateral (${latestSeenCpVisit}) lv on true
+      join working_day_calendar wv on wv.day = lv.visit_date and op.end_rank - wv.rank <= 10`,
   }),
   defineIndicator({
     id: 'cin-plans-open-6-months',

@@ -3,11 +3,18 @@
  */
 import { sql } from 'drizzle-orm';
 import { defineIndicator } from '../definition';
-import { flag, workingDaysBetween } from '../sql';
+import { flag } from '../sql';
 
-/** In time: done on or after the start and no more than `days` working days after it (the start day is day 0). */
-const inWorkingDays = (from: string, to: string, days: number) =>
-  sql`(case when ${sql.raw(to)} is not null and ${sql.raw(to)} >= ${sql.raw(from)} and ${workingDaysBetween(from, to)} <= ${sql.raw(String(days))} then 1 else 0 end)`;
+/**
+ * The working-day calendar row of a date, joined as `alias`: the difference of two rows' ranks is the working days
+ * between their dates, the start day being day 0 (the same count as workingDaysBetween in ../sql.ts). A join, not
+ * that helper's scalar subqueries, so that the planner hashes the calendar once instead of probing it twice a row.
+ */
+const calendarRow = (alias: string, date: string) => sql.raw(`left join working_day_calendar ${alias} on ${alias}.day = ${date}`);
+
+/** 1 when `to` is on or after `from` and no more than `days` working days after it; else 0 (also when `to` is null). */
+const inWorkingDays = (from: string, fromRow: string, to: string, toRow: string, days: number) =>
+  sql.raw(`(case when ${to} >= ${from} and ${toRow}.rank - ${fromRow}.rank <= ${days} then 1 else 0 end)`);
 
 export const frontDoor = [
   defineIndicator({
@@ -48,10 +55,11 @@ export const frontDoor = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, c.child_id as subject_id,
-        ${inWorkingDays('c.contact_date', 'c.decision_date', 1)} as numerator,
+        ${inWorkingDays('c.contact_date', 'wc', 'c.decision_date', 'wd', 1)} as numerator,
         1 as denominator,
         'Contact ' || c.contact_date || coalesce(', decided ' || c.decision_date, ', no decision') as detail
-      from periods p join contacts c on c.authority_id = ${authorityId} and c.contact_date between p.period_start and p.period_end`,
+      from periods p join contacts c on c.authority_id = ${authorityId} and c.contact_date between p.period_start and p.period_end
+      ${calendarRow('wc', 'c.contact_date')} ${calendarRow('wd', 'c.decision_date')}`,
   }),
   defineIndicator({
     id: 'referrals-per-10k',
@@ -127,10 +135,11 @@ export const frontDoor = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, e.child_id as subject_id,
-        ${inWorkingDays('e.request_date', 'e.allocation_date', 10)} as numerator,
+        ${inWorkingDays('e.request_date', 'wr', 'e.allocation_date', 'wa', 10)} as numerator,
         1 as denominator,
         'Request ' || e.request_date || coalesce(', allocated ' || e.allocation_date, ', not allocated') as detail
-      from periods p join early_help_episodes e on e.authority_id = ${authorityId} and e.request_date between p.period_start and p.period_end`,
+      from periods p join early_help_episodes e on e.authority_id = ${authorityId} and e.request_date between p.period_start and p.period_end
+      ${calendarRow('wr', 'e.request_date')} ${calendarRow('wa', 'e.allocation_date')}`,
   }),
   defineIndicator({
     id: 'rereferrals-12-months',
