@@ -13,7 +13,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { defineIndicator } from '../definition';
-import { addWorkingDays, ageAt, flag } from '../sql';
+import { ageAt, flag } from '../sql';
 
 const SHORT_BREAKS_RULE = 'Children whose care is only short breaks (every legal status V3 or V4) are left out, as DfE does.';
 
@@ -42,6 +42,19 @@ export function openAtEnd(start: string, end: string, on: string): SQL {
   return sql`(${sql.raw(start)} <= ${sql.raw(on)} and (${sql.raw(end)} is null or ${sql.raw(end)} > ${sql.raw(on)}))`;
 }
 
+/**
+ * The Nth working day after a date (N ≥ 1; the date itself is day 0), from the working-day calendar: the same day
+ * as addWorkingDays in ../sql.ts, found through the calendar's primary key (a range of days that must hold it)
+ * rather than its unindexed rank, so that it stays fast when run for many rows.
+ */
+export function nthWorkingDayAfter(from: string, n: number): SQL {
+  const days = Math.trunc(n);
+  return sql`(select wn.day from working_day_calendar w0 join working_day_calendar wn
+    on wn.day between w0.day + ${sql.raw(String(days))} and w0.day + ${sql.raw(String(days * 2 + 20))}
+      and wn.rank = w0.rank + ${sql.raw(String(days))} and wn.is_working_day
+    where w0.day = ${sql.raw(from)})`;
+}
+
 /** The first day of the N months to the period end (the day after the same date N months earlier). */
 export function monthsBefore(months: number, end: string = 'p.period_end'): SQL {
   return sql`((${sql.raw(end)} - interval '${sql.raw(String(months))} months')::date + 1)`;
@@ -61,7 +74,7 @@ function lookedAfterAtEnd(authorityId: number): SQL {
 
 /** The child's placement open at the period end in that period of care (the latest-starting one). */
 const currentPlacement = sql`lateral (select pl.start_date, pl.distance_miles, pl.in_area, pl.placement_type
-    from placements pl where pl.period_of_care_id = la.spell_id and ${openAtEnd('pl.start_date', 'pl.end_date', 'la.period_end')}
+    from placements pl where pl.child_id = la.child_id and pl.period_of_care_id = la.spell_id and ${openAtEnd('pl.start_date', 'pl.end_date', 'la.period_end')}
     order by pl.start_date desc, pl.id desc limit 1)`;
 
 /** A timestamp column's date in England. */
@@ -231,7 +244,7 @@ export const childrenInCare = [
       join children c on c.id = la.child_id
       left join ${currentPlacement} cur on true
       left join lateral (select pp.start_date from placements pp
-        where pp.period_of_care_id = la.spell_id and pp.start_date < cur.start_date
+        where pp.child_id = la.child_id and pp.period_of_care_id = la.spell_id and pp.start_date < cur.start_date
         order by pp.start_date desc, pp.id desc limit 1) prev on true
       where la.spell_start <= (la.period_end - interval '30 months')::date
         and ${ageAt('c.date_of_birth', 'la.period_end')} < 16`,
@@ -258,7 +271,7 @@ export const childrenInCare = [
         'Review ' || x.review_date || ', due ' || x.due as detail
       from (
         select p.period_end, r.child_id, r.review_date,
-          case when r.n = 1 then ${addWorkingDays('s.start_date', 20)}
+          case when r.n = 1 then ${nthWorkingDayAfter('s.start_date', 20)}
                when r.n = 2 and s.continued_from is null then (r.previous + interval '3 months')::date
                else (r.previous + interval '6 months')::date end as due
         from periods p
@@ -287,7 +300,7 @@ export const childrenInCare = [
     green: 90,
     amber: 80,
     subject: 'child',
-    items: (authorityId) => initialHealthAssessments(authorityId, (start) => addWorkingDays(start, 20)),
+    items: (authorityId) => initialHealthAssessments(authorityId, (start) => nthWorkingDayAfter(start, 20)),
   }),
   defineIndicator({
     id: 'cla-iha-28-days',

@@ -75,13 +75,13 @@ export const permanence = [
         'Entered care ' || a.spell_start || ', clock stopped ' || coalesce(fc.moved_in, a.placed_for_adoption_date) as detail
       from ${adoptedIn36Months(authorityId)} a
       left join lateral (select pl.carer_ref, pl.start_date from placements pl
-        where a.adopted_by_foster_carer and pl.period_of_care_id = a.spell_id and pl.carer_ref is not null
+        where a.adopted_by_foster_carer and pl.child_id = a.child_id and pl.period_of_care_id = a.spell_id and pl.carer_ref is not null
           and ${openOn('pl.start_date', 'pl.end_date', 'a.placed_for_adoption_date')}
         order by pl.start_date desc, pl.id desc limit 1) adoptive on true
       left join lateral (select min(same.start_date) as moved_in from placements same
-        where same.period_of_care_id = a.spell_id and same.carer_ref = adoptive.carer_ref and same.start_date <= adoptive.start_date
+        where same.child_id = a.child_id and same.period_of_care_id = a.spell_id and same.carer_ref = adoptive.carer_ref and same.start_date <= adoptive.start_date
           and same.start_date > coalesce((select max(other.start_date) from placements other
-            where other.period_of_care_id = a.spell_id and other.start_date < adoptive.start_date
+            where other.child_id = a.child_id and other.period_of_care_id = a.spell_id and other.start_date < adoptive.start_date
               and other.carer_ref is distinct from adoptive.carer_ref), '-infinity'::date)) fc on true
       where a.placed_for_adoption_date is not null and a.spell_start is not null and a.continued_from is null`,
   }),
