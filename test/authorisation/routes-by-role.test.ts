@@ -81,6 +81,21 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'api GET /api/imports/:importId': row(401, 400, 403, 403, 403, 403, 403, 400, 403),
   'api GET /api/imports/:importId/issues': row(401, 400, 403, 403, 403, 403, 403, 400, 403),
   'api GET /api/exports/:kind': row(401, 400, 400, 400, 403, 403, 403, 400, 403),
+  // Performance: dashboards for everyone with aggregate access (members included, with small numbers suppressed);
+  // the children behind a number for those who may search children; commentary for heads of service and directors;
+  // targets for admins. Literal ':area' and ':indicatorId' name no area or indicator: 404 for those allowed.
+  'page GET /performance': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page GET /performance/equalities': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page GET /performance/:area': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'page GET /performance/indicators/:indicatorId': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'page GET /performance/indicators/:indicatorId/children': row(303, 404, 404, 404, 404, 404, 404, 404, 403),
+  'page POST /performance/indicators/:indicatorId/commentary': row(303, 403, 404, 404, 403, 403, 403, 403, 403),
+  'page GET /admin/indicators': row(303, 200, 403, 403, 403, 403, 403, 403, 403),
+  'page GET /admin/indicators/:indicatorId': row(303, 404, 403, 403, 403, 403, 403, 403, 403),
+  'page POST /admin/indicators/:indicatorId': row(303, 404, 403, 403, 403, 403, 403, 403, 403),
+  'api GET /api/indicators': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
+  'api GET /api/indicators/:indicatorId': row(401, 404, 404, 404, 404, 404, 404, 404, 404),
+  'api GET /api/indicators/:indicatorId/children': row(401, 404, 404, 404, 404, 404, 404, 404, 403),
 };
 
 /** Strips what legitimately differs between two responses (nonces, tokens, request ids). */
