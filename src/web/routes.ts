@@ -8,6 +8,7 @@ import { childrenRoutes } from '../features/children/routes';
 import { dataRoutes } from '../features/data/routes';
 import { homeRoutes } from '../features/home/routes';
 import { indicatorRoutes } from '../features/indicators/routes';
+import { trackersRoutes } from '../features/trackers/routes';
 import { usersRoutes } from '../features/users/routes';
 import type { RouteBuilder } from './route';
 
@@ -16,6 +17,7 @@ export function registerRoutes(r: RouteBuilder): void {
   homeRoutes(r);
   childrenRoutes(r);
   indicatorRoutes(r);
+  trackersRoutes(r);
   dataRoutes(r);
   accessLogRoutes(r);
   usersRoutes(r);
