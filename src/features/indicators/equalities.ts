@@ -28,9 +28,11 @@ export function ageBand(age: number): (typeof AGE_BANDS)[number] {
   return age < 1 ? 'Under 1' : age <= 4 ? '1 to 4' : age <= 9 ? '5 to 9' : age <= 15 ? '10 to 15' : '16 and over';
 }
 
-/** (share − base) ÷ base as a whole-number percentage, or null when the base is 0. */
+/** (share − base) ÷ base as a whole-number percentage (halves away from zero), or null when the base is 0. */
 export function percentDifference(share: number, base: number): number | null {
-  return base === 0 ? null : Math.round(((share - base) / base) * 100);
+  if (base === 0) return null;
+  const d = ((share - base) / base) * 100;
+  return Math.sign(d) * Math.round(Math.abs(d)) + 0;
 }
 
 export interface EqualitiesCell {

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { indicatorValues } from '../../db/schema/index';
+import { describeEachEngine } from '../../../test/support/databases';
+import { buildAuthority, buildChild, buildReferral } from '../../../test/support/builders';
+import { indicatorById, INDICATORS } from './registry';
+import { valuesFor } from './results';
+import { completeMonths, lastRefreshed, refreshMonthlyValues } from './stored-values';
+
+describeEachEngine('kept monthly values', (ctx) => {
+  let la: { id: number };
+
+  before(async () => {
+    const db = ctx.database.db;
+    la = await buildAuthority(db);
+    const child = await buildChild(db, { authorityId: la.id });
+    // Referrals on 10 January, 10 February and 10 March 2026: February's and March's are re-referrals.
+    for (const d of ['2026-01-10', '2026-02-10', '2026-03-10']) await buildReferral(db, child, { referralDate: d });
+  });
+
+  it('keeps the complete months before the as-at month: 3 months to 15 April 2026 are January to March', async () => {
+    assert.deepEqual(completeMonths('2026-04-15', 3).map((p) => p.end), ['2026-01-31', '2026-02-28', '2026-03-31']);
+    const db = ctx.database.db;
+    assert.equal(await lastRefreshed(db, la.id), null);
+    const r = await refreshMonthlyValues(db, la.id, '2026-04-15', { months: 3 });
+    assert.equal(r.values, INDICATORS.length * 3);
+    assert.notEqual(await lastRefreshed(db, la.id), null);
+    const kept = await db
+      .select()
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.authorityId, la.id), eq(indicatorValues.indicatorId, 'rereferrals-12-months')))
+      .orderBy(indicatorValues.periodEnd);
+    // January: 1 referral, no earlier one (0%); February and March: 1 of 1 (100%).
+    assert.deepEqual(kept.map((k) => [k.periodEnd, k.numerator, k.denominator, k.value]), [
+      ['2026-01-31', 0, 1, 0],
+      ['2026-02-28', 1, 1, 100],
+      ['2026-03-31', 1, 1, 100],
+    ]);
+  });
+
+  it('reads kept values for complete months, and computes anything else', async () => {
+    const db = ctx.database.db;
+    const def = indicatorById('rereferrals-12-months');
+    if (!def) throw new Error('no indicator');
+    // Mark March's kept value so that reading it (not recomputing it) shows.
+    await db.update(indicatorValues).set({ value: 42 }).where(and(eq(indicatorValues.authorityId, la.id), eq(indicatorValues.indicatorId, def.id), eq(indicatorValues.periodEnd, '2026-03-31')));
+    const months = completeMonths('2026-04-15', 3);
+    const kept = await valuesFor(db, la.id, [def], months, '2026-04-15');
+    assert.deepEqual(kept.get(def.id)?.map((v) => v.value), [0, 100, 42]);
+    // A quarter is never kept: computed from the data (Q4 2025/26: 2 of 3 referrals are re-referrals = 66.7%).
+    const quarter = await valuesFor(db, la.id, [def], [{ kind: 'quarter', start: '2026-01-01', end: '2026-03-31' }], '2026-04-15');
+    assert.deepEqual(quarter.get(def.id)?.map((v) => v.value), [66.7]);
+    // Refreshing again replaces the kept values (no duplicates, the marked value recomputed).
+    await refreshMonthlyValues(db, la.id, '2026-04-15', { months: 3 });
+    const again = await valuesFor(db, la.id, [def], months, '2026-04-15');
+    assert.deepEqual(again.get(def.id)?.map((v) => v.value), [0, 100, 100]);
+  });
+});
