@@ -234,6 +234,10 @@ export const assessmentProtection: IndicatorDefinition[] = [
     basis: 'DfE Characteristics of children in need, table D3 (child protection plans starting in the year that were a second or subsequent plan); ex-NI 65 (data-standards.md §7).',
     polarity: 'lower',
     unit: 'percent',
+    // Default thresholds: a little better than England (22.7–24.7% in 2022–2025, DfE table D3).
+    target: 20,
+    green: 20,
+    amber: 25,
     benchmark: 'cpp-subsequent-percent',
     subject: 'child',
     items: (authorityId) => sql`
@@ -260,6 +264,10 @@ export const assessmentProtection: IndicatorDefinition[] = [
     basis: 'DfE Characteristics of children in need, table D7 (child protection plans ending in the year by length: under 3 months, 3–6 months, 6–12 months, 1–2 years, 2 years or more). No benchmark file for it is loaded.',
     polarity: 'lower',
     unit: 'percent',
+    // Default thresholds: a judgement (no D7 benchmark file is loaded to set them against); an admin may change them.
+    target: 3,
+    green: 3,
+    amber: 5,
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, cp.child_id as subject_id,
@@ -280,6 +288,10 @@ export const assessmentProtection: IndicatorDefinition[] = [
     basis: 'DfE Characteristics of children in need, table D5 (child protection plans at 31 March by length, 2 years or more).',
     polarity: 'lower',
     unit: 'percent',
+    // Default thresholds: around England (2.2–2.6% in 2022–2025, DfE table D5).
+    target: 2,
+    green: 2,
+    amber: 4,
     benchmark: 'cpp-open-2-years-plus-percent',
     subject: 'child',
     items: (authorityId) => sql`
