@@ -96,6 +96,13 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'api GET /api/indicators': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
   'api GET /api/indicators/:indicatorId': row(401, 404, 404, 404, 404, 404, 404, 404, 404),
   'api GET /api/indicators/:indicatorId/children': row(401, 404, 404, 404, 404, 404, 404, 404, 403),
+  // Trackers: for those who manage and do the work and those who oversee it (trackers:read) — not auditors or
+  // members. The literal ':tracker' names no tracker: 404 on the pages, 400 from the API's parameter check.
+  'page GET /trackers': row(303, 200, 200, 200, 200, 200, 403, 200, 403),
+  'page GET /trackers/:tracker': row(303, 404, 404, 404, 404, 404, 403, 404, 403),
+  'page GET /trackers/:tracker.csv': row(303, 404, 404, 404, 404, 404, 403, 404, 403),
+  'api GET /api/trackers': row(401, 200, 200, 200, 200, 200, 403, 200, 403),
+  'api GET /api/trackers/:tracker': row(401, 400, 400, 400, 400, 400, 403, 400, 403),
 };
 
 /** Strips what legitimately differs between two responses (nonces, tokens, request ids). */
