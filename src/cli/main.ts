@@ -9,6 +9,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config';
 import { cliActor, int, isoDate, withRuntime } from './context';
 import { registerDataCommands } from './commands/data';
+import { registerReferenceCommands } from './commands/reference';
 import { registerIndicatorCommands } from './commands/indicators';
 import { ROLES } from '../domain/roles';
 import { todayInLondon } from '../domain/today';
@@ -175,6 +176,7 @@ usersCmd
   });
 
 registerDataCommands(program);
+registerReferenceCommands(program);
 registerIndicatorCommands(program);
 
 function randomPassword(): string {
