@@ -65,6 +65,7 @@ export const paths = {
   },
   reference: {
     index: path('/admin/reference'),
+    benchmark: path('/admin/reference/benchmark'),
   },
   admin: {
     indicators: path('/admin/indicators'),
