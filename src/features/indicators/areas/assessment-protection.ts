@@ -26,7 +26,7 @@ const DAY_ZERO =
   'Lantern counts the start date as day 0: authorised on the 45th working day after the start is in time, on the 46th late. ' +
   'The DfE CIN validator (rule 8670Q, data-standards.md §1) counts the start date as day 1, so it allows one working day fewer; Lantern follows its own convention, used by every timescale it shows.';
 
-/** The strategy discussion option: % of discussions in the period with one agency present. */
+/** One strategy discussion indicator: % of discussions in the period with one agency present. */
 function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): IndicatorDefinition {
   const column = `sd.${agency}_present`;
   return defineIndicator({
@@ -38,7 +38,7 @@ function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): 
       denominator: 'Strategy discussions held in the period.',
       period: 'Discussion dates in the period.',
     },
-    basis: 'Working Together to Safeguard Children 2023, chapter 4: a strategy discussion should involve at least children’s social care, the police and health (and education where relevant). Local measure; DfE publishes no equivalent.',
+    basis: 'Working Together to Safeguard Children: a strategy discussion should involve at least children’s social care, the police and health (and education where relevant). Local measure; DfE publishes no equivalent.',
     polarity: 'higher',
     unit: 'percent',
     target: agency === 'education' ? 80 : 95,

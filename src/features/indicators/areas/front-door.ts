@@ -106,7 +106,7 @@ export const frontDoor = [
       numerator: 'Requests for early help received in the period (early help episodes by request date; several for one child all count).',
       period: 'Request dates in the period.',
     },
-    basis: 'Local measure of early help demand (Working Together to Safeguard Children, chapter 1); no DfE equivalent.',
+    basis: 'Local measure of early help demand (early help as in Working Together to Safeguard Children); no DfE equivalent.',
     polarity: 'neutral',
     unit: 'count',
     subject: 'child',
