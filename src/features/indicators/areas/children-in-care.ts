@@ -43,16 +43,16 @@ export function openAtEnd(start: string, end: string, on: string): SQL {
 }
 
 /**
- * The Nth working day after a date (N ≥ 1; the date itself is day 0), from the working-day calendar: the same day
- * as addWorkingDays in ../sql.ts, found through the calendar's primary key (a range of days that must hold it)
- * rather than its unindexed rank, so that it stays fast when run for many rows.
+ * Joins that find the Nth working day after a date (N ≥ 1; the date itself is day 0) from the working-day
+ * calendar, as `<alias>.day` (null when the date is outside the calendar): the same day as addWorkingDays in
+ * ../sql.ts, but as joins rather than a scalar subquery per row, whose cost estimate (the rank is not indexed) makes
+ * PostgreSQL compile the whole query with JIT, which took seconds.
  */
-export function nthWorkingDayAfter(from: string, n: number): SQL {
-  const days = Math.trunc(n);
-  return sql`(select wn.day from working_day_calendar w0 join working_day_calendar wn
-    on wn.day between w0.day + ${sql.raw(String(days))} and w0.day + ${sql.raw(String(days * 2 + 20))}
-      and wn.rank = w0.rank + ${sql.raw(String(days))} and wn.is_working_day
-    where w0.day = ${sql.raw(from)})`;
+export function nthWorkingDayJoin(alias: string, from: string, n: number): SQL {
+  const a = sql.raw(alias);
+  const a0 = sql.raw(`${alias}_from`);
+  return sql`left join working_day_calendar ${a0} on ${a0}.day = ${sql.raw(from)}
+    left join working_day_calendar ${a} on ${a}.rank = ${a0}.rank + ${sql.raw(String(Math.trunc(n)))} and ${a}.is_working_day`;
 }
 
 /** The first day of the N months to the period end (the day after the same date N months earlier). */
@@ -106,14 +106,15 @@ function missingEpisodesEnded(authorityId: number, met: SQL, what: string): SQL 
  * (continued_from), children who left care before the assessment was due without having one (it was never due),
  * and children whose assessment is not yet due today and not yet held (it cannot yet be late).
  */
-function initialHealthAssessments(authorityId: number, due: (start: string) => SQL): SQL {
+function initialHealthAssessments(authorityId: number, due: { join: SQL; date: SQL }): SQL {
   return sql`
     select x.period_end, x.child_id as subject_id,
       ${flag(sql`x.iha is not null and x.iha <= x.due`)} as numerator, 1 as denominator,
       'Entered care ' || x.start_date || ', due ' || x.due || ', ' || coalesce('held ' || x.iha, 'not held') as detail
     from (
-      select p.period_end, s.child_id, s.start_date, s.end_date, ${due('s.start_date')} as due, h.iha
+      select p.period_end, s.child_id, s.start_date, s.end_date, ${due.date} as due, h.iha
       from periods p join ${careSpells(authorityId)} s on s.start_date between p.period_start and p.period_end and s.continued_from is null
+      ${due.join}
       left join lateral (select min(ha.assessment_date) as iha from health_assessments ha
         where ha.child_id = s.child_id and ha.kind = 'initial' and ha.assessment_date >= s.start_date
           and (s.end_date is null or ha.assessment_date <= s.end_date)) h on true
@@ -271,7 +272,7 @@ export const childrenInCare = [
         'Review ' || x.review_date || ', due ' || x.due as detail
       from (
         select p.period_end, r.child_id, r.review_date,
-          case when r.n = 1 then ${nthWorkingDayAfter('s.start_date', 20)}
+          case when r.n = 1 then wd20.day
                when r.n = 2 and s.continued_from is null then (r.previous + interval '3 months')::date
                else (r.previous + interval '6 months')::date end as due
         from periods p
@@ -280,6 +281,7 @@ export const childrenInCare = [
                 lag(cr.review_date) over (partition by cr.period_of_care_id order by cr.review_date, cr.id) as previous
               from cla_reviews cr where cr.authority_id = ${authorityId}) r on r.review_date between p.period_start and p.period_end
         join ${careSpells(authorityId)} s on s.id = r.period_of_care_id
+        ${nthWorkingDayJoin('wd20', 's.start_date', 20)}
         where not (r.n = 1 and s.continued_from is not null)
       ) x`,
   }),
@@ -300,7 +302,7 @@ export const childrenInCare = [
     green: 90,
     amber: 80,
     subject: 'child',
-    items: (authorityId) => initialHealthAssessments(authorityId, (start) => nthWorkingDayAfter(start, 20)),
+    items: (authorityId) => initialHealthAssessments(authorityId, { join: nthWorkingDayJoin('wd20', 's.start_date', 20), date: sql`wd20.day` }),
   }),
   defineIndicator({
     id: 'cla-iha-28-days',
@@ -319,7 +321,7 @@ export const childrenInCare = [
     green: 90,
     amber: 80,
     subject: 'child',
-    items: (authorityId) => initialHealthAssessments(authorityId, (start) => sql`(${sql.raw(start)} + 28)`),
+    items: (authorityId) => initialHealthAssessments(authorityId, { join: sql``, date: sql`(s.start_date + 28)` }),
   }),
   defineIndicator({
     id: 'cla-health-checks-up-to-date',
