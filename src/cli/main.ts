@@ -11,6 +11,7 @@ import { cliActor, int, isoDate, withRuntime } from './context';
 import { registerDataCommands } from './commands/data';
 import { registerReferenceCommands } from './commands/reference';
 import { registerIndicatorCommands } from './commands/indicators';
+import { registerTrackerCommands } from './commands/trackers';
 import { ROLES } from '../domain/roles';
 import { todayInLondon } from '../domain/today';
 import { ConflictError, ValidationError } from '../errors';
@@ -178,6 +179,7 @@ usersCmd
 registerDataCommands(program);
 registerReferenceCommands(program);
 registerIndicatorCommands(program);
+registerTrackerCommands(program);
 
 function randomPassword(): string {
   const bytes = new Uint8Array(18);
