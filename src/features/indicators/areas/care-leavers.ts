@@ -172,22 +172,31 @@ export const careLeavers: IndicatorDefinition[] = [
     green: 90,
     amber: 80,
     subject: 'child',
+    // The latest review on or before each period end by a running maximum over each child's reviews, with the
+    // period ends as probes sorted after that day's reviews: one sort, not an index lookup per child and period.
     items: (authorityId) => sql`
-      select p.period_end, o.child_id as subject_id,
-        ${flag(sql`last.review_date >= (p.period_end - interval '6 months')::date`)} as numerator,
-        1 as denominator,
-        coalesce('Last review ' || last.review_date, 'No pathway plan review recorded') as detail
-      from periods p
-      join lateral (
-        select cl.child_id from care_leavers cl
-        where cl.authority_id = ${authorityId} and cl.eligibility in ('eligible', 'relevant', 'former-relevant')
+      with open_leavers as (
+        select p.period_end, cl.child_id from periods p
+        join care_leavers cl on cl.authority_id = ${authorityId} and cl.eligibility in ('eligible', 'relevant', 'former-relevant')
           and ${openOn('cl.start_date', 'cl.end_date', 'p.period_end')}
-        group by cl.child_id
-      ) o on true
-      left join lateral (
-        select max(r.review_date) as review_date from pathway_plan_reviews r
-        where r.child_id = o.child_id and r.authority_id = ${authorityId} and r.review_date <= p.period_end
-      ) last on true`,
+        group by p.period_end, cl.child_id
+      ),
+      marks as (
+        select r.child_id, r.review_date as day, r.review_date as review, 0 as probe
+        from pathway_plan_reviews r where r.authority_id = ${authorityId}
+        union all
+        select o.child_id, o.period_end as day, null::date as review, 1 as probe from open_leavers o
+      ),
+      latest as (
+        select child_id, day, probe,
+          max(review) over (partition by child_id order by day, probe rows between unbounded preceding and current row) as review_date
+        from marks
+      )
+      select l.day as period_end, l.child_id as subject_id,
+        ${flag(sql`l.review_date >= (l.day - interval '6 months')::date`)} as numerator,
+        1 as denominator,
+        coalesce('Last review ' || l.review_date, 'No pathway plan review recorded') as detail
+      from latest l where l.probe = 1`,
   }),
   defineIndicator({
     id: 'pa-linked-by-17-5',

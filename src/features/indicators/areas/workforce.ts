@@ -53,21 +53,33 @@ export const workforce: IndicatorDefinition[] = [
     amber: 18,
     benchmark: 'sw-caseload',
     subject: 'worker',
+    // Open cases at each period end by a running count, not by testing every allocation against every period:
+    // each allocation is +1 from its start and −1 from the day after its end, and each case holder's period end
+    // is a probe sorted after that day's changes, so the running sum at the probe is the cases open that day.
     items: (authorityId) => sql`
       with holders as (
         select p.period_end, w.id, w.fte, w.role, w.agency
         from periods p join workers w on w.authority_id = ${authorityId} and w.role in (${roles(CASE_HOLDING_ROLES)})
           and ${openOn('w.start_date', 'w.end_date', 'p.period_end')}
       ),
-      cases as (
-        select p.period_end, a.worker_id, count(*) as n
-        from periods p join allocations a on a.authority_id = ${authorityId} and a.role = 'social-worker' and a.worker_id is not null
-          and ${openOn('a.start_date', 'a.end_date', 'p.period_end')}
-        group by p.period_end, a.worker_id
+      changes as (
+        select a.worker_id, a.start_date as day, 1 as delta, 0 as probe, null::numeric as fte, null::text as what from allocations a
+        where a.authority_id = ${authorityId} and a.role = 'social-worker' and a.worker_id is not null
+        union all
+        select a.worker_id, (a.end_date + 1) as day, -1 as delta, 0 as probe, null::numeric as fte, null::text as what from allocations a
+        where a.authority_id = ${authorityId} and a.role = 'social-worker' and a.worker_id is not null and a.end_date is not null
+        union all
+        select h.id as worker_id, h.period_end as day, 0 as delta, 1 as probe, h.fte,
+          replace(h.role, '-', ' ') || case when h.agency then ', agency' else '' end || ', ' || h.fte || ' FTE' as what
+        from holders h
+      ),
+      running as (
+        select worker_id, day, probe, fte, what,
+          sum(delta) over (partition by worker_id order by day, probe rows between unbounded preceding and current row) as open_cases
+        from changes
       )
-      select h.period_end, h.id::bigint as subject_id, coalesce(c.n, 0) as numerator, h.fte as denominator,
-        replace(h.role, '-', ' ') || case when h.agency then ', agency' else '' end || ', ' || h.fte || ' FTE' as detail
-      from holders h left join cases c on c.period_end = h.period_end and c.worker_id = h.id`,
+      select r.day as period_end, r.worker_id::bigint as subject_id, r.open_cases as numerator, r.fte as denominator, r.what as detail
+      from running r where r.probe = 1`,
   }),
   defineIndicator({
     id: 'sw-agency-rate',
