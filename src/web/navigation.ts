@@ -21,6 +21,7 @@ export function navigationFor(user: CurrentUser | null, currentPath: string): Na
     { href: paths.admin.accessLog({}), text: 'Access log', show: can(user.role, 'access-log:read') },
     { href: paths.admin.users({}), text: 'Users', show: can(user.role, 'user:manage') },
     { href: paths.admin.indicators({}), text: 'Targets', show: can(user.role, 'indicator:manage') },
+    { href: paths.reference.index({}), text: 'Reference data', show: can(user.role, 'reference:manage') },
   ];
   return items
     .filter((i) => i.show)

@@ -7,6 +7,7 @@ import { authRoutes } from '../features/auth/routes';
 import { childrenRoutes } from '../features/children/routes';
 import { dataRoutes } from '../features/data/routes';
 import { homeRoutes } from '../features/home/routes';
+import { referenceRoutes } from '../features/reference/routes';
 import { indicatorRoutes } from '../features/indicators/routes';
 import { trackersRoutes } from '../features/trackers/routes';
 import { usersRoutes } from '../features/users/routes';
@@ -19,6 +20,7 @@ export function registerRoutes(r: RouteBuilder): void {
   indicatorRoutes(r);
   trackersRoutes(r);
   dataRoutes(r);
+  referenceRoutes(r);
   accessLogRoutes(r);
   usersRoutes(r);
   apiDocsRoutes(r);

@@ -103,6 +103,13 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page GET /trackers/:tracker.csv': row(303, 404, 404, 404, 404, 404, 403, 404, 403),
   'api GET /api/trackers': row(401, 200, 200, 200, 200, 200, 403, 200, 403),
   'api GET /api/trackers/:tracker': row(401, 400, 400, 400, 400, 400, 403, 400, 403),
+  // Reference data (bank holidays, authorities, statistical neighbours, benchmarks): admins and analysts
+  // (reference:manage). A post that is not a multipart upload, and an empty benchmark form (no authority chosen),
+  // get the page again with an error (400).
+  'page GET /admin/reference': row(303, 200, 403, 403, 403, 403, 403, 200, 403),
+  'page POST /admin/reference': row(303, 400, 403, 403, 403, 403, 403, 400, 403),
+  'page POST /admin/reference/benchmark': row(303, 400, 403, 403, 403, 403, 403, 400, 403),
+  'api GET /api/reference': row(401, 200, 403, 403, 403, 403, 403, 200, 403),
 };
 
 /** Strips what legitimately differs between two responses (nonces, tokens, request ids). */

@@ -1,0 +1,120 @@
+/**
+ * The reference-data admin page and API as an analyst uses them: upload published files (all or nothing, with an
+ * error summary naming file, row and column), see what is loaded, choose the benchmark authority.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../db/query';
+import { createAuditor } from '../access-log/auditor';
+import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
+import { h1, TestClient } from '../../../test/support/client';
+
+const REFERENCE = path.resolve(process.cwd(), '../shared/reference-data');
+
+function form(files: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, text] of Object.entries(files)) data.append('files', new Blob([text], { type: 'text/csv' }), name);
+  return data;
+}
+
+describe('reference data on the web and through the API', () => {
+  let world: TestWorld;
+  let analyst: TestClient;
+  let c1Lines: string[];
+  let lookup: string;
+
+  async function count(table: 'benchmark_values' | 'reference_imports'): Promise<number> {
+    const [r] = await rows<{ n: unknown }>(world.database.db, sql`select count(*) as n from ${sql.raw(table)}`);
+    return Number(r?.n);
+  }
+
+  before(async () => {
+    world = await startTestWorld();
+    analyst = new TestClient(world.baseUrl);
+    await analyst.signIn('analyst', PASSWORD);
+    c1Lines = (await readFile(path.join(REFERENCE, 'dfe-benchmarks/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv'), 'utf8')).split('\n');
+    lookup = await readFile(path.join(REFERENCE, 'la-reference/d2i_Provider_data_lookup.csv'), 'utf8');
+  });
+  after(async () => {
+    await world?.close();
+  });
+
+  it('shows the page with its upload form; an upload with no file gets an error summary', async () => {
+    const page = await analyst.get('/admin/reference');
+    assert.equal(page.status, 200);
+    assert.equal(h1(page.text), 'Reference data');
+    assert.match(page.text, /enctype="multipart\/form-data"/);
+    assert.match(page.text, /No reference files have been loaded yet/);
+    assert.match(page.text, /class="govuk-service-navigation__link" href="\/admin\/reference" aria-current="page"/, 'in the navigation');
+    const empty = await analyst.postMultipart('/admin/reference', new FormData());
+    assert.equal(empty.status, 400);
+    assert.match(empty.text, /<a href="#files">Select the reference files to load<\/a>/);
+  });
+
+  it('loads an authority lookup and part of the c1 table (England and Barnet 2025), then lists them', async () => {
+    // c1 lines 1 (header), 2 (England 2025: re-referrals 22.6) and 149 (Barnet 2025: 14.8).
+    const c1 = [c1Lines[0], c1Lines[1], c1Lines[148]].join('\n');
+    const res = await analyst.postMultipart('/admin/reference', form({ 'lookup.csv': lookup, 'c1-part.csv': c1 }));
+    assert.equal(res.status, 303, res.text.slice(0, 500));
+    assert.equal(res.location, '/admin/reference?loaded=2');
+    const page = await analyst.get(res.location);
+    assert.match(page.text, /Loaded 2 files\./);
+    assert.match(page.text, /c1-part\.csv/);
+    assert.match(page.text, /c1_children_in_need_referrals_and_rereferrals/);
+    // Re-referrals now have 2025 with one authority (Barnet) with a figure.
+    assert.match(page.text, /Re-referrals within 12 months \(% of referrals\)<\/td>\s*<td[^>]*>rereferrals-percent<\/td>\s*<td[^>]*>2025<\/td>\s*<td[^>]*>1<\/td>\s*<td[^>]*>1<\/td>/);
+    const [logged] = await rows<{ n: unknown }>(world.database.db, sql`select count(*) as n from access_log where action = 'reference.import'`);
+    assert.equal(Number(logged?.n), 1);
+  });
+
+  it('a bad cell: 400, an error summary with file, row and column, and nothing loaded', async () => {
+    const before = { values: await count('benchmark_values'), imports: await count('reference_imports') };
+    const bad = [c1Lines[0], c1Lines[1]?.replace(',22.6,', ',22.6%,')].join('\n');
+    const res = await analyst.postMultipart('/admin/reference', form({ 'lookup.csv': lookup, 'bad.csv': bad }));
+    assert.equal(res.status, 400);
+    assert.match(res.text, /govuk-error-summary/);
+    assert.match(res.text, /bad\.csv, row 2, column rereferral_percent: “22\.6%” is neither a number nor a suppression marker/);
+    assert.match(res.text, /Nothing was loaded/);
+    assert.deepEqual({ values: await count('benchmark_values'), imports: await count('reference_imports') }, before);
+  });
+
+  it('chooses the benchmark authority from the loaded list (audited); an unknown one is refused with an error', async () => {
+    await analyst.get('/admin/reference');
+    const bad = await analyst.post('/admin/reference/benchmark', { benchmarkLaNumber: '999', region: '' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /<a href="#benchmarkLaNumber">Choose an authority from the list: “999” is not a loaded DfE LA number<\/a>/);
+    const ok = await analyst.post('/admin/reference/benchmark', { benchmarkLaNumber: '302', region: '' });
+    assert.equal(ok.status, 303);
+    const page = await analyst.get(ok.location ?? '');
+    assert.match(page.text, /Benchmark authority saved/);
+    assert.match(page.text, /Barnet \(302\)/);
+    assert.match(page.text, /<dd class="govuk-summary-list__value">\s*London\s*<\/dd>/);
+    const [logged] = await rows<{ n: unknown }>(world.database.db, sql`select count(*) as n from access_log where action = 'reference.benchmark-authority'`);
+    assert.equal(Number(logged?.n), 1);
+  });
+
+  it('GET /api/reference says what is loaded', async () => {
+    const user = await world.services.users.verifyPassword('analyst', PASSWORD);
+    assert.ok(user);
+    const audit = createAuditor(world.services.accessLogRepository, { userId: user.id, username: 'analyst', authorityId: user.authorityId }, 'user.token', null);
+    const token = await world.services.users.issueToken(user.id, 'ref-test', audit);
+    const res = await fetch(`${world.baseUrl}/api/reference`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as {
+      benchmark: { laNumber: string; region: { name: string } };
+      counts: { authorities: number; figures: number };
+      measures: Array<{ id: string; latestYear: number | null }>;
+      imports: Array<{ fileName: string; rows: number }>;
+    };
+    assert.equal(body.benchmark.laNumber, '302');
+    assert.equal(body.benchmark.region.name, 'London');
+    // 156 authorities in the lookup; c1 part: 2 rows × 3 measures (referrals, re-referral %, NFA %) = 6 figures.
+    assert.equal(body.counts.authorities, 156);
+    assert.equal(body.counts.figures, 6);
+    assert.equal(body.measures.find((m) => m.id === 'rereferrals-percent')?.latestYear, 2025);
+    assert.deepEqual(body.imports.map((i) => [i.fileName, i.rows]).sort(), [['c1-part.csv', 6], ['lookup.csv', 156]]);
+  });
+});
