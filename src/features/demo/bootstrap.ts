@@ -7,6 +7,7 @@ import { todayInLondon } from '../../domain/today';
 import { ROLES } from '../../domain/roles';
 import { authorityCount, demoAuthorities, ensureDemoUsers, pickDemoTeam } from './service';
 import { DEMO_DEFAULTS } from './defaults';
+import { loadDemoReferenceData } from '../reference/demo';
 import { lastRefreshed, refreshMonthlyValues } from '../indicators/stored-values';
 
 export interface DemoReady {
@@ -36,6 +37,11 @@ export async function prepareDemo(
   }
   const [authority] = await demoAuthorities(database.db);
   if (!authority) throw new Error('Demo mode needs a demo authority, but the database holds only real authorities. Start without --demo.');
+  // Published benchmarks (DfE / ONS), bank holidays and statistical neighbours, once, when a reference folder is
+  // at hand (src/features/reference/demo.ts). A broken folder must not stop the demo: it starts without them.
+  await loadDemoReferenceData(database.db).catch((e: unknown) => {
+    process.stderr.write(`Reference data was not loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); load it with lantern reference import.\n`);
+  });
   // Trends read kept monthly values: compute them once for a new demo (or one built before indicators existed).
   if ((await lastRefreshed(database.db, authority.id)) === null) {
     await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
