@@ -91,4 +91,5 @@ CREATE TABLE "indicator_values" (
 );
 --> statement-breakpoint
 CREATE INDEX "benchmark_values_area" ON "benchmark_values" USING btree ("area_code","measure");--> statement-breakpoint
+CREATE INDEX "working_day_calendar_rank" ON "working_day_calendar" USING btree ("rank") WHERE "working_day_calendar"."is_working_day";--> statement-breakpoint
 CREATE INDEX "indicator_commentary_key" ON "indicator_commentary" USING btree ("authority_id","indicator_id","period_kind","period_end");

@@ -3,6 +3,7 @@
  * holidays, the authority lookup, DfE statistical neighbours, and DfE / ONS benchmark figures for every authority,
  * region and England. Public facts, loaded from the files DfE, ONS and GOV.UK publish; never child data.
  */
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, numeric, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
 import { createdAt, day } from './columns';
 
@@ -87,8 +88,13 @@ export const benchmarkValues = pgTable(
  * as `workingDaysBetween` in src/domain/working-days.ts (the start day is day 0). Rebuilt from the bank holidays
  * whenever they change (src/features/reference/calendar.ts).
  */
-export const workingDayCalendar = pgTable('working_day_calendar', {
-  day: day('day').primaryKey(),
-  rank: integer('rank').notNull(),
-  isWorkingDay: boolean('is_working_day').notNull(),
-});
+export const workingDayCalendar = pgTable(
+  'working_day_calendar',
+  {
+    day: day('day').primaryKey(),
+    rank: integer('rank').notNull(),
+    isWorkingDay: boolean('is_working_day').notNull(),
+  },
+  // The Nth working day after D: the working day whose rank is rank(D) + N.
+  (t) => [index('working_day_calendar_rank').on(t.rank).where(sql`${t.isWorkingDay}`)],
+);

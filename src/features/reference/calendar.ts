@@ -43,6 +43,8 @@ export async function rebuildWorkingDayCalendar(db: Tx): Promise<void> {
   await db.execute(sql`
     insert into working_day_calendar (day, rank, is_working_day)
     select * from unnest(${`{${days.join(',')}}`}::date[], ${`{${ranks.join(',')}}`}::int[], ${`{${working.join(',')}}`}::boolean[])`);
+  // Statistics now, so that the planner knows the table's size and spread from the first query that joins it.
+  await db.execute(sql`analyze working_day_calendar`);
 }
 
 /** Makes sure the calendar table is filled and matches the bank holidays in force (once per database handle). */
