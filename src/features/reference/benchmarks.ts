@@ -1,19 +1,19 @@
 /**
  * Benchmarks for an authority: for each published year of a measure, England, the authority's region, the
  * authority's own published figure, the mean of its ten statistical neighbours, and its rank and quartile among all
- * authorities. Three small queries answer any number of measures (the dashboards ask for about ten at a time).
+ * authorities. Four small queries (three to find the area, one for the figures and ranks) answer any number of measures (the dashboards ask for about ten at a time).
  *
  * Which authority: `authorities.la_number` (a real authority), else `authorities.benchmark_la_number` (the demo
  * borough borrows Barnet's, 302). Which region: `authorities.region` (a name) when set, else the region of that LA
  * in reference_authorities. Neighbours: the latest statistical-neighbour model loaded for the LA (2025 before
- * 2021). Ranks and quartiles: see ranking.ts.
+ * 2021), used for every year. Ranks and quartiles: see ranking.ts (ranked in SQL the same way).
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { authorities, referenceAuthorities } from '../../db/schema/index';
 import { NotFoundError, ValidationError } from '../../errors';
-import { quartileOf, rankOf, type RankPolarity } from './ranking';
+import { quartileOf, type RankPolarity } from './ranking';
 import { regionByName } from './regions';
 
 export interface PublishedFigure {
@@ -92,13 +92,39 @@ export async function benchmarksFor(db: Tx, authorityId: number, requests: reado
     wanted.map((r) => sql`${r.measure}`),
     sql`, `,
   );
-  const figures = await rows<{ measure: string; year: number; level: string; area_code: string; area_name: string; value: unknown; suppressed: string | null }>(
-    db,
-    sql`select measure, year, level, area_code, area_name, value, suppressed from benchmark_values
-        where measure in (${measureList})
-          and (level = 'national' or (level = 'regional' and area_code = ${area.region?.code ?? ''}) or level = 'la')`,
+  // Rank in SQL, as ranking.ts defines it: rank() is 1 + the number of authorities strictly before, ordered so that
+  // better comes first (ascending for "lower is better", descending otherwise); suppressed figures come last and
+  // are not ranked. Only the authority's own row, its neighbours' rows and shared-service rows ("314 / 318") come
+  // back, with the count ranked per year, so the answer stays small however many authorities there are.
+  const signs = sql.join(
+    wanted.map((r) => sql`(${r.measure}::text, ${r.polarity === 'lower' ? 1 : -1}::int)`),
+    sql`, `,
   );
-  // Ranks, computed here rather than in SQL so that ties and polarity follow ranking.ts exactly.
+  const wantedAreas = [area.laNumber, ...area.neighbours].filter((c): c is string => c !== null);
+  const areaList = wantedAreas.length
+    ? sql.join(
+        wantedAreas.map((c) => sql`${c}`),
+        sql`, `,
+      )
+    : sql`''`;
+  const figures = await rows<{ measure: string; year: unknown; level: string; area_code: string; area_name: string; value: unknown; suppressed: string | null; rank: unknown; n: unknown }>(
+    db,
+    sql`
+      with la as (
+        select b.measure, b.year, b.area_code, b.area_name, b.value, b.suppressed,
+          case when b.value is not null then rank() over (partition by b.measure, b.year order by b.value * r.sign nulls last) end as rank,
+          count(b.value) over (partition by b.measure, b.year) as n
+        from benchmark_values b join (values ${signs}) as r(measure, sign) on r.measure = b.measure
+        where b.level = 'la'
+      )
+      select measure, year, 'la' as level, area_code, area_name, value, suppressed, rank, n from la
+        where area_code in (${areaList}) or area_code like '%/%'
+      union all
+      select measure, year, 'count', '', '', null, null, null, max(n) from la group by measure, year
+      union all
+      select measure, year, level, area_code, area_name, value, suppressed, null, null from benchmark_values
+        where measure in (${measureList}) and (level = 'national' or (level = 'regional' and area_code = ${area.region?.code ?? ''}))`,
+  );
   const byKey = new Map<string, typeof figures>();
   for (const f of figures) {
     const k = `${f.measure}|${Number(f.year)}`;
@@ -116,10 +142,10 @@ export async function benchmarksFor(db: Tx, authorityId: number, requests: reado
       const national = list.find((f) => f.level === 'national');
       const regional = list.find((f) => f.level === 'regional');
       const las = list.filter((f) => f.level === 'la');
+      const of = Number(list.find((f) => f.level === 'count')?.n ?? 0);
       const own = area.laNumber ? las.find((f) => laCodes(f.area_code).includes(area.laNumber ?? '')) : undefined;
-      const ranked = las.map((f) => n(f.value)).filter((v): v is number => v !== null);
       const ownValue = own ? n(own.value) : null;
-      const rank = ownValue === null ? null : rankOf(ownValue, ranked, req.polarity);
+      const rank = own && ownValue !== null ? Number(own.rank) : null;
       let sn: BenchmarkYear['statisticalNeighbours'] = null;
       if (area.model && neighbours.size > 0) {
         const values = [...neighbours]
@@ -136,8 +162,8 @@ export async function benchmarksFor(db: Tx, authorityId: number, requests: reado
         authority: own && area.laNumber ? { laNumber: area.laNumber, name: area.laName ?? own.area_name, value: ownValue, suppressed: own.suppressed } : null,
         statisticalNeighbours: sn,
         rank,
-        of: ranked.length,
-        quartile: rank === null ? null : quartileOf(rank, ranked.length),
+        of,
+        quartile: rank === null ? null : quartileOf(rank, of),
       });
     }
     out.set(req.measure, years.sort((a, b) => b.year - a.year));

@@ -150,9 +150,15 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
     // Haringey 309 18.7, Ealing 307 19.5 (c1 lines 166, 111, 157, 163, 162, 153, 142, 159, 138, 154).
     // Sum 202.5 ÷ 10 = 20.25 → 20.3.
     assert.deepEqual(y2025?.statisticalNeighbours, { mean: 20.3, withValue: 10, of: 10, model: '2025' });
-    // Every authority with a 2025 figure is ranked; Barnet's 14.8 is low (good) → first quartile.
-    assert.ok((y2025?.of ?? 0) > 140);
-    assert.equal(y2025?.quartile, 1);
+    // All 153 authority rows of 2025 have a figure. Twelve are lower than Barnet's 14.8: Isles of Scilly 0.0,
+    // Hounslow 12.1, Shropshire 12.9, Darlington 13.0, Greenwich 13.1, Bath and NE Somerset 13.4, Gateshead 13.9,
+    // North Lincolnshire 14.0, Brent 14.2, Staffordshire 14.2, Redcar and Cleveland 14.6, Dorset 14.7 → rank 13 of
+    // 153 (lower is better); quartile ⌊4 × 12 ÷ 153⌋ + 1 = ⌊0.31⌋ + 1 = 1.
+    assert.deepEqual([y2025?.rank, y2025?.of, y2025?.quartile], [13, 153, 1]);
+    // Higher is better: 153 − 12 lower − 2 at 14.8 (Barnet and one other, tied) = 139 above → rank 140;
+    // ⌊4 × 139 ÷ 153⌋ + 1 = ⌊3.63⌋ + 1 = 4.
+    const higher = (await benchmarksFor(ctx.database.db, demo.id, [{ measure: 'rereferrals-percent', polarity: 'higher' }])).get('rereferrals-percent')?.[0];
+    assert.deepEqual([higher?.rank, higher?.quartile], [140, 4]);
   });
 
   it('a re-run replaces what it loaded: the same counts, no doubled figures', async () => {
