@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { ETHNIC_GROUPS } from '../../domain/code-lists';
-import { ageAt, openOn } from './sql';
+import { ageAt, openAtEndOf } from './sql';
 
 export const COHORTS = ['cin', 'cp', 'cla'] as const;
 export type Cohort = (typeof COHORTS)[number];
@@ -74,11 +74,11 @@ export async function equalitiesAt(db: Tx, authorityId: number, asAt: string): P
     sql`
     with cohort as (
       select distinct 'cin' as cohort, e.child_id from cin_episodes e
-        where e.authority_id = ${authorityId} and not e.referral_nfa and ${openOn('e.referral_date', 'e.closure_date', sql`${asAt}::date`)}
+        where e.authority_id = ${authorityId} and not e.referral_nfa and ${openAtEndOf('e.referral_date', 'e.closure_date', sql`${asAt}::date`)}
       union
-      select distinct 'cp', p.child_id from cp_plans p where p.authority_id = ${authorityId} and ${openOn('p.start_date', 'p.end_date', sql`${asAt}::date`)}
+      select distinct 'cp', p.child_id from cp_plans p where p.authority_id = ${authorityId} and ${openAtEndOf('p.start_date', 'p.end_date', sql`${asAt}::date`)}
       union
-      select distinct 'cla', p.child_id from periods_of_care p where p.authority_id = ${authorityId} and ${openOn('p.start_date', 'p.end_date', sql`${asAt}::date`)}
+      select distinct 'cla', p.child_id from periods_of_care p where p.authority_id = ${authorityId} and ${openAtEndOf('p.start_date', 'p.end_date', sql`${asAt}::date`)}
     )
     select k.cohort, ${sql.raw(GROUP_SQL)} as grp, ${ageAt('c.date_of_birth', sql`${asAt}::date`)} as age, c.sex
     from cohort k join children c on c.id = k.child_id`,

@@ -26,9 +26,18 @@ export function ageAt(dateOfBirth: Expr, on: Expr): SQL {
   return sql`date_part('year', age(${e(on)}, ${e(dateOfBirth)}))`;
 }
 
-/** Open on a date: started on or before it and not ended before it (an end on the date itself still counts). */
+/** Open on a date at all: started on or before it and not ended before it (an end on the date itself still counts). */
 export function openOn(start: Expr, end: Expr, on: Expr): SQL {
   return sql`(${e(start)} <= ${e(on)} and (${e(end)} is null or ${e(end)} >= ${e(on)}))`;
+}
+
+/**
+ * Open at the end of a date — a snapshot such as "on a CP plan at 31 March": started on or before it and not ended
+ * on or before it. DfE's convention for figures at 31 March (children looked after, CP plans, children in need): a
+ * plan or period that ended on the day is not counted as open at its end.
+ */
+export function openAtEndOf(start: Expr, end: Expr, on: Expr): SQL {
+  return sql`(${e(start)} <= ${e(on)} and (${e(end)} is null or ${e(end)} > ${e(on)}))`;
 }
 
 /** Between two dates inclusive. */

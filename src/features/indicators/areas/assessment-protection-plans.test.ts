@@ -41,7 +41,7 @@ describeEachEngine('assessment and protection indicators: CP plans, reviews, vis
     await buildPopulation(db, snapshotLa.id, 2025, 500);
     await plan('p1', snapshotLa, '2024-03-31', null); // open exactly 2 years
     await plan('p2', snapshotLa, '2024-04-01', null); // a day short of 2 years
-    await plan('p3', snapshotLa, '2025-06-01', '2026-03-31'); // ends on the snapshot day: still open
+    await plan('p3', snapshotLa, '2025-06-01', '2026-03-31'); // ends on the snapshot day: not open at its end (DfE's 31 March convention)
     await plan('p4', snapshotLa, '2025-01-10', '2026-03-30'); // ended the day before: not open
 
     // ——— ending in 2025/26 ———
@@ -91,7 +91,7 @@ describeEachEngine('assessment and protection indicators: CP plans, reviews, vis
     };
     await cinPlan('n1', '2025-09-30', null); // exactly 6 months
     await cinPlan('n2', '2025-10-01', null); // a day short
-    await cinPlan('n3', '2024-01-01', '2026-03-31'); // ends on the snapshot day: still open
+    await cinPlan('n3', '2024-01-01', '2026-03-31'); // ends on the snapshot day: not open at its end
     await cinPlan('n4', '2024-01-01', '2026-03-30'); // ended the day before
     await cinPlan('n5', '2025-01-01', null);
   });
@@ -99,14 +99,14 @@ describeEachEngine('assessment and protection indicators: CP plans, reviews, vis
   const byChild = async (id: string, laId: number, period = FY2025) =>
     new Map((await indicatorItems(ctx.database.db, id, laId, period)).map((i) => [i.subjectId, [i.numerator, i.denominator]]));
 
-  it('CP plans per 10,000 at 31 March 2026: 3 children (one ending that day) over 9,000 = 3.3', async () => {
+  it('CP plans per 10,000 at 31 March 2026: 2 children (not the one ending that day) over 9,000 = 2.2', async () => {
     const v = await indicatorValue(ctx.database.db, 'cp-plans-per-10k', snapshotLa.id, MARCH_2026);
-    assert.deepEqual([v.numerator, v.denominator, v.value], [3, 9000, 3.3]);
+    assert.deepEqual([v.numerator, v.denominator, v.value], [2, 9000, 2.2]);
   });
 
-  it('CP plans open 2 years or more at 31 March 2026: 1 (started 31 March 2024) of 3 = 33.3%; the one started 1 April 2024 is a day short', async () => {
+  it('CP plans open 2 years or more at 31 March 2026: 1 (started 31 March 2024) of 2 = 50%; the one started 1 April 2024 is a day short, the one ending that day is not open', async () => {
     const v = await indicatorValue(ctx.database.db, 'cp-plans-open-2-years-plus', snapshotLa.id, FY2025);
-    assert.deepEqual([v.numerator, v.denominator, v.value], [1, 3, 33.3]);
+    assert.deepEqual([v.numerator, v.denominator, v.value], [1, 2, 50]);
     const items = await byChild('cp-plans-open-2-years-plus', snapshotLa.id);
     assert.deepEqual(items.get(kids.p1 ?? 0), [1, 1]);
     assert.deepEqual(items.get(kids.p2 ?? 0), [0, 1]);
@@ -167,12 +167,12 @@ describeEachEngine('assessment and protection indicators: CP plans, reviews, vis
     assert.deepEqual(items.get(kids.v7 ?? 0), [0, 1]);
   });
 
-  it('CIN plans open 6 months or more at 31 March 2026: 3 (exactly 6 months, ending that day, 15 months); at 28 February 2026: 3 (the 30 September plan not yet, the one ended 30 March still open)', async () => {
+  it('CIN plans open 6 months or more at 31 March 2026: 2 (exactly 6 months, 15 months; not the one ending that day); at 28 February 2026: 3 (the 30 September plan not yet, the one ended 30 March still open)', async () => {
     const db = ctx.database.db;
     const march = await indicatorValue(db, 'cin-plans-open-6-months', cinLa.id, MARCH_2026);
-    assert.deepEqual([march.numerator, march.value], [3, 3]);
+    assert.deepEqual([march.numerator, march.value], [2, 2]);
     const marchItems = await byChild('cin-plans-open-6-months', cinLa.id, MARCH_2026);
-    assert.deepEqual(['n1', 'n2', 'n3', 'n4', 'n5'].map((k) => marchItems.has(kids[k] ?? 0)), [true, false, true, false, true]);
+    assert.deepEqual(['n1', 'n2', 'n3', 'n4', 'n5'].map((k) => marchItems.has(kids[k] ?? 0)), [true, false, false, false, true]);
     const february = await indicatorValue(db, 'cin-plans-open-6-months', cinLa.id, FEBRUARY_2026);
     assert.equal(february.value, 3);
     const febItems = await byChild('cin-plans-open-6-months', cinLa.id, FEBRUARY_2026);

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { defineIndicator, type IndicatorDefinition } from '../definition';
-import { flag, openOn } from '../sql';
+import { flag, openAtEndOf } from '../sql';
 
 /**
  * The working-day calendar row of a date, joined as `alias`: the difference of two rows' ranks is the working days
@@ -62,7 +62,7 @@ function openPlansAtLeast10WorkingDays(authorityId: number): SQL {
         select p.period_end, cp.child_id, wp.rank as end_rank
         from periods p
         join working_day_calendar wp on wp.day = p.period_end
-        join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}
+        join cp_plans cp on cp.authority_id = ${authorityId} and ${openAtEndOf('cp.start_date', 'cp.end_date', 'p.period_end')}
         ${calendarRow('ws', 'cp.start_date')}
         where ws.rank is null or wp.rank - ws.rank >= 10
       ) op`;
@@ -209,7 +209,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     area: 'assessment-protection',
     definition: {
       numerator: 'Children on a child protection plan at the end of the period.',
-      period: 'A snapshot on the last day of the period: plans started on or before it and not ended before it (a plan ending on that day still counts).',
+      period: 'A snapshot at the end of the last day of the period: plans started on or before it and not ended on or before it (DfE’s convention for figures at 31 March: a plan ending on that day is not open at its end).',
       rules: 'Each child counts once. Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.',
     },
     basis: 'DfE Characteristics of children in need, table D1 (children who were the subject of a child protection plan at 31 March, rate per 10,000 children). No benchmark file for it is loaded.',
@@ -218,7 +218,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, cp.child_id as subject_id, 1 as numerator, 0 as denominator, 'Plan from ' || min(cp.start_date) as detail
-      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}
+      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and ${openAtEndOf('cp.start_date', 'cp.end_date', 'p.period_end')}
       group by p.period_end, cp.child_id`,
   }),
   defineIndicator({
@@ -282,7 +282,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     definition: {
       numerator: 'Plans open at the end of the period that started 2 years or more before it.',
       denominator: 'Child protection plans open at the end of the period.',
-      period: 'A snapshot on the last day of the period (a plan ending on that day still counts as open).',
+      period: 'A snapshot at the end of the last day of the period (a plan ending on that day is not open at its end, as DfE counts at 31 March).',
       rules: 'Open 2 years or more: the period end is on or after the same date two years after the plan started.',
     },
     basis: 'DfE Characteristics of children in need, table D5 (child protection plans at 31 March by length, 2 years or more).',
@@ -298,7 +298,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
       select p.period_end, cp.child_id as subject_id,
         ${flag("p.period_end >= (cp.start_date + interval '2 years')::date")} as numerator, 1 as denominator,
         'Plan from ' || cp.start_date as detail
-      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and ${openOn('cp.start_date', 'cp.end_date', 'p.period_end')}`,
+      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and ${openAtEndOf('cp.start_date', 'cp.end_date', 'p.period_end')}`,
   }),
   defineIndicator({
     id: 'cp-reviews-in-timescale',
@@ -392,7 +392,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     area: 'assessment-protection',
     definition: {
       numerator: 'Child in need plans open at the end of the period that started 6 months or more before it.',
-      period: 'A snapshot on the last day of the period (a plan ending on that day still counts as open).',
+      period: 'A snapshot at the end of the last day of the period (a plan ending on that day is not open at its end, as DfE counts at 31 March).',
       rules: 'Six months or more: started on or before the same date six months before the period end.',
     },
     basis: 'Local measure of drift in child in need work (CIN plans are reviewed every 3 months, product.md §6); DfE publishes CIN episode durations, not CIN plan durations.',
@@ -402,7 +402,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     items: (authorityId) => sql`
       select p.period_end, pl.child_id as subject_id, 1 as numerator, 0 as denominator, 'CIN plan from ' || pl.start_date as detail
       from periods p join cin_plans pl on pl.authority_id = ${authorityId}
-        and ${openOn('pl.start_date', 'pl.end_date', 'p.period_end')}
+        and ${openAtEndOf('pl.start_date', 'pl.end_date', 'p.period_end')}
         and pl.start_date <= (p.period_end - interval '6 months')::date`,
   }),
 ];
