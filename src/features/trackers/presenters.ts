@@ -42,12 +42,12 @@ export function childName(r: { firstName: string | null; lastName: string | null
 }
 
 /** "3 working days overdue", "Due today", "Due in 1 working day". */
-export function timing(r: TrackerRow): string {
+export function timing(r: TrackerRow, asAt: string): string {
   if (r.workingDays === null) return '';
   const wd = (k: number) => `${k} working day${k === 1 ? '' : 's'}`;
-  if (r.status === 'overdue') return r.workingDays === 0 ? 'Overdue' : `${wd(r.workingDays)} overdue`;
-  if (r.dueDate === undefined) return '';
-  return r.workingDays === 0 ? 'Due today or next working day' : `Due in ${wd(r.workingDays)}`;
+  if (r.status === 'overdue') return r.dueDate === asAt ? 'Due today' : r.workingDays === 0 ? 'Overdue' : `${wd(r.workingDays)} overdue`;
+  if (r.dueDate === asAt) return 'Due today';
+  return r.workingDays === 0 ? 'Due before the next working day' : `Due in ${wd(r.workingDays)}`;
 }
 
 /** The filters as a query string, for sort links, pages and the CSV. */
@@ -89,7 +89,7 @@ function sortHeading(text: string, key: string | undefined, numeric: boolean, ba
   const ariaSort = current ? (order === 'asc' ? 'ascending' : 'descending') : 'none';
   const hint = current ? ` (sorted ${ariaSort}; select to sort ${next === 'asc' ? 'ascending' : 'descending'})` : ' (select to sort)';
   return {
-    html: `<a class="govuk-link govuk-link--no-visited-state" href="${escapeHtml(href)}">${escapeHtml(text)}<span class="govuk-visually-hidden">${hint}</span></a>${current ? (order === 'asc' ? ' ▲' : ' ▼') : ''}`,
+    html: `<a class="govuk-link govuk-link--no-visited-state" href="${escapeHtml(href)}">${escapeHtml(text)}<span class="govuk-visually-hidden">${hint}</span></a>${current ? `<span aria-hidden="true">${order === 'asc' ? ' ▲' : ' ▼'}</span>` : ''}`,
     attributes: { 'aria-sort': ariaSort },
     ...(numeric ? { format: 'numeric' } : {}),
   };
@@ -125,7 +125,7 @@ export function trackerTable(result: TrackerResult, rows: TrackerRow[], state: Q
         case 'due':
           return { text: formatDate(r.dueDate) };
         case 'status': {
-          const when = timing(r);
+          const when = timing(r, result.asAt);
           return { html: `<strong class="govuk-tag ${TAG[r.status]}">${escapeHtml(r.statusLabel)}</strong>${when ? `<br><span class="govuk-!-font-size-16">${escapeHtml(when)}</span>` : ''}` };
         }
         case 'notes':

@@ -70,7 +70,13 @@ function addWorkingDays(from: SQL | string, n: number): SQL {
 }
 
 const D = (f: QueryFilters): SQL => sql`${f.asAt}::date`;
-const openOnD = (start: string, end: string, f: QueryFilters): SQL => sql`(${sql.raw(start)} <= ${D(f)} and (${sql.raw(end)} is null or ${sql.raw(end)} > ${D(f)}))`;
+/**
+ * Open on the as-at date. The start date is written `start + 0` so that it cannot use a date index: every such
+ * test here is on one child's rows, found through the child's index, and without statistics (just after a bulk
+ * load) PostgreSQL otherwise ANDs in an authority-wide (authority_id, date) range scan for every child — measured at
+ * 3 s instead of 0.1 s for a demo authority's due tracker.
+ */
+const openOnD = (start: string, end: string, f: QueryFilters): SQL => sql`((${sql.raw(start)} + 0) <= ${D(f)} and (${sql.raw(end)} is null or ${sql.raw(end)} > ${D(f)}))`;
 const plusMonths = (date: SQL | string, months: number): SQL => sql`((${typeof date === 'string' ? sql.raw(date) : date}) + make_interval(months => ${sql.raw(String(months))}))::date`;
 
 function cohort(f: QueryFilters): SQL {

@@ -57,6 +57,7 @@ describe('trackers on the web and the API', () => {
     assert.match(page.text, new RegExp(`href="/children/${world.childInTeamA}">Avery Alpha</a>`));
     assert.match(page.text, new RegExp(`href="/children/${world.childInTeamB}">Blake Bravo</a>`));
     assert.match(page.text, /9 working days overdue/);
+    assert.match(page.text, /govuk-tag--yellow">Due<\/strong><br><span class="govuk-!-font-size-16">Due today</, 'Blake: due today');
     assert.match(page.text, /due means due by 14 April 2026/);
     assert.ok(page.text.indexOf('Avery Alpha') < page.text.indexOf('Blake Bravo'), 'due 16 March before due 27 March');
     assert.match(page.text, /aria-sort="ascending"[^>]*>\s*<a[^>]*>Due/);
