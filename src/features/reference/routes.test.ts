@@ -117,4 +117,28 @@ describe('reference data on the web and through the API', () => {
     assert.equal(body.measures.find((m) => m.id === 'rereferrals-percent')?.latestYear, 2025);
     assert.deepEqual(body.imports.map((i) => [i.fileName, i.rows]).sort(), [['c1-part.csv', 6], ['lookup.csv', 156]]);
   });
+
+  it('POST /api/reference loads one file from the body (replacing that table’s figures for the years it covers); a bad cell is a problem+json naming file, row and column', async () => {
+    const user = await world.services.users.verifyPassword('analyst', PASSWORD);
+    assert.ok(user);
+    const audit = createAuditor(world.services.accessLogRepository, { userId: user.id, username: 'analyst', authorityId: user.authorityId }, 'user.token', null);
+    const token = await world.services.users.issueToken(user.id, 'ref-post', audit);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'text/csv' };
+    const before = await count('benchmark_values');
+    const bad = [c1Lines[0], c1Lines[148]?.replace(',14.8,', ',n/k,')].join('\n');
+    const refused = await fetch(`${world.baseUrl}/api/reference?filename=bad.csv`, { method: 'POST', headers, body: bad });
+    assert.equal(refused.status, 400);
+    assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
+    assert.match(await refused.text(), /bad\.csv, row 2, rereferral_percent/);
+    assert.equal(await count('benchmark_values'), before);
+    // c1 line 9 is London 2025 (regional): 3 measures.
+    const ok = await fetch(`${world.baseUrl}/api/reference?filename=london.csv`, { method: 'POST', headers, body: [c1Lines[0], c1Lines[8]].join('\n') });
+    assert.equal(ok.status, 200);
+    const loaded = (await ok.json()) as { files: Array<{ name: string; source: string; rows: number }> };
+    assert.deepEqual(loaded.files.map((f) => [f.name, f.source, f.rows]), [['london.csv', 'c1_children_in_need_referrals_and_rereferrals', 3]]);
+    // The same table for the same year replaces what the table loaded for 2025 (England and Barnet, 6 figures):
+    // 6 − 6 + 3 = 3.
+    assert.equal(before, 6);
+    assert.equal(await count('benchmark_values'), 3);
+  });
 });

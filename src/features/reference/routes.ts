@@ -11,10 +11,10 @@ import { NotFoundError, ValidationError, type FieldError } from '../../errors';
 import type { Services } from '../../services';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
-import { discard, receiveMultipart } from '../ingest/upload';
+import { discard, receiveBody, receiveMultipart } from '../ingest/upload';
 import { benchmarkArea, referenceAuthorityChoices, setBenchmarkAuthority } from './benchmarks';
 import { describeProblem, ReferenceFileError } from './files';
-import { importReferenceFiles } from './import';
+import { importReferenceFiles, type ReferenceImportResult } from './import';
 import { loadedMeasures, recentReferenceImports, referenceCounts } from './overview';
 import { ENGLISH_REGIONS } from './regions';
 
@@ -169,6 +169,47 @@ export function referenceRoutes(r: RouteBuilder): void {
         if (!(e instanceof ValidationError)) throw e;
         await render({ res, services, user }, { errors: e.errors, values }, 400);
       }
+    },
+  });
+
+  const loadedSchema = z.object({
+    files: z.array(z.object({ name: z.string(), kind: z.string(), source: z.string(), rows: z.number(), note: z.string() })),
+    derived: z.number(),
+    seconds: z.number(),
+  });
+
+  r.apiRaw({
+    method: 'post',
+    path: paths.api.reference,
+    access: 'reference:manage',
+    audit: 'reference.import',
+    tag: 'Reference data',
+    summary: 'Load a reference file',
+    description:
+      'Send one published file as the request body (a GOV.UK bank-holidays.json, a DfE statistical-neighbour or authority lookup CSV, or a DfE/ONS statistics CSV), with its name in ?filename=. ' +
+      'Answers 200 with what was loaded; a file that is not recognised or has a bad cell answers 400 naming the file, row and column, and nothing is loaded.',
+    query: z.object({ filename: z.string().trim().min(1, 'Give the file’s name in ?filename=').max(200) }),
+    requestTypes: ['text/csv', 'application/json', 'application/octet-stream'],
+    responseTypes: ['application/json'],
+    status: 200,
+    handler: async ({ req, res, query, services, user, audit }) => {
+      const upload = await receiveBody(req, query.filename);
+      let loaded: ReferenceImportResult;
+      try {
+        if (upload.problem || (upload.files[0]?.size ?? 0) === 0) {
+          throw new ValidationError([{ field: 'body', message: upload.problem ?? 'The request body is empty: send the file as the body' }]);
+        }
+        try {
+          loaded = await importReferenceFiles(services.db, upload.files.map((f) => ({ name: f.name, path: f.path })), user.username);
+        } catch (e) {
+          if (!(e instanceof ReferenceFileError)) throw e;
+          throw new ValidationError(e.problems.slice(0, 100).map((p) => ({ field: [p.file, p.row !== null ? `row ${p.row}` : null, p.column].filter(Boolean).join(', '), message: p.message })));
+        }
+      } finally {
+        await discard(upload);
+      }
+      await audit.record(services.db, { recordType: 'reference-data', detail: { files: loaded.files.length, rows: loaded.files.reduce((s, f) => s + f.rows, 0), names: query.filename } });
+      res.status(200).json(loadedSchema.parse(loaded));
     },
   });
 
