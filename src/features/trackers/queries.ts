@@ -7,8 +7,9 @@
  * src/features/children/scope.ts (childInTeam), so a past as-at date can never show a child now in another team.
  *
  * Two kinds of work are about children with no allocation yet, and so do not start from the cohort: unallocated
- * early-help requests (the request's own team) and LADO referrals (no team). LADO rows and care leavers with no
- * open allocation appear only to authority-wide users looking at the whole authority.
+ * early-help requests (the request's own team) and LADO referrals (no team); care leavers with no personal adviser
+ * and no open allocation are listed too (no team). Rows with no team appear only to authority-wide users looking at
+ * the whole authority.
  *
  * Timescales are those of src/domain/timescales.ts, spelled here in SQL with the working-day calendar table
  * (src/features/indicators/sql.ts: the start day is day 0). Every date is returned as text (YYYY-MM-DD).
@@ -365,8 +366,8 @@ export const RHI_BRANCHES: Record<string, (f: QueryFilters) => SQL | null> = {
 };
 
 export const CARE_LEAVER_BRANCHES: Record<string, (f: QueryFilters) => SQL | null> = {
-  'no-pa': (f) =>
-    item('no-pa', {
+  'no-pa': (f) => {
+    const allocated = item('no-pa', {
       from: sql`from cohort k join care_leavers cl on cl.child_id = k.child_id and ${openOnD('cl.start_date', 'cl.end_date', f)}
         join children c on c.id = cl.child_id
         where cl.personal_adviser_id is null and (cl.pa_linked_date is null or cl.pa_linked_date > ${D(f)})
@@ -374,7 +375,21 @@ export const CARE_LEAVER_BRANCHES: Record<string, (f: QueryFilters) => SQL | nul
       start: 'cl.start_date',
       due: sql`coalesce(${plusMonths('c.date_of_birth', 210)}, cl.start_date)`,
       x: [sql`cl.eligibility`],
-    }),
+    });
+    // A care leaver with no PA often has no open allocation at all: listed (with no team) for the whole authority.
+    if (f.teamId !== null || f.workerId !== null || f.scopeTeamId !== null) return allocated;
+    const unallocated = item('no-pa', {
+      from: sql`from (select cl.child_id, null::int as team_id, null::int as worker_id, cl.start_date, cl.eligibility, c.date_of_birth
+          from care_leavers cl join children c on c.id = cl.child_id
+          where cl.authority_id = ${f.authorityId} and ${openOnD('cl.start_date', 'cl.end_date', f)}
+            and cl.personal_adviser_id is null and (cl.pa_linked_date is null or cl.pa_linked_date > ${D(f)})
+            and not exists (select 1 from allocations a where a.child_id = cl.child_id and ${openOnD('a.start_date', 'a.end_date', f)})) k`,
+      start: 'k.start_date',
+      due: sql`coalesce(${plusMonths('k.date_of_birth', 210)}, k.start_date)`,
+      x: [sql`k.eligibility`],
+    });
+    return sql`${allocated} union all ${unallocated}`;
+  },
   'pathway-plan-review': (f) =>
     item('pathway-plan-review', {
       from: sql`from cohort k join care_leavers cl on cl.child_id = k.child_id and ${openOnD('cl.start_date', 'cl.end_date', f)}

@@ -180,6 +180,9 @@ describeEachEngine('trackers', (ctx) => {
     const wes = await child2('Wes', w2a.id, '2007-05-01', 'personal-adviser');
     await buildCareLeaver(db, wes, { eligibility: 'former-relevant', startDate: '2025-05-01', personalAdviserId: w2a.id });
     await buildPathwayPlanReview(db, wes, { reviewDate: '2026-01-15' });
+    // Xan: a care leaver with no PA and no open allocation at all (born 1 Jan 2006 → 17½ on 1 Jul 2023).
+    const xan = await buildChild(db, { authorityId: la2.id, firstName: 'Xan', dateOfBirth: '2006-01-01' });
+    await buildCareLeaver(db, xan, { eligibility: 'former-relevant', startDate: '2024-01-01' });
   });
 
   it('lists everything overdue or due within 10 working days, authority-wide, with the boundaries', async () => {
@@ -280,8 +283,11 @@ describeEachEngine('trackers', (ctx) => {
     // 1 Sep 2024 → 27 Mar 2026 and 1 Feb 2026 → 27 Mar 2026 in working days, by the calendar table.
     assert.deepEqual(
       leavers.rows.map((r) => `${r.firstName} ${r.kind} ${r.dueDate} ${r.status}`).sort(),
-      ['Vic no-pa 2024-09-01 overdue', 'Vic pathway-plan-review 2026-02-01 overdue'],
+      ['Vic no-pa 2024-09-01 overdue', 'Vic pathway-plan-review 2026-02-01 overdue', 'Xan no-pa 2023-07-01 overdue'],
     );
+    assert.equal(leavers.rows.find((r) => r.firstName === 'Xan')?.team, null);
+    const teamOnly = await service.run(viewer, 'care-leavers', { teamId: (await service.teamByName(la2.id, 'Team Two'))?.id ?? null }, audit());
+    assert.ok(!teamOnly.rows.some((r) => r.firstName === 'Xan'), 'no team: only in the whole-authority view');
     const caseloads = await service.run(viewer, 'caseloads', { sort: 'children', order: 'desc' }, audit());
     // Worker Two: Nia, Oli, Pia, Quin, Ray, Tia, Uma, Vic, Wes = 9 children, 2 in care (Oli, Pia), 2 care leavers.
     assert.deepEqual(
