@@ -62,7 +62,7 @@ export interface RawItem extends Record<string, unknown> {
  * never span more than 2N + 10 calendar days — instead of a search by rank, which has no index and would scan the
  * whole calendar for every row.
  */
-function addWorkingDays(from: SQL | string, n: number): SQL {
+export function addWorkingDays(from: SQL | string, n: number): SQL {
   const f = typeof from === 'string' ? sql.raw(from) : from;
   return sql`(select wdc_n.day from working_day_calendar wdc_n
     where wdc_n.day > (${f})::date and wdc_n.day <= (${f})::date + ${sql.raw(String(2 * n + 10))} and wdc_n.is_working_day
