@@ -46,6 +46,9 @@ describe('trackers on the web and the API', () => {
     assert.equal(title(page.text), 'Trackers – Lantern');
     for (const id of ['due', 'plo', 'permanence', 'cin-panel', 'rhi', 'care-leavers', 'caseloads']) assert.match(page.text, new RegExp(`href="/trackers/${id}"`));
     assert.match(page.text, /<caption[^>]*>\s*Trackers\s*<\/caption>/);
+    assert.match(page.text, new RegExp(`href="/trackers/due\\?team=${world.teamA}">Family Support A</a>`), 'a link to each team’s work due');
+    const mine = await manager.get('/trackers');
+    assert.doesNotMatch(mine.text, /Work due and overdue by team/, 'a team manager has one team');
   });
 
   it('shows one tracker: rows linking to each child, with status, in due-date order', async () => {

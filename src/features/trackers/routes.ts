@@ -205,10 +205,18 @@ export function trackersRoutes(r: RouteBuilder): void {
     handler: async ({ req, res, user, services }) => {
       const asAt = one(req.query.asAt);
       const valid = asAt && isIsoDate(asAt) ? asAt : undefined;
-      const counts = await trackersService(services.db).counts(viewer(user), valid);
+      const service = trackersService(services.db);
+      const v = viewer(user);
+      const counts = await service.counts(v, valid);
+      // Authority-wide users also get each team's own list of work due, the page a team manager works from.
+      const teamLinks =
+        v.scope.kind === 'authority'
+          ? (await service.filterOptions(v, null)).teams.map((t) => ({ text: t.name, href: paths.withQuery(paths.trackers.tracker({ tracker: 'due' }), { team: t.id, asAt: valid }) }))
+          : [];
       res.render('trackers/views/index.njk', {
         pageTitle: 'Trackers',
-        scopeKind: childScope(user).kind,
+        teamLinks,
+        scopeKind: v.scope.kind,
         rows: counts.map((c) => [
           { html: `<a class="govuk-link" href="${paths.trackers.tracker({ tracker: c.id })}">${c.title}</a><br><span class="govuk-hint govuk-!-font-size-16">${c.description}</span>` },
           { text: c.total.toLocaleString('en-GB'), format: 'numeric' },
