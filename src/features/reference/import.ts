@@ -193,15 +193,15 @@ export async function importReferenceFiles(db: Db, files: readonly ReferenceFile
 
   // Bank holidays go last, so that the working-day functions change only once everything else has been written.
   const order = (f: ReferenceFile) => (f.kind === 'bank-holidays' ? 1 : 0);
-  const sorted = [...read].sort((a, b) => order(a) - order(b));
+  const sorted = read.map((file, index) => ({ file, index })).sort((a, b) => order(a.file) - order(b.file) || a.index - b.index);
   const hasHolidays = read.some((f) => f.kind === 'bank-holidays');
   const hasBenchmarks = read.some((f) => f.kind === 'benchmarks');
 
   const { loaded, derived } = await db.transaction(async (tx) => {
-    const out: LoadedFile[] = [];
-    for (const file of sorted) {
+    const out: LoadedFile[] = new Array<LoadedFile>(read.length);
+    for (const { file, index } of sorted) {
       const result = await writeFile(tx, file);
-      out.push(result);
+      out[index] = result;
       await tx.execute(sql`
         insert into reference_imports (kind, source, file_name, sha256, rows, imported_by)
         values (${file.kind}, ${file.source}, ${file.name}, ${file.sha256}, ${result.rows}, ${importedBy})`);
@@ -214,9 +214,8 @@ export async function importReferenceFiles(db: Db, files: readonly ReferenceFile
     return { loaded: out, derived: derivedRows };
   });
   if (hasHolidays) forgetWorkingDayCalendar(db);
-  // Report in the order the files were given.
-  const byName = new Map(loaded.map((l) => [l.name, l]));
-  return { files: files.map((f) => byName.get(f.name)).filter((l): l is LoadedFile => l !== undefined), derived, seconds: (performance.now() - started) / 1000 };
+  // In the order the files were given.
+  return { files: loaded, derived, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Folders Lantern does not read reference data from (Ofsted inspection outcomes are loaded elsewhere). */
