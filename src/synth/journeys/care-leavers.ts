@@ -101,11 +101,12 @@ export function careLeaverJourney(j: Journey): void {
       if (d >= W) child.pathwayReviews.push(d);
     }
   }
-  // Keeping in touch about every 8 weeks once the young person has left care.
+  // Keeping in touch about every 8 weeks once the young person has left care, the first contact within 4 weeks of
+  // leaving (so that most 18th birthdays have a record in the 903 OC3 window, which ends a month after it).
   let accommodation = ACCOMMODATION.draw(act);
   let activity = '0';
   let nextChange = leave;
-  for (let d = leave + act.int(7, 56); d <= Math.min(end, A); d += act.chance(CARE_LEAVERS.contactOnTime) ? act.int(40, 56) : act.int(57, 110)) {
+  for (let d = leave + act.int(0, 27); d <= Math.min(end, A); d += act.chance(CARE_LEAVERS.contactOnTime) ? act.int(40, 56) : act.int(57, 110)) {
     if (d >= nextChange) {
       accommodation = ACCOMMODATION.draw(act);
       activity = (d >= b21 ? ACTIVITY_21_PLUS : ACTIVITY_18_20).draw(act);
