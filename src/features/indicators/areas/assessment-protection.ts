@@ -5,7 +5,7 @@
  * (src/domain/working-days.ts), so "within N working days" means on or before the Nth working day after the start.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { defineIndicator, type IndicatorDefinition } from '../definition';
+import { type IndicatorDefinition, PERIOD_RATE_NOTE, PER_10K_RULE, defineIndicator } from '../definition';
 import { flag, openAtEndOf } from '../sql';
 
 /**
@@ -130,8 +130,8 @@ export const assessmentProtection: IndicatorDefinition[] = [
     area: 'assessment-protection',
     definition: {
       numerator: 'Section 47 enquiries starting in the period (several for one child all count).',
-      period: 'S47 start dates in the period. The rate is for the period itself: a month’s rate is about a twelfth of a year’s.',
-      rules: 'Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.',
+      period: `S47 start dates in the period. ${PERIOD_RATE_NOTE}`,
+      rules: PER_10K_RULE,
     },
     basis: 'DfE Characteristics of children in need, table D1 (section 47 enquiries starting in the year, rate per 10,000 children), CIN census S47ActualStartDate. No benchmark file for it is loaded.',
     polarity: 'neutral',
@@ -210,7 +210,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     definition: {
       numerator: 'Children on a child protection plan at the end of the period.',
       period: 'A snapshot at the end of the last day of the period: plans started on or before it and not ended on or before it (DfE’s convention for figures at 31 March: a plan ending on that day is not open at its end).',
-      rules: 'Each child counts once. Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.',
+      rules: `Each child counts once. ${PER_10K_RULE}`,
     },
     basis: 'DfE Characteristics of children in need, table D1 (children who were the subject of a child protection plan at 31 March, rate per 10,000 children). No benchmark file for it is loaded.',
     polarity: 'neutral',

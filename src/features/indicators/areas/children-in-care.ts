@@ -12,7 +12,7 @@
  * end, inclusive (for 31 March 2026 and 12 months: 1 April 2025 to 31 March 2026), as DfE's years do.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { defineIndicator } from '../definition';
+import { PER_10K_RULE, defineIndicator } from '../definition';
 import { ageAt, flag } from '../sql';
 
 const SHORT_BREAKS_RULE = 'Children whose care is only short breaks (every legal status V3 or V4) are left out, as DfE does.';
@@ -141,7 +141,7 @@ export const childrenInCare = [
     definition: {
       numerator: 'Children looked after at the end of the period (each child once).',
       period: 'A snapshot at the end of the last day of the period: a child whose care ended that day has ceased, as DfE counts.',
-      rules: `Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000. ${SHORT_BREAKS_RULE}`,
+      rules: `${PER_10K_RULE} ${SHORT_BREAKS_RULE}`,
     },
     basis: 'DfE Children looked after in England: children looked after on 31 March per 10,000 children (cla_number_and_rate_per_10k_children), SSDA903 episodes.',
     polarity: 'neutral',

@@ -2,7 +2,7 @@
  * Front door indicators (product.md §5): contacts, decisions, referrals, re-referrals and early help.
  */
 import { sql } from 'drizzle-orm';
-import { defineIndicator } from '../definition';
+import { PERIOD_RATE_NOTE, PER_10K_RULE, defineIndicator } from '../definition';
 import { flag } from '../sql';
 
 /**
@@ -23,8 +23,8 @@ export const frontDoor = [
     area: 'front-door',
     definition: {
       numerator: 'Contacts received in the period (every contact counts, including several for one child).',
-      period: 'Contacts dated in the period. The rate is for the period itself: a month’s rate is about a twelfth of a year’s.',
-      rules: 'Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.',
+      period: `Contacts dated in the period. ${PERIOD_RATE_NOTE}`,
+      rules: PER_10K_RULE,
     },
     basis: 'Local measure of demand at the front door; no DfE equivalent (DfE collects referrals, not contacts).',
     polarity: 'neutral',
@@ -67,8 +67,8 @@ export const frontDoor = [
     area: 'front-door',
     definition: {
       numerator: 'Referrals in the period: CIN episodes whose referral date is in the period, including referrals that led to no further action and several referrals of one child.',
-      period: 'Referral dates in the period. The rate is for the period itself: a month’s rate is about a twelfth of a year’s.',
-      rules: 'Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.',
+      period: `Referral dates in the period. ${PERIOD_RATE_NOTE}`,
+      rules: PER_10K_RULE,
     },
     basis: 'DfE Characteristics of children in need, table C1 (referrals and rate per 10,000 children): a referral is a CIN census episode counted by its CINreferralDate.',
     polarity: 'neutral',
