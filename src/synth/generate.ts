@@ -131,6 +131,9 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
     progress,
   );
 
+  // Statistics for the planner now: PGlite never analyzes by itself, and without them the reporting queries
+  // (indicators, trackers) are planned as if every table were empty.
+  await database.exec('analyze');
   const { teamId, workerId } = demoTeam(org, allocations, asAt);
   const summary: DemoSummary = {
     authorityId: emitter.authorityId,

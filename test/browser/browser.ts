@@ -3,9 +3,39 @@
  * test visits. `visit()` fails the test on any axe violation against WCAG 2.0/2.1/2.2 A and AA.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { loadConfig } from '../../src/config';
+import { startServer, type RunningServer } from '../../src/server';
+
+export const PASSWORD = 'browser-test-password';
+
+/** A demo Lantern on a fresh PGlite folder (built on start), and a way to stop it and remove the folder. */
+export async function startDemo(options: { childPopulation: number; years: number }): Promise<{ server: RunningServer; close(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'silent' }, { demo: true, purpose: 'serve' });
+  const server = await startServer(config, { demoOptions: options });
+  return {
+    server,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the form, as a person would, and lands on the home page. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await visit(page, `${baseUrl}/sign-in`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  await checkAccessibility(page);
+}
 
 export const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
 

@@ -10,25 +10,21 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
 import { allocations, children, cpPlans, periodsOfCare, users } from '../../src/db/schema/index';
-import { startServer, type RunningServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { SAMPLE_903 } from '../support/ssda903-sample';
-import { checkAccessibility, launch, newContext, visit } from './browser';
-
-const PASSWORD = 'browser-test-password';
+import { checkAccessibility, launch, newContext, signIn as signInAt, startDemo, visit } from './browser';
 
 describe('the child record in a real browser', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let demo: Awaited<ReturnType<typeof startDemo>>;
   /** A child in the demo team-manager's team who has been on a CP plan or in care: a long chronology. */
   let child: { lanternId: string; firstName: string | null; lastName: string | null };
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'silent' }, { demo: true, purpose: 'serve' });
-    server = await startServer(config, { demoOptions: { childPopulation: 8000, years: 3 } });
+    demo = await startDemo({ childPopulation: 8000, years: 3 });
+    server = demo.server;
     const db = server.runtime.database.db;
     const [manager] = await db.select().from(users).where(eq(users.username, 'team-manager'));
     assert.ok(manager?.teamId);
@@ -46,18 +42,10 @@ describe('the child record in a real browser', () => {
 
   after(async () => {
     await browser?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await demo?.close();
   });
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await visit(page, `${server.url}/sign-in`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}/`);
-    await checkAccessibility(page);
-  }
+  const signIn = (page: Page, username: string) => signInAt(page, server.url, username);
 
   for (const javaScriptEnabled of [true, false]) {
     test(`a team manager finds a child and reads the chronology (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {

@@ -7,42 +7,28 @@
  * show. Journeys that post forms run with JavaScript on and off.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { startServer, type RunningServer } from '../../src/server';
-import { checkAccessibility, launch, newContext, visit } from './browser';
-
-const PASSWORD = 'browser-test-password';
+import type { RunningServer } from '../../src/server';
+import { checkAccessibility, launch, newContext, signIn as signInAt, startDemo, visit } from './browser';
 
 describe('performance dashboards and trackers in a real browser', () => {
+  let demo: Awaited<ReturnType<typeof startDemo>>;
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-perf-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'silent' }, { demo: true, purpose: 'serve' });
-    server = await startServer(config, { demoOptions: { childPopulation: 8000, years: 3 } });
+    demo = await startDemo({ childPopulation: 8000, years: 3 });
+    server = demo.server;
     browser = await launch();
   });
 
   after(async () => {
     await browser?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await demo?.close();
   });
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await visit(page, `${server.url}/sign-in`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}/`);
-  }
+  const signIn = (page: Page, username: string) => signInAt(page, server.url, username);
 
   const h1 = async (page: Page) => ((await page.locator('h1').textContent()) ?? '').trim();
 

@@ -94,6 +94,8 @@ export async function importFiles(database: Database, request: ImportRequest): P
     for (const { format, files } of claims) {
       batches.push(await importClaim(database, authority, format, files, request, progress));
     }
+    // Fresh statistics after new rows (PGlite never analyzes by itself; PostgreSQL's autovacuum may not have yet).
+    if (batches.some((b) => b.status === 'accepted')) await database.exec('analyze');
     if (request.refreshIndicators && batches.some((b) => b.status === 'accepted')) {
       await refreshMonthlyValues(database.db, authority.id, todayInLondon(), { onIndicator: (done, total) => progress({ stage: 'Computing indicators', done, total }) });
     }
