@@ -82,8 +82,37 @@ export async function benchmarkArea(db: Tx, authorityId: number): Promise<Benchm
 /** A shared-service row ("314 / 318") counts for each of its authorities. */
 const laCodes = (areaCode: string) => areaCode.split('/').map((c) => c.trim());
 
+/**
+ * Published figures change only when reference data is imported or the authority's benchmark authority or region
+ * changes; dashboards ask for the same benchmarks on every page. So answers are kept in memory against a stamp of
+ * those (one small query), which any process's import or change moves on.
+ */
+const cache = new Map<string, { stamp: string; value: Map<string, BenchmarkYear[]> }>();
+const CACHE_LIMIT = 500;
+
+async function stampOf(db: Tx, authorityId: number): Promise<string> {
+  const [row] = await rows<{ stamp: string }>(
+    db,
+    sql`select concat_ws('|', (select max(id) from reference_imports), a.la_number, a.benchmark_la_number, a.region) as stamp
+        from authorities a where a.id = ${authorityId}`,
+  );
+  return row?.stamp ?? '';
+}
+
 /** Benchmarks for each requested measure: published years, latest first. Measures with nothing loaded map to []. */
 export async function benchmarksFor(db: Tx, authorityId: number, requests: readonly BenchmarkRequest[]): Promise<Map<string, BenchmarkYear[]>> {
+  if (requests.length === 0) return new Map();
+  const key = `${authorityId}:${requests.map((r) => `${r.measure}/${r.polarity}`).sort().join(',')}`;
+  const stamp = await stampOf(db, authorityId);
+  const kept = cache.get(key);
+  if (kept && kept.stamp === stamp) return new Map(kept.value);
+  const value = await computeBenchmarks(db, authorityId, requests);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, { stamp, value });
+  return new Map(value);
+}
+
+async function computeBenchmarks(db: Tx, authorityId: number, requests: readonly BenchmarkRequest[]): Promise<Map<string, BenchmarkYear[]>> {
   const out = new Map<string, BenchmarkYear[]>();
   const wanted = [...new Map(requests.map((r) => [r.measure, r])).values()];
   if (wanted.length === 0) return out;
