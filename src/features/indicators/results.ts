@@ -42,9 +42,12 @@ export async function valuesFor(db: Tx, authorityId: number, defs: readonly Indi
   const storable = first && last && periods.every((p) => p.kind === 'month' && p.end < today && p.end === periodContaining(p.start, 'month').end);
   const stored = storable ? await storedMonthlyValues(db, authorityId, defs.map((d) => d.id), first.end, last.end) : new Map<string, PeriodValue[]>();
   for (const def of defs) {
-    const kept = stored.get(def.id) ?? [];
-    if (kept.length === periods.length) out.set(def.id, kept);
-    else out.set(def.id, await computeIndicator(db, def, authorityId, periods));
+    // Kept months are read; any month not kept (one completed since the last refresh) is computed, alone.
+    const kept = new Map((stored.get(def.id) ?? []).map((v) => [v.period.end, v]));
+    const missing = periods.filter((p) => !kept.has(p.end));
+    const computed = missing.length > 0 ? await computeIndicator(db, def, authorityId, missing) : [];
+    for (const v of computed) kept.set(v.period.end, v);
+    out.set(def.id, periods.map((p) => kept.get(p.end) ?? { period: p, numerator: 0, denominator: 0, value: null }));
   }
   return out;
 }

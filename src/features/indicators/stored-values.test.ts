@@ -51,6 +51,11 @@ describeEachEngine('kept monthly values', (ctx) => {
     // A quarter is never kept: computed from the data (Q4 2025/26: 2 of 3 referrals are re-referrals = 66.7%).
     const quarter = await valuesFor(db, la.id, [def], [{ kind: 'quarter', start: '2026-01-01', end: '2026-03-31' }], '2026-04-15');
     assert.deepEqual(quarter.get(def.id)?.map((v) => v.value), [66.7]);
+    // A month completed since the last refresh (not kept) is computed on its own; the kept months are still read:
+    // January to April 2026 as at 15 May, with April not kept (no referrals in April: no value).
+    const withApril = completeMonths('2026-05-15', 4);
+    const mixed = await valuesFor(db, la.id, [def], withApril, '2026-05-15');
+    assert.deepEqual(mixed.get(def.id)?.map((v) => [v.period.end, v.value]), [['2026-01-31', 0], ['2026-02-28', 100], ['2026-03-31', 42], ['2026-04-30', null]]);
     // Refreshing again replaces the kept values (no duplicates, the marked value recomputed).
     await refreshMonthlyValues(db, la.id, '2026-04-15', { months: 3 });
     const again = await valuesFor(db, la.id, [def], months, '2026-04-15');
