@@ -47,6 +47,11 @@ export function periodContaining(isoDate: string, kind: PeriodKind, toDate = fal
   return { kind, start, end: toDate && isoDate < naturalEnd ? isoDate : naturalEnd };
 }
 
+/** The last calendar month that has ended before the one containing the date. */
+export function lastCompleteMonth(isoDate: string): Period {
+  return periodContaining(addDays(periodContaining(isoDate, 'month').start, -1), 'month');
+}
+
 /** The `count` complete periods of this kind ending with the one that contains `isoDate`, oldest first. */
 export function periodsEnding(isoDate: string, kind: PeriodKind, count: number, toDate = false): Period[] {
   const out: Period[] = [];

@@ -4,11 +4,10 @@
  * Complete months come from the kept monthly values when they are there; anything else is computed.
  */
 import type { Tx } from '../../db/client';
-import { addDays } from '../../domain/working-days';
 import { benchmarksFor, type BenchmarkYear } from '../reference/benchmarks';
 import type { IndicatorDefinition } from './definition';
 import { computeIndicator, type PeriodValue } from './engine';
-import { periodContaining, periodLabel, periodsEnding, type Period, type PeriodKind } from './periods';
+import { lastCompleteMonth, periodContaining, periodLabel, periodsEnding, type Period, type PeriodKind } from './periods';
 import { ragFor, type Rag } from './rag';
 import { thresholdsFor, type IndicatorThresholds } from './settings';
 import { storedMonthlyValues } from './stored-values';
@@ -31,7 +30,7 @@ export const TREND_LENGTH: Record<PeriodKind, number> = { month: 13, quarter: 8,
 
 /** The period a dashboard shows by default: the last complete month before `today`. */
 export function defaultPeriod(today: string, kind: PeriodKind = 'month'): Period {
-  return periodContaining(addDays(periodContaining(today, 'month').start, -1), kind);
+  return periodContaining(lastCompleteMonth(today).end, kind);
 }
 
 /** Values for the periods: kept monthly values where every period is a kept complete month, else computed. */

@@ -9,16 +9,39 @@ type Expr = string | SQL;
 const e = (x: Expr): SQL => (typeof x === 'string' ? sql.raw(x) : x);
 
 /**
- * Working days after `from` up to and including `to` (the start day is day 0), from the working-day calendar
- * table: the same count as `workingDaysBetween` in src/domain/working-days.ts. Null when either date is null.
+ * Working days are counted by joining the working-day calendar (rank = working days up to and including the day):
+ * the working days after D up to and including E are rank(E) − rank(D), the start day being day 0 — the same count
+ * as `workingDaysBetween` in src/domain/working-days.ts. Joins, not a scalar lookup per row: the planner hashes the
+ * calendar once, where two probes a row made PostgreSQL compile whole queries with JIT (seconds).
+ */
+
+/**
+ * Working days after `from` up to and including `to`, as a scalar lookup: for a few rows (a tracker's results).
+ * Over a table, join with `calendarRow` instead.
  */
 export function workingDaysBetween(from: Expr, to: Expr): SQL {
   return sql`((select wdc_to.rank from working_day_calendar wdc_to where wdc_to.day = ${e(to)}) - (select wdc_from.rank from working_day_calendar wdc_from where wdc_from.day = ${e(from)}))`;
 }
 
-/** The Nth working day after `from` (N ≥ 1), from the calendar table. */
-export function addWorkingDays(from: Expr, n: number | SQL): SQL {
-  return sql`(select wdc_n.day from working_day_calendar wdc_n where wdc_n.is_working_day and wdc_n.rank = (select wdc_s.rank from working_day_calendar wdc_s where wdc_s.day = ${e(from)}) + ${n})`;
+/** The calendar row of a date, joined as `alias` (its rank is null when the date is null or outside the calendar). */
+export function calendarRow(alias: string, date: string): SQL {
+  return sql.raw(`left join working_day_calendar ${alias} on ${alias}.day = ${date}`);
+}
+
+/** 1 when `to` is on or after `from` and no more than `days` working days after it; else 0 (also when `to` is null). */
+export function inWorkingDays(from: string, fromRow: string, to: string, toRow: string, days: number): SQL {
+  return sql.raw(`(case when ${to} >= ${from} and ${toRow}.rank - ${fromRow}.rank <= ${days} then 1 else 0 end)`);
+}
+
+/**
+ * Joins that find the Nth working day after a date (N ≥ 1; the date itself is day 0), as `<alias>.day` (null when
+ * the date is outside the calendar): the same day as `addWorkingDays` in src/domain/working-days.ts.
+ */
+export function nthWorkingDayJoin(alias: string, from: string, n: number): SQL {
+  const a = sql.raw(alias);
+  const a0 = sql.raw(`${alias}_from`);
+  return sql`left join working_day_calendar ${a0} on ${a0}.day = ${sql.raw(from)}
+    left join working_day_calendar ${a} on ${a}.rank = ${a0}.rank + ${sql.raw(String(Math.trunc(n)))} and ${a}.is_working_day`;
 }
 
 /** Whole years of age on a date. */

@@ -7,9 +7,9 @@ import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { indicatorValues } from '../../db/schema/index';
 import { computeIndicator, type PeriodValue } from './engine';
-import { monthsBetween, periodContaining, type Period } from './periods';
+import { lastCompleteMonth, monthsBetween, periodContaining, type Period } from './periods';
 import { INDICATORS } from './registry';
-import { addDays, addMonths } from '../../domain/working-days';
+import { addMonths } from '../../domain/working-days';
 
 export interface RefreshResult {
   readonly indicators: number;
@@ -20,7 +20,7 @@ export interface RefreshResult {
 
 /** The complete months of the last `months` months before `asAt`'s month. */
 export function completeMonths(asAt: string, months: number): Period[] {
-  const lastComplete = addDays(periodContaining(asAt, 'month').start, -1);
+  const lastComplete = lastCompleteMonth(asAt).end;
   return monthsBetween(addMonths(periodContaining(lastComplete, 'month').start, -(months - 1)), lastComplete);
 }
 

@@ -6,21 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { type IndicatorDefinition, PERIOD_RATE_NOTE, PER_10K_RULE, defineIndicator } from '../definition';
-import { flag, openAtEndOf } from '../sql';
-
-/**
- * The working-day calendar row of a date, joined as `alias`: the difference of two rows' ranks is the working days
- * between their dates, the start day being day 0 (the same count as workingDaysBetween in ../sql.ts). A join, not
- * that helper's scalar subqueries, so that the planner hashes the calendar once instead of probing it twice a row.
- */
-function calendarRow(alias: string, date: string): SQL {
-  return sql.raw(`left join working_day_calendar ${alias} on ${alias}.day = ${date}`);
-}
-
-/** 1 when `to` is on or after `from` and no more than `days` working days after it; else 0 (also when `to` is null). */
-function inWorkingDays(from: string, fromRow: string, to: string, toRow: string, days: number): SQL {
-  return sql.raw(`(case when ${to} >= ${from} and ${toRow}.rank - ${fromRow}.rank <= ${days} then 1 else 0 end)`);
-}
+import { calendarRow, flag, inWorkingDays, openAtEndOf } from '../sql';
 
 const DAY_ZERO =
   'Lantern counts the start date as day 0: authorised on the 45th working day after the start is in time, on the 46th late. ' +

@@ -13,7 +13,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { PER_10K_RULE, defineIndicator } from '../definition';
-import { ageAt, flag } from '../sql';
+import { ageAt, flag, nthWorkingDayJoin, openAtEndOf } from '../sql';
 
 const SHORT_BREAKS_RULE = 'Children whose care is only short breaks (every legal status V3 or V4) are left out, as DfE does.';
 
@@ -33,28 +33,6 @@ export function shortBreakOnly(authorityId: number): SQL {
     group by ls.period_of_care_id having bool_and(ls.legal_status in ('V3', 'V4')))`;
 }
 
-/**
- * In place at the end of a day: started on or before it and not ended on or before it. A period of care (or a
- * placement, or pre-proceedings) that ends on the period's last day ended in the period, as DfE counts episodes
- * ceasing on 31 March among those ceasing, not among those looked after at 31 March.
- */
-export function openAtEnd(start: string, end: string, on: string): SQL {
-  return sql`(${sql.raw(start)} <= ${sql.raw(on)} and (${sql.raw(end)} is null or ${sql.raw(end)} > ${sql.raw(on)}))`;
-}
-
-/**
- * Joins that find the Nth working day after a date (N ≥ 1; the date itself is day 0) from the working-day
- * calendar, as `<alias>.day` (null when the date is outside the calendar): the same day as addWorkingDays in
- * ../sql.ts, but as joins rather than a scalar subquery per row, whose cost estimate (the rank is not indexed) makes
- * PostgreSQL compile the whole query with JIT, which took seconds.
- */
-export function nthWorkingDayJoin(alias: string, from: string, n: number): SQL {
-  const a = sql.raw(alias);
-  const a0 = sql.raw(`${alias}_from`);
-  return sql`left join working_day_calendar ${a0} on ${a0}.day = ${sql.raw(from)}
-    left join working_day_calendar ${a} on ${a}.rank = ${a0}.rank + ${sql.raw(String(Math.trunc(n)))} and ${a}.is_working_day`;
-}
-
 /** The first day of the N months to the period end (the day after the same date N months earlier). */
 export function monthsBefore(months: number, end: string = 'p.period_end'): SQL {
   return sql`((${sql.raw(end)} - interval '${sql.raw(String(months))} months')::date + 1)`;
@@ -68,13 +46,13 @@ export function monthsBefore(months: number, end: string = 'p.period_end'): SQL 
 function lookedAfterAtEnd(authorityId: number): SQL {
   return sql`(select distinct on (p.period_end, s.child_id)
       p.period_start, p.period_end, s.id as spell_id, s.child_id, s.start_date as spell_start
-    from periods p join ${careSpells(authorityId)} s on ${openAtEnd('s.start_date', 's.end_date', 'p.period_end')}
+    from periods p join ${careSpells(authorityId)} s on ${openAtEndOf('s.start_date', 's.end_date', 'p.period_end')}
     order by p.period_end, s.child_id, s.start_date desc)`;
 }
 
 /** The child's placement open at the period end in that period of care (the latest-starting one). */
 const currentPlacement = sql`lateral (select pl.start_date, pl.distance_miles, pl.in_area, pl.placement_type
-    from placements pl where pl.child_id = la.child_id and pl.period_of_care_id = la.spell_id and ${openAtEnd('pl.start_date', 'pl.end_date', 'la.period_end')}
+    from placements pl where pl.child_id = la.child_id and pl.period_of_care_id = la.spell_id and ${openAtEndOf('pl.start_date', 'pl.end_date', 'la.period_end')}
     order by pl.start_date desc, pl.id desc limit 1)`;
 
 /** A timestamp column's date in England. */
@@ -566,6 +544,6 @@ export const childrenInCare = [
       select la.period_end, la.child_id as subject_id, 1 as numerator, 0 as denominator, 'UASC' as detail
       from ${lookedAfterAtEnd(authorityId)} la
       where exists (select 1 from immigration_statuses im where im.child_id = la.child_id and im.status = 'UASC'
-        and ${openAtEnd('im.start_date', 'im.end_date', 'la.period_end')})`,
+        and ${openAtEndOf('im.start_date', 'im.end_date', 'la.period_end')})`,
   }),
 ];

@@ -4,8 +4,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { defineIndicator } from '../definition';
-import { flag, openOn } from '../sql';
-import { monthsBefore, openAtEnd } from './children-in-care';
+import { flag, openAtEndOf, openOn } from '../sql';
+import { monthsBefore } from './children-in-care';
 
 /**
  * Children adopted (an adoption order) in the 36 months to the period end, with the period of care that ended in
@@ -122,7 +122,7 @@ export const permanence = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, pp.child_id as subject_id, 1 as numerator, 0 as denominator, 'Since ' || min(pp.start_date) as detail
-      from periods p join pre_proceedings pp on pp.authority_id = ${authorityId} and ${openAtEnd('pp.start_date', 'pp.end_date', 'p.period_end')}
+      from periods p join pre_proceedings pp on pp.authority_id = ${authorityId} and ${openAtEndOf('pp.start_date', 'pp.end_date', 'p.period_end')}
       group by p.period_end, pp.child_id`,
   }),
   defineIndicator({
@@ -144,7 +144,7 @@ export const permanence = [
     items: (authorityId) => sql`
       select p.period_end, pp.child_id as subject_id, ${weeks('pp.start_date', 'p.period_end')} as numerator, 1 as denominator,
         'Since ' || pp.start_date as detail
-      from periods p join pre_proceedings pp on pp.authority_id = ${authorityId} and ${openAtEnd('pp.start_date', 'pp.end_date', 'p.period_end')}`,
+      from periods p join pre_proceedings pp on pp.authority_id = ${authorityId} and ${openAtEndOf('pp.start_date', 'pp.end_date', 'p.period_end')}`,
   }),
   defineIndicator({
     id: 'plo-16-weeks',

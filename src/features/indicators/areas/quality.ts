@@ -9,17 +9,19 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { defineIndicator, type IndicatorDefinition } from '../definition';
-import { flag, workingDaysBetween } from '../sql';
+import { calendarRow, inWorkingDays } from '../sql';
 
 /** Referrals in the period, with 1 when `column` is recorded within 1 working day of the referral. */
 function withinOneWorkingDay(authorityId: number, column: 'management_oversight_date' | 'initial_consideration_date', label: string): SQL {
   const c = `l.${column}`;
   return sql`
     select p.period_end, l.child_id as subject_id,
-      ${flag(sql`${sql.raw(c)} >= l.referral_date and ${workingDaysBetween('l.referral_date', c)} <= 1`)} as numerator,
+      ${inWorkingDays('l.referral_date', 'wr', c, 'wc', 1)} as numerator,
       1 as denominator,
       'Referral ' || l.referral_date || ', ' || coalesce(${label}::text || ' ' || ${sql.raw(c)}, 'no ' || ${label}::text || ' recorded') as detail
-    from periods p join lado_referrals l on l.authority_id = ${authorityId} and l.referral_date between p.period_start and p.period_end`;
+    from periods p join lado_referrals l on l.authority_id = ${authorityId} and l.referral_date between p.period_start and p.period_end
+    ${calendarRow('wr', 'l.referral_date')}
+    ${calendarRow('wc', c)}`;
 }
 
 const LADO_BASIS =
