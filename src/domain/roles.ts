@@ -52,6 +52,12 @@ export const PERMISSIONS = [
   'indicator:manage',
   /** Load published reference data: bank holidays, DfE benchmarks, statistical neighbours, the authority lookup. */
   'reference:manage',
+  /** Read inspections, their judgements and recommendations, the national picture and the improvement plan (no child data). */
+  'inspection:read',
+  /** Record and correct inspections and visits, and read in Ofsted reports. */
+  'inspection:manage',
+  /** Build the improvement plan (themes, objectives, actions, links to recommendations and evidence) and record progress. */
+  'improvement:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +77,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'commentary:write': ['director', 'head-of-service'],
   'indicator:manage': ['admin'],
   'reference:manage': ['admin', 'analyst'],
+  // Inspection reports are public and the plan carries no child data: everyone reads them, members (the improvement
+  // board, scrutiny) included.
+  'inspection:read': ROLES,
+  // The improvement lead's work, done by leaders and the analysts who load reports.
+  'inspection:manage': ['admin', 'director', 'head-of-service', 'analyst'],
+  'improvement:manage': ['admin', 'director', 'head-of-service'],
 };
 
 export function isRole(value: string): value is Role {

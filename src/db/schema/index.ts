@@ -6,3 +6,5 @@ export * from './other';
 export * from './imports';
 export * from './reference';
 export * from './indicators';
+export * from './inspections';
+export * from './quality';

@@ -98,3 +98,36 @@ export const workingDayCalendar = pgTable(
   // The Nth working day after D: the working day whose rank is rank(D) + N.
   (t) => [index('working_day_calendar_rank').on(t.rank).where(sql`${t.isWorkingDay}`)],
 );
+
+/**
+ * Ofsted's published outcomes for every authority, one row per inspection or visit, from the official "LA inspection
+ * outcomes" tables and the community scrapes' histories. Grades use src/domain/ofsted.ts keys; a judgement the
+ * inspection did not make (care leavers before 2023, overall from April 2026) is null. Each import's rows are
+ * replaced when the same kind of file is loaded again.
+ */
+export const ofstedOutcomes = pgTable(
+  'ofsted_outcomes',
+  {
+    importId: integer('import_id').notNull(),
+    /** The published table the row came from, e.g. ofsted-ilacs-history-2018-2025, jt39-ilacs-history. */
+    source: text('source').notNull(),
+    laNumber: text('la_number').notNull(),
+    laName: text('la_name').notNull(),
+    /** Ofsted region as published (8 regions), when the file has it. */
+    ofstedRegion: text('ofsted_region'),
+    /** sif, ilacs-standard, ilacs-short, focused-visit, monitoring-visit, or null when the file does not say. */
+    kind: text('kind'),
+    theme: text('theme'),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    publishedOn: day('published_on'),
+    leadInspector: text('lead_inspector'),
+    overall: text('overall'),
+    leaders: text('leaders'),
+    helpAndProtection: text('help_and_protection'),
+    childrenInCare: text('children_in_care'),
+    careLeavers: text('care_leavers'),
+    link: text('link'),
+  },
+  (t) => [index('ofsted_outcomes_la').on(t.laNumber, t.startDate), index('ofsted_outcomes_import').on(t.importId)],
+);
