@@ -38,6 +38,9 @@ export const TEXT_MAX = 4000;
 
 // ——— validation ———
 
+/** What a form, an API body or a test hands in: any field may be missing or of the wrong type; the schema decides. */
+type Loose<T> = { [K in keyof T]?: unknown };
+
 function issuesToErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
@@ -103,7 +106,7 @@ export const themeSchema = z.object({
   title: text('theme title'),
   description: optionalText('description'),
 });
-export type ThemeInput = z.input<typeof themeSchema>;
+export type ThemeInput = Loose<z.input<typeof themeSchema>>;
 
 export const objectiveSchema = z.object({
   code: z.preprocess(
@@ -112,7 +115,7 @@ export const objectiveSchema = z.object({
   ),
   title: text('objective title'),
 });
-export type ObjectiveInput = z.input<typeof objectiveSchema>;
+export type ObjectiveInput = Loose<z.input<typeof objectiveSchema>>;
 
 export const actionSchema = z
   .object({
@@ -134,7 +137,7 @@ export const actionSchema = z
     if (a.completedOn && a.completedOn < a.startDate) ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'The completion date must be the same as or after the start date' });
   })
   .transform((a) => ({ ...a, completedOn: a.status === 'complete' ? a.completedOn : null }));
-export type ActionInput = z.input<typeof actionSchema>;
+export type ActionInput = Loose<z.input<typeof actionSchema>>;
 
 const TARGET_MESSAGE = 'The target must be a number, for example 85 or 12.5';
 /** A success target: empty for none; "85", "12.5" or "85%" for a number. */
@@ -162,7 +165,7 @@ export const evidenceSchema = z.object({
     }),
   domainIds: idList,
 });
-export type EvidenceInput = z.input<typeof evidenceSchema>;
+export type EvidenceInput = Loose<z.input<typeof evidenceSchema>>;
 
 export const progressSchema = z.object({
   updatedOn: date('date of the update'),
@@ -170,7 +173,7 @@ export const progressSchema = z.object({
   rag: z.enum(RAGS, { error: 'Choose a RAG rating: red, amber or green' }),
   note: text('progress note', TEXT_MAX),
 });
-export type ProgressInput = z.input<typeof progressSchema>;
+export type ProgressInput = Loose<z.input<typeof progressSchema>>;
 
 // ——— lookups ———
 
