@@ -1,0 +1,69 @@
+/**
+ * Step 2: lines → blocks (a paragraph, a bullet, a heading, a table row, a field). Two kinds of text reach us:
+ *
+ * - "paragraph" text, one paragraph a line (the seed's extraction, a copy from the web page): a line is a block,
+ *   except that a line which does not end a sentence and is followed — after a page break or blank lines — by a line
+ *   that starts in lower case is the same paragraph broken by the page ("…in the\n\nfuture. Children…");
+ * - "wrapped" text, one printed line a line (our PDF extraction, pdftotext): consecutive lines are one block until a
+ *   blank line or a line that always starts a block (a number, a bullet, a heading, a field, a table row).
+ *
+ * Which kind is decided by the text itself: if at least one line in seven is longer than 200 characters, no printer
+ * wrapped it. Pure.
+ */
+import type { Line } from './normalise';
+import { endsBlock, startsBlock } from './patterns';
+
+export type Mode = 'paragraph' | 'wrapped';
+
+export function modeOf(lines: readonly Line[]): Mode {
+  if (lines.length === 0) return 'paragraph';
+  const long = lines.filter((l) => l.text.length > 200).length;
+  return long * 7 >= lines.length ? 'paragraph' : 'wrapped';
+}
+
+/** The line does not finish a sentence, so a lower-case line after it continues it. */
+function unfinished(text: string): boolean {
+  return !/[.!?:;"')\]]$/.test(text) || /\b(e\.g|i\.e|etc|para|no)\.$/i.test(text);
+}
+
+/** A grade split across lines: "Requires improvement to be" / "good". */
+function splitGrade(prev: string, next: string): boolean {
+  return (
+    (/\brequires?( improvement( to( be)?)?)?$/i.test(prev) && /^(improvement|to be|be good|good)\b/i.test(next) && next.length < 40)
+  );
+}
+
+function join(prev: string, next: string): string {
+  if (/[A-Za-z]-$/.test(prev) && /^[a-z]/.test(next)) return prev + next; // a word hyphenated at the line end
+  return `${prev} ${next}`;
+}
+
+export function toBlocks(lines: readonly Line[], mode: Mode = modeOf(lines)): string[] {
+  const blocks: string[] = [];
+  let open = false; // the last block may still take more lines
+  for (const line of lines) {
+    const text = line.text;
+    const last = blocks.length - 1;
+    const prev = last >= 0 ? (blocks[last] ?? '') : '';
+    if (last >= 0 && splitGrade(prev, text)) {
+      blocks[last] = join(prev, text);
+      open = !endsBlock(blocks[last] ?? '');
+      continue;
+    }
+    const lowerContinuation = last >= 0 && /^[a-z(]/.test(text) && unfinished(prev) && !/^•\s/.test(text);
+    let continues: boolean;
+    if (mode === 'paragraph') {
+      continues = lowerContinuation && !/\t/.test(prev);
+    } else {
+      continues = last >= 0 && !startsBlock(text) && ((open && !line.gapBefore) || lowerContinuation);
+    }
+    if (continues && last >= 0) {
+      blocks[last] = join(prev, text);
+      open = !endsBlock(blocks[last] ?? '');
+    } else {
+      blocks.push(text);
+      open = !endsBlock(text) && !/\t/.test(text);
+    }
+  }
+  return blocks.map((b) => b.replace(/[ ]{2,}/g, ' ').trim()).filter((b) => b.length > 0);
+}
