@@ -100,17 +100,21 @@ export function toLines(raw: string): Line[] {
   const lines: Line[] = [];
   let gap = false;
   let seenTitle = false;
+  let droppedText = false; // the last line was dropped boilerplate prose, so its lower-case continuation goes too
   for (const l of rawLines) {
     if (!l) {
       gap = true;
       continue;
     }
+    if (droppedText && /^[a-z]/.test(l)) continue;
+    droppedText = false;
     const k = furnitureKey(l);
     const repeated = (counts.get(k) ?? 0) >= 3 && !isProtected(l);
     const footerWithTitle = titleKey !== null && k !== titleKey && k.startsWith(titleKey) && /\d\s*$/.test(l) && l.length < 220;
     const secondTitle = titleKey !== null && k === titleKey && seenTitle && /\d/.test(l) === false && lines.length > 10;
     if (titleKey !== null && k === titleKey) seenTitle = true;
     if (repeated || footerWithTitle || secondTitle || isBoilerplate(l)) {
+      droppedText = /[a-z]/.test(l) && !/[.!?]$/.test(l);
       gap = true;
       continue;
     }

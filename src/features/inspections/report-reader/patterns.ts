@@ -59,7 +59,8 @@ export function recommendationHeading(text: string): 'recommendation' | 'priorit
   const t = text.trim().replace(/\s+/g, ' ');
   if (t.length > 160) return null;
   if (/^(what needs to improve|what does the (local authority|lscb|local safeguarding children board|partnership|local area) need to improve|recommendations|areas for improvement|areas? for development)\b[^.]*[?:]?$/i.test(t)) return 'recommendation';
-  if (/^(areas? for priority action|priority action|priority and immediate action|areas? for immediate action)\b[^.]*[?:]?$/i.test(t)) return 'priority-action';
+  if (/^priority and immediate action\b/i.test(t)) return 'recommendation'; // SIF: numbered with the other recommendations
+  if (/^(areas? for priority action|priority action|areas? for immediate action)\b[^.]*[?:]?$/i.test(t)) return 'priority-action';
   if (/(ofsted|inspectors) (has|have) identified the following areas? for priority action:?$/i.test(t)) return 'priority-action';
   if (/(ofsted|inspectors) (has|have) identified the following areas? for (improvement|development):?$/i.test(t)) return 'recommendation';
   return null;
@@ -81,6 +82,7 @@ export function startsBlock(text: string): boolean {
     FIELD.dates.test(text) ||
     FIELD.published.test(text) ||
     FIELD.lead.test(text) ||
+    /^(Deputy lead inspectors?|Team inspectors?|Shadow inspectors?|Senior data analysts?|Quality assurance managers?|Team members?|The inspection team)\b/i.test(text) ||
     /^Judgement\b/i.test(text) ||
     /\t/.test(text) ||
     /^(Dear|Yours sincerely|Yours faithfully)\b/i.test(text) ||
@@ -107,6 +109,7 @@ export function endsBlock(text: string): boolean {
 /** Strip the title from an inspector's name: "Naintara Khosla, His Majesty's Inspector" → "Naintara Khosla". */
 export function cleanInspectorName(text: string): string | null {
   const t = text
+    .replace(/\s+(Deputy lead|Team|Shadow|Senior data|Quality assurance)\b.*$/i, '')
     .replace(/\s*[,(–-]?\s*(Her|His) Majesty'?s (Senior )?Inspectors?\)?.*$/i, '')
     .replace(/\s*[,(–-]?\s*(Senior )?HMI\)?\s*$/i, '')
     .replace(/\s*[,(–-]?\s*(Ofsted|Social Care Regulatory|Lead) Inspector\)?\s*$/i, '')

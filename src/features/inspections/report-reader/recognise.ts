@@ -155,7 +155,7 @@ function findPublished(blocks: readonly string[]): string | null {
 const NAME = String.raw`([A-Z][A-Za-z'-]+(?:\s+(?:[A-Z][A-Za-z'-]+|de|van|von|le|la|du|da|bin|al)){1,4})`;
 
 function findLeadInspector(blocks: readonly string[], kind: ActivityKind | 'ilacs' | null): string | null {
-  for (const b of blocks.slice(0, LOOK_AHEAD)) {
+  for (const b of blocks) {
     const m = FIELD.lead.exec(b);
     if (m?.[1]) return cleanInspectorName(m[1]);
   }
@@ -389,7 +389,7 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
     }
     for (let i = from; i < tableEnd; i++) {
       const b = blocks[i] ?? '';
-      if (isField(b) || isHeadingLike(b) || gradeOnly(b) || sifOverallSentence(b) || judgementOfLabel(b)) continue;
+      if (isField(b) || isHeadingLike(b) || gradeOnly(b) || sifOverallSentence(b) || isJudgementHeading(b)) continue;
       if (/^(The judgements on areas of the service|The local authority leads|The authority is not yet delivering|It is Ofsted's expectation)/i.test(b)) continue;
       summaryParts.push(b);
     }
