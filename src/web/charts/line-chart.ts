@@ -1,7 +1,8 @@
 /**
  * A line chart as server-rendered SVG: no JavaScript, readable by screen readers (role="img" with a title and a
  * description), and always shown beside its data table (the caller renders the table). Missing values break the
- * line. An optional target is drawn as a dashed line and named in the description.
+ * line. An optional target is drawn as a dashed line and named in the description; optional markers (an action
+ * started, completed) are drawn as labelled vertical lines at a point and named in the description too.
  */
 
 export interface ChartPoint {
@@ -10,12 +11,20 @@ export interface ChartPoint {
   readonly value: number | null;
 }
 
+/** A vertical line at one of the points, e.g. "Action started". */
+export interface ChartMarker {
+  /** The index of the point it stands at. */
+  readonly index: number;
+  readonly label: string;
+}
+
 export interface LineChartInput {
   /** A unique id for the SVG's title and description elements. */
   readonly id: string;
   readonly title: string;
   readonly points: readonly ChartPoint[];
   readonly target?: number | null;
+  readonly markers?: readonly ChartMarker[];
   /** Appended to axis labels, e.g. "%". */
   readonly suffix?: string;
   readonly width?: number;
@@ -71,6 +80,15 @@ export function lineChartSvg(input: LineChartInput): string {
   if (input.target !== undefined && input.target !== null) {
     parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y(input.target).toFixed(1)}" y2="${y(input.target).toFixed(1)}" stroke="#0b0c0c" stroke-width="2" stroke-dasharray="6 4"/>`);
   }
+  const markers = (input.markers ?? []).filter((m) => m.index >= 0 && m.index < n);
+  markers.forEach((m, k) => {
+    const mx = x(m.index).toFixed(1);
+    parts.push(`<line x1="${mx}" x2="${mx}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#505a5f" stroke-width="2" stroke-dasharray="2 3"/>`);
+    // Labels alternate rows so that two markers close together do not overprint; near the right edge they end at the line.
+    const anchor = x(m.index) > margin.left + plotW * 0.75 ? 'end' : 'start';
+    const dx = anchor === 'end' ? -4 : 4;
+    parts.push(`<text x="${(x(m.index) + dx).toFixed(1)}" y="${margin.top + 12 + (k % 2) * 14}" text-anchor="${anchor}" font-size="12" fill="#505a5f">${escapeXml(m.label)}</text>`);
+  });
   // The line, broken where a value is missing.
   let segment: string[] = [];
   const flush = () => {
@@ -90,6 +108,7 @@ export function lineChartSvg(input: LineChartInput): string {
     first && last && first.value !== null && last.value !== null
       ? `From ${format(first.value)}${suffix} in ${first.label} to ${format(last.value)}${suffix} in ${last.label}.` +
         (input.target !== undefined && input.target !== null ? ` Target ${format(input.target)}${suffix} (dashed line).` : '') +
+        markers.map((m) => ` ${m.label}: ${input.points[m.index]?.label ?? ''} (dotted vertical line).`).join('') +
         ' The table that follows gives every value.'
       : 'No values to show.';
   return (
