@@ -114,7 +114,7 @@ export function toLines(raw: string): Line[] {
     const secondTitle = titleKey !== null && k === titleKey && seenTitle && /\d/.test(l) === false && lines.length > 10;
     if (titleKey !== null && k === titleKey) seenTitle = true;
     if (repeated || footerWithTitle || secondTitle || isBoilerplate(l)) {
-      droppedText = /[a-z]/.test(l) && !/[.!?]$/.test(l);
+      droppedText = !repeated && !footerWithTitle && !secondTitle && /[a-z]{3}/.test(l) && !/[.!?]$/.test(l) && l.length > 40;
       gap = true;
       continue;
     }
