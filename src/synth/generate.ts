@@ -24,6 +24,7 @@ import { loadAuthority } from './load';
 import type { ChildModel, Day, ServiceArea } from './model';
 import { AREAS, buildOrganisation, workforceSnapshot, type Organisation } from './organisation';
 import { ARRIVALS, WARM_UP_YEARS, WORKFORCE } from './parameters';
+import { writeDemoHistory } from './improvement-plan';
 import { childPopulation } from './population';
 import { Rng } from './random';
 
@@ -130,6 +131,15 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
       ),
     progress,
   );
+
+  // The inspection history, case audits and improvement plan (improvement-plan.ts): rows that point at the children
+  // just loaded, written in date order up to asAt.
+  progress({ stage: 'inspections and audits', done: 0, total: 1 });
+  const history = await writeDemoHistory(database, emitter.authorityId, seed, fromDayNumber(windowStart), options.asAt);
+  rows.inspections = history.inspections;
+  rows.case_audits = history.audits.audits;
+  rows.improvement_actions = history.plan.actions;
+  progress({ stage: 'inspections and audits', done: 1, total: 1 });
 
   // Statistics for the planner now: PGlite never analyzes by itself, and without them the reporting queries
   // (indicators, trackers) are planned as if every table were empty.
