@@ -41,6 +41,10 @@ function isField(b: string): boolean {
   return FIELD.dates.test(b) || FIELD.published.test(b) || FIELD.lead.test(b);
 }
 
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -208,7 +212,7 @@ function findTheme(blocks: readonly string[], kind: ActivityKind | 'ilacs' | nul
       if (!m?.[1]) break;
       items.push(tidyItem(m[1]).replace(/\.$/, ''));
     }
-    if (items.length > 0) return items.join('; ');
+    if (items.length > 0) return capitalise(items.join('; '));
     return capitalise(firstSentence((blocks[i] ?? '').replace(/^.*?following areas?[^:]*:\s*/i, '')));
   }
   const covered = blocks.findIndex((b) => /^Areas covered by the visit$/i.test(b));
@@ -507,7 +511,7 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
     const found = judgements.length;
     if (found !== expected.length) warnings.push(`The report names ${found} judgement${found === 1 ? '' : 's'}; the ${frameworkName(framework)} grades ${expected.length}`);
     for (const j of expected) {
-      if (!judgementsMap.has(j.key)) warnings.push(`No grade found for ${judgementLabel(framework, j.key).replace(/^The /, 'the ')}`);
+      if (!judgementsMap.has(j.key)) warnings.push(`No grade found for ${lowerFirst(judgementLabel(framework, j.key))}`);
     }
     for (const j of judgements) {
       if (!expected.some((e) => e.key === j.key)) warnings.push(`The ${frameworkName(framework)} has no judgement "${j.key.replace(/-/g, ' ')}": check the dates and the grades`);
