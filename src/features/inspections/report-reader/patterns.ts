@@ -75,6 +75,7 @@ export const FIELD = {
 
 /** Lines that always start a new block of text. */
 export function startsBlock(text: string): boolean {
+  if (/^[a-z]/.test(text)) return false; // a line in lower case carries on a sentence
   return (
     /^•/.test(text) ||
     /^\d{1,3}\.\s/.test(text) ||

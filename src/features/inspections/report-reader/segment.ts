@@ -11,7 +11,7 @@
  * wrapped it. Pure.
  */
 import type { Line } from './normalise';
-import { endsBlock, startsBlock } from './patterns';
+import { endsBlock, gradeOnly, startsBlock } from './patterns';
 
 export type Mode = 'paragraph' | 'wrapped';
 
@@ -50,12 +50,18 @@ export function toBlocks(lines: readonly Line[], mode: Mode = modeOf(lines)): st
       open = !endsBlock(blocks[last] ?? '');
       continue;
     }
+    if (mode === 'wrapped' && last >= 0 && prev.includes('\t') && /^[a-z]/.test(text) && !line.gapBefore) {
+      // A table row whose first cell wrapped: "The impact of leaders … with\tGood" / "children and families".
+      const tab = prev.indexOf('\t');
+      blocks[last] = `${prev.slice(0, tab)} ${text}${prev.slice(tab)}`;
+      continue;
+    }
     const lowerContinuation = last >= 0 && /^[a-z(]/.test(text) && unfinished(prev) && !/^•\s/.test(text);
     let continues: boolean;
     if (mode === 'paragraph') {
       continues = lowerContinuation && !/\t/.test(prev);
     } else {
-      continues = last >= 0 && !startsBlock(text) && ((open && !line.gapBefore) || lowerContinuation);
+      continues = last >= 0 && !startsBlock(text) && ((open && !line.gapBefore) || lowerContinuation) && !(gradeOnly(prev) !== null && /^[a-z]/.test(text));
     }
     if (continues && last >= 0) {
       blocks[last] = join(prev, text);
