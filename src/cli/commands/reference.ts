@@ -51,8 +51,8 @@ export function registerReferenceCommands(program: Command): void {
 
   reference
     .command('import')
-    .description('Load published reference files (GOV.UK bank-holidays.json, DfE statistical neighbours, the authority lookup, DfE/ONS statistics CSVs). Files are recognised by their content. All or nothing: on any error nothing changes and the exit code is 1.')
-    .argument('<paths...>', 'files or folders (folders: every .csv and .json inside, except ofsted-ilacs/)')
+    .description('Load published reference files (GOV.UK bank-holidays.json, DfE statistical neighbours, the authority lookup, DfE/ONS statistics CSVs, Ofsted’s inspection outcomes as ODS, XLSX or CSV). Files are recognised by their content. All or nothing: on any error nothing changes and the exit code is 1.')
+    .argument('<paths...>', 'files or folders (folders: every .csv, .json, .ods and .xlsx inside)')
     .option('--json', 'print a machine-readable summary', false)
     .action(async (paths: string[], opts: { json: boolean }) => {
       const files = await expand(paths);
@@ -68,7 +68,7 @@ export function registerReferenceCommands(program: Command): void {
           process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           return;
         }
-        for (const f of result.files) process.stdout.write(`${f.kind === 'skipped' ? 'Skipped' : 'Loaded'}: ${f.name} (${f.source}): ${f.note}\n`);
+        for (const f of result.files) process.stdout.write(`${f.kind === 'skipped' ? 'Skipped' : f.unchanged ? 'Unchanged' : 'Loaded'}: ${f.name} (${f.source}): ${f.note}\n`);
         if (result.derived) process.stdout.write(`Derived: ${result.derived.toLocaleString('en-GB')} rates per 10,000 children (count ÷ ONS 0–17 population of the mid-year before).\n`);
         process.stdout.write(`${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s.\n`);
       } catch (e) {

@@ -39,7 +39,9 @@ export async function prepareDemo(
   if (!authority) throw new Error('Demo mode needs a demo authority, but the database holds only real authorities. Start without --demo.');
   // Published benchmarks (DfE / ONS), bank holidays and statistical neighbours, once, when a reference folder is
   // at hand (src/features/reference/demo.ts). A broken folder must not stop the demo: it starts without them.
-  await loadDemoReferenceData(database.db).catch((e: unknown) => {
+  await loadDemoReferenceData(database.db).then((loaded) => {
+    for (const f of loaded?.refused ?? []) process.stderr.write(`Reference file ${f.name} was not loaded (${f.problems.length} problem${f.problems.length === 1 ? '' : 's'}); the others were.\n`);
+  }, (e: unknown) => {
     process.stderr.write(`Reference data was not loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); load it with lantern reference import.\n`);
   });
   // Trends read kept monthly values: compute them once for a new demo (or one built before indicators existed).

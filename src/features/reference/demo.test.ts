@@ -1,9 +1,10 @@
 /** The demo loads the reference folder once, only when there are no benchmark figures yet. */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { describeEachEngine } from '../../../test/support/databases';
 import { demoReferenceDir, loadDemoReferenceData } from './demo';
 
@@ -37,6 +38,36 @@ describeEachEngine('loading reference data for the demo', (ctx) => {
     const first = await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir });
     // d3 has 2,132 rows (13 years × (1 England + 11 regions + 152 authorities) = 2,132), one measure each.
     assert.deepEqual(first?.files.map((f) => [f.name, f.source, f.rows]), [['cpp.csv', 'd3_cpps_subsequent_plan', 2132]]);
+    assert.equal(await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir }), null);
+  });
+});
+
+describeEachEngine('the demo’s Ofsted outcomes', (ctx) => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'lantern-demo-ofsted-'));
+    await mkdir(path.join(dir, 'ofsted-ilacs'));
+    await writeFile(path.join(dir, 'cpp.csv'), await readFile(path.join(REFERENCE, 'dfe-benchmarks/d3_cpps_subsequent_plan_2013_to_2025.csv')));
+    const current = await readFile(path.join(REFERENCE, 'ofsted-ilacs/ofsted_la_outcomes_2025_current_judgements.csv'), 'utf8');
+    await writeFile(path.join(dir, 'ofsted-ilacs/current.csv'), current);
+    // The in-year table with one grade that is not a grade (line 3, Barnet's overall "Good" → "Grand").
+    const inYear = await readFile(path.join(REFERENCE, 'ofsted-ilacs/ofsted_la_outcomes_2025_in_year_activity_2024-25.csv'), 'utf8');
+    await writeFile(path.join(dir, 'ofsted-ilacs/broken.csv'), inYear.replace('ILACS Short Inspection,Good,', 'ILACS Short Inspection,Grand,'));
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a broken Ofsted file is left out (with its problem) and the other files load: 2,132 figures and 153 current judgements', async () => {
+    const result = await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir });
+    assert.deepEqual(result?.refused.map((r) => [r.name, r.problems[0]?.row, r.problems[0]?.column]), [[path.join('ofsted-ilacs', 'broken.csv'), 3, 'Overall effectiveness']]);
+    assert.deepEqual(result?.files.map((f) => [f.name, f.rows]), [['cpp.csv', 2132], [path.join('ofsted-ilacs', 'current.csv'), 153]]);
+  });
+
+  it('a demo that has benchmarks but no Ofsted outcomes loads just the Ofsted folder; then nothing', async () => {
+    await ctx.database.db.execute(sql`delete from ofsted_outcomes`);
+    const result = await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir });
+    assert.deepEqual(result?.files.map((f) => [f.name, f.rows]), [[path.join('ofsted-ilacs', 'current.csv'), 153]]);
     assert.equal(await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir }), null);
   });
 });

@@ -2,14 +2,16 @@
  * Demo mode: load the published reference data on first start, so that the demo borough's dashboards show England,
  * London, Barnet's statistical neighbours and ranks beside its own figures. The folder is LANTERN_REFERENCE_DIR,
  * else ../shared/reference-data relative to the working directory; nothing happens when it does not exist, when
- * LANTERN_REFERENCE_DIR is "off", or when benchmark figures are already loaded.
+ * LANTERN_REFERENCE_DIR is "off", or when benchmark figures and Ofsted outcomes are already loaded. A file that cannot
+ * be loaded is left out and the others are loaded.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rows } from '../../db/query';
-import { importReferenceFolder, type ReferenceImportResult } from './import';
+import { ReferenceFileError, type ReferenceProblem } from './files';
+import { importReferenceFiles, referenceFilesIn, type ReferenceFileInput, type ReferenceImportResult } from './import';
 
 export function demoReferenceDir(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): string | null {
   const configured = env.LANTERN_REFERENCE_DIR?.trim();
@@ -17,13 +19,52 @@ export function demoReferenceDir(env: Readonly<Record<string, string | undefined
   return configured ? path.resolve(cwd, configured) : path.resolve(cwd, '../shared/reference-data');
 }
 
-/** Loads the reference folder when the database has no benchmark figures yet. Returns what was loaded, or null. */
-export async function loadDemoReferenceData(db: Db, env: Readonly<Record<string, string | undefined>> = process.env): Promise<ReferenceImportResult | null> {
+export interface DemoReferenceResult extends ReferenceImportResult {
+  /** Files left out because they could not be loaded (the rest were): each with its problems. */
+  readonly refused: readonly { readonly name: string; readonly problems: readonly ReferenceProblem[] }[];
+}
+
+const OFSTED_FOLDER = 'ofsted-ilacs';
+
+/**
+ * Loads the files all together; when some are refused, loads the others without them (once), so that one broken
+ * file (an Ofsted table, say) does not keep the demo from the rest.
+ */
+async function loadLeavingOutBroken(db: Db, files: readonly ReferenceFileInput[]): Promise<DemoReferenceResult | null> {
+  if (files.length === 0) return null;
+  try {
+    return { ...(await importReferenceFiles(db, files, 'lantern (demo)')), refused: [] };
+  } catch (e) {
+    if (!(e instanceof ReferenceFileError)) throw e;
+    const named = (f: ReferenceFileInput, p: ReferenceProblem) => p.file === f.name || p.file.startsWith(`${f.name} (`);
+    const broken = files.filter((f) => e.problems.some((p) => named(f, p)));
+    // A problem that names no file (the batch itself) cannot be worked around.
+    if (broken.length === 0) throw e;
+    const refused = broken.map((f) => ({ name: f.name, problems: e.problems.filter((p) => named(f, p)) }));
+    const rest = files.filter((f) => !broken.includes(f));
+    if (rest.length === 0) return { files: [], derived: 0, seconds: 0, refused };
+    return { ...(await importReferenceFiles(db, rest, 'lantern (demo)')), refused };
+  }
+}
+
+/**
+ * Loads the reference folder when the database has no benchmark figures yet, and its Ofsted outcomes
+ * (ofsted-ilacs/) when none are loaded yet (a demo built before they were read). Returns what was loaded, or null.
+ */
+export async function loadDemoReferenceData(db: Db, env: Readonly<Record<string, string | undefined>> = process.env): Promise<DemoReferenceResult | null> {
   const dir = demoReferenceDir(env);
   if (!dir) return null;
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) return null;
-  const [existing] = await rows<{ any: boolean }>(db, sql`select exists (select 1 from benchmark_values) as any`);
-  if (existing?.any) return null;
-  return importReferenceFolder(db, dir, 'lantern (demo)');
+  const [existing] = await rows<{ benchmarks: boolean; ofsted: boolean }>(
+    db,
+    sql`select exists (select 1 from benchmark_values) as benchmarks, exists (select 1 from ofsted_outcomes) as ofsted`,
+  );
+  if (existing?.benchmarks && existing.ofsted) return null;
+  const files = await referenceFilesIn(dir);
+  if (!existing?.benchmarks) return loadLeavingOutBroken(db, files);
+  return loadLeavingOutBroken(
+    db,
+    files.filter((f) => f.name.split(path.sep)[0] === OFSTED_FOLDER),
+  );
 }

@@ -10,6 +10,9 @@ import { parseGovUkBankHolidays, type BankHoliday } from '../../domain/bank-holi
 import { isIsoDate } from '../../domain/dates';
 import { BENCHMARK_TABLES, EES_COLUMNS, SKIPPED_TABLES, SUPPRESSION_MARKERS, type BenchmarkTable } from './benchmark-tables';
 import { regionByName } from './regions';
+import { isOds, isZip } from './ods';
+import { readOutcomeTable, recogniseOutcomeTable, OUTCOME_SOURCES, type OfstedOutcomeTable } from './ofsted-outcomes';
+import { readOdsOutcomes, readXlsxOutcomes, type WorkbookOutcomes } from './ofsted-outcomes-workbooks';
 
 /** One thing wrong with a file: where (row is the file's line, the header being line 1) and what, in plain English. */
 export interface ReferenceProblem {
@@ -45,6 +48,13 @@ export interface BenchmarkRow {
   readonly suppressed: string | null;
 }
 
+/** Ofsted's URN for an authority (the Provider data lookup's urn) and the scrapes' name for it. */
+export interface AuthorityUrn {
+  readonly urn: string;
+  readonly laNumber: string;
+  readonly scrapeName: string | null;
+}
+
 interface Common {
   readonly name: string;
   readonly sha256: string;
@@ -53,7 +63,7 @@ interface Common {
 export type ReferenceFile = Common &
   (
     | { readonly kind: 'bank-holidays'; readonly source: 'govuk-bank-holidays-json' | 'bank-holidays-csv'; readonly holidays: readonly BankHoliday[] }
-    | { readonly kind: 'la-lookup'; readonly source: 'provider-data-lookup'; readonly authorities: readonly ReferenceAuthority[] }
+    | { readonly kind: 'la-lookup'; readonly source: 'provider-data-lookup'; readonly authorities: readonly ReferenceAuthority[]; readonly urns?: readonly AuthorityUrn[] }
     | {
         readonly kind: 'statistical-neighbours';
         readonly source: string;
@@ -63,6 +73,12 @@ export type ReferenceFile = Common &
       }
     | { readonly kind: 'benchmarks'; readonly source: string; readonly values: readonly BenchmarkRow[]; readonly years: readonly number[] }
     | { readonly kind: 'skipped'; readonly source: string; readonly why: string }
+    | {
+        readonly kind: 'ofsted-outcomes';
+        /** The table's source, or ofsted-la-outcomes-workbook for the official workbook (three tables). */
+        readonly source: string;
+        readonly tables: readonly OfstedOutcomeTable[];
+      }
   );
 
 /** A file that cannot be loaded: every problem found in it. */
@@ -122,9 +138,7 @@ export async function readReferenceFile(name: string, path: string): Promise<Ref
   const common = { name, sha256 };
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { ...common, ...readJson(name, trimmed) };
-  if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
-    throw new ReferenceFileError([{ file: name, row: null, column: null, message: 'This is a spreadsheet (ODS or Excel workbook); reference data is loaded from the published CSV or JSON files' }]);
-  }
+  if (isZip(bytes)) return { ...common, ...(await readWorkbook(name, bytes)) };
   const table = readCsvTable(text);
   if (!table || table.header.length < 2) {
     throw new ReferenceFileError([{ file: name, row: null, column: null, message: 'Not a reference file Lantern knows: it is neither a CSV with a header row nor a GOV.UK bank-holidays JSON file' }]);
@@ -159,6 +173,7 @@ function readCsv(name: string, t: Table): Body<ReferenceFile> {
   if (has(t, 'old_la_code', 'la_name', 'region_name', 'SN_1', 'SN_1P')) return readNeighbours2025(name, t);
   if (has(t, 'LA num', 'LA Name', 'GOReg', 'SN1', 'SNP')) return readNeighbours2021(name, t);
   if (has(t, 'la_code', 'la_code_new', 'local_authority_ons_name')) return readLookup(name, t);
+  if (recogniseOutcomeTable(t.header)) return readOutcomesCsv(name, t);
   if (has(t, 'time_period', 'geographic_level')) {
     const table = BENCHMARK_TABLES.find(
       (b) => has(t, ...EES_COLUMNS, ...b.columns) && (!b.hasValue || t.records.some((r) => cell(t, r.cells, b.hasValue?.column ?? '') === b.hasValue?.value)),
@@ -211,6 +226,7 @@ const LA_NUMBER = /^\d{3}$/;
 function readLookup(name: string, t: Table): Body<ReferenceFile> {
   const problems: ReferenceProblem[] = [];
   const authorities = new Map<string, ReferenceAuthority>();
+  const urns: AuthorityUrn[] = [];
   for (const r of t.records) {
     const laNumber = cell(t, r.cells, 'la_code');
     const laName = cell(t, r.cells, 'local_authority_ons_name');
@@ -225,9 +241,12 @@ function readLookup(name: string, t: Table): Body<ReferenceFile> {
     const region = regionByName(cell(t, r.cells, 'region_name')) ?? regionByName(cell(t, r.cells, 'rgn22nm'));
     const gss = cell(t, r.cells, 'la_code_new');
     authorities.set(laNumber, { laNumber, gssCode: /^E\d{8}$/.test(gss) ? gss : null, name: laName, regionCode: region?.code ?? null, regionName: region?.name ?? null });
+    // Ofsted's URN: how JT-39's inspection history names an authority (ofsted-outcomes-write.ts).
+    const urn = cell(t, r.cells, 'urn');
+    if (/^\d+$/.test(urn)) urns.push({ urn, laNumber, scrapeName: cell(t, r.cells, 'ofsted_ilacs_scrape_la_name').toLowerCase() || null });
   }
   if (problems.length) fail(problems);
-  return { kind: 'la-lookup', source: 'provider-data-lookup', authorities: [...authorities.values()] };
+  return { kind: 'la-lookup', source: 'provider-data-lookup', authorities: [...authorities.values()], urns };
 }
 
 function neighbourRows(
@@ -373,4 +392,44 @@ function readBenchmarks(name: string, t: Table, table: BenchmarkTable): Body<Ref
   if (problems.length) fail(problems);
   const rows = [...values.values()];
   return { kind: 'benchmarks', source: table.source, values: rows, years: [...new Set(rows.map((v) => v.year))].sort() };
+}
+
+/** One of Ofsted's outcomes tables as CSV (ofsted-outcomes.ts). */
+function readOutcomesCsv(name: string, t: Table): Body<ReferenceFile> {
+  const { table, problems } = readOutcomeTable(t, name);
+  if (problems.length) fail(problems.map((p) => ({ file: name, ...p })));
+  if (!table) fail([{ file: name, row: 1, column: null, message: 'Not an Ofsted outcomes table Lantern knows' }]);
+  return { kind: 'ofsted-outcomes', source: table.source, tables: [table] };
+}
+
+/**
+ * A spreadsheet: Ofsted's outcomes workbook (ODS) or a scrape's overview (XLSX). Other workbooks are refused: the
+ * other reference data is loaded from the published CSV or JSON files.
+ */
+async function readWorkbook(name: string, bytes: Buffer): Promise<Body<ReferenceFile>> {
+  let read: WorkbookOutcomes;
+  try {
+    read = (await isOds(bytes)) ? await readOdsOutcomes(bytes) : await readXlsxOutcomes(bytes);
+  } catch (e) {
+    fail([{ file: name, row: null, column: null, message: `The spreadsheet could not be read (${e instanceof Error ? e.message : String(e)})` }]);
+  }
+  if (read.problems.length) fail(read.problems.map((p) => ({ file: `${name} (sheet ${p.sheet})`, row: p.row, column: p.column, message: p.message })));
+  const [first, ...rest] = read.tables;
+  if (!first) {
+    fail([
+      {
+        file: name,
+        row: null,
+        column: null,
+        message: 'A spreadsheet with no table Lantern knows: spreadsheets are read only for Ofsted’s inspection outcomes; other reference data is loaded from the published CSV or JSON files',
+      },
+    ]);
+  }
+  const source = rest.length === 0 ? first.source : first.source.startsWith('ofsted-') ? 'ofsted-la-outcomes-workbook' : 'ofsted-outcomes-workbook';
+  return { kind: 'ofsted-outcomes', source, tables: read.tables };
+}
+
+/** In words, for the import summary. */
+export function describeOutcomeSource(source: string): string {
+  return (OUTCOME_SOURCES as Record<string, string>)[source] ?? (source === 'ofsted-la-outcomes-workbook' ? 'Ofsted: LA inspection outcomes workbook' : source);
 }

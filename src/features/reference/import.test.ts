@@ -51,10 +51,10 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('recognises every file by its content, skips the Ofsted folder and says why it skips the LTLA→UTLA lookups', async () => {
+  it('recognises every file by its content (Ofsted’s outcomes too, ODS and XLSX included) and says why it skips the LTLA→UTLA lookups', async () => {
     const files = await referenceFilesIn(REFERENCE);
-    assert.ok(files.every((f) => !f.name.startsWith('ofsted-ilacs')), 'Ofsted files are issue 5’s');
-    assert.ok(files.every((f) => /\.(csv|json)$/.test(f.name)));
+    assert.equal(files.filter((f) => f.name.startsWith('ofsted-ilacs')).length, 9, 'Ofsted outcomes: ofsted-outcomes.test.ts');
+    assert.ok(files.every((f) => /\.(csv|json|ods|xlsx)$/.test(f.name)));
     const result = await importReferenceFiles(
       ctx.database.db,
       files.filter((f) => f.name.includes('LTLA') || f.name.includes('Lower_Tier')),

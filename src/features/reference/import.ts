@@ -12,7 +12,8 @@ import type { Db, Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { DERIVED_RATES } from './benchmark-tables';
 import { forgetWorkingDayCalendar, loadImportedBankHolidays, rebuildWorkingDayCalendar } from './calendar';
-import { readReferenceFile, ReferenceFileError, type ReferenceFile, type ReferenceProblem } from './files';
+import { describeOutcomeSource, readReferenceFile, ReferenceFileError, type ReferenceFile, type ReferenceProblem } from './files';
+import { outcomeResolver, writeOfstedOutcomes, type OutcomeResolver } from './ofsted-outcomes-write';
 
 export interface ReferenceFileInput {
   /** The name shown in messages and kept in reference_imports (the uploaded or given file name). */
@@ -28,6 +29,10 @@ export interface LoadedFile {
   readonly rows: number;
   /** What was loaded, or why the file was skipped, in words. */
   readonly note: string;
+  /** Rows recognised and deliberately not loaded (Ofsted outcomes the scrape could not read). */
+  readonly skipped?: number;
+  /** The same file (sha256) was loaded before and its rows are still the ones kept: nothing was written. */
+  readonly unchanged?: boolean;
 }
 
 export interface ReferenceImportResult {
@@ -65,6 +70,8 @@ async function writeFile(tx: Tx, file: ReferenceFile): Promise<LoadedFile> {
   switch (file.kind) {
     case 'skipped':
       return { ...base, rows: 0, note: `Recognised and not loaded: ${file.why}.` };
+    case 'ofsted-outcomes':
+      throw new Error('Ofsted outcomes are written by writeOfstedOutcomes');
     case 'bank-holidays': {
       const years = [...new Set(file.holidays.map((h) => Number(h.date.slice(0, 4))))].sort();
       if (years.length) {
@@ -191,15 +198,24 @@ export async function importReferenceFiles(db: Db, files: readonly ReferenceFile
   if (problems.length) throw new ReferenceFileError(problems);
   if (read.length === 0) throw new ReferenceFileError([{ file: '(none)', row: null, column: null, message: 'No files were given' }]);
 
-  // Bank holidays go last, so that the working-day functions change only once everything else has been written.
-  const order = (f: ReferenceFile) => (f.kind === 'bank-holidays' ? 1 : 0);
+  // Bank holidays go last, so that the working-day functions change only once everything else has been written;
+  // Ofsted outcomes after the authority lookups, whose names and URNs they are resolved against.
+  const order = (f: ReferenceFile) => (f.kind === 'bank-holidays' ? 2 : f.kind === 'ofsted-outcomes' ? 1 : 0);
   const sorted = read.map((file, index) => ({ file, index })).sort((a, b) => order(a.file) - order(b.file) || a.index - b.index);
   const hasHolidays = read.some((f) => f.kind === 'bank-holidays');
   const hasBenchmarks = read.some((f) => f.kind === 'benchmarks');
 
   const { loaded, derived } = await db.transaction(async (tx) => {
     const out: LoadedFile[] = new Array<LoadedFile>(read.length);
+    let resolver: OutcomeResolver | null = null;
     for (const { file, index } of sorted) {
+      if (file.kind === 'ofsted-outcomes') {
+        resolver ??= await outcomeResolver(tx, read);
+        const written = await writeOfstedOutcomes(tx, file, importedBy, resolver, describeOutcomeSource);
+        if ('problems' in written) throw new ReferenceFileError(written.problems);
+        out[index] = { name: file.name, kind: file.kind, source: file.source, rows: written.rows, note: written.note, skipped: written.skipped, unchanged: written.unchanged };
+        continue;
+      }
       const result = await writeFile(tx, file);
       out[index] = result;
       await tx.execute(sql`
@@ -218,11 +234,12 @@ export async function importReferenceFiles(db: Db, files: readonly ReferenceFile
   return { files: loaded, derived, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Folders Lantern does not read reference data from (Ofsted inspection outcomes are loaded elsewhere). */
-const SKIPPED_FOLDERS = new Set(['ofsted-ilacs']);
-const READ_EXTENSIONS = new Set(['.csv', '.json']);
+/** Folders Lantern does not read reference data from. */
+const SKIPPED_FOLDERS = new Set<string>();
+/** Spreadsheets are read for Ofsted's inspection outcomes (the official ODS workbook, the scrapes' XLSX overview). */
+const READ_EXTENSIONS = new Set(['.csv', '.json', '.ods', '.xlsx']);
 
-/** Every .csv and .json file in a folder tree (not Ofsted's, nor spreadsheets or read-me files), sorted by path. */
+/** Every .csv, .json, .ods and .xlsx file in a folder tree (not read-me files), sorted by path. */
 export async function referenceFilesIn(dir: string): Promise<ReferenceFileInput[]> {
   const out: ReferenceFileInput[] = [];
   const walk = async (folder: string): Promise<void> => {

@@ -35,16 +35,20 @@ export async function recentReferenceImports(db: Tx, limit = 100) {
   return db.select().from(referenceImports).orderBy(desc(referenceImports.id)).limit(limit);
 }
 
-export async function referenceCounts(db: Tx): Promise<{ bankHolidays: number; authorities: number; neighbourModels: string[]; figures: number }> {
-  const [r] = await rows<{ bh: unknown; la: unknown; models: string | null; figures: unknown }>(
+export async function referenceCounts(
+  db: Tx,
+): Promise<{ bankHolidays: number; authorities: number; neighbourModels: string[]; figures: number; ofstedOutcomes: number }> {
+  const [r] = await rows<{ bh: unknown; la: unknown; models: string | null; figures: unknown; ofsted: unknown }>(
     db,
     sql`select (select count(*) from bank_holidays) as bh, (select count(*) from reference_authorities) as la,
-          (select string_agg(distinct model, ',') from statistical_neighbours) as models, (select count(*) from benchmark_values) as figures`,
+          (select string_agg(distinct model, ',') from statistical_neighbours) as models, (select count(*) from benchmark_values) as figures,
+          (select count(*) from ofsted_outcomes) as ofsted`,
   );
   return {
     bankHolidays: Number(r?.bh ?? 0),
     authorities: Number(r?.la ?? 0),
     neighbourModels: r?.models ? r.models.split(',').sort() : [],
     figures: Number(r?.figures ?? 0),
+    ofstedOutcomes: Number(r?.ofsted ?? 0),
   };
 }

@@ -45,7 +45,7 @@ const referenceSchema = z.object({
     neighbours: z.array(z.string()),
     model: z.string().nullable(),
   }),
-  counts: z.object({ bankHolidays: z.number(), authorities: z.number(), neighbourModels: z.array(z.string()), figures: z.number() }),
+  counts: z.object({ bankHolidays: z.number(), authorities: z.number(), neighbourModels: z.array(z.string()), figures: z.number(), ofstedOutcomes: z.number() }),
   measures: z.array(z.object({ id: z.string(), title: z.string(), unit: z.string(), source: z.string(), latestYear: z.number().nullable(), authorities: z.number(), years: z.number() })),
   imports: z.array(importSchema),
 });
@@ -186,10 +186,10 @@ export function referenceRoutes(r: RouteBuilder): void {
     tag: 'Reference data',
     summary: 'Load a reference file',
     description:
-      'Send one published file as the request body (a GOV.UK bank-holidays.json, a DfE statistical-neighbour or authority lookup CSV, or a DfE/ONS statistics CSV), with its name in ?filename=. ' +
+      'Send one published file as the request body (a GOV.UK bank-holidays.json, a DfE statistical-neighbour or authority lookup CSV, a DfE/ONS statistics CSV, or Ofsted’s inspection outcomes: the official ODS workbook or its CSV tables, the D2I or JT-39 overview CSV/XLSX, the JT-39 history CSV), with its name in ?filename=. ' +
       'Answers 200 with what was loaded; a file that is not recognised or has a bad cell answers 400 naming the file, row and column, and nothing is loaded.',
     query: z.object({ filename: z.string().trim().min(1, 'Give the file’s name in ?filename=').max(200) }),
-    requestTypes: ['text/csv', 'application/json', 'application/octet-stream'],
+    requestTypes: ['text/csv', 'application/json', 'application/vnd.oasis.opendocument.spreadsheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'],
     responseTypes: ['application/json'],
     status: 200,
     handler: async ({ req, res, query, services, user, audit }) => {
