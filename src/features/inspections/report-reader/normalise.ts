@@ -40,6 +40,8 @@ export function normaliseCharacters(text: string): string {
     .join('\n');
 }
 
+const CLOSING = /^(The Office for Standards in Education, Children'?s Services and Skills \(Ofsted\) regulates|If you would like a copy of this document in a different format|You may reuse this information)/i;
+
 /** Ofsted's closing block and letterhead: never part of the findings. */
 const BOILERPLATE: RegExp[] = [
   /^The Office for Standards in Education, Children'?s Services and Skills \(Ofsted\) regulates/i,
@@ -87,7 +89,11 @@ function isProtected(text: string): boolean {
  */
 export function toLines(raw: string): Line[] {
   const text = normaliseCharacters(raw);
-  const rawLines = text.split('\n');
+  const allLines = text.split('\n');
+  // Ofsted's closing block (who Ofsted are, other formats, the licence, the address) ends every report: everything
+  // from its first sentence on goes, if it comes in the second half of the text.
+  const closing = allLines.findIndex((l, i) => i > allLines.length / 2 && CLOSING.test(l));
+  const rawLines = closing >= 0 ? allLines.slice(0, closing) : allLines;
   const counts = new Map<string, number>();
   for (const l of rawLines) {
     if (!l) continue;

@@ -40,7 +40,7 @@ function reportHtml(text: string): string {
     else if (bullet) {
       if (table) flush();
       list ??= [];
-      list.push(`<li>${escape(bullet[1] ?? '')}</li>`);
+      list.push(`<li>• ${escape(bullet[1] ?? '')}</li>`); // Word's PDFs, Ofsted's, carry the bullet as text
     } else if (line.includes('\t')) {
       if (list) flush();
       const [a, b] = line.split('\t');
@@ -55,7 +55,7 @@ function reportHtml(text: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title><style>
     body { font-family: Arial, sans-serif; font-size: 11pt; line-height: 1.4; }
     h1 { font-size: 18pt; } table { border-collapse: collapse; width: 100%; } td { padding: 4pt 8pt; vertical-align: top; }
-    td:first-child { width: 60%; } caption { display: none; }
+    td:first-child { width: 60%; } caption { display: none; } ul { list-style: none; padding-left: 12pt; }
   </style></head><body>${out.join('\n')}</body></html>`;
 }
 
