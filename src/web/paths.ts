@@ -72,6 +72,8 @@ export const paths = {
     show: path<'inspectionId'>('/inspections/:inspectionId'),
     edit: path<'inspectionId'>('/inspections/:inspectionId/edit'),
     remove: path<'inspectionId'>('/inspections/:inspectionId/delete'),
+    /** Re-draws the inspection form (the judgements of another framework) without saving. */
+    redrawForm: path('/inspections/form'),
   },
   improvement: {
     plan: path('/improvement'),
