@@ -8,8 +8,11 @@ import { childrenRoutes } from '../features/children/routes';
 import { dataRoutes } from '../features/data/routes';
 import { homeRoutes } from '../features/home/routes';
 import { improvementExportRoutes } from '../features/improvement/export/routes';
+import { improvementRoutes } from '../features/improvement/routes';
 import { referenceRoutes } from '../features/reference/routes';
+import { nationalRoutes } from '../features/inspections/national/routes';
 import { indicatorRoutes } from '../features/indicators/routes';
+import { inspectionRoutes } from '../features/inspections/routes';
 import { trackersRoutes } from '../features/trackers/routes';
 import { usersRoutes } from '../features/users/routes';
 import type { RouteBuilder } from './route';
@@ -17,13 +20,18 @@ import type { RouteBuilder } from './route';
 export function registerRoutes(r: RouteBuilder): void {
   authRoutes(r);
   homeRoutes(r);
+  // Before any /inspections/:inspectionId route, so that /inspections/national is this page.
+  nationalRoutes(r);
   childrenRoutes(r);
   indicatorRoutes(r);
   trackersRoutes(r);
   dataRoutes(r);
   referenceRoutes(r);
+  // After any route under /inspections/ with a fixed name (the national picture): it mounts /inspections/:inspectionId.
+  inspectionRoutes(r);
   accessLogRoutes(r);
   usersRoutes(r);
+  improvementRoutes(r);
   improvementExportRoutes(r);
   apiDocsRoutes(r);
 }
