@@ -12,6 +12,7 @@ import { registerDataCommands } from './commands/data';
 import { registerReferenceCommands } from './commands/reference';
 import { registerIndicatorCommands } from './commands/indicators';
 import { registerTrackerCommands } from './commands/trackers';
+import { registerInspectionCommands } from './commands/inspections';
 import { ROLES } from '../domain/roles';
 import { todayInLondon } from '../domain/today';
 import { ConflictError, ValidationError } from '../errors';
@@ -180,6 +181,7 @@ registerDataCommands(program);
 registerReferenceCommands(program);
 registerIndicatorCommands(program);
 registerTrackerCommands(program);
+registerInspectionCommands(program);
 
 function randomPassword(): string {
   const bytes = new Uint8Array(18);

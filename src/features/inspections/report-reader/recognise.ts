@@ -412,7 +412,7 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
           if (summaryParts.length > 0 || overview >= 0) break;
           continue;
         }
-        if (BULLET.test(b) || /^(This visit was carried out by|The visit was carried out by|(Her|His) Majesty'?s Inspectors?|Inspectors (looked at|evaluated|considered|reviewed)|The focus of)/i.test(b)) continue;
+        if (BULLET.test(b) || /^(This letter (to|is addressed)|This visit was carried out by|The visit was carried out by|(Her|His) Majesty'?s Inspectors?|Inspectors (looked at|evaluated|considered|reviewed)|The focus of)/i.test(b)) continue;
         summaryParts.push(b);
         if (overview < 0 && summaryParts.length >= 3) break;
       }
