@@ -217,6 +217,27 @@ describe('improvement plan pages and API', () => {
     assert.equal((await as('head-of-service').get('/improvement/actions/not-a-number')).status, 404);
   });
 
+  it('has no duplicate ids on any of its pages (axe would fail them)', async () => {
+    const pages = [
+      '/improvement',
+      '/improvement?overdue=yes',
+      `/improvement/actions/${seededAction}`,
+      '/improvement/actions/new',
+      `/improvement/actions/${seededAction}/edit`,
+      `/improvement/actions/${seededAction}/evidence`,
+      `/improvement/actions/${seededAction}/progress`,
+      '/improvement/themes/new',
+      `/improvement/objectives/${objectiveId}/edit`,
+    ];
+    for (const url of pages) {
+      const page = await as('head-of-service').get(url);
+      assert.equal(page.status, 200, url);
+      const ids = [...page.text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+      assert.deepEqual(dupes, [], `${url} repeats ids`);
+    }
+  });
+
   it('adds a theme and an objective, refusing a blank title', async () => {
     const hos = as('head-of-service');
     await hos.get('/improvement/themes/new');
@@ -243,5 +264,8 @@ describe('improvement plan pages and API', () => {
     assert.equal(body.impact.indicators[0]?.latest.value, 'c');
     assert.equal(body.impact.domains[0]?.months.find((m) => m.month === lastMonth)?.total, 'c');
     assert.equal((await as('member').get('/api/improvement-plan/actions/999999')).status, 404);
+    const documented = Object.keys((world.openapi as { paths: Record<string, unknown> }).paths);
+    assert.ok(documented.includes('/api/improvement-plan'));
+    assert.ok(documented.includes('/api/improvement-plan/actions/{actionId}'));
   });
 });
