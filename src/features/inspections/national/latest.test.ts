@@ -27,6 +27,10 @@ describe('the national picture', () => {
     const official = r({ source: 'ofsted-la-outcomes-current' });
     assert.deepEqual(dedupe([d2i, jt39, official]), [official]);
     assert.deepEqual(dedupe([d2i, jt39]), [jt39]);
+    // The kept row takes a type the others give: Ofsted's current table has none, its history says short.
+    const current = r({ source: 'ofsted-la-outcomes-current', kind: null });
+    assert.equal(dedupe([current, r({ source: 'ofsted-la-outcomes-history', kind: 'ilacs-short' })])[0]?.kind, 'ilacs-short');
+    assert.deepEqual(dedupe([current, jt39])[0], { ...current, kind: 'ilacs-short' });
     // A different start date is a different inspection.
     assert.equal(dedupe([official, r({ startDate: '2019-05-13' })]).length, 2);
   });

@@ -45,18 +45,32 @@ export interface LatestJudgements extends OutcomeRecord {
 
 const graded = (r: OutcomeRecord) => JUDGEMENT_FIELDS.some((f) => r[f] !== null);
 
-/** One row per authority and start date: the preferred source's (ties: the row with more judgements). */
+/**
+ * One row per authority and start date: the preferred source's (ties: the row with more judgements), its missing
+ * type, publication date and region taken from the other rows of the same inspection (Ofsted's current-judgements
+ * table gives no type; its history table does).
+ */
 export function dedupe(records: readonly OutcomeRecord[]): OutcomeRecord[] {
   const best = new Map<string, OutcomeRecord>();
+  const all = new Map<string, OutcomeRecord[]>();
   const count = (r: OutcomeRecord) => JUDGEMENT_FIELDS.filter((f) => r[f] !== null).length;
   for (const r of records) {
     const key = `${r.laNumber}|${r.startDate}`;
+    all.set(key, [...(all.get(key) ?? []), r]);
     const held = best.get(key);
     if (!held || sourcePreference(r.source) < sourcePreference(held.source) || (sourcePreference(r.source) === sourcePreference(held.source) && count(r) > count(held))) {
       best.set(key, r);
     }
   }
-  return [...best.values()];
+  return [...best.entries()].map(([key, r]) => {
+    const others = [...(all.get(key) ?? [])].sort((a, b) => sourcePreference(a.source) - sourcePreference(b.source));
+    return {
+      ...r,
+      kind: r.kind ?? others.find((o) => o.kind)?.kind ?? null,
+      publishedOn: r.publishedOn ?? others.find((o) => o.publishedOn)?.publishedOn ?? null,
+      ofstedRegion: r.ofstedRegion ?? others.find((o) => o.ofstedRegion)?.ofstedRegion ?? null,
+    };
+  });
 }
 
 /**

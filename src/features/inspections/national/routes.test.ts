@@ -20,7 +20,7 @@ interface Api {
   filter: { region: string | null; grade: string | null; of: string };
   total: number;
   counts: { judgement: string; counts: Record<string, number>; none: number }[];
-  outcomes: { laNumber: string; laName: string; region: string | null; startDate: string; overall: string | null; source: string }[];
+  outcomes: { laNumber: string; laName: string; region: string | null; kind: string | null; startDate: string; overall: string | null; source: string }[];
 }
 
 /** The text of the paragraph that says how many authorities the table lists. */
@@ -66,6 +66,7 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
     assert.equal(page.status, 200);
     assert.equal(countLine(page.text), '153 authorities.');
     assert.match(page.text, /Barnet \(302\)/);
+    assert.equal((await api('?region=London')).body.outcomes.find((o) => o.laNumber === '302')?.kind, null, 'the current table gives no type');
     // The counts table's overall row: Outstanding 36, Good 67, RI 31, Inadequate 19, not graded 0.
     assert.match(page.text, /Overall effectiveness<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">36<\/td>\s*<td[^>]*>67<\/td>\s*<td[^>]*>31<\/td>\s*<td[^>]*>19<\/td>\s*<td[^>]*>0<\/td>/);
     // Care leavers not graded for the 50 authorities last inspected before 2023.
@@ -143,8 +144,10 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
     // Brent (304), jt39 line 201: 27/04/2026, short, not_reported_post_reform → overall null, now its latest.
     const brent = body.outcomes.find((o) => o.laNumber === '304');
     assert.deepEqual([brent?.startDate, brent?.overall, brent?.source], ['2026-04-27', null, 'jt39-ilacs-history']);
-    // Barnet 10/06/2024 is in both: the official row is kept.
-    assert.equal(body.outcomes.find((o) => o.laNumber === '302')?.source, 'ofsted-la-outcomes-current');
+    // Barnet 10/06/2024 is in both: the official row is kept, with the type JT-39 gives (line 195: short) since
+    // Ofsted's current-judgements table gives none.
+    const barnet = body.outcomes.find((o) => o.laNumber === '302');
+    assert.deepEqual([barnet?.source, barnet?.kind], ['ofsted-la-outcomes-current', 'ilacs-short']);
     // 11 inspections from 27/04/2026 have no overall grade.
     assert.equal(body.counts.find((c) => c.judgement === 'overall')?.none, 11);
     const page = await member.get('/inspections/national?region=London');
