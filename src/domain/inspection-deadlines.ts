@@ -113,6 +113,12 @@ export function deadlineStatus(due: string, doneOn: string | null, today: string
   return keepsDate ? 'overdue' : 'unknown';
 }
 
+/** 2024-06-14 → 14 June 2024 (GOV.UK style), for the words of a basis. */
+export function longDate(iso: string): string {
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+}
+
 function plural(n: number, one: string): string {
   return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
@@ -278,7 +284,7 @@ export function nextInspection(latest: GradedInspection | null, monitoringVisits
   if (!grade) {
     return {
       route: 'unknown',
-      basis: `${what} is not recorded for the inspection that started on ${latest.startDate}, so Lantern cannot say which inspection comes next.`,
+      basis: `${what} is not recorded for the inspection that started on ${longDate(latest.startDate)}, so Lantern cannot say which inspection comes next.`,
       rule: is2026 ? RULE_2026 : 'The next inspection follows from the overall effectiveness grade',
       source: CADENCE_SOURCE,
       verified: !is2026,
@@ -287,14 +293,15 @@ export function nextInspection(latest: GradedInspection | null, monitoringVisits
   const gradeWords = GRADE_LABELS[grade].toLowerCase();
   const rulePrefix = is2026 ? `${RULE_2026} ` : '';
   if (grade === 'inadequate') {
-    const planDue = latest.reportReceivedOn ? addWorkingDays(latest.reportReceivedOn, 70) : null;
+    const received = latest.reportReceivedOn;
+    const planDue = received ? addWorkingDays(received, 70) : null;
     const firstVisit = planDue ? addDays(planDue, FIRST_MONITORING_DAYS) : null;
     const visits = [...monitoringVisits].filter((d) => d >= latest.startDate).sort();
     const lastVisit = visits[visits.length - 1];
     const steps: MonitoringStep[] = [
       { label: 'Action-planning visit', date: null, approximate: true, basis: 'Soon after the report; Ofsted sets the date' },
-      planDue
-        ? { label: 'Action plan due', date: planDue, approximate: false, basis: `70 working days after the report was received on ${latest.reportReceivedOn}` }
+      planDue && received
+        ? { label: 'Action plan due', date: planDue, approximate: false, basis: `70 working days after the report was received on ${longDate(received)}` }
         : { label: 'Action plan due', date: null, approximate: false, basis: '70 working days after the report is received: record the date it was received' },
     ];
     if (lastVisit) {
@@ -302,7 +309,7 @@ export function nextInspection(latest: GradedInspection | null, monitoringVisits
         label: `Monitoring visit ${visits.length + 1}`,
         date: addMonths(lastVisit, MONITORING_INTERVAL_MONTHS),
         approximate: true,
-        basis: `About ${MONITORING_INTERVAL_MONTHS} months after the latest monitoring visit (${lastVisit}); ${visits.length} recorded since the inspection`,
+        basis: `About ${MONITORING_INTERVAL_MONTHS} months after the latest monitoring visit (${longDate(lastVisit)}); ${visits.length} recorded since the inspection`,
       });
     } else {
       steps.push({
@@ -329,7 +336,7 @@ export function nextInspection(latest: GradedInspection | null, monitoringVisits
         latest: addMonths(ended, REINSPECTION_MONTHS.latest),
       },
       basis:
-        `${what} was judged inadequate (inspection ended ${ended}): the authority follows the monitoring route, ` +
+        `${what} was judged inadequate (inspection ended ${longDate(ended)}): the authority follows the monitoring route, ` +
         'then a standard re-inspection. Secondary sources put the re-inspection about 2 to 2½ years after the judgement ' +
         '[unverified]; in Ofsted’s data the mean gap was 44 months (2018–25, including the COVID pause).',
       rule: `${rulePrefix}Inadequate → action-planning visit, action plan within 70 working days, first monitoring visit about 4 weeks after it is due, then about quarterly, then a standard re-inspection`,
@@ -349,8 +356,8 @@ export function nextInspection(latest: GradedInspection | null, monitoringVisits
     decidedBy: { judgement, grade },
     window,
     basis:
-      `${what} was judged ${gradeWords} (inspection ended ${ended}), so the next is a ${short ? 'short' : 'standard'} inspection ` +
-      `about 3 years later (${window.expected}), usually between ${window.earliest} and ${window.latest}.`,
+      `${what} was judged ${gradeWords} (inspection ended ${longDate(ended)}), so the next is a ${short ? 'short' : 'standard'} inspection ` +
+      `about 3 years later (${longDate(window.expected)}), usually between ${longDate(window.earliest)} and ${longDate(window.latest)}.`,
     rule: `${rulePrefix}${short ? 'Good or outstanding → short inspection' : 'Requires improvement → standard inspection'}, about 3 years after the last inspection ended, ±6 months`,
     source: CADENCE_SOURCE,
     verified: !is2026,
