@@ -168,6 +168,11 @@ describeEachEngine('improvement plan service', (ctx) => {
     await addProgressUpdate(db, la.id, actionId, { updatedOn: '2026-04-01', status: 'not-started', rag: 'red', note: 'Earlier.' }, { name: 'Lead' }, TODAY, a);
     action = await getAction(db, la.id, actionId);
     assert.deepEqual([action.status, action.rag, action.completedOn], ['complete', 'green', TODAY]);
+    // The action started on 2 February 2026: an in-progress update the day before is refused, one on the day is kept.
+    await rejects(addProgressUpdate(db, la.id, actionId, { updatedOn: '2026-02-01', status: 'in-progress', rag: 'green', note: 'Early.' }, { name: 'Lead' }, TODAY, a), {
+      updatedOn: 'The date of the update must be on or after the action’s start date',
+    });
+    await addProgressUpdate(db, la.id, actionId, { updatedOn: '2026-02-02', status: 'in-progress', rag: 'green', note: 'Started.' }, { name: 'Lead' }, TODAY, a);
     const plan = await loadPlan(db, la.id, TODAY);
     assert.equal(planActions(plan)[0]?.latestUpdate?.note, 'Done.');
   });
