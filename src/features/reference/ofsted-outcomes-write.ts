@@ -147,7 +147,7 @@ export async function writeOfstedOutcomes(
         order by ri.id desc limit 1`,
   );
   if (same && Number(same.total) > 0 && Number(same.mine) === Number(same.total)) {
-    return { rows: 0, skipped, unchanged: true, note: `Unchanged: this file (the same sha256) is what the ${sources.map(describe).join(', ')} rows were loaded from.` };
+    return { rows: 0, skipped, unchanged: true, note: `The same file (sha256) as the one the ${sources.map(describe).join(', ')} rows were loaded from: nothing changed.` };
   }
 
   const [imp] = await rows<{ id: number }>(

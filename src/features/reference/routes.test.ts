@@ -141,4 +141,15 @@ describe('reference data on the web and through the API', () => {
     assert.equal(before, 6);
     assert.equal(await count('benchmark_values'), 3);
   });
+
+  it('loads Ofsted’s outcomes workbook (ODS) through the page and lists it with the other files: 153 + 112 + 271 = 536 outcomes', async () => {
+    const data = new FormData();
+    const ods = await readFile(path.join(REFERENCE, 'ofsted-ilacs/LA_Inspection_Outcomes_as_at_31_March_2025.ods'));
+    data.append('files', new Blob([new Uint8Array(ods)], { type: 'application/vnd.oasis.opendocument.spreadsheet' }), 'outcomes.ods');
+    const res = await analyst.postMultipart('/admin/reference', data);
+    assert.equal(res.status, 303);
+    const page = await analyst.get('/admin/reference');
+    assert.match(page.text, /536 Ofsted inspection outcomes/);
+    assert.match(page.text, /<td class="govuk-table__cell">outcomes\.ods<\/td>\s*<td class="govuk-table__cell">ofsted-outcomes<\/td>\s*<td class="govuk-table__cell">ofsted-la-outcomes-workbook<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">536<\/td>/);
+  });
 });
