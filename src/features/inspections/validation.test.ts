@@ -3,13 +3,17 @@
  * (lists and paragraphs) read as people type them.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { readReportText } from './report-reader/index';
 import {
   checkForm,
   dateFromParts,
   emptyForm,
   formFramework,
   formValuesFromFields,
+  formValuesFromProposal,
   formValuesFromRecord,
   judgementForHeading,
   listText,
@@ -184,4 +188,24 @@ describe('the form’s text areas and date boxes', () => {
     values.framework = 'ilacs-2018';
     assert.equal(formFramework(values, '2026-11-22'), 'ilacs-2018');
   });
+});
+
+describe('what the report reader proposes fills a form that saves', () => {
+  const dir = path.resolve(import.meta.dirname, '../../../test/fixtures/ofsted-reports');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  it('has report texts to read', () => assert.ok(files.length >= 5, `only ${files.length} fixtures`));
+  for (const file of files) {
+    it(`${file}: the proposal, shown in the form and posted back unchanged, passes every rule with its judgements and recommendations intact`, () => {
+      const proposal = readReportText(readFileSync(path.join(dir, file), 'utf8'));
+      const result = checkForm(formValuesFromProposal(proposal, `report: ${file}`));
+      assert.ok(result.ok, JSON.stringify(!result.ok && result.errors));
+      assert.equal(result.value.kind, proposal.kind);
+      assert.equal(result.value.source, `report: ${file}`);
+      assert.deepEqual(new Set(result.value.judgements.map((j) => `${j.key}=${j.grade}`)), new Set(proposal.judgements.map((j) => `${j.key}=${j.grade}`)));
+      // Each kind in the report's order (recommendations are listed before areas for priority action).
+      const byKind = (list: ReadonlyArray<{ kind: string; text: string }>) => [...list].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'recommendation' ? -1 : 1)).map((r) => `${r.kind} ${r.text.replace(/\s*\n\s*/g, ' ').trim()}`);
+      assert.deepEqual(byKind(result.value.recommendations), byKind(proposal.recommendations));
+      assert.deepEqual(result.value.paragraphs.map((p) => p.number), proposal.paragraphs.map((p) => p.number));
+    });
+  }
 });
