@@ -66,6 +66,9 @@ export function recommendationHeading(text: string): 'recommendation' | 'priorit
   return null;
 }
 
+/** Section headings of every era that are neither judgements nor recommendations. */
+export const OTHER_HEADING = /^(findings|main findings|headline findings|overview|areas covered by the visit|summary|executive summary|summary of findings|summary for children and young people|the local authority'?s strengths|progress since the last inspection|information about this (local authority )?area|inspection judgements about the local authority|key strengths|case stud(y|ies)\b[^.]{0,80}|next steps|evaluation of progress|findings and evaluation of progress|the local authority|the inspection judgements and what they mean|information about this inspection|practice study\b[^.]{0,80})$/i;
+
 /** Field lines at the head of a report. */
 export const FIELD = {
   dates: /^Inspection dates?\s*[:\-–]?\s*(.+)$/i,
@@ -88,6 +91,7 @@ export function startsBlock(text: string): boolean {
     /\t/.test(text) ||
     /^(Dear|Yours sincerely|Yours faithfully)\b/i.test(text) ||
     recommendationHeading(text) !== null ||
+    OTHER_HEADING.test(text) ||
     (judgementOfLabel(text) !== null && text.length < 200) ||
     /^(Inspection of|Focused visit|Monitoring visit|Joint targeted area inspection|Review of the effectiveness)/i.test(text) ||
     /^(Children'?s services in .+ (are|require)|The overall judgement is)/i.test(text) ||
@@ -99,6 +103,8 @@ export function startsBlock(text: string): boolean {
 export function endsBlock(text: string): boolean {
   return (
     recommendationHeading(text) !== null ||
+    OTHER_HEADING.test(text) ||
+    sifOverallSentence(text) !== null ||
     /^(Yours sincerely|Yours faithfully),?$/i.test(text) ||
     /^Dear .{1,80}$/i.test(text) ||
     /^Judgement\s+Grade$/i.test(text) ||

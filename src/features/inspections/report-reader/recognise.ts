@@ -15,7 +15,7 @@ import {
 } from '../../../domain/ofsted';
 import type { ProposedInspection, ProposedJudgement, ProposedParagraph, ProposedRecommendation } from '../proposal';
 import { daysBetween, findDates, type DateRange } from './dates';
-import { FIELD, cleanInspectorName, gradeOnly, judgementOfLabel, recommendationHeading, sifOverallSentence, trailingGrade } from './patterns';
+import { FIELD, OTHER_HEADING, cleanInspectorName, gradeOnly, judgementOfLabel, recommendationHeading, sifOverallSentence, trailingGrade } from './patterns';
 
 const LOOK_AHEAD = 40;
 
@@ -27,8 +27,6 @@ const TITLE = {
   ilacs: /(^|\s)Inspection of (.+ )?(local authority )?children'?s (social care )?services\b/i,
 };
 
-/** Section headings of every era that are neither judgements nor recommendations. */
-const OTHER_HEADING = /^(findings|main findings|headline findings|overview|areas covered by the visit|summary|executive summary|summary of findings|summary for children and young people|the local authority'?s strengths|progress since the last inspection|information about this (local authority )?area|inspection judgements about the local authority|key strengths|case stud(y|ies)\b.*|next steps|evaluation of progress|findings and evaluation of progress|the local authority|the inspection judgements and what they mean|information about this inspection|practice study\b.*|leadership\b.*)$/i;
 
 const NUMBERED = /^(\d{1,3})[.)]\s+(.+)$/s;
 const BULLET = /^•\s*(.+)$/s;

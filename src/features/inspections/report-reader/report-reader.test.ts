@@ -397,3 +397,61 @@ describe('readReportFile refuses what it cannot read, naming the file', () => {
     assert.equal(r.kind, 'focused-visit');
   });
 });
+
+describe('layout variants', () => {
+  test('SIF 2015, Leeds layout with no blank lines: overall from "The overall judgement is that children\'s services are good", seven judgements', () => {
+    const r = readReportText(fixture('sif-2015-good-no-blank-lines.txt'));
+    assert.equal(r.kind, 'sif');
+    assert.equal(r.authorityName, 'Leedham City Council');
+    assert.deepEqual([r.startDate, r.endDate, r.publishedOn], ['2015-01-20', '2015-02-11', '2015-03-27']);
+    assert.deepEqual(grades(r), { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', adoption: 'outstanding', 'care-leavers': 'good', leaders: 'outstanding', lscb: 'good' });
+    assert.deepEqual(r.recommendations.map((x) => x.text), ['Make sure that all children in care have an up-to-date health assessment.', 'Improve the timeliness of adoption for older children.']);
+    assert.equal(r.summary, 'Children in Leedham are well served by a confident and stable leadership team that has improved services steadily since 2012.');
+    assert.deepEqual(r.paragraphs.map((p) => [p.number, p.judgement]), [[4, 'help-and-protection'], [5, 'children-in-care'], [6, 'leaders']]);
+    assert.equal(r.leadInspector, 'Amira Collins');
+    assert.deepEqual(r.warnings, []);
+  });
+
+  test('ILACS 2018, the authority above "Inspection of children\'s social care services", "Name HMI", items without bullets', () => {
+    const r = readReportText(fixture('ilacs-2018-authority-above-title.txt'));
+    assert.equal(r.kind, 'ilacs-standard'); // 3 to 14 December 2018: 11 days
+    assert.equal(r.authorityName, 'Fenwick');
+    assert.equal(r.leadInspector, 'Joanne Reeve');
+    assert.deepEqual(grades(r), { leaders: 'requires-improvement', 'help-and-protection': 'inadequate', 'children-in-care-and-care-leavers': 'requires-improvement', overall: 'inadequate' });
+    assert.deepEqual(r.recommendations.map((x) => x.number), [1, 2, 3]);
+    assert.equal(r.recommendations[1]?.text, 'The quality of assessments and plans for children in need of help and protection.');
+    assert.equal(r.paragraphs.length, 3);
+    assert.deepEqual(r.warnings, []);
+  });
+
+  test('focused visit 2020: "between 30 and 31 January", "The lead inspector was …", numbered items, one wrapped', () => {
+    const r = readReportText(fixture('focused-visit-2020-between-dates.txt'));
+    assert.equal(r.kind, 'focused-visit');
+    assert.equal(r.authorityName, 'Rowanshire County Council');
+    assert.deepEqual([r.startDate, r.endDate], ['2020-01-30', '2020-01-31']);
+    assert.equal(r.leadInspector, 'Gemma Olsen');
+    assert.match(r.theme ?? '', /^The local authority's arrangements for vulnerable adolescents/);
+    assert.equal(r.recommendations[1]?.text, 'The consistency of management oversight of children who go missing repeatedly.');
+    assert.deepEqual(r.warnings, []);
+  });
+
+  test('monitoring visit 2023: one day, "The focus of the visit was …", framework 2023', () => {
+    const r = readReportText(fixture('monitoring-visit-2023-one-day.txt'));
+    assert.equal(r.kind, 'monitoring-visit');
+    assert.equal(r.framework, 'ilacs-2023');
+    assert.deepEqual([r.startDate, r.endDate], ['2023-07-12', '2023-07-12']);
+    assert.equal(r.leadInspector, 'Karen Doyle');
+    assert.match(r.theme ?? '', /^The local authority's 'front door' service/);
+    assert.deepEqual(r.warnings, []);
+  });
+
+  test('JTAI 2022: theme "Identification of initial need and risk", two items, no lead inspector and no warning for it', () => {
+    const r = readReportText(fixture('jtai-2022-front-door.txt'));
+    assert.equal(r.kind, 'jtai');
+    assert.equal(r.authorityName, 'Brackenford');
+    assert.equal(r.theme, 'Identification of initial need and risk');
+    assert.deepEqual([r.startDate, r.endDate], ['2022-03-07', '2022-03-11']);
+    assert.equal(r.recommendations.length, 2);
+    assert.deepEqual(r.warnings, []);
+  });
+});

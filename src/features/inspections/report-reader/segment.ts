@@ -8,7 +8,8 @@
  *   blank line or a line that always starts a block (a number, a bullet, a heading, a field, a table row).
  *
  * Which kind is decided by the text itself: if at least one line in seven is longer than 200 characters, no printer
- * wrapped it. Pure.
+ * wrapped it; otherwise it is wrapped if lines often go straight on in lower case (a sentence broken by the printer).
+ * Pure.
  */
 import type { Line } from './normalise';
 import { endsBlock, gradeOnly, startsBlock } from './patterns';
@@ -18,7 +19,16 @@ export type Mode = 'paragraph' | 'wrapped';
 export function modeOf(lines: readonly Line[]): Mode {
   if (lines.length === 0) return 'paragraph';
   const long = lines.filter((l) => l.text.length > 200).length;
-  return long * 7 >= lines.length ? 'paragraph' : 'wrapped';
+  if (long * 7 >= lines.length) return 'paragraph';
+  // A printer wraps mid-sentence, so wrapped text has many lines that go straight on in lower case; text with one
+  // paragraph a line has almost none (a page break is a blank line, and a grade split over two lines does not count).
+  let wraps = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (l && !l.gapBefore && /^[a-z]/.test(l.text) && !/^(good|improvement|to be)\b/.test(l.text)) wraps++;
+  }
+  const longish = lines.filter((l) => l.text.length > 60).length;
+  return wraps >= Math.max(2, longish * 0.05) ? 'wrapped' : 'paragraph';
 }
 
 /** The line does not finish a sentence, so a lower-case line after it continues it. */
