@@ -62,7 +62,10 @@ export interface OwnJudgements {
   /** recorded: the authority's own inspections; published: Ofsted's outcomes for its benchmark LA number; none. */
   readonly from: 'recorded' | 'published' | 'none';
   readonly laNumber: string | null;
+  /** The authority's own name. */
   readonly name: string;
+  /** The published authority it is compared as (its own DfE number's, or its benchmark authority's), by name. */
+  readonly comparedAs: string | null;
   readonly row: Pick<LatestJudgements, 'startDate' | 'publishedOn' | 'kind' | 'overall' | 'leaders' | 'helpAndProtection' | 'childrenInCare' | 'careLeavers'> | null;
 }
 
@@ -113,14 +116,13 @@ export async function neighbourPicture(db: Tx, authorityId: number, latest: read
   const [authority] = await rows<{ name: string }>(db, sql`select name from authorities where id = ${authorityId}`);
   const byLa = new Map(latest.map((r) => [r.laNumber, r]));
   const recorded = await recordedLatest(db, authorityId);
+  const name = authority?.name ?? '';
+  const published = area.laNumber ? byLa.get(area.laNumber) : undefined;
+  const comparedAs = area.laName ?? published?.laName ?? null;
   let own: OwnJudgements;
-  if (recorded) own = { from: 'recorded', laNumber: area.laNumber, name: authority?.name ?? '', row: recorded };
-  else {
-    const published = area.laNumber ? byLa.get(area.laNumber) : undefined;
-    own = published
-      ? { from: 'published', laNumber: area.laNumber, name: published.laName, row: published }
-      : { from: 'none', laNumber: area.laNumber, name: area.laName ?? authority?.name ?? '', row: null };
-  }
+  if (recorded) own = { from: 'recorded', laNumber: area.laNumber, name, comparedAs, row: recorded };
+  else if (published) own = { from: 'published', laNumber: area.laNumber, name, comparedAs, row: published };
+  else own = { from: 'none', laNumber: area.laNumber, name, comparedAs, row: null };
   const names = await rows<{ la_number: string; name: string }>(db, sql`select la_number, name from reference_authorities`);
   const nameOf = new Map(names.map((n) => [n.la_number, n.name]));
   const neighbours = area.neighbours.map((laNumber, i) => {

@@ -112,7 +112,9 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
     assert.match((await member.get('/inspections/national')).text, /No statistical neighbours are loaded for this authority/);
     await world.database.db.execute(sql`update authorities set benchmark_la_number = '302' where id = ${world.authorityId}`);
     const page = await member.get('/inspections/national');
-    assert.match(page.text, /has no graded inspection recorded in Lantern, so Ofsted’s published judgements for Barnet \(302\)/);
+    assert.match(page.text, /Test Borough has no graded inspection recorded in Lantern, so Ofsted’s published judgements for Barnet \(302\), the authority it is compared as/);
+    assert.equal(h1(page.text), 'National picture: Ofsted judgements');
+    assert.match(page.text, /<h2 class="govuk-heading-m">Test Borough and its statistical neighbours<\/h2>/);
     // Barnet 10/06/2024: children in care outstanding.
     assert.match(page.text, /Children in care\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Outstanding/);
     // Neighbours (sn_model_2025 line 3): Waltham Forest G, Reading RI, Harrow I, Redbridge O, Merton O, Croydon G,

@@ -135,6 +135,7 @@ export function nationalRoutes(r: RouteBuilder): void {
         own: {
           from: picture.own.from,
           name: picture.own.name,
+          comparedAs: picture.own.comparedAs ?? picture.own.laNumber,
           laNumber: picture.own.laNumber,
           summary: picture.own.row
             ? [
