@@ -4,7 +4,8 @@
  *
  * - Windows and old Mac line endings → \n; a form feed (page break) → a blank line.
  * - Non-breaking, thin and other odd spaces → a space; zero-width characters and soft hyphens removed.
- * - Ligatures from PDF extraction (ﬁ ﬂ ﬀ ﬃ ﬄ) spelled out; curly quotes → straight; bullets of every font → "•".
+ * - Ligatures from PDF extraction (ﬁ ﬂ ﬀ ﬃ ﬄ) spelled out; curly quotes → straight; bullets of every font → "•";
+ *   a paragraph number followed by a tab (Word's numbering) → the number and a space.
  * - Page furniture dropped: bare page numbers, "Page 3 of 12", running headers and footers (any line that, without
  *   its digits, repeats on three or more pages), Ofsted's address and copyright block, contents-list entries.
  * Pure.
@@ -31,6 +32,7 @@ export function normaliseCharacters(text: string): string {
     .replace(/[“”„‟″]/g, '"')
     .replace(/[‐‑]/g, '-')
     .replace(/^[ \t]*[•●▪■◦○◆♦►➢✓·\uF0B7\uF0A7\uF076\uF0D8\uF0FC][ \t]*/gm, '• ')
+    .replace(/^[ \t]*(\d{1,3}(?:\.\d{1,2})?[.)]?)\t+(?=\S)/gm, '$1 ') // Word's "1.<tab>text": a number, not a table cell
     .replace(/^[ \t]*[-–*o][ \t]+(?=\S)/gm, '• ')
     .replace(/[ ]+\t|\t[ ]+/g, '\t')
     .replace(/\t{2,}/g, '\t')

@@ -314,6 +314,11 @@ describe('the same report pasted from the web page and extracted from its PDF', 
     assert.match(pdf.paragraphs[1]?.text ?? '', /when it is in children's interests to do so\.$/); // broken by the page 1 footer
   });
 
+  test('Word\'s numbering and bullets followed by a tab, and Symbol-font bullets, change nothing', () => {
+    const word = fixture('ilacs-2024-pdf-extraction.txt').replace(/^(\d+)\. /gm, '$1.\t').replace(/^• /gm, '\uF0B7\t');
+    assert.deepEqual(readReportText(word), web);
+  });
+
   test('Windows line endings, a byte order mark and curly quotes change nothing', () => {
     const crlf = `\uFEFF${fixture('ilacs-2024-web-paste.txt').replace(/'/g, '’').replace(/\n/g, '\r\n')}`;
     assert.deepEqual(readReportText(crlf), web);
