@@ -97,6 +97,14 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
     assert.ok(body.outcomes.some((o) => o.laNumber === '310' && o.startDate === '2025-01-20'));
   });
 
+  it('GET /api/ofsted-outcomes is in the OpenAPI document with its three filters, for inspection:read', () => {
+    const doc = world.openapi as { paths: Record<string, Record<string, { description?: string; parameters?: { name: string }[] }>> };
+    const op = doc.paths['/api/ofsted-outcomes']?.get;
+    assert.ok(op);
+    assert.deepEqual(op.parameters?.map((p) => p.name).sort(), ['grade', 'of', 'region']);
+    assert.match(op.description ?? '', /Requires: inspection:read\.$/);
+  });
+
   it('a filter value that is not a region or a grade: the page answers 400 with an error summary, the API a problem+json', async () => {
     const page = await member.get('/inspections/national?region=Mars&grade=splendid');
     assert.equal(page.status, 400);
