@@ -18,7 +18,9 @@ import {
   deleteTheme,
   ensurePracticeDomains,
   getAction,
+  linkRecommendation,
   setEvidence,
+  unlinkRecommendation,
   updateAction,
 } from './service';
 
@@ -121,6 +123,15 @@ describeEachEngine('improvement plan service', (ctx) => {
     assert.equal((await getAction(db, la.id, first)).completedOn, null);
     // Another authority's action is not found.
     await assert.rejects(updateAction(db, other.id, first, valid(), a), /Not found/);
+    // Link R1 to the second action (twice: the second changes nothing), then unlink it; another authority's is refused.
+    await linkRecommendation(db, la.id, second, recs[0] as number, a);
+    await linkRecommendation(db, la.id, second, recs[0] as number, a);
+    assert.deepEqual((await getAction(db, la.id, second)).recommendationIds, [recs[0]]);
+    // The last edit of the first action dropped its links: R1 is answered by the second action now, R2 by none.
+    assert.deepEqual((await loadPlan(db, la.id, TODAY)).unansweredRecommendations.map((r) => r.text), ['R2']);
+    await rejects(linkRecommendation(db, la.id, second, otherRec, a), { recommendationIds: 'Choose recommendations from this authority’s inspections' });
+    await unlinkRecommendation(db, la.id, second, recs[0] as number, a);
+    assert.deepEqual((await getAction(db, la.id, second)).recommendationIds, []);
   });
 
   it('sets evidence: indicators that exist with numeric targets, the authority’s own practice domains', async () => {
