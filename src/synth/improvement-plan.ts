@@ -306,77 +306,91 @@ export async function insertImprovementPlan(
     while (!isWorkingDayNumber(day)) day++;
     return day;
   };
-  let objectives = 0;
-  let actions = 0;
-  let updates = 0;
-  for (const [t, theme] of PLAN.entries()) {
-    const [themeRow] = await db
+  // A handful of multi-row INSERTs (themes, objectives, actions, then their links): one round trip each, in plan
+  // order, so RETURNING gives the ids in the same order.
+  const themeIds = (
+    await db
       .insert(improvementThemes)
-      .values({ authorityId, number: t + 1, title: theme.title, description: theme.description })
-      .returning({ id: improvementThemes.id });
-    if (!themeRow) throw new Error('theme not written');
-    for (const [o, objective] of theme.objectives.entries()) {
-      const [objectiveRow] = await db
-        .insert(improvementObjectives)
-        .values({ themeId: themeRow.id, code: String.fromCharCode(97 + o), title: objective.title })
-        .returning({ id: improvementObjectives.id });
-      if (!objectiveRow) throw new Error('objective not written');
-      objectives++;
-      for (const [n, spec] of objective.actions.entries()) {
-        const start = at(spec.start);
-        const due = at(spec.due);
-        const completed = spec.outcome === 'complete' ? Math.min(at(spec.done ?? spec.due), A) : null;
-        const status: ActionStatus = spec.outcome === 'complete' ? 'complete' : spec.outcome === 'off-track' ? 'blocked' : 'in-progress';
-        // Overdue actions are rated green: the board agreed a short extension and the owner expects to deliver within it,
-        // so the plan shows them as overdue (missed the date) without counting them off track (status.ts: an amber
-        // action that close to its date would be).
-        const rag: Rag = spec.outcome === 'off-track' ? 'red' : 'green';
-        const [actionRow] = await db
-          .insert(improvementActions)
-          .values({
-            authorityId,
-            objectiveId: objectiveRow.id,
-            number: n + 1,
-            title: spec.title,
-            successMeasure: spec.successMeasure,
-            owner: spec.owner,
-            startDate: fromDayNumber(start),
-            dueDate: fromDayNumber(due),
-            completedOn: completed === null ? null : fromDayNumber(completed),
-            status,
-            rag,
-          })
-          .returning({ id: improvementActions.id });
-        if (!actionRow) throw new Error('action not written');
-        const actionId = actionRow.id;
-        actions++;
-        const answered = spec.answers.map((k) => recommendationIds[k - 1]).filter((id): id is number => id !== undefined);
-        if (answered.length > 0) await db.insert(improvementActionRecommendations).values(answered.map((recommendationId) => ({ actionId, recommendationId })));
-        await db.insert(improvementActionIndicators).values(spec.indicators.map((i) => ({ actionId, indicatorId: i.id, target: i.target })));
-        const domains = spec.domains.map((k) => domainIds.get(k)).filter((id): id is number => id !== undefined);
-        if (domains.length > 0) await db.insert(improvementActionDomains).values(domains.map((domainId) => ({ actionId, domainId })));
-        // Updates spread from a few weeks after the start to the completion (or asAt), the last one carrying the
-        // action's status and RAG; earlier ones in progress, green until trouble showed.
-        const last = completed ?? A;
-        const count = spec.notes.length;
-        const rows = spec.notes.map((note, k) => {
-          const day = Math.min(last, start + Math.round(((k + 1) / count) * (last - start)) - (k + 1 < count ? rng.int(0, 6) : 0));
-          const final = k + 1 === count;
-          return {
-            actionId,
-            updatedOn: fromDayNumber(Math.max(start, day)),
-            status: final ? status : ('in-progress' as ActionStatus),
-            rag: final ? rag : k + 2 === count && rag === 'red' ? ('amber' as Rag) : ('green' as Rag),
-            note,
-            authorName: rng.pick(AUTHORS),
-          };
-        });
-        if (rows.length > 0) await db.insert(improvementProgressUpdates).values(rows);
-        updates += rows.length;
-      }
+      .values(PLAN.map((theme, t) => ({ authorityId, number: t + 1, title: theme.title, description: theme.description })))
+      .returning({ id: improvementThemes.id })
+  ).map((r) => r.id);
+  const objectiveSpecs = PLAN.flatMap((theme, t) => theme.objectives.map((objective, o) => ({ themeId: themeIds[t] as number, code: String.fromCharCode(97 + o), objective })));
+  const objectiveIds = (
+    await db
+      .insert(improvementObjectives)
+      .values(objectiveSpecs.map((o) => ({ themeId: o.themeId, code: o.code, title: o.objective.title })))
+      .returning({ id: improvementObjectives.id })
+  ).map((r) => r.id);
+  const actionSpecs = objectiveSpecs.flatMap((o, i) => o.objective.actions.map((spec, n) => ({ objectiveId: objectiveIds[i] as number, number: n + 1, spec })));
+  const shaped = actionSpecs.map(({ objectiveId, number, spec }) => {
+    const start = at(spec.start);
+    const due = at(spec.due);
+    const completed = spec.outcome === 'complete' ? Math.min(at(spec.done ?? spec.due), A) : null;
+    const status: ActionStatus = spec.outcome === 'complete' ? 'complete' : spec.outcome === 'off-track' ? 'blocked' : 'in-progress';
+    // Overdue actions are rated green: the board agreed a short extension and the owner expects to deliver within it,
+    // so the plan shows them as overdue (missed the date) without counting them off track (status.ts: an amber
+    // action that close to its date would be).
+    const rag: Rag = spec.outcome === 'off-track' ? 'red' : 'green';
+    return { objectiveId, number, spec, start, due, completed, status, rag };
+  });
+  const actionIds = (
+    await db
+      .insert(improvementActions)
+      .values(
+        shaped.map((a) => ({
+          authorityId,
+          objectiveId: a.objectiveId,
+          number: a.number,
+          title: a.spec.title,
+          successMeasure: a.spec.successMeasure,
+          owner: a.spec.owner,
+          startDate: fromDayNumber(a.start),
+          dueDate: fromDayNumber(a.due),
+          completedOn: a.completed === null ? null : fromDayNumber(a.completed),
+          status: a.status,
+          rag: a.rag,
+        })),
+      )
+      .returning({ id: improvementActions.id })
+  ).map((r) => r.id);
+
+  const recommendationLinks: Array<typeof improvementActionRecommendations.$inferInsert> = [];
+  const indicatorLinks: Array<typeof improvementActionIndicators.$inferInsert> = [];
+  const domainLinks: Array<typeof improvementActionDomains.$inferInsert> = [];
+  const updates: Array<typeof improvementProgressUpdates.$inferInsert> = [];
+  shaped.forEach(({ spec, start, completed, status, rag }, i) => {
+    const actionId = actionIds[i] as number;
+    for (const k of spec.answers) {
+      const recommendationId = recommendationIds[k - 1];
+      if (recommendationId !== undefined) recommendationLinks.push({ actionId, recommendationId });
     }
-  }
-  return { themes: PLAN.length, objectives, actions, updates };
+    for (const ind of spec.indicators) indicatorLinks.push({ actionId, indicatorId: ind.id, target: ind.target });
+    for (const key of spec.domains) {
+      const domainId = domainIds.get(key);
+      if (domainId !== undefined) domainLinks.push({ actionId, domainId });
+    }
+    // Updates spread from the start to the completion (or asAt), the last one carrying the action's status and RAG;
+    // earlier ones in progress, green until trouble showed (amber just before a red).
+    const last = completed ?? A;
+    const count = spec.notes.length;
+    spec.notes.forEach((note, k) => {
+      const day = Math.min(last, start + Math.round(((k + 1) / count) * (last - start)) - (k + 1 < count ? rng.int(0, 6) : 0));
+      const final = k + 1 === count;
+      updates.push({
+        actionId,
+        updatedOn: fromDayNumber(Math.max(start, day)),
+        status: final ? status : 'in-progress',
+        rag: final ? rag : k + 2 === count && rag === 'red' ? 'amber' : 'green',
+        note,
+        authorName: rng.pick(AUTHORS),
+      });
+    });
+  });
+  if (recommendationLinks.length > 0) await db.insert(improvementActionRecommendations).values(recommendationLinks);
+  if (indicatorLinks.length > 0) await db.insert(improvementActionIndicators).values(indicatorLinks);
+  if (domainLinks.length > 0) await db.insert(improvementActionDomains).values(domainLinks);
+  if (updates.length > 0) await db.insert(improvementProgressUpdates).values(updates);
+  return { themes: themeIds.length, objectives: objectiveIds.length, actions: actionIds.length, updates: updates.length };
 }
 
 export interface HistorySummary {
