@@ -109,15 +109,22 @@ export function toLines(raw: string): Line[] {
   let gap = false;
   let seenTitle = false;
   let droppedText = false; // the last line was dropped boilerplate prose, so its lower-case continuation goes too
+  let number: string | null = null; // a paragraph number printed on a line of its own ("12.")
+  const kept = new Set<string>();
+  let nonEmpty = 0;
   for (const l of rawLines) {
     if (!l) {
       gap = true;
       continue;
     }
+    nonEmpty++;
     if (droppedText && /^[a-z]/.test(l)) continue;
     droppedText = false;
     const k = furnitureKey(l);
-    const repeated = (counts.get(k) ?? 0) >= 3 && !isProtected(l);
+    // A line repeated on every page is furniture — but the first of them, at the top of the report, is its title.
+    const firstOfRepeated = nonEmpty <= 15 && !kept.has(k);
+    const repeated = (counts.get(k) ?? 0) >= 3 && !isProtected(l) && !firstOfRepeated;
+    if ((counts.get(k) ?? 0) >= 3) kept.add(k);
     const footerWithTitle = titleKey !== null && k !== titleKey && k.startsWith(titleKey) && /\d\s*$/.test(l) && l.length < 220;
     const secondTitle = titleKey !== null && k === titleKey && seenTitle && /\d/.test(l) === false && lines.length > 10;
     if (titleKey !== null && k === titleKey) seenTitle = true;
@@ -126,7 +133,12 @@ export function toLines(raw: string): Line[] {
       gap = true;
       continue;
     }
-    lines.push({ text: l, gapBefore: gap });
+    if (/^\d{1,3}[.)]$/.test(l)) {
+      number = l;
+      continue;
+    }
+    lines.push({ text: number ? `${number} ${l}` : l, gapBefore: gap });
+    number = null;
     gap = false;
   }
   return lines;

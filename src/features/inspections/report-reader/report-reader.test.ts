@@ -319,6 +319,15 @@ describe('the same report pasted from the web page and extracted from its PDF', 
     assert.deepEqual(readReportText(word), web);
   });
 
+  test('a footer split over three lines on every page, and paragraph numbers on lines of their own, change nothing', () => {
+    const split = fixture('ilacs-2024-pdf-extraction.txt')
+      .replace(/^Inspection of Kestrelford local authority children's services 10 June 2024 – 21 June 2024 (\d+)$/gm, "Inspection of Kestrelford local authority children's services\n10 June 2024 – 21 June 2024\n$1")
+      .replace(/^2$/m, "Inspection of Kestrelford local authority children's services\n10 June 2024 – 21 June 2024\n2")
+      .replace(/^(\d+)\. /gm, '$1.\n');
+    assert.equal((split.match(/^Inspection of Kestrelford/gm) ?? []).length, 4, 'the title and three footers');
+    assert.deepEqual(readReportText(split), web);
+  });
+
   test('Windows line endings, a byte order mark and curly quotes change nothing', () => {
     const crlf = `\uFEFF${fixture('ilacs-2024-web-paste.txt').replace(/'/g, '’').replace(/\n/g, '\r\n')}`;
     assert.deepEqual(readReportText(crlf), web);
