@@ -22,7 +22,7 @@ const LOOK_AHEAD = 40;
 const TITLE = {
   jtai: /(joint targeted area inspection|joint inspection) of the multi-agency response to/i,
   monitoring: /^(Monitoring visit (to|of)\b|.*findings of the ([a-z-]+ )?monitoring visit\b)/i,
-  focused: /^(Focused visit to\b|.*findings of the ([a-z-]+ )?focused visit\b)/i,
+  focused: /^(Focused visit to\b|(Assurance|Virtual focused) visit to\b|.*findings of the ([a-z-]+ )?(focused|assurance) visit\b)/i,
   sif: /(Inspection of services for children in need of help and protection|Review of the effectiveness of the local safeguarding children board)/i,
   ilacs: /(^|\s)Inspection of (.+ )?(local authority )?children'?s (social care )?services\b/i,
 };
@@ -89,7 +89,7 @@ function findAuthority(blocks: readonly string[], kind: ActivityKind | 'ilacs' |
     }
     case 'monitoring-visit':
     case 'focused-visit': {
-      const word = kind === 'monitoring-visit' ? 'monitoring visit' : 'focused visit';
+      const word = kind === 'monitoring-visit' ? 'monitoring visit' : '(?:focused|assurance|virtual focused) visit';
       for (let i = 0; i < n; i++) {
         const b = blocks[i] ?? '';
         const m = new RegExp(`${word} (?:to|of) (.+?)(?: local authority)?(?:'s)? children'?s (?:social care )?services`, 'i').exec(b) ?? new RegExp(`^${word} (?:to|of) (.+?)\\.?$`, 'i').exec(b);
@@ -361,6 +361,9 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
     }
   } else {
     kind = detected.kind;
+  }
+  if (kind === 'focused-visit' && blocks.slice(0, LOOK_AHEAD).some((b) => /\bassurance visit\b/i.test(b))) {
+    warnings.push('An assurance visit (2021, during COVID-19) is proposed as a focused visit: check the kind');
   }
 
   const recs = findRecommendations(blocks);

@@ -459,6 +459,16 @@ describe('layout variants', () => {
     assert.deepEqual(r.warnings, []);
   });
 
+  test('assurance visit 2021: proposed as a focused visit, and the proposal says so', () => {
+    const r = readReportText(fixture('assurance-visit-2021.txt'));
+    assert.equal(r.kind, 'focused-visit');
+    assert.equal(r.authorityName, 'Oakhurst');
+    assert.deepEqual([r.startDate, r.endDate], ['2021-03-09', '2021-03-10']);
+    assert.equal(r.leadInspector, 'Iris Kemp');
+    assert.equal(r.recommendations.length, 1);
+    assert.deepEqual(r.warnings, ['An assurance visit (2021, during COVID-19) is proposed as a focused visit: check the kind']);
+  });
+
   test('JTAI 2022: theme "Identification of initial need and risk", two items, no lead inspector and no warning for it', () => {
     const r = readReportText(fixture('jtai-2022-front-door.txt'));
     assert.equal(r.kind, 'jtai');
