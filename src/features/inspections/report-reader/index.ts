@@ -50,8 +50,10 @@ export async function readReportFile(bytes: Uint8Array, fileName: string): Promi
     return readText(text);
   }
   let text: string;
+  // UTF-8, or UTF-16 with its byte order mark (Notepad's "Unicode").
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     throw refuse(fileName, 'the file is neither a PDF nor UTF-8 text. Choose the PDF of the Ofsted report or letter, or a text file of it.');
   }

@@ -406,6 +406,19 @@ describe('readReportFile refuses what it cannot read, naming the file', () => {
     refusal(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x00, 0x01]), 'report.txt', /^report\.txt: the file is neither a PDF nor/));
   test('text too short to be a report', () => refusal(new TextEncoder().encode('Hello'), 'notes.txt', /^notes\.txt: the file has too little text/));
   test('a damaged PDF', () => refusal(new TextEncoder().encode('%PDF-1.7\nnot really a pdf'), 'broken.pdf', /^broken\.pdf: the PDF could not be opened/));
+  test('a text file saved as UTF-16 with its byte order mark (Notepad\'s "Unicode") is read', async () => {
+    const text = fixture('focused-visit-2019.txt');
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      bytes[2 + i * 2] = c & 0xff;
+      bytes[3 + i * 2] = c >> 8;
+    }
+    assert.deepEqual(await readReportFile(bytes, 'letter.txt'), readReportText(text));
+  });
+  test('Windows-1252 text (not UTF-8) is refused, not misread', () =>
+    refusal(new Uint8Array([...new TextEncoder().encode('Inspection of Barnet local authority children'), 0x92, ...new TextEncoder().encode('s services')]), 'old.txt', /^old\.txt: the file is neither a PDF nor UTF-8 text/));
   test('a text file is read as UTF-8 whatever its name', async () => {
     const r = await readReportFile(new TextEncoder().encode(fixture('focused-visit-2019.txt')), 'letter.pdf');
     assert.equal(r.kind, 'focused-visit');
