@@ -29,6 +29,7 @@ describe('statutory deadlines after an inspection', () => {
     // Feb: 4–8 (44) · 11–15 (49) · 18–22 (54) · 25–1 Mar (59) · Mar: 4–8 (64) · 11–15 (69) · Monday 18 (70).
     // The date Haringey's committee report gives for Ofsted's deadline (seed 004 §3.6).
     assert.equal(due({ reportReceivedOn: '2018-12-05' }, 'action-plan'), '2019-03-18');
+    assert.equal(inspectionDeadlines(input({ reportReceivedOn: '2018-12-05' }), '2019-01-01').find((d) => d.key === 'action-plan')?.workingDays, 70, 'the rule’s count is kept');
     // The same receipt: publish within 30 working days: … 14–18 Jan (29) · Monday 21 January (30).
     assert.equal(due({ reportReceivedOn: '2018-12-05' }, 'publish-report'), '2019-01-21');
   });
@@ -75,7 +76,8 @@ describe('statutory deadlines after an inspection', () => {
     assert.equal(a?.status, 'met');
     assert.equal(a?.statusText, 'Sent on time');
     assert.equal(b?.status, 'late');
-    assert.equal(b?.workingDays, 1);
+    assert.equal(b?.workingDaysLate, 1);
+    assert.equal(a?.workingDaysLate, 0);
     assert.equal(b?.statusText, 'Sent 1 working day late');
     assert.equal(actionPlanOnTime(onTheDay), true);
     assert.equal(actionPlanOnTime(dayLate), false);
@@ -95,7 +97,9 @@ describe('statutory deadlines after an inspection', () => {
     // Wednesday 20 March: 19 and 20 are 2 working days past Monday 18.
     const late = inspectionDeadlines(received, '2019-03-20').find((d) => d.key === 'action-plan');
     assert.equal(late?.status, 'overdue');
-    assert.equal(late?.workingDays, -2);
+    assert.equal(late?.workingDaysLeft, -2);
+    assert.equal(friday?.workingDaysLeft, 1);
+    assert.equal(onTheDay?.workingDaysLeft, 0);
     assert.equal(late?.statusText, 'Overdue by 2 working days');
   });
 

@@ -98,11 +98,10 @@ export interface Deadline extends DeadlineRule {
   /** The date it was done, if recorded. */
   doneOn: string | null;
   status: DeadlineStatus;
-  /**
-   * Working days from today to the due date (negative once it has passed) while it is not done; working days late
-   * (positive) or early (negative or zero) once it is.
-   */
-  workingDays: number;
+  /** While not done: working days from today to the due date (0 on the day; negative once it has passed). */
+  workingDaysLeft: number | null;
+  /** Once done: working days after the due date it was done (0 or less: on time). */
+  workingDaysLate: number | null;
   /** The status in words, e.g. "Due in 12 working days", "Sent 3 working days late". */
   statusText: string;
 }
@@ -143,32 +142,33 @@ export function inspectionDeadlines(input: DeadlineInput, today: string): Deadli
       doneOn = input.actionPlanSentOn && input.actionPlanSentOn <= due ? input.actionPlanSentOn : null;
     }
     const status = deadlineStatus(due, doneOn, today, keepsDate);
-    let workingDays: number;
+    let workingDaysLeft: number | null = null;
+    let workingDaysLate: number | null = null;
     let statusText: string;
     switch (status) {
       case 'met':
       case 'late': {
-        workingDays = workingDaysBetween(due, doneOn as string);
-        statusText = status === 'met' ? `${verb} on time` : `${verb} ${plural(workingDays, 'working day')} late`;
+        workingDaysLate = workingDaysBetween(due, doneOn as string);
+        statusText = status === 'met' ? `${verb} on time` : `${verb} ${plural(workingDaysLate, 'working day')} late`;
         break;
       }
       case 'due': {
-        workingDays = workingDaysBetween(today, due);
-        statusText = workingDays === 0 ? 'Due today' : `Due in ${plural(workingDays, 'working day')}`;
+        workingDaysLeft = workingDaysBetween(today, due);
+        statusText = workingDaysLeft === 0 ? 'Due today' : `Due in ${plural(workingDaysLeft, 'working day')}`;
         break;
       }
       case 'overdue': {
-        workingDays = workingDaysBetween(today, due);
-        statusText = `Overdue by ${plural(-workingDays, 'working day')}`;
+        workingDaysLeft = workingDaysBetween(today, due);
+        statusText = `Overdue by ${plural(-workingDaysLeft, 'working day')}`;
         break;
       }
       case 'unknown': {
-        workingDays = workingDaysBetween(today, due);
+        workingDaysLeft = workingDaysBetween(today, due);
         statusText = 'Past its date: Lantern keeps only the final plan’s date, so check the draft was sent';
         break;
       }
     }
-    return { ...rule, due, doneOn, status, workingDays, statusText };
+    return { ...rule, due, doneOn, status, workingDaysLeft, workingDaysLate, statusText };
   });
 }
 

@@ -27,7 +27,10 @@ const deadlineSchema = z.object({
   source: z.string(),
   due: z.string(),
   doneOn: z.string().nullable(),
+  workingDays: z.number().describe('The rule’s count: 30, 70 or 20 working days after the day the report was received'),
   status: z.enum(['met', 'late', 'due', 'overdue', 'unknown']),
+  workingDaysLeft: z.number().nullable().describe('While not done: working days from today to the due date (negative once passed)'),
+  workingDaysLate: z.number().nullable().describe('Once done: working days after the due date (0 or less: on time)'),
   statusText: z.string(),
 });
 const summarySchema = z.object({

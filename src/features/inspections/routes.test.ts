@@ -139,6 +139,7 @@ describe('inspections on the web and through the API', () => {
     // Received Wednesday 5 December 2018: publish by Monday 21 January 2019 (30 working days), plan by Monday 18 March 2019 (70).
     assert.match(page.text, /21 January 2019/);
     assert.match(page.text, /18 March 2019/);
+    assert.match(page.text, /the 70th working day after the day of receipt/);
     const recs = [...page.text.matchAll(/<li id="recommendation-(\d+)"/g)].map((m) => Number(m[1]));
     assert.equal(recs.length, 2);
     // The analyst may not build the plan: the tag is shown, without the link to add an action.
