@@ -57,7 +57,6 @@ export async function readReportFile(bytes: Uint8Array, fileName: string): Promi
   } catch {
     throw refuse(fileName, 'the file is neither a PDF nor UTF-8 text. Choose the PDF of the Ofsted report or letter, or a text file of it.');
   }
-  // eslint-disable-next-line no-control-regex
   const controls = (text.match(/[\u0000-\u0008\u000E-\u001F]/g) ?? []).length;
   if (controls > 0 && controls * 100 > text.length) {
     throw refuse(fileName, 'the file is neither a PDF nor text (it looks like a binary file). Choose the PDF of the Ofsted report or letter, or a text file of it.');

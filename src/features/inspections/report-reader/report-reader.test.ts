@@ -135,6 +135,16 @@ describe('SIF, 2017: inadequate, nineteen recommendations and the LSCB review (p
   });
 });
 
+describe('SIF overall sentence written across two lines', () => {
+  test('"Children\'s services in Northmoor require improvement to be" / "good" → overall requires improvement', () => {
+    const text = fixture('sif-2017-inadequate.txt').replace("Children's services in Northmoor are inadequate", "Children's services in Northmoor require improvement to be\ngood");
+    const r = readReportText(text);
+    assert.equal(grades(r).overall, 'requires-improvement');
+    assert.equal(r.judgements.length, 7);
+    assert.deepEqual(r.warnings, []);
+  });
+});
+
 describe('ILACS 2019: requires improvement, the combined children in care and care leavers judgement', () => {
   const r = readReportText(fixture('ilacs-2019-ri-combined.txt'));
 
@@ -214,6 +224,15 @@ describe('ILACS from April 2026: four judgements, no overall effectiveness', () 
     assert.equal(march.framework, 'ilacs-2023');
     assert.ok(march.warnings.includes('The report names 4 judgements; the 2023 framework grades 5'), march.warnings.join(' | '));
     assert.ok(march.warnings.includes('No grade found for overall effectiveness'), march.warnings.join(' | '));
+  });
+});
+
+describe('a judgement the framework does not grade', () => {
+  test('overall effectiveness in a report dated May 2026 (the April 2026 framework) is kept and questioned', () => {
+    const r = readReportText(fixture('ilacs-2023-outstanding.txt').replace('6 March to 10 March 2023', '11 May to 15 May 2026'));
+    assert.equal(r.framework, 'ilacs-2026');
+    assert.equal(grades(r).overall, 'outstanding');
+    assert.deepEqual(r.warnings, ['The report names 5 judgements; the April 2026 framework grades 4', 'The April 2026 framework has no judgement "overall": check the dates and the grades']);
   });
 });
 
