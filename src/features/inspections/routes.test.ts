@@ -232,6 +232,14 @@ describe('inspections on the web and through the API', () => {
     for (const m of read.text.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) form[m[1] as string] = decode((m[2] as string).replace(/^\n/, ''));
     Object.assign(form, { 'reportReceivedOn-day': '17', 'reportReceivedOn-month': '7', 'reportReceivedOn-year': '2024' });
     delete form._csrf;
+    // A mistake while checking: the same page again, still saying what was read, nothing saved.
+    const before = await inspectionCount(world);
+    const wrong = await analyst.postMultipart('/inspections/new', multipart({ ...form, 'reportReceivedOn-month': '13' }));
+    assert.equal(wrong.status, 400);
+    assert.equal(h1(wrong.text), 'Check the inspection read from the report');
+    assert.match(wrong.text, /Lantern read <strong>pasted text<\/strong>/);
+    assert.match(wrong.text, /<a href="#reportReceivedOn-day">The date the report was received must be a real date/);
+    assert.equal(await inspectionCount(world), before);
     const saved = await analyst.postMultipart('/inspections/new', multipart(form));
     assert.equal(saved.status, 303, saved.text.slice(0, 2000));
     const record = await analyst.get(saved.location ?? '');

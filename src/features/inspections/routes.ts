@@ -291,7 +291,7 @@ export function inspectionRoutes(r: RouteBuilder): void {
       const mode: FormMode = received.fields.mode === 'read' ? 'read' : 'create';
       const checked = received.problem ? { ok: false as const, errors: [{ field: 'body', message: received.problem }] } : checkForm(values);
       if (!checked.ok) {
-        renderForm({ res }, { mode, values, errors: checked.errors }, 400);
+        renderForm({ res }, { mode, values, errors: checked.errors, readFrom: received.fields.readFrom ?? undefined }, 400);
         return;
       }
       const id = await createInspection(services.db, user.authorityId, checked.value, user.username, audit);
