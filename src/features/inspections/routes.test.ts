@@ -248,6 +248,24 @@ describe('inspections on the web and through the API', () => {
     assert.equal([...record.text.matchAll(/<li id="recommendation-\d+"/g)].length, 4);
   });
 
+  it('the reader’s warnings show at the top of the form, and stay there when saving finds a mistake', async () => {
+    await analyst.get('/inspections/read');
+    const text = 'Inspection of Testshire local authority children’s services\n\nInspection dates: 1 to 5 July 2024\n\nChildren in Testshire receive services that are improving in many ways and leaders know their strengths and weaknesses well across the whole of the service for children and families.\n';
+    const read = await analyst.postMultipart('/inspections/read', multipart({ text }));
+    assert.equal(read.status, 200);
+    assert.match(read.text, /The reader was unsure of some things/);
+    assert.match(read.text, /<li>No lead inspector found<\/li>/);
+    // Posted back as it is: no grades, so the error summary asks for them, and the warnings are still shown.
+    const form: Record<string, string> = {};
+    for (const m of read.text.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) form[m[1] as string] = decode(m[2] as string);
+    for (const m of read.text.matchAll(/<select[^>]*name="([^"]+)"[\s\S]*?<\/select>/g)) form[m[1] as string] = decode(/<option value="([^"]*)" selected>/.exec(m[0])?.[1] ?? '');
+    delete form._csrf;
+    const again = await analyst.postMultipart('/inspections/new', multipart(form));
+    assert.equal(again.status, 400);
+    assert.match(again.text, /<a href="#judgement-overall">Choose the grade for overall effectiveness<\/a>/);
+    assert.match(again.text, /<li>No lead inspector found<\/li>/);
+  });
+
   it('a file the reader refuses, or nothing at all, gives an error summary naming the file', async () => {
     await analyst.get('/inspections/read');
     const empty = await analyst.postMultipart('/inspections/read', multipart({ text: '' }, { name: 'report.pdf', bytes: '' }));

@@ -197,6 +197,12 @@ function renderForm(ctx: Pick<PageContext, 'res'>, page: FormPage, status = 200)
   });
 }
 
+/** What the read-in form carries along while the user checks it: the file read and the reader's warnings. */
+function readState(fields: Record<string, string>): { readFrom?: string; warnings: string[] } {
+  const warnings = (fields.warnings ?? '').split('\n').map((w) => w.trim()).filter(Boolean).slice(0, 50);
+  return fields.readFrom ? { readFrom: fields.readFrom, warnings } : { warnings };
+}
+
 function recommendationBlocks(record: InspectionRecord) {
   const groups = [
     { kind: 'recommendation', heading: 'What needs to improve', caption: 'recommendations' },
@@ -291,7 +297,7 @@ export function inspectionRoutes(r: RouteBuilder): void {
       const mode: FormMode = received.fields.mode === 'read' ? 'read' : 'create';
       const checked = received.problem ? { ok: false as const, errors: [{ field: 'body', message: received.problem }] } : checkForm(values);
       if (!checked.ok) {
-        renderForm({ res }, { mode, values, errors: checked.errors, readFrom: received.fields.readFrom ?? undefined }, 400);
+        renderForm({ res }, { mode, values, errors: checked.errors, ...readState(received.fields) }, 400);
         return;
       }
       const id = await createInspection(services.db, user.authorityId, checked.value, user.username, audit);
@@ -316,7 +322,7 @@ export function inspectionRoutes(r: RouteBuilder): void {
         return;
       }
       const mode: FormMode = received.fields.mode === 'read' ? 'read' : 'create';
-      renderForm(ctx, { mode, values, readFrom: received.fields.readFrom ?? undefined });
+      renderForm(ctx, { mode, values, ...readState(received.fields) });
     },
   });
 
