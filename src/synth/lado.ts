@@ -3,7 +3,7 @@
  * oversight are due within 1 working day (§6); most are met. Some referrals concern a child already known to
  * children's social care (one with a contact in the previous four months).
  */
-import { ARRIVALS } from './parameters';
+import { ARRIVALS, LADO, rateOn } from './parameters';
 import { Rng, WeightedTable } from './random';
 import type { ChildModel, Day } from './model';
 import type { Settings } from './journeys/context';
@@ -53,7 +53,7 @@ export function ladoReferrals(s: Settings, stream: number, population: number, c
         if (hi > lo) child = (known[rng.int(lo, hi - 1)] as [Day, ChildModel])[1];
       }
       const initial = s.calendar.addWorkingDays(day, rng.chance(0.86) ? rng.int(0, 1) : rng.int(2, 5));
-      const oversight = rng.chance(0.97) ? s.calendar.addWorkingDays(day, rng.chance(0.78) ? rng.int(0, 1) : rng.int(2, 8)) : null;
+      const oversight = rng.chance(LADO.oversightRecorded) ? s.calendar.addWorkingDays(day, rng.chance(rateOn(LADO.oversightWithinOneDay, day)) ? rng.int(0, 1) : rng.int(2, 8)) : null;
       out.push({
         id: 0,
         child,

@@ -1,3 +1,5 @@
+import { toDayNumber } from '../domain/working-days';
+
 /**
  * The modelling choices of the demo authority, in one place.
  *
@@ -17,6 +19,28 @@
  * when the history starts arrive with journeys of their own (a care leaver of 25 may have entered care 11 years
  * before the last day of data). */
 export const WARM_UP_YEARS = 12;
+
+/**
+ * The demo borough's answer to its June 2024 inspection (src/synth/inspections.ts, src/synth/improvement-plan.ts):
+ * the four areas Ofsted asked it to improve (return home interviews, early help allocation, care leavers' pathway
+ * plans, LADO oversight) get better between July 2024 and June 2025, so the improvement plan's evidence indicators
+ * move when its actions start. Fixed calendar dates, like the inspection history.
+ */
+export const IMPROVEMENT_RAMP = { from: toDayNumber('2024-07-01'), to: toDayNumber('2025-06-30') } as const;
+
+/** A rate that moves from `before` to `after` across the improvement ramp, linearly. */
+export interface ImprovingRate {
+  before: number;
+  after: number;
+}
+
+export function rateOn(rate: ImprovingRate | number, day: number): number {
+  if (typeof rate === 'number') return rate;
+  const { from, to } = IMPROVEMENT_RAMP;
+  if (day <= from) return rate.before;
+  if (day >= to) return rate.after;
+  return rate.before + ((rate.after - rate.before) * (day - from)) / (to - from);
+}
 
 export const ARRIVALS = {
   /** Families (one child, or a sibling group) first coming to the front door, per 10,000 children per year. */
@@ -81,8 +105,8 @@ export const CONTACT = {
 } as const;
 
 export const EARLY_HELP = {
-  /** §6: allocation within 10 working days, ~85% of the time. */
-  allocatedOnTime: 0.85,
+  /** §6: allocation within 10 working days: ~70% before the 2024 inspection's finding on early help, ~90% after. */
+  allocatedOnTime: { before: 0.7, after: 0.9 } as ImprovingRate,
   durationMedianDays: 150,
   outcomes: { 'needs-met': 55, 'stepped-up': 11, disengaged: 16, 'moved-away': 5, other: 13 },
   organisations: { 'Early help locality team': 60, School: 24, 'Health visiting': 8, 'Voluntary sector': 8 },
@@ -181,9 +205,10 @@ export const CARE = {
   /** Children aged 11+ in care who go missing, and mean days between episodes for them. */
   missingChild: 0.16,
   missingMeanGapDays: 45,
-  rhiOffered: 0.92,
-  rhiAccepted: 0.62,
-  rhiWithin72h: 0.75,
+  /** Return home interviews: offered, accepted, and held within 72 hours — improving after the 2024 inspection. */
+  rhiOffered: { before: 0.82, after: 0.95 } as ImprovingRate,
+  rhiAccepted: { before: 0.55, after: 0.68 } as ImprovingRate,
+  rhiWithin72h: { before: 0.55, after: 0.86 } as ImprovingRate,
 } as const;
 
 export const ADOPTION = {
@@ -195,6 +220,12 @@ export const ADOPTION = {
   reversed: 0.08,
 } as const;
 
+/** LADO: management oversight recorded within 1 working day of a referral. */
+export const LADO = {
+  oversightRecorded: 0.97,
+  oversightWithinOneDay: { before: 0.62, after: 0.93 } as ImprovingRate,
+} as const;
+
 export const CARE_LEAVERS = {
   paBy17AndHalf: 0.9,
   /** Share of 21-year-olds who keep support until 25 (in education or asked for it): §7 43 of 239 aged 21–25. */
@@ -202,7 +233,7 @@ export const CARE_LEAVERS = {
   stayingPut: 0.33,
   /** Reviews held within 6 months of the last; the rest late by up to about 7 months. Gives §7's 84% with a
    * pathway plan reviewed in the last 6 months. */
-  pathwayOnTime: 0.8,
+  pathwayOnTime: { before: 0.7, after: 0.8 } as ImprovingRate,
   contactOnTime: 0.85,
   inTouch: { YES: 90, NO: 5, REFU: 2, NREQ: 3 },
   mother: 0.08,

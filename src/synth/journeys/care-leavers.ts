@@ -7,7 +7,7 @@
  * A personal adviser is linked by 17½ (§6) most of the time; pathway plans are reviewed every 6 months; the PA
  * keeps in touch about every 8 weeks, recording accommodation and activity (SSDA903 OC3 items).
  */
-import { CARE_LEAVERS } from '../parameters';
+import { CARE_LEAVERS, rateOn } from '../parameters';
 import { WeightedTable } from '../random';
 import type { CareLeaverStatus, Day, PeriodOfCare } from '../model';
 import type { Journey } from './context';
@@ -97,7 +97,7 @@ export function careLeaverJourney(j: Journey): void {
   const A = s.asAt;
   // Pathway plan from eligibility, reviewed every 6 months.
   if (eligibleFrom !== null) {
-    for (let d = eligibleFrom + act.int(10, 40); d <= Math.min(end, A); d += act.chance(CARE_LEAVERS.pathwayOnTime) ? act.int(140, 182) : act.int(183, 380)) {
+    for (let d = eligibleFrom + act.int(10, 40); d <= Math.min(end, A); d += act.chance(rateOn(CARE_LEAVERS.pathwayOnTime, d)) ? act.int(140, 182) : act.int(183, 380)) {
       if (d >= W) child.pathwayReviews.push(d);
     }
   }

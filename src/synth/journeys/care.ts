@@ -15,7 +15,7 @@
  */
 import { collectionYearOfDayNumber, supportedAccommodationCode } from '../../domain/code-lists';
 import { addMonthsToDayNumber } from '../../domain/working-days';
-import { ADOPTION, CARE, CARE_LEAVERS } from '../parameters';
+import { ADOPTION, CARE, CARE_LEAVERS, rateOn } from '../parameters';
 import { WeightedTable } from '../random';
 import type { CareProceedings, CinEpisode, ClaReview, Day, LegalStatus, Missing, PeriodOfCare, Permanence, Placement } from '../model';
 import { addVisits, ageOn, everyDays, meetOrMiss, type Journey } from './context';
@@ -567,10 +567,10 @@ function missingEpisode(j: Journey, day: Day, last: Day): Missing {
   const hours = Math.min(14 * 24, Math.max(1, act.logNormal(kind === 'M' ? 14 : 6, 1)));
   const endMinute = startMinute + Math.round(hours * 60);
   const returned = Math.floor(endMinute / 1440);
-  const offered = act.chance(kind === 'M' ? CARE.rhiOffered : 0.5) ? returned + act.int(0, 1) : null;
-  const accepted = offered !== null && act.chance(CARE.rhiAccepted) ? offered + act.int(0, 1) : null;
+  const offered = act.chance(kind === 'M' ? rateOn(CARE.rhiOffered, returned) : 0.5) ? returned + act.int(0, 1) : null;
+  const accepted = offered !== null && act.chance(rateOn(CARE.rhiAccepted, returned)) ? offered + act.int(0, 1) : null;
   const completed =
-    accepted !== null ? endMinute + 60 * (act.chance(CARE.rhiWithin72h) ? act.int(6, 71) : act.int(73, 240)) + act.int(0, 59) : null;
+    accepted !== null ? endMinute + 60 * (act.chance(rateOn(CARE.rhiWithin72h, returned)) ? act.int(6, 71) : act.int(73, 240)) + act.int(0, 59) : null;
   const lastMinute = (Math.min(last, s.asAt) + 1) * 1440 - 1;
   return {
     id: 0,

@@ -3,7 +3,7 @@
  * advice, early help, or referral to children's social care), usually within a working day (§6).
  */
 import { toDayNumber } from '../../domain/working-days';
-import { CONTACT, EARLY_HELP, REPEAT } from '../parameters';
+import { CONTACT, EARLY_HELP, rateOn, REPEAT } from '../parameters';
 import { WeightedTable } from '../random';
 import type { Contact, Day, EarlyHelp } from '../model';
 import type { Journey } from './context';
@@ -107,7 +107,7 @@ function comeBack(j: Journey, from: Day, chance: number): Day | null {
 /** An early help episode from a request: allocated (usually within 10 working days), assessed, closed. */
 export function earlyHelp(j: Journey, contact: Contact | null, request: Day): EarlyHelp {
   const { rng, s, child } = j;
-  const allocation = s.calendar.addWorkingDays(request, rng.chance(EARLY_HELP.allocatedOnTime) ? rng.int(1, 10) : rng.int(11, 30));
+  const allocation = s.calendar.addWorkingDays(request, rng.chance(rateOn(EARLY_HELP.allocatedOnTime, request)) ? rng.int(1, 10) : rng.int(11, 30));
   const assessmentStart = allocation + rng.int(0, 10);
   const assessmentEnd = assessmentStart + rng.int(10, 45);
   let end: Day | null = request + Math.max(45, Math.round(rng.logNormal(EARLY_HELP.durationMedianDays, 0.5)));
