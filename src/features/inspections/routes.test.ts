@@ -121,6 +121,15 @@ describe('inspections on the web and through the API', () => {
     assert.doesNotMatch(reply.text, /id="judgement-children-in-care-and-care-leavers"/);
     const y2026 = await analyst.post('/inspections/form', { kind: 'ilacs-short', 'startDate-day': '4', 'startDate-month': '5', 'startDate-year': '2026' });
     assert.doesNotMatch(y2026.text, /id="judgement-overall"/, 'April 2026 framework: no overall effectiveness');
+    const visit = await analyst.post('/inspections/form', { kind: 'jtai', 'startDate-day': '4', 'startDate-month': '5', 'startDate-year': '2026' });
+    assert.match(visit.text, /A joint targeted area inspection \(JTAI\) is not graded\./);
+    assert.doesNotMatch(visit.text, /id="judgement-/);
+    // Grades given for a kind that is not graded stay on show with their error, so they can be cleared.
+    await analyst.get('/inspections/new');
+    const graded = await analyst.post('/inspections/new', { kind: 'jtai', 'startDate-day': '4', 'startDate-month': '5', 'startDate-year': '2026', 'judgement-leaders': 'good' });
+    assert.equal(graded.status, 400);
+    assert.match(graded.text, /<a href="#judgement-leaders">A joint targeted area inspection \(JTAI\) is not graded: leave its grades blank<\/a>/);
+    assert.match(graded.text, /<select class="govuk-select govuk-select--error" id="judgement-leaders"/);
     assert.equal(await inspectionCount(world), 0);
   });
 

@@ -21,7 +21,9 @@ import {
   GRADE_LABELS,
   GRADES,
   JUDGEMENT_KEYS,
+  isActivityKind,
   isGraded,
+  type ActivityKind,
   type Grade,
 } from '../../domain/ofsted';
 import { todayInLondon } from '../../domain/today';
@@ -66,6 +68,13 @@ export const DEADLINE_TAG: Record<string, string> = {
 };
 
 const DEADLINE_STATUS_LABELS: Record<string, string> = { met: 'Met', late: 'Late', due: 'Due', overdue: 'Overdue', unknown: 'Check' };
+
+/** "A focused visit is not graded", "An annual engagement meeting is not graded". */
+function notGraded(kind: ActivityKind): string {
+  const label = ACTIVITY_LABELS[kind];
+  const lower = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  return `${/^[aeiou]/i.test(lower) ? 'An' : 'A'} ${lower} is not graded`;
+}
 
 /** "10 to 14 June 2024", "28 May to 1 June 2024", "10 June 2024". */
 export function dateRange(start: string, end: string | null): string {
@@ -148,7 +157,10 @@ interface FormPage {
 function renderForm(ctx: Pick<PageContext, 'res'>, page: FormPage, status = 200): void {
   const today = todayInLondon();
   const framework = formFramework(page.values, today);
-  const shown = FRAMEWORK_JUDGEMENTS[framework];
+  // A kind Ofsted does not grade (a visit, a JTAI, a meeting) shows no grades; no kind yet shows the framework's.
+  // (Grades already given for such a kind stay on show, with their errors, so that they can be cleared.)
+  const ungraded = isActivityKind(page.values.kind) && !isGraded(page.values.kind) && Object.values(page.values.grades).every((g) => !g);
+  const shown = ungraded ? [] : FRAMEWORK_JUDGEMENTS[framework];
   const errors = page.errors ?? [];
   const title =
     page.mode === 'edit' && page.inspection
@@ -179,6 +191,7 @@ function renderForm(ctx: Pick<PageContext, 'res'>, page: FormPage, status = 200)
       ...FRAMEWORKS.map((f) => ({ value: f, text: FRAMEWORK_LABELS[f], selected: page.values.framework === f })),
     ],
     shownFramework: FRAMEWORK_LABELS[framework],
+    ungradedText: ungraded ? `${notGraded(page.values.kind as ActivityKind)}. If you change the kind to a graded inspection, show its judgements before saving.` : null,
     judgements: shown.map((j) => ({
       key: j.key,
       label: j.label,
