@@ -112,6 +112,51 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'api GET /api/reference': row(401, 200, 403, 403, 403, 403, 403, 200, 403),
   // No ?filename=: 400 from the parameter check for those allowed; anonymous API changes are refused (403).
   'api POST /api/reference': row(403, 400, 403, 403, 403, 403, 403, 400, 403),
+  // Inspections (issue 5): everyone reads them (inspection:read; reports are public and hold no child data);
+  // admins, directors, heads of service and analysts record them and read reports in (inspection:manage). Empty
+  // form posts get the form again with its errors (400); "Show the judgements of the framework chosen" redraws the
+  // form without saving (200). The literal ':inspectionId' is no record: 404 on pages, 400 from the API's check.
+  'page GET /inspections': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page GET /inspections/new': row(303, 200, 200, 200, 403, 403, 403, 200, 403),
+  'page POST /inspections/new': row(303, 400, 400, 400, 403, 403, 403, 400, 403),
+  'page POST /inspections/form': row(303, 200, 200, 200, 403, 403, 403, 200, 403),
+  'page GET /inspections/read': row(303, 200, 200, 200, 403, 403, 403, 200, 403),
+  'page POST /inspections/read': row(303, 400, 400, 400, 403, 403, 403, 400, 403),
+  'page GET /inspections/national': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page GET /inspections/:inspectionId': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'page GET /inspections/:inspectionId/edit': row(303, 404, 404, 404, 403, 403, 403, 404, 403),
+  'page POST /inspections/:inspectionId/edit': row(303, 404, 404, 404, 403, 403, 403, 404, 403),
+  'page GET /inspections/:inspectionId/delete': row(303, 404, 404, 404, 403, 403, 403, 404, 403),
+  'page POST /inspections/:inspectionId/delete': row(303, 404, 404, 404, 403, 403, 403, 404, 403),
+  'api GET /api/inspections': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
+  'api GET /api/inspections/:inspectionId': row(401, 400, 400, 400, 400, 400, 400, 400, 400),
+  'api POST /api/inspections': row(403, 400, 400, 400, 403, 403, 403, 400, 403),
+  'api POST /api/inspections/read-report': row(403, 400, 400, 400, 403, 403, 403, 400, 403),
+  'api GET /api/ofsted-outcomes': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
+  // The improvement plan: everyone reads it and downloads its exports (the improvement board includes members);
+  // admins, directors and heads of service change it (improvement:manage) — not analysts. Literal ids name nothing.
+  'page GET /improvement': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page GET /improvement/plan.xlsx': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page GET /improvement/plan.docx': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page GET /improvement/themes/new': row(303, 200, 200, 200, 403, 403, 403, 403, 403),
+  'page POST /improvement/themes/new': row(303, 400, 400, 400, 403, 403, 403, 403, 403),
+  'page GET /improvement/themes/:themeId/edit': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page POST /improvement/themes/:themeId/edit': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page GET /improvement/themes/:themeId/objectives/new': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page POST /improvement/themes/:themeId/objectives/new': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page GET /improvement/objectives/:objectiveId/edit': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page POST /improvement/objectives/:objectiveId/edit': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page GET /improvement/actions/new': row(303, 200, 200, 200, 403, 403, 403, 403, 403),
+  'page POST /improvement/actions/new': row(303, 400, 400, 400, 403, 403, 403, 403, 403),
+  'page GET /improvement/actions/:actionId': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'page GET /improvement/actions/:actionId/edit': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page POST /improvement/actions/:actionId/edit': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page GET /improvement/actions/:actionId/evidence': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page POST /improvement/actions/:actionId/evidence': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page GET /improvement/actions/:actionId/progress': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'page POST /improvement/actions/:actionId/progress': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
+  'api GET /api/improvement-plan': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
+  'api GET /api/improvement-plan/actions/:actionId': row(401, 400, 400, 400, 400, 400, 400, 400, 400),
 };
 
 /** Strips what legitimately differs between two responses (nonces, tokens, request ids). */
