@@ -30,6 +30,7 @@ import {
   immigrationStatuses,
   initialCpConferences,
   ladoReferrals,
+  caseAudits,
   legalStatuses,
   missingEpisodes,
   pathwayPlanReviews,
@@ -305,9 +306,14 @@ export async function buildJourney(db: Tx, child: ChildRef, at: { teamId: number
   await buildSdq(db, child, { assessmentDate: '2021-06-01', score: 14 });
   await buildPermanenceMilestone(db, child, { periodOfCareId: period.id, admDecisionDate: '2020-12-15', placementOrderDate: '2021-02-01', decisionReversedDate: '2021-09-01', decisionReversedReason: 'RD3' });
   await buildLadoReferral(db, child, { referralDate: '2021-02-01', initialConsiderationDate: '2021-02-01', employmentSector: 'foster-care', strategyMeetingHeld: false, outcome: 'unsubstantiated', closedDate: '2021-04-01' });
+  await buildCaseAudit(db, child, { teamId: at.teamId, submittedOn: '2021-05-14', overallGrade: 'requires-improvement', agreedOverallGrade: 'good' });
   await buildCareLeaver(db, child, { eligibility: 'former-relevant', startDate: '2026-03-01', personalAdviserId: at.paId ?? null, paLinkedDate: '2025-08-15', stayingPut: true, stayingPutStartDate: '2026-03-01' });
   await buildPathwayPlanReview(db, child, { reviewDate: '2025-09-01' });
   await buildCareLeaverContact(db, child, { contactDate: '2026-04-15', inTouch: 'YES', accommodation: 'Z', accommodationSuitable: true, activity: 'F2' });
   await buildFamilyLink(db, child, { relationship: 'sibling', familyRef: 'FAM-1' });
   return { referral, cpPlan, period };
+}
+
+export async function buildCaseAudit(db: Tx, child: ChildRef, values: Partial<typeof caseAudits.$inferInsert> = {}) {
+  return one(await db.insert(caseAudits).values({ ...owner(child), auditorName: 'Avery Auditor', status: 'submitted', submittedOn: '2024-01-15', overallGrade: 'good', ...values }).returning());
 }

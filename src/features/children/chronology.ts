@@ -7,6 +7,7 @@
  * before the referral it leads to, a placement ending before the next one starts, a period of care starting before
  * its first placement). Ties beyond that are broken by time of day (missing episodes) and then by the row's id.
  */
+import { GRADE_LABELS, isGrade } from '../../domain/ofsted';
 import {
   ACCOMMODATION,
   ACTIVITY,
@@ -59,6 +60,7 @@ export const AREAS = {
   'care-leaver': 'Leaving care',
   'private-fostering': 'Private fostering',
   lado: 'LADO',
+  quality: 'Case audits',
   allocation: 'Allocations',
 } as const;
 export type Area = keyof typeof AREAS;
@@ -131,6 +133,7 @@ export const CHRONOLOGY_KINDS = {
   visit: kind('visits', 91),
   'lado-referral': kind('lado', 92),
   'lado-closed': kind('lado', 93),
+  'case-audit': kind('quality', 94),
   'referral-closed': kind('front-door', 95),
   'immigration-status-ended': kind('identity', 97),
   died: kind('identity', 99),
@@ -239,6 +242,10 @@ export function longDate(iso: string | null): string {
 
 function yesNo(value: boolean | null, yes: string, no: string): string | null {
   return value === null ? null : value ? yes : no;
+}
+
+function gradeLabel(grade: string): string {
+  return isGrade(grade) ? GRADE_LABELS[grade] : grade;
 }
 
 function on(prefix: string, iso: string | null): string | null {
@@ -514,6 +521,18 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
       };
     case 'lado-closed':
       return { title: 'LADO referral closed', details: [str(d, 'outcome') && `outcome: ${label(LADO_OUTCOME, str(d, 'outcome'))}`] };
+
+    case 'case-audit': {
+      const grade = str(d, 'overallGrade');
+      const agreed = str(d, 'agreedOverallGrade');
+      return {
+        title: `Case audit${grade ? `: ${gradeLabel(grade).toLowerCase()}` : ''}`,
+        details: [
+          str(d, 'auditorName') && `auditor: ${str(d, 'auditorName')}`,
+          agreed && agreed !== grade ? `moderated to ${gradeLabel(agreed).toLowerCase()}` : agreed ? 'grade confirmed at moderation' : null,
+        ],
+      };
+    }
 
     case 'allocated':
       return {

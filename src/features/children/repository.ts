@@ -13,6 +13,7 @@ import {
   careLeaverContacts,
   careLeavers,
   careProceedings,
+  caseAudits,
   children,
   childDisabilities,
   cinEpisodes,
@@ -733,6 +734,20 @@ function chronologyBranches(tx: Tx, childId: number) {
       .select(fields({ kind: 'lado-closed', source: 'lado_referrals', date: ladoReferrals.closedDate, sourceId: ladoReferrals.id, data: json({ outcome: ladoReferrals.outcome }) }))
       .from(ladoReferrals)
       .where(and(eq(ladoReferrals.childId, childId), isNotNull(ladoReferrals.closedDate))),
+
+    // Case audits of the child's record, once submitted (the agreed grade after moderation beside the auditor's).
+    tx
+      .select(
+        fields({
+          kind: 'case-audit',
+          source: 'case_audits',
+          date: caseAudits.submittedOn,
+          sourceId: caseAudits.id,
+          data: json({ overallGrade: caseAudits.overallGrade, agreedOverallGrade: caseAudits.agreedOverallGrade, auditorName: caseAudits.auditorName }),
+        }),
+      )
+      .from(caseAudits)
+      .where(and(eq(caseAudits.childId, childId), isNotNull(caseAudits.submittedOn))),
 
     // Allocations to workers and teams.
     tx
