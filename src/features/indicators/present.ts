@@ -17,8 +17,16 @@ export function mustSuppress(unit: Unit, v: Pick<PeriodValue, 'numerator' | 'den
   return small(v.numerator) || small(v.denominator);
 }
 
+/** One formatter per number of decimal places: building one per call cost a third of a page's CPU. */
+const formatters = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(n: number, places = 1): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: places });
+  let format = formatters.get(places);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { maximumFractionDigits: places });
+    formatters.set(places, format);
+  }
+  return format.format(n);
 }
 
 /** "22.6%", "45.3 per 10,000", "1,234", "312 days", "12.5 weeks", "17.25". */

@@ -31,7 +31,24 @@ type OutcomeSql = {
 };
 
 /** Every published row (a thousand or so) and each authority's ONS region, as the pure picture wants them. */
+/**
+ * Ofsted's outcomes change only when reference files are loaded, yet every visit to the national page reads them
+ * all: answers are kept in memory per database against a stamp of the reference imports (the same idea as the
+ * benchmarks' cache in src/features/reference/benchmarks.ts).
+ */
+const kept = new WeakMap<object, { stamp: string; value: LatestJudgements[] }>();
+
 export async function nationalLatest(db: Tx): Promise<LatestJudgements[]> {
+  const [row] = await rows<{ stamp: string }>(db, sql`select concat_ws('|', max(id), count(*)) as stamp from reference_imports`);
+  const stamp = row?.stamp ?? '';
+  const cached = kept.get(db);
+  if (cached && cached.stamp === stamp) return cached.value;
+  const value = await readNationalLatest(db);
+  kept.set(db, { stamp, value });
+  return value;
+}
+
+async function readNationalLatest(db: Tx): Promise<LatestJudgements[]> {
   const found = await rows<OutcomeSql>(
     db,
     sql`select source, la_number, la_name, ofsted_region, kind, start_date, published_on, overall, leaders, help_and_protection,
