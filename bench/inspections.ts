@@ -37,6 +37,7 @@ import { loadDemoReferenceData } from '../src/features/reference/demo';
 import { importReferenceFolder, type ReferenceImportResult } from '../src/features/reference/import';
 import { generateDemoAuthority } from '../src/synth/generate';
 import { TestClient } from '../test/support/client';
+import { reportPdf } from '../test/support/report-pdf';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REFERENCE = path.resolve(root, '../shared/reference-data');
@@ -77,61 +78,11 @@ async function timed(runs: number, f: () => unknown): Promise<number[]> {
 
 // ——— 1. The report reader ———
 
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** The report laid out as Ofsted's PDFs are (as pdf.test.ts does): a heading, a judgement table, bullets, paragraphs. */
-function reportHtml(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  const out: string[] = [];
-  let table: string[] | null = null;
-  let list: string[] | null = null;
-  const flush = () => {
-    if (table) out.push(`<table>${table.join('')}</table>`);
-    if (list) out.push(`<ul>${list.join('')}</ul>`);
-    table = null;
-    list = null;
-  };
-  lines.forEach((l, i) => {
-    const bullet = /^[-•]\s*(.+)$/.exec(l);
-    if (i === 0) out.push(`<h1>${escape(l)}</h1>`);
-    else if (bullet) {
-      if (table) flush();
-      list ??= [];
-      list.push(`<li>• ${escape(bullet[1] ?? '')}</li>`);
-    } else if (l.includes('\t')) {
-      if (list) flush();
-      const [a, b] = l.split('\t');
-      table ??= [];
-      table.push(`<tr><td>${escape(a ?? '')}</td><td>${escape(b ?? '')}</td></tr>`);
-    } else {
-      flush();
-      out.push(`<p>${escape(l)}</p>`);
-    }
-  });
-  flush();
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title><style>
-    body { font-family: Arial, sans-serif; font-size: 11pt; line-height: 1.4; } h1 { font-size: 18pt; }
-    table { border-collapse: collapse; width: 100%; } td { padding: 4pt 8pt; vertical-align: top; } td:first-child { width: 60%; }
-    ul { list-style: none; padding-left: 12pt; }
-  </style></head><body>${out.join('\n')}</body></html>`;
-}
-
 async function seedPdf(text: string): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   try {
-    const page = await browser.newPage();
-    await page.setContent(reportHtml(text));
-    const buffer = await page.pdf({
-      format: 'A4',
-      margin: { top: '20mm', bottom: '25mm', left: '20mm', right: '20mm' },
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: `<div style="font-size:8pt; width:100%; margin: 0 20mm;">Inspection of Barnet local authority children's services 10 June 2024 – 14 June 2024 <span class="pageNumber"></span></div>`,
-    });
-    return new Uint8Array(buffer);
+    return await reportPdf(browser, text, "Inspection of Barnet local authority children's services 10 June 2024 – 14 June 2024");
   } finally {
     await browser.close();
   }

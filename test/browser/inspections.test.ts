@@ -6,7 +6,7 @@
  * cannot change them. The cycle runs with JavaScript on and off.
  *
  * The report is one of the reader's fictional fixtures (an April-2026-style inspection: four judgements, no overall
- * effectiveness), printed to PDF by Chromium so that the upload is a real PDF.
+ * effectiveness), printed to PDF by Chromium in Ofsted's layout with a running footer, so the upload is a real PDF.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,22 +14,10 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server';
+import { reportPdf } from '../support/report-pdf';
 import { checkAccessibility, launch, newContext, signIn as signInAt, startDemo, visit } from './browser';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/ofsted-reports/ilacs-2026-four-judgements.txt');
-
-/** The fixture's text as a PDF, printed by Chromium from a plain page. */
-async function reportPdf(browser: Browser): Promise<Buffer> {
-  const text = readFileSync(FIXTURE, 'utf8');
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const page = await browser.newPage();
-  try {
-    await page.setContent(`<html lang="en"><body><pre style="white-space: pre-wrap; font: 11pt sans-serif">${escaped}</pre></body></html>`);
-    return await page.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' } });
-  } finally {
-    await page.close();
-  }
-}
 
 describe('inspections and the improvement plan in a real browser', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -41,7 +29,7 @@ describe('inspections and the improvement plan in a real browser', () => {
     demo = await startDemo({ childPopulation: 8000, years: 3 });
     server = demo.server;
     browser = await launch();
-    pdf = await reportPdf(browser);
+    pdf = Buffer.from(await reportPdf(browser, readFileSync(FIXTURE, 'utf8'), "Inspection of Calderbrook local authority children's services 11 May 2026 – 15 May 2026"));
   });
 
   after(async () => {
