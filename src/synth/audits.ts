@@ -220,8 +220,65 @@ export async function generateAudits(database: Database, authorityId: number, se
   );
   const gradeValues = gradeRows.flatMap((list, i) => list.map((g) => [ids[i], g.domainId, g.grade, g.agreedGrade, g.narrative]));
   await database.copyRows('case_audit_grades', ['audit_id', 'domain_id', 'grade', 'agreed_grade', 'narrative'], gradeValues);
+  await writeModerations(database, seed, asAt, auditRows, gradeRows, ids);
   const grades = gradeValues.length;
   return { domains: domains.size, audits: auditRows.length, grades };
+}
+
+/** Managers who moderate ("double lock") and the external partner who moderates a sample of those ("triple lock"). */
+const MODERATORS = ['Robin Moderator (Practice Manager)', 'Jordan Ellis (Head of Quality Assurance)', 'Casey Morgan (Practice Manager)'];
+const EXTERNAL_MODERATORS = ['Partner Practice Review Team'];
+const TRIPLE_LOCK_SHARE = 0.15;
+const REASONS = [
+  'The record does not evidence the analysis the auditor credited.',
+  'Management oversight is recorded but does not direct the work.',
+  'The child’s views are clear and shape the plan: the evidence supports a higher grade.',
+  'The plan is not specific enough about what must change and by when.',
+];
+
+/**
+ * Each moderated audit's moderation record: moderated 3 to 21 days after submission (never after asAt), its domain
+ * grades the agreed grades already drawn, with a reason where they differ from the auditor's. A separate stream, so
+ * that the audits themselves are drawn exactly as before.
+ */
+async function writeModerations(
+  database: Database,
+  seed: number,
+  asAt: string,
+  auditRows: ReadonlyArray<Omit<typeof caseAudits.$inferInsert, 'id'>>,
+  gradeRows: ReadonlyArray<ReadonlyArray<Omit<typeof caseAuditGrades.$inferInsert, 'auditId'>>>,
+  ids: readonly number[],
+): Promise<void> {
+  const rng = Rng.stream(seed, HISTORY_STREAM.moderation);
+  const A = toDayNumber(asAt);
+  const moderated = auditRows.map((a, i) => ({ a, i })).filter(({ a }) => a.status === 'moderated');
+  if (moderated.length === 0) return;
+  const db = database.db;
+  const moderationIds = (
+    await rows<{ id: number | string }>(db, sql`select nextval(pg_get_serial_sequence('case_audit_moderations', 'id')) as id from generate_series(1, ${moderated.length}::int) order by 1`)
+  ).map((r) => Number(r.id));
+  const moderationRows: unknown[][] = [];
+  const moderationGrades: unknown[][] = [];
+  moderated.forEach(({ a, i }, k) => {
+    const triple = rng.chance(TRIPLE_LOCK_SHARE);
+    const on = Math.min(A, toDayNumber(a.submittedOn as string) + rng.int(3, 21));
+    const overallChanged = a.agreedOverallGrade !== a.overallGrade;
+    moderationRows.push([
+      moderationIds[k],
+      ids[i],
+      triple ? 'triple-lock' : 'double-lock',
+      null,
+      rng.pick(triple ? EXTERNAL_MODERATORS : MODERATORS),
+      fromDayNumber(on),
+      a.agreedOverallGrade,
+      overallChanged ? rng.pick(REASONS) : '',
+    ]);
+    for (const g of gradeRows[i] ?? []) {
+      moderationGrades.push([moderationIds[k], g.domainId, g.agreedGrade ?? g.grade, g.agreedGrade && g.agreedGrade !== g.grade ? rng.pick(REASONS) : '']);
+    }
+  });
+  await database.copyRows('case_audit_moderations', ['id', 'audit_id', 'level', 'moderator_user_id', 'moderator_name', 'moderated_on', 'overall_grade', 'overall_reason'], moderationRows);
+  await database.copyRows('case_audit_moderation_grades', ['moderation_id', 'domain_id', 'grade', 'reason'], moderationGrades);
 }
 
 /** The moderator's grade: the auditor's, or one step away in MODERATION_CHANGE of domains (two in three lower). */

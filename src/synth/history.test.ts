@@ -212,6 +212,30 @@ describeEachEngine('the demo history in the database', (ctx) => {
     assert.ok(changed > 0.12 && changed < 0.18, `changed ${changed}`);
   });
 
+  test('each moderated audit has one moderation record: its grades are the agreed grades, with a reason exactly where one changed', async () => {
+    const [m] = await rows<Record<string, number | string>>(
+      ctx.database.db,
+      sql`select
+            (select count(*) from case_audits where authority_id = ${au} and status = 'moderated') as moderated,
+            (select count(*) from case_audit_moderations mo join case_audits a on a.id = mo.audit_id where a.authority_id = ${au}) as moderations,
+            (select count(*) from case_audit_moderations mo join case_audits a on a.id = mo.audit_id
+               where a.authority_id = ${au} and (mo.moderated_on < a.submitted_on or mo.moderated_on > ${AS_AT}::date)) as misdated,
+            (select count(*) from case_audit_moderations mo join case_audits a on a.id = mo.audit_id
+               where a.authority_id = ${au} and mo.overall_grade is distinct from a.agreed_overall_grade) as overall_mismatch,
+            (select count(*) from case_audit_moderation_grades mg join case_audit_moderations mo on mo.id = mg.moderation_id
+               join case_audits a on a.id = mo.audit_id join case_audit_grades g on g.audit_id = a.id and g.domain_id = mg.domain_id
+               where a.authority_id = ${au} and (mg.grade <> g.agreed_grade or ((mg.grade <> g.grade) <> (mg.reason <> '')))) as grade_mismatch,
+            (select count(distinct mo.level) from case_audit_moderations mo join case_audits a on a.id = mo.audit_id where a.authority_id = ${au}) as levels`,
+    );
+    assert.ok(m);
+    assert.ok(Number(m.moderated) > 0);
+    assert.equal(Number(m.moderations), Number(m.moderated));
+    assert.equal(Number(m.misdated), 0, 'moderated on or after submission, never after asAt');
+    assert.equal(Number(m.overall_mismatch), 0);
+    assert.equal(Number(m.grade_mismatch), 0, 'agreed grade = moderation grade; a reason exactly when it changed');
+    assert.equal(Number(m.levels), 2, 'double and triple lock both occur');
+  });
+
   test('the plan answers every 2024 recommendation: 4 themes, 12 actions, 5 complete, 4 overdue, 1 off track, nothing dated after asAt', async () => {
     const plan = await loadPlan(ctx.database.db, au, AS_AT);
     assert.equal(plan.themes.length, 4);

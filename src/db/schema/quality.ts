@@ -54,3 +54,39 @@ export const caseAuditGrades = pgTable(
   },
   (t) => [primaryKey({ columns: [t.auditId, t.domainId] }), index('case_audit_grades_domain').on(t.domainId)],
 );
+
+export const MODERATION_LEVELS = ['double-lock', 'triple-lock'] as const;
+export type ModerationLevel = (typeof MODERATION_LEVELS)[number];
+
+/**
+ * A moderation of a submitted audit: "double lock" by a manager, "triple lock" by an external partner. Each domain's
+ * grade is confirmed or changed with a reason; the latest moderation's grades are the agreed grades (kept on
+ * case_audit_grades.agreed_grade and case_audits.agreed_overall_grade so that counts read one table).
+ */
+export const caseAuditModerations = pgTable(
+  'case_audit_moderations',
+  {
+    id: id(),
+    auditId: ref('audit_id').notNull(),
+    level: text('level').$type<ModerationLevel>().notNull(),
+    moderatorUserId: integer('moderator_user_id'),
+    moderatorName: text('moderator_name').notNull(),
+    moderatedOn: day('moderated_on').notNull(),
+    overallGrade: text('overall_grade').$type<Grade>(),
+    overallReason: text('overall_reason').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_audit_moderations_audit').on(t.auditId, t.moderatedOn)],
+);
+
+export const caseAuditModerationGrades = pgTable(
+  'case_audit_moderation_grades',
+  {
+    moderationId: ref('moderation_id').notNull(),
+    domainId: ref('domain_id').notNull(),
+    grade: text('grade').$type<Grade>().notNull(),
+    /** Why the moderator changed the auditor's grade (empty when confirmed). */
+    reason: text('reason').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.moderationId, t.domainId] })],
+);
