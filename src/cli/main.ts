@@ -12,6 +12,7 @@ import { registerDataCommands } from './commands/data';
 import { registerReferenceCommands } from './commands/reference';
 import { registerIndicatorCommands } from './commands/indicators';
 import { registerTrackerCommands } from './commands/trackers';
+import { registerAuditCommands } from './commands/audits';
 import { registerInspectionCommands } from './commands/inspections';
 import { ROLES } from '../domain/roles';
 import { todayInLondon } from '../domain/today';
@@ -181,6 +182,7 @@ registerDataCommands(program);
 registerReferenceCommands(program);
 registerIndicatorCommands(program);
 registerTrackerCommands(program);
+registerAuditCommands(program);
 registerInspectionCommands(program);
 
 function randomPassword(): string {

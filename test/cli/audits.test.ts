@@ -1,0 +1,86 @@
+/**
+ * `lantern audits export` and `lantern audits agreement` as an analyst runs them: a real process on a real PGlite
+ * folder holding a small demo authority (its audit history moderates about a quarter of audits).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+describe('lantern audits', () => {
+  let dir: string;
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['bin/lantern.mjs', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, LANTERN_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '', LANTERN_LOG_LEVEL: 'silent' },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-audits-'));
+    const made = run(['demo', 'generate', '--child-population', '3000', '--years', '1', '--as-at', '2026-03-31']);
+    assert.equal(made.status, 0, made.stderr);
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('export: one row per audit and domain, the moderated grade beside the auditor’s where there is one', () => {
+    const out = path.join(dir, 'audits.csv');
+    const r = run(['audits', 'export', '--out', out]);
+    assert.equal(r.status, 0, r.stderr);
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    assert.deepEqual(Object.keys(rows[0] ?? {}), [
+      'audit', 'child', 'team', 'auditor', 'domain', 'auditor_grade', 'submitted_on', 'moderator', 'moderation_level', 'moderated_grade', 'moderated_on', 'moderator_reason',
+    ]);
+    const audits = new Set(rows.map((x) => x.audit));
+    // Eight practice domains a demo audit: every audit has eight rows.
+    assert.equal(rows.length, audits.size * 8);
+    assert.match(r.stdout, new RegExp(`Wrote ${rows.length.toLocaleString('en-GB')} rows \\(${audits.size.toLocaleString('en-GB')} audits\\)`));
+    const moderated = rows.filter((x) => x.moderator !== '');
+    assert.ok(moderated.length > 0 && moderated.length < rows.length);
+    for (const x of rows) {
+      assert.match(x.child ?? '', /^L\d+$/, 'Lantern ids, never names');
+      assert.ok(x.moderator === '' ? x.moderated_grade === '' : x.moderated_grade !== '' && (x.moderation_level === 'double-lock' || x.moderation_level === 'triple-lock'));
+      assert.ok(x.moderator_reason === '' || x.moderated_grade !== x.auditor_grade, 'a reason only where the grade changed');
+    }
+    // A period: only audits submitted in March 2026.
+    const march = path.join(dir, 'march.csv');
+    assert.equal(run(['audits', 'export', '--out', march, '--from', '2026-03-01', '--to', '2026-03-31']).status, 0);
+    const marchRows = parse(readFileSync(march, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    assert.ok(marchRows.length > 0 && marchRows.every((x) => (x.submitted_on ?? '').startsWith('2026-03')));
+  });
+
+  test('agreement --json: the pairs are the export’s moderated rows; the exact share is their share graded the same', () => {
+    const exported = parse(readFileSync(path.join(dir, 'audits.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const moderated = exported.filter((x) => x.moderated_grade !== '');
+    const same = moderated.filter((x) => x.moderated_grade === x.auditor_grade).length;
+    const r = run(['audits', 'agreement', '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as {
+      weights: string;
+      overall: { pairs: number; exact: number; exactShare: number; weightedKappa: number };
+      byAuditor: Array<{ auditor: string; pairs: number }>;
+      byDomain: Array<{ domain: string; pairs: number }>;
+    };
+    assert.equal(json.weights, 'linear');
+    assert.equal(json.overall.pairs, moderated.length);
+    assert.equal(json.overall.exact, same);
+    // The demo changes about 15% of moderated grades, one step at a time: high agreement, well short of perfect.
+    assert.ok(json.overall.exactShare > 0.75 && json.overall.exactShare < 0.95, `exact ${json.overall.exactShare}`);
+    assert.ok(json.overall.weightedKappa > 0.5 && json.overall.weightedKappa < 1, `κw ${json.overall.weightedKappa}`);
+    assert.equal(json.byAuditor.reduce((a, x) => a + x.pairs, 0), moderated.length);
+    assert.equal(json.byDomain.length, 8);
+    const text = run(['audits', 'agreement']);
+    assert.match(text.stdout, /All moderated grades/);
+    assert.match(text.stdout, /By auditor/);
+  });
+});
