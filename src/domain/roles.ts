@@ -58,6 +58,8 @@ export const PERMISSIONS = [
   'inspection:manage',
   /** Build the improvement plan (themes, objectives, actions, links to recommendations and evidence) and record progress. */
   'improvement:manage',
+  /** Read what case audits show: grades by domain, team, service and month, moderation agreement, the QA report. */
+  'quality:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +85,9 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // The improvement lead's work, done by leaders and the analysts who load reports.
   'inspection:manage': ['admin', 'director', 'head-of-service', 'analyst'],
   'improvement:manage': ['admin', 'director', 'head-of-service'],
+  // Aggregate audit results: leaders, managers, the QA team and analysts; members too (the corporate parenting panel
+  // reads practice quality), with counts under 5 suppressed. Not social workers: results by team are for managers.
+  'quality:read': ['admin', 'director', 'head-of-service', 'team-manager', 'qa-auditor', 'analyst', 'member'],
 };
 
 export function isRole(value: string): value is Role {

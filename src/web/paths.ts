@@ -91,6 +91,13 @@ export const paths = {
     progress: path<'actionId'>('/improvement/actions/:actionId/progress'),
     evidence: path<'actionId'>('/improvement/actions/:actionId/evidence'),
   },
+  quality: {
+    results: path('/quality'),
+    resultsFor: (query: Record<string, string | number | undefined | null>) => withQuery('/quality', query),
+    agreement: path('/quality/agreement'),
+    report: path('/quality/report.docx'),
+    reportFor: (query: Record<string, string | number | undefined | null>) => withQuery('/quality/report.docx', query),
+  },
   reference: {
     index: path('/admin/reference'),
     benchmark: path('/admin/reference/benchmark'),
@@ -128,6 +135,8 @@ export const paths = {
     ofstedOutcomes: path('/api/ofsted-outcomes'),
     improvementPlan: path('/api/improvement-plan'),
     improvementAction: path<'actionId'>('/api/improvement-plan/actions/:actionId'),
+    auditResults: path('/api/audit-results'),
+    auditAgreement: path('/api/audit-results/agreement'),
   },
   withQuery,
 };
