@@ -8,6 +8,7 @@ import { childrenRoutes } from '../features/children/routes';
 import { dataRoutes } from '../features/data/routes';
 import { homeRoutes } from '../features/home/routes';
 import { improvementExportRoutes } from '../features/improvement/export/routes';
+import { qualityReportRoutes } from '../features/quality/report/routes';
 import { improvementRoutes } from '../features/improvement/routes';
 import { referenceRoutes } from '../features/reference/routes';
 import { nationalRoutes } from '../features/inspections/national/routes';
@@ -33,5 +34,6 @@ export function registerRoutes(r: RouteBuilder): void {
   usersRoutes(r);
   improvementRoutes(r);
   improvementExportRoutes(r);
+  qualityReportRoutes(r);
   apiDocsRoutes(r);
 }
