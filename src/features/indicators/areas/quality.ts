@@ -1,7 +1,7 @@
 /**
  * LADO and quality indicators (product.md §5): referrals to the Local Authority Designated Officer about adults
- * who work with children, and how quickly they are considered and overseen. "% audits good or better by domain"
- * comes with the audit programme (issue 6).
+ * who work with children, and how quickly they are considered and overseen; and what case audits found: the share of
+ * audited practice domains graded good or better (issue 6; src/features/quality/results.ts counts the same way).
  *
  * Working days as everywhere in Lantern (src/domain/working-days.ts): the referral day is day 0, so "within 1
  * working day" means on the referral day or by the end of the next working day (a Friday referral, by Monday; a
@@ -82,5 +82,32 @@ export const quality: IndicatorDefinition[] = [
     amber: 85,
     subject: 'child',
     items: (authorityId) => withinOneWorkingDay(authorityId, 'initial_consideration_date', 'initial consideration'),
+  }),
+  defineIndicator({
+    id: 'audits-good-or-better',
+    title: '% audit domain grades good or better',
+    area: 'quality',
+    definition: {
+      numerator: 'Those graded outstanding or good.',
+      denominator: 'Practice domain grades of the case audits submitted in the period.',
+      period: 'Audits submitted (or since moderated) in the period, each counted on the day it was submitted.',
+      rules: 'The grade moderation agreed counts when there is one, else the auditor’s. Draft audits do not count. One row per audit in the drill-down: its good or better domains of its graded domains.',
+    },
+    basis: 'Local quality assurance measure (case audits against the authority’s practice domains, moderated by double and triple lock); no DfE collection.',
+    polarity: 'higher',
+    unit: 'percent',
+    target: 60,
+    green: 60,
+    amber: 50,
+    subject: 'child',
+    items: (authorityId) => sql`
+      select p.period_end, a.child_id as subject_id,
+        count(*) filter (where coalesce(g.agreed_grade, g.grade) in ('outstanding', 'good')) as numerator,
+        count(*) as denominator,
+        'Audit submitted ' || a.submitted_on || ': ' || count(*) filter (where coalesce(g.agreed_grade, g.grade) in ('outstanding', 'good')) || ' of ' || count(*) || ' domains good or better' as detail
+      from periods p
+      join case_audits a on a.authority_id = ${authorityId} and a.status <> 'draft' and a.submitted_on between p.period_start and p.period_end
+      join case_audit_grades g on g.audit_id = a.id
+      group by p.period_end, a.id, a.child_id, a.submitted_on`,
   }),
 ];
