@@ -5,14 +5,18 @@
  * kappa (linear weights), overall, per auditor and per domain.
  * Both for the whole authority (the command runs as the operating-system user, like every command); the export is
  * child-level (Lantern ids, never names) and is written to the access log.
+ * `lantern audits report --month YYYY-MM --out FILE.docx [--audience internal|members]` — the monthly quality
+ * assurance report (src/features/quality/report/), written to the access log as quality.report.
  */
 import { writeFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { GRADE_LABELS, GRADES } from '../../domain/ofsted';
 import type { Agreement } from '../../domain/agreement';
 import { createAuditor } from '../../features/access-log/auditor';
 import { auditDomainRows, moderationAgreement } from '../../features/quality/moderation-results';
+import { AUDIENCES, isMonth, loadQualityReport, type ReportAudience } from '../../features/quality/report/content';
+import { qualityReportDocument } from '../../features/quality/report/docx';
 import { resolveAuthority } from '../authority';
 import { cliActor, isoDate, withRuntime } from '../context';
 
@@ -105,6 +109,30 @@ export function registerAuditCommands(program: Command): void {
             '',
           ].join('\n'),
         );
+      });
+    });
+
+  audits
+    .command('report')
+    .description('The monthly quality assurance report for heads of service (DOCX): grades by domain, 12-month trend, teams, moderation.')
+    .addOption(
+      new Option('--month <YYYY-MM>', 'the month the audits were submitted in').makeOptionMandatory().argParser((v: string) => {
+        if (!isMonth(v)) throw new InvalidArgumentError('Enter the month as YYYY-MM, for example 2026-03.');
+        return v;
+      }),
+    )
+    .requiredOption('--out <file.docx>', 'where to write the Word document')
+    .addOption(new Option('--audience <audience>', 'internal (names auditors) or members (counts 1–4 as "c", no names)').choices(AUDIENCES).default('internal'))
+    .option('--authority <code>', 'authority code (default: the only authority, or DEMO)')
+    .action(async (opts: { month: string; out: string; audience: ReportAudience; authority?: string }) => {
+      await withRuntime(async (rt) => {
+        const authority = await resolveAuthority(rt.database.db, opts.authority);
+        const report = await loadQualityReport(rt.database.db, authority.id, opts.month, opts.audience);
+        await writeFile(opts.out, await qualityReportDocument(report));
+        await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'quality.report', null).record(rt.database.db, {
+          recordType: 'authority', recordId: String(authority.id), detail: { month: opts.month, audience: opts.audience },
+        });
+        process.stdout.write(`Wrote the ${report.monthLabel} quality assurance report (${opts.audience}) for ${authority.name} to ${opts.out}\n`);
       });
     });
 }

@@ -1,0 +1,30 @@
+/**
+ * Charts for Word documents: the page's SVG line chart (src/web/charts/line-chart.ts) rendered to PNG with resvg
+ * (decision 0017), because Word and LibreOffice do not all draw SVG and a document's image needs a raster. Rendered at
+ * twice its drawn size so that it prints sharply. Text uses the machine's fonts (Liberation Sans or DejaVu Sans, which
+ * LibreOffice installs; Arial where present).
+ */
+import { Resvg } from '@resvg/resvg-js';
+import { lineChartSvg, type LineChartInput } from '../../../web/charts/line-chart';
+
+export interface ChartPng {
+  png: Buffer;
+  /** The drawn size in pixels (96 to the inch): place the image at this size. */
+  width: number;
+  height: number;
+}
+
+export function svgToPng(svg: string, width: number, scale = 2): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(width * scale) },
+    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+    background: '#ffffff',
+  });
+  return resvg.render().asPng();
+}
+
+export function lineChartPng(input: LineChartInput): ChartPng {
+  const width = input.width ?? 640;
+  const height = input.height ?? 240;
+  return { png: svgToPng(lineChartSvg({ ...input, width, height }), width), width, height };
+}

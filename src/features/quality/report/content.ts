@@ -1,0 +1,297 @@
+/**
+ * The monthly quality assurance report's read model (what the DOCX says, worked out once): for a month, the audits
+ * completed, each practice domain's grades (the agreed grade where moderation gave one, else the auditor's; only
+ * audits submitted in the month count), the share good or better this month against the previous month and the
+ * same month last year, the last 12 months by domain, the month by team, and moderation (audits moderated, exact
+ * agreement and weighted kappa from moderation-results.ts).
+ *
+ * Audience "members": every count from 1 to 4, and any percentage or agreement figure made from one, is "c"
+ * (src/domain/suppression.ts); no auditor is named. "internal" names auditors in the agreement table. The report
+ * carries no child ids for either audience.
+ */
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/client';
+import { rows } from '../../../db/query';
+import type { Agreement } from '../../../domain/agreement';
+import { GRADES, isGrade, type Grade } from '../../../domain/ofsted';
+import { suppress } from '../../../domain/suppression';
+import { auditDomainRows, moderationAgreement } from '../moderation-results';
+
+export const AUDIENCES = ['internal', 'members'] as const;
+export type ReportAudience = (typeof AUDIENCES)[number];
+
+/** A figure as the report shows it: a number, "c" (suppressed) or null (nothing to show). */
+export type Shown = number | 'c' | null;
+
+export type GradeCounts = Record<Grade, number>;
+
+export interface GradeRow {
+  label: string;
+  counts: Record<Grade, Shown>;
+  total: Shown;
+  /** Whole per cent good or better (outstanding + good over all grades). */
+  goodOrBetter: Shown;
+}
+
+export interface AgreementRow {
+  label: string;
+  pairs: Shown;
+  /** Whole per cent of pairs where auditor and moderator gave the same grade. */
+  exactPercent: Shown;
+  /** Cohen's weighted kappa (linear weights), two decimals; null when undefined. */
+  kappa: number | 'c' | null;
+}
+
+export interface TrendMonth {
+  month: string;
+  label: string;
+  /** Whole per cent good or better over all domains, then by domain in `domains` order. */
+  all: Shown;
+  byDomain: Shown[];
+}
+
+export interface QualityReport {
+  authorityName: string;
+  month: string;
+  monthLabel: string;
+  audience: ReportAudience;
+  summary: {
+    audits: Shown;
+    grades: Shown;
+    goodOrBetter: Shown;
+    previous: { label: string; goodOrBetter: Shown };
+    lastYear: { label: string; goodOrBetter: Shown };
+  };
+  domains: string[];
+  byDomain: GradeRow[];
+  allDomains: GradeRow;
+  trend: TrendMonth[];
+  byTeam: Array<GradeRow & { audits: Shown }>;
+  moderation: {
+    audits: Shown;
+    doubleLock: Shown;
+    tripleLock: Shown;
+    overall: AgreementRow;
+    byDomain: AgreementRow[];
+    /** Empty for members. */
+    byAuditor: AgreementRow[];
+  };
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonth(value: string): boolean {
+  return MONTH.test(value);
+}
+
+/** The month `delta` months from `month` (YYYY-MM). */
+export function addMonths(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + delta, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+export function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The month before the one `today` falls in: the last complete month, the report's default. */
+export function lastCompleteMonth(today: string): string {
+  return addMonths(today.slice(0, 7), -1);
+}
+
+const emptyCounts = (): GradeCounts => ({ outstanding: 0, good: 0, 'requires-improvement': 0, inadequate: 0 });
+const sum = (c: GradeCounts) => GRADES.reduce((n, g) => n + c[g], 0);
+
+function addCounts(into: GradeCounts, from: GradeCounts): void {
+  for (const g of GRADES) into[g] += from[g];
+}
+
+/** Builds the shown figures for one audience. */
+export function presenter(audience: ReportAudience) {
+  const members = audience === 'members';
+  const count = (n: number): Shown => (members ? suppress(n) : n);
+  const small = (n: number) => members && n > 0 && n < 5;
+  /** Whole per cent of part in whole; "c" when either is a suppressed count; null when there is nothing to divide. */
+  const percent = (part: number, whole: number): Shown => {
+    if (whole === 0) return null;
+    if (small(part) || small(whole)) return 'c';
+    return Math.round((100 * part) / whole);
+  };
+  const gradeRow = (label: string, c: GradeCounts): GradeRow => ({
+    label,
+    counts: { outstanding: count(c.outstanding), good: count(c.good), 'requires-improvement': count(c['requires-improvement']), inadequate: count(c.inadequate) },
+    total: count(sum(c)),
+    goodOrBetter: percent(c.outstanding + c.good, sum(c)),
+  });
+  const agreementRow = (label: string, a: Agreement): AgreementRow => {
+    const hidden = small(a.pairs);
+    return {
+      label,
+      pairs: count(a.pairs),
+      exactPercent: hidden ? 'c' : a.pairs === 0 ? null : Math.round((100 * a.exact) / a.pairs),
+      kappa: hidden ? 'c' : a.weightedKappa === null ? null : Math.round(a.weightedKappa * 100) / 100,
+    };
+  };
+  return { count, percent, gradeRow, agreementRow };
+}
+
+interface CountRow {
+  month: string;
+  team: string;
+  domainId: number;
+  grade: Grade;
+  n: number;
+}
+
+export async function loadQualityReport(db: Tx, authorityId: number, month: string, audience: ReportAudience): Promise<QualityReport> {
+  if (!isMonth(month)) throw new Error(`not a month: ${month}`);
+  const from = `${addMonths(month, -12)}-01`;
+  const to = monthEnd(month);
+  const monthFrom = `${month}-01`;
+  const [authority, domainRows, gradeRows, auditRows, teamAuditRows, moderated, agreement] = await Promise.all([
+    rows<{ name: string }>(db, sql`select name from authorities where id = ${authorityId}`),
+    rows<{ id: unknown; title: string }>(db, sql`select id, title from practice_domains where authority_id = ${authorityId} order by sort_order, id`),
+    rows<Record<string, unknown>>(
+      db,
+      sql`select to_char(a.submitted_on, 'YYYY-MM') as month, coalesce(t.name, '') as team, g.domain_id, coalesce(g.agreed_grade, g.grade) as grade, count(*) as n
+            from case_audit_grades g
+            join case_audits a on a.id = g.audit_id
+            left join teams t on t.id = a.team_id
+           where a.authority_id = ${authorityId}
+             and a.status <> 'draft' and a.submitted_on is not null
+             and a.submitted_on between ${from}::date and ${to}::date
+           group by 1, 2, 3, 4`,
+    ),
+    rows<{ month: string; n: unknown }>(
+      db,
+      sql`select to_char(a.submitted_on, 'YYYY-MM') as month, count(*) as n from case_audits a
+           where a.authority_id = ${authorityId} and a.status <> 'draft' and a.submitted_on is not null
+             and a.submitted_on between ${from}::date and ${to}::date
+           group by 1`,
+    ),
+    rows<{ team: string; n: unknown }>(
+      db,
+      sql`select coalesce(t.name, '') as team, count(*) as n from case_audits a left join teams t on t.id = a.team_id
+           where a.authority_id = ${authorityId} and a.status <> 'draft' and a.submitted_on is not null
+             and a.submitted_on between ${monthFrom}::date and ${to}::date
+           group by 1`,
+    ),
+    auditDomainRows(db, authorityId, { from: monthFrom, to }),
+    moderationAgreement(db, authorityId, { from: monthFrom, to }),
+  ]);
+
+  const show = presenter(audience);
+  const domains = domainRows.map((d) => ({ id: Number(d.id), title: String(d.title) }));
+  const counted: CountRow[] = gradeRows.flatMap((r) =>
+    isGrade(r.grade) ? [{ month: String(r.month), team: String(r.team), domainId: Number(r.domain_id), grade: r.grade, n: Number(r.n) }] : [],
+  );
+  const countsWhere = (keep: (r: CountRow) => boolean): GradeCounts => {
+    const c = emptyCounts();
+    for (const r of counted) if (keep(r)) c[r.grade] += r.n;
+    return c;
+  };
+  const auditsIn = (m: string) => Number(auditRows.find((r) => r.month === m)?.n ?? 0);
+  const goodShare = (m: string) => {
+    const c = countsWhere((r) => r.month === m);
+    return show.percent(c.outstanding + c.good, sum(c));
+  };
+
+  const thisMonth = countsWhere((r) => r.month === month);
+  const byDomain = domains.map((d) => show.gradeRow(d.title, countsWhere((r) => r.month === month && r.domainId === d.id)));
+
+  const trend: TrendMonth[] = [];
+  for (let back = 11; back >= 0; back--) {
+    const m = addMonths(month, -back);
+    trend.push({
+      month: m,
+      label: monthLabel(m),
+      all: goodShare(m),
+      byDomain: domains.map((d) => {
+        const c = countsWhere((r) => r.month === m && r.domainId === d.id);
+        return show.percent(c.outstanding + c.good, sum(c));
+      }),
+    });
+  }
+
+  const teams = new Map<string, GradeCounts>();
+  for (const r of counted) {
+    if (r.month !== month) continue;
+    const c = teams.get(r.team) ?? emptyCounts();
+    const one = emptyCounts();
+    one[r.grade] = r.n;
+    addCounts(c, one);
+    teams.set(r.team, c);
+  }
+  const teamName = (t: string) => t || 'No team recorded';
+  const byTeam = [...teams.keys()]
+    .sort((a, b) => teamName(a).localeCompare(teamName(b), 'en-GB'))
+    .map((t) => ({
+      ...show.gradeRow(teamName(t), teams.get(t) ?? emptyCounts()),
+      audits: show.count(Number(teamAuditRows.find((r) => r.team === t)?.n ?? 0)),
+    }));
+
+  const moderatedAudits = new Map<number, string | null>();
+  for (const r of moderated) if (r.moderator !== null) moderatedAudits.set(r.auditId, r.moderationLevel);
+  const levels = [...moderatedAudits.values()];
+
+  const previous = addMonths(month, -1);
+  const lastYear = addMonths(month, -12);
+  return {
+    authorityName: String(authority[0]?.name ?? ''),
+    month,
+    monthLabel: monthLabel(month),
+    audience,
+    summary: {
+      audits: show.count(auditsIn(month)),
+      grades: show.count(sum(thisMonth)),
+      goodOrBetter: show.percent(thisMonth.outstanding + thisMonth.good, sum(thisMonth)),
+      previous: { label: monthLabel(previous), goodOrBetter: goodShare(previous) },
+      lastYear: { label: monthLabel(lastYear), goodOrBetter: goodShare(lastYear) },
+    },
+    domains: domains.map((d) => d.title),
+    byDomain,
+    allDomains: show.gradeRow('All domains', thisMonth),
+    trend,
+    byTeam,
+    moderation: {
+      audits: show.count(moderatedAudits.size),
+      doubleLock: show.count(levels.filter((l) => l === 'double-lock').length),
+      tripleLock: show.count(levels.filter((l) => l === 'triple-lock').length),
+      overall: show.agreementRow('All moderated grades', agreement.overall),
+      byDomain: agreement.byDomain.map((d) => show.agreementRow(d.domain, d)),
+      byAuditor: audience === 'members' ? [] : agreement.byAuditor.map((a) => show.agreementRow(a.auditor, a)),
+    },
+  };
+}
+
+/** A shown figure as text: "c", "–" for nothing, else the number (with "%" when asked). */
+export function shownText(v: Shown, suffix = ''): string {
+  if (v === null) return '–';
+  if (v === 'c') return 'c';
+  return `${v.toLocaleString('en-GB')}${suffix}`;
+}
+
+export function kappaText(v: number | 'c' | null): string {
+  return v === null ? '–' : v === 'c' ? 'c' : v.toFixed(2);
+}
+
+/** "up 5 percentage points on March 2026" — or why no comparison can be made. */
+export function changeText(now: Shown, then: Shown, label: string): string {
+  if (now === 'c' || then === 'c') return `Not shown: a figure for ${label} or this month is suppressed`;
+  if (now === null || then === null) return `No comparison: no grades in ${then === null ? label : 'this month'}`;
+  const d = now - then;
+  if (d === 0) return `The same as ${label}`;
+  return `${d > 0 ? 'Up' : 'Down'} ${Math.abs(d)} percentage point${Math.abs(d) === 1 ? '' : 's'} on ${label}`;
+}
+
+export function fileStem(authorityName: string, month: string, audience: ReportAudience): string {
+  const slug = authorityName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'authority';
+  return `quality-assurance-report-${slug}-${month}${audience === 'members' ? '-members' : ''}`;
+}
