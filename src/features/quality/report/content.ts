@@ -2,8 +2,9 @@
  * The monthly quality assurance report's read model (what the DOCX says, worked out once): for a month, the audits
  * completed, each practice domain's grades (the agreed grade where moderation gave one, else the auditor's; only
  * audits submitted in the month count), the share good or better this month against the previous month and the
- * same month last year, the last 12 months by domain, the month by team, and moderation (audits moderated, exact
- * agreement and weighted kappa from moderation-results.ts).
+ * same month last year, the last 12 months by domain, the month by team (counted by results.ts: gradeDistribution and
+ * goodOrBetterByMonth), and moderation (audits moderated, exact agreement and weighted kappa from
+ * moderation-results.ts).
  *
  * Audience "members": every count from 1 to 4, and any percentage or agreement figure made from one, is "c"
  * (src/domain/suppression.ts); no auditor is named. "internal" names auditors in the agreement table. The report
@@ -13,9 +14,10 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import type { Agreement } from '../../../domain/agreement';
-import { GRADES, isGrade, type Grade } from '../../../domain/ofsted';
+import { GRADES, type Grade } from '../../../domain/ofsted';
 import { suppress } from '../../../domain/suppression';
 import { auditDomainRows, moderationAgreement } from '../moderation-results';
+import { goodOrBetterByMonth, gradeDistribution, type GradeCounts as ResultCounts, type MonthShare } from '../results';
 
 export const AUDIENCES = ['internal', 'members'] as const;
 export type ReportAudience = (typeof AUDIENCES)[number];
@@ -142,43 +144,23 @@ export function presenter(audience: ReportAudience) {
   return { count, percent, gradeRow, agreementRow };
 }
 
-interface CountRow {
-  month: string;
-  team: string;
-  domainId: number;
-  grade: Grade;
-  n: number;
-}
-
 export async function loadQualityReport(db: Tx, authorityId: number, month: string, audience: ReportAudience): Promise<QualityReport> {
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
-  const from = `${addMonths(month, -12)}-01`;
   const to = monthEnd(month);
   const monthFrom = `${month}-01`;
-  const [authority, domainRows, gradeRows, auditRows, teamAuditRows, moderated, agreement] = await Promise.all([
+  const previous = addMonths(month, -1);
+  const lastYear = addMonths(month, -12);
+  /** The 12 months to this one, oldest first. */
+  const window = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11));
+  const [authority, domainRows, byDomainRows, byTeamRows, overall, auditRows, moderated, agreement] = await Promise.all([
     rows<{ name: string }>(db, sql`select name from authorities where id = ${authorityId}`),
     rows<{ id: unknown; title: string }>(db, sql`select id, title from practice_domains where authority_id = ${authorityId} order by sort_order, id`),
-    rows<Record<string, unknown>>(
-      db,
-      sql`select to_char(a.submitted_on, 'YYYY-MM') as month, coalesce(t.name, '') as team, g.domain_id, coalesce(g.agreed_grade, g.grade) as grade, count(*) as n
-            from case_audit_grades g
-            join case_audits a on a.id = g.audit_id
-            left join teams t on t.id = a.team_id
-           where a.authority_id = ${authorityId}
-             and a.status <> 'draft' and a.submitted_on is not null
-             and a.submitted_on between ${from}::date and ${to}::date
-           group by 1, 2, 3, 4`,
-    ),
-    rows<{ month: string; n: unknown }>(
-      db,
-      sql`select to_char(a.submitted_on, 'YYYY-MM') as month, count(*) as n from case_audits a
-           where a.authority_id = ${authorityId} and a.status <> 'draft' and a.submitted_on is not null
-             and a.submitted_on between ${from}::date and ${to}::date
-           group by 1`,
-    ),
+    gradeDistribution(db, authorityId, { from: month, to: month, by: 'domain' }),
+    gradeDistribution(db, authorityId, { from: month, to: month, by: 'team' }),
+    goodOrBetterByMonth(db, authorityId, { months: [lastYear, ...window] }),
     rows<{ team: string; n: unknown }>(
       db,
-      sql`select coalesce(t.name, '') as team, count(*) as n from case_audits a left join teams t on t.id = a.team_id
+      sql`select coalesce(a.team_id::text, 'none') as team, count(*) as n from case_audits a
            where a.authority_id = ${authorityId} and a.status <> 'draft' and a.submitted_on is not null
              and a.submitted_on between ${monthFrom}::date and ${to}::date
            group by 1`,
@@ -186,77 +168,52 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
     auditDomainRows(db, authorityId, { from: monthFrom, to }),
     moderationAgreement(db, authorityId, { from: monthFrom, to }),
   ]);
+  const domains = domainRows.map((d) => ({ id: Number(d.id), title: String(d.title) }));
+  const domainTrends = await Promise.all(domains.map((d) => goodOrBetterByMonth(db, authorityId, { months: window, domainId: d.id })));
 
   const show = presenter(audience);
-  const domains = domainRows.map((d) => ({ id: Number(d.id), title: String(d.title) }));
-  const counted: CountRow[] = gradeRows.flatMap((r) =>
-    isGrade(r.grade) ? [{ month: String(r.month), team: String(r.team), domainId: Number(r.domain_id), grade: r.grade, n: Number(r.n) }] : [],
-  );
-  const countsWhere = (keep: (r: CountRow) => boolean): GradeCounts => {
-    const c = emptyCounts();
-    for (const r of counted) if (keep(r)) c[r.grade] += r.n;
-    return c;
-  };
-  const auditsIn = (m: string) => Number(auditRows.find((r) => r.month === m)?.n ?? 0);
-  const goodShare = (m: string) => {
-    const c = countsWhere((r) => r.month === m);
-    return show.percent(c.outstanding + c.good, sum(c));
-  };
+  const countsOf = (r: ResultCounts): GradeCounts => ({
+    outstanding: r.outstanding,
+    good: r.good,
+    'requires-improvement': r.requiresImprovement,
+    inadequate: r.inadequate,
+  });
+  const shareOf = (m: MonthShare | undefined): Shown => (m ? show.percent(m.numerator, m.denominator) : null);
+  const shareIn = (m: string) => shareOf(overall.find((o) => o.month === m));
 
-  const thisMonth = countsWhere((r) => r.month === month);
-  const byDomain = domains.map((d) => show.gradeRow(d.title, countsWhere((r) => r.month === month && r.domainId === d.id)));
+  const thisMonth = emptyCounts();
+  for (const r of byDomainRows) addCounts(thisMonth, countsOf(r));
 
-  const trend: TrendMonth[] = [];
-  for (let back = 11; back >= 0; back--) {
-    const m = addMonths(month, -back);
-    trend.push({
-      month: m,
-      label: monthLabel(m),
-      all: goodShare(m),
-      byDomain: domains.map((d) => {
-        const c = countsWhere((r) => r.month === m && r.domainId === d.id);
-        return show.percent(c.outstanding + c.good, sum(c));
-      }),
-    });
-  }
+  const trend: TrendMonth[] = window.map((m, i) => ({
+    month: m,
+    label: monthLabel(m),
+    all: shareIn(m),
+    byDomain: domainTrends.map((t) => shareOf(t[i])),
+  }));
 
-  const teams = new Map<string, GradeCounts>();
-  for (const r of counted) {
-    if (r.month !== month) continue;
-    const c = teams.get(r.team) ?? emptyCounts();
-    const one = emptyCounts();
-    one[r.grade] = r.n;
-    addCounts(c, one);
-    teams.set(r.team, c);
-  }
-  const teamName = (t: string) => t || 'No team recorded';
-  const byTeam = [...teams.keys()]
-    .sort((a, b) => teamName(a).localeCompare(teamName(b), 'en-GB'))
-    .map((t) => ({
-      ...show.gradeRow(teamName(t), teams.get(t) ?? emptyCounts()),
-      audits: show.count(Number(teamAuditRows.find((r) => r.team === t)?.n ?? 0)),
-    }));
+  const byTeam = byTeamRows.map((t) => ({
+    ...show.gradeRow(t.label, countsOf(t)),
+    audits: show.count(Number(auditRows.find((r) => r.team === t.key)?.n ?? 0)),
+  }));
 
   const moderatedAudits = new Map<number, string | null>();
   for (const r of moderated) if (r.moderator !== null) moderatedAudits.set(r.auditId, r.moderationLevel);
   const levels = [...moderatedAudits.values()];
 
-  const previous = addMonths(month, -1);
-  const lastYear = addMonths(month, -12);
   return {
     authorityName: String(authority[0]?.name ?? ''),
     month,
     monthLabel: monthLabel(month),
     audience,
     summary: {
-      audits: show.count(auditsIn(month)),
+      audits: show.count(auditRows.reduce((n, r) => n + Number(r.n), 0)),
       grades: show.count(sum(thisMonth)),
       goodOrBetter: show.percent(thisMonth.outstanding + thisMonth.good, sum(thisMonth)),
-      previous: { label: monthLabel(previous), goodOrBetter: goodShare(previous) },
-      lastYear: { label: monthLabel(lastYear), goodOrBetter: goodShare(lastYear) },
+      previous: { label: monthLabel(previous), goodOrBetter: shareIn(previous) },
+      lastYear: { label: monthLabel(lastYear), goodOrBetter: shareIn(lastYear) },
     },
     domains: domains.map((d) => d.title),
-    byDomain,
+    byDomain: byDomainRows.map((r) => show.gradeRow(r.label, countsOf(r))),
     allDomains: show.gradeRow('All domains', thisMonth),
     trend,
     byTeam,
