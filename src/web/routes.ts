@@ -9,6 +9,7 @@ import { dataRoutes } from '../features/data/routes';
 import { homeRoutes } from '../features/home/routes';
 import { improvementExportRoutes } from '../features/improvement/export/routes';
 import { qualityReportRoutes } from '../features/quality/report/routes';
+import { qualityRoutes } from '../features/quality/routes';
 import { improvementRoutes } from '../features/improvement/routes';
 import { referenceRoutes } from '../features/reference/routes';
 import { nationalRoutes } from '../features/inspections/national/routes';
@@ -34,6 +35,7 @@ export function registerRoutes(r: RouteBuilder): void {
   usersRoutes(r);
   improvementRoutes(r);
   improvementExportRoutes(r);
+  qualityRoutes(r);
   qualityReportRoutes(r);
   apiDocsRoutes(r);
 }
