@@ -117,7 +117,8 @@ export function qualityRoutes(r: RouteBuilder): void {
           kappa: kappaText(overall.weightedKappa),
         },
         agreementHref: paths.withQuery(paths.quality.agreement({}), { from: query.from, to: query.to }),
-        reportHref: paths.quality.reportFor({ from: query.from, to: query.to }),
+        reportHref: paths.quality.reportFor({ month: query.to }),
+        reportMonth: monthLabel(query.to),
         indicatorHref: paths.performance.indicator({ indicatorId: 'audits-good-or-better' }),
       });
     },
