@@ -297,7 +297,7 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     assert.deepEqual(rowOf(all, 'Audits moderated'), ['Audits moderated', 'c']);
     assert.deepEqual(rowOf(all, 'Exact agreement'), ['Exact agreement', 'c']);
     assert.deepEqual(rowOf(all, 'Weighted kappa'), ['Weighted kappa', 'c']);
-    // Only the domain and summary tables' tblHeader: six tables (no auditor table).
+    // Six tables, each with its repeated header row: no agreement-by-auditor table for members.
     assert.equal(xml.match(/<w:tblHeader\/>/g)?.length, 6);
   });
 
@@ -397,7 +397,7 @@ describe('GET /quality/report.docx', () => {
     assert.ok(memberText.includes('Audience: elected members'));
     assert.ok(!memberText.includes('Sam Checker'));
 
-    const logged = await rows<{ detail: unknown; username: unknown }>(
+    const logged = await rows<{ detail: unknown }>(
       world.database.db,
       sql`select detail from access_log where action = 'quality.report' and authority_id = ${world.authorityId} order by id`,
     );
@@ -408,6 +408,10 @@ describe('GET /quality/report.docx', () => {
         { month: '2026-03', audience: 'members' },
       ],
     );
+    // Staff may ask for the members' version (to send to a committee).
+    const asked = await head.download('/quality/report.docx?month=2026-03&audience=members');
+    assert.equal(asked.status, 200);
+    assert.ok(!documentText((await unzip(asked.body)).get('word/document.xml')?.toString('utf8') ?? '').includes('Sam Checker'));
   });
 
   test('a social worker is refused (403); a bad month is a 400 that names the format', async () => {
