@@ -157,6 +157,13 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page POST /improvement/actions/:actionId/progress': row(303, 404, 404, 404, 403, 403, 403, 403, 403),
   'api GET /api/improvement-plan': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
   'api GET /api/improvement-plan/actions/:actionId': row(401, 400, 400, 400, 400, 400, 400, 400, 400),
+  // What audits show (quality:read): leaders, managers, QA, analysts and members (small counts suppressed) — not
+  // social workers. Aggregates only.
+  'page GET /quality': row(303, 200, 200, 200, 200, 403, 200, 200, 200),
+  'page GET /quality/agreement': row(303, 200, 200, 200, 200, 403, 200, 200, 200),
+  'page GET /quality/report.docx': row(303, 200, 200, 200, 200, 403, 200, 200, 200),
+  'api GET /api/audit-results': row(401, 200, 200, 200, 200, 403, 200, 200, 200),
+  'api GET /api/audit-results/agreement': row(401, 200, 200, 200, 200, 403, 200, 200, 200),
 };
 
 /** Strips what legitimately differs between two responses (nonces, tokens, request ids). */
