@@ -1,36 +1,30 @@
 /**
- * `lantern audits export` and `lantern audits agreement` as an analyst runs them: a real process on a real PGlite
- * folder holding a small demo authority (its audit history moderates about a quarter of audits).
+ * `lantern audits export`, `agreement` and `report` as an analyst runs them: a real process on a real PGlite folder
+ * holding a small demo authority (20–40 audits a month, about a quarter moderated). The report's figures are checked
+ * in src/features/quality/report/report.test.ts; here, that the command writes the month's report for the audience
+ * asked, and refuses a badly written month with nothing written.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { lanternCli, type LanternCli } from '../support/cli';
+import { zipEntry } from '../support/office';
 
 describe('lantern audits', () => {
+  let cli: LanternCli;
   let dir: string;
-  const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['bin/lantern.mjs', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, LANTERN_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '', LANTERN_LOG_LEVEL: 'silent' },
-    });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (args: string[]) => cli.run(args);
 
   before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-audits-'));
+    cli = lanternCli('audits');
+    dir = cli.dir;
     const made = run(['demo', 'generate', '--child-population', '3000', '--years', '1', '--as-at', '2026-03-31']);
     assert.equal(made.status, 0, made.stderr);
   });
   after(() => {
-    rmSync(dir, { recursive: true, force: true });
+    cli?.dispose();
   });
 
   test('export: one row per audit and domain, the moderated grade beside the auditor’s where there is one', () => {
@@ -82,5 +76,24 @@ describe('lantern audits', () => {
     const text = run(['audits', 'agreement']);
     assert.match(text.stdout, /All moderated grades/);
     assert.match(text.stdout, /By auditor/);
+  });
+
+  test('report: the members’ DOCX for March 2026 (the title, the audience, no agreement by auditor)', { timeout: 120_000 }, async () => {
+    const out = path.join(dir, 'qa.docx');
+    const r = run(['audits', 'report', '--month', '2026-03', '--out', out, '--audience', 'members']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Wrote the March 2026 quality assurance report \(members\) for .* to .*qa\.docx/);
+    const xml = await zipEntry(readFileSync(out), 'word/document.xml');
+    assert.ok(xml.includes('Quality assurance report: March 2026'));
+    assert.ok(xml.includes('Audience: elected members'));
+    assert.ok(!xml.includes('Agreement by auditor'));
+  });
+
+  test('report: a month written 2026-3 is refused, naming the format, and nothing is written', () => {
+    const out = path.join(dir, 'bad.docx');
+    const r = run(['audits', 'report', '--month', '2026-3', '--out', out]);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /Enter the month as YYYY-MM, for example 2026-03/);
+    assert.equal(existsSync(out), false);
   });
 });

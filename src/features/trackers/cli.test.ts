@@ -3,33 +3,20 @@
  * specific message (exit 1) for a team or worker that does not exist.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import { lanternCli, type LanternCli } from '../../../test/support/cli';
 
 describe('lantern trackers', () => {
-  let dir: string;
-  const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['bin/lantern.mjs', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, LANTERN_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '', LANTERN_LOG_LEVEL: 'silent' },
-    });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  let cli: LanternCli;
+  const run = (args: string[]) => cli.run(args);
 
   before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-trackers-'));
+    cli = lanternCli('trackers');
     const created = run(['authority', 'create', '--code', '999', '--name', 'Anytown', '--la-number', '999']);
     assert.equal(created.status, 0, created.stderr);
   });
   after(() => {
-    rmSync(dir, { recursive: true, force: true });
+    cli?.dispose();
   });
 
   test('prints a tracker as JSON and as a table', () => {

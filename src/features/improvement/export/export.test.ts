@@ -8,18 +8,17 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
 import { TestClient } from '../../../../test/support/client';
 import { buildAuthority } from '../../../../test/support/builders';
 import { describeEachEngine, freshDatabase } from '../../../../test/support/databases';
+import { documentText, libreOffice, libreOfficeSkip, zipEntry } from '../../../../test/support/office';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import { improvementActionRecommendations } from '../../../db/schema/inspections';
@@ -46,43 +45,6 @@ async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
-}
-
-/** One entry of a zip, as text. */
-function zipEntry(bytes: Buffer, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      zip.on('entry', (e: yauzl.Entry) => {
-        if (e.fileName !== name) return zip.readEntry();
-        zip.openReadStream(e, (err2, stream) => {
-          if (err2) return reject(err2);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-          stream.on('error', reject);
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} is not in the zip`)));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
-/** The text of document.xml: each paragraph's runs joined, paragraphs on their own lines, entities decoded. */
-function documentText(xml: string): string {
-  return xml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -211,17 +173,14 @@ describeEachEngine('improvement plan exports', (ctx) => {
 });
 
 describe('LibreOffice opens both exports', () => {
-  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-  const present = soffice.status === 0;
-  if (!present && process.env.CI) throw new Error('soffice (LibreOffice) must be installed in CI: the exports are checked by converting them');
-  const skip = present ? false : 'soffice (LibreOffice) is not installed here; CI runs this';
+  const skip = libreOfficeSkip('the exports are checked by converting them');
+  const office = libreOffice();
   let dir: string;
-  let profile: string;
   let content: PlanExport;
   let drop: () => Promise<void>;
 
   before(async () => {
-    if (!present) return;
+    if (skip) return;
     const fresh = await freshDatabase('pglite');
     drop = fresh.drop;
     const db = fresh.database.db;
@@ -229,24 +188,15 @@ describe('LibreOffice opens both exports', () => {
     await writePlan(db, authority.id);
     content = await loadPlanExport(db, authority.id, AS_AT);
     dir = mkdtempSync(path.join(tmpdir(), 'lantern-export-'));
-    profile = path.join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
     writeFileSync(path.join(dir, 'plan.xlsx'), await planWorkbook(content));
     writeFileSync(path.join(dir, 'plan.docx'), await planDocument(content));
   });
   after(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    office.dispose();
     await drop?.();
   });
-
-  /** Runs soffice headless with a profile of its own (parallel runs must not share one). */
-  function convert(to: string, files: string[], outdir: string): void {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outdir, ...files], {
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    assert.equal(r.status, 0, `soffice failed: ${r.stderr}`);
-  }
+  const convert = (to: string, files: string[], outdir: string) => office.convert(to, files, outdir);
 
   test('both convert to PDF, and what LibreOffice reads contains every action', { skip, timeout: 300_000 }, () => {
     const title = planActions(content.plan)[0]?.title ?? '';

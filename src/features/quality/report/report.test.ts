@@ -36,17 +36,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import yauzl from 'yauzl';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
 import { TestClient } from '../../../../test/support/client';
 import { buildAuthority, buildChild, buildTeam } from '../../../../test/support/builders';
 import { describeEachEngine, freshDatabase } from '../../../../test/support/databases';
+import { documentText, libreOffice, libreOfficeSkip, tableRows, unzip } from '../../../../test/support/office';
 import { buildAudit, buildDomain } from '../../../../test/support/improvement';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
@@ -108,42 +107,6 @@ async function writeAudits(db: Tx, authorityId: number, childId: number, alpha: 
   await audit(alpha, 'Alex Auditor', '2026-04-01', I, I);
   await moderate(Number(a2.id), 'triple-lock', 'Pat Partner', '2026-04-02', G, G);
   await moderate(Number(a4.id), 'double-lock', 'Mo Derator', '2026-03-20', G, RI);
-}
-
-/** Every entry of a zip, by name. */
-function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    const out = new Map<string, Buffer>();
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      zip.on('entry', (e: yauzl.Entry) => {
-        zip.openReadStream(e, (err2, stream) => {
-          if (err2) return reject(err2);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(e.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-          stream.on('error', reject);
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
-const decode = (s: string) =>
-  s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-/** document.xml's text, a paragraph a line. */
-const documentText = (xml: string) => decode(xml.replace(/<\/w:p>/g, '\n'));
-
-/** Every table row as its cells' text. */
-function tableRows(xml: string): string[][] {
-  return [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) => [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => decode(tc[0]).trim()));
 }
 
 /** The row whose first cell is `label` (the first such row after `after`, a first cell that comes before it). */
@@ -311,16 +274,13 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
 });
 
 describe('LibreOffice opens the report', () => {
-  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-  const present = soffice.status === 0;
-  if (!present && process.env.CI) throw new Error('soffice (LibreOffice) must be installed in CI: the report is checked by converting it');
-  const skip = present ? false : 'soffice (LibreOffice) is not installed here; CI runs this';
+  const skip = libreOfficeSkip('the report is checked by converting it');
+  const office = libreOffice();
   let dir: string;
-  let profile: string;
   let drop: () => Promise<void>;
 
   before(async () => {
-    if (!present) return;
+    if (skip) return;
     const fresh = await freshDatabase('pglite');
     drop = fresh.drop;
     const db = fresh.database.db;
@@ -330,22 +290,14 @@ describe('LibreOffice opens the report', () => {
     const child = await buildChild(db, { authorityId: authority.id });
     await writeAudits(db, authority.id, Number(child.id), Number(alpha.id), Number(beta.id));
     dir = mkdtempSync(path.join(tmpdir(), 'lantern-qa-report-'));
-    profile = path.join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
     writeFileSync(path.join(dir, 'report.docx'), await qualityReportDocument(await loadQualityReport(db, authority.id, '2026-03', 'internal')));
   });
   after(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    office.dispose();
     await drop?.();
   });
-
-  function convert(to: string, outdir: string): void {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outdir, path.join(dir, 'report.docx')], {
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    assert.equal(r.status, 0, `soffice failed: ${r.stderr}`);
-  }
+  const convert = (to: string, outdir: string) => office.convert(to, [path.join(dir, 'report.docx')], outdir);
 
   test('converts to PDF (with the chart), and LibreOffice reads the headings and figures', { skip, timeout: 300_000 }, () => {
     convert('pdf', path.join(dir, 'pdf'));
