@@ -229,4 +229,42 @@ describe('inspections and the improvement plan in a real browser', () => {
     assert.equal(refused?.status(), 403);
     await context.close();
   });
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`a head of service reads the audit results, filters them, reads moderation agreement and downloads the QA report (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await newContext(browser, { javaScriptEnabled });
+      const page = await context.newPage();
+      await signIn(page, 'head-of-service');
+      await page.getByRole('link', { name: 'Audits', exact: true }).click();
+      await page.waitForURL(/\/quality$/);
+      await checkAccessibility(page);
+      assert.equal(await h1(page), 'Audit results');
+      assert.match(await main(page), /Grades by practice domain/);
+      await page.getByLabel('Practice domain').selectOption({ label: 'Quality of assessment' });
+      await page.getByRole('button', { name: 'Show results' }).click();
+      await page.waitForURL(/domain=\d+/);
+      await checkAccessibility(page);
+      assert.match(await main(page), /Quality of assessment/);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the quality assurance report/ }).click()]);
+      assert.match(download.suggestedFilename(), /\.docx$/);
+      await visit(page, `${server.url}/quality/agreement`);
+      assert.equal(await h1(page), 'Moderation agreement');
+      assert.match(await main(page), /Weighted kappa|weighted kappa/);
+      await context.close();
+    });
+  }
+
+  test('an elected member reads the audit results with small numbers suppressed; a social worker may not', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, 'member');
+    await visit(page, `${server.url}/quality`);
+    await visit(page, `${server.url}/quality/agreement`);
+    await context.close();
+    const worker = await (await newContext(browser)).newPage();
+    await signIn(worker, 'social-worker');
+    assert.equal(await worker.getByRole('link', { name: 'Audits', exact: true }).count(), 0);
+    assert.equal((await worker.goto(`${server.url}/quality`))?.status(), 403);
+    await worker.context().close();
+  });
 });
