@@ -60,6 +60,14 @@ export const PERMISSIONS = [
   'improvement:manage',
   /** Read what case audits show: grades by domain, team, service and month, moderation agreement, the QA report. */
   'quality:read',
+  /** Read individual case audits: grades, narrative, reflections, actions (team scope applies; an auditor or moderator reads the audits they are given). */
+  'audit:read',
+  /** Be allocated case audits and complete them. */
+  'audit:conduct',
+  /** Moderate submitted audits (double lock; triple lock recorded for an external moderator). */
+  'audit:moderate',
+  /** Run the QA programme: audit frameworks and their versions, programmes, case selection, allocation, reopening a submitted audit. */
+  'audit:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,6 +96,16 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // Aggregate audit results: leaders, managers, the QA team and analysts; members too (the corporate parenting panel
   // reads practice quality), with counts under 5 suppressed. Not social workers: results by team are for managers.
   'quality:read': ['admin', 'director', 'head-of-service', 'team-manager', 'qa-auditor', 'analyst', 'member'],
+  // A case audit is child-level casework judgement: the leaders who answer for practice, the QA team, and team
+  // managers and social workers for their own team's children (the worker sees the audit of their case and its
+  // actions). Not analysts (they have the aggregates), not administrators, never members.
+  'audit:read': ['director', 'head-of-service', 'team-manager', 'social-worker', 'qa-auditor'],
+  // Auditors: the QA team, team managers (of other teams' cases) and heads of service.
+  'audit:conduct': ['head-of-service', 'team-manager', 'qa-auditor'],
+  // Moderators: managers (double lock) and the QA team, who also record an external moderator's triple lock.
+  'audit:moderate': ['head-of-service', 'team-manager', 'qa-auditor'],
+  // The QA lead's work.
+  'audit:manage': ['admin', 'head-of-service', 'qa-auditor'],
 };
 
 export function isRole(value: string): value is Role {

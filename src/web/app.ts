@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Services } from '../services';
-import { navigationFor } from './navigation';
+import { navigationFor, qualityNavigationFor } from './navigation';
 import { paths } from './paths';
 import { RouteBuilder } from './route';
 import { DatabaseSessionStore } from './session-store';
@@ -156,6 +156,7 @@ export function createApp(services: Services) {
       res.locals.user = req.user;
       res.locals.currentPath = req.path;
       res.locals.navigation = navigationFor(req.user ?? null, req.path);
+      res.locals.qualityNavigation = qualityNavigationFor(req.user ?? null, req.path);
       next();
     });
   });

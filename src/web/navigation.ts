@@ -30,3 +30,23 @@ export function navigationFor(user: CurrentUser | null, currentPath: string): Na
     .filter((i) => i.show)
     .map((i) => ({ href: i.href, text: i.text, current: i.href === '/' ? currentPath === '/' : currentPath.startsWith(i.href) }));
 }
+
+/**
+ * The quality assurance pages' own links (shown under the service navigation on every /quality page): only what the
+ * user's role may open. The current link is the longest matching prefix, so /quality/audits/12 marks "Audits".
+ */
+export function qualityNavigationFor(user: CurrentUser | null, currentPath: string): NavItem[] {
+  if (!user || !currentPath.startsWith('/quality')) return [];
+  const items: Array<{ href: string; text: string; show: boolean }> = [
+    { href: paths.quality.results({}), text: 'Results', show: can(user.role, 'quality:read') },
+    { href: paths.quality.audits({}), text: 'Audits', show: can(user.role, 'audit:read') || can(user.role, 'audit:conduct') },
+    { href: paths.quality.moderation({}), text: 'Moderation', show: can(user.role, 'audit:moderate') },
+    { href: paths.quality.actions({}), text: 'Actions', show: can(user.role, 'audit:read') || can(user.role, 'audit:manage') },
+    { href: paths.quality.programmes({}), text: 'Programmes', show: can(user.role, 'audit:manage') },
+    { href: paths.quality.frameworks({}), text: 'Frameworks', show: can(user.role, 'audit:manage') || can(user.role, 'audit:conduct') },
+  ];
+  const shown = items.filter((i) => i.show);
+  const match = (href: string): boolean => (href === '/quality' ? currentPath === '/quality' || currentPath === '/quality/agreement' : currentPath.startsWith(href));
+  const best = shown.filter((i) => match(i.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  return shown.map((i) => ({ href: i.href, text: i.text, current: i === best }));
+}

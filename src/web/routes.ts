@@ -10,6 +10,11 @@ import { homeRoutes } from '../features/home/routes';
 import { improvementExportRoutes } from '../features/improvement/export/routes';
 import { qualityReportRoutes } from '../features/quality/report/routes';
 import { qualityRoutes } from '../features/quality/routes';
+import { frameworkRoutes } from '../features/quality/frameworks/routes';
+import { programmeRoutes } from '../features/quality/programmes/routes';
+import { auditRoutes } from '../features/quality/audits/routes';
+import { moderationRoutes } from '../features/quality/moderation/routes';
+import { auditActionRoutes } from '../features/quality/actions/routes';
 import { improvementRoutes } from '../features/improvement/routes';
 import { referenceRoutes } from '../features/reference/routes';
 import { nationalRoutes } from '../features/inspections/national/routes';
@@ -37,5 +42,10 @@ export function registerRoutes(r: RouteBuilder): void {
   improvementExportRoutes(r);
   qualityRoutes(r);
   qualityReportRoutes(r);
+  frameworkRoutes(r);
+  programmeRoutes(r);
+  moderationRoutes(r);
+  auditRoutes(r);
+  auditActionRoutes(r);
   apiDocsRoutes(r);
 }
