@@ -28,6 +28,7 @@ import { ensureWorkingDayCalendar } from '../src/features/reference/calendar';
 import { SERVICE_AREAS } from '../src/features/indicators/definition';
 import { generateDemoAuthority } from '../src/synth/generate';
 import { TestClient } from '../test/support/client';
+import { measureLatency, waitFor } from './support/latency';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const childPopulation = Number(process.argv[2] ?? 300_000);
@@ -41,11 +42,6 @@ const today = todayInLondon();
 
 function line(o: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ benchmark: 'indicators', childPopulation, ...o })}\n`);
-}
-
-function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
 }
 
 /** Every indicator over 72 months, timed one by one, then the kept-values refresh as a whole. */
@@ -63,39 +59,9 @@ async function computeAll(database: Database, authorityId: number, engine: strin
   line({ engine, step: 'compute-72-months', indicators: refresh.indicators, months: refresh.months, values: refresh.values, seconds: +refresh.seconds.toFixed(1), slowest: each.slice(0, 5) });
 }
 
-async function waitFor(url: string, deadlineMs: number): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer 200 within ${deadlineMs} ms`);
-}
-
 async function latency(clients: TestClient[], kind: string, urls: string[]): Promise<void> {
-  const times: number[] = [];
-  let next = 0;
-  const wallStart = performance.now();
-  await Promise.all(
-    clients.map(async (c) => {
-      for (;;) {
-        const n = next++;
-        if (n >= REQUESTS) return;
-        const url = urls[n % urls.length] as string;
-        const t0 = performance.now();
-        const r = await c.get(url);
-        times.push(performance.now() - t0);
-        if (r.status !== 200) throw new Error(`${url} answered ${r.status}`);
-      }
-    }),
-  );
-  const wall = (performance.now() - wallStart) / 1000;
-  times.sort((a, b) => a - b);
-  line({ step: `latency-${kind}`, users: USERS, requests: times.length, pages: urls.length, medianMs: +quantile(times, 0.5).toFixed(1), p95Ms: +quantile(times, 0.95).toFixed(1), maxMs: +(times.at(-1) ?? 0).toFixed(1), requestsPerSecond: +(times.length / wall).toFixed(1) });
+  const { largestPage: _largest, ...figures } = await measureLatency(clients, REQUESTS, urls);
+  line({ step: `latency-${kind}`, ...figures });
 }
 
 try {

@@ -37,6 +37,7 @@ import { loadDemoReferenceData } from '../src/features/reference/demo';
 import { importReferenceFolder, type ReferenceImportResult } from '../src/features/reference/import';
 import { generateDemoAuthority } from '../src/synth/generate';
 import { TestClient } from '../test/support/client';
+import { measureLatency, quantile, waitFor } from './support/latency';
 import { reportPdf } from '../test/support/report-pdf';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,11 +56,6 @@ const today = todayInLondon();
 
 function line(o: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ benchmark: 'inspections', ...o })}\n`);
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
 }
 
 const ms = (x: number) => +x.toFixed(2);
@@ -169,51 +165,9 @@ async function outcomes(): Promise<void> {
 
 // ——— 4. The pages ———
 
-async function waitFor(url: string, deadlineMs: number): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer 200 within ${deadlineMs} ms`);
-}
-
 async function latency(clients: TestClient[], kind: string, urls: readonly string[]): Promise<void> {
-  const times: number[] = [];
-  let next = 0;
-  let bytes = 0;
-  const wallStart = performance.now();
-  await Promise.all(
-    clients.map(async (c) => {
-      for (;;) {
-        const n = next++;
-        if (n >= REQUESTS) return;
-        const url = urls[n % urls.length] as string;
-        const t0 = performance.now();
-        const r = await c.get(url);
-        times.push(performance.now() - t0);
-        if (r.status !== 200) throw new Error(`${url} answered ${r.status}`);
-        bytes = Math.max(bytes, r.text.length);
-      }
-    }),
-  );
-  const wall = (performance.now() - wallStart) / 1000;
-  times.sort((a, b) => a - b);
-  line({
-    step: `latency-${kind}`,
-    childPopulation,
-    users: USERS,
-    requests: times.length,
-    pages: urls.length,
-    medianMs: +quantile(times, 0.5).toFixed(1),
-    p95Ms: +quantile(times, 0.95).toFixed(1),
-    maxMs: +(times.at(-1) ?? 0).toFixed(1),
-    requestsPerSecond: +(times.length / wall).toFixed(1),
-  });
+  const { largestPage, ...figures } = await measureLatency(clients, REQUESTS, urls);
+  line({ step: `latency-${kind}`, childPopulation, ...figures, bytes: largestPage });
 }
 
 try {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestClient } from '../test/support/client';
+import { measureLatency, waitFor } from './support/latency';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.LANTERN_BENCH_PORT ?? 3917);
@@ -18,26 +19,6 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = 'bench-password-123';
 const REQUESTS = Number(process.env.LANTERN_BENCH_REQUESTS ?? 1000);
 const USERS = 20;
-
-function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i] as number;
-}
-
-async function waitFor(url: string, deadlineMs: number): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer 200 within ${deadlineMs} ms`);
-}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-bench-'));
@@ -69,27 +50,9 @@ async function main(): Promise<void> {
     const ids = [...new Set([...list.text.matchAll(/\/children\/(L\d{7})/g)].map((m) => m[1] as string))];
     if (!ids.length) throw new Error('no children found to open');
     for (const kind of ['child-record', 'children-list'] as const) {
-      const times: number[] = [];
-      let next = 0;
-      const wallStart = performance.now();
-      await Promise.all(
-        clients.map(async (c) => {
-          for (;;) {
-            const n = next++;
-            if (n >= REQUESTS) return;
-            const url = kind === 'child-record' ? `/children/${ids[n % ids.length]}` : `/children?q=${'abcdefghijklmnopqrstuvwxyz'[n % 26]}&page=${(n % 3) + 1}`;
-            const t0 = performance.now();
-            const r = await c.get(url);
-            times.push(performance.now() - t0);
-            if (r.status !== 200) throw new Error(`${url} answered ${r.status}`);
-          }
-        }),
-      );
-      const wall = (performance.now() - wallStart) / 1000;
-      times.sort((a, b) => a - b);
-      console.log(
-        JSON.stringify({ bench: `latency-${kind}`, users: USERS, requests: times.length, medianMs: +quantile(times, 0.5).toFixed(1), p95Ms: +quantile(times, 0.95).toFixed(1), maxMs: +(times.at(-1) ?? 0).toFixed(1), requestsPerSecond: +(times.length / wall).toFixed(1) }),
-      );
+      const urlFor = (n: number) => (kind === 'child-record' ? `/children/${ids[n % ids.length]}` : `/children?q=${'abcdefghijklmnopqrstuvwxyz'[n % 26]}&page=${(n % 3) + 1}`);
+      const { largestPage: _largest, pages: _pages, ...figures } = await measureLatency(clients, REQUESTS, urlFor);
+      console.log(JSON.stringify({ bench: `latency-${kind}`, ...figures }));
     }
   } finally {
     child.kill('SIGTERM');
