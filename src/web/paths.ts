@@ -99,6 +99,7 @@ export const paths = {
     reportFor: (query: Record<string, string | number | undefined | null>) => withQuery('/quality/report.docx', query),
     // Frameworks (audit:manage to change; audit:read or audit:manage to read)
     domains: path('/quality/domains'),
+    domain: path<'domainId'>('/quality/domains/:domainId'),
     frameworks: path('/quality/frameworks'),
     newFramework: path('/quality/frameworks/new'),
     framework: path<'frameworkId'>('/quality/frameworks/:frameworkId'),
