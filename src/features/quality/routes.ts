@@ -15,6 +15,7 @@ import type { RouteBuilder } from '../../web/route';
 import { shortPeriodLabel } from '../indicators/periods';
 import type { Audience } from '../indicators/present';
 import type { CurrentUser } from '../users/service';
+import { actionThemes, overdueByTeam } from './action-themes';
 import { auditAgreementResponse, auditResultsResponse } from './api';
 import { moderationAgreement } from './moderation-results';
 import { goodOrBetterByMonth, gradeDistribution, gradeTotals, periodDay, type ResultFilter } from './results';
@@ -34,6 +35,7 @@ import {
   resultsApiQuery,
   showAgreement,
   showCounts,
+  shownCount,
   shownShare,
 } from './results-view';
 
@@ -58,7 +60,8 @@ export function qualityRoutes(r: RouteBuilder): void {
       const { query, errors } = readResultsQuery(req.query as Record<string, unknown>, today);
       const filter: ResultFilter = { from: query.from, to: query.to, domainId: query.domainId, teamId: query.teamId, serviceArea: query.serviceArea };
       const months = monthKeys(query.from, query.to);
-      const [byDomain, byTeam, byService, byMonth, totals, shares, agreement, choices] = await Promise.all([
+      const actionFilter = { teamId: query.teamId, serviceArea: query.serviceArea, domainId: query.domainId };
+      const [byDomain, byTeam, byService, byMonth, totals, shares, agreement, choices, themes, overdue] = await Promise.all([
         gradeDistribution(db, authorityId, { ...filter, by: 'domain' }),
         gradeDistribution(db, authorityId, { ...filter, by: 'team' }),
         gradeDistribution(db, authorityId, { ...filter, by: 'service' }),
@@ -67,6 +70,8 @@ export function qualityRoutes(r: RouteBuilder): void {
         goodOrBetterByMonth(db, authorityId, { months, domainId: query.domainId, teamId: query.teamId, serviceArea: query.serviceArea }),
         moderationAgreement(db, authorityId, { from: periodDay(query.from, 'from'), to: periodDay(query.to, 'to') }),
         filterChoices(db, authorityId),
+        actionThemes(db, authorityId, { ...actionFilter, raisedFrom: periodDay(query.from, 'from'), raisedTo: periodDay(query.to, 'to') }, today),
+        overdueByTeam(db, authorityId, actionFilter, today),
       ]);
       const periodText = query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`;
       const scope = [
@@ -120,6 +125,12 @@ export function qualityRoutes(r: RouteBuilder): void {
         reportHref: paths.quality.reportFor({ month: query.to }),
         reportMonth: monthLabel(query.to),
         indicatorHref: paths.performance.indicator({ indicatorId: 'audits-good-or-better' }),
+        actionThemes: themes.map((t) => ({
+          label: t.label,
+          cells: [t.raised, t.open, t.overdue, t.completed].map((n) => countText(shownCount(n, audience))),
+        })),
+        overdueByTeam: overdue.map((t) => ({ label: t.label, cells: [t.open, t.overdue].map((n) => countText(shownCount(n, audience))) })),
+        actionsHref: can(user.role, 'audit:read') ? paths.quality.actions({}) : null,
       });
     },
   });
