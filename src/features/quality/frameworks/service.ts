@@ -166,8 +166,8 @@ export async function createFramework(db: Db, authorityId: number, input: NewFra
   if (description.length > 2000) errors.push({ field: 'description', message: 'Description must be 2000 characters or fewer' });
   if (errors.length) throw new ValidationError(errors);
   return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: auditFrameworks.id }).from(auditFrameworks).where(and(eq(auditFrameworks.authorityId, authorityId), eq(auditFrameworks.key, key)));
-    if (clash) throw new ValidationError([{ field: 'title', message: 'A framework with this title already exists: choose a different title' }]);
+    const existing = await tx.select({ key: auditFrameworks.key, title: auditFrameworks.title }).from(auditFrameworks).where(eq(auditFrameworks.authorityId, authorityId));
+    if (existing.some((f) => f.key === key || f.title.toLowerCase() === title.toLowerCase())) throw new ValidationError([{ field: 'title', message: 'A framework with this title already exists: choose a different title' }]);
     const [framework] = await tx.insert(auditFrameworks).values({ authorityId, key, title, description }).returning({ id: auditFrameworks.id });
     if (!framework) throw new Error('framework not saved');
     const [version] = await tx.insert(auditFrameworkVersions).values({ frameworkId: framework.id, version: 1, status: 'draft', notes: '' }).returning({ id: auditFrameworkVersions.id });
