@@ -16,6 +16,11 @@
  * A quarter of audits are moderated: every domain gets an agreed grade, which differs from the auditor's in about 15%
  * of domains (two in three of those a step lower: auditors are generous).
  *
+ * Each audit's text (overall narrative, reflections, feedback, a narrative for each domain graded requires improvement
+ * or inadequate) comes from audit-text.ts templates by grade, drawn from a stream of its own (HISTORY_STREAM.auditText)
+ * so that the grades are drawn exactly as before. The programmes, framework versions, actions and events around these
+ * audits are audit-programmes.ts's.
+ *
  * Deterministic from the seed and the rows already loaded (children and allocations are read back in id order).
  */
 import { sql } from 'drizzle-orm';
@@ -24,6 +29,7 @@ import { rows } from '../db/query';
 import { type caseAuditGrades, type caseAudits, practiceDomains } from '../db/schema/quality';
 import { GRADES, type Grade } from '../domain/ofsted';
 import { addMonthsToDayNumber, civilFromDays, daysFromCivil, fromDayNumber, isWorkingDayNumber, toDayNumber } from '../domain/working-days';
+import { auditText, domainNarrative } from './audit-text';
 import { HISTORY_STREAM } from './inspections';
 import { Rng } from './random';
 
@@ -209,14 +215,33 @@ export async function generateAudits(database: Database, authorityId: number, se
     }
   }
 
+  // What each audit says (audit-text.ts), from a stream of its own so that the grades above are drawn as before.
+  const textRng = Rng.stream(seed, HISTORY_STREAM.auditText);
+  const texts = auditRows.map((a, i) => {
+    const text = auditText(textRng, (a.overallGrade ?? 'requires-improvement') as Grade);
+    (gradeRows[i] ?? []).forEach((g, d) => {
+      g.narrative = domainNarrative(textRng, (PRACTICE_DOMAINS[d] as (typeof PRACTICE_DOMAINS)[number]).key, g.grade as Grade);
+    });
+    return text;
+  });
+
   // COPY with ids reserved from the tables' own sequences: a tenth of the time of INSERTs at this size (measured).
   const ids = (
     await rows<{ id: number | string }>(db, sql`select nextval(pg_get_serial_sequence('case_audits', 'id')) as id from generate_series(1, ${auditRows.length}::int) order by 1`)
   ).map((r) => Number(r.id));
   await database.copyRows(
     'case_audits',
-    ['id', 'authority_id', 'child_id', 'team_id', 'auditor_user_id', 'auditor_name', 'status', 'submitted_on', 'overall_grade', 'agreed_overall_grade'],
-    auditRows.map((a, i) => [ids[i], a.authorityId, a.childId, a.teamId, a.auditorUserId, a.auditorName, a.status, a.submittedOn, a.overallGrade, a.agreedOverallGrade]),
+    [
+      'id', 'authority_id', 'child_id', 'team_id', 'auditor_user_id', 'auditor_name', 'status', 'submitted_on', 'overall_grade', 'agreed_overall_grade',
+      'overall_narrative', 'worker_reflection', 'manager_reflection', 'feedback_from', 'family_feedback',
+    ],
+    auditRows.map((a, i) => {
+      const t = texts[i];
+      return [
+        ids[i], a.authorityId, a.childId, a.teamId, a.auditorUserId, a.auditorName, a.status, a.submittedOn, a.overallGrade, a.agreedOverallGrade,
+        t?.overallNarrative, t?.workerReflection, t?.managerReflection, t?.feedbackFrom, t?.familyFeedback,
+      ];
+    }),
   );
   const gradeValues = gradeRows.flatMap((list, i) => list.map((g) => [ids[i], g.domainId, g.grade, g.agreedGrade, g.narrative]));
   await database.copyRows('case_audit_grades', ['audit_id', 'domain_id', 'grade', 'agreed_grade', 'narrative'], gradeValues);

@@ -138,6 +138,11 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
   const history = await writeDemoHistory(database, emitter.authorityId, seed, fromDayNumber(windowStart), options.asAt);
   rows.inspections = history.inspections;
   rows.case_audits = history.audits.audits;
+  rows.audit_programmes = history.programmes.programmes;
+  rows.audit_programme_cases = history.programmes.cases;
+  rows.case_audit_actions = history.programmes.actions;
+  rows.case_audit_contributions = history.programmes.contributions;
+  rows.case_audit_events = history.programmes.events;
   rows.improvement_actions = history.plan.actions;
   progress({ stage: 'inspections and audits', done: 1, total: 1 });
 

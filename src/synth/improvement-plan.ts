@@ -26,6 +26,7 @@ import {
   type Rag,
 } from '../db/schema/inspections';
 import { addWorkingDays, fromDayNumber, isWorkingDayNumber, toDayNumber } from '../domain/working-days';
+import { generateAuditProgrammes, type ProgrammeSummary } from './audit-programmes';
 import { ensurePracticeDomains, generateAudits, type AuditSummary, type PracticeDomainKey } from './audits';
 import { HISTORY_STREAM, inspectionHistory, insertInspectionHistory } from './inspections';
 import { Rng } from './random';
@@ -397,6 +398,7 @@ export interface HistorySummary {
   inspections: number;
   recommendations: number;
   audits: AuditSummary;
+  programmes: ProgrammeSummary;
   plan: PlanSummary;
 }
 
@@ -409,8 +411,9 @@ export async function writeDemoHistory(database: Database, authorityId: number, 
   const history = inspectionHistory(seed, asAt);
   const inserted = await insertInspectionHistory(db, authorityId, history);
   const audits = await generateAudits(database, authorityId, seed, windowStart, asAt);
+  const programmes = await generateAuditProgrammes(database, authorityId, seed, windowStart, asAt);
   const domains = await ensurePracticeDomains(db, authorityId);
   const latest = history.find((a) => a.tag === 'ilacs-2024');
   const plan = await insertImprovementPlan(db, authorityId, seed, latest?.reportReceivedOn ?? null, asAt, inserted.recommendationIds.get('ilacs-2024') ?? [], domains);
-  return { inspections: history.length, recommendations: history.reduce((n, a) => n + a.recommendations.length, 0), audits, plan };
+  return { inspections: history.length, recommendations: history.reduce((n, a) => n + a.recommendations.length, 0), audits, programmes, plan };
 }

@@ -24,7 +24,7 @@ import { addWorkingDays, isWorkingDay } from '../domain/working-days';
 import { Rng } from './random';
 
 /** Streams of the demo's quality and inspection parts, apart from the journeys' (journeys/child.ts STREAM). */
-export const HISTORY_STREAM = { inspections: 101, audits: 102, plan: 103, moderation: 104 } as const;
+export const HISTORY_STREAM = { inspections: 101, audits: 102, plan: 103, moderation: 104, programmes: 105, auditText: 106 } as const;
 
 /** Who records the demo's history. */
 export const DEMO_AUTHOR = 'Lantern demo generator';

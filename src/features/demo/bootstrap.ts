@@ -59,5 +59,8 @@ export async function prepareDemo(
     config.demoPassword,
     { ...SYSTEM, authorityId: authority.id },
   );
+  // The open audit programme's first cases go to the demo's auditors, once they exist (a no-op after the first start).
+  const { allocateDemoAudits } = await import('../../synth/audit-programmes');
+  await allocateDemoAudits(database.db, authority.id);
   return { authorityName: authority.name, generated, usernames: ROLES, password: config.demoPassword, seconds: (performance.now() - started) / 1000 };
 }
