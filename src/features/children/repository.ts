@@ -47,7 +47,7 @@ import {
   workers,
 } from '../../db/schema/index';
 import { CHRONOLOGY_KINDS, type ChronologyKind, type ChronologyRow } from './chronology';
-import { childInScope, currentTeamName, qualified, type VisibleScope } from './scope';
+import { childAuditedBy, childInScope, currentTeamName, qualified, type VisibleScope } from './scope';
 import { likeContains, type SearchCriteria } from './search-query';
 import type { Episode, EpisodeKind } from './status';
 
@@ -127,8 +127,11 @@ export function childrenRepository() {
       return { rows: found.map((row) => ({ ...row, currentTeam: teamsById.get(row.id) ?? null })), total: counted?.n ?? 0 };
     },
 
-    /** The child with this Lantern ID if, and only if, the scope may see them. */
-    async findChild(tx: Tx, scope: VisibleScope, lanternId: string) {
+    /**
+     * The child with this Lantern ID if, and only if, the scope may see them — or, given `auditorUserId`, that user
+     * is auditing the child (an unfinished audit or allocated case: `childAuditedBy`), within the authority.
+     */
+    async findChild(tx: Tx, scope: VisibleScope, lanternId: string, auditorUserId?: number) {
       const [row] = await tx
         .select({
           ...summaryFields,
@@ -143,7 +146,14 @@ export function childrenRepository() {
           postcodeDistrict: children.postcodeDistrict,
         })
         .from(children)
-        .where(and(eq(children.lanternId, lanternId), inScope(scope)))
+        .where(
+          and(
+            eq(children.lanternId, lanternId),
+            auditorUserId === undefined
+              ? inScope(scope)
+              : or(inScope(scope), and(eq(children.authorityId, scope.authorityId), childAuditedBy(qualified('children', children.id), auditorUserId))),
+          ),
+        )
         .limit(1);
       return row;
     },

@@ -20,7 +20,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { allocations, teams } from '../../db/schema/index';
+import { allocations, auditProgrammeCases, auditProgrammes, caseAudits, teams } from '../../db/schema/index';
 import type { ChildScope } from '../../domain/roles';
 
 /** A scope that can see something (`none` is handled before any query runs). */
@@ -74,6 +74,35 @@ export function childInTeam(childIdRef: SQL, teamId: number): SQL {
           limit 1
         )
       )
+    )
+  )`;
+}
+
+/**
+ * True when user `userId` is the auditor of an unfinished audit of the child whose id is `childIdRef`: an audit of
+ * theirs still in draft (started, or reopened), or a programme case allocated to them and not yet started. Team
+ * managers audit other teams' children, so the record of a child being audited by them opens for them for as long as
+ * the audit is open, and no longer once it is submitted. It widens opening a record (and its chronology) only:
+ * search lists, family links and every other query keep to `childInScope`. The authority check is the caller's.
+ */
+export function childAuditedBy(childIdRef: SQL, userId: number): SQL {
+  const audit = 'auditing_audit';
+  const pc = 'auditing_case';
+  const prog = 'auditing_programme';
+  return sql`(
+    exists (
+      select 1 from ${caseAudits} as ${sql.identifier(audit)}
+      where ${qualified(audit, caseAudits.childId)} = ${childIdRef}
+        and ${qualified(audit, caseAudits.auditorUserId)} = ${userId}
+        and ${qualified(audit, caseAudits.status)} = 'draft'
+    )
+    or exists (
+      select 1 from ${auditProgrammeCases} as ${sql.identifier(pc)}
+      join ${auditProgrammes} as ${sql.identifier(prog)} on ${qualified(prog, auditProgrammes.id)} = ${qualified(pc, auditProgrammeCases.programmeId)}
+      where ${qualified(pc, auditProgrammeCases.childId)} = ${childIdRef}
+        and ${qualified(pc, auditProgrammeCases.auditorUserId)} = ${userId}
+        and ${qualified(pc, auditProgrammeCases.auditId)} is null
+        and ${qualified(prog, auditProgrammes.status)} <> 'closed'
     )
   )`;
 }

@@ -124,7 +124,8 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
     const scope = childScope(user);
     const id = lanternId.trim().toUpperCase();
     if (scope.kind === 'none' || !LANTERN_ID.test(id)) throw new NotFoundError();
-    const child = await repo.findChild(tx, scope, id);
+    // Opening a record: the user's scope, or a child they are auditing (src/features/children/scope.ts childAuditedBy).
+    const child = await repo.findChild(tx, scope, id, user.id);
     if (!child) throw new NotFoundError();
     return { scope, child };
   }
