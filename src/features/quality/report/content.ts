@@ -16,6 +16,8 @@ import { rows } from '../../../db/query';
 import type { Agreement } from '../../../domain/agreement';
 import { GRADES, type Grade } from '../../../domain/ofsted';
 import { suppress } from '../../../domain/suppression';
+import { todayInLondon } from '../../../domain/today';
+import { actionThemes, overdueByTeam } from '../action-themes';
 import { auditDomainRows, moderationAgreement } from '../moderation-results';
 import { goodOrBetterByMonth, gradeDistribution, type GradeCounts as ResultCounts, type MonthShare } from '../results';
 
@@ -77,6 +79,14 @@ export interface QualityReport {
     byDomain: AgreementRow[];
     /** Empty for members. */
     byAuditor: AgreementRow[];
+  };
+  /** Actions set at audits (action-themes.ts), as at the month's last day (or today, if the month is not over). */
+  actions: {
+    asAt: string;
+    /** Raised in the month, by theme (practice domain): raised, and of those open, overdue and completed as at asAt. */
+    themes: Array<{ label: string; raised: Shown; open: Shown; overdue: Shown; completed: Shown }>;
+    /** Open and overdue actions as at asAt, whenever raised, by the audit's team. */
+    overdueByTeam: Array<{ label: string; open: Shown; overdue: Shown }>;
   };
 }
 
@@ -144,15 +154,16 @@ export function presenter(audience: ReportAudience) {
   return { count, percent, gradeRow, agreementRow };
 }
 
-export async function loadQualityReport(db: Tx, authorityId: number, month: string, audience: ReportAudience): Promise<QualityReport> {
+export async function loadQualityReport(db: Tx, authorityId: number, month: string, audience: ReportAudience, today: string = todayInLondon()): Promise<QualityReport> {
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
   const to = monthEnd(month);
+  const actionsAsAt = today < to ? today : to;
   const monthFrom = `${month}-01`;
   const previous = addMonths(month, -1);
   const lastYear = addMonths(month, -12);
   /** The 12 months to this one, oldest first. */
   const window = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11));
-  const [authority, domainRows, byDomainRows, byTeamRows, overall, auditRows, moderated, agreement] = await Promise.all([
+  const [authority, domainRows, byDomainRows, byTeamRows, overall, auditRows, moderated, agreement, themes, overdue] = await Promise.all([
     rows<{ name: string }>(db, sql`select name from authorities where id = ${authorityId}`),
     rows<{ id: unknown; title: string }>(db, sql`select id, title from practice_domains where authority_id = ${authorityId} order by sort_order, id`),
     gradeDistribution(db, authorityId, { from: month, to: month, by: 'domain' }),
@@ -167,6 +178,8 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
     ),
     auditDomainRows(db, authorityId, { from: monthFrom, to }),
     moderationAgreement(db, authorityId, { from: monthFrom, to }),
+    actionThemes(db, authorityId, { raisedFrom: monthFrom, raisedTo: to }, actionsAsAt),
+    overdueByTeam(db, authorityId, { raisedTo: actionsAsAt }, actionsAsAt),
   ]);
   const domains = domainRows.map((d) => ({ id: Number(d.id), title: String(d.title) }));
   const domainTrends = await Promise.all(domains.map((d) => goodOrBetterByMonth(db, authorityId, { months: window, domainId: d.id })));
@@ -224,6 +237,11 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
       overall: show.agreementRow('All moderated grades', agreement.overall),
       byDomain: agreement.byDomain.map((d) => show.agreementRow(d.domain, d)),
       byAuditor: audience === 'members' ? [] : agreement.byAuditor.map((a) => show.agreementRow(a.auditor, a)),
+    },
+    actions: {
+      asAt: actionsAsAt,
+      themes: themes.map((t) => ({ label: t.label, raised: show.count(t.raised), open: show.count(t.open), overdue: show.count(t.overdue), completed: show.count(t.completed) })),
+      overdueByTeam: overdue.map((t) => ({ label: t.label, open: show.count(t.open), overdue: show.count(t.overdue) })),
     },
   };
 }

@@ -9,7 +9,9 @@
  *   by month and domain;
  * - "Grades by team";
  * - "Moderation": audits moderated, exact agreement and weighted kappa overall and by domain, and (internal only) by
- *   auditor.
+ *   auditor;
+ * - "Themes from actions": actions raised in the month by practice domain (raised, open, overdue, completed), and
+ *   "Overdue actions by team": open and overdue actions by team, both as at the month's end (action-themes.ts).
  *
  * Every table's header row repeats on every page. Built from loadQualityReport's QualityReport only (content.ts).
  */
@@ -17,6 +19,12 @@ import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageOrientatio
 import { GRADES, GRADE_LABELS } from '../../../domain/ofsted';
 import { lineChartPng } from './chart';
 import { changeText, kappaText, shownText, type AgreementRow, type GradeRow, type QualityReport, type Shown } from './content';
+
+/** "30 April 2026". */
+function formatDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
 
 export const reportTitle = (monthLabel: string) => `Quality assurance report: ${monthLabel}`;
 
@@ -26,6 +34,8 @@ export const HEADINGS = {
   trend: 'Good or better over the last 12 months',
   byTeam: 'Grades by team',
   moderation: 'Moderation',
+  actionThemes: 'Themes from actions',
+  overdueByTeam: 'Overdue actions by team',
 } as const;
 
 const AUDIENCE_TEXT = {
@@ -178,6 +188,37 @@ export async function qualityReportDocument(report: QualityReport): Promise<Buff
     children.push(new Paragraph({ text: 'Agreement by auditor', heading: HeadingLevel.HEADING_2 }));
     if (m.byAuditor.length === 0) children.push(new Paragraph({ text: 'No audits submitted in the month have been moderated.' }));
     else children.push(table(['Auditor', ...AGREEMENT_HEADERS], m.byAuditor.map(agreementCells)));
+  }
+
+  const asAt = formatDay(report.actions.asAt);
+  children.push(
+    new Paragraph({ text: HEADINGS.actionThemes, heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({
+      text: `Actions set at audits and raised in ${report.monthLabel}, by theme (the practice domain each answers), and how many of them were open, overdue (still open after the day they were due) and completed on ${asAt}.`,
+    }),
+  );
+  if (report.actions.themes.length === 0) children.push(new Paragraph({ text: 'No practice domains are set up.' }));
+  else {
+    children.push(
+      table(
+        ['Theme (practice domain)', 'Raised', 'Open', 'Overdue', 'Completed'],
+        report.actions.themes.map((t) => [t.label, shownText(t.raised), shownText(t.open), shownText(t.overdue), shownText(t.completed)]),
+      ),
+    );
+  }
+  children.push(
+    new Paragraph({ text: HEADINGS.overdueByTeam, heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ text: `Actions open on ${asAt}, whenever they were raised, and how many of them were overdue, by the audited child’s team when audited.` }),
+  );
+  if (report.actions.overdueByTeam.length === 0) children.push(new Paragraph({ text: `No actions were open on ${asAt}.` }));
+  else {
+    children.push(
+      table(
+        ['Team', 'Open actions', 'Overdue'],
+        report.actions.overdueByTeam.map((t) => [t.label, shownText(t.open), shownText(t.overdue)]),
+        70,
+      ),
+    );
   }
 
   const doc = new Document({

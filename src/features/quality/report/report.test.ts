@@ -151,12 +151,14 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     assert.ok(text.includes('Audience: internal'));
     for (const h of Object.values(HEADINGS)) assert.match(xml, new RegExp(`<w:pStyle w:val="Heading1"/>(?:(?!</w:p>).)*${h}`, 's'), h);
     assert.equal(xml.match(/<w:pStyle w:val="Title"\/>/g)?.length, 1);
-    assert.equal(xml.match(/<w:pStyle w:val="Heading1"\/>/g)?.length, 5);
+    // Five sections, then themes from actions and overdue actions by team (report/actions.test.ts).
+    assert.equal(xml.match(/<w:pStyle w:val="Heading1"\/>/g)?.length, 7);
     // Heading 2: agreement by domain and by auditor.
     assert.equal(xml.match(/<w:pStyle w:val="Heading2"\/>/g)?.length, 2);
-    // Tables: summary, domains, trend, teams, moderation, agreement by domain, by auditor.
-    assert.equal(xml.match(/<w:tblHeader\/>/g)?.length, 7);
-    assert.equal(xml.match(/<w:tbl>/g)?.length, 7);
+    // Tables: summary, domains, trend, teams, moderation, agreement by domain, by auditor, themes from actions (no
+    // actions are open, so overdue by team is a sentence).
+    assert.equal(xml.match(/<w:tblHeader\/>/g)?.length, 8);
+    assert.equal(xml.match(/<w:tbl>/g)?.length, 8);
     const styles = files.get('word/styles.xml')?.toString('utf8') ?? '';
     assert.match(styles, /w:styleId="Heading1"/);
   });
@@ -260,8 +262,8 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     assert.deepEqual(rowOf(all, 'Audits moderated'), ['Audits moderated', 'c']);
     assert.deepEqual(rowOf(all, 'Exact agreement'), ['Exact agreement', 'c']);
     assert.deepEqual(rowOf(all, 'Weighted kappa'), ['Weighted kappa', 'c']);
-    // Six tables, each with its repeated header row: no agreement-by-auditor table for members.
-    assert.equal(xml.match(/<w:tblHeader\/>/g)?.length, 6);
+    // Seven tables, each with its repeated header row: no agreement-by-auditor table for members.
+    assert.equal(xml.match(/<w:tblHeader\/>/g)?.length, 7);
   });
 
   test('a month with no audits: dashes, not zeros divided', async () => {
