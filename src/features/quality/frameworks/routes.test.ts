@@ -186,6 +186,7 @@ describe('audit framework pages', () => {
     assert.equal(notes.status, 409);
     assert.match(notes.text, /Version 2 is published and fixed: it cannot be changed\. Create a new draft version to make changes\./);
     assert.match(notes.text, /Nothing has been saved/);
+    assertWellFormed(notes.text);
     assert.equal((await qa.post(`${base()}/versions/2/domains/${voice}`, { guidance: 'x', questions: 'One', ...DESCRIPTORS })).status, 409);
     const retired = await qa.post(`${base()}/versions/1/publish`);
     assert.equal(retired.status, 409);
@@ -201,6 +202,8 @@ describe('audit framework pages', () => {
     const made = await qa.post(`${base()}/versions`);
     assert.equal(made.status, 303);
     assert.equal(made.location, `${base()}/versions/3/edit`);
+    const logged = await world.database.db.select().from(accessLog).where(and(eq(accessLog.action, 'quality.framework.version.create'), eq(accessLog.authorityId, world.authorityId)));
+    assert.equal(logged.length, 1, 'the new draft is in the access log');
     const shape = (v: FrameworkVersionDetail | null) => v?.domains.map((d) => ({ key: d.key, guidance: d.guidance, questions: d.questions.map((q) => q.text), descriptors: d.descriptors }));
     const v3 = await version(3);
     assert.equal(v3?.status, 'draft');
@@ -261,6 +264,7 @@ describe('audit framework pages', () => {
     const blank = await qa.post('/quality/frameworks/new', { title: '  ', description: '' });
     assert.equal(blank.status, 400);
     assert.deepEqual(errorSummary(blank.text), ['Enter a title for the framework']);
+    assertWellFormed(blank.text);
     const same = await qa.post('/quality/frameworks/new', { title: 'Practice Standards Audit' });
     assert.equal(same.status, 400);
     assert.deepEqual(errorSummary(same.text), ['A framework with this title already exists: choose a different title']);
@@ -354,6 +358,7 @@ describe('audit framework pages', () => {
     const empty = await qa.post(`/quality/domains/${id}`, { title: '', description: '' });
     assert.equal(empty.status, 400);
     assert.deepEqual(errorSummary(empty.text), ['Enter a title for the practice domain']);
+    assertWellFormed(empty.text);
     assert.equal((await qa.post(`/quality/domains/${id}`, { title: 'Permanence', description: 'Early permanence.' })).status, 303);
     const renamed = await qa.get('/quality/domains');
     assert.deepEqual(tableRow(renamed.text, 'Practice domains', 'Permanence').slice(0, 2), ['Permanence', 'Early permanence.']);
