@@ -23,6 +23,7 @@ describe('audit programme pages', () => {
   let versionId = 0;
   let retiredVersionId = 0;
   let programmeId = 0;
+  let multiAgencyId = 0;
 
   const as = (role: string) => {
     const c = clients[role];
@@ -248,6 +249,38 @@ describe('audit programme pages', () => {
     const [row] = await world.database.db.select().from(auditProgrammes).where(eq(auditProgrammes.id, programmeId));
     assert.equal(row?.kind, 'thematic');
     assert.equal(row?.theme, 'Neglect');
+  });
+
+  it('sets up a multi-agency programme with two partner agencies', async () => {
+    const c = as('qa-auditor');
+    await c.get('/quality/programmes/new');
+    const pairs: Array<[string, string]> = [
+      ['_csrf', c.csrfToken ?? ''],
+      ...Object.entries({ ...valid, kind: 'multi-agency', title: 'Exploitation', theme: 'Child exploitation', frameworkVersionId: String(versionId) }),
+      ['partnerAgencies', 'police'],
+      ['partnerAgencies', 'health'],
+    ];
+    const cookie = (c as unknown as { cookieHeader(): string }).cookieHeader();
+    const res = await fetch(new URL('/quality/programmes/new', world.baseUrl), { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(pairs).toString(), redirect: 'manual' });
+    assert.equal(res.status, 303);
+    const id = Number(/programmes\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
+    multiAgencyId = id;
+    const [row] = await world.database.db.select().from(auditProgrammes).where(eq(auditProgrammes.id, id));
+    assert.deepEqual(row?.partnerAgencies, ['police', 'health']);
+    assert.match((await c.get(`/quality/programmes/${id}`)).text, /Police, Health/);
+  });
+
+  it('has no duplicate ids and a label for every field on any of its pages (axe would fail them)', async () => {
+    for (const url of ['/quality/programmes', '/quality/programmes/new', `/quality/programmes/${programmeId}`, `/quality/programmes/${programmeId}/edit`, `/quality/programmes/${programmeId}/select`, `/quality/programmes/${programmeId}/allocate`, `/quality/programmes/${multiAgencyId}/select`]) {
+      const page = await as('qa-auditor').get(url);
+      assert.equal(page.status, 200, url);
+      const ids = [...page.text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], `${url} repeats ids`);
+      for (const m of page.text.matchAll(/<(?:input|textarea|select)\b[^>]*\bid="([^"]+)"/g)) {
+        if (/type="hidden"/.test(m[0])) continue;
+        assert.match(page.text, new RegExp(`<label[^>]*for="${m[1]}"`), `${url}: label for ${m[1]}`);
+      }
+    }
   });
 
   it('answers 403 to roles without audit:manage on every page and form, changing nothing; 404 for a missing programme', async () => {
