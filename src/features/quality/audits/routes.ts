@@ -61,6 +61,7 @@ const EVENT_LABELS: Record<string, string> = {
   moderated: 'Moderated',
   'action-added': 'Action added',
   'action-completed': 'Action completed',
+  'action-reopened': 'Action reopened',
   'contribution-added': 'Partner contribution recorded',
 };
 
@@ -255,6 +256,17 @@ function historyLine(event: { event: string; detail: Record<string, unknown> }, 
       })
       .join('; ');
   }
+  if (event.event === 'saved' && Array.isArray(d.grades)) {
+    // Written elsewhere (the demo) without field names: the number of grades given.
+    const n = d.grades.length;
+    return `${n} ${n === 1 ? 'grade' : 'grades'}`;
+  }
+  if (event.event === 'moderated') {
+    const level = typeof d.level === 'string' ? (LEVEL_LABELS[d.level] ?? d.level) : '';
+    const n = Array.isArray(d.domainsChanged) ? d.domainsChanged.length : 0;
+    return `${level}${level ? ': ' : ''}${n === 0 ? 'no domain grade changed' : `${n} domain ${n === 1 ? 'grade' : 'grades'} changed`}${d.overall ? ', overall grade changed' : ''}`;
+  }
+  if (event.event === 'action-completed' && typeof d.completedOn === 'string') return `Completed ${formatDate(d.completedOn)}`;
   if (event.event === 'reopened' && typeof d.reason === 'string') return `Reason: ${d.reason}`;
   if (event.event === 'action-added' && typeof d.dueOn === 'string') return `Due ${formatDate(d.dueOn)}`;
   if (event.event === 'contribution-added' && typeof d.agency === 'string') return AGENCY_LABELS[d.agency] ?? d.agency;
