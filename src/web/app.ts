@@ -194,7 +194,9 @@ export function createApp(services: Services) {
       problem(res, status, titleFor(status), status >= 500 ? 'Something went wrong. Quote the request id to your administrator.' : errMessage(err, status), body, req.requestId);
       return;
     }
-    res.status(status).render(`errors/${status === 404 || status === 403 || status === 400 ? status : 500}.njk`, { requestId: req.requestId, message: status === 400 ? errMessage(err, status) : undefined });
+    // 400 and 409 say what was wrong (a conflict: "this audit was submitted and is locked"); 403 and 404 say nothing more.
+    const page = status === 404 || status === 403 || status === 400 || status === 409 ? status : 500;
+    res.status(status).render(`errors/${page}.njk`, { requestId: req.requestId, message: status === 400 || status === 409 ? errMessage(err, status) : undefined });
   });
 
   return app;

@@ -41,9 +41,9 @@ export function qualityNavigationFor(user: CurrentUser | null, currentPath: stri
     { href: paths.quality.results({}), text: 'Results', show: can(user.role, 'quality:read') },
     { href: paths.quality.audits({}), text: 'Audits', show: can(user.role, 'audit:read') || can(user.role, 'audit:conduct') },
     { href: paths.quality.moderation({}), text: 'Moderation', show: can(user.role, 'audit:moderate') },
-    { href: paths.quality.actions({}), text: 'Actions', show: can(user.role, 'audit:read') || can(user.role, 'audit:manage') },
+    { href: paths.quality.actions({}), text: 'Actions', show: can(user.role, 'audit:read') },
     { href: paths.quality.programmes({}), text: 'Programmes', show: can(user.role, 'audit:manage') },
-    { href: paths.quality.frameworks({}), text: 'Frameworks', show: can(user.role, 'audit:manage') || can(user.role, 'audit:conduct') },
+    { href: paths.quality.frameworks({}), text: 'Frameworks', show: can(user.role, 'audit:manage') || can(user.role, 'audit:conduct') || can(user.role, 'audit:read') },
   ];
   const shown = items.filter((i) => i.show);
   const match = (href: string): boolean => (href === '/quality' ? currentPath === '/quality' || currentPath === '/quality/agreement' : currentPath.startsWith(href));
