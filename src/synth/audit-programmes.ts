@@ -37,7 +37,7 @@ import { addMonthsToDayNumber, addWorkingDaysToDayNumber, civilFromDays, daysFro
 import { PRACTICE_STANDARDS } from '../features/quality/frameworks/default-framework';
 import { installFramework } from '../features/quality/frameworks/version';
 import { ACTIONS, COMPLETION_NOTES, CONTRIBUTORS, contributionNarrative } from './audit-text';
-import type { PracticeDomainKey } from './audits';
+import { socialWorkerAllocations, type PracticeDomainKey, type SocialWorkerAllocation } from './audits';
 import { HISTORY_STREAM } from './inspections';
 import { Rng } from './random';
 
@@ -171,7 +171,14 @@ export function secondVersionDay(windowStart: string, asAt: string): string {
  * Writes the framework, programmes, cases, actions, contributions and events for the audits audits.ts wrote for
  * `windowStart`…`asAt`, and links each audit to its framework version and programme.
  */
-export async function generateAuditProgrammes(database: Database, authorityId: number, seed: number, windowStart: string, asAt: string): Promise<ProgrammeSummary> {
+export async function generateAuditProgrammes(
+  database: Database,
+  authorityId: number,
+  seed: number,
+  windowStart: string,
+  asAt: string,
+  loaded?: readonly SocialWorkerAllocation[],
+): Promise<ProgrammeSummary> {
   const db = database.db;
   const W = toDayNumber(windowStart);
   const A = toDayNumber(asAt);
@@ -192,8 +199,6 @@ export async function generateAuditProgrammes(database: Database, authorityId: n
       auditor_name: string;
       d: Id;
       grade: Grade;
-      worker_name: string | null;
-      manager_name: string | null;
       neglect: boolean;
       exploitation: boolean;
       domestic_abuse: boolean;
@@ -201,13 +206,6 @@ export async function generateAuditProgrammes(database: Database, authorityId: n
       db,
       sql`select a.id, a.child_id, a.team_id, t.service_area, a.auditor_name, (a.submitted_on - date '1970-01-01') as d,
                  coalesce(a.agreed_overall_grade, a.overall_grade) as grade,
-                 (select w.name from allocations l join workers w on w.id = l.worker_id
-                   where l.child_id = a.child_id and l.team_id = a.team_id and l.role = 'social-worker'
-                     and l.start_date <= a.submitted_on and (l.end_date is null or l.end_date >= a.submitted_on)
-                   order by l.start_date desc, l.id desc limit 1) as worker_name,
-                 (select w.name from workers w where w.team_id = a.team_id and w.role = 'team-manager'
-                     and w.start_date <= a.submitted_on and (w.end_date is null or w.end_date >= a.submitted_on)
-                   order by w.id limit 1) as manager_name,
                  (exists (select 1 from cp_plans p where p.child_id = a.child_id and p.latest_category = 'NEG'
                            and p.start_date <= a.submitted_on and (p.end_date is null or p.end_date >= a.submitted_on))
                   or exists (select 1 from assessments s where s.child_id = a.child_id and s.start_date <= a.submitted_on
@@ -235,8 +233,8 @@ export async function generateAuditProgrammes(database: Database, authorityId: n
       auditor: r.auditor_name,
       day: Number(r.d),
       grade: r.grade,
-      workerName: r.worker_name,
-      managerName: r.manager_name,
+      workerName: null,
+      managerName: null,
       themes,
     };
   });
@@ -251,28 +249,50 @@ export async function generateAuditProgrammes(database: Database, authorityId: n
   );
   const populations = monthStarts.map(() => new Set<number>());
   const openNow = new Map<number, { team: number; rank: [number, number, number] }>();
-  for (const r of await rows<{ id: Id; child_id: Id; team_id: Id; p: boolean; s: Id; e: Id | null; dod: Id | null }>(
-    db,
-    sql`select l.id, l.child_id, l.team_id, l.is_primary as p, (l.start_date - date '1970-01-01') as s, (l.end_date - date '1970-01-01') as e,
-               (c.date_of_death - date '1970-01-01') as dod
-          from allocations l join children c on c.id = l.child_id
-         where l.authority_id = ${authorityId} and l.role = 'social-worker' and l.start_date <= ${asAt}::date
-           and (l.end_date is null or l.end_date >= ${fromDayNumber(monthStarts[0] as number)}::date)
-         order by l.id`,
-  )) {
-    const child = Number(r.child_id);
-    const s = Number(r.s);
-    const e = r.e === null ? Number.POSITIVE_INFINITY : Number(r.e);
-    const alive = r.dod === null ? Number.POSITIVE_INFINITY : Number(r.dod);
-    monthStarts.forEach((m, i) => {
-      if (s <= m && e >= m && alive >= m) populations[i]?.add(child);
-    });
+  const died = new Map(
+    (await rows<{ id: Id; dod: Id }>(db, sql`select id, (date_of_death - date '1970-01-01') as dod from children where authority_id = ${authorityId} and date_of_death is not null`)).map(
+      (r) => [Number(r.id), Number(r.dod)],
+    ),
+  );
+  // Each child's social-worker allocations (for the worker who owns an audit's actions).
+  const byChild = new Map<number, Array<{ team: number; worker: number | null; s: number; e: number }>>();
+  const firstDay = monthStarts[0] as number;
+  const allocations = loaded ?? (await socialWorkerAllocations(db, authorityId, fromDayNumber(firstDay), asAt));
+  for (const r of allocations) {
+    if (r.end !== null && r.end < firstDay) continue;
+    const child = r.child;
+    const s = r.start;
+    const e = r.end ?? Number.POSITIVE_INFINITY;
+    const alive = died.get(child) ?? Number.POSITIVE_INFINITY;
+    const list = byChild.get(child) ?? [];
+    list.push({ team: r.team, worker: r.worker, s, e });
+    byChild.set(child, list);
+    for (let i = 0; i < monthStarts.length; i++) {
+      const m = monthStarts[i] as number;
+      if (m > e) break;
+      if (s <= m && alive >= m) populations[i]?.add(child);
+    }
     if (s <= current && e >= current && alive >= current) {
-      const rank: [number, number, number] = [r.p ? 1 : 0, s, Number(r.id)];
+      const rank: [number, number, number] = [r.primary ? 1 : 0, s, r.id];
       const held = openNow.get(child);
       const better = !held || rank[0] > held.rank[0] || (rank[0] === held.rank[0] && (rank[1] > held.rank[1] || (rank[1] === held.rank[1] && rank[2] > held.rank[2])));
-      if (better) openNow.set(child, { team: Number(r.team_id), rank });
+      if (better) openNow.set(child, { team: r.team, rank });
     }
+  }
+  // Who owns an audit's actions: the child's social worker that day (the latest allocation to the audit's team), else
+  // the team's manager then (the first by id).
+  const workers = await rows<{ id: Id; name: string; team_id: Id | null; role: string; s: Id; e: Id | null }>(
+    db,
+    sql`select id, name, team_id, role, (start_date - date '1970-01-01') as s, (end_date - date '1970-01-01') as e from workers where authority_id = ${authorityId} order by id`,
+  );
+  const workerName = new Map(workers.map((w) => [Number(w.id), w.name]));
+  const managers = workers.filter((w) => w.role === 'team-manager');
+  for (const a of audits) {
+    const held = (byChild.get(a.child) ?? []).filter((l) => l.team === a.team && l.s <= a.day && l.e >= a.day);
+    const latest = held.reduce<(typeof held)[number] | null>((best, l) => (best === null || l.s >= best.s ? l : best), null);
+    a.workerName = latest?.worker != null ? (workerName.get(latest.worker) ?? null) : null;
+    a.managerName =
+      managers.find((w) => w.team_id !== null && Number(w.team_id) === a.team && Number(w.s) <= a.day && (w.e === null || Number(w.e) >= a.day))?.name ?? null;
   }
 
   const rng = Rng.stream(seed, HISTORY_STREAM.programmes);

@@ -126,25 +126,59 @@ export async function ensurePracticeDomains(db: Db, authorityId: number): Promis
   return out;
 }
 
+/** A social-worker allocation in day numbers (days since 1970-01-01); `end` null while it is open. */
+export interface SocialWorkerAllocation {
+  id: number;
+  child: number;
+  team: number;
+  worker: number | null;
+  primary: boolean;
+  start: number;
+  end: number | null;
+}
+
+/** Social-worker allocations open at some time from `from` to `asAt` (YYYY-MM-DD), in id order. */
+export async function socialWorkerAllocations(db: Db, authorityId: number, from: string, asAt: string): Promise<SocialWorkerAllocation[]> {
+  return (
+    await rows<{ id: number | string; child_id: number | string; team_id: number | string; worker_id: number | string | null; p: boolean; s: number; e: number | null }>(
+      db,
+      // Day numbers (days since 1970-01-01, as working-days.ts counts them) straight from the server: parsing
+      // 100,000 date strings cost most of a second on the default borough.
+      sql`select id, child_id, team_id, worker_id, is_primary as p, (start_date - date '1970-01-01') as s, (end_date - date '1970-01-01') as e from allocations
+           where authority_id = ${authorityId} and role = 'social-worker' and start_date <= ${asAt}::date and (end_date is null or end_date >= ${from}::date)
+           order by id`,
+    )
+  ).map((r) => ({
+    id: Number(r.id),
+    child: Number(r.child_id),
+    team: Number(r.team_id),
+    worker: r.worker_id === null ? null : Number(r.worker_id),
+    primary: r.p,
+    start: Number(r.s),
+    end: r.e === null ? null : Number(r.e),
+  }));
+}
+
 /**
  * Writes the audit history for `windowStart`…`asAt` (YYYY-MM-DD) of an authority whose children and allocations
- * are already loaded.
+ * are already loaded. `loaded`: the social-worker allocations when the caller has read them already (from
+ * `windowStart` or earlier), so that they are read once.
  */
-export async function generateAudits(database: Database, authorityId: number, seed: number, windowStart: string, asAt: string): Promise<AuditSummary> {
+export async function generateAudits(
+  database: Database,
+  authorityId: number,
+  seed: number,
+  windowStart: string,
+  asAt: string,
+  loaded?: readonly SocialWorkerAllocation[],
+): Promise<AuditSummary> {
   const db = database.db;
   const domains = await ensurePracticeDomains(db, authorityId);
   const A = toDayNumber(asAt);
   const W = toDayNumber(windowStart);
-  const allocations = (
-    await rows<{ child_id: number | string; team_id: number | string; s: number; e: number | null }>(
-      db,
-      // Day numbers (days since 1970-01-01, as working-days.ts counts them) straight from the server: parsing
-      // 100,000 date strings cost most of a second on the default borough.
-      sql`select child_id, team_id, (start_date - date '1970-01-01') as s, (end_date - date '1970-01-01') as e from allocations
-           where authority_id = ${authorityId} and role = 'social-worker' and start_date <= ${asAt}::date and (end_date is null or end_date >= ${windowStart}::date)
-           order by id`,
-    )
-  ).map((r): Allocation => ({ child: Number(r.child_id), team: Number(r.team_id), start: Number(r.s), end: r.e === null ? A : Number(r.e) }));
+  const allocations = (loaded ?? (await socialWorkerAllocations(db, authorityId, windowStart, asAt)))
+    .filter((a) => a.end === null || a.end >= W)
+    .map((a): Allocation => ({ child: a.child, team: a.team, start: a.start, end: a.end ?? A }));
   const care = new Map<number, Array<[number, number]>>();
   for (const r of await rows<{ child_id: number | string; s: number; e: number | null }>(
     db,

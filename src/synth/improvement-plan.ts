@@ -27,7 +27,7 @@ import {
 } from '../db/schema/inspections';
 import { addWorkingDays, fromDayNumber, isWorkingDayNumber, toDayNumber } from '../domain/working-days';
 import { generateAuditProgrammes, type ProgrammeSummary } from './audit-programmes';
-import { ensurePracticeDomains, generateAudits, type AuditSummary, type PracticeDomainKey } from './audits';
+import { ensurePracticeDomains, generateAudits, socialWorkerAllocations, type AuditSummary, type PracticeDomainKey } from './audits';
 import { HISTORY_STREAM, inspectionHistory, insertInspectionHistory } from './inspections';
 import { Rng } from './random';
 
@@ -410,8 +410,10 @@ export async function writeDemoHistory(database: Database, authorityId: number, 
   const db = database.db;
   const history = inspectionHistory(seed, asAt);
   const inserted = await insertInspectionHistory(db, authorityId, history);
-  const audits = await generateAudits(database, authorityId, seed, windowStart, asAt);
-  const programmes = await generateAuditProgrammes(database, authorityId, seed, windowStart, asAt);
+  // Social-worker allocations from the window's first month (the first monthly programme's population), read once.
+  const allocations = await socialWorkerAllocations(db, authorityId, `${windowStart.slice(0, 8)}01`, asAt);
+  const audits = await generateAudits(database, authorityId, seed, windowStart, asAt, allocations);
+  const programmes = await generateAuditProgrammes(database, authorityId, seed, windowStart, asAt, allocations);
   const domains = await ensurePracticeDomains(db, authorityId);
   const latest = history.find((a) => a.tag === 'ilacs-2024');
   const plan = await insertImprovementPlan(db, authorityId, seed, latest?.reportReceivedOn ?? null, asAt, inserted.recommendationIds.get('ilacs-2024') ?? [], domains);
