@@ -198,7 +198,8 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     assert.doesNotMatch(form.text, new RegExp(`name="grade-${domains[2]?.id}"`));
     for (const name of ['overallGrade', 'overallNarrative', 'workerReflection', 'managerReflection', 'feedbackFrom', 'familyFeedback']) assert.match(form.text, new RegExp(`name="${name}"`));
     assert.match(form.text, /Save draft/);
-    assert.match(form.text, new RegExp(`formaction="/quality/audits/${auditId}/submit"`));
+    assert.match(form.text, new RegExp(`formaction="/quality/audits/${auditId}/submit\\?_csrf=`));
+    assert.match(form.text, /enctype="multipart\/form-data"/);
   });
 
   it('someone else’s draft is 403 to read as a form and to save; the head of service cannot edit it either', async () => {
@@ -231,6 +232,30 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     const form = await tm().get(`/quality/audits/${auditId}/edit`);
     assert.match(form.text, new RegExp(`name="grade-${d1().id}" type="radio" value="good" checked`));
     assert.match(form.text, /Assessment narrative\./);
+  });
+
+  it('the form posts as multipart, so a narrative at the longest kept (20,000 characters, 40 kB of é) saves; one more is refused', async () => {
+    await tm().get(`/quality/audits/${auditId}/edit`);
+    const longest = 'é'.repeat(20_000);
+    const form = (narrative: string) => {
+      const data = new FormData();
+      data.append(`grade-${d1().id}`, 'good');
+      data.append(`narrative-${d1().id}`, narrative);
+      data.append('workerReflection', 'Reflective.');
+      return data;
+    };
+    const tooLong = await tm().postMultipart(`/quality/audits/${auditId}/edit`, form(`${longest}é`));
+    assert.equal(tooLong.status, 400);
+    assert.deepEqual(summaryLinks(tooLong.text), [[`The narrative for ${d1().title} must be 20,000 characters or fewer`, `#narrative-${d1().id}`]]);
+    const saved = await tm().postMultipart(`/quality/audits/${auditId}/edit`, form(longest));
+    assert.equal(saved.status, 303);
+    assert.equal((await gradeRows(auditId))[0]?.narrative.length, 20_000);
+    // Back as it was, for the steps that follow.
+    assert.equal((await tm().postMultipart(`/quality/audits/${auditId}/edit`, form('Assessment narrative.'))).status, 303);
+    assert.deepEqual((await events(auditId)).slice(-2).map((e) => e.detail), [
+      { fields: [`narrative-${d1().id}`], grades: [] },
+      { fields: [`narrative-${d1().id}`], grades: [] },
+    ]);
   });
 
   it('a draft save with a bad grade key, or a narrative without its grade, is refused with the summary and nothing changes', async () => {
@@ -363,7 +388,7 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     assert.equal(row?.feedbackFrom, 'parent');
     assert.deepEqual((await gradeRows(auditId)).map((g) => [g.domainId, g.grade]), [[d1().id, 'good'], [d2().id, 'requires-improvement']]);
     const all = await events(auditId);
-    assert.deepEqual(all.map((e) => e.event), ['created', 'saved', 'action-added', 'contribution-added', 'saved', 'submitted']);
+    assert.deepEqual(all.map((e) => e.event), ['created', 'saved', 'saved', 'saved', 'action-added', 'contribution-added', 'saved', 'submitted']);
     assert.deepEqual(all.at(-2)?.detail, {
       fields: [`grade-${d2().id}`, `narrative-${d2().id}`, 'overallGrade', 'overallNarrative', 'feedbackFrom', 'familyFeedback'],
       grades: [{ field: `grade-${d2().id}`, from: null, to: 'requires-improvement' }, { field: 'overallGrade', from: null, to: 'requires-improvement' }],

@@ -12,6 +12,7 @@
  * Who reads an audit: src/features/quality/audits/access.ts. A locked audit answers 409 with the date it was submitted.
  */
 import type { Request } from 'express';
+import busboy from 'busboy';
 import { GRADE_LABELS, GRADES, type Grade } from '../../../domain/ofsted';
 import { can } from '../../../domain/roles';
 import { todayInLondon } from '../../../domain/today';
@@ -73,6 +74,31 @@ function idParam(req: Request, name: string): number {
   const value = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(value) || value < 1) throw new NotFoundError();
   return value;
+}
+
+/** The largest posted audit form (every narrative at its longest, in UTF-8): urlencoded forms stop at 100 kB. */
+const MAX_FORM_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The posted audit form: multipart (the form's own encoding, so that long narratives are not cut off by the
+ * 100 kB urlencoded limit; the CSRF token is in the action URL) or urlencoded. Files are ignored.
+ */
+async function readPostedForm(req: Request): Promise<Body> {
+  if (!req.is('multipart/form-data')) return (req.body ?? {}) as Body;
+  const fields: Record<string, string> = {};
+  let tooLong = false;
+  await new Promise<void>((resolve, reject) => {
+    const bb = busboy({ headers: req.headers, limits: { files: 0, fields: 500, fieldSize: MAX_FORM_BYTES } });
+    bb.on('field', (name, value, info) => {
+      if (info.valueTruncated) tooLong = true;
+      fields[name] = value;
+    });
+    bb.on('close', () => resolve());
+    bb.on('error', reject);
+    req.pipe(bb);
+  });
+  if (tooLong) throw new ValidationError([{ field: 'form', message: 'A field of the audit is longer than Lantern keeps' }]);
+  return fields;
 }
 
 /** The ISO date from a GOV.UK date input's three fields: '' when all are empty, else what was typed as YYYY-MM-DD. */
@@ -416,7 +442,7 @@ export function auditRoutes(r: RouteBuilder): void {
   const save = (submit: boolean) => async (ctx: PageContext) => {
     const auditId = idParam(ctx.req, 'auditId');
     await conflictsAsPage(ctx, auditId, async () => {
-      const body = (ctx.req.body ?? {}) as Body;
+      const body = await readPostedForm(ctx.req);
       const result = await saveAudit(ctx.services.db, ctx.user, auditId, body, { submit, today: todayInLondon() }, ctx.audit);
       if (result.ok) {
         ctx.res.redirect(303, submit ? paths.quality.audit({ auditId }) : paths.quality.editAudit({ auditId }));
