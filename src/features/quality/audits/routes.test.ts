@@ -539,4 +539,20 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     const [after] = await db().select().from(caseAudits).where(and(eq(caseAudits.id, m.id), eq(caseAudits.status, 'moderated')));
     assert.ok(after);
   });
+  it('a case allocated in a closed programme opens no record and cannot be started (409)', async () => {
+    const [closed] = await db()
+      .insert(auditProgrammes)
+      .values({ authorityId: world.authorityId, kind: 'monthly', title: 'Closed round', frameworkVersionId: v1, startsOn: '2025-01-01', dueOn: '2025-02-01', status: 'closed', createdBy: 'Test' })
+      .returning();
+    const [kb2] = await db().select().from(children).where(eq(children.lanternId, otherTeamB));
+    if (!closed || !kb2) throw new Error('setup');
+    const [pc] = await db().insert(auditProgrammeCases).values({ programmeId: closed.id, childId: kb2.id, teamId: world.teamB, auditorUserId: ids['team-manager'] }).returning();
+    assert.equal((await tm().get(`/children/${otherTeamB}`)).status, 404);
+    const list = await tm().get('/quality/audits');
+    assert.doesNotMatch(list.text, new RegExp(`/quality/cases/${pc?.id}/start`));
+    const res = await tm().post(`/quality/cases/${pc?.id}/start`);
+    assert.equal(res.status, 409);
+    assert.match(res.text, /This programme is closed/);
+    assert.equal((await db().select().from(caseAudits).where(eq(caseAudits.programmeCaseId, pc?.id ?? 0))).length, 0);
+  });
 });
