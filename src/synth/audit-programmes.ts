@@ -37,7 +37,7 @@ import { addMonthsToDayNumber, addWorkingDaysToDayNumber, civilFromDays, daysFro
 import { PRACTICE_STANDARDS } from '../features/quality/frameworks/default-framework';
 import { installFramework } from '../features/quality/frameworks/version';
 import { ACTIONS, COMPLETION_NOTES, CONTRIBUTORS, contributionNarrative } from './audit-text';
-import { socialWorkerAllocations, type PracticeDomainKey, type SocialWorkerAllocation } from './audits';
+import { PRACTICE_DOMAINS, socialWorkerAllocations, type PracticeDomainKey, type SocialWorkerAllocation } from './audits';
 import { HISTORY_STREAM } from './inspections';
 import { Rng } from './random';
 
@@ -412,19 +412,29 @@ export async function generateAuditProgrammes(
 
   // Counted grades by audit (for actions) and moderations (for events).
   const weak = new Map<number, Array<{ domainId: number; key: PracticeDomainKey; grade: Grade }>>();
-  for (const g of await rows<{ audit_id: Id; domain_id: Id; key: string; grade: Grade }>(
-    db,
-    sql`select g.audit_id, g.domain_id, d.key, coalesce(g.agreed_grade, g.grade) as grade
-          from case_audit_grades g join case_audits a on a.id = g.audit_id join practice_domains d on d.id = g.domain_id
-         where a.authority_id = ${authorityId} and a.programme_id is null and a.submitted_on is not null
-           and coalesce(g.agreed_grade, g.grade) in ('requires-improvement', 'inadequate')
-         order by g.audit_id, d.sort_order, d.id`,
-  )) {
-    const key = g.key as PracticeDomainKey;
-    const list = weak.get(Number(g.audit_id)) ?? [];
-    list.push({ domainId: Number(g.domain_id), key, grade: g.grade });
-    weak.set(Number(g.audit_id), list);
+  const keys = new Map(
+    (await rows<{ id: Id; key: string }>(db, sql`select id, key from practice_domains where authority_id = ${authorityId}`)).map((d) => [Number(d.id), d.key as PracticeDomainKey]),
+  );
+  const domainOrder = new Map(PRACTICE_DOMAINS.map((d, i) => [d.key as PracticeDomainKey, i]));
+  const auditIds = new Set(audits.map((a) => a.id));
+  const lowest = audits.reduce((n, a) => Math.min(n, a.id), Number.POSITIVE_INFINITY);
+  const highest = audits.reduce((n, a) => Math.max(n, a.id), 0);
+  if (audits.length > 0) {
+    for (const g of await rows<{ audit_id: Id; domain_id: Id; grade: Grade }>(
+      db,
+      sql`select audit_id, domain_id, coalesce(agreed_grade, grade) as grade from case_audit_grades
+           where audit_id between ${lowest} and ${highest} and coalesce(agreed_grade, grade) in ('requires-improvement', 'inadequate')`,
+    )) {
+      const auditId = Number(g.audit_id);
+      const key = keys.get(Number(g.domain_id));
+      if (!auditIds.has(auditId) || key === undefined) continue;
+      const list = weak.get(auditId) ?? [];
+      list.push({ domainId: Number(g.domain_id), key, grade: g.grade });
+      weak.set(auditId, list);
+    }
   }
+  // In the framework's domain order, whatever order the rows came in.
+  for (const list of weak.values()) list.sort((x, y) => (domainOrder.get(x.key) ?? 99) - (domainOrder.get(y.key) ?? 99) || x.domainId - y.domainId);
   const moderations = new Map<number, Array<{ name: string; level: string; day: number }>>();
   for (const m of await rows<{ audit_id: Id; moderator_name: string; level: string; d: Id }>(
     db,
@@ -491,8 +501,8 @@ export async function generateAuditProgrammes(
         const order = shuffled(rng, domains).sort((x, y) => (x.grade === y.grade ? 0 : x.grade === 'inadequate' ? -1 : 1));
         const count = Math.min(order.length, rng.int(1, 3));
         const u = Math.max(0, Math.min(1, (a.day - W) / (730.5)));
+        const due = addWorkingDaysToDayNumber(a.day, ACTION_DUE_WORKING_DAYS);
         for (const d of order.slice(0, count)) {
-          const due = addWorkingDaysToDayNumber(a.day, ACTION_DUE_WORKING_DAYS);
           const owner = (rng.chance(0.7) ? (a.workerName ?? a.managerName) : (a.managerName ?? a.workerName)) ?? 'Team manager';
           let completed: number | null = null;
           if (due < aMonthBefore) {
