@@ -164,6 +164,58 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page GET /quality/report.docx': row(303, 200, 200, 200, 200, 403, 200, 200, 200),
   'api GET /api/audit-results': row(401, 200, 200, 200, 200, 403, 200, 200, 200),
   'api GET /api/audit-results/agreement': row(401, 200, 200, 200, 200, 403, 200, 200, 200),
+  // Audit frameworks: read by everyone who runs, conducts or reads audits; changed by the QA lead's roles (audit:manage:
+  // admin, head of service, QA). Not analysts or members. Literal ids name nothing: 404 for those allowed.
+  'page GET /quality/frameworks': row(303, 200, 200, 200, 200, 200, 200, 403, 403),
+  'page GET /quality/frameworks/new': row(303, 200, 403, 200, 403, 403, 200, 403, 403),
+  'page POST /quality/frameworks/new': row(303, 400, 403, 400, 403, 403, 400, 403, 403),
+  'page GET /quality/frameworks/:frameworkId': row(303, 404, 404, 404, 404, 404, 404, 403, 403),
+  'page GET /quality/frameworks/:frameworkId/versions/:version': row(303, 404, 404, 404, 404, 404, 404, 403, 403),
+  'page POST /quality/frameworks/:frameworkId/versions': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page GET /quality/frameworks/:frameworkId/versions/:version/edit': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page POST /quality/frameworks/:frameworkId/versions/:version/edit': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page GET /quality/frameworks/:frameworkId/versions/:version/domains/:domainId': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page POST /quality/frameworks/:frameworkId/versions/:version/domains/:domainId': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page POST /quality/frameworks/:frameworkId/versions/:version/publish': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page GET /quality/domains': row(303, 200, 200, 200, 200, 200, 200, 403, 403),
+  'page POST /quality/domains': row(303, 400, 403, 400, 403, 403, 400, 403, 403),
+  'page GET /quality/domains/:domainId': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page POST /quality/domains/:domainId': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  // Programmes, case selection and allocation: the QA lead's work (audit:manage).
+  'page GET /quality/programmes': row(303, 200, 403, 200, 403, 403, 200, 403, 403),
+  'page GET /quality/programmes/new': row(303, 200, 403, 200, 403, 403, 200, 403, 403),
+  'page POST /quality/programmes/new': row(303, 400, 403, 400, 403, 403, 400, 403, 403),
+  'page GET /quality/programmes/:programmeId': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page POST /quality/programmes/:programmeId': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page GET /quality/programmes/:programmeId/edit': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page POST /quality/programmes/:programmeId/edit': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page GET /quality/programmes/:programmeId/select': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page POST /quality/programmes/:programmeId/select': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page GET /quality/programmes/:programmeId/allocate': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page POST /quality/programmes/:programmeId/allocate': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  // Moderation (audit:moderate: managers and QA); audit actions (audit:read: the leaders, managers, workers and QA who
+  // read casework — not administrators, analysts or members).
+  'page GET /quality/moderation': row(303, 403, 403, 200, 200, 403, 200, 403, 403),
+  // Conducting audits: the list for those who read or conduct audits; a literal id is no audit, so those who might
+  // act on one get 404 and the rest are refused first. Actions and contributions are added by the auditor or the QA
+  // lead's roles; reopening is the QA lead's.
+  'page GET /quality/audits': row(303, 403, 200, 200, 200, 200, 200, 403, 403),
+  'page POST /quality/cases/:caseId/start': row(303, 403, 403, 404, 404, 403, 404, 403, 403),
+  'page GET /quality/audits/:auditId': row(303, 403, 404, 404, 404, 404, 404, 403, 403),
+  'page GET /quality/audits/:auditId/edit': row(303, 403, 403, 404, 404, 403, 404, 403, 403),
+  'page POST /quality/audits/:auditId/edit': row(303, 403, 403, 404, 404, 403, 404, 403, 403),
+  'page POST /quality/audits/:auditId/submit': row(303, 403, 403, 404, 404, 403, 404, 403, 403),
+  'page GET /quality/audits/:auditId/actions': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'page POST /quality/audits/:auditId/actions': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'page GET /quality/audits/:auditId/contributions': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'page POST /quality/audits/:auditId/contributions': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'page GET /quality/audits/:auditId/reopen': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page POST /quality/audits/:auditId/reopen': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page GET /quality/audits/:auditId/moderate': row(303, 403, 403, 404, 404, 403, 404, 403, 403),
+  'page POST /quality/audits/:auditId/moderate': row(303, 403, 403, 404, 404, 403, 404, 403, 403),
+  'page GET /quality/actions': row(303, 403, 200, 200, 200, 200, 200, 403, 403),
+  'page GET /quality/actions/:actionId': row(303, 403, 404, 404, 404, 404, 404, 403, 403),
+  'page POST /quality/actions/:actionId': row(303, 403, 404, 404, 404, 404, 404, 403, 403),
 };
 
 /** Strips what legitimately differs between two responses (nonces, tokens, request ids). */
