@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { describeEachEngine } from '../../test/support/databases';
+import { describeEachEngine, freshDatabase } from '../../test/support/databases';
+import type { Database } from '../db/client';
 import { rows } from '../db/query';
 import { users } from '../db/schema/organisation';
 import { simpleSample } from '../domain/sampling';
@@ -40,6 +41,45 @@ describe('audit programme rules (pure)', () => {
       assert.ok(t.overallNarrative && t.workerReflection && t.managerReflection);
       assert.equal(t.feedbackFrom === '', t.familyFeedback === '');
     }
+  });
+});
+
+/** Every row the QA programme adds, whole (but the insert-time created_at columns), in a fixed order. */
+async function qaRows(database: Database): Promise<string> {
+  const [r] = await rows<{ h: string }>(
+    database.db,
+    sql`select md5(concat_ws('#',
+          (select string_agg(concat_ws('|', id, framework_id, version, status, notes, published_on, published_by), ',' order by id) from audit_framework_versions),
+          (select string_agg(concat_ws('|', id, kind, title, theme, framework_version_id, starts_on, due_on, status, partner_agencies::text, selection::text, created_by, created_at), ',' order by id) from audit_programmes),
+          (select string_agg(concat_ws('|', id, programme_id, child_id, team_id, service_area, stratum, auditor_user_id, allocated_on, audit_id), ',' order by id) from audit_programme_cases),
+          (select string_agg(concat_ws('|', id, child_id, status, framework_version_id, programme_id, programme_case_id, overall_narrative, worker_reflection,
+                  manager_reflection, feedback_from, family_feedback, updated_at), ',' order by id) from case_audits),
+          (select string_agg(concat_ws('|', audit_id, domain_id, narrative), ',' order by audit_id, domain_id) from case_audit_grades),
+          (select string_agg(concat_ws('|', id, audit_id, domain_id, description, owner_name, due_on, status, completed_on, completion_note, created_at), ',' order by id) from case_audit_actions),
+          (select string_agg(concat_ws('|', id, audit_id, agency, contributor_name, contributor_role, narrative, grade, contributed_on, recorded_by), ',' order by id) from case_audit_contributions),
+          (select string_agg(concat_ws('|', id, audit_id, at, user_name, event, detail::text), ',' order by id) from case_audit_events))) as h`,
+  );
+  return r?.h ?? '';
+}
+
+describe('the demo generator stays deterministic', () => {
+  test('two authorities built from the same options in fresh databases have identical QA programmes, row for row', async () => {
+    const hashes: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { database, drop } = await freshDatabase('pglite');
+      try {
+        await generateDemoAuthority(database, { seed: 5, childPopulation: 2_500, years: 3, asAt: AS_AT });
+        const [n] = await rows<{ p: N; t: N; e: N }>(
+          database.db,
+          sql`select (select count(*) from audit_programmes) as p, (select count(*) from case_audit_actions) as t, (select count(*) from case_audit_events) as e`,
+        );
+        assert.ok(Number(n?.p) > 30 && Number(n?.t) > 100 && Number(n?.e) > 100, 'something to compare');
+        hashes.push(await qaRows(database));
+      } finally {
+        await drop();
+      }
+    }
+    assert.equal(hashes[1], hashes[0]);
   });
 });
 
