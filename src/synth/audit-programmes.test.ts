@@ -263,6 +263,16 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
     assert.ok(e);
     assert.deepEqual([Number(e.created), Number(e.submitted), Number(e.moderated), Number(e.out_of_order), Number(e.future)], [0, 0, 0, 0, 0]);
     assert.ok(Number(e.moderated_audits) > 0);
+    // A moderated event names the domains its moderation changed, as the moderation pages write it.
+    const [m] = await q<{ wrong: N; changed: N }>(
+      sql`select count(*) filter (where jsonb_array_length(x.detail->'domainsChanged') <> (select count(*) from case_audit_moderation_grades mg
+                   join case_audit_grades g on g.audit_id = mo.audit_id and g.domain_id = mg.domain_id where mg.moderation_id = mo.id and mg.grade <> g.grade)) as wrong,
+                 sum(jsonb_array_length(x.detail->'domainsChanged')) as changed
+            from case_audit_events x join case_audit_moderations mo on mo.id = (x.detail->>'moderationId')::bigint join case_audits a on a.id = x.audit_id
+           where a.authority_id = ${au} and x.event = 'moderated'`,
+    );
+    assert.equal(Number(m?.wrong), 0);
+    assert.ok(Number(m?.changed) > 0);
   });
 
   test('text: every audit has its narrative and reflections; a domain has a narrative exactly when the auditor graded it requires improvement or inadequate', async () => {
@@ -312,7 +322,7 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
                    from case_audit_actions t join case_audits a on a.id = t.audit_id where a.authority_id = ${au}),
                 (select string_agg(concat_ws('|', c.audit_id, c.agency, c.contributor_name, c.narrative, c.grade, c.contributed_on), ',' order by c.audit_id, c.agency)
                    from case_audit_contributions c join case_audits a on a.id = c.audit_id where a.authority_id = ${au}),
-                (select string_agg(concat_ws('|', e.audit_id, e.at, e.user_name, e.event, (e.detail - 'programmeId')::text), ',' order by e.audit_id, e.at, e.event)
+                (select string_agg(concat_ws('|', e.audit_id, e.at, e.user_name, e.event, (e.detail - 'programmeId' - 'caseId')::text), ',' order by e.audit_id, e.at, e.event)
                    from case_audit_events e join case_audits a on a.id = e.audit_id where a.authority_id = ${au}))) as h`,
         )
       )[0]?.h;

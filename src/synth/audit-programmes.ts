@@ -435,16 +435,44 @@ export async function generateAuditProgrammes(
   }
   // In the framework's domain order, whatever order the rows came in.
   for (const list of weak.values()) list.sort((x, y) => (domainOrder.get(x.key) ?? 99) - (domainOrder.get(y.key) ?? 99) || x.domainId - y.domainId);
-  const moderations = new Map<number, Array<{ name: string; level: string; day: number }>>();
-  for (const m of await rows<{ audit_id: Id; moderator_name: string; level: string; d: Id }>(
+  // Moderations, with the domains each changed from the auditor's grade (the history line's "2 domain grades changed").
+  type ModerationEvent = { id: number; name: string; level: string; day: number; overall: { from: Grade; to: Grade } | null; changed: unknown[] };
+  const moderations = new Map<number, ModerationEvent[]>();
+  const byModeration = new Map<number, ModerationEvent>();
+  for (const m of await rows<{ id: Id; audit_id: Id; moderator_name: string; level: string; d: Id; from: Grade; to: Grade | null }>(
     db,
-    sql`select mo.audit_id, mo.moderator_name, mo.level, (mo.moderated_on - date '1970-01-01') as d
+    sql`select mo.id, mo.audit_id, mo.moderator_name, mo.level, (mo.moderated_on - date '1970-01-01') as d, a.overall_grade as from, mo.overall_grade as to
           from case_audit_moderations mo join case_audits a on a.id = mo.audit_id
          where a.authority_id = ${authorityId} and a.programme_id is null order by mo.audit_id, mo.id`,
   )) {
+    const event: ModerationEvent = {
+      id: Number(m.id),
+      name: m.moderator_name,
+      level: m.level,
+      day: Number(m.d),
+      overall: m.to !== null && m.to !== m.from ? { from: m.from, to: m.to } : null,
+      changed: [],
+    };
     const list = moderations.get(Number(m.audit_id)) ?? [];
-    list.push({ name: m.moderator_name, level: m.level, day: Number(m.d) });
+    list.push(event);
     moderations.set(Number(m.audit_id), list);
+    byModeration.set(event.id, event);
+  }
+  if (byModeration.size > 0) {
+    for (const c of await rows<{ moderation_id: Id; domain_id: Id; title: string; from: Grade; to: Grade }>(
+      db,
+      sql`select mg.moderation_id, mg.domain_id, d.title, g.grade as from, mg.grade as to
+            from case_audit_moderation_grades mg join case_audit_moderations mo on mo.id = mg.moderation_id
+            join case_audits a on a.id = mo.audit_id
+            join case_audit_grades g on g.audit_id = mo.audit_id and g.domain_id = mg.domain_id
+            join practice_domains d on d.id = mg.domain_id
+           where a.authority_id = ${authorityId} and a.programme_id is null and mg.grade <> g.grade
+           order by mg.moderation_id, d.sort_order, d.id`,
+    )) {
+      byModeration
+        .get(Number(c.moderation_id))
+        ?.changed.push({ domainId: Number(c.domain_id), domain: c.title, from: c.from, to: c.to, previouslyAgreed: null });
+    }
   }
 
   const caseCount = programmes.reduce((n, p) => n + p.audits.length + p.pending.length, 0);
@@ -466,12 +494,13 @@ export async function generateAuditProgrammes(
       const fv = versionOn(a.day);
       const createdAt = at(created, 9 * 60 + rng.int(0, 240));
       const submittedAt = at(a.day, 13 * 60 + rng.int(0, 240));
-      eventRows.push([a.id, createdAt, null, a.auditor, 'created', JSON.stringify({ programmeId: p.id, frameworkVersionId: fv })]);
-      eventRows.push([a.id, submittedAt, null, a.auditor, 'submitted', JSON.stringify({ overallGrade: a.grade })]);
+      // The same events, with the same details, as the audit pages write (src/features/quality/audits/service.ts).
+      eventRows.push([a.id, createdAt, null, a.auditor, 'created', JSON.stringify({ programmeId: p.id, caseId })]);
+      eventRows.push([a.id, submittedAt, null, a.auditor, 'submitted', JSON.stringify({ submittedOn: fromDayNumber(a.day) })]);
       let updated = submittedAt;
       for (const m of moderations.get(a.id) ?? []) {
         const when = at(m.day, 10 * 60 + rng.int(0, 360));
-        eventRows.push([a.id, when, null, m.name, 'moderated', JSON.stringify({ level: m.level })]);
+        eventRows.push([a.id, when, null, m.name, 'moderated', JSON.stringify({ moderationId: m.id, level: m.level, domainsChanged: m.changed, overall: m.overall })]);
         if (when > updated) updated = when;
       }
       links.push({ id: a.id, fv, p: p.id, pc: caseId, u: updated.toISOString() });
@@ -651,8 +680,15 @@ export async function allocateDemoAudits(db: Db, authorityId: number): Promise<D
       if (grades.length > 0) await tx.insert(caseAuditGrades).values(grades);
       await tx.update(auditProgrammeCases).set({ auditId: audit.id }).where(eq(auditProgrammeCases.id, caseId));
       await tx.insert(caseAuditEvents).values([
-        { auditId: audit.id, at: now, userId: user.id, userName: user.name, event: 'created', detail: { programmeId, frameworkVersionId: Number(programme.framework_version_id) } },
-        { auditId: audit.id, at: now, userId: user.id, userName: user.name, event: 'saved', detail: { grades: grades.map((g) => ({ domain: domainKey(domains, g.domainId), to: g.grade })) } },
+        { auditId: audit.id, at: now, userId: user.id, userName: user.name, event: 'created', detail: { programmeId, caseId } },
+        {
+          auditId: audit.id,
+          at: now,
+          userId: user.id,
+          userName: user.name,
+          event: 'saved',
+          detail: { fields: grades.map((g) => `grade-${g.domainId}`), grades: grades.map((g) => ({ field: `grade-${g.domainId}`, from: null, to: g.grade })) },
+        },
       ]);
       drafts++;
     }
@@ -660,6 +696,3 @@ export async function allocateDemoAudits(db: Db, authorityId: number): Promise<D
   return { programmeId, allocated: chosen.length, drafts };
 }
 
-function domainKey(domains: ReadonlyArray<{ id: Id; key: string }>, id: number): string {
-  return domains.find((d) => Number(d.id) === id)?.key ?? String(id);
-}
