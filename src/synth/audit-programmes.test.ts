@@ -173,6 +173,25 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
     ]);
     for (const p of themed) assert.ok(Number(p.n) >= 10 && Number(p.n) <= 15, `${p.title}: ${p.n} cases`);
     assert.deepEqual(JSON.parse(themed[2]?.partners ?? '[]'), ['police', 'health', 'education']);
+    // Each themed audit's child matched the theme on the day it was audited.
+    const [off] = await q<Record<string, N>>(
+      sql`with t as (select p.title, a.child_id, a.submitted_on as d from case_audits a join audit_programmes p on p.id = a.programme_id
+                      where a.authority_id = ${au} and p.kind <> 'monthly'),
+               f as (select t.*, exists (select 1 from assessments s where s.child_id = t.child_id and s.start_date <= t.d and s.start_date > t.d - 365
+                                           and s.factors && ${'{16A}'}::text[]) as neglect_factor,
+                                 exists (select 1 from assessments s where s.child_id = t.child_id and s.start_date <= t.d and s.start_date > t.d - 365
+                                           and s.factors && ${'{10A,11A,12A,13A,24A}'}::text[]) as exploitation_factor,
+                                 exists (select 1 from assessments s where s.child_id = t.child_id and s.start_date <= t.d and s.start_date > t.d - 365
+                                           and s.factors && ${'{3A,3B,3C}'}::text[]) as da_factor
+                       from t)
+          select count(*) filter (where title like 'Neglect%' and not neglect_factor and not exists (select 1 from cp_plans c where c.child_id = f.child_id
+                   and c.latest_category = 'NEG' and c.start_date <= f.d and (c.end_date is null or c.end_date >= f.d))) as neglect,
+                 count(*) filter (where title like 'Exploitation%' and not exploitation_factor and not exists (select 1 from missing_episodes m
+                   where m.child_id = f.child_id and m.kind = 'M' and m.start_at < f.d::timestamp and m.start_at >= (f.d - 91)::timestamp)) as exploitation,
+                 count(*) filter (where title like 'Multi-agency%' and not da_factor) as domestic_abuse
+            from f`,
+    );
+    assert.deepEqual([Number(off?.neglect), Number(off?.exploitation), Number(off?.domestic_abuse)], [0, 0, 0]);
   });
 
   test('the open programme: this month’s submitted audits and 12 more children drawn for real from those open to a social worker on 1 November, none allocated yet', async () => {

@@ -11,8 +11,9 @@
  *   social worker on the 1st, the selection record beside it) and not yet allocated (allocateDemoAudits does that once
  *   the demo users exist). Two thematic programmes (neglect at a quarter of the way through the window, exploitation
  *   at half way) and one multi-agency programme (domestic abuse, at four fifths, partners police, health and
- *   education): each takes 10–15 of the existing audits of children matching its theme over three months, which then
- *   leave their monthly programme. Every audit of the history answers exactly one programme.
+ *   education): each takes the first 10–15 existing audits of children matching its theme from its start (within six
+ *   months), which then leave their monthly programme; its selection record is a filter (the theme) that every one of
+ *   them matched. Every audit of the history answers exactly one programme.
  * - Actions: an audit with a domain that counts (agreed else auditor's grade) as requires improvement or inadequate
  *   sets 1–3 actions on those domains, owned by the child's social worker that day (else the team's manager), due 20
  *   working days after submission. Of those due more than a month before `asAt`, 75% are completed at the window's
@@ -304,41 +305,49 @@ export async function generateAuditProgrammes(
     return i;
   };
 
-  // Thematic and multi-agency programmes: three closed months each, children matching the theme.
+  // Thematic and multi-agency programmes: every child matching the theme audited from the programme's start, in the
+  // order audited, until it has its 10–15 cases (within six months), each child once.
   THEMES.forEach((spec, k) => {
     const first = Math.min(Math.floor(spec.at * monthStarts.length), monthStarts.length - 7);
     if (first < 0) return;
     const start = monthStarts[first] as number;
+    const limit = addMonthsToDayNumber(start, 6) - 1;
     const size = rng.int(10, 15);
-    // Three months, or up to six when too few children match (a small authority).
-    let end = start;
-    let candidates: AuditRow[] = [];
-    for (let months = 3; months <= 6 && candidates.length < size && first + months <= monthStarts.length - 1; months++) {
-      end = addMonthsToDayNumber(start, months) - 1;
-      const children = new Set<number>();
-      candidates = audits.filter((a) => {
-        if (a.day < start || a.day > end || !a.themes.has(spec.key) || taken.has(a.id) || children.has(a.child)) return false;
-        children.add(a.child);
-        return true;
-      });
+    const children = new Set<number>();
+    const chosen: AuditRow[] = [];
+    const matching = audits
+      .filter((a) => a.day >= start && a.day <= limit && a.themes.has(spec.key) && !taken.has(a.id))
+      .sort((a, b) => a.day - b.day || a.id - b.id);
+    for (const a of matching) {
+      if (chosen.length >= size) break;
+      if (children.has(a.child)) continue;
+      children.add(a.child);
+      chosen.push(a);
     }
-    const selectionSeed = mix32(seed, HISTORY_STREAM.programmes, k + 1);
-    const chosen = simpleSample(candidates.map((a, i) => ({ key: String(a.id), i })), size, selectionSeed)
-      .map((c) => candidates[c.i] as AuditRow)
-      .sort((a, b) => a.id - b.id);
     if (chosen.length === 0) return;
     for (const a of chosen) taken.add(a.id);
+    const lastDay = (chosen[chosen.length - 1] as AuditRow).day;
+    const due = lastWorkingDay(start, addMonthsToDayNumber(firstOfMonth(lastDay), 1) - 1);
     programmes.push({
       id: 0,
       kind: spec.kind,
       title: spec.title,
       theme: spec.theme,
       start,
-      due: lastWorkingDay(start, end),
+      due,
       status: 'closed',
       partners: spec.partners,
-      selection: { method: 'filter', asAt: fromDayNumber(start), seed: selectionSeed, size, scope: { kind: 'authority' }, strata: null, filter: spec.filter, population: candidates.length },
-      audits: chosen,
+      selection: {
+        method: 'filter',
+        asAt: fromDayNumber(start),
+        seed: mix32(seed, HISTORY_STREAM.programmes, k + 1),
+        size: null,
+        scope: { kind: 'authority' },
+        strata: null,
+        filter: spec.filter,
+        population: chosen.length,
+      },
+      audits: chosen.sort((a, b) => a.id - b.id),
       pending: [],
     });
   });
