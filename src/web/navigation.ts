@@ -18,7 +18,8 @@ export function navigationFor(user: CurrentUser | null, currentPath: string): Na
     { href: paths.trackers.index({}), text: 'Trackers', show: can(user.role, 'trackers:read') },
     { href: paths.inspections.index({}), text: 'Inspections', show: can(user.role, 'inspection:read') },
     { href: paths.improvement.plan({}), text: 'Improvement plan', show: can(user.role, 'inspection:read') },
-    { href: paths.quality.results({}), text: 'Audits', show: can(user.role, 'quality:read') },
+    // Social workers read the audits of their team's cases and their actions, not the aggregate results.
+    { href: can(user.role, 'quality:read') ? paths.quality.results({}) : paths.quality.audits({}), text: 'Audits', show: can(user.role, 'quality:read') || can(user.role, 'audit:read') },
     { href: paths.data.imports({}), text: 'Import', show: can(user.role, 'data:import') },
     { href: paths.data.exports({}), text: 'Export', show: can(user.role, 'data:export') },
     { href: paths.admin.accessLog({}), text: 'Access log', show: can(user.role, 'access-log:read') },
