@@ -249,19 +249,28 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
       if (t.completed) assert.ok(t.completed > t.submitted && t.completed <= AS_AT, `completed ${t.completed}`);
     }
     // Due more than a month before asAt (before 14 October 2025): completed with 0.75 at the window's start rising to
-    // 0.87 after two years, so about (0.81 + 0.87) / 2 = 0.84 over four years; some 1,500 actions (sd ≈ 0.01): 0.78–0.90.
+    // 0.87 after two years, about 0.84 over four years; of the rest, those due more than six months before asAt (before
+    // 14 May 2025) are completed late with 0.9. Those are about 42 of the 47 months: 42/47 × (0.84 + 0.16 × 0.9) +
+    // 5/47 × 0.87 ≈ 0.879 + 0.093 = 0.972; some 1,500 actions (sd ≈ 0.005): 0.94–0.99.
     const old = actions.filter((t) => t.due < '2025-10-14');
     const share = old.filter((t) => t.status === 'complete').length / old.length;
-    assert.ok(share >= 0.78 && share <= 0.9, `completed ${share} of ${old.length}`);
-    // Better with the practice: the first year's rate below the last full year's.
-    const rate = (from: string, to: string) => {
+    assert.ok(share >= 0.94 && share <= 0.99, `completed ${share} of ${old.length}`);
+    // Better with the practice: completed on time 0.75 × 0.6 = 0.45 in the first year, 0.87 × 0.9 ≈ 0.78 in the last
+    // full year.
+    const onTime = (from: string, to: string) => {
       const list = old.filter((t) => t.submitted >= from && t.submitted < to);
-      return list.filter((t) => t.status === 'complete').length / list.length;
+      return list.filter((t) => t.completed !== null && t.completed <= t.due).length / list.length;
     };
-    assert.ok(rate('2021-11-15', '2022-11-15') < rate('2024-09-01', '2025-09-01'), 'completion improves');
+    assert.ok(onTime('2021-11-15', '2022-11-15') < 0.6, `first year on time ${onTime('2021-11-15', '2022-11-15')}`);
+    assert.ok(onTime('2024-09-01', '2025-09-01') > 0.65, `last year on time ${onTime('2024-09-01', '2025-09-01')}`);
+    // Few old actions are still open: of those due before 14 May 2025, 0.16 × 0.1 ≈ 1.6% (at most 4%).
+    const stale = actions.filter((t) => t.due < '2025-05-14');
+    assert.ok(stale.filter((t) => t.status === 'open').length / stale.length < 0.04, 'old actions are mostly done');
     const completed = old.filter((t) => t.completed !== null);
     const late = completed.filter((t) => (t.completed as string) > t.due).length / completed.length;
-    assert.ok(late > 0.05 && late < 0.4, `late ${late}`);
+    // Late: first-draw completions late 0.4 falling to 0.1 (about 0.2 of 0.84), plus the chased 0.14: (0.17 + 0.14) /
+    // 0.98 ≈ 0.31.
+    assert.ok(late > 0.2 && late < 0.45, `late ${late}`);
     assert.ok(actions.some((t) => t.status === 'open' && t.due < AS_AT), 'some actions are overdue');
     assert.ok(actions.some((t) => t.status === 'open' && t.due >= AS_AT), 'some are open and not yet due');
   });

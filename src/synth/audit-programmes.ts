@@ -17,7 +17,8 @@
  * - Actions: an audit with a domain that counts (agreed else auditor's grade) as requires improvement or inadequate
  *   sets 1–3 actions on those domains, owned by the child's social worker that day (else the team's manager), due 20
  *   working days after submission. Of those due more than a month before `asAt`, 75% are completed at the window's
- *   start rising to 87% after two years (about 85% in all), most on time; the rest stay open, so some are overdue.
+ *   start rising to 87% after two years (about 85% in all), most on time; 90% of what is still open six months after
+ *   it fell due is then completed late (the QA team chases), so the overdue list is mostly recent.
  * - Events: created (0–10 days before submission, not before the programme started), submitted and, when moderated,
  *   moderated, by the auditor's or moderator's name.
  *
@@ -52,6 +53,8 @@ export const COMPLETED_FROM = 0.75;
 export const COMPLETED_TO = 0.87;
 export const ON_TIME_FROM = 0.6;
 export const ON_TIME_TO = 0.9;
+/** Of the actions still open six months after they fell due, the share then completed (late). */
+export const CHASED = 0.9;
 
 export interface ThemeSpec {
   key: 'neglect' | 'exploitation' | 'domestic-abuse';
@@ -492,6 +495,7 @@ export async function generateAuditProgrammes(
   const contributionRows: unknown[][] = [];
   const eventRows: unknown[][] = [];
   const aMonthBefore = addMonthsToDayNumber(A, -1);
+  const sixMonthsBefore = addMonthsToDayNumber(A, -6);
   let nextCase = 0;
   for (const p of programmes) {
     const auditsInOrder = [...p.audits].sort((a, b) => a.id - b.id);
@@ -547,6 +551,9 @@ export async function generateAuditProgrammes(
             if (rng.chance(COMPLETED_FROM + (COMPLETED_TO - COMPLETED_FROM) * u)) {
               completed = rng.chance(ON_TIME_FROM + (ON_TIME_TO - ON_TIME_FROM) * u) ? Math.max(a.day + 1, due - rng.int(0, 12)) : Math.min(A, due + rng.int(1, 40));
             }
+            // The QA team chases what is left: most actions still open six months after they fell due are then done,
+            // late, so the overdue list is mostly recent work rather than years of history.
+            if (completed === null && due < sixMonthsBefore && rng.chance(CHASED)) completed = Math.min(A, due + rng.int(41, 150));
           } else if (rng.chance(0.3)) {
             const early = a.day + rng.int(1, Math.max(1, due - a.day));
             if (early <= A) completed = early;
