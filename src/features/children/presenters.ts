@@ -3,6 +3,7 @@
  * Anything that becomes HTML is escaped here, so templates pass it to GOV.UK macros as `html` safely.
  */
 import { formatDate } from '../../web/views';
+import { pagination } from '../../web/pagination';
 import { paths } from '../../web/paths';
 import { AREAS, selectEntries, type Area, type ChronologyEntry } from './chronology';
 import type { ChildRecord, ChildSummary, SearchResult, StatusView } from './service';
@@ -49,30 +50,6 @@ export function searchRows(results: readonly ChildSummary[]): Cell[][] {
     { html: statusTags(c.status) },
     { text: c.currentTeam ?? 'Not allocated' },
   ]);
-}
-
-export interface PaginationModel {
-  previous?: { href: string };
-  next?: { href: string };
-  items: Array<{ number: number; href: string; current: boolean } | { ellipsis: true }>;
-}
-
-/** GOV.UK pagination: first, last, current and its neighbours, with ellipses between. */
-export function pagination(page: number, totalPages: number, href: (page: number) => string): PaginationModel | null {
-  if (totalPages <= 1) return null;
-  const shown = new Set([1, totalPages, page - 1, page, page + 1].filter((p) => p >= 1 && p <= totalPages));
-  const items: PaginationModel['items'] = [];
-  let last = 0;
-  for (const p of [...shown].sort((a, b) => a - b)) {
-    if (p - last > 1) items.push({ ellipsis: true });
-    items.push({ number: p, href: href(p), current: p === page });
-    last = p;
-  }
-  return {
-    ...(page > 1 ? { previous: { href: href(page - 1) } } : {}),
-    ...(page < totalPages ? { next: { href: href(page + 1) } } : {}),
-    items,
-  };
 }
 
 export function resultsHeading(result: SearchResult): string {

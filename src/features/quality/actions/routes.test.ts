@@ -44,6 +44,13 @@ function tableRow(html: string, caption: string, row: string): string[] {
   throw new Error(`no row ${row} in ${caption}`);
 }
 
+/** The first cell of every body row of the table whose caption starts with `caption`. */
+function firstCells(html: string, caption: string): string[] {
+  const table = html.split('<table').slice(1).find((t) => clean(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? '').startsWith(caption));
+  if (!table) throw new Error(`no table ${caption}`);
+  return (table.split('<tbody')[1] ?? '').split('<tr').slice(1).map((tr) => clean(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/.exec(tr)?.[1] ?? ''));
+}
+
 describe('audit actions pages', () => {
   let world: TestWorld;
   const clients: Record<string, TestClient> = {};
@@ -117,16 +124,16 @@ describe('audit actions pages', () => {
     assert.deepEqual(tableRow(page.text, 'Themes from actions', 'Voice'), ['Voice', '2', '1', '0', '1', '0']);
     assert.deepEqual(tableRow(page.text, 'Themes from actions', 'All themes'), ['All themes', '4', '3', '2', '1', '0']);
     const overdue = await as('head-of-service').get('/quality/actions?status=overdue');
-    assert.match(overdue.text, /Actions \(2\)/);
+    assert.match(overdue.text, /Showing 1 to 2 of 2 actions/);
     assert.ok(tableRow(overdue.text, 'Actions', 'Hold a strategy review'));
     assert.throws(() => tableRow(overdue.text, 'Actions', 'Record the child’s wishes'));
     const complete = await as('head-of-service').get('/quality/actions?status=complete');
-    assert.match(complete.text, /Actions \(1\)/);
+    assert.match(complete.text, /Showing 1 to 1 of 1 action</);
     const teamB = await as('head-of-service').get(`/quality/actions?team=${world.teamB}`);
-    assert.match(teamB.text, /Actions \(2\)/);
+    assert.match(teamB.text, /Showing 1 to 2 of 2 actions/);
     assert.deepEqual(tableRow(teamB.text, 'Themes from actions', 'Voice'), ['Voice', '1', '0', '0', '1', '0']);
     const sw = await as('social-worker').get('/quality/actions');
-    assert.match(sw.text, /Actions \(2\)/);
+    assert.match(sw.text, /Showing 1 to 2 of 2 actions/);
     assert.throws(() => tableRow(sw.text, 'Actions', 'Hold a strategy review'));
     assert.deepEqual(tableRow(sw.text, 'Themes from actions', 'Assessment'), ['Assessment', '1', '1', '1', '0', '0']);
   });
@@ -221,5 +228,56 @@ describe('audit actions pages', () => {
     // Due 3 days ago, completed today: late.
     assert.equal(tableRow(page.text, 'Actions', 'Hold a strategy review')[6], 'Completed late');
     assert.deepEqual(tableRow(page.text, 'Themes from actions', 'Assessment'), ['Assessment', '2', '1', '1', '0', '1']);
+  });
+
+  it('pages the list 50 at a time (counted in SQL), links keep the filters, themes count every matching action', async () => {
+    // 51 open actions owned by the team manager (who owns none of #1–#4), on a new audit of TB1, due T+1 … T+51:
+    // soonest due first, so page 1 holds "Paged action 01" … "50" and page 2 holds "Paged action 51" alone.
+    const db = world.database.db;
+    const [tm] = await db.select().from(users).where(eq(users.username, 'team-manager'));
+    const [qa] = await db.select().from(users).where(eq(users.username, 'qa-auditor'));
+    const [tb1] = await db.select().from(children).where(eq(children.laChildId, 'TB1'));
+    if (!tm || !qa || !tb1) throw new Error('no world');
+    const x3 = await buildCaseAudit(db, tb1, { teamId: world.teamB, auditorUserId: qa.id, auditorName: qa.displayName, submittedOn: submitted });
+    const voice = (await db.select().from(caseAuditActions).where(eq(caseAuditActions.id, ids.a2)))[0]?.domainId ?? null;
+    await db.insert(caseAuditActions).values(
+      Array.from({ length: 51 }, (_, i) => ({
+        auditId: x3.id,
+        domainId: voice,
+        description: `Paged action ${String(i + 1).padStart(2, '0')}`,
+        ownerName: tm.displayName,
+        ownerUserId: tm.id,
+        dueOn: addDays(today, i + 1),
+      })),
+    );
+    const Q = `status=open&owner=${tm.id}`;
+    const first = await as('head-of-service').get(`/quality/actions?${Q}`);
+    const rowsOf = (html: string) => firstCells(html, 'Actions').map((c) => c.replace(/\s*From audit \d+$/, ''));
+    assert.equal(rowsOf(first.text).length, 50);
+    assert.equal(rowsOf(first.text)[0], 'Paged action 01');
+    assert.equal(rowsOf(first.text)[49], 'Paged action 50');
+    assert.match(first.text, /Showing 1 to 50 of 51 actions/);
+    assert.match(first.text, /<nav class="govuk-pagination"[^>]*aria-label="Pages of actions"/);
+    // The pagination links keep both filters: next and page 2.
+    const page2Href = `/quality/actions?status=open&amp;owner=${tm.id}&amp;page=2`;
+    assert.ok(first.text.includes(`href="${page2Href}"`));
+    // Themes: every one of the 51 matching actions (owner filter applies), not the 50 shown. Voice 51 raised, 51 open.
+    assert.deepEqual(tableRow(first.text, 'Themes from actions', 'Voice'), ['Voice', '51', '51', '0', '0', '0']);
+    const second = await as('head-of-service').get(`/quality/actions?${Q}&page=2`);
+    assert.deepEqual(rowsOf(second.text), ['Paged action 51']);
+    assert.match(second.text, /Showing 51 to 51 of 51 actions/);
+    assert.ok(second.text.includes(`href="/quality/actions?status=open&amp;owner=${tm.id}"`), 'page 1 link keeps the filters and drops page');
+    // Not a number: page 1. Past the end: the last page. Neither is an error.
+    const junk = await as('head-of-service').get(`/quality/actions?${Q}&page=abc`);
+    assert.equal(junk.status, 200);
+    assert.equal(rowsOf(junk.text).length, 50);
+    const zero = await as('head-of-service').get(`/quality/actions?${Q}&page=0`);
+    assert.equal(rowsOf(zero.text).length, 50);
+    const far = await as('head-of-service').get(`/quality/actions?${Q}&page=99`);
+    assert.equal(far.status, 200);
+    assert.deepEqual(rowsOf(far.text), ['Paged action 51']);
+    // 50 or fewer: no pagination. The social worker sees none of these (team B's child, not theirs): 2 actions, one page.
+    const sw = await as('social-worker').get('/quality/actions');
+    assert.doesNotMatch(sw.text, /govuk-pagination/);
   });
 });

@@ -2,8 +2,10 @@
  * Audit actions (audit:read; team managers and social workers see their team's children's actions plus those they
  * own or set):
  *   GET  /quality/actions              every action the user may see, with filters (status open / overdue / complete,
- *                                      theme, team, owner, programme), "Overdue by N days" tags, and the summary
- *                                      table "Themes from actions" (action-themes.ts)
+ *                                      theme, team, owner, programme), "Overdue by N days" tags, 50 a page (?page=N,
+ *                                      counted and sliced in SQL; not a number: page 1, past the end: the last page),
+ *                                      and the summary table "Themes from actions" over every matching action
+ *                                      (action-themes.ts)
  *   GET  /quality/actions/:actionId    the action, and a form to record its completion (completedOn, completionNote)
  *                                      or to reopen it, for those who may (service.ts mayChangeAction)
  *   POST /quality/actions/:actionId    records completion or reopening ('quality.action.update'); bad input shows the
@@ -15,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../../db/query';
 import { todayInLondon } from '../../../domain/today';
 import { NotFoundError, ValidationError, type FieldError } from '../../../errors';
+import { pagination, pageWindow, requestedPage, showingText, withLabel } from '../../../web/pagination';
 import { paths } from '../../../web/paths';
 import type { RouteBuilder } from '../../../web/route';
 import type { CurrentUser } from '../../users/service';
@@ -25,9 +28,10 @@ import {
   completeAction,
   formatDay,
   getAction,
+  actionOwners,
+  countActions,
   listActions,
   mayChangeAction,
-  ownersOf,
   reopenAction,
   visibilityOf,
   type ActionStatusFilter,
@@ -44,6 +48,9 @@ function actionIdFrom(req: Request): number {
   if (id === null) throw new NotFoundError();
   return id;
 }
+
+/** Rows a page of the list. */
+export const ACTIONS_PAGE_SIZE = 50;
 
 const STATUS_LABELS: Record<ActionStatusFilter, string> = { open: 'Open', overdue: 'Overdue', complete: 'Complete' };
 
@@ -109,15 +116,19 @@ export function auditActionRoutes(r: RouteBuilder): void {
       const q = req.query as Record<string, unknown>;
       const status = ACTION_STATUS_FILTERS.find((s) => s === q.status) ?? null;
       const filter = { status, domainId: idOf(q.theme), teamId: idOf(q.team), ownerUserId: idOf(q.owner), programmeId: idOf(q.programme) };
-      const [found, everything, themes, domains, teams, programmes] = await Promise.all([
-        listActions(db, user, filter, today),
-        listActions(db, user, {}, today),
+      const [total, owners, themes, domains, teams, programmes] = await Promise.all([
+        countActions(db, user, filter, today),
+        actionOwners(db, user),
         actionThemes(db, user.authorityId, { teamId: filter.teamId, ownerUserId: filter.ownerUserId, programmeId: filter.programmeId, visibility: visibilityOf(user) }, today),
         rows<{ id: unknown; title: string }>(db, sql`select id, title from practice_domains where authority_id = ${user.authorityId} order by sort_order, id`),
         rows<{ id: unknown; name: string }>(db, sql`select id, name from teams where authority_id = ${user.authorityId} order by name`),
         rows<{ id: unknown; title: string }>(db, sql`select id, title from audit_programmes where authority_id = ${user.authorityId} order by starts_on desc, id desc`),
       ]);
-      await audit.record(db, { recordType: 'authority', recordId: String(user.authorityId), detail: { shown: found.length, status } });
+      const window = pageWindow(requestedPage(q.page), total, ACTIONS_PAGE_SIZE);
+      const found = await listActions(db, user, filter, today, window);
+      await audit.record(db, { recordType: 'authority', recordId: String(user.authorityId), detail: { shown: found.length, total, page: window.page, status } });
+      const link = (page: number) =>
+        paths.quality.actionsFor({ status, theme: filter.domainId, team: filter.teamId, owner: filter.ownerUserId, programme: filter.programmeId, page: page > 1 ? page : undefined });
       const select = (list: Array<{ value: string; text: string }>, chosen: string | null, all: string) => [
         { value: '', text: all, selected: chosen === null },
         ...list.map((i) => ({ ...i, selected: i.value === chosen })),
@@ -130,7 +141,7 @@ export function auditActionRoutes(r: RouteBuilder): void {
           status: select(ACTION_STATUS_FILTERS.map((s) => ({ value: s, text: STATUS_LABELS[s] })), status, 'Any status'),
           themes: select(domains.map((d) => ({ value: String(Number(d.id)), text: d.title })), idText(filter.domainId), 'All themes'),
           teams: select(teams.map((t) => ({ value: String(Number(t.id)), text: t.name })), idText(filter.teamId), 'All teams'),
-          owners: select(ownersOf(everything).map((o) => ({ value: String(o.id), text: o.name })), idText(filter.ownerUserId), 'Anyone'),
+          owners: select(owners.map((o) => ({ value: String(o.id), text: o.name })), idText(filter.ownerUserId), 'Anyone'),
           programmes: select(programmes.map((p) => ({ value: String(Number(p.id)), text: p.title })), idText(filter.programmeId), 'All programmes'),
         },
         actions: found.map((a) => ({
@@ -141,6 +152,8 @@ export function auditActionRoutes(r: RouteBuilder): void {
           auditHref: paths.quality.audit({ auditId: a.auditId }),
           childHref: paths.children.show({ childId: a.childLanternId }),
         })),
+        showing: showingText(window, found.length, 'action', 'actions'),
+        pagination: withLabel(pagination(window.page, window.totalPages, link), 'Pages of actions'),
         themes: [...themes, { domainId: -1, label: 'All themes', ...totals }],
       });
     },

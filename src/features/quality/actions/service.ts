@@ -6,7 +6,7 @@
  * hold audit:read (the QA team). Every change writes an event on the audit ('action-completed', 'action-reopened')
  * and the access log in the same transaction; bad input changes nothing.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import { caseAuditActions, caseAuditEvents } from '../../../db/schema/index';
@@ -62,7 +62,13 @@ export function visibilityOf(user: CurrentUser): ActionVisibility {
 
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));
 
-async function selectActions(db: Tx, authorityId: number, condition: ReturnType<typeof sql>, today: string): Promise<AuditActionRow[]> {
+/** A slice of a list: limit rows after skipping offset. */
+export interface Slice {
+  limit: number;
+  offset: number;
+}
+
+async function selectActions(db: Tx, authorityId: number, condition: ReturnType<typeof sql>, today: string, slice?: Slice): Promise<AuditActionRow[]> {
   const found = await rows<Record<string, unknown>>(
     db,
     sql`select x.id, x.audit_id, a.status as audit_status, to_char(a.submitted_on, 'YYYY-MM-DD') as submitted_on, a.auditor_user_id,
@@ -77,7 +83,8 @@ async function selectActions(db: Tx, authorityId: number, condition: ReturnType<
           left join audit_programmes p on p.id = a.programme_id
           left join practice_domains d on d.id = x.domain_id
          where a.authority_id = ${authorityId} and ${condition}
-         order by x.due_on, x.id`,
+         order by x.due_on, x.id
+         ${slice ? sql`limit ${slice.limit} offset ${slice.offset}` : sql``}`,
   );
   return found.map((r) => {
     const status = r.status === 'complete' ? 'complete' : 'open';
@@ -110,8 +117,8 @@ async function selectActions(db: Tx, authorityId: number, condition: ReturnType<
   });
 }
 
-/** The actions a user may see, filtered, soonest due first. */
-export async function listActions(db: Tx, user: CurrentUser, filter: ActionListFilter, today: string): Promise<AuditActionRow[]> {
+/** The condition (on x, the action, and a, its audit) for the actions a user may see that match the filter. */
+function listCondition(user: CurrentUser, filter: ActionListFilter, today: string): SQL {
   const status =
     filter.status === 'open'
       ? sql`x.status = 'open'`
@@ -120,13 +127,42 @@ export async function listActions(db: Tx, user: CurrentUser, filter: ActionListF
         : filter.status === 'complete'
           ? sql`x.status = 'complete'`
           : sql`true`;
-  const condition = sql`${status}
+  return sql`${status}
     and (${filter.domainId ?? null}::bigint is null or x.domain_id = ${filter.domainId ?? null}::bigint)
     and (${filter.teamId ?? null}::integer is null or a.team_id = ${filter.teamId ?? null}::integer)
     and (${filter.ownerUserId ?? null}::integer is null or x.owner_user_id = ${filter.ownerUserId ?? null}::integer)
     and (${filter.programmeId ?? null}::bigint is null or a.programme_id = ${filter.programmeId ?? null}::bigint)
     and ${actionVisible(visibilityOf(user))}`;
-  return selectActions(db, user.authorityId, condition, today);
+}
+
+/** The actions a user may see, filtered, soonest due first (then oldest first); a slice of them when one is given. */
+export async function listActions(db: Tx, user: CurrentUser, filter: ActionListFilter, today: string, slice?: Slice): Promise<AuditActionRow[]> {
+  return selectActions(db, user.authorityId, listCondition(user, filter, today), today, slice);
+}
+
+/** How many actions listActions would return, counted in SQL. */
+export async function countActions(db: Tx, user: CurrentUser, filter: ActionListFilter, today: string): Promise<number> {
+  const [r] = await rows<{ n: unknown }>(
+    db,
+    sql`select count(*) as n
+          from case_audit_actions x
+          join case_audits a on a.id = x.audit_id
+         where a.authority_id = ${user.authorityId} and ${listCondition(user, filter, today)}`,
+  );
+  return Number(r?.n ?? 0);
+}
+
+/** The people with a user account who own actions the user may see (any status), by name: the owner filter's choices. */
+export async function actionOwners(db: Tx, user: CurrentUser): Promise<Array<{ id: number; name: string }>> {
+  const found = await rows<{ id: unknown; name: string }>(
+    db,
+    sql`select x.owner_user_id as id, min(x.owner_name) as name
+          from case_audit_actions x
+          join case_audits a on a.id = x.audit_id
+         where a.authority_id = ${user.authorityId} and x.owner_user_id is not null and ${actionVisible(visibilityOf(user))}
+         group by x.owner_user_id`,
+  );
+  return found.map((r) => ({ id: Number(r.id), name: String(r.name) })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 /** One action the user may see; a missing one and one they may not see are both NotFound. */
@@ -147,13 +183,6 @@ export async function mayChangeAction(db: Tx, user: CurrentUser, action: AuditAc
     return Boolean(r?.ok);
   }
   return false;
-}
-
-/** Who the people are who may own actions, for the owner filter: owners seen on the actions given. */
-export function ownersOf(list: readonly AuditActionRow[]): Array<{ id: number; name: string }> {
-  const seen = new Map<number, string>();
-  for (const a of list) if (a.ownerUserId !== null && !seen.has(a.ownerUserId)) seen.set(a.ownerUserId, a.ownerName);
-  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 export function formatDay(iso: string): string {
