@@ -32,6 +32,13 @@ function tableRow(html: string, caption: string, row: string): string[] {
   throw new Error(`no row ${row} in ${caption}`);
 }
 
+/** The first cell of every body row of the table whose caption starts with `caption`. */
+function firstCells(html: string, caption: string): string[] {
+  const table = html.split('<table').slice(1).find((t) => clean(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? '').startsWith(caption));
+  if (!table) throw new Error(`no table ${caption}`);
+  return (table.split('<tbody')[1] ?? '').split('<tr').slice(1).map((tr) => clean(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/.exec(tr)?.[1] ?? ''));
+}
+
 describe('moderation pages', () => {
   let world: TestWorld;
   const clients: Record<string, TestClient> = {};
@@ -172,5 +179,58 @@ describe('moderation pages', () => {
     // The earlier moderation's agreed grade is the default, with its reason.
     assert.match(triple.text, new RegExp(`name="grade-${ids.assessment}" type="radio" value="inadequate" checked`));
     assert.match(triple.text, /Risks are not analysed/);
+  });
+
+  it('each list pages 50 at a time with its own page number; links keep the filters and the other list’s page', async () => {
+    // Team B, submitted in May 2023 (no other audit then), by the QA auditor: 51 submitted (S1 … S51, in id order, all
+    // on 10 May) and 51 moderated with a double lock (D1 … D51, 11 May). Oldest submission first, then by id:
+    // page 1 of each list holds the first 50, page 2 the 51st alone.
+    const db = world.database.db;
+    const [qa] = await db.select().from(users).where(eq(users.username, 'qa-auditor'));
+    const [tb1] = await db.select().from(children).where(eq(children.laChildId, 'TB1'));
+    if (!qa || !tb1) throw new Error('no world');
+    const submittedIds: number[] = [];
+    const moderatedIds: number[] = [];
+    for (let i = 0; i < 51; i++) {
+      submittedIds.push((await buildCaseAudit(db, tb1, { teamId: world.teamB, auditorUserId: qa.id, auditorName: qa.displayName, submittedOn: '2023-05-10' })).id);
+    }
+    for (let i = 0; i < 51; i++) {
+      const a = await buildCaseAudit(db, tb1, { teamId: world.teamB, auditorUserId: qa.id, auditorName: qa.displayName, submittedOn: '2023-05-11', status: 'moderated' });
+      await db.insert(caseAuditModerations).values({ auditId: a.id, level: 'double-lock', moderatorName: 'Morgan Moderator', moderatedOn: '2023-05-20' });
+      moderatedIds.push(a.id);
+    }
+    const label = (id: number | undefined) => `Audit ${String(id)}`;
+    const Q = `team=${world.teamB}&month=2023-05`;
+    const AWAITING = 'Awaiting moderation';
+    const MODERATED = 'Moderated: may be taken to triple lock';
+    const first = await as('head-of-service').get(`/quality/moderation?${Q}`);
+    assert.deepEqual(firstCells(first.text, AWAITING), submittedIds.slice(0, 50).map(label));
+    assert.deepEqual(firstCells(first.text, MODERATED), moderatedIds.slice(0, 50).map(label));
+    assert.match(first.text, /Awaiting moderation <span[^>]*>Showing 1 to 50 of 51 audits</);
+    assert.match(first.text, /Moderated: may be taken to triple lock <span[^>]*>Showing 1 to 50 of 51 audits</);
+    // Two pagination landmarks, named apart; each one's page 2 keeps the filters.
+    assert.match(first.text, /aria-label="Pages of audits awaiting moderation"/);
+    assert.match(first.text, /aria-label="Pages of moderated audits"/);
+    const base = `/quality/moderation?team=${world.teamB}&amp;month=2023-05`;
+    assert.ok(first.text.includes(`href="${base}&amp;page=2"`));
+    assert.ok(first.text.includes(`href="${base}&amp;moderatedPage=2"`));
+    // Page 2 of the first list: S51 alone; the second list stays on its page 1; its links keep page=2.
+    const second = await as('head-of-service').get(`/quality/moderation?${Q}&page=2`);
+    assert.deepEqual(firstCells(second.text, AWAITING), [label(submittedIds[50])]);
+    assert.match(second.text, /Showing 51 to 51 of 51 audits/);
+    assert.equal(firstCells(second.text, MODERATED).length, 50);
+    assert.ok(second.text.includes(`href="${base}&amp;page=2&amp;moderatedPage=2"`));
+    // Page 2 of the second list only.
+    const other = await as('head-of-service').get(`/quality/moderation?${Q}&moderatedPage=2`);
+    assert.equal(firstCells(other.text, AWAITING).length, 50);
+    assert.deepEqual(firstCells(other.text, MODERATED), [label(moderatedIds[50])]);
+    // Not a number: page 1; past the end: the last page; never an error.
+    const odd = await as('head-of-service').get(`/quality/moderation?${Q}&page=abc&moderatedPage=99`);
+    assert.equal(odd.status, 200);
+    assert.deepEqual(firstCells(odd.text, AWAITING), submittedIds.slice(0, 50).map(label));
+    assert.deepEqual(firstCells(odd.text, MODERATED), [label(moderatedIds[50])]);
+    // Another month: nothing to page.
+    const feb = await as('head-of-service').get('/quality/moderation?month=2024-02');
+    assert.doesNotMatch(feb.text, /govuk-pagination/);
   });
 });

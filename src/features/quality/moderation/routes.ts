@@ -3,6 +3,10 @@
  *   GET  /quality/moderation                     the queue: submitted audits awaiting moderation (oldest first) and
  *                                                moderated audits that may be taken to triple lock; filters team,
  *                                                programme, month submitted. Never an audit the user conducted.
+ *                                                Each list 50 a page, counted and sliced in SQL: ?page=N for the
+ *                                                first, ?moderatedPage=N for the second (not a number: page 1; past
+ *                                                the end: the last page); each list's page links keep the filters and
+ *                                                the other list's page.
  *   GET  /quality/audits/:auditId/moderate       the form: level, external moderator, each domain's grade and reason,
  *                                                the overall grade and reason (403 page for the audit's own auditor,
  *                                                409 page for a draft, 404 for another team's child)
@@ -17,6 +21,7 @@ import { MODERATION_LEVELS } from '../../../db/schema/index';
 import { GRADES, GRADE_LABELS } from '../../../domain/ofsted';
 import { todayInLondon } from '../../../domain/today';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
+import { pagination, requestedPage, showingText, withLabel } from '../../../web/pagination';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { monthLabel } from '../results-view';
@@ -103,12 +108,22 @@ export function moderationRoutes(r: RouteBuilder): void {
       const q = req.query as Record<string, unknown>;
       const filter = { teamId: idOf(q.team), programmeId: idOf(q.programme), month: typeof q.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(q.month) ? q.month : null };
       const [queue, months, teams, programmes] = await Promise.all([
-        moderationQueue(db, user, filter),
+        moderationQueue(db, user, filter, { awaiting: requestedPage(q.page), forTripleLock: requestedPage(q.moderatedPage) }),
         queueMonths(db, user),
         rows<{ id: unknown; name: string }>(db, sql`select id, name from teams where authority_id = ${user.authorityId} order by name`),
         rows<{ id: unknown; title: string }>(db, sql`select id, title from audit_programmes where authority_id = ${user.authorityId} order by starts_on desc, id desc`),
       ]);
-      await audit.record(db, { recordType: 'authority', recordId: String(user.authorityId), detail: { awaiting: queue.awaiting.length, forTripleLock: queue.forTripleLock.length } });
+      await audit.record(db, { recordType: 'authority', recordId: String(user.authorityId), detail: { awaiting: queue.awaitingTotal, forTripleLock: queue.forTripleLockTotal } });
+      const aw = queue.awaitingWindow;
+      const tl = queue.forTripleLockWindow;
+      const link = (awaitingPage: number, moderatedPage: number) =>
+        paths.withQuery(paths.quality.moderation({}), {
+          team: filter.teamId,
+          programme: filter.programmeId,
+          month: filter.month,
+          page: awaitingPage > 1 ? awaitingPage : undefined,
+          moderatedPage: moderatedPage > 1 ? moderatedPage : undefined,
+        });
       const select = (list: Array<{ value: string; text: string }>, chosen: string | null, all: string) => [
         { value: '', text: all, selected: chosen === null },
         ...list.map((i) => ({ ...i, selected: i.value === chosen })),
@@ -134,6 +149,10 @@ export function moderationRoutes(r: RouteBuilder): void {
         forTripleLock: queue.forTripleLock.map((a) =>
           row(a, { text: 'Record triple lock', href: paths.withQuery(paths.quality.moderateAudit({ auditId: a.auditId }), { level: 'triple-lock' }) }),
         ),
+        awaitingShowing: showingText(aw, queue.awaiting.length, 'audit', 'audits'),
+        forTripleLockShowing: showingText(tl, queue.forTripleLock.length, 'audit', 'audits'),
+        awaitingPagination: withLabel(pagination(aw.page, aw.totalPages, (p) => link(p, tl.page)), 'Pages of audits awaiting moderation'),
+        forTripleLockPagination: withLabel(pagination(tl.page, tl.totalPages, (p) => link(aw.page, p)), 'Pages of moderated audits'),
         saved: typeof q.saved === 'string' ? idOf(q.saved) : null,
       });
     },

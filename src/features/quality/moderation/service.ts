@@ -22,6 +22,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import type { Auditor } from '../../access-log/auditor';
 import { childInTeam } from '../../children/scope';
 import type { CurrentUser } from '../../users/service';
+import { pageWindow, type PageWindow } from '../../../web/pagination';
 
 /** Grades as a moderator's reason message names them ("from Good to Requires improvement"). */
 export const SHORT_GRADE_LABELS: Record<Grade, string> = {
@@ -67,56 +68,94 @@ export interface QueueRow {
 }
 
 export interface ModerationQueue {
-  /** Submitted, not yet moderated: oldest first. */
+  /** Submitted, not yet moderated: oldest first (the page asked for). */
   awaiting: QueueRow[];
-  /** Moderated with a double lock only: may be taken to triple lock. Oldest submission first. */
+  /** Moderated with a double lock only: may be taken to triple lock. Oldest submission first (the page asked for). */
   forTripleLock: QueueRow[];
+  /** How many there are in each list, over every page. */
+  awaitingTotal: number;
+  forTripleLockTotal: number;
+  /** Where the pages shown fall (the page asked for, or the last one when that is past the end). */
+  awaitingWindow: PageWindow;
+  forTripleLockWindow: PageWindow;
 }
 
-export async function moderationQueue(db: Tx, user: CurrentUser, filter: QueueFilter): Promise<ModerationQueue> {
-  const month = filter.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month) ? filter.month : null;
-  const found = await rows<Record<string, unknown>>(
-    db,
-    sql`select a.id, c.lantern_id, c.first_name, c.last_name, t.name as team, p.title as programme, a.auditor_name, a.status,
-               to_char(a.submitted_on, 'YYYY-MM-DD') as submitted_on, a.overall_grade, a.agreed_overall_grade,
-               mo.level, mo.moderator_name, to_char(mo.moderated_on, 'YYYY-MM-DD') as moderated_on
-          from case_audits a
+/** Rows a page of each list in the queue. */
+export const QUEUE_PAGE_SIZE = 50;
+
+/** The audits table a, its child c, and its latest moderation mo, for the queue's queries. */
+const QUEUE_FROM = sql`case_audits a
           join children c on c.id = a.child_id
           left join teams t on t.id = a.team_id
           left join audit_programmes p on p.id = a.programme_id
           left join lateral (
             select m.level, m.moderator_name, m.moderated_on from case_audit_moderations m
              where m.audit_id = a.id order by m.moderated_on desc, m.id desc limit 1
-          ) mo on true
-         where a.authority_id = ${user.authorityId}
+          ) mo on true`;
+
+const AWAITING = sql`a.status = 'submitted'`;
+const FOR_TRIPLE_LOCK = sql`(a.status = 'moderated' and coalesce(mo.level, '') <> 'triple-lock')`;
+
+function queueWhere(user: CurrentUser, filter: QueueFilter): SQL {
+  const month = filter.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month) ? filter.month : null;
+  return sql`a.authority_id = ${user.authorityId}
            and a.submitted_on is not null
-           and (a.status = 'submitted' or (a.status = 'moderated' and coalesce(mo.level, '') <> 'triple-lock'))
            and a.auditor_user_id is distinct from ${user.id}
            and (${filter.teamId ?? null}::integer is null or a.team_id = ${filter.teamId ?? null}::integer)
            and (${filter.programmeId ?? null}::bigint is null or a.programme_id = ${filter.programmeId ?? null}::bigint)
            and (${month}::text is null or to_char(a.submitted_on, 'YYYY-MM') = ${month}::text)
-           and ${inScope(user)}
-         order by a.submitted_on, a.id`,
+           and ${inScope(user)}`;
+}
+
+async function queueRows(db: Tx, where: SQL, list: SQL, window: PageWindow): Promise<QueueRow[]> {
+  const found = await rows<Record<string, unknown>>(
+    db,
+    sql`select a.id, c.lantern_id, c.first_name, c.last_name, t.name as team, p.title as programme, a.auditor_name,
+               to_char(a.submitted_on, 'YYYY-MM-DD') as submitted_on, a.overall_grade, a.agreed_overall_grade,
+               mo.level, mo.moderator_name, to_char(mo.moderated_on, 'YYYY-MM-DD') as moderated_on
+          from ${QUEUE_FROM}
+         where ${where} and ${list}
+         order by a.submitted_on, a.id
+         limit ${window.limit} offset ${window.offset}`,
   );
   const grade = (v: unknown): Grade | null => (isGrade(v) ? v : null);
-  const all = found.map((r) => ({
-    status: String(r.status),
-    row: {
-      auditId: Number(r.id),
-      childLanternId: String(r.lantern_id),
-      childName: `${String(r.first_name ?? '')} ${String(r.last_name ?? '')}`.trim(),
-      team: r.team === null ? null : String(r.team),
-      programme: r.programme === null ? null : String(r.programme),
-      auditor: String(r.auditor_name),
-      submittedOn: String(r.submitted_on),
-      overallGrade: grade(r.overall_grade),
-      agreedOverallGrade: grade(r.agreed_overall_grade),
-      level: r.level === 'double-lock' || r.level === 'triple-lock' ? r.level : null,
-      moderator: r.moderator_name === null ? null : String(r.moderator_name),
-      moderatedOn: r.moderated_on === null ? null : String(r.moderated_on),
-    } satisfies QueueRow,
+  return found.map((r) => ({
+    auditId: Number(r.id),
+    childLanternId: String(r.lantern_id),
+    childName: `${String(r.first_name ?? '')} ${String(r.last_name ?? '')}`.trim(),
+    team: r.team === null ? null : String(r.team),
+    programme: r.programme === null ? null : String(r.programme),
+    auditor: String(r.auditor_name),
+    submittedOn: String(r.submitted_on),
+    overallGrade: grade(r.overall_grade),
+    agreedOverallGrade: grade(r.agreed_overall_grade),
+    level: r.level === 'double-lock' || r.level === 'triple-lock' ? r.level : null,
+    moderator: r.moderator_name === null ? null : String(r.moderator_name),
+    moderatedOn: r.moderated_on === null ? null : String(r.moderated_on),
   }));
-  return { awaiting: all.filter((a) => a.status === 'submitted').map((a) => a.row), forTripleLock: all.filter((a) => a.status === 'moderated').map((a) => a.row) };
+}
+
+/**
+ * The queue: both lists counted in SQL, then the page asked for of each (50 rows; page numbers from 1; a page past
+ * the end shows the last page).
+ */
+export async function moderationQueue(db: Tx, user: CurrentUser, filter: QueueFilter, pages: { awaiting?: number; forTripleLock?: number } = {}): Promise<ModerationQueue> {
+  const where = queueWhere(user, filter);
+  const [counted] = await rows<{ awaiting: unknown; triple: unknown }>(
+    db,
+    sql`select count(*) filter (where ${AWAITING}) as awaiting, count(*) filter (where ${FOR_TRIPLE_LOCK}) as triple
+          from ${QUEUE_FROM}
+         where ${where}`,
+  );
+  const awaitingTotal = Number(counted?.awaiting ?? 0);
+  const forTripleLockTotal = Number(counted?.triple ?? 0);
+  const awaitingWindow = pageWindow(pages.awaiting ?? 1, awaitingTotal, QUEUE_PAGE_SIZE);
+  const forTripleLockWindow = pageWindow(pages.forTripleLock ?? 1, forTripleLockTotal, QUEUE_PAGE_SIZE);
+  const [awaiting, forTripleLock] = await Promise.all([
+    awaitingTotal ? queueRows(db, where, AWAITING, awaitingWindow) : Promise.resolve([]),
+    forTripleLockTotal ? queueRows(db, where, FOR_TRIPLE_LOCK, forTripleLockWindow) : Promise.resolve([]),
+  ]);
+  return { awaiting, forTripleLock, awaitingTotal, forTripleLockTotal, awaitingWindow, forTripleLockWindow };
 }
 
 /** The months (YYYY-MM) in which audits the user might moderate were submitted, newest first, for the filter. */
