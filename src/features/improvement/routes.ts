@@ -14,10 +14,9 @@
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/dates';
 import { can } from '../../domain/roles';
 import { todayInLondon } from '../../domain/today';
-import { NotFoundError, ValidationError, type FieldError } from '../../errors';
+import { NotFoundError, type FieldError } from '../../errors';
 import { ACTION_STATUSES, RAGS } from '../../db/schema/index';
 import { paths } from '../../web/paths';
 import type { PageContext, RouteBuilder } from '../../web/route';
@@ -49,6 +48,7 @@ import {
   updateTheme,
 } from './service';
 import { RAG_LABELS, STATUS_LABELS } from './status';
+import { dateFromParts, dateParts, fieldErrorsOf, str } from '../../web/form-input';
 
 type Body = Record<string, unknown>;
 
@@ -68,33 +68,9 @@ function bodyOf(req: Request): Body {
   return (req.body ?? {}) as Body;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/**
- * The ISO date from a GOV.UK date input's three fields (`<name>-day`, `-month`, `-year`): '' when all are empty,
- * else YYYY-MM-DD from the digits given (which the service then checks is a real date).
- */
-export function dateFromParts(body: Body, name: string): string {
-  const day = str(body[`${name}-day`]).trim();
-  const month = str(body[`${name}-month`]).trim();
-  const year = str(body[`${name}-year`]).trim();
-  if (!day && !month && !year) return '';
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return `${year}-${month}-${day}`;
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
 
-/** A date input's three values for a form: from what was posted, else from an ISO date. */
-function dateParts(body: Body | null, name: string, iso: string | null | undefined): { day: string; month: string; year: string } {
-  if (body) return { day: str(body[`${name}-day`]), month: str(body[`${name}-month`]), year: str(body[`${name}-year`]) };
-  if (!iso || !isIsoDate(iso)) return { day: '', month: '', year: '' };
-  return { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) };
-}
 
-/** The field errors of bad input; anything else is not ours to handle. */
-function errorsOf(e: unknown): FieldError[] {
-  if (e instanceof ValidationError) return e.errors;
-  throw e;
-}
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === '' ? [] : [String(v)]);
 
@@ -145,7 +121,7 @@ export function improvementRoutes(r: RouteBuilder): void {
       try {
         await createTheme(services.db, user.authorityId, { number: body.number, title: body.title, description: body.description }, audit);
       } catch (e) {
-        return renderTheme(res, { themeId: null, values: body, errors: errorsOf(e) }, 400);
+        return renderTheme(res, { themeId: null, values: body, errors: fieldErrorsOf(e) }, 400);
       }
       res.redirect(303, paths.improvement.planFor({ saved: 'theme' }));
     },
@@ -174,7 +150,7 @@ export function improvementRoutes(r: RouteBuilder): void {
         if (body.delete === 'yes') await deleteTheme(services.db, user.authorityId, themeId, audit);
         else await updateTheme(services.db, user.authorityId, themeId, { number: body.number, title: body.title, description: body.description }, audit);
       } catch (e) {
-        return renderTheme(res, { themeId, values: body, errors: errorsOf(e).map((x) => (x.field === 'theme' ? { ...x, field: 'title' } : x)) }, 400);
+        return renderTheme(res, { themeId, values: body, errors: fieldErrorsOf(e).map((x) => (x.field === 'theme' ? { ...x, field: 'title' } : x)) }, 400);
       }
       res.redirect(303, paths.improvement.planFor({ saved: body.delete === 'yes' ? 'theme-deleted' : 'theme' }));
     },
@@ -211,7 +187,7 @@ export function improvementRoutes(r: RouteBuilder): void {
       try {
         await createObjective(services.db, user.authorityId, themeId, { code: body.code, title: body.title }, audit);
       } catch (e) {
-        return renderObjective(ctx, { themeId, objectiveId: null, values: body, errors: errorsOf(e) }, 400);
+        return renderObjective(ctx, { themeId, objectiveId: null, values: body, errors: fieldErrorsOf(e) }, 400);
       }
       res.redirect(303, paths.improvement.planFor({ saved: 'objective' }));
     },
@@ -242,7 +218,7 @@ export function improvementRoutes(r: RouteBuilder): void {
         if (body.delete === 'yes') await deleteObjective(services.db, user.authorityId, objectiveId, audit);
         else await updateObjective(services.db, user.authorityId, objectiveId, { code: body.code, title: body.title }, audit);
       } catch (e) {
-        const errors = errorsOf(e).map((x) => (x.field === 'objective' ? { ...x, field: 'title' } : x));
+        const errors = fieldErrorsOf(e).map((x) => (x.field === 'objective' ? { ...x, field: 'title' } : x));
         return renderObjective(ctx, { themeId: Number(objective.themeId), objectiveId, values: body, errors }, 400);
       }
       res.redirect(303, paths.improvement.planFor({ saved: body.delete === 'yes' ? 'objective-deleted' : 'objective' }));
@@ -343,7 +319,7 @@ export function improvementRoutes(r: RouteBuilder): void {
       try {
         actionId = await createAction(ctx.services.db, ctx.user.authorityId, actionInput(body), ctx.audit);
       } catch (e) {
-        return renderActionForm(ctx, { actionId: null, values: { ...body, recommendationIds: list(body.recommendationIds) }, body, errors: errorsOf(e) }, 400);
+        return renderActionForm(ctx, { actionId: null, values: { ...body, recommendationIds: list(body.recommendationIds) }, body, errors: fieldErrorsOf(e) }, 400);
       }
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=action`);
     },
@@ -391,7 +367,7 @@ export function improvementRoutes(r: RouteBuilder): void {
         }
         await updateAction(ctx.services.db, ctx.user.authorityId, actionId, actionInput(body), ctx.audit);
       } catch (e) {
-        return renderActionForm(ctx, { actionId, values: { ...body, recommendationIds: list(body.recommendationIds) }, body, errors: errorsOf(e) }, 400);
+        return renderActionForm(ctx, { actionId, values: { ...body, recommendationIds: list(body.recommendationIds) }, body, errors: fieldErrorsOf(e) }, 400);
       }
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=action`);
     },
@@ -488,7 +464,7 @@ export function improvementRoutes(r: RouteBuilder): void {
         await setEvidence(ctx.services.db, ctx.user.authorityId, actionId, { indicators: ids.map((id) => ({ id, target: chosen.get(id) ?? '' })), domainIds: list(body.domainIds) }, ctx.audit);
       } catch (e) {
         // indicators.N.target → the target box of that indicator; indicators.N.id → its checkbox.
-        const errors = errorsOf(e).map((x) => {
+        const errors = fieldErrorsOf(e).map((x) => {
           const m = /^indicators\.(\d+)\.(id|target)$/.exec(x.field);
           const id = m ? ids[Number(m[1])] : undefined;
           return m && id ? { ...x, field: m[2] === 'target' ? `target-${id}` : `indicator-${id}` } : x;
@@ -545,7 +521,7 @@ export function improvementRoutes(r: RouteBuilder): void {
           ctx.audit,
         );
       } catch (e) {
-        return renderProgress(ctx, actionId, { values: body, body, errors: errorsOf(e) }, 400);
+        return renderProgress(ctx, actionId, { values: body, body, errors: fieldErrorsOf(e) }, 400);
       }
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=progress#progress`);
     },

@@ -22,7 +22,6 @@ import { paths } from '../../../web/paths';
 import type { RouteBuilder } from '../../../web/route';
 import type { CurrentUser } from '../../users/service';
 import { actionThemes, themeTotals } from '../action-themes';
-import { dateFromParts } from '../../improvement/routes';
 import {
   ACTION_STATUS_FILTERS,
   completeAction,
@@ -37,11 +36,11 @@ import {
   type ActionStatusFilter,
   type AuditActionRow,
 } from './service';
+import { dateFromParts, dateParts, str } from '../../../web/form-input';
 
 type Body = Record<string, unknown>;
 
 const idOf = (v: unknown): number | null => (typeof v === 'string' && /^[1-9]\d{0,14}$/.test(v.trim()) ? Number(v.trim()) : null);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function actionIdFrom(req: Request): number {
   const id = idOf(req.params.actionId);
@@ -65,11 +64,6 @@ function statusTag(a: AuditActionRow): { text: string; classes: string } {
   return { text: 'Open', classes: 'govuk-tag--blue' };
 }
 
-function dateParts(body: Body | null, name: string, iso: string | null) {
-  if (body) return { day: str(body[`${name}-day`]), month: str(body[`${name}-month`]), year: str(body[`${name}-year`]) };
-  if (!iso) return { day: '', month: '', year: '' };
-  return { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) };
-}
 
 async function renderAction(
   res: Response,

@@ -46,6 +46,7 @@ import {
   type AuditFilter,
   type AuditStatus,
 } from './service';
+import { dateFromParts, dateParts, str } from '../../../web/form-input';
 
 /** How many audits the "All audits" list shows; the count says how many matched. */
 export const LIST_LIMIT = 50;
@@ -67,7 +68,6 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 type Body = Record<string, unknown>;
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function idParam(req: Request, name: string): number {
   const raw = req.params[name];
@@ -101,20 +101,7 @@ async function readPostedForm(req: Request): Promise<Body> {
   return fields;
 }
 
-/** The ISO date from a GOV.UK date input's three fields: '' when all are empty, else what was typed as YYYY-MM-DD. */
-function dateFromParts(body: Body, name: string): string {
-  const day = str(body[`${name}-day`]).trim();
-  const month = str(body[`${name}-month`]).trim();
-  const year = str(body[`${name}-year`]).trim();
-  if (!day && !month && !year) return '';
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return `${year}-${month}-${day}`;
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
 
-function dateParts(body: Body | null, name: string): { day: string; month: string; year: string } {
-  if (!body) return { day: '', month: '', year: '' };
-  return { day: str(body[`${name}-day`]), month: str(body[`${name}-month`]), year: str(body[`${name}-year`]) };
-}
 
 /** Where the error summary links for a field: the first radio of a grade, the day box of a date. */
 function hrefFor(field: string): string {

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { GRADE_LABELS, GRADES } from '../../../domain/ofsted';
 import { can, type Role } from '../../../domain/roles';
 import { todayInLondon } from '../../../domain/today';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
+import { ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../../errors';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import {
@@ -41,6 +41,7 @@ import {
   versionIdOf,
 } from './service';
 import { loadFrameworkVersion, type FrameworkVersionDetail } from './version';
+import { fieldErrorsOf } from '../../../web/form-input';
 
 type Body = Record<string, unknown>;
 
@@ -65,10 +66,6 @@ function numberParam(req: Request, name: string): number {
 
 const bodyOf = (req: Request): Body => (req.body ?? {}) as Body;
 
-function errorsOf(e: unknown): FieldError[] {
-  if (e instanceof ValidationError) return e.errors;
-  throw e;
-}
 
 const STATUS_TAGS = {
   draft: { text: 'Draft', classes: 'govuk-tag--yellow' },
@@ -143,7 +140,7 @@ export function frameworkRoutes(r: RouteBuilder): void {
       try {
         frameworkId = await createFramework(services.db, user.authorityId, { title: body.title, description: body.description }, audit);
       } catch (e) {
-        return renderNewFramework(res, body, errorsOf(e), 400);
+        return renderNewFramework(res, body, fieldErrorsOf(e), 400);
       }
       res.redirect(303, paths.quality.editFrameworkVersion({ frameworkId, version: 1 }));
     },
@@ -272,7 +269,7 @@ export function frameworkRoutes(r: RouteBuilder): void {
           await updateDraftVersion(services.db, user.authorityId, frameworkId, version, { notes: body.notes, domains: body.domains, order }, audit);
         } catch (e) {
           if (e instanceof ConflictError) throw e;
-          return renderVersionForm(ctx, body, errorsOf(e), 400);
+          return renderVersionForm(ctx, body, fieldErrorsOf(e), 400);
         }
         res.redirect(303, `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=version`);
       });
@@ -339,7 +336,7 @@ export function frameworkRoutes(r: RouteBuilder): void {
           );
         } catch (e) {
           if (e instanceof ConflictError) throw e;
-          return renderDomainForm(ctx, body, errorsOf(e), 400);
+          return renderDomainForm(ctx, body, fieldErrorsOf(e), 400);
         }
         res.redirect(303, `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=domain#domain-${domainId}`);
       });
@@ -360,7 +357,7 @@ export function frameworkRoutes(r: RouteBuilder): void {
           await publishVersion(services.db, user.authorityId, frameworkId, version, todayInLondon(), user.displayName, audit);
         } catch (e) {
           if (e instanceof ConflictError) throw e;
-          return renderVersion(ctx, errorsOf(e), 400);
+          return renderVersion(ctx, fieldErrorsOf(e), 400);
         }
         res.redirect(303, `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=published`);
       });
@@ -402,7 +399,7 @@ export function frameworkRoutes(r: RouteBuilder): void {
       try {
         await createDomain(ctx.services.db, ctx.user.authorityId, { title: body.title, description: body.description }, ctx.audit);
       } catch (e) {
-        return renderDomains(ctx, body, errorsOf(e), 400);
+        return renderDomains(ctx, body, fieldErrorsOf(e), 400);
       }
       ctx.res.redirect(303, `${paths.quality.domains({})}?saved=created`);
     },
@@ -437,7 +434,7 @@ export function frameworkRoutes(r: RouteBuilder): void {
       try {
         await updateDomain(ctx.services.db, ctx.user.authorityId, domainId, { title: body.title, description: body.description }, ctx.audit);
       } catch (e) {
-        return renderDomainEdit(ctx, body, errorsOf(e), 400);
+        return renderDomainEdit(ctx, body, fieldErrorsOf(e), 400);
       }
       ctx.res.redirect(303, `${paths.quality.domains({})}?saved=updated`);
     },

@@ -44,10 +44,10 @@ import {
   versionLabel,
   type ProgrammeRow,
 } from './service';
+import { dateFromParts, dateParts, fieldErrorsOf, str } from '../../../web/form-input';
 
 type Body = Record<string, unknown>;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === '' ? [] : [String(v)]);
 const bodyOf = (req: Request): Body => (req.body ?? {}) as Body;
 
@@ -57,26 +57,8 @@ function programmeIdOf(req: Request): number {
   return parsed.data;
 }
 
-/** The ISO date from a GOV.UK date input's three fields: '' when all are empty, else what was typed, to be checked. */
-function dateFromParts(body: Body, name: string): string {
-  const day = str(body[`${name}-day`]).trim();
-  const month = str(body[`${name}-month`]).trim();
-  const year = str(body[`${name}-year`]).trim();
-  if (!day && !month && !year) return '';
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return `${year}-${month}-${day}`;
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
 
-function dateParts(body: Body | null, name: string, iso: string | null | undefined): { day: string; month: string; year: string } {
-  if (body) return { day: str(body[`${name}-day`]), month: str(body[`${name}-month`]), year: str(body[`${name}-year`]) };
-  if (!iso || !isIsoDate(iso)) return { day: '', month: '', year: '' };
-  return { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) };
-}
 
-function errorsOf(e: unknown): FieldError[] {
-  if (e instanceof ValidationError) return e.errors;
-  throw e;
-}
 
 /** "automatic-3-1" → "3 cases allocated. 1 case left without an auditor: see why below."; "by-hand-2" → "2 cases changed." */
 function allocationSavedText(saved: string): string {
@@ -206,7 +188,7 @@ export function programmeRoutes(r: RouteBuilder): void {
         const input = validateProgramme(rawProgramme(body), new Set(versions.map((v) => v.versionId)));
         id = await createProgramme(services.db, user.authorityId, input, user.displayName, audit);
       } catch (e) {
-        return renderForm(ctx, { programme: null, values: body, errors: errorsOf(e) }, 400);
+        return renderForm(ctx, { programme: null, values: body, errors: fieldErrorsOf(e) }, 400);
       }
       res.redirect(303, paths.withQuery(paths.quality.programme({ programmeId: id }), { saved: 'created' }));
     },
@@ -238,7 +220,7 @@ export function programmeRoutes(r: RouteBuilder): void {
         const input = validateProgramme(rawProgramme(body), allowed);
         await updateProgramme(services.db, user.authorityId, Number(programme.id), input, audit);
       } catch (e) {
-        return renderForm(ctx, { programme, values: body, errors: errorsOf(e) }, 400);
+        return renderForm(ctx, { programme, values: body, errors: fieldErrorsOf(e) }, 400);
       }
       res.redirect(303, paths.withQuery(paths.quality.programme({ programmeId: programme.id }), { saved: 'updated' }));
     },
@@ -307,7 +289,7 @@ export function programmeRoutes(r: RouteBuilder): void {
         await setProgrammeStatus(services.db, user.authorityId, programmeId, to, audit);
       } catch (e) {
         if (e instanceof ConflictError) return renderProgramme(ctx, programmeId, { errors: [{ field: 'status', message: e.message }] }, 409);
-        return renderProgramme(ctx, programmeId, { errors: errorsOf(e) }, 400);
+        return renderProgramme(ctx, programmeId, { errors: fieldErrorsOf(e) }, 400);
       }
       res.redirect(303, paths.withQuery(paths.quality.programme({ programmeId }), { saved: to }));
     },
@@ -435,7 +417,7 @@ export function programmeRoutes(r: RouteBuilder): void {
         await selectCases(services.db, user.authorityId, Number(programme.id), settings, audit);
       } catch (e) {
         if (e instanceof ConflictError) return renderSelect(ctx, programme, { values: body, errors: [{ field: 'method', message: e.message }] }, 409);
-        return renderSelect(ctx, programme, { values: body, errors: errorsOf(e) }, 400);
+        return renderSelect(ctx, programme, { values: body, errors: fieldErrorsOf(e) }, 400);
       }
       res.redirect(303, paths.withQuery(paths.quality.programme({ programmeId: programme.id }), { saved: 'selected' }));
     },
@@ -526,7 +508,7 @@ export function programmeRoutes(r: RouteBuilder): void {
         }
       } catch (e) {
         if (e instanceof ConflictError) return renderAllocate(ctx, programme, { values: body, errors: [{ field: 'allocate', message: e.message }] }, 409);
-        return renderAllocate(ctx, programme, { values: body, errors: errorsOf(e) }, 400);
+        return renderAllocate(ctx, programme, { values: body, errors: fieldErrorsOf(e) }, 400);
       }
       res.redirect(303, paths.withQuery(paths.quality.allocateCases({ programmeId }), { saved }));
     },
