@@ -14,7 +14,8 @@
  *    actionImpact for every action (median ms), and the XLSX and DOCX exports (ms, bytes).
  * 4. `lantern serve --demo` on that folder: median, p95 and max latency of /inspections, one graded inspection,
  *    /inspections/national, /improvement, each action's page in turn and /improvement/plan.xlsx under 20 concurrent
- *    signed-in users.
+ *    signed-in users; then the QA pages (issue 6) as 20 heads of service: /quality, /quality/audits, the latest 50
+ *    audits' pages in turn, /quality/actions (all and overdue), /quality/moderation and /quality/programmes.
  * Options: LANTERN_BENCH_REQUESTS (default 200 per page kind), LANTERN_BENCH_PORT. Run it on a quiet machine.
  */
 import { spawn } from 'node:child_process';
@@ -241,6 +242,11 @@ try {
   );
   if (!graded) throw new Error('the demo authority has no graded inspection');
   const actionIds = actions.map((a) => a.id);
+  // Case audits to open (the QA pages): the latest 50 submitted.
+  const audits = await rows<{ id: number }>(
+    database.db,
+    sql`select id from case_audits where authority_id = ${demo.authorityId} and submitted_on is not null order by submitted_on desc, id desc limit 50`,
+  );
   await database.close();
 
   // ——— 4. The pages, served from the PGlite folder ———
@@ -267,6 +273,21 @@ try {
     await latency(clients, 'improvement-plan', ['/improvement']);
     await latency(clients, 'improvement-action', actionIds.map((id) => `/improvement/actions/${id}`));
     await latency(clients, 'improvement-xlsx', ['/improvement/plan.xlsx']);
+
+    // The QA pages, as heads of service (who may read, moderate and run the programme).
+    const qa = await Promise.all(
+      Array.from({ length: USERS }, async () => {
+        const c = new TestClient(BASE);
+        await c.signIn('head-of-service', PASSWORD);
+        return c;
+      }),
+    );
+    await latency(qa, 'quality-results', ['/quality']);
+    await latency(qa, 'quality-audits', ['/quality/audits']);
+    await latency(qa, 'quality-audit', audits.map((a) => `/quality/audits/${Number(a.id)}`));
+    await latency(qa, 'quality-actions', ['/quality/actions', '/quality/actions?status=overdue']);
+    await latency(qa, 'quality-moderation', ['/quality/moderation']);
+    await latency(qa, 'quality-programmes', ['/quality/programmes']);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
