@@ -8,3 +8,4 @@ export * from './reference';
 export * from './indicators';
 export * from './inspections';
 export * from './quality';
+export * from './reports';
