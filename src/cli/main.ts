@@ -14,6 +14,7 @@ import { registerIndicatorCommands } from './commands/indicators';
 import { registerTrackerCommands } from './commands/trackers';
 import { registerAuditCommands } from './commands/audits';
 import { registerInspectionCommands } from './commands/inspections';
+import { registerReportCommands } from './commands/report';
 import { ROLES } from '../domain/roles';
 import { todayInLondon } from '../domain/today';
 import { ConflictError, ValidationError } from '../errors';
@@ -184,6 +185,7 @@ registerIndicatorCommands(program);
 registerTrackerCommands(program);
 registerAuditCommands(program);
 registerInspectionCommands(program);
+registerReportCommands(program);
 
 function randomPassword(): string {
   const bytes = new Uint8Array(18);

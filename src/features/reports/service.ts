@@ -1,0 +1,130 @@
+/**
+ * Generating a report and keeping it: `generateReport` builds the kind's ReportDocument (registry.ts), writes it as
+ * DOCX or PDF, and records it in generated_reports with who asked, when, its size, its sha256 and the file itself, so
+ * that it can be downloaded again exactly as sent. The row is written first as running and finished as done (or
+ * failed, with the reason), so a long report is visible while it runs and a failure is not lost. Bad input — an
+ * unknown kind, audience or format, or a period the kind cannot read — is refused before anything is written.
+ */
+import { createHash } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { generatedReports, REPORT_FORMATS, type ReportFormat } from '../../db/schema/index';
+import { todayInLondon } from '../../domain/today';
+import { ValidationError } from '../../errors';
+import { reportDocx } from './docx';
+import { isAudience, type Audience, type ReportDocument } from './model';
+import { reportPdf } from './pdf';
+import { REPORT_KINDS, reportKind } from './registry';
+
+export interface ReportRequest {
+  kind: string;
+  period: string;
+  audience: string;
+  format: string;
+  /** Defaults to today in London. */
+  today?: string;
+}
+
+export interface GeneratedReport {
+  id: number;
+  kind: string;
+  period: string;
+  audience: Audience;
+  format: ReportFormat;
+  document: ReportDocument;
+  bytes: Buffer;
+  sha256: string;
+}
+
+export const isReportFormat = (v: unknown): v is ReportFormat => typeof v === 'string' && (REPORT_FORMATS as readonly string[]).includes(v);
+
+export function writeReport(document: ReportDocument, format: ReportFormat): Promise<Buffer> {
+  return format === 'docx' ? reportDocx(document) : reportPdf(document);
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Builds, writes and stores a report; returns it with its log id. `actor` is the user's name (or cli:<os user>). */
+export async function generateReport(db: Tx, authorityId: number, request: ReportRequest, actor: string): Promise<GeneratedReport> {
+  const kind = reportKind(request.kind);
+  if (!kind) throw new ValidationError([{ field: 'kind', message: `There is no report "${request.kind}": choose one of ${REPORT_KINDS.map((k) => k.key).join(', ')}` }]);
+  const audience = request.audience;
+  if (!isAudience(audience)) throw new ValidationError([{ field: '--audience', message: `The audience is internal or members, not "${audience}"` }]);
+  const format = request.format;
+  if (!isReportFormat(format)) throw new ValidationError([{ field: 'format', message: `Reports are written as docx or pdf, not "${format}"` }]);
+  const today = request.today ?? todayInLondon();
+  // Refuses a bad period (ValidationError) before the log has a row.
+  const document = await kind.build(db, authorityId, { period: request.period, audience, today });
+
+  const [row] = await db
+    .insert(generatedReports)
+    .values({ authorityId, kind: kind.key, period: document.period, audience, format, status: 'running', generatedBy: actor })
+    .returning({ id: generatedReports.id });
+  if (!row) throw new Error('generated_reports insert returned no row');
+  const id = Number(row.id);
+  try {
+    const bytes = await writeReport(document, format);
+    const digest = sha256(bytes);
+    await db
+      .update(generatedReports)
+      .set({ status: 'done', generatedAt: new Date(), bytes: bytes.length, sha256: digest, content: new Uint8Array(bytes) })
+      .where(eq(generatedReports.id, id));
+    return { id, kind: kind.key, period: document.period, audience, format, document, bytes, sha256: digest };
+  } catch (err) {
+    await db
+      .update(generatedReports)
+      .set({ status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : 'The report could not be written' })
+      .where(eq(generatedReports.id, id));
+    throw err;
+  }
+}
+
+export interface ReportLogEntry {
+  id: number;
+  kind: string;
+  period: string;
+  audience: Audience;
+  format: ReportFormat;
+  status: string;
+  error: string | null;
+  generatedBy: string;
+  generatedAt: Date | null;
+  bytes: number | null;
+  sha256: string | null;
+  createdAt: Date;
+}
+
+/** The authority's generated reports, newest first (without their files). */
+export async function listGeneratedReports(db: Tx, authorityId: number, limit = 100): Promise<ReportLogEntry[]> {
+  const found = await db
+    .select({
+      id: generatedReports.id,
+      kind: generatedReports.kind,
+      period: generatedReports.period,
+      audience: generatedReports.audience,
+      format: generatedReports.format,
+      status: generatedReports.status,
+      error: generatedReports.error,
+      generatedBy: generatedReports.generatedBy,
+      generatedAt: generatedReports.generatedAt,
+      bytes: generatedReports.bytes,
+      sha256: generatedReports.sha256,
+      createdAt: generatedReports.createdAt,
+    })
+    .from(generatedReports)
+    .where(eq(generatedReports.authorityId, authorityId))
+    .orderBy(desc(generatedReports.createdAt), desc(generatedReports.id))
+    .limit(limit);
+  return found.map((r) => ({ ...r, id: Number(r.id), bytes: r.bytes === null ? null : Number(r.bytes) }));
+}
+
+/** One generated report's file, as stored; null when the authority has no such finished report. */
+export async function generatedReportFile(db: Tx, authorityId: number, id: number): Promise<{ format: ReportFormat; kind: string; bytes: Buffer } | null> {
+  const [row] = await db
+    .select({ format: generatedReports.format, kind: generatedReports.kind, content: generatedReports.content, status: generatedReports.status })
+    .from(generatedReports)
+    .where(and(eq(generatedReports.id, id), eq(generatedReports.authorityId, authorityId)))
+    .limit(1);
+  if (!row || row.status !== 'done' || !row.content) return null;
+  return { format: row.format, kind: row.kind, bytes: Buffer.from(row.content) };
+}
