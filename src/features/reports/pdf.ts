@@ -105,17 +105,21 @@ function blockOf(doc: Pdf, root: Struct, b: Block): void {
     case 'paragraph':
       text(doc, root, inlineText(b.content), { font: b.bold ? BOLD : FONT });
       return;
-    case 'bullets':
+    case 'bullets': {
       left(doc);
+      const list = doc.struct('L');
+      root.add(list);
       doc
         .font(FONT)
         .fontSize(SIZES.body)
         .list(
           b.items.map((i) => winAnsi(inlineText(i))),
-          { structParent: root, listType: b.numbered ? 'numbered' : 'bullet', bulletRadius: 2, textIndent: 14, bulletIndent: 4, width: contentWidth(doc) - 18 },
+          { structParent: list, listType: b.numbered ? 'numbered' : 'bullet', bulletRadius: 2, textIndent: 14, bulletIndent: 4, width: contentWidth(doc) - 18 },
         );
+      list.end();
       doc.moveDown(0.5);
       return;
+    }
     case 'table':
       tableOf(doc, root, b);
       return;

@@ -16,7 +16,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
 import { nextInspection, type NextInspection } from '../../../domain/inspection-deadlines';
-import { FRAMEWORK_LABELS, GRADE_LABELS, RECOMMENDATION_KIND_LABELS, isGraded, needsActionPlan, type JudgementKey, type Grade } from '../../../domain/ofsted';
+import { FRAMEWORK_LABELS, GRADE_LABELS, isGraded, needsActionPlan, type JudgementKey, type Grade } from '../../../domain/ofsted';
 import { ValidationError } from '../../../errors';
 import { lineChartSvg } from '../../../web/charts/line-chart';
 import { loadPlan, planActions, type PlanAction } from '../../improvement/plan';
@@ -259,7 +259,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
         'Progress against each recommendation',
         ['Recommendation', 'Action', 'Status', 'RAG', 'Due', 'Overdue'],
         recs.flatMap((r) => {
-          const label = `${RECOMMENDATION_KIND_LABELS[r.kind]} ${r.number}`;
+          const label = r.kind === 'recommendation' ? `Recommendation ${r.number}` : `Area for priority action ${r.number}`;
           const actions = data.actionsFor.get(r.id) ?? [];
           if (actions.length === 0) return [[label, 'No action answers it yet', dash, dash, dash, dash]];
           return actions.map((a): Cell[] => [label, `${a.reference} ${a.title}`, STATUS_LABELS[a.status], RAG_LABELS[a.rag], longDay(a.dueDate), a.overdue ? 'Overdue' : 'No']);
