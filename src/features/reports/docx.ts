@@ -21,26 +21,28 @@ import {
   WidthType,
 } from 'docx';
 import { svgToPng } from '../quality/report/chart';
-import { AUDIENCE_NOTES, cellText, inlineText, longDay, type Block, type ReportDocument, type TableBlock } from './model';
+import { AUDIENCE_NOTES, cellText, columnShares, inlineText, longDay, type Block, type ReportDocument, type TableBlock } from './model';
 import { forAudience } from './suppress';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const NUMBERED = 'report-numbered';
 
-function cell(text: string, options: { bold?: boolean; right?: boolean }): TableCell {
+function cell(text: string, options: { bold?: boolean; right?: boolean; width?: number }): TableCell {
   return new TableCell({
+    ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
     children: [new Paragraph({ ...(options.right ? { alignment: AlignmentType.RIGHT } : {}), children: [new TextRun({ text, bold: options.bold ?? false })] })],
   });
 }
 
 function tableOf(t: TableBlock): Array<Paragraph | Table> {
   const right = (i: number) => t.numeric?.[i] ?? false;
+  const shares = columnShares(t);
   return [
     new Paragraph({ keepNext: true, children: [new TextRun({ text: t.caption, bold: true })] }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: t.head.map((h, i) => cell(h, { bold: true, right: right(i) })) }),
+        new TableRow({ tableHeader: true, cantSplit: true, children: t.head.map((h, i) => cell(h, { bold: true, right: right(i), width: Math.round(shares[i] ?? 0) })) }),
         ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(cellText(c), { right: right(i) })) })),
       ],
     }),

@@ -67,6 +67,8 @@ export interface TableBlock {
   readonly rows: ReadonlyArray<readonly Cell[]>;
   /** Per column: right-aligned figures. Defaults to false for every column. */
   readonly numeric?: readonly boolean[];
+  /** Per column: relative widths (e.g. [3, 1, 1]); equal when absent. */
+  readonly widths?: readonly number[];
 }
 
 export interface ChartBlock {
@@ -108,13 +110,28 @@ export interface ReportDocument {
 export const heading = (level: 1 | 2 | 3, text: string): HeadingBlock => ({ type: 'heading', level, text });
 export const paragraph = (...content: Inline[]): ParagraphBlock => ({ type: 'paragraph', content });
 export const bullets = (items: ReadonlyArray<readonly Inline[]>, numbered = false): BulletsBlock => ({ type: 'bullets', items, numbered });
-export const table = (caption: string, head: readonly string[], rows: ReadonlyArray<readonly Cell[]>, numeric?: readonly boolean[]): TableBlock => ({
+export const table = (
+  caption: string,
+  head: readonly string[],
+  rows: ReadonlyArray<readonly Cell[]>,
+  numeric?: readonly boolean[],
+  widths?: readonly number[],
+): TableBlock => ({
   type: 'table',
   caption,
   head,
   rows,
   ...(numeric ? { numeric } : {}),
+  ...(widths ? { widths } : {}),
 });
+
+/** Each column's share of the table's width, in per cent (equal when the table gives no widths). */
+export function columnShares(t: TableBlock): number[] {
+  const n = t.head.length;
+  const w = t.widths && t.widths.length === n ? t.widths : Array.from({ length: n }, () => 1);
+  const total = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => (100 * x) / total);
+}
 export const pageBreak = (): PageBreakBlock => ({ type: 'page-break' });
 
 // ——— text ———

@@ -9,7 +9,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { svgToPng } from '../quality/report/chart';
-import { AUDIENCE_NOTES, cellText, inlineText, longDay, type Block, type ReportDocument, type TableBlock } from './model';
+import { AUDIENCE_NOTES, cellText, columnShares, inlineText, longDay, type Block, type ReportDocument, type TableBlock } from './model';
 import { forAudience } from './suppress';
 
 /** The characters of Windows-1252 above 0x7F that are not Latin-1 (what the standard fonts can draw beyond ASCII and Latin-1). */
@@ -86,6 +86,7 @@ function tableOf(doc: Pdf, root: Struct, t: TableBlock): void {
   const options: TaggedTableOptions = {
     structParent: root,
     data: [head, ...body],
+    columnStyles: columnShares(t).map((share) => ({ width: (contentWidth(doc) * share) / 100 })),
     defaultStyle: { padding: { top: 3, bottom: 3, left: 4, right: 4 }, border: 0.5, borderColor: '#b1b4b6' },
   };
   doc.font(FONT).fontSize(SIZES.table);

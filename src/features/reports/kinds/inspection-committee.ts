@@ -264,6 +264,8 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
           if (actions.length === 0) return [[label, 'No action answers it yet', dash, dash, dash, dash]];
           return actions.map((a): Cell[] => [label, `${a.reference} ${a.title}`, STATUS_LABELS[a.status], RAG_LABELS[a.rag], longDay(a.dueDate), a.overdue ? 'Overdue' : 'No']);
         }),
+        undefined,
+        [2, 4, 1.5, 1.2, 2, 1.3],
       ),
     );
     const unanswered = recs.filter((r) => (data.actionsFor.get(r.id) ?? []).length === 0).length;
@@ -285,6 +287,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
           ['Off track', count(answering.filter((a) => a.offTrack).length), percent(answering.filter((a) => a.offTrack).length, answering.length)],
         ],
         [false, true, true],
+        [4, 1, 1],
       ),
     );
     if (answering.length > 0) blocks.push(heading(2, 'Actions completed since the inspection'), completionChart(answering, data));
