@@ -248,7 +248,8 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
     blocks.push(heading(2, 'Areas for priority action'), bullets(priority.map((r) => [r.text]), true));
   }
   if (recommendations.length > 0) {
-    blocks.push(paragraph(`The inspectors made ${recommendations.length === 1 ? 'one recommendation' : `${recommendations.length} recommendations`}:`), bullets(recommendations.map((r) => [r.text]), true));
+    // Not "made 3 recommendations": a number in running text would be a count under 5 for members; the list shows them.
+    blocks.push(paragraph(priority.length > 0 ? 'What needs to improve:' : 'What the inspectors said needs to improve:'), bullets(recommendations.map((r) => [r.text]), true));
   }
 
   blocks.push(heading(1, COMMITTEE_HEADINGS.progress));
