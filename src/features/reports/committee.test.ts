@@ -151,6 +151,7 @@ describeEachEngine('the committee report on an inspection', (ctx) => {
     const order = Object.values(COMMITTEE_HEADINGS).map((h) => text.indexOf(h));
     assert.ok(order.every((i, n) => i > 0 && (n === 0 || i > (order[n - 1] ?? 0))), `headings in order: ${order.join(', ')}`);
     assert.ok(xml.includes('w:val="Heading1"'), 'real Heading 1 style');
+    assert.match(text, /the outcome of Ofsted’s ILACS standard inspection of Committee Borough children’s services \(3 March 2025 to 14 March 2025\)/);
     const rows = tableRows(xml);
     assert.deepEqual(rows.find((r) => r[0] === 'Lead inspector'), ['Lead inspector', 'Jane Inspector']);
     assert.deepEqual(rows.find((r) => r[0] === 'Framework'), ['Framework', FRAMEWORK_LABELS['ilacs-2023']]);

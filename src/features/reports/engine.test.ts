@@ -142,3 +142,10 @@ describe('registry', () => {
     assert.equal(reportKind('performance-pack'), undefined);
   });
 });
+
+describe('committee wording', () => {
+  test('a label inside a sentence: the first letter lowered unless it starts an acronym', async () => {
+    const { inSentence } = await import('./kinds/inspection-committee');
+    assert.deepEqual(['Focused visit', 'ILACS short inspection', 'JTAI', 'Monitoring visit'].map(inSentence), ['focused visit', 'ILACS short inspection', 'JTAI', 'monitoring visit']);
+  });
+});

@@ -108,6 +108,8 @@ export async function loadCommitteeData(db: Tx, authorityId: number, period: str
 }
 
 const dash = '–';
+/** A label inside a sentence: "Focused visit" → "focused visit"; acronyms ("ILACS short inspection", "JTAI") kept. */
+export const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
 const dayOrDash = (iso: string | null) => (iso ? longDay(iso) : dash);
 
 function inspectionDates(i: InspectionSummary): string {
@@ -195,7 +197,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
   const blocks: Block[] = [
     heading(1, COMMITTEE_HEADINGS.purpose),
     paragraph(
-      `This report tells members the outcome of Ofsted’s ${i.kindLabel.toLowerCase()} of ${data.authorityName} children’s services (${inspectionDates(i)}), ` +
+      `This report tells members the outcome of Ofsted’s ${inSentence(i.kindLabel)} of ${data.authorityName} children’s services (${inspectionDates(i)}), ` +
         'the recommendations the inspectors made, and the progress of the improvement plan that answers them.',
     ),
     heading(1, COMMITTEE_HEADINGS.recommendation),
@@ -217,7 +219,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
     heading(1, COMMITTEE_HEADINGS.judgements),
   ];
 
-  if (i.judgements.length === 0) blocks.push(paragraph(`The ${i.kindLabel.toLowerCase()} does not give graded judgements.`));
+  if (i.judgements.length === 0) blocks.push(paragraph(`The ${inSentence(i.kindLabel)} does not give graded judgements.`));
   else {
     const prevLabel = data.previous ? `Previous inspection (${inspectionDates(data.previous)})` : 'Previous inspection';
     blocks.push(
@@ -243,7 +245,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
   else for (const p of summary.split(/\n\s*\n/)) blocks.push(paragraph(p.replace(/\s*\n\s*/g, ' ').trim()));
 
   blocks.push(heading(1, COMMITTEE_HEADINGS.recommendations));
-  if (recs.length === 0) blocks.push(paragraph(`The ${i.kindLabel.toLowerCase()} made no recommendations.`));
+  if (recs.length === 0) blocks.push(paragraph(`The ${inSentence(i.kindLabel)} made no recommendations.`));
   if (priority.length > 0) {
     blocks.push(heading(2, 'Areas for priority action'), bullets(priority.map((r) => [r.text]), true));
   }
@@ -300,7 +302,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
       paragraph(
         i.reportReceivedOn === null && needsActionPlan(i.kind)
           ? 'The date the report was received is not recorded in Lantern, so the statutory deadlines (publication and the action plan) cannot be worked out.'
-          : `No statutory deadline follows a ${i.kindLabel.toLowerCase()}.`,
+          : `No statutory deadline follows a ${inSentence(i.kindLabel)}.`,
       ),
     );
   }
