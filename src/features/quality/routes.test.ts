@@ -25,6 +25,7 @@ import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/
 import { buildTeam } from '../../../test/support/builders';
 import { h1, TestClient } from '../../../test/support/client';
 import { buildAudit, buildDomain } from '../../../test/support/improvement';
+import { tableRow } from '../../../test/support/html';
 
 const today = todayInLondon();
 const firstOfMonth = `${today.slice(0, 8)}01`;
@@ -32,20 +33,6 @@ const lastMonth = addMonths(firstOfMonth, -1);
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const monthName = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 const Q = 'from=2024-01&to=2024-03';
-
-const clean = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-
-/** The cells (header first) of the row headed `row` in the table captioned `caption`. */
-function tableRow(html: string, caption: string, row: string): string[] {
-  const tables = html.split('<table').slice(1);
-  const table = tables.find((t) => clean(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? '').startsWith(caption));
-  if (!table) throw new Error(`no table ${caption}`);
-  for (const tr of (table.split('<tbody')[1] ?? '').split('<tr').slice(1)) {
-    const cells = [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => clean(m[1] ?? ''));
-    if (cells[0] === row) return cells;
-  }
-  throw new Error(`no row ${row} in ${caption}`);
-}
 
 describe('audit results pages and API', () => {
   let world: TestWorld;

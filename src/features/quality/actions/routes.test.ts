@@ -25,31 +25,17 @@ import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/suppo
 import { buildCaseAudit } from '../../../../test/support/builders';
 import { h1, TestClient } from '../../../../test/support/client';
 import { buildDomain } from '../../../../test/support/improvement';
+import { firstCells, tableRow as rowIn } from '../../../../test/support/html';
+
+/** The cells (header first) of the row headed `row` in the table captioned `caption` (row heading matched by its start). */
+const tableRow = (html: string, caption: string, row: string): string[] => rowIn(html, caption, row, { row: 'prefix' });
+
 
 const today = todayInLondon();
 const lastMonth = addMonths(`${today.slice(0, 8)}01`, -1);
 const submitted = `${lastMonth.slice(0, 8)}10`;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-
-const clean = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-
-function tableRow(html: string, caption: string, row: string): string[] {
-  const table = html.split('<table').slice(1).find((t) => clean(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? '').startsWith(caption));
-  if (!table) throw new Error(`no table ${caption}`);
-  for (const tr of (table.split('<tbody')[1] ?? '').split('<tr').slice(1)) {
-    const cells = [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => clean(m[1] ?? ''));
-    if (cells[0]?.startsWith(row)) return cells;
-  }
-  throw new Error(`no row ${row} in ${caption}`);
-}
-
-/** The first cell of every body row of the table whose caption starts with `caption`. */
-function firstCells(html: string, caption: string): string[] {
-  const table = html.split('<table').slice(1).find((t) => clean(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? '').startsWith(caption));
-  if (!table) throw new Error(`no table ${caption}`);
-  return (table.split('<tbody')[1] ?? '').split('<tr').slice(1).map((tr) => clean(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/.exec(tr)?.[1] ?? ''));
-}
 
 describe('audit actions pages', () => {
   let world: TestWorld;

@@ -18,22 +18,11 @@ import { h1, TestClient, type Reply } from '../../../../test/support/client';
 import { PRACTICE_STANDARDS } from './default-framework';
 import { listFrameworks } from './service';
 import { installFramework, loadFrameworkVersion, type FrameworkVersionDetail } from './version';
+import { clean, tableRow as rowIn } from '../../../../test/support/html';
 
-const clean = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+/** The cells (header first) of the row headed `row` in the table captioned `caption` (caption matched whole). */
+const tableRow = (html: string, caption: string, row: string): string[] => rowIn(html, caption, row, { caption: 'exact' });
 
-/** The cells (header first) of the row headed `row` in the table captioned `caption`. */
-function tableRow(html: string, caption: string, row: string): string[] {
-  const table = html
-    .split('<table')
-    .slice(1)
-    .find((t) => clean(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? '') === caption);
-  if (!table) throw new Error(`no table ${caption}`);
-  for (const tr of (table.split('<tbody')[1] ?? '').split('<tr').slice(1)) {
-    const cells = [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => clean(m[1] ?? ''));
-    if (cells[0] === row) return cells;
-  }
-  throw new Error(`no row ${row} in ${caption}`);
-}
 
 /** The error summary's messages, in order. */
 function errorSummary(html: string): string[] {

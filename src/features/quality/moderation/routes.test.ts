@@ -19,25 +19,7 @@ import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/suppo
 import { buildCaseAudit } from '../../../../test/support/builders';
 import { h1, TestClient } from '../../../../test/support/client';
 import { buildDomain } from '../../../../test/support/improvement';
-
-const clean = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-
-function tableRow(html: string, caption: string, row: string): string[] {
-  const table = html.split('<table').slice(1).find((t) => clean(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? '').startsWith(caption));
-  if (!table) throw new Error(`no table ${caption}`);
-  for (const tr of (table.split('<tbody')[1] ?? '').split('<tr').slice(1)) {
-    const cells = [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => clean(m[1] ?? ''));
-    if (cells[0] === row) return cells;
-  }
-  throw new Error(`no row ${row} in ${caption}`);
-}
-
-/** The first cell of every body row of the table whose caption starts with `caption`. */
-function firstCells(html: string, caption: string): string[] {
-  const table = html.split('<table').slice(1).find((t) => clean(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? '').startsWith(caption));
-  if (!table) throw new Error(`no table ${caption}`);
-  return (table.split('<tbody')[1] ?? '').split('<tr').slice(1).map((tr) => clean(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/.exec(tr)?.[1] ?? ''));
-}
+import { firstCells, tableRow } from '../../../../test/support/html';
 
 describe('moderation pages', () => {
   let world: TestWorld;
