@@ -68,6 +68,12 @@ export const PERMISSIONS = [
   'audit:moderate',
   /** Run the QA programme: audit frameworks and their versions, programmes, case selection, allocation, reopening a submitted audit. */
   'audit:manage',
+  /** Open the reports page, generate reports and download them (members: the members' audience only). */
+  'report:read',
+  /** Generate a report for officers (internal audience, counts as they are). */
+  'report:internal',
+  /** Write the self-evaluation's text for a service area and year. */
+  'self-evaluation:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,6 +112,13 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'audit:moderate': ['head-of-service', 'team-manager', 'qa-auditor'],
   // The QA lead's work.
   'audit:manage': ['admin', 'head-of-service', 'qa-auditor'],
+  // Reports are aggregate documents: everyone may generate and download the members' version (counts under 5
+  // suppressed, nothing about a child), members included.
+  'report:read': ROLES,
+  // The internal version shows counts as they are: officers only, never members.
+  'report:internal': CHILD_ROLES,
+  // The self-evaluation is the leaders' account of their services, as commentary is.
+  'self-evaluation:write': ['director', 'head-of-service'],
 };
 
 export function isRole(value: string): value is Role {

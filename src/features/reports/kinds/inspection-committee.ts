@@ -18,6 +18,7 @@ import { authorities } from '../../../db/schema/index';
 import { nextInspection, type NextInspection } from '../../../domain/inspection-deadlines';
 import { FRAMEWORK_LABELS, GRADE_LABELS, isGraded, needsActionPlan, type JudgementKey, type Grade } from '../../../domain/ofsted';
 import { ValidationError } from '../../../errors';
+import type { ReportKind } from '../kind';
 import { lineChartSvg } from '../../../web/charts/line-chart';
 import { loadPlan, planActions, type PlanAction } from '../../improvement/plan';
 import { RAG_LABELS, STATUS_LABELS } from '../../improvement/status';
@@ -329,3 +330,21 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
     blocks,
   };
 }
+
+export const inspectionCommittee: ReportKind = {
+  key: 'inspection-committee',
+  title: 'Committee report on an inspection',
+  describe: 'The inspection, its judgements beside the previous inspection’s, the summary, the recommendations, the improvement plan’s progress against them and the next steps.',
+  periodHelp: 'an inspection’s id, or latest (the latest graded inspection)',
+  async periods(db, authorityId) {
+    const all = await listInspections(db, authorityId);
+    return all
+      .slice()
+      .reverse()
+      .map((i) => ({ value: String(i.id), label: `${i.kindLabel}, ${longDay(i.startDate)}` }));
+  },
+  async build(db, authorityId, options) {
+    const data = await loadCommitteeData(db, authorityId, options.period, options.today);
+    return committeeDocument(data, options.audience, options.today);
+  },
+};
