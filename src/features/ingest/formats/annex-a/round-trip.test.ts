@@ -57,6 +57,8 @@ describeEachEngine('Annex A round trip of the demo authority', (ctx) => {
   let to: number;
   let first = '';
   let again = '';
+  /** Whether the first import was accepted: the later tests read what it wrote, and say so rather than fail again. */
+  let imported = false;
 
   before(async () => {
     first = path.join(dir, `first-${ctx.database.kind}.xlsx`);
@@ -73,13 +75,17 @@ describeEachEngine('Annex A round trip of the demo authority', (ctx) => {
   it('imports the exported workbook with no errors, and the same file again changes nothing', async () => {
     const request = { paths: [first], authorityId: to, actor: { userId: null, username: 'test' }, options: { asAt: AS_AT }, formats: [annexAFormat] };
     const once = await importFiles(second.database, request);
-    const errors = once.batches.flatMap((b) => b.issues.filter((i) => i.severity === 'error').map((i) => `${i.rule}: ${i.message}`));
-    assert.deepEqual(once.batches.map((b) => [b.format, b.status, b.errors, b.period]), [['annex-a', 'accepted', 0, AS_AT]], `errors: ${errors.join('; ')}`);
+    const errors = once.batches.flatMap((b) => b.issues.filter((i) => i.severity === 'error').map((i) => `${i.file} row ${i.row ?? '-'} ${i.column ?? ''} ${i.rule}: ${i.message}`));
+    const outcome = once.batches.map((b) => [b.format, b.status, b.errors, b.period]);
+    if (errors.length > 0 || once.unrecognised.length > 0) console.error('Annex A round trip import:', JSON.stringify({ outcome, unrecognised: once.unrecognised, empty: once.empty, errors: errors.slice(0, 20) }));
+    assert.deepEqual(outcome, [['annex-a', 'accepted', 0, AS_AT]], `errors: ${errors.slice(0, 20).join('; ')}`);
+    imported = true;
     const twice = await importFiles(second.database, request);
     assert.deepEqual(twice.batches.map((b) => b.status), ['unchanged']);
   });
 
-  it('exports again with every list identical, cell by cell (history-derived counts aside)', async () => {
+  it('exports again with every list identical, cell by cell (history-derived counts aside)', async (t) => {
+    if (!imported) return t.skip('the import failed (see the test before)');
     await exportAnnexA(second.database.db, to, { asAt: AS_AT }, again);
     const a = await cells(first);
     const b = await cells(again);
@@ -87,7 +93,8 @@ describeEachEngine('Annex A round trip of the demo authority', (ctx) => {
     for (const [sheet, rows] of a) assert.deepEqual(b.get(sheet), rows, sheet);
   });
 
-  it('gives back the canonical rows Annex A carries, field by field', async () => {
+  it('gives back the canonical rows Annex A carries, field by field', async (t) => {
+    if (!imported) return t.skip('the import failed (see the test before)');
     const w6 = '2025-10-01';
     const spec = {
       contacts: ['childId', 'contactDate', 'source'],
