@@ -20,6 +20,8 @@ export function navigationFor(user: CurrentUser | null, currentPath: string): Na
     { href: paths.improvement.plan({}), text: 'Improvement plan', show: can(user.role, 'inspection:read') },
     // Social workers read the audits of their team's cases and their actions, not the aggregate results.
     { href: can(user.role, 'quality:read') ? paths.quality.results({}) : paths.quality.audits({}), text: 'Audits', show: can(user.role, 'quality:read') || can(user.role, 'audit:read') },
+    // The reports page links to the self-evaluation's text (/self-evaluation), which is part of the same work.
+    { href: paths.reports.list({}), text: 'Reports', show: can(user.role, 'report:read') },
     { href: paths.data.imports({}), text: 'Import', show: can(user.role, 'data:import') },
     { href: paths.data.exports({}), text: 'Export', show: can(user.role, 'data:export') },
     { href: paths.admin.accessLog({}), text: 'Access log', show: can(user.role, 'access-log:read') },
@@ -29,7 +31,7 @@ export function navigationFor(user: CurrentUser | null, currentPath: string): Na
   ];
   return items
     .filter((i) => i.show)
-    .map((i) => ({ href: i.href, text: i.text, current: i.href === '/' ? currentPath === '/' : currentPath.startsWith(i.href) }));
+    .map((i) => ({ href: i.href, text: i.text, current: i.href === '/' ? currentPath === '/' : currentPath.startsWith(i.href) || (i.href === '/reports' && currentPath.startsWith('/self-evaluation')) }));
 }
 
 /**

@@ -132,6 +132,18 @@ export const paths = {
     actionsFor: (query: Record<string, string | number | undefined | null>) => withQuery('/quality/actions', query),
     action: path<'actionId'>('/quality/actions/:actionId'),
   },
+  reports: {
+    list: path('/reports'),
+    /** POST: generate a report (kind, period, audience, format); answers 303 to the report's progress page. */
+    generate: path('/reports'),
+    report: path<'reportId'>('/reports/:reportId'),
+    file: path<'reportId'>('/reports/:reportId/file'),
+  },
+  selfEvaluation: {
+    index: path('/self-evaluation'),
+    indexFor: (query: Record<string, string | number | undefined | null>) => withQuery('/self-evaluation', query),
+    area: path<'year' | 'area'>('/self-evaluation/:year/:area'),
+  },
   reference: {
     index: path('/admin/reference'),
     benchmark: path('/admin/reference/benchmark'),
@@ -171,6 +183,10 @@ export const paths = {
     improvementAction: path<'actionId'>('/api/improvement-plan/actions/:actionId'),
     auditResults: path('/api/audit-results'),
     auditAgreement: path('/api/audit-results/agreement'),
+    reports: path('/api/reports'),
+    report: path<'reportId'>('/api/reports/:reportId'),
+    reportFile: path<'reportId'>('/api/reports/:reportId/file'),
+    selfEvaluation: path<'year'>('/api/self-evaluation/:year'),
   },
   withQuery,
 };

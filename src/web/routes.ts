@@ -16,6 +16,8 @@ import { auditRoutes } from '../features/quality/audits/routes';
 import { moderationRoutes } from '../features/quality/moderation/routes';
 import { auditActionRoutes } from '../features/quality/actions/routes';
 import { improvementRoutes } from '../features/improvement/routes';
+import { reportRoutes } from '../features/reports/routes';
+import { selfEvaluationRoutes } from '../features/reports/self-evaluation/routes';
 import { referenceRoutes } from '../features/reference/routes';
 import { nationalRoutes } from '../features/inspections/national/routes';
 import { indicatorRoutes } from '../features/indicators/routes';
@@ -47,5 +49,7 @@ export function registerRoutes(r: RouteBuilder): void {
   moderationRoutes(r);
   auditRoutes(r);
   auditActionRoutes(r);
+  reportRoutes(r);
+  selfEvaluationRoutes(r);
   apiDocsRoutes(r);
 }
