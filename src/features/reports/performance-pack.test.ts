@@ -1,0 +1,260 @@
+/**
+ * The monthly performance pack ("Performance Matters").
+ *
+ * 1. A small authority built by hand, on both engines (today 15 April 2026, so March 2026 is the latest complete
+ *    month). Re-referrals within 12 months (percent, lower is better, default target 20%, green at 20, amber at 23):
+ *    - children A and B each have a referral on 15 April 2025 and another on 10 March 2026 (within 12 months of the
+ *      first): March 2026 has 2 referrals, both re-referrals: 2 of 2 = 100%, above 23: red (off target);
+ *    - child C has one referral, on 5 February 2026, with none before it: February 2026 is 0 of 1 = 0%: green.
+ *    So the March pack shows 100% (numerator 2, denominator 2), Off target, previous month February 2026 = 0%, and
+ *    a change of +100 percentage points, worse (lower is better); from 0 the change is the largest relative one, so
+ *    it leads the "moved most" table. The February pack shows 0%, On target, and does not list it as off target.
+ *    Commentary written for March 2026 appears under the indicator's heading. For members, the numerator 2 and the
+ *    100% made from it are "c" in the DOCX; for officers they are 2 and 100%.
+ * 2. The demo authority (synthetic, 5,000 children, two years): the DOCX for the latest complete month opened by
+ *    LibreOffice and rendered to PNG pages: every service area heading on the pages, every page drawn; every
+ *    indicator's value in the DOCX equals the value the area page /performance/<area> shows an analyst for that
+ *    month, and at least three of them are found beside their indicator on the rendered pages.
+ * 3. Bad periods ("2026-13", "soon", the current month, a future month) refused with the message naming --period.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it, test } from 'node:test';
+import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
+import { buildAuthority, buildChild, buildReferral } from '../../../test/support/builders';
+import { TestClient } from '../../../test/support/client';
+import { describeEachEngine } from '../../../test/support/databases';
+import { buildPopulation } from '../../../test/support/indicators';
+import { documentText, tableRows, zipEntry } from '../../../test/support/office';
+import { renderDocx, renderSkip } from '../../../test/support/report-render';
+import { indicatorCommentary } from '../../db/schema/index';
+import { todayInLondon } from '../../domain/today';
+import { ValidationError } from '../../errors';
+import { createAuditor } from '../access-log/auditor';
+import { SERVICE_AREAS, SERVICE_AREA_LABELS } from '../indicators/definition';
+import { lastCompleteMonth, periodLabel } from '../indicators/periods';
+import { indicatorsIn } from '../indicators/registry';
+import { refreshMonthlyValues } from '../indicators/stored-values';
+import { generateDemoAuthority } from '../../synth/generate';
+import { reportDocx } from './docx';
+import { loadPackData, packMonth, performancePack } from './kinds/performance-pack';
+import { movedMost, packDocument, PACK_HEADINGS } from './kinds/performance-pack/document';
+import { cellText, type Block, type ReportDocument, type TableBlock } from './model';
+
+const TODAY = '2026-04-15';
+const REREFERRALS = 'Re-referrals within 12 months';
+
+const tableCalled = (doc: ReportDocument, caption: string): TableBlock => {
+  const found = doc.blocks.find((b): b is TableBlock => b.type === 'table' && b.caption === caption);
+  if (!found) throw new Error(`no table ${caption}`);
+  return found;
+};
+const rowOf = (t: TableBlock, first: string) => t.rows.find((r) => r[0] === first)?.map(cellText);
+
+/** The rows of the first table after `caption` in a DOCX's document.xml. */
+function docxTableAfter(xml: string, caption: string): string[][] {
+  const at = xml.indexOf(`>${caption}<`);
+  if (at < 0) throw new Error(`no caption ${caption}`);
+  const rest = xml.slice(at);
+  const end = rest.indexOf('</w:tbl>');
+  return tableRows(rest.slice(0, end + '</w:tbl>'.length));
+}
+
+describeEachEngine('performance pack on a small authority', (ctx) => {
+  let authorityId = 0;
+  before(async () => {
+    const db = ctx.database.db;
+    const la = await buildAuthority(db, { name: 'Hand Borough' });
+    authorityId = la.id;
+    await buildPopulation(db, la.id, 2025, 1000);
+    for (const name of ['A', 'B']) {
+      const child = await buildChild(db, { authorityId: la.id, firstName: `Child${name}` });
+      await buildReferral(db, child, { referralDate: '2025-04-15' });
+      await buildReferral(db, child, { referralDate: '2026-03-10' });
+    }
+    const c = await buildChild(db, { authorityId: la.id, firstName: 'ChildC' });
+    await buildReferral(db, c, { referralDate: '2026-02-05' });
+    await db.insert(indicatorCommentary).values({
+      authorityId: la.id,
+      indicatorId: 'rereferrals-12-months',
+      periodKind: 'month',
+      periodEnd: '2026-03-31',
+      goingWell: 'Step-down decisions are recorded on time',
+      toImprove: 'Families referred again within the year',
+      actions: 'Review every repeat referral at the weekly panel',
+      authorUserId: 1,
+      authorName: 'Pat Head',
+      createdAt: new Date('2026-04-02T09:00:00Z'),
+    });
+  });
+
+  it('shows March 2026: 2 of 2 re-referrals = 100%, off target, February 0%, and the commentary beside it', async () => {
+    const data = await loadPackData(ctx.database.db, authorityId, '2026-03', TODAY);
+    const doc = packDocument(data, 'internal', TODAY);
+    assert.equal(doc.title, 'Performance Matters: March 2026');
+    assert.equal(doc.subtitle, 'Hand Borough');
+    assert.equal(doc.period, '2026-03');
+    const figures = tableCalled(doc, `${REREFERRALS}: figures for March 2026`);
+    assert.deepEqual(rowOf(figures, 'Value, March 2026'), ['Value, March 2026', '100%']);
+    assert.deepEqual(rowOf(figures, 'Numerator'), ['Numerator', '2']);
+    assert.deepEqual(rowOf(figures, 'Denominator'), ['Denominator', '2']);
+    assert.deepEqual(rowOf(figures, 'Target'), ['Target', '20% (lower is better)']);
+    assert.deepEqual(rowOf(figures, 'RAG'), ['RAG', 'Off target']);
+    // February: child C's referral, not a re-referral: 0 of 1 = 0%.
+    assert.deepEqual(rowOf(figures, 'Previous month, February 2026'), ['Previous month, February 2026', '0%']);
+    assert.deepEqual(rowOf(figures, 'Change since the previous month'), ['Change since the previous month', '+100 percentage points (worse)']);
+
+    // The trend: 12 months, April 2025 (0 of 2: the first referrals) to March 2026.
+    const chart = doc.blocks.find((b) => b.type === 'chart' && b.title.startsWith(REREFERRALS));
+    assert.ok(chart && chart.type === 'chart');
+    assert.equal(chart.data.rows.length, 12);
+    assert.deepEqual(chart.data.rows[0]?.map(cellText), ['April 2025', '0%', '0', '2']);
+    assert.deepEqual(chart.data.rows[11]?.map(cellText), ['March 2026', '100%', '2', '2']);
+    assert.match(chart.alt, /0% in April 2025 and 100% in March 2026/);
+
+    // The commentary comes after the indicator's heading and before the next indicator's.
+    const at = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === REREFERRALS);
+    const nextHeading = doc.blocks.findIndex((b, i) => i > at && b.type === 'heading');
+    const section = doc.blocks.slice(at, nextHeading).flatMap((b: Block) => (b.type === 'paragraph' ? [b.content.map(cellText).join('')] : []));
+    assert.ok(section.includes('Commentary by Pat Head, 2 April 2026'));
+    assert.ok(section.includes('What is going well: Step-down decisions are recorded on time'));
+    assert.ok(section.includes('What needs to improve: Families referred again within the year'));
+    assert.ok(section.includes('Actions: Review every repeat referral at the weekly panel'));
+    // Another indicator has none.
+    const contacts = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Contacts per 10,000 children');
+    assert.ok(contacts > 0);
+    const after = doc.blocks.slice(contacts).find((b) => b.type === 'paragraph' && b.content.join('').startsWith('No commentary'));
+    assert.ok(after);
+  });
+
+  it('lists the off-target indicator and the largest mover in the executive summary; on target in February, it is not listed', async () => {
+    const march = packDocument(await loadPackData(ctx.database.db, authorityId, '2026-03', TODAY), 'internal', TODAY);
+    const off = tableCalled(march, 'Indicators off target or near target, March 2026');
+    assert.deepEqual(rowOf(off, REREFERRALS), [REREFERRALS, 'Front door', '100%', '20%', 'Off target']);
+    const moved = tableCalled(march, 'The indicators that moved most, March 2026');
+    // From 0% to 100%: infinitely large relative to 0, so first.
+    assert.deepEqual(moved.rows[0]?.map(cellText), [REREFERRALS, '0%', '100%', '+100 percentage points', 'Worse']);
+
+    const february = packDocument(await loadPackData(ctx.database.db, authorityId, '2026-02', TODAY), 'internal', TODAY);
+    const figures = tableCalled(february, `${REREFERRALS}: figures for February 2026`);
+    assert.deepEqual(rowOf(figures, 'RAG'), ['RAG', 'On target']);
+    const offBlock = february.blocks.find((b) => b.type === 'table' && b.caption.startsWith('Indicators off target'));
+    assert.ok(!offBlock || (offBlock.type === 'table' && !offBlock.rows.some((r) => r[0] === REREFERRALS)), 'on target, so not listed as off target');
+  });
+
+  it('writes "c" for the 2 re-referrals (and the 100% made from them) in the members’ DOCX, and the figures for officers', async () => {
+    const internal = await performancePack.build(ctx.database.db, authorityId, { period: '2026-03', audience: 'internal', today: TODAY });
+    const members = await performancePack.build(ctx.database.db, authorityId, { period: '2026-03', audience: 'members', today: TODAY });
+    const caption = `${REREFERRALS}: figures for March 2026`;
+    const officersRows = docxTableAfter(await zipEntry(await reportDocx(internal), 'word/document.xml'), caption);
+    const membersXml = await zipEntry(await reportDocx(members), 'word/document.xml');
+    const membersRows = docxTableAfter(membersXml, caption);
+    const row = (rows: string[][], first: string) => rows.find((r) => r[0] === first);
+    assert.deepEqual(row(officersRows, 'Value, March 2026'), ['Value, March 2026', '100%']);
+    assert.deepEqual(row(officersRows, 'Numerator'), ['Numerator', '2']);
+    assert.deepEqual(row(membersRows, 'Value, March 2026'), ['Value, March 2026', 'c']);
+    assert.deepEqual(row(membersRows, 'Numerator'), ['Numerator', 'c']);
+    assert.deepEqual(row(membersRows, 'Denominator'), ['Denominator', 'c']);
+    // The change would give the 100% away: "c" too; the trend chart is not drawn, its table stands with its "c"s.
+    assert.deepEqual(row(membersRows, 'Change since the previous month'), ['Change since the previous month', 'c']);
+    const text = documentText(membersXml);
+    assert.match(text, /Re-referrals within 12 months: 12 months to March 2026: the chart is not shown because it would show counts from 1 to 4/);
+    assert.doesNotMatch(text, /ChildA|ChildB|ChildC/);
+  });
+});
+
+describe('performance pack: the period', () => {
+  test('takes YYYY-MM or latest, and refuses anything else naming --period', () => {
+    assert.equal(packMonth('2026-03', TODAY), '2026-03');
+    assert.equal(packMonth('latest', TODAY), '2026-03');
+    assert.equal(packMonth('2019-07', TODAY), '2019-07');
+    const refused = (period: string, message: RegExp) =>
+      assert.throws(
+        () => packMonth(period, TODAY),
+        (e: unknown) => e instanceof ValidationError && e.errors[0]?.field === '--period' && message.test(e.errors[0].message),
+        period,
+      );
+    refused('2026-13', /Give a month as YYYY-MM \(for example 2026-03\) or latest, not "2026-13"/);
+    refused('2026-00', /not "2026-00"/);
+    refused('soon', /not "soon"/);
+    refused('2026-3', /not "2026-3"/);
+    // April 2026 is still running on 15 April; May is to come.
+    refused('2026-04', /April 2026 is not complete yet: the latest complete month is 2026-03 \(March 2026\)/);
+    refused('2026-05', /May 2026 is not complete yet/);
+  });
+
+  test('offers the last 12 complete months, newest first, labelled as months', async () => {
+    // periods() reads nothing from the database.
+    const choices = await performancePack.periods(undefined as never, 0, TODAY);
+    assert.equal(choices.length, 12);
+    assert.deepEqual(choices[0], { value: '2026-03', label: 'March 2026' });
+    assert.deepEqual(choices[11], { value: '2025-04', label: 'April 2025' });
+  });
+
+  test('moved most ignores indicators without a value in both months', () => {
+    assert.deepEqual(movedMost([]), []);
+  });
+});
+
+describe('performance pack for the demo authority, opened in LibreOffice', { skip: renderSkip('performance pack rendered') }, () => {
+  let world: TestWorld;
+  let demoId = 0;
+  let analyst: TestClient;
+  const today = todayInLondon();
+  const month = lastCompleteMonth(today);
+  const label = periodLabel(month);
+
+  before(async () => {
+    world = await startTestWorld();
+    const db = world.database.db;
+    const demo = await generateDemoAuthority(world.database, { seed: 1, childPopulation: 5000, years: 2, asAt: today, code: 'DEMO', name: 'Demo Borough' });
+    demoId = demo.authorityId;
+    await refreshMonthlyValues(db, demoId, today, { months: 14 });
+    const audit = createAuditor(world.services.accessLogRepository, { userId: null, username: 'test-setup', authorityId: demoId }, 'user.create', null);
+    await world.services.users.create(demoId, { username: 'demo-analyst', displayName: 'Demo Analyst', role: 'analyst', teamId: null, password: PASSWORD }, audit);
+    analyst = new TestClient(world.baseUrl);
+    await analyst.signIn('demo-analyst', PASSWORD);
+  });
+  after(async () => {
+    await world?.close();
+  });
+
+  it('renders every service area on drawn pages, with the area pages’ values', async () => {
+    const doc = await performancePack.build(world.database.db, demoId, { period: 'latest', audience: 'internal', today });
+    assert.equal(doc.title, `Performance Matters: ${label}`);
+    const docx = await reportDocx(doc);
+    const xml = await zipEntry(docx, 'word/document.xml');
+
+    // What the area pages show the analyst, indicator by indicator.
+    const web = new Map<string, string>();
+    for (const area of SERVICE_AREAS) {
+      const page = await analyst.get(`/performance/${area}?period=month&asAt=${month.end}`);
+      assert.equal(page.status, 200, area);
+      for (const def of indicatorsIn(area)) {
+        const m = new RegExp(`id="${def.id}-heading">[\\s\\S]*?<span class="app-figure">([^<]*)</span>`).exec(page.text);
+        assert.ok(m?.[1], `${def.id} on the ${area} page`);
+        web.set(def.title, m[1].replace(/&#39;/g, '’').trim());
+      }
+    }
+    // Every indicator's value in the DOCX is the page's.
+    for (const [title, value] of web) {
+      const rows = docxTableAfter(xml, `${title}: figures for ${label}`);
+      assert.deepEqual(rows.find((r) => r[0] === `Value, ${label}`), [`Value, ${label}`, value], title);
+    }
+
+    const rendered = await renderDocx(docx, 'performance-pack');
+    for (const area of SERVICE_AREAS) assert.ok(rendered.text.includes(SERVICE_AREA_LABELS[area]), `${SERVICE_AREA_LABELS[area]} on the rendered pages`);
+    assert.ok(rendered.text.includes(PACK_HEADINGS.summary));
+    assert.ok(rendered.pngBytes.length > 10, `many pages (${rendered.pngBytes.length})`);
+    for (const [i, bytes] of rendered.pngBytes.entries()) assert.ok(bytes > 2000, `page ${i + 1} is drawn (${bytes} bytes)`);
+    // Beside its indicator on the rendered pages: the caption, then the value row.
+    let found = 0;
+    for (const [title, value] of web) {
+      if (value === 'No data') continue;
+      const at = rendered.text.indexOf(`${title}: figures for ${label}`);
+      if (at < 0) continue;
+      const near = rendered.text.slice(at, at + 300);
+      if (near.includes(`Value, ${label} ${value}`)) found += 1;
+    }
+    assert.ok(found >= 3, `at least three indicators' values found beside them on the rendered pages (${found})`);
+  });
+});
