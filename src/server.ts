@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { prepareDemo, type DemoOptions, type DemoReady } from './features/demo/bootstrap';
+import { recoverInterruptedReports } from './features/reports/runner';
 import { openRuntime, type Runtime } from './runtime';
 import { createApp } from './web/app';
 
@@ -48,6 +49,9 @@ export async function startServer(
   try {
     runtime = await openRuntime(config);
     const demo = config.demo ? await prepareDemo(runtime, hooks.onProgress, hooks.demoOptions) : null;
+    // Reports a previous process left queued or running died with its runner: say so (decision 0020).
+    const interrupted = await recoverInterruptedReports(runtime.database.db);
+    if (interrupted > 0) runtime.logger.warn({ reports: interrupted }, 'reports left unfinished by the last run marked failed');
     const app = createApp(runtime.services);
     handler = app;
     const opened = runtime;
@@ -61,6 +65,7 @@ export async function startServer(
           server.closeAllConnections();
         });
         (app.locals.sessionStore as { close(): void } | undefined)?.close();
+        await opened.services.reportRunner.stop();
         await opened.close();
       },
     };

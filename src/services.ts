@@ -7,6 +7,7 @@ import { accessLogRepository } from './features/access-log/repository';
 import { accessLogService } from './features/access-log/service';
 import { childrenRepository, childrenService } from './features/children/service';
 import { importJobs } from './features/ingest/jobs';
+import { reportRunner } from './features/reports/runner';
 import { usersRepository } from './features/users/repository';
 import { usersService } from './features/users/service';
 import type { Logger } from './logger';
@@ -24,6 +25,8 @@ export function createServices(database: Database, config: Config, logger: Logge
     users: usersService(db, usersRepository()),
     children: childrenService(db, childrenRepository()),
     importJobs: importJobs(database, logger),
+    /** Writes queued reports one at a time in the background (src/features/reports/runner.ts). */
+    reportRunner: reportRunner(db, logger),
   };
 }
 export type Services = ReturnType<typeof createServices>;
