@@ -27,6 +27,7 @@ import { ARRIVALS, WARM_UP_YEARS, WORKFORCE } from './parameters';
 import { writeDemoHistory } from './improvement-plan';
 import { childPopulation } from './population';
 import { Rng } from './random';
+import { writeDemoSelfEvaluation } from './self-evaluation';
 
 export interface DemoOptions {
   seed: number;
@@ -144,6 +145,8 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
   rows.case_audit_contributions = history.programmes.contributions;
   rows.case_audit_events = history.programmes.events;
   rows.improvement_actions = history.plan.actions;
+  // The services' self-evaluation text for this year and last (self-evaluation.ts).
+  rows.self_evaluation_entries = await writeDemoSelfEvaluation(database.db, emitter.authorityId, options.asAt);
   progress({ stage: 'inspections and audits', done: 1, total: 1 });
 
   // Statistics for the planner now: PGlite never analyzes by itself, and without them the reporting queries
