@@ -26,3 +26,30 @@ for (const el of document.querySelectorAll('[data-module="import-progress"]')) {
   };
   setTimeout(tick, 1500);
 }
+
+// Report progress (reports/views/report.njk): without JavaScript the page has a "Check progress" link; with it, the
+// page follows the report's status from the API and reloads when it is finished.
+for (const el of document.querySelectorAll('[data-module="report-progress"]')) {
+  const url = el.getAttribute('data-status-url');
+  const text = el.querySelector('#report-progress-text');
+  const bar = el.querySelector('#report-progress-bar');
+  let last = null;
+  const tick = async () => {
+    try {
+      const res = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      if (!res.ok) return;
+      const report = await res.json();
+      if (report.status === 'done' || report.status === 'failed' || (last !== null && last !== report.status)) {
+        window.location.reload();
+        return;
+      }
+      last = report.status;
+      if (text && report.status === 'running' && report.progress) text.textContent = report.progress;
+      if (text && report.status === 'queued') text.textContent = `Waiting: ${report.ahead} ${report.ahead === 1 ? 'report' : 'reports'} ahead of it`;
+      if (bar) bar.value = report.stepsDone;
+    } finally {
+      setTimeout(tick, 1500);
+    }
+  };
+  setTimeout(tick, 1500);
+}
