@@ -16,7 +16,7 @@ import type { Commentary } from '../../../indicators/commentary';
 import { SERVICE_AREAS, SERVICE_AREA_LABELS, type IndicatorDefinition } from '../../../indicators/definition';
 import type { PeriodValue } from '../../../indicators/engine';
 import { periodLabel } from '../../../indicators/periods';
-import { formatNumber, showFigure, type Audience as WebAudience } from '../../../indicators/present';
+import { formatNumber, mustSuppress, showFigure, type Audience as WebAudience } from '../../../indicators/present';
 import type { Rag } from '../../../indicators/rag';
 import type { IndicatorResult } from '../../../indicators/results';
 import { indicatorCard } from '../../../indicators/view-model';
@@ -72,14 +72,17 @@ export function previousOf(result: IndicatorResult): PeriodValue | null {
 /**
  * The indicators that moved most since the previous month: those with a value in both months that changed, ranked
  * by the size of the change relative to the previous month's value (so that a count of hundreds and a percentage
- * can be compared), largest first; ties in the registry's order.
+ * can be compared), largest first; ties in the registry's order. A value made from a count from 1 to 4 (present.ts,
+ * mustSuppress: the web page's rule) is left out: it moves by chance (1 to 2 doubles), and members may not see it.
  */
 export function movedMost(results: readonly IndicatorResult[], n = MOVED_MOST): Movement[] {
   const out: Movement[] = [];
   for (const result of results) {
     const previous = previousOf(result);
+    const unit = result.definition.unit;
     const now = result.current.value;
     if (!previous || previous.value === null || now === null) continue;
+    if (mustSuppress(unit, previous) || mustSuppress(unit, result.current)) continue;
     const change = Math.round((now - previous.value) * 100) / 100;
     if (change === 0) continue;
     out.push({ result, previous, change, relative: previous.value === 0 ? Infinity : Math.abs(change) / Math.abs(previous.value) });
@@ -127,14 +130,16 @@ function summaryBlocks(data: PackData, audience: Audience): Block[] {
   if (moved.length === 0) blocks.push(paragraph('No indicator’s value changed since the previous month.'));
   else {
     blocks.push(
-      paragraph(`The indicators whose value changed most since the previous month, relative to that month’s value. Better or worse is judged by whether higher or lower is better for the indicator.`),
+      paragraph(
+        'The indicators whose value changed most since the previous month, relative to that month’s value. Better or worse is judged by whether higher or lower is better for the indicator. ' +
+          'Figures made from a count from 1 to 4 are left out: they move by chance.',
+      ),
       table(
         `The indicators that moved most, ${label}`,
         ['Indicator', 'Previous month', label, 'Change', 'Better or worse'],
         moved.map((m) => {
           const def = m.result.definition;
-          const secret = hidden(def, m.previous, audience) || hidden(def, m.result.current, audience);
-          return [def.title, valueCell(def, m.previous, audience), valueCell(def, m.result.current, audience), secret ? 'c' : changeText(def, m.change), judgeChange(def, m.change)];
+          return [def.title, valueCell(def, m.previous, audience), valueCell(def, m.result.current, audience), changeText(def, m.change), judgeChange(def, m.change)];
         }),
         [false, true, true, true, false],
         [4, 1.6, 1.6, 1.8, 1.6],
