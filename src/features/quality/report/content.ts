@@ -6,9 +6,12 @@
  * goodOrBetterByMonth), and moderation (audits moderated, exact agreement and weighted kappa from
  * moderation-results.ts).
  *
- * Audience "members": every count from 1 to 4, and any percentage or agreement figure made from one, is "c"
- * (src/domain/suppression.ts); no auditor is named. "internal" names auditors in the agreement table. The report
- * carries no child ids for either audience.
+ * The figures are as they are for both audiences: the document is written by the report engine
+ * (src/features/reports/kinds/qa.ts, then reports/docx.ts), whose writers show every count from 1 to 4, and any
+ * percentage made from one, as "c" for members (reports/suppress.ts). Each share keeps what it is made from
+ * (numerator and denominator) so that the engine can tell. `presenter` is the same rule for the figures that are
+ * not counts or percentages (the weighted kappa, the change in percentage points). "internal" names auditors in
+ * the agreement table; the members' document does not. The report carries no child ids for either audience.
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
@@ -40,6 +43,8 @@ export interface GradeRow {
 export interface AgreementRow {
   label: string;
   pairs: Shown;
+  /** Pairs where auditor and moderator gave the same grade (as it is: the engine suppresses). */
+  exact: number;
   /** Whole per cent of pairs where auditor and moderator gave the same grade. */
   exactPercent: Shown;
   /** Cohen's weighted kappa (linear weights), two decimals; null when undefined. */
@@ -52,6 +57,15 @@ export interface TrendMonth {
   /** Whole per cent good or better over all domains, then by domain in `domains` order. */
   all: Shown;
   byDomain: Shown[];
+  /** What `all` and `byDomain` are made from (null: no month share). */
+  allShare: Share | null;
+  byDomainShares: Array<Share | null>;
+}
+
+/** Grades good or better (numerator) of all grades (denominator) in a month. */
+export interface Share {
+  numerator: number;
+  denominator: number;
 }
 
 export interface QualityReport {
@@ -63,8 +77,8 @@ export interface QualityReport {
     audits: Shown;
     grades: Shown;
     goodOrBetter: Shown;
-    previous: { label: string; goodOrBetter: Shown };
-    lastYear: { label: string; goodOrBetter: Shown };
+    previous: { label: string; goodOrBetter: Shown; share: Share | null };
+    lastYear: { label: string; goodOrBetter: Shown; share: Share | null };
   };
   domains: string[];
   byDomain: GradeRow[];
@@ -147,6 +161,7 @@ export function presenter(audience: ReportAudience) {
     return {
       label,
       pairs: count(a.pairs),
+      exact: a.exact,
       exactPercent: hidden ? 'c' : a.pairs === 0 ? null : Math.round((100 * a.exact) / a.pairs),
       kappa: hidden ? 'c' : a.weightedKappa === null ? null : Math.round(a.weightedKappa * 100) / 100,
     };
@@ -184,7 +199,8 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
   const domains = domainRows.map((d) => ({ id: Number(d.id), title: String(d.title) }));
   const domainTrends = await Promise.all(domains.map((d) => goodOrBetterByMonth(db, authorityId, { months: window, domainId: d.id })));
 
-  const show = presenter(audience);
+  // The figures as they are; the report engine's writers suppress for members (see the header).
+  const show = presenter('internal');
   const countsOf = (r: ResultCounts): GradeCounts => ({
     outstanding: r.outstanding,
     good: r.good,
@@ -193,6 +209,8 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
   });
   const shareOf = (m: MonthShare | undefined): Shown => (m ? show.percent(m.numerator, m.denominator) : null);
   const shareIn = (m: string) => shareOf(overall.find((o) => o.month === m));
+  const rawShare = (m: MonthShare | undefined): Share | null => (m ? { numerator: m.numerator, denominator: m.denominator } : null);
+  const rawIn = (m: string) => rawShare(overall.find((o) => o.month === m));
 
   const thisMonth = emptyCounts();
   for (const r of byDomainRows) addCounts(thisMonth, countsOf(r));
@@ -202,6 +220,8 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
     label: monthLabel(m),
     all: shareIn(m),
     byDomain: domainTrends.map((t) => shareOf(t[i])),
+    allShare: rawIn(m),
+    byDomainShares: domainTrends.map((t) => rawShare(t[i])),
   }));
 
   const byTeam = byTeamRows.map((t) => ({
@@ -222,8 +242,8 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
       audits: show.count(auditRows.reduce((n, r) => n + Number(r.n), 0)),
       grades: show.count(sum(thisMonth)),
       goodOrBetter: show.percent(thisMonth.outstanding + thisMonth.good, sum(thisMonth)),
-      previous: { label: monthLabel(previous), goodOrBetter: shareIn(previous) },
-      lastYear: { label: monthLabel(lastYear), goodOrBetter: shareIn(lastYear) },
+      previous: { label: monthLabel(previous), goodOrBetter: shareIn(previous), share: rawIn(previous) },
+      lastYear: { label: monthLabel(lastYear), goodOrBetter: shareIn(lastYear), share: rawIn(lastYear) },
     },
     domains: domains.map((d) => d.title),
     byDomain: byDomainRows.map((r) => show.gradeRow(r.label, countsOf(r))),
