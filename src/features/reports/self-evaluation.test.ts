@@ -126,7 +126,7 @@ describeEachEngine('the self-evaluation report', (ctx) => {
   });
 
   test('indicators at March 2026 beside March 2025: 3 requests (5 a year before); 2 of 3 = 66.7% in time (5 of 5 = 100%), Off target; no benchmark published', () => {
-    assert.deepEqual(internalRows.find((r) => r[0] === 'Indicator'), ['Indicator', 'March 2026', 'March 2025', 'England', 'Statistical neighbours', 'Published year', 'RAG']);
+    assert.deepEqual(internalRows.find((r) => r[0] === 'Indicator'), ['Indicator', 'March 2026', 'March 2025', 'England', 'Statistical neighbours', 'Year', 'RAG']);
     assert.deepEqual(internalRows.find((r) => r[0] === 'Early help requests'), ['Early help requests', '3', '5', 'Not published', 'Not published', '–', '–']);
     assert.deepEqual(internalRows.find((r) => r[0] === 'Early help requests allocated within 10 working days'), [
       'Early help requests allocated within 10 working days',

@@ -167,7 +167,7 @@ function indicatorTable(area: AreaEvidence, data: SelfEvaluationData, audience: 
   const before = periodLabel(periodContaining(addMonths(data.month.start, -12), 'month'));
   return table(
     `${area.area.label}: indicators, ${monthText} and a year before`,
-    ['Indicator', monthText, before, 'England', 'Statistical neighbours', 'Published year', 'RAG'],
+    ['Indicator', monthText, before, 'England', 'Statistical neighbours', 'Year', 'RAG'],
     area.indicators.map(({ result, previous }): Cell[] => {
       const def = result.definition;
       const b = result.benchmarks[0];
@@ -184,7 +184,7 @@ function indicatorTable(area: AreaEvidence, data: SelfEvaluationData, audience: 
       ];
     }),
     [false, true, true, true, true, true, false],
-    [4, 1.5, 1.5, 1.4, 1.6, 1.2, 1.4],
+    [3.8, 1.5, 1.5, 1.4, 1.7, 0.9, 1.4],
   );
 }
 
@@ -257,7 +257,7 @@ export function selfEvaluationDocument(data: SelfEvaluationData, audience: Audie
         'in our own words, with the evidence from our performance indicators and case audits beside it, and the progress we have made against Ofsted’s recommendations.',
     ),
     paragraph(
-      `Indicators are shown for ${periodLabel(data.month)}, the latest complete month of the year, beside the same month a year before, the latest published figures for England and our statistical neighbours, and how each stands against our target. ` +
+      `Indicators are shown for ${periodLabel(data.month)}, the latest complete month of the year, beside the same month a year before, the latest published figures for England and our statistical neighbours (with the year they are for), and how each stands against our target. ` +
         `Case audit results are the domain grades of audits submitted from ${periodLabel(periodContaining(`${data.auditFrom}-01`, 'month'))} to ${periodLabel(periodContaining(`${data.auditTo}-01`, 'month'))}, the moderated grade where there is one.`,
     ),
     paragraph(

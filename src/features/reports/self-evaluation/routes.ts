@@ -101,7 +101,8 @@ export function selfEvaluationRoutes(r: RouteBuilder): void {
         }),
         canWrite,
         canCopy: canWrite && lastYear.size > 0 && SELF_EVALUATION_AREAS.some((a) => lastYear.has(a.key) && !current.has(a.key)),
-        reportHref: paths.withQuery(paths.reports.list({}), { kind: 'self-evaluation', period: year }),
+        // The reports page's self-evaluation section (its period select offers this year when it has text).
+        reportHref: `${paths.reports.list({})}#self-evaluation-title`,
         banner,
       });
     },
