@@ -248,7 +248,7 @@ describe('performance pack: the period', () => {
     assert.deepEqual(movedMost(results, 2).map((m) => m.result.definition.id), ['early-help-requests', 'rereferrals-12-months']);
     const [requests, rereferrals, decisions] = moved.map((m) => m.result.definition);
     assert.ok(requests && rereferrals && decisions);
-    assert.equal(judgeChange(requests, 60), 'Neither: it describes demand');
+    assert.equal(judgeChange(requests, 60), 'Neither (demand)');
     assert.equal(judgeChange(rereferrals, 10), 'Worse');
     assert.equal(judgeChange(decisions, 8), 'Better');
     assert.equal(changeText(rereferrals, -2.5), '−2.5 percentage points');
@@ -256,10 +256,26 @@ describe('performance pack: the period', () => {
   });
 });
 
+/** Each indicator's value as an area page /performance/<area> shows it to the client, by title. */
+async function areaValues(client: TestClient, asAt: string): Promise<Map<string, string>> {
+  const web = new Map<string, string>();
+  for (const area of SERVICE_AREAS) {
+    const page = await client.get(`/performance/${area}?period=month&asAt=${asAt}`);
+    assert.equal(page.status, 200, area);
+    for (const def of indicatorsIn(area)) {
+      const m = new RegExp(`id="${def.id}-heading">[\\s\\S]*?<span class="app-figure">([^<]*)</span>`).exec(page.text);
+      assert.ok(m?.[1], `${def.id} on the ${area} page`);
+      web.set(def.title, m[1].trim());
+    }
+  }
+  return web;
+}
+
 describe('performance pack for the demo authority, opened in LibreOffice', { skip: renderSkip('performance pack rendered') }, () => {
   let world: TestWorld;
   let demoId = 0;
   let analyst: TestClient;
+  let member: TestClient;
   const today = todayInLondon();
   const month = lastCompleteMonth(today);
   const label = periodLabel(month);
@@ -272,8 +288,11 @@ describe('performance pack for the demo authority, opened in LibreOffice', { ski
     await refreshMonthlyValues(db, demoId, today, { months: 14 });
     const audit = createAuditor(world.services.accessLogRepository, { userId: null, username: 'test-setup', authorityId: demoId }, 'user.create', null);
     await world.services.users.create(demoId, { username: 'demo-analyst', displayName: 'Demo Analyst', role: 'analyst', teamId: null, password: PASSWORD }, audit);
+    await world.services.users.create(demoId, { username: 'demo-member', displayName: 'Demo Member', role: 'member', teamId: null, password: PASSWORD }, audit);
     analyst = new TestClient(world.baseUrl);
     await analyst.signIn('demo-analyst', PASSWORD);
+    member = new TestClient(world.baseUrl);
+    await member.signIn('demo-member', PASSWORD);
   });
   after(async () => {
     await world?.close();
@@ -286,16 +305,7 @@ describe('performance pack for the demo authority, opened in LibreOffice', { ski
     const xml = await zipEntry(docx, 'word/document.xml');
 
     // What the area pages show the analyst, indicator by indicator.
-    const web = new Map<string, string>();
-    for (const area of SERVICE_AREAS) {
-      const page = await analyst.get(`/performance/${area}?period=month&asAt=${month.end}`);
-      assert.equal(page.status, 200, area);
-      for (const def of indicatorsIn(area)) {
-        const m = new RegExp(`id="${def.id}-heading">[\\s\\S]*?<span class="app-figure">([^<]*)</span>`).exec(page.text);
-        assert.ok(m?.[1], `${def.id} on the ${area} page`);
-        web.set(def.title, m[1].replace(/&#39;/g, '’').trim());
-      }
-    }
+    const web = await areaValues(analyst, month.end);
     // Every indicator's value in the DOCX is the page's.
     for (const [title, value] of web) {
       const rows = docxTableAfter(xml, `${title}: figures for ${label}`);
@@ -317,5 +327,16 @@ describe('performance pack for the demo authority, opened in LibreOffice', { ski
       if (near.includes(`Value, ${label} ${value}`)) found += 1;
     }
     assert.ok(found >= 3, `at least three indicators' values found beside them on the rendered pages (${found})`);
+  });
+
+  it('gives members the values the area pages show a member, "c" where they do', async () => {
+    const doc = await performancePack.build(world.database.db, demoId, { period: 'latest', audience: 'members', today });
+    const xml = await zipEntry(await reportDocx(doc), 'word/document.xml');
+    const web = await areaValues(member, month.end);
+    assert.ok([...web.values()].includes('c'), 'the demo month has a value from 1 to 4, so the test can fail');
+    for (const [title, value] of web) {
+      const rows = docxTableAfter(xml, `${title}: figures for ${label}`);
+      assert.deepEqual(rows.find((r) => r[0] === `Value, ${label}`), [`Value, ${label}`, value], title);
+    }
   });
 });

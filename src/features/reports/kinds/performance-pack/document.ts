@@ -90,9 +90,9 @@ export function movedMost(results: readonly IndicatorResult[], n = MOVED_MOST): 
   return out.sort((a, b) => b.relative - a.relative).slice(0, n);
 }
 
-/** "Better", "Worse" or "Neither (…)", by the indicator's polarity. */
+/** "Better", "Worse" or "Neither (demand)", by the indicator's polarity. */
 export function judgeChange(def: IndicatorDefinition, change: number): string {
-  if (def.polarity === 'neutral') return 'Neither: it describes demand';
+  if (def.polarity === 'neutral') return 'Neither (demand)';
   const better = def.polarity === 'higher' ? change > 0 : change < 0;
   return better ? 'Better' : 'Worse';
 }
@@ -142,7 +142,7 @@ function summaryBlocks(data: PackData, audience: Audience): Block[] {
           return [def.title, valueCell(def, m.previous, audience), valueCell(def, m.result.current, audience), changeText(def, m.change), judgeChange(def, m.change)];
         }),
         [false, true, true, true, false],
-        [4, 1.6, 1.6, 1.8, 1.6],
+        [4, 1.5, 1.5, 2, 1.6],
       ),
     );
   }
@@ -193,7 +193,8 @@ function figuresTable(result: IndicatorResult, card: ReturnType<typeof cardOf>, 
     if (previous.value !== null && v.value !== null) {
       const change = Math.round((v.value - previous.value) * 100) / 100;
       const secret = hidden(def, previous, audience) || hidden(def, v, audience);
-      rows.push(['Change since the previous month', secret ? 'c' : change === 0 ? 'No change' : `${changeText(def, change)} (${judgeChange(def, change).toLowerCase()})`]);
+      const judged = def.polarity === 'neutral' ? '' : ` (${judgeChange(def, change).toLowerCase()})`;
+      rows.push(['Change since the previous month', secret ? 'c' : change === 0 ? 'No change' : `${changeText(def, change)}${judged}`]);
     }
   }
   const b = card.benchmark;
