@@ -62,5 +62,8 @@ export async function prepareDemo(
   // The open audit programme's first cases go to the demo's auditors, once they exist (a no-op after the first start).
   const { allocateDemoAudits } = await import('../../synth/audit-programmes');
   await allocateDemoAudits(database.db, authority.id);
+  // The services' self-evaluation text, for a demo generated before it existed (a no-op once there is any).
+  const { writeDemoSelfEvaluation } = await import('../../synth/self-evaluation');
+  await writeDemoSelfEvaluation(database.db, authority.id, todayInLondon());
   return { authorityName: authority.name, generated, usernames: ROLES, password: config.demoPassword, seconds: (performance.now() - started) / 1000 };
 }
