@@ -56,9 +56,9 @@ export async function loadPackData(db: Tx, authorityId: number, period: string, 
 
 export const performancePack: ReportKind = {
   key: 'performance-pack',
-  title: 'Monthly performance pack (Performance Matters)',
+  title: 'Monthly performance pack',
   describe:
-    'For a month, by service area: each indicator’s value, RAG, previous month, benchmarks, 12-month trend and commentary; an executive summary of the indicators that moved most and those off target.',
+    '“Performance Matters”: for a month, by service area: each indicator’s value, RAG, previous month, benchmarks, 12-month trend and commentary; an executive summary of the indicators that moved most and those off target.',
   periodHelp: PERIOD_HELP,
   async periods(_db, _authorityId, today) {
     return periodsEnding(lastCompleteMonth(today).end, 'month', 12)
