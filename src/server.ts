@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { prepareDemo, type DemoOptions, type DemoReady } from './features/demo/bootstrap';
 import { recoverInterruptedReports } from './features/reports/runner';
+import { stopReportWriter } from './features/reports/write-in-worker';
 import { openRuntime, type Runtime } from './runtime';
 import { createApp } from './web/app';
 
@@ -66,6 +67,7 @@ export async function startServer(
         });
         (app.locals.sessionStore as { close(): void } | undefined)?.close();
         await opened.services.reportRunner.stop();
+        await stopReportWriter();
         await opened.close();
       },
     };
