@@ -218,6 +218,10 @@ describe('reports pages and API', () => {
     const api = (await fetch(`${world.baseUrl}/api/reports/${running}`)).status;
     assert.equal(api, 401, 'the API without a session or token');
     // Leave nothing for the runner to pick up later.
-    await world.database.db.update(generatedReports).set({ status: 'failed', error: 'test' }).where(eq(generatedReports.id, queued));
+    await world.database.db.update(generatedReports).set({ status: 'failed', error: 'There is no inspection 999999 for this authority' }).where(eq(generatedReports.id, queued));
+    const failed = await member.get(`/reports/${queued}`);
+    assert.equal(h1(failed.text), 'The report could not be written');
+    assert.match(clean(failed.text), /There is no inspection 999999 for this authority/);
+    assert.match(failed.text, /<a class="govuk-link" href="\/reports">Generate the report again<\/a>/);
   });
 });
