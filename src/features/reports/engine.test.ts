@@ -135,11 +135,11 @@ describe('PDF text', () => {
 });
 
 describe('registry', () => {
-  test('inspection-committee is registered with its title, description and period help; an unknown kind is undefined', () => {
-    assert.deepEqual(REPORT_KINDS.map((k) => k.key), ['inspection-committee']);
-    const k = reportKind('inspection-committee');
-    assert.ok(k && k.title && k.describe && /latest/.test(k.periodHelp));
-    assert.equal(reportKind('performance-pack'), undefined);
+  test('the six kinds the issue names, in the reports page’s order, each with a title, description and period help; an unknown kind is undefined', () => {
+    assert.deepEqual(REPORT_KINDS.map((k) => k.key), ['performance-pack', 'self-evaluation', 'inspection-committee', 'equalities', 'qa', 'improvement-plan']);
+    for (const k of REPORT_KINDS) assert.ok(k.title && k.describe.length > 20 && k.periodHelp && !/being written|to be defined/i.test(`${k.describe} ${k.periodHelp}`), k.key);
+    assert.ok(/latest/.test(reportKind('inspection-committee')?.periodHelp ?? ''));
+    assert.equal(reportKind('monthly-pack'), undefined);
   });
 });
 
