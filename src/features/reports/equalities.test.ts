@@ -107,11 +107,16 @@ describeEachEngine('the equalities report', (ctx) => {
     members = equalitiesDocument(data, 'members', '2026-04-02');
   });
 
-  test('headings: the introduction, England’s figures (not loaded, said in words), then each cohort with its three tables', async () => {
+  test('headings: the introduction, England’s figures (not loaded, said in words), then each cohort (heading 2) with its three tables (heading 3)', async () => {
     const text = documentText(await zipEntry(await reportDocx(internal), 'word/document.xml'));
-    const order = [EQUALITIES_HEADINGS.introduction, EQUALITIES_HEADINGS.england, ...COHORTS.map((c) => COHORT_LABELS[c])].map((h) => text.indexOf(`${h}\n`));
+    const order = [EQUALITIES_HEADINGS.introduction, EQUALITIES_HEADINGS.england, EQUALITIES_HEADINGS.cohorts, ...COHORTS.map((c) => COHORT_LABELS[c])].map((h) => text.indexOf(`${h}\n`));
     assert.ok(order.every((i, n) => i >= 0 && (n === 0 || i > (order[n - 1] ?? 0))), `headings in order: ${order.join(', ')}`);
     assert.ok(text.includes(ENGLAND_NOT_LOADED));
+    assert.deepEqual(
+      internal.blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : [])),
+      [1, 2, 1, ...COHORTS.flatMap(() => [2, 3, 3, 3])],
+      'no heading level skipped: each cohort a heading 2, each dimension a heading 3',
+    );
     assert.match(text, /\(share of children − share of the population\) ÷ share of the population/);
     assert.match(text, /mid-2025 estimate/);
     const tables = internal.blocks.filter((b) => b.type === 'table');

@@ -35,6 +35,7 @@ export const DIMENSION_LABELS: Record<Dimension, { caption: string; group: strin
 export const EQUALITIES_HEADINGS = {
   introduction: 'About this report',
   england: 'England’s figures',
+  cohorts: 'Children compared with the child population',
 } as const;
 
 /** Why there is no England column: what Lantern's reference data holds and what it would need. */
@@ -95,8 +96,10 @@ export function equalitiesDocument(data: EqualitiesData, audience: Audience, gen
     heading(2, EQUALITIES_HEADINGS.england),
     paragraph(ENGLAND_NOT_LOADED),
   ];
+  // Headings without a skipped level: the cohorts (heading 2) under one heading 1, each dimension a heading 3.
+  blocks.push(heading(1, EQUALITIES_HEADINGS.cohorts));
   for (const cohort of COHORTS) {
-    blocks.push(heading(1, COHORT_LABELS[cohort]));
+    blocks.push(heading(2, COHORT_LABELS[cohort]));
     for (const t of e.tables) blocks.push(...cohortTable(t, cohort, e.asAt));
   }
   return {
