@@ -38,12 +38,12 @@ describe('reports in a real browser', () => {
   const section = (page: Page, key: string) => page.locator('section', { has: page.locator(`#${key}-title`) });
 
   /** Chooses the first period, an audience and a format in one kind's form, and asks for the report. */
-  async function generate(page: Page, key: string, audience: RegExp, format: RegExp): Promise<void> {
+  async function generate(page: Page, key: string, audience: RegExp, format: string): Promise<void> {
     const form = section(page, key);
     const options = await form.getByLabel('Period').locator('option').allTextContents();
     assert.ok(options.length > 0, `${key} offers periods`);
     await form.getByLabel(audience).check();
-    await form.getByLabel(format).check();
+    await form.getByLabel(format, { exact: true }).check();
     await form.getByRole('button', { name: 'Generate report' }).click();
     await page.waitForURL(/\/reports\/\d+$/, { timeout: 20_000 });
     await checkAccessibility(page);
@@ -59,7 +59,7 @@ describe('reports in a real browser', () => {
     assert.equal(await h1(page), 'Reports');
     for (const title of ['Monthly performance pack', 'Self-evaluation', 'Committee report on an inspection', 'Equalities report']) assert.match(await main(page), new RegExp(title));
 
-    await generate(page, 'performance-pack', /Members and the public/, /Word \(DOCX\)/);
+    await generate(page, 'performance-pack', /Members and the public/, 'Word (DOCX)');
     // The page does not follow the report by itself without JavaScript: the reader checks again.
     for (let i = 0; i < 240 && (await page.getByRole('button', { name: /Download the report/ }).count()) === 0; i++) {
       assert.doesNotMatch(await main(page), /Failed/, 'the report failed');
@@ -70,12 +70,12 @@ describe('reports in a real browser', () => {
     await checkAccessibility(page);
     const text = await main(page);
     assert.match(text, /Ready/);
-    assert.match(text, /Members and the public/);
+    assert.match(text, /Audience Members and public/);
     assert.match(text, /[0-9a-f]{64}/, 'the file’s SHA-256');
     const href = await page.getByRole('button', { name: /Download the report/ }).getAttribute('href');
     const file = await context.request.get(`${server.url}${href}`);
     assert.equal(file.status(), 200);
-    assert.match(file.headers()['content-disposition'] ?? '', /attachment; filename="lantern-performance-pack-\d{4}-\d{2}-members\.docx"/);
+    assert.match(file.headers()['content-disposition'] ?? '', /attachment; filename="?lantern-performance-pack-\d{4}-\d{2}-members\.docx"?/);
     const bytes = await file.body();
     assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a DOCX is a zip');
     await context.close();
@@ -112,7 +112,7 @@ describe('reports in a real browser', () => {
 
     await page.getByRole('link', { name: 'Reports', exact: true }).click();
     await page.waitForURL(/\/reports$/);
-    await generate(page, 'self-evaluation', /Internal/, /^PDF$/);
+    await generate(page, 'self-evaluation', /Internal/, 'PDF');
     internalReportUrl = page.url();
     // With JavaScript the page follows the report from the API and shows the download when it is ready.
     await page.getByRole('button', { name: /Download the report/ }).waitFor({ timeout: 240_000 });
@@ -135,7 +135,7 @@ describe('reports in a real browser', () => {
     await checkAccessibility(page);
     assert.equal(await section(page, 'equalities').getByLabel(/Internal/).count(), 0, 'no internal audience for members');
     assert.doesNotMatch(await main(page), /Internal/);
-    await generate(page, 'equalities', /Members and the public/, /Word \(DOCX\)/);
+    await generate(page, 'equalities', /Members and the public/, 'Word (DOCX)');
     assert.ok(internalReportUrl, 'the head of service’s report');
     const response = await page.goto(internalReportUrl);
     assert.equal(response?.status(), 404);

@@ -63,7 +63,7 @@ describe('lantern report', { timeout: 600_000 }, () => {
 
   test('refusals: unknown kind, audience, extension or inspection — a clear message, exit 1, no file, no log entry', () => {
     const cases: Array<[string[], RegExp]> = [
-      [['report', 'performance-pak', '--out', 'x.pdf'], /Error: kind: There is no report "performance-pak": choose one of inspection-committee/],
+      [['report', 'performance-pak', '--out', 'x.pdf'], /Error: kind: There is no report "performance-pak": choose one of performance-pack, self-evaluation, inspection-committee, equalities, qa, improvement-plan/],
       [['report', 'inspection-committee', '--audience', 'public', '--out', 'x.pdf'], /Error: --audience: Use internal or members, not "public"/],
       [['report', 'inspection-committee', '--out', 'x.odt'], /Error: --out: The file must end \.docx or \.pdf \(the format is taken from it\), not "x\.odt"/],
       [['report', 'inspection-committee'], /Error: --out: Say where to write the report/],

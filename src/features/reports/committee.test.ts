@@ -311,7 +311,7 @@ describeEachEngine('the committee report on an inspection', (ctx) => {
     const before = (await db.select().from(generatedReports).where(eq(generatedReports.authorityId, authorityId))).length;
     const ask = (over: Partial<{ kind: string; period: string; audience: string; format: string }>) =>
       generateReport(db, authorityId, { kind: 'inspection-committee', period: 'latest', audience: 'internal', format: 'pdf', today: TODAY, ...over }, 'Test Person');
-    await assert.rejects(ask({ kind: 'performance-pak' }), /There is no report "performance-pak": choose one of inspection-committee/);
+    await assert.rejects(ask({ kind: 'performance-pak' }), /There is no report "performance-pak": choose one of performance-pack, self-evaluation, inspection-committee, equalities, qa, improvement-plan/);
     await assert.rejects(ask({ audience: 'public' }), /The audience is internal or members, not "public"/);
     await assert.rejects(ask({ format: 'odt' }), /docx or pdf, not "odt"/);
     await assert.rejects(ask({ period: '999999' }), /There is no inspection 999999 for this authority/);
