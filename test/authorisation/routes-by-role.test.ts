@@ -216,6 +216,25 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page GET /quality/actions': row(303, 403, 200, 200, 200, 200, 200, 403, 403),
   'page GET /quality/actions/:actionId': row(303, 403, 404, 404, 404, 404, 404, 403, 403),
   'page POST /quality/actions/:actionId': row(303, 403, 404, 404, 404, 404, 404, 403, 403),
+  // Issue 7: reports. Everyone may generate and download the members' version; officers the internal one too. The
+  // walk's ':reportId' is no report (404); an empty form is bad input (400).
+  'page GET /reports': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  'page POST /reports': row(303, 400, 400, 400, 400, 400, 400, 400, 400),
+  'page GET /reports/:reportId': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'page GET /reports/:reportId/file': row(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  'api GET /api/reports': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
+  'api POST /api/reports': row(403, 400, 400, 400, 400, 400, 400, 400, 400),
+  // The API refuses ':reportId' as no number (400); a number that is no report of theirs is 404 (routes.test.ts).
+  'api GET /api/reports/:reportId': row(401, 400, 400, 400, 400, 400, 400, 400, 400),
+  'api GET /api/reports/:reportId/file': row(401, 400, 400, 400, 400, 400, 400, 400, 400),
+  // The self-evaluation's text: read by everyone, written by the director and heads of service. The walk's
+  // ':year' is no year (404 for those who may write; the API answers 400, no number).
+  'page GET /self-evaluation': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
+  // "Start from last year's text" with no year given: no such year (404).
+  'page POST /self-evaluation': row(303, 403, 404, 404, 403, 403, 403, 403, 403),
+  'page GET /self-evaluation/:year/:area': row(303, 403, 404, 404, 403, 403, 403, 403, 403),
+  'page POST /self-evaluation/:year/:area': row(303, 403, 404, 404, 403, 403, 403, 403, 403),
+  'api GET /api/self-evaluation/:year': row(401, 400, 400, 400, 400, 400, 400, 400, 400),
 };
 
 /** Strips what legitimately differs between two responses (nonces, tokens, request ids). */
