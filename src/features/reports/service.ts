@@ -6,7 +6,7 @@
  * unknown kind, audience or format, or a period the kind cannot read — is refused before anything is written.
  */
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { generatedReports, REPORT_FORMATS, type ReportFormat } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
@@ -115,45 +115,6 @@ export async function generateReport(db: Tx, authorityId: number, request: Repor
     await failReport(db, id, err instanceof Error ? err.message : 'The report could not be written');
     throw err;
   }
-}
-
-export interface ReportLogEntry {
-  id: number;
-  kind: string;
-  period: string;
-  audience: Audience;
-  format: ReportFormat;
-  status: string;
-  error: string | null;
-  generatedBy: string;
-  generatedAt: Date | null;
-  bytes: number | null;
-  sha256: string | null;
-  createdAt: Date;
-}
-
-/** The authority's generated reports, newest first (without their files). */
-export async function listGeneratedReports(db: Tx, authorityId: number, limit = 100): Promise<ReportLogEntry[]> {
-  const found = await db
-    .select({
-      id: generatedReports.id,
-      kind: generatedReports.kind,
-      period: generatedReports.period,
-      audience: generatedReports.audience,
-      format: generatedReports.format,
-      status: generatedReports.status,
-      error: generatedReports.error,
-      generatedBy: generatedReports.generatedBy,
-      generatedAt: generatedReports.generatedAt,
-      bytes: generatedReports.bytes,
-      sha256: generatedReports.sha256,
-      createdAt: generatedReports.createdAt,
-    })
-    .from(generatedReports)
-    .where(eq(generatedReports.authorityId, authorityId))
-    .orderBy(desc(generatedReports.createdAt), desc(generatedReports.id))
-    .limit(limit);
-  return found.map((r) => ({ ...r, id: Number(r.id), bytes: r.bytes === null ? null : Number(r.bytes) }));
 }
 
 /** One generated report's file, as stored; null when the authority has no such finished report. */
