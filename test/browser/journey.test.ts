@@ -103,7 +103,7 @@ describe('the child record in a real browser', () => {
       }
       assert.equal((await page.locator('h1').textContent())?.trim(), 'Import finished');
       await checkAccessibility(page);
-      await page.getByRole('link', { name: /Report/ }).first().click();
+      await page.locator('main').getByRole('link', { name: /Report/ }).first().click();
       await page.waitForURL(/\/data\/imports\/\d+$/);
       await checkAccessibility(page);
       assert.match((await page.locator('h1').textContent()) ?? '', /SSDA903 children looked after return 2025\/26/);
