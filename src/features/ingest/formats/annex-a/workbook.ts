@@ -40,22 +40,26 @@ export const SOFT_REQUIRED = new Set([
   'epo', 'childSeen', 'enteredCare', 'inTouch',
 ]);
 
-/** Sheet names in xl/workbook.xml, read from the zip without reading the sheets; null when the file is not a zip. */
-export async function sheetNames(path: string): Promise<string[] | null> {
+/**
+ * Parts of the workbook read through the zip's central directory (yauzl), without reading the sheets: each named
+ * entry's text, absent when the zip has no such entry; null when the file is not a zip.
+ */
+async function zipParts(path: string, names: readonly string[]): Promise<Map<string, string> | null> {
   const zip = await new Promise<ZipFile | null>((resolve) => openZip(path, { lazyEntries: true, autoClose: true }, (err, z) => resolve(err || !z ? null : z)));
   if (!zip) return null;
-  return new Promise<string[] | null>((resolve) => {
+  const found = new Map<string, string>();
+  return new Promise<Map<string, string> | null>((resolve) => {
     let done = false;
-    const finish = (v: string[] | null) => {
+    const finish = (v: Map<string, string> | null) => {
       if (done) return;
       done = true;
       zip.close();
       resolve(v);
     };
     zip.on('error', () => finish(null));
-    zip.on('end', () => finish(null));
+    zip.on('end', () => finish(found));
     zip.on('entry', (entry: Entry) => {
-      if (entry.fileName !== 'xl/workbook.xml') {
+      if (!names.includes(entry.fileName)) {
         zip.readEntry();
         return;
       }
@@ -65,14 +69,53 @@ export async function sheetNames(path: string): Promise<string[] | null> {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('error', () => finish(null));
         stream.on('end', () => {
-          const xml = Buffer.concat(chunks).toString('utf8');
-          const names = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXml(m[1] as string));
-          finish(names);
+          found.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+          if (found.size === names.length) finish(found);
+          else zip.readEntry();
         });
       });
     });
     zip.readEntry();
   });
+}
+
+const WORKBOOK = 'xl/workbook.xml';
+const attribute = (tag: string, name: string): string | undefined => {
+  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
+  return m ? decodeXml(m[1] as string) : undefined;
+};
+
+/** Sheet names in xl/workbook.xml, read from the zip without reading the sheets; null when the file is not a zip or has none. */
+export async function sheetNames(path: string): Promise<string[] | null> {
+  const parts = await zipParts(path, [WORKBOOK]);
+  const xml = parts?.get(WORKBOOK);
+  if (xml === undefined) return null;
+  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => attribute(m[0], 'name') ?? '');
+}
+
+/**
+ * What exceljs's streaming WorkbookReader learns from xl/workbook.xml — the sheets (name, id, relationship) and
+ * whether dates count from 1904 — read from the zip's central directory, to set on the reader before it reads. The reader
+ * reads the zip in one streaming pass, and on Node 18 and later that pass sometimes ends before it delivers the last
+ * entry, which is where exceljs writes xl/workbook.xml: the reader then throws "Cannot read properties of undefined
+ * (reading 'model')" at the first date, and a good file is refused (upstream: exceljs/exceljs#3064, open; it failed
+ * Lantern's Annex A round trip now and then in CI). When the entry does arrive, the reader parses it and replaces
+ * these with the same values. The workbook's relationships are left to the reader: set early, they would send it
+ * down its other path, which reads worksheets while the zip is still streaming.
+ */
+async function workbookModel(path: string): Promise<object> {
+  const parts = await zipParts(path, [WORKBOOK]);
+  const workbook = parts?.get(WORKBOOK);
+  if (workbook === undefined) return {};
+  const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => ({
+    name: attribute(m[0], 'name'),
+    id: Number(attribute(m[0], 'sheetId')),
+    rId: attribute(m[0], 'r:id'),
+    state: attribute(m[0], 'state') ?? 'visible',
+  }));
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? '';
+  const date1904 = ['1', 'true'].includes(attribute(pr, 'date1904') ?? '');
+  return { model: { sheets }, properties: { model: { date1904 } } };
 }
 
 function decodeXml(s: string): string {
@@ -84,7 +127,10 @@ const HEADER_SEARCH_ROWS = 10;
 /** Streams the workbook; returns each recognised list's rows, or null when the file cannot be read as XLSX. */
 export async function readAnnexAWorkbook(path: string, file: string, issues: IssueLog, onBytes?: (bytesRead: number) => void): Promise<Map<ListNumber, ListData> | null> {
   const lists = new Map<ListNumber, ListData>();
+  // Read before the reader's stream is opened: a counted stream flows (and would lose bytes) while we wait.
+  const primed = await workbookModel(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(countingStream(path, onBytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  Object.assign(reader, primed);
   try {
     for await (const ws of reader) {
       const sheetName = (ws as unknown as { name?: string }).name ?? '';
