@@ -5,10 +5,10 @@
  *   tsx bench/import-one.ts <authority code> <path …>     (LANTERN_DATA_DIR or DATABASE_URL chooses the database)
  */
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/core/config';
 import { authorities } from '../src/db/schema/index';
 import { importFiles, rowsWritten } from '../src/features/ingest/service';
-import { openRuntime } from '../src/runtime';
+import { openRuntime } from '../src/app/runtime';
 
 const [code, ...paths] = process.argv.slice(2);
 const config = loadConfig(process.env, { purpose: 'command' });

@@ -27,7 +27,7 @@ import { completeMonths, refreshMonthlyValues } from '../src/features/indicators
 import { ensureWorkingDayCalendar } from '../src/features/reference/calendar';
 import { SERVICE_AREAS } from '../src/features/indicators/definition';
 import { generateDemoAuthority } from '../src/synth/generate';
-import { TestClient } from '../test/support/client';
+import { TestClient } from '../harness/client';
 import { measureLatency, waitFor } from './support/latency';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -32,14 +32,14 @@ import { readReportFile, readReportText } from '../src/features/inspections/repo
 import { actionImpact } from '../src/features/improvement/impact';
 import { loadPlan, planActions } from '../src/features/improvement/plan';
 import { loadPlanExport } from '../src/features/improvement/export/content';
-import { planDocument } from '../src/features/improvement/export/docx';
+import { planDocument } from '../src/features/reports/downloads/plan-docx';
 import { planWorkbook } from '../src/features/improvement/export/xlsx';
 import { loadDemoReferenceData } from '../src/features/reference/demo';
 import { importReferenceFolder, type ReferenceImportResult } from '../src/features/reference/import';
 import { generateDemoAuthority } from '../src/synth/generate';
-import { TestClient } from '../test/support/client';
+import { TestClient } from '../harness/client';
 import { measureLatency, quantile, waitFor } from './support/latency';
-import { reportPdf } from '../test/support/report-pdf';
+import { reportPdf } from '../harness/report-pdf';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REFERENCE = path.resolve(root, '../shared/reference-data');

@@ -24,10 +24,10 @@ import type { ReportFormat } from '../src/db/schema/index';
 import { todayInLondon } from '../src/domain/today';
 import { refreshMonthlyValues } from '../src/features/indicators/stored-values';
 import { loadDemoReferenceData } from '../src/features/reference/demo';
-import type { Audience, ReportDocument } from '../src/features/reports/model';
+import type { Audience, ReportDocument } from '../src/documents/model';
 import { REPORT_KINDS } from '../src/features/reports/registry';
 import { writeReport } from '../src/features/reports/service';
-import { writeInWorker } from '../src/features/reports/write-in-worker';
+import { writeInWorker } from '../src/documents/write-in-worker';
 import { generateDemoAuthority } from '../src/synth/generate';
 
 const childPopulation = Number(process.argv[2] ?? 60_000);

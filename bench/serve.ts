@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TestClient } from '../test/support/client';
+import { TestClient } from '../harness/client';
 import { measureLatency, waitFor } from './support/latency';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

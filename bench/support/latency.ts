@@ -1,7 +1,7 @@
 /**
  * What the page benchmarks share: waiting for a server, and measuring page latency under concurrent signed-in users.
  */
-import type { TestClient } from '../../test/support/client';
+import type { TestClient } from '../../harness/client';
 
 /** The q-quantile of an ascending list (nearest rank). */
 export function quantile(sorted: readonly number[], q: number): number {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { authorities } from '../db/schema/index';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../core/errors';
 
 /** The authority a command acts on: the one named, else the only one, else DEMO. */
 export async function resolveAuthority(db: Db, code: string | undefined) {

@@ -4,9 +4,9 @@
  */
 import { userInfo } from 'node:os';
 import { InvalidArgumentError } from 'commander';
-import { loadConfig } from '../config';
+import { loadConfig } from '../core/config';
 import { isIsoDate } from '../domain/dates';
-import { openRuntime, type Runtime } from '../runtime';
+import { openRuntime, type Runtime } from '../app/runtime';
 
 export function cliActor(authorityId: number | null) {
   return { userId: null, username: `cli:${safeOsUser()}`, authorityId };

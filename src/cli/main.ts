@@ -6,7 +6,7 @@
  *   lantern users create|list|token manage local accounts and API tokens
  */
 import { Command, Option } from 'commander';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig } from '../core/config';
 import { cliActor, int, isoDate, withRuntime } from './context';
 import { registerDataCommands } from './commands/data';
 import { registerReferenceCommands } from './commands/reference';
@@ -17,9 +17,9 @@ import { registerInspectionCommands } from './commands/inspections';
 import { registerReportCommands } from './commands/report';
 import { ROLES } from '../domain/roles';
 import { todayInLondon } from '../domain/today';
-import { ConflictError, ValidationError } from '../errors';
-import { createAuditor } from '../features/access-log/auditor';
-import { DEMO_DEFAULTS } from '../features/demo/defaults';
+import { ConflictError, ValidationError } from '../core/errors';
+import { createAuditor } from '../accounts/access-log/auditor';
+import { DEMO_DEFAULTS } from '../app/demo/defaults';
 import { createProgress } from './progress';
 import { resolveAuthority } from './authority';
 
@@ -37,7 +37,7 @@ program
   .addOption(new Option('-p, --port <port>', 'port to listen on (default: PORT or 3000)').argParser(int('port', 0)))
   .addOption(new Option('--demo-population <n>', 'children aged 0–17 in a newly built demo borough').default(DEMO_DEFAULTS.childPopulation).argParser(int('demo population', 1000)))
   .action(async (opts: { demo: boolean; port?: number; demoPopulation: number }) => {
-    const { startServer } = await import('../server');
+    const { startServer } = await import('../app/server');
     const env = opts.port === undefined ? process.env : { ...process.env, PORT: String(opts.port) };
     const config = loadConfig(env, { demo: opts.demo || undefined, purpose: 'serve' });
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
@@ -170,7 +170,7 @@ usersCmd
   .addOption(new Option('--days <n>', 'days until it expires').default(90).argParser(int('days', 1)))
   .action(async (username: string, opts: { name: string; days: number }) => {
     await withRuntime(async (rt) => {
-      const { usersRepository } = await import('../features/users/repository');
+      const { usersRepository } = await import('../accounts/users/repository');
       const row = await usersRepository().findByUsername(rt.database.db, username);
       if (!row) throw new ValidationError([{ field: 'username', message: `No user called ${username}` }]);
       const audit = createAuditor(rt.services.accessLogRepository, cliActor(row.authorityId), 'user.token', null);

@@ -39,7 +39,8 @@ import { addMonthsToDayNumber, addWorkingDaysToDayNumber, civilFromDays, daysFro
 import { PRACTICE_STANDARDS } from '../features/quality/frameworks/default-framework';
 import { installFramework } from '../features/quality/frameworks/version';
 import { ACTIONS, COMPLETION_NOTES, CONTRIBUTORS, contributionNarrative } from './audit-text';
-import { PRACTICE_DOMAINS, socialWorkerAllocations, type PracticeDomainKey, type SocialWorkerAllocation } from './audits';
+import { PRACTICE_DOMAINS, type PracticeDomainKey } from '../domain/practice-domains';
+import { socialWorkerAllocations, type SocialWorkerAllocation } from './audits';
 import { HISTORY_STREAM } from './inspections';
 import { Rng } from './random';
 
@@ -622,7 +623,7 @@ export interface DemoAllocation {
 /** Cases of the open programme allocated to the demo's auditors, and drafts started among them. */
 export const DEMO_ALLOCATED = 6;
 export const DEMO_DRAFTS = 2;
-/** The demo users who may conduct audits (src/domain/roles.ts audit:conduct, src/features/demo/service.ts). */
+/** The demo users who may conduct audits (src/domain/roles.ts audit:conduct, src/app/demo/service.ts). */
 export const DEMO_AUDITORS = ['qa-auditor', 'team-manager'] as const;
 
 /**

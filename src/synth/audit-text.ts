@@ -4,7 +4,7 @@
  * caller's stream.
  */
 import type { Grade } from '../domain/ofsted';
-import type { PracticeDomainKey } from './audits';
+import type { PracticeDomainKey } from '../domain/practice-domains';
 import type { Rng } from './random';
 
 const OVERALL: Record<Grade, readonly string[]> = {

@@ -26,24 +26,14 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client';
 import { rows } from '../db/query';
-import { type caseAuditGrades, type caseAudits, practiceDomains } from '../db/schema/quality';
+import type { caseAuditGrades, caseAudits } from '../db/schema/quality';
+import { PRACTICE_DOMAINS } from '../domain/practice-domains';
+import { ensurePracticeDomains } from '../features/quality/frameworks/practice-domains';
 import { GRADES, type Grade } from '../domain/ofsted';
 import { addMonthsToDayNumber, civilFromDays, daysFromCivil, fromDayNumber, isWorkingDayNumber, toDayNumber } from '../domain/working-days';
 import { auditText, domainNarrative } from './audit-text';
 import { HISTORY_STREAM } from './inspections';
 import { Rng } from './random';
-
-export const PRACTICE_DOMAINS = [
-  { key: 'quality-of-assessment', title: 'Quality of assessment', description: 'The assessment analyses risk and need, draws on history and is updated when things change.' },
-  { key: 'quality-of-planning', title: 'Quality of planning', description: 'The plan is specific, timely and says what must change, by whom and by when.' },
-  { key: 'voice-of-the-child', title: 'Voice of the child', description: "The child is seen, heard and understood, and their wishes shape decisions." },
-  { key: 'engagement-with-parents-and-carers', title: 'Engagement with parents and carers', description: 'Parents and carers are involved, understand the concerns and are helped to change.' },
-  { key: 'management-oversight-and-supervision', title: 'Management oversight and supervision', description: 'Managers give direction, challenge drift and record the reasons for decisions.' },
-  { key: 'diversity-and-identity', title: 'Diversity and identity', description: "The child's identity, culture, language and faith are understood and respected." },
-  { key: 'multi-agency-working', title: 'Multi-agency working', description: 'Partners share information and work together on the plan.' },
-  { key: 'impact-on-the-child', title: 'Impact on the child', description: "The work has made a difference to the child's life." },
-] as const;
-export type PracticeDomainKey = (typeof PRACTICE_DOMAINS)[number]['key'];
 
 /** Fictional auditors: senior practitioners, team managers and the quality assurance team. */
 export const AUDITORS = [
@@ -114,17 +104,6 @@ export interface AuditSummary {
   grades: number;
 }
 
-/** Inserts the practice domains (when missing) and returns their ids by key. */
-export async function ensurePracticeDomains(db: Db, authorityId: number): Promise<Map<PracticeDomainKey, number>> {
-  await db
-    .insert(practiceDomains)
-    .values(PRACTICE_DOMAINS.map((d, i) => ({ authorityId, key: d.key, title: d.title, description: d.description, sortOrder: i + 1 })))
-    .onConflictDoNothing();
-  const found = await rows<{ id: number | string; key: string }>(db, sql`select id, key from practice_domains where authority_id = ${authorityId}`);
-  const out = new Map<PracticeDomainKey, number>();
-  for (const r of found) out.set(r.key as PracticeDomainKey, Number(r.id));
-  return out;
-}
 
 /** A social-worker allocation in day numbers (days since 1970-01-01); `end` null while it is open. */
 export interface SocialWorkerAllocation {

@@ -27,7 +27,9 @@ import {
 } from '../db/schema/inspections';
 import { addWorkingDays, fromDayNumber, isWorkingDayNumber, toDayNumber } from '../domain/working-days';
 import { generateAuditProgrammes, type ProgrammeSummary } from './audit-programmes';
-import { ensurePracticeDomains, generateAudits, socialWorkerAllocations, type AuditSummary, type PracticeDomainKey } from './audits';
+import type { PracticeDomainKey } from '../domain/practice-domains';
+import { ensurePracticeDomains } from '../features/quality/frameworks/practice-domains';
+import { generateAudits, socialWorkerAllocations, type AuditSummary } from './audits';
 import { HISTORY_STREAM, inspectionHistory, insertInspectionHistory } from './inspections';
 import { Rng } from './random';
 

@@ -15,7 +15,7 @@
  */
 import type { BulkLoader, Database } from '../db/client';
 import { TABLES, type TableKey } from './columns';
-import { CsvChunks } from './csv';
+import { CsvChunks } from '../db/csv';
 import type { Emitter } from './emit';
 import { zeroCounts } from './emit';
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { csvLine, CsvChunks } from './csv';
+import { csvLine, CsvChunks } from '../db/csv';
 import { upnCheckLetter } from './emit';
 import { childPopulation } from './population';
 import { Rng, WeightedTable, mix32 } from './random';

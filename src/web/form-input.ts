@@ -3,7 +3,7 @@
  * field errors of bad input. One place, so every form reads dates and reports problems the same way.
  */
 import { isIsoDate } from '../domain/dates';
-import { ValidationError, type FieldError } from '../errors';
+import { ValidationError, type FieldError } from '../core/errors';
 
 export type FormBody = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { can } from '../domain/roles';
-import type { CurrentUser } from '../features/users/service';
+import type { CurrentUser } from '../accounts/users/service';
 import { paths } from './paths';
 
 export interface NavItem {

@@ -17,10 +17,10 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { can, type Permission } from '../domain/roles';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { createAuditor, type Auditor } from '../features/access-log/auditor';
-import type { CurrentUser } from '../features/users/service';
-import type { Services } from '../services';
+import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors';
+import { createAuditor, type Auditor } from '../accounts/access-log/auditor';
+import type { CurrentUser } from '../accounts/users/service';
+import type { Services } from '../app/services';
 
 export type Access = 'public' | 'signed-in' | Permission;
 export type Method = 'get' | 'post';

@@ -1,4 +1,4 @@
-import type { CurrentUser } from '../features/users/service';
+import type { CurrentUser } from '../accounts/users/service';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace

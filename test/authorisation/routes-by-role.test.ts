@@ -10,9 +10,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ROLES, type Role } from '../../src/domain/roles';
-import { createAuditor } from '../../src/features/access-log/auditor';
+import { createAuditor } from '../../src/accounts/access-log/auditor';
 import { startTestWorld, PASSWORD, type TestWorld } from '../support/app';
-import { TestClient } from '../support/client';
+import { TestClient } from '../../harness/client';
 
 type Who = 'anonymous' | Role;
 type Row = Record<Who, number>;
@@ -43,7 +43,7 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page GET /': row(303, 200, 200, 200, 200, 200, 200, 200, 200),
   'page GET /api-docs': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   'page GET /sign-in': row(200, 303, 303, 303, 303, 303, 303, 303, 303),
-  // Signing in and out are walked in src/web/app.test.ts (CSRF, failures, session rotation).
+  // Signing in and out are walked in src/app/web.test.ts (CSRF, failures, session rotation).
   'page POST /sign-in': 'covered-elsewhere',
   'page POST /sign-out': row(303, 303, 303, 303, 303, 303, 303, 303, 303),
   'page GET /children': row(303, 200, 200, 200, 200, 200, 200, 200, 403),

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { loadConfig } from '../../src/config';
-import { startServer, type RunningServer } from '../../src/server';
+import { loadConfig } from '../../src/core/config';
+import { startServer, type RunningServer } from '../../src/app/server';
 
 export const PASSWORD = 'browser-test-password';
 

@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server';
-import { reportPdf } from '../support/report-pdf';
+import type { RunningServer } from '../../src/app/server';
+import { reportPdf } from '../../harness/report-pdf';
 import { checkAccessibility, launch, newContext, signIn as signInAt, startDemo, visit } from './browser';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/ofsted-reports/ilacs-2026-four-judgements.txt');

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { allocations, children, cpPlans, periodsOfCare, users } from '../../src/db/schema/index';
-import type { RunningServer } from '../../src/server';
+import type { RunningServer } from '../../src/app/server';
 import { SAMPLE_903 } from '../support/ssda903-sample';
 import { checkAccessibility, launch, newContext, signIn as signInAt, startDemo, visit } from './browser';
 

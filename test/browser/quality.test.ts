@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server';
+import type { RunningServer } from '../../src/app/server';
 import { checkAccessibility, launch, newContext, signIn as signInAt, startDemo, visit } from './browser';
 
 describe('the quality assurance programme in a real browser', () => {

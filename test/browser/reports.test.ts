@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server';
+import type { RunningServer } from '../../src/app/server';
 import { checkAccessibility, launch, newContext, signIn as signInAt, startDemo } from './browser';
 
 describe('reports in a real browser', () => {

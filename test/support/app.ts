@@ -4,14 +4,14 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/core/config';
 import { openDatabase, type Database } from '../../src/db/client';
 import { allocations, authorities, children, teams, workers } from '../../src/db/schema/index';
 import { ROLES, isTeamScoped, type Role } from '../../src/domain/roles';
-import { createAuditor } from '../../src/features/access-log/auditor';
-import { createLogger } from '../../src/logger';
-import { createServices, type Services } from '../../src/services';
-import { createApp } from '../../src/web/app';
+import { createAuditor } from '../../src/accounts/access-log/auditor';
+import { createLogger } from '../../src/core/logger';
+import { createServices, type Services } from '../../src/app/services';
+import { createApp } from '../../src/app/web';
 import type { RouteInfo } from '../../src/web/route';
 
 export const PASSWORD = 'correct horse battery staple';

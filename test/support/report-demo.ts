@@ -3,10 +3,10 @@
  * it comes from (issue 7's "Done means"): the test world (app.ts), a small demo authority generated into the same
  * database (src/synth/generate.ts), and a signed-in client for a user of the demo authority in the given role.
  */
-import { createAuditor } from '../../src/features/access-log/auditor';
+import { createAuditor } from '../../src/accounts/access-log/auditor';
 import { generateDemoAuthority, type DemoSummary } from '../../src/synth/generate';
 import { PASSWORD, startTestWorld, type Role, type TestWorld } from './app';
-import { TestClient } from './client';
+import { TestClient } from '../../harness/client';
 
 export interface DemoWorld {
   world: TestWorld;

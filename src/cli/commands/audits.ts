@@ -13,10 +13,10 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { GRADE_LABELS, GRADES } from '../../domain/ofsted';
 import type { Agreement } from '../../domain/agreement';
-import { createAuditor } from '../../features/access-log/auditor';
+import { createAuditor } from '../../accounts/access-log/auditor';
 import { auditDomainRows, moderationAgreement } from '../../features/quality/moderation-results';
 import { AUDIENCES, isMonth, loadQualityReport, type ReportAudience } from '../../features/quality/report/content';
-import { qualityReportDocument } from '../../features/quality/report/docx';
+import { qualityReportDocument } from '../../features/reports/downloads/qa-docx';
 import { resolveAuthority } from '../authority';
 import { cliActor, isoDate, withRuntime } from '../context';
 

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { authorities } from '../../db/schema/index';
-import { ValidationError } from '../../errors';
+import { ValidationError } from '../../core/errors';
 import { importFiles, rowsWritten, type ImportSummary } from '../../features/ingest/service';
 import { importLog, issuesCsv } from '../../features/ingest/log';
 import { restoreOriginals } from '../../features/ingest/originals';

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { todayInLondon } from '../../domain/today';
 import { collectionYearOf } from '../../domain/code-lists';
-import { createAuditor } from '../../features/access-log/auditor';
+import { createAuditor } from '../../accounts/access-log/auditor';
 import { resolveAuthority } from '../authority';
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../app/runtime';
 import { cliActor, int, isoDate, withRuntime } from '../context';
 
 function print(json: boolean, summary: Record<string, unknown>, text: string): void {

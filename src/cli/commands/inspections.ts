@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ACTIVITY_LABELS, FRAMEWORK_LABELS, FRAMEWORK_JUDGEMENTS, GRADE_LABELS, RECOMMENDATION_KIND_LABELS, type Framework, type JudgementKey } from '../../domain/ofsted';
-import { ValidationError, type FieldError } from '../../errors';
+import { ValidationError, type FieldError } from '../../core/errors';
 import type { ProposedInspection } from '../../features/inspections/proposal';
 
 function shortName(key: JudgementKey, framework: Framework | null): string {

@@ -6,8 +6,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { ValidationError } from '../../errors';
-import { createAuditor } from '../../features/access-log/auditor';
+import { ValidationError } from '../../core/errors';
+import { createAuditor } from '../../accounts/access-log/auditor';
 import { INDICATORS } from '../../features/indicators/registry';
 import { benchmarkArea, benchmarksFor, setBenchmarkAuthority, type BenchmarkYear } from '../../features/reference/benchmarks';
 import { describeProblem, ReferenceFileError } from '../../features/reference/files';

@@ -8,9 +8,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { ValidationError } from '../../errors';
-import { createAuditor } from '../../features/access-log/auditor';
-import { AUDIENCES } from '../../features/reports/model';
+import { ValidationError } from '../../core/errors';
+import { createAuditor } from '../../accounts/access-log/auditor';
+import { AUDIENCES } from '../../documents/model';
 import { REPORT_KINDS, reportKind } from '../../features/reports/registry';
 import { generateReport, isReportFormat } from '../../features/reports/service';
 import { resolveAuthority } from '../authority';

@@ -4,8 +4,8 @@
  * user, like every command), audited as tracker.view with the tracker and filters.
  */
 import { Option, type Command } from 'commander';
-import { ValidationError } from '../../errors';
-import { createAuditor } from '../../features/access-log/auditor';
+import { ValidationError } from '../../core/errors';
+import { createAuditor } from '../../accounts/access-log/auditor';
 import { STATUSES, TRACKER_IDS, TRACKERS, type ItemStatus, type TrackerId } from '../../features/trackers/definitions';
 import { trackersService, type TrackerResult } from '../../features/trackers/service';
 import { resolveAuthority } from '../authority';

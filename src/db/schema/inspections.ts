@@ -7,6 +7,7 @@
  * Vocabulary (kinds, frameworks, judgement keys, grades) is src/domain/ofsted.ts.
  */
 import { index, integer, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { ActionStatus, Rag } from '../../domain/improvement-status';
 import type { ActivityKind, Framework, Grade, JudgementKey, RecommendationKind } from '../../domain/ofsted';
 import { authorityId, createdAt, day, id, instant, ref } from './columns';
 
@@ -103,10 +104,7 @@ export const improvementObjectives = pgTable(
   (t) => [uniqueIndex('improvement_objectives_code').on(t.themeId, t.code)],
 );
 
-export const ACTION_STATUSES = ['not-started', 'in-progress', 'complete', 'blocked'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const RAGS = ['red', 'amber', 'green'] as const;
-export type Rag = (typeof RAGS)[number];
+export { ACTION_STATUSES, RAGS, type ActionStatus, type Rag } from '../../domain/improvement-status';
 
 export const improvementActions = pgTable(
   'improvement_actions',

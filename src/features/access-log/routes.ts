@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
-import type { AccessLogFilter } from './repository';
+import type { AccessLogFilter } from '../../accounts/access-log/repository';
 
 const isoDate = z
   .string()

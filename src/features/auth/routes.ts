@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
-import { DEMO_USERNAMES } from '../demo/users';
+import { ROLES } from '../../domain/roles';
 
 const signInSchema = z.object({
   username: z.string().trim().min(1, 'Enter your username').max(64, 'Enter a valid username and password'),
@@ -18,6 +18,9 @@ export function safeReturnTo(value: string | undefined): string {
   // Only same-site paths: never an open redirect.
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/sign-') ? value : paths.home({});
 }
+
+/** In the demo authority every role has one user, named after the role (src/app/demo/bootstrap.ts). */
+const DEMO_USERNAMES: readonly string[] = ROLES;
 
 export function authRoutes(r: RouteBuilder): void {
   r.page({

@@ -5,7 +5,7 @@ import { accessLog } from '../../db/schema/index';
 import { paths } from '../../web/paths';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
 import { engines, freshDatabase } from '../../../test/support/databases';
-import { h1, TestClient, title } from '../../../test/support/client';
+import { h1, TestClient, title } from '../../../harness/client';
 import { buildAllocation, buildChild, buildJourney, buildWorker } from '../../../test/support/builders';
 
 /** The page without what changes on every request (nonces, CSRF tokens, request ids). */

@@ -5,10 +5,10 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../db/schema/index';
 import { accessLog } from '../../db/schema/index';
 import type { Role } from '../../domain/roles';
-import { NotFoundError, ForbiddenError } from '../../errors';
-import { createAuditor, type Auditor } from '../access-log/auditor';
-import { accessLogRepository, type AccessLogRepository } from '../access-log/repository';
-import type { CurrentUser } from '../users/service';
+import { NotFoundError, ForbiddenError } from '../../core/errors';
+import { createAuditor, type Auditor } from '../../accounts/access-log/auditor';
+import { accessLogRepository, type AccessLogRepository } from '../../accounts/access-log/repository';
+import type { CurrentUser } from '../../accounts/users/service';
 import { describeEachEngine } from '../../../test/support/databases';
 import {
   buildAllocation,

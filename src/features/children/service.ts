@@ -8,9 +8,9 @@
 import type { Db, Tx } from '../../db/client';
 import { can, childScope } from '../../domain/roles';
 import { todayInLondon } from '../../domain/today';
-import { ForbiddenError, NotFoundError } from '../../errors';
-import type { Auditor } from '../access-log/auditor';
-import type { CurrentUser } from '../users/service';
+import { ForbiddenError, NotFoundError } from '../../core/errors';
+import type { Auditor } from '../../accounts/access-log/auditor';
+import type { CurrentUser } from '../../accounts/users/service';
 import { ALLOCATION_ROLE, DISABILITY, ETHNICITY, label, RELATIONSHIP, SEX } from './code-labels';
 import { toEntries, type ChronologyEntry } from './chronology';
 import type { ChildrenRepository, ChildSummaryRow } from './repository';

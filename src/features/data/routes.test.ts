@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { createAuditor } from '../access-log/auditor';
+import { createAuditor } from '../../accounts/access-log/auditor';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
-import { h1, TestClient } from '../../../test/support/client';
+import { h1, TestClient } from '../../../harness/client';
 import { SAMPLE_903, SAMPLE_903_BAD_EPISODES } from '../../../test/support/ssda903-sample';
 
 function form(files: Record<string, string>, fields: Record<string, string> = {}): FormData {

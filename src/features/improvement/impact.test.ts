@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { improvementActionDomains, improvementActionIndicators } from '../../db/schema/index';
-import { lineChartSvg } from '../../web/charts/line-chart';
+import { lineChartSvg } from '../../documents/charts/line-chart';
 import { describeEachEngine } from '../../../test/support/databases';
 import { buildAuthority, buildChild } from '../../../test/support/builders';
 import { buildAction, buildAudit, buildDomain, buildObjective, buildTheme, keepMonthlyValue } from '../../../test/support/improvement';

@@ -5,7 +5,7 @@ import { describeEachEngine } from '../../../test/support/databases';
 import { buildAuthority } from '../../../test/support/builders';
 import { buildAction, buildDomain, buildInspectionWith, buildObjective, buildProgressUpdate, buildTheme } from '../../../test/support/improvement';
 import { addWorkingDays } from '../../domain/working-days';
-import { isOffTrack, isOverdue } from './status';
+import { isOffTrack, isOverdue } from '../../domain/improvement-status';
 import { loadPlan, planActions } from './plan';
 
 const TODAY = '2026-06-10'; // a Wednesday

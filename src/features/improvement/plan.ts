@@ -32,7 +32,7 @@ import {
 } from '../../db/schema/index';
 import { ACTIVITY_LABELS, isGraded, type ActivityKind, type RecommendationKind } from '../../domain/ofsted';
 import { indicatorById } from '../indicators/registry';
-import { actionReference, isOffTrack, isOverdue } from './status';
+import { actionReference, isOffTrack, isOverdue } from '../../domain/improvement-status';
 
 export interface PlanRecommendation {
   readonly id: number;

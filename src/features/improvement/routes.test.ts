@@ -13,7 +13,7 @@ import { children, improvementActionDomains, improvementActionIndicators } from 
 import { todayInLondon } from '../../domain/today';
 import { addMonths } from '../../domain/working-days';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
-import { h1, TestClient } from '../../../test/support/client';
+import { h1, TestClient } from '../../../harness/client';
 import { buildAction, buildAudit, buildDomain, buildInspectionWith, buildObjective, buildTheme, keepMonthlyValue } from '../../../test/support/improvement';
 
 const today = todayInLondon();

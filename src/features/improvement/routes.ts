@@ -16,14 +16,14 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { can } from '../../domain/roles';
 import { todayInLondon } from '../../domain/today';
-import { NotFoundError, type FieldError } from '../../errors';
+import { NotFoundError, type FieldError } from '../../core/errors';
 import { ACTION_STATUSES, RAGS } from '../../db/schema/index';
 import { paths } from '../../web/paths';
 import type { PageContext, RouteBuilder } from '../../web/route';
 import { SERVICE_AREAS, SERVICE_AREA_LABELS } from '../indicators/definition';
 import { indicatorsIn } from '../indicators/registry';
 import type { Audience } from '../indicators/present';
-import type { CurrentUser } from '../users/service';
+import type { CurrentUser } from '../../accounts/users/service';
 import { actionImpact } from './impact';
 import { actionPageModel, filterPlan, planFilterSchema, planPageModel } from './view-model';
 import { authorityRecommendations, currentInspectionIds, loadPlan, type PlanAction } from './plan';
@@ -47,7 +47,7 @@ import {
   updateObjective,
   updateTheme,
 } from './service';
-import { RAG_LABELS, STATUS_LABELS } from './status';
+import { RAG_LABELS, STATUS_LABELS } from '../../domain/improvement-status';
 import { dateFromParts, dateParts, fieldErrorsOf, str } from '../../web/form-input';
 
 type Body = Record<string, unknown>;

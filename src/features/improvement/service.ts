@@ -29,8 +29,8 @@ import {
   practiceDomains,
 } from '../../db/schema/index';
 import { isIsoDate } from '../../domain/dates';
-import { NotFoundError, ValidationError, type FieldError } from '../../errors';
-import type { Auditor } from '../access-log/auditor';
+import { NotFoundError, ValidationError, type FieldError } from '../../core/errors';
+import type { Auditor } from '../../accounts/access-log/auditor';
 import { indicatorById } from '../indicators/registry';
 
 export const TITLE_MAX = 300;

@@ -7,7 +7,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../db/client';
 import { indicatorCommentary } from '../../db/schema/index';
-import type { Auditor } from '../access-log/auditor';
+import type { Auditor } from '../../accounts/access-log/auditor';
 import type { Period } from './periods';
 
 export const COMMENTARY_MAX = 4000;

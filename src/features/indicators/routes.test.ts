@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { children } from '../../db/schema/index';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
-import { h1, TestClient } from '../../../test/support/client';
+import { h1, TestClient } from '../../../harness/client';
 import { buildReferral } from '../../../test/support/builders';
 import { buildPopulation } from '../../../test/support/indicators';
 

@@ -12,10 +12,10 @@ import { z } from 'zod';
 import { can } from '../../domain/roles';
 import { isIsoDate } from '../../domain/dates';
 import { todayInLondon } from '../../domain/today';
-import { NotFoundError } from '../../errors';
+import { NotFoundError } from '../../core/errors';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
-import type { CurrentUser } from '../users/service';
+import type { CurrentUser } from '../../accounts/users/service';
 import { addCommentary, commentaryForm, commentaryHistory, latestCommentary } from './commentary';
 import { SERVICE_AREAS, SERVICE_AREA_LABELS, type IndicatorDefinition, type ServiceArea } from './definition';
 import { childrenBehind, DRILL_PAGE } from './drill-down';
@@ -209,7 +209,7 @@ export function indicatorRoutes(r: RouteBuilder): void {
     },
   });
 
-  async function renderIndicator(ctx: { req: Request; res: import('express').Response; user: CurrentUser; services: import('../../services').Services }, def: IndicatorDefinition, period: Period, extra: Record<string, unknown> = {}, status = 200) {
+  async function renderIndicator(ctx: { req: Request; res: import('express').Response; user: CurrentUser; services: import('../../app/services').Services }, def: IndicatorDefinition, period: Period, extra: Record<string, unknown> = {}, status = 200) {
     const { res, user, services } = ctx;
     const today = todayInLondon();
     const audience = audienceOf(user);

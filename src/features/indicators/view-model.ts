@@ -2,7 +2,7 @@
  * What the dashboard pages show for an indicator: its figure for the audience, RAG, target, trend chart with its
  * data table, benchmarks and commentary. Members see counts under 5 as "c" and never a link to children.
  */
-import { lineChartSvg } from '../../web/charts/line-chart';
+import { lineChartSvg } from '../../documents/charts/line-chart';
 import type { BenchmarkYear } from '../reference/benchmarks';
 import type { Commentary } from './commentary';
 import { SERVICE_AREA_LABELS } from './definition';

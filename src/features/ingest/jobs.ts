@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Database } from '../../db/client';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../core/logger';
 import { importFiles, type ImportActor, type ImportSummary } from './service';
 import type { ImportOptions } from './format';
 

@@ -12,7 +12,7 @@ import { refreshMonthlyValues } from '../indicators/stored-values';
 import type { Database } from '../../db/client';
 import { authorities } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
-import { NotFoundError } from '../../errors';
+import { NotFoundError } from '../../core/errors';
 import { FORMATS } from './formats/index';
 import type { FormatId, ImportFormat, ImportOptions, ImportProgress, SourceFile } from './format';
 import { FORMAT_LABELS } from './format';

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import type { BulkLoader } from '../../db/client';
-import { CsvChunks } from '../../synth/csv';
+import { CsvChunks } from '../../db/csv';
 import type { FormatId, SourceFile } from './format';
 import type { Issue } from './issues';
 

@@ -15,7 +15,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { BulkLoader } from '../../db/client';
 import * as schema from '../../db/schema/index';
-import { CsvChunks } from '../../synth/csv';
+import { CsvChunks } from '../../db/csv';
 import { DATASET_TABLES, type Dataset, type DatasetTable } from './dataset';
 
 /** Which table a reference column points at. */

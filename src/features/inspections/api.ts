@@ -6,7 +6,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { todayInLondon } from '../../domain/today';
-import { NotFoundError, ValidationError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../core/errors';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import { readReportFile } from './report-reader/index';

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { improvementActionRecommendations, inspections } from '../../db/schema/index';
-import { createAuditor } from '../access-log/auditor';
+import { createAuditor } from '../../accounts/access-log/auditor';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
-import { h1, TestClient } from '../../../test/support/client';
+import { h1, TestClient } from '../../../harness/client';
 import { buildAction, buildObjective, buildTheme } from '../../../test/support/improvement';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');

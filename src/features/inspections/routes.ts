@@ -27,7 +27,8 @@ import {
   type Grade,
 } from '../../domain/ofsted';
 import { todayInLondon } from '../../domain/today';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../errors';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../core/errors';
+import { GRADE_TAG } from '../../web/grade-tags';
 import { paths } from '../../web/paths';
 import type { PageContext, RouteBuilder } from '../../web/route';
 import { formatDate } from '../../web/views';
@@ -51,13 +52,6 @@ import {
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** The largest text field (a pasted report, the paragraphs box). */
 const MAX_FIELD_BYTES = 5 * 1024 * 1024;
-
-export const GRADE_TAG: Record<Grade, string> = {
-  outstanding: 'govuk-tag--green',
-  good: 'govuk-tag--turquoise',
-  'requires-improvement': 'govuk-tag--yellow',
-  inadequate: 'govuk-tag--red',
-};
 
 export const DEADLINE_TAG: Record<string, string> = {
   met: 'govuk-tag--green',

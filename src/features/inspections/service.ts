@@ -33,9 +33,9 @@ import {
   type RecommendationKind,
 } from '../../domain/ofsted';
 import { todayInLondon } from '../../domain/today';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors';
-import type { Auditor } from '../access-log/auditor';
-import { actionReference } from '../improvement/status';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors';
+import type { Auditor } from '../../accounts/access-log/auditor';
+import { actionReference } from '../../domain/improvement-status';
 import { labelOf, type InspectionInput } from './validation';
 
 export const GRADED_KINDS: readonly ActivityKind[] = ['sif', 'ilacs-standard', 'ilacs-short'];

@@ -33,7 +33,7 @@ import {
   type JudgementKey,
   type RecommendationKind,
 } from '../../domain/ofsted';
-import type { FieldError } from '../../errors';
+import type { FieldError } from '../../core/errors';
 
 export const TEXT_MAX = { name: 200, theme: 300, summary: 20_000, recommendation: 3_000, paragraph: 20_000, heading: 300, source: 300 } as const;
 export const ITEMS_MAX = { recommendations: 100, paragraphs: 2_000 } as const;

@@ -14,7 +14,7 @@ import type { Agreement } from '../../domain/agreement';
 import { GRADE_LABELS, GRADES } from '../../domain/ofsted';
 import { SUPPRESSION_THRESHOLD } from '../../domain/suppression';
 import { addMonths } from '../../domain/working-days';
-import type { FieldError } from '../../errors';
+import type { FieldError } from '../../core/errors';
 import { lastCompleteMonth, periodContaining, periodLabel } from '../indicators/periods';
 import { formatNumber, type Audience } from '../indicators/present';
 import { RESULT_GROUPINGS, serviceAreaLabel, type GradeCounts, type ResultGrouping } from './results';

@@ -23,7 +23,7 @@ import { todayInLondon } from '../../domain/today';
 import { addMonths } from '../../domain/working-days';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
 import { buildTeam } from '../../../test/support/builders';
-import { h1, TestClient } from '../../../test/support/client';
+import { h1, TestClient } from '../../../harness/client';
 import { buildAudit, buildDomain } from '../../../test/support/improvement';
 import { tableRow } from '../../../test/support/html';
 

@@ -8,13 +8,13 @@
  */
 import { can } from '../../domain/roles';
 import { todayInLondon } from '../../domain/today';
-import { ValidationError } from '../../errors';
-import { lineChartSvg } from '../../web/charts/line-chart';
+import { ValidationError } from '../../core/errors';
+import { lineChartSvg } from '../../documents/charts/line-chart';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import { shortPeriodLabel } from '../indicators/periods';
 import type { Audience } from '../indicators/present';
-import type { CurrentUser } from '../users/service';
+import type { CurrentUser } from '../../accounts/users/service';
 import { actionThemes, overdueByTeam } from './action-themes';
 import { auditAgreementResponse, auditResultsResponse } from './api';
 import { moderationAgreement } from './moderation-results';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { authorities } from '../../db/schema/index';
-import { ValidationError } from '../../errors';
+import { ValidationError } from '../../core/errors';
 import { describeEachEngine } from '../../../test/support/databases';
 import { buildAuthority } from '../../../test/support/builders';
 import { benchmarksFor, roundTo1, setBenchmarkAuthority } from './benchmarks';

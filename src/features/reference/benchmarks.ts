@@ -12,7 +12,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { authorities, referenceAuthorities } from '../../db/schema/index';
-import { NotFoundError, ValidationError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../core/errors';
 import { quartileOf, type RankPolarity } from './ranking';
 import { regionByName } from './regions';
 

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/query';
-import { createAuditor } from '../access-log/auditor';
+import { createAuditor } from '../../accounts/access-log/auditor';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
-import { h1, TestClient } from '../../../test/support/client';
+import { h1, TestClient } from '../../../harness/client';
 
 const REFERENCE = path.resolve(process.cwd(), '../shared/reference-data');
 

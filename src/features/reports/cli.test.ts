@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { lanternCli, type LanternCli } from '../../../test/support/cli';
 import { documentText, zipEntry } from '../../../test/support/office';
-import { markedContent } from './pdf-structure';
+import { markedContent } from '../../documents/pdf-structure';
 
 describe('lantern report', { timeout: 600_000 }, () => {
   let cli: LanternCli;

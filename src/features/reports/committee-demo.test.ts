@@ -11,9 +11,9 @@ import { tableRows, zipEntry } from '../../../test/support/office';
 import { startDemoWorld, type DemoWorld } from '../../../test/support/report-demo';
 import { renderDocx, renderSkip } from '../../../test/support/report-render';
 import { paths } from '../../web/paths';
-import { reportDocx } from './docx';
+import { reportDocx } from '../../documents/docx';
 import { COMMITTEE_HEADINGS, inspectionCommittee } from './kinds/inspection-committee';
-import type { ReportDocument } from './model';
+import type { ReportDocument } from '../../documents/model';
 
 const AS_AT = '2026-03-31';
 

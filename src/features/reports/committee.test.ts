@@ -34,11 +34,11 @@ import { documentText, libreOffice, libreOfficeSkip, tableRows, zipEntry } from 
 import type { Tx } from '../../db/client';
 import { generatedReports, improvementActionRecommendations, inspectionJudgements, inspections } from '../../db/schema/index';
 import { FRAMEWORK_LABELS, type Grade, type JudgementKey } from '../../domain/ofsted';
-import { reportDocx } from './docx';
+import { reportDocx } from '../../documents/docx';
 import { COMMITTEE_HEADINGS, committeeDocument, completedByMonth, loadCommitteeData } from './kinds/inspection-committee';
-import type { ReportDocument } from './model';
-import { reportPdf } from './pdf';
-import { markedContent } from './pdf-structure';
+import type { ReportDocument } from '../../documents/model';
+import { reportPdf } from '../../documents/pdf';
+import { markedContent } from '../../documents/pdf-structure';
 import { generateReport } from './service';
 
 const TODAY = '2026-06-15';

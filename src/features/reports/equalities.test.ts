@@ -31,9 +31,9 @@ import { startDemoWorld, type DemoWorld } from '../../../test/support/report-dem
 import type { Tx } from '../../db/client';
 import { childPopulation } from '../../db/schema/index';
 import { COHORT_LABELS, COHORTS, DIMENSION_CATEGORIES, type Dimension } from '../indicators/equalities';
-import { reportDocx } from './docx';
+import { reportDocx } from '../../documents/docx';
 import { DIMENSION_LABELS, ENGLAND_NOT_LOADED, EQUALITIES_HEADINGS, equalities, equalitiesDocument, loadEqualitiesData, monthEnds } from './kinds/equalities';
-import type { ReportDocument } from './model';
+import type { ReportDocument } from '../../documents/model';
 
 const AS_AT = '2026-03-31';
 const HEAD = ['Ethnic group', 'Children', 'Share of children', 'Share of the population', 'Percentage difference'];

@@ -28,10 +28,10 @@ import { startDemoWorld, type DemoWorld } from '../../../test/support/report-dem
 import type { Tx } from '../../db/client';
 import { improvementActionRecommendations, improvementActions } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
-import { STATUS_LABELS } from '../improvement/status';
-import { reportDocx } from './docx';
+import { STATUS_LABELS } from '../../domain/improvement-status';
+import { reportDocx } from '../../documents/docx';
 import { ACTION_HEADERS, DOCUMENT_TITLE, improvementPlan } from './kinds/improvement-plan';
-import type { ReportDocument } from './model';
+import type { ReportDocument } from '../../documents/model';
 
 const TODAY = '2026-06-15';
 

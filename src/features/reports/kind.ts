@@ -3,7 +3,7 @@
  * ReportDocument. Each kind is one module in kinds/ exporting one ReportKind; registry.ts lists them.
  */
 import type { Tx } from '../../db/client';
-import type { Audience, ReportDocument } from './model';
+import type { Audience, ReportDocument } from '../../documents/model';
 
 export interface BuildOptions {
   period: string;

@@ -23,10 +23,10 @@ import { children } from '../../db/schema/index';
 import { eq } from 'drizzle-orm';
 import { generateDemoAuthority } from '../../synth/generate';
 import { documentText, tableRows, zipEntry } from '../../../test/support/office';
-import { reportDocx } from './docx';
-import { heading, paragraph, type ReportDocument } from './model';
-import { reportPdf } from './pdf';
-import { markedContent } from './pdf-structure';
+import { reportDocx } from '../../documents/docx';
+import { heading, paragraph, type ReportDocument } from '../../documents/model';
+import { reportPdf } from '../../documents/pdf';
+import { markedContent } from '../../documents/pdf-structure';
 import { REPORT_KINDS } from './registry';
 
 const AS_AT = '2026-03-31';

@@ -25,11 +25,11 @@ import { startDemoWorld, type DemoWorld } from '../../../test/support/report-dem
 import type { Tx } from '../../db/client';
 import { caseAudits } from '../../db/schema/index';
 import type { Grade } from '../../domain/ofsted';
-import { reportDocx } from './docx';
+import { reportDocx } from '../../documents/docx';
 import { QA_HEADINGS, qaReport } from './kinds/qa';
-import type { ReportDocument } from './model';
-import { reportPdf } from './pdf';
-import { markedContent } from './pdf-structure';
+import type { ReportDocument } from '../../documents/model';
+import { reportPdf } from '../../documents/pdf';
+import { markedContent } from '../../documents/pdf-structure';
 
 async function buildWorld(db: Tx): Promise<number> {
   const la = await buildAuthority(db, { name: 'Audit Borough' });

@@ -12,9 +12,9 @@ import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { generatedReports, type ReportFormat, type ReportStatus } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
-import { ValidationError } from '../../errors';
+import { ValidationError } from '../../core/errors';
 import { pageWindow, type PageWindow } from '../../web/pagination';
-import type { Audience } from './model';
+import type { Audience } from '../../documents/model';
 import { reportKind } from './registry';
 import { checkRequest, REPORT_STEPS, STEP_READING } from './service';
 

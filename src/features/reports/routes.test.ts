@@ -19,11 +19,11 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
-import { h1, TestClient } from '../../../test/support/client';
+import { h1, TestClient } from '../../../harness/client';
 import { clean, firstCells } from '../../../test/support/html';
 import { buildInspectionWith } from '../../../test/support/improvement';
 import { accessLog, generatedReports } from '../../db/schema/index';
-import { createAuditor } from '../access-log/auditor';
+import { createAuditor } from '../../accounts/access-log/auditor';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

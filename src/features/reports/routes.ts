@@ -15,14 +15,14 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { can } from '../../domain/roles';
 import { todayInLondon } from '../../domain/today';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../errors';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../core/errors';
 import { pagination, requestedPage, showingText, withLabel } from '../../web/pagination';
 import { paths } from '../../web/paths';
 import type { PageContext, RouteBuilder } from '../../web/route';
-import type { Services } from '../../services';
-import type { CurrentUser } from '../users/service';
+import type { Services } from '../../app/services';
+import type { CurrentUser } from '../../accounts/users/service';
 import type { PeriodChoice } from './kind';
-import { AUDIENCES, type Audience } from './model';
+import { AUDIENCES, type Audience } from '../../documents/model';
 import {
   audiencesFor,
   CONTENT_TYPES,

@@ -14,12 +14,12 @@ import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { generatedReports, type ReportFormat } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
-import { ValidationError } from '../../errors';
-import type { Logger } from '../../logger';
-import { isAudience, type ReportDocument } from './model';
+import { ValidationError } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import { isAudience, type ReportDocument } from '../../documents/model';
 import { reportKind } from './registry';
 import { failReport, isReportFormat, keepReport, reportProgress, stepWriting, STEP_KEEPING, STEP_READING } from './service';
-import { writeInWorker } from './write-in-worker';
+import { writeInWorker } from '../../documents/write-in-worker';
 
 export const INTERRUPTED = 'Lantern stopped while this report was being written: generate it again';
 export const FAILED = 'The report could not be written: generate it again, and tell your administrator if it fails again';

@@ -12,9 +12,9 @@ import { tableRow } from '../../../test/support/html';
 import { startDemoWorld, type DemoWorld } from '../../../test/support/report-demo';
 import { renderDocx, renderSkip } from '../../../test/support/report-render';
 import { indicatorById } from '../indicators/registry';
-import { reportDocx } from './docx';
+import { reportDocx } from '../../documents/docx';
 import { selfEvaluation, SELF_EVALUATION_HEADINGS } from './kinds/self-evaluation';
-import type { ReportDocument } from './model';
+import type { ReportDocument } from '../../documents/model';
 import { SELF_EVALUATION_AREAS } from './self-evaluation/areas';
 
 const AS_AT = '2026-03-31';

@@ -28,12 +28,12 @@ import { describeEachEngine } from '../../../test/support/databases';
 import { buildAction, buildAudit, buildDomain, buildInspectionWith, buildObjective, buildTheme } from '../../../test/support/improvement';
 import { documentText, tableRows, zipEntry } from '../../../test/support/office';
 import { caseAudits, improvementActionRecommendations } from '../../db/schema/index';
-import { ValidationError } from '../../errors';
-import { createAuditor } from '../access-log/auditor';
-import { accessLogRepository } from '../access-log/repository';
-import { reportDocx } from './docx';
+import { ValidationError } from '../../core/errors';
+import { createAuditor } from '../../accounts/access-log/auditor';
+import { accessLogRepository } from '../../accounts/access-log/repository';
+import { reportDocx } from '../../documents/docx';
 import { evidenceMonth, loadSelfEvaluationData, selfEvaluation, selfEvaluationDocument, SELF_EVALUATION_HEADINGS, textBlocks } from './kinds/self-evaluation';
-import type { ReportDocument } from './model';
+import type { ReportDocument } from '../../documents/model';
 import { saveSelfEvaluation, selfEvaluationForm } from './self-evaluation/service';
 
 const TODAY = '2026-06-15';

@@ -10,10 +10,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { generatedReports, REPORT_FORMATS, type ReportFormat } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
-import { ValidationError } from '../../errors';
-import { reportDocx } from './docx';
-import { isAudience, type Audience, type ReportDocument } from './model';
-import { reportPdf } from './pdf';
+import { ValidationError } from '../../core/errors';
+import { reportDocx } from '../../documents/docx';
+import { isAudience, type Audience, type ReportDocument } from '../../documents/model';
+import { reportPdf } from '../../documents/pdf';
 import { REPORT_KINDS, reportKind, type ReportKind } from './registry';
 
 export interface ReportRequest {

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { accessLog, children } from '../../db/schema/index';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
-import { h1, TestClient, title } from '../../../test/support/client';
+import { h1, TestClient, title } from '../../../harness/client';
 import { buildCpPlan, buildReferral } from '../../../test/support/builders';
 
 const AS_AT = '2026-03-27';

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { accessLogRepository } from '../access-log/repository';
-import { createAuditor } from '../access-log/auditor';
+import { accessLogRepository } from '../../accounts/access-log/repository';
+import { createAuditor } from '../../accounts/access-log/auditor';
 import { ladoReferrals, accessLog } from '../../db/schema/index';
 import { eq } from 'drizzle-orm';
 import { describeEachEngine } from '../../../test/support/databases';

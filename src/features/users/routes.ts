@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
-import { ConflictError, ValidationError } from '../../errors';
+import { ConflictError, ValidationError } from '../../core/errors';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 

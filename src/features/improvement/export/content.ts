@@ -8,7 +8,7 @@ import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/organisation';
 import { indicatorById } from '../../indicators/registry';
 import { authorityRecommendations, loadPlan, planActions, type PlanAction, type PlanRecommendation, type PlanView } from '../plan';
-import { RAG_LABELS, STATUS_LABELS } from '../status';
+import { RAG_LABELS, STATUS_LABELS } from '../../../domain/improvement-status';
 
 export interface PlanExport {
   authorityName: string;

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../../db/query';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
-import { h1, TestClient } from '../../../../test/support/client';
+import { h1, TestClient } from '../../../../harness/client';
 import { importReferenceFiles } from '../../reference/import';
 
 const REFERENCE = path.resolve(process.cwd(), '../shared/reference-data');

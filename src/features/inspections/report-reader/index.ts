@@ -9,7 +9,7 @@
  *   recognise.ts  blocks → the record, and a warning for each expected thing not found
  *   pdf.ts        a PDF's text layer as lines
  */
-import { ValidationError } from '../../../errors';
+import { ValidationError } from '../../../core/errors';
 import type { ProposedInspection } from '../proposal';
 import { isPdf, pdfText } from './pdf';
 import { readText } from './read-text';

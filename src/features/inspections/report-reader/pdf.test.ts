@@ -10,8 +10,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { ValidationError } from '../../../errors';
-import { printPdf, reportHtml } from '../../../../test/support/report-pdf';
+import { ValidationError } from '../../../core/errors';
+import { printPdf, reportHtml } from '../../../../harness/report-pdf';
 import { readReportFile, readReportText } from './index';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');

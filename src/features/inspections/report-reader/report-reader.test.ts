@@ -12,7 +12,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readReportFile, readReportText } from './index';
 import { findDateRange, findDates } from './dates';
-import { ValidationError } from '../../../errors';
+import { ValidationError } from '../../../core/errors';
 import type { ProposedInspection } from '../proposal';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');

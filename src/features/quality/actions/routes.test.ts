@@ -23,7 +23,7 @@ import { todayInLondon } from '../../../domain/today';
 import { addDays, addMonths } from '../../../domain/working-days';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
 import { buildCaseAudit } from '../../../../test/support/builders';
-import { h1, TestClient } from '../../../../test/support/client';
+import { h1, TestClient } from '../../../../harness/client';
 import { buildDomain } from '../../../../test/support/improvement';
 import { firstCells, tableRow as rowIn } from '../../../../test/support/html';
 

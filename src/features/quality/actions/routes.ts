@@ -16,11 +16,11 @@ import type { Request, Response } from 'express';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../../db/query';
 import { todayInLondon } from '../../../domain/today';
-import { NotFoundError, ValidationError, type FieldError } from '../../../errors';
+import { NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import { pagination, pageWindow, requestedPage, showingText, withLabel } from '../../../web/pagination';
 import { paths } from '../../../web/paths';
 import type { RouteBuilder } from '../../../web/route';
-import type { CurrentUser } from '../../users/service';
+import type { CurrentUser } from '../../../accounts/users/service';
 import { actionThemes, themeTotals } from '../action-themes';
 import {
   ACTION_STATUS_FILTERS,

@@ -12,10 +12,10 @@ import { rows } from '../../../db/query';
 import { caseAuditActions, caseAuditEvents } from '../../../db/schema/index';
 import { isIsoDate } from '../../../domain/dates';
 import { can, isTeamScoped } from '../../../domain/roles';
-import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
-import type { Auditor } from '../../access-log/auditor';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
+import type { Auditor } from '../../../accounts/access-log/auditor';
 import { childInTeam } from '../../children/scope';
-import type { CurrentUser } from '../../users/service';
+import type { CurrentUser } from '../../../accounts/users/service';
 import { actionVisible, daysOverdue, raisedOn, type ActionVisibility } from '../action-themes';
 
 export const ACTION_STATUS_FILTERS = ['open', 'overdue', 'complete'] as const;

@@ -12,7 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { auditProgrammeCases, caseAuditModerations, caseAudits } from '../../../db/schema/index';
 import { can, isTeamScoped } from '../../../domain/roles';
 import { childInTeam, qualified } from '../../children/scope';
-import type { CurrentUser } from '../../users/service';
+import type { CurrentUser } from '../../../accounts/users/service';
 
 /** The condition on a case_audits row aliased `a` (use a real alias: the SQL is correlated). */
 export function auditVisibleTo(a: string, user: Pick<CurrentUser, 'id' | 'role' | 'teamId'>): SQL {

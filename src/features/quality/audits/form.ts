@@ -8,7 +8,7 @@
  * And `changesBetween`, what a save changed, for the audit's history: field names and grades from → to, never text.
  */
 import { isGrade, type Grade } from '../../../domain/ofsted';
-import type { FieldError } from '../../../errors';
+import type { FieldError } from '../../../core/errors';
 
 /** The longest narrative, reflection or feedback kept (about ten pages of text). */
 export const MAX_TEXT = 20_000;

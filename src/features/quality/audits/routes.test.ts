@@ -32,7 +32,7 @@ import {
 import { GRADES } from '../../../domain/ofsted';
 import { todayInLondon } from '../../../domain/today';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
-import { h1, TestClient } from '../../../../test/support/client';
+import { h1, TestClient } from '../../../../harness/client';
 import { describeEachEngine } from '../../../../test/support/databases';
 
 function addDays(iso: string, days: number): string {

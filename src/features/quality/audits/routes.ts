@@ -16,12 +16,12 @@ import busboy from 'busboy';
 import { GRADE_LABELS, GRADES, type Grade } from '../../../domain/ofsted';
 import { can } from '../../../domain/roles';
 import { todayInLondon } from '../../../domain/today';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import { PARTNER_AGENCIES } from '../../../db/schema/index';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { formatDate, formatDateTime } from '../../../web/views';
-import { GRADE_TAG } from '../../inspections/routes';
+import { GRADE_TAG } from '../../../web/grade-tags';
 import { FEEDBACK_FROM, FEEDBACK_FROM_LABELS, fieldLabel, type AuditFormValues, type FeedbackFrom } from './form';
 import {
   activeUsers,

@@ -23,10 +23,10 @@ import {
 import { isIsoDate } from '../../../domain/dates';
 import { isGrade, type Grade } from '../../../domain/ofsted';
 import { can } from '../../../domain/roles';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import { formatDate } from '../../../web/views';
-import type { Auditor } from '../../access-log/auditor';
-import type { CurrentUser } from '../../users/service';
+import type { Auditor } from '../../../accounts/access-log/auditor';
+import type { CurrentUser } from '../../../accounts/users/service';
 import { loadFrameworkVersion } from '../frameworks/version';
 import { auditVisibleTo } from './access';
 import { changesBetween, checkComplete, checkValues, MAX_TEXT, readAuditForm, type AuditFormValues, type FormDomain } from './form';

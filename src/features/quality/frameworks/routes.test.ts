@@ -14,7 +14,7 @@ import { accessLog, children } from '../../../db/schema/index';
 import { todayInLondon } from '../../../domain/today';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
 import { buildCaseAudit } from '../../../../test/support/builders';
-import { h1, TestClient, type Reply } from '../../../../test/support/client';
+import { h1, TestClient, type Reply } from '../../../../harness/client';
 import { PRACTICE_STANDARDS } from './default-framework';
 import { listFrameworks } from './service';
 import { installFramework, loadFrameworkVersion, type FrameworkVersionDetail } from './version';

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { GRADE_LABELS, GRADES } from '../../../domain/ofsted';
 import { can, type Role } from '../../../domain/roles';
 import { todayInLondon } from '../../../domain/today';
-import { ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../../errors';
+import { ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../../core/errors';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import {

@@ -20,8 +20,8 @@ import {
   practiceDomains,
 } from '../../../db/schema/quality';
 import { GRADE_LABELS, GRADES, type Grade } from '../../../domain/ofsted';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
-import type { Auditor } from '../../access-log/auditor';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
+import type { Auditor } from '../../../accounts/access-log/auditor';
 import { loadFrameworkVersion } from './version';
 
 type Id = number | string;

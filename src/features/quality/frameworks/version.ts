@@ -16,7 +16,7 @@ import {
   practiceDomains,
 } from '../../../db/schema/quality';
 import { GRADES, type Grade, isGrade } from '../../../domain/ofsted';
-import { ensurePracticeDomains } from '../../../synth/audits';
+import { ensurePracticeDomains } from './practice-domains';
 import type { FrameworkDefinition } from './default-framework';
 
 export interface FrameworkDomainDetail {

@@ -17,7 +17,7 @@ import { eq } from 'drizzle-orm';
 import { caseAuditEvents, caseAuditGrades, caseAuditModerations, caseAudits, children, users } from '../../../db/schema/index';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
 import { buildCaseAudit } from '../../../../test/support/builders';
-import { h1, TestClient } from '../../../../test/support/client';
+import { h1, TestClient } from '../../../../harness/client';
 import { buildDomain } from '../../../../test/support/improvement';
 import { firstCells, tableRow } from '../../../../test/support/html';
 

@@ -20,7 +20,7 @@ import { rows } from '../../../db/query';
 import { MODERATION_LEVELS } from '../../../db/schema/index';
 import { GRADES, GRADE_LABELS } from '../../../domain/ofsted';
 import { todayInLondon } from '../../../domain/today';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import { pagination, requestedPage, showingText, withLabel } from '../../../web/pagination';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';

@@ -23,9 +23,9 @@ import {
   caseAuditModerations,
   caseAudits,
 } from '../../../db/schema/index';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors';
-import type { Auditor } from '../../access-log/auditor';
-import type { CurrentUser } from '../../users/service';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../core/errors';
+import type { Auditor } from '../../../accounts/access-log/auditor';
+import type { CurrentUser } from '../../../accounts/users/service';
 import { describeEachEngine } from '../../../../test/support/databases';
 import { buildAllocation, buildAuthority, buildCaseAudit, buildChild, buildTeam, buildWorker } from '../../../../test/support/builders';
 import { buildDomain } from '../../../../test/support/improvement';

@@ -18,10 +18,10 @@ import { rows } from '../../../db/query';
 import { caseAuditEvents, caseAuditModerationGrades, caseAuditModerations, MODERATION_LEVELS, type ModerationLevel } from '../../../db/schema/index';
 import { isGrade, type Grade } from '../../../domain/ofsted';
 import { isTeamScoped } from '../../../domain/roles';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
-import type { Auditor } from '../../access-log/auditor';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
+import type { Auditor } from '../../../accounts/access-log/auditor';
 import { childInTeam } from '../../children/scope';
-import type { CurrentUser } from '../../users/service';
+import type { CurrentUser } from '../../../accounts/users/service';
 import { pageWindow, type PageWindow } from '../../../web/pagination';
 
 /** Grades as a moderator's reason message names them ("from Good to Requires improvement"). */

@@ -11,7 +11,7 @@ import { eq, sql } from 'drizzle-orm';
 import { auditProgrammeCases, auditProgrammes, caseAudits, children, users } from '../../../db/schema/index';
 import { rows } from '../../../db/query';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
-import { h1, TestClient } from '../../../../test/support/client';
+import { h1, TestClient } from '../../../../harness/client';
 import { PRACTICE_STANDARDS } from '../frameworks/default-framework';
 import { installFramework } from '../frameworks/version';
 

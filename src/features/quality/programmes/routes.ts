@@ -17,7 +17,7 @@ import { PARTNER_AGENCIES, PROGRAMME_KINDS, type ProgrammeSelection } from '../.
 import { independentOf } from '../../../domain/allocation';
 import { isIsoDate } from '../../../domain/dates';
 import { todayInLondon } from '../../../domain/today';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { formatDate } from '../../../web/views';

@@ -25,7 +25,7 @@ import {
   buildTeam,
 } from '../../../../test/support/builders';
 import { describeEachEngine } from '../../../../test/support/databases';
-import type { Auditor } from '../../access-log/auditor';
+import type { Auditor } from '../../../accounts/access-log/auditor';
 import { previousMonth } from './filters';
 import { draw, filteredChildren, openChildren, selectCases, type PopulationChild, type SelectionSettings } from './selection';
 

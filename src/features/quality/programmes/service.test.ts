@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditProgrammeCases, auditProgrammes, users } from '../../../db/schema/index';
-import { ValidationError } from '../../../errors';
+import { ValidationError } from '../../../core/errors';
 import { buildAuthority, buildCaseAudit, buildChild, buildTeam } from '../../../../test/support/builders';
 import { describeEachEngine } from '../../../../test/support/databases';
-import type { Auditor } from '../../access-log/auditor';
+import type { Auditor } from '../../../accounts/access-log/auditor';
 import { allocateUnallocated, auditorsWithLoad, listProgrammes, monthlyTitle, validateProgramme } from './service';
 
 const noAudit: Auditor = { action: 'test', recorded: true, record: async () => undefined };

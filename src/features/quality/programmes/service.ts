@@ -18,8 +18,8 @@ import {
 import { allocate, independentOf } from '../../../domain/allocation';
 import { isIsoDate } from '../../../domain/dates';
 import { can, ROLES } from '../../../domain/roles';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
-import type { Auditor } from '../../access-log/auditor';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
+import type { Auditor } from '../../../accounts/access-log/auditor';
 import { formatDate } from '../../../web/views';
 import { publishedVersions } from '../frameworks/version';
 

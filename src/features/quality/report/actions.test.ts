@@ -24,7 +24,7 @@ import { buildAuthority, buildCaseAudit, buildChild, buildTeam } from '../../../
 import { buildDomain } from '../../../../test/support/improvement';
 import { tableRows, unzip, documentText } from '../../../../test/support/office';
 import { loadQualityReport } from './content';
-import { HEADINGS, qualityReportDocument } from './docx';
+import { HEADINGS, qualityReportDocument } from '../../reports/downloads/qa-docx';
 
 describeEachEngine('the QA report: themes from actions and overdue actions by team', (ctx) => {
   let authorityId = 0;

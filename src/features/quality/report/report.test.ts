@@ -42,7 +42,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
-import { TestClient } from '../../../../test/support/client';
+import { TestClient } from '../../../../harness/client';
 import { buildAuthority, buildChild, buildTeam } from '../../../../test/support/builders';
 import { describeEachEngine, freshDatabase } from '../../../../test/support/databases';
 import { documentText, libreOffice, libreOfficeSkip, tableRows, unzip } from '../../../../test/support/office';
@@ -52,7 +52,7 @@ import { rows } from '../../../db/query';
 import { caseAuditModerationGrades, caseAuditModerations, caseAudits } from '../../../db/schema/index';
 import type { Grade } from '../../../domain/ofsted';
 import { loadQualityReport, type QualityReport } from './content';
-import { HEADINGS, qualityReportDocument, reportTitle } from './docx';
+import { HEADINGS, qualityReportDocument, reportTitle } from '../../reports/downloads/qa-docx';
 
 const G: Grade = 'good';
 const O: Grade = 'outstanding';

@@ -21,10 +21,10 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
 import { isIsoDate } from '../../../domain/dates';
-import { ValidationError } from '../../../errors';
+import { ValidationError } from '../../../core/errors';
 import { COHORT_LABELS, COHORTS, equalitiesAt, type Cohort, type Dimension, type Equalities, type EqualitiesTable } from '../../indicators/equalities';
 import type { ReportKind } from '../kind';
-import { count, heading, longDay, paragraph, table, type Audience, type Block, type Cell, type PercentValue, type ReportDocument } from '../model';
+import { count, heading, longDay, paragraph, table, type Audience, type Block, type Cell, type PercentValue, type ReportDocument } from '../../../documents/model';
 
 export const DIMENSION_LABELS: Record<Dimension, { caption: string; group: string; unknown: string }> = {
   ethnicity: { caption: 'By ethnic group', group: 'Ethnic group', unknown: 'their ethnicity not recorded (refused or not obtained)' },

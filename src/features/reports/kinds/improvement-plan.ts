@@ -19,11 +19,11 @@
  * Period: the day the plan is as at, YYYY-MM-DD, or today.
  */
 import { isIsoDate } from '../../../domain/dates';
-import { ValidationError } from '../../../errors';
+import { ValidationError } from '../../../core/errors';
 import { answeringActions, byInspection, evidenceLines, latestProgressText, loadPlanExport, ragText, recommendationCitation, statusText, type PlanExport } from '../../improvement/export/content';
 import type { PlanAction } from '../../improvement/plan';
 import type { ReportKind } from '../kind';
-import { count, heading, longDay, paragraph, table, type Audience, type Block, type Cell, type ReportDocument } from '../model';
+import { count, heading, longDay, paragraph, table, type Audience, type Block, type Cell, type ReportDocument } from '../../../documents/model';
 
 export const DOCUMENT_TITLE = 'Improvement plan';
 

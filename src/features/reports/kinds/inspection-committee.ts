@@ -17,11 +17,11 @@ import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
 import { nextInspection, type NextInspection } from '../../../domain/inspection-deadlines';
 import { FRAMEWORK_LABELS, GRADE_LABELS, isGraded, needsActionPlan, type JudgementKey, type Grade } from '../../../domain/ofsted';
-import { ValidationError } from '../../../errors';
+import { ValidationError } from '../../../core/errors';
 import type { ReportKind } from '../kind';
-import { lineChartSvg } from '../../../web/charts/line-chart';
+import { lineChartSvg } from '../../../documents/charts/line-chart';
 import { loadPlan, planActions, type PlanAction } from '../../improvement/plan';
-import { RAG_LABELS, STATUS_LABELS } from '../../improvement/status';
+import { RAG_LABELS, STATUS_LABELS } from '../../../domain/improvement-status';
 import { getInspection, latestGraded, listInspections, type InspectionRecord, type InspectionSummary } from '../../inspections/service';
 import {
   bullets,
@@ -36,7 +36,7 @@ import {
   type Cell,
   type ChartBlock,
   type ReportDocument,
-} from '../model';
+} from '../../../documents/model';
 
 export const COMMITTEE_HEADINGS = {
   purpose: '1. Purpose of the report',

@@ -12,7 +12,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
-import { ValidationError } from '../../../errors';
+import { ValidationError } from '../../../core/errors';
 import { latestCommentary } from '../../indicators/commentary';
 import { lastCompleteMonth, periodLabel, periodsEnding } from '../../indicators/periods';
 import { INDICATORS } from '../../indicators/registry';

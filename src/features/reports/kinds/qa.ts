@@ -23,8 +23,8 @@
  * Period: a month, YYYY-MM; the reports page offers the last 12 complete months.
  */
 import { GRADES, GRADE_LABELS, type Grade } from '../../../domain/ofsted';
-import { ValidationError } from '../../../errors';
-import { lineChartSvg } from '../../../web/charts/line-chart';
+import { ValidationError } from '../../../core/errors';
+import { lineChartSvg } from '../../../documents/charts/line-chart';
 import {
   addMonths,
   changeText,
@@ -41,7 +41,7 @@ import {
   type Shown,
 } from '../../quality/report/content';
 import type { ReportKind } from '../kind';
-import { count, heading, longDay, paragraph, percent, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../model';
+import { count, heading, longDay, paragraph, percent, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../../../documents/model';
 
 export const reportTitle = (label: string) => `Quality assurance report: ${label}`;
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
-import { h1, TestClient } from '../../../../test/support/client';
+import { h1, TestClient } from '../../../../harness/client';
 import { clean, tableRow } from '../../../../test/support/html';
 import { rows } from '../../../db/query';
 import { paths } from '../../../web/paths';

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { can } from '../../../domain/roles';
 import { todayInLondon } from '../../../domain/today';
-import { NotFoundError } from '../../../errors';
+import { NotFoundError } from '../../../core/errors';
 import { str, type FormBody } from '../../../web/form-input';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';

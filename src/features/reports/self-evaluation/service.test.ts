@@ -12,9 +12,9 @@ import { describeEachEngine } from '../../../../test/support/databases';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import { accessLog } from '../../../db/schema/index';
-import { NotFoundError } from '../../../errors';
-import { createAuditor, type Auditor } from '../../access-log/auditor';
-import { accessLogRepository } from '../../access-log/repository';
+import { NotFoundError } from '../../../core/errors';
+import { createAuditor, type Auditor } from '../../../accounts/access-log/auditor';
+import { accessLogRepository } from '../../../accounts/access-log/repository';
 import { SELF_EVALUATION_AREAS, selfEvaluationYear, yearEnd, yearLabel } from './areas';
 import { currentSelfEvaluation, saveSelfEvaluation, selfEvaluationForm, selfEvaluationHistory, startFromLastYear, yearsWithText } from './service';
 

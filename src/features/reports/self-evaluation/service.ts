@@ -10,8 +10,8 @@ import { z } from 'zod';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import { selfEvaluationEntries } from '../../../db/schema/index';
-import { NotFoundError } from '../../../errors';
-import type { Auditor } from '../../access-log/auditor';
+import { NotFoundError } from '../../../core/errors';
+import type { Auditor } from '../../../accounts/access-log/auditor';
 import { isSelfEvaluationYear, selfEvaluationArea, SELF_EVALUATION_AREA_KEYS } from './areas';
 
 export const SELF_EVALUATION_MAX = 8000;

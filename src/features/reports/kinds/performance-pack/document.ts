@@ -20,7 +20,7 @@ import { formatNumber, mustSuppress, showFigure, type Audience as WebAudience } 
 import type { Rag } from '../../../indicators/rag';
 import type { IndicatorResult } from '../../../indicators/results';
 import { indicatorCard } from '../../../indicators/view-model';
-import { count, heading, longDay, paragraph, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../../model';
+import { count, heading, longDay, paragraph, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../../../../documents/model';
 
 export interface PackData {
   readonly authorityName: string;

@@ -7,8 +7,8 @@ import { authRoutes } from '../features/auth/routes';
 import { childrenRoutes } from '../features/children/routes';
 import { dataRoutes } from '../features/data/routes';
 import { homeRoutes } from '../features/home/routes';
-import { improvementExportRoutes } from '../features/improvement/export/routes';
-import { qualityReportRoutes } from '../features/quality/report/routes';
+import { improvementExportRoutes } from '../features/reports/downloads/plan-routes';
+import { qualityReportRoutes } from '../features/reports/downloads/qa-routes';
 import { qualityRoutes } from '../features/quality/routes';
 import { frameworkRoutes } from '../features/quality/frameworks/routes';
 import { programmeRoutes } from '../features/quality/programmes/routes';
@@ -24,7 +24,7 @@ import { indicatorRoutes } from '../features/indicators/routes';
 import { inspectionRoutes } from '../features/inspections/routes';
 import { trackersRoutes } from '../features/trackers/routes';
 import { usersRoutes } from '../features/users/routes';
-import type { RouteBuilder } from './route';
+import type { RouteBuilder } from '../web/route';
 
 export function registerRoutes(r: RouteBuilder): void {
   authRoutes(r);

@@ -4,7 +4,7 @@
  * through write-worker-boot.mjs, which registers tsx in the worker first.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ReportFormat } from '../../db/schema/index';
+import type { ReportFormat } from '../db/schema/index';
 import { reportDocx } from './docx';
 import type { ReportDocument } from './model';
 import { reportPdf } from './pdf';

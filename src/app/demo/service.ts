@@ -6,9 +6,9 @@ import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { allocations, authorities, users } from '../../db/schema/index';
 import { isTeamScoped, ROLES, type Role } from '../../domain/roles';
-import type { Actor } from '../access-log/auditor';
-import type { AccessLogRepository } from '../access-log/repository';
-import { hashPassword } from '../users/service';
+import type { Actor } from '../../accounts/access-log/auditor';
+import type { AccessLogRepository } from '../../accounts/access-log/repository';
+import { hashPassword } from '../../accounts/users/service';
 
 export interface DemoPeople {
   authorityId: number;

@@ -1,13 +1,13 @@
 /**
  * The improvement plan as a Word document: the report engine's one layout (the improvement plan report kind,
- * src/features/reports/kinds/improvement-plan.ts, written by src/features/reports/docx.ts), for the download
+ * src/features/reports/kinds/improvement-plan.ts, written by src/documents/docx.ts), for the download
  * /improvement/plan.docx. The same document is on the reports page and `lantern report improvement-plan`. The
  * spreadsheet export (xlsx.ts) is not a report document and keeps its own layout.
  */
-import { reportDocx } from '../../reports/docx';
+import { reportDocx } from '../../../documents/docx';
 import { DOCUMENT_TITLE, improvementPlanDocument, statusLines } from '../../reports/kinds/improvement-plan';
-import type { Audience } from '../../reports/model';
-import type { PlanExport } from './content';
+import type { Audience } from '../../../documents/model';
+import type { PlanExport } from '../../improvement/export/content';
 
 export { DOCUMENT_TITLE, statusLines };
 

@@ -1,5 +1,6 @@
 /**
- * A tiny HTTP client for route tests: keeps cookies, reads the CSRF token from the last form it saw, and signs in
+ * A tiny HTTP client for the route tests and the benchmarks (harness/ holds what both drive Lantern with, so that
+ * bench/ never imports test/): keeps cookies, reads the CSRF token from the last form it saw, and signs in
  * through the real /sign-in form (no test-only switches).
  */
 export interface Reply {

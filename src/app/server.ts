@@ -4,12 +4,12 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config';
-import { prepareDemo, type DemoOptions, type DemoReady } from './features/demo/bootstrap';
-import { recoverInterruptedReports } from './features/reports/runner';
-import { stopReportWriter } from './features/reports/write-in-worker';
+import type { Config } from '../core/config';
+import { prepareDemo, type DemoOptions, type DemoReady } from './demo/bootstrap';
+import { recoverInterruptedReports } from '../features/reports/runner';
+import { stopReportWriter } from '../documents/write-in-worker';
 import { openRuntime, type Runtime } from './runtime';
-import { createApp } from './web/app';
+import { createApp } from './web';
 
 export interface RunningServer {
   url: string;

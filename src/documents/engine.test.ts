@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { documentText, tableRows, zipEntry } from '../../../test/support/office';
-import { lineChartSvg } from '../../web/charts/line-chart';
+import { documentText, tableRows, zipEntry } from '../../test/support/office';
+import { lineChartSvg } from './charts/line-chart';
 import { reportDocx } from './docx';
 import { bullets, cellText, count, heading, paragraph, percent, table, type ChartBlock, type ReportDocument } from './model';
 import { reportPdf, winAnsi } from './pdf';
 import { markedContent } from './pdf-structure';
-import { REPORT_KINDS, reportKind } from './registry';
+import { REPORT_KINDS, reportKind } from '../features/reports/registry';
 import { forAudience, suppressCell } from './suppress';
 
 function chart(values: number[]): ChartBlock {
@@ -145,7 +145,7 @@ describe('registry', () => {
 
 describe('committee wording', () => {
   test('a label inside a sentence: the first letter lowered unless it starts an acronym', async () => {
-    const { inSentence } = await import('./kinds/inspection-committee');
+    const { inSentence } = await import('../features/reports/kinds/inspection-committee');
     assert.deepEqual(['Focused visit', 'ILACS short inspection', 'JTAI', 'Monitoring visit'].map(inSentence), ['focused visit', 'ILACS short inspection', 'JTAI', 'monitoring visit']);
   });
 });

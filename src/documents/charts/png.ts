@@ -1,11 +1,11 @@
 /**
- * Charts for Word documents: the page's SVG line chart (src/web/charts/line-chart.ts) rendered to PNG with resvg
+ * Charts for Word documents: the page's SVG line chart (src/documents/charts/line-chart.ts) rendered to PNG with resvg
  * (decision 0017), because Word and LibreOffice do not all draw SVG and a document's image needs a raster. Rendered at
  * twice its drawn size so that it prints sharply. Text uses the machine's fonts (Liberation Sans or DejaVu Sans, which
  * LibreOffice installs; Arial where present).
  */
 import { Resvg } from '@resvg/resvg-js';
-import { lineChartSvg, type LineChartInput } from '../../../web/charts/line-chart';
+import { lineChartSvg, type LineChartInput } from './line-chart';
 
 export interface ChartPng {
   png: Buffer;

@@ -2,13 +2,13 @@
  * Demo mode at start-up: build the synthetic demo authority if the database has no authority yet, then make sure
  * its role users exist and share the demo password.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../runtime';
 import { todayInLondon } from '../../domain/today';
 import { ROLES } from '../../domain/roles';
 import { authorityCount, demoAuthorities, ensureDemoUsers, pickDemoTeam } from './service';
 import { DEMO_DEFAULTS } from './defaults';
-import { loadDemoReferenceData } from '../reference/demo';
-import { lastRefreshed, refreshMonthlyValues } from '../indicators/stored-values';
+import { loadDemoReferenceData } from '../../features/reference/demo';
+import { lastRefreshed, refreshMonthlyValues } from '../../features/indicators/stored-values';
 
 export interface DemoReady {
   authorityName: string;

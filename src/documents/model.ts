@@ -76,7 +76,7 @@ export interface ChartBlock {
   readonly title: string;
   /** What the chart shows, the period and its first and last values: the image's description. */
   readonly alt: string;
-  /** Server-rendered SVG (src/web/charts/line-chart.ts), drawn at `width` × `height` pixels. */
+  /** Server-rendered SVG (src/documents/charts/line-chart.ts), drawn at `width` × `height` pixels. */
   readonly svg: string;
   readonly width: number;
   readonly height: number;

@@ -11,16 +11,16 @@ import helmet from 'helmet';
 import { csrfSync } from 'csrf-sync';
 import { sql } from 'drizzle-orm';
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import type { Services } from '../services';
-import { navigationFor, qualityNavigationFor } from './navigation';
-import { paths } from './paths';
-import { RouteBuilder } from './route';
-import { DatabaseSessionStore } from './session-store';
-import { configureViews, govukFrontendDist } from './views';
-import { govukStylesheet } from './stylesheet';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../core/errors';
+import type { Services } from './services';
+import { navigationFor, qualityNavigationFor } from '../web/navigation';
+import { paths } from '../web/paths';
+import { RouteBuilder } from '../web/route';
+import { DatabaseSessionStore } from '../web/session-store';
+import { configureViews, govukFrontendDist } from '../web/views';
+import { govukStylesheet } from '../web/stylesheet';
 import { registerRoutes } from './routes';
-import './types';
+import '../web/types';
 
 export function createApp(services: Services) {
   const { config, logger } = services;
@@ -81,7 +81,7 @@ export function createApp(services: Services) {
     res.type('text/css').set('Cache-Control', config.production ? 'public, max-age=86400' : 'no-cache').send(await govukStylesheet());
   });
   app.use('/govuk', express.static(path.join(govukFrontendDist, 'govuk'), { ...staticOptions, extensions: [] }));
-  app.use('/static', express.static(path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'static'), staticOptions));
+  app.use('/static', express.static(path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../web/static'), staticOptions));
 
   // 5. Body parsing: forms and JSON, small limits.
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));

@@ -1,16 +1,16 @@
 /**
  * Hand wiring: repositories → services. The web app and the CLI both take `Services`.
  */
-import type { Config } from './config';
-import type { Database } from './db/client';
-import { accessLogRepository } from './features/access-log/repository';
-import { accessLogService } from './features/access-log/service';
-import { childrenRepository, childrenService } from './features/children/service';
-import { importJobs } from './features/ingest/jobs';
-import { reportRunner } from './features/reports/runner';
-import { usersRepository } from './features/users/repository';
-import { usersService } from './features/users/service';
-import type { Logger } from './logger';
+import type { Config } from '../core/config';
+import type { Database } from '../db/client';
+import { accessLogRepository } from '../accounts/access-log/repository';
+import { accessLogService } from '../accounts/access-log/service';
+import { childrenRepository, childrenService } from '../features/children/service';
+import { importJobs } from '../features/ingest/jobs';
+import { reportRunner } from '../features/reports/runner';
+import { usersRepository } from '../accounts/users/repository';
+import { usersService } from '../accounts/users/service';
+import type { Logger } from '../core/logger';
 
 export function createServices(database: Database, config: Config, logger: Logger) {
   const db = database.db;

@@ -6,9 +6,9 @@
 import { todayInLondon } from '../../../domain/today';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
-import { fileStem, loadPlanExport } from './content';
-import { planDocument } from './docx';
-import { planWorkbook } from './xlsx';
+import { fileStem, loadPlanExport } from '../../improvement/export/content';
+import { planDocument } from './plan-docx';
+import { planWorkbook } from '../../improvement/export/xlsx';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

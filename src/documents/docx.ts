@@ -20,7 +20,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { svgToPng } from '../quality/report/chart';
+import { svgToPng } from './charts/png';
 import { AUDIENCE_NOTES, cellText, columnShares, inlineText, longDay, type Block, type ReportDocument, type TableBlock } from './model';
 import { forAudience } from './suppress';
 

@@ -6,7 +6,7 @@ import argon2 from 'argon2';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { isTeamScoped, ROLES, type Role } from '../../domain/roles';
-import { ConflictError, ValidationError } from '../../errors';
+import { ConflictError, ValidationError } from '../../core/errors';
 import type { Auditor } from '../access-log/auditor';
 import { teamsOf, type UsersRepository } from './repository';
 

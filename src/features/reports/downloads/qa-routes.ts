@@ -5,13 +5,13 @@
  * for the members' one. Each download is written to the access log ('quality.report', with month and audience).
  */
 import { z } from 'zod';
-import { ValidationError } from '../../../errors';
+import { ValidationError } from '../../../core/errors';
 import { can } from '../../../domain/roles';
 import { todayInLondon } from '../../../domain/today';
 import { paths } from '../../../web/paths';
 import type { RouteBuilder } from '../../../web/route';
-import { AUDIENCES, fileStem, isMonth, lastCompleteMonth, loadQualityReport, type ReportAudience } from './content';
-import { qualityReportDocument } from './docx';
+import { AUDIENCES, fileStem, isMonth, lastCompleteMonth, loadQualityReport, type ReportAudience } from '../../quality/report/content';
+import { qualityReportDocument } from './qa-docx';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

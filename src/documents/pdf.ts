@@ -8,7 +8,7 @@
  * through forAudience first, so the members' version is suppressed whatever the report kind did.
  */
 import PDFDocument from 'pdfkit';
-import { svgToPng } from '../quality/report/chart';
+import { svgToPng } from './charts/png';
 import { AUDIENCE_NOTES, cellText, columnShares, inlineText, longDay, type Block, type ReportDocument, type TableBlock } from './model';
 import { forAudience } from './suppress';
 

@@ -6,7 +6,7 @@
  * reports it was writing fail and the next one starts a new worker.
  */
 import { Worker } from 'node:worker_threads';
-import type { ReportFormat } from '../../db/schema/index';
+import type { ReportFormat } from '../db/schema/index';
 import type { ReportDocument } from './model';
 
 const BOOT = new URL('./write-worker-boot.mjs', import.meta.url);

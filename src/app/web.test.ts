@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { accessLog } from '../db/schema/index';
 import { startTestWorld, PASSWORD, type TestWorld } from '../../test/support/app';
-import { h1, TestClient, title } from '../../test/support/client';
-import { createAuditor } from '../features/access-log/auditor';
+import { h1, TestClient, title } from '../../harness/client';
+import { createAuditor } from '../accounts/access-log/auditor';
 import { safeReturnTo } from '../features/auth/routes';
 
 describe('web foundation', () => {

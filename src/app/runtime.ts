@@ -2,9 +2,9 @@
  * Opening Lantern: configuration → database (PGlite or PostgreSQL) → migrations → services.
  * Used by `lantern serve` and by every other command.
  */
-import type { Config } from './config';
-import { openDatabase, type Database } from './db/client';
-import { createLogger, type Logger } from './logger';
+import type { Config } from '../core/config';
+import { openDatabase, type Database } from '../db/client';
+import { createLogger, type Logger } from '../core/logger';
 import { createServices, type Services } from './services';
 
 export interface Runtime {

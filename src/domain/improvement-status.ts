@@ -11,8 +11,13 @@
  *   An overdue action is flagged as overdue whatever its RAG; it is off track too only when a rule above holds, so
  *   the two counts answer different questions (missed the date / will not deliver).
  */
-import { addWorkingDays } from '../../domain/working-days';
-import type { ActionStatus, Rag } from '../../db/schema/inspections';
+import { addWorkingDays } from './working-days';
+
+/** An improvement action's status and its RAG rating, as the plan records them. */
+export const ACTION_STATUSES = ['not-started', 'in-progress', 'complete', 'blocked'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const RAGS = ['red', 'amber', 'green'] as const;
+export type Rag = (typeof RAGS)[number];
 
 /** Working days before the due date within which an amber action counts as off track. */
 export const AMBER_OFF_TRACK_WORKING_DAYS = 20;

@@ -5,7 +5,7 @@
  * from one; a chart whose figures hold a suppressed value is not drawn (its picture would show the number) and its
  * table, with the "c"s, stands alone.
  */
-import { suppress } from '../../domain/suppression';
+import { suppress } from '../domain/suppression';
 import type { Block, Cell, ChartBlock, ReportDocument, TableBlock } from './model';
 
 const small = (n: number) => suppress(n) === 'c';

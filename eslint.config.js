@@ -1,0 +1,107 @@
+// ESLint: typescript-eslint's strict, type-aware rules, and the layers of docs/decisions/0021-layers.md kept by
+// eslint-plugin-boundaries. Prettier owns formatting (eslint-config-prettier turns off the rules it would fight).
+import boundaries from 'eslint-plugin-boundaries';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The features, lowest first: a feature may import only the features listed before it (never one after it, so
+ * features can never import each other in a circle). Pages that stand on their own come last.
+ */
+const FEATURES = [
+  'annex-a',
+  'reference',
+  'children',
+  'indicators',
+  'ingest',
+  'exports',
+  'data',
+  'trackers',
+  'inspections',
+  'improvement',
+  'quality',
+  'reports',
+  'home',
+  'auth',
+  'users',
+  'access-log',
+  'api-docs',
+];
+
+/** The layers beneath the features, and what each may import. */
+const BELOW_FEATURES = ['documents', 'web', 'accounts', 'db', 'domain', 'core'];
+
+const elements = [
+  { type: 'app', pattern: 'src/app/**', partialMatch: false },
+  { type: 'cli', pattern: 'src/cli/**', partialMatch: false },
+  { type: 'bench', pattern: 'bench/**', partialMatch: false },
+  { type: 'test', pattern: 'test/**', partialMatch: false },
+  { type: 'harness', pattern: 'harness/**', partialMatch: false },
+  { type: 'synth', pattern: 'src/synth/**', partialMatch: false },
+  ...FEATURES.map((name) => ({ type: `feature-${name}`, pattern: `src/features/${name}/**`, partialMatch: false })),
+  { type: 'documents', pattern: 'src/documents/**', partialMatch: false },
+  { type: 'web', pattern: 'src/web/**', partialMatch: false },
+  { type: 'accounts', pattern: 'src/accounts/**', partialMatch: false },
+  { type: 'db', pattern: 'src/db/**', partialMatch: false },
+  { type: 'domain', pattern: 'src/domain/**', partialMatch: false },
+  { type: 'core', pattern: 'src/core/**', partialMatch: false },
+];
+
+const features = FEATURES.map((name) => `feature-${name}`);
+
+/** Who may import whom; anything not listed is refused. */
+const allowed = [
+  { from: 'app', allow: ['app', 'synth', ...features, ...BELOW_FEATURES] },
+  { from: 'cli', allow: ['cli', 'app', 'synth', ...features, ...BELOW_FEATURES] },
+  { from: 'bench', allow: ['bench', 'harness', 'app', 'cli', 'synth', ...features, ...BELOW_FEATURES] },
+  { from: 'harness', allow: ['harness'] },
+  { from: 'synth', allow: ['synth', ...features, ...BELOW_FEATURES] },
+  ...features.map((type, i) => ({ from: type, allow: [type, ...features.slice(0, i), ...BELOW_FEATURES] })),
+  { from: 'documents', allow: ['documents', 'db', 'domain', 'core'] },
+  { from: 'web', allow: ['web', 'accounts', 'db', 'domain', 'core'] },
+  { from: 'accounts', allow: ['accounts', 'db', 'domain', 'core'] },
+  { from: 'db', allow: ['db', 'domain', 'core'] },
+  { from: 'domain', allow: ['domain'] },
+  { from: 'core', allow: ['core'] },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'src/db/migrations/**', '**/*.mjs', '**/*.js', '.bench/**'] },
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // Numbers and booleans in template strings are everyday text here ("3 of 20", "Page 2").
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      // `_name` marks a parameter kept for its position.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'bench/**/*.ts', 'harness/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': elements,
+      'boundaries/include': ['src/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'harness/**/*.ts'],
+      'import/resolver': { node: { extensions: ['.ts', '.mjs', '.js'] } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          message: '{{from.type}} may not import {{to.type}}: see the layers in docs/decisions/0021-layers.md',
+          policies: allowed.map(({ from, allow }) => ({
+            from: { element: { type: from } },
+            allow: { to: { element: { types: { anyOf: allow } } } },
+          })),
+        },
+      ],
+    },
+  },
+  prettier,
+);
