@@ -3,7 +3,8 @@
  * `https://www.gov.uk/bank-holidays.json`, division `england-and-wales`), plus the standing rules for years the
  * table does not cover.
  *
- * Working days in statutory timescales exclude Saturdays, Sundays and these dates (product.md §6). Christmas Day
+ * Working days in statutory timescales exclude Saturdays, Sundays and these dates (Lantern's rule for every timescale,
+ * as SI 2007/462 reg 1(2) defines a working day for inspection reports). Christmas Day
  * and Good Friday are common-law holidays rather than bank holidays, but GOV.UK lists them and every children's
  * services timescale treats them as non-working days, so they are in the table.
  *

@@ -1,9 +1,9 @@
 /**
  * Statutory code lists, versioned by collection year where they change. Codes are copied from
- * ../shared/docs/data-standards.md §3.2 (SSDA903) and §4.2 (CIN census); the texts there are paraphrased.
+ * the DfE validators (csc-validator-be-903 and -cin) and liia-tools' SSDA903 schemas and CIN XSDs; texts paraphrased.
  *
  * A collection year runs from 1 April to 31 March and is named by the year it ends in: collection year 2026 is
- * 1 April 2025 – 31 March 2026 (data-standards.md §1).
+ * 1 April 2025 – 31 March 2026 (the validators name its rules lac2025_26 and cin2025_26).
  */
 
 import { civilFromDays } from './working-days';
@@ -52,7 +52,7 @@ export function ethnicGroupOf(code: string): EthnicGroup | null {
   }
 }
 
-/** CIN census ReferralSource (§4.2); 5D (LA early help) from collection year 2023. */
+/** CIN census ReferralSource; 5D (LA early help) from collection year 2023. */
 export function referralSourcesFor(collectionYear: number): readonly string[] {
   const base = ['1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4', '5A', '5B', '5C', '6', '7', '8', '9', '10'];
   return collectionYear >= 2023 ? [...base.slice(0, 16), '5D', ...base.slice(16)] : base;
@@ -83,7 +83,7 @@ export function assessmentFactorsFor(collectionYear: number): readonly string[] 
 export const LEGAL_STATUSES = ['C1', 'C2', 'D1', 'E1', 'V2', 'V3', 'V4', 'L1', 'L2', 'L3', 'J1', 'J2', 'J3'] as const;
 
 /**
- * SSDA903 PLACE by collection year (§3.2 "PLACE history"): K3 added and H5 and P2 removed in 2025 (2024/25);
+ * SSDA903 PLACE by collection year (csc-validator-be-903's year folders): K3 added and H5 and P2 removed in 2025 (2024/25);
  * Z1 split into Z11–Z14 in 2026 (2025/26). In 2024 (2023/24) H5 and K3 were both tolerated.
  */
 export function placementTypesFor(collectionYear: number): readonly string[] {

@@ -168,7 +168,7 @@ describe('the next inspection', () => {
   });
 
   it('the overall grade decides, not the leaders grade (before April 2026)', () => {
-    // Overall RI although leaders were inadequate (like Doncaster 2022, ofsted-framework.md §1.4) → standard, not monitoring.
+    // Overall RI although leaders were inadequate (like Doncaster 2022 in Ofsted's history table) → standard, not monitoring.
     assert.equal(nextInspection(graded({ grades: { overall: 'requires-improvement', leaders: 'inadequate' } })).route, 'standard');
   });
 
@@ -215,7 +215,7 @@ describe('the next inspection', () => {
     assert.deepEqual(good.decidedBy, { judgement: 'leaders', grade: 'good' });
     assert.equal(good.verified, false);
     assert.match(good.rule, /impact of leaders/);
-    assert.match(good.rule, /§1\.1 and §1\.2/);
+    assert.match(good.rule, /Ofsted’s announcement of 27 November 2025/);
     assert.match(good.rule, /\[unverified\]/);
     // 15 May 2026 + 36 months = 15 May 2029.
     assert.equal(good.window.expected, '2029-05-15');

@@ -9,8 +9,11 @@
  * (SI 2007/462 reg 1(2), by reference to the Banking and Financial Dealings Act 1971) — exactly the days
  * working-days.ts excludes. "Months" are calendar months clamped to the end of a short month.
  *
- * Sources: ../shared/docs/ofsted-framework.md §1.2 (activity types and cadence), §1.3 (reports, action plans and
- * deadlines), §1.5 (inadequate: monitoring), §1.6 (cadence seen in the data), §1.1 (the April 2026 change).
+ * Sources: the Education and Inspections Act 2006 s137 and SI 2007/462 (reports and statements of action); Ofsted's
+ * "Inspecting local authority children's services" framework and its monitoring handbook for inadequate authorities,
+ * as reported by Children & Young People Now (16 August and 17 September 2018) (activity types, cadence, action
+ * plans); Ofsted's inspection outcomes 2018–2025 (the cadence seen in the data); Ofsted's announcement of 27 November
+ * 2025 (no overall effectiveness grade from April 2026).
  */
 import { isGraded, type ActivityKind, type Framework, type Grade, type JudgementKey, GRADE_LABELS } from './ofsted';
 import { addDays, addMonths, addWorkingDays, workingDaysBetween } from './working-days';
@@ -27,7 +30,7 @@ export interface DeadlineRule {
   source: string;
 }
 
-/** ofsted-framework.md §1.3. */
+/** Education and Inspections Act 2006 s137, SI 2007/462 and Ofsted's action-plan deadlines (each rule's source). */
 export const DEADLINE_RULES: Record<DeadlineKey, DeadlineRule> = {
   'publish-report': {
     key: 'publish-report',
@@ -43,7 +46,7 @@ export const DEADLINE_RULES: Record<DeadlineKey, DeadlineRule> = {
     label: 'Draft action plan',
     workingDays: 20,
     rule: 'After a focused visit that names areas for priority action, a draft action plan within 20 working days of receiving the letter',
-    source: 'Ofsted, quoted in Children & Young People Now, 16 August 2018 ("…urgent action plans"); ofsted-framework.md §1.3',
+    source: 'Ofsted, quoted in Children & Young People Now, 16 August 2018 ("…urgent action plans")',
   },
   'action-plan': {
     key: 'action-plan',
@@ -52,7 +55,7 @@ export const DEADLINE_RULES: Record<DeadlineKey, DeadlineRule> = {
     rule: 'The authority sends Ofsted its written statement of the action it will take within 70 working days of receiving the report or letter',
     source:
       'Education and Inspections Act 2006 s137(3) (the statement of action); 70 working days: Ofsted, quoted in ' +
-      'Children & Young People Now, 16 August 2018, and the monitoring handbook for inadequate authorities; ofsted-framework.md §1.3',
+      'Children & Young People Now, 16 August 2018, and the monitoring handbook for inadequate authorities',
   },
 };
 
@@ -71,9 +74,9 @@ export interface DeadlineInput {
  * Which deadlines apply to an activity, in the order they fall due:
  * - a graded inspection (SIF, ILACS standard or short) or a JTAI: the report published within 30 working days and
  *   the action plan within 70 (s137: every inspection under s136 ends in a report and a statement of action; a JTAI's
- *   partnership must produce an action plan, ofsted-framework.md §1.2);
+ *   partnership must produce an action plan, under Ofsted's JTAI framework);
  * - a focused visit that names areas for priority action: a draft action plan within 20 working days and the
- *   action plan within 70 (§1.3, since August/September 2018);
+ *   action plan within 70 (Ofsted, since August/September 2018);
  * - anything else (a focused visit without priority actions, a monitoring visit, an engagement meeting, a
  *   self-evaluation): none.
  */
@@ -235,27 +238,27 @@ export type NextInspection =
     }
   | { route: 'unknown'; basis: string; rule: string; source: string; verified: boolean };
 
-/** §1.2: short (good or outstanding) or standard (requires improvement) about every 3 years, usually within ±6 months. */
+/** ILACS: short (good or outstanding) or standard (requires improvement) about every 3 years, usually within ±6 months. */
 export const CADENCE_MONTHS = 36;
 export const CADENCE_SPREAD_MONTHS = 6;
-/** §1.2: the first monitoring visit about 4 weeks after the action-plan deadline, then roughly quarterly. */
+/** Monitoring handbook: the first monitoring visit about 4 weeks after the action-plan deadline, then roughly quarterly. */
 export const FIRST_MONITORING_DAYS = 28;
 export const MONITORING_INTERVAL_MONTHS = 3;
-/** §1.2: re-inspection about 2–2.5 years after the inadequate judgement (secondary sources, unverified). */
+/** Re-inspection about 2–2.5 years after the inadequate judgement (secondary sources, unverified). */
 export const REINSPECTION_MONTHS = { earliest: 24, expected: 27, latest: 30 } as const;
 
 const CADENCE_SOURCE =
-  'ofsted-framework.md §1.2 (short inspection for good or outstanding authorities and standard inspection for those ' +
+  'Ofsted’s ILACS framework (short inspection for good or outstanding authorities and standard inspection for those ' +
   'judged requires improvement, about every 3 years, usually within ±6 months of the anniversary: kirkleessafeguardingchildren.co.uk; ' +
-  'LGA; cypnow September 2018) and §1.6 (the cadence seen in Ofsted’s data)';
+  'LGA; Children & Young People Now, September 2018) and the cadence seen in Ofsted’s inspection outcomes 2018–2025';
 const MONITORING_SOURCE =
-  'ofsted-framework.md §1.2 and §1.5 (Ofsted’s monitoring handbook for inadequate authorities: an action-planning visit, ' +
+  'Ofsted’s monitoring handbook for inadequate authorities (an action-planning visit, ' +
   'the 70-working-day action plan, the first monitoring visit about 4 weeks after it is due, then roughly quarterly visits, ' +
-  'then a standard re-inspection; cypnow September 2018)';
+  'then a standard re-inspection) and Children & Young People Now, September 2018';
 const RULE_2026 =
   'Under the April 2026 framework there is no overall effectiveness grade, so Lantern decides the route from the impact ' +
   'of leaders grade. This is Lantern’s rule, not Ofsted’s: the renewed framework is still under consultation ' +
-  '(ofsted-framework.md §1.1 and §1.2) [unverified].';
+  '(Ofsted’s announcement of 27 November 2025) [unverified].';
 
 /** The judgement whose grade decides the route: overall effectiveness, or the impact of leaders from April 2026. */
 export function decidingJudgement(framework: Framework | null): JudgementKey {

@@ -3,8 +3,9 @@
  * each version grades, and the four-point grade scale. Pure; everything that records, reads or shows an inspection
  * uses these names.
  *
- * Source: ../shared/docs/ofsted-framework.md §1.2 and §1.4 (SIF 2013–17; ILACS from January 2018; care leavers a
- * separate judgement from 1 January 2023; overall effectiveness removed from April 2026).
+ * Sources: Ofsted's single inspection framework (SIF, 2013–17) and ILACS framework (from January 2018); care leavers a
+ * separate judgement from 1 January 2023 (Ofsted's consultation outcome, 2 December 2022); overall effectiveness
+ * removed from April 2026 (Ofsted's announcement of 27 November 2025).
  */
 
 /** The same four points in every era and for every judgement. */

@@ -1,7 +1,8 @@
 /**
  * Small-number suppression for anything members or the public may see. DfE's convention: counts from 1 to 4
  * are shown as "c" (confidential); zero is shown as it is. Source: DfE statistics suppression symbols
- * (explore-education-statistics "c = confidential data"); product.md §8 sets the threshold at fewer than 5.
+ * (explore-education-statistics "c = confidential data"). Lantern suppresses every count below 5 that members or the
+ * public may see.
  */
 export const SUPPRESSION_THRESHOLD = 5;
 

@@ -1,12 +1,12 @@
 /**
- * Calendar and working-day arithmetic for statutory timescales (product.md §6).
+ * Calendar and working-day arithmetic for statutory timescales (timescales.ts).
  *
  * A working day is a weekday that is not an England and Wales bank holiday (see bank-holidays.ts).
  *
  * Counting convention: the start day is day 0. "The Nth working day after D" is the date reached after N working
  * days following D: the first working day strictly after D is the 1st, the next the 2nd, and so on. So an ICPC
  * held on `addWorkingDays(strategyDate, 15)` is on time, and one a working day later is late. D itself need not
- * be a working day. (The DfE CIN validator counts the start date as day 1 — data-standards.md §1 — so Lantern
+ * be a working day. (The DfE CIN validator, csc-validator-be-cin, counts the start date as day 1, so Lantern
  * allows one working day more than a count in that style; the convention is stated wherever a timescale is shown.)
  *
  * Dates are ISO strings (YYYY-MM-DD) at the edges. Internally, and for callers that do millions of sums (the

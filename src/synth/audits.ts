@@ -6,10 +6,10 @@
  * About two in five audits are of children in care (three in ten are drawn from them, and children in care are
  * among the rest).
  *
- * The shape follows product.md §7, mapped onto the window: the improvement runs over the window's first two years
+ * The shape follows Barnet's audits, mapped onto the window: the improvement runs over the window's first two years
  * and then holds steady.
  * - Children-in-care audits, overall grade: 40% inadequate at the start to 8% inadequate and 80% requires
- *   improvement after two years (§7: October 2017 to June 2018).
+ *   improvement after two years (Barnet: October 2017 to June 2018).
  * - Quality of assessment, every audit: graded good in 12% at the start and 47% after two years.
  * - Other audits (children in need, on plans): 30% inadequate to 6%, good or better 20% to 44%.
  * Each other domain is the audit's overall grade, one step better (15%) or worse (15%) some of the time.

@@ -1,14 +1,15 @@
 /**
  * Calibration: the default demo borough (seed 1, 99,000 children aged 0–17, 6 years of history, last day of data
- * 31 March 2026) comes close to the figures in product.md §7 (Barnet, 2017–2019). Every expected figure below is
- * quoted from product.md §7 except the number of children in care, which §7 does not give (see below). Each is
+ * 31 March 2026) comes close to Barnet's published figures for 2017–2019 (its Family Services Self Assessment, 2018,
+ * and the report to its Children, Education and Safeguarding Committee of 1 July 2019).
+ * Every expected figure below is quoted from them except the number of children in care (see below). Each is
  * measured here with its own SQL, with a stated tolerance:
  * counts of thousands within ±10%; small counts within ±10% or a stated number; percentages within ±5
  * percentage points (police attendance, "100%", within 1 point).
  *
- * Children in care at 31 March: the brief asks for a number coherent with the rest, "Barnet's was about 350
- * including UASC; use roughly 60 per 10,000". The two do not agree for 99,000 children (60 per 10,000 is 594).
- * The rest of §7 decides it: 41% of children in care aged 16+ and 196 care leavers under 21 (about three yearly
+ * Children in care at 31 March: the number should be coherent with the rest. Barnet's was about 350 including UASC,
+ * and a rate of roughly 60 per 10,000 was also suggested. The two do not agree for 99,000 children (60 per 10,000 is 594).
+ * Barnet's other figures decide it: 41% of children in care aged 16+ and 196 care leavers under 21 (about three yearly
  * cohorts of 65 leaving care at 18) fit about 350, not 594 (which would give about 330 care leavers under 21). So
  * the borough is calibrated to about 355 (36 per 10,000), and this test holds it within ±10% of 355.
  */
@@ -36,7 +37,7 @@ function within(actual: number, expected: number, tolerance: number, label: stri
   assert.ok(Math.abs(actual - expected) <= tolerance, `${label}: ${actual} is not within ${expected} ± ${tolerance}`);
 }
 
-describe('the default demo borough is calibrated to product.md §7', () => {
+describe('the default demo borough is calibrated to Barnet\'s published figures (2017–2019)', () => {
   let database: Database;
   let drop: () => Promise<void>;
   let au: number;
@@ -129,7 +130,7 @@ describe('the default demo borough is calibrated to product.md §7', () => {
 
   test('98% of looked-after reviews in timescale (±5 points)', async () => {
     // Reviews held in the year, on or before the date due (20 working days after entry, 3 months after the first,
-    // then 6-monthly: product.md §6).
+    // then 6-monthly: Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33).
     const r = await one<{ pct: number }>(`
       SELECT (100.0 * count(*) FILTER (WHERE review_date <= due_date) / count(*))::float AS pct
         FROM cla_reviews WHERE authority_id = $AU AND review_date >= ${YEAR_START} AND review_date <= ${A}`);

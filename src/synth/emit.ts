@@ -484,7 +484,7 @@ export class Emitter {
 
   /**
    * UPN: a 13-character unique pupil number for children of school age (check letter, LA number, then nine
-   * digits), UN1 for children not yet of school age and UN2 for unaccompanied children (data-standards.md §3.2).
+   * digits), UN1 for children not yet of school age and UN2 for unaccompanied children (the UPN-unknown codes).
    * The check letter follows the DfE rule: digits 2–13 weighted 2–13, summed, modulo 23, mapped to
    * ABCDEFGHJKLMNPQRTUVWXYZ (CIN rule 1510).
    */

@@ -3,7 +3,7 @@
  * the same on PGlite and PostgreSQL, and several authorities side by side in one database.
  *
  * Small authorities (10,000 children, 6 years) keep these tests quick; calibration.test.ts checks the default
- * borough against product.md §7.
+ * borough against Barnet's published figures.
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
@@ -187,7 +187,7 @@ describeEachEngine('a small demo authority', (ctx) => {
       assert.equal(r.target, addWorkingDays(r.discussion, 15));
       if (r.conference > r.target) late++;
     }
-    // Timescales are met most of the time and missed some of the time (§6).
+    // Timescales are met most of the time and missed some of the time (src/domain/timescales.ts).
     assert.ok(late > 0 && late < list.length / 2, `${late} of ${list.length} ICPCs late`);
   });
 

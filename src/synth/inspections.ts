@@ -1,6 +1,7 @@
 /**
  * The demo authority's inspection history: what Ofsted did there and what the authority sent back, shaped like the
- * seed documents' borough (product.md §7) but wholly fictional — names, wording and dates are invented.
+ * history Barnet published (SIF 2017, ILACS 2019 and 2024) but wholly fictional — names, wording and dates are
+ * invented.
  *
  * - Single inspection (SIF), April–May 2017: inadequate, nineteen recommendations, action plan sent in time.
  * - Four monitoring visits (late 2017 to early 2019), each with a theme.
@@ -12,7 +13,7 @@
  *
  * Only what happened on or before `asAt` is written: an activity that had not ended by then is left out, and a report
  * not yet received by then leaves its judgements, recommendations and paragraphs out too (the record is what the
- * authority knew that day). Statutory dates follow ofsted-framework.md §2: published within 30 working days of
+ * authority knew that day). Statutory dates follow src/domain/inspection-deadlines.ts: published within 30 working days of
  * receipt, the action plan within 70 (working days with England's bank holidays, src/domain/working-days.ts).
  *
  * Deterministic from the seed: the seed picks the inspectors' names and which paragraphs each report prints.

@@ -1,6 +1,6 @@
 /**
  * LADO referrals: allegations against adults who work with children. Initial consideration and management
- * oversight are due within 1 working day (§6); most are met. Some referrals concern a child already known to
+ * oversight are due within 1 working day (timescales.ts); most are met. Some referrals concern a child already known to
  * children's social care (one with a contact in the previous four months).
  */
 import { ARRIVALS, LADO, rateOn } from './parameters';

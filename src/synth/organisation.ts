@@ -5,7 +5,7 @@
  * at once over the history window divided by a target caseload (parameters.ts WORKFORCE) gives the case-holding
  * posts, in teams of about seven with a team manager. Each post is filled by a succession of workers: permanent
  * staff stay a few years, agency staff months, with gaps (vacancies) between them. The share of appointments
- * that go to agency workers is set so that about 26% of social workers in post are agency staff (§7).
+ * that go to agency workers is set so that about 26% of social workers in post are agency staff (Barnet's rate).
  */
 import { fromDayNumber } from '../domain/working-days';
 import { WORKFORCE } from './parameters';

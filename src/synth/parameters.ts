@@ -4,14 +4,15 @@ import { toDayNumber } from '../domain/working-days';
  * The modelling choices of the demo authority, in one place.
  *
  * Sources of the shapes:
- * - product.md §7 (the figures the demo borough should come close to, from Barnet 2017–2019);
+ * - Barnet's published figures for 2017–2019, which the demo borough should come close to (its Family Services
+ *   Self Assessment, 2018, and the report to its Children, Education and Safeguarding Committee of 1 July 2019);
  * - Barnet's rows in DfE's published statistics (shared/reference-data/dfe-benchmarks): about 3,000 referrals a
  *   year with 15–19% re-referrals, 230–270 child protection plans starting a year, 150–190 children starting and
  *   ceasing to be looked after a year, about 14 cases per social worker;
- * - product.md §6 (statutory timescales), which the generated dates meet most of the time and miss some of it.
+ * - the timescales of src/domain/timescales.ts, which the generated dates meet most of the time and miss some of it.
  *
  * Rates are per 10,000 children so the borough scales from a small district to all of England. Probabilities
- * were tuned by generating the default borough (seed 1, 99,000 children, 6 years) and comparing with §7; see
+ * were tuned by generating the default borough (seed 1, 99,000 children, 6 years) and comparing with Barnet's; see
  * calibration.test.ts for the figures achieved.
  */
 
@@ -52,7 +53,7 @@ export const ARRIVALS = {
   preBirth: 0.045,
   /** Age at first contact, weight by single year 0–17. */
   ageWeights: [10, 4.5, 4.5, 4.5, 4.5, 5, 5, 5, 5, 5, 6, 6.5, 7, 7.5, 7.5, 7, 6, 4.5],
-  /** Unaccompanied asylum-seeking children arriving per 10,000 children per year (§7: about 66 in care). */
+  /** Unaccompanied asylum-seeking children arriving per 10,000 children per year (Barnet: about 66 in care). */
   uascPer10k: 3.3,
   /** Privately fostered children notified per 10,000 children per year. */
   privateFosteringPer10k: 1.3,
@@ -60,11 +61,11 @@ export const ARRIVALS = {
   ladoPer10k: 15,
 } as const;
 
-/** Child population by broad ethnic group (§7: 53/11/13/12/12, normalised). */
+/** Child population by broad ethnic group (Barnet: 53/11/13/12/12, normalised). */
 export const POPULATION_ETHNIC_SHARES = { White: 53, Mixed: 11, Asian: 13, Black: 12, Other: 12 } as const;
 
 /**
- * Over-representation by ethnic group of children in care relative to the child population. §7 gives children in
+ * Over-representation by ethnic group of children in care relative to the child population. Barnet gives children in
  * care White 40, Mixed 20, Asian 6, Black 18, Other 16 (%) against 53/11/13/12/12. Unaccompanied children
  * (mostly Other, Black and Asian) account for part of that; the rest is carried half by who comes to the front
  * door and half by who comes into care (the square root of the factor at each step).
@@ -87,7 +88,7 @@ export const UASC = {
   arrivalAge: [14.5, 17.9],
 } as const;
 
-/** Male share of children at the front door, and the extra chance of care for boys (§7: 62% of children in care male). */
+/** Male share of children at the front door, and the extra chance of care for boys (Barnet: 62% of children in care male). */
 export const SEX = { maleAtFrontDoor: 0.51, maleCareFactor: 1.45 } as const;
 
 export const CONTACT = {
@@ -100,12 +101,12 @@ export const CONTACT = {
   decisionFirst: { nfa: 0.3, 'information-advice': 0.2, 'early-help': 0.17, referral: 0.33 },
   /** For a child who has been open before. */
   decisionRepeat: { nfa: 0.22, 'information-advice': 0.16, 'early-help': 0.14, referral: 0.48 },
-  /** Working days from contact to decision: 0, 1, 2, 3–5 (§6: 1 working day; ~88% on time). */
+  /** Working days from contact to decision: 0, 1, 2, 3–5 (timescale 1 working day; ~88% on time). */
   decisionDelay: { 0: 0.56, 1: 0.32, 2: 0.07, 3: 0.05 },
 } as const;
 
 export const EARLY_HELP = {
-  /** §6: allocation within 10 working days: ~70% before the 2024 inspection's finding on early help, ~90% after. */
+  /** Allocation within 10 working days: ~70% before the 2024 inspection's finding on early help, ~90% after. */
   allocatedOnTime: { before: 0.7, after: 0.9 } as ImprovingRate,
   durationMedianDays: 150,
   outcomes: { 'needs-met': 55, 'stepped-up': 11, disengaged: 16, 'moved-away': 5, other: 13 },
@@ -122,7 +123,7 @@ export const REFERRAL = {
 } as const;
 
 export const ASSESSMENT = {
-  /** Share authorised within 45 working days of the start (§6; DfE England ~ 85%). */
+  /** Share authorised within 45 working days of the start (DfE England ~ 85%). */
   onTime: 0.86,
   seen: 0.96,
   /** Seen alone, for children aged 5 or more who were seen. */
@@ -139,13 +140,13 @@ export const ASSESSMENT = {
 } as const;
 
 export const PROTECTION = {
-  /** §7: 100% police attendance at strategy discussions. */
+  /** Barnet: 100% police attendance at strategy discussions. */
   police: 0.998,
   health: 0.85,
   education: 0.78,
   strategyLeadsToS47: 0.9,
   s47Outcomes: { icpc: 0.38, 'cin-plan': 0.38, nfa: 0.24 },
-  /** ICPC within 15 working days of the strategy discussion (§6). */
+  /** ICPC within 15 working days of the strategy discussion. */
   icpcOnTime: 0.8,
   icpcPlan: 0.9,
   /** Plan length: log-normal, median and spread (DfE: ~4% of plans ending last 2 years or more). */
@@ -153,7 +154,7 @@ export const PROTECTION = {
   planSigma: 0.55,
   categories: { NEG: 45, EMO: 38, PHY: 8, SAB: 4, MUL: 5 },
   reviewOnTime: 0.93,
-  /** Visits every 10 working days (§6). */
+  /** Visits every 10 working days. */
   visitOnTime: 0.86,
   visitSeen: 0.95,
   visitSeenAlone: 0.72,
@@ -172,17 +173,17 @@ export const CIN_PLAN = {
 } as const;
 
 export const COURT = {
-  /** PLO: 16 weeks (§6). */
+  /** PLO: 16 weeks. */
   ploMedianWeeks: 15,
   ploIssues: 0.45,
-  /** Care proceedings: 26 weeks (§6); London's average was nearer 40. */
+  /** Care proceedings: 26 weeks; London's average was nearer 40. */
   proceedingsMedianWeeks: 36,
   /** Child comes into care when proceedings are issued (interim care order). */
   careAtIssue: 0.72,
 } as const;
 
 export const CARE = {
-  /** Scales every route into care together; the main lever on the number of children in care (§7 via ~350). */
+  /** Scales every route into care together; the main lever on the number of children in care (Barnet's ~350). */
   entryFactor: 0.88,
   /** Chance a CP plan child enters care directly in an emergency at the end of the S47 (police protection). */
   emergencyFromS47: 0.025,
@@ -193,9 +194,9 @@ export const CARE = {
   /** Some children's placements break down again and again (yearly chance of a move for them). */
   unstable: 0.12,
   unstableYearlyMove: 1.2,
-  /** §7: 98% of reviews in timescale. */
+  /** Barnet: 98% of reviews in timescale. */
   reviewOnTime: 0.985,
-  /** §7: ~90% of initial health assessments within 28 days. */
+  /** Barnet: ~90% of initial health assessments within 28 days. */
   ihaWithin28Days: 0.93,
   healthOnTime: 0.88,
   dentalOnTime: 0.84,
@@ -228,10 +229,10 @@ export const LADO = {
 
 export const CARE_LEAVERS = {
   paBy17AndHalf: 0.9,
-  /** Share of 21-year-olds who keep support until 25 (in education or asked for it): §7 43 of 239 aged 21–25. */
+  /** Share of 21-year-olds who keep support until 25 (in education or asked for it): Barnet 43 of 239 aged 21–25. */
   continueAfter21: 0.25,
   stayingPut: 0.33,
-  /** Reviews held within 6 months of the last; the rest late by up to about 7 months. Gives §7's 84% with a
+  /** Reviews held within 6 months of the last; the rest late by up to about 7 months. Gives Barnet's 84% with a
    * pathway plan reviewed in the last 6 months. */
   pathwayOnTime: { before: 0.7, after: 0.8 } as ImprovingRate,
   contactOnTime: 0.85,
@@ -261,7 +262,7 @@ export const WORKFORCE = {
     'early-help': 18,
     iro: 55,
   },
-  /** Share of new appointments that go to an agency worker, by role (§7: agency social-worker rate 26%). */
+  /** Share of new appointments that go to an agency worker, by role (Barnet: agency social-worker rate 26%). */
   agencyHire: { 'social-worker': 0.62, 'senior-practitioner': 0.4, 'team-manager': 0.25, iro: 0.3, 'personal-adviser': 0.1, 'early-help-practitioner': 0.06, lado: 0.1 },
   /** Median years in post. */
   tenureYears: { permanent: 3.2, agency: 0.8 },

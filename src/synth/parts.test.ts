@@ -60,12 +60,12 @@ describe('seeded randomness', () => {
 });
 
 describe('childPopulation', () => {
-  test('each year adds up exactly, 18 ages × 2 sexes × 5 groups, with §7 shares', () => {
+  test('each year adds up exactly, 18 ages × 2 sexes × 5 groups, with Barnet\'s shares', () => {
     const rows = childPopulation(99_000, 2020, 2025);
     assert.equal(rows.length, 6 * 18 * 2 * 5);
     const last = rows.filter((r) => r.year === 2025);
     assert.equal(last.reduce((s, r) => s + r.count, 0), 99_000);
-    // §7 shares 53/11/13/12/12 sum to 101, so White is 53/101 = 52.5% of children.
+    // Barnet's shares 53/11/13/12/12 sum to 101, so White is 53/101 = 52.5% of children.
     const white = last.filter((r) => r.group === 'White').reduce((s, r) => s + r.count, 0);
     assert.ok(Math.abs(white / 99_000 - 53 / 101) < 0.001);
     // Earlier years are smaller (0.5% growth a year): 1.005^5 = 1.0252513, and 99,000 / 1.0252513 = 96,561.7 → 96,562.

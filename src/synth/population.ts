@@ -1,6 +1,6 @@
 /**
  * The borough's child population (ONS mid-year estimate style): children aged 0–17 by single year of age, sex
- * and broad ethnic group, for each year of the history. Ethnic shares are §7's (53/11/13/12/12, normalised);
+ * and broad ethnic group, for each year of the history. Ethnic shares are Barnet's (53/11/13/12/12, normalised);
  * 51.2% of children are boys (ONS England); younger ages are slightly larger; the population grows about 0.5% a
  * year up to `childPopulation` in the last year. Counts are whole numbers that add up exactly (largest remainder).
  */

@@ -68,7 +68,7 @@ describe('inspections and the improvement plan in a real browser', () => {
       await checkAccessibility(page);
 
       // The proposal, for the user to check: kind, dates, the lead inspector, four judgements and no overall grade.
-      // Monday to Friday on site: a short inspection (ofsted-framework.md §1.2).
+      // Monday to Friday on site: a short inspection (one week on site under Ofsted's ILACS framework).
       assert.equal(await page.getByLabel('Kind of inspection or visit').inputValue(), 'ilacs-short');
       assert.equal(await page.getByLabel('Framework').inputValue(), 'ilacs-2026');
       assert.equal(await page.getByLabel('Lead inspector (optional)').inputValue(), 'Tomasz Nowak');

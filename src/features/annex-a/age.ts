@@ -1,6 +1,6 @@
 /**
  * Annex A's "Age of Child (Years)": age at the last birthday on or before the as-at date, -1 for a child not yet
- * born (data-standards.md §1 "Annex A age"). A child born on 29 February has their birthday on 28 February in
+ * born (as Data to Insight's SSD Annex A extraction SQL has it). A child born on 29 February has their birthday on 28 February in
  * other years.
  */
 export function annexAAge(dateOfBirth: string | null, asAt: string, unborn = false): number | null {

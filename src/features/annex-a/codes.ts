@@ -1,11 +1,11 @@
 /**
  * Annex A's lettered option strings ("a) WBRI", "b) PR1: Own provision"), keyed by the canonical code Lantern
- * stores. Sources: data-standards.md §2.2 (liia-tools `data-map.yml`) and, where §2.2 elides the text, the SSD
+ * stores. Sources: Social Finance's liia-tools `data-map.yml` and, where it elides the text, the SSD
  * Annex A extraction SQL (`ssd-data-model/admin/tools-ssd_dfe_returns/AnnexA_sqlserver_v1.2.0_1_20240731.sql`).
  *
  * Choices where the sources are silent (each a documented decision, not Ofsted's wording):
  * - Texts after the code for Placement Type, Reason Ceased and Placement Provider are Lantern's short paraphrase
- *   of the SSDA903 descriptions (data-standards.md §3.2); the letter and code before the colon follow §2.2.
+ *   of the SSDA903 code descriptions; the letter and code before the colon follow `data-map.yml`.
  * - Codes Annex A has no letter for, because they are newer than the 2022 option list (referral source 5D,
  *   placement types K3 and Z11–Z14), are written as the SSD SQL does for 5D ("p1) 5D: LA services") or without a
  *   letter ("K3: Supported accommodation"). Readers accept them with or without a letter.

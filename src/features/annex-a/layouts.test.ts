@@ -6,8 +6,8 @@ import { HEADINGS_2024, LIST_9_2022, QUOTED_OPTIONS, QUOTED_PREFIXES, headings20
 
 const headingsOf = (year: 2022 | 2024 | 2026) => Object.fromEntries(annexALayout(year).map((l) => [l.sheet, l.columns.map((c) => c.heading)]));
 
-describe('Annex A layouts (data-standards.md §2.1)', () => {
-  it('2024: eleven sheets List 1 … List 11 with the headings of §2.1 in order', () => {
+describe('Annex A layouts (liia-tools Annex A specifications)', () => {
+  it('2024: eleven sheets List 1 … List 11 with the 2024 headings in order', () => {
     assert.deepEqual(headingsOf(2024), HEADINGS_2024);
   });
 
@@ -23,12 +23,12 @@ describe('Annex A layouts (data-standards.md §2.1)', () => {
   });
 });
 
-describe('Annex A option strings (data-standards.md §2.2)', () => {
-  it('writes the strings §2.2 quotes', () => {
+describe('Annex A option strings (liia-tools data-map.yml)', () => {
+  it('writes the strings data-map.yml quotes', () => {
     for (const [list, code, label] of QUOTED_OPTIONS) assert.equal(codeLabel(list as CodeListId, code), label, `${list} ${code}`);
   });
 
-  it('letters placement types, reasons ceased and providers as §2.2 orders them', () => {
+  it('letters placement types, reasons ceased and providers as data-map.yml orders them', () => {
     for (const [list, code, prefix] of QUOTED_PREFIXES) assert.ok(codeLabel(list as CodeListId, code)?.startsWith(prefix), `${list} ${code} → ${codeLabel(list as CodeListId, code)}`);
   });
 

@@ -2,7 +2,7 @@
  * The Ofsted ILACS Annex A workbook, one typed definition per layout: eleven sheets 'List 1' … 'List 11', each with
  * its column headings in order, each column's type and, for coded columns, its option list (codes.ts).
  *
- * Source: data-standards.md §2 and §2.1 (liia-tools `la-agg.yml` for the 2022 order, the pipeline's
+ * Source: Social Finance's liia-tools (`la-agg.yml` for the 2022 order) and liia-tools-pipeline (its
  * `Annex_A_schema.yml` for 2024, `Annex_A_schema_2026.diff.yml` for 2026). Layouts:
  * - 2022: the original ILACS Annex A;
  * - 2024: List 9 gains UASC, personal adviser, pathway plan review and latest contact (and the 2022 activity codes

@@ -30,7 +30,7 @@ describe('toEntry', () => {
     }
   });
 
-  it('describes a second child protection plan (worked example from the brief)', () => {
+  it('describes a second child protection plan (a worked example)', () => {
     const e = toEntry(row('cp-plan-started', { initialCategory: 'NEG', previousPlans: 2, epoOrPoliceProtection: false }));
     assert.equal(`${e.title} — ${e.detail}`, 'Child protection plan started — Category: neglect; second or subsequent plan');
     assert.equal(e.area, 'child-protection');

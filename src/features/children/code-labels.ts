@@ -1,8 +1,8 @@
 /**
  * Plain-English labels for the statutory codes a child's record and chronology show.
  *
- * Sources: docs data-standards.md §3.2 (SSDA903), §4.2 (CIN census) and §2.2 (Annex A), which copy the codes from
- * the DfE validators (data-to-insight csc-validator-be-903 / -cin) and liia-tools. Where that reference says a text
+ * Sources: the SSDA903, CIN census and Annex A codes as the DfE validators (data-to-insight csc-validator-be-903 /
+ * -cin) and Social Finance's liia-tools hold them, their texts paraphrased. Where a text
  * was not found, the label here is the DfE SSDA903 guidance wording as commonly published; those lists are marked.
  *
  * If `src/domain/code-lists.ts` (versioned code lists by collection year) lands, these labels should move there.

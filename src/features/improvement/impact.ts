@@ -13,7 +13,7 @@
  *   each counted in the month it was submitted, with the moderated (agreed) grade when there is one, else the
  *   auditor's; counts by grade and % good or better (outstanding or good, of all graded).
  *
- * Members see aggregates with small numbers suppressed (product.md §8; present.ts): an indicator value made from a
+ * Members see aggregates with small numbers suppressed (as in present.ts): an indicator value made from a
  * numerator or denominator from 1 to 4 shows "c", and so does any audit count from 1 to 4 and a % good or better
  * made from one.
  */

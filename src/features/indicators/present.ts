@@ -1,6 +1,6 @@
 /**
  * How indicator figures are shown, and what members may see. Members (and anything public) see aggregates only:
- * a count from 1 to 4 is shown as "c" (DfE's convention, product.md §8), and so is any value made from a
+ * a count from 1 to 4 is shown as "c" (DfE's convention; src/domain/suppression.ts), and so is any value made from a
  * numerator or denominator from 1 to 4 — a percentage of 3 children tells as much as the 3.
  */
 import { SUPPRESSION_THRESHOLD } from '../../domain/suppression';

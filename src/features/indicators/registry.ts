@@ -1,5 +1,5 @@
 /**
- * Every indicator Lantern computes, in one list, in the order dashboards show them (product.md §5).
+ * Every indicator Lantern computes, in one list, in the order dashboards show them.
  */
 import { assessmentProtection } from './areas/assessment-protection';
 import { careLeavers } from './areas/care-leavers';

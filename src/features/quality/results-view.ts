@@ -2,7 +2,7 @@
  * What the audit results pages and API show: the period and filters read from a GET query, and the figures as
  * text for an audience.
  *
- * Members see aggregates with small numbers suppressed (product.md §8, like src/features/indicators/present.ts and the
+ * Members see aggregates with small numbers suppressed (like src/features/indicators/present.ts and the
  * improvement impact view): any count from 1 to 4 shows "c", and so does a percentage (or kappa) made from one — a
  * share of 3 grades tells as much as the 3.
  */

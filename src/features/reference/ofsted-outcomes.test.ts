@@ -93,7 +93,7 @@ describe('Ofsted outcomes: small rules', () => {
 });
 
 describe('Ofsted outcomes: reading the published files', () => {
-  it('the official current judgements: 153 authorities; overall Good 67, Outstanding 36, RI 31, Inadequate 19 (ofsted-framework.md §2.3)', async () => {
+  it('the official current judgements: 153 authorities; overall Good 67, Outstanding 36, RI 31, Inadequate 19 (Ofsted, Local authority inspection outcomes as at 31 March 2025)', async () => {
     const file = await outcomes(CURRENT);
     assert.equal(file.source, 'ofsted-la-outcomes-current');
     const table = file.tables[0];

@@ -17,7 +17,8 @@
  * (https://reports.ofsted.gov.uk/provider/44/302 → 302); JT-39's history has only Ofsted's URN and the scrape's
  * name for the authority, resolved when the rows are written (ofsted-outcomes-write.ts).
  *
- * Source: ../shared/docs/ofsted-framework.md §2.
+ * Sources: Ofsted, "Local authority inspection outcomes as at 31 March 2025" (official statistics, 25 September
+ * 2025); data-to-insight/ofsted-ilacs-scrape-tool and its fork JT-39/ofsted-ilacs-scrape-tool (MIT).
  */
 import { isIsoDate } from '../../domain/dates';
 import { parseGrade, type ActivityKind, type Grade } from '../../domain/ofsted';

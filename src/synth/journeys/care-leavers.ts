@@ -4,7 +4,7 @@
  * - relevant: aged 16–17, eligible, but no longer looked after;
  * - former relevant: aged 18–21 (to 25 if in education or asking for support) after being eligible or relevant;
  * - qualifying: looked after on or after 16 without the 13 weeks; advice and assistance to 21.
- * A personal adviser is linked by 17½ (§6) most of the time; pathway plans are reviewed every 6 months; the PA
+ * A personal adviser is linked by 17½ (timescales.ts) most of the time; pathway plans are reviewed every 6 months; the PA
  * keeps in touch about every 8 weeks, recording accommodation and activity (SSDA903 OC3 items).
  */
 import { CARE_LEAVERS, rateOn } from '../parameters';

@@ -8,7 +8,7 @@
  * Routes out: adoption (E11/E12), special guardianship (E45–E48), child arrangements order (E41), return home
  * (E4A/E4B/E13), the 18th birthday (E17 staying put, E5/E6 independent living, E7 adult care), and a few others.
  *
- * Timescales (§6): first review within 20 working days, the second within 3 months, then every 6 months; visits
+ * Timescales (timescales.ts): first review within 20 working days, the second within 3 months, then every 6 months; visits
  * within a week of a placement starting, six-weekly in the first year, then three-monthly; IHA within 20 working
  * days (many health bodies track 28 days); health reviews 6-monthly under 5 and yearly from 5; dental yearly; SDQ
  * yearly aged 4–16; PEP every term; return home interviews within 72 hours.
@@ -428,7 +428,7 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
 }
 
 /**
- * Supported accommodation is H5 until collection year 2024 and K3 from 2025 (data-standards.md §3.2). A placement
+ * Supported accommodation is H5 until collection year 2024 and K3 from 2025 (the 903 validator's code lists). A placement
  * that spans 1 April 2024 changes code then, with reason PLACE (change in the status of the placement only).
  */
 function splitSupportedAccommodation(period: PeriodOfCare): void {
@@ -469,7 +469,7 @@ function reviews(j: Journey, period: PeriodOfCare): void {
   period.reviews = out;
 }
 
-/** The permanence plan, recorded by the second review (§6). */
+/** The permanence plan, recorded by the second review (timescales.ts). */
 function permanencePlan(j: Journey, period: PeriodOfCare, tl: Timeline): void {
   const at = period.reviews[1] ?? period.reviews[0];
   if (!at) return;

@@ -1,5 +1,5 @@
 /**
- * Pre-proceedings under the Public Law Outline (timescale 16 weeks, §6) and care proceedings (26 weeks, §6; most
+ * Pre-proceedings under the Public Law Outline (timescale 16 weeks) and care proceedings (26 weeks; most
  * authorities take longer, so the generated median is nearer 33 weeks and a minority finish within 26).
  */
 import { COURT } from '../parameters';

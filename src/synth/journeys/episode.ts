@@ -3,7 +3,7 @@
  * | strategy discussion and S47 → ICPC → CP plan) → (step-down | pre-proceedings → care proceedings | care) →
  * closure. Each step is a function that writes its records and says what comes next and when.
  *
- * Rules kept throughout (CIN census validation, data-standards.md §6.3): one open episode at a time; plans
+ * Rules kept throughout (the DfE CIN census validation rules): one open episode at a time; plans
  * follow one another and never overlap; nothing after the episode closes; the episode closes by the child's 18th
  * birthday (children's social care ends; care leavers carry on in care-leavers.ts).
  */

@@ -1,6 +1,6 @@
 /**
  * The front door: a contact arrives at the MASH, is BRAG-rated and decided (no further action, information and
- * advice, early help, or referral to children's social care), usually within a working day (§6).
+ * advice, early help, or referral to children's social care), usually within a working day (timescales.ts).
  */
 import { toDayNumber } from '../../domain/working-days';
 import { CONTACT, EARLY_HELP, rateOn, REPEAT } from '../parameters';

@@ -2,7 +2,7 @@
  * Child protection and child in need planning: strategy discussions, S47 enquiries, initial child protection
  * conferences, CP plans with their review conferences and visits, and CIN plans with visits.
  *
- * Timescales (product.md §6): ICPC within 15 working days of the strategy discussion that started the S47 (its
+ * Timescales (timescales.ts): ICPC within 15 working days of the strategy discussion that started the S47 (its
  * target date, as the SSD defines InitialCPCtarget); first CP review within 3 months of the ICPC, then every
  * 6 months; CP visits every 10 working days. Plans end at a review conference (as they do in practice), so plan
  * lengths cluster at about 3, 9, 15 and 21 months, and a few run past two years.

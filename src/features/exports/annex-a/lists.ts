@@ -1,6 +1,7 @@
 /**
  * The rows of each Annex A list, built from a Snapshot of the canonical model as at a date: each list's inclusion
- * rule (data-standards.md §2 "Scope of each list") and its derived columns (§2.1), as pure functions. Values are
+ * rule (Ofsted's wording for each list, as quoted in Data to Insight's SSD Annex A extraction SQL) and its derived
+ * columns (worked out as that SQL does), as pure functions. Values are
  * canonical codes and ISO dates; workbook.ts turns them into Ofsted's option strings and Excel dates.
  *
  * Decisions where Ofsted's wording leaves room (each also said beside the code):
@@ -149,7 +150,7 @@ export function list4(x: AnnexAContext): ListRow[] {
 /**
  * Included: started in the window, or open at the as-at date. The counts are of the child's other S47s (started in
  * the 12 months before this one started; one started the same day counts if it was recorded first) and of ICPCs
- * held in the 12 months before it started — the current enquiry excluded (§2.1 List 5 note).
+ * held in the 12 months before it started — the current enquiry excluded (as the SSD SQL counts them).
  */
 export function list5(x: AnnexAContext): ListRow[] {
   const s47ByChild = groupBy(x.snap.s47s, (r) => r.childId);
@@ -180,7 +181,7 @@ export function list5(x: AnnexAContext): ListRow[] {
 /**
  * One row per child: their latest CIN episode open at the as-at date or closed in the window. Left out, as Ofsted
  * says: care leavers (an entitlement open at the as-at date) and children who were only referred (NFA referrals).
- * Case Status in §2.1's priority order; an open episode with none of those open is "c) Child in need plan", as the
+ * Case Status in the SSD SQL's priority order; an open episode with none of those open is "c) Child in need plan", as the
  * SSD SQL's catch-all does. Date last seen: the latest visit at which the child was seen during the episode.
  */
 export function list6(x: AnnexAContext): ListRow[] {

@@ -1,6 +1,6 @@
 /**
- * The time windows Annex A's inclusion rules and derived columns speak of (data-standards.md §2 "Scope of each
- * list"), as pure functions of the as-at date (the first day of the inspection, or whatever date is asked for).
+ * The time windows Annex A's inclusion rules and derived columns speak of (Ofsted's wording for each list, as quoted
+ * in Data to Insight's SSD Annex A extraction SQL), as pure functions of the as-at date (the first day of the inspection, or whatever date is asked for).
  *
  * Decisions (Ofsted's text says only "in the six months before the inspection"):
  * - "the N months before the as-at date" is the day after the same date N months earlier up to and including the

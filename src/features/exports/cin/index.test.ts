@@ -1,6 +1,6 @@
 /**
  * The CIN census export of one hand-built child: which children and episodes are in a year, the element order of
- * data-standards.md §4.1, Sex or GenderCurrent by year, the pre-proceedings block only from 2026/27, and what a
+ * the census XSD (liia-tools), Sex or GenderCurrent by year, the pre-proceedings block only from 2026/27, and what a
  * past year's census leaves out (anything after its reference date).
  */
 import assert from 'node:assert/strict';

@@ -20,7 +20,7 @@ import { exportCinCensus } from './index';
 const actor = { userId: null, username: 'test' };
 const AT = '2026-04-20T09:00:00';
 
-/** What the census carries, table by table (data-standards.md §4.1; to-dataset.ts says what is derived). */
+/** What the census carries, table by table (the census XSD, liia-tools; to-dataset.ts says what is derived). */
 const SPEC: SnapshotSpec = {
   children: ['laChildId', 'upn', 'upnUnknownReason', 'dateOfBirth', 'expectedDateOfBirth', 'dateOfDeath', 'sex', 'ethnicity'],
   childDisabilities: ['childId', 'code'],

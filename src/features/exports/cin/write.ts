@@ -1,5 +1,5 @@
 /**
- * One census child as CIN census XML, in the element order of data-standards.md §4.1, as it stood on the
+ * One census child as CIN census XML, in the element order of the census XSD (liia-tools), as it stood on the
  * reference date: anything that starts after it is left out, and an end, closure, authorisation or decision after
  * it is left blank (the case was open then). Sex (M/F/U) from 2024/25, GenderCurrent (1/2/0) before; the
  * pre-proceedings block only from 2026/27. Elements with no value are not written.

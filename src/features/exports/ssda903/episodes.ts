@@ -2,7 +2,7 @@
  * SSDA903 episodes rebuilt from a period of care: a new episode starts wherever the legal status or the placement
  * changes, so the episodes are the intervals of legal statuses × placements. RNE says what changed:
  * S the period starts; L legal status only; P placement and carer; T placement, same carer; U legal status and
- * placement, same carer; B legal status and placement and carer (data-standards.md §3.2; the T/U/B readings are
+ * placement, same carer; B legal status and placement and carer (the 903 validator's RNE codes; the T/U/B readings are
  * inferred from rules 217/434–436). "Same carer" means the same carer reference.
  *
  * The return is as at 31 March: nothing starting after the collection year is written, and an episode or period

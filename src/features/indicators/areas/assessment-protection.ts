@@ -1,5 +1,5 @@
 /**
- * Assessment and protection indicators (product.md §5): assessment timeliness, section 47 enquiries, strategy
+ * Assessment and protection indicators: assessment timeliness, section 47 enquiries, strategy
  * discussions, initial child protection conferences, child protection plans, their reviews and visits, and CIN
  * plans. Working days exclude weekends and England and Wales bank holidays; Lantern counts the start day as day 0
  * (src/domain/working-days.ts), so "within N working days" means on or before the Nth working day after the start.
@@ -10,7 +10,7 @@ import { calendarRow, flag, inWorkingDays, openAtEndOf } from '../sql';
 
 const DAY_ZERO =
   'Lantern counts the start date as day 0: authorised on the 45th working day after the start is in time, on the 46th late. ' +
-  'The DfE CIN validator (rule 8670Q, data-standards.md §1) counts the start date as day 1, so it allows one working day fewer; Lantern follows its own convention, used by every timescale it shows.';
+  'The DfE CIN census validator (rule 8670Q, in Data to Insight\'s open-source csc-validator-be-cin) counts the start date as day 1, so it allows one working day fewer; Lantern follows its own convention, used by every timescale it shows.';
 
 /** One strategy discussion indicator: % of discussions in the period with one agency present. */
 function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): IndicatorDefinition {
@@ -94,7 +94,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
       period: 'Authorisation dates in the period.',
       rules: `The same assessments as "Assessments authorised within 45 working days", counted from the referral rather than the assessment start. ${DAY_ZERO.replace('after the start', 'after the referral')}`,
     },
-    basis: 'Working Together to Safeguard Children: the maximum timeframe for an assessment to conclude is 45 working days from the point of referral (data-standards.md §7). DfE statistics count from the assessment start instead (see the other measure).',
+    basis: 'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): the maximum timeframe for an assessment to conclude is 45 working days from the point of referral. DfE statistics count from the assessment start instead (see the other measure).',
     polarity: 'higher',
     unit: 'percent',
     target: 85,
@@ -168,7 +168,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
         'The discussion day is day 0: a conference on the 15th working day after it is in time, on the 16th late (the CIN validator, rule 8675Q, counts the start day as day 1). ' +
         'Transfer-in conferences are excluded, and so are ICPCs with no S47 recorded: in the CIN census the ICPC belongs to an S47, so there is nothing to count from.',
     },
-    basis: 'Working Together to Safeguard Children: the ICPC takes place within 15 working days of the strategy discussion, or the last strategy discussion if there were several (data-standards.md §7). DfE CIN table C4 measures S47 start → ICPC instead.',
+    basis: 'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): the ICPC takes place within 15 working days of the strategy discussion, or the last strategy discussion if there were several. DfE CIN table C4 measures S47 start → ICPC instead.',
     polarity: 'higher',
     unit: 'percent',
     target: 85,
@@ -217,7 +217,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
       period: 'Plan start dates in the period.',
       rules: 'A previous plan is one counted in the plan’s number of previous plans (CIN census NumberOfPreviousCPP, which includes plans in other authorities), or an earlier plan for the child in Lantern.',
     },
-    basis: 'DfE Characteristics of children in need, table D3 (child protection plans starting in the year that were a second or subsequent plan); ex-NI 65 (data-standards.md §7).',
+    basis: 'DfE Characteristics of children in need, table D3 (child protection plans starting in the year that were a second or subsequent plan); ex-NI 65 (LG Inform metric 100).',
     polarity: 'lower',
     unit: 'percent',
     // Default thresholds: a little better than England (22.7–24.7% in 2022–2025, DfE table D3).
@@ -298,7 +298,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
         'The first review of a plan is due 3 months after the plan started (the ICPC), each later one 6 months after the review before it (a month later on the same day of the month, or its last day). ' +
         'The due date is worked out from the dates held, not taken from the recorded due date, so a late review moves the next one’s due date.',
     },
-    basis: 'Working Together to Safeguard Children: the first child protection review conference within 3 months of the initial conference, then at intervals of no more than 6 months (product.md §6; data-standards.md §7).',
+    basis: 'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): the first child protection review conference within 3 months of the initial conference, then at intervals of no more than 6 months.',
     polarity: 'higher',
     unit: 'percent',
     target: 95,
@@ -332,7 +332,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
         'The latest child protection visit on or before the period end at which the child was seen counts; visits where the child was not seen do not. ' +
         'The visit day is day 0: a visit on the 10th working day before the period end still counts, one on the 11th does not.',
     },
-    basis: 'Local timescale: children on a child protection plan are seen every 10 working days (product.md §6). Working Together leaves visit frequency to the plan; no DfE equivalent.',
+    basis: 'Local timescale (Lantern\'s default, the common standard in English authorities): children on a child protection plan are seen every 10 working days. Working Together leaves visit frequency to the plan; no DfE equivalent.',
     polarity: 'higher',
     unit: 'percent',
     target: 90,
@@ -381,7 +381,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
       period: 'A snapshot at the end of the last day of the period (a plan ending on that day is not open at its end, as DfE counts at 31 March).',
       rules: 'Six months or more: started on or before the same date six months before the period end.',
     },
-    basis: 'Local measure of drift in child in need work (CIN plans are reviewed every 3 months, product.md §6); DfE publishes CIN episode durations, not CIN plan durations.',
+    basis: 'Local measure of drift in child in need work (CIN plans are reviewed every 3 months, the common local standard); DfE publishes CIN episode durations, not CIN plan durations.',
     polarity: 'lower',
     unit: 'count',
     subject: 'child',

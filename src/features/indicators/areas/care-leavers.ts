@@ -1,10 +1,10 @@
 /**
- * Care leaver indicators (product.md §5): in touch, suitable accommodation and education, employment or training
+ * Care leaver indicators: in touch, suitable accommodation and education, employment or training
  * (EET) for the ages DfE publishes (17–18 and 19–21), pathway plans reviewed in the last 6 months, and personal
  * advisers linked by 17½.
  *
  * The birthday measures follow DfE's SSDA903 OC3 method ("Children looked after in England including adoptions",
- * care leaver tables; data-standards.md §3 and §7):
+ * care leaver tables, from the SSDA903 return's OC3 table: IN_TOUCH, ACTIV, ACCOM):
  * - The cohort of a period is every relevant or former relevant care leaver (care_leavers.eligibility `relevant` or
  *   `former-relevant`, the row open on the birthday) whose 17th or 18th (age group 17–18), or 19th, 20th or 21st
  *   (age group 19–21), birthday falls in the period. Eligible children are still looked after, so not care leavers
@@ -165,7 +165,7 @@ export const careLeavers: IndicatorDefinition[] = [
         'Qualifying care leavers are left out (they are owed advice and assistance, not a pathway plan). A review exactly 6 months before the period end still counts; one a day earlier does not. Reviews after the period end are not looked at.',
     },
     basis:
-      'Care Planning, Placement and Case Review (England) Regulations 2010 and Care Leavers (England) Regulations 2010: the pathway plan is reviewed at least every 6 months (product.md §6).',
+      'Care Planning, Placement and Case Review (England) Regulations 2010 and Care Leavers (England) Regulations 2010: the pathway plan is reviewed at least every 6 months.',
     polarity: 'higher',
     unit: 'percent',
     target: 90,
@@ -209,7 +209,7 @@ export const careLeavers: IndicatorDefinition[] = [
       rules: 'Qualifying care leavers are left out (no duty to appoint a personal adviser at 17½). Linked on the day itself counts; a day later does not.',
     },
     basis:
-      'Children Act 1989 s23B and s23D and the Care Leavers (England) Regulations 2010: a personal adviser for eligible and relevant children; local standard of linking by 17½ (product.md §6).',
+      'Children Act 1989 s23B and s23D and the Care Leavers (England) Regulations 2010: a personal adviser for eligible and relevant children; linking by 17½ is a local standard (a Lantern default).',
     polarity: 'higher',
     unit: 'percent',
     target: 90,

@@ -1,5 +1,5 @@
 /**
- * Children in care indicators (product.md §5): numbers in care, starts and ceases, placement stability, reviews,
+ * Children in care indicators: numbers in care, starts and ceases, placement stability, reviews,
  * health, placement distance, missing episodes and return home interviews, visits and unaccompanied children.
  *
  * Short breaks. A child is looked after during a period of care (periods_of_care.start_date..end_date). DfE leaves
@@ -480,7 +480,7 @@ export const childrenInCare = [
       period: 'A snapshot on the last day of the period.',
       rules: `A visit is a looked-after visit (kind cla) at which the child was seen. The next visit is due 7 days after the current placement started, if the child has not been visited since; otherwise 6 weeks (42 days) after the latest visit, or 3 months after it once the placement is long-term. Lantern judges a placement long-term when it has lasted 12 months or more at the period end (the regulation’s test, a placement intended to last until 18 after the first year, is not recorded). A child whose current placement is not recorded is judged against the latest visit since entering care, every 6 weeks. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28 (frequency of visits); product.md §6.',
+    basis: 'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28 (frequency of visits).',
     polarity: 'higher',
     unit: 'percent',
     target: 95,

@@ -1,5 +1,5 @@
 /**
- * Front door indicators (product.md §5): contacts, decisions, referrals, re-referrals and early help.
+ * Front door indicators: contacts, decisions, referrals, re-referrals and early help.
  */
 import { sql } from 'drizzle-orm';
 import { PERIOD_RATE_NOTE, PER_10K_RULE, defineIndicator } from '../definition';
@@ -35,7 +35,7 @@ export const frontDoor = [
         'Working days exclude weekends and England and Wales bank holidays; the contact day is day 0, so a contact on a Friday decided on the Monday is in time and one decided on the Tuesday is not. ' +
         'A contact with no decision date, or a decision dated before the contact, counts as not in time.',
     },
-    basis: 'Working Together to Safeguard Children: a decision on the type of response within one working day of a referral (product.md §6; data-standards.md §7, "Referral decision"). Local measure: DfE publishes no equivalent.',
+    basis: 'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): a decision on the type of response within one working day of a referral. Local measure: DfE publishes no equivalent.',
     polarity: 'higher',
     unit: 'percent',
     target: 95,
@@ -115,7 +115,7 @@ export const frontDoor = [
         'The request day is day 0: a request allocated on the 10th working day after it is in time, on the 11th it is not. ' +
         'A request not allocated (no allocation date), or with an allocation dated before the request, counts as not in time.',
     },
-    basis: 'Local timescale: early help allocation within 10 working days (product.md §6). No DfE equivalent.',
+    basis: 'Local timescale (Lantern\'s default; no statutory one): early help allocation within 10 working days. No DfE equivalent.',
     polarity: 'higher',
     unit: 'percent',
     target: 90,

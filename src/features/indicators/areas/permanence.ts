@@ -1,5 +1,5 @@
 /**
- * Permanence indicators (product.md §5): adoption timeliness (A1, A10, A2), pre-proceedings under the Public Law
+ * Permanence indicators: adoption timeliness (A1, A10, A2), pre-proceedings under the Public Law
  * Outline, and care proceedings against the 26-week limit.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -40,7 +40,7 @@ export const permanence = [
       period: 'Adoption orders in the 36 months to the period end.',
       rules: ADOPTION_COHORT,
     },
-    basis: 'Adoption scorecard indicator A1 (DfE, 2013–16 threshold 14 months, 426 days); data-standards §7.',
+    basis: 'Adoption scorecard indicator A1 (DfE, 2013–16 threshold 14 months, 426 days: DfE news release on GOV.UK, 14 January 2014).',
     polarity: 'lower',
     unit: 'days',
     target: 426,
@@ -63,7 +63,7 @@ export const permanence = [
       period: 'Adoption orders in the 36 months to the period end.',
       rules: `${ADOPTION_COHORT} For a foster carer adoption (adopted_by_foster_carer) Lantern finds the carer from the placement the child was in on the day they were placed for adoption (placements.carer_ref) and stops the clock at the start of the child’s unbroken run of placements with that carer in that period of care. What Lantern cannot tell: the carer is known only through carer_ref, so when it is not recorded, or no earlier placement with the same carer is found, the clock stops at the date placed for adoption, as for A1 (so A10 is never longer than A1).`,
     },
-    basis: 'Adoption and Special Guardianship Leadership Board indicator A10 (replaced A1 from 2021/22); data-standards §7.',
+    basis: 'Adoption and Special Guardianship Leadership Board indicator A10 (replaced A1 in the Board\'s data from 2021/22; Coram\'s note on the ASGLB data).',
     polarity: 'lower',
     unit: 'days',
     target: 426,
@@ -95,7 +95,7 @@ export const permanence = [
       period: 'Adoption orders in the 36 months to the period end.',
       rules: ADOPTION_COHORT,
     },
-    basis: 'Adoption scorecard indicator A2 (DfE, 2013–16 threshold 4 months, 121 days); data-standards §7.',
+    basis: 'Adoption scorecard indicator A2 (DfE, 2013–16 threshold 4 months, 121 days: DfE news release on GOV.UK, 2014; LG Inform metric 912).',
     polarity: 'lower',
     unit: 'days',
     target: 121,
@@ -155,7 +155,7 @@ export const permanence = [
       denominator: 'Pre-proceedings ending in the period.',
       period: 'Pre-proceedings whose end date falls in the period.',
     },
-    basis: 'Public Law Outline: pre-proceedings within 16 weeks (Pre-Proceedings and Care Proceedings statutory guidance; product.md §6).',
+    basis: 'Public Law Outline: pre-proceedings within 16 weeks (Pre-Proceedings and Care Proceedings statutory guidance).',
     polarity: 'higher',
     unit: 'percent',
     target: 80,

@@ -1,5 +1,5 @@
 /**
- * LADO and quality indicators (product.md §5): referrals to the Local Authority Designated Officer about adults
+ * LADO and quality indicators: referrals to the Local Authority Designated Officer about adults
  * who work with children, and how quickly they are considered and overseen; and what case audits found: the share of
  * audited practice domains graded good or better (issue 6; src/features/quality/results.ts counts the same way).
  *
@@ -25,7 +25,7 @@ function withinOneWorkingDay(authorityId: number, column: 'management_oversight_
 }
 
 const LADO_BASIS =
-  'Working Together to Safeguard Children 2023, chapter 2 (managing allegations against people who work with children): the LADO gives initial advice and consideration on the working day of the referral or the next (product.md §6).';
+  'Working Together to Safeguard Children 2023, chapter 4 (Organisational responsibilities: allegations against people who work with children) and the London Safeguarding Children Procedures: the LADO gives initial advice and consideration on the working day of the referral or the next.';
 
 export const quality: IndicatorDefinition[] = [
   defineIndicator({

@@ -1,5 +1,5 @@
 /**
- * Workforce indicators (product.md §5), following the DfE Children's social work workforce (CSWW) statistics
+ * Workforce indicators (caseloads; agency, vacancy and turnover rates), following the DfE Children's social work workforce (CSWW) statistics
  * (csww_indicators in ../shared/reference-data/dfe-benchmarks), whose published columns are related like this
  * (England 2025):
  * - agency_rate_fte = agency_fte ÷ (agency_fte + inpost_fte): 5,415.9 ÷ (5,415.9 + 36,186.3) = 13.0%;

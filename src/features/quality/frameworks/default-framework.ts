@@ -2,7 +2,7 @@
  * The default audit framework every authority starts with: the "Practice standards audit", over the eight practice
  * domains of src/synth/audits.ts (same keys). Pure data.
  *
- * The descriptors are written in the language of Ofsted's ILACS grade descriptors (../shared/docs/ofsted-framework.md:
+ * The descriptors are written in the language of Ofsted's ILACS grade descriptors (Ofsted, "Inspecting local authority children's services" framework:
  * outstanding — practice is strong and makes a real difference; good — children's circumstances improve; requires
  * improvement — no widespread or serious failures but not yet good; inadequate — widespread or serious failures leave
  * children at risk) and of a council's practice standards, in our own words.

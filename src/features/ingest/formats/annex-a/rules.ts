@@ -155,7 +155,7 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
     severity: 'query',
     message: "List 6's case status says the child is looked after or on a child protection plan, but the child is not in that list",
     years: { from: 2000 },
-    source: 'data-standards.md §2.1 List 6 Case Status (derived from Lists 7 and 8)',
+    source: 'Annex A List 6 Case Status, derived from Lists 7 and 8 as the SSD Annex A extraction SQL does',
     check(ctx, hit) {
       if (!ctx.lists.has(7) || !ctx.lists.has(8)) return;
       const inCare = new Set(rows(ctx, 8).filter((r) => r.values.claEnd === null || r.values.claEnd === undefined).map(child));
@@ -172,7 +172,7 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
     severity: 'query',
     message: "The age does not agree with the date of birth at the as-at date",
     years: { from: 2000 },
-    source: 'data-standards.md §1 "Annex A age": age at last birthday, -1 for an unborn child',
+    source: 'Annex A "Age of Child (Years)": age at last birthday, -1 for an unborn child (SSD Annex A extraction SQL)',
     check(ctx, hit) {
       for (const [, data] of ctx.lists) {
         for (const r of data.rows) {

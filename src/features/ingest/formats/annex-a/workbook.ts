@@ -30,7 +30,7 @@ export interface ListData {
 }
 
 /**
- * Columns Lantern works out itself (data-standards.md §2.1 "derived") or that say who holds the case: a sheet
+ * Columns Lantern works out itself (ages, counts over the last 12 months, case status) or that say who holds the case: a sheet
  * without them, or a blank in them, is a query, not an error. Every other required column is an error when missing
  * or blank.
  */

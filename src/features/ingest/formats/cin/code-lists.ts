@@ -1,5 +1,5 @@
 /**
- * CIN census code lists that src/domain/code-lists.ts does not hold, by collection year (data-standards.md §4.2).
+ * CIN census code lists that src/domain/code-lists.ts does not hold, by collection year (the liia-tools CIN XSDs).
  * A collection year is named by the year it ends: 2025 = 2024/25, reference date 31 March 2025.
  */
 export {
@@ -16,11 +16,11 @@ export {
 export const FIRST_YEAR = 2023;
 export const LAST_YEAR = 2027;
 
-/** `Sex` (M/F/U) replaced `GenderCurrent` (1/2/0/9) from 2024/25 (data-standards.md §1). */
+/** `Sex` (M/F/U) replaced `GenderCurrent` (1/2/0/9) from 2024/25 (the 2024/25 CIN census schema). */
 export const FIRST_SEX_YEAR = 2025;
-/** The PreProceedingsandFGDM module is part of the census from 2026/27 (data-standards.md §4.1). */
+/** The PreProceedingsandFGDM module is part of the census from 2026/27 (csc-validator-be-cin's 2026 sample XML). */
 export const FIRST_PRE_PROCEEDINGS_YEAR = 2027;
-/** Rules 1570/1580 (LAchildID length and characters) apply from 2024/25 (data-standards.md §1). */
+/** Rules 1570/1580 (LAchildID length and characters) apply from 2024/25 (csc-validator-be-cin). */
 export const FIRST_CHILD_ID_FORMAT_YEAR = 2025;
 
 export const SEX_CODES = ['M', 'F', 'U'] as const;
@@ -43,11 +43,11 @@ export const RETIRED_FACTORS = ['18A', '19A'] as const;
 /** The Disability code that says the child has none (it is not stored: no rows means none recorded). */
 export const NO_DISABILITY = 'NONE';
 
-/** UPNunknown reasons (data-standards.md §4.2). */
+/** UPNunknown reasons (the CIN census code list). */
 export const UPN_UNKNOWN_CODES = ['UN1', 'UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7'] as const;
 
 /**
- * PPOutcome (2026/27). The DfE code list was not available (data-standards.md §8, question 5); the only sample
+ * PPOutcome (2026/27). The DfE code list was not available to us; the only sample
  * (csc-validator-be-cin fake_data/CIN_Census_2026.xml) pairs `A` with a court application date. Lantern's
  * provisional reading, to be confirmed against the DfE guide: A = application made to court (proceedings issued),
  * B = stepped down from pre-proceedings. A blank PPOutcome means pre-proceedings are still going on.

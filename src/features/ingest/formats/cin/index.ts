@@ -2,7 +2,7 @@
  * The CIN census (DfE children in need census XML), collection years 2022/23 to 2026/27, as an import format:
  * recognised by its content (a Message root holding CIN census modules), read as a stream (one Child at a time),
  * checked for structure, types and the year's code lists (LNT-… codes) and against the statutory rules of
- * data-standards.md §6.3 (rules/), and turned into canonical rows (to-dataset.ts).
+ * the DfE validator, csc-validator-be-cin (rules/), and turned into canonical rows (to-dataset.ts).
  *
  * The collection year comes from the Header (CollectionDetails Year, else the year its ReferenceDate ends),
  * else from options.collectionYear. The period a census replaces is its collection year: period '2026',

@@ -234,7 +234,7 @@ function parseCpPlan(node: XmlNode, ctx: ChildContext): CinCpPlan {
     endDate: r.date('CPPendDate'),
     initialCategory: r.code('InitialCategoryOfAbuse', CATEGORIES_OF_ABUSE, 'the categories of abuse (NEG, PHY, SAB, EMO, MUL)', true),
     latestCategory: r.code('LatestCategoryOfAbuse', CATEGORIES_OF_ABUSE, 'the categories of abuse (NEG, PHY, SAB, EMO, MUL)', true),
-    // The liia XSD says positiveInteger, which refuses 0 (data-standards.md §4.1); a first plan has 0 previous
+    // The liia XSD says positiveInteger, which refuses 0; a first plan has 0 previous
     // plans, so Lantern accepts 0.
     previousPlans: r.wholeNumber('NumberOfPreviousCPP', true),
     reviews,

@@ -1,5 +1,5 @@
 /**
- * SSDA903 code lists by collection year (data-standards.md §3.2). Lists shared with other formats come from
+ * SSDA903 code lists by collection year (csc-validator-be-903's year folders). Lists shared with other formats come from
  * src/domain/code-lists.ts; the ones only the 903 uses are here.
  */
 import {
@@ -68,7 +68,7 @@ export const TEMPORARY_PLACEMENTS = ['T0', 'T1', 'T2', 'T3', 'T4'] as const;
 
 /**
  * The code list a coded column is checked against in a year, and the DfE rule that reports a bad code (or
- * LNT-CODE where the validator has none of its own in §6.2).
+ * LNT-CODE where the validator has none of its own).
  */
 export interface CodedColumn {
   codes: (year: number) => readonly string[];

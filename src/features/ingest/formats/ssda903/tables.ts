@@ -1,5 +1,5 @@
 /**
- * The SSDA903 CSV tables: their columns in order (data-standards.md §3.1, the validator's
+ * The SSDA903 CSV tables: their columns in order (csc-validator-be-903's
  * `lac_validator/config.py`), which columns hold dates, IDs, whole numbers or codes, which values may not be blank,
  * and the collection years a table belongs to (SWEpisodes from 2023/24, DoLo from 2026/27).
  *
@@ -74,7 +74,7 @@ export const NUMBER_COLUMNS = new Set<string>(['SDQ_SCORE', 'NB_ADOPTR']);
 
 /**
  * Values that may not be blank, beyond what a DfE rule reports itself (DEC/REC pairs are rule 148, MIS_START is
- * rule 564, DOLO_START is rule 700). data-standards.md §3.1 marks most columns required; here the optional ones
+ * rule 564, DOLO_START is rule 700). liia-tools' `SSDA903_schema_2024.yml` marks most columns required; here the optional ones
  * also include those the validator checks conditionally (OC2 flags by age, OC3 ACTIV/ACCOM by IN_TOUCH, the
  * PlacedAdoption ceased pair, SW_DEC/SW_REASON while open).
  */

@@ -1,6 +1,6 @@
 /**
  * One small hand-built return for each collection year Lantern reads, 2022/23 to 2026/27, each in that year's
- * shape (data-standards.md §3.1–3.2): SEX 1/2 until 2023/24 and M/F/U after; supported accommodation H5 until
+ * shape (the 903 validator's tables and code lists): SEX 1/2 until 2023/24 and M/F/U after; supported accommodation H5 until
  * 2023/24 and K3 from it; Z1 until 2024/25 and Z11–Z14 after; SWEpisodes from 2023/24; DoLo from 2026/27. Each is
  * read without an error; the same return with a code from another year is refused with LNT-CODE or the
  * validator's code-validity rule on the exact row and column.

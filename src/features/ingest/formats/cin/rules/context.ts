@@ -47,7 +47,7 @@ export function isWeekend(isoDate: string): boolean {
 
 /**
  * The date `n` working days before `isoDate`, counted the CIN validator's way: `ReferenceDate - CustomBusinessDay(n - 1)`
- * with England bank holidays (data-standards.md §1: "the start date is counted as day 1"). Stepping back one
+ * with England bank holidays (`cin_validator/england_holidates.py`), so the start date is day 1. Stepping back one
  * working day at a time, the first working day strictly before the reference date is step 1, so "45 working
  * days before" is 44 such steps. src/domain/working-days.ts counts the start day as day 0; this helper is the
  * validator's convention, used only by the census rules that copy it (8670Q, 8675Q).

@@ -1,5 +1,5 @@
 /**
- * The CIN census rules Lantern runs (data-standards.md §6.3), by scope. Each rule names the collection years it
+ * The CIN census rules Lantern runs, by scope. Each rule names the collection years it
  * applies in and its source in the DfE validator (data-to-insight/csc-validator-be-cin).
  */
 import { ASSESSMENT_RULES } from './assessments';

@@ -2,7 +2,7 @@
  * Code validity rules: the value is in the code list of the collection year (blank values are left to the
  * required-value checks). Source: lac_validator/rules/lac2022_23/rule_101.py, rule_103.py, rule_143.py–rule_146.py,
  * rule_149.py, rule_1009.py, and the year folders that change the lists (SEX from 2024/25, PLACE 2024/25 and
- * 2025/26: data-standards.md §3.2).
+ * 2025/26).
  */
 import { CODED_COLUMNS } from '../codes';
 import type { TableName } from '../tables';
@@ -17,7 +17,7 @@ function codeRule(code: string, table: TableName, column: string, message: strin
     severity: 'error',
     message,
     years: { from: 2023 },
-    source: `lac_validator/rules/lac2022_23/rule_${code}.py (code list by year: data-standards.md §3.2)`,
+    source: `lac_validator/rules/lac2022_23/rule_${code}.py (code list by year: the validator's later year folders)`,
     check(ctx, hit) {
       const list = spec.codes(ctx.year);
       for (const row of ctx.ret[table] as ReadonlyArray<Record<string, unknown>>) {
@@ -36,14 +36,14 @@ export const rule145 = codeRule('145', 'Episodes', 'CIN', 'Category of need code
 /**
  * PLACE is checked against the collection year's list; an episode that began in an earlier collection year may
  * also keep a code of the year it began (an H5 placement ending on 1 April 2024 is still in the 2024/25 file).
- * Lantern's reading of the validator's transition handling (data-standards.md §3.2 "PLACE history").
+ * Lantern's reading of the validator's transition handling (its year folders' PLACE lists).
  */
 export const rule146 = rule903({
   code: '146',
   severity: 'error',
   message: 'Placement type is not a valid code.',
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2022_23/rule_146.py and later years\' lists (data-standards.md §3.2)',
+  source: 'lac_validator/rules/lac2022_23/rule_146.py and later years\' lists',
   check(ctx, hit) {
     const now = placementTypesFor(ctx.year);
     for (const e of ctx.ret.Episodes) {

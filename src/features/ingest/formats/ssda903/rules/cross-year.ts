@@ -21,7 +21,7 @@
  *   so it compares the postcodes they are derived from and reports a query, not an error: a different placement
  *   postcode (H, J) or home or placement postcode (G) may or may not change the derived value.
  *
- * Severity: the 903 validator does not mark queries in the code (data-standards.md §6.1); its rules are reported
+ * Severity: the 903 validator does not mark queries in the code; its rules are reported
  * as errors, and so are these, apart from the postcode proxies above. Hits are on this year's rows: the Header row
  * (202–204) and the first episode (502, 503).
  */
