@@ -27,7 +27,7 @@ describe('statutory deadlines after an inspection', () => {
     // Dec: 6,7 (2) · 10–14 (7) · 17–21 (12) · 24 (13) · 25 Christmas, 26 Boxing Day · 27,28 (15) · 31 (16)
     // Jan: 1 New Year's Day · 2–4 (19) · 7–11 (24) · 14–18 (29) · 21–25 (34) · 28–1 Feb (39)
     // Feb: 4–8 (44) · 11–15 (49) · 18–22 (54) · 25–1 Mar (59) · Mar: 4–8 (64) · 11–15 (69) · Monday 18 (70).
-    // The date Haringey's committee report gives for Ofsted's deadline (seed 004 §3.6).
+    // The date Haringey's committee report gives for Ofsted's deadline (Haringey's report to its Children and Young People's Scrutiny Panel, 19 March 2019, paragraph 3.6).
     assert.equal(due({ reportReceivedOn: '2018-12-05' }, 'action-plan'), '2019-03-18');
     assert.equal(inspectionDeadlines(input({ reportReceivedOn: '2018-12-05' }), '2019-01-01').find((d) => d.key === 'action-plan')?.workingDays, 70, 'the rule’s count is kept');
     // The same receipt: publish within 30 working days: … 14–18 Jan (29) · Monday 21 January (30).

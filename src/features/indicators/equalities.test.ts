@@ -7,7 +7,7 @@ import { ageBand, equalitiesAt, percentDifference, type Equalities } from './equ
 
 describe('equalities arithmetic', () => {
   it('matches the seed committee report: 40% of children in care White against 53% of the population is 25% lower', () => {
-    // (40 − 53) ÷ 53 = −24.5% → −25 (000_4027563b786d798e.txt §5.6.3: "White 40 53 lower -25%").
+    // (40 − 53) ÷ 53 = −24.5% → −25 (Barnet's report to its Children, Education and Safeguarding Committee, 1 July 2019, paragraph 5.6.3: "White 40 53 lower -25%").
     assert.equal(percentDifference(40, 53), -25);
     // Mixed 20 against 11: (20 − 11) ÷ 11 = 81.8% → 82 (the report prints 87% from unrounded shares).
     assert.equal(percentDifference(20, 11), 82);

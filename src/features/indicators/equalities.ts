@@ -1,7 +1,7 @@
 /**
  * The equalities view: children in need, on a child protection plan and in care compared with the child
  * population, by broad ethnic group, age band and sex, as at a date — the shape of the table in the seed committee
- * report (000_4027563b786d798e.txt §5.6.3: "CLA figures compared to published population statistics").
+ * report (Barnet's report to its Children, Education and Safeguarding Committee, 1 July 2019, paragraph 5.6.3: "CLA figures compared to published population statistics").
  *
  * Shares exclude children whose group is not known (ethnicity refused or not obtained; sex unknown or
  * indeterminate), and say how many were excluded. The percentage difference is (cohort share − population share) ÷

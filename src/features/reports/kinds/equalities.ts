@@ -1,7 +1,7 @@
 /**
  * The equalities report (issue 7): children in need, on a child protection plan and in care compared with the child
  * population by broad ethnic group, age band and sex, as at a date, with the percentage difference — the shape of
- * the table in the seed committee report (000_4027563b786d798e.txt §5.6.3, "CLA figures compared to published
+ * the table in the seed committee report (Barnet's Children, Education and Safeguarding Committee, 1 July 2019, paragraph 5.6.3, "CLA figures compared to published
  * population statistics").
  *
  * Every figure comes from the equalities page's own read model (src/features/indicators/equalities.ts,
