@@ -16,7 +16,7 @@ import { ReferenceFileError, type ReferenceProblem } from './files';
 import { importReferenceFiles, referenceFilesIn, type ReferenceFileInput, type ReferenceImportResult } from './import';
 
 /** The repository's reference-data/ (README there: what each file is, its source and what was kept). */
-export const REPOSITORY_REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference-data');
+export const REPOSITORY_REFERENCE_DIR = fileURLToPath(new URL('../../../reference-data', import.meta.url));
 
 export function demoReferenceDir(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): string | null {
   const configured = env.LANTERN_REFERENCE_DIR?.trim();
