@@ -10,13 +10,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/query';
 import { describeEachEngine } from '../../../test/support/databases';
 import { buildAuthority } from '../../../test/support/builders';
 import { benchmarksFor } from './benchmarks';
-import { ReferenceFileError } from './files';
+import { readReferenceFile, ReferenceFileError } from './files';
 import { importReferenceFiles, importReferenceFolder, referenceFilesIn } from './import';
 
 const REFERENCE = fileURLToPath(new URL('../../../reference-data', import.meta.url));
@@ -243,5 +244,25 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
       },
     );
     assert.deepEqual(await counts(), before);
+  });
+});
+
+describe('gzipped reference files', () => {
+  it('a folder’s .csv.gz and .json.gz files are listed (not .txt.gz), and a gzipped copy reads as the file inside, same sha256', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lantern-ref-gz-'));
+    try {
+      const text = await readFile(C1, 'utf8');
+      await writeFile(path.join(dir, 'c1.csv'), text);
+      await writeFile(path.join(dir, 'c1-copy.csv.gz'), gzipSync(text));
+      await writeFile(path.join(dir, 'holidays.json.gz'), gzipSync('{}'));
+      await writeFile(path.join(dir, 'notes.txt.gz'), gzipSync('not data'));
+      assert.deepEqual((await referenceFilesIn(dir)).map((f) => f.name), ['c1-copy.csv.gz', 'c1.csv', 'holidays.json.gz']);
+      const plain = await readReferenceFile('c1.csv', path.join(dir, 'c1.csv'));
+      const gzipped = await readReferenceFile('c1-copy.csv.gz', path.join(dir, 'c1-copy.csv.gz'));
+      assert.equal(gzipped.sha256, plain.sha256);
+      assert.deepEqual({ ...gzipped, name: 'c1.csv' }, plain);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
