@@ -15,10 +15,10 @@ import {
 } from './bank-holidays';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const referenceData = path.resolve(here, '../../../shared/reference-data/calendars');
+const referenceData = path.resolve(here, '../../reference-data/calendars');
 
-test('the table agrees, date for date, with the shared England and Wales list for 2012–2028', () => {
-  // Read at test time from ../shared/reference-data (never copied into the repository).
+test('the table agrees, date for date, with the published England and Wales list for 2012–2028', () => {
+  // GOV.UK's bank-holidays.json snapshots merged (reference-data/README.md), read at test time.
   const csv = readFileSync(path.join(referenceData, 'england_wales_bank_holidays_2012_2028.csv'), 'utf8');
   const reference = csv
     .trim()

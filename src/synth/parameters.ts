@@ -6,7 +6,7 @@ import { toDayNumber } from '../domain/working-days';
  * Sources of the shapes:
  * - Barnet's published figures for 2017–2019, which the demo borough should come close to (its Family Services
  *   Self Assessment, 2018, and the report to its Children, Education and Safeguarding Committee of 1 July 2019);
- * - Barnet's rows in DfE's published statistics (shared/reference-data/dfe-benchmarks): about 3,000 referrals a
+ * - Barnet's rows in DfE's published statistics (reference-data/dfe-benchmarks): about 3,000 referrals a
  *   year with 15–19% re-referrals, 230–270 child protection plans starting a year, 150–190 children starting and
  *   ceasing to be looked after a year, about 14 cases per social worker;
  * - the timescales of src/domain/timescales.ts, which the generated dates meet most of the time and miss some of it.

@@ -3,7 +3,7 @@
  * their benchmarks, writes commentary and drills down to the children behind a number; an elected member reads the
  * same dashboards with small numbers suppressed and no way to the children; a team manager works from the trackers
  * (sort, filter, CSV, open a child); an admin changes a target; an analyst opens the reference data page.
- * The demo borough loads the published reference files (../shared/reference-data) on first start, so benchmarks
+ * The demo borough loads the published reference files (the repository's reference-data/) on first start, so benchmarks
  * show. Journeys that post forms run with JavaScript on and off.
  */
 import assert from 'node:assert/strict';

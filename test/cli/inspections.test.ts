@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = path.join(root, 'test', 'fixtures', 'ofsted-reports');
-const seed = path.resolve(root, '../shared/seeds/003_0049c76980c3f19e.txt');
+const seed = path.join(fixtures, 'ofsted-barnet-2024.txt');
 
 describe('lantern inspections read-report', () => {
   let dir: string;

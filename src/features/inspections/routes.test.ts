@@ -16,7 +16,7 @@ import { h1, TestClient } from '../../../harness/client';
 import { buildAction, buildObjective, buildTheme } from '../../../test/support/improvement';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const BARNET_2024 = readFileSync(path.resolve(repoRoot, '../shared/seeds/003_0049c76980c3f19e.txt'), 'utf8');
+const BARNET_2024 = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', 'ofsted-barnet-2024.txt'), 'utf8');
 
 /** The form as a browser posts it: Haringey-shaped ILACS 2018, all requires improvement, received 5 December 2018. */
 function haringeyForm(overrides: Record<string, string> = {}): Record<string, string> {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/query';
@@ -15,7 +16,8 @@ import { describeEachEngine } from '../../../test/support/databases';
 import { ensureWorkingDayCalendar } from './calendar';
 import { importReferenceFiles } from './import';
 
-const REFERENCE = path.resolve(process.cwd(), '../shared/reference-data');
+/** GOV.UK's bank-holidays.json in the published shape (a snapshot of 2025–2028: test/fixtures/reference/README.md). */
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/reference', import.meta.url));
 const BUILT_IN_2026 = ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((h) => h.date.startsWith('2026'));
 
 describeEachEngine('bank holidays imported into the working-day calendar', (ctx) => {
@@ -58,7 +60,7 @@ describeEachEngine('bank holidays imported into the working-day calendar', (ctx)
   });
 
   it('a published GOV.UK snapshot for 2025–2028 replaces those years, removing the synthetic 15 June: back to 2 days', async () => {
-    const file = path.join(REFERENCE, 'calendars/govuk_bank-holidays_unscripted-dayseven_2026-08-21.json');
+    const file = path.join(FIXTURES, 'calendars/govuk_bank-holidays_unscripted-dayseven_2026-08-21.json');
     const result = await importReferenceFiles(ctx.database.db, [{ name: 'govuk.json', path: file }], 'test');
     assert.match(result.files[0]?.note ?? '', /replacing 2025–2028/);
     assert.equal(await sqlDays('2026-06-12', '2026-06-16'), 2);

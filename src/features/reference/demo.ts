@@ -1,22 +1,27 @@
 /**
  * Demo mode: load the published reference data on first start, so that the demo borough's dashboards show England,
- * London, Barnet's statistical neighbours and ranks beside its own figures. The folder is LANTERN_REFERENCE_DIR,
- * else ../shared/reference-data relative to the working directory; nothing happens when it does not exist, when
- * LANTERN_REFERENCE_DIR is "off", or when benchmark figures and Ofsted outcomes are already loaded. A file that cannot
- * be loaded is left out and the others are loaded.
+ * London, Barnet's statistical neighbours and ranks beside its own figures. The folder is LANTERN_REFERENCE_DIR
+ * (relative to the working directory), else the repository's own reference-data/ (found from this file, so it does
+ * not matter where Lantern is started from); nothing happens when it does not exist, when LANTERN_REFERENCE_DIR is
+ * "off", or when benchmark figures and Ofsted outcomes are already loaded. A file that cannot be loaded is left out and
+ * the others are loaded.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rows } from '../../db/query';
 import { ReferenceFileError, type ReferenceProblem } from './files';
 import { importReferenceFiles, referenceFilesIn, type ReferenceFileInput, type ReferenceImportResult } from './import';
 
+/** The repository's reference-data/ (README there: what each file is, its source and what was kept). */
+export const REPOSITORY_REFERENCE_DIR = fileURLToPath(new URL('../../../reference-data', import.meta.url));
+
 export function demoReferenceDir(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): string | null {
   const configured = env.LANTERN_REFERENCE_DIR?.trim();
   if (configured === 'off') return null;
-  return configured ? path.resolve(cwd, configured) : path.resolve(cwd, '../shared/reference-data');
+  return configured ? path.resolve(cwd, configured) : REPOSITORY_REFERENCE_DIR;
 }
 
 export interface DemoReferenceResult extends ReferenceImportResult {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { parseGovUkBankHolidays, type BankHoliday } from '../../domain/bank-holidays';
 import { isIsoDate } from '../../domain/dates';
@@ -130,9 +131,24 @@ const cell = (t: Table, cells: readonly string[], col: string): string => {
   return i === undefined ? '' : (cells[i] ?? '').trim();
 };
 
-/** Reads and recognises one file. Throws ReferenceFileError when it is not recognised or has a bad row. */
-export async function readReferenceFile(name: string, path: string): Promise<ReferenceFile> {
+/** A gzip stream starts with the bytes 1f 8b (RFC 1952). */
+const isGzip = (bytes: Buffer) => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/**
+ * A file's bytes, decompressed when it is gzipped (as the repository's reference-data/ keeps its CSVs: file.csv.gz),
+ * whatever its name: a gzipped file reads exactly as the published file it was made from.
+ */
+export async function readReferenceBytes(path: string): Promise<Buffer> {
   const bytes = await readFile(path);
+  return isGzip(bytes) ? gunzipSync(bytes) : bytes;
+}
+
+/**
+ * Reads and recognises one file (gzipped or not: readReferenceBytes). Throws ReferenceFileError when it is not
+ * recognised or has a bad row. The sha256 is of the content, so a file and its gzipped copy are the same file.
+ */
+export async function readReferenceFile(name: string, path: string): Promise<ReferenceFile> {
+  const bytes = await readReferenceBytes(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const common = { name, sha256 };

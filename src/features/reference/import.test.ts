@@ -1,23 +1,30 @@
 /**
- * Loading the real published reference files (../shared/reference-data) and checking figures against the files by
- * hand; re-running without doubling; bad files refused with file, row and column, and nothing loaded.
+ * Loading the repository's published reference files (reference-data/: DfE's tables cut to the columns and rows
+ * Lantern reads, gzipped) and checking figures against the published files by hand; a full published file (every
+ * column, test/fixtures/reference/) loading to the same figures; re-running without doubling; bad files refused with
+ * file, row and column, and nothing loaded. Line numbers are the published c1 file's (its 2025 rows, lines 1–166, are
+ * the fixture).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/query';
 import { describeEachEngine } from '../../../test/support/databases';
 import { buildAuthority } from '../../../test/support/builders';
 import { benchmarksFor } from './benchmarks';
-import { ReferenceFileError } from './files';
+import { readReferenceFile, ReferenceFileError } from './files';
 import { importReferenceFiles, importReferenceFolder, referenceFilesIn } from './import';
 
-const REFERENCE = path.resolve(process.cwd(), '../shared/reference-data');
-const C1 = path.join(REFERENCE, 'dfe-benchmarks/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv');
-const B1 = path.join(REFERENCE, 'dfe-benchmarks/b1_children_in_need_2013_to_2025.csv');
+const REFERENCE = fileURLToPath(new URL('../../../reference-data', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/reference', import.meta.url));
+/** DfE's c1 table as published (all 21 columns), its 2025 rows: England, 11 regions, 153 authorities. */
+const C1 = path.join(FIXTURES, 'dfe-benchmarks/c1_children_in_need_referrals_and_rereferrals_2025.csv');
+const B1 = path.join(REFERENCE, 'dfe-benchmarks/b1_children_in_need_2013_to_2025.csv.gz');
 
 type Figure = { value: unknown; suppressed: string | null; area_name: string };
 
@@ -52,9 +59,10 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
   });
 
   it('recognises every file by its content (Ofsted’s outcomes too, ODS and XLSX included) and says why it skips the LTLA→UTLA lookups', async () => {
-    const files = await referenceFilesIn(REFERENCE);
+    // The demo's files (reference-data/) and the published formats it does not need (test/fixtures/reference/).
+    const files = [...(await referenceFilesIn(REFERENCE)), ...(await referenceFilesIn(FIXTURES))];
     assert.equal(files.filter((f) => f.name.startsWith('ofsted-ilacs')).length, 9, 'Ofsted outcomes: ofsted-outcomes.test.ts');
-    assert.ok(files.every((f) => /\.(csv|json|ods|xlsx)$/.test(f.name)));
+    assert.ok(files.every((f) => /\.(csv|json|ods|xlsx)$/.test(f.name.replace(/\.gz$/, ''))));
     const result = await importReferenceFiles(
       ctx.database.db,
       files.filter((f) => f.name.includes('LTLA') || f.name.includes('Lower_Tier')),
@@ -161,6 +169,20 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
     assert.deepEqual([higher?.rank, higher?.quartile], [140, 4]);
   });
 
+  it('the full published c1 file (all 21 columns) loads to the same 2025 figures as the trimmed one: 165 rows × 3 measures = 495', async () => {
+    const c1of2025 = () =>
+      rows<{ measure: string; level: string; area_code: string; value: unknown; suppressed: string | null }>(
+        ctx.database.db,
+        sql`select measure, level, area_code, value::text as value, suppressed from benchmark_values
+            where source = 'c1_children_in_need_referrals_and_rereferrals' and year = 2025 order by measure, level, area_code`,
+      );
+    const trimmed = await c1of2025();
+    const result = await importReferenceFiles(ctx.database.db, [{ name: 'c1-full.csv', path: C1 }], 'test');
+    assert.deepEqual(result.files.map((f) => [f.kind, f.source, f.rows]), [['benchmarks', 'c1_children_in_need_referrals_and_rereferrals', 495]]);
+    assert.equal(trimmed.length, 495);
+    assert.deepEqual(await c1of2025(), trimmed);
+  });
+
   it('a re-run replaces what it loaded: the same counts, no doubled figures', async () => {
     await importReferenceFolder(ctx.database.db, REFERENCE, 'test');
     const again = await counts();
@@ -222,5 +244,25 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
       },
     );
     assert.deepEqual(await counts(), before);
+  });
+});
+
+describe('gzipped reference files', () => {
+  it('a folder’s .csv.gz and .json.gz files are listed (not .txt.gz), and a gzipped copy reads as the file inside, same sha256', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lantern-ref-gz-'));
+    try {
+      const text = await readFile(C1, 'utf8');
+      await writeFile(path.join(dir, 'c1.csv'), text);
+      await writeFile(path.join(dir, 'c1-copy.csv.gz'), gzipSync(text));
+      await writeFile(path.join(dir, 'holidays.json.gz'), gzipSync('{}'));
+      await writeFile(path.join(dir, 'notes.txt.gz'), gzipSync('not data'));
+      assert.deepEqual((await referenceFilesIn(dir)).map((f) => f.name), ['c1-copy.csv.gz', 'c1.csv', 'holidays.json.gz']);
+      const plain = await readReferenceFile('c1.csv', path.join(dir, 'c1.csv'));
+      const gzipped = await readReferenceFile('c1-copy.csv.gz', path.join(dir, 'c1-copy.csv.gz'));
+      assert.equal(gzipped.sha256, plain.sha256);
+      assert.deepEqual({ ...gzipped, name: 'c1.csv' }, plain);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

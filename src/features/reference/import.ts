@@ -238,8 +238,16 @@ export async function importReferenceFiles(db: Db, files: readonly ReferenceFile
 const SKIPPED_FOLDERS = new Set<string>();
 /** Spreadsheets are read for Ofsted's inspection outcomes (the official ODS workbook, the scrapes' XLSX overview). */
 const READ_EXTENSIONS = new Set(['.csv', '.json', '.ods', '.xlsx']);
+/** CSV and JSON files may also be gzipped (file.csv.gz): they are read as the file inside. */
+const GZIPPED_EXTENSIONS = new Set(['.csv', '.json']);
 
-/** Every .csv, .json, .ods and .xlsx file in a folder tree (not read-me files), sorted by path. */
+function isReadable(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.gz')) return GZIPPED_EXTENSIONS.has(path.extname(lower.slice(0, -3)));
+  return READ_EXTENSIONS.has(path.extname(lower));
+}
+
+/** Every .csv, .json, .ods and .xlsx file (and .csv.gz, .json.gz) in a folder tree (not read-me files), sorted by path. */
 export async function referenceFilesIn(dir: string): Promise<ReferenceFileInput[]> {
   const out: ReferenceFileInput[] = [];
   const walk = async (folder: string): Promise<void> => {
@@ -249,7 +257,7 @@ export async function referenceFilesIn(dir: string): Promise<ReferenceFileInput[
       const full = path.join(folder, e.name);
       if (e.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(e.name)) await walk(full);
-      } else if (e.isFile() && READ_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
+      } else if (e.isFile() && isReadable(e.name)) {
         out.push({ name: path.relative(dir, full), path: full });
       }
     }

@@ -2,10 +2,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { hyperlinkOfFormula, isOds, OdsError, parseOdsContent, readOdsSheets } from './ods';
 
-const OFSTED_ODS = path.resolve(process.cwd(), '../shared/reference-data/ofsted-ilacs/LA_Inspection_Outcomes_as_at_31_March_2025.ods');
+/** Ofsted's "LA inspection outcomes as at 31 March 2025" workbook, as published (test/fixtures/reference/README.md). */
+const OFSTED_ODS = fileURLToPath(new URL('../../../test/fixtures/reference/ofsted-ilacs/LA_Inspection_Outcomes_as_at_31_March_2025.ods', import.meta.url));
 
 const NS =
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"';

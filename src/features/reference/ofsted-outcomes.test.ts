@@ -1,36 +1,41 @@
 /**
- * Ofsted's published outcomes (../shared/reference-data/ofsted-ilacs/): every format recognised by its content and
- * loaded into ofsted_outcomes, counts checked by hand against the files, the workbook giving the same rows as its
- * CSV tables, re-imports replacing (or "unchanged"), and bad cells refusing the whole file with file, row, column.
+ * Ofsted's published outcomes (the repository's reference-data/ofsted-ilacs/, and in test/fixtures/reference/ofsted-ilacs/
+ * the formats the demo does not need: the official ODS workbook and the scrapes' overviews): every format recognised
+ * by its content and loaded into ofsted_outcomes, counts checked by hand against the files, the workbook giving the
+ * same rows as its CSV tables, re-imports replacing (or "unchanged"), and bad cells refusing the whole file with
+ * file, row, column. Line numbers are the published files' (a gzipped file's lines are the file's inside).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { rows } from '../../db/query';
 import { describeEachEngine } from '../../../test/support/databases';
-import { readReferenceFile, ReferenceFileError, type ReferenceFile } from './files';
+import { readReferenceBytes, readReferenceFile, ReferenceFileError, type ReferenceFile } from './files';
 import { importReferenceFiles, referenceFilesIn } from './import';
 import { laNumberOfOfstedUrl, parseOutcomeDate, type OfstedOutcomeRow } from './ofsted-outcomes';
 import { nameKey } from './ofsted-outcomes-write';
 
-const REFERENCE = path.resolve(process.cwd(), '../shared/reference-data');
-const OFSTED = path.join(REFERENCE, 'ofsted-ilacs');
-const f = (name: string) => ({ name: `ofsted-ilacs/${name}`, path: path.join(OFSTED, name) });
-const ODS = f('LA_Inspection_Outcomes_as_at_31_March_2025.ods');
-const CURRENT = f('ofsted_la_outcomes_2025_current_judgements.csv');
-const IN_YEAR = f('ofsted_la_outcomes_2025_in_year_activity_2024-25.csv');
-const HISTORY = f('ofsted_la_outcomes_2025_ilacs_history_2018-2025.csv');
-const JT39_HISTORY = f('jt39_ofsted_csc_ilacs_history.csv');
-const JT39_CSV = f('jt39_ofsted_csc_ilacs_overview.csv');
-const JT39_XLSX = f('jt39_ofsted_csc_ilacs_overview.xlsx');
-const D2I_CSV = f('d2i_ofsted_csc_ilacs_overview.csv');
-const D2I_XLSX = f('d2i_ofsted_csc_ilacs_overview.xlsx');
-const LOOKUP = { name: 'la-reference/jt39_Provider_data_lookup.csv', path: path.join(REFERENCE, 'la-reference/jt39_Provider_data_lookup.csv') };
+const REFERENCE = fileURLToPath(new URL('../../../reference-data', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/reference', import.meta.url));
+const f = (name: string, folder = REFERENCE) => ({ name: `ofsted-ilacs/${name}`, path: path.join(folder, 'ofsted-ilacs', name) });
+const ODS = f('LA_Inspection_Outcomes_as_at_31_March_2025.ods', FIXTURES);
+const CURRENT = f('ofsted_la_outcomes_2025_current_judgements.csv.gz');
+const IN_YEAR = f('ofsted_la_outcomes_2025_in_year_activity_2024-25.csv.gz');
+const HISTORY = f('ofsted_la_outcomes_2025_ilacs_history_2018-2025.csv.gz');
+const JT39_HISTORY = f('jt39_ofsted_csc_ilacs_history.csv.gz');
+const JT39_CSV = f('jt39_ofsted_csc_ilacs_overview.csv.gz', FIXTURES);
+const JT39_XLSX = f('jt39_ofsted_csc_ilacs_overview.xlsx', FIXTURES);
+const D2I_CSV = f('d2i_ofsted_csc_ilacs_overview.csv.gz', FIXTURES);
+const D2I_XLSX = f('d2i_ofsted_csc_ilacs_overview.xlsx', FIXTURES);
+const LOOKUP = { name: 'la-reference/jt39_Provider_data_lookup.csv', path: path.join(REFERENCE, 'la-reference/jt39_Provider_data_lookup.csv.gz') };
+/** A published CSV's text (the repository keeps them gzipped). */
+const publishedText = async (file: { path: string }) => (await readReferenceBytes(file.path)).toString('utf8');
 
 type Outcomes = Extract<ReferenceFile, { kind: 'ofsted-outcomes' }>;
 async function outcomes(file: { name: string; path: string }): Promise<Outcomes> {
@@ -233,7 +238,8 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
   });
 
   it('the folder import finds every Ofsted format (9 files, ODS and XLSX too)', async () => {
-    const files = (await referenceFilesIn(REFERENCE)).filter((x) => x.name.startsWith('ofsted-ilacs'));
+    // The demo's four in reference-data/, the other five formats in the test fixtures.
+    const files = [...(await referenceFilesIn(REFERENCE)), ...(await referenceFilesIn(FIXTURES))].filter((x) => x.name.startsWith('ofsted-ilacs'));
     assert.equal(files.length, 9);
   });
 
@@ -292,7 +298,7 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
   });
 
   it('a grade that is not a grade refuses the whole file with file, row and column; nothing changes', async () => {
-    const text = await readFile(CURRENT.path, 'utf8');
+    const text = await publishedText(CURRENT);
     // Line 3 is Barnet: "…,10/06/2024,23/07/2024,Good,Good,Good,Outstanding,Good" → overall "Goodish".
     const tampered = text.replace('44/302,E09000003,Barnet,London,10/06/2024,23/07/2024,Good,', '44/302,E09000003,Barnet,London,10/06/2024,23/07/2024,Goodish,');
     assert.notEqual(tampered, text);
@@ -314,7 +320,7 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
   });
 
   it('a bad date refuses the file: 31/02/2024 in the JT-39 history (line 195, Barnet’s inspection_start_date)', async () => {
-    const text = await readFile(JT39_HISTORY.path, 'utf8');
+    const text = await publishedText(JT39_HISTORY);
     const tampered = text.replace('23/07/24,short,Naintara Khosla,10/06/2024,', '23/07/24,short,Naintara Khosla,31/02/2024,');
     assert.notEqual(tampered, text);
     const file = path.join(dir, 'history.csv');
@@ -350,7 +356,7 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
   });
 
   it('an unknown inspection type refuses the file (in-year line 2: "ILACS Unfocused Visit")', async () => {
-    const text = await readFile(IN_YEAR.path, 'utf8');
+    const text = await publishedText(IN_YEAR);
     const tampered = text.replace('26/03/2025,29/04/2025,ILACS Focused Visit,', '26/03/2025,29/04/2025,ILACS Unfocused Visit,');
     assert.notEqual(tampered, text);
     const file = path.join(dir, 'in-year.csv');
@@ -363,7 +369,7 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
   });
 
   it('a history row whose URN no loaded file or authority knows refuses the file (row, column urn)', async () => {
-    const text = await readFile(JT39_HISTORY.path, 'utf8');
+    const text = await publishedText(JT39_HISTORY);
     const lines = text.split('\n');
     // Line 2 (dorset, URN 2532283) with the URN and name changed to ones nobody knows.
     lines[1] = (lines[1] ?? '').replace('2532283,dorset,', '9999999,atlantis,');

@@ -1,6 +1,6 @@
 /**
- * Ofsted's published inspection outcomes for every authority, read from the formats in
- * ../shared/reference-data/ofsted-ilacs/ and recognised by their columns, never their names:
+ * Ofsted's published inspection outcomes for every authority, read from the formats below (the repository keeps
+ * what the demo needs in reference-data/ofsted-ilacs/) and recognised by their columns, never their names:
  *
  * - Ofsted's official statistics "Local authority inspection outcomes as at 31 March 2025" (OGL v3): the ODS
  *   workbook's three sheets, or the three tables as CSV — the judgements in force at 31 March (one row per

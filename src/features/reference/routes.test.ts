@@ -5,14 +5,17 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/query';
 import { createAuditor } from '../../accounts/access-log/auditor';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
 import { h1, TestClient } from '../../../harness/client';
+import { readReferenceBytes } from './files';
 
-const REFERENCE = path.resolve(process.cwd(), '../shared/reference-data');
+const REFERENCE = fileURLToPath(new URL('../../../reference-data', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/reference', import.meta.url));
 
 function form(files: Record<string, string>): FormData {
   const data = new FormData();
@@ -35,8 +38,9 @@ describe('reference data on the web and through the API', () => {
     world = await startTestWorld();
     analyst = new TestClient(world.baseUrl);
     await analyst.signIn('analyst', PASSWORD);
-    c1Lines = (await readFile(path.join(REFERENCE, 'dfe-benchmarks/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv'), 'utf8')).split('\n');
-    lookup = await readFile(path.join(REFERENCE, 'la-reference/d2i_Provider_data_lookup.csv'), 'utf8');
+    // DfE's c1 table as published (its 2025 rows: lines 1–166 of the published file) and the authority lookup.
+    c1Lines = (await readFile(path.join(FIXTURES, 'dfe-benchmarks/c1_children_in_need_referrals_and_rereferrals_2025.csv'), 'utf8')).split('\n');
+    lookup = (await readReferenceBytes(path.join(REFERENCE, 'la-reference/jt39_Provider_data_lookup.csv.gz'))).toString('utf8');
   });
   after(async () => {
     await world?.close();
@@ -144,7 +148,7 @@ describe('reference data on the web and through the API', () => {
 
   it('loads Ofsted’s outcomes workbook (ODS) through the page and lists it with the other files: 153 + 112 + 271 = 536 outcomes', async () => {
     const data = new FormData();
-    const ods = await readFile(path.join(REFERENCE, 'ofsted-ilacs/LA_Inspection_Outcomes_as_at_31_March_2025.ods'));
+    const ods = await readFile(path.join(FIXTURES, 'ofsted-ilacs/LA_Inspection_Outcomes_as_at_31_March_2025.ods'));
     data.append('files', new Blob([new Uint8Array(ods)], { type: 'application/vnd.oasis.opendocument.spreadsheet' }), 'outcomes.ods');
     const res = await analyst.postMultipart('/admin/reference', data);
     assert.equal(res.status, 303);

@@ -1,6 +1,6 @@
 /**
- * Workforce indicators (caseloads; agency, vacancy and turnover rates), following the DfE Children's social work workforce (CSWW) statistics
- * (csww_indicators in ../shared/reference-data/dfe-benchmarks), whose published columns are related like this
+ * Workforce indicators (caseloads; agency, vacancy and turnover rates), following the DfE Children's social work workforce
+ * (CSWW) statistics (csww_indicators, as published on Explore Education Statistics), whose published columns are related like this
  * (England 2025):
  * - agency_rate_fte = agency_fte ÷ (agency_fte + inpost_fte): 5,415.9 ÷ (5,415.9 + 36,186.3) = 13.0%;
  * - vacancy_rate_fte = vacancy_fte ÷ (vacancy_fte + inpost_fte): 5,965.4 ÷ (5,965.4 + 36,186.3) = 14.2%;

@@ -1,11 +1,12 @@
 /**
  * The national picture as a member and an analyst see it: every authority's latest published judgements, the GET
  * filters (region, grade of overall or of any judgement) changing the rows and the counts, the authority beside its
- * statistical neighbours, and GET /api/ofsted-outcomes. Figures are counted by hand from
- * ../shared/reference-data/ofsted-ilacs/ofsted_la_outcomes_2025_current_judgements.csv.
+ * statistical neighbours, and GET /api/ofsted-outcomes. Figures are counted by hand from Ofsted's "LA inspection
+ * outcomes as at 31 March 2025" (its current-judgements table: reference-data/ofsted-ilacs/).
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../../db/query';
@@ -13,7 +14,7 @@ import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/suppo
 import { h1, TestClient } from '../../../../harness/client';
 import { importReferenceFiles } from '../../reference/import';
 
-const REFERENCE = path.resolve(process.cwd(), '../shared/reference-data');
+const REFERENCE = fileURLToPath(new URL('../../../../reference-data', import.meta.url));
 const file = (name: string) => ({ name, path: path.join(REFERENCE, name) });
 
 interface Api {
@@ -59,7 +60,7 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
   it('a member reads every authority’s latest judgements: 153, overall Good 67, Outstanding 36, RI 31, Inadequate 19', async () => {
     await importReferenceFiles(
       world.database.db,
-      [file('la-reference/jt39_Provider_data_lookup.csv'), file('la-reference/sn_model_2025_wide.csv'), file('ofsted-ilacs/ofsted_la_outcomes_2025_current_judgements.csv')],
+      [file('la-reference/jt39_Provider_data_lookup.csv.gz'), file('la-reference/sn_model_2025_wide.csv.gz'), file('ofsted-ilacs/ofsted_la_outcomes_2025_current_judgements.csv.gz')],
       'test',
     );
     const page = await member.get('/inspections/national');
@@ -147,7 +148,7 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
   });
 
   it('the JT-39 history adds the April 2026 inspections (no overall grade) and the same inspection twice is shown once, from Ofsted’s table', async () => {
-    await importReferenceFiles(world.database.db, [file('ofsted-ilacs/jt39_ofsted_csc_ilacs_history.csv')], 'test');
+    await importReferenceFiles(world.database.db, [file('ofsted-ilacs/jt39_ofsted_csc_ilacs_history.csv.gz')], 'test');
     const { body } = await api('');
     // JT-39 covers the same 153 authorities (by URN): still 153 rows, one per authority.
     assert.equal(body.total, 153);

@@ -1,7 +1,7 @@
 /**
  * What Ofsted's reports and letters say, in every era, as patterns: judgement labels, grades, section headings,
  * header fields. Pure. Layouts learnt from public copies of real reports (SIF: Leeds and Windsor and Maidenhead
- * 2015, Manchester 2017; ILACS: Barnet 2024 in ../shared/seeds; monitoring visit letters: Bournemouth, Christchurch
+ * 2015, Manchester 2017; ILACS: Barnet 2024, test/fixtures/ofsted-reports/ofsted-barnet-2024.txt; monitoring visit letters: Bournemouth, Christchurch
  * and Poole 2022; JTAI and ILACS guidance on gov.uk) — the fixtures in test/fixtures/ofsted-reports are our own words.
  */
 import { parseGrade, type Grade, type JudgementKey } from '../../../domain/ofsted';

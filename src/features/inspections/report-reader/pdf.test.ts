@@ -16,7 +16,7 @@ import { readReportFile, readReportText } from './index';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', name), 'utf8');
-const seed = () => readFileSync(path.resolve(repoRoot, '../shared/seeds/003_0049c76980c3f19e.txt'), 'utf8');
+const seed = () => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', 'ofsted-barnet-2024.txt'), 'utf8');
 const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
 
 describe('reading a PDF printed by Chromium', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}` }, () => {

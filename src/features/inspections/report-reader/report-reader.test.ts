@@ -2,7 +2,7 @@
  * The Ofsted report reader on report texts of every kind and era. Pure: no database.
  *
  * Fixtures (test/fixtures/ofsted-reports/, README there): fictional authorities, our own words, in the layouts of
- * Ofsted's real reports. The seed (../shared/seeds/003_…) is Ofsted's 2024 report on Barnet as extracted from its PDF.
+ * Ofsted's real reports. The seed (ofsted-barnet-2024.txt there) is Ofsted's published 2024 report on Barnet as extracted from its PDF.
  * Every expected value below was read off the fixture by hand.
  */
 import assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ import type { ProposedInspection } from '../proposal';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', name), 'utf8');
-const seed = () => readFileSync(path.resolve(repoRoot, '../shared/seeds/003_0049c76980c3f19e.txt'), 'utf8');
+const seed = () => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', 'ofsted-barnet-2024.txt'), 'utf8');
 
 const grades = (r: ProposedInspection) => Object.fromEntries(r.judgements.map((j) => [j.key, j.grade]));
 const numbers = (r: ProposedInspection, key: string | null) => r.paragraphs.filter((p) => p.judgement === key).map((p) => p.number);
