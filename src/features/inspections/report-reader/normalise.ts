@@ -94,7 +94,9 @@ export function toLines(raw: string): Line[] {
   const allLines = text.split('\n');
   // Ofsted's closing block (who Ofsted are, other formats, the licence, the address) ends every report: everything
   // from its first sentence on goes, if it comes in the second half of the text.
-  const closing = allLines.findIndex((l, i) => i > allLines.length / 2 && CLOSING.test(l));
+  // Its first sentence may wrap onto the next line anywhere (a PDF's text layer keeps the printed line breaks), so
+  // each line is tested together with the one after it.
+  const closing = allLines.findIndex((l, i) => i > allLines.length / 2 && CLOSING.test(`${l} ${allLines[i + 1] ?? ''}`));
   const rawLines = closing >= 0 ? allLines.slice(0, closing) : allLines;
   const counts = new Map<string, number>();
   for (const l of rawLines) {
