@@ -1,5 +1,7 @@
 /**
- * Hand wiring: repositories → services. The web app and the CLI both take `Services`.
+ * Hand wiring: repositories → services. The web app and the CLI both take `Services`: what the web kernel hands
+ * every route (WebServices, src/web/services.ts), and the features' own long-lived services, which the wiring gives
+ * to the routes that use them (src/app/routes.ts).
  */
 import type { Config } from '../core/config';
 import type { Database } from '../db/client';
@@ -11,6 +13,7 @@ import { reportRunner } from '../features/reports/runner';
 import { usersRepository } from '../accounts/users/repository';
 import { usersService } from '../accounts/users/service';
 import type { Logger } from '../core/logger';
+import type { WebServices } from '../web/services';
 
 export function createServices(database: Database, config: Config, logger: Logger) {
   const db = database.db;
@@ -27,6 +30,6 @@ export function createServices(database: Database, config: Config, logger: Logge
     importJobs: importJobs(database, logger),
     /** Writes queued reports one at a time in the background (src/features/reports/runner.ts). */
     reportRunner: reportRunner(db, logger),
-  };
+  } satisfies WebServices;
 }
 export type Services = ReturnType<typeof createServices>;

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorities } from '../../db/schema/index';
 import { NotFoundError, ValidationError, type FieldError } from '../../core/errors';
-import type { Services } from '../../app/services';
+import type { WebServices } from '../../web/services';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import { discard, receiveBody, receiveMultipart } from '../../web/upload';
@@ -50,7 +50,7 @@ const referenceSchema = z.object({
   imports: z.array(importSchema),
 });
 
-async function overview(services: Services, authorityId: number) {
+async function overview(services: WebServices, authorityId: number) {
   const [benchmark, counts, measures, imports] = await Promise.all([
     benchmarkArea(services.db, authorityId),
     referenceCounts(services.db),
@@ -67,7 +67,7 @@ async function overview(services: Services, authorityId: number) {
 
 export function referenceRoutes(r: RouteBuilder): void {
   async function render(
-    ctx: { res: Response; services: Services; user: { authorityId: number } },
+    ctx: { res: Response; services: WebServices; user: { authorityId: number } },
     extra: { errors?: FieldError[]; loaded?: number | null; saved?: boolean; values?: Record<string, string> },
     status = 200,
   ) {
