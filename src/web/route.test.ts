@@ -56,6 +56,20 @@ describe('r.page with a body schema', () => {
         ctx.res.json({ saved: ctx.body });
       },
     });
+    r.page({
+      method: 'post',
+      path: { pattern: '/choose' },
+      access: 'public',
+      audit: null,
+      // The choices come from the request (in Lantern, from the database).
+      body: async (ctx) => z.strictObject({ pick: z.enum((ctx.req.query.choices as string).split(','), { error: 'Choose one' }) }),
+      invalid: (ctx, f) => {
+        ctx.res.json(f.errors);
+      },
+      handler: async (ctx) => {
+        ctx.res.json({ picked: ctx.body.pick });
+      },
+    });
     app.use(router);
     app.use((err: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
       res.status(err.status ?? 500).json({ error: err.message });
@@ -117,6 +131,13 @@ describe('r.page with a body schema', () => {
   test('the policy decides before the form is read: 403 for a role it refuses', async () => {
     const res = await post('title=', 'admin');
     assert.equal(res.status, 403);
+  });
+
+  test('a schema made for the request: its rules checked with the others', async () => {
+    const ask = (q: string, body: string) =>
+      fetch(`${base}/choose?${q}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    assert.deepEqual(await (await ask('choices=a,b', 'pick=b')).json(), { picked: 'b' });
+    assert.deepEqual(await (await ask('choices=a,b', 'pick=c')).json(), [{ field: 'pick', message: 'Choose one' }]);
   });
 
   test('the route table carries the policy: its name and its decision for each role', () => {

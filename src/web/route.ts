@@ -90,8 +90,12 @@ export interface PageDef<A extends Access> extends PageBase<A> {
 }
 
 export interface FormPageDef<A extends Access, B extends z.ZodType> extends PageBase<A> {
-  /** The posted form's schema; its output is `ctx.body`. */
-  body: B;
+  /**
+   * The posted form's schema; its output is `ctx.body`. Or a function of the request that gives it, for rules
+   * checked against the authority's data (the published versions to choose from, its teams), so that those errors
+   * come at once with the others.
+   */
+  body: B | ((ctx: PageContextFor<A>) => B | Promise<B>);
   /** Shows the form again with its errors (the status is already 400). */
   invalid: (ctx: PageContextFor<A>, form: InvalidForm) => Promise<void> | void;
   /** The field error when a multipart field is longer than Lantern keeps. */
@@ -180,7 +184,8 @@ export class RouteBuilder {
           return invalid(e.errors, {});
         }
         delete input._csrf;
-        const parsed = form.body.safeParse(input);
+        const schema = typeof form.body === 'function' ? await (form.body as (c: PublicPageContext) => z.ZodType | Promise<z.ZodType>)(ctx) : form.body;
+        const parsed = schema.safeParse(input);
         if (!parsed.success) return invalid(fieldErrorsFromIssues(parsed.error.issues), input);
         try {
           await (form.handler as (c: PublicPageContext & { body: unknown }) => Promise<void>)({ ...ctx, body: parsed.data });
