@@ -100,7 +100,8 @@ export interface FormPageDef<A extends Access, B extends z.ZodType> extends Page
   invalid: (ctx: PageContextFor<A>, form: InvalidForm) => Promise<void> | void;
   /** The field error when a multipart field is longer than Lantern keeps. */
   tooLongMessage?: string;
-  handler: (ctx: PageContextFor<A> & { body: z.output<B> }) => Promise<void>;
+  /** `body` is the parsed form; `input` the fields as posted (to show the form again on a conflict). */
+  handler: (ctx: PageContextFor<A> & { body: z.output<B>; input: FormBody }) => Promise<void>;
 }
 
 export interface ApiContext<P, Q, B> extends PageContext {
@@ -188,7 +189,7 @@ export class RouteBuilder {
         const parsed = schema.safeParse(input);
         if (!parsed.success) return invalid(fieldErrorsFromIssues(parsed.error.issues), input);
         try {
-          await (form.handler as (c: PublicPageContext & { body: unknown }) => Promise<void>)({ ...ctx, body: parsed.data });
+          await (form.handler as (c: PublicPageContext & { body: unknown; input: FormBody }) => Promise<void>)({ ...ctx, body: parsed.data, input });
         } catch (e) {
           if (!(e instanceof ValidationError) || res.headersSent) throw e;
           return invalid(e.errors, input);
