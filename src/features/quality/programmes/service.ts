@@ -4,6 +4,7 @@
  * to auditors (src/domain/allocation.ts). Every change is written to the access log in its own transaction.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import {
@@ -21,6 +22,7 @@ import { can, ROLES } from '../../../domain/roles';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import type { Auditor } from '../../../accounts/access-log/auditor';
 import { formatDate } from '../../../web/views';
+import { fieldErrorsFromIssues, formList, formText } from '../../../web/form-input';
 import { publishedVersions } from '../frameworks/version';
 
 export const KIND_LABELS: Record<ProgrammeKind, string> = { monthly: 'Monthly', thematic: 'Thematic', 'multi-agency': 'Multi-agency' };
@@ -63,52 +65,77 @@ export function monthlyTitle(startsOn: string): string {
 }
 
 /**
- * Checks what the form posted (dates already made ISO from their three fields; '' when left empty) against the
- * authority's published versions. All errors at once, in the form's order.
+ * The programme form's rules, against the authority's published versions: what the form posted (dates already made
+ * ISO from their three boxes; '' when left empty). All errors at once, in the form's order.
  */
+export function programmeSchema(publishedIds: ReadonlySet<number>) {
+  const kindOf = (raw: string) => ((PROGRAMME_KINDS as readonly string[]).includes(raw) ? (raw as ProgrammeKind) : null);
+  const titleOf = (raw: { kind: string; title: string; startsOn: string }) => {
+    const title = raw.title.trim();
+    return !title && kindOf(raw.kind) === 'monthly' && isIsoDate(raw.startsOn) ? monthlyTitle(raw.startsOn) : title;
+  };
+  return z
+    .strictObject({
+      kind: formText,
+      title: formText,
+      theme: formText,
+      frameworkVersionId: formText,
+      startsOn: formText,
+      dueOn: formText,
+      partnerAgencies: formList,
+    })
+    .superRefine((raw, ctx) => {
+      const error = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+      const kind = kindOf(raw.kind);
+      if (!kind) error('kind', 'Choose the kind of programme: monthly, thematic or multi-agency');
+      const dateError = (field: string, value: string, what: string) => {
+        if (!value) error(field, `Enter the date the programme ${what}`);
+        else if (!isIsoDate(value)) error(field, `The date the programme ${what} must be a real date, for example 1 3 2026`);
+      };
+      const title = titleOf(raw);
+      if (!title) error('title', 'Enter a title for the programme');
+      else if (title.length > 200) error('title', 'The title must be 200 characters or fewer');
+      const theme = raw.theme.trim();
+      if ((kind === 'thematic' || kind === 'multi-agency') && !theme) {
+        error('theme', `Enter the theme of the ${kind} programme, for example neglect or exploitation`);
+      } else if (theme.length > 200) error('theme', 'The theme must be 200 characters or fewer');
+      if (!publishedIds.has(versionIdOf(raw.frameworkVersionId))) {
+        error('frameworkVersionId', 'Choose the published framework version the audits will use');
+      }
+      dateError('startsOn', raw.startsOn, 'starts');
+      dateError('dueOn', raw.dueOn, 'is due');
+      if (isIsoDate(raw.startsOn) && isIsoDate(raw.dueOn) && raw.dueOn < raw.startsOn) {
+        error('dueOn', 'The due date must be the same as or after the start date');
+      }
+      const agencies = [...new Set(raw.partnerAgencies)];
+      if (agencies.some((a) => !(PARTNER_AGENCIES as readonly string[]).includes(a))) error('partnerAgencies', 'Choose partner agencies from the list');
+      else if (kind === 'multi-agency' && agencies.length === 0) {
+        error('partnerAgencies', 'Choose at least one partner agency for a multi-agency programme');
+      }
+    })
+    .transform(
+      (raw): ProgrammeInput => ({
+        kind: raw.kind as ProgrammeKind,
+        title: titleOf(raw),
+        theme: raw.theme.trim(),
+        frameworkVersionId: versionIdOf(raw.frameworkVersionId),
+        startsOn: raw.startsOn,
+        dueOn: raw.dueOn,
+        partnerAgencies: PARTNER_AGENCIES.filter((a) => raw.partnerAgencies.includes(a)),
+      }),
+    );
+}
+
+const versionIdOf = (raw: string) => (/^\d+$/.test(raw) ? Number(raw) : NaN);
+
+/** The programme form's rules as a function: the checked input, or a ValidationError with every error. */
 export function validateProgramme(
   raw: { kind: string; title: string; theme: string; frameworkVersionId: string; startsOn: string; dueOn: string; partnerAgencies: string[] },
   publishedIds: ReadonlySet<number>,
 ): ProgrammeInput {
-  const errors: FieldError[] = [];
-  const kind = (PROGRAMME_KINDS as readonly string[]).includes(raw.kind) ? (raw.kind as ProgrammeKind) : null;
-  if (!kind) errors.push({ field: 'kind', message: 'Choose the kind of programme: monthly, thematic or multi-agency' });
-  const dateError = (field: string, value: string, what: string) => {
-    if (!value) errors.push({ field, message: `Enter the date the programme ${what}` });
-    else if (!isIsoDate(value)) errors.push({ field, message: `The date the programme ${what} must be a real date, for example 1 3 2026` });
-  };
-  let title = raw.title.trim();
-  const startsOkay = isIsoDate(raw.startsOn);
-  if (!title && kind === 'monthly' && startsOkay) title = monthlyTitle(raw.startsOn);
-  if (!title) errors.push({ field: 'title', message: 'Enter a title for the programme' });
-  else if (title.length > 200) errors.push({ field: 'title', message: 'The title must be 200 characters or fewer' });
-  const theme = raw.theme.trim();
-  if ((kind === 'thematic' || kind === 'multi-agency') && !theme) {
-    errors.push({ field: 'theme', message: `Enter the theme of the ${kind} programme, for example neglect or exploitation` });
-  } else if (theme.length > 200) errors.push({ field: 'theme', message: 'The theme must be 200 characters or fewer' });
-  const versionId = /^\d+$/.test(raw.frameworkVersionId) ? Number(raw.frameworkVersionId) : NaN;
-  if (!publishedIds.has(versionId)) errors.push({ field: 'frameworkVersionId', message: 'Choose the published framework version the audits will use' });
-  dateError('startsOn', raw.startsOn, 'starts');
-  dateError('dueOn', raw.dueOn, 'is due');
-  if (startsOkay && isIsoDate(raw.dueOn) && raw.dueOn < raw.startsOn) {
-    errors.push({ field: 'dueOn', message: 'The due date must be the same as or after the start date' });
-  }
-  const agencies = [...new Set(raw.partnerAgencies)];
-  const unknown = agencies.filter((a) => !(PARTNER_AGENCIES as readonly string[]).includes(a));
-  if (unknown.length) errors.push({ field: 'partnerAgencies', message: 'Choose partner agencies from the list' });
-  else if (kind === 'multi-agency' && agencies.length === 0) {
-    errors.push({ field: 'partnerAgencies', message: 'Choose at least one partner agency for a multi-agency programme' });
-  }
-  if (errors.length || !kind) throw new ValidationError(errors);
-  return {
-    kind,
-    title,
-    theme,
-    frameworkVersionId: versionId,
-    startsOn: raw.startsOn,
-    dueOn: raw.dueOn,
-    partnerAgencies: PARTNER_AGENCIES.filter((a) => agencies.includes(a)),
-  };
+  const parsed = programmeSchema(publishedIds).safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues));
+  return parsed.data;
 }
 
 export async function createProgramme(db: Tx, authorityId: number, input: ProgrammeInput, createdBy: string, audit: Auditor): Promise<number> {
