@@ -12,6 +12,7 @@
  * Sources: ../shared/docs/ofsted-framework.md §1.2 (activity types and cadence), §1.3 (reports, action plans and
  * deadlines), §1.5 (inadequate: monitoring), §1.6 (cadence seen in the data), §1.1 (the April 2026 change).
  */
+import { longDate } from './dates';
 import { isGraded, type ActivityKind, type Framework, type Grade, type JudgementKey, GRADE_LABELS } from './ofsted';
 import { addDays, addMonths, addWorkingDays, workingDaysBetween } from './working-days';
 
@@ -110,12 +111,6 @@ export function deadlineStatus(due: string, doneOn: string | null, today: string
   if (doneOn) return doneOn <= due ? 'met' : 'late';
   if (today <= due) return 'due';
   return keepsDate ? 'overdue' : 'unknown';
-}
-
-/** 2024-06-14 → 14 June 2024 (GOV.UK style), for the words of a basis. */
-export function longDate(iso: string): string {
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
 }
 
 function plural(n: number, one: string): string {
