@@ -2,6 +2,9 @@
  * Reading posted forms: text fields, GOV.UK date inputs (three boxes named `<name>-day`, `-month`, `-year`) and the
  * field errors of bad input. One place, so every form reads dates and reports problems the same way.
  */
+import type { Request } from 'express';
+import busboy from 'busboy';
+import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import { ValidationError, type FieldError } from '../errors';
 
@@ -34,4 +37,63 @@ export function dateParts(body: FormBody | null, name: string, iso?: string | nu
 export function fieldErrorsOf(e: unknown): FieldError[] {
   if (e instanceof ValidationError) return e.errors;
   throw e;
+}
+
+/** The field errors of a failed parse, in the schema's order: an issue's path joined with '.' names its field. */
+export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], where = 'form'): FieldError[] {
+  return issues.map((i) => ({ field: i.path.length ? i.path.map(String).join('.') : where, message: i.message }));
+}
+
+/**
+ * Building blocks for form body schemas (`r.page({ body })`). A form posts strings, or nothing for an unticked box
+ * or an unchosen radio, so these read like `str()` and leave the rules to the schema's checks and `superRefine`.
+ */
+export const formText = z.preprocess((v) => str(v), z.string());
+
+/** A group of checkboxes (or a repeated field): always an array of the posted strings. */
+export const formList = z.preprocess(
+  (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : typeof v === 'string' ? [v] : []),
+  z.array(z.string()),
+);
+
+/**
+ * A form whose date inputs are read as ISO dates: each `<name>-day`, `-month`, `-year` trio becomes `<name>`
+ * (by `dateFromParts`: '' when empty, YYYY-MM-DD, or what was typed for the schema's date check to refuse).
+ */
+export function withDateParts<S extends z.ZodType>(names: readonly string[], schema: S) {
+  return z.preprocess((value) => {
+    const body: FormBody = { ...((value ?? {}) as FormBody) };
+    for (const name of names) {
+      const date = dateFromParts(body, name);
+      for (const part of ['day', 'month', 'year']) delete body[`${name}-${part}`];
+      body[name] = date;
+    }
+    return body;
+  }, schema);
+}
+
+/** The largest posted multipart form (long narratives, in UTF-8): urlencoded forms stop at 100 kB. */
+export const MAX_MULTIPART_FIELD_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The posted fields of a form: urlencoded (already parsed by the app) or multipart (the encoding a form with long
+ * text uses, so that it is not cut off by the 100 kB urlencoded limit; its CSRF token is in the action URL). Files
+ * are ignored. A field longer than Lantern keeps is a field error.
+ */
+export async function readFormFields(req: Request, tooLongMessage = 'A field of the form is longer than Lantern keeps'): Promise<FormBody> {
+  if (!req.is('multipart/form-data')) return { ...((req.body ?? {}) as FormBody) };
+  const fields: Record<string, string> = {};
+  let tooLong = false;
+  await new Promise<void>((resolve, reject) => {
+    const bb = busboy({ headers: req.headers, limits: { files: 0, fields: 500, fieldSize: MAX_MULTIPART_FIELD_BYTES } });
+    bb.on('field', (name, value, info) => {
+      if (info.valueTruncated) tooLong = true;
+      fields[name] = value;
+    });
+    bb.on('close', () => resolve());
+    bb.on('error', reject);
+    req.pipe(bb);
+  });
+  if (tooLong) throw new ValidationError([{ field: 'form', message: tooLongMessage }]);
+  return fields;
 }

@@ -5,31 +5,46 @@
  *   r.page({ method: 'get', path: paths.children.show, access: 'child:read', whenDenied: 'not-found',
  *            audit: 'child.view', handler: async (ctx) => … })
  *
- * - `access` is 'public', 'signed-in' or a Permission (src/domain/roles.ts).
+ * - `access` is 'public', a Permission (src/domain/roles.ts) or a named Policy (src/domain/policies.ts), e.g.
+ *   `anyoneSignedIn`. Access is decided here, on the route, never by an inline `can()` in the handler; checks that
+ *   need the record itself stay in the services.
  * - `audit` names the action written to the access log, or null. A route that declares an action and answers
  *   2xx without having recorded it fails loudly (500), so an unaudited view cannot ship.
  * - `whenDenied: 'not-found'` makes a signed-in user without the permission get the same 404 as for a missing
  *   record (child records must not reveal that they exist).
+ * - A form page declares `body` (a zod schema, strict: z.strictObject) and `invalid`: the posted fields (urlencoded
+ *   or multipart) are parsed before the handler, which gets `ctx.body` typed from the schema. When the schema
+ *   refuses them, or the handler throws a ValidationError (a rule that needs the database), `invalid` is called with
+ *   every field error and the fields as posted, with the status already 400, to show the form again:
+ *
+ *     r.page({ method: 'post', path: paths.x.edit, access: 'x:manage', audit: 'x.save',
+ *              body: xForm, invalid: (ctx, form) => renderX(ctx, { values: form.input, errors: form.errors }, 400),
+ *              handler: async (ctx) => { await saveX(ctx.services.db, ctx.body, ctx.audit); ctx.res.redirect(303, …) } })
  * Every route is kept in `app.locals.routes` so that the route × role test can walk them all.
  */
 import type express from 'express';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { can, type Permission } from '../domain/roles';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { hasPermission, type Policy } from '../domain/policies';
+import type { Permission, Role } from '../domain/roles';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import { createAuditor, type Auditor } from '../features/access-log/auditor';
 import type { CurrentUser } from '../features/users/service';
 import type { Services } from '../services';
+import { fieldErrorsFromIssues, readFormFields, type FormBody } from './form-input';
 
-export type Access = 'public' | 'signed-in' | Permission;
+export type Access = 'public' | Permission | Policy;
 export type Method = 'get' | 'post';
 
 export interface RouteInfo {
   kind: 'page' | 'api';
   method: Method;
   path: string;
-  access: Access;
+  /** 'public', or the name of the permission or policy. */
+  access: string;
+  /** Whether a signed-in user with the role passes the route's access rule (true for every role on a public route). */
+  allows(role: Role): boolean;
   audit: string | null;
   whenDenied: 'forbidden' | 'not-found';
 }
@@ -51,16 +66,42 @@ export interface PublicPageContext extends Omit<PageContext, 'user'> {
   user: CurrentUser | null;
 }
 
-type PageDef =
-  | { method: Method; path: PathLike; access: 'public'; audit: string | null; handler: (ctx: PublicPageContext) => Promise<void> }
-  | {
-      method: Method;
-      path: PathLike;
-      access: Exclude<Access, 'public'>;
-      audit: string | null;
-      whenDenied?: 'forbidden' | 'not-found';
-      handler: (ctx: PageContext) => Promise<void>;
-    };
+/** The context of a page with this access rule: a public page may have no user. */
+export type PageContextFor<A extends Access> = A extends 'public' ? PublicPageContext : PageContext;
+
+/** A refused form: every field error, and the fields as posted (without the CSRF token) to fill the form again. */
+export interface InvalidForm {
+  errors: FieldError[];
+  input: FormBody;
+}
+
+interface PageBase<A extends Access> {
+  method: Method;
+  path: PathLike;
+  access: A;
+  audit: string | null;
+  /** Not for public pages (there is nothing to deny). */
+  whenDenied?: A extends 'public' ? never : 'forbidden' | 'not-found';
+}
+
+export interface PageDef<A extends Access> extends PageBase<A> {
+  body?: undefined;
+  handler: (ctx: PageContextFor<A>) => Promise<void>;
+}
+
+export interface FormPageDef<A extends Access, B extends z.ZodType> extends PageBase<A> {
+  /**
+   * The posted form's schema; its output is `ctx.body`. Or a function of the request that gives it, for rules
+   * checked against the authority's data (the published versions to choose from, its teams), so that those errors
+   * come at once with the others.
+   */
+  body: B | ((ctx: PageContextFor<A>) => B | Promise<B>);
+  /** Shows the form again with its errors (the status is already 400). */
+  invalid: (ctx: PageContextFor<A>, form: InvalidForm) => Promise<void> | void;
+  /** The field error when a multipart field is longer than Lantern keeps. */
+  tooLongMessage?: string;
+  handler: (ctx: PageContextFor<A> & { body: z.output<B> }) => Promise<void>;
+}
 
 export interface ApiContext<P, Q, B> extends PageContext {
   params: P;
@@ -109,9 +150,12 @@ export class RouteBuilder {
     private readonly openapi: OpenAPIRegistry,
   ) {}
 
-  page(def: PageDef): void {
+  page<A extends Access>(def: PageDef<A>): void;
+  page<A extends Access, B extends z.ZodType>(def: FormPageDef<A, B>): void;
+  page(def: PageDef<Access> | FormPageDef<Access, z.ZodType>): void {
     const whenDenied = def.access === 'public' ? 'forbidden' : (def.whenDenied ?? 'forbidden');
-    this.routes.push({ kind: 'page', method: def.method, path: def.path.pattern, access: def.access, audit: def.audit, whenDenied });
+    const rule = accessRule(def.access);
+    this.routes.push({ kind: 'page', method: def.method, path: def.path.pattern, ...rule, audit: def.audit, whenDenied });
     this.router[def.method](def.path.pattern, async (req: Request, res: Response) => {
       const user = req.user ?? null;
       if (def.access !== 'public') {
@@ -120,11 +164,36 @@ export class RouteBuilder {
           res.redirect(303, '/sign-in');
           return;
         }
-        checkAccess(user, def.access, whenDenied);
+        checkAccess(user, rule, whenDenied);
       }
       const audit = this.auditorFor(req, user, def.audit);
       const ctx = { req, res, user, requestId: req.requestId, audit, services: this.services };
-      await (def.handler as (c: PublicPageContext) => Promise<void>)(ctx);
+      if (def.body === undefined) {
+        await (def.handler as (c: PublicPageContext) => Promise<void>)(ctx);
+      } else {
+        const form = def as FormPageDef<Access, z.ZodType>;
+        const invalid = async (errors: FieldError[], input: FormBody) => {
+          res.status(400);
+          await (form.invalid as (c: PublicPageContext, f: InvalidForm) => Promise<void> | void)(ctx, { errors, input });
+        };
+        let input: FormBody;
+        try {
+          input = await readFormFields(req, form.tooLongMessage);
+        } catch (e) {
+          if (!(e instanceof ValidationError)) throw e;
+          return invalid(e.errors, {});
+        }
+        delete input._csrf;
+        const schema = typeof form.body === 'function' ? await (form.body as (c: PublicPageContext) => z.ZodType | Promise<z.ZodType>)(ctx) : form.body;
+        const parsed = schema.safeParse(input);
+        if (!parsed.success) return invalid(fieldErrorsFromIssues(parsed.error.issues), input);
+        try {
+          await (form.handler as (c: PublicPageContext & { body: unknown }) => Promise<void>)({ ...ctx, body: parsed.data });
+        } catch (e) {
+          if (!(e instanceof ValidationError) || res.headersSent) throw e;
+          return invalid(e.errors, input);
+        }
+      }
       assertAudited(def.audit, audit, res);
     });
   }
@@ -168,12 +237,13 @@ export class RouteBuilder {
     run: (ctx: Omit<ApiContext<z.output<P>, z.output<Q>, undefined>, 'body'>) => Promise<void>,
   ): void {
     const whenDenied = def.whenDenied ?? 'forbidden';
-    this.routes.push({ kind: 'api', method: def.method, path: def.path.pattern, access: def.access, audit: def.audit, whenDenied });
+    const rule = accessRule(def.access);
+    this.routes.push({ kind: 'api', method: def.method, path: def.path.pattern, ...rule, audit: def.audit, whenDenied });
     this.openapi.registerPath({
       method: def.method,
       path: def.path.pattern.replace(/:([A-Za-z]+)/g, '{$1}'),
       summary: def.summary,
-      description: `${def.description ?? ''}${def.description ? '\n\n' : ''}Requires: ${def.access}.`,
+      description: `${def.description ?? ''}${def.description ? '\n\n' : ''}Requires: ${rule.access}.`,
       tags: [def.tag],
       security: [{ bearerAuth: [] }, { sessionCookie: [] }],
       request: {
@@ -200,7 +270,7 @@ export class RouteBuilder {
         });
         return;
       }
-      checkAccess(user, def.access, whenDenied);
+      checkAccess(user, rule, whenDenied);
       const params = parse(def.params, req.params, 'path');
       const query = parse(def.query, req.query, 'query');
       const audit = this.auditorFor(req, user, def.audit);
@@ -218,8 +288,15 @@ export class RouteBuilder {
   }
 }
 
-function checkAccess(user: CurrentUser, access: Exclude<Access, 'public'>, whenDenied: 'forbidden' | 'not-found'): void {
-  if (access === 'signed-in' || can(user.role, access)) return;
+/** A route's access rule as the route table keeps it: its name and whether a role passes. */
+function accessRule(access: Access): Pick<RouteInfo, 'access' | 'allows'> {
+  if (access === 'public') return { access, allows: () => true };
+  const p = typeof access === 'string' ? hasPermission(access) : access;
+  return { access: p.name, allows: (role) => p.allows(role) };
+}
+
+function checkAccess(user: CurrentUser, rule: Pick<RouteInfo, 'allows'>, whenDenied: 'forbidden' | 'not-found'): void {
+  if (rule.allows(user.role)) return;
   throw whenDenied === 'not-found' ? new NotFoundError() : new ForbiddenError();
 }
 

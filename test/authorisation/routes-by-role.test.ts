@@ -313,6 +313,20 @@ describe('every route answers every role as the access table says', () => {
     assert.deepEqual(mismatches, []);
   });
 
+  test('a role the route\'s declared policy refuses never gets a success from it in the table', () => {
+    const contradictions: string[] = [];
+    for (const route of world.routes) {
+      const key = `${route.kind} ${route.method.toUpperCase()} ${route.path}`;
+      const expected = EXPECTED[key];
+      if (!expected || expected === 'covered-elsewhere') continue;
+      const rows = route.path.includes(':childId') ? Object.values(expected as Record<ChildCase, Row>) : [expected as Row];
+      for (const role of ROLES) {
+        if (!route.allows(role) && rows.some((r) => r[role] < 400)) contradictions.push(`${key} as ${role} (${route.access})`);
+      }
+    }
+    assert.deepEqual(contradictions, []);
+  });
+
   test('a child someone may not see looks exactly like a child that does not exist', async () => {
     for (const who of ['team-manager', 'member'] as const) {
       const client = pages.get(who)!;

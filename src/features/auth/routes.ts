@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import { anyoneSignedIn } from '../../domain/policies';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import { DEMO_USERNAMES } from '../demo/users';
@@ -75,7 +76,7 @@ export function authRoutes(r: RouteBuilder): void {
   r.page({
     method: 'post',
     path: paths.signOut,
-    access: 'signed-in',
+    access: anyoneSignedIn,
     audit: 'user.sign-out',
     handler: async ({ req, res, services, audit }) => {
       await audit.record(services.db);

@@ -1,6 +1,7 @@
 import { can, isTeamScoped } from '../../domain/roles';
 import { suppress } from '../../domain/suppression';
 import { todayInLondon } from '../../domain/today';
+import { anyoneSignedIn } from '../../domain/policies';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import { authorityOverview, names, teamCaseloads } from './overview';
@@ -9,7 +10,7 @@ export function homeRoutes(r: RouteBuilder): void {
   r.page({
     method: 'get',
     path: paths.home,
-    access: 'signed-in',
+    access: anyoneSignedIn,
     audit: null,
     handler: async ({ res, user, services }) => {
       const asAt = todayInLondon();

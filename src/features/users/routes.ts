@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
 import { ConflictError, ValidationError } from '../../errors';
+import { anyoneSignedIn } from '../../domain/policies';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 
@@ -94,7 +95,7 @@ export function usersRoutes(r: RouteBuilder): void {
   r.api({
     method: 'get',
     path: paths.api.me,
-    access: 'signed-in',
+    access: anyoneSignedIn,
     audit: null,
     tag: 'Users',
     summary: 'Who am I',

@@ -19,6 +19,7 @@ import { todayInLondon } from '../../../domain/today';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../errors';
 import { PARTNER_AGENCIES } from '../../../db/schema/index';
 import { paths } from '../../../web/paths';
+import { addsToAnAudit } from '../policies';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { formatDate, formatDateTime } from '../../../web/views';
 import { GRADE_TAG } from '../../inspections/routes';
@@ -446,7 +447,7 @@ export function auditRoutes(r: RouteBuilder): void {
   r.page({
     method: 'get',
     path: paths.quality.auditActions,
-    access: 'signed-in',
+    access: addsToAnAudit,
     audit: null,
     handler: async (ctx) => {
       const auditId = idParam(ctx.req, 'auditId');
@@ -458,7 +459,7 @@ export function auditRoutes(r: RouteBuilder): void {
   r.page({
     method: 'post',
     path: paths.quality.auditActions,
-    access: 'signed-in',
+    access: addsToAnAudit,
     audit: 'quality.audit.action-add',
     handler: async (ctx) => {
       const auditId = idParam(ctx.req, 'auditId');
@@ -488,7 +489,7 @@ export function auditRoutes(r: RouteBuilder): void {
   r.page({
     method: 'get',
     path: paths.quality.auditContribution,
-    access: 'signed-in',
+    access: addsToAnAudit,
     audit: null,
     handler: async (ctx) => {
       const auditId = idParam(ctx.req, 'auditId');
@@ -503,7 +504,7 @@ export function auditRoutes(r: RouteBuilder): void {
   r.page({
     method: 'post',
     path: paths.quality.auditContribution,
-    access: 'signed-in',
+    access: addsToAnAudit,
     audit: 'quality.audit.contribution-add',
     handler: async (ctx) => {
       const auditId = idParam(ctx.req, 'auditId');

@@ -18,10 +18,11 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { GRADE_LABELS, GRADES } from '../../../domain/ofsted';
-import { can, type Role } from '../../../domain/roles';
+import { can } from '../../../domain/roles';
 import { todayInLondon } from '../../../domain/today';
-import { ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../../errors';
+import { ConflictError, NotFoundError, type FieldError } from '../../../errors';
 import { paths } from '../../../web/paths';
+import { readsFrameworks } from '../policies';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import {
   auditsUsing,
@@ -46,15 +47,6 @@ import { fieldErrorsOf } from '../../../web/form-input';
 type Body = Record<string, unknown>;
 
 const VIEWS = 'quality/frameworks/views';
-
-/** Who may read frameworks: whoever runs, conducts or reads audits. */
-export function canReadFrameworks(role: Role): boolean {
-  return can(role, 'audit:manage') || can(role, 'audit:conduct') || can(role, 'audit:read');
-}
-
-function assertCanRead(role: Role): void {
-  if (!canReadFrameworks(role)) throw new ForbiddenError();
-}
 
 const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -102,10 +94,9 @@ export function frameworkRoutes(r: RouteBuilder): void {
   r.page({
     method: 'get',
     path: paths.quality.frameworks,
-    access: 'signed-in',
+    access: readsFrameworks,
     audit: null,
     handler: async ({ req, res, user, services }) => {
-      assertCanRead(user.role);
       const frameworks = await listFrameworks(services.db, user.authorityId);
       res.render(`${VIEWS}/list.njk`, {
         pageTitle: 'Audit frameworks',
@@ -149,10 +140,9 @@ export function frameworkRoutes(r: RouteBuilder): void {
   r.page({
     method: 'get',
     path: paths.quality.framework,
-    access: 'signed-in',
+    access: readsFrameworks,
     audit: null,
     handler: async ({ req, res, user, services }) => {
-      assertCanRead(user.role);
       const framework = await getFramework(services.db, user.authorityId, numberParam(req, 'frameworkId'));
       const latest = framework.versions[0];
       if (!latest) throw new NotFoundError();
@@ -193,10 +183,9 @@ export function frameworkRoutes(r: RouteBuilder): void {
   r.page({
     method: 'get',
     path: paths.quality.frameworkVersion,
-    access: 'signed-in',
+    access: readsFrameworks,
     audit: null,
     handler: async (ctx) => {
-      assertCanRead(ctx.user.role);
       await renderVersion(ctx);
     },
   });
@@ -381,10 +370,9 @@ export function frameworkRoutes(r: RouteBuilder): void {
   r.page({
     method: 'get',
     path: paths.quality.domains,
-    access: 'signed-in',
+    access: readsFrameworks,
     audit: null,
     handler: async (ctx) => {
-      assertCanRead(ctx.user.role);
       await renderDomains(ctx);
     },
   });
