@@ -5,6 +5,7 @@
  * (the SVG rendered by resvg, decision 0017) with its alt text, then its data table. The document passes through
  * forAudience first, so the members' version is suppressed whatever the report kind did.
  */
+import { longDate } from '../domain/dates';
 import {
   AlignmentType,
   Document,
@@ -21,7 +22,7 @@ import {
   WidthType,
 } from 'docx';
 import { svgToPng } from './charts/png';
-import { AUDIENCE_NOTES, cellText, columnShares, inlineText, longDay, type Block, type ReportDocument, type TableBlock } from './model';
+import { AUDIENCE_NOTES, cellText, columnShares, inlineText, type Block, type ReportDocument, type TableBlock } from './model';
 import { forAudience } from './suppress';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -91,7 +92,7 @@ export async function reportDocx(input: ReportDocument): Promise<Buffer> {
   const children: Array<Paragraph | Table> = [
     new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: doc.subtitle, bold: true })] }),
-    new Paragraph({ text: `${doc.authorityName}. ${doc.periodLabel}. Generated on ${longDay(doc.generatedOn)}.` }),
+    new Paragraph({ text: `${doc.authorityName}. ${doc.periodLabel}. Generated on ${longDate(doc.generatedOn)}.` }),
     new Paragraph({ text: AUDIENCE_NOTES[doc.audience] }),
     ...doc.blocks.flatMap((b) => blockOf(b, () => ++lists)),
   ];

@@ -146,12 +146,6 @@ export function cellText(cell: Cell): string {
 
 export const inlineText = (content: readonly Inline[]): string => content.map(cellText).join('');
 
-/** "23 November 2026". */
-export function longDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 export const AUDIENCE_NOTES: Record<Audience, string> = {
   internal: 'Audience: internal (officers). Counts are shown as they are.',
   members: 'Audience: elected members and the public. Counts from 1 to 4, and any percentage made from one, are shown as "c"; no child is identified.',

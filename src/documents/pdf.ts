@@ -7,9 +7,10 @@
  * character is replaced (winAnsi). Charts are the SVG rendered to PNG by resvg (decision 0017). The document passes
  * through forAudience first, so the members' version is suppressed whatever the report kind did.
  */
+import { longDate } from '../domain/dates';
 import PDFDocument from 'pdfkit';
 import { svgToPng } from './charts/png';
-import { AUDIENCE_NOTES, cellText, columnShares, inlineText, longDay, type Block, type ReportDocument, type TableBlock } from './model';
+import { AUDIENCE_NOTES, cellText, columnShares, inlineText, type Block, type ReportDocument, type TableBlock } from './model';
 import { forAudience } from './suppress';
 
 /** The characters of Windows-1252 above 0x7F that are not Latin-1 (what the standard fonts can draw beyond ASCII and Latin-1). */
@@ -166,7 +167,7 @@ export function reportPdf(input: ReportDocument): Promise<Buffer> {
   pdf.addStructure(root);
   text(pdf, root, doc.title, { type: 'H1', font: BOLD, size: SIZES.title, gap: 0.3 });
   text(pdf, root, doc.subtitle, { font: BOLD });
-  text(pdf, root, `${doc.authorityName}. ${doc.periodLabel}. Generated on ${longDay(doc.generatedOn)}.`);
+  text(pdf, root, `${doc.authorityName}. ${doc.periodLabel}. Generated on ${longDate(doc.generatedOn)}.`);
   text(pdf, root, AUDIENCE_NOTES[doc.audience], { gap: 1 });
   for (const b of doc.blocks) blockOf(pdf, root, b);
   root.end();

@@ -15,6 +15,7 @@
  * plans); Ofsted's inspection outcomes 2018–2025 (the cadence seen in the data); Ofsted's announcement of 27 November
  * 2025 (no overall effectiveness grade from April 2026).
  */
+import { longDate } from './dates';
 import { isGraded, type ActivityKind, type Framework, type Grade, type JudgementKey, GRADE_LABELS } from './ofsted';
 import { addDays, addMonths, addWorkingDays, workingDaysBetween } from './working-days';
 
@@ -113,12 +114,6 @@ export function deadlineStatus(due: string, doneOn: string | null, today: string
   if (doneOn) return doneOn <= due ? 'met' : 'late';
   if (today <= due) return 'due';
   return keepsDate ? 'overdue' : 'unknown';
-}
-
-/** 2024-06-14 → 14 June 2024 (GOV.UK style), for the words of a basis. */
-export function longDate(iso: string): string {
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
 }
 
 function plural(n: number, one: string): string {

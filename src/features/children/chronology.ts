@@ -7,6 +7,7 @@
  * before the referral it leads to, a placement ending before the next one starts, a period of care starting before
  * its first placement). Ties beyond that are broken by time of day (missing episodes) and then by the row's id.
  */
+import { longDate } from '../../domain/dates';
 import { GRADE_LABELS, isGrade } from '../../domain/ofsted';
 import {
   ACCOMMODATION,
@@ -231,13 +232,6 @@ function bool(d: Record<string, unknown>, key: string): boolean | null {
 function strings(d: Record<string, unknown>, key: string): string[] {
   const v = d[key];
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/** "2024-03-05" → "5 March 2024". */
-export function longDate(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 function yesNo(value: boolean | null, yes: string, no: string): string | null {

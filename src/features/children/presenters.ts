@@ -2,16 +2,13 @@
  * View models for the children pages: allowlists of what each page shows, built from the service's results.
  * Anything that becomes HTML is escaped here, so templates pass it to GOV.UK macros as `html` safely.
  */
+import { escapeHtml } from '../../domain/html';
 import { formatDate } from '../../web/views';
 import { pagination } from '../../web/pagination';
 import { paths } from '../../web/paths';
 import { AREAS, selectEntries, type Area, type ChronologyEntry } from './chronology';
 import type { ChildRecord, ChildSummary, SearchResult, StatusView } from './service';
 import type { Status } from './status';
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 const TAG_COLOURS: Record<Status, string> = {
   'in-care': 'purple',

@@ -4,8 +4,8 @@
  *
  * Scope is applied in SQL (see scope.ts), so a child outside the user's scope is never read at all.
  */
-import { and, asc, count, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import { alias, unionAll, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, count, eq, getTableName, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias, unionAll, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import {
   allocations,
@@ -308,469 +308,235 @@ function json(values: Record<string, SQL | AnyPgColumn>): SQL {
 const ukDate = (c: AnyPgColumn) => sql`(${c} at time zone 'Europe/London')::date`;
 const ukTime = (c: AnyPgColumn) => sql`to_char(${c} at time zone 'Europe/London', 'HH24:MI')`;
 
+/**
+ * One branch of the chronology: an event of `kind` for each of the child's rows of `table` (the event's source), dated
+ * by `date`. `optional` dates may be missing, and only the rows that have one are events. `worker` and `team` are the
+ * columns that point at the worker and the team, whose names the event shows; `data` the row's fields it keeps.
+ */
+interface Branch {
+  kind: ChronologyKind;
+  table: PgTable & { id: AnyPgColumn };
+  /** The column that says whose row it is: the table's child_id, or for the children table the child's own id. */
+  child: AnyPgColumn;
+  date: SQL | AnyPgColumn;
+  optional?: true;
+  time?: SQL;
+  worker?: AnyPgColumn;
+  team?: AnyPgColumn;
+  data?: Record<string, SQL | AnyPgColumn>;
+}
+
+/** A branch of a child-level table: its child_id says whose row it is. */
+function of<T extends PgTable & { id: AnyPgColumn; childId: AnyPgColumn }>(table: T, kind: ChronologyKind, branch: Omit<Branch, 'kind' | 'table' | 'child'>): Branch {
+  return { kind, table, child: table.childId, ...branch };
+}
+
+const BRANCHES: readonly Branch[] = [
+  // Who the child is.
+  { kind: 'born', table: children, child: children.id, date: children.dateOfBirth, optional: true },
+  { kind: 'died', table: children, child: children.id, date: children.dateOfDeath, optional: true },
+  of(immigrationStatuses, 'immigration-status-started', { date: immigrationStatuses.startDate, data: { status: immigrationStatuses.status } }),
+  of(immigrationStatuses, 'immigration-status-ended', { date: immigrationStatuses.endDate, optional: true, data: { status: immigrationStatuses.status } }),
+  of(childDisabilities, 'disability-recorded', { date: childDisabilities.recordedDate, optional: true, data: { code: childDisabilities.code } }),
+
+  // The front door and early help.
+  of(contacts, 'contact', {
+    date: contacts.contactDate,
+    worker: contacts.workerId,
+    team: contacts.teamId,
+    data: { source: contacts.source, mashDecision: contacts.mashDecision, decisionDate: contacts.decisionDate, bragInitial: contacts.bragInitial, bragFinal: contacts.bragFinal },
+  }),
+  of(earlyHelpEpisodes, 'early-help-started', {
+    date: earlyHelpEpisodes.requestDate,
+    worker: earlyHelpEpisodes.workerId,
+    team: earlyHelpEpisodes.teamId,
+    data: {
+      organisation: earlyHelpEpisodes.organisation,
+      allocationDate: earlyHelpEpisodes.allocationDate,
+      assessmentStartDate: earlyHelpEpisodes.assessmentStartDate,
+      assessmentCompletionDate: earlyHelpEpisodes.assessmentCompletionDate,
+    },
+  }),
+  of(earlyHelpEpisodes, 'early-help-ended', { date: earlyHelpEpisodes.endDate, optional: true, data: { outcome: earlyHelpEpisodes.outcome } }),
+
+  // Referrals (CIN episodes) and assessments.
+  of(cinEpisodes, 'referral', {
+    date: cinEpisodes.referralDate,
+    worker: cinEpisodes.workerId,
+    team: cinEpisodes.teamId,
+    data: { source: cinEpisodes.referralSource, primaryNeed: cinEpisodes.primaryNeedCode, nfa: cinEpisodes.referralNfa },
+  }),
+  of(cinEpisodes, 'referral-closed', { date: cinEpisodes.closureDate, optional: true, data: { reason: cinEpisodes.closureReason } }),
+  of(assessments, 'assessment-started', { date: assessments.startDate, worker: assessments.workerId, team: assessments.teamId, data: { childSeenDate: assessments.childSeenDate } }),
+  of(assessments, 'assessment-authorised', {
+    date: assessments.authorisationDate,
+    optional: true,
+    worker: assessments.workerId,
+    team: assessments.teamId,
+    data: { childSeen: assessments.childSeen, childSeenAlone: assessments.childSeenAlone, factors: assessments.factors, furtherServices: assessments.furtherServices },
+  }),
+
+  // Child protection.
+  of(strategyDiscussions, 'strategy-discussion', {
+    date: strategyDiscussions.discussionDate,
+    data: {
+      policePresent: strategyDiscussions.policePresent,
+      healthPresent: strategyDiscussions.healthPresent,
+      educationPresent: strategyDiscussions.educationPresent,
+      outcome: strategyDiscussions.outcome,
+    },
+  }),
+  of(s47Enquiries, 's47-started', { date: s47Enquiries.startDate, worker: s47Enquiries.workerId, team: s47Enquiries.teamId }),
+  of(s47Enquiries, 's47-ended', { date: s47Enquiries.endDate, optional: true, data: { outcome: s47Enquiries.outcome, icpcNotRequired: s47Enquiries.icpcNotRequired } }),
+  of(initialCpConferences, 'icpc', {
+    date: initialCpConferences.conferenceDate,
+    data: { outcomeCpPlan: initialCpConferences.outcomeCpPlan, transferIn: initialCpConferences.transferIn, targetDate: initialCpConferences.targetDate },
+  }),
+  of(cpPlans, 'cp-plan-started', {
+    date: cpPlans.startDate,
+    worker: cpPlans.workerId,
+    team: cpPlans.teamId,
+    data: { initialCategory: cpPlans.initialCategory, previousPlans: cpPlans.numberOfPreviousPlans, epoOrPoliceProtection: cpPlans.epoOrPoliceProtection },
+  }),
+  of(cpReviews, 'cp-review', { date: cpReviews.reviewDate, data: { quorate: cpReviews.quorate, participation: cpReviews.participation, dueDate: cpReviews.dueDate } }),
+  of(cpPlans, 'cp-plan-ended', { date: cpPlans.endDate, optional: true, data: { latestCategory: cpPlans.latestCategory, startDate: cpPlans.startDate } }),
+
+  // Child in need plans and visits.
+  of(cinPlans, 'cin-plan-started', { date: cinPlans.startDate, worker: cinPlans.workerId, team: cinPlans.teamId }),
+  of(cinPlans, 'cin-plan-ended', { date: cinPlans.endDate, optional: true, data: { startDate: cinPlans.startDate } }),
+  of(visits, 'visit', { date: visits.visitDate, worker: visits.workerId, data: { kind: visits.kind, seen: visits.seen, seenAlone: visits.seenAlone } }),
+
+  // Pre-proceedings and court.
+  of(preProceedings, 'pre-proceedings-started', {
+    date: preProceedings.startDate,
+    data: { letterDate: preProceedings.letterBeforeProceedingsDate, fgdmOffered: preProceedings.familyGroupDecisionOffered, initialMeetingDate: preProceedings.initialMeetingDate },
+  }),
+  of(preProceedings, 'pre-proceedings-ended', {
+    date: preProceedings.endDate,
+    optional: true,
+    data: { outcome: preProceedings.outcome, reviewMeetings: preProceedings.reviewMeetings, startDate: preProceedings.startDate },
+  }),
+  of(careProceedings, 'care-proceedings-issued', { date: careProceedings.issueDate }),
+  of(careProceedings, 'care-proceedings-concluded', {
+    date: sql`coalesce(${careProceedings.endDate}, ${careProceedings.finalHearingDate})`,
+    optional: true,
+    data: { finalOrder: careProceedings.finalOrder, issueDate: careProceedings.issueDate },
+  }),
+
+  // In care.
+  of(periodsOfCare, 'care-started', { date: periodsOfCare.startDate, data: { categoryOfNeed: periodsOfCare.categoryOfNeed } }),
+  of(periodsOfCare, 'permanence-plan', { date: periodsOfCare.permanencePlanDate, optional: true, data: { plan: periodsOfCare.permanencePlan } }),
+  of(periodsOfCare, 'care-ended', { date: periodsOfCare.endDate, optional: true, data: { reasonCeased: periodsOfCare.reasonCeased, startDate: periodsOfCare.startDate } }),
+  of(legalStatuses, 'legal-status', { date: legalStatuses.startDate, data: { legalStatus: legalStatuses.legalStatus } }),
+  of(placements, 'placement-started', {
+    date: placements.startDate,
+    data: { placementType: placements.placementType, provider: placements.provider, inArea: placements.inArea, distanceMiles: placements.distanceMiles },
+  }),
+  of(placements, 'placement-ended', { date: placements.endDate, optional: true, data: { placementType: placements.placementType, changeReason: placements.changeReason } }),
+  of(claReviews, 'cla-review', { date: claReviews.reviewDate, data: { participation: claReviews.participation, dueDate: claReviews.dueDate } }),
+  of(healthAssessments, 'health-assessment', { date: healthAssessments.assessmentDate, data: { kind: healthAssessments.kind } }),
+  of(dentalChecks, 'dental-check', { date: dentalChecks.checkDate }),
+  of(sdqScores, 'sdq', { date: sdqScores.assessmentDate, data: { score: sdqScores.score, reason: sdqScores.reason } }),
+  of(personalEducationPlans, 'pep', { date: personalEducationPlans.pepDate }),
+
+  // Missing and away, with return home interviews (dated and timed in UK local time).
+  of(missingEpisodes, 'missing-started', { date: ukDate(missingEpisodes.startAt), time: ukTime(missingEpisodes.startAt), data: { kind: missingEpisodes.kind } }),
+  of(missingEpisodes, 'missing-ended', {
+    date: ukDate(missingEpisodes.endAt),
+    time: ukTime(missingEpisodes.endAt),
+    optional: true,
+    data: { kind: missingEpisodes.kind, rhiOfferedDate: missingEpisodes.rhiOfferedDate, rhiAcceptedDate: missingEpisodes.rhiAcceptedDate },
+  }),
+  of(missingEpisodes, 'rhi-completed', { date: ukDate(missingEpisodes.rhiCompletedAt), time: ukTime(missingEpisodes.rhiCompletedAt), optional: true }),
+
+  // Adoption and special guardianship milestones: one event per date recorded.
+  of(permanenceMilestones, 'adm-decision', { date: permanenceMilestones.admDecisionDate, optional: true }),
+  of(permanenceMilestones, 'placement-order', { date: permanenceMilestones.placementOrderDate, optional: true }),
+  of(permanenceMilestones, 'matched', { date: permanenceMilestones.matchedDate, optional: true }),
+  of(permanenceMilestones, 'ffa-placed', { date: permanenceMilestones.ffaPlacedDate, optional: true }),
+  of(permanenceMilestones, 'placed-for-adoption', { date: permanenceMilestones.placedForAdoptionDate, optional: true }),
+  of(permanenceMilestones, 'decision-reversed', { date: permanenceMilestones.decisionReversedDate, optional: true, data: { reason: permanenceMilestones.decisionReversedReason } }),
+  of(permanenceMilestones, 'permanence-order', {
+    date: permanenceMilestones.orderDate,
+    optional: true,
+    data: { orderType: permanenceMilestones.orderType, adoptedByFosterCarer: permanenceMilestones.adoptedByFosterCarer },
+  }),
+
+  // Care leavers (the worker of pa-linked is the personal adviser).
+  of(careLeavers, 'care-leaver-started', { date: careLeavers.startDate, data: { eligibility: careLeavers.eligibility } }),
+  of(careLeavers, 'pa-linked', { date: careLeavers.paLinkedDate, optional: true, worker: careLeavers.personalAdviserId }),
+  of(careLeavers, 'staying-put', { date: careLeavers.stayingPutStartDate, optional: true }),
+  of(careLeavers, 'care-leaver-ended', { date: careLeavers.endDate, optional: true, data: { eligibility: careLeavers.eligibility } }),
+  of(pathwayPlanReviews, 'pathway-plan-review', { date: pathwayPlanReviews.reviewDate }),
+  of(careLeaverContacts, 'care-leaver-contact', {
+    date: careLeaverContacts.contactDate,
+    data: {
+      inTouch: careLeaverContacts.inTouch,
+      accommodation: careLeaverContacts.accommodation,
+      accommodationSuitable: careLeaverContacts.accommodationSuitable,
+      activity: careLeaverContacts.activity,
+    },
+  }),
+
+  // Deprivation of Liberty Orders while looked after.
+  of(deprivationOfLibertyOrders, 'dolo-started', { date: deprivationOfLibertyOrders.startDate }),
+  of(deprivationOfLibertyOrders, 'dolo-ended', { date: deprivationOfLibertyOrders.endDate, optional: true }),
+
+  // Private fostering.
+  of(privateFostering, 'private-fostering-notified', { date: privateFostering.notificationDate, data: { arrangementStartDate: privateFostering.arrangementStartDate } }),
+  of(privateFostering, 'private-fostering-visit', { date: privateFostering.initialVisitDate, optional: true }),
+  of(privateFostering, 'private-fostering-assessed', { date: privateFostering.assessmentCompletedDate, optional: true }),
+  of(privateFostering, 'private-fostering-ended', { date: privateFostering.endDate, optional: true }),
+
+  // LADO referrals that concern the child.
+  of(ladoReferrals, 'lado-referral', {
+    date: ladoReferrals.referralDate,
+    data: { sector: ladoReferrals.employmentSector, initialConsiderationDate: ladoReferrals.initialConsiderationDate, strategyMeetingHeld: ladoReferrals.strategyMeetingHeld },
+  }),
+  of(ladoReferrals, 'lado-closed', { date: ladoReferrals.closedDate, optional: true, data: { outcome: ladoReferrals.outcome } }),
+
+  // Case audits of the child's record, once submitted (the agreed grade after moderation beside the auditor's).
+  of(caseAudits, 'case-audit', {
+    date: caseAudits.submittedOn,
+    optional: true,
+    data: { overallGrade: caseAudits.overallGrade, agreedOverallGrade: caseAudits.agreedOverallGrade, auditorName: caseAudits.auditorName },
+  }),
+
+  // Allocations to workers and teams.
+  of(allocations, 'allocated', { date: allocations.startDate, worker: allocations.workerId, team: allocations.teamId, data: { role: allocations.role } }),
+  of(allocations, 'allocation-ended', {
+    date: allocations.endDate,
+    optional: true,
+    worker: allocations.workerId,
+    team: allocations.teamId,
+    data: { role: allocations.role, endReason: allocations.endReason },
+  }),
+];
+
+/** The select of one branch: the child's rows of its table (those with a date), with the worker's and team's names. */
+function branchQuery(tx: Tx, childId: number, b: Branch) {
+  let q = tx
+    .select(
+      fields({
+        kind: b.kind,
+        source: getTableName(b.table),
+        date: b.date,
+        time: b.time,
+        sourceId: b.table.id,
+        worker: b.worker ? workers.name : undefined,
+        team: b.team ? teams.name : undefined,
+        data: b.data ? json(b.data) : undefined,
+      }),
+    )
+    .from(b.table)
+    .$dynamic();
+  if (b.worker) q = q.leftJoin(workers, eq(workers.id, b.worker));
+  if (b.team) q = q.leftJoin(teams, eq(teams.id, b.team));
+  return q.where(and(eq(b.child, childId), b.optional ? isNotNull(b.date) : undefined));
+}
+
 function chronologyBranches(tx: Tx, childId: number) {
-  const worker = workers.name;
-  const team = teams.name;
-  const pa = alias(workers, 'pa');
-  return [
-    // Who the child is.
-    tx.select(fields({ kind: 'born', source: 'children', date: children.dateOfBirth, sourceId: children.id })).from(children).where(and(eq(children.id, childId), isNotNull(children.dateOfBirth))),
-    tx.select(fields({ kind: 'died', source: 'children', date: children.dateOfDeath, sourceId: children.id })).from(children).where(and(eq(children.id, childId), isNotNull(children.dateOfDeath))),
-    tx
-      .select(fields({ kind: 'immigration-status-started', source: 'immigration_statuses', date: immigrationStatuses.startDate, sourceId: immigrationStatuses.id, data: json({ status: immigrationStatuses.status }) }))
-      .from(immigrationStatuses)
-      .where(eq(immigrationStatuses.childId, childId)),
-    tx
-      .select(fields({ kind: 'immigration-status-ended', source: 'immigration_statuses', date: immigrationStatuses.endDate, sourceId: immigrationStatuses.id, data: json({ status: immigrationStatuses.status }) }))
-      .from(immigrationStatuses)
-      .where(and(eq(immigrationStatuses.childId, childId), isNotNull(immigrationStatuses.endDate))),
-    tx
-      .select(fields({ kind: 'disability-recorded', source: 'child_disabilities', date: childDisabilities.recordedDate, sourceId: childDisabilities.id, data: json({ code: childDisabilities.code }) }))
-      .from(childDisabilities)
-      .where(and(eq(childDisabilities.childId, childId), isNotNull(childDisabilities.recordedDate))),
-
-    // The front door and early help.
-    tx
-      .select(
-        fields({
-          kind: 'contact',
-          source: 'contacts',
-          date: contacts.contactDate,
-          sourceId: contacts.id,
-          worker,
-          team,
-          data: json({ source: contacts.source, mashDecision: contacts.mashDecision, decisionDate: contacts.decisionDate, bragInitial: contacts.bragInitial, bragFinal: contacts.bragFinal }),
-        }),
-      )
-      .from(contacts)
-      .leftJoin(workers, eq(workers.id, contacts.workerId))
-      .leftJoin(teams, eq(teams.id, contacts.teamId))
-      .where(eq(contacts.childId, childId)),
-    tx
-      .select(
-        fields({
-          kind: 'early-help-started',
-          source: 'early_help_episodes',
-          date: earlyHelpEpisodes.requestDate,
-          sourceId: earlyHelpEpisodes.id,
-          worker,
-          team,
-          data: json({
-            organisation: earlyHelpEpisodes.organisation,
-            allocationDate: earlyHelpEpisodes.allocationDate,
-            assessmentStartDate: earlyHelpEpisodes.assessmentStartDate,
-            assessmentCompletionDate: earlyHelpEpisodes.assessmentCompletionDate,
-          }),
-        }),
-      )
-      .from(earlyHelpEpisodes)
-      .leftJoin(workers, eq(workers.id, earlyHelpEpisodes.workerId))
-      .leftJoin(teams, eq(teams.id, earlyHelpEpisodes.teamId))
-      .where(eq(earlyHelpEpisodes.childId, childId)),
-    tx
-      .select(fields({ kind: 'early-help-ended', source: 'early_help_episodes', date: earlyHelpEpisodes.endDate, sourceId: earlyHelpEpisodes.id, data: json({ outcome: earlyHelpEpisodes.outcome }) }))
-      .from(earlyHelpEpisodes)
-      .where(and(eq(earlyHelpEpisodes.childId, childId), isNotNull(earlyHelpEpisodes.endDate))),
-
-    // Referrals (CIN episodes) and assessments.
-    tx
-      .select(
-        fields({
-          kind: 'referral',
-          source: 'cin_episodes',
-          date: cinEpisodes.referralDate,
-          sourceId: cinEpisodes.id,
-          worker,
-          team,
-          data: json({ source: cinEpisodes.referralSource, primaryNeed: cinEpisodes.primaryNeedCode, nfa: cinEpisodes.referralNfa }),
-        }),
-      )
-      .from(cinEpisodes)
-      .leftJoin(workers, eq(workers.id, cinEpisodes.workerId))
-      .leftJoin(teams, eq(teams.id, cinEpisodes.teamId))
-      .where(eq(cinEpisodes.childId, childId)),
-    tx
-      .select(fields({ kind: 'referral-closed', source: 'cin_episodes', date: cinEpisodes.closureDate, sourceId: cinEpisodes.id, data: json({ reason: cinEpisodes.closureReason }) }))
-      .from(cinEpisodes)
-      .where(and(eq(cinEpisodes.childId, childId), isNotNull(cinEpisodes.closureDate))),
-    tx
-      .select(fields({ kind: 'assessment-started', source: 'assessments', date: assessments.startDate, sourceId: assessments.id, worker, team, data: json({ childSeenDate: assessments.childSeenDate }) }))
-      .from(assessments)
-      .leftJoin(workers, eq(workers.id, assessments.workerId))
-      .leftJoin(teams, eq(teams.id, assessments.teamId))
-      .where(eq(assessments.childId, childId)),
-    tx
-      .select(
-        fields({
-          kind: 'assessment-authorised',
-          source: 'assessments',
-          date: assessments.authorisationDate,
-          sourceId: assessments.id,
-          worker,
-          team,
-          data: json({ childSeen: assessments.childSeen, childSeenAlone: assessments.childSeenAlone, factors: assessments.factors, furtherServices: assessments.furtherServices }),
-        }),
-      )
-      .from(assessments)
-      .leftJoin(workers, eq(workers.id, assessments.workerId))
-      .leftJoin(teams, eq(teams.id, assessments.teamId))
-      .where(and(eq(assessments.childId, childId), isNotNull(assessments.authorisationDate))),
-
-    // Child protection.
-    tx
-      .select(
-        fields({
-          kind: 'strategy-discussion',
-          source: 'strategy_discussions',
-          date: strategyDiscussions.discussionDate,
-          sourceId: strategyDiscussions.id,
-          data: json({
-            policePresent: strategyDiscussions.policePresent,
-            healthPresent: strategyDiscussions.healthPresent,
-            educationPresent: strategyDiscussions.educationPresent,
-            outcome: strategyDiscussions.outcome,
-          }),
-        }),
-      )
-      .from(strategyDiscussions)
-      .where(eq(strategyDiscussions.childId, childId)),
-    tx
-      .select(fields({ kind: 's47-started', source: 's47_enquiries', date: s47Enquiries.startDate, sourceId: s47Enquiries.id, worker, team }))
-      .from(s47Enquiries)
-      .leftJoin(workers, eq(workers.id, s47Enquiries.workerId))
-      .leftJoin(teams, eq(teams.id, s47Enquiries.teamId))
-      .where(eq(s47Enquiries.childId, childId)),
-    tx
-      .select(fields({ kind: 's47-ended', source: 's47_enquiries', date: s47Enquiries.endDate, sourceId: s47Enquiries.id, data: json({ outcome: s47Enquiries.outcome, icpcNotRequired: s47Enquiries.icpcNotRequired }) }))
-      .from(s47Enquiries)
-      .where(and(eq(s47Enquiries.childId, childId), isNotNull(s47Enquiries.endDate))),
-    tx
-      .select(
-        fields({
-          kind: 'icpc',
-          source: 'initial_cp_conferences',
-          date: initialCpConferences.conferenceDate,
-          sourceId: initialCpConferences.id,
-          data: json({ outcomeCpPlan: initialCpConferences.outcomeCpPlan, transferIn: initialCpConferences.transferIn, targetDate: initialCpConferences.targetDate }),
-        }),
-      )
-      .from(initialCpConferences)
-      .where(eq(initialCpConferences.childId, childId)),
-    tx
-      .select(
-        fields({
-          kind: 'cp-plan-started',
-          source: 'cp_plans',
-          date: cpPlans.startDate,
-          sourceId: cpPlans.id,
-          worker,
-          team,
-          data: json({ initialCategory: cpPlans.initialCategory, previousPlans: cpPlans.numberOfPreviousPlans, epoOrPoliceProtection: cpPlans.epoOrPoliceProtection }),
-        }),
-      )
-      .from(cpPlans)
-      .leftJoin(workers, eq(workers.id, cpPlans.workerId))
-      .leftJoin(teams, eq(teams.id, cpPlans.teamId))
-      .where(eq(cpPlans.childId, childId)),
-    tx
-      .select(
-        fields({
-          kind: 'cp-review',
-          source: 'cp_reviews',
-          date: cpReviews.reviewDate,
-          sourceId: cpReviews.id,
-          data: json({ quorate: cpReviews.quorate, participation: cpReviews.participation, dueDate: cpReviews.dueDate }),
-        }),
-      )
-      .from(cpReviews)
-      .where(eq(cpReviews.childId, childId)),
-    tx
-      .select(fields({ kind: 'cp-plan-ended', source: 'cp_plans', date: cpPlans.endDate, sourceId: cpPlans.id, data: json({ latestCategory: cpPlans.latestCategory, startDate: cpPlans.startDate }) }))
-      .from(cpPlans)
-      .where(and(eq(cpPlans.childId, childId), isNotNull(cpPlans.endDate))),
-
-    // Child in need plans and visits.
-    tx
-      .select(fields({ kind: 'cin-plan-started', source: 'cin_plans', date: cinPlans.startDate, sourceId: cinPlans.id, worker, team }))
-      .from(cinPlans)
-      .leftJoin(workers, eq(workers.id, cinPlans.workerId))
-      .leftJoin(teams, eq(teams.id, cinPlans.teamId))
-      .where(eq(cinPlans.childId, childId)),
-    tx
-      .select(fields({ kind: 'cin-plan-ended', source: 'cin_plans', date: cinPlans.endDate, sourceId: cinPlans.id, data: json({ startDate: cinPlans.startDate }) }))
-      .from(cinPlans)
-      .where(and(eq(cinPlans.childId, childId), isNotNull(cinPlans.endDate))),
-    tx
-      .select(fields({ kind: 'visit', source: 'visits', date: visits.visitDate, sourceId: visits.id, worker, data: json({ kind: visits.kind, seen: visits.seen, seenAlone: visits.seenAlone }) }))
-      .from(visits)
-      .leftJoin(workers, eq(workers.id, visits.workerId))
-      .where(eq(visits.childId, childId)),
-
-    // Pre-proceedings and court.
-    tx
-      .select(
-        fields({
-          kind: 'pre-proceedings-started',
-          source: 'pre_proceedings',
-          date: preProceedings.startDate,
-          sourceId: preProceedings.id,
-          data: json({ letterDate: preProceedings.letterBeforeProceedingsDate, fgdmOffered: preProceedings.familyGroupDecisionOffered, initialMeetingDate: preProceedings.initialMeetingDate }),
-        }),
-      )
-      .from(preProceedings)
-      .where(eq(preProceedings.childId, childId)),
-    tx
-      .select(
-        fields({
-          kind: 'pre-proceedings-ended',
-          source: 'pre_proceedings',
-          date: preProceedings.endDate,
-          sourceId: preProceedings.id,
-          data: json({ outcome: preProceedings.outcome, reviewMeetings: preProceedings.reviewMeetings, startDate: preProceedings.startDate }),
-        }),
-      )
-      .from(preProceedings)
-      .where(and(eq(preProceedings.childId, childId), isNotNull(preProceedings.endDate))),
-    tx
-      .select(fields({ kind: 'care-proceedings-issued', source: 'care_proceedings', date: careProceedings.issueDate, sourceId: careProceedings.id }))
-      .from(careProceedings)
-      .where(eq(careProceedings.childId, childId)),
-    tx
-      .select(
-        fields({
-          kind: 'care-proceedings-concluded',
-          source: 'care_proceedings',
-          date: sql`coalesce(${careProceedings.endDate}, ${careProceedings.finalHearingDate})`,
-          sourceId: careProceedings.id,
-          data: json({ finalOrder: careProceedings.finalOrder, issueDate: careProceedings.issueDate }),
-        }),
-      )
-      .from(careProceedings)
-      .where(and(eq(careProceedings.childId, childId), sql`coalesce(${careProceedings.endDate}, ${careProceedings.finalHearingDate}) is not null`)),
-
-    // In care.
-    tx
-      .select(fields({ kind: 'care-started', source: 'periods_of_care', date: periodsOfCare.startDate, sourceId: periodsOfCare.id, data: json({ categoryOfNeed: periodsOfCare.categoryOfNeed }) }))
-      .from(periodsOfCare)
-      .where(eq(periodsOfCare.childId, childId)),
-    tx
-      .select(fields({ kind: 'permanence-plan', source: 'periods_of_care', date: periodsOfCare.permanencePlanDate, sourceId: periodsOfCare.id, data: json({ plan: periodsOfCare.permanencePlan }) }))
-      .from(periodsOfCare)
-      .where(and(eq(periodsOfCare.childId, childId), isNotNull(periodsOfCare.permanencePlanDate))),
-    tx
-      .select(fields({ kind: 'care-ended', source: 'periods_of_care', date: periodsOfCare.endDate, sourceId: periodsOfCare.id, data: json({ reasonCeased: periodsOfCare.reasonCeased, startDate: periodsOfCare.startDate }) }))
-      .from(periodsOfCare)
-      .where(and(eq(periodsOfCare.childId, childId), isNotNull(periodsOfCare.endDate))),
-    tx
-      .select(fields({ kind: 'legal-status', source: 'legal_statuses', date: legalStatuses.startDate, sourceId: legalStatuses.id, data: json({ legalStatus: legalStatuses.legalStatus }) }))
-      .from(legalStatuses)
-      .where(eq(legalStatuses.childId, childId)),
-    tx
-      .select(
-        fields({
-          kind: 'placement-started',
-          source: 'placements',
-          date: placements.startDate,
-          sourceId: placements.id,
-          data: json({
-            placementType: placements.placementType,
-            provider: placements.provider,
-            inArea: placements.inArea,
-            distanceMiles: placements.distanceMiles,
-          }),
-        }),
-      )
-      .from(placements)
-      .where(eq(placements.childId, childId)),
-    tx
-      .select(fields({ kind: 'placement-ended', source: 'placements', date: placements.endDate, sourceId: placements.id, data: json({ placementType: placements.placementType, changeReason: placements.changeReason }) }))
-      .from(placements)
-      .where(and(eq(placements.childId, childId), isNotNull(placements.endDate))),
-    tx
-      .select(fields({ kind: 'cla-review', source: 'cla_reviews', date: claReviews.reviewDate, sourceId: claReviews.id, data: json({ participation: claReviews.participation, dueDate: claReviews.dueDate }) }))
-      .from(claReviews)
-      .where(eq(claReviews.childId, childId)),
-    tx
-      .select(fields({ kind: 'health-assessment', source: 'health_assessments', date: healthAssessments.assessmentDate, sourceId: healthAssessments.id, data: json({ kind: healthAssessments.kind }) }))
-      .from(healthAssessments)
-      .where(eq(healthAssessments.childId, childId)),
-    tx.select(fields({ kind: 'dental-check', source: 'dental_checks', date: dentalChecks.checkDate, sourceId: dentalChecks.id })).from(dentalChecks).where(eq(dentalChecks.childId, childId)),
-    tx
-      .select(fields({ kind: 'sdq', source: 'sdq_scores', date: sdqScores.assessmentDate, sourceId: sdqScores.id, data: json({ score: sdqScores.score, reason: sdqScores.reason }) }))
-      .from(sdqScores)
-      .where(eq(sdqScores.childId, childId)),
-    tx
-      .select(fields({ kind: 'pep', source: 'personal_education_plans', date: personalEducationPlans.pepDate, sourceId: personalEducationPlans.id }))
-      .from(personalEducationPlans)
-      .where(eq(personalEducationPlans.childId, childId)),
-
-    // Missing and away, with return home interviews.
-    tx
-      .select(fields({ kind: 'missing-started', source: 'missing_episodes', date: ukDate(missingEpisodes.startAt), time: ukTime(missingEpisodes.startAt), sourceId: missingEpisodes.id, data: json({ kind: missingEpisodes.kind }) }))
-      .from(missingEpisodes)
-      .where(eq(missingEpisodes.childId, childId)),
-    tx
-      .select(
-        fields({
-          kind: 'missing-ended',
-          source: 'missing_episodes',
-          date: ukDate(missingEpisodes.endAt),
-          time: ukTime(missingEpisodes.endAt),
-          sourceId: missingEpisodes.id,
-          data: json({ kind: missingEpisodes.kind, rhiOfferedDate: missingEpisodes.rhiOfferedDate, rhiAcceptedDate: missingEpisodes.rhiAcceptedDate }),
-        }),
-      )
-      .from(missingEpisodes)
-      .where(and(eq(missingEpisodes.childId, childId), isNotNull(missingEpisodes.endAt))),
-    tx
-      .select(fields({ kind: 'rhi-completed', source: 'missing_episodes', date: ukDate(missingEpisodes.rhiCompletedAt), time: ukTime(missingEpisodes.rhiCompletedAt), sourceId: missingEpisodes.id }))
-      .from(missingEpisodes)
-      .where(and(eq(missingEpisodes.childId, childId), isNotNull(missingEpisodes.rhiCompletedAt))),
-
-    // Adoption and special guardianship milestones: one event per date recorded.
-    ...(
-      [
-        ['adm-decision', permanenceMilestones.admDecisionDate],
-        ['placement-order', permanenceMilestones.placementOrderDate],
-        ['matched', permanenceMilestones.matchedDate],
-        ['ffa-placed', permanenceMilestones.ffaPlacedDate],
-        ['placed-for-adoption', permanenceMilestones.placedForAdoptionDate],
-      ] as const
-    ).map(([k, column]) =>
-      tx
-        .select(fields({ kind: k, source: 'permanence_milestones', date: column, sourceId: permanenceMilestones.id }))
-        .from(permanenceMilestones)
-        .where(and(eq(permanenceMilestones.childId, childId), isNotNull(column))),
-    ),
-    tx
-      .select(fields({ kind: 'decision-reversed', source: 'permanence_milestones', date: permanenceMilestones.decisionReversedDate, sourceId: permanenceMilestones.id, data: json({ reason: permanenceMilestones.decisionReversedReason }) }))
-      .from(permanenceMilestones)
-      .where(and(eq(permanenceMilestones.childId, childId), isNotNull(permanenceMilestones.decisionReversedDate))),
-    tx
-      .select(
-        fields({
-          kind: 'permanence-order',
-          source: 'permanence_milestones',
-          date: permanenceMilestones.orderDate,
-          sourceId: permanenceMilestones.id,
-          data: json({ orderType: permanenceMilestones.orderType, adoptedByFosterCarer: permanenceMilestones.adoptedByFosterCarer }),
-        }),
-      )
-      .from(permanenceMilestones)
-      .where(and(eq(permanenceMilestones.childId, childId), isNotNull(permanenceMilestones.orderDate))),
-
-    // Care leavers.
-    tx
-      .select(fields({ kind: 'care-leaver-started', source: 'care_leavers', date: careLeavers.startDate, sourceId: careLeavers.id, data: json({ eligibility: careLeavers.eligibility }) }))
-      .from(careLeavers)
-      .where(eq(careLeavers.childId, childId)),
-    tx
-      .select(fields({ kind: 'pa-linked', source: 'care_leavers', date: careLeavers.paLinkedDate, sourceId: careLeavers.id, worker: pa.name }))
-      .from(careLeavers)
-      .leftJoin(pa, eq(pa.id, careLeavers.personalAdviserId))
-      .where(and(eq(careLeavers.childId, childId), isNotNull(careLeavers.paLinkedDate))),
-    tx
-      .select(fields({ kind: 'staying-put', source: 'care_leavers', date: careLeavers.stayingPutStartDate, sourceId: careLeavers.id }))
-      .from(careLeavers)
-      .where(and(eq(careLeavers.childId, childId), isNotNull(careLeavers.stayingPutStartDate))),
-    tx
-      .select(fields({ kind: 'care-leaver-ended', source: 'care_leavers', date: careLeavers.endDate, sourceId: careLeavers.id, data: json({ eligibility: careLeavers.eligibility }) }))
-      .from(careLeavers)
-      .where(and(eq(careLeavers.childId, childId), isNotNull(careLeavers.endDate))),
-    tx
-      .select(fields({ kind: 'pathway-plan-review', source: 'pathway_plan_reviews', date: pathwayPlanReviews.reviewDate, sourceId: pathwayPlanReviews.id }))
-      .from(pathwayPlanReviews)
-      .where(eq(pathwayPlanReviews.childId, childId)),
-    tx
-      .select(
-        fields({
-          kind: 'care-leaver-contact',
-          source: 'care_leaver_contacts',
-          date: careLeaverContacts.contactDate,
-          sourceId: careLeaverContacts.id,
-          data: json({
-            inTouch: careLeaverContacts.inTouch,
-            accommodation: careLeaverContacts.accommodation,
-            accommodationSuitable: careLeaverContacts.accommodationSuitable,
-            activity: careLeaverContacts.activity,
-          }),
-        }),
-      )
-      .from(careLeaverContacts)
-      .where(eq(careLeaverContacts.childId, childId)),
-
-    // Deprivation of Liberty Orders while looked after.
-    tx
-      .select(fields({ kind: 'dolo-started', source: 'deprivation_of_liberty_orders', date: deprivationOfLibertyOrders.startDate, sourceId: deprivationOfLibertyOrders.id }))
-      .from(deprivationOfLibertyOrders)
-      .where(eq(deprivationOfLibertyOrders.childId, childId)),
-    tx
-      .select(fields({ kind: 'dolo-ended', source: 'deprivation_of_liberty_orders', date: deprivationOfLibertyOrders.endDate, sourceId: deprivationOfLibertyOrders.id }))
-      .from(deprivationOfLibertyOrders)
-      .where(and(eq(deprivationOfLibertyOrders.childId, childId), isNotNull(deprivationOfLibertyOrders.endDate))),
-
-    // Private fostering.
-    tx
-      .select(fields({ kind: 'private-fostering-notified', source: 'private_fostering', date: privateFostering.notificationDate, sourceId: privateFostering.id, data: json({ arrangementStartDate: privateFostering.arrangementStartDate }) }))
-      .from(privateFostering)
-      .where(eq(privateFostering.childId, childId)),
-    tx
-      .select(fields({ kind: 'private-fostering-visit', source: 'private_fostering', date: privateFostering.initialVisitDate, sourceId: privateFostering.id }))
-      .from(privateFostering)
-      .where(and(eq(privateFostering.childId, childId), isNotNull(privateFostering.initialVisitDate))),
-    tx
-      .select(fields({ kind: 'private-fostering-assessed', source: 'private_fostering', date: privateFostering.assessmentCompletedDate, sourceId: privateFostering.id }))
-      .from(privateFostering)
-      .where(and(eq(privateFostering.childId, childId), isNotNull(privateFostering.assessmentCompletedDate))),
-    tx
-      .select(fields({ kind: 'private-fostering-ended', source: 'private_fostering', date: privateFostering.endDate, sourceId: privateFostering.id }))
-      .from(privateFostering)
-      .where(and(eq(privateFostering.childId, childId), isNotNull(privateFostering.endDate))),
-
-    // LADO referrals that concern the child.
-    tx
-      .select(
-        fields({
-          kind: 'lado-referral',
-          source: 'lado_referrals',
-          date: ladoReferrals.referralDate,
-          sourceId: ladoReferrals.id,
-          data: json({ sector: ladoReferrals.employmentSector, initialConsiderationDate: ladoReferrals.initialConsiderationDate, strategyMeetingHeld: ladoReferrals.strategyMeetingHeld }),
-        }),
-      )
-      .from(ladoReferrals)
-      .where(eq(ladoReferrals.childId, childId)),
-    tx
-      .select(fields({ kind: 'lado-closed', source: 'lado_referrals', date: ladoReferrals.closedDate, sourceId: ladoReferrals.id, data: json({ outcome: ladoReferrals.outcome }) }))
-      .from(ladoReferrals)
-      .where(and(eq(ladoReferrals.childId, childId), isNotNull(ladoReferrals.closedDate))),
-
-    // Case audits of the child's record, once submitted (the agreed grade after moderation beside the auditor's).
-    tx
-      .select(
-        fields({
-          kind: 'case-audit',
-          source: 'case_audits',
-          date: caseAudits.submittedOn,
-          sourceId: caseAudits.id,
-          data: json({ overallGrade: caseAudits.overallGrade, agreedOverallGrade: caseAudits.agreedOverallGrade, auditorName: caseAudits.auditorName }),
-        }),
-      )
-      .from(caseAudits)
-      .where(and(eq(caseAudits.childId, childId), isNotNull(caseAudits.submittedOn))),
-
-    // Allocations to workers and teams.
-    tx
-      .select(fields({ kind: 'allocated', source: 'allocations', date: allocations.startDate, sourceId: allocations.id, worker, team, data: json({ role: allocations.role }) }))
-      .from(allocations)
-      .leftJoin(workers, eq(workers.id, allocations.workerId))
-      .leftJoin(teams, eq(teams.id, allocations.teamId))
-      .where(eq(allocations.childId, childId)),
-    tx
-      .select(fields({ kind: 'allocation-ended', source: 'allocations', date: allocations.endDate, sourceId: allocations.id, worker, team, data: json({ role: allocations.role, endReason: allocations.endReason }) }))
-      .from(allocations)
-      .leftJoin(workers, eq(workers.id, allocations.workerId))
-      .leftJoin(teams, eq(teams.id, allocations.teamId))
-      .where(and(eq(allocations.childId, childId), isNotNull(allocations.endDate))),
-  ] as const;
+  const [first, second, ...rest] = BRANCHES.map((b) => branchQuery(tx, childId, b));
+  if (!first || !second) throw new Error('the chronology needs at least two branches');
+  return [first, second, ...rest] as const;
 }

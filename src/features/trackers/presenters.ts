@@ -3,6 +3,7 @@
  * status tags, and the query string that carries the filters from the page to its CSV and its sort links.
  */
 import { stringify } from 'csv-stringify/sync';
+import { escapeHtml } from '../../domain/html';
 import { formatDate } from '../../web/views';
 import { paths } from '../../web/paths';
 import { TRACKERS, type ItemStatus, type TrackerId } from './definitions';
@@ -31,10 +32,6 @@ const CASELOAD_COLUMNS: Array<{ key: string; text: string; numeric: boolean }> =
 ];
 
 const TAG: Record<ItemStatus, string> = { overdue: 'govuk-tag--red', due: 'govuk-tag--yellow', 'on-track': 'govuk-tag--green', done: 'govuk-tag--grey' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 export function childName(r: { firstName: string | null; lastName: string | null; lanternId: string | null }): string {
   const name = [r.firstName, r.lastName].filter((x): x is string => Boolean(x)).join(' ');

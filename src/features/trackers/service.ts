@@ -112,8 +112,8 @@ export interface FilterOptions {
 const n = (v: unknown): number => Number(v);
 const nOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const short = (iso: string | null): string | null => (iso ? longDate.format(new Date(`${iso}T00:00:00Z`)) : null);
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const short = (iso: string | null): string | null => (iso ? shortDate.format(new Date(`${iso}T00:00:00Z`)) : null);
 
 /** The row's status: from its due date and what has been done, as each tracker reads it. */
 function statusOf(def: TrackerDefinition, raw: RawItem, asAt: string, windowEnd: string): ItemStatus {

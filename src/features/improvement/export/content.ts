@@ -4,6 +4,7 @@
  * in words.
  */
 import { eq } from 'drizzle-orm';
+import { longDate } from '../../../domain/dates';
 import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/organisation';
 import { indicatorById } from '../../indicators/registry';
@@ -27,13 +28,6 @@ export async function loadPlanExport(db: Tx, authorityId: number, today: string)
   const answered = new Set(planActions(plan).flatMap((a) => a.recommendations.map((r) => r.id)));
   const recommendations = (await authorityRecommendations(db, authorityId)).filter((r) => current.has(r.inspectionId) || answered.has(r.id));
   return { authorityName: authority?.name ?? '', plan, recommendations };
-}
-
-/** "17 June 2024": the GOV.UK style for dates in words. */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][(m ?? 1) - 1];
-  return `${d ?? ''} ${month ?? ''} ${y ?? ''}`;
 }
 
 /** The inspection a recommendation came from, e.g. "ILACS short inspection, 17 June 2024". */

@@ -17,6 +17,7 @@
  * Period: an as-at date YYYY-MM-DD (the page's own asAt); the reports page offers the last day of each of the last
  * 12 complete months.
  */
+import { longDate } from '../../../domain/dates';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
@@ -24,7 +25,7 @@ import { isIsoDate } from '../../../domain/dates';
 import { ValidationError } from '../../../core/errors';
 import { COHORT_LABELS, COHORTS, equalitiesAt, type Cohort, type Dimension, type Equalities, type EqualitiesTable } from '../../indicators/equalities';
 import type { ReportKind } from '../kind';
-import { count, heading, longDay, paragraph, table, type Audience, type Block, type Cell, type PercentValue, type ReportDocument } from '../../../documents/model';
+import { count, heading, paragraph, table, type Audience, type Block, type Cell, type PercentValue, type ReportDocument } from '../../../documents/model';
 
 export const DIMENSION_LABELS: Record<Dimension, { caption: string; group: string; unknown: string }> = {
   ethnicity: { caption: 'By ethnic group', group: 'Ethnic group', unknown: 'their ethnicity not recorded (refused or not obtained)' },
@@ -68,7 +69,7 @@ export function cohortTable(t: EqualitiesTable, cohort: Cohort, asAt: string): B
   return [
     heading(3, labels.caption),
     table(
-      `${COHORT_LABELS[cohort]} ${labels.caption.toLowerCase()}, ${longDay(asAt)}`,
+      `${COHORT_LABELS[cohort]} ${labels.caption.toLowerCase()}, ${longDate(asAt)}`,
       [labels.group, 'Children', 'Share of children', 'Share of the population', 'Percentage difference'],
       rows,
       [false, true, true, true, true],
@@ -85,7 +86,7 @@ export function equalitiesDocument(data: EqualitiesData, audience: Audience, gen
   const blocks: Block[] = [
     heading(1, EQUALITIES_HEADINGS.introduction),
     paragraph(
-      `Children in need, on a child protection plan and in care in ${data.authorityName} on ${longDay(e.asAt)}, compared with ${populationText}, ` +
+      `Children in need, on a child protection plan and in care in ${data.authorityName} on ${longDate(e.asAt)}, compared with ${populationText}, ` +
         'by broad ethnic group, age band and sex. These are the figures on Lantern’s equalities page for the same date.',
     ),
     paragraph(
@@ -105,10 +106,10 @@ export function equalitiesDocument(data: EqualitiesData, audience: Audience, gen
   return {
     kind: 'equalities',
     title: 'Equalities report',
-    subtitle: `Children in need, on child protection plans and in care compared with the child population, ${longDay(e.asAt)}`,
+    subtitle: `Children in need, on child protection plans and in care compared with the child population, ${longDate(e.asAt)}`,
     authorityName: data.authorityName,
     period: e.asAt,
-    periodLabel: `As at ${longDay(e.asAt)}`,
+    periodLabel: `As at ${longDate(e.asAt)}`,
     audience,
     generatedOn,
     blocks,
@@ -140,7 +141,7 @@ export const equalities: ReportKind = {
     'Children in need, on child protection plans and in care compared with the child population by ethnic group, age band and sex, with the percentage difference (the equalities page’s figures).',
   periodHelp: 'the date the report is as at, YYYY-MM-DD (for example 2026-03-31)',
   async periods(_db, _authorityId, today) {
-    return monthEnds(today).map((d) => ({ value: d, label: `As at ${longDay(d)}` }));
+    return monthEnds(today).map((d) => ({ value: d, label: `As at ${longDate(d)}` }));
   },
   async build(db, authorityId, options) {
     const asAt = parseAsAt(options.period);

@@ -18,12 +18,13 @@
  *
  * Period: the day the plan is as at, YYYY-MM-DD, or today.
  */
+import { longDate } from '../../../domain/dates';
 import { isIsoDate } from '../../../domain/dates';
 import { ValidationError } from '../../../core/errors';
 import { answeringActions, byInspection, evidenceLines, latestProgressText, loadPlanExport, ragText, recommendationCitation, statusText, type PlanExport } from '../../improvement/export/content';
 import type { PlanAction } from '../../improvement/plan';
 import type { ReportKind } from '../kind';
-import { count, heading, longDay, paragraph, table, type Audience, type Block, type Cell, type ReportDocument } from '../../../documents/model';
+import { count, heading, paragraph, table, type Audience, type Block, type Cell, type ReportDocument } from '../../../documents/model';
 
 export const DOCUMENT_TITLE = 'Improvement plan';
 
@@ -38,8 +39,8 @@ const ACTION_WIDTHS = [1.3, 4, 2.4, 2.4, 4, 3] as const;
 /** The Status cell: the status, then the flags in capitals so they stand out without colour. */
 export function statusLines(a: PlanAction): string[] {
   const lines = [statusText(a)];
-  if (a.completedOn) lines.push(`Completed ${longDay(a.completedOn)}`);
-  if (a.overdue) lines.push(`OVERDUE: was due ${longDay(a.dueDate)}`);
+  if (a.completedOn) lines.push(`Completed ${longDate(a.completedOn)}`);
+  if (a.overdue) lines.push(`OVERDUE: was due ${longDate(a.dueDate)}`);
   if (a.offTrack) lines.push('OFF TRACK');
   return lines;
 }
@@ -52,7 +53,7 @@ function actionCells(a: PlanAction): Cell[] {
   return [
     a.reference,
     a.successMeasure ? `${a.title}${/[.!?]$/.test(a.title) ? '' : '.'} Success: ${a.successMeasure}` : a.title,
-    lines([a.owner, `start ${longDay(a.startDate)}`, `due ${longDay(a.dueDate)}`]),
+    lines([a.owner, `start ${longDate(a.startDate)}`, `due ${longDate(a.dueDate)}`]),
     lines([...statusLines(a), `RAG: ${ragText(a)}`]),
     lines([...answered, ...evidence]),
     latestProgressText(a),
@@ -65,7 +66,7 @@ export function improvementPlanDocument(input: PlanExport, audience: Audience, g
   const blocks: Block[] = [
     heading(1, 'Summary'),
     table(
-      `The plan as at ${longDay(plan.today)}`,
+      `The plan as at ${longDate(plan.today)}`,
       ['Measure', 'Count'],
       [
         ['Actions', count(s.actions)],
@@ -112,10 +113,10 @@ export function improvementPlanDocument(input: PlanExport, audience: Audience, g
   return {
     kind: 'improvement-plan',
     title: DOCUMENT_TITLE,
-    subtitle: `The improvement plan as at ${longDay(plan.today)}`,
+    subtitle: `The improvement plan as at ${longDate(plan.today)}`,
     authorityName: input.authorityName,
     period: plan.today,
-    periodLabel: `As at ${longDay(plan.today)}`,
+    periodLabel: `As at ${longDate(plan.today)}`,
     audience,
     generatedOn,
     blocks,
@@ -137,7 +138,7 @@ export const improvementPlan: ReportKind = {
   describe: 'The improvement plan: its summary, the inspection recommendations and the actions answering them, and every theme, objective and action with its status, RAG and latest progress.',
   periodHelp: 'the day the plan is as at, YYYY-MM-DD, or today',
   async periods(_db, _authorityId, today) {
-    return [{ value: 'today', label: `Today (${longDay(today)})` }];
+    return [{ value: 'today', label: `Today (${longDate(today)})` }];
   },
   async build(db, authorityId, options) {
     const day = parsePlanDay(options.period, options.today);

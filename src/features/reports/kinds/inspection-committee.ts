@@ -12,6 +12,7 @@
  * holds no child data; the members' version still goes through the writers' suppression (counts of actions from 1
  * to 4 are "c").
  */
+import { longDate } from '../../../domain/dates';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
@@ -27,7 +28,6 @@ import {
   bullets,
   count,
   heading,
-  longDay,
   paragraph,
   percent,
   table,
@@ -111,10 +111,10 @@ export async function loadCommitteeData(db: Tx, authorityId: number, period: str
 const dash = '–';
 /** A label inside a sentence: "Focused visit" → "focused visit"; acronyms ("ILACS short inspection", "JTAI") kept. */
 export const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
-const dayOrDash = (iso: string | null) => (iso ? longDay(iso) : dash);
+const dayOrDash = (iso: string | null) => (iso ? longDate(iso) : dash);
 
 function inspectionDates(i: InspectionSummary): string {
-  return i.endDate && i.endDate !== i.startDate ? `${longDay(i.startDate)} to ${longDay(i.endDate)}` : longDay(i.startDate);
+  return i.endDate && i.endDate !== i.startDate ? `${longDate(i.startDate)} to ${longDate(i.endDate)}` : longDate(i.startDate);
 }
 
 /** "ILACS standard inspection, 2 to 13 March 2026". */
@@ -180,9 +180,9 @@ function nextInspectionText(next: NextInspection): string {
   switch (next.route) {
     case 'short':
     case 'standard':
-      return `${next.basis} The next inspection is expected around ${longDay(next.window.expected)} (between ${longDay(next.window.earliest)} and ${longDay(next.window.latest)}).`;
+      return `${next.basis} The next inspection is expected around ${longDate(next.window.expected)} (between ${longDate(next.window.earliest)} and ${longDate(next.window.latest)}).`;
     case 'monitoring':
-      return `${next.basis} ${next.steps.map((s) => `${s.label}: ${s.date ? `${s.approximate ? 'about ' : ''}${longDay(s.date)}` : 'to be set'}.`).join(' ')}`;
+      return `${next.basis} ${next.steps.map((s) => `${s.label}: ${s.date ? `${s.approximate ? 'about ' : ''}${longDate(s.date)}` : 'to be set'}.`).join(' ')}`;
     case 'unknown':
       return next.basis;
   }
@@ -258,7 +258,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
   blocks.push(heading(1, COMMITTEE_HEADINGS.progress));
   if (recs.length > 0) {
     blocks.push(
-      paragraph(`The improvement plan as at ${longDay(data.today)}: the actions that answer each recommendation, their status and RAG rating, and whether they are overdue (due before that day and not complete).`),
+      paragraph(`The improvement plan as at ${longDate(data.today)}: the actions that answer each recommendation, their status and RAG rating, and whether they are overdue (due before that day and not complete).`),
       table(
         'Progress against each recommendation',
         ['Recommendation', 'Action', 'Status', 'RAG', 'Due', 'Overdue'],
@@ -266,7 +266,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
           const label = r.kind === 'recommendation' ? `Recommendation ${r.number}` : `Area for priority action ${r.number}`;
           const actions = data.actionsFor.get(r.id) ?? [];
           if (actions.length === 0) return [[label, 'No action answers it yet', dash, dash, dash, dash]];
-          return actions.map((a): Cell[] => [label, `${a.reference} ${a.title}`, STATUS_LABELS[a.status], RAG_LABELS[a.rag], longDay(a.dueDate), a.overdue ? 'Overdue' : 'No']);
+          return actions.map((a): Cell[] => [label, `${a.reference} ${a.title}`, STATUS_LABELS[a.status], RAG_LABELS[a.rag], longDate(a.dueDate), a.overdue ? 'Overdue' : 'No']);
         }),
         undefined,
         [2, 4, 1.5, 1.2, 2, 1.3],
@@ -312,7 +312,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
       table(
         'Statutory deadlines after the report',
         ['Deadline', 'Due by', 'Status'],
-        i.deadlines.map((d) => [d.label, longDay(d.due), d.statusText]),
+        i.deadlines.map((d) => [d.label, longDate(d.due), d.statusText]),
       ),
     );
   }
@@ -341,7 +341,7 @@ export const inspectionCommittee: ReportKind = {
     return all
       .slice()
       .reverse()
-      .map((i) => ({ value: String(i.id), label: `${i.kindLabel}, ${longDay(i.startDate)}` }));
+      .map((i) => ({ value: String(i.id), label: `${i.kindLabel}, ${longDate(i.startDate)}` }));
   },
   async build(db, authorityId, options) {
     const data = await loadCommitteeData(db, authorityId, options.period, options.today);

@@ -22,6 +22,7 @@
  *
  * Period: a month, YYYY-MM; the reports page offers the last 12 complete months.
  */
+import { longDate } from '../../../domain/dates';
 import { GRADES, GRADE_LABELS, type Grade } from '../../../domain/ofsted';
 import { ValidationError } from '../../../core/errors';
 import { lineChartSvg } from '../../../documents/charts/line-chart';
@@ -41,7 +42,7 @@ import {
   type Shown,
 } from '../../quality/report/content';
 import type { ReportKind } from '../kind';
-import { count, heading, longDay, paragraph, percent, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../../../documents/model';
+import { count, heading, paragraph, percent, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../../../documents/model';
 
 export const reportTitle = (label: string) => `Quality assurance report: ${label}`;
 
@@ -203,7 +204,7 @@ export function qaDocument(report: QualityReport, audience: Audience, generatedO
     else blocks.push(table('Agreement by auditor', ['Auditor', ...AGREEMENT_HEADERS], m.byAuditor.map(agreementCells), [false, true, true, true]));
   }
 
-  const asAt = longDay(report.actions.asAt);
+  const asAt = longDate(report.actions.asAt);
   blocks.push(
     heading(1, QA_HEADINGS.actionThemes),
     paragraph(

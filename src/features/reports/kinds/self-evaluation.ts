@@ -15,6 +15,7 @@
  *   month, for the area's audit cohort (the team's service area) and for each of its practice domains within it;
  * - Ofsted: loadCommitteeData (kinds/inspection-committee.ts) for the latest graded inspection.
  */
+import { longDate } from '../../../domain/dates';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { authorities, practiceDomains } from '../../../db/schema/index';
@@ -31,7 +32,7 @@ import { indicatorResults, type IndicatorResult } from '../../indicators/results
 import { benchmarkRows } from '../../indicators/view-model';
 import { gradeTotals, serviceAreaLabel, type GradeCounts } from '../../quality/results';
 import type { ReportKind } from '../kind';
-import { bullets, count, heading, longDay, paragraph, percent, table, type Audience, type Block, type Cell, type ReportDocument } from '../../../documents/model';
+import { bullets, count, heading, paragraph, percent, table, type Audience, type Block, type Cell, type ReportDocument } from '../../../documents/model';
 import { isSelfEvaluationYear, SELF_EVALUATION_AREAS, selfEvaluationYear, yearEnd, yearLabel, type SelfEvaluationArea } from '../self-evaluation/areas';
 import { currentSelfEvaluation, SECTION_LABELS, SECTIONS, yearsWithText, type SelfEvaluationEntry } from '../self-evaluation/service';
 import { inspectionName, inSentence, loadCommitteeData, type CommitteeData } from './inspection-committee';
@@ -224,7 +225,7 @@ function ofstedBlocks(data: SelfEvaluationData): Block[] {
   blocks.push(
     paragraph(
       `The latest graded inspection is Ofsted’s ${inSentence(inspectionName(i))}. ` +
-        (recs.length === 0 ? 'It made no recommendations.' : `Below, each of its recommendations and the improvement plan’s actions that answer it, as at ${longDay(data.today)}.`),
+        (recs.length === 0 ? 'It made no recommendations.' : `Below, each of its recommendations and the improvement plan’s actions that answer it, as at ${longDate(data.today)}.`),
     ),
   );
   for (const r of recs) {
@@ -237,7 +238,7 @@ function ofstedBlocks(data: SelfEvaluationData): Block[] {
         table(
           `Actions answering ${label.toLowerCase()}`,
           ['Action', 'Status', 'RAG', 'Due', 'Overdue'],
-          actions.map((a): Cell[] => [`${a.reference} ${a.title}`, STATUS_LABELS[a.status], ACTION_RAG_LABELS[a.rag], longDay(a.dueDate), a.overdue ? 'Overdue' : 'No']),
+          actions.map((a): Cell[] => [`${a.reference} ${a.title}`, STATUS_LABELS[a.status], ACTION_RAG_LABELS[a.rag], longDate(a.dueDate), a.overdue ? 'Overdue' : 'No']),
           undefined,
           [5, 1.5, 1.2, 2, 1.2],
         ),

@@ -10,20 +10,13 @@ import type { ImportContext, ImportFormat, ReadResult, SourceFile } from '../../
 import { LANTERN_RULES } from '../../issues';
 import { runRules } from '../../rules';
 import { Dataset } from '../../dataset';
-import { isIsoDate } from '../../../../domain/dates';
+import { isIsoDate, longDate } from '../../../../domain/dates';
 import { collectionYearOf } from '../../../../domain/code-lists';
 import { buildDataset } from './build';
 import { listFromSheetName } from './headings';
 import { annexARules } from './rules';
 import { readAnnexAWorkbook, sheetNames, type ListData } from './workbook';
 import type { ListNumber } from '../../../annex-a/layouts';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
 
 function latestDate(lists: ReadonlyMap<ListNumber, ListData>): string | null {
   let latest: string | null = null;

@@ -12,6 +12,7 @@
  * for members they are shown as the web page shows them to members (present.ts, showFigure: "c" when made from a
  * count from 1 to 4). No child is named or listed: the pack has no drill-down.
  */
+import { longDate } from '../../../../domain/dates';
 import type { Commentary } from '../../../indicators/commentary';
 import { SERVICE_AREAS, SERVICE_AREA_LABELS, type IndicatorDefinition } from '../../../indicators/definition';
 import type { PeriodValue } from '../../../indicators/engine';
@@ -20,7 +21,7 @@ import { formatNumber, mustSuppress, showFigure, type Audience as WebAudience } 
 import type { Rag } from '../../../indicators/rag';
 import type { IndicatorResult } from '../../../indicators/results';
 import { indicatorCard } from '../../../indicators/view-model';
-import { count, heading, longDay, paragraph, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../../../../documents/model';
+import { count, heading, paragraph, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../../../../documents/model';
 
 export interface PackData {
   readonly authorityName: string;
@@ -238,7 +239,7 @@ function trendChart(result: IndicatorResult, card: ReturnType<typeof cardOf>, au
 
 function commentaryBlocks(c: Commentary | undefined): Block[] {
   if (!c) return [paragraph('No commentary was written for this month.')];
-  const out: Block[] = [{ type: 'paragraph', bold: true, content: [`Commentary by ${c.authorName}, ${longDay(c.createdAt.toISOString().slice(0, 10))}`] }];
+  const out: Block[] = [{ type: 'paragraph', bold: true, content: [`Commentary by ${c.authorName}, ${longDate(c.createdAt.toISOString().slice(0, 10))}`] }];
   if (c.goingWell) out.push(paragraph(`What is going well: ${c.goingWell}`));
   if (c.toImprove) out.push(paragraph(`What needs to improve: ${c.toImprove}`));
   if (c.actions) out.push(paragraph(`Actions: ${c.actions}`));
