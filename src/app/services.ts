@@ -18,7 +18,7 @@ import type { WebServices } from '../web/services';
 export function createServices(database: Database, config: Config, logger: Logger) {
   const db = database.db;
   const accessLogRepo = accessLogRepository();
-  return {
+  const web: WebServices = {
     config,
     logger,
     database,
@@ -26,10 +26,13 @@ export function createServices(database: Database, config: Config, logger: Logge
     accessLogRepository: accessLogRepo,
     accessLog: accessLogService(db, accessLogRepo),
     users: usersService(db, usersRepository()),
+  };
+  return {
+    ...web,
     children: childrenService(db, childrenRepository()),
     importJobs: importJobs(database, logger),
     /** Writes queued reports one at a time in the background (src/features/reports/runner.ts). */
     reportRunner: reportRunner(db, logger),
-  } satisfies WebServices;
+  };
 }
 export type Services = ReturnType<typeof createServices>;
