@@ -1,11 +1,11 @@
 /** GET|POST /quality/audits/:auditId/reopen: send a submitted audit back to draft (audit:manage), with a reason. */
 import { can } from '../../../../domain/roles';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../../errors';
+import { ConflictError, NotFoundError, type FieldError } from '../../../../errors';
 import { paths } from '../../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
-import { loadAuditCore, reopenAudit } from '../service';
+import { loadAuditCore, reopenAudit, reopenForm } from '../service';
 import { str } from '../../../../web/form-input';
-import { conflictsAsPage, errorList, idParam, type Body } from './shared';
+import { conflictsAsPage, errorList, idParam } from './shared';
 
 export function auditReopenRoutes(r: RouteBuilder): void {
   const renderReopen = async (ctx: PageContext, auditId: number, reason: string, errors: FieldError[], status = 200): Promise<void> => {
@@ -41,17 +41,15 @@ export function auditReopenRoutes(r: RouteBuilder): void {
     path: paths.quality.reopenAudit,
     access: 'audit:manage',
     audit: 'quality.audit.reopen',
+    body: reopenForm,
+    invalid: async (ctx, form) => {
+      const auditId = idParam(ctx.req, 'auditId');
+      await conflictsAsPage(ctx, auditId, () => renderReopen(ctx, auditId, str(form.input.reason), form.errors, 400));
+    },
     handler: async (ctx) => {
       const auditId = idParam(ctx.req, 'auditId');
-      const reason = str(((ctx.req.body ?? {}) as Body).reason);
       await conflictsAsPage(ctx, auditId, async () => {
-        try {
-          await reopenAudit(ctx.services.db, ctx.user, auditId, reason, ctx.audit);
-        } catch (e) {
-          if (!(e instanceof ValidationError)) throw e;
-          await renderReopen(ctx, auditId, reason, e.errors, 400);
-          return;
-        }
+        await reopenAudit(ctx.services.db, ctx.user, auditId, ctx.body.reason, ctx.audit);
         ctx.res.redirect(303, can(ctx.user.role, 'audit:read') ? paths.quality.audit({ auditId }) : paths.quality.programmes({}));
       });
     },
