@@ -8,6 +8,7 @@
  * authority's practice domains.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import {
@@ -25,6 +26,7 @@ import { isGrade, type Grade } from '../../../domain/ofsted';
 import { can } from '../../../domain/roles';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import { formatDate } from '../../../web/views';
+import { formText } from '../../../web/form-input';
 import type { Auditor } from '../../../accounts/access-log/auditor';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { loadFrameworkVersion } from '../frameworks/version';
@@ -561,11 +563,15 @@ export async function saveAudit(db: Db, user: CurrentUser, auditId: number, body
   });
 }
 
-/** Sends a submitted (not moderated) audit back to draft, with the reason kept in its history. */
-export async function reopenAudit(db: Db, user: CurrentUser, auditId: number, reason: string, audit: Auditor): Promise<void> {
-  const why = reason.trim();
-  if (why === '') throw new ValidationError([{ field: 'reason', message: 'Enter why the audit is being reopened' }]);
-  if (why.length > 2000) throw new ValidationError([{ field: 'reason', message: 'The reason must be 2,000 characters or fewer' }]);
+/** The reopen form: why the audit goes back to draft (trimmed). */
+export const reopenForm = z.strictObject({
+  reason: formText.pipe(
+    z.string().trim().min(1, 'Enter why the audit is being reopened').max(2000, 'The reason must be 2,000 characters or fewer'),
+  ),
+});
+
+/** Sends a submitted (not moderated) audit back to draft, with the reason (checked by `reopenForm`) kept in its history. */
+export async function reopenAudit(db: Db, user: CurrentUser, auditId: number, why: string, audit: Auditor): Promise<void> {
   await db.transaction(async (tx) => {
     const current = await loadAuditCore(tx, user.authorityId, auditId);
     if (!current) throw new NotFoundError();

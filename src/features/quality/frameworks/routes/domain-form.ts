@@ -1,0 +1,77 @@
+/** One domain of a draft: its guidance, questions and grade descriptors. */
+import { GRADES } from '../../../../domain/ofsted';
+import { ConflictError, NotFoundError, type FieldError } from '../../../../core/errors';
+import { paths } from '../../../../web/paths';
+import type { PageContext, RouteBuilder } from '../../../../web/route';
+import { updateDraftDomain, VersionFixedError } from '../service';
+import { fieldErrorsOf } from '../../../../web/form-input';
+import { bodyOf, GRADE_ROWS, loadVersion, numberParam, orConflict, renderConflict, VIEWS, type Body } from './shared';
+
+export function frameworkDomainFormRoutes(r: RouteBuilder): void {
+  // ——— one domain of a draft ———
+  async function renderDomainForm(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, values: Body | null, errors: FieldError[] = [], status = 200): Promise<void> {
+    const detail = await loadVersion(ctx);
+    if (detail.status !== 'draft') return renderConflict(ctx.res, new VersionFixedError(detail.frameworkId, detail.version, detail.status), detail.frameworkId);
+    const domainId = numberParam(ctx.req, 'domainId');
+    const domain = detail.domains.find((d) => d.domainId === domainId);
+    if (!domain) throw new NotFoundError();
+    const form = values
+      ? {
+          guidance: String(values.guidance ?? ''),
+          questions: String(values.questions ?? ''),
+          descriptors: Object.fromEntries(GRADES.map((g) => [g, String(values[`descriptor-${g}`] ?? '')])),
+        }
+      : {
+          guidance: domain.guidance,
+          questions: domain.questions.map((q) => q.text).join('\n'),
+          descriptors: Object.fromEntries(GRADES.map((g) => [g, domain.descriptors[g] ?? ''])),
+        };
+    ctx.res.status(status).render(`${VIEWS}/domain-form.njk`, {
+      pageTitle: `${errors.length ? 'Error: ' : ''}${domain.title}: ${detail.title}, version ${detail.version}`,
+      detail,
+      domain,
+      form,
+      gradeRows: GRADE_ROWS,
+      errors,
+    });
+  }
+
+  r.page({
+    method: 'get',
+    path: paths.quality.editFrameworkDomain,
+    access: 'audit:manage',
+    audit: null,
+    handler: async (ctx) => renderDomainForm(ctx, null),
+  });
+
+  r.page({
+    method: 'post',
+    path: paths.quality.editFrameworkDomain,
+    access: 'audit:manage',
+    audit: 'quality.framework.domain.update',
+    handler: async (ctx) => {
+      const { req, res, user, services, audit } = ctx;
+      const frameworkId = numberParam(req, 'frameworkId');
+      const version = numberParam(req, 'version');
+      const domainId = numberParam(req, 'domainId');
+      const body = bodyOf(req);
+      await orConflict(res, frameworkId, async () => {
+        try {
+          await updateDraftDomain(
+            services.db,
+            user.authorityId,
+            frameworkId,
+            version,
+            domainId,
+            { guidance: body.guidance, questions: body.questions, descriptors: Object.fromEntries(GRADES.map((g) => [g, body[`descriptor-${g}`]])) },
+            audit,
+          );
+        } catch (e) {
+          if (e instanceof ConflictError) throw e;
+          return renderDomainForm(ctx, body, fieldErrorsOf(e), 400);
+        }
+        res.redirect(303, `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=domain#domain-${domainId}`);
+      });
+    },
+  });
+}

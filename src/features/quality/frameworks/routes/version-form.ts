@@ -1,0 +1,70 @@
+/** A draft’s notes and practice domains (ticked, ordered). */
+import { ConflictError, type FieldError } from '../../../../core/errors';
+import { paths } from '../../../../web/paths';
+import type { PageContext, RouteBuilder } from '../../../../web/route';
+import { listDomains, updateDraftVersion, VersionFixedError } from '../service';
+import { fieldErrorsOf } from '../../../../web/form-input';
+import { bodyOf, loadVersion, numberParam, orConflict, renderConflict, VIEWS, type Body } from './shared';
+
+export function frameworkVersionFormRoutes(r: RouteBuilder): void {
+  // ——— a draft's notes and domains ———
+  async function renderVersionForm(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, values: Body | null, errors: FieldError[] = [], status = 200): Promise<void> {
+    const detail = await loadVersion(ctx);
+    if (detail.status !== 'draft') return renderConflict(ctx.res, new VersionFixedError(detail.frameworkId, detail.version, detail.status), detail.frameworkId);
+    const domains = await listDomains(ctx.services.db, ctx.user.authorityId);
+    const inVersion = new Map(detail.domains.map((d) => [d.domainId, d.sortOrder]));
+    const ticked = values ? new Set((Array.isArray(values.domains) ? values.domains : values.domains ? [values.domains] : []).map(String)) : null;
+    const choices = domains
+      .map((d) => ({
+        id: d.id,
+        title: d.title,
+        description: d.description,
+        checked: ticked ? ticked.has(String(d.id)) : inVersion.has(d.id),
+        order: values ? String(values[`order-${d.id}`] ?? '') : inVersion.has(d.id) ? String(inVersion.get(d.id)) : '',
+        rank: inVersion.get(d.id) ?? 1000,
+      }))
+      .sort((a, b) => a.rank - b.rank);
+    ctx.res.status(status).render(`${VIEWS}/version-form.njk`, {
+      pageTitle: `${errors.length ? 'Error: ' : ''}Change ${detail.title}, version ${detail.version}`,
+      detail,
+      choices,
+      notes: values ? String(values.notes ?? '') : detail.notes,
+      errors,
+    });
+  }
+
+  r.page({
+    method: 'get',
+    path: paths.quality.editFrameworkVersion,
+    access: 'audit:manage',
+    audit: null,
+    handler: async (ctx) => renderVersionForm(ctx, null),
+  });
+
+  r.page({
+    method: 'post',
+    path: paths.quality.editFrameworkVersion,
+    access: 'audit:manage',
+    audit: 'quality.framework.version.update',
+    handler: async (ctx) => {
+      const { req, res, user, services, audit } = ctx;
+      const frameworkId = numberParam(req, 'frameworkId');
+      const version = numberParam(req, 'version');
+      const body = bodyOf(req);
+      const order: Record<number, unknown> = {};
+      for (const [k, v] of Object.entries(body)) {
+        const m = /^order-(\d+)$/.exec(k);
+        if (m) order[Number(m[1])] = v;
+      }
+      await orConflict(res, frameworkId, async () => {
+        try {
+          await updateDraftVersion(services.db, user.authorityId, frameworkId, version, { notes: body.notes, domains: body.domains, order }, audit);
+        } catch (e) {
+          if (e instanceof ConflictError) throw e;
+          return renderVersionForm(ctx, body, fieldErrorsOf(e), 400);
+        }
+        res.redirect(303, `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=version`);
+      });
+    },
+  });
+}
