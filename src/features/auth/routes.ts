@@ -1,14 +1,16 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { anyoneSignedIn } from '../../domain/policies';
+import type { FieldError } from '../../core/errors';
+import type { WebServices } from '../../web/services';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import { ROLES } from '../../domain/roles';
 
+/** Not strict: a password manager's extra field must not stop anyone signing in. */
 const signInSchema = z.object({
   username: z.string().trim().min(1, 'Enter your username').max(64, 'Enter a valid username and password'),
   password: z.string().min(1, 'Enter your password').max(200, 'Enter a valid username and password'),
-  _csrf: z.string().optional(),
 });
 
 function regenerate(req: Request): Promise<void> {
@@ -22,6 +24,16 @@ export function safeReturnTo(value: string | undefined): string {
 
 /** In the demo authority every role has one user, named after the role (src/app/demo/bootstrap.ts). */
 const DEMO_USERNAMES: readonly string[] = ROLES;
+
+/** The sign-in page again with its errors and the username as typed (never the password). */
+function renderSignIn(res: Response, services: WebServices, errors: FieldError[], username: unknown): void {
+  res.render('auth/views/sign-in.njk', {
+    errors,
+    values: { username: typeof username === 'string' ? username : '' },
+    demo: services.config.demo,
+    demoUsers: services.config.demo ? DEMO_USERNAMES : [],
+  });
+}
 
 export function authRoutes(r: RouteBuilder): void {
   r.page({
@@ -44,28 +56,20 @@ export function authRoutes(r: RouteBuilder): void {
     path: paths.signIn,
     access: 'public',
     audit: 'user.sign-in',
-    handler: async ({ req, res, services, audit }) => {
-      const parsed = signInSchema.safeParse(req.body);
-      const render = (errors: Array<{ field: string; message: string }>) =>
-        res.status(400).render('auth/views/sign-in.njk', {
-          errors,
-          values: { username: typeof req.body?.username === 'string' ? req.body.username : '' },
-          demo: services.config.demo,
-          demoUsers: services.config.demo ? DEMO_USERNAMES : [],
-        });
-      if (!parsed.success) {
-        const seen = new Set<string>();
-        const errors = parsed.error.issues
-          .map((i) => ({ field: String(i.path[0]), message: i.message }))
-          .filter((e) => e.field !== '_csrf' && !seen.has(e.field) && seen.add(e.field));
-        await audit.record(services.db, { detail: { outcome: 'invalid' } });
-        render(errors);
-        return;
-      }
-      const user = await services.users.verifyPassword(parsed.data.username, parsed.data.password);
+    body: signInSchema,
+    invalid: async ({ res, services, audit }, form) => {
+      // One message a field, the first that applies.
+      const seen = new Set<string>();
+      const errors = form.errors.filter((e) => !seen.has(e.field) && seen.add(e.field));
+      await audit.record(services.db, { detail: { outcome: 'invalid' } });
+      renderSignIn(res, services, errors, form.input.username);
+    },
+    handler: async ({ req, body, res, services, audit }) => {
+      const user = await services.users.verifyPassword(body.username, body.password);
       if (!user) {
-        await audit.record(services.db, { detail: { outcome: 'failed' } }, { userId: null, username: parsed.data.username.slice(0, 64), authorityId: null });
-        render([{ field: 'username', message: 'Enter a valid username and password' }]);
+        await audit.record(services.db, { detail: { outcome: 'failed' } }, { userId: null, username: body.username.slice(0, 64), authorityId: null });
+        res.status(400);
+        renderSignIn(res, services, [{ field: 'username', message: 'Enter a valid username and password' }], body.username);
         return;
       }
       const returnTo = req.session.returnTo;

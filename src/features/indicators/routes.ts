@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { can } from '../../domain/roles';
 import { isIsoDate } from '../../domain/dates';
 import { todayInLondon } from '../../domain/today';
-import { NotFoundError } from '../../core/errors';
+import { NotFoundError, ValidationError } from '../../core/errors';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import type { CurrentUser } from '../../accounts/users/service';
@@ -112,6 +112,16 @@ const thresholdField = z
     return n;
   });
 const thresholdsForm = z.object({ target: thresholdField, green: thresholdField, amber: thresholdField, reset: z.string().optional() });
+
+/** The commentary form: the period it is for, and the three texts checked by the commentary's rules. */
+const commentaryPost = z
+  .object({ period: z.unknown(), asAt: z.unknown(), goingWell: z.unknown(), toImprove: z.unknown(), actions: z.unknown() })
+  .transform(({ period, asAt, ...texts }, ctx) => {
+    const checked = commentaryForm.safeParse(texts);
+    if (checked.success) return { period, asAt, commentary: checked.data };
+    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  });
 
 export function indicatorRoutes(r: RouteBuilder): void {
   r.page({
@@ -249,18 +259,17 @@ export function indicatorRoutes(r: RouteBuilder): void {
     path: paths.performance.commentary,
     access: 'commentary:write',
     audit: 'indicator.commentary',
+    body: commentaryPost,
+    invalid: async (ctx, form) => {
+      const def = definitionOr404(indicatorIdParams.parse(ctx.req.params).indicatorId);
+      const { period, asAt, goingWell, toImprove, actions } = form.input;
+      await renderIndicator(ctx, def, choosePeriod(periodQuery.parse({ period, asAt }), todayInLondon()), { errors: form.errors, values: { goingWell, toImprove, actions } }, 400);
+    },
     handler: async (ctx) => {
-      const { req, res, user, services, audit } = ctx;
+      const { req, body, res, user, services, audit } = ctx;
       const def = definitionOr404(indicatorIdParams.parse(req.params).indicatorId);
-      const body = (req.body ?? {}) as Record<string, unknown>;
       const period = choosePeriod(periodQuery.parse({ period: body.period, asAt: body.asAt }), todayInLondon());
-      const form = commentaryForm.safeParse({ goingWell: body.goingWell, toImprove: body.toImprove, actions: body.actions });
-      if (!form.success) {
-        const errors = form.error.issues.map((i) => ({ field: String(i.path[0] ?? 'goingWell'), message: i.message }));
-        await renderIndicator(ctx, def, period, { errors, values: { goingWell: body.goingWell, toImprove: body.toImprove, actions: body.actions } }, 400);
-        return;
-      }
-      await addCommentary(services.db, user.authorityId, def.id, period, form.data, { userId: user.id, name: user.displayName }, audit);
+      await addCommentary(services.db, user.authorityId, def.id, period, body.commentary, { userId: user.id, name: user.displayName }, audit);
       res.redirect(303, paths.withQuery(paths.performance.indicator({ indicatorId: def.id }), { period: period.kind, asAt: period.end, saved: 1 }) + '#commentary');
     },
   });
@@ -332,26 +341,19 @@ export function indicatorRoutes(r: RouteBuilder): void {
     path: paths.admin.indicator,
     access: 'indicator:manage',
     audit: 'indicator.settings',
-    handler: async ({ req, res, user, services, audit }) => {
+    body: thresholdsForm,
+    invalid: ({ req, res }, form) => renderThresholds(res, definitionOr404(indicatorIdParams.parse(req.params).indicatorId), form.input, form.errors, 400),
+    handler: async ({ req, body: form, res, user, services, audit }) => {
       const def = definitionOr404(indicatorIdParams.parse(req.params).indicatorId);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const form = thresholdsForm.safeParse(body);
-      if (!form.success) {
-        renderThresholds(res, def, body, form.error.issues.map((i) => ({ field: String(i.path[0] ?? 'target'), message: i.message })), 400);
-        return;
-      }
-      if (form.data.reset === 'yes') {
+      if (form.reset === 'yes') {
         await services.db.transaction(async (tx) => {
           await resetThresholds(tx, user.authorityId, def.id);
           await audit.record(tx, { recordType: 'indicator', recordId: def.id, detail: { reset: true } });
         });
       } else {
-        const change = { target: form.data.target, green: form.data.green, amber: form.data.amber };
+        const change = { target: form.target, green: form.green, amber: form.amber };
         const problems = thresholdProblems(def, change);
-        if (problems.length > 0) {
-          renderThresholds(res, def, body, problems, 400);
-          return;
-        }
+        if (problems.length > 0) throw new ValidationError(problems);
         await services.db.transaction(async (tx) => {
           await saveThresholds(tx, user.authorityId, def.id, change, user.username);
           await audit.record(tx, { recordType: 'indicator', recordId: def.id, detail: { target: change.target, green: change.green, amber: change.amber } });

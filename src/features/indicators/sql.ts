@@ -72,3 +72,26 @@ export function within(date: Expr, from: Expr, to: Expr): SQL {
 export function flag(condition: Expr): SQL {
   return sql`(case when ${e(condition)} then 1 else 0 end)`;
 }
+
+const identifier = (x: string): SQL => {
+  if (!/^[a-z][a-z0-9_]*$/.test(x)) throw new Error(`not an SQL identifier: ${x}`);
+  return sql.raw(x);
+};
+
+/**
+ * The scaffolding of an indicator that counts events: each period (`p`) joined with the authority's rows of `table`,
+ * as `alias`, whose `dateColumn` falls in it (`from ${inPeriod('contacts', 'c', 'contact_date', authorityId)}`).
+ */
+export function inPeriod(table: string, alias: string, dateColumn: string, authorityId: number): SQL {
+  const a = identifier(alias);
+  return sql`periods p join ${identifier(table)} ${a} on ${a}.authority_id = ${authorityId} and ${a}.${identifier(dateColumn)} between p.period_start and p.period_end`;
+}
+
+/**
+ * The scaffolding of a snapshot indicator: each period (`p`) joined with the authority's rows of `table`, as `alias`,
+ * open at the end of the period by their start_date and end_date (see openAtEndOf).
+ */
+export function openAtPeriodEnd(table: string, alias: string, authorityId: number): SQL {
+  const a = identifier(alias);
+  return sql`periods p join ${identifier(table)} ${a} on ${a}.authority_id = ${authorityId} and ${openAtEndOf(`${alias}.start_date`, `${alias}.end_date`, 'p.period_end')}`;
+}

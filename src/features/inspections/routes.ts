@@ -11,6 +11,7 @@
  */
 import type { Request, Response } from 'express';
 import busboy from 'busboy';
+import { z } from 'zod';
 import { can } from '../../domain/roles';
 import {
   ACTIVITY_KINDS,
@@ -47,6 +48,9 @@ import {
   formValuesFromRecord,
   type InspectionFormValues,
 } from './validation';
+
+/** "Yes, delete this record", ticked. */
+const deleteForm = z.object({ confirm: z.literal('yes', { error: 'Confirm that you want to delete this record' }) });
 
 /** The largest report file the read-in page accepts. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -462,13 +466,10 @@ export function inspectionRoutes(r: RouteBuilder): void {
     path: paths.inspections.remove,
     access: 'inspection:manage',
     audit: 'inspection.delete',
+    body: deleteForm,
+    invalid: async (ctx, form) => renderDelete(ctx.res, await loadOr404(ctx), form.errors, 400),
     handler: async (ctx) => {
       const record = await loadOr404(ctx);
-      const body = (ctx.req.body ?? {}) as Record<string, unknown>;
-      if (body.confirm !== 'yes') {
-        renderDelete(ctx.res, record, [{ field: 'confirm', message: 'Confirm that you want to delete this record' }], 400);
-        return;
-      }
       try {
         await deleteInspection(ctx.services.db, ctx.user.authorityId, record.id, ctx.audit);
       } catch (e) {

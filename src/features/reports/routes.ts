@@ -246,18 +246,17 @@ export function reportRoutes(r: RouteBuilder): void {
     path: paths.reports.generate,
     access: 'report:read',
     audit: 'reports.queue',
+    body: formBody,
+    invalid: async (ctx, form) => {
+      const posted = (name: string) => {
+        const v = form.input[name];
+        return typeof v === 'string' ? v.trim() : '';
+      };
+      await renderList(ctx, { kind: posted('kind'), values: { period: posted('period'), audience: posted('audience'), format: posted('format') }, errors: form.errors }, 400);
+    },
     handler: async (ctx) => {
-      const { req, res, user, services, audit } = ctx;
-      const body = formBody.parse(req.body ?? {});
-      const values = { period: body.period, audience: body.audience, format: body.format };
-      let id: number;
-      try {
-        id = await queueReport(services.db, user.authorityId, body, { name: user.displayName, mayInternal: mayInternal(user) });
-      } catch (err) {
-        if (!(err instanceof ValidationError)) throw err;
-        await renderList(ctx, { kind: body.kind, values, errors: err.errors }, 400);
-        return;
-      }
+      const { body, res, user, services, audit } = ctx;
+      const id = await queueReport(services.db, user.authorityId, body, { name: user.displayName, mayInternal: mayInternal(user) });
       await audit.record(services.db, { recordType: 'generated-report', recordId: String(id), detail: { kind: body.kind, period: body.period, audience: body.audience, format: body.format } });
       services.reportRunner.kick();
       res.redirect(303, paths.reports.report({ reportId: id }));

@@ -6,13 +6,31 @@ import type { FieldError } from '../../../core/errors';
 import { ACTION_STATUSES, RAGS } from '../../../db/schema/index';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
-import { dateFromParts, dateParts, fieldErrorsOf, str } from '../../../web/form-input';
+import { dateParts, formList, formText, str, withDateParts } from '../../../web/form-input';
 import { actionImpact } from '../impact';
 import { actionPageModel } from '../view-model';
 import { authorityRecommendations, currentInspectionIds } from '../plan';
 import { createAction, deleteAction, getAction, objectiveChoices, progressHistory, updateAction } from '../service';
 import { RAG_LABELS, STATUS_LABELS } from '../../../domain/improvement-status';
-import { audienceOf, bodyOf, findAction, idFrom, list, type Body } from './shared';
+import { audienceOf, findAction, formChoice, idFrom, list, type Body } from './shared';
+
+const actionForm = withDateParts(
+  ['startDate', 'dueDate', 'completedOn'],
+  z.strictObject({
+    objectiveId: formText,
+    number: formText,
+    title: formText,
+    successMeasure: formText,
+    owner: formText,
+    startDate: formText,
+    dueDate: formText,
+    completedOn: formText,
+    status: formChoice,
+    rag: formChoice,
+    recommendationIds: formList,
+    delete: formText.optional(),
+  }),
+);
 
 export function actionRoutes(r: RouteBuilder): void {
   async function renderActionForm(
@@ -64,21 +82,13 @@ export function actionRoutes(r: RouteBuilder): void {
     });
   }
 
-  function actionInput(body: Body) {
-    return {
-      objectiveId: body.objectiveId,
-      number: body.number,
-      title: body.title,
-      successMeasure: body.successMeasure,
-      owner: body.owner,
-      startDate: dateFromParts(body, 'startDate'),
-      dueDate: dateFromParts(body, 'dueDate'),
-      completedOn: dateFromParts(body, 'completedOn'),
-      status: body.status,
-      rag: body.rag,
-      recommendationIds: list(body.recommendationIds),
-    };
+  function actionInput({ delete: _delete, ...input }: z.output<typeof actionForm>) {
+    return input;
   }
+
+  /** The form again with what was posted (the date boxes as typed) and the errors. */
+  const invalid = (ctx: Pick<PageContext, 'res' | 'user' | 'services'>, actionId: number | null, form: { input: Body; errors: FieldError[] }) =>
+    renderActionForm(ctx, { actionId, values: { ...form.input, recommendationIds: list(form.input.recommendationIds) }, body: form.input, errors: form.errors }, 400);
 
   r.page({
     method: 'get',
@@ -102,14 +112,10 @@ export function actionRoutes(r: RouteBuilder): void {
     path: paths.improvement.newAction,
     access: 'improvement:manage',
     audit: 'improvement.action',
+    body: actionForm,
+    invalid: (ctx, form) => invalid(ctx, null, form),
     handler: async (ctx) => {
-      const body = bodyOf(ctx.req);
-      let actionId: number;
-      try {
-        actionId = await createAction(ctx.services.db, ctx.user.authorityId, actionInput(body), ctx.audit);
-      } catch (e) {
-        return renderActionForm(ctx, { actionId: null, values: { ...body, recommendationIds: list(body.recommendationIds) }, body, errors: fieldErrorsOf(e) }, 400);
-      }
+      const actionId = await createAction(ctx.services.db, ctx.user.authorityId, actionInput(ctx.body), ctx.audit);
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=action`);
     },
   });
@@ -146,18 +152,15 @@ export function actionRoutes(r: RouteBuilder): void {
     path: paths.improvement.editAction,
     access: 'improvement:manage',
     audit: 'improvement.action',
+    body: actionForm,
+    invalid: (ctx, form) => invalid(ctx, idFrom(ctx.req, 'actionId'), form),
     handler: async (ctx) => {
       const actionId = idFrom(ctx.req, 'actionId');
-      const body = bodyOf(ctx.req);
-      try {
-        if (body.delete === 'yes') {
-          await deleteAction(ctx.services.db, ctx.user.authorityId, actionId, ctx.audit);
-          return ctx.res.redirect(303, paths.improvement.planFor({ saved: 'action-deleted' }));
-        }
-        await updateAction(ctx.services.db, ctx.user.authorityId, actionId, actionInput(body), ctx.audit);
-      } catch (e) {
-        return renderActionForm(ctx, { actionId, values: { ...body, recommendationIds: list(body.recommendationIds) }, body, errors: fieldErrorsOf(e) }, 400);
+      if (ctx.body.delete === 'yes') {
+        await deleteAction(ctx.services.db, ctx.user.authorityId, actionId, ctx.audit);
+        return ctx.res.redirect(303, paths.improvement.planFor({ saved: 'action-deleted' }));
       }
+      await updateAction(ctx.services.db, ctx.user.authorityId, actionId, actionInput(ctx.body), ctx.audit);
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=action`);
     },
   });

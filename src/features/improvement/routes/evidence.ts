@@ -2,11 +2,20 @@
 import type { FieldError } from '../../../core/errors';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
-import { fieldErrorsOf, str } from '../../../web/form-input';
+import { z } from 'zod';
+import { formList, formText } from '../../../web/form-input';
 import { SERVICE_AREAS, SERVICE_AREA_LABELS } from '../../indicators/definition';
-import { indicatorsIn } from '../../indicators/registry';
+import { INDICATORS, indicatorsIn } from '../../indicators/registry';
 import { ensurePracticeDomains, getAction, setEvidence } from '../service';
-import { bodyOf, idFrom, list } from './shared';
+import { idFrom, list } from './shared';
+
+/** The indicators ticked, each one's success target (a box per indicator in the catalogue), the domains ticked. */
+const evidenceForm = z
+  .strictObject({ indicators: formList, domainIds: formList, ...Object.fromEntries(INDICATORS.map((d) => [`target-${d.id}`, formText])) })
+  .transform((form) => {
+    const fields = new Map(Object.entries(form));
+    return { indicators: form.indicators.map((id) => ({ id, target: String(fields.get(`target-${id}`) ?? '').trim() })), domainIds: form.domainIds };
+  });
 
 export function evidenceRoutes(r: RouteBuilder): void {
   async function renderEvidence(ctx: Pick<PageContext, 'res' | 'user' | 'services'>, actionId: number, model: { chosen: Map<string, string>; domainIds: Set<string>; errors?: FieldError[] }, status = 200) {
@@ -55,22 +64,21 @@ export function evidenceRoutes(r: RouteBuilder): void {
     path: paths.improvement.evidence,
     access: 'improvement:manage',
     audit: 'improvement.evidence',
+    body: evidenceForm,
+    invalid: (ctx, form) => {
+      const ids = list(form.input.indicators);
+      const chosen = new Map(ids.map((id) => [id, String(form.input[`target-${id}`] ?? '').trim()]));
+      // indicators.N.target → the target box of that indicator; indicators.N.id → its checkbox.
+      const errors = form.errors.map((x) => {
+        const m = /^indicators\.(\d+)\.(id|target)$/.exec(x.field);
+        const id = m ? ids[Number(m[1])] : undefined;
+        return m && id ? { ...x, field: m[2] === 'target' ? `target-${id}` : `indicator-${id}` } : x;
+      });
+      return renderEvidence(ctx, idFrom(ctx.req, 'actionId'), { chosen, domainIds: new Set(list(form.input.domainIds)), errors }, 400);
+    },
     handler: async (ctx) => {
       const actionId = idFrom(ctx.req, 'actionId');
-      const body = bodyOf(ctx.req);
-      const ids = list(body.indicators);
-      const chosen = new Map(ids.map((id) => [id, str(body[`target-${id}`]).trim()]));
-      try {
-        await setEvidence(ctx.services.db, ctx.user.authorityId, actionId, { indicators: ids.map((id) => ({ id, target: chosen.get(id) ?? '' })), domainIds: list(body.domainIds) }, ctx.audit);
-      } catch (e) {
-        // indicators.N.target → the target box of that indicator; indicators.N.id → its checkbox.
-        const errors = fieldErrorsOf(e).map((x) => {
-          const m = /^indicators\.(\d+)\.(id|target)$/.exec(x.field);
-          const id = m ? ids[Number(m[1])] : undefined;
-          return m && id ? { ...x, field: m[2] === 'target' ? `target-${id}` : `indicator-${id}` } : x;
-        });
-        return renderEvidence(ctx, actionId, { chosen, domainIds: new Set(list(body.domainIds)), errors }, 400);
-      }
+      await setEvidence(ctx.services.db, ctx.user.authorityId, actionId, ctx.body, ctx.audit);
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=evidence`);
     },
   });

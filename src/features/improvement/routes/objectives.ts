@@ -2,9 +2,12 @@
 import type { FieldError } from '../../../core/errors';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
-import { fieldErrorsOf } from '../../../web/form-input';
+import { z } from 'zod';
+import { formText } from '../../../web/form-input';
 import { createObjective, deleteObjective, getObjective, getTheme, updateObjective } from '../service';
-import { bodyOf, idFrom, type Body } from './shared';
+import { idFrom, type Body } from './shared';
+
+const objectiveForm = z.strictObject({ code: formText, title: formText, delete: formText.optional() });
 
 export function objectiveRoutes(r: RouteBuilder): void {
   async function renderObjective(ctx: Pick<PageContext, 'res' | 'user' | 'services'>, model: { themeId: number; objectiveId: number | null; values: Body; errors?: FieldError[] }, status = 200) {
@@ -30,15 +33,10 @@ export function objectiveRoutes(r: RouteBuilder): void {
     path: paths.improvement.newObjective,
     access: 'improvement:manage',
     audit: 'improvement.objective',
-    handler: async (ctx) => {
-      const { req, res, user, services, audit } = ctx;
-      const themeId = idFrom(req, 'themeId');
-      const body = bodyOf(req);
-      try {
-        await createObjective(services.db, user.authorityId, themeId, { code: body.code, title: body.title }, audit);
-      } catch (e) {
-        return renderObjective(ctx, { themeId, objectiveId: null, values: body, errors: fieldErrorsOf(e) }, 400);
-      }
+    body: objectiveForm,
+    invalid: (ctx, form) => renderObjective(ctx, { themeId: idFrom(ctx.req, 'themeId'), objectiveId: null, values: form.input, errors: form.errors }, 400),
+    handler: async ({ req, body, res, user, services, audit }) => {
+      await createObjective(services.db, user.authorityId, idFrom(req, 'themeId'), { code: body.code, title: body.title }, audit);
       res.redirect(303, paths.improvement.planFor({ saved: 'objective' }));
     },
   });
@@ -59,18 +57,17 @@ export function objectiveRoutes(r: RouteBuilder): void {
     path: paths.improvement.editObjective,
     access: 'improvement:manage',
     audit: 'improvement.objective',
-    handler: async (ctx) => {
-      const { req, res, user, services, audit } = ctx;
+    body: objectiveForm,
+    invalid: async (ctx, form) => {
+      const objective = await getObjective(ctx.services.db, ctx.user.authorityId, idFrom(ctx.req, 'objectiveId'));
+      const errors = form.errors.map((x) => (x.field === 'objective' ? { ...x, field: 'title' } : x));
+      await renderObjective(ctx, { themeId: Number(objective.themeId), objectiveId: Number(objective.id), values: form.input, errors }, 400);
+    },
+    handler: async ({ req, body, res, user, services, audit }) => {
       const objective = await getObjective(services.db, user.authorityId, idFrom(req, 'objectiveId'));
       const objectiveId = Number(objective.id);
-      const body = bodyOf(req);
-      try {
-        if (body.delete === 'yes') await deleteObjective(services.db, user.authorityId, objectiveId, audit);
-        else await updateObjective(services.db, user.authorityId, objectiveId, { code: body.code, title: body.title }, audit);
-      } catch (e) {
-        const errors = fieldErrorsOf(e).map((x) => (x.field === 'objective' ? { ...x, field: 'title' } : x));
-        return renderObjective(ctx, { themeId: Number(objective.themeId), objectiveId, values: body, errors }, 400);
-      }
+      if (body.delete === 'yes') await deleteObjective(services.db, user.authorityId, objectiveId, audit);
+      else await updateObjective(services.db, user.authorityId, objectiveId, { code: body.code, title: body.title }, audit);
       res.redirect(303, paths.improvement.planFor({ saved: body.delete === 'yes' ? 'objective-deleted' : 'objective' }));
     },
   });

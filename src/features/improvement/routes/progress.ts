@@ -4,10 +4,13 @@ import type { FieldError } from '../../../core/errors';
 import { ACTION_STATUSES, RAGS } from '../../../db/schema/index';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
-import { dateFromParts, dateParts, fieldErrorsOf, str } from '../../../web/form-input';
+import { z } from 'zod';
+import { dateParts, formText, str, withDateParts } from '../../../web/form-input';
 import { addProgressUpdate } from '../service';
 import { RAG_LABELS, STATUS_LABELS } from '../../../domain/improvement-status';
-import { bodyOf, findAction, idFrom, type Body } from './shared';
+import { findAction, formChoice, idFrom, type Body } from './shared';
+
+const progressForm = withDateParts(['updatedOn'], z.strictObject({ updatedOn: formText, status: formChoice, rag: formChoice, note: formText }));
 
 export function progressRoutes(r: RouteBuilder): void {
   async function renderProgress(ctx: Pick<PageContext, 'res' | 'user' | 'services'>, actionId: number, model: { values: Body; body: Body | null; errors?: FieldError[] }, status = 200) {
@@ -41,22 +44,11 @@ export function progressRoutes(r: RouteBuilder): void {
     path: paths.improvement.progress,
     access: 'improvement:manage',
     audit: 'improvement.progress',
+    body: progressForm,
+    invalid: (ctx, form) => renderProgress(ctx, idFrom(ctx.req, 'actionId'), { values: form.input, body: form.input, errors: form.errors }, 400),
     handler: async (ctx) => {
       const actionId = idFrom(ctx.req, 'actionId');
-      const body = bodyOf(ctx.req);
-      try {
-        await addProgressUpdate(
-          ctx.services.db,
-          ctx.user.authorityId,
-          actionId,
-          { updatedOn: dateFromParts(body, 'updatedOn'), status: body.status, rag: body.rag, note: body.note },
-          { name: ctx.user.displayName },
-          todayInLondon(),
-          ctx.audit,
-        );
-      } catch (e) {
-        return renderProgress(ctx, actionId, { values: body, body, errors: fieldErrorsOf(e) }, 400);
-      }
+      await addProgressUpdate(ctx.services.db, ctx.user.authorityId, actionId, ctx.body, { name: ctx.user.displayName }, todayInLondon(), ctx.audit);
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=progress#progress`);
     },
   });

@@ -22,9 +22,11 @@ export function audienceOf(user: CurrentUser): Audience {
   return can(user.role, 'child:read') ? 'staff' : 'members';
 }
 
-export function bodyOf(req: Request): Body {
-  return (req.body ?? {}) as Body;
-}
+/**
+ * A posted radio choice: the string chosen, or undefined when none was (so that a service's default applies). The
+ * forms' fields are shaped by their body schemas; their rules are the services' (the same for the API and the CLI).
+ */
+export const formChoice = z.preprocess((v) => (typeof v === 'string' ? v : undefined), z.string().optional());
 
 export const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === '' ? [] : [String(v)]);
 

@@ -3,9 +3,12 @@ import type { Response } from 'express';
 import type { FieldError } from '../../../core/errors';
 import { paths } from '../../../web/paths';
 import type { RouteBuilder } from '../../../web/route';
-import { fieldErrorsOf } from '../../../web/form-input';
+import { z } from 'zod';
+import { formText } from '../../../web/form-input';
 import { createTheme, deleteTheme, getTheme, updateTheme } from '../service';
-import { bodyOf, idFrom, type Body } from './shared';
+import { idFrom, type Body } from './shared';
+
+const themeForm = z.strictObject({ number: formText, title: formText, description: formText, delete: formText.optional() });
 
 export function themeRoutes(r: RouteBuilder): void {
   function renderTheme(res: Response, model: { themeId: number | null; values: Body; errors?: FieldError[] }, status = 200) {
@@ -29,13 +32,10 @@ export function themeRoutes(r: RouteBuilder): void {
     path: paths.improvement.newTheme,
     access: 'improvement:manage',
     audit: 'improvement.theme',
-    handler: async ({ req, res, user, services, audit }) => {
-      const body = bodyOf(req);
-      try {
-        await createTheme(services.db, user.authorityId, { number: body.number, title: body.title, description: body.description }, audit);
-      } catch (e) {
-        return renderTheme(res, { themeId: null, values: body, errors: fieldErrorsOf(e) }, 400);
-      }
+    body: themeForm,
+    invalid: ({ res }, form) => renderTheme(res, { themeId: null, values: form.input, errors: form.errors }, 400),
+    handler: async ({ body, res, user, services, audit }) => {
+      await createTheme(services.db, user.authorityId, { number: body.number, title: body.title, description: body.description }, audit);
       res.redirect(303, paths.improvement.planFor({ saved: 'theme' }));
     },
   });
@@ -56,15 +56,15 @@ export function themeRoutes(r: RouteBuilder): void {
     path: paths.improvement.editTheme,
     access: 'improvement:manage',
     audit: 'improvement.theme',
-    handler: async ({ req, res, user, services, audit }) => {
+    body: themeForm,
+    invalid: ({ req, res }, form) => {
+      const errors = form.errors.map((x) => (x.field === 'theme' ? { ...x, field: 'title' } : x));
+      renderTheme(res, { themeId: idFrom(req, 'themeId'), values: form.input, errors }, 400);
+    },
+    handler: async ({ req, body, res, user, services, audit }) => {
       const themeId = idFrom(req, 'themeId');
-      const body = bodyOf(req);
-      try {
-        if (body.delete === 'yes') await deleteTheme(services.db, user.authorityId, themeId, audit);
-        else await updateTheme(services.db, user.authorityId, themeId, { number: body.number, title: body.title, description: body.description }, audit);
-      } catch (e) {
-        return renderTheme(res, { themeId, values: body, errors: fieldErrorsOf(e).map((x) => (x.field === 'theme' ? { ...x, field: 'title' } : x)) }, 400);
-      }
+      if (body.delete === 'yes') await deleteTheme(services.db, user.authorityId, themeId, audit);
+      else await updateTheme(services.db, user.authorityId, themeId, { number: body.number, title: body.title, description: body.description }, audit);
       res.redirect(303, paths.improvement.planFor({ saved: body.delete === 'yes' ? 'theme-deleted' : 'theme' }));
     },
   });

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { type IndicatorDefinition, PERIOD_RATE_NOTE, PER_10K_RULE, defineIndicator } from '../definition';
-import { calendarRow, flag, inWorkingDays, openAtEndOf } from '../sql';
+import { calendarRow, flag, inPeriod, inWorkingDays, openAtEndOf, openAtPeriodEnd } from '../sql';
 
 const DAY_ZERO =
   'Lantern counts the start date as day 0: authorised on the 45th working day after the start is in time, on the 46th late. ' +
@@ -34,7 +34,7 @@ function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): 
     items: (authorityId) => sql`
       select p.period_end, sd.child_id as subject_id, ${flag(column)} as numerator, 1 as denominator,
         'Strategy discussion ' || sd.discussion_date as detail
-      from periods p join strategy_discussions sd on sd.authority_id = ${authorityId} and sd.discussion_date between p.period_start and p.period_end`,
+      from ${inPeriod('strategy_discussions', 'sd', 'discussion_date', authorityId)}`,
   });
 }
 
@@ -81,7 +81,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
       select p.period_end, a.child_id as subject_id,
         ${inWorkingDays('a.start_date', 'ws', 'a.authorisation_date', 'wa', 45)} as numerator, 1 as denominator,
         'Assessment ' || a.start_date || ' to ' || a.authorisation_date || ' (' || (wa.rank - ws.rank) || ' working days)' as detail
-      from periods p join assessments a on a.authority_id = ${authorityId} and a.authorisation_date between p.period_start and p.period_end
+      from ${inPeriod('assessments', 'a', 'authorisation_date', authorityId)}
       ${calendarRow('ws', 'a.start_date')} ${calendarRow('wa', 'a.authorisation_date')}`,
   }),
   defineIndicator({
@@ -125,7 +125,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, s.child_id as subject_id, 1 as numerator, 0 as denominator, 'S47 ' || s.start_date as detail
-      from periods p join s47_enquiries s on s.authority_id = ${authorityId} and s.start_date between p.period_start and p.period_end`,
+      from ${inPeriod('s47_enquiries', 's', 'start_date', authorityId)}`,
   }),
   defineIndicator({
     id: 's47-to-icpc',
@@ -204,7 +204,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, cp.child_id as subject_id, 1 as numerator, 0 as denominator, 'Plan from ' || min(cp.start_date) as detail
-      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and ${openAtEndOf('cp.start_date', 'cp.end_date', 'p.period_end')}
+      from ${openAtPeriodEnd('cp_plans', 'cp', authorityId)}
       group by p.period_end, cp.child_id`,
   }),
   defineIndicator({
@@ -259,7 +259,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
       select p.period_end, cp.child_id as subject_id,
         ${flag("cp.end_date >= (cp.start_date + interval '2 years')::date")} as numerator, 1 as denominator,
         'Plan ' || cp.start_date || ' to ' || cp.end_date as detail
-      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and cp.end_date between p.period_start and p.period_end`,
+      from ${inPeriod('cp_plans', 'cp', 'end_date', authorityId)}`,
   }),
   defineIndicator({
     id: 'cp-plans-open-2-years-plus',
@@ -284,7 +284,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
       select p.period_end, cp.child_id as subject_id,
         ${flag("p.period_end >= (cp.start_date + interval '2 years')::date")} as numerator, 1 as denominator,
         'Plan from ' || cp.start_date as detail
-      from periods p join cp_plans cp on cp.authority_id = ${authorityId} and ${openAtEndOf('cp.start_date', 'cp.end_date', 'p.period_end')}`,
+      from ${openAtPeriodEnd('cp_plans', 'cp', authorityId)}`,
   }),
   defineIndicator({
     id: 'cp-reviews-in-timescale',

@@ -3,7 +3,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { PERIOD_RATE_NOTE, PER_10K_RULE, defineIndicator } from '../definition';
-import { calendarRow, flag, inWorkingDays } from '../sql';
+import { calendarRow, flag, inPeriod, inWorkingDays } from '../sql';
 
 export const frontDoor = [
   defineIndicator({
@@ -21,7 +21,7 @@ export const frontDoor = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, c.child_id as subject_id, 1 as numerator, 0 as denominator, 'Contact ' || c.contact_date as detail
-      from periods p join contacts c on c.authority_id = ${authorityId} and c.contact_date between p.period_start and p.period_end`,
+      from ${inPeriod('contacts', 'c', 'contact_date', authorityId)}`,
   }),
   defineIndicator({
     id: 'contacts-decision-1-working-day',
@@ -47,7 +47,7 @@ export const frontDoor = [
         ${inWorkingDays('c.contact_date', 'wc', 'c.decision_date', 'wd', 1)} as numerator,
         1 as denominator,
         'Contact ' || c.contact_date || coalesce(', decided ' || c.decision_date, ', no decision') as detail
-      from periods p join contacts c on c.authority_id = ${authorityId} and c.contact_date between p.period_start and p.period_end
+      from ${inPeriod('contacts', 'c', 'contact_date', authorityId)}
       ${calendarRow('wc', 'c.contact_date')} ${calendarRow('wd', 'c.decision_date')}`,
   }),
   defineIndicator({
@@ -66,7 +66,7 @@ export const frontDoor = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, r.child_id as subject_id, 1 as numerator, 0 as denominator, 'Referral ' || r.referral_date as detail
-      from periods p join cin_episodes r on r.authority_id = ${authorityId} and r.referral_date between p.period_start and p.period_end`,
+      from ${inPeriod('cin_episodes', 'r', 'referral_date', authorityId)}`,
   }),
   defineIndicator({
     id: 'referrals-nfa',
@@ -85,7 +85,7 @@ export const frontDoor = [
     items: (authorityId) => sql`
       select p.period_end, r.child_id as subject_id, ${flag('r.referral_nfa')} as numerator, 1 as denominator,
         'Referral ' || r.referral_date || (case when r.referral_nfa then ' (NFA)' else '' end) as detail
-      from periods p join cin_episodes r on r.authority_id = ${authorityId} and r.referral_date between p.period_start and p.period_end`,
+      from ${inPeriod('cin_episodes', 'r', 'referral_date', authorityId)}`,
   }),
   defineIndicator({
     id: 'early-help-requests',
@@ -101,7 +101,7 @@ export const frontDoor = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, e.child_id as subject_id, 1 as numerator, 0 as denominator, 'Request ' || e.request_date as detail
-      from periods p join early_help_episodes e on e.authority_id = ${authorityId} and e.request_date between p.period_start and p.period_end`,
+      from ${inPeriod('early_help_episodes', 'e', 'request_date', authorityId)}`,
   }),
   defineIndicator({
     id: 'early-help-allocated-10-working-days',
@@ -127,7 +127,7 @@ export const frontDoor = [
         ${inWorkingDays('e.request_date', 'wr', 'e.allocation_date', 'wa', 10)} as numerator,
         1 as denominator,
         'Request ' || e.request_date || coalesce(', allocated ' || e.allocation_date, ', not allocated') as detail
-      from periods p join early_help_episodes e on e.authority_id = ${authorityId} and e.request_date between p.period_start and p.period_end
+      from ${inPeriod('early_help_episodes', 'e', 'request_date', authorityId)}
       ${calendarRow('wr', 'e.request_date')} ${calendarRow('wa', 'e.allocation_date')}`,
   }),
   defineIndicator({
@@ -157,6 +157,6 @@ export const frontDoor = [
         ) then 1 else 0 end as numerator,
         1 as denominator,
         'Referral ' || r.referral_date as detail
-      from periods p join cin_episodes r on r.authority_id = ${authorityId} and r.referral_date between p.period_start and p.period_end`,
+      from ${inPeriod('cin_episodes', 'r', 'referral_date', authorityId)}`,
   }),
 ];

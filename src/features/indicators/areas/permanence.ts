@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { defineIndicator } from '../definition';
-import { flag, openAtEndOf, openOn } from '../sql';
+import { flag, inPeriod, openAtPeriodEnd, openOn } from '../sql';
 import { monthsBefore } from './children-in-care';
 
 /**
@@ -122,7 +122,7 @@ export const permanence = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, pp.child_id as subject_id, 1 as numerator, 0 as denominator, 'Since ' || min(pp.start_date) as detail
-      from periods p join pre_proceedings pp on pp.authority_id = ${authorityId} and ${openAtEndOf('pp.start_date', 'pp.end_date', 'p.period_end')}
+      from ${openAtPeriodEnd('pre_proceedings', 'pp', authorityId)}
       group by p.period_end, pp.child_id`,
   }),
   defineIndicator({
@@ -144,7 +144,7 @@ export const permanence = [
     items: (authorityId) => sql`
       select p.period_end, pp.child_id as subject_id, ${weeks('pp.start_date', 'p.period_end')} as numerator, 1 as denominator,
         'Since ' || pp.start_date as detail
-      from periods p join pre_proceedings pp on pp.authority_id = ${authorityId} and ${openAtEndOf('pp.start_date', 'pp.end_date', 'p.period_end')}`,
+      from ${openAtPeriodEnd('pre_proceedings', 'pp', authorityId)}`,
   }),
   defineIndicator({
     id: 'plo-16-weeks',
@@ -165,7 +165,7 @@ export const permanence = [
     items: (authorityId) => sql`
       select p.period_end, pp.child_id as subject_id, ${flag('pp.end_date - pp.start_date <= 112')} as numerator, 1 as denominator,
         (pp.end_date - pp.start_date) || ' days' as detail
-      from periods p join pre_proceedings pp on pp.authority_id = ${authorityId} and pp.end_date between p.period_start and p.period_end`,
+      from ${inPeriod('pre_proceedings', 'pp', 'end_date', authorityId)}`,
   }),
   defineIndicator({
     id: 'care-proceedings-26-weeks',
@@ -186,7 +186,7 @@ export const permanence = [
     items: (authorityId) => sql`
       select p.period_end, cp.child_id as subject_id, ${flag('cp.end_date - cp.issue_date <= 182')} as numerator, 1 as denominator,
         'Issued ' || cp.issue_date || ', concluded ' || cp.end_date as detail
-      from periods p join care_proceedings cp on cp.authority_id = ${authorityId} and cp.end_date between p.period_start and p.period_end`,
+      from ${inPeriod('care_proceedings', 'cp', 'end_date', authorityId)}`,
   }),
   defineIndicator({
     id: 'care-proceedings-average-weeks',
@@ -207,6 +207,6 @@ export const permanence = [
     items: (authorityId) => sql`
       select p.period_end, cp.child_id as subject_id, ${weeks('cp.issue_date', 'cp.end_date')} as numerator, 1 as denominator,
         'Issued ' || cp.issue_date || ', concluded ' || cp.end_date as detail
-      from periods p join care_proceedings cp on cp.authority_id = ${authorityId} and cp.end_date between p.period_start and p.period_end`,
+      from ${inPeriod('care_proceedings', 'cp', 'end_date', authorityId)}`,
   }),
 ];

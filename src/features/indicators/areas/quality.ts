@@ -9,7 +9,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { defineIndicator, type IndicatorDefinition } from '../definition';
-import { calendarRow, inWorkingDays } from '../sql';
+import { calendarRow, inPeriod, inWorkingDays } from '../sql';
 
 /** Referrals in the period, with 1 when `column` is recorded within 1 working day of the referral. */
 function withinOneWorkingDay(authorityId: number, column: 'management_oversight_date' | 'initial_consideration_date', label: string): SQL {
@@ -19,7 +19,7 @@ function withinOneWorkingDay(authorityId: number, column: 'management_oversight_
       ${inWorkingDays('l.referral_date', 'wr', c, 'wc', 1)} as numerator,
       1 as denominator,
       'Referral ' || l.referral_date || ', ' || coalesce(${label}::text || ' ' || ${sql.raw(c)}, 'no ' || ${label}::text || ' recorded') as detail
-    from periods p join lado_referrals l on l.authority_id = ${authorityId} and l.referral_date between p.period_start and p.period_end
+    from ${inPeriod('lado_referrals', 'l', 'referral_date', authorityId)}
     ${calendarRow('wr', 'l.referral_date')}
     ${calendarRow('wc', c)}`;
 }
@@ -43,7 +43,7 @@ export const quality: IndicatorDefinition[] = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, l.child_id as subject_id, 1 as numerator, 0 as denominator, 'Referral ' || l.referral_date as detail
-      from periods p join lado_referrals l on l.authority_id = ${authorityId} and l.referral_date between p.period_start and p.period_end`,
+      from ${inPeriod('lado_referrals', 'l', 'referral_date', authorityId)}`,
   }),
   defineIndicator({
     id: 'lado-oversight-1-working-day',

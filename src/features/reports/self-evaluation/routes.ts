@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { can } from '../../../domain/roles';
 import { todayInLondon } from '../../../domain/today';
 import { NotFoundError } from '../../../core/errors';
-import { str, type FormBody } from '../../../web/form-input';
+import { formText, str } from '../../../web/form-input';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { FIRST_YEAR, isSelfEvaluationYear, LAST_YEAR, selfEvaluationArea, selfEvaluationYear, SELF_EVALUATION_AREAS, yearLabel, type SelfEvaluationArea } from './areas';
@@ -43,6 +43,19 @@ const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
   areasForImprovement: 'Areas for improvement',
   focus: 'Focus for the year ahead',
 };
+
+/** "Start from last year's text": the year, posted. */
+const copyForm = z.object({ year: formText });
+
+/** An area's four sections as posted ('' when absent), checked by the service's rules (at least one written, lengths). */
+const areaForm = z
+  .strictObject({ summary: formText, strengths: formText, areasForImprovement: formText, focus: formText })
+  .transform((posted, ctx) => {
+    const checked = selfEvaluationForm.safeParse(posted);
+    if (checked.success) return checked.data;
+    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  });
 
 /** A year from the path: four digits, 2000–2100; anything else is not found. */
 function yearParam(value: unknown): number {
@@ -113,9 +126,12 @@ export function selfEvaluationRoutes(r: RouteBuilder): void {
     path: paths.selfEvaluation.index,
     access: 'self-evaluation:write',
     audit: 'self-evaluation.copy',
-    handler: async ({ req, res, user, services, audit }) => {
-      const body = (req.body ?? {}) as FormBody;
-      const year = yearParam(str(body.year).trim());
+    body: copyForm,
+    invalid: () => {
+      throw new NotFoundError();
+    },
+    handler: async ({ body, res, user, services, audit }) => {
+      const year = yearParam(body.year.trim());
       const copied = await startFromLastYear(services.db, user.authorityId, year, { userId: user.id, name: user.displayName }, audit);
       res.redirect(303, paths.selfEvaluation.indexFor({ year, done: copied.length > 0 ? 'copied' : 'nothing' }));
     },
@@ -155,19 +171,16 @@ export function selfEvaluationRoutes(r: RouteBuilder): void {
     path: paths.selfEvaluation.area,
     access: 'self-evaluation:write',
     audit: 'self-evaluation.save',
+    body: areaForm,
+    invalid: async (ctx, form) => {
+      const posted = Object.fromEntries(SECTIONS.map((s) => [s, str(form.input[s])]));
+      await renderForm(ctx, yearParam(ctx.req.params.year), areaParam(ctx.req.params.area), posted, form.errors);
+    },
     handler: async (ctx) => {
-      const { req, res, user, services, audit } = ctx;
+      const { req, body, res, user, services, audit } = ctx;
       const year = yearParam(req.params.year);
       const area = areaParam(req.params.area);
-      const body = (req.body ?? {}) as FormBody;
-      const posted = { summary: str(body.summary), strengths: str(body.strengths), areasForImprovement: str(body.areasForImprovement), focus: str(body.focus) };
-      const form = selfEvaluationForm.safeParse(posted);
-      if (!form.success) {
-        const errors = form.error.issues.map((i) => ({ field: String(i.path[0] ?? 'summary'), message: i.message }));
-        await renderForm(ctx, year, area, posted, errors);
-        return;
-      }
-      await saveSelfEvaluation(services.db, user.authorityId, year, area.key, form.data, { userId: user.id, name: user.displayName }, audit);
+      await saveSelfEvaluation(services.db, user.authorityId, year, area.key, body, { userId: user.id, name: user.displayName }, audit);
       res.redirect(303, paths.selfEvaluation.indexFor({ year, saved: area.key }));
     },
   });

@@ -4,7 +4,7 @@ import { GRADE_LABELS, type Grade } from '../../../../domain/ofsted';
 import { ConflictError, NotFoundError, type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
 import type { PageContext } from '../../../../web/route';
-import { GRADE_TAG } from '../../../inspections/routes';
+import { GRADE_TAG } from '../../../../web/grade-tags';
 import { type AuditStatus } from '../service';
 
 /** How many audits the "All audits" list shows; the count says how many matched. */
