@@ -25,16 +25,18 @@ import { inspectionRoutes } from '../features/inspections/routes';
 import { trackersRoutes } from '../features/trackers/routes';
 import { usersRoutes } from '../features/users/routes';
 import type { RouteBuilder } from '../web/route';
+import type { Services } from './services';
 
-export function registerRoutes(r: RouteBuilder): void {
+/** Every route; the features' own long-lived services are handed to the routes that use them. */
+export function registerRoutes(r: RouteBuilder, services: Services): void {
   authRoutes(r);
   homeRoutes(r);
   // Before any /inspections/:inspectionId route, so that /inspections/national is this page.
   nationalRoutes(r);
-  childrenRoutes(r);
+  childrenRoutes(r, services.children);
   indicatorRoutes(r);
   trackersRoutes(r);
-  dataRoutes(r);
+  dataRoutes(r, services.importJobs);
   referenceRoutes(r);
   // After any route under /inspections/ with a fixed name (the national picture): it mounts /inspections/:inspectionId.
   inspectionRoutes(r);
@@ -49,7 +51,7 @@ export function registerRoutes(r: RouteBuilder): void {
   moderationRoutes(r);
   auditRoutes(r);
   auditActionRoutes(r);
-  reportRoutes(r);
+  reportRoutes(r, services.reportRunner);
   selfEvaluationRoutes(r);
   apiDocsRoutes(r);
 }

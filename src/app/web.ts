@@ -167,7 +167,7 @@ export function createApp(services: Services) {
   openapi.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'A personal API token: lantern users token USERNAME' });
   openapi.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'lantern.sid' });
   const builder = new RouteBuilder(router, services, openapi);
-  registerRoutes(builder);
+  registerRoutes(builder, services);
   const document = new OpenApiGeneratorV3(openapi.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Lantern API', version: '0.1.0', description: 'Children’s services data, with the same rules as the web interface. Errors are application/problem+json (RFC 9457).' },

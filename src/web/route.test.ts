@@ -12,7 +12,7 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { policy } from '../domain/policies';
 import { ValidationError } from '../core/errors';
 import type { CurrentUser } from '../accounts/users/service';
-import type { Services } from '../app/services';
+import type { WebServices } from './services';
 import { formList, formText, withDateParts } from './form-input';
 import { RouteBuilder } from './route';
 
@@ -40,7 +40,7 @@ describe('r.page with a body schema', () => {
       next();
     });
     const router = express.Router();
-    const r = new RouteBuilder(router, {} as Services, new OpenAPIRegistry());
+    const r = new RouteBuilder(router, {} as WebServices, new OpenAPIRegistry());
     r.page({
       method: 'post',
       path: { pattern: '/form' },
@@ -142,7 +142,7 @@ describe('r.page with a body schema', () => {
 
   test('the route table carries the policy: its name and its decision for each role', () => {
     // Checked through a fresh builder so that the route list is this test's own.
-    const r = new RouteBuilder(express.Router(), {} as Services, new OpenAPIRegistry());
+    const r = new RouteBuilder(express.Router(), {} as WebServices, new OpenAPIRegistry());
     r.page({ method: 'get', path: { pattern: '/x' }, access: 'user:manage', audit: null, handler: async () => {} });
     r.page({ method: 'get', path: { pattern: '/y' }, access: 'public', audit: null, handler: async () => {} });
     assert.equal(r.routes[0]!.access, 'user:manage');

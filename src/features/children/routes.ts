@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
+import type { ChildrenService } from './service';
 import { AREAS, CHRONOLOGY_KINDS, isArea, selectEntries, type Area } from './chronology';
 import { allocationRows, chronologyModel, familyRows, fullName, identityRows, searchModel, statusTags, type Order } from './presenters';
 import { MAX_QUERY_LENGTH } from './search-query';
@@ -139,7 +140,8 @@ const chronologyResponse = z.object({
 
 // ——— routes ———
 
-export function childrenRoutes(r: RouteBuilder): void {
+/** The children pages and API; the children service comes from the wiring. */
+export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void {
   r.page({
     method: 'get',
     path: paths.children.search,
@@ -157,7 +159,7 @@ export function childrenRoutes(r: RouteBuilder): void {
         return;
       }
       const { q, page } = parsed.data;
-      const result = await services.children.search(user, q, page, audit);
+      const result = await children.search(user, q, page, audit);
       const model = searchModel(result, q);
       res.render('children/views/search.njk', {
         pageTitle: q ? 'Search results – Find a child' : 'Find a child',
@@ -177,7 +179,7 @@ export function childrenRoutes(r: RouteBuilder): void {
     handler: async ({ req, res, user, services, audit }) => {
       const { childId } = childParams.parse(req.params);
       const { area, order } = chronologyQuery.parse(req.query);
-      const record = await services.children.view(user, childId, audit);
+      const record = await children.view(user, childId, audit);
       res.render('children/views/show.njk', {
         pageTitle: fullName(record),
         child: record,
@@ -201,7 +203,7 @@ export function childrenRoutes(r: RouteBuilder): void {
     handler: async ({ req, res, user, services, audit }) => {
       const { childId } = childParams.parse(req.params);
       const { area, order } = chronologyQuery.parse(req.query);
-      const { child, entries } = await services.children.chronology(user, childId, audit);
+      const { child, entries } = await children.chronology(user, childId, audit);
       res.render('children/views/chronology.njk', {
         pageTitle: `Chronology – ${fullName(child)}`,
         child,
@@ -224,7 +226,7 @@ export function childrenRoutes(r: RouteBuilder): void {
       'An empty query lists every child in scope. Team managers and social workers see only children allocated to their team. 20 to a page.',
     query: apiSearchQuery,
     response: searchResponse,
-    handler: async ({ query, user, services, audit }) => services.children.search(user, query.q ?? '', query.page ?? 1, audit),
+    handler: async ({ query, user, services, audit }) => children.search(user, query.q ?? '', query.page ?? 1, audit),
   });
 
   r.api({
@@ -238,7 +240,7 @@ export function childrenRoutes(r: RouteBuilder): void {
     description: 'Who the child is, their current status, family links and allocations. A child that does not exist and one you may not see both answer 404.',
     params: childParams,
     response: childResponse,
-    handler: async ({ params, user, services, audit }) => services.children.view(user, params.childId, audit, { chronology: false }),
+    handler: async ({ params, user, services, audit }) => children.view(user, params.childId, audit, { chronology: false }),
   });
 
   r.api({
@@ -254,7 +256,7 @@ export function childrenRoutes(r: RouteBuilder): void {
     query: apiChronologyQuery,
     response: chronologyResponse,
     handler: async ({ params, query, user, services, audit }) => {
-      const { child, entries } = await services.children.chronology(user, params.childId, audit);
+      const { child, entries } = await children.chronology(user, params.childId, audit);
       const area = query.area ?? null;
       return { child, area, total: entries.length, entries: selectEntries(entries, area, query.order ?? 'oldest') };
     },

@@ -15,7 +15,8 @@ import { todayInLondon } from '../../domain/today';
 import { NotFoundError, ValidationError } from '../../core/errors';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
-import type { Services } from '../../app/services';
+import type { WebServices } from '../../web/services';
+import type { ImportJobs } from '../ingest/jobs';
 import { FORMAT_LABELS, type FormatId } from '../ingest/format';
 import type { ImportJob } from '../ingest/jobs';
 import { importLog, issuesCsv, type ImportBatchRow } from '../ingest/log';
@@ -144,8 +145,8 @@ function presentJob(job: ImportJob): z.input<typeof jobSchema> {
   };
 }
 
-function startImport(services: Services, upload: Upload, user: { id: number; username: string; authorityId: number }, options: z.output<typeof importOptionsSchema>, audit: (s: ImportSummary) => Promise<void>): ImportJob {
-  return services.importJobs.start({
+function startImport(importJobs: ImportJobs, upload: Upload, user: { id: number; username: string; authorityId: number }, options: z.output<typeof importOptionsSchema>, audit: (s: ImportSummary) => Promise<void>): ImportJob {
+  return importJobs.start({
     paths: upload.files.map((f) => f.path),
     names: upload.files.map((f) => f.name),
     tempDir: upload.dir,
@@ -157,7 +158,7 @@ function startImport(services: Services, upload: Upload, user: { id: number; use
 }
 
 /** The import a report page asks for (404 if it is not this authority's) and its issue filter. */
-async function reportRequest(req: Request, services: Services, user: { authorityId: number }) {
+async function reportRequest(req: Request, services: WebServices, user: { authorityId: number }) {
   const params = importIdParams.safeParse(req.params);
   const log = importLog(services.db);
   const batch = params.success ? await log.get(params.data.importId, user.authorityId) : null;
@@ -172,8 +173,9 @@ async function sendFile(res: Response, file: string, name: string, type: string)
   await pipeline(createReadStream(file), res);
 }
 
-export function dataRoutes(r: RouteBuilder): void {
-  async function renderImports(ctx: { res: Response; services: Services; user: { authorityId: number } }, extra: Record<string, unknown>, status = 200) {
+/** The data pages; the import jobs (one queue for the whole app) come from the wiring. */
+export function dataRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
+  async function renderImports(ctx: { res: Response; services: WebServices; user: { authorityId: number } }, extra: Record<string, unknown>, status = 200) {
     const batches = await importLog(ctx.services.db).list(ctx.user.authorityId, { limit: 50 });
     ctx.res.status(status).render('data/views/imports.njk', {
       pageTitle: `${extra.errors ? 'Error: ' : ''}Import data`,
@@ -215,7 +217,7 @@ export function dataRoutes(r: RouteBuilder): void {
         await renderImports({ res, services, user }, { errors, values: { year: upload.fields.year ?? '', asAt: upload.fields.asAt ?? '' } }, 400);
         return;
       }
-      const job = startImport(services, upload, user, parsed.data, async () => undefined);
+      const job = startImport(importJobs, upload, user, parsed.data, async () => undefined);
       await audit.record(services.db, { recordType: 'import-job', recordId: job.id, detail: { files: upload.files.length } });
       res.redirect(303, paths.data.importJob({ jobId: job.id }));
     },
@@ -228,7 +230,7 @@ export function dataRoutes(r: RouteBuilder): void {
     audit: null,
     handler: async ({ req, res, services, user }) => {
       const params = jobParams.safeParse(req.params);
-      const job = params.success ? services.importJobs.get(params.data.jobId, { authorityId: user.authorityId, userId: user.id }) : null;
+      const job = params.success ? importJobs.get(params.data.jobId, { authorityId: user.authorityId, userId: user.id }) : null;
       if (!job) throw new NotFoundError();
       res.render('data/views/import-job.njk', {
         pageTitle: job.state === 'running' ? 'Importing' : 'Import finished',
@@ -313,7 +315,7 @@ export function dataRoutes(r: RouteBuilder): void {
     },
   });
 
-  async function download(ctx: { res: Response; services: Services; user: { authorityId: number }; audit: Auditor }, kind: ExportKind, q: z.output<typeof exportQuery>) {
+  async function download(ctx: { res: Response; services: WebServices; user: { authorityId: number }; audit: Auditor }, kind: ExportKind, q: z.output<typeof exportQuery>) {
     const [authority] = await ctx.services.db.select().from(authorities).where(eq(authorities.id, ctx.user.authorityId)).limit(1);
     if (!authority) throw new NotFoundError();
     const built = await buildExport(ctx.services.db, authority, { kind, asAt: q.asAt ?? todayInLondon(), layout: Number(q.layout) as 2026 | 2024, year: q.year ?? defaultYear() });
@@ -386,9 +388,9 @@ export function dataRoutes(r: RouteBuilder): void {
         await discard(upload);
         throw new ValidationError([{ field: 'body', message: upload.problem ?? 'The request body is empty: send the file as the body' }]);
       }
-      const job = startImport(services, upload, user, { year: query.year, asAt: query.asAt }, async () => undefined);
+      const job = startImport(importJobs, upload, user, { year: query.year, asAt: query.asAt }, async () => undefined);
       await audit.record(services.db, { recordType: 'import-job', recordId: job.id, detail: { files: 1 } });
-      const settled = query.wait === 'true' ? ((await services.importJobs.settled(job.id)) ?? job) : job;
+      const settled = query.wait === 'true' ? ((await importJobs.settled(job.id)) ?? job) : job;
       res.status(202).location(paths.api.importJob({ jobId: job.id })).json(jobSchema.parse(presentJob(settled)));
     },
   });
@@ -403,7 +405,7 @@ export function dataRoutes(r: RouteBuilder): void {
     params: jobParams,
     response: jobSchema,
     handler: async ({ params, services, user }) => {
-      const job = services.importJobs.get(params.jobId, { authorityId: user.authorityId, userId: user.id });
+      const job = importJobs.get(params.jobId, { authorityId: user.authorityId, userId: user.id });
       if (!job) throw new NotFoundError();
       return presentJob(job);
     },

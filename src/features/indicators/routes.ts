@@ -27,6 +27,7 @@ import { INDICATORS, indicatorById, indicatorsIn } from './registry';
 import { defaultPeriod, indicatorResults } from './results';
 import { defaultThresholds, resetThresholds, saveThresholds, thresholdProblems, thresholdsFor } from './settings';
 import { benchmarkRows, indicatorCard } from './view-model';
+import type { WebServices } from '../../web/services';
 
 const dateText = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isIsoDate);
 
@@ -219,7 +220,7 @@ export function indicatorRoutes(r: RouteBuilder): void {
     },
   });
 
-  async function renderIndicator(ctx: { req: Request; res: import('express').Response; user: CurrentUser; services: import('../../app/services').Services }, def: IndicatorDefinition, period: Period, extra: Record<string, unknown> = {}, status = 200) {
+  async function renderIndicator(ctx: { req: Request; res: import('express').Response; user: CurrentUser; services: WebServices }, def: IndicatorDefinition, period: Period, extra: Record<string, unknown> = {}, status = 200) {
     const { res, user, services } = ctx;
     const today = todayInLondon();
     const audience = audienceOf(user);

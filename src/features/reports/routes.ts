@@ -19,7 +19,8 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError } from '
 import { pagination, requestedPage, showingText, withLabel } from '../../web/pagination';
 import { paths } from '../../web/paths';
 import type { PageContext, RouteBuilder } from '../../web/route';
-import type { Services } from '../../app/services';
+import type { WebServices } from '../../web/services';
+import type { ReportRunner } from './runner';
 import type { CurrentUser } from '../../accounts/users/service';
 import type { PeriodChoice } from './kind';
 import { AUDIENCES, type Audience } from '../../documents/model';
@@ -59,7 +60,7 @@ export function fileSize(bytes: number | null): string {
 }
 
 /** Every kind's periods, for the forms and to show a stored period as it reads. */
-async function periodsByKind(services: Services, authorityId: number, today: string): Promise<Map<string, PeriodChoice[]>> {
+async function periodsByKind(services: WebServices, authorityId: number, today: string): Promise<Map<string, PeriodChoice[]>> {
   const out = new Map<string, PeriodChoice[]>();
   for (const kind of REPORT_KINDS) out.set(kind.key, await kind.periods(services.db, authorityId, today));
   return out;
@@ -145,14 +146,14 @@ const formBody = z.object({
 });
 
 /** A report someone may see, or 404. */
-async function entryOr404(services: Services, user: CurrentUser, rawId: unknown): Promise<ReportEntry> {
+async function entryOr404(services: WebServices, user: CurrentUser, rawId: unknown): Promise<ReportEntry> {
   const id = typeof rawId === 'string' && /^\d{1,15}$/.test(rawId) ? Number(rawId) : null;
   const entry = id === null ? null : await reportEntry(services.db, user.authorityId, id, audiencesFor(mayInternal(user)));
   if (!entry) throw new NotFoundError();
   return entry;
 }
 
-async function sendFile(services: Services, user: CurrentUser, id: number, res: Response, audit: PageContext['audit']): Promise<void> {
+async function sendFile(services: WebServices, user: CurrentUser, id: number, res: Response, audit: PageContext['audit']): Promise<void> {
   const found = await reportFile(services.db, user.authorityId, id, audiencesFor(mayInternal(user)));
   if (!found) throw new NotFoundError();
   if (found.entry.status !== 'done' || !found.bytes) throw new ConflictError('This report is not ready yet: its page says how far it has got');
@@ -197,7 +198,7 @@ function stepLabels(format: string): string[] {
   return ['Reading the figures', `Writing the ${format.toUpperCase()}`, 'Keeping the file'];
 }
 
-async function statusBody(services: Services, entry: ReportEntry, periods: Map<string, PeriodChoice[]> | null): Promise<StatusBody> {
+async function statusBody(services: WebServices, entry: ReportEntry, periods: Map<string, PeriodChoice[]> | null): Promise<StatusBody> {
   const labels = stepLabels(entry.format);
   return {
     id: entry.id,
@@ -230,7 +231,8 @@ async function statusBody(services: Services, entry: ReportEntry, periods: Map<s
 
 const reportParams = z.object({ reportId: z.coerce.number({ message: 'The report id is a number' }).int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
-export function reportRoutes(r: RouteBuilder): void {
+/** The reports pages; the runner that writes queued reports in the background comes from the wiring. */
+export function reportRoutes(r: RouteBuilder, reportRunner: ReportRunner): void {
   r.page({
     method: 'get',
     path: paths.reports.list,
@@ -258,7 +260,7 @@ export function reportRoutes(r: RouteBuilder): void {
       const { body, res, user, services, audit } = ctx;
       const id = await queueReport(services.db, user.authorityId, body, { name: user.displayName, mayInternal: mayInternal(user) });
       await audit.record(services.db, { recordType: 'generated-report', recordId: String(id), detail: { kind: body.kind, period: body.period, audience: body.audience, format: body.format } });
-      services.reportRunner.kick();
+      reportRunner.kick();
       res.redirect(303, paths.reports.report({ reportId: id }));
     },
   });
@@ -353,7 +355,7 @@ export function reportRoutes(r: RouteBuilder): void {
       if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : 'body', message: i.message })));
       const id = await queueReport(services.db, user.authorityId, parsed.data, { name: user.displayName, mayInternal: mayInternal(user) });
       await audit.record(services.db, { recordType: 'generated-report', recordId: String(id), detail: { kind: parsed.data.kind, period: parsed.data.period, audience: parsed.data.audience, format: parsed.data.format } });
-      services.reportRunner.kick();
+      reportRunner.kick();
       const entry = await reportEntry(services.db, user.authorityId, id, audiencesFor(mayInternal(user)));
       if (!entry) throw new Error('queued report not found');
       res.status(202).location(paths.api.report({ reportId: id })).json(statusSchema.parse(await statusBody(services, entry, null)));
