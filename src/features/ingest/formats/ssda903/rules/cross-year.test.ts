@@ -3,9 +3,10 @@ import { describe, it } from 'node:test';
 import { IssueLog } from '../../../issues';
 import { runRules } from '../../../rules';
 import {
-  CROSS_YEAR_RULES, buildCrossYearContext, rule202, rule203, rule204, rule502, rule503A, rule503B, rule503C, rule503D,
-  rule503D2026, rule503E, rule503F, rule503G, rule503H, rule503J, type CrossYearRule,
+  CROSS_YEAR_RULES, rule202, rule203, rule204, rule502, rule503A, rule503B, rule503C, rule503D,
+  rule503D2026, rule503E, rule503F, rule503G, rule503H, rule503J,
 } from './cross-year';
+import { buildCrossYearContext, type CrossYearRule } from './cross-year-context';
 import { returnOf, type Partial903 } from './testing';
 
 /** "Table.csv:line" of each hit of the rule (this year's rows are "Header.csv" / "Episodes.csv", row n on line n + 1). */

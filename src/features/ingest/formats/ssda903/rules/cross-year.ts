@@ -25,49 +25,12 @@
  * as errors, and so are these, apart from the postcode proxies above. Hits are on this year's rows: the Header row
  * (202–204) and the first episode (502, 503).
  */
-import { defineRule, type Rule } from '../../../rules';
+import { defineRule } from '../../../rules';
 import { canonicalSex } from '../codes';
-import type { Return903, Row } from '../tables';
+import type { Row } from '../tables';
 import { at, validDate } from './context';
+import type { CrossYearCtx, CrossYearRule } from './cross-year-context';
 import { rule706 } from './dolo';
-
-export interface CrossYearCtx {
-  /** This year's collection year (2026 = 2025/26); last year's return is for year - 1. */
-  year: number;
-  ret: Return903;
-  last: Return903;
-  /** This year's first episode of each child: earliest valid DECOM, the first such row on a tie. */
-  firstEpisode: Map<string, Row<'Episodes'>>;
-  /** Last year's final episode of each child: latest valid DECOM, the first such row on a tie. */
-  lastEpisode: Map<string, Row<'Episodes'>>;
-  /** Last year's Header rows of each child. */
-  lastHeader: Map<string, Array<Row<'Header'>>>;
-}
-
-export type CrossYearRule = Rule<CrossYearCtx>;
-
-export function buildCrossYearContext(ret: Return903, last: Return903, year: number): CrossYearCtx {
-  const firstEpisode = new Map<string, Row<'Episodes'>>();
-  for (const e of ret.Episodes) {
-    if (e.CHILD === null || !validDate(e.DECOM)) continue;
-    const seen = firstEpisode.get(e.CHILD);
-    if (!seen || e.DECOM < (seen.DECOM as string)) firstEpisode.set(e.CHILD, e);
-  }
-  const lastEpisode = new Map<string, Row<'Episodes'>>();
-  for (const e of last.Episodes) {
-    if (e.CHILD === null || !validDate(e.DECOM)) continue;
-    const seen = lastEpisode.get(e.CHILD);
-    if (!seen || e.DECOM > (seen.DECOM as string)) lastEpisode.set(e.CHILD, e);
-  }
-  const lastHeader = new Map<string, Array<Row<'Header'>>>();
-  for (const h of last.Header) {
-    if (h.CHILD === null) continue;
-    const list = lastHeader.get(h.CHILD);
-    if (list) list.push(h);
-    else lastHeader.set(h.CHILD, [h]);
-  }
-  return { year, ret, last, firstEpisode, lastEpisode, lastHeader };
-}
 
 /** A Header rule: the child's value this year against each of last year's Header rows (one hit per row). */
 function headerRule(

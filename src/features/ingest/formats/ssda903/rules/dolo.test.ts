@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { IssueLog } from '../../../issues';
 import { runRules } from '../../../rules';
-import { buildCrossYearContext } from './cross-year';
+import { buildCrossYearContext } from './cross-year-context';
 import { rule702, rule703, rule704, rule705, rule706, rule707, rule708, rule709, rule710 } from './dolo';
 import { hits, returnOf, type Partial903 } from './testing';
 

@@ -11,7 +11,7 @@
 import { defineRule } from '../../../rules';
 import type { Row } from '../tables';
 import { at, rule903, validDate } from './context';
-import type { CrossYearCtx } from './cross-year';
+import type { CrossYearCtx } from './cross-year-context';
 
 export const rule702 = rule903({
   code: '702',
