@@ -32,8 +32,13 @@ function find(dir) {
 
 // The longest files start first, so that the run does not end waiting for one of them alone (the runner starts
 // files in the order given). Measured; a file missing from this list simply starts in alphabetical order after it.
+// The browser files that build a demo of their own size come first, so that no two wait on the same build.
 const SLOW_FIRST = [
+  'test/browser/inspections',
+  'test/browser/quality',
+  'test/browser/reports',
   'test/browser/',
+  'src/synth/calibration',
   'src/features/indicators/',
   'src/features/improvement/',
   'src/features/exports/',
@@ -88,7 +93,19 @@ const reported = checks.map((p) =>
 let interrupted = false;
 const tests = spawn(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${process.env.LANTERN_TEST_CONCURRENCY ?? 2}`, ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    // LANTERN_TEST_FILE_TIMES=PATH also writes each file's time to PATH (test/support/file-times-reporter.mjs).
+    ...(process.env.LANTERN_TEST_FILE_TIMES
+      ? ['--test-reporter=./test/support/file-times-reporter.mjs', `--test-reporter-destination=${process.env.LANTERN_TEST_FILE_TIMES}`]
+      : []),
+    `--test-concurrency=${process.env.LANTERN_TEST_CONCURRENCY ?? 2}`,
+    ...files,
+  ],
   { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) {
