@@ -5,7 +5,8 @@
 //
 // Work done once per run is shared through a cache folder and a run id handed to the test processes
 // (LANTERN_TEST_CACHE, LANTERN_TEST_RUN; test/support/db-cache.ts): the migrated database and the standard demo
-// authorities are built by the first test that needs them and copied by the others. Both are removed at the end.
+// authorities are built by the first test that needs them and copied by the others; the browser files' demos are
+// built by a process beside the tests (test/browser/prebuild.ts). Folder and templates are removed at the end.
 //
 // The output ends with the test runner's own summary (ℹ tests N … ℹ pass N ℹ fail N): the type check's and lint's
 // reports are printed before it. The exit code is non-zero if the type check, lint or any test fails.
@@ -30,42 +31,24 @@ function find(dir) {
   return out;
 }
 
-// The longest files start first, so that the run does not end waiting for one of them alone (the runner starts
-// files in the order given). Measured; a file missing from this list simply starts in alphabetical order after it.
-// The browser files that build a demo of their own size come first, so that no two wait on the same build.
-const SLOW_FIRST = [
-  'test/browser/inspections',
-  'test/browser/quality',
-  'test/browser/reports',
-  'test/browser/',
-  'src/synth/calibration',
-  'src/features/indicators/',
-  'src/features/improvement/',
-  'src/features/exports/',
-  'src/features/ingest/',
-  'src/features/reports/',
-  'src/synth/',
-  'test/cli/',
-];
-const rank = (f) => {
-  const i = SLOW_FIRST.findIndex((p) => f.startsWith(p));
-  return i === -1 ? SLOW_FIRST.length : i;
-};
-
 const files = ['src', 'test']
   .flatMap((d) => find(path.join(root, d)))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  .sort();
 
 const run = randomBytes(5).toString('hex').replace(/[^a-z0-9]/g, '');
 const cache = mkdtempSync(path.join(tmpdir(), 'lantern-test-run-'));
 const env = { ...process.env, LANTERN_LOG_LEVEL: process.env.LANTERN_LOG_LEVEL ?? 'silent', LANTERN_TEST_CACHE: cache, LANTERN_TEST_RUN: run };
 
+/** Every process started beside the tests (stopped with them on Ctrl+C). */
+const children = [];
+
 /** Runs a command with its output kept, for a report printed in one piece. */
-function checked(title, command, args) {
+function checked(title, command, args, childEnv = process.env) {
+  const started = Date.now();
+  const child = spawn(command, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   return new Promise((resolve) => {
-    const started = Date.now();
-    const child = spawn(command, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -90,6 +73,13 @@ const reported = checks.map((p) =>
   }),
 );
 
+// The browser files' demos are built beside the tests from the start: the runner starts files in alphabetical order,
+// so test/browser/ comes last, and its files would otherwise build them then, or wait for each other's build.
+let prebuild;
+if (files.some((f) => f.startsWith('test/browser/'))) {
+  prebuild = checked('Browser demos (test/browser/prebuild.ts)', process.execPath, ['--import', 'tsx', 'test/browser/prebuild.ts'], env);
+}
+
 let interrupted = false;
 const tests = spawn(
   process.execPath,
@@ -112,6 +102,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     interrupted = true;
     tests.kill(signal);
+    for (const child of children) child.kill(signal);
   });
 }
 
@@ -128,6 +119,9 @@ const [testStatus] = await Promise.all([
   new Promise((resolve) => lines.on('close', resolve)),
 ]);
 const results = await Promise.all(reported);
+// A demo that failed to build is built again by the browser file that needs it, which fails if it still cannot.
+const built = await prebuild;
+if (built && built.status !== 0) process.stdout.write(`\n── ${built.title} failed; the browser files built their own ──\n${built.output.trimEnd()}\n\n`);
 
 await cleanUp();
 

@@ -27,18 +27,10 @@ function demoConfig(dataDir: string) {
  * same start-up on a database that already holds the demo, which is what a restarted demo does. A file run on its
  * own builds its demo itself.
  */
-export async function startDemo(options: { childPopulation: number; years: number }): Promise<{ server: RunningServer; close(): Promise<void> }> {
+export async function startDemo(options: DemoSize): Promise<{ server: RunningServer; close(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-'));
-  if (testRun()) {
-    const built = path.join(cacheFolder(), `browser-demo-${buildKey('browser-demo', { ...options, today: todayInLondon() })}`);
-    await withFileLock(path.basename(built), async () => {
-      if (existsSync(built)) return;
-      const building = `${built}.building`;
-      rmSync(building, { recursive: true, force: true });
-      const server = await startServer(demoConfig(building), { demoOptions: options });
-      await server.close();
-      renameSync(building, built);
-    });
+  const built = await builtDemo(options);
+  if (built) {
     rmSync(dataDir, { recursive: true, force: true });
     cpSync(built, dataDir, { recursive: true });
   }
@@ -50,6 +42,30 @@ export async function startDemo(options: { childPopulation: number; years: numbe
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type DemoSize = { childPopulation: number; years: number };
+
+/** The sizes of demo the browser files use (scripts/run-tests.mjs builds them while the other files run). */
+export const BROWSER_DEMOS: readonly DemoSize[] = [
+  { childPopulation: 8000, years: 3 },
+  { childPopulation: 4000, years: 2 },
+  { childPopulation: 3000, years: 2 },
+];
+
+/** In a whole run, the folder of the run's one build of this demo (built now if no process has yet); else null. */
+export async function builtDemo(options: DemoSize): Promise<string | null> {
+  if (!testRun()) return null;
+  const built = path.join(cacheFolder(), `browser-demo-${buildKey('browser-demo', { ...options, today: todayInLondon() })}`);
+  await withFileLock(path.basename(built), async () => {
+    if (existsSync(built)) return;
+    const building = `${built}.building`;
+    rmSync(building, { recursive: true, force: true });
+    const server = await startServer(demoConfig(building), { demoOptions: options });
+    await server.close();
+    renameSync(building, built);
+  });
+  return built;
 }
 
 /** Signs in through the form, as a person would, and lands on the home page. */
