@@ -43,7 +43,7 @@ export class TestClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.json);
     }
-    const res = await fetch(new URL(path, this.baseUrl), { method, headers, body, redirect: 'manual' });
+    const res = await fetchOnce(new URL(path, this.baseUrl), { method, headers, body, redirect: 'manual' });
     this.remember(res);
     const text = await res.text();
     const token = /name="_csrf" value="([^"]+)"/.exec(text)?.[1];
@@ -86,6 +86,21 @@ export class TestClient {
     if (reply.status !== 303) throw new Error(`sign-in as ${username} failed with ${reply.status}`);
     await this.get('/'); // pick up a CSRF token for the signed-in session
     return reply;
+  }
+}
+
+/**
+ * fetch(), sending a GET again once if the kept-alive connection it reused was closed by the server as the request
+ * went out (ECONNRESET before any answer): browsers do the same for idempotent requests. On a busy machine the
+ * test server's keep-alive timer and the request can meet; nothing else is retried.
+ */
+async function fetchOnce(url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause;
+    if ((init.method ?? 'GET') !== 'GET' || cause?.code !== 'ECONNRESET') throw e;
+    return fetch(url, init);
   }
 }
 

@@ -3,21 +3,38 @@
  * test visits. `visit()` fails the test on any axe violation against WCAG 2.0/2.1/2.2 A and AA.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { loadConfig } from '../../src/core/config';
 import { startServer, type RunningServer } from '../../src/app/server';
+import { todayInLondon } from '../../src/domain/today';
+import { buildKey, cacheFolder, testRun, withFileLock } from '../support/db-cache';
 
 export const PASSWORD = 'browser-test-password';
 
-/** A demo Lantern on a fresh PGlite folder (built on start), and a way to stop it and remove the folder. */
-export async function startDemo(options: { childPopulation: number; years: number }): Promise<{ server: RunningServer; close(): Promise<void> }> {
+function demoConfig(dataDir: string) {
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'silent' }, { demo: true, purpose: 'serve' });
+}
+
+/**
+ * A demo Lantern on a PGlite folder of its own, and a way to stop it and remove the folder.
+ *
+ * In a whole run (scripts/run-tests.mjs) each size of demo is built once, by the first file that needs it (the
+ * server started on an empty folder and stopped), and every file starts its server on a copy of that folder: the
+ * same start-up on a database that already holds the demo, which is what a restarted demo does. A file run on its
+ * own builds its demo itself.
+ */
+export async function startDemo(options: DemoSize): Promise<{ server: RunningServer; close(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'silent' }, { demo: true, purpose: 'serve' });
-  const server = await startServer(config, { demoOptions: options });
+  const built = await builtDemo(options);
+  if (built) {
+    rmSync(dataDir, { recursive: true, force: true });
+    cpSync(built, dataDir, { recursive: true });
+  }
+  const server = await startServer(demoConfig(dataDir), { demoOptions: options });
   return {
     server,
     async close() {
@@ -25,6 +42,30 @@ export async function startDemo(options: { childPopulation: number; years: numbe
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type DemoSize = { childPopulation: number; years: number };
+
+/** The sizes of demo the browser files use (scripts/run-tests.mjs builds them while the other files run). */
+export const BROWSER_DEMOS: readonly DemoSize[] = [
+  { childPopulation: 8000, years: 3 },
+  { childPopulation: 4000, years: 2 },
+  { childPopulation: 3000, years: 2 },
+];
+
+/** In a whole run, the folder of the run's one build of this demo (built now if no process has yet); else null. */
+export async function builtDemo(options: DemoSize): Promise<string | null> {
+  if (!testRun()) return null;
+  const built = path.join(cacheFolder(), `browser-demo-${buildKey('browser-demo', { ...options, today: todayInLondon() })}`);
+  await withFileLock(path.basename(built), async () => {
+    if (existsSync(built)) return;
+    const building = `${built}.building`;
+    rmSync(building, { recursive: true, force: true });
+    const server = await startServer(demoConfig(building), { demoOptions: options });
+    await server.close();
+    renameSync(building, built);
+  });
+  return built;
 }
 
 /** Signs in through the form, as a person would, and lands on the home page. */

@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadConfig } from '../../src/core/config';
-import { openDatabase, type Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
 import { allocations, authorities, children, teams, workers } from '../../src/db/schema/index';
 import { ROLES, isTeamScoped, type Role } from '../../src/domain/roles';
 import { createAuditor } from '../../src/accounts/access-log/auditor';
@@ -13,6 +13,7 @@ import { createLogger } from '../../src/core/logger';
 import { createServices, type Services } from '../../src/app/services';
 import { createApp } from '../../src/app/web';
 import type { RouteInfo } from '../../src/web/route';
+import { migratedPglite } from './db-cache';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -33,11 +34,33 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function startTestWorld(database?: Database): Promise<TestWorld> {
-  const db = database ?? (await openDatabase({}));
-  await db.migrate();
+/** The ids of the rows startTestWorld seeds (they depend only on the order of inserts into a fresh database). */
+export interface WorldSeed {
+  authorityId: number;
+  otherAuthorityId: number;
+  teamA: number;
+  teamB: number;
+  childInTeamA: string;
+  childInTeamB: string;
+  childElsewhere: string;
+}
+
+function worldServices(db: Database): Services {
   const config = loadConfig({ SESSION_SECRET: 'a'.repeat(64), NODE_ENV: 'test' });
-  const services = createServices(db, config, createLogger('silent'));
+  return createServices(db, config, createLogger('silent'));
+}
+
+export async function startTestWorld(database?: Database): Promise<TestWorld> {
+  // A copy of the run's migrated database (db-cache.ts); one given by the caller is migrated here.
+  const db = database ?? (await migratedPglite());
+  if (database) await db.migrate();
+  const services = worldServices(db);
+  const seed = await seedTestWorld(db, services);
+  return serveTestWorld(db, seed, { services, owned: !database });
+}
+
+/** Writes the test world's authorities, teams, workers, children and users (one per role) into a migrated database. */
+export async function seedTestWorld(db: Database, services: Services = worldServices(db)): Promise<WorldSeed> {
   const [authority] = await db.db.insert(authorities).values({ code: 'TST', name: 'Test Borough' }).returning();
   const [other] = await db.db.insert(authorities).values({ code: 'OTH', name: 'Other Borough' }).returning();
   if (!authority || !other) throw new Error('no authority');
@@ -78,6 +101,23 @@ export async function startTestWorld(database?: Database): Promise<TestWorld> {
   for (const role of ROLES) {
     await services.users.create(authority.id, { username: role, displayName: `Test ${role}`, role, teamId: isTeamScoped(role) ? a.id : null, password: PASSWORD }, audit);
   }
+  return {
+    authorityId: authority.id,
+    otherAuthorityId: other.id,
+    teamA: a.id,
+    teamB: b.id,
+    childInTeamA: ka.lanternId,
+    childInTeamB: kb.lanternId,
+    childElsewhere: kc.lanternId,
+  };
+}
+
+/**
+ * Serves the app on a database the test world was seeded into (here, or in the database it was copied from).
+ * `owned`: the database is closed with the world.
+ */
+export async function serveTestWorld(db: Database, seed: WorldSeed, options: { services?: Services; owned: boolean }): Promise<TestWorld> {
+  const services = options.services ?? worldServices(db);
   const app = createApp(services);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -89,20 +129,14 @@ export async function startTestWorld(database?: Database): Promise<TestWorld> {
     services,
     routes: app.locals.routes as RouteInfo[],
     openapi: app.locals.openapi,
-    authorityId: authority.id,
-    otherAuthorityId: other.id,
-    teamA: a.id,
-    teamB: b.id,
-    childInTeamA: ka.lanternId,
-    childInTeamB: kb.lanternId,
-    childElsewhere: kc.lanternId,
+    ...seed,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
       (app.locals.sessionStore as { close(): void }).close();
-      if (!database) await db.close();
+      if (options.owned) await db.close();
     },
   };
 }

@@ -11,7 +11,6 @@ import {
   buildPeriodOfCare, buildPermanenceMilestone, buildPlacement, buildReferral, buildS47, buildTeam, buildVisit, buildWorker,
 } from '../../../../test/support/builders';
 import { HEADINGS_2024, headings2026 } from '../../../../test/fixtures/annex-a/expected-headings';
-import { generateDemoAuthority } from '../../../synth/generate';
 import { exportAnnexA } from './index';
 import { ageAt, monthsBefore } from './windows';
 
@@ -285,9 +284,9 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
   });
 });
 
-describeEachEngine('Annex A export of the demo authority', (ctx) => {
+describeEachEngine('Annex A export of the demo authority', { demo: { seed: 1, childPopulation: 5000, years: 6, asAt: AS_AT } }, (ctx) => {
   it('exports every list, each with rows except List 11', async () => {
-    const demo = await generateDemoAuthority(ctx.database, { seed: 1, childPopulation: 5000, years: 6, asAt: AS_AT });
+    const demo = ctx.demo;
     const out = await exportAnnexA(ctx.database.db, demo.authorityId, { asAt: AS_AT }, path.join(dir, `demo-${ctx.database.kind}.xlsx`));
     assert.equal(out.lists.length, 11);
     for (const l of out.lists.slice(0, 10)) assert.ok(l.rows > 0, `${l.sheet} is empty`);

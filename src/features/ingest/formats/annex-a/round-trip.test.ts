@@ -14,7 +14,6 @@ import { describeEachEngine, freshDatabase } from '../../../../../test/support/d
 import { canonicalSnapshot } from '../../../../../test/support/canonical';
 import type { Database } from '../../../../db/client';
 import { authorities } from '../../../../db/schema/index';
-import { generateDemoAuthority } from '../../../../synth/generate';
 import { exportAnnexA } from '../../../exports/annex-a/index';
 import { importFiles } from '../../service';
 import { annexAFormat } from './index';
@@ -51,7 +50,7 @@ async function cells(file: string): Promise<Map<string, string[]>> {
   return out;
 }
 
-describeEachEngine('Annex A round trip of the demo authority', (ctx) => {
+describeEachEngine('Annex A round trip of the demo authority', { demo: { seed: 1, childPopulation: 5000, years: 6, asAt: AS_AT } }, (ctx) => {
   let second: { database: Database; drop: () => Promise<void> };
   let from: number;
   let to: number;
@@ -63,7 +62,7 @@ describeEachEngine('Annex A round trip of the demo authority', (ctx) => {
   before(async () => {
     first = path.join(dir, `first-${ctx.database.kind}.xlsx`);
     again = path.join(dir, `again-${ctx.database.kind}.xlsx`);
-    const demo = await generateDemoAuthority(ctx.database, { seed: 1, childPopulation: 5000, years: 6, asAt: AS_AT });
+    const demo = ctx.demo;
     from = demo.authorityId;
     await exportAnnexA(ctx.database.db, from, { asAt: AS_AT }, first);
     second = await freshDatabase(ctx.database.kind);
