@@ -37,10 +37,10 @@ export async function startServer(
       res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8' }).end(STARTING_PAGE);
     }
   };
-  const server = http.createServer((req, res) => handler(req, res));
+  const server = http.createServer((req, res) => { handler(req, res); });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+    server.listen(config.port, config.host, () => { resolve(); });
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
@@ -62,7 +62,7 @@ export async function startServer(
       demo,
       close: async () => {
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          server.close(() => { resolve(); });
           server.closeAllConnections();
         });
         (app.locals.sessionStore as { close(): void } | undefined)?.close();

@@ -181,7 +181,7 @@ export function createApp(services: Services) {
   app.locals.openapi = document;
 
   // 11. Not found.
-  app.use((req, _res, next) => next(new NotFoundError()));
+  app.use((req, _res, next) => { next(new NotFoundError()); });
 
   // 12. Errors: problem+json on the API, GOV.UK error pages elsewhere.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

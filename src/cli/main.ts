@@ -44,7 +44,7 @@ program
     const progress = createProgress();
     const server = await startServer(config, {
       onListening: (url) => process.stderr.write(`Lantern is starting at ${url} on ${where}…\n`),
-      onProgress: (p) => progress.update(p),
+      onProgress: (p) => { progress.update(p); },
       demoOptions: { childPopulation: opts.demoPopulation },
     });
     progress.stop();
@@ -99,7 +99,7 @@ demo
         asAt: opts.asAt ?? todayInLondon(),
         code: opts.code,
         ...(opts.name ? { name: opts.name } : {}),
-        onProgress: (p) => progress.update(p),
+        onProgress: (p) => { progress.update(p); },
       });
       progress.stop();
       const audit = createAuditor(rt.services.accessLogRepository, cliActor(summary.authorityId), 'demo.generate', null);

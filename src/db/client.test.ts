@@ -8,7 +8,7 @@ describeEachEngine('database client', (ctx) => {
   test('migrations apply and are safe to re-run', async () => {
     await ctx.database.migrate();
     const rows = await ctx.database.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'children'`);
-    assert.equal((rows as unknown as { rows: Array<{ n: number }> }).rows[0]?.n, 1);
+    assert.equal((rows as { rows: Array<{ n: number }> }).rows[0]?.n, 1);
   });
 
   test('copyRows loads CSV rows, with nulls, quotes and commas intact, and the Lantern ID is derived from the id', async () => {

@@ -160,7 +160,7 @@ export function reportPdf(input: ReportDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('end', () => { resolve(Buffer.concat(chunks)); });
     pdf.on('error', reject);
   });
   const root = pdf.struct('Document');

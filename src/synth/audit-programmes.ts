@@ -428,7 +428,7 @@ export async function generateAuditProgrammes(
   const keys = new Map(
     (await rows<{ id: Id; key: string }>(db, sql`select id, key from practice_domains where authority_id = ${authorityId}`)).map((d) => [Number(d.id), d.key as PracticeDomainKey]),
   );
-  const domainOrder = new Map(PRACTICE_DOMAINS.map((d, i) => [d.key as PracticeDomainKey, i]));
+  const domainOrder = new Map(PRACTICE_DOMAINS.map((d, i) => [d.key, i]));
   const auditIds = new Set(audits.map((a) => a.id));
   const lowest = audits.reduce((n, a) => Math.min(n, a.id), Number.POSITIVE_INFINITY);
   const highest = audits.reduce((n, a) => Math.max(n, a.id), 0);
@@ -449,7 +449,7 @@ export async function generateAuditProgrammes(
   // In the framework's domain order, whatever order the rows came in.
   for (const list of weak.values()) list.sort((x, y) => (domainOrder.get(x.key) ?? 99) - (domainOrder.get(y.key) ?? 99) || x.domainId - y.domainId);
   // Moderations, with the domains each changed from the auditor's grade (the history line's "2 domain grades changed").
-  type ModerationEvent = { id: number; name: string; level: string; day: number; overall: { from: Grade; to: Grade } | null; changed: unknown[] };
+  interface ModerationEvent { id: number; name: string; level: string; day: number; overall: { from: Grade; to: Grade } | null; changed: unknown[] }
   const moderations = new Map<number, ModerationEvent[]>();
   const byModeration = new Map<number, ModerationEvent>();
   for (const m of await rows<{ id: Id; audit_id: Id; moderator_name: string; level: string; d: Id; from: Grade; to: Grade | null }>(
@@ -693,7 +693,7 @@ export async function allocateDemoAudits(db: Db, authorityId: number): Promise<D
         .returning({ id: caseAudits.id });
       if (!audit) throw new Error('draft audit not saved');
       const graded = domains.slice(0, rng.int(3, 4));
-      const grades = graded.map((d) => ({ auditId: audit.id, domainId: Number(d.id), grade: rng.pick(['good', 'requires-improvement', 'requires-improvement'] as const) as Grade }));
+      const grades = graded.map((d) => ({ auditId: audit.id, domainId: Number(d.id), grade: rng.pick(['good', 'requires-improvement', 'requires-improvement'] as const) }));
       if (grades.length > 0) await tx.insert(caseAuditGrades).values(grades);
       await tx.update(auditProgrammeCases).set({ auditId: audit.id }).where(eq(auditProgrammeCases.id, caseId));
       await tx.insert(caseAuditEvents).values([

@@ -231,9 +231,9 @@ export async function generateAudits(
   // What each audit says (audit-text.ts), from a stream of its own so that the grades above are drawn as before.
   const textRng = Rng.stream(seed, HISTORY_STREAM.auditText);
   const texts = auditRows.map((a, i) => {
-    const text = auditText(textRng, (a.overallGrade ?? 'requires-improvement') as Grade);
+    const text = auditText(textRng, (a.overallGrade ?? 'requires-improvement'));
     (gradeRows[i] ?? []).forEach((g, d) => {
-      g.narrative = domainNarrative(textRng, (PRACTICE_DOMAINS[d] as (typeof PRACTICE_DOMAINS)[number]).key, g.grade as Grade);
+      g.narrative = domainNarrative(textRng, (PRACTICE_DOMAINS[d] as (typeof PRACTICE_DOMAINS)[number]).key, g.grade);
     });
     return text;
   });

@@ -422,7 +422,7 @@ export class Emitter {
       case 'permanenceMilestones':
         for (const k of this.kept) for (const p of this.periods(k)) {
           const m = p.permanence;
-          if (!m || !m.id) continue;
+          if (!m?.id) continue;
           const ordered = m.orderDay !== null && m.orderDay <= A;
           const matched = m.matched !== null && m.matched <= A;
           const placed = m.placed !== null && m.placed <= A;

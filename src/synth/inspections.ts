@@ -253,7 +253,7 @@ export function inspectionHistory(seed: number, asAt: string): ActivityModel[] {
   ];
   visits.forEach(([start, end], i) => {
     add(`monitoring-${i + 1}`, 'monitoring-visit', { start, end, toReport: 12, toPublish: 4, toActionPlan: null }, {
-      theme: MONITORING_THEMES[i] as string,
+      theme: MONITORING_THEMES[i],
       summary: `Monitoring visit ${i + 1} of 4 since the 2017 inspection. Inspectors found that leaders are making progress, although the quality of practice is still too variable.`,
     });
   });

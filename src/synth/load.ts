@@ -61,9 +61,7 @@ export const LOAD_ORDER: readonly TableKey[] = [
   'ladoReferrals',
 ];
 
-export interface LoadProgress {
-  (p: { stage: string; done: number; total: number }): void;
-}
+export type LoadProgress = (p: { stage: string; done: number; total: number }) => void;
 
 interface ForeignKey {
   column: number;

@@ -107,7 +107,7 @@ export const CONTACT = {
 
 export const EARLY_HELP = {
   /** Allocation within 10 working days: ~70% before the 2024 inspection's finding on early help, ~90% after. */
-  allocatedOnTime: { before: 0.7, after: 0.9 } as ImprovingRate,
+  allocatedOnTime: { before: 0.7, after: 0.9 },
   durationMedianDays: 150,
   outcomes: { 'needs-met': 55, 'stepped-up': 11, disengaged: 16, 'moved-away': 5, other: 13 },
   organisations: { 'Early help locality team': 60, School: 24, 'Health visiting': 8, 'Voluntary sector': 8 },
@@ -207,9 +207,9 @@ export const CARE = {
   missingChild: 0.16,
   missingMeanGapDays: 45,
   /** Return home interviews: offered, accepted, and held within 72 hours — improving after the 2024 inspection. */
-  rhiOffered: { before: 0.82, after: 0.95 } as ImprovingRate,
-  rhiAccepted: { before: 0.55, after: 0.68 } as ImprovingRate,
-  rhiWithin72h: { before: 0.55, after: 0.86 } as ImprovingRate,
+  rhiOffered: { before: 0.82, after: 0.95 },
+  rhiAccepted: { before: 0.55, after: 0.68 },
+  rhiWithin72h: { before: 0.55, after: 0.86 },
 } as const;
 
 export const ADOPTION = {
@@ -224,7 +224,7 @@ export const ADOPTION = {
 /** LADO: management oversight recorded within 1 working day of a referral. */
 export const LADO = {
   oversightRecorded: 0.97,
-  oversightWithinOneDay: { before: 0.62, after: 0.93 } as ImprovingRate,
+  oversightWithinOneDay: { before: 0.62, after: 0.93 },
 } as const;
 
 export const CARE_LEAVERS = {
@@ -234,7 +234,7 @@ export const CARE_LEAVERS = {
   stayingPut: 0.33,
   /** Reviews held within 6 months of the last; the rest late by up to about 7 months. Gives Barnet's 84% with a
    * pathway plan reviewed in the last 6 months. */
-  pathwayOnTime: { before: 0.7, after: 0.8 } as ImprovingRate,
+  pathwayOnTime: { before: 0.7, after: 0.8 },
   contactOnTime: 0.85,
   inTouch: { YES: 90, NO: 5, REFU: 2, NREQ: 3 },
   mother: 0.08,

@@ -32,7 +32,7 @@ describeEachEngine('the demo’s self-evaluation text', (ctx) => {
     assert.equal(now.size, 8);
     for (const a of SELF_EVALUATION_AREAS) {
       assert.notEqual(now.get(a.key)?.summary, last.get(a.key)?.summary, `${a.key}: this year’s text is not last year’s`);
-      for (const e of [now.get(a.key), last.get(a.key)]) assert.ok(e && e.summary && e.strengths && e.areasForImprovement && e.focus, `${a.key}: all four sections`);
+      for (const e of [now.get(a.key), last.get(a.key)]) assert.ok(e?.summary && e.strengths && e.areasForImprovement && e.focus, `${a.key}: all four sections`);
     }
     assert.equal(last.get('early-help')?.createdAt.toISOString(), '2025-06-02T12:00:00.000Z');
     const frontDoor = await selfEvaluationHistory(db, authorityId, 2026, 'front-door');

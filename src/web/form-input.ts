@@ -90,7 +90,7 @@ export async function readFormFields(req: Request, tooLongMessage = 'A field of 
       if (info.valueTruncated) tooLong = true;
       fields[name] = value;
     });
-    bb.on('close', () => resolve());
+    bb.on('close', () => { resolve(); });
     bb.on('error', reject);
     req.pipe(bb);
   });

@@ -170,12 +170,12 @@ export class RouteBuilder {
       const audit = this.auditorFor(req, user, def.audit);
       const ctx = { req, res, user, requestId: req.requestId, audit, services: this.services };
       if (def.body === undefined) {
-        await (def.handler as (c: PublicPageContext) => Promise<void>)(ctx);
+        await (def.handler)(ctx);
       } else {
-        const form = def as FormPageDef<Access, z.ZodType>;
+        const form = def;
         const invalid = async (errors: FieldError[], input: FormBody) => {
           res.status(400);
-          await (form.invalid as (c: PublicPageContext, f: InvalidForm) => Promise<void> | void)(ctx, { errors, input });
+          await (form.invalid)(ctx, { errors, input });
         };
         let input: FormBody;
         try {
@@ -185,11 +185,11 @@ export class RouteBuilder {
           return invalid(e.errors, {});
         }
         delete input._csrf;
-        const schema = typeof form.body === 'function' ? await (form.body as (c: PublicPageContext) => z.ZodType | Promise<z.ZodType>)(ctx) : form.body;
+        const schema = typeof form.body === 'function' ? await (form.body)(ctx) : form.body;
         const parsed = schema.safeParse(input);
         if (!parsed.success) return invalid(fieldErrorsFromIssues(parsed.error.issues), input);
         try {
-          await (form.handler as (c: PublicPageContext & { body: unknown; input: FormBody }) => Promise<void>)({ ...ctx, body: parsed.data, input });
+          await (form.handler)({ ...ctx, body: parsed.data, input });
         } catch (e) {
           if (!(e instanceof ValidationError) || res.headersSent) throw e;
           return invalid(e.errors, input);

@@ -30,7 +30,7 @@ export class DatabaseSessionStore extends session.Store {
       .from(sessions)
       .where(eq(sessions.sid, sid))
       .limit(1)
-      .then(([row]) => callback(null, row && row.expiresAt.getTime() > Date.now() ? (row.data as session.SessionData) : null), callback);
+      .then(([row]) => { callback(null, row && row.expiresAt.getTime() > Date.now() ? (row.data as session.SessionData) : null); }, callback);
   }
 
   override set(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {

@@ -54,7 +54,7 @@ export async function receiveMultipart(req: Request): Promise<Upload> {
     bb.on('filesLimit', () => {
       upload.problem = `Upload at most ${MAX_UPLOAD_FILES} files at a time (or put them in a zip)`;
     });
-    bb.on('close', () => resolve());
+    bb.on('close', () => { resolve(); });
     bb.on('error', reject);
     req.pipe(bb);
   });

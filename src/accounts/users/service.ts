@@ -75,7 +75,7 @@ export function usersService(db: Db, repo: UsersRepository) {
 
     async findCurrentUser(id: number): Promise<CurrentUser | null> {
       const row = await repo.findById(db, id);
-      return row && row.active ? toCurrentUser(row) : null;
+      return row?.active ? toCurrentUser(row) : null;
     },
 
     async list(authorityId: number, audit: Auditor) {
@@ -133,7 +133,7 @@ export function usersService(db: Db, repo: UsersRepository) {
     async userForToken(token: string): Promise<CurrentUser | null> {
       if (!token.startsWith('lan_')) return null;
       const row = await repo.findActiveToken(db, sha256(token));
-      if (!row || !row.user.active) return null;
+      if (!row?.user.active) return null;
       if (row.token.expiresAt && row.token.expiresAt.getTime() < Date.now()) return null;
       await repo.touchToken(db, row.token.id);
       return toCurrentUser(row.user);

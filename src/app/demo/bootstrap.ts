@@ -20,7 +20,7 @@ export interface DemoReady {
 
 const SYSTEM = { userId: null, username: 'lantern', authorityId: null } as const;
 
-export type DemoOptions = { seed: number; childPopulation: number; years: number };
+export interface DemoOptions { seed: number; childPopulation: number; years: number }
 
 export async function prepareDemo(
   runtime: Runtime,

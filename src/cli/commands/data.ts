@@ -68,7 +68,7 @@ export function registerDataCommands(program: Command): void {
             actor: cliActor(authority.id),
             options: { collectionYear: opts.year, asAt: opts.asAt },
             refreshIndicators: true,
-            onProgress: (p) => progress.update({ stage: p.file ? `${p.stage} ${p.file}` : p.stage, done: p.done, total: p.total ?? 1 }),
+            onProgress: (p) => { progress.update({ stage: p.file ? `${p.stage} ${p.file}` : p.stage, done: p.done, total: p.total ?? 1 }); },
           });
         } finally {
           progress.stop();

@@ -32,7 +32,7 @@ export function registerIndicatorCommands(program: Command): void {
         if (opts.refresh) {
           const progress = createProgress();
           try {
-            const r = await refreshMonthlyValues(db, authority.id, today, { months: opts.months, onIndicator: (done, total) => progress.update({ stage: 'Computing indicators', done, total }) });
+            const r = await refreshMonthlyValues(db, authority.id, today, { months: opts.months, onIndicator: (done, total) => { progress.update({ stage: 'Computing indicators', done, total }); } });
             process.stderr.write(`Kept ${r.values.toLocaleString('en-GB')} monthly values (${r.indicators} indicators × ${r.months} months) in ${r.seconds.toFixed(1)} s.\n`);
           } finally {
             progress.stop();

@@ -96,7 +96,7 @@ export function lineChartSvg(input: LineChartInput): string {
     segment = [];
   };
   input.points.forEach((p, i) => {
-    if (p.value === null) return flush();
+    if (p.value === null) { flush(); return; }
     segment.push(`${x(i).toFixed(1)},${y(p.value).toFixed(1)}`);
     parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="4" fill="#1d70b8"/>`);
   });

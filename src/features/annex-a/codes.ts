@@ -294,7 +294,7 @@ export type CodeListId = keyof typeof CODE_LISTS;
 /** The option string for a canonical code, or null when the list has no such code. */
 export function codeLabel(list: CodeListId, code: string | null | undefined): string | null {
   if (code === null || code === undefined) return null;
-  const found = (CODE_LISTS[list] as readonly CodeOption[]).find((o) => o.code === code);
+  const found = (CODE_LISTS[list]).find((o) => o.code === code);
   return found ? found.label : null;
 }
 
@@ -350,7 +350,7 @@ function matcherFor(list: CodeListId): Matcher {
   let m = matchers.get(list);
   if (m) return m;
   m = { exact: new Map(), codes: new Map() };
-  for (const o of CODE_LISTS[list] as readonly CodeOption[]) {
+  for (const o of CODE_LISTS[list]) {
     const label = normaliseForMatch(o.label);
     m.exact.set(label, o.code);
     m.exact.set(label.replace(LETTER_PREFIX, ''), o.code);

@@ -14,7 +14,7 @@ const signInSchema = z.object({
 });
 
 function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+  return new Promise((resolve, reject) => req.session.regenerate((err) => { err ? reject(err) : resolve(); }));
 }
 
 export function safeReturnTo(value: string | undefined): string {
@@ -46,7 +46,7 @@ export function authRoutes(r: RouteBuilder): void {
         res.redirect(303, paths.home({}));
         return;
       }
-      void req;
+      req;
       res.render('auth/views/sign-in.njk', { demo: services.config.demo, demoUsers: services.config.demo ? DEMO_USERNAMES : [] });
     },
   });
@@ -87,7 +87,7 @@ export function authRoutes(r: RouteBuilder): void {
     audit: 'user.sign-out',
     handler: async ({ req, res, services, audit }) => {
       await audit.record(services.db);
-      await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+      await new Promise<void>((resolve) => req.session.destroy(() => { resolve(); }));
       res.clearCookie('lantern.sid');
       res.redirect(303, paths.signIn({}));
     },

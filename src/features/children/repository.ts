@@ -64,7 +64,7 @@ const summaryFields = {
   currentTeam: currentTeamName(qualified('children', children.id)),
 };
 
-export type ChildSummaryRow = {
+export interface ChildSummaryRow {
   id: number;
   lanternId: string;
   laChildId: string;
@@ -74,7 +74,7 @@ export type ChildSummaryRow = {
   expectedDateOfBirth: string | null;
   dateOfDeath: string | null;
   currentTeam: string | null;
-};
+}
 
 function inScope(scope: VisibleScope): SQL {
   return childInScope(scope, 'children', children);

@@ -46,7 +46,7 @@ const action = z.object({
   domains: z.array(z.object({ id: z.number(), key: z.string(), title: z.string() })),
 });
 
-const counts = <T extends readonly [string, ...string[]]>(keys: T) => z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as { [K in T[number]]: z.ZodNumber });
+const counts = <T extends readonly [string, ...string[]]>(keys: T) => z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as Record<T[number], z.ZodNumber>);
 
 export const planResponse = z.object({
   today: z.string(),
@@ -126,7 +126,7 @@ export const actionResponse = z.object({
   }),
 });
 
-type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+type DeepMutable<T> = T extends ReadonlyArray<infer U> ? Array<DeepMutable<U>> : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
 
 /** The read models are deeply readonly; the response schemas' inputs are plain arrays and objects of the same shape. */
 export function asResponse<T>(value: T): DeepMutable<T> {

@@ -53,7 +53,7 @@ describeEachEngine('the improvement plan read model', (ctx) => {
     ids.b1 = (await buildAction(db, { ...base, objectiveId: o1b.id, number: 1, status: 'not-started', rag: 'red', dueDate: '2026-12-31' })).id;
     ids.c1 = (await buildAction(db, { ...base, objectiveId: o2a.id, number: 1, status: 'complete', rag: 'red', dueDate: '2026-06-01', completedOn: '2026-05-28' })).id;
     ids.c2 = (await buildAction(db, { ...base, objectiveId: o2a.id, number: 2, status: 'blocked', rag: 'green', dueDate: TODAY })).id;
-    const a1 = ids.a1 as number;
+    const a1 = ids.a1;
     // A1 answers the short inspection's first recommendation and (still shown) the SIF's first.
     await db.insert(improvementActionRecommendations).values([
       { actionId: a1, recommendationId: recs.short[0] as number },

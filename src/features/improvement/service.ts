@@ -41,7 +41,7 @@ export const TEXT_MAX = 4000;
 /** What a form, an API body or a test hands in: any field may be missing or of the wrong type; the schema decides. */
 type Loose<T> = { [K in keyof T]?: unknown };
 
-function issuesToErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldError[] {
+function issuesToErrors(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const i of issues) {

@@ -343,7 +343,7 @@ export function indicatorRoutes(r: RouteBuilder): void {
     access: 'indicator:manage',
     audit: 'indicator.settings',
     body: thresholdsForm,
-    invalid: ({ req, res }, form) => renderThresholds(res, definitionOr404(indicatorIdParams.parse(req.params).indicatorId), form.input, form.errors, 400),
+    invalid: ({ req, res }, form) => { renderThresholds(res, definitionOr404(indicatorIdParams.parse(req.params).indicatorId), form.input, form.errors, 400); },
     handler: async ({ req, body: form, res, user, services, audit }) => {
       const def = definitionOr404(indicatorIdParams.parse(req.params).indicatorId);
       if (form.reset === 'yes') {

@@ -23,7 +23,7 @@ export async function csvHeader(file: SourceFile): Promise<string[] | null> {
   const firstLine = head.split(/\r?\n/).find((l) => l.trim() !== '');
   if (!firstLine) return null;
   return new Promise((resolve) => {
-    parse(firstLine, { relax_quotes: true, trim: true }, (err, rows: string[][]) => resolve(err ? null : (rows[0] ?? null)));
+    parse(firstLine, { relax_quotes: true, trim: true }, (err, rows: string[][]) => { resolve(err ? null : (rows[0] ?? null)); });
   });
 }
 

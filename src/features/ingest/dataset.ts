@@ -81,9 +81,9 @@ export interface DatasetWorker {
 }
 
 export class Dataset {
-  readonly rows: { [K in DatasetTable]: DatasetRow<K>[] } = Object.fromEntries(
+  readonly rows: { [K in DatasetTable]: Array<DatasetRow<K>> } = Object.fromEntries(
     Object.keys(DATASET_TABLES).map((k) => [k, []]),
-  ) as unknown as { [K in DatasetTable]: DatasetRow<K>[] };
+  ) as unknown as { [K in DatasetTable]: Array<DatasetRow<K>> };
   readonly teams: DatasetTeam[] = [];
   readonly workers: DatasetWorker[] = [];
   private readonly teamsByName = new Map<string, DatasetTeam>();
@@ -91,7 +91,7 @@ export class Dataset {
 
   /** Adds a row and returns its local id. */
   add<K extends DatasetTable>(table: K, row: NewRow<K>): number {
-    const list = this.rows[table] as DatasetRow<K>[];
+    const list = this.rows[table] as Array<DatasetRow<K>>;
     const id = list.length + 1;
     list.push({ ...row, id } as DatasetRow<K>);
     return id;

@@ -35,9 +35,7 @@ export interface ImportAuthority {
   laNumber: string | null;
 }
 
-export interface ImportProgress {
-  (p: { stage: string; file?: string; done: number; total: number | null }): void;
-}
+export type ImportProgress = (p: { stage: string; file?: string; done: number; total: number | null }) => void;
 
 export interface ImportOptions {
   /** The collection year to read against (e.g. 2025 for 2024/25) when the files do not say. */

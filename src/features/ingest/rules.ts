@@ -40,7 +40,7 @@ export function appliesIn(rule: { years: { from: number; to?: number } }, year: 
 }
 
 /** Runs every rule that applies in `year`, reporting each hit to `issues`. Returns how many hits there were. */
-export function runRules<Ctx>(rules: readonly Rule<Ctx>[], year: number, ctx: Ctx, issues: IssueLog): number {
+export function runRules<Ctx>(rules: ReadonlyArray<Rule<Ctx>>, year: number, ctx: Ctx, issues: IssueLog): number {
   let hits = 0;
   for (const rule of rules) {
     if (!appliesIn(rule, year)) continue;

@@ -77,10 +77,10 @@ describeEachEngine('importing files', (ctx) => {
     assert.equal(snap.allocations?.length, 1);
 
     // Who imported what, when; and the original files, byte for byte.
-    const [row] = await ctx.database.db.select().from(importBatches).where(eq(importBatches.id, batch!.id));
+    const [row] = await ctx.database.db.select().from(importBatches).where(eq(importBatches.id, batch.id));
     assert.equal(row?.importedBy, 'test:analyst');
     assert.deepEqual([...(row?.fileNames ?? [])].sort(), [`${path.basename(dir)}/episodes.csv`, `${path.basename(dir)}/header.csv`, `${path.basename(dir)}/sw.csv`]);
-    const kept = await ctx.database.db.select().from(importFilesTable).where(eq(importFilesTable.batchId, batch!.id)).orderBy(asc(importFilesTable.fileName), asc(importFilesTable.chunk));
+    const kept = await ctx.database.db.select().from(importFilesTable).where(eq(importFilesTable.batchId, batch.id)).orderBy(asc(importFilesTable.fileName), asc(importFilesTable.chunk));
     const header = kept.filter((k) => k.fileName.endsWith('header.csv'));
     assert.equal(gunzipSync(Buffer.concat(header.map((k) => Buffer.from(k.content)))).toString('utf8'), HEADER);
   });
@@ -107,7 +107,7 @@ describeEachEngine('importing files', (ctx) => {
     assert.match(issue.file, /episodes\.csv$/);
     assert.deepEqual(await canonicalSnapshot(ctx.database.db, authorityId, SPEC), before);
     // The report is kept with the rejected attempt.
-    const kept = await ctx.database.db.select().from(importIssues).where(eq(importIssues.batchId, batch!.id));
+    const kept = await ctx.database.db.select().from(importIssues).where(eq(importIssues.batchId, batch.id));
     assert.equal(kept.length, batch?.issues.length);
   });
 

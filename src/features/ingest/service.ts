@@ -97,7 +97,7 @@ export async function importFiles(database: Database, request: ImportRequest): P
     // Fresh statistics after new rows (PGlite never analyzes by itself; PostgreSQL's autovacuum may not have yet).
     if (batches.some((b) => b.status === 'accepted')) await database.exec('analyze');
     if (request.refreshIndicators && batches.some((b) => b.status === 'accepted')) {
-      await refreshMonthlyValues(database.db, authority.id, todayInLondon(), { onIndicator: (done, total) => progress({ stage: 'Computing indicators', done, total }) });
+      await refreshMonthlyValues(database.db, authority.id, todayInLondon(), { onIndicator: (done, total) => { progress({ stage: 'Computing indicators', done, total }); } });
     }
     return { batches, unrecognised: remaining.filter((f) => f.size > 0).map((f) => f.name), empty: remaining.filter((f) => f.size === 0).map((f) => f.name) };
   } finally {
@@ -202,7 +202,7 @@ async function importClaim(
       replaces: previous,
       dataset: read.dataset,
       pglite: database.kind === 'pglite',
-      onTable: (table, done, total) => progress({ stage: 'writing', file: table, done, total }),
+      onTable: (table, done, total) => { progress({ stage: 'writing', file: table, done, total }); },
     });
     await insertIssues(load, batchId, issues.list());
     await insertFiles(load, batchId, files);

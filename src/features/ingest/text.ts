@@ -45,7 +45,7 @@ export function countingStream(path: string, onBytes?: (bytesRead: number) => vo
   const bytes = createReadStream(path, { highWaterMark: 1 << 20 });
   if (onBytes) {
     let read = 0;
-    bytes.on('data', (chunk) => onBytes((read += chunk.length)));
+    bytes.on('data', (chunk) => { onBytes((read += chunk.length)); });
   }
   return bytes;
 }

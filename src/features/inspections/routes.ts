@@ -112,7 +112,7 @@ async function receiveForm(req: Request): Promise<Received> {
       if (info.valueTruncated) out.problem = `The text in “${name}” is longer than ${MAX_FIELD_BYTES / 1024 / 1024} MB`;
       out.fields[name] = value;
     });
-    bb.on('close', () => resolve());
+    bb.on('close', () => { resolve(); });
     bb.on('error', reject);
     req.pipe(bb);
   });
@@ -467,7 +467,7 @@ export function inspectionRoutes(r: RouteBuilder): void {
     access: 'inspection:manage',
     audit: 'inspection.delete',
     body: deleteForm,
-    invalid: async (ctx, form) => renderDelete(ctx.res, await loadOr404(ctx), form.errors, 400),
+    invalid: async (ctx, form) => { renderDelete(ctx.res, await loadOr404(ctx), form.errors, 400); },
     handler: async (ctx) => {
       const record = await loadOr404(ctx);
       try {

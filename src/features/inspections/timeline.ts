@@ -39,7 +39,7 @@ export function gradedInspection(summary: InspectionSummary): GradedInspection {
     startDate: summary.startDate,
     endDate: summary.endDate,
     reportReceivedOn: summary.reportReceivedOn,
-    grades: Object.fromEntries(summary.judgements.map((j) => [j.key, j.grade])) as Partial<Record<JudgementKey, Grade>>,
+    grades: Object.fromEntries(summary.judgements.map((j) => [j.key, j.grade])),
   };
 }
 
@@ -57,7 +57,7 @@ export function buildTimeline(list: readonly InspectionSummary[], today: string)
   const latest = graded[graded.length - 1] ?? null;
   const current = latest ? entries.filter((e) => e.startDate > latest.startDate || e.id === latest.id || (e.startDate === latest.startDate && e.id > latest.id)) : entries;
   const attention = current
-    .flatMap((e) => e.deadlines.filter((d) => OPEN.has(d.status)).map((deadline) => ({ inspection: e as InspectionSummary, deadline })))
+    .flatMap((e) => e.deadlines.filter((d) => OPEN.has(d.status)).map((deadline) => ({ inspection: e, deadline })))
     .sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0));
   const monitoringVisits = latest ? entries.filter((e) => e.kind === 'monitoring-visit' && e.startDate >= latest.startDate).map((e) => e.startDate) : [];
   return {

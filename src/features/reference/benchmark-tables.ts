@@ -128,7 +128,7 @@ export const BENCHMARK_TABLES: readonly BenchmarkTable[] = [
 ];
 
 /** EES tables recognised and deliberately not loaded: no Lantern measure uses them (yet). */
-export const SKIPPED_TABLES: readonly { readonly source: string; readonly columns: readonly string[]; readonly why: string }[] = [
+export const SKIPPED_TABLES: ReadonlyArray<{ readonly source: string; readonly columns: readonly string[]; readonly why: string }> = [
   {
     source: 'c3_factors_identified_at_end_of_assessment',
     columns: ['Episodes_with_assessment_factor'],
@@ -148,7 +148,7 @@ export const SKIPPED_TABLES: readonly { readonly source: string; readonly column
  * population_estimate as 93,851, which is the ONS mid-2024 figure, and 343 ÷ 93,851 × 10,000 = 36.5 (published,
  * rounded to a whole number: 37).
  */
-export const DERIVED_RATES: readonly { readonly measure: BenchmarkMeasureId; readonly count: BenchmarkMeasureId }[] = [
+export const DERIVED_RATES: ReadonlyArray<{ readonly measure: BenchmarkMeasureId; readonly count: BenchmarkMeasureId }> = [
   { measure: 'cin-rate-per-10k', count: 'cin-at-31-march' },
   { measure: 'referrals-rate-per-10k', count: 'referrals-count' },
 ];

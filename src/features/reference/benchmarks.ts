@@ -201,7 +201,7 @@ async function computeBenchmarks(db: Tx, authorityId: number, requests: readonly
 }
 
 /** The published authorities an admin may choose as the benchmark authority, by name. */
-export async function referenceAuthorityChoices(db: Tx): Promise<{ laNumber: string; name: string; regionName: string | null }[]> {
+export async function referenceAuthorityChoices(db: Tx): Promise<Array<{ laNumber: string; name: string; regionName: string | null }>> {
   return db
     .select({ laNumber: referenceAuthorities.laNumber, name: referenceAuthorities.name, regionName: referenceAuthorities.regionName })
     .from(referenceAuthorities)

@@ -26,7 +26,7 @@ export function demoReferenceDir(env: Readonly<Record<string, string | undefined
 
 export interface DemoReferenceResult extends ReferenceImportResult {
   /** Files left out because they could not be loaded (the rest were): each with its problems. */
-  readonly refused: readonly { readonly name: string; readonly problems: readonly ReferenceProblem[] }[];
+  readonly refused: ReadonlyArray<{ readonly name: string; readonly problems: readonly ReferenceProblem[] }>;
 }
 
 const OFSTED_FOLDER = 'ofsted-ilacs';

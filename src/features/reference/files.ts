@@ -101,15 +101,15 @@ interface Table {
   readonly header: readonly string[];
   /** Lower-cased trimmed header → index. */
   readonly index: ReadonlyMap<string, number>;
-  readonly records: readonly { readonly line: number; readonly cells: readonly string[] }[];
+  readonly records: ReadonlyArray<{ readonly line: number; readonly cells: readonly string[] }>;
 }
 
 const norm = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase();
 
 function readCsvTable(text: string): Table | null {
-  let parsed: { record: string[]; info: { lines: number } }[];
+  let parsed: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    parsed = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    parsed = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch {
     return null;
   }

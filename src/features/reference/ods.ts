@@ -43,7 +43,7 @@ export function isZip(bytes: Buffer): boolean {
 }
 
 function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => (err ? reject(err) : resolve(zip))));
+  return new Promise((resolve, reject) => { yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => { err ? reject(err) : resolve(zip); }); });
 }
 
 /** The zip's entry names. */
@@ -55,7 +55,7 @@ export async function zipEntryNamesOf(bytes: Buffer): Promise<string[]> {
       names.push(e.fileName);
       zip.readEntry();
     });
-    zip.on('end', () => resolve(names));
+    zip.on('end', () => { resolve(names); });
     zip.on('error', reject);
     zip.readEntry();
   });
@@ -105,7 +105,7 @@ export function hyperlinkOfFormula(formula: string | undefined): string | null {
 /** Parses content.xml text (exported for tests: a small hand-written sheet). */
 export function parseOdsContent(xml: string): OdsSheet[] {
   const parser = new SaxesParser({ xmlns: false });
-  const sheets: { name: string; rows: OdsRow[] }[] = [];
+  const sheets: Array<{ name: string; rows: OdsRow[] }> = [];
   let sheet: { name: string; rows: OdsRow[]; nextRow: number } | null = null;
   let row: { cells: OdsCell[]; pendingEmpty: number; repeat: number } | null = null;
   let cell: CellState | null = null;
@@ -124,7 +124,7 @@ export function parseOdsContent(xml: string): OdsSheet[] {
   };
 
   parser.on('opentag', (tag) => {
-    const t = tag as SaxesTagPlain;
+    const t = tag;
     switch (t.name) {
       case 'table:table':
         sheet = { name: attr(t, 'table:name') ?? `Sheet${sheets.length + 1}`, rows: [], nextRow: 1 };
@@ -223,7 +223,7 @@ export async function readOdsSheets(bytes: Buffer): Promise<OdsSheet[]> {
         return;
       }
       zip.openReadStream(entry, (err, stream) => {
-        if (err) return reject(err);
+        if (err) { reject(err); return; }
         const decoder = new StringDecoder('utf8');
         const parts: string[] = [];
         stream.on('data', (chunk: Buffer) => parts.push(decoder.write(chunk)));

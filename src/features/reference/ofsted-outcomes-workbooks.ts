@@ -9,7 +9,7 @@ import { readOutcomeTable, recogniseOutcomeTable, type OfstedOutcomeTable, type 
 
 export interface SheetRows {
   readonly name: string;
-  readonly rows: readonly { readonly row: number; readonly cells: readonly string[] }[];
+  readonly rows: ReadonlyArray<{ readonly row: number; readonly cells: readonly string[] }>;
 }
 
 /** How far down a sheet its header row may be. */
@@ -26,12 +26,12 @@ export function outcomeTableOfSheet(sheet: SheetRows): OutcomeTableInput | null 
 export interface WorkbookOutcomes {
   readonly tables: readonly OfstedOutcomeTable[];
   /** Problems with the sheet named in `sheet`. */
-  readonly problems: readonly (OutcomeProblem & { readonly sheet: string })[];
+  readonly problems: ReadonlyArray<OutcomeProblem & { readonly sheet: string }>;
 }
 
 function readSheets(sheets: readonly SheetRows[]): WorkbookOutcomes {
   const tables: OfstedOutcomeTable[] = [];
-  const problems: (OutcomeProblem & { sheet: string })[] = [];
+  const problems: Array<OutcomeProblem & { sheet: string }> = [];
   for (const s of sheets) {
     const input = outcomeTableOfSheet(s);
     if (!input) continue;
@@ -83,7 +83,7 @@ export async function readXlsxOutcomes(bytes: Buffer): Promise<WorkbookOutcomes>
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheets: SheetRows[] = wb.worksheets.map((ws) => {
-    const rows: { row: number; cells: string[] }[] = [];
+    const rows: Array<{ row: number; cells: string[] }> = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (c, col) => {

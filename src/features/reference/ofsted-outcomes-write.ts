@@ -97,7 +97,7 @@ export async function writeOfstedOutcomes(
   const sources = file.tables.map((t) => t.source);
   const skipped = file.tables.reduce((n, t) => n + t.skipped, 0);
   const problems: ReferenceProblem[] = [];
-  const records: Record<string, string | null>[] = [];
+  const records: Array<Record<string, string | null>> = [];
   for (const t of file.tables) {
     for (const r of t.rows) {
       const who = resolver.resolve(r);

@@ -41,17 +41,17 @@ type Outcomes = Extract<ReferenceFile, { kind: 'ofsted-outcomes' }>;
 async function outcomes(file: { name: string; path: string }): Promise<Outcomes> {
   const read = await readReferenceFile(file.name, file.path);
   assert.equal(read.kind, 'ofsted-outcomes');
-  return read as Outcomes;
+  return read;
 }
 /** Every entry of a zip, by name. */
 function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, z) => {
-      if (err) return reject(err);
+      if (err) { reject(err); return; }
       const out = new Map<string, Buffer>();
       z.on('entry', (entry: yauzl.Entry) => {
         z.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
+          if (e) { reject(e); return; }
           const parts: Buffer[] = [];
           stream.on('data', (c: Buffer) => parts.push(c));
           stream.on('end', () => {
@@ -60,7 +60,7 @@ function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
           });
         });
       });
-      z.on('end', () => resolve(out));
+      z.on('end', () => { resolve(out); });
       z.readEntry();
     });
   });
@@ -72,7 +72,7 @@ function zip(entries: Map<string, Buffer>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     z.outputStream.on('data', (c: Buffer) => parts.push(c));
-    z.outputStream.on('end', () => resolve(Buffer.concat(parts)));
+    z.outputStream.on('end', () => { resolve(Buffer.concat(parts)); });
     z.outputStream.on('error', reject);
   });
 }

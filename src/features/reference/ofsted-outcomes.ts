@@ -83,7 +83,7 @@ export function sourcePreference(source: string): number {
 /** A table as read from a CSV or a sheet: header names and each record with its line. */
 export interface OutcomeTableInput {
   readonly header: readonly string[];
-  readonly records: readonly { readonly line: number; readonly cells: readonly string[] }[];
+  readonly records: ReadonlyArray<{ readonly line: number; readonly cells: readonly string[] }>;
 }
 
 const norm = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase();
@@ -322,7 +322,7 @@ export function readOutcomeTable(input: OutcomeTableInput, from: string): { tabl
     const theme = c.has('Visit Theme') ? get('Visit Theme') || null : null;
 
     // Judgements.
-    const grades: (Grade | null)[] = judgementCols.map((col) => {
+    const grades: Array<Grade | null> = judgementCols.map((col) => {
       const raw = get(col);
       const g = gradeOf(raw);
       if (g.ok) return g.grade;

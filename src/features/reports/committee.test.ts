@@ -52,7 +52,7 @@ async function inspectionOf(
 ): Promise<{ id: number; recommendationIds: number[] }> {
   const made = await buildInspectionWith(db, { authorityId, kind: values.kind, startDate: values.startDate, recommendations });
   await db.update(inspections).set(values).where(eq(inspections.id, made.id));
-  const rows = Object.entries(grades).map(([judgement, grade]) => ({ inspectionId: made.id, judgement: judgement as JudgementKey, grade: grade as Grade }));
+  const rows = Object.entries(grades).map(([judgement, grade]) => ({ inspectionId: made.id, judgement: judgement as JudgementKey, grade: grade }));
   if (rows.length) await db.insert(inspectionJudgements).values(rows);
   return made;
 }
@@ -163,7 +163,7 @@ describeEachEngine('the committee report on an inspection', (ctx) => {
     const rows = tableRows(await zipEntry(await reportDocx(internal), 'word/document.xml'));
     const header = rows.find((r) => r[0] === 'Judgement');
     assert.deepEqual(header, ['Judgement', 'Grade', 'Previous inspection (9 May 2022 to 20 May 2022)']);
-    const at = rows.indexOf(header as string[]);
+    const at = rows.indexOf(header);
     assert.deepEqual(rows.slice(at + 1, at + 6), [
       ['Impact of leaders', 'Good', 'Requires improvement to be good'],
       ['Help and protection', 'Good', 'Requires improvement to be good'],

@@ -224,7 +224,7 @@ describe('the equalities report for the demo authority, against the equalities p
 
   test('every count, share, population share and difference in the report is the page’s (each cohort, dimension and group)', async () => {
     const web = (d: Dimension, category: string) => tableRow(html, DIMENSION_LABELS[d].caption, category, { caption: 'exact' });
-    const diff = (w: string) => (w === '–' ? '–' : w === 'no difference' ? '0%' : `${w.replace(/^(higher|lower) /, '')}`);
+    const diff = (w: string) => (w === '–' ? '–' : w === 'no difference' ? '0%' : w.replace(/^(higher|lower) /, ''));
     let compared = 0;
     for (const [ci, cohort] of COHORTS.entries()) {
       for (const d of Object.keys(DIMENSION_CATEGORIES) as Dimension[]) {

@@ -192,12 +192,11 @@ describe('performance pack: the period', () => {
     assert.equal(packMonth('2026-03', TODAY), '2026-03');
     assert.equal(packMonth('latest', TODAY), '2026-03');
     assert.equal(packMonth('2019-07', TODAY), '2019-07');
-    const refused = (period: string, message: RegExp) =>
-      assert.throws(
+    const refused = (period: string, message: RegExp) => { assert.throws(
         () => packMonth(period, TODAY),
         (e: unknown) => e instanceof ValidationError && e.errors[0]?.field === '--period' && message.test(e.errors[0].message),
         period,
-      );
+      ); };
     refused('2026-13', /Give a month as YYYY-MM \(for example 2026-03\) or latest, not "2026-13"/);
     refused('2026-00', /not "2026-00"/);
     refused('soon', /not "soon"/);

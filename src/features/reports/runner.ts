@@ -115,7 +115,7 @@ export function reportRunner(db: Tx, logger: Logger, write: Writer = writeInWork
       return;
     }
     running = drain()
-      .catch((err: unknown) => logger.error({ error: err instanceof Error ? err.name : 'unknown' }, 'report runner stopped on an error'))
+      .catch((err: unknown) => { logger.error({ error: err instanceof Error ? err.name : 'unknown' }, 'report runner stopped on an error'); })
       .finally(() => {
         running = null;
         if (again) kick();

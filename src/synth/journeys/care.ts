@@ -192,7 +192,7 @@ function section20(j: Journey, ep: CinEpisode, period: PeriodOfCare, tl: Timelin
     }
   }
   const stayChance = age >= 15 ? 0.7 : age >= 13 ? 0.5 : 0;
-  if (rng.chance(stayChance)) return finish(tl, j.b[18], '', 'adult');
+  if (rng.chance(stayChance)) { finish(tl, j.b[18], '', 'adult'); return; }
   const days = Math.max(7, Math.round(rng.logNormal(age >= 13 ? 210 : 150, 0.8)));
   finish(tl, from + days, rng.weighted({ E4A: 58, E4B: 15, E13: 18, E8: 9 }), 'home');
 }
@@ -201,7 +201,7 @@ function section20(j: Journey, ep: CinEpisode, period: PeriodOfCare, tl: Timelin
 function finalOrder(j: Journey, period: PeriodOfCare, tl: Timeline, court: CareProceedings): void {
   const { rng } = j;
   const day = court.finalHearing;
-  if (day >= j.b[18]) return finish(tl, j.b[18], '', 'adult');
+  if (day >= j.b[18]) { finish(tl, j.b[18], '', 'adult'); return; }
   const age = ageOn(j, day);
   const order =
     age < 5
@@ -213,22 +213,22 @@ function finalOrder(j: Journey, period: PeriodOfCare, tl: Timeline, court: CareP
     case 'placement':
       court.finalOrder = 'placement-order';
       tl.legal.push({ code: 'E1', start: day });
-      return adoption(j, period, tl, day);
+      { adoption(j, period, tl, day); return; }
     case 'care':
       court.finalOrder = 'care-order';
       tl.legal.push({ code: 'C2', start: day });
-      return longTerm(j, tl, day);
+      { longTerm(j, tl, day); return; }
     case 'sgo':
       court.finalOrder = 'sgo';
       tl.permanence = milestone({ orderType: 'sgo', orderDay: day });
-      return finish(tl, day, rng.weighted({ E45: 30, E46: 10, E47: 50, E48: 10 }), 'sgo');
+      { finish(tl, day, rng.weighted({ E45: 30, E46: 10, E47: 50, E48: 10 }), 'sgo'); return; }
     case 'cao':
       court.finalOrder = 'child-arrangements-order';
       tl.permanence = milestone({ orderType: 'child-arrangements-order', orderDay: day });
-      return finish(tl, day, 'E41', 'cao');
+      { finish(tl, day, 'E41', 'cao'); return; }
     default:
       court.finalOrder = rng.chance(0.7) ? 'supervision-order' : 'no-order';
-      return finish(tl, day, 'E4A', 'home-supervision');
+      { finish(tl, day, 'E4A', 'home-supervision'); return; }
   }
 }
 
@@ -238,10 +238,10 @@ function longTerm(j: Journey, tl: Timeline, from: Day): void {
   const age = ageOn(j, from);
   const sgo = age < 14 ? from + Math.round(rng.exponential(365 / 0.07)) : Infinity;
   const home = from + Math.round(rng.exponential(365 / 0.03));
-  if (Math.min(sgo, home) >= j.b[18]) return finish(tl, j.b[18], '', 'adult');
+  if (Math.min(sgo, home) >= j.b[18]) { finish(tl, j.b[18], '', 'adult'); return; }
   if (sgo < home) {
     tl.permanence = milestone({ orderType: 'sgo', orderDay: sgo });
-    return finish(tl, sgo, rng.weighted({ E45: 45, E46: 45, E48: 10 }), 'sgo');
+    finish(tl, sgo, rng.weighted({ E45: 45, E46: 45, E48: 10 }), 'sgo'); return;
   }
   finish(tl, home, 'E4A', 'home');
 }
@@ -279,7 +279,7 @@ function adoption(j: Journey, period: PeriodOfCare, tl: Timeline, order: Day): v
     p.reversed = order + rng.int(90, 400);
     p.reversedReason = RD.draw(rng);
     tl.legal.push({ code: 'C2', start: p.reversed });
-    return longTerm(j, tl, p.reversed);
+    longTerm(j, tl, p.reversed); return;
   }
   p.matched = tl.ffa ? order + rng.int(0, 30) : order + Math.max(10, Math.round(rng.logNormal(ADOPTION.orderToMatchDays, 0.5)));
   p.placed = p.matched + Math.max(3, Math.round(rng.logNormal(ADOPTION.matchToPlacedDays, 0.5)));
@@ -402,9 +402,9 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
     const residential = type === 'K1' || type === 'K2' || type === 'S1';
     const band = rng.next();
     const pool = s.placesAway;
-    const near = pool.filter((p) => (p.miles[1] as number) <= 15);
-    const middle = pool.filter((p) => (p.miles[0] as number) >= 10 && (p.miles[1] as number) <= 45);
-    const far = pool.filter((p) => (p.miles[0] as number) >= 35);
+    const near = pool.filter((p) => (p.miles[1]) <= 15);
+    const middle = pool.filter((p) => (p.miles[0]) >= 10 && (p.miles[1]) <= 45);
+    const far = pool.filter((p) => (p.miles[0]) >= 35);
     const where = band < (residential ? 0.35 : 0.62) ? rng.pick(near) : band < (residential ? 0.65 : 0.9) ? rng.pick(middle) : rng.pick(far);
     postcode = rng.pick(where.districts);
     la = where.la;

@@ -10,7 +10,7 @@ import { SSD_TABLES } from '../../ingest/formats/ssd/tables';
 import { CsvOut, flag } from './csv-out';
 import { person, rowsOf, teamRef, workerRef, type Lookups } from './source';
 
-type Written = { name: string; rows: number };
+interface Written { name: string; rows: number }
 
 export async function writeIdentity(db: Db, l: Lookups, dir: string): Promise<Written[]> {
   const a = l.authorityId;

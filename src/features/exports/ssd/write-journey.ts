@@ -8,7 +8,7 @@ import { SSD_TABLES } from '../../ingest/formats/ssd/tables';
 import { CsvOut, flag } from './csv-out';
 import { person, rowsOf, teamRef, workerRef, type Lookups } from './source';
 
-type Written = { name: string; rows: number };
+interface Written { name: string; rows: number }
 const yn = (b: boolean): 'Y' | 'N' => (b ? 'Y' : 'N');
 
 export async function writeJourney(db: Db, l: Lookups, dir: string): Promise<Written[]> {

@@ -62,7 +62,7 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
   const urnFor = (p: { placementType: string; urn: string | null }) => (p.urn === null && !exempt.includes(p.placementType) ? 'XXXXXXX' : p.urn);
 
   // Episodes.
-  type Written = { period: Canonical['periods'][number]; episodes: EpisodeOut[] };
+  interface Written { period: Canonical['periods'][number]; episodes: EpisodeOut[] }
   const writtenByChild = new Map<number, Written[]>();
   for (const p of c.periods) {
     const episodes = episodesOf(p, lsByPeriod.get(p.id) ?? [], plByPeriod.get(p.id) ?? [], { start, end }, urnFor);

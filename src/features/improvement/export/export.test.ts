@@ -196,7 +196,7 @@ describe('LibreOffice opens both exports', () => {
     office.dispose();
     await drop?.();
   });
-  const convert = (to: string, files: string[], outdir: string) => office.convert(to, files, outdir);
+  const convert = (to: string, files: string[], outdir: string) => { office.convert(to, files, outdir); };
 
   test('both convert to PDF, and what LibreOffice reads contains every action', { skip, timeout: 300_000 }, () => {
     const title = planActions(content.plan)[0]?.title ?? '';

@@ -158,7 +158,7 @@ export function actionRoutes(r: RouteBuilder): void {
       const actionId = idFrom(ctx.req, 'actionId');
       if (ctx.body.delete === 'yes') {
         await deleteAction(ctx.services.db, ctx.user.authorityId, actionId, ctx.audit);
-        return ctx.res.redirect(303, paths.improvement.planFor({ saved: 'action-deleted' }));
+        ctx.res.redirect(303, paths.improvement.planFor({ saved: 'action-deleted' })); return;
       }
       await updateAction(ctx.services.db, ctx.user.authorityId, actionId, actionInput(ctx.body), ctx.audit);
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=action`);

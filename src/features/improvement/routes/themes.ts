@@ -24,7 +24,7 @@ export function themeRoutes(r: RouteBuilder): void {
     path: paths.improvement.newTheme,
     access: 'improvement:manage',
     audit: null,
-    handler: async ({ res }) => renderTheme(res, { themeId: null, values: {} }),
+    handler: async ({ res }) => { renderTheme(res, { themeId: null, values: {} }); },
   });
 
   r.page({
@@ -33,7 +33,7 @@ export function themeRoutes(r: RouteBuilder): void {
     access: 'improvement:manage',
     audit: 'improvement.theme',
     body: themeForm,
-    invalid: ({ res }, form) => renderTheme(res, { themeId: null, values: form.input, errors: form.errors }, 400),
+    invalid: ({ res }, form) => { renderTheme(res, { themeId: null, values: form.input, errors: form.errors }, 400); },
     handler: async ({ body, res, user, services, audit }) => {
       await createTheme(services.db, user.authorityId, { number: body.number, title: body.title, description: body.description }, audit);
       res.redirect(303, paths.improvement.planFor({ saved: 'theme' }));

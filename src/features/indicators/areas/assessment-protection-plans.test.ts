@@ -71,7 +71,7 @@ describeEachEngine('assessment and protection indicators: CP plans, reviews, vis
     await reviews('r4', '2024-10-01', ['2025-01-01', '2025-07-01', '2026-01-02']); // before the year; in time; due 1 January, a day late
 
     // ——— CP visits: 17 March 2026 is exactly 10 working days before Tuesday 31 March, 16 March is 11 ———
-    const visited = async (name: string, startDate: string, endDate: string | null, visits: { visitDate: string; seen?: boolean; seenAlone?: boolean | null; kind?: string }[]) => {
+    const visited = async (name: string, startDate: string, endDate: string | null, visits: Array<{ visitDate: string; seen?: boolean; seenAlone?: boolean | null; kind?: string }>) => {
       const { c } = await plan(name, visitLa, startDate, endDate);
       for (const v of visits) await buildVisit(db, c, v);
     };

@@ -34,7 +34,7 @@ export function shortBreakOnly(authorityId: number): SQL {
 }
 
 /** The first day of the N months to the period end (the day after the same date N months earlier). */
-export function monthsBefore(months: number, end: string = 'p.period_end'): SQL {
+export function monthsBefore(months: number, end = 'p.period_end'): SQL {
   return sql`((${sql.raw(end)} - interval '${sql.raw(String(months))} months')::date + 1)`;
 }
 

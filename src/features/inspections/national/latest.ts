@@ -135,7 +135,7 @@ export function gradeCounts(rows: readonly LatestJudgements[]): GradeCount[] {
 }
 
 /** How many of these are good or outstanding overall, and how many have no overall grade. */
-export function goodOrBetter(rows: readonly Pick<OutcomeRecord, 'overall'>[]): { good: number; noOverall: number; of: number } {
+export function goodOrBetter(rows: ReadonlyArray<Pick<OutcomeRecord, 'overall'>>): { good: number; noOverall: number; of: number } {
   return {
     good: rows.filter((r) => r.overall !== null && isGoodOrBetter(r.overall)).length,
     noOverall: rows.filter((r) => r.overall === null).length,

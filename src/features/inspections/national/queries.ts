@@ -14,7 +14,7 @@ import { goodOrBetter, latestGraded, type LatestJudgements, type OutcomeRecord }
 const grade = (v: string | null): Grade | null => (v === null ? null : isGrade(v) ? v : parseGrade(v));
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
-type OutcomeSql = {
+interface OutcomeSql {
   source: string;
   la_number: string;
   la_name: string;
@@ -28,7 +28,7 @@ type OutcomeSql = {
   children_in_care: string | null;
   care_leavers: string | null;
   link: string | null;
-};
+}
 
 /** Every published row (a thousand or so) and each authority's ONS region, as the pure picture wants them. */
 /**

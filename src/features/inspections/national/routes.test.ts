@@ -20,8 +20,8 @@ const file = (name: string) => ({ name, path: path.join(REFERENCE, name) });
 interface Api {
   filter: { region: string | null; grade: string | null; of: string };
   total: number;
-  counts: { judgement: string; counts: Record<string, number>; none: number }[];
-  outcomes: { laNumber: string; laName: string; region: string | null; kind: string | null; startDate: string; overall: string | null; source: string }[];
+  counts: Array<{ judgement: string; counts: Record<string, number>; none: number }>;
+  outcomes: Array<{ laNumber: string; laName: string; region: string | null; kind: string | null; startDate: string; overall: string | null; source: string }>;
 }
 
 /** The text of the paragraph that says how many authorities the table lists. */
@@ -99,7 +99,7 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
   });
 
   it('GET /api/ofsted-outcomes is in the OpenAPI document with its three filters, for inspection:read', () => {
-    const doc = world.openapi as { paths: Record<string, Record<string, { description?: string; parameters?: { name: string }[] }>> };
+    const doc = world.openapi as { paths: Record<string, Record<string, { description?: string; parameters?: Array<{ name: string }> }>> };
     const op = doc.paths['/api/ofsted-outcomes']?.get;
     assert.ok(op);
     assert.deepEqual(op.parameters?.map((p) => p.name).sort(), ['grade', 'of', 'region']);

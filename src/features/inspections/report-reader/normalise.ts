@@ -128,7 +128,7 @@ export function toLines(raw: string): Line[] {
     const repeated = (counts.get(k) ?? 0) >= 3 && !isProtected(l) && !firstOfRepeated;
     if ((counts.get(k) ?? 0) >= 3) kept.add(k);
     const footerWithTitle = titleKey !== null && k !== titleKey && k.startsWith(titleKey) && /\d\s*$/.test(l) && l.length < 220;
-    const secondTitle = titleKey !== null && k === titleKey && seenTitle && /\d/.test(l) === false && lines.length > 10;
+    const secondTitle = titleKey !== null && k === titleKey && seenTitle && !/\d/.test(l) && lines.length > 10;
     if (titleKey !== null && k === titleKey) seenTitle = true;
     if (repeated || footerWithTitle || secondTitle || isBoilerplate(l)) {
       droppedText = !repeated && !footerWithTitle && !secondTitle && /[a-z]{3}/.test(l) && !/[.!?]$/.test(l) && l.length > 40;

@@ -80,7 +80,7 @@ export const FIELD = {
 export function startsBlock(text: string): boolean {
   if (/^[a-z]/.test(text)) return false; // a line in lower case carries on a sentence
   return (
-    /^•/.test(text) ||
+    text.startsWith("•") ||
     /^\d{1,3}\.\s/.test(text) ||
     /^\d\.\d\s/.test(text) ||
     FIELD.dates.test(text) ||
@@ -88,7 +88,7 @@ export function startsBlock(text: string): boolean {
     FIELD.lead.test(text) ||
     /^(Deputy lead inspectors?|Team inspectors?|Shadow inspectors?|Senior data analysts?|Quality assurance managers?|Team members?|The inspection team)\b/i.test(text) ||
     /^Judgement\b/i.test(text) ||
-    /\t/.test(text) ||
+    text.includes('\t') ||
     /^(Dear|Yours sincerely|Yours faithfully)\b/i.test(text) ||
     recommendationHeading(text) !== null ||
     OTHER_HEADING.test(text) ||

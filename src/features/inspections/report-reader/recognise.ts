@@ -225,7 +225,7 @@ interface RecSection {
 
 function findRecommendations(blocks: readonly string[]): RecSection {
   const consumed = new Set<number>();
-  const items: { kind: RecommendationKind; text: string }[] = [];
+  const items: Array<{ kind: RecommendationKind; text: string }> = [];
   let i = 0;
   while (i < blocks.length) {
     const headingKind = recommendationHeading(blocks[i] ?? '');
@@ -450,7 +450,7 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
       continue;
     }
     const m = NUMBERED.exec(b);
-    if (m && m[2] && m[2].length > 20) {
+    if (m?.[2] && m[2].length > 20) {
       const number = Number(m[1]);
       if (seen.has(number)) {
         duplicates.push(number);
@@ -493,7 +493,7 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
 
   const order = framework ? FRAMEWORK_JUDGEMENTS[framework].map((j) => j.key) : [];
   const judgements: ProposedJudgement[] = [...judgementsMap.entries()]
-    .sort((a, b) => (order.indexOf(a[0]) === -1 ? 99 : order.indexOf(a[0])) - (order.indexOf(b[0]) === -1 ? 99 : order.indexOf(b[0])))
+    .sort((a, b) => (!order.includes(a[0]) ? 99 : order.indexOf(a[0])) - (!order.includes(b[0]) ? 99 : order.indexOf(b[0])))
     .map(([key, grade]) => ({ key, grade }));
 
   const authorityName = findAuthority(blocks, detected.kind, detected.titleIndex);

@@ -69,7 +69,7 @@ export function toBlocks(lines: readonly Line[], mode: Mode = modeOf(lines)): st
     const lowerContinuation = last >= 0 && /^[a-z(]/.test(text) && unfinished(prev) && !/^•\s/.test(text);
     let continues: boolean;
     if (mode === 'paragraph') {
-      continues = lowerContinuation && !/\t/.test(prev);
+      continues = lowerContinuation && !prev.includes('\t');
     } else {
       continues = last >= 0 && !startsBlock(text) && ((open && !line.gapBefore) || lowerContinuation) && !(gradeOnly(prev) !== null && /^[a-z]/.test(text));
     }
@@ -78,7 +78,7 @@ export function toBlocks(lines: readonly Line[], mode: Mode = modeOf(lines)): st
       open = !endsBlock(blocks[last] ?? '');
     } else {
       blocks.push(text);
-      open = !endsBlock(text) && !/\t/.test(text);
+      open = !endsBlock(text) && !text.includes('\t');
     }
   }
   return blocks.map((b) => b.replace(/[ ]{2,}/g, ' ').trim()).filter((b) => b.length > 0);

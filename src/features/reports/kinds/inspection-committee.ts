@@ -100,7 +100,7 @@ export async function loadCommitteeData(db: Tx, authorityId: number, period: str
           startDate: inspection.startDate,
           endDate: inspection.endDate,
           reportReceivedOn: inspection.reportReceivedOn,
-          grades: Object.fromEntries(inspection.judgements.map((j) => [j.key, j.grade])) as Partial<Record<JudgementKey, Grade>>,
+          grades: Object.fromEntries(inspection.judgements.map((j) => [j.key, j.grade])),
         },
         monitoringVisits,
       )

@@ -127,7 +127,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
   }
 
   // ——— Lists 3 and 6: referrals and the CIN episodes they open ———
-  type Episode = { id: number; childKey: string; referralDate: string };
+  interface Episode { id: number; childKey: string; referralDate: string }
   const episodes = new Map<string, Episode[]>();
   const referrals = new Map<string, { child: number; childKey: string; date: string; l3?: ParsedRow; l6?: ParsedRow }>();
   for (const [n, dateKey] of [[3, 'referralDate'], [6, 'cinStart']] as const) {

@@ -45,7 +45,7 @@ export const SOFT_REQUIRED = new Set([
  * entry's text, absent when the zip has no such entry; null when the file is not a zip.
  */
 async function zipParts(path: string, names: readonly string[]): Promise<Map<string, string> | null> {
-  const zip = await new Promise<ZipFile | null>((resolve) => openZip(path, { lazyEntries: true, autoClose: true }, (err, z) => resolve(err || !z ? null : z)));
+  const zip = await new Promise<ZipFile | null>((resolve) => { openZip(path, { lazyEntries: true, autoClose: true }, (err, z) => { resolve(err || !z ? null : z); }); });
   if (!zip) return null;
   const found = new Map<string, string>();
   return new Promise<Map<string, string> | null>((resolve) => {
@@ -56,18 +56,18 @@ async function zipParts(path: string, names: readonly string[]): Promise<Map<str
       zip.close();
       resolve(v);
     };
-    zip.on('error', () => finish(null));
-    zip.on('end', () => finish(found));
+    zip.on('error', () => { finish(null); });
+    zip.on('end', () => { finish(found); });
     zip.on('entry', (entry: Entry) => {
       if (!names.includes(entry.fileName)) {
         zip.readEntry();
         return;
       }
       zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) return finish(null);
+        if (err || !stream) { finish(null); return; }
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('error', () => finish(null));
+        stream.on('error', () => { finish(null); });
         stream.on('end', () => {
           found.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
           if (found.size === names.length) finish(found);

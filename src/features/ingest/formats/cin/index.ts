@@ -63,8 +63,7 @@ export const cinCensusFormat: ImportFormat = {
 /** Reads one file into `dataset`; returns its collection year, or null when it could not be read. */
 async function readFile(file: SourceFile, ctx: ImportContext, dataset: Dataset, earlierYear: number | null): Promise<number | null> {
   const { issues } = ctx;
-  const fileError = (row: number | null, message: string, column: string | null = null) =>
-    issues.error(file.name, row, column, LANTERN_RULES.file, message);
+  const fileError = (row: number | null, message: string, column: string | null = null) => { issues.error(file.name, row, column, LANTERN_RULES.file, message); };
 
   if (file.size === 0) {
     fileError(null, 'The file is empty');
@@ -164,5 +163,5 @@ async function openCensusText(
     );
     return null;
   }
-  return text as unknown as AsyncIterable<string>;
+  return text;
 }

@@ -24,7 +24,7 @@ export interface CensusXmlHandlers {
   unexpected(node: XmlNode, parent: string | null): void;
 }
 
-export type XmlFault = { line: number; message: string };
+export interface XmlFault { line: number; message: string }
 
 /** Reads the text; returns the first well-formedness fault, or null when the XML was read to its end. */
 export async function readCensusXml(text: AsyncIterable<string | Buffer>, on: CensusXmlHandlers): Promise<XmlFault | null> {

@@ -329,9 +329,9 @@ function readVisit(s: SsdReadState, c: Cells, kind: 'cin' | 'cp' | 'cla', prefix
   s.add('visits', { childId: person.local, kind, visitDate: date, seen, seenAlone: alone, workerId: null }, c);
 }
 
-export const readCinVisit = (s: SsdReadState, c: Cells) => readVisit(s, c, 'cin', 'cinv');
-export const readCpVisit = (s: SsdReadState, c: Cells) => readVisit(s, c, 'cp', 'cppv');
-export const readClaVisit = (s: SsdReadState, c: Cells) => readVisit(s, c, 'cla', 'clav');
+export const readCinVisit = (s: SsdReadState, c: Cells) => { readVisit(s, c, 'cin', 'cinv'); };
+export const readCpVisit = (s: SsdReadState, c: Cells) => { readVisit(s, c, 'cp', 'cppv'); };
+export const readClaVisit = (s: SsdReadState, c: Cells) => { readVisit(s, c, 'cla', 'clav'); };
 
 /**
  * ssd_pre_proceedings: the decision to enter pre-proceedings starts it; the date it was agreed to step down or to

@@ -141,6 +141,6 @@ export const futureEvents = defineRule<SsdRuleContext>({
   },
 });
 
-export const SSD_RULES: readonly Rule<SsdRuleContext>[] = [endBeforeStart, overlappingPeriodsOfCare, birthAndExpectedBirth, futureEvents];
+export const SSD_RULES: ReadonlyArray<Rule<SsdRuleContext>> = [endBeforeStart, overlappingPeriodsOfCare, birthAndExpectedBirth, futureEvents];
 
 export type { RuleHit };

@@ -172,7 +172,7 @@ describe('SSDA903 reader: files it cannot read', () => {
 });
 
 /** [file, row, column, rule] of every error, sorted. */
-const errorsOf = (issues: readonly { severity: string; file: string; row: number | null; column: string | null; rule: string }[]) =>
+const errorsOf = (issues: ReadonlyArray<{ severity: string; file: string; row: number | null; column: string | null; rule: string }>) =>
   issues
     .filter((i) => i.severity === 'error')
     .map((i) => [i.file, i.row, i.column, i.rule] as const)

@@ -94,7 +94,7 @@ export const REQUIRED_VALUES: { [T in TableName]: ReadonlyArray<ColumnOf<T>> } =
 };
 
 /** One parsed row: every column of the table (dates as YYYY-MM-DD when valid, else as written; null when blank). */
-export type Row<T extends TableName> = { readonly [C in ColumnOf<T>]: string | null } & {
+export type Row<T extends TableName> = Readonly<Record<ColumnOf<T>, string | null>> & {
   /** The file's name as given, and the CSV line (header = 1). */
   readonly file: string;
   readonly line: number;

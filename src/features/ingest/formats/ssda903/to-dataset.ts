@@ -77,7 +77,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
     const id = ds.add('children', {
       laChildId: h.CHILD,
       upn: unknownUpn ? null : h.UPN,
-      upnUnknownReason: unknownUpn ? (h.UPN as string).toUpperCase() : null,
+      upnUnknownReason: unknownUpn ? (h.UPN).toUpperCase() : null,
       firstName: null,
       lastName: null,
       dateOfBirth: date(h.DOB),
@@ -167,7 +167,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
   for (const p of ret.PrevPerm) {
     const periods = p.CHILD === null ? undefined : periodsByChild.get(p.CHILD);
     if (!periods || periods.length === 0) continue;
-    const target = periods.find((x) => x.start >= yearStart) ?? (periods[periods.length - 1] as PeriodRef);
+    const target = periods.find((x) => x.start >= yearStart) ?? (periods[periods.length - 1]);
     const row = ds.rows.periodsOfCare[target.id - 1];
     if (row) {
       row.previousPermanence = p.PREV_PERM;
@@ -308,7 +308,7 @@ function periodHolding<P extends { start: string; end: string | null }>(periods:
 }
 
 function writePermanence(ds: Dataset, ret: Return903, childIds: Map<string, number>, periodsByChild: Map<string, PeriodRef[]>): void {
-  type Milestone = { child: string; period: PeriodRef | null; adm: string | null; reversed: string | null; reason: string | null; ad1: Row<'AD1'> | null };
+  interface Milestone { child: string; period: PeriodRef | null; adm: string | null; reversed: string | null; reason: string | null; ad1: Row<'AD1'> | null }
   const milestones: Milestone[] = [];
   const periodFor = (child: string, day: string | null): PeriodRef | null => {
     const periods = periodsByChild.get(child) ?? [];

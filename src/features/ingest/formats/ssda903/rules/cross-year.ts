@@ -131,7 +131,7 @@ function sameField(column: EpisodeColumn, allowed?: (before: string | null, now:
   return (before: Row<'Episodes'>, now: Row<'Episodes'>): string | null => {
     const a = before[column];
     const b = now[column];
-    if (a === b || (allowed && allowed(a, b))) return null;
+    if (a === b || (allowed?.(a, b))) return null;
     return `last year: ${a ?? 'blank'}`;
   };
 }

@@ -18,7 +18,7 @@ import { LANTERN_RULES } from '../../../issues';
 import type { TableName } from '../tables';
 import { at, rule903, validDate, type Rule903 } from './context';
 
-type AnyRow = { CHILD: string | null; file: string; line: number };
+interface AnyRow { CHILD: string | null; file: string; line: number }
 type DobRow = AnyRow & { DOB: string | null };
 const rowsOf = (ret: Record<TableName, unknown[]>, table: TableName) => ret[table] as readonly AnyRow[];
 const source = (code: string) => `lac_validator/rules/lac2022_23/rule_${code}.py`;
