@@ -117,7 +117,9 @@ try {
         return c;
       }),
     );
-    const trackers = await managers[0]!.get('/trackers');
+    const [manager] = managers;
+    if (!manager) throw new Error('no team manager signed in');
+    const trackers = await manager.get('/trackers');
     const teamLinks = [...new Set([...trackers.text.matchAll(/href="(\/trackers\/due[^"]*)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&')))];
     await latency(managers, 'tracker', teamLinks.length ? teamLinks : ['/trackers/due']);
   } finally {

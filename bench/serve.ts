@@ -46,7 +46,9 @@ async function main(): Promise<void> {
       }),
     );
     // Children to open: Lantern IDs from the list pages.
-    const list = await clients[0]!.get('/children?q=a');
+    const [client] = clients;
+    if (!client) throw new Error('no client signed in');
+    const list = await client.get('/children?q=a');
     const ids = [...new Set([...list.text.matchAll(/\/children\/(L\d{7})/g)].map((m) => m[1] as string))];
     if (!ids.length) throw new Error('no children found to open');
     for (const kind of ['child-record', 'children-list'] as const) {

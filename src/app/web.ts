@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -81,7 +82,7 @@ export function createApp(services: Services) {
     res.type('text/css').set('Cache-Control', config.production ? 'public, max-age=86400' : 'no-cache').send(await govukStylesheet());
   });
   app.use('/govuk', express.static(path.join(govukFrontendDist, 'govuk'), { ...staticOptions, extensions: [] }));
-  app.use('/static', express.static(path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../web/static'), staticOptions));
+  app.use('/static', express.static(path.join(path.dirname(fileURLToPath(import.meta.url)), '../web/static'), staticOptions));
 
   // 5. Body parsing: forms and JSON, small limits.
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));

@@ -33,7 +33,4 @@ export class ForbiddenError extends Error {
 
 export class ConflictError extends Error {
   readonly status = 409;
-  constructor(message: string) {
-    super(message);
-  }
 }

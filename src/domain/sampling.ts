@@ -70,5 +70,5 @@ export function stratifiedSample<C extends Candidate>(candidates: readonly C[], 
   }
   const names = [...groups.keys()].sort();
   const places = proportionalAllocation(new Map(names.map((n) => [n, groups.get(n)?.length ?? 0])), size);
-  return names.flatMap((name) => simpleSample(groups.get(name) ?? [], places.get(name) ?? 0, seed, mix32(...[...name].map((ch) => ch.codePointAt(0) ?? 0))));
+  return names.flatMap((name) => simpleSample(groups.get(name) ?? [], places.get(name) ?? 0, seed, mix32(...Array.from(name, (ch) => ch.codePointAt(0) ?? 0))));
 }

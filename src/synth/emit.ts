@@ -491,6 +491,7 @@ export class Emitter {
   private upn(c: ChildModel): { upn: string | null; unknown: string | null } {
     if (c.uasc) return { upn: null, unknown: 'UN2' };
     if (this.A - c.dob < 5 * 365.25) return { upn: null, unknown: 'UN1' };
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an authority without a benchmark authority has none
     const la = (this.input.authority.benchmarkLaNumber ?? '999').padStart(3, '0').slice(0, 3);
     // A bijection of the child's number onto nine digits, so UPNs are unique and look unordered.
     const body = la + String((c.upnIndex * 2_654_435_761) % 1_000_000_000).padStart(9, '0');

@@ -65,6 +65,7 @@ export function withDateParts<S extends z.ZodType>(names: readonly string[], sch
     const body: FormBody = { ...((value ?? {}) as FormBody) };
     for (const name of names) {
       const date = dateFromParts(body, name);
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a date input's three part fields
       for (const part of ['day', 'month', 'year']) delete body[`${name}-${part}`];
       body[name] = date;
     }
@@ -94,6 +95,7 @@ export async function readFormFields(req: Request, tooLongMessage = 'A field of 
     bb.on('error', reject);
     req.pipe(bb);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
   if (tooLong) throw new ValidationError([{ field: 'form', message: tooLongMessage }]);
   return fields;
 }

@@ -161,6 +161,7 @@ export class RouteBuilder {
       const user = req.user ?? null;
       if (def.access !== 'public') {
         if (!user) {
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- express-session's types promise a session; a request refused before the session middleware has none
           if (req.session && req.method === 'GET') req.session.returnTo = req.originalUrl;
           res.redirect(303, '/sign-in');
           return;

@@ -80,6 +80,7 @@ export async function receiveBody(req: Request, name: string): Promise<Upload> {
   try {
     await pipeline(req, createWriteStream(target));
   } catch (e) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
     if (!problem) throw e;
   }
   return { dir, files: [{ path: target, name: path.basename(name), size }], fields: {}, problem };

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type express from 'express';
 import nunjucks from 'nunjucks';
-import { ROLE_LABELS, type Role } from '../domain/roles';
+import { ROLE_LABELS } from '../domain/roles';
 import { paths } from './paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,7 +41,7 @@ export function configureViews(app: express.Express): nunjucks.Environment {
   app.set('view engine', 'njk');
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
-  env.addFilter('roleLabel', (role: string) => ROLE_LABELS[role as Role] ?? role);
+  env.addFilter('roleLabel', (role: string) => (ROLE_LABELS as Partial<Record<string, string>>)[role] ?? role);
   env.addFilter('number', (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toLocaleString('en-GB')));
   // `errors | errorFor("field")` gives a GOV.UK component its errorMessage ({ text }) for one field, or undefined.
   env.addFilter('errorFor', (errors: Array<{ field: string; message: string }> | undefined, field: string) => {

@@ -48,7 +48,7 @@ export function registerIndicatorCommands(program: Command): void {
         const lines = [`${authority.name}: ${periodLabel(period)} (${period.start} to ${period.end})`, ''];
         for (const r of results) {
           const b = r.benchmarks[0];
-          const england = b?.england?.value !== undefined && b.england?.value !== null ? ` · England ${b.year}: ${formatValue(r.definition.unit === 'count' ? 'ratio' : r.definition.unit, b.england.value)}` : '';
+          const england = b?.england?.value !== undefined && b.england.value !== null ? ` · England ${b.year}: ${formatValue(r.definition.unit === 'count' ? 'ratio' : r.definition.unit, b.england.value)}` : '';
           const target = r.thresholds.target !== null ? ` · target ${formatValue(r.definition.unit, r.thresholds.target)}` : '';
           lines.push(`${r.definition.title}: ${formatValue(r.definition.unit, r.current.value)}${r.rag ? ` (${r.rag})` : ''}${target}${england}`);
         }

@@ -18,7 +18,7 @@ export const accessLogQuery = z
     to: z.union([z.literal(''), isoDate]).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The ‘to’ date must be the same as or after the ‘from’ date', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: 'The ‘to’ date must be the same as or after the ‘from’ date', path: ['to'] });
 
 const entry = z.object({
   id: z.number(),

@@ -14,7 +14,7 @@ const signInSchema = z.object({
 });
 
 function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err) => { err ? reject(err) : resolve(); }));
+  return new Promise((resolve, reject) => req.session.regenerate((err: unknown) => { if (err) reject(err instanceof Error ? err : new Error(String(err))); else resolve(); }));
 }
 
 export function safeReturnTo(value: string | undefined): string {
@@ -41,12 +41,11 @@ export function authRoutes(r: RouteBuilder): void {
     path: paths.signIn,
     access: 'public',
     audit: null,
-    handler: async ({ req, res, user, services }) => {
+    handler: async ({ res, user, services }) => {
       if (user) {
         res.redirect(303, paths.home({}));
         return;
       }
-      req;
       res.render('auth/views/sign-in.njk', { demo: services.config.demo, demoUsers: services.config.demo ? DEMO_USERNAMES : [] });
     },
   });

@@ -327,7 +327,7 @@ interface Branch {
 }
 
 /** A branch of a child-level table: its child_id says whose row it is. */
-function of<T extends PgTable & { id: AnyPgColumn; childId: AnyPgColumn }>(table: T, kind: ChronologyKind, branch: Omit<Branch, 'kind' | 'table' | 'child'>): Branch {
+function of(table: PgTable & { id: AnyPgColumn; childId: AnyPgColumn }, kind: ChronologyKind, branch: Omit<Branch, 'kind' | 'table' | 'child'>): Branch {
   return { kind, table, child: table.childId, ...branch };
 }
 

@@ -147,7 +147,7 @@ export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void
     path: paths.children.search,
     access: 'child:search',
     audit: 'child.search',
-    handler: async ({ req, res, user, services, audit }) => {
+    handler: async ({ req, res, user, audit }) => {
       const parsed = searchQuery.safeParse(req.query);
       if (!parsed.success) {
         // Nothing was searched, so nothing is audited; the 400 keeps the form and says what is wrong.
@@ -176,7 +176,7 @@ export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void
     access: 'child:read',
     whenDenied: 'not-found',
     audit: 'child.view',
-    handler: async ({ req, res, user, services, audit }) => {
+    handler: async ({ req, res, user, audit }) => {
       const { childId } = childParams.parse(req.params);
       const { area, order } = chronologyQuery.parse(req.query);
       const record = await children.view(user, childId, audit);
@@ -200,7 +200,7 @@ export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void
     access: 'child:read',
     whenDenied: 'not-found',
     audit: 'child.view',
-    handler: async ({ req, res, user, services, audit }) => {
+    handler: async ({ req, res, user, audit }) => {
       const { childId } = childParams.parse(req.params);
       const { area, order } = chronologyQuery.parse(req.query);
       const { child, entries } = await children.chronology(user, childId, audit);
@@ -226,7 +226,7 @@ export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void
       'An empty query lists every child in scope. Team managers and social workers see only children allocated to their team. 20 to a page.',
     query: apiSearchQuery,
     response: searchResponse,
-    handler: async ({ query, user, services, audit }) => children.search(user, query.q ?? '', query.page ?? 1, audit),
+    handler: async ({ query, user, audit }) => children.search(user, query.q ?? '', query.page ?? 1, audit),
   });
 
   r.api({
@@ -240,7 +240,7 @@ export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void
     description: 'Who the child is, their current status, family links and allocations. A child that does not exist and one you may not see both answer 404.',
     params: childParams,
     response: childResponse,
-    handler: async ({ params, user, services, audit }) => children.view(user, params.childId, audit, { chronology: false }),
+    handler: async ({ params, user, audit }) => children.view(user, params.childId, audit, { chronology: false }),
   });
 
   r.api({
@@ -255,7 +255,7 @@ export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void
     params: childParams,
     query: apiChronologyQuery,
     response: chronologyResponse,
-    handler: async ({ params, query, user, services, audit }) => {
+    handler: async ({ params, query, user, audit }) => {
       const { child, entries } = await children.chronology(user, params.childId, audit);
       const area = query.area ?? null;
       return { child, area, total: entries.length, entries: selectEntries(entries, area, query.order ?? 'oldest') };

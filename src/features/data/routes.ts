@@ -17,7 +17,7 @@ import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import type { WebServices } from '../../web/services';
 import type { ImportJobs } from '../ingest/jobs';
-import { FORMAT_LABELS, type FormatId } from '../ingest/format';
+import { FORMAT_LABELS } from '../ingest/format';
 import type { ImportJob } from '../ingest/jobs';
 import { importLog, issuesCsv, type ImportBatchRow } from '../ingest/log';
 import { originalsZip } from '../ingest/originals';
@@ -32,7 +32,7 @@ export const COLLECTION_YEARS = [2023, 2024, 2025, 2026, 2027] as const;
 const yearField = z.union([
   z.literal('').transform(() => undefined),
   z.coerce
-    .number({ message: 'Choose a collection year' })
+    .number({ error: 'Choose a collection year' })
     .int()
     .refine((y) => (COLLECTION_YEARS as readonly number[]).includes(y), 'Choose a collection year from 2022/23 to 2026/27'),
 ]);
@@ -43,7 +43,7 @@ const dateField = z.union([
 const importOptionsSchema = z.object({ year: yearField.optional(), asAt: dateField.optional() });
 
 const importIdParams = z.object({ importId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
-const jobParams = z.object({ jobId: z.string().uuid() });
+const jobParams = z.object({ jobId: z.uuid() });
 const issuesQuery = z.object({
   rule: z.string().trim().max(40).optional(),
   severity: z.enum(['error', 'query', '']).optional(),
@@ -87,7 +87,7 @@ function presentBatch(b: ImportBatchRow): z.input<typeof batchSchema> {
   return {
     id: b.id,
     format: b.format,
-    formatLabel: FORMAT_LABELS[b.format as FormatId] ?? b.format,
+    formatLabel: (FORMAT_LABELS as Partial<Record<string, string>>)[b.format] ?? b.format,
     period: b.period,
     periodLabel: b.periodLabel,
     status: b.status,
@@ -228,7 +228,7 @@ export function dataRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
     path: paths.data.importJob,
     access: 'data:import',
     audit: null,
-    handler: async ({ req, res, services, user }) => {
+    handler: async ({ req, res, user }) => {
       const params = jobParams.safeParse(req.params);
       const job = params.success ? importJobs.get(params.data.jobId, { authorityId: user.authorityId, userId: user.id }) : null;
       if (!job) throw new NotFoundError();
@@ -255,7 +255,7 @@ export function dataRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
       const pages = Math.max(1, Math.ceil(issues.total / ISSUES_PAGE));
       const link = (page: number) => paths.data.importReportFor(batch.id, { rule: filter.rule, severity: filter.severity, page });
       res.render('data/views/import-report.njk', {
-        pageTitle: `Import ${batch.id}: ${FORMAT_LABELS[batch.format as FormatId] ?? batch.format} ${batch.periodLabel}`,
+        pageTitle: `Import ${batch.id}: ${(FORMAT_LABELS as Partial<Record<string, string>>)[batch.format] ?? batch.format} ${batch.periodLabel}`,
         batch: presentBatch(batch),
         rules,
         issues: issues.rows,
@@ -404,7 +404,7 @@ export function dataRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
     summary: 'An import job’s progress and outcome',
     params: jobParams,
     response: jobSchema,
-    handler: async ({ params, services, user }) => {
+    handler: async ({ params, user }) => {
       const job = importJobs.get(params.jobId, { authorityId: user.authorityId, userId: user.id });
       if (!job) throw new NotFoundError();
       return presentJob(job);

@@ -18,7 +18,7 @@ export const commentaryForm = z
     toImprove: z.string().trim().max(COMMENTARY_MAX, `What needs to improve must be ${COMMENTARY_MAX} characters or fewer`).default(''),
     actions: z.string().trim().max(COMMENTARY_MAX, `Actions must be ${COMMENTARY_MAX} characters or fewer`).default(''),
   })
-  .refine((c) => c.goingWell !== '' || c.toImprove !== '' || c.actions !== '', { message: 'Write at least one of what is going well, what needs to improve or the actions', path: ['goingWell'] });
+  .refine((c) => c.goingWell !== '' || c.toImprove !== '' || c.actions !== '', { error: 'Write at least one of what is going well, what needs to improve or the actions', path: ['goingWell'] });
 
 export type CommentaryInput = z.output<typeof commentaryForm>;
 

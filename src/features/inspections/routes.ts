@@ -25,7 +25,6 @@ import {
   isActivityKind,
   isGraded,
   type ActivityKind,
-  type Grade,
 } from '../../domain/ofsted';
 import { todayInLondon } from '../../domain/today';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../core/errors';

@@ -128,7 +128,7 @@ async function summarise(db: Tx, rows: InspectionRow[]): Promise<InspectionSumma
     return {
       id,
       kind: r.kind,
-      kindLabel: ACTIVITY_LABELS[r.kind] ?? r.kind,
+      kindLabel: (ACTIVITY_LABELS as Partial<Record<string, string>>)[r.kind] ?? r.kind,
       framework: r.framework,
       startDate: r.startDate,
       endDate: r.endDate,

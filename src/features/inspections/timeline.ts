@@ -9,7 +9,7 @@
  * plan, src/features/improvement/plan.ts).
  */
 import { inspectionDeadlines, nextInspection, type Deadline, type GradedInspection, type NextInspection } from '../../domain/inspection-deadlines';
-import { isGraded, type Grade, type JudgementKey } from '../../domain/ofsted';
+import { isGraded } from '../../domain/ofsted';
 import type { InspectionSummary } from './service';
 
 export interface TimelineEntry extends InspectionSummary {

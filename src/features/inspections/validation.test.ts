@@ -21,7 +21,6 @@ import {
   parseList,
   parseParagraphs,
   validateInspection,
-  type InspectionBody,
 } from './validation';
 
 const GOOD_2023 = { overall: 'good', leaders: 'good', 'help-and-protection': 'good', 'children-in-care': 'outstanding', 'care-leavers': 'good' };

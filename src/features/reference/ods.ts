@@ -202,6 +202,7 @@ export function parseOdsContent(xml: string): OdsSheet[] {
     error ??= e;
   });
   parser.write(xml).close();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
   if (error) throw new OdsError(`content.xml is not well-formed XML (${(error as Error).message})`);
   return sheets;
 }

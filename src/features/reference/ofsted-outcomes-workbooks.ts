@@ -89,6 +89,7 @@ export async function readXlsxOutcomes(bytes: Buffer): Promise<WorkbookOutcomes>
       row.eachCell({ includeEmpty: true }, (c, col) => {
         cells[col - 1] = excelCellText(c.value).trim();
       });
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Array.from fills a sparse row's gaps with undefined
       rows.push({ row: rowNumber, cells: Array.from(cells, (x) => x ?? '') });
     });
     return { name: ws.name, rows };

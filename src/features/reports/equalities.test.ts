@@ -36,7 +36,6 @@ import { DIMENSION_LABELS, ENGLAND_NOT_LOADED, EQUALITIES_HEADINGS, equalities, 
 import type { ReportDocument } from '../../documents/model';
 
 const AS_AT = '2026-03-31';
-const HEAD = ['Ethnic group', 'Children', 'Share of children', 'Share of the population', 'Percentage difference'];
 
 async function buildWorld(db: Tx): Promise<number> {
   const la = await buildAuthority(db, { name: 'Equal Borough' });

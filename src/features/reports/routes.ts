@@ -229,7 +229,7 @@ async function statusBody(services: WebServices, entry: ReportEntry, periods: Ma
   };
 }
 
-const reportParams = z.object({ reportId: z.coerce.number({ message: 'The report id is a number' }).int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const reportParams = z.object({ reportId: z.coerce.number({ error: 'The report id is a number' }).int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
 /** The reports pages; the runner that writes queued reports in the background comes from the wiring. */
 export function reportRoutes(r: RouteBuilder, reportRunner: ReportRunner): void {

@@ -101,6 +101,7 @@ export function reportRunner(db: Tx, logger: Logger, write: Writer = writeInWork
       again = false;
       const claimed = await claimNextReport(db);
       if (!claimed) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
         if (again) continue;
         return;
       }

@@ -82,7 +82,7 @@ async function renderTracker(ctx: PageContext, id: TrackerId): Promise<void> {
     statuses: def.statuses.map((s) => ({ value: s, text: def.statusLabels[s] ?? s })),
   };
   let errors = parsed.errors;
-  let result;
+  let result: Awaited<ReturnType<typeof service.run>> | undefined;
   if (!errors.length) {
     try {
       result = await service.run(v, id, parsed.request, audit);

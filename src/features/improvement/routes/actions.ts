@@ -74,7 +74,7 @@ export function actionRoutes(r: RouteBuilder): void {
         dueDate: dateParts(model.body, 'dueDate', str(model.values.dueDate)),
         completedOn: dateParts(model.body, 'completedOn', str(model.values.completedOn)),
       },
-      objectives: objectives.map((o) => ({ value: String(o.id), text: o.label, selected: String(model.values.objectiveId ?? '') === String(o.id) })),
+      objectives: objectives.map((o) => ({ value: String(o.id), text: o.label, selected: `${(model.values.objectiveId as string | number | null | undefined) ?? ''}` === String(o.id) })),
       statuses: ACTION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], checked: (model.values.status ?? 'not-started') === s })),
       rags: RAGS.map((g) => ({ value: g, text: RAG_LABELS[g], checked: (model.values.rag ?? 'green') === g })),
       groups: grouped,

@@ -3,7 +3,7 @@ import type { FieldError } from '../../../core/errors';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { z } from 'zod';
-import { formList, formText } from '../../../web/form-input';
+import { formList, formText, str } from '../../../web/form-input';
 import { SERVICE_AREAS, SERVICE_AREA_LABELS } from '../../indicators/definition';
 import { INDICATORS, indicatorsIn } from '../../indicators/registry';
 import { ensurePracticeDomains, getAction, setEvidence } from '../service';
@@ -67,7 +67,7 @@ export function evidenceRoutes(r: RouteBuilder): void {
     body: evidenceForm,
     invalid: (ctx, form) => {
       const ids = list(form.input.indicators);
-      const chosen = new Map(ids.map((id) => [id, String(form.input[`target-${id}`] ?? '').trim()]));
+      const chosen = new Map(ids.map((id) => [id, str(form.input[`target-${id}`]).trim()]));
       // indicators.N.target → the target box of that indicator; indicators.N.id → its checkbox.
       const errors = form.errors.map((x) => {
         const m = /^indicators\.(\d+)\.(id|target)$/.exec(x.field);

@@ -28,7 +28,7 @@ export function audienceOf(user: CurrentUser): Audience {
  */
 export const formChoice = z.preprocess((v) => (typeof v === 'string' ? v : undefined), z.string().optional());
 
-export const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === '' ? [] : [String(v)]);
+export const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : String(x as number))) : typeof v === 'string' && v !== '' ? [v] : []);
 
 export async function findAction(ctx: Pick<PageContext, 'user' | 'services'>, actionId: number, today: string): Promise<{ action: PlanAction; themeTitle: string; objectiveTitle: string }> {
   const plan = await loadPlan(ctx.services.db, ctx.user.authorityId, today);

@@ -12,7 +12,6 @@ import {
   type ChildRef,
 } from '../../../../test/support/builders';
 import { FY2025, indicatorItems, indicatorValue } from '../../../../test/support/indicators';
-import type { Tx } from '../../../db/client';
 
 describeEachEngine('permanence: adoption A1, A10 and A2', (ctx) => {
   let la: { id: number };

@@ -22,13 +22,13 @@ export const nationalQuery = z.object({
     .string()
     .trim()
     .default('')
-    .refine((v) => v === '' || (OFSTED_REGIONS as readonly string[]).includes(v), { message: `Choose one of Ofsted’s eight regions: ${OFSTED_REGIONS.join('; ')}` }),
+    .refine((v) => v === '' || (OFSTED_REGIONS as readonly string[]).includes(v), { error: `Choose one of Ofsted’s eight regions: ${OFSTED_REGIONS.join('; ')}` }),
   grade: z
     .string()
     .trim()
     .default('')
-    .refine((v) => v === '' || isGrade(v), { message: `Choose a grade: ${GRADES.join(', ')}` }),
-  of: z.enum(OF, { message: 'Choose whether the grade is the overall grade (overall) or any judgement’s (any)' }).default('overall'),
+    .refine((v) => v === '' || isGrade(v), { error: `Choose a grade: ${GRADES.join(', ')}` }),
+  of: z.enum(OF, { error: 'Choose whether the grade is the overall grade (overall) or any judgement’s (any)' }).default('overall'),
 });
 type NationalQuery = z.output<typeof nationalQuery>;
 

@@ -21,7 +21,7 @@ const query = z.object({
     .trim()
     .refine(isMonth, 'Enter the month as year and month, for example 2026-03')
     .optional(),
-  audience: z.enum(AUDIENCES, { message: 'The audience must be internal or members' }).optional(),
+  audience: z.enum(AUDIENCES, { error: 'The audience must be internal or members' }).optional(),
 });
 
 export function qualityReportRoutes(r: RouteBuilder): void {

@@ -17,7 +17,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
 import { nextInspection, type NextInspection } from '../../../domain/inspection-deadlines';
-import { FRAMEWORK_LABELS, GRADE_LABELS, isGraded, needsActionPlan, type JudgementKey, type Grade } from '../../../domain/ofsted';
+import { FRAMEWORK_LABELS, GRADE_LABELS, isGraded, needsActionPlan } from '../../../domain/ofsted';
 import { ValidationError } from '../../../core/errors';
 import type { ReportKind } from '../kind';
 import { lineChartSvg } from '../../../documents/charts/line-chart';

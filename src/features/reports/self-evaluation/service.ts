@@ -40,7 +40,7 @@ export const selfEvaluationForm = z
     focus: field(SECTION_LABELS.focus),
   })
   .refine((v) => SECTIONS.some((s) => v[s] !== ''), {
-    message: 'Write at least one of the summary, strengths and achievements, areas for improvement or focus for the year ahead',
+    error: 'Write at least one of the summary, strengths and achievements, areas for improvement or focus for the year ahead',
     path: ['summary'],
   });
 

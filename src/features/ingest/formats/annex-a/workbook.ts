@@ -45,6 +45,7 @@ export const SOFT_REQUIRED = new Set([
  * entry's text, absent when the zip has no such entry; null when the file is not a zip.
  */
 async function zipParts(path: string, names: readonly string[]): Promise<Map<string, string> | null> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- yauzl's types promise a zip and a stream; a bad file gives neither
   const zip = await new Promise<ZipFile | null>((resolve) => { openZip(path, { lazyEntries: true, autoClose: true }, (err, z) => { resolve(err || !z ? null : z); }); });
   if (!zip) return null;
   const found = new Map<string, string>();
@@ -64,6 +65,7 @@ async function zipParts(path: string, names: readonly string[]): Promise<Map<str
         return;
       }
       zip.openReadStream(entry, (err, stream) => {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- yauzl's types promise a zip and a stream; a bad file gives neither
         if (err || !stream) { finish(null); return; }
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));

@@ -127,8 +127,10 @@ async function readFile(file: SourceFile, ctx: ImportContext, dataset: Dataset, 
     fileError(fault.line, `The XML is not well formed at line ${fault.line} (${fault.message}); the file may be truncated or damaged`);
     return null;
   }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
   if (stopped) return null;
   decideYear(1);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
   if (year === null) return null;
   if (count === 0) fileError(null, 'The census has no Child elements');
   runRules(CIN_FILE_RULES, year, { file: file.name, children: ids }, issues);

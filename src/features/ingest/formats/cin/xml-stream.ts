@@ -77,10 +77,13 @@ export async function readCensusXml(text: AsyncIterable<string | Buffer>, on: Ce
 
   for await (const chunk of text) {
     parser.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
     if (fault) return fault;
   }
   parser.close();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
   if (fault) return fault;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
   if (!sawRoot) return { line: parser.line, message: 'the file has no XML elements' };
   return null;
 }

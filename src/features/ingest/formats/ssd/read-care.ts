@@ -64,6 +64,7 @@ export function readClaEpisode(s: SsdReadState, c: Cells): void {
   if (!person || personId === null || start === null) return;
   const key = c.id('clae_cla_id') ?? `episode:${episodeId}`;
   let groups = pending.get(s);
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- a Map built empty
   if (!groups) pending.set(s, (groups = new Map()));
   const list = groups.get(key) ?? [];
   if (list.length > 0 && list[0]?.person !== personId) {

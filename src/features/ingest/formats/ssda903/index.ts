@@ -12,7 +12,7 @@
  * rules that compare them (503G/H/J) compare postcodes instead.
  */
 import { csvHeader } from '../../csv';
-import type { ImportContext, ImportFormat, ReadResult, SourceFile } from '../../format';
+import type { ImportFormat, ReadResult, SourceFile } from '../../format';
 import { IssueLog, LANTERN_RULES } from '../../issues';
 import { collectionYearLabel, runRules } from '../../rules';
 import { identifyTable } from './identify';
