@@ -281,7 +281,7 @@ export class Emitter {
           for (const e of k.earlyHelp) {
             const ended = e.end !== null && e.end <= A;
             const [team, worker] = e.allocation !== null && e.allocation <= A ? this.teamWorker(k, 'early-help-practitioner', e.allocation) : [null, null];
-            out([e.id, au, k.child.id, e.contact?.id || null, this.iso(e.request), clip(e.allocation), clip(e.assessmentStart), clip(e.assessmentEnd), e.organisation, ended ? clip(e.end) : null, ended ? e.outcome : null, team, worker]);
+            out([e.id, au, k.child.id, e.contact?.id ?? null, this.iso(e.request), clip(e.allocation), clip(e.assessmentStart), clip(e.assessmentEnd), e.organisation, ended ? clip(e.end) : null, ended ? e.outcome : null, team, worker]);
           }
         }
         return;
@@ -290,7 +290,7 @@ export class Emitter {
           for (const e of k.episodes) {
             const closed = e.closure <= A;
             const [team, worker] = e.nfa ? [null, null] : this.teamWorker(k, 'social-worker', closed ? e.closure : A);
-            out([e.id, au, k.child.id, e.contact?.id || null, this.iso(e.referral), e.source, e.need, e.nfa, closed ? this.iso(e.closure) : null, closed ? e.closureReason : null, team, worker]);
+            out([e.id, au, k.child.id, e.contact?.id ?? null, this.iso(e.referral), e.source, e.need, e.nfa, closed ? this.iso(e.closure) : null, closed ? e.closureReason : null, team, worker]);
           }
         }
         return;
@@ -320,7 +320,7 @@ export class Emitter {
       case 'initialCpConferences':
         for (const k of this.kept) for (const e of k.episodes) for (const c of e.icpcs) {
           if (!c.id) continue;
-          out([c.id, au, k.child.id, e.id, c.s47?.id || null, c.transferIn, clip(c.target), this.iso(c.day), c.plan]);
+          out([c.id, au, k.child.id, e.id, c.s47?.id ?? null, c.transferIn, clip(c.target), this.iso(c.day), c.plan]);
         }
         return;
       case 'cinPlans':
@@ -365,7 +365,7 @@ export class Emitter {
         for (const k of this.kept) for (const e of k.episodes) for (const c of e.careProceedings) {
           if (!c.id) continue;
           const ended = c.finalHearing <= A;
-          out([c.id, au, k.child.id, c.pre?.id || null, this.iso(c.issue), clip(c.finalHearing), ended ? c.finalOrder : null, ended ? clip(c.end) : null]);
+          out([c.id, au, k.child.id, c.pre?.id ?? null, this.iso(c.issue), clip(c.finalHearing), ended ? c.finalOrder : null, ended ? clip(c.end) : null]);
         }
         return;
       case 'periodsOfCare':

@@ -44,7 +44,7 @@ export async function startDemo(options: DemoSize): Promise<{ server: RunningSer
   };
 }
 
-export type DemoSize = { childPopulation: number; years: number };
+export interface DemoSize { childPopulation: number; years: number }
 
 /** The sizes of demo the browser files use (scripts/run-tests.mjs builds them while the other files run). */
 export const BROWSER_DEMOS: readonly DemoSize[] = [

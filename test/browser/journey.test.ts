@@ -97,7 +97,7 @@ describe('the child record in a real browser', () => {
       await page.waitForURL(/\/data\/imports\/jobs\//);
       await checkAccessibility(page);
       // With JavaScript the page follows the job and reloads when it is done; without, the user presses Refresh.
-      for (let i = 0; i < 100 && !/Import finished/.test((await page.locator('h1').textContent()) ?? ''); i++) {
+      for (let i = 0; i < 100 && !((await page.locator('h1').textContent()) ?? '').includes('Import finished'); i++) {
         if (javaScriptEnabled) await page.waitForTimeout(200);
         else await page.getByRole('button', { name: 'Refresh' }).click();
       }

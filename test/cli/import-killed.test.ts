@@ -81,16 +81,16 @@ for (const kind of engines()) {
       child.stdout.on('data', (d: Buffer) => {
         stdout += d.toString();
       });
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => { resolve({ code, signal }); }));
       await new Promise<void>((resolve) => {
         child.stderr.on('data', (d: Buffer) => {
           stderr += d.toString();
-          if (/… writing/.test(stderr)) {
+          if (stderr.includes('… writing')) {
             child.kill('SIGKILL');
             resolve();
           }
         });
-        void exited.then(() => resolve());
+        void exited.then(() => { resolve(); });
       });
       const { signal } = await exited;
       assert.equal(signal, 'SIGKILL', `the import was killed before it finished (stdout: ${stdout}; stderr: ${stderr})`);

@@ -21,7 +21,7 @@ function start(dataDir: string): { child: ChildProcess; output: () => string; ex
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { resolve(code); }));
   return { child, output: () => out, exited };
 }
 
@@ -47,7 +47,7 @@ describe('lantern serve --demo', () => {
   before(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-serve-'));
   });
-  after(() => rmSync(dataDir, { recursive: true, force: true }));
+  after(() => { rmSync(dataDir, { recursive: true, force: true }); });
 
   test('first start builds the demo authority, prints how to sign in, and a second start reuses the data', async () => {
     const first = start(dataDir);
@@ -58,7 +58,7 @@ describe('lantern serve --demo', () => {
         seen.add(s);
         return s === 200;
       }, 120_000);
-      await until(() => /Password: serve-test-password/.test(first.output()), 5_000);
+      await until(() => first.output().includes('Password: serve-test-password'), 5_000);
       assert.ok(seen.has(503), 'health answered 503 while starting');
       const out = first.output();
       assert.match(out, new RegExp(`Lantern is running at http://localhost:${PORT}`));
@@ -74,7 +74,7 @@ describe('lantern serve --demo', () => {
     const second = start(dataDir);
     try {
       await until(async () => (await health()) === 200, 60_000);
-      await until(() => /Password:/.test(second.output()), 5_000);
+      await until(() => second.output().includes('Password:'), 5_000);
       assert.doesNotMatch(second.output(), /built in/, 'the second start does not rebuild the demo authority');
     } finally {
       second.child.kill('SIGTERM');

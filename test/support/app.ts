@@ -120,7 +120,7 @@ export async function serveTestWorld(db: Database, seed: WorldSeed, options: { s
   const services = options.services ?? worldServices(db);
   const app = createApp(services);
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(0, '127.0.0.1', () => { resolve(s); });
   });
   const port = (server.address() as AddressInfo).port;
   return {
@@ -132,7 +132,7 @@ export async function serveTestWorld(db: Database, seed: WorldSeed, options: { s
     ...seed,
     close: async () => {
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => { resolve(); });
         server.closeAllConnections();
       });
       (app.locals.sessionStore as { close(): void }).close();

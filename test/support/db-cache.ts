@@ -249,7 +249,7 @@ export async function postgresCopy(template: string): Promise<{ url: string; nam
         await admin.query(`create database ${name} template ${template}`);
         return;
       } catch (e) {
-        if (attempt >= 50 || !/being accessed by other users/.test(String(e))) throw e;
+        if (attempt >= 50 || !String(e).includes('being accessed by other users')) throw e;
         await sleep(200);
       }
     }

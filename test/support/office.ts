@@ -16,10 +16,10 @@ export function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     const out = new Map<string, Buffer>();
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
+      if (err) { reject(err); return; }
       zip.on('entry', (e: yauzl.Entry) => {
         zip.openReadStream(e, (err2, stream) => {
-          if (err2) return reject(err2);
+          if (err2) { reject(err2); return; }
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
@@ -29,7 +29,7 @@ export function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
           stream.on('error', reject);
         });
       });
-      zip.on('end', () => resolve(out));
+      zip.on('end', () => { resolve(out); });
       zip.on('error', reject);
       zip.readEntry();
     });

@@ -14,7 +14,7 @@ const signInSchema = z.object({
 });
 
 function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err: unknown) => { if (err) reject(err instanceof Error ? err : new Error(String(err))); else resolve(); }));
+  return new Promise((resolve, reject) => req.session.regenerate((err: unknown) => { if (err) reject(err instanceof Error ? err : new Error('The session could not be regenerated', { cause: err })); else resolve(); }));
 }
 
 export function safeReturnTo(value: string | undefined): string {

@@ -109,7 +109,7 @@ describeEachEngine('moderation results', (ctx) => {
     //   G 1/4, RI 2/4, I 1/4. Pe = 3/4 × (2/3 × 1/4 + 2/4 + 2/3 × 1/4) + 1/4 × (1/3 × 1/4 + 2/3 × 2/4 + 1/4)
     //   = 3/4 × 5/6 + 1/4 × 2/3 = 19/24. κw = (22/24 − 19/24) / (5/24) = 3/5.
     const result = await moderationAgreement(ctx.database.db, authorityId);
-    const close = (x: number | null, y: number) => assert.ok(x !== null && Math.abs(x - y) < 1e-12, `${x} ≠ ${y}`);
+    const close = (x: number | null, y: number) => { assert.ok(x !== null && Math.abs(x - y) < 1e-12, `${x} ≠ ${y}`); };
     assert.equal(result.overall.pairs, 10);
     assert.equal(result.overall.exact, 7);
     close(result.overall.weightedKappa, 31 / 46);

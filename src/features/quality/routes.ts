@@ -57,7 +57,7 @@ export function qualityRoutes(r: RouteBuilder): void {
       const authorityId = user.authorityId;
       const today = todayInLondon();
       const audience = audienceOf(user);
-      const { query, errors } = readResultsQuery(req.query as Record<string, unknown>, today);
+      const { query, errors } = readResultsQuery(req.query, today);
       const filter: ResultFilter = { from: query.from, to: query.to, domainId: query.domainId, teamId: query.teamId, serviceArea: query.serviceArea };
       const months = monthKeys(query.from, query.to);
       const actionFilter = { teamId: query.teamId, serviceArea: query.serviceArea, domainId: query.domainId };
@@ -143,7 +143,7 @@ export function qualityRoutes(r: RouteBuilder): void {
     handler: async ({ req, res, user, services }) => {
       const today = todayInLondon();
       const audience = audienceOf(user);
-      const { query, errors } = readResultsQuery(req.query as Record<string, unknown>, today);
+      const { query, errors } = readResultsQuery(req.query, today);
       const summary = await moderationAgreement(services.db, user.authorityId, { from: periodDay(query.from, 'from'), to: periodDay(query.to, 'to') });
       const overall = showAgreement(summary.overall, audience);
       const periodText = query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`;

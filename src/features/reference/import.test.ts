@@ -26,7 +26,7 @@ const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/reference', impor
 const C1 = path.join(FIXTURES, 'dfe-benchmarks/c1_children_in_need_referrals_and_rereferrals_2025.csv');
 const B1 = path.join(REFERENCE, 'dfe-benchmarks/b1_children_in_need_2013_to_2025.csv.gz');
 
-interface Figure { value: unknown; suppressed: string | null; area_name: string }
+type Figure = { value: unknown; suppressed: string | null; area_name: string };
 
 describeEachEngine('reference data import (the published files)', (ctx) => {
   let dir: string;

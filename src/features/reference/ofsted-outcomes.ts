@@ -290,7 +290,7 @@ export function readOutcomeTable(input: OutcomeTableInput, from: string): { tabl
     }
     const rawName = get(what.official ? 'Local authority name' : 'local_authority');
     if (!rawName) problem(what.official ? 'Local authority name' : 'local_authority', 'The authority has no name');
-    const laName = rawName && rawName === rawName.toLowerCase() ? titleCase(rawName) : rawName;
+    const laName = rawName === rawName.toLowerCase() ? titleCase(rawName) : rawName;
 
     // Region.
     let ofstedRegion: string | null = null;

@@ -17,7 +17,7 @@ import { ageAt, monthsBefore } from './windows';
 const AS_AT = '2026-03-31';
 const dir = mkdtempSync(path.join(tmpdir(), 'annex-a-export-'));
 
-type Sheet = { headings: string[]; rows: Array<Record<string, unknown>>; ws: ExcelJS.Worksheet };
+interface Sheet { headings: string[]; rows: Array<Record<string, unknown>>; ws: ExcelJS.Worksheet }
 async function readBack(file: string): Promise<Map<string, Sheet>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -78,10 +78,10 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
     await buildAssessment(db, a, { cinEpisodeId: r1.id, startDate: '2025-09-30', authorisationDate: '2025-10-01', childSeen: true, furtherServices: true }); // authorised in window: in
     await buildAssessment(db, a, { cinEpisodeId: r3.id, startDate: '2025-04-01', authorisationDate: '2025-09-30' }); // out
     await buildAssessment(db, a, { cinEpisodeId: r2.id, startDate: '2025-05-01', childSeen: null }); // open at the as-at date: in
-    const sMinus = await buildS47(db, a, { cinEpisodeId: r3.id, startDate: '2024-10-31', endDate: '2024-11-10' });
+    // An S47 before the window: its row must not appear.
+    await buildS47(db, a, { cinEpisodeId: r3.id, startDate: '2024-10-31', endDate: '2024-11-10' });
     const s0 = await buildS47(db, a, { cinEpisodeId: r3.id, startDate: '2025-01-15', endDate: '2025-02-01' });
     await buildIcpc(db, a, { cinEpisodeId: r3.id, s47EnquiryId: s0.id, conferenceDate: '2025-01-30', outcomeCpPlan: false });
-    void sMinus;
     const s1 = await buildS47(db, a, { cinEpisodeId: r2.id, startDate: '2025-11-01', endDate: '2025-11-20' });
     const icpc = await buildIcpc(db, a, { cinEpisodeId: r2.id, s47EnquiryId: s1.id, conferenceDate: '2025-11-20', outcomeCpPlan: true });
     await buildCpPlan(db, a, { cinEpisodeId: r3.id, startDate: '2023-01-10', endDate: '2023-09-01' });

@@ -15,7 +15,7 @@ const grade = (v: string | null): Grade | null => (v === null ? null : isGrade(v
 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell or value of unknown type, printed as it is
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
-interface OutcomeSql {
+type OutcomeSql = {
   source: string;
   la_number: string;
   la_name: string;
@@ -29,7 +29,7 @@ interface OutcomeSql {
   children_in_care: string | null;
   care_leavers: string | null;
   link: string | null;
-}
+};
 
 /** Every published row (a thousand or so) and each authority's ONS region, as the pure picture wants them. */
 /**

@@ -166,7 +166,7 @@ export function moderationRoutes(r: RouteBuilder): void {
     handler: async ({ req, res, user, services, audit }) => {
       const found = await auditForModeration(services.db, user, auditIdFrom(req));
       const refused = refusal(user, found);
-      if (refused) return renderRefusal(res, found, refused);
+      if (refused) { renderRefusal(res, found, refused); return; }
       await audit.record(services.db, { recordType: 'case-audit', recordId: String(found.auditId) });
       const level = typeof req.query.level === 'string' ? req.query.level : null;
       renderForm(res, found, formModel(found, null, level), []);
@@ -183,13 +183,13 @@ export function moderationRoutes(r: RouteBuilder): void {
       const db = services.db;
       const found = await auditForModeration(db, user, auditIdFrom(req));
       const refused = refusal(user, found);
-      if (refused) return renderRefusal(res, found, refused);
+      if (refused) { renderRefusal(res, found, refused); return; }
       const body = (req.body ?? {}) as Body;
       try {
         await moderate(db, user, found.auditId, body, audit, todayInLondon());
       } catch (e) {
-        if (e instanceof ValidationError) return renderForm(res, found, formModel(found, body, null), e.errors, 400);
-        if (e instanceof ConflictError) return renderRefusal(res, found, { status: 409, message: e.message });
+        if (e instanceof ValidationError) { renderForm(res, found, formModel(found, body, null), e.errors, 400); return; }
+        if (e instanceof ConflictError) { renderRefusal(res, found, { status: 409, message: e.message }); return; }
         throw e;
       }
       res.redirect(303, paths.withQuery(paths.quality.moderation({}), { saved: found.auditId }));

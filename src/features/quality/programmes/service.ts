@@ -85,7 +85,7 @@ export function programmeSchema(publishedIds: ReadonlySet<number>) {
       partnerAgencies: formList,
     })
     .superRefine((raw, ctx) => {
-      const error = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+      const error = (field: string, message: string) => { ctx.addIssue({ code: 'custom', path: [field], message }); };
       const kind = kindOf(raw.kind);
       if (!kind) error('kind', 'Choose the kind of programme: monthly, thematic or multi-agency');
       const dateError = (field: string, value: string, what: string) => {

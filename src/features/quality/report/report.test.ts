@@ -193,7 +193,7 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     const png = files.get(pngs[0] ?? '');
     assert.ok(png && png.subarray(1, 4).toString('latin1') === 'PNG' && png.length > 2000);
     // The alt text: first and last months with figures (April 2025 100%, March 2026 75%).
-    const descr = xml.match(/<wp:docPr [^>]*descr="([^"]*)"/)?.[1] ?? '';
+    const descr = (/<wp:docPr [^>]*descr="([^"]*)"/.exec(xml))?.[1] ?? '';
     assert.match(descr, /April 2025 to March 2026: 100% in April 2025, 75% in March 2026/);
     // The chart comes before the table, which follows the trend heading.
     const chartAt = xml.indexOf('<w:drawing>');
@@ -299,7 +299,7 @@ describe('LibreOffice opens the report', () => {
     office.dispose();
     await drop?.();
   });
-  const convert = (to: string, outdir: string) => office.convert(to, [path.join(dir, 'report.docx')], outdir);
+  const convert = (to: string, outdir: string) => { office.convert(to, [path.join(dir, 'report.docx')], outdir); };
 
   test('converts to PDF (with the chart), and LibreOffice reads the headings and figures', { skip, timeout: 300_000 }, () => {
     convert('pdf', path.join(dir, 'pdf'));

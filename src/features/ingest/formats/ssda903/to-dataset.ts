@@ -167,7 +167,8 @@ export function toDataset(ret: Return903, year: number): Dataset {
   for (const p of ret.PrevPerm) {
     const periods = p.CHILD === null ? undefined : periodsByChild.get(p.CHILD);
     if (!periods || periods.length === 0) continue;
-    const target = periods.find((x) => x.start >= yearStart) ?? (periods[periods.length - 1]);
+    const target = periods.find((x) => x.start >= yearStart) ?? periods.at(-1);
+    if (!target) continue;
     const row = ds.rows.periodsOfCare[target.id - 1];
     if (row) {
       row.previousPermanence = p.PREV_PERM;

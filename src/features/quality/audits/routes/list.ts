@@ -30,7 +30,7 @@ export function auditListRoutes(r: RouteBuilder): void {
     audit: 'quality.audit.list',
     handler: async (ctx) => {
       const { req, res, user, services } = ctx;
-      const { filter, values } = readFilter(req.query as Record<string, unknown>);
+      const { filter, values } = readFilter(req.query);
       const conducts = can(user.role, 'audit:conduct');
       await services.db.transaction(async (tx) => {
         const allocated = conducts ? await allocatedTo(tx, user) : [];

@@ -11,7 +11,7 @@ export function frameworkDomainFormRoutes(r: RouteBuilder): void {
   // ——— one domain of a draft ———
   async function renderDomainForm(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, values: Body | null, errors: FieldError[] = [], status = 200): Promise<void> {
     const detail = await loadVersion(ctx);
-    if (detail.status !== 'draft') return renderConflict(ctx.res, new VersionFixedError(detail.frameworkId, detail.version, detail.status), detail.frameworkId);
+    if (detail.status !== 'draft') { renderConflict(ctx.res, new VersionFixedError(detail.frameworkId, detail.version, detail.status), detail.frameworkId); return; }
     const domainId = numberParam(ctx.req, 'domainId');
     const domain = detail.domains.find((d) => d.domainId === domainId);
     if (!domain) throw new NotFoundError();

@@ -37,7 +37,7 @@ export function frameworkListRoutes(r: RouteBuilder): void {
     path: paths.quality.newFramework,
     access: 'audit:manage',
     audit: null,
-    handler: async ({ res }) => renderNewFramework(res, {}),
+    handler: async ({ res }) => { renderNewFramework(res, {}); },
   });
 
   r.page({
@@ -51,7 +51,7 @@ export function frameworkListRoutes(r: RouteBuilder): void {
       try {
         frameworkId = await createFramework(services.db, user.authorityId, { title: body.title, description: body.description }, audit);
       } catch (e) {
-        return renderNewFramework(res, body, fieldErrorsOf(e), 400);
+        renderNewFramework(res, body, fieldErrorsOf(e), 400); return;
       }
       res.redirect(303, paths.quality.editFrameworkVersion({ frameworkId, version: 1 }));
     },

@@ -49,7 +49,7 @@ export async function orConflict(res: Response, frameworkId: number, work: () =>
   try {
     await work();
   } catch (e) {
-    if (e instanceof ConflictError) return renderConflict(res, e, frameworkId);
+    if (e instanceof ConflictError) { renderConflict(res, e, frameworkId); return; }
     throw e;
   }
 }

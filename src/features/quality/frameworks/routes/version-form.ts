@@ -10,7 +10,7 @@ export function frameworkVersionFormRoutes(r: RouteBuilder): void {
   // ——— a draft's notes and domains ———
   async function renderVersionForm(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, values: Body | null, errors: FieldError[] = [], status = 200): Promise<void> {
     const detail = await loadVersion(ctx);
-    if (detail.status !== 'draft') return renderConflict(ctx.res, new VersionFixedError(detail.frameworkId, detail.version, detail.status), detail.frameworkId);
+    if (detail.status !== 'draft') { renderConflict(ctx.res, new VersionFixedError(detail.frameworkId, detail.version, detail.status), detail.frameworkId); return; }
     const domains = await listDomains(ctx.services.db, ctx.user.authorityId);
     const inVersion = new Map(detail.domains.map((d) => [d.domainId, d.sortOrder]));
     const ticked = values ? new Set((Array.isArray(values.domains) ? values.domains : values.domains ? [values.domains] : []).map(String)) : null;

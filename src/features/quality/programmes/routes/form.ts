@@ -60,7 +60,7 @@ async function renderForm(
     })),
     versionItems: [
       { value: '', text: 'Choose a framework version', selected: chosenVersion === '' },
-      ...(currentKept && programme ? [{ value: String(programme.frameworkVersionId), text: 'The version chosen before (no longer published)', selected: chosenVersion === String(programme.frameworkVersionId) }] : []),
+      ...(currentKept ? [{ value: String(programme.frameworkVersionId), text: 'The version chosen before (no longer published)', selected: chosenVersion === String(programme.frameworkVersionId) }] : []),
       ...versions.map((v) => ({
         value: String(v.versionId),
         text: `${versionLabel(v)}${v.publishedOn ? ` (published ${formatDate(v.publishedOn)})` : ''}`,

@@ -75,7 +75,7 @@ function selectionForm(teams: ReadonlyArray<{ id: number; serviceArea: string }>
   const schema = z
     .strictObject({ method: formText, size: formText, scope: formText, strata: formText, filter: formText, asAt: formText, seed: formText })
     .superRefine((v, ctx) => {
-      const error = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+      const error = (field: string, message: string) => { ctx.addIssue({ code: 'custom', path: [field], message }); };
       const { method } = v;
       if (method !== 'random' && method !== 'stratified' && method !== 'filter') {
         error('method', 'Choose how to select the cases: a random sample, a stratified sample or every child matching a filter');

@@ -30,7 +30,7 @@ async function renderProgramme(ctx: PageContext, programmeId: number, notice: { 
       ...summary,
       kindLabel: KIND_LABELS[summary.kind],
       statusLabel: STATUS_LABELS[summary.status],
-      partners: programme.partnerAgencies.map((a) => AGENCY_LABELS[a as keyof typeof AGENCY_LABELS] ?? a).join(', '),
+      partners: programme.partnerAgencies.map((a) => (AGENCY_LABELS as Partial<Record<string, string>>)[a] ?? a).join(', '),
       createdBy: programme.createdBy,
     },
     selectionText,
