@@ -8,6 +8,7 @@
  * ValidationError and nothing changes. Every change is recorded in the access log in its own transaction.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import {
@@ -22,6 +23,7 @@ import {
 import { GRADE_LABELS, GRADES, type Grade } from '../../../domain/ofsted';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import type { Auditor } from '../../../accounts/access-log/auditor';
+import { formText } from '../../../web/form-input';
 import { loadFrameworkVersion } from './version';
 
 type Id = number | string;
@@ -149,22 +151,34 @@ async function draftVersion(tx: Tx, authorityId: number, frameworkId: number, ve
 
 // ——— frameworks ———
 
-export interface NewFrameworkInput {
-  title: unknown;
-  description: unknown;
+/** A title and a description: the new framework form and the practice domain forms (trimmed; every error at once). */
+function titledForm(enterTitle: string) {
+  return z
+    .strictObject({ title: formText.pipe(z.string().trim()), description: formText.pipe(z.string().trim()) })
+    .superRefine((v, ctx) => {
+      const error = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+      if (!v.title) error('title', enterTitle);
+      else if (v.title.length > 200) error('title', 'Title must be 200 characters or fewer');
+      else if (!keyFromTitle(v.title)) error('title', 'Title must include letters or numbers');
+      if (v.description.length > 2000) error('description', 'Description must be 2000 characters or fewer');
+    });
 }
+
+export const newFrameworkForm = titledForm('Enter a title for the framework');
+export const domainForm = titledForm('Enter a title for the practice domain');
+
+/** A checked title and description (`newFrameworkForm`, `domainForm`). */
+export interface TitledInput {
+  title: string;
+  description: string;
+}
+
+export type NewFrameworkInput = TitledInput;
 
 /** Creates a framework and its first (empty) draft version; returns the framework id. */
 export async function createFramework(db: Db, authorityId: number, input: NewFrameworkInput, audit: Auditor): Promise<number> {
-  const title = str(input.title).trim();
-  const description = str(input.description).trim();
-  const errors: FieldError[] = [];
+  const { title, description } = input;
   const key = keyFromTitle(title);
-  if (!title) errors.push({ field: 'title', message: 'Enter a title for the framework' });
-  else if (title.length > 200) errors.push({ field: 'title', message: 'Title must be 200 characters or fewer' });
-  else if (!key) errors.push({ field: 'title', message: 'Title must include letters or numbers' });
-  if (description.length > 2000) errors.push({ field: 'description', message: 'Description must be 2000 characters or fewer' });
-  if (errors.length) throw new ValidationError(errors);
   return db.transaction(async (tx) => {
     const existing = await tx.select({ key: auditFrameworks.key, title: auditFrameworks.title }).from(auditFrameworks).where(eq(auditFrameworks.authorityId, authorityId));
     if (existing.some((f) => f.key === key || f.title.toLowerCase() === title.toLowerCase())) throw new ValidationError([{ field: 'title', message: 'A framework with this title already exists: choose a different title' }]);
@@ -396,21 +410,9 @@ export async function getDomain(db: Tx, authorityId: number, domainId: number): 
   return found;
 }
 
-function domainFields(input: { title: unknown; description: unknown }): { title: string; description: string; errors: FieldError[] } {
-  const title = str(input.title).trim();
-  const description = str(input.description).trim();
-  const errors: FieldError[] = [];
-  if (!title) errors.push({ field: 'title', message: 'Enter a title for the practice domain' });
-  else if (title.length > 200) errors.push({ field: 'title', message: 'Title must be 200 characters or fewer' });
-  else if (!keyFromTitle(title)) errors.push({ field: 'title', message: 'Title must include letters or numbers' });
-  if (description.length > 2000) errors.push({ field: 'description', message: 'Description must be 2000 characters or fewer' });
-  return { title, description, errors };
-}
-
 /** Adds a practice domain (key from the title, unique in the authority); returns its id. */
-export async function createDomain(db: Db, authorityId: number, input: { title: unknown; description: unknown }, audit: Auditor): Promise<number> {
-  const { title, description, errors } = domainFields(input);
-  if (errors.length) throw new ValidationError(errors);
+export async function createDomain(db: Db, authorityId: number, input: TitledInput, audit: Auditor): Promise<number> {
+  const { title, description } = input;
   const key = keyFromTitle(title);
   return db.transaction(async (tx) => {
     const existing = await tx.select({ key: practiceDomains.key, title: practiceDomains.title, sortOrder: practiceDomains.sortOrder }).from(practiceDomains).where(eq(practiceDomains.authorityId, authorityId));
@@ -426,12 +428,11 @@ export async function createDomain(db: Db, authorityId: number, input: { title: 
 }
 
 /** Changes a practice domain's title and description (its key stays: audits and trends hold to it). */
-export async function updateDomain(db: Db, authorityId: number, domainId: number, input: { title: unknown; description: unknown }, audit: Auditor): Promise<void> {
-  const { title, description, errors } = domainFields(input);
+export async function updateDomain(db: Db, authorityId: number, domainId: number, input: TitledInput, audit: Auditor): Promise<void> {
+  const { title, description } = input;
   await db.transaction(async (tx) => {
     const existing = await tx.select({ id: practiceDomains.id, title: practiceDomains.title }).from(practiceDomains).where(eq(practiceDomains.authorityId, authorityId));
     if (!existing.some((d) => Number(d.id) === domainId)) throw new NotFoundError();
-    if (errors.length) throw new ValidationError(errors);
     if (existing.some((d) => Number(d.id) !== domainId && d.title.toLowerCase() === title.toLowerCase())) {
       throw new ValidationError([{ field: 'title', message: 'A practice domain with this title already exists' }]);
     }

@@ -4,9 +4,9 @@ import { type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
 import { readsFrameworks } from '../../policies';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
-import { createDomain, getDomain, listDomains, updateDomain } from '../service';
-import { fieldErrorsOf } from '../../../../web/form-input';
-import { bodyOf, numberParam, STATUS_TAGS, VIEWS, type Body } from './shared';
+import { createDomain, domainForm, getDomain, listDomains, updateDomain } from '../service';
+
+import { numberParam, STATUS_TAGS, VIEWS, type Body } from './shared';
 
 export function practiceDomainRoutes(r: RouteBuilder): void {
   // ——— practice domains ———
@@ -38,13 +38,10 @@ export function practiceDomainRoutes(r: RouteBuilder): void {
     path: paths.quality.domains,
     access: 'audit:manage',
     audit: 'quality.domain.create',
+    body: domainForm,
+    invalid: (ctx, form) => renderDomains(ctx, form.input, form.errors, 400),
     handler: async (ctx) => {
-      const body = bodyOf(ctx.req);
-      try {
-        await createDomain(ctx.services.db, ctx.user.authorityId, { title: body.title, description: body.description }, ctx.audit);
-      } catch (e) {
-        return renderDomains(ctx, body, fieldErrorsOf(e), 400);
-      }
+      await createDomain(ctx.services.db, ctx.user.authorityId, ctx.body, ctx.audit);
       ctx.res.redirect(303, `${paths.quality.domains({})}?saved=created`);
     },
   });
@@ -72,14 +69,14 @@ export function practiceDomainRoutes(r: RouteBuilder): void {
     path: paths.quality.domain,
     access: 'audit:manage',
     audit: 'quality.domain.update',
+    body: async (ctx) => {
+      // A domain that is not the authority's is 404 before its form is read.
+      await getDomain(ctx.services.db, ctx.user.authorityId, numberParam(ctx.req, 'domainId'));
+      return domainForm;
+    },
+    invalid: (ctx, form) => renderDomainEdit(ctx, form.input, form.errors, 400),
     handler: async (ctx) => {
-      const body = bodyOf(ctx.req);
-      const domainId = numberParam(ctx.req, 'domainId');
-      try {
-        await updateDomain(ctx.services.db, ctx.user.authorityId, domainId, { title: body.title, description: body.description }, ctx.audit);
-      } catch (e) {
-        return renderDomainEdit(ctx, body, fieldErrorsOf(e), 400);
-      }
+      await updateDomain(ctx.services.db, ctx.user.authorityId, numberParam(ctx.req, 'domainId'), ctx.body, ctx.audit);
       ctx.res.redirect(303, `${paths.quality.domains({})}?saved=updated`);
     },
   });

@@ -5,9 +5,9 @@ import { NotFoundError, type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
 import { readsFrameworks } from '../../policies';
 import type { RouteBuilder } from '../../../../web/route';
-import { createFramework, getFramework, listFrameworks } from '../service';
-import { fieldErrorsOf } from '../../../../web/form-input';
-import { bodyOf, numberParam, STATUS_TAGS, VIEWS, type Body } from './shared';
+import { createFramework, getFramework, listFrameworks, newFrameworkForm } from '../service';
+
+import { numberParam, STATUS_TAGS, VIEWS, type Body } from './shared';
 
 export function frameworkListRoutes(r: RouteBuilder): void {
   // ——— frameworks ———
@@ -45,14 +45,10 @@ export function frameworkListRoutes(r: RouteBuilder): void {
     path: paths.quality.newFramework,
     access: 'audit:manage',
     audit: 'quality.framework.create',
-    handler: async ({ req, res, user, services, audit }) => {
-      const body = bodyOf(req);
-      let frameworkId: number;
-      try {
-        frameworkId = await createFramework(services.db, user.authorityId, { title: body.title, description: body.description }, audit);
-      } catch (e) {
-        renderNewFramework(res, body, fieldErrorsOf(e), 400); return;
-      }
+    body: newFrameworkForm,
+    invalid: (ctx, form) => renderNewFramework(ctx.res, form.input, form.errors, 400),
+    handler: async ({ res, user, services, audit, body }) => {
+      const frameworkId = await createFramework(services.db, user.authorityId, body, audit);
       res.redirect(303, paths.quality.editFrameworkVersion({ frameworkId, version: 1 }));
     },
   });
