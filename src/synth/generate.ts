@@ -11,16 +11,18 @@
  * and every collection is built and written in a fixed order. No real person's data is used: names are random
  * combinations of common names (names.ts), dates are simulated.
  */
+import { createHash } from 'node:crypto';
 import type { Database } from '../db/client';
+import { CsvChunks } from '../db/csv';
 import { WorkingDayCalendar, addMonthsToDayNumber, fromDayNumber, toDayNumber } from '../domain/working-days';
 import { allocate, type AllocationModel } from './allocation';
-import type { TableKey } from './columns';
-import { Emitter } from './emit';
+import { TABLES, type TableKey } from './columns';
+import { Emitter, zeroCounts, type EmitInput } from './emit';
 import { LOCALITIES, PLACES_AWAY } from './geography';
 import { STREAM, simulateArrival, type Arrival } from './journeys/child';
 import type { Settings } from './journeys/context';
 import { ladoReferrals } from './lado';
-import { loadAuthority } from './load';
+import { LOAD_ORDER, loadAuthority } from './load';
 import type { ChildModel, Day, ServiceArea } from './model';
 import { AREAS, buildOrganisation, workforceSnapshot, type Organisation } from './organisation';
 import { ARRIVALS, WARM_UP_YEARS, WORKFORCE } from './parameters';
@@ -65,6 +67,72 @@ export const BENCHMARK_LA_NUMBER = '302';
 
 export async function generateDemoAuthority(database: Database, options: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
+  const { seed } = options;
+  const code = options.code ?? 'DEMO';
+  const name = options.name ?? DEFAULT_NAME;
+  const progress = options.onProgress ?? (() => undefined);
+  const { input, org, allocations } = simulate(options);
+  const { asAt, windowStart } = input.settings;
+
+  // (5): load.
+  const { emitter, rows } = await loadAuthority(database, code, (offsets: Record<TableKey, number>) => new Emitter(input, offsets), progress);
+
+  // The inspection history, case audits and improvement plan (improvement-plan.ts): rows that point at the children
+  // just loaded, written in date order up to asAt.
+  progress({ stage: 'inspections and audits', done: 0, total: 1 });
+  const history = await writeDemoHistory(database, emitter.authorityId, seed, fromDayNumber(windowStart), options.asAt);
+  rows.inspections = history.inspections;
+  rows.case_audits = history.audits.audits;
+  rows.audit_programmes = history.programmes.programmes;
+  rows.audit_programme_cases = history.programmes.cases;
+  rows.case_audit_actions = history.programmes.actions;
+  rows.case_audit_contributions = history.programmes.contributions;
+  rows.case_audit_events = history.programmes.events;
+  rows.improvement_actions = history.plan.actions;
+  // The services' self-evaluation text for this year and last (self-evaluation.ts).
+  rows.self_evaluation_entries = await writeDemoSelfEvaluation(database.db, emitter.authorityId, options.asAt);
+  progress({ stage: 'inspections and audits', done: 1, total: 1 });
+
+  // Statistics for the planner now: PGlite never analyzes by itself, and without them the reporting queries
+  // (indicators, trackers) are planned as if every table were empty.
+  await database.exec('analyze');
+  const { teamId, workerId } = demoTeam(org, allocations, asAt);
+  const summary: DemoSummary = {
+    authorityId: emitter.authorityId,
+    code,
+    name,
+    children: emitter.childCount,
+    rows,
+    teams: org.teams.map((t) => ({ id: t.id, name: t.name, serviceArea: t.area })),
+    demoTeamId: teamId,
+    demoWorkerId: workerId,
+    seconds: (performance.now() - started) / 1000,
+  };
+  progress({ stage: 'done', done: 1, total: 1 });
+  return summary;
+}
+
+/**
+ * What the generator would load into an empty database, table by table: rows and a SHA-256 of the CSV it COPYs
+ * (ids numbered from 1, as in a fresh database). Nothing touches a database, so the generator's determinism can be
+ * checked on its output; the inspection history and self-evaluation written after the load are not included.
+ */
+export function demoRowsHash(options: DemoOptions): Record<string, string> {
+  const { input } = simulate(options);
+  const emitter = new Emitter(input, zeroCounts());
+  const out: Record<string, string> = {};
+  for (const key of LOAD_ORDER) {
+    const csv = new CsvChunks();
+    emitter.rows(key, (row) => csv.add(row));
+    const hash = createHash('sha256');
+    for (const chunk of csv.finish()) hash.update(chunk);
+    out[TABLES[key].name] = `${csv.rows}:${hash.digest('hex')}`;
+  }
+  return out;
+}
+
+/** Stages (1) to (4): every row the load will write, in memory. */
+function simulate(options: DemoOptions): { input: EmitInput; org: Organisation; allocations: AllocationModel[] } {
   const { seed, years } = options;
   const population = options.childPopulation;
   if (!Number.isInteger(seed)) throw new Error('seed must be a whole number');
@@ -112,60 +180,20 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
   const snapshots = snapshotDays(windowStart, asAt).map((day) => workforceSnapshot(org, day, openCasesOn(allocations, day)));
   const populationRows = childPopulation(population, Number(fromDayNumber(windowStart).slice(0, 4)), Number(fromDayNumber(asAt).slice(0, 4)));
 
-  // (5): load.
-  const { emitter, rows } = await loadAuthority(
-    database,
-    code,
-    (offsets: Record<TableKey, number>) =>
-      new Emitter(
-        {
-          settings,
-          authority: { code, name, laNumber: null, region: 'London', benchmarkLaNumber: BENCHMARK_LA_NUMBER },
-          org,
-          children,
-          allocations,
-          lado,
-          population: populationRows,
-          snapshots,
-        },
-        offsets,
-      ),
-    progress,
-  );
-
-  // The inspection history, case audits and improvement plan (improvement-plan.ts): rows that point at the children
-  // just loaded, written in date order up to asAt.
-  progress({ stage: 'inspections and audits', done: 0, total: 1 });
-  const history = await writeDemoHistory(database, emitter.authorityId, seed, fromDayNumber(windowStart), options.asAt);
-  rows.inspections = history.inspections;
-  rows.case_audits = history.audits.audits;
-  rows.audit_programmes = history.programmes.programmes;
-  rows.audit_programme_cases = history.programmes.cases;
-  rows.case_audit_actions = history.programmes.actions;
-  rows.case_audit_contributions = history.programmes.contributions;
-  rows.case_audit_events = history.programmes.events;
-  rows.improvement_actions = history.plan.actions;
-  // The services' self-evaluation text for this year and last (self-evaluation.ts).
-  rows.self_evaluation_entries = await writeDemoSelfEvaluation(database.db, emitter.authorityId, options.asAt);
-  progress({ stage: 'inspections and audits', done: 1, total: 1 });
-
-  // Statistics for the planner now: PGlite never analyzes by itself, and without them the reporting queries
-  // (indicators, trackers) are planned as if every table were empty.
-  await database.exec('analyze');
-  const { teamId, workerId } = demoTeam(org, allocations, asAt);
-  const summary: DemoSummary = {
-    authorityId: emitter.authorityId,
-    code,
-    name,
-    children: emitter.childCount,
-    rows,
-    teams: org.teams.map((t) => ({ id: t.id, name: t.name, serviceArea: t.area })),
-    demoTeamId: teamId,
-    demoWorkerId: workerId,
-    seconds: (performance.now() - started) / 1000,
+  return {
+    input: {
+      settings,
+      authority: { code, name, laNumber: null, region: 'London', benchmarkLaNumber: BENCHMARK_LA_NUMBER },
+      org,
+      children,
+      allocations,
+      lado,
+      population: populationRows,
+      snapshots,
+    },
+    org,
+    allocations,
   };
-  progress({ stage: 'done', done: 1, total: 1 });
-  return summary;
 }
 
 /**

@@ -11,7 +11,7 @@ import { workingDaysBetween } from '../domain/working-days';
 import { loadPlan, planActions } from '../features/improvement/plan';
 import { indicatorById } from '../features/indicators/registry';
 import { generateAudits, overallWeights, assessmentWeights } from './audits';
-import { generateDemoAuthority, type DemoSummary } from './generate';
+import type { DemoSummary } from './generate';
 import { ILACS_2024_RECOMMENDATIONS, SIF_RECOMMENDATIONS, inspectionHistory } from './inspections';
 import { PLAN } from './improvement-plan';
 
@@ -106,12 +106,13 @@ describe('audit grade weights', () => {
   });
 });
 
-describeEachEngine('the demo history in the database', (ctx) => {
+// The same build as generate.test.ts's: in a whole run the two files share it (db-cache.ts).
+describeEachEngine('the demo history in the database', { demo: SMALL }, (ctx) => {
   let summary: DemoSummary;
   let au: number;
 
-  before(async () => {
-    summary = await generateDemoAuthority(ctx.database, SMALL);
+  before(() => {
+    summary = ctx.demo;
     au = summary.authorityId;
   });
 
