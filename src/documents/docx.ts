@@ -31,6 +31,7 @@ const NUMBERED = 'report-numbered';
 function cell(text: string, options: { bold?: boolean; right?: boolean; width?: number }): TableCell {
   return new TableCell({
     ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- docx's TextRun option, resolved against String.prototype.bold
     children: [new Paragraph({ ...(options.right ? { alignment: AlignmentType.RIGHT } : {}), children: [new TextRun({ text, bold: options.bold ?? false })] })],
   });
 }
@@ -39,6 +40,7 @@ function tableOf(t: TableBlock): Array<Paragraph | Table> {
   const right = (i: number) => t.numeric?.[i] ?? false;
   const shares = columnShares(t);
   return [
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- docx's TextRun option, resolved against String.prototype.bold
     new Paragraph({ keepNext: true, children: [new TextRun({ text: t.caption, bold: true })] }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
@@ -56,6 +58,7 @@ function blockOf(b: Block, listInstance: () => number): Array<Paragraph | Table>
     case 'heading':
       return [new Paragraph({ text: b.text, heading: HEADINGS[b.level] })];
     case 'paragraph':
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- docx's TextRun option, resolved against String.prototype.bold
       return [new Paragraph({ children: [new TextRun({ text: inlineText(b.content), bold: b.bold ?? false })] })];
     case 'bullets': {
       if (!b.numbered) return b.items.map((i) => new Paragraph({ text: inlineText(i), bullet: { level: 0 } }));
@@ -91,6 +94,7 @@ export async function reportDocx(input: ReportDocument): Promise<Buffer> {
   let lists = 0;
   const children: Array<Paragraph | Table> = [
     new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- docx's TextRun option, resolved against String.prototype.bold
     new Paragraph({ children: [new TextRun({ text: doc.subtitle, bold: true })] }),
     new Paragraph({ text: `${doc.authorityName}. ${doc.periodLabel}. Generated on ${longDate(doc.generatedOn)}.` }),
     new Paragraph({ text: AUDIENCE_NOTES[doc.audience] }),

@@ -102,7 +102,7 @@ export async function loadAuthority(
         for (let i = 0; i < checks.length; i++) {
           const ref = row[(checks[i] as ForeignKey).column];
           if (ref !== null && ref !== undefined && !(parents[i] as Set<number>).has(ref as number)) {
-            // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell or value of unknown type, printed as it is
+             
             throw new Error(`Generated ${name}.${columns[(checks[i] as ForeignKey).column]} = ${String(ref)} points at no ${(checks[i] as ForeignKey).parent} row`);
           }
         }

@@ -178,7 +178,7 @@ export async function writeDataset(
     const target = REFERENCE_COLUMNS[column];
     if (!target || value === null || value === undefined) return value;
     const mapped = ids.get(target)?.get(value as number);
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell or value of unknown type, printed as it is
+     
     if (mapped === undefined) throw new Error(`Import dataset ${table} row ${rowId}: ${column} = ${String(value)} points at no ${target} row of the same import`);
     return mapped;
   };

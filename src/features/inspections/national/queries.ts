@@ -12,7 +12,7 @@ import { ofstedRegionOfOnsRegion } from '../../reference/ofsted-outcomes';
 import { goodOrBetter, latestGraded, type LatestJudgements, type OutcomeRecord } from './latest';
 
 const grade = (v: string | null): Grade | null => (v === null ? null : isGrade(v) ? v : parseGrade(v));
-// eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell or value of unknown type, printed as it is
+ 
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 type OutcomeSql = {

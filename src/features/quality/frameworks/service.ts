@@ -156,7 +156,7 @@ function titledForm(enterTitle: string) {
   return z
     .strictObject({ title: formText.pipe(z.string().trim()), description: formText.pipe(z.string().trim()) })
     .superRefine((v, ctx) => {
-      const error = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+      const error = (field: string, message: string) => { ctx.addIssue({ code: 'custom', path: [field], message }); };
       if (!v.title) error('title', enterTitle);
       else if (v.title.length > 200) error('title', 'Title must be 200 characters or fewer');
       else if (!keyFromTitle(v.title)) error('title', 'Title must include letters or numbers');

@@ -17,13 +17,13 @@ export function rawValue(v: unknown): Raw {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell or value of unknown type, printed as it is
+     
     if (Array.isArray(o.richText)) return rawValue((o.richText as Array<{ text?: unknown }>).map((r) => String(r.text ?? '')).join(''));
     if ('result' in o) return rawValue(o.result);
     if ('text' in o) return rawValue(o.text);
     if ('error' in o) return String(o.error);
   }
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell or value of unknown type, printed as it is
+   
   return String(v);
 }
 

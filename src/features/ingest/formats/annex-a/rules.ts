@@ -114,7 +114,7 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
           for (const k of ['sex', 'ethnicity', 'dob'] as const) {
             const v = r.values[k] ?? null;
             if (v !== null && seen[k] !== null && v !== seen[k])
-              // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell or value of unknown type, printed as it is
+               
               hit({ file: ctx.file, row: r.row, column: HEADINGS[k] ?? k, child: id, detail: `sheet "${r.sheet}" says ${String(v)}, sheet "${seen.sheet}" says ${String(seen[k])}` });
           }
         }

@@ -46,7 +46,7 @@ export function frameworkListRoutes(r: RouteBuilder): void {
     access: 'audit:manage',
     audit: 'quality.framework.create',
     body: newFrameworkForm,
-    invalid: (ctx, form) => renderNewFramework(ctx.res, form.input, form.errors, 400),
+    invalid: (ctx, form) => { renderNewFramework(ctx.res, form.input, form.errors, 400); },
     handler: async ({ res, user, services, audit, body }) => {
       const frameworkId = await createFramework(services.db, user.authorityId, body, audit);
       res.redirect(303, paths.quality.editFrameworkVersion({ frameworkId, version: 1 }));
