@@ -77,13 +77,24 @@ export default tseslint.config(
       // Numbers and booleans in template strings are everyday text here ("3 of 20", "Page 2").
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       // `_name` marks a parameter kept for its position.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // T[] for simple types, Array<…> for the rest.
       '@typescript-eslint/array-type': ['error', { default: 'array-simple' }],
       // node:test's describe() and test() return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
       ],
       // Off, because strict also forbids the `!` this rule asks for (no-non-null-assertion): a cast names the type.
       '@typescript-eslint/non-nullable-type-assertion-style': 'off',

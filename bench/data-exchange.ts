@@ -46,7 +46,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 try {
   const source = await openDatabase({ dataDir: path.join(work, 'source') });
   await source.migrate();
-  const [demo, genSeconds] = await timed(() => generateDemoAuthority(source, { seed: 1, childPopulation, years: 6, asAt: '2026-03-31' }));
+  const [demo, genSeconds] = await timed(() =>
+    generateDemoAuthority(source, { seed: 1, childPopulation, years: 6, asAt: '2026-03-31' }),
+  );
   line({ step: 'generate', seconds: genSeconds, children: demo.children });
 
   const files: Array<{ label: string; paths: string[] }> = [];
@@ -69,8 +71,17 @@ try {
     files.push({ label: `cin ${year}`, paths: [file] });
   }
   const annex = path.join(work, 'annex-a.xlsx');
-  const [lists, annexSeconds] = await timed(() => exportAnnexA(source.db, demo.authorityId, { asAt: '2026-03-31' }, annex));
-  line({ step: 'export', format: 'annex-a', asAt: '2026-03-31', seconds: annexSeconds, megabytes: Math.round(bytesOf(annex) / 1e5) / 10, rows: lists.lists.reduce((n, l) => n + l.rows, 0) });
+  const [lists, annexSeconds] = await timed(() =>
+    exportAnnexA(source.db, demo.authorityId, { asAt: '2026-03-31' }, annex),
+  );
+  line({
+    step: 'export',
+    format: 'annex-a',
+    asAt: '2026-03-31',
+    seconds: annexSeconds,
+    megabytes: Math.round(bytesOf(annex) / 1e5) / 10,
+    rows: lists.lists.reduce((n, l) => n + l.rows, 0),
+  });
   await source.close();
 
   const targets: Array<{ engine: string; env: NodeJS.ProcessEnv; drop?: () => Promise<void> }> = [
@@ -98,12 +109,26 @@ try {
   }
   for (const target of targets) {
     const env = { ...target.env, LANTERN_LOG_LEVEL: 'silent' };
-    const created = spawnSync(process.execPath, ['bin/lantern.mjs', 'authority', 'create', '--code', 'BEN', '--name', 'Bench Borough'], { cwd: path.join(here, '..'), env, encoding: 'utf8' });
+    const created = spawnSync(
+      process.execPath,
+      ['bin/lantern.mjs', 'authority', 'create', '--code', 'BEN', '--name', 'Bench Borough'],
+      { cwd: path.join(here, '..'), env, encoding: 'utf8' },
+    );
     if (created.status !== 0) throw new Error(created.stderr);
     for (const f of files) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'import-one.ts'), 'BEN', ...f.paths], { cwd: path.join(here, '..'), env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'import-one.ts'), 'BEN', ...f.paths], {
+        cwd: path.join(here, '..'),
+        env,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       if (r.status !== 0) throw new Error(`import of ${f.label} failed: ${r.stderr}`);
-      line({ step: 'import', engine: target.engine, what: f.label, ...(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>) });
+      line({
+        step: 'import',
+        engine: target.engine,
+        what: f.label,
+        ...(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>),
+      });
     }
     await target.drop?.();
   }

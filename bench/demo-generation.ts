@@ -16,7 +16,10 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client';
 import { generateDemoAuthority } from '../src/synth/generate';
 
-const populations = process.argv.slice(2).map(Number).filter((n) => Number.isFinite(n) && n > 0);
+const populations = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isFinite(n) && n > 0);
 const sizes = populations.length > 0 ? populations : [99_000, 300_000];
 const options = { seed: 1, years: 6, asAt: '2026-03-31' };
 

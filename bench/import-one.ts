@@ -14,16 +14,30 @@ const [code, ...paths] = process.argv.slice(2);
 const config = loadConfig(process.env, { purpose: 'command' });
 const rt = await openRuntime(config, { migrate: true, logger: undefined });
 try {
-  const [authority] = await rt.database.db.select().from(authorities).where(eq(authorities.code, code ?? ''));
+  const [authority] = await rt.database.db
+    .select()
+    .from(authorities)
+    .where(eq(authorities.code, code ?? ''));
   if (!authority) throw new Error(`no authority ${code}`);
   const started = performance.now();
-  const summary = await importFiles(rt.database, { paths, authorityId: authority.id, actor: { userId: null, username: 'bench' } });
+  const summary = await importFiles(rt.database, {
+    paths,
+    authorityId: authority.id,
+    actor: { userId: null, username: 'bench' },
+  });
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
     `${JSON.stringify({
       seconds: Math.round(seconds * 100) / 100,
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      batches: summary.batches.map((b) => ({ format: b.format, period: b.period, status: b.status, errors: b.errors, queries: b.queries, rows: rowsWritten(b.counts) })),
+      batches: summary.batches.map((b) => ({
+        format: b.format,
+        period: b.period,
+        status: b.status,
+        errors: b.errors,
+        queries: b.queries,
+        rows: rowsWritten(b.counts),
+      })),
       firstErrors: summary.batches.flatMap((b) => b.issues.filter((i) => i.severity === 'error').slice(0, 3)),
     })}\n`,
   );

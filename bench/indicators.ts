@@ -56,7 +56,15 @@ async function computeAll(database: Database, authorityId: number, engine: strin
   }
   each.sort((a, b) => b.seconds - a.seconds);
   const refresh = await refreshMonthlyValues(database.db, authorityId, today, { months: 72 });
-  line({ engine, step: 'compute-72-months', indicators: refresh.indicators, months: refresh.months, values: refresh.values, seconds: +refresh.seconds.toFixed(1), slowest: each.slice(0, 5) });
+  line({
+    engine,
+    step: 'compute-72-months',
+    indicators: refresh.indicators,
+    months: refresh.months,
+    values: refresh.values,
+    seconds: +refresh.seconds.toFixed(1),
+    slowest: each.slice(0, 5),
+  });
 }
 
 async function latency(clients: TestClient[], kind: string, urls: string[]): Promise<void> {
@@ -97,7 +105,13 @@ try {
   // The pages, served from the PGlite folder.
   const child = spawn(process.execPath, ['bin/lantern.mjs', 'serve', '--demo', '--port', String(PORT)], {
     cwd: root,
-    env: { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      LANTERN_DATA_DIR: dataDir,
+      LANTERN_DEMO_PASSWORD: PASSWORD,
+      LANTERN_LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -109,7 +123,11 @@ try {
         return c;
       }),
     );
-    await latency(clients, 'dashboard', SERVICE_AREAS.map((a) => `/performance/${a}`));
+    await latency(
+      clients,
+      'dashboard',
+      SERVICE_AREAS.map((a) => `/performance/${a}`),
+    );
     const managers = await Promise.all(
       Array.from({ length: USERS }, async () => {
         const c = new TestClient(BASE);
@@ -120,7 +138,13 @@ try {
     const [manager] = managers;
     if (!manager) throw new Error('no team manager signed in');
     const trackers = await manager.get('/trackers');
-    const teamLinks = [...new Set([...trackers.text.matchAll(/href="(\/trackers\/due[^"]*)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&')))];
+    const teamLinks = [
+      ...new Set(
+        [...trackers.text.matchAll(/href="(\/trackers\/due[^"]*)"/g)].map((m) =>
+          (m[1] as string).replace(/&amp;/g, '&'),
+        ),
+      ),
+    ];
     await latency(managers, 'tracker', teamLinks.length ? teamLinks : ['/trackers/due']);
   } finally {
     child.kill('SIGTERM');

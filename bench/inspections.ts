@@ -79,7 +79,11 @@ async function seedPdf(text: string): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   try {
-    return await reportPdf(browser, text, "Inspection of Barnet local authority children's services 10 June 2024 – 14 June 2024");
+    return await reportPdf(
+      browser,
+      text,
+      "Inspection of Barnet local authority children's services 10 June 2024 – 14 June 2024",
+    );
   } finally {
     await browser.close();
   }
@@ -113,7 +117,12 @@ async function reader(): Promise<void> {
     });
   }
   medians.sort((a, b) => a - b);
-  line({ step: 'read-report-text-all', reports: reports.length, medianOfMediansMs: ms(quantile(medians, 0.5)), slowestMedianMs: ms(medians.at(-1) ?? NaN) });
+  line({
+    step: 'read-report-text-all',
+    reports: reports.length,
+    medianOfMediansMs: ms(quantile(medians, 0.5)),
+    slowestMedianMs: ms(medians.at(-1) ?? NaN),
+  });
 
   if (!existsSync(CHROMIUM)) {
     line({ step: 'read-report-file-pdf', skipped: `no Chromium at ${CHROMIUM} (set LANTERN_CHROMIUM)` });
@@ -155,8 +164,16 @@ async function outcomes(): Promise<void> {
   try {
     await database.migrate();
     // The Ofsted tables are resolved against the authorities already known (GSS codes, names): the lookup first.
-    importLine('import-la-reference', 'la-reference', await importReferenceFolder(database.db, path.join(REFERENCE, 'la-reference'), 'bench'));
-    importLine('import-ofsted-outcomes', 'ofsted-ilacs', await importReferenceFolder(database.db, path.join(REFERENCE, 'ofsted-ilacs'), 'bench'));
+    importLine(
+      'import-la-reference',
+      'la-reference',
+      await importReferenceFolder(database.db, path.join(REFERENCE, 'la-reference'), 'bench'),
+    );
+    importLine(
+      'import-ofsted-outcomes',
+      'ofsted-ilacs',
+      await importReferenceFolder(database.db, path.join(REFERENCE, 'ofsted-ilacs'), 'bench'),
+    );
     const [n] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from ofsted_outcomes`);
     line({ step: 'ofsted-outcomes-kept', rows: Number(n?.n) });
   } finally {
@@ -208,23 +225,51 @@ try {
   await loadDemoReferenceData(database.db, { LANTERN_REFERENCE_DIR: REFERENCE });
   const referenceSeconds = (performance.now() - r0) / 1000;
   const refresh = await refreshMonthlyValues(database.db, demo.authorityId, today);
-  line({ step: 'prepare', childPopulation, referenceSeconds: +referenceSeconds.toFixed(1), indicatorValues: refresh.values, indicatorSeconds: +refresh.seconds.toFixed(1) });
+  line({
+    step: 'prepare',
+    childPopulation,
+    referenceSeconds: +referenceSeconds.toFixed(1),
+    indicatorValues: refresh.values,
+    indicatorSeconds: +refresh.seconds.toFixed(1),
+  });
 
   const plan = await loadPlan(database.db, demo.authorityId, today);
   const actions = planActions(plan);
   const planTimes = await timed(30, () => loadPlan(database.db, demo.authorityId, today));
-  line({ step: 'load-plan', childPopulation, themes: plan.themes.length, actions: actions.length, runs: planTimes.length, medianMs: ms(quantile(planTimes, 0.5)), p95Ms: ms(quantile(planTimes, 0.95)) });
+  line({
+    step: 'load-plan',
+    childPopulation,
+    themes: plan.themes.length,
+    actions: actions.length,
+    runs: planTimes.length,
+    medianMs: ms(quantile(planTimes, 0.5)),
+    p95Ms: ms(quantile(planTimes, 0.95)),
+  });
 
   const perAction: Array<{ reference: string; indicators: number; domains: number; medianMs: number }> = [];
   const all: number[] = [];
   for (const a of actions) {
     const times = await timed(5, () => actionImpact(database.db, demo.authorityId, a, today, 'staff'));
     all.push(...times);
-    perAction.push({ reference: a.reference, indicators: a.indicators.length, domains: a.domains.length, medianMs: ms(quantile(times, 0.5)) });
+    perAction.push({
+      reference: a.reference,
+      indicators: a.indicators.length,
+      domains: a.domains.length,
+      medianMs: ms(quantile(times, 0.5)),
+    });
   }
   all.sort((x, y) => x - y);
   perAction.sort((x, y) => y.medianMs - x.medianMs);
-  line({ step: 'action-impact', childPopulation, actions: actions.length, runs: all.length, medianMs: ms(quantile(all, 0.5)), p95Ms: ms(quantile(all, 0.95)), maxMs: ms(all.at(-1) ?? NaN), slowest: perAction.slice(0, 3) });
+  line({
+    step: 'action-impact',
+    childPopulation,
+    actions: actions.length,
+    runs: all.length,
+    medianMs: ms(quantile(all, 0.5)),
+    p95Ms: ms(quantile(all, 0.95)),
+    maxMs: ms(all.at(-1) ?? NaN),
+    slowest: perAction.slice(0, 3),
+  });
 
   for (const format of ['xlsx', 'docx'] as const) {
     let size = 0;
@@ -232,7 +277,14 @@ try {
       const content = await loadPlanExport(database.db, demo.authorityId, today);
       size = (format === 'xlsx' ? await planWorkbook(content) : await planDocument(content)).length;
     });
-    line({ step: `export-${format}`, childPopulation, runs: times.length, medianMs: ms(quantile(times, 0.5)), maxMs: ms(times.at(-1) ?? NaN), bytes: size });
+    line({
+      step: `export-${format}`,
+      childPopulation,
+      runs: times.length,
+      medianMs: ms(quantile(times, 0.5)),
+      maxMs: ms(times.at(-1) ?? NaN),
+      bytes: size,
+    });
   }
 
   const [graded] = await rows<{ id: number }>(
@@ -253,7 +305,14 @@ try {
   const s0 = performance.now();
   const child = spawn(process.execPath, ['bin/lantern.mjs', 'serve', '--demo', '--port', String(PORT)], {
     cwd: root,
-    env: { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'warn', LANTERN_REFERENCE_DIR: REFERENCE, DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      LANTERN_DATA_DIR: dataDir,
+      LANTERN_DEMO_PASSWORD: PASSWORD,
+      LANTERN_LOG_LEVEL: 'warn',
+      LANTERN_REFERENCE_DIR: REFERENCE,
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -271,7 +330,11 @@ try {
     await latency(clients, 'inspection', [`/inspections/${Number(graded.id)}`]);
     await latency(clients, 'national', ['/inspections/national']);
     await latency(clients, 'improvement-plan', ['/improvement']);
-    await latency(clients, 'improvement-action', actionIds.map((id) => `/improvement/actions/${id}`));
+    await latency(
+      clients,
+      'improvement-action',
+      actionIds.map((id) => `/improvement/actions/${id}`),
+    );
     await latency(clients, 'improvement-xlsx', ['/improvement/plan.xlsx']);
 
     // The QA pages, as heads of service (who may read, moderate and run the programme).
@@ -284,7 +347,11 @@ try {
     );
     await latency(qa, 'quality-results', ['/quality']);
     await latency(qa, 'quality-audits', ['/quality/audits']);
-    await latency(qa, 'quality-audit', audits.map((a) => `/quality/audits/${Number(a.id)}`));
+    await latency(
+      qa,
+      'quality-audit',
+      audits.map((a) => `/quality/audits/${Number(a.id)}`),
+    );
     await latency(qa, 'quality-actions', ['/quality/actions', '/quality/actions?status=overdue']);
     await latency(qa, 'quality-moderation', ['/quality/moderation']);
     await latency(qa, 'quality-programmes', ['/quality/programmes']);

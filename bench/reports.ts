@@ -75,7 +75,9 @@ async function watchingTheLoop<T>(work: () => Promise<T>): Promise<{ p99: number
 try {
   const database = await openDatabase({ dataDir: path.join(work, 'pglite') });
   await database.migrate();
-  const generated = await timed(() => generateDemoAuthority(database, { seed: 1, childPopulation, years: 6, asAt: today }));
+  const generated = await timed(() =>
+    generateDemoAuthority(database, { seed: 1, childPopulation, years: 6, asAt: today }),
+  );
   const authorityId = generated.value.authorityId;
   line({ step: 'generate', seconds: seconds(generated.ms), children: generated.value.children });
   const reference = await loadDemoReferenceData(database.db).catch(() => null);
@@ -107,7 +109,14 @@ try {
         }
         if (!document) throw new Error('no document');
         const doc = document;
-        const out: Record<string, unknown> = { kind: kind.key, period, audience, blocks: doc.blocks.length, charts: doc.blocks.filter((b) => b.type === 'chart').length, buildSeconds: seconds(median(builds)) };
+        const out: Record<string, unknown> = {
+          kind: kind.key,
+          period,
+          audience,
+          blocks: doc.blocks.length,
+          charts: doc.blocks.filter((b) => b.type === 'chart').length,
+          buildSeconds: seconds(median(builds)),
+        };
         for (const format of ['docx', 'pdf'] as ReportFormat[]) {
           const writes: number[] = [];
           let bytes = 0;
@@ -119,10 +128,20 @@ try {
           out[`${format}Seconds`] = seconds(median(writes));
           out[`${format}Bytes`] = bytes;
           // The event loop while the report is generated: writer in this thread (the CLI), then as the server does it.
-          const inThread = await watchingTheLoop(async () => writeReport(await kind.build(db, authorityId, { period, audience, today }), format));
-          const inWorker = await watchingTheLoop(async () => writeInWorker(await kind.build(db, authorityId, { period, audience, today }), format));
-          out[`${format}LoopDelayP99Ms`] = { writerInThread: Math.round(inThread.p99), writerInWorker: Math.round(inWorker.p99) };
-          out[`${format}LongestStallMs`] = { writerInThread: Math.round(inThread.maxGap), writerInWorker: Math.round(inWorker.maxGap) };
+          const inThread = await watchingTheLoop(async () =>
+            writeReport(await kind.build(db, authorityId, { period, audience, today }), format),
+          );
+          const inWorker = await watchingTheLoop(async () =>
+            writeInWorker(await kind.build(db, authorityId, { period, audience, today }), format),
+          );
+          out[`${format}LoopDelayP99Ms`] = {
+            writerInThread: Math.round(inThread.p99),
+            writerInWorker: Math.round(inWorker.p99),
+          };
+          out[`${format}LongestStallMs`] = {
+            writerInThread: Math.round(inThread.maxGap),
+            writerInWorker: Math.round(inWorker.maxGap),
+          };
         }
         line(out);
       } catch (e) {

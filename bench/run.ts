@@ -6,7 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-for (const script of ['demo-generation.ts', 'serve.ts', 'data-exchange.ts', 'indicators.ts', 'inspections.ts', 'reports.ts']) {
+for (const script of [
+  'demo-generation.ts',
+  'serve.ts',
+  'data-exchange.ts',
+  'indicators.ts',
+  'inspections.ts',
+  'reports.ts',
+]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script)], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

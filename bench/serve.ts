@@ -25,7 +25,13 @@ async function main(): Promise<void> {
   const started = performance.now();
   const child = spawn(process.execPath, ['bin/lantern.mjs', 'serve', '--demo', '--port', String(PORT)], {
     cwd: root,
-    env: { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      LANTERN_DATA_DIR: dataDir,
+      LANTERN_DEMO_PASSWORD: PASSWORD,
+      LANTERN_LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -34,7 +40,13 @@ async function main(): Promise<void> {
     const first = await fetch(`${BASE}/sign-in`);
     if (first.status !== 200) throw new Error(`first page answered ${first.status}`);
     const firstPage = performance.now();
-    console.log(JSON.stringify({ bench: 'time-to-first-page', healthSeconds: +((healthy - started) / 1000).toFixed(2), firstPageSeconds: +((firstPage - started) / 1000).toFixed(2) }));
+    console.log(
+      JSON.stringify({
+        bench: 'time-to-first-page',
+        healthSeconds: +((healthy - started) / 1000).toFixed(2),
+        firstPageSeconds: +((firstPage - started) / 1000).toFixed(2),
+      }),
+    );
 
     // 20 signed-in users, spread across the roles that read child records.
     const roles = ['director', 'head-of-service', 'analyst', 'qa-auditor', 'admin'];
@@ -52,7 +64,10 @@ async function main(): Promise<void> {
     const ids = [...new Set([...list.text.matchAll(/\/children\/(L\d{7})/g)].map((m) => m[1] as string))];
     if (!ids.length) throw new Error('no children found to open');
     for (const kind of ['child-record', 'children-list'] as const) {
-      const urlFor = (n: number) => (kind === 'child-record' ? `/children/${ids[n % ids.length]}` : `/children?q=${'abcdefghijklmnopqrstuvwxyz'[n % 26]}&page=${(n % 3) + 1}`);
+      const urlFor = (n: number) =>
+        kind === 'child-record'
+          ? `/children/${ids[n % ids.length]}`
+          : `/children?q=${'abcdefghijklmnopqrstuvwxyz'[n % 26]}&page=${(n % 3) + 1}`;
       const { largestPage: _largest, pages: _pages, ...figures } = await measureLatency(clients, REQUESTS, urlFor);
       console.log(JSON.stringify({ bench: `latency-${kind}`, ...figures }));
     }

@@ -12,7 +12,10 @@ function escape(s: string): string {
 
 /** One paragraph a line → HTML: the first line a heading, tab-separated lines a table, bullets a list. */
 export function reportHtml(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const out: string[] = [];
   let table: string[] | null = null;
   let list: string[] | null = null;

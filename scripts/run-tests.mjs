@@ -36,9 +36,16 @@ const files = ['src', 'test']
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
-const run = randomBytes(5).toString('hex').replace(/[^a-z0-9]/g, '');
+const run = randomBytes(5)
+  .toString('hex')
+  .replace(/[^a-z0-9]/g, '');
 const cache = mkdtempSync(path.join(tmpdir(), 'lantern-test-run-'));
-const env = { ...process.env, LANTERN_LOG_LEVEL: process.env.LANTERN_LOG_LEVEL ?? 'silent', LANTERN_TEST_CACHE: cache, LANTERN_TEST_RUN: run };
+const env = {
+  ...process.env,
+  LANTERN_LOG_LEVEL: process.env.LANTERN_LOG_LEVEL ?? 'silent',
+  LANTERN_TEST_CACHE: cache,
+  LANTERN_TEST_RUN: run,
+};
 
 /** Every process started beside the tests (stopped with them on Ctrl+C). */
 const children = [];
@@ -53,7 +60,9 @@ function checked(title, command, args, childEnv = process.env) {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', (e) => resolve({ title, status: 1, output: String(e), seconds: 0 }));
-    child.on('close', (status) => resolve({ title, status: status ?? 1, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (status) =>
+      resolve({ title, status: status ?? 1, output, seconds: (Date.now() - started) / 1000 }),
+    );
   });
 }
 
@@ -68,7 +77,9 @@ if (filters.length === 0) {
 const reported = checks.map((p) =>
   p.then((r) => {
     const verdict = r.status === 0 ? 'passed' : `FAILED (exit ${r.status})`;
-    process.stdout.write(`\n── ${r.title}: ${verdict} in ${r.seconds.toFixed(0)} s ──\n${r.status === 0 ? '' : r.output.trimEnd() + '\n'}\n`);
+    process.stdout.write(
+      `\n── ${r.title}: ${verdict} in ${r.seconds.toFixed(0)} s ──\n${r.status === 0 ? '' : r.output.trimEnd() + '\n'}\n`,
+    );
     return r;
   }),
 );
@@ -77,7 +88,12 @@ const reported = checks.map((p) =>
 // so test/browser/ comes last, and its files would otherwise build them then, or wait for each other's build.
 let prebuild;
 if (files.some((f) => f.startsWith('test/browser/'))) {
-  prebuild = checked('Browser demos (test/browser/prebuild.ts)', process.execPath, ['--import', 'tsx', 'test/browser/prebuild.ts'], env);
+  prebuild = checked(
+    'Browser demos (test/browser/prebuild.ts)',
+    process.execPath,
+    ['--import', 'tsx', 'test/browser/prebuild.ts'],
+    env,
+  );
 }
 
 let interrupted = false;
@@ -91,7 +107,10 @@ const tests = spawn(
     '--test-reporter-destination=stdout',
     // LANTERN_TEST_FILE_TIMES=PATH also writes each file's time to PATH (test/support/file-times-reporter.mjs).
     ...(process.env.LANTERN_TEST_FILE_TIMES
-      ? ['--test-reporter=./test/support/file-times-reporter.mjs', `--test-reporter-destination=${process.env.LANTERN_TEST_FILE_TIMES}`]
+      ? [
+          '--test-reporter=./test/support/file-times-reporter.mjs',
+          `--test-reporter-destination=${process.env.LANTERN_TEST_FILE_TIMES}`,
+        ]
       : []),
     `--test-concurrency=${process.env.LANTERN_TEST_CONCURRENCY ?? 2}`,
     ...files,
@@ -121,7 +140,10 @@ const [testStatus] = await Promise.all([
 const results = await Promise.all(reported);
 // A demo that failed to build is built again by the browser file that needs it, which fails if it still cannot.
 const built = await prebuild;
-if (built && built.status !== 0) process.stdout.write(`\n── ${built.title} failed; the browser files built their own ──\n${built.output.trimEnd()}\n\n`);
+if (built && built.status !== 0)
+  process.stdout.write(
+    `\n── ${built.title} failed; the browser files built their own ──\n${built.output.trimEnd()}\n\n`,
+  );
 
 await cleanUp();
 
@@ -139,10 +161,14 @@ async function cleanUp() {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
-    const { rows } = await client.query(`select datname from pg_database where datname like $1`, [`lantern\\_tpl\\_${run}\\_%`]);
+    const { rows } = await client.query(`select datname from pg_database where datname like $1`, [
+      `lantern\\_tpl\\_${run}\\_%`,
+    ]);
     for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
   } catch (e) {
-    process.stderr.write(`Could not drop this run's template databases: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `Could not drop this run's template databases: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -39,7 +39,11 @@ export interface LatencyFigures {
  * `requests` GETs shared among the clients (each a signed-in user working through the list as fast as answers come),
  * cycling through `urls` (or calling it with the request's number). Any answer but 200 fails the benchmark.
  */
-export async function measureLatency(clients: readonly TestClient[], requests: number, urls: readonly string[] | ((n: number) => string)): Promise<LatencyFigures> {
+export async function measureLatency(
+  clients: readonly TestClient[],
+  requests: number,
+  urls: readonly string[] | ((n: number) => string),
+): Promise<LatencyFigures> {
   const urlFor = typeof urls === 'function' ? urls : (n: number) => urls[n % urls.length] as string;
   const times: number[] = [];
   let next = 0;
@@ -64,7 +68,8 @@ export async function measureLatency(clients: readonly TestClient[], requests: n
   return {
     users: clients.length,
     requests: times.length,
-    pages: typeof urls === 'function' ? new Set(Array.from({ length: requests }, (_, n) => urlFor(n))).size : urls.length,
+    pages:
+      typeof urls === 'function' ? new Set(Array.from({ length: requests }, (_, n) => urlFor(n))).size : urls.length,
     medianMs: +quantile(times, 0.5).toFixed(1),
     p95Ms: +quantile(times, 0.95).toFixed(1),
     maxMs: +(times.at(-1) ?? 0).toFixed(1),

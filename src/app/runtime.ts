@@ -15,9 +15,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config, options: { migrate?: boolean; logger?: Logger } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  options: { migrate?: boolean; logger?: Logger } = {},
+): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
   if (options.migrate !== false) await database.migrate();
   const services = createServices(database, config, logger);
   return { config, database, logger, services, close: () => database.close() };

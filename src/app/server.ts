@@ -37,10 +37,14 @@ export async function startServer(
       res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8' }).end(STARTING_PAGE);
     }
   };
-  const server = http.createServer((req, res) => { handler(req, res); });
+  const server = http.createServer((req, res) => {
+    handler(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => { resolve(); });
+    server.listen(config.port, config.host, () => {
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
@@ -52,7 +56,8 @@ export async function startServer(
     const demo = config.demo ? await prepareDemo(runtime, hooks.onProgress, hooks.demoOptions) : null;
     // Reports a previous process left queued or running died with its runner: say so (decision 0020).
     const interrupted = await recoverInterruptedReports(runtime.database.db);
-    if (interrupted > 0) runtime.logger.warn({ reports: interrupted }, 'reports left unfinished by the last run marked failed');
+    if (interrupted > 0)
+      runtime.logger.warn({ reports: interrupted }, 'reports left unfinished by the last run marked failed');
     const app = createApp(runtime.services);
     handler = app;
     const opened = runtime;
@@ -62,7 +67,9 @@ export async function startServer(
       demo,
       close: async () => {
         await new Promise<void>((resolve) => {
-          server.close(() => { resolve(); });
+          server.close(() => {
+            resolve();
+          });
           server.closeAllConnections();
         });
         (app.locals.sessionStore as { close(): void } | undefined)?.close();

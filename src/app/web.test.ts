@@ -54,7 +54,10 @@ describe('web foundation', () => {
     assert.match(reply.text, /href="#username">Enter a valid username and password/);
     assert.match(reply.text, /value="director"/);
     assert.equal(title(reply.text), 'Error: Sign in – Lantern');
-    const rows = await world.database.db.select().from(accessLog).where(and(eq(accessLog.action, 'user.sign-in'), eq(accessLog.username, 'director')));
+    const rows = await world.database.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.action, 'user.sign-in'), eq(accessLog.username, 'director')));
     assert.ok(rows.some((r) => r.detail?.outcome === 'failed'));
   });
 
@@ -130,7 +133,12 @@ describe('web foundation', () => {
   test('the API takes bearer tokens, answers problem+json, and refuses changes on a cookie alone', async () => {
     const admin = await world.services.users.verifyPassword('admin', PASSWORD);
     assert.ok(admin);
-    const audit = createAuditor(world.services.accessLogRepository, { userId: admin.id, username: admin.username, authorityId: admin.authorityId }, 'user.token', null);
+    const audit = createAuditor(
+      world.services.accessLogRepository,
+      { userId: admin.id, username: admin.username, authorityId: admin.authorityId },
+      'user.token',
+      null,
+    );
     const token = await world.services.users.issueToken(admin.id, 'test', audit);
     const auth = { authorization: `Bearer ${token}` };
 
@@ -145,24 +153,57 @@ describe('web foundation', () => {
     const anon = await fetch(`${world.baseUrl}/api/me`);
     assert.equal(anon.status, 401);
 
-    const invalid = await fetch(`${world.baseUrl}/api/users`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x y', displayName: '', role: 'wizard', password: 'short' }) });
+    const invalid = await fetch(`${world.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'x y', displayName: '', role: 'wizard', password: 'short' }),
+    });
     assert.equal(invalid.status, 400);
     const problem = (await invalid.json()) as { status: number; errors: Array<{ field: string }> };
     assert.equal(problem.status, 400);
     assert.deepEqual(problem.errors.map((e) => e.field).sort(), ['displayName', 'password', 'role', 'username']);
 
-    const created = await fetch(`${world.baseUrl}/api/users`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'new.analyst', displayName: 'New Analyst', role: 'analyst', password: 'a long enough password' }) });
+    const created = await fetch(`${world.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'new.analyst',
+        displayName: 'New Analyst',
+        role: 'analyst',
+        password: 'a long enough password',
+      }),
+    });
     assert.equal(created.status, 201);
-    const again = await fetch(`${world.baseUrl}/api/users`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'NEW.analyst', displayName: 'Again', role: 'analyst', password: 'a long enough password' }) });
+    const again = await fetch(`${world.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'NEW.analyst',
+        displayName: 'Again',
+        role: 'analyst',
+        password: 'a long enough password',
+      }),
+    });
     assert.equal(again.status, 409);
 
-    const needsTeam = await fetch(`${world.baseUrl}/api/users`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tm2', displayName: 'TM', role: 'team-manager', password: 'a long enough password' }) });
+    const needsTeam = await fetch(`${world.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'tm2',
+        displayName: 'TM',
+        role: 'team-manager',
+        password: 'a long enough password',
+      }),
+    });
     assert.equal(needsTeam.status, 400);
     assert.match(JSON.stringify(await needsTeam.json()), /teamId/);
 
     const client = new TestClient(world.baseUrl);
     await client.signIn('admin', PASSWORD);
-    const cookieOnly = await client.request('POST', '/api/users', { json: { username: 'sneaky', displayName: 'S', role: 'admin', password: 'a long enough password' } });
+    const cookieOnly = await client.request('POST', '/api/users', {
+      json: { username: 'sneaky', displayName: 'S', role: 'admin', password: 'a long enough password' },
+    });
     assert.equal(cookieOnly.status, 403);
   });
 
@@ -170,28 +211,56 @@ describe('web foundation', () => {
     const admin = new TestClient(world.baseUrl);
     await admin.signIn('admin', PASSWORD);
     await admin.get('/admin/users/new');
-    const bad = await admin.post('/admin/users/new', { username: 'new manager', displayName: '', role: 'team-manager', teamId: '', password: 'short' });
+    const bad = await admin.post('/admin/users/new', {
+      username: 'new manager',
+      displayName: '',
+      role: 'team-manager',
+      teamId: '',
+      password: 'short',
+    });
     assert.equal(bad.status, 400);
     const summary = [...bad.text.matchAll(/<a href="#(\w+)">/g)].map((m) => m[1]);
     assert.deepEqual(summary, ['username', 'displayName', 'password']);
     assert.match(bad.text, /value="new manager"/);
     assert.doesNotMatch(bad.text, /value="short"/, 'the password is never echoed back');
-    const noTeam = await admin.post('/admin/users/new', { username: 'new.manager', displayName: 'New Manager', role: 'team-manager', teamId: '', password: 'a long enough password' });
+    const noTeam = await admin.post('/admin/users/new', {
+      username: 'new.manager',
+      displayName: 'New Manager',
+      role: 'team-manager',
+      teamId: '',
+      password: 'a long enough password',
+    });
     assert.equal(noTeam.status, 400);
     assert.match(noTeam.text, /href="#teamId">Select the team this user works in/);
-    const ok = await admin.post('/admin/users/new', { username: 'new.manager', displayName: 'New Manager', role: 'team-manager', teamId: String(world.teamA), password: 'a long enough password' });
+    const ok = await admin.post('/admin/users/new', {
+      username: 'new.manager',
+      displayName: 'New Manager',
+      role: 'team-manager',
+      teamId: String(world.teamA),
+      password: 'a long enough password',
+    });
     assert.equal(ok.status, 303);
     assert.equal(ok.location, '/admin/users?created=new.manager');
     const list = await admin.get(ok.location ?? '');
     assert.match(list.text, /User new\.manager added/);
     const signedIn = new TestClient(world.baseUrl);
     await signedIn.signIn('new.manager', 'a long enough password');
-    const unknownField = await admin.post('/admin/users/new', { username: 'x', displayName: 'X', role: 'analyst', teamId: '', password: 'a long enough password', isAdmin: 'yes' });
+    const unknownField = await admin.post('/admin/users/new', {
+      username: 'x',
+      displayName: 'X',
+      role: 'analyst',
+      teamId: '',
+      password: 'a long enough password',
+      isAdmin: 'yes',
+    });
     assert.equal(unknownField.status, 400);
   });
 
   test('the OpenAPI document describes every API route', async () => {
-    const doc = (await (await fetch(`${world.baseUrl}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${world.baseUrl}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     assert.equal(doc.openapi, '3.0.3');
     for (const route of world.routes.filter((r) => r.kind === 'api')) {
       const p = route.path.replace(/:([A-Za-z]+)/g, '{$1}');

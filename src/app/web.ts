@@ -37,7 +37,16 @@ export function createApp(services: Services) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       // Path only, never query strings (searches may carry names).
-      logger.info({ requestId: req.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+      logger.info(
+        {
+          requestId: req.requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
     });
     next();
   });
@@ -79,10 +88,16 @@ export function createApp(services: Services) {
   const staticOptions = { maxAge: config.production ? '1d' : 0, index: false } as const;
   app.use('/assets', express.static(path.join(govukFrontendDist, 'govuk', 'assets'), staticOptions));
   app.get('/static/govuk.css', async (_req, res) => {
-    res.type('text/css').set('Cache-Control', config.production ? 'public, max-age=86400' : 'no-cache').send(await govukStylesheet());
+    res
+      .type('text/css')
+      .set('Cache-Control', config.production ? 'public, max-age=86400' : 'no-cache')
+      .send(await govukStylesheet());
   });
   app.use('/govuk', express.static(path.join(govukFrontendDist, 'govuk'), { ...staticOptions, extensions: [] }));
-  app.use('/static', express.static(path.join(path.dirname(fileURLToPath(import.meta.url)), '../web/static'), staticOptions));
+  app.use(
+    '/static',
+    express.static(path.join(path.dirname(fileURLToPath(import.meta.url)), '../web/static'), staticOptions),
+  );
 
   // 5. Body parsing: forms and JSON, small limits.
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
@@ -142,7 +157,12 @@ export function createApp(services: Services) {
     if (req.path.startsWith('/api/')) {
       const safe = req.method === 'GET' || req.method === 'HEAD';
       if (!safe && !req.get('authorization')) {
-        problem(res, 403, 'Forbidden', 'Changes through the API need a personal API token ("Authorization: Bearer <token>").');
+        problem(
+          res,
+          403,
+          'Forbidden',
+          'Changes through the API need a personal API token ("Authorization: Bearer <token>").',
+        );
         return;
       }
       next();
@@ -165,13 +185,22 @@ export function createApp(services: Services) {
   // 10. Routes.
   const router = express.Router();
   const openapi = new OpenAPIRegistry();
-  openapi.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'A personal API token: lantern users token USERNAME' });
+  openapi.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A personal API token: lantern users token USERNAME',
+  });
   openapi.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'lantern.sid' });
   const builder = new RouteBuilder(router, services, openapi);
   registerRoutes(builder, services);
   const document = new OpenApiGeneratorV3(openapi.definitions).generateDocument({
     openapi: '3.0.3',
-    info: { title: 'Lantern API', version: '0.1.0', description: 'Children’s services data, with the same rules as the web interface. Errors are application/problem+json (RFC 9457).' },
+    info: {
+      title: 'Lantern API',
+      version: '0.1.0',
+      description:
+        'Children’s services data, with the same rules as the web interface. Errors are application/problem+json (RFC 9457).',
+    },
     servers: [{ url: '/' }],
   });
   router.get(paths.api.openapi.pattern, (_req, res) => {
@@ -182,37 +211,67 @@ export function createApp(services: Services) {
   app.locals.openapi = document;
 
   // 11. Not found.
-  app.use((req, _res, next) => { next(new NotFoundError()); });
+  app.use((req, _res, next) => {
+    next(new NotFoundError());
+  });
 
   // 12. Errors: problem+json on the API, GOV.UK error pages elsewhere.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = statusOf(err);
-    if (status >= 500) logger.error({ requestId: req.requestId, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, 'request failed');
+    if (status >= 500)
+      logger.error(
+        {
+          requestId: req.requestId,
+          err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err),
+        },
+        'request failed',
+      );
     if (res.headersSent) return;
     if (req.path.startsWith('/api/')) {
       const body: Record<string, unknown> = {};
       if (err instanceof ValidationError) body.errors = err.errors;
-      problem(res, status, titleFor(status), status >= 500 ? 'Something went wrong. Quote the request id to your administrator.' : errMessage(err, status), body, req.requestId);
+      problem(
+        res,
+        status,
+        titleFor(status),
+        status >= 500 ? 'Something went wrong. Quote the request id to your administrator.' : errMessage(err, status),
+        body,
+        req.requestId,
+      );
       return;
     }
     // 400 and 409 say what was wrong (a conflict: "this audit was submitted and is locked"); 403 and 404 say nothing more.
     const page = status === 404 || status === 403 || status === 400 || status === 409 ? status : 500;
-    res.status(status).render(`errors/${page}.njk`, { requestId: req.requestId, message: status === 400 || status === 409 ? errMessage(err, status) : undefined });
+    res.status(status).render(`errors/${page}.njk`, {
+      requestId: req.requestId,
+      message: status === 400 || status === 409 ? errMessage(err, status) : undefined,
+    });
   });
 
   return app;
 }
 
 function statusOf(err: unknown): number {
-  if (err instanceof ValidationError || err instanceof NotFoundError || err instanceof ForbiddenError || err instanceof ConflictError) return err.status;
+  if (
+    err instanceof ValidationError ||
+    err instanceof NotFoundError ||
+    err instanceof ForbiddenError ||
+    err instanceof ConflictError
+  )
+    return err.status;
   const code = (err as { code?: string } | null)?.code;
   if (code === 'EBADCSRFTOKEN' || (err as { message?: string } | null)?.message === 'invalid csrf token') return 403;
-  const s = (err as { status?: number; statusCode?: number } | null)?.status ?? (err as { statusCode?: number } | null)?.statusCode;
+  const s =
+    (err as { status?: number; statusCode?: number } | null)?.status ??
+    (err as { statusCode?: number } | null)?.statusCode;
   return typeof s === 'number' && s >= 400 && s < 600 ? s : 500;
 }
 
 function titleFor(status: number): string {
-  return { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' }[status] ?? 'Internal Server Error';
+  return (
+    { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' }[status] ??
+    'Internal Server Error'
+  );
 }
 
 function errMessage(err: unknown, status: number): string {
@@ -220,9 +279,18 @@ function errMessage(err: unknown, status: number): string {
   return err instanceof Error ? err.message : titleFor(status);
 }
 
-function problem(res: Response, status: number, title: string, detail: string, extra: Record<string, unknown> = {}, requestId?: string): void {
+function problem(
+  res: Response,
+  status: number,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  requestId?: string,
+): void {
   res
     .status(status)
     .type('application/problem+json')
-    .send(JSON.stringify({ type: 'about:blank', title, status, detail, ...(requestId ? { requestId } : {}), ...extra }));
+    .send(
+      JSON.stringify({ type: 'about:blank', title, status, detail, ...(requestId ? { requestId } : {}), ...extra }),
+    );
 }

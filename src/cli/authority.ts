@@ -15,6 +15,12 @@ export async function resolveAuthority(db: Db, code: string | undefined) {
   const demo = rows.find((r) => r.code === 'DEMO');
   if (demo) return demo;
   throw new ValidationError([
-    { field: '--authority', message: rows.length === 0 ? 'There is no authority yet: run lantern demo generate, or import data' : `Choose one of: ${rows.map((r) => r.code).join(', ')}` },
+    {
+      field: '--authority',
+      message:
+        rows.length === 0
+          ? 'There is no authority yet: run lantern demo generate, or import data'
+          : `Choose one of: ${rows.map((r) => r.code).join(', ')}`,
+    },
   ]);
 }

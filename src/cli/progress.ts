@@ -9,7 +9,10 @@ export interface ProgressEvent {
   total: number;
 }
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): { update(p: ProgressEvent): void; stop(): void } {
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): {
+  update(p: ProgressEvent): void;
+  stop(): void;
+} {
   if (!stream.isTTY) {
     let lastStage = '';
     return {

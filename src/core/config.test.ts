@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig } from './config';
 
 test('outside demo mode the server refuses to start without a real SESSION_SECRET', () => {
-  assert.throws(() => loadConfig({}, { purpose: 'serve' }), (err: unknown) => err instanceof ConfigError && err.message.includes('SESSION_SECRET'));
+  assert.throws(
+    () => loadConfig({}, { purpose: 'serve' }),
+    (err: unknown) => err instanceof ConfigError && err.message.includes('SESSION_SECRET'),
+  );
   assert.throws(() => loadConfig({ SESSION_SECRET: 'changeme' }, { purpose: 'serve' }), ConfigError);
   assert.throws(() => loadConfig({ SESSION_SECRET: 'x'.repeat(31) }, { purpose: 'serve' }), ConfigError);
   assert.equal(loadConfig({ SESSION_SECRET: 'x'.repeat(32) }, { purpose: 'serve' }).sessionSecret, 'x'.repeat(32));
@@ -15,7 +18,10 @@ test('demo mode makes its own random session secret and uses the demo password u
   assert.equal(a.sessionSecret.length, 64);
   assert.notEqual(a.sessionSecret, b.sessionSecret);
   assert.equal(a.demoPassword, DEFAULT_DEMO_PASSWORD);
-  assert.equal(loadConfig({ LANTERN_DEMO_PASSWORD: 'another-password' }, { demo: true }).demoPassword, 'another-password');
+  assert.equal(
+    loadConfig({ LANTERN_DEMO_PASSWORD: 'another-password' }, { demo: true }).demoPassword,
+    'another-password',
+  );
 });
 
 test('production refuses demo mode, and every problem is listed at once', () => {
@@ -26,7 +32,10 @@ test('production refuses demo mode, and every problem is listed at once', () => 
     assert.ok(err instanceof ConfigError);
     assert.equal(err.problems.length, 2);
   }
-  assert.throws(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' }), (err: unknown) => err instanceof ConfigError && err.problems.length === 2);
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' }),
+    (err: unknown) => err instanceof ConfigError && err.problems.length === 2,
+  );
 });
 
 test('an empty variable counts as unset', () => {

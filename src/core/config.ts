@@ -51,9 +51,14 @@ const WEAK_SECRETS = new Set(['secret', 'changeme', 'change-me', 'session-secret
  * `purpose: 'serve'` needs a session secret (real, outside demo mode); commands that do not serve web
  * sessions ('command') do not.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { demo?: boolean; purpose?: 'serve' | 'command' } = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: { demo?: boolean; purpose?: 'serve' | 'command' } = {},
+): Config {
   // An empty variable means unset (DATABASE_URL= npm start runs on the embedded database).
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
@@ -67,10 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
       // A fresh random secret per process: sessions do not survive a restart, which is right for a demo.
       sessionSecret = randomBytes(32).toString('hex');
     } else {
-      problems.push('SESSION_SECRET: set a random secret of at least 32 characters (for example: openssl rand -hex 32)');
+      problems.push(
+        'SESSION_SECRET: set a random secret of at least 32 characters (for example: openssl rand -hex 32)',
+      );
     }
   }
-  if (production && demo) problems.push('LANTERN_DEMO: demo mode (shared passwords) cannot run with NODE_ENV=production');
+  if (production && demo)
+    problems.push('LANTERN_DEMO: demo mode (shared passwords) cannot run with NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,

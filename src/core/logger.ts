@@ -11,6 +11,21 @@ export function createLogger(level: 'debug' | 'info' | 'warn' | 'error' | 'silen
     level,
     base: { service: 'lantern' },
     // Belt and braces: if a field with one of these names is ever passed, it is redacted.
-    redact: { paths: ['firstName', 'lastName', 'name', 'dateOfBirth', 'password', '*.firstName', '*.lastName', '*.dateOfBirth', '*.password', 'req.headers.cookie', 'req.headers.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'firstName',
+        'lastName',
+        'name',
+        'dateOfBirth',
+        'password',
+        '*.firstName',
+        '*.lastName',
+        '*.dateOfBirth',
+        '*.password',
+        'req.headers.cookie',
+        'req.headers.authorization',
+      ],
+      censor: '[redacted]',
+    },
   });
 }

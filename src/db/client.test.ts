@@ -7,7 +7,9 @@ import { authorities, children } from './schema/index';
 describeEachEngine('database client', (ctx) => {
   test('migrations apply and are safe to re-run', async () => {
     await ctx.database.migrate();
-    const rows = await ctx.database.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'children'`);
+    const rows = await ctx.database.db.execute(
+      sql`select count(*)::int as n from information_schema.tables where table_name = 'children'`,
+    );
     assert.equal((rows as { rows: Array<{ n: number }> }).rows[0]?.n, 1);
   });
 
@@ -42,7 +44,14 @@ describeEachEngine('Lantern IDs', (ctx) => {
         [12345678, authority.id, 'B2', 'C', 'D', 'M', 'WBRI'],
       ],
     );
-    const rows = await ctx.database.db.select({ id: children.id, lanternId: children.lanternId }).from(children).where(sql`${children.authorityId} = ${authority.id}`).orderBy(children.id);
-    assert.deepEqual(rows.map((r) => r.lanternId), ['L0000007', 'L12345678']);
+    const rows = await ctx.database.db
+      .select({ id: children.id, lanternId: children.lanternId })
+      .from(children)
+      .where(sql`${children.authorityId} = ${authority.id}`)
+      .orderBy(children.id);
+    assert.deepEqual(
+      rows.map((r) => r.lanternId),
+      ['L0000007', 'L12345678'],
+    );
   });
 });

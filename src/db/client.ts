@@ -80,9 +80,13 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     async copyRows(table, columns, rows) {
       const blob = new Blob([...csvChunks(rows)], { type: 'text/csv' });
-      await client.query(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob,
-      });
+      await client.query(
+        `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`,
+        [],
+        {
+          blob,
+        },
+      );
     },
     exec: async (sqlText) => {
       await client.exec(sqlText);
@@ -93,11 +97,19 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
         fn({
           copyRows: async (table, columns, rows) => {
             const blob = new Blob([...csvChunks(rows)], { type: 'text/csv' });
-            await tx.query(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+            await tx.query(
+              `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`,
+              [],
+              { blob },
+            );
           },
           copyCsv: async (table, columns, csv) => {
             const blob = new Blob([...csv], { type: 'text/csv' });
-            await tx.query(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+            await tx.query(
+              `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`,
+              [],
+              { blob },
+            );
           },
           exec: async (sqlText) => {
             await tx.exec(sqlText);
@@ -143,13 +155,17 @@ async function openPostgres(url: string): Promise<Database> {
         const result = await fn({
           copyRows: async (table, columns, rows) => {
             const stream = conn.query(
-              copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+              copyFrom(
+                `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`,
+              ),
             );
             await pipeline(Readable.from(csvChunks(rows)), stream);
           },
           copyCsv: async (table, columns, csv) => {
             const stream = conn.query(
-              copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+              copyFrom(
+                `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`,
+              ),
             );
             await pipeline(Readable.from(csv), stream);
           },
@@ -193,7 +209,8 @@ function* csvChunks(rows: Iterable<readonly unknown[]>): Generator<string> {
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return csvField(`{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+  if (Array.isArray(value))
+    return csvField(`{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
   const s = String(value);
   return s === '' || /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -22,7 +22,15 @@ import {
   WidthType,
 } from 'docx';
 import { svgToPng } from './charts/png';
-import { AUDIENCE_NOTES, cellText, columnShares, inlineText, type Block, type ReportDocument, type TableBlock } from './model';
+import {
+  AUDIENCE_NOTES,
+  cellText,
+  columnShares,
+  inlineText,
+  type Block,
+  type ReportDocument,
+  type TableBlock,
+} from './model';
 import { forAudience } from './suppress';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -32,7 +40,12 @@ function cell(text: string, options: { bold?: boolean; right?: boolean; width?: 
   return new TableCell({
     ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- docx's TextRun option, resolved against String.prototype.bold
-    children: [new Paragraph({ ...(options.right ? { alignment: AlignmentType.RIGHT } : {}), children: [new TextRun({ text, bold: options.bold ?? false })] })],
+    children: [
+      new Paragraph({
+        ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
+        children: [new TextRun({ text, bold: options.bold ?? false })],
+      }),
+    ],
   });
 }
 
@@ -45,8 +58,14 @@ function tableOf(t: TableBlock): Array<Paragraph | Table> {
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: t.head.map((h, i) => cell(h, { bold: true, right: right(i), width: Math.round(shares[i] ?? 0) })) }),
-        ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(cellText(c), { right: right(i) })) })),
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: t.head.map((h, i) => cell(h, { bold: true, right: right(i), width: Math.round(shares[i] ?? 0) })),
+        }),
+        ...t.rows.map(
+          (r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(cellText(c), { right: right(i) })) }),
+        ),
       ],
     }),
     new Paragraph({ text: '' }),
@@ -63,7 +82,9 @@ function blockOf(b: Block, listInstance: () => number): Array<Paragraph | Table>
     case 'bullets': {
       if (!b.numbered) return b.items.map((i) => new Paragraph({ text: inlineText(i), bullet: { level: 0 } }));
       const instance = listInstance();
-      return b.items.map((i) => new Paragraph({ text: inlineText(i), numbering: { reference: NUMBERED, level: 0, instance } }));
+      return b.items.map(
+        (i) => new Paragraph({ text: inlineText(i), numbering: { reference: NUMBERED, level: 0, instance } }),
+      );
     }
     case 'table':
       return tableOf(b);
@@ -109,7 +130,15 @@ export async function reportDocx(input: ReportDocument): Promise<Buffer> {
       config: [
         {
           reference: NUMBERED,
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+          ],
         },
       ],
     },

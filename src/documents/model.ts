@@ -109,7 +109,11 @@ export interface ReportDocument {
 
 export const heading = (level: 1 | 2 | 3, text: string): HeadingBlock => ({ type: 'heading', level, text });
 export const paragraph = (...content: Inline[]): ParagraphBlock => ({ type: 'paragraph', content });
-export const bullets = (items: ReadonlyArray<readonly Inline[]>, numbered = false): BulletsBlock => ({ type: 'bullets', items, numbered });
+export const bullets = (items: ReadonlyArray<readonly Inline[]>, numbered = false): BulletsBlock => ({
+  type: 'bullets',
+  items,
+  numbered,
+});
 export const table = (
   caption: string,
   head: readonly string[],
@@ -148,5 +152,6 @@ export const inlineText = (content: readonly Inline[]): string => content.map(ce
 
 export const AUDIENCE_NOTES: Record<Audience, string> = {
   internal: 'Audience: internal (officers). Counts are shown as they are.',
-  members: 'Audience: elected members and the public. Counts from 1 to 4, and any percentage made from one, are shown as "c"; no child is identified.',
+  members:
+    'Audience: elected members and the public. Counts from 1 to 4, and any percentage made from one, are shown as "c"; no child is identified.',
 };

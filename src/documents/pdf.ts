@@ -10,7 +10,15 @@
 import { longDate } from '../domain/dates';
 import PDFDocument from 'pdfkit';
 import { svgToPng } from './charts/png';
-import { AUDIENCE_NOTES, cellText, columnShares, inlineText, type Block, type ReportDocument, type TableBlock } from './model';
+import {
+  AUDIENCE_NOTES,
+  cellText,
+  columnShares,
+  inlineText,
+  type Block,
+  type ReportDocument,
+  type TableBlock,
+} from './model';
 import { forAudience } from './suppress';
 
 /** The characters of Windows-1252 above 0x7F that are not Latin-1 (what the standard fonts can draw beyond ASCII and Latin-1). */
@@ -26,7 +34,7 @@ const REPLACEMENTS: Record<string, string> = {
   '‑': '-',
   '′': "'",
   '″': '"',
-  'κ': 'kappa',
+  κ: 'kappa',
   '\u00a0': ' ',
   '\u2009': ' ',
   '\u202f': ' ',
@@ -39,7 +47,8 @@ export function winAnsi(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
     const code = ch.codePointAt(0) ?? 0;
-    if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa1 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
+    if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa1 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch))
+      out += ch;
     else out += REPLACEMENTS[ch] ?? '?';
   }
   return out;
@@ -64,7 +73,12 @@ function roomFor(doc: Pdf, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
-function text(doc: Pdf, root: Struct, value: string, options: { type?: string; font?: string; size?: number; gap?: number } = {}): void {
+function text(
+  doc: Pdf,
+  root: Struct,
+  value: string,
+  options: { type?: string; font?: string; size?: number; gap?: number } = {},
+): void {
   left(doc);
   doc
     .font(options.font ?? FONT)
@@ -82,8 +96,17 @@ function tableOf(doc: Pdf, root: Struct, t: TableBlock): void {
   text(doc, root, t.caption, { type: 'P', font: BOLD, gap: 0.3 });
   left(doc);
   const align = (i: number): 'left' | 'right' => (t.numeric?.[i] ? 'right' : 'left');
-  const head: HeaderCell[] = t.head.map((h, i) => ({ text: winAnsi(h), type: 'TH', scope: 'Column', font: { src: BOLD }, align: { x: align(i), y: 'top' }, backgroundColor: '#eeeeee' }));
-  const body: PDFKit.Mixins.CellOptions[][] = t.rows.map((r) => r.map((c, i) => ({ text: winAnsi(cellText(c)), type: 'TD', align: { x: align(i), y: 'top' } })));
+  const head: HeaderCell[] = t.head.map((h, i) => ({
+    text: winAnsi(h),
+    type: 'TH',
+    scope: 'Column',
+    font: { src: BOLD },
+    align: { x: align(i), y: 'top' },
+    backgroundColor: '#eeeeee',
+  }));
+  const body: PDFKit.Mixins.CellOptions[][] = t.rows.map((r) =>
+    r.map((c, i) => ({ text: winAnsi(cellText(c)), type: 'TD', align: { x: align(i), y: 'top' } })),
+  );
   const options: TaggedTableOptions = {
     structParent: root,
     data: [head, ...body],
@@ -116,7 +139,14 @@ function blockOf(doc: Pdf, root: Struct, b: Block): void {
         .fontSize(SIZES.body)
         .list(
           b.items.map((i) => winAnsi(inlineText(i))),
-          { structParent: list, listType: b.numbered ? 'numbered' : 'bullet', bulletRadius: 2, textIndent: 14, bulletIndent: 4, width: contentWidth(doc) - 18 },
+          {
+            structParent: list,
+            listType: b.numbered ? 'numbered' : 'bullet',
+            bulletRadius: 2,
+            textIndent: 14,
+            bulletIndent: 4,
+            width: contentWidth(doc) - 18,
+          },
         );
       list.end();
       doc.moveDown(0.5);
@@ -132,7 +162,11 @@ function blockOf(doc: Pdf, root: Struct, b: Block): void {
       left(doc);
       const png = svgToPng(b.svg, b.width);
       const y = doc.y;
-      root.add(doc.struct('Figure', { alt: winAnsi(b.alt) }, () => doc.image(png, doc.page.margins.left, y, { width, height })));
+      root.add(
+        doc.struct('Figure', { alt: winAnsi(b.alt) }, () =>
+          doc.image(png, doc.page.margins.left, y, { width, height }),
+        ),
+      );
       doc.y = y + height;
       doc.moveDown(0.5);
       text(doc, root, `Figure: ${b.alt}`);
@@ -155,12 +189,19 @@ export function reportPdf(input: ReportDocument): Promise<Buffer> {
     lang: 'en-GB',
     displayTitle: true,
     bufferPages: false,
-    info: { Title: winAnsi(`${doc.title} – ${doc.authorityName}`), Author: winAnsi(doc.authorityName), Subject: winAnsi(doc.subtitle), Creator: 'Lantern' },
+    info: {
+      Title: winAnsi(`${doc.title} – ${doc.authorityName}`),
+      Author: winAnsi(doc.authorityName),
+      Subject: winAnsi(doc.subtitle),
+      Creator: 'Lantern',
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => { resolve(Buffer.concat(chunks)); });
+    pdf.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
     pdf.on('error', reject);
   });
   const root = pdf.struct('Document');

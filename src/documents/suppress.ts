@@ -27,7 +27,12 @@ function suppressChart(c: ChartBlock): Block[] {
   const data = suppressTable(c.data);
   if (!data.rows.some((r) => r.some(isSuppressed))) return [{ ...c, data }];
   return [
-    { type: 'paragraph', content: [`${c.title}: the chart is not shown because it would show counts from 1 to 4; its figures follow, with those counts shown as "c".`] },
+    {
+      type: 'paragraph',
+      content: [
+        `${c.title}: the chart is not shown because it would show counts from 1 to 4; its figures follow, with those counts shown as "c".`,
+      ],
+    },
     data,
   ];
 }

@@ -18,7 +18,10 @@ parentPort?.on('message', (job: { id: number; document: ReportDocument; format: 
       out.set(bytes);
       parentPort?.postMessage({ id: job.id, bytes: out }, [out.buffer]);
     } catch (err) {
-      parentPort?.postMessage({ id: job.id, error: err instanceof Error ? `${err.name}: ${err.message}` : 'The writer failed' });
+      parentPort?.postMessage({
+        id: job.id,
+        error: err instanceof Error ? `${err.name}: ${err.message}` : 'The writer failed',
+      });
     }
   })();
 });

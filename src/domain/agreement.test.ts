@@ -9,7 +9,8 @@ const RI: Grade = 'requires-improvement';
 const I: Grade = 'inadequate';
 
 /** n copies of a pair. */
-const times = (n: number, first: Grade, second: Grade): GradePair[] => Array.from({ length: n }, () => ({ first, second }));
+const times = (n: number, first: Grade, second: Grade): GradePair[] =>
+  Array.from({ length: n }, () => ({ first, second }));
 
 describe('agreement between auditors and moderators', () => {
   test('linear weights over four grades: 1, 2/3, 1/3, 0', () => {
@@ -33,7 +34,15 @@ describe('agreement between auditors and moderators', () => {
     //   I row  1×0 + 5×1/3 + 3×2/3 + 1×1          = 4 2/3
     //   total 69 1/3 → Pe = 0.69333…
     // κw = (0.9 − 0.69333) / (1 − 0.69333) = (62/300) / (92/300) = 31/46 = 0.673913…
-    const pairs = [...times(1, O, O), ...times(1, O, G), ...times(3, G, G), ...times(1, G, RI), ...times(1, RI, G), ...times(2, RI, RI), ...times(1, I, I)];
+    const pairs = [
+      ...times(1, O, O),
+      ...times(1, O, G),
+      ...times(3, G, G),
+      ...times(1, G, RI),
+      ...times(1, RI, G),
+      ...times(2, RI, RI),
+      ...times(1, I, I),
+    ];
     const a = agreement(pairs);
     assert.equal(a.pairs, 10);
     assert.equal(a.exact, 7);

@@ -49,12 +49,13 @@ export function agreement(pairs: readonly GradePair[]): Agreement {
   const colShare = GRADES.map((_, j) => counts.reduce((a, row) => a + (row[j] ?? 0), 0) / n);
   let observed = 0;
   let chance = 0;
-  GRADES.forEach((gi, i) => { GRADES.forEach((gj, j) => {
+  GRADES.forEach((gi, i) => {
+    GRADES.forEach((gj, j) => {
       const w = linearWeight(gi, gj);
       observed += (w * (counts[i]?.[j] ?? 0)) / n;
       chance += w * (rowShare[i] ?? 0) * (colShare[j] ?? 0);
-    }); },
-  );
+    });
+  });
   const weightedKappa = chance >= 1 - 1e-12 ? null : (observed - chance) / (1 - chance);
   return { pairs: n, exact, exactShare: exact / n, weightedKappa, counts };
 }

@@ -49,7 +49,10 @@ describe('allocating cases to auditors', () => {
       ],
       [{ userId: 7, teamId: 10, load: 0 }],
     );
-    assert.deepEqual(result, { allocations: [{ caseId: 2, userId: 7 }], unallocated: [{ caseId: 1, reason: ONLY_OWN_TEAM }] });
+    assert.deepEqual(result, {
+      allocations: [{ caseId: 2, userId: 7 }],
+      unallocated: [{ caseId: 1, reason: ONLY_OWN_TEAM }],
+    });
   });
 
   it('breaks ties by the lower user id, then alternates as loads grow', () => {
@@ -81,11 +84,17 @@ describe('allocating cases to auditors', () => {
         { userId: 2, teamId: null, load: 3 },
       ],
     );
-    assert.deepEqual(result.allocations.map((a) => a.userId), [2, 2, 1]);
+    assert.deepEqual(
+      result.allocations.map((a) => a.userId),
+      [2, 2, 1],
+    );
   });
 
   it('with no auditors, every case is unallocated and says why', () => {
-    assert.deepEqual(allocate([{ caseId: 5, teamId: 1 }], []), { allocations: [], unallocated: [{ caseId: 5, reason: NO_AUDITORS }] });
+    assert.deepEqual(allocate([{ caseId: 5, teamId: 1 }], []), {
+      allocations: [],
+      unallocated: [{ caseId: 5, reason: NO_AUDITORS }],
+    });
   });
 
   it('independence: only the same team is refused', () => {

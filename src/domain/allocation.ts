@@ -35,7 +35,8 @@ export interface AllocationResult {
 }
 
 export const NO_AUDITORS = 'There are no auditors: no active user may conduct audits.';
-export const ONLY_OWN_TEAM = 'Every auditor is in the child’s team, and an auditor does not audit their own team’s practice.';
+export const ONLY_OWN_TEAM =
+  'Every auditor is in the child’s team, and an auditor does not audit their own team’s practice.';
 
 /** May this auditor audit a case of this team? Not when it is their own team. */
 export function independentOf(auditorTeamId: number | null, caseTeamId: number | null): boolean {

@@ -76,7 +76,10 @@ test('isBankHoliday', () => {
 
 test('parseGovUkBankHolidays reads the GOV.UK file and rejects other shapes', () => {
   const parsed = parseGovUkBankHolidays({
-    'england-and-wales': { division: 'england-and-wales', events: [{ date: '2026-01-01', title: 'New Year’s Day', notes: '', bunting: true }] },
+    'england-and-wales': {
+      division: 'england-and-wales',
+      events: [{ date: '2026-01-01', title: 'New Year’s Day', notes: '', bunting: true }],
+    },
     scotland: { events: [] },
   });
   assert.deepEqual(parsed, [{ date: '2026-01-01', title: 'New Year’s Day' }]);

@@ -15,7 +15,14 @@ import {
 } from './inspection-deadlines';
 
 function input(values: Partial<DeadlineInput>): DeadlineInput {
-  return { kind: 'ilacs-standard', reportReceivedOn: null, hasPriorityActions: false, publishedOn: null, actionPlanSentOn: null, ...values };
+  return {
+    kind: 'ilacs-standard',
+    reportReceivedOn: null,
+    hasPriorityActions: false,
+    publishedOn: null,
+    actionPlanSentOn: null,
+    ...values,
+  };
 }
 
 function due(values: Partial<DeadlineInput>, key: string, today = '2030-01-01'): string | undefined {
@@ -29,7 +36,12 @@ describe('statutory deadlines after an inspection', () => {
     // Feb: 4–8 (44) · 11–15 (49) · 18–22 (54) · 25–1 Mar (59) · Mar: 4–8 (64) · 11–15 (69) · Monday 18 (70).
     // The date Haringey's committee report gives for Ofsted's deadline (Haringey's report to its Children and Young People's Scrutiny Panel, 19 March 2019, paragraph 3.6).
     assert.equal(due({ reportReceivedOn: '2018-12-05' }, 'action-plan'), '2019-03-18');
-    assert.equal(inspectionDeadlines(input({ reportReceivedOn: '2018-12-05' }), '2019-01-01').find((d) => d.key === 'action-plan')?.workingDays, 70, 'the rule’s count is kept');
+    assert.equal(
+      inspectionDeadlines(input({ reportReceivedOn: '2018-12-05' }), '2019-01-01').find((d) => d.key === 'action-plan')
+        ?.workingDays,
+      70,
+      'the rule’s count is kept',
+    );
     // The same receipt: publish within 30 working days: … 14–18 Jan (29) · Monday 21 January (30).
     assert.equal(due({ reportReceivedOn: '2018-12-05' }, 'publish-report'), '2019-01-21');
   });
@@ -42,21 +54,42 @@ describe('statutory deadlines after an inspection', () => {
 
   it('a draft plan after priority actions, over Christmas: letter received Friday 14 December 2018 → Wednesday 16 January 2019 (20 working days)', () => {
     // Dec: 17–21 (5) · 24 (6) · 25, 26 holidays · 27, 28 (8) · 31 (9) · Jan: 1 holiday · 2–4 (12) · 7–11 (17) · 14, 15, Wednesday 16 (20).
-    const deadlines = inspectionDeadlines(input({ kind: 'focused-visit', hasPriorityActions: true, reportReceivedOn: '2018-12-14' }), '2030-01-01');
-    assert.deepEqual(deadlines.map((d) => d.key), ['draft-action-plan', 'action-plan']);
+    const deadlines = inspectionDeadlines(
+      input({ kind: 'focused-visit', hasPriorityActions: true, reportReceivedOn: '2018-12-14' }),
+      '2030-01-01',
+    );
+    assert.deepEqual(
+      deadlines.map((d) => d.key),
+      ['draft-action-plan', 'action-plan'],
+    );
     assert.equal(deadlines[0]?.due, '2019-01-16');
   });
 
   it('receipt on a Saturday counts from that day as day 0: Saturday 22 December 2018 → Wednesday 23 January 2019 (20 working days)', () => {
     // Dec: 24 (1) · 25, 26 holidays · 27, 28 (3) · 31 (4) · Jan: 1 holiday · 2–4 (7) · 7–11 (12) · 14–18 (17) · 21, 22, Wednesday 23 (20).
-    assert.equal(due({ kind: 'focused-visit', hasPriorityActions: true, reportReceivedOn: '2018-12-22' }, 'draft-action-plan'), '2019-01-23');
+    assert.equal(
+      due({ kind: 'focused-visit', hasPriorityActions: true, reportReceivedOn: '2018-12-22' }, 'draft-action-plan'),
+      '2019-01-23',
+    );
   });
 
   it('which deadlines apply to which activity', () => {
-    assert.deepEqual(applicableDeadlines('ilacs-short', false).map((r) => r.key), ['publish-report', 'action-plan']);
-    assert.deepEqual(applicableDeadlines('sif', false).map((r) => r.key), ['publish-report', 'action-plan']);
-    assert.deepEqual(applicableDeadlines('jtai', false).map((r) => r.key), ['publish-report', 'action-plan']);
-    assert.deepEqual(applicableDeadlines('focused-visit', true).map((r) => r.key), ['draft-action-plan', 'action-plan']);
+    assert.deepEqual(
+      applicableDeadlines('ilacs-short', false).map((r) => r.key),
+      ['publish-report', 'action-plan'],
+    );
+    assert.deepEqual(
+      applicableDeadlines('sif', false).map((r) => r.key),
+      ['publish-report', 'action-plan'],
+    );
+    assert.deepEqual(
+      applicableDeadlines('jtai', false).map((r) => r.key),
+      ['publish-report', 'action-plan'],
+    );
+    assert.deepEqual(
+      applicableDeadlines('focused-visit', true).map((r) => r.key),
+      ['draft-action-plan', 'action-plan'],
+    );
     assert.deepEqual(applicableDeadlines('focused-visit', false), []);
     assert.deepEqual(applicableDeadlines('monitoring-visit', false), []);
     assert.deepEqual(applicableDeadlines('engagement-meeting', false), []);
@@ -82,7 +115,13 @@ describe('statutory deadlines after an inspection', () => {
     assert.equal(actionPlanOnTime(onTheDay), true);
     assert.equal(actionPlanOnTime(dayLate), false);
     assert.equal(actionPlanOnTime(input({ reportReceivedOn: '2018-12-05' })), null, 'not sent yet: no answer');
-    assert.equal(actionPlanOnTime(input({ kind: 'monitoring-visit', reportReceivedOn: '2018-12-05', actionPlanSentOn: '2019-01-01' })), null, 'no plan is due after a monitoring visit');
+    assert.equal(
+      actionPlanOnTime(
+        input({ kind: 'monitoring-visit', reportReceivedOn: '2018-12-05', actionPlanSentOn: '2019-01-01' }),
+      ),
+      null,
+      'no plan is due after a monitoring visit',
+    );
   });
 
   it('not yet sent: due (with working days left) until the day itself, overdue the working day after', () => {
@@ -105,7 +144,10 @@ describe('statutory deadlines after an inspection', () => {
 
   it('the report published after its deadline is late', () => {
     // Due Monday 21 January 2019; published Wednesday 23 January: 22, 23 = 2 working days late.
-    const d = inspectionDeadlines(input({ reportReceivedOn: '2018-12-05', publishedOn: '2019-01-23' }), '2019-02-01').find((x) => x.key === 'publish-report');
+    const d = inspectionDeadlines(
+      input({ reportReceivedOn: '2018-12-05', publishedOn: '2019-01-23' }),
+      '2019-02-01',
+    ).find((x) => x.key === 'publish-report');
     assert.equal(d?.status, 'late');
     assert.equal(d?.statusText, 'Published 2 working days late');
   });
@@ -113,9 +155,13 @@ describe('statutory deadlines after an inspection', () => {
   it('the draft plan: met when the final plan went by its date; unknown (not overdue) once past it, since Lantern keeps no draft date', () => {
     const visit = { kind: 'focused-visit' as const, hasPriorityActions: true, reportReceivedOn: '2018-12-14' };
     // Draft due Wednesday 16 January 2019.
-    const met = inspectionDeadlines(input({ ...visit, actionPlanSentOn: '2019-01-16' }), '2019-02-01').find((d) => d.key === 'draft-action-plan');
+    const met = inspectionDeadlines(input({ ...visit, actionPlanSentOn: '2019-01-16' }), '2019-02-01').find(
+      (d) => d.key === 'draft-action-plan',
+    );
     assert.equal(met?.status, 'met');
-    const past = inspectionDeadlines(input({ ...visit, actionPlanSentOn: '2019-01-17' }), '2019-02-01').find((d) => d.key === 'draft-action-plan');
+    const past = inspectionDeadlines(input({ ...visit, actionPlanSentOn: '2019-01-17' }), '2019-02-01').find(
+      (d) => d.key === 'draft-action-plan',
+    );
     assert.equal(past?.status, 'unknown');
     const waiting = inspectionDeadlines(input(visit), '2019-01-16').find((d) => d.key === 'draft-action-plan');
     assert.equal(waiting?.status, 'due');
@@ -131,20 +177,33 @@ describe('statutory deadlines after an inspection', () => {
 });
 
 function graded(values: Partial<GradedInspection>): GradedInspection {
-  return { kind: 'ilacs-standard', framework: 'ilacs-2023', startDate: '2024-06-10', endDate: '2024-06-14', reportReceivedOn: null, grades: {}, ...values };
+  return {
+    kind: 'ilacs-standard',
+    framework: 'ilacs-2023',
+    startDate: '2024-06-10',
+    endDate: '2024-06-14',
+    reportReceivedOn: null,
+    grades: {},
+    ...values,
+  };
 }
 
 describe('the next inspection', () => {
   it('good overall (Barnet, short inspection ended 14 June 2024) → short inspection expected 14 June 2027, 14 December 2026 to 14 December 2027', () => {
     // 36 months after 14 June 2024 = 14 June 2027; −6 months = 14 December 2026; +6 months = 14 December 2027.
-    const next = nextInspection(graded({ kind: 'ilacs-short', grades: { overall: 'good', leaders: 'good', 'children-in-care': 'outstanding' } }));
+    const next = nextInspection(
+      graded({ kind: 'ilacs-short', grades: { overall: 'good', leaders: 'good', 'children-in-care': 'outstanding' } }),
+    );
     assert.equal(next.route, 'short');
     if (next.route !== 'short') return;
     assert.equal(next.kind, 'ilacs-short');
     assert.deepEqual(next.window, { earliest: '2026-12-14', expected: '2027-06-14', latest: '2027-12-14' });
     assert.deepEqual(next.decidedBy, { judgement: 'overall', grade: 'good' });
     assert.equal(next.verified, true);
-    assert.equal(next.basis, 'Overall effectiveness was judged good (inspection ended 14 June 2024), so the next is a short inspection about 3 years later (14 June 2027), usually between 14 December 2026 and 14 December 2027.');
+    assert.equal(
+      next.basis,
+      'Overall effectiveness was judged good (inspection ended 14 June 2024), so the next is a short inspection about 3 years later (14 June 2027), usually between 14 December 2026 and 14 December 2027.',
+    );
   });
 
   it('outstanding overall also → short', () => {
@@ -152,7 +211,14 @@ describe('the next inspection', () => {
   });
 
   it('requires improvement overall (Haringey, ended 9 November 2018) → standard inspection, 9 May 2021 to 9 May 2022', () => {
-    const next = nextInspection(graded({ framework: 'ilacs-2018', startDate: '2018-10-22', endDate: '2018-11-09', grades: { overall: 'requires-improvement', leaders: 'requires-improvement' } }));
+    const next = nextInspection(
+      graded({
+        framework: 'ilacs-2018',
+        startDate: '2018-10-22',
+        endDate: '2018-11-09',
+        grades: { overall: 'requires-improvement', leaders: 'requires-improvement' },
+      }),
+    );
     assert.equal(next.route, 'standard');
     if (next.route !== 'standard') return;
     assert.deepEqual(next.window, { earliest: '2021-05-09', expected: '2021-11-09', latest: '2022-05-09' });
@@ -169,7 +235,10 @@ describe('the next inspection', () => {
 
   it('the overall grade decides, not the leaders grade (before April 2026)', () => {
     // Overall RI although leaders were inadequate (like Doncaster 2022 in Ofsted's history table) → standard, not monitoring.
-    assert.equal(nextInspection(graded({ grades: { overall: 'requires-improvement', leaders: 'inadequate' } })).route, 'standard');
+    assert.equal(
+      nextInspection(graded({ grades: { overall: 'requires-improvement', leaders: 'inadequate' } })).route,
+      'standard',
+    );
   });
 
   it('inadequate → the monitoring route: report received Wednesday 10 April 2019 → plan due Tuesday 23 July 2019, first monitoring visit about Tuesday 20 August 2019', () => {
@@ -179,7 +248,15 @@ describe('the next inspection', () => {
     // Jun: 3–7 (38) · 10–14 (43) · 17–21 (48) · 24–28 (53) · Jul: 1–5 (58) · 8–12 (63) · 15–19 (68) · 22 (69) · Tuesday 23 (70).
     // First visit: 23 July + 28 days = 20 August; then + 3 months = 20 November 2019.
     // Re-inspection (indicative): ended 15 March 2019 + 24 / 27 / 30 months = 15 March 2021 / 15 June 2021 / 15 September 2021.
-    const next = nextInspection(graded({ framework: 'ilacs-2018', startDate: '2019-03-04', endDate: '2019-03-15', reportReceivedOn: '2019-04-10', grades: { overall: 'inadequate' } }));
+    const next = nextInspection(
+      graded({
+        framework: 'ilacs-2018',
+        startDate: '2019-03-04',
+        endDate: '2019-03-15',
+        reportReceivedOn: '2019-04-10',
+        grades: { overall: 'inadequate' },
+      }),
+    );
     assert.equal(next.route, 'monitoring');
     if (next.route !== 'monitoring') return;
     assert.deepEqual(
@@ -196,7 +273,10 @@ describe('the next inspection', () => {
   });
 
   it('inadequate with monitoring visits already made: the next is about 3 months after the latest; visits before the inspection do not count', () => {
-    const next = nextInspection(graded({ startDate: '2019-03-04', endDate: '2019-03-15', grades: { overall: 'inadequate' } }), ['2018-06-01', '2019-09-10', '2019-12-03']);
+    const next = nextInspection(
+      graded({ startDate: '2019-03-04', endDate: '2019-03-15', grades: { overall: 'inadequate' } }),
+      ['2018-06-01', '2019-09-10', '2019-12-03'],
+    );
     assert.equal(next.route, 'monitoring');
     if (next.route !== 'monitoring') return;
     // Latest visit 3 December 2019 + 3 months = 3 March 2020; two visits since the inspection, so this is the third.
@@ -209,7 +289,9 @@ describe('the next inspection', () => {
 
   it('April 2026 framework (no overall grade): decided by the impact of leaders, said to be Lantern’s rule and unverified', () => {
     const base = { framework: 'ilacs-2026' as const, startDate: '2026-05-04', endDate: '2026-05-15' };
-    const good = nextInspection(graded({ ...base, grades: { leaders: 'good', 'help-and-protection': 'requires-improvement' } }));
+    const good = nextInspection(
+      graded({ ...base, grades: { leaders: 'good', 'help-and-protection': 'requires-improvement' } }),
+    );
     assert.equal(good.route, 'short');
     if (good.route !== 'short') return;
     assert.deepEqual(good.decidedBy, { judgement: 'leaders', grade: 'good' });
@@ -220,7 +302,10 @@ describe('the next inspection', () => {
     // 15 May 2026 + 36 months = 15 May 2029.
     assert.equal(good.window.expected, '2029-05-15');
     assert.equal(nextInspection(graded({ ...base, grades: { leaders: 'requires-improvement' } })).route, 'standard');
-    assert.equal(nextInspection(graded({ ...base, grades: { leaders: 'inadequate', 'help-and-protection': 'good' } })).route, 'monitoring');
+    assert.equal(
+      nextInspection(graded({ ...base, grades: { leaders: 'inadequate', 'help-and-protection': 'good' } })).route,
+      'monitoring',
+    );
   });
 
   it('nothing to go on: no graded inspection, or the deciding grade not recorded', () => {

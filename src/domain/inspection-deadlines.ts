@@ -83,7 +83,8 @@ export interface DeadlineInput {
  */
 export function applicableDeadlines(kind: ActivityKind, hasPriorityActions: boolean): DeadlineRule[] {
   if (isGraded(kind) || kind === 'jtai') return [DEADLINE_RULES['publish-report'], DEADLINE_RULES['action-plan']];
-  if (kind === 'focused-visit' && hasPriorityActions) return [DEADLINE_RULES['draft-action-plan'], DEADLINE_RULES['action-plan']];
+  if (kind === 'focused-visit' && hasPriorityActions)
+    return [DEADLINE_RULES['draft-action-plan'], DEADLINE_RULES['action-plan']];
   return [];
 }
 
@@ -270,9 +271,18 @@ export function decidingJudgement(framework: Framework | null): JudgementKey {
  * `monitoringVisits`: start dates of monitoring visits since that inspection, so that the next one is counted from
  * the latest.
  */
-export function nextInspection(latest: GradedInspection | null, monitoringVisits: readonly string[] = []): NextInspection {
+export function nextInspection(
+  latest: GradedInspection | null,
+  monitoringVisits: readonly string[] = [],
+): NextInspection {
   if (!latest) {
-    return { route: 'unknown', basis: 'No graded inspection is recorded, so Lantern cannot say when the next is due.', rule: 'The next inspection follows from the latest graded one', source: CADENCE_SOURCE, verified: true };
+    return {
+      route: 'unknown',
+      basis: 'No graded inspection is recorded, so Lantern cannot say when the next is due.',
+      rule: 'The next inspection follows from the latest graded one',
+      source: CADENCE_SOURCE,
+      verified: true,
+    };
   }
   const judgement = decidingJudgement(latest.framework);
   const grade = latest.grades[judgement];
@@ -297,10 +307,25 @@ export function nextInspection(latest: GradedInspection | null, monitoringVisits
     const visits = [...monitoringVisits].filter((d) => d >= latest.startDate).sort();
     const lastVisit = visits[visits.length - 1];
     const steps: MonitoringStep[] = [
-      { label: 'Action-planning visit', date: null, approximate: true, basis: 'Soon after the report; Ofsted sets the date' },
+      {
+        label: 'Action-planning visit',
+        date: null,
+        approximate: true,
+        basis: 'Soon after the report; Ofsted sets the date',
+      },
       planDue && received
-        ? { label: 'Action plan due', date: planDue, approximate: false, basis: `70 working days after the report was received on ${longDate(received)}` }
-        : { label: 'Action plan due', date: null, approximate: false, basis: '70 working days after the report is received: record the date it was received' },
+        ? {
+            label: 'Action plan due',
+            date: planDue,
+            approximate: false,
+            basis: `70 working days after the report was received on ${longDate(received)}`,
+          }
+        : {
+            label: 'Action plan due',
+            date: null,
+            approximate: false,
+            basis: '70 working days after the report is received: record the date it was received',
+          },
     ];
     if (lastVisit) {
       steps.push({
@@ -314,7 +339,9 @@ export function nextInspection(latest: GradedInspection | null, monitoringVisits
         label: 'First monitoring visit',
         date: firstVisit,
         approximate: true,
-        basis: planDue ? `About 4 weeks (${FIRST_MONITORING_DAYS} days) after the action plan is due` : 'About 4 weeks after the action plan is due',
+        basis: planDue
+          ? `About 4 weeks (${FIRST_MONITORING_DAYS} days) after the action plan is due`
+          : 'About 4 weeks after the action plan is due',
       });
       steps.push({
         label: 'Further monitoring visits',

@@ -44,7 +44,8 @@ export function parseGrade(text: string | null | undefined): Grade | null {
   if (!t) return null;
   if (t === 'outstanding') return 'outstanding';
   if (t === 'good') return 'good';
-  if (t === 'ri' || t.startsWith('requires improvement') || t === 'requires improvement to be good') return 'requires-improvement';
+  if (t === 'ri' || t.startsWith('requires improvement') || t === 'requires improvement to be good')
+    return 'requires-improvement';
   if (t === 'inadequate') return 'inadequate';
   return null;
 }
@@ -133,10 +134,26 @@ export interface JudgementDefinition {
   short: string;
 }
 
-const ILACS_LEADERS: JudgementDefinition = { key: 'leaders', label: 'The impact of leaders on social work practice with children and families', short: 'Impact of leaders' };
-const ILACS_HELP: JudgementDefinition = { key: 'help-and-protection', label: 'The experiences and progress of children who need help and protection', short: 'Help and protection' };
-const ILACS_CIC: JudgementDefinition = { key: 'children-in-care', label: 'The experiences and progress of children in care', short: 'Children in care' };
-const ILACS_LEAVERS: JudgementDefinition = { key: 'care-leavers', label: 'The experiences and progress of care leavers', short: 'Care leavers' };
+const ILACS_LEADERS: JudgementDefinition = {
+  key: 'leaders',
+  label: 'The impact of leaders on social work practice with children and families',
+  short: 'Impact of leaders',
+};
+const ILACS_HELP: JudgementDefinition = {
+  key: 'help-and-protection',
+  label: 'The experiences and progress of children who need help and protection',
+  short: 'Help and protection',
+};
+const ILACS_CIC: JudgementDefinition = {
+  key: 'children-in-care',
+  label: 'The experiences and progress of children in care',
+  short: 'Children in care',
+};
+const ILACS_LEAVERS: JudgementDefinition = {
+  key: 'care-leavers',
+  label: 'The experiences and progress of care leavers',
+  short: 'Care leavers',
+};
 const OVERALL: JudgementDefinition = { key: 'overall', label: 'Overall effectiveness', short: 'Overall effectiveness' };
 
 /** The judgements each framework grades, in the order its reports list them. */
@@ -144,7 +161,11 @@ export const FRAMEWORK_JUDGEMENTS: Record<Framework, readonly JudgementDefinitio
   sif: [
     OVERALL,
     { key: 'help-and-protection', label: 'Children who need help and protection', short: 'Help and protection' },
-    { key: 'children-in-care', label: 'Children looked after and achieving permanence', short: 'Children looked after' },
+    {
+      key: 'children-in-care',
+      label: 'Children looked after and achieving permanence',
+      short: 'Children looked after',
+    },
     { key: 'adoption', label: 'Adoption performance', short: 'Adoption performance' },
     { key: 'care-leavers', label: 'Experiences and progress of care leavers', short: 'Care leavers' },
     { key: 'leaders', label: 'Leadership, management and governance', short: 'Leadership, management and governance' },
@@ -153,7 +174,11 @@ export const FRAMEWORK_JUDGEMENTS: Record<Framework, readonly JudgementDefinitio
   'ilacs-2018': [
     ILACS_LEADERS,
     ILACS_HELP,
-    { key: 'children-in-care-and-care-leavers', label: 'The experiences and progress of children in care and care leavers', short: 'Children in care and care leavers' },
+    {
+      key: 'children-in-care-and-care-leavers',
+      label: 'The experiences and progress of children in care and care leavers',
+      short: 'Children in care and care leavers',
+    },
     OVERALL,
   ],
   'ilacs-2023': [ILACS_LEADERS, ILACS_HELP, ILACS_CIC, ILACS_LEAVERS, OVERALL],

@@ -77,7 +77,15 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const CHILD_ROLES: readonly Role[] = ['admin', 'director', 'head-of-service', 'team-manager', 'social-worker', 'qa-auditor', 'analyst'];
+const CHILD_ROLES: readonly Role[] = [
+  'admin',
+  'director',
+  'head-of-service',
+  'team-manager',
+  'social-worker',
+  'qa-auditor',
+  'analyst',
+];
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'child:read': CHILD_ROLES,
@@ -135,13 +143,16 @@ export function isTeamScoped(role: Role): boolean {
 }
 
 /** What a signed-in user's child access is: none, the whole authority, or one team. */
-export type ChildScope = { kind: 'none' } | { kind: 'authority'; authorityId: number } | { kind: 'team'; authorityId: number; teamId: number };
+export type ChildScope =
+  { kind: 'none' } | { kind: 'authority'; authorityId: number } | { kind: 'team'; authorityId: number; teamId: number };
 
 export function childScope(user: { role: Role; authorityId: number; teamId: number | null }): ChildScope {
   if (!can(user.role, 'child:read')) return { kind: 'none' };
   if (isTeamScoped(user.role)) {
     // A team-scoped role without a team sees no child: fail closed.
-    return user.teamId === null ? { kind: 'none' } : { kind: 'team', authorityId: user.authorityId, teamId: user.teamId };
+    return user.teamId === null
+      ? { kind: 'none' }
+      : { kind: 'team', authorityId: user.authorityId, teamId: user.teamId };
   }
   return { kind: 'authority', authorityId: user.authorityId };
 }

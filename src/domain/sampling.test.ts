@@ -3,7 +3,10 @@ import { describe, test } from 'node:test';
 import { proportionalAllocation, simpleSample, stratifiedSample, type Candidate } from './sampling';
 
 const children = (n: number, stratum?: string, prefix = 'L'): Candidate[] =>
-  Array.from({ length: n }, (_, i) => ({ key: `${prefix}${String(i + 1).padStart(7, '0')}`, ...(stratum ? { stratum } : {}) }));
+  Array.from({ length: n }, (_, i) => ({
+    key: `${prefix}${String(i + 1).padStart(7, '0')}`,
+    ...(stratum ? { stratum } : {}),
+  }));
 
 describe('reproducible case selection', () => {
   test('the same candidates and seed give the same sample, whatever order the candidates come in', () => {
@@ -16,7 +19,10 @@ describe('reproducible case selection', () => {
 
   test('another seed gives another sample', () => {
     const pool = children(40);
-    assert.notDeepEqual(simpleSample(pool, 6, 1).map((c) => c.key), simpleSample(pool, 6, 2).map((c) => c.key));
+    assert.notDeepEqual(
+      simpleSample(pool, 6, 1).map((c) => c.key),
+      simpleSample(pool, 6, 2).map((c) => c.key),
+    );
   });
 
   test('asking for more than there are gives every candidate once; asking for none gives none', () => {
@@ -30,7 +36,8 @@ describe('reproducible case selection', () => {
     // standard deviation √(3000 × 0.3 × 0.7) = 25.1. Five standard deviations either side: 774 to 1,026.
     const pool = children(10);
     const counts = new Map(pool.map((c) => [c.key, 0]));
-    for (let seed = 1; seed <= 3000; seed++) for (const c of simpleSample(pool, 3, seed)) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+    for (let seed = 1; seed <= 3000; seed++)
+      for (const c of simpleSample(pool, 3, seed)) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
     for (const [key, n] of counts) assert.ok(n >= 774 && n <= 1026, `${key} chosen ${n} times`);
   });
 
@@ -53,9 +60,33 @@ describe('reproducible case selection', () => {
       ]),
     );
     // 10 among 3, 3 and 3 (9 in all): everyone.
-    assert.deepEqual([...proportionalAllocation(new Map([['A', 3], ['B', 3], ['C', 3]]), 10).values()], [3, 3, 3]);
+    assert.deepEqual(
+      [
+        ...proportionalAllocation(
+          new Map([
+            ['A', 3],
+            ['B', 3],
+            ['C', 3],
+          ]),
+          10,
+        ).values(),
+      ],
+      [3, 3, 3],
+    );
     // 2 among 3, 3 and 3: 0.667 each; ties go to the larger stratum, then by name → A and B.
-    assert.deepEqual([...proportionalAllocation(new Map([['A', 3], ['B', 3], ['C', 3]]), 2).values()], [1, 1, 0]);
+    assert.deepEqual(
+      [
+        ...proportionalAllocation(
+          new Map([
+            ['A', 3],
+            ['B', 3],
+            ['C', 3],
+          ]),
+          2,
+        ).values(),
+      ],
+      [1, 1, 0],
+    );
   });
 
   test('a stratified sample takes each team’s share, and a team’s draw does not change when another team is added', () => {
@@ -66,6 +97,9 @@ describe('reproducible case selection', () => {
     assert.deepEqual(stratifiedSample([...teams].reverse(), 7, 99), sample);
     // Team B alone, asked for its 2: the same two children as in the stratified sample.
     const onlyB = stratifiedSample(children(30, 'Team B', 'B'), 2, 99).map((c) => c.key);
-    assert.deepEqual(onlyB, sample.filter((c) => c.stratum === 'Team B').map((c) => c.key));
+    assert.deepEqual(
+      onlyB,
+      sample.filter((c) => c.stratum === 'Team B').map((c) => c.key),
+    );
   });
 });

@@ -26,7 +26,12 @@ export interface Candidate {
 const byKey = (a: Candidate, b: Candidate) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** `size` of the candidates (all of them when there are no more), drawn from `seed`, in the order drawn. */
-export function simpleSample<C extends Candidate>(candidates: readonly C[], size: number, seed: number, stream = 0): C[] {
+export function simpleSample<C extends Candidate>(
+  candidates: readonly C[],
+  size: number,
+  seed: number,
+  stream = 0,
+): C[] {
   const pool = [...candidates].sort(byKey);
   const take = Math.max(0, Math.min(Math.floor(size), pool.length));
   const rng: RandomGenerator = xoroshiro128plus(mix32(seed, stream));
@@ -48,7 +53,9 @@ export function proportionalAllocation(strata: ReadonlyMap<string, number>, size
     return { name, n, whole: Math.floor(exact), rest: exact - Math.floor(exact) };
   });
   let left = take - shares.reduce((a, s) => a + s.whole, 0);
-  const order = [...shares].sort((a, b) => b.rest - a.rest || b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const order = [...shares].sort(
+    (a, b) => b.rest - a.rest || b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   for (const s of order) {
     if (left <= 0) break;
     if (s.whole < s.n) {
@@ -70,5 +77,12 @@ export function stratifiedSample<C extends Candidate>(candidates: readonly C[], 
   }
   const names = [...groups.keys()].sort();
   const places = proportionalAllocation(new Map(names.map((n) => [n, groups.get(n)?.length ?? 0])), size);
-  return names.flatMap((name) => simpleSample(groups.get(name) ?? [], places.get(name) ?? 0, seed, mix32(...Array.from(name, (ch) => ch.codePointAt(0) ?? 0))));
+  return names.flatMap((name) =>
+    simpleSample(
+      groups.get(name) ?? [],
+      places.get(name) ?? 0,
+      seed,
+      mix32(...Array.from(name, (ch) => ch.codePointAt(0) ?? 0)),
+    ),
+  );
 }

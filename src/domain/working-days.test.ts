@@ -111,7 +111,8 @@ describe('integer calendar algorithms agree with the Date-based functions', () =
       const [y, m, d] = civilFromDays(day);
       assert.equal(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, iso);
       assert.equal(daysFromCivil(y, m, d), day);
-      for (const months of [-18, -1, 1, 3, 6, 12, 216]) assert.equal(fromDayNumber(addMonthsToDayNumber(day, months)), addMonths(iso, months));
+      for (const months of [-18, -1, 1, 3, 6, 12, 216])
+        assert.equal(fromDayNumber(addMonthsToDayNumber(day, months)), addMonths(iso, months));
     }
   });
 });

@@ -96,7 +96,8 @@ export function addMonthsToDayNumber(day: number, months: number): number {
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
-  const last = daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
+  const last =
+    daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
   return daysFromCivil(year, month, Math.min(d, last));
 }
 
@@ -108,7 +109,7 @@ export function addWorkingDays(isoDate: string, n: number): string {
 export function addWorkingDaysToDayNumber(day: number, n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new Error(`Working days must be a whole number ≥ 0, not ${n}`);
   let d = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d += 1;
     if (isWorkingDayNumber(d)) left -= 1;
   }

@@ -118,7 +118,8 @@ class TeamState {
       const w = ws[this.next++] as WorkerModel;
       if (w.caseHolding) this.active.push(w);
     }
-    for (let i = this.active.length - 1; i >= 0; i--) if ((this.active[i] as WorkerModel).end < day) this.active.splice(i, 1);
+    for (let i = this.active.length - 1; i >= 0; i--)
+      if ((this.active[i] as WorkerModel).end < day) this.active.splice(i, 1);
   }
 }
 
@@ -131,7 +132,14 @@ export function allocate(org: Organisation, children: readonly ChildModel[]): Al
     for (const segment of child.segments) {
       const end = segment.end ?? OPEN;
       if (end < segment.start) continue;
-      jobs.push(segment.start, seq, { child, segment, team: teamFor(org, segment.area, child.family), start: segment.start, end, seq });
+      jobs.push(segment.start, seq, {
+        child,
+        segment,
+        team: teamFor(org, segment.area, child.family),
+        start: segment.start,
+        end,
+        seq,
+      });
       seq++;
     }
   }

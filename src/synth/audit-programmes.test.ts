@@ -140,7 +140,17 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
   });
 
   test('programmes: 49 monthly (November 2021 … November 2025), all closed but November 2025; two thematic and one multi-agency of 10–15 audits each', async () => {
-    const ps = await q<{ kind: string; title: string; status: string; starts_on: string; due_on: string; n: N; partners: string; version: N; selection: string }>(
+    const ps = await q<{
+      kind: string;
+      title: string;
+      status: string;
+      starts_on: string;
+      due_on: string;
+      n: N;
+      partners: string;
+      version: N;
+      selection: string;
+    }>(
       sql`select p.kind, p.title, p.status, p.starts_on::text as starts_on, p.due_on::text as due_on, p.partner_agencies::text as partners, v.version,
                  p.selection::text as selection, (select count(*) from audit_programme_cases c where c.programme_id = p.id) as n
             from audit_programmes p join audit_framework_versions v on v.id = p.framework_version_id
@@ -166,11 +176,14 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
       assert.ok(s.population >= s.size, `${p.title}: population ${s.population}`);
     }
     const themed = ps.filter((p) => p.kind !== 'monthly');
-    assert.deepEqual(themed.map((p) => [p.kind, p.title]), [
-      ['thematic', 'Neglect: thematic audit'],
-      ['thematic', 'Exploitation: thematic audit'],
-      ['multi-agency', 'Multi-agency audit: domestic abuse'],
-    ]);
+    assert.deepEqual(
+      themed.map((p) => [p.kind, p.title]),
+      [
+        ['thematic', 'Neglect: thematic audit'],
+        ['thematic', 'Exploitation: thematic audit'],
+        ['multi-agency', 'Multi-agency audit: domestic abuse'],
+      ],
+    );
     for (const p of themed) assert.ok(Number(p.n) >= 10 && Number(p.n) <= 15, `${p.title}: ${p.n} cases`);
     assert.deepEqual(JSON.parse(themed[2]?.partners ?? '[]'), ['police', 'health', 'education']);
     // Each themed audit's child matched the theme on the day it was audited.
@@ -219,7 +232,10 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
       OPEN_CASES,
       selection.seed,
     );
-    assert.deepEqual(again.map((c) => Number(c.key)).sort((a, b) => a - b), pending.map((c) => Number(c.child_id)));
+    assert.deepEqual(
+      again.map((c) => Number(c.key)).sort((a, b) => a - b),
+      pending.map((c) => Number(c.child_id)),
+    );
   });
 
   test('actions: 1–3 on the domains counted requires improvement or inadequate, due 20 working days after submission; about 85% of those due before 14 October 2025 complete', async () => {
@@ -236,7 +252,14 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
     );
     assert.ok(shape);
     assert.deepEqual([Number(shape.unwarranted), Number(shape.wrong_count), Number(shape.wrong_domain)], [0, 0, 0]);
-    const actions = await q<{ submitted: string; due: string; status: string; completed: string | null; note: string; owner: string }>(
+    const actions = await q<{
+      submitted: string;
+      due: string;
+      status: string;
+      completed: string | null;
+      note: string;
+      owner: string;
+    }>(
       sql`select a.submitted_on::text as submitted, t.due_on::text as due, t.status, t.completed_on::text as completed, t.completion_note as note, t.owner_name as owner
             from case_audit_actions t join case_audits a on a.id = t.audit_id where a.authority_id = ${au} order by t.id`,
     );
@@ -271,8 +294,14 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
     // Late: first-draw completions late 0.4 falling to 0.1 (about 0.2 of 0.84), plus the chased 0.14: (0.17 + 0.14) /
     // 0.98 ≈ 0.31.
     assert.ok(late > 0.2 && late < 0.45, `late ${late}`);
-    assert.ok(actions.some((t) => t.status === 'open' && t.due < AS_AT), 'some actions are overdue');
-    assert.ok(actions.some((t) => t.status === 'open' && t.due >= AS_AT), 'some are open and not yet due');
+    assert.ok(
+      actions.some((t) => t.status === 'open' && t.due < AS_AT),
+      'some actions are overdue',
+    );
+    assert.ok(
+      actions.some((t) => t.status === 'open' && t.due >= AS_AT),
+      'some are open and not yet due',
+    );
   });
 
   test('events: each audit created and submitted once (created first, neither after asAt), moderated once when moderated, by the auditor’s or moderator’s name', async () => {
@@ -289,7 +318,10 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
             from case_audits a where a.authority_id = ${au} and a.submitted_on is not null`,
     );
     assert.ok(e);
-    assert.deepEqual([Number(e.created), Number(e.submitted), Number(e.moderated), Number(e.out_of_order), Number(e.future)], [0, 0, 0, 0, 0]);
+    assert.deepEqual(
+      [Number(e.created), Number(e.submitted), Number(e.moderated), Number(e.out_of_order), Number(e.future)],
+      [0, 0, 0, 0, 0],
+    );
     assert.ok(Number(e.moderated_audits) > 0);
     // A moderated event names the domains its moderation changed, as the moderation pages write it.
     const [m] = await q<{ wrong: N; changed: N }>(
@@ -357,12 +389,22 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
     // Programme ids differ when written again: the snapshot names each programme by its title instead.
     const before = await snapshot();
     const db = ctx.database.db;
-    await db.execute(sql`delete from case_audit_events where audit_id in (select id from case_audits where authority_id = ${au})`);
-    await db.execute(sql`delete from case_audit_contributions where audit_id in (select id from case_audits where authority_id = ${au})`);
-    await db.execute(sql`delete from case_audit_actions where audit_id in (select id from case_audits where authority_id = ${au})`);
-    await db.execute(sql`delete from audit_programme_cases where programme_id in (select id from audit_programmes where authority_id = ${au})`);
+    await db.execute(
+      sql`delete from case_audit_events where audit_id in (select id from case_audits where authority_id = ${au})`,
+    );
+    await db.execute(
+      sql`delete from case_audit_contributions where audit_id in (select id from case_audits where authority_id = ${au})`,
+    );
+    await db.execute(
+      sql`delete from case_audit_actions where audit_id in (select id from case_audits where authority_id = ${au})`,
+    );
+    await db.execute(
+      sql`delete from audit_programme_cases where programme_id in (select id from audit_programmes where authority_id = ${au})`,
+    );
     await db.execute(sql`delete from audit_programmes where authority_id = ${au}`);
-    await db.execute(sql`update case_audits set programme_id = null, programme_case_id = null, framework_version_id = null where authority_id = ${au}`);
+    await db.execute(
+      sql`update case_audits set programme_id = null, programme_case_id = null, framework_version_id = null where authority_id = ${au}`,
+    );
     await generateAuditProgrammes(ctx.database, au, SMALL.seed, WINDOW_START, AS_AT);
     assert.equal(await snapshot(), before);
   });
@@ -377,11 +419,23 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
     const tmTeam = Number(first?.team_id);
     await ctx.database.db.insert(users).values([
       { authorityId: au, username: 'qa-auditor', displayName: 'Quinn Auditor', role: 'qa-auditor', teamId: null },
-      { authorityId: au, username: 'team-manager', displayName: 'Taylor Manager', role: 'team-manager', teamId: tmTeam },
+      {
+        authorityId: au,
+        username: 'team-manager',
+        displayName: 'Taylor Manager',
+        role: 'team-manager',
+        teamId: tmTeam,
+      },
     ]);
     const result = await allocateDemoAudits(ctx.database.db, au);
     assert.deepEqual(result && { allocated: result.allocated, drafts: result.drafts }, { allocated: 6, drafts: 2 });
-    const cases = await q<{ id: N; team_id: N | null; auditor: string | null; user_team: N | null; audit_id: N | null }>(
+    const cases = await q<{
+      id: N;
+      team_id: N | null;
+      auditor: string | null;
+      user_team: N | null;
+      audit_id: N | null;
+    }>(
       sql`select c.id, c.team_id, u.username as auditor, u.team_id as user_team, c.audit_id
             from audit_programme_cases c left join users u on u.id = c.auditor_user_id
            where c.programme_id = ${p.id} and (c.audit_id is null or c.auditor_user_id is not null) order by c.id`,
@@ -389,8 +443,14 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
     const allocated = cases.filter((c) => c.auditor !== null);
     assert.equal(allocated.length, 6);
     assert.equal(cases.length - allocated.length, OPEN_CASES - 6, 'the rest unallocated');
-    assert.ok(allocated.every((c) => c.user_team === null || Number(c.user_team) !== Number(c.team_id)), 'never the auditor’s own team');
-    assert.equal(allocated.find((c) => Number(c.team_id) === tmTeam && c.auditor === 'team-manager'), undefined);
+    assert.ok(
+      allocated.every((c) => c.user_team === null || Number(c.user_team) !== Number(c.team_id)),
+      'never the auditor’s own team',
+    );
+    assert.equal(
+      allocated.find((c) => Number(c.team_id) === tmTeam && c.auditor === 'team-manager'),
+      undefined,
+    );
     assert.ok(allocated.some((c) => c.auditor === 'qa-auditor') && allocated.some((c) => c.auditor === 'team-manager'));
     const drafts = await q<{ auditor_name: string; grades: N; events: N; programme_case_id: N; version: N }>(
       sql`select a.auditor_name, a.programme_case_id, v.version,
@@ -399,14 +459,19 @@ describeEachEngine('the demo QA programme in the database', (ctx) => {
             from case_audits a join audit_framework_versions v on v.id = a.framework_version_id
            where a.authority_id = ${au} and a.status = 'draft' order by a.auditor_name`,
     );
-    assert.deepEqual(drafts.map((d) => d.auditor_name), ['Quinn Auditor', 'Taylor Manager']);
+    assert.deepEqual(
+      drafts.map((d) => d.auditor_name),
+      ['Quinn Auditor', 'Taylor Manager'],
+    );
     for (const d of drafts) {
       assert.ok(Number(d.grades) >= 3 && Number(d.grades) <= 4);
       assert.equal(Number(d.events), 2);
       assert.equal(Number(d.version), 2);
     }
     assert.equal(await allocateDemoAudits(ctx.database.db, au), null, 'a second start changes nothing');
-    const [n] = await q<{ n: N }>(sql`select count(*) as n from case_audits where authority_id = ${au} and status = 'draft'`);
+    const [n] = await q<{ n: N }>(
+      sql`select count(*) as n from case_audits where authority_id = ${au} and status = 'draft'`,
+    );
     assert.equal(Number(n?.n), 2);
   });
 });

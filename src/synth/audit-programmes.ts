@@ -30,12 +30,28 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client';
 import { rows } from '../db/query';
 import { users } from '../db/schema/organisation';
-import { auditProgrammeCases, caseAuditEvents, caseAuditGrades, caseAudits, type PartnerAgency, type ProgrammeKind, type ProgrammeSelection } from '../db/schema/quality';
+import {
+  auditProgrammeCases,
+  caseAuditEvents,
+  caseAuditGrades,
+  caseAudits,
+  type PartnerAgency,
+  type ProgrammeKind,
+  type ProgrammeSelection,
+} from '../db/schema/quality';
 import { allocate } from '../domain/allocation';
 import { mix32 } from '../domain/mix32';
 import { GRADES, type Grade } from '../domain/ofsted';
 import { simpleSample } from '../domain/sampling';
-import { addMonthsToDayNumber, addWorkingDaysToDayNumber, civilFromDays, daysFromCivil, fromDayNumber, isWorkingDayNumber, toDayNumber } from '../domain/working-days';
+import {
+  addMonthsToDayNumber,
+  addWorkingDaysToDayNumber,
+  civilFromDays,
+  daysFromCivil,
+  fromDayNumber,
+  isWorkingDayNumber,
+  toDayNumber,
+} from '../domain/working-days';
 import { PRACTICE_STANDARDS } from '../features/quality/frameworks/default-framework';
 import { installFramework } from '../features/quality/frameworks/version';
 import { ACTIONS, COMPLETION_NOTES, CONTRIBUTORS, contributionNarrative } from './audit-text';
@@ -70,8 +86,24 @@ export interface ThemeSpec {
 }
 
 export const THEMES: readonly ThemeSpec[] = [
-  { key: 'neglect', kind: 'thematic', title: 'Neglect: thematic audit', theme: 'Neglect', filter: 'neglect', at: 0.25, partners: [] },
-  { key: 'exploitation', kind: 'thematic', title: 'Exploitation: thematic audit', theme: 'Exploitation and going missing', filter: 'exploitation', at: 0.5, partners: [] },
+  {
+    key: 'neglect',
+    kind: 'thematic',
+    title: 'Neglect: thematic audit',
+    theme: 'Neglect',
+    filter: 'neglect',
+    at: 0.25,
+    partners: [],
+  },
+  {
+    key: 'exploitation',
+    kind: 'thematic',
+    title: 'Exploitation: thematic audit',
+    theme: 'Exploitation and going missing',
+    filter: 'exploitation',
+    at: 0.5,
+    partners: [],
+  },
   {
     key: 'domestic-abuse',
     kind: 'multi-agency',
@@ -83,7 +115,20 @@ export const THEMES: readonly ThemeSpec[] = [
   },
 ];
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export interface ProgrammeSummary {
   frameworkVersions: number;
@@ -159,7 +204,10 @@ function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
 async function reserveIds(db: Db, table: string, n: number): Promise<number[]> {
   if (n === 0) return [];
   return (
-    await rows<{ id: Id }>(db, sql`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${n}::int) order by 1`)
+    await rows<{ id: Id }>(
+      db,
+      sql`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${n}::int) order by 1`,
+    )
   ).map((r) => Number(r.id));
 }
 
@@ -250,14 +298,22 @@ export async function generateAuditProgrammes(
   for (let m = firstOfMonth(W); m <= A; m = addMonthsToDayNumber(m, 1)) monthStarts.push(m);
   const current = monthStarts[monthStarts.length - 1] as number;
   const teamArea = new Map(
-    (await rows<{ id: Id; service_area: string }>(db, sql`select id, service_area from teams where authority_id = ${authorityId}`)).map((t) => [Number(t.id), t.service_area]),
+    (
+      await rows<{ id: Id; service_area: string }>(
+        db,
+        sql`select id, service_area from teams where authority_id = ${authorityId}`,
+      )
+    ).map((t) => [Number(t.id), t.service_area]),
   );
   const populations = monthStarts.map(() => new Set<number>());
   const openNow = new Map<number, { team: number; rank: [number, number, number] }>();
   const died = new Map(
-    (await rows<{ id: Id; dod: Id }>(db, sql`select id, (date_of_death - date '1970-01-01') as dod from children where authority_id = ${authorityId} and date_of_death is not null`)).map(
-      (r) => [Number(r.id), Number(r.dod)],
-    ),
+    (
+      await rows<{ id: Id; dod: Id }>(
+        db,
+        sql`select id, (date_of_death - date '1970-01-01') as dod from children where authority_id = ${authorityId} and date_of_death is not null`,
+      )
+    ).map((r) => [Number(r.id), Number(r.dod)]),
   );
   // Each child's social-worker allocations (for the worker who owns an audit's actions).
   const byChild = new Map<number, Array<{ team: number; worker: number | null; s: number; e: number }>>();
@@ -280,7 +336,10 @@ export async function generateAuditProgrammes(
     if (s <= current && e >= current && alive >= current) {
       const rank: [number, number, number] = [r.primary ? 1 : 0, s, r.id];
       const held = openNow.get(child);
-      const better = !held || rank[0] > held.rank[0] || (rank[0] === held.rank[0] && (rank[1] > held.rank[1] || (rank[1] === held.rank[1] && rank[2] > held.rank[2])));
+      const better =
+        !held ||
+        rank[0] > held.rank[0] ||
+        (rank[0] === held.rank[0] && (rank[1] > held.rank[1] || (rank[1] === held.rank[1] && rank[2] > held.rank[2])));
       if (better) openNow.set(child, { team: r.team, rank });
     }
   }
@@ -294,10 +353,19 @@ export async function generateAuditProgrammes(
   const managers = workers.filter((w) => w.role === 'team-manager');
   for (const a of audits) {
     const held = (byChild.get(a.child) ?? []).filter((l) => l.team === a.team && l.s <= a.day && l.e >= a.day);
-    const latest = held.reduce<(typeof held)[number] | null>((best, l) => (best === null || l.s >= best.s ? l : best), null);
+    const latest = held.reduce<(typeof held)[number] | null>(
+      (best, l) => (best === null || l.s >= best.s ? l : best),
+      null,
+    );
     a.workerName = latest?.worker != null ? (workerName.get(latest.worker) ?? null) : null;
     a.managerName =
-      managers.find((w) => w.team_id !== null && Number(w.team_id) === a.team && Number(w.s) <= a.day && (w.e === null || Number(w.e) >= a.day))?.name ?? null;
+      managers.find(
+        (w) =>
+          w.team_id !== null &&
+          Number(w.team_id) === a.team &&
+          Number(w.s) <= a.day &&
+          (w.e === null || Number(w.e) >= a.day),
+      )?.name ?? null;
   }
 
   const rng = Rng.stream(seed, HISTORY_STREAM.programmes);
@@ -405,7 +473,21 @@ export async function generateAuditProgrammes(
   });
   await database.copyRows(
     'audit_programmes',
-    ['id', 'authority_id', 'kind', 'title', 'theme', 'framework_version_id', 'starts_on', 'due_on', 'status', 'partner_agencies', 'selection', 'created_by', 'created_at'],
+    [
+      'id',
+      'authority_id',
+      'kind',
+      'title',
+      'theme',
+      'framework_version_id',
+      'starts_on',
+      'due_on',
+      'status',
+      'partner_agencies',
+      'selection',
+      'created_by',
+      'created_at',
+    ],
     programmes.map((p) => [
       p.id,
       authorityId,
@@ -426,7 +508,12 @@ export async function generateAuditProgrammes(
   // Counted grades by audit (for actions) and moderations (for events).
   const weak = new Map<number, Array<{ domainId: number; key: PracticeDomainKey; grade: Grade }>>();
   const keys = new Map(
-    (await rows<{ id: Id; key: string }>(db, sql`select id, key from practice_domains where authority_id = ${authorityId}`)).map((d) => [Number(d.id), d.key as PracticeDomainKey]),
+    (
+      await rows<{ id: Id; key: string }>(
+        db,
+        sql`select id, key from practice_domains where authority_id = ${authorityId}`,
+      )
+    ).map((d) => [Number(d.id), d.key as PracticeDomainKey]),
   );
   const domainOrder = new Map(PRACTICE_DOMAINS.map((d, i) => [d.key, i]));
   const auditIds = new Set(audits.map((a) => a.id));
@@ -447,12 +534,28 @@ export async function generateAuditProgrammes(
     }
   }
   // In the framework's domain order, whatever order the rows came in.
-  for (const list of weak.values()) list.sort((x, y) => (domainOrder.get(x.key) ?? 99) - (domainOrder.get(y.key) ?? 99) || x.domainId - y.domainId);
+  for (const list of weak.values())
+    list.sort((x, y) => (domainOrder.get(x.key) ?? 99) - (domainOrder.get(y.key) ?? 99) || x.domainId - y.domainId);
   // Moderations, with the domains each changed from the auditor's grade (the history line's "2 domain grades changed").
-  interface ModerationEvent { id: number; name: string; level: string; day: number; overall: { from: Grade; to: Grade } | null; changed: unknown[] }
+  interface ModerationEvent {
+    id: number;
+    name: string;
+    level: string;
+    day: number;
+    overall: { from: Grade; to: Grade } | null;
+    changed: unknown[];
+  }
   const moderations = new Map<number, ModerationEvent[]>();
   const byModeration = new Map<number, ModerationEvent>();
-  for (const m of await rows<{ id: Id; audit_id: Id; moderator_name: string; level: string; d: Id; from: Grade; to: Grade | null }>(
+  for (const m of await rows<{
+    id: Id;
+    audit_id: Id;
+    moderator_name: string;
+    level: string;
+    d: Id;
+    from: Grade;
+    to: Grade | null;
+  }>(
     db,
     sql`select mo.id, mo.audit_id, mo.moderator_name, mo.level, (mo.moderated_on - date '1970-01-01') as d, a.overall_grade as from, mo.overall_grade as to
           from case_audit_moderations mo join case_audits a on a.id = mo.audit_id
@@ -482,9 +585,13 @@ export async function generateAuditProgrammes(
            where a.authority_id = ${authorityId} and a.programme_id is null and mg.grade <> g.grade
            order by mg.moderation_id, d.sort_order, d.id`,
     )) {
-      byModeration
-        .get(Number(c.moderation_id))
-        ?.changed.push({ domainId: Number(c.domain_id), domain: c.title, from: c.from, to: c.to, previouslyAgreed: null });
+      byModeration.get(Number(c.moderation_id))?.changed.push({
+        domainId: Number(c.domain_id),
+        domain: c.title,
+        from: c.from,
+        to: c.to,
+        previouslyAgreed: null,
+      });
     }
   }
 
@@ -510,18 +617,35 @@ export async function generateAuditProgrammes(
       const submittedAt = at(a.day, 13 * 60 + rng.int(0, 240));
       // The same events, with the same details, as the audit pages write (src/features/quality/audits/service.ts).
       eventRows.push([a.id, createdAt, null, a.auditor, 'created', JSON.stringify({ programmeId: p.id, caseId })]);
-      eventRows.push([a.id, submittedAt, null, a.auditor, 'submitted', JSON.stringify({ submittedOn: fromDayNumber(a.day) })]);
+      eventRows.push([
+        a.id,
+        submittedAt,
+        null,
+        a.auditor,
+        'submitted',
+        JSON.stringify({ submittedOn: fromDayNumber(a.day) }),
+      ]);
       let updated = submittedAt;
       for (const m of moderations.get(a.id) ?? []) {
         const when = at(m.day, 10 * 60 + rng.int(0, 360));
-        eventRows.push([a.id, when, null, m.name, 'moderated', JSON.stringify({ moderationId: m.id, level: m.level, domainsChanged: m.changed, overall: m.overall })]);
+        eventRows.push([
+          a.id,
+          when,
+          null,
+          m.name,
+          'moderated',
+          JSON.stringify({ moderationId: m.id, level: m.level, domainsChanged: m.changed, overall: m.overall }),
+        ]);
         if (when > updated) updated = when;
       }
       links.push({ id: a.id, fv, p: p.id, pc: caseId, u: updated.toISOString() });
 
       // Partners' parts of a multi-agency audit: between starting and submitting it.
       if (p.kind === 'multi-agency') {
-        const agencies = shuffled(rng, p.partners.filter((x): x is keyof typeof CONTRIBUTORS => x in CONTRIBUTORS)).slice(0, rng.int(1, 3));
+        const agencies = shuffled(
+          rng,
+          p.partners.filter((x): x is keyof typeof CONTRIBUTORS => x in CONTRIBUTORS),
+        ).slice(0, rng.int(1, 3));
         for (const agency of agencies) {
           const u = rng.next();
           const grade = rng.chance(0.8) ? step(a.grade, u < 0.2 ? -1 : u < 0.4 ? 1 : 0) : null;
@@ -541,20 +665,26 @@ export async function generateAuditProgrammes(
       // Actions on the weak domains, inadequate first.
       const domains = weak.get(a.id) ?? [];
       if (domains.length > 0) {
-        const order = shuffled(rng, domains).sort((x, y) => (x.grade === y.grade ? 0 : x.grade === 'inadequate' ? -1 : 1));
+        const order = shuffled(rng, domains).sort((x, y) =>
+          x.grade === y.grade ? 0 : x.grade === 'inadequate' ? -1 : 1,
+        );
         const count = Math.min(order.length, rng.int(1, 3));
-        const u = Math.max(0, Math.min(1, (a.day - W) / (730.5)));
+        const u = Math.max(0, Math.min(1, (a.day - W) / 730.5));
         const due = addWorkingDaysToDayNumber(a.day, ACTION_DUE_WORKING_DAYS);
         for (const d of order.slice(0, count)) {
-          const owner = (rng.chance(0.7) ? (a.workerName ?? a.managerName) : (a.managerName ?? a.workerName)) ?? 'Team manager';
+          const owner =
+            (rng.chance(0.7) ? (a.workerName ?? a.managerName) : (a.managerName ?? a.workerName)) ?? 'Team manager';
           let completed: number | null = null;
           if (due < aMonthBefore) {
             if (rng.chance(COMPLETED_FROM + (COMPLETED_TO - COMPLETED_FROM) * u)) {
-              completed = rng.chance(ON_TIME_FROM + (ON_TIME_TO - ON_TIME_FROM) * u) ? Math.max(a.day + 1, due - rng.int(0, 12)) : Math.min(A, due + rng.int(1, 40));
+              completed = rng.chance(ON_TIME_FROM + (ON_TIME_TO - ON_TIME_FROM) * u)
+                ? Math.max(a.day + 1, due - rng.int(0, 12))
+                : Math.min(A, due + rng.int(1, 40));
             }
             // The QA team chases what is left: most actions still open six months after they fell due are then done,
             // late, so the overdue list is mostly recent work rather than years of history.
-            if (completed === null && due < sixMonthsBefore && rng.chance(CHASED)) completed = Math.min(A, due + rng.int(41, 150));
+            if (completed === null && due < sixMonthsBefore && rng.chance(CHASED))
+              completed = Math.min(A, due + rng.int(41, 150));
           } else if (rng.chance(0.3)) {
             const early = a.day + rng.int(1, Math.max(1, due - a.day));
             if (early <= A) completed = early;
@@ -574,29 +704,64 @@ export async function generateAuditProgrammes(
         }
       }
     }
-    for (const c of p.pending) caseRows.push([caseIds[nextCase++], p.id, c.child, c.team, c.serviceArea, '', null, null, null]);
+    for (const c of p.pending)
+      caseRows.push([caseIds[nextCase++], p.id, c.child, c.team, c.serviceArea, '', null, null, null]);
   }
 
   await database.copyRows(
     'audit_programme_cases',
-    ['id', 'programme_id', 'child_id', 'team_id', 'service_area', 'stratum', 'auditor_user_id', 'allocated_on', 'audit_id'],
+    [
+      'id',
+      'programme_id',
+      'child_id',
+      'team_id',
+      'service_area',
+      'stratum',
+      'auditor_user_id',
+      'allocated_on',
+      'audit_id',
+    ],
     caseRows,
   );
   if (actionRows.length > 0) {
     await database.copyRows(
       'case_audit_actions',
-      ['audit_id', 'domain_id', 'description', 'owner_name', 'owner_user_id', 'due_on', 'status', 'completed_on', 'completion_note', 'created_at'],
+      [
+        'audit_id',
+        'domain_id',
+        'description',
+        'owner_name',
+        'owner_user_id',
+        'due_on',
+        'status',
+        'completed_on',
+        'completion_note',
+        'created_at',
+      ],
       actionRows,
     );
   }
   if (contributionRows.length > 0) {
     await database.copyRows(
       'case_audit_contributions',
-      ['audit_id', 'agency', 'contributor_name', 'contributor_role', 'narrative', 'grade', 'contributed_on', 'recorded_by'],
+      [
+        'audit_id',
+        'agency',
+        'contributor_name',
+        'contributor_role',
+        'narrative',
+        'grade',
+        'contributed_on',
+        'recorded_by',
+      ],
       contributionRows,
     );
   }
-  await database.copyRows('case_audit_events', ['audit_id', 'at', 'user_id', 'user_name', 'event', 'detail'], eventRows);
+  await database.copyRows(
+    'case_audit_events',
+    ['audit_id', 'at', 'user_id', 'user_name', 'event', 'detail'],
+    eventRows,
+  );
   if (links.length > 0) {
     await db.execute(
       sql`update case_audits a set framework_version_id = v.fv, programme_id = v.p, programme_case_id = v.pc, updated_at = v.u
@@ -640,7 +805,10 @@ export async function allocateDemoAudits(db: Db, authorityId: number): Promise<D
   );
   if (!programme) return null;
   const programmeId = Number(programme.id);
-  const already = await rows<{ n: Id }>(db, sql`select count(*) as n from audit_programme_cases where programme_id = ${programmeId} and auditor_user_id is not null`);
+  const already = await rows<{ n: Id }>(
+    db,
+    sql`select count(*) as n from audit_programme_cases where programme_id = ${programmeId} and auditor_user_id is not null`,
+  );
   if (Number(already[0]?.n ?? 0) > 0) return null;
   const auditors = await db
     .select({ id: users.id, username: users.username, name: users.displayName, teamId: users.teamId })
@@ -652,7 +820,11 @@ export async function allocateDemoAudits(db: Db, authorityId: number): Promise<D
     db,
     sql`select id, child_id, team_id from audit_programme_cases where programme_id = ${programmeId} and audit_id is null and auditor_user_id is null order by id`,
   );
-  const cases = open.map((c) => ({ caseId: Number(c.id), childId: Number(c.child_id), teamId: c.team_id === null ? null : Number(c.team_id) }));
+  const cases = open.map((c) => ({
+    caseId: Number(c.id),
+    childId: Number(c.child_id),
+    teamId: c.team_id === null ? null : Number(c.team_id),
+  }));
   // The first six cases that someone independent may take, shared by load (least loaded first, ties by user id).
   const result = allocate(
     cases.map(({ caseId, teamId }) => ({ caseId, teamId })),
@@ -661,12 +833,18 @@ export async function allocateDemoAudits(db: Db, authorityId: number): Promise<D
   const chosen = result.allocations.slice(0, DEMO_ALLOCATED);
   const start = toDayNumber(programme.starts_on);
   const allocatedOn = fromDayNumber(addWorkingDaysToDayNumber(start, isWorkingDayNumber(start) ? 1 : 2));
-  const domains = await rows<{ id: Id; key: string }>(db, sql`select id, key from practice_domains where authority_id = ${authorityId} order by sort_order, id`);
+  const domains = await rows<{ id: Id; key: string }>(
+    db,
+    sql`select id, key from practice_domains where authority_id = ${authorityId} order by sort_order, id`,
+  );
   const rng = Rng.stream(mix32(authorityId, programmeId), HISTORY_STREAM.programmes);
   let drafts = 0;
   await db.transaction(async (tx) => {
     for (const a of chosen) {
-      await tx.update(auditProgrammeCases).set({ auditorUserId: a.userId, allocatedOn }).where(eq(auditProgrammeCases.id, a.caseId));
+      await tx
+        .update(auditProgrammeCases)
+        .set({ auditorUserId: a.userId, allocatedOn })
+        .where(eq(auditProgrammeCases.id, a.caseId));
     }
     // One draft for each auditor: their first allocated case.
     const firstOf = new Map<number, number>();
@@ -693,18 +871,32 @@ export async function allocateDemoAudits(db: Db, authorityId: number): Promise<D
         .returning({ id: caseAudits.id });
       if (!audit) throw new Error('draft audit not saved');
       const graded = domains.slice(0, rng.int(3, 4));
-      const grades = graded.map((d) => ({ auditId: audit.id, domainId: Number(d.id), grade: rng.pick(['good', 'requires-improvement', 'requires-improvement'] as const) }));
+      const grades = graded.map((d) => ({
+        auditId: audit.id,
+        domainId: Number(d.id),
+        grade: rng.pick(['good', 'requires-improvement', 'requires-improvement'] as const),
+      }));
       if (grades.length > 0) await tx.insert(caseAuditGrades).values(grades);
       await tx.update(auditProgrammeCases).set({ auditId: audit.id }).where(eq(auditProgrammeCases.id, caseId));
       await tx.insert(caseAuditEvents).values([
-        { auditId: audit.id, at: now, userId: user.id, userName: user.name, event: 'created', detail: { programmeId, caseId } },
+        {
+          auditId: audit.id,
+          at: now,
+          userId: user.id,
+          userName: user.name,
+          event: 'created',
+          detail: { programmeId, caseId },
+        },
         {
           auditId: audit.id,
           at: now,
           userId: user.id,
           userName: user.name,
           event: 'saved',
-          detail: { fields: grades.map((g) => `grade-${g.domainId}`), grades: grades.map((g) => ({ field: `grade-${g.domainId}`, from: null, to: g.grade })) },
+          detail: {
+            fields: grades.map((g) => `grade-${g.domainId}`),
+            grades: grades.map((g) => ({ field: `grade-${g.domainId}`, from: null, to: g.grade })),
+          },
         },
       ]);
       drafts++;
@@ -712,4 +904,3 @@ export async function allocateDemoAudits(db: Db, authorityId: number): Promise<D
   });
   return { programmeId, allocated: chosen.length, drafts };
 }
-

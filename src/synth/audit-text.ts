@@ -30,67 +30,89 @@ const OVERALL: Record<Grade, readonly string[]> = {
 };
 
 /** A narrative for each domain graded requires improvement or inadequate. */
-const DOMAIN: Record<PracticeDomainKey, { 'requires-improvement': readonly string[]; inadequate: readonly string[] }> = {
-  'quality-of-assessment': {
-    'requires-improvement': [
-      'The assessment is largely descriptive; history is listed but not analysed.',
-      'Assessment completed in time but does not weigh risks against strengths or reach a clear conclusion.',
-    ],
-    inadequate: [
-      'No assessment since circumstances changed; risks are not understood.',
-      'The assessment is out of date and does not identify the risks that are evident in the case notes.',
-    ],
-  },
-  'quality-of-planning': {
-    'requires-improvement': [
-      'The plan lists actions without owners or timescales, so progress cannot be measured.',
-      'The plan has not been updated since the last review and some actions have drifted.',
-    ],
-    inadequate: ['There is no current plan, or the plan does not address the risks identified.', 'No contingency plan despite repeated concerns.'],
-  },
-  'voice-of-the-child': {
-    'requires-improvement': [
-      'The child is seen but rarely alone; their wishes are summarised rather than recorded in their own words.',
-      'The young person’s views are recorded but it is not clear how they influenced decisions.',
-    ],
-    inadequate: ['The child has not been seen within timescales and their views are absent from the record.', 'Nothing in the record tells us what life is like for the child.'],
-  },
-  'engagement-with-parents-and-carers': {
-    'requires-improvement': [
-      'Parents are invited to meetings but the record does not show they understand the concerns.',
-      'Engagement with the father is limited and not explored.',
-    ],
-    inadequate: ['Parents have not been engaged in the plan and there is no record of attempts to do so.', 'Carers were not told about changes to the plan.'],
-  },
-  'management-oversight-and-supervision': {
-    'requires-improvement': [
-      'Supervision is recorded but does not give direction or test progress against the plan.',
-      'Management decisions are recorded without the reasons for them.',
-    ],
-    inadequate: ['No management oversight recorded for several months.', 'Supervision notes do not mention the child since the last review.'],
-  },
-  'diversity-and-identity': {
-    'requires-improvement': [
-      'The child’s culture and faith are noted but not considered in the plan.',
-      'Language needs are recorded but an interpreter was not always used.',
-    ],
-    inadequate: ['The child’s identity needs are not recorded or considered at all.', 'Decisions were made without regard to the child’s identity or language.'],
-  },
-  'multi-agency-working': {
-    'requires-improvement': [
-      'Partners attend meetings but information is not always shared between them.',
-      'School and health contributions are missing from the latest review.',
-    ],
-    inadequate: ['Partners were not told about significant events; no joint planning.', 'Key agencies were not invited to the strategy discussion.'],
-  },
-  'impact-on-the-child': {
-    'requires-improvement': [
-      'Some progress, but it is not clear the work has changed the child’s day-to-day experience.',
-      'Improvements are recent and not yet sustained.',
-    ],
-    inadequate: ['No evidence that the work has improved the child’s circumstances.', 'The child’s circumstances have worsened since the plan began.'],
-  },
-};
+const DOMAIN: Record<PracticeDomainKey, { 'requires-improvement': readonly string[]; inadequate: readonly string[] }> =
+  {
+    'quality-of-assessment': {
+      'requires-improvement': [
+        'The assessment is largely descriptive; history is listed but not analysed.',
+        'Assessment completed in time but does not weigh risks against strengths or reach a clear conclusion.',
+      ],
+      inadequate: [
+        'No assessment since circumstances changed; risks are not understood.',
+        'The assessment is out of date and does not identify the risks that are evident in the case notes.',
+      ],
+    },
+    'quality-of-planning': {
+      'requires-improvement': [
+        'The plan lists actions without owners or timescales, so progress cannot be measured.',
+        'The plan has not been updated since the last review and some actions have drifted.',
+      ],
+      inadequate: [
+        'There is no current plan, or the plan does not address the risks identified.',
+        'No contingency plan despite repeated concerns.',
+      ],
+    },
+    'voice-of-the-child': {
+      'requires-improvement': [
+        'The child is seen but rarely alone; their wishes are summarised rather than recorded in their own words.',
+        'The young person’s views are recorded but it is not clear how they influenced decisions.',
+      ],
+      inadequate: [
+        'The child has not been seen within timescales and their views are absent from the record.',
+        'Nothing in the record tells us what life is like for the child.',
+      ],
+    },
+    'engagement-with-parents-and-carers': {
+      'requires-improvement': [
+        'Parents are invited to meetings but the record does not show they understand the concerns.',
+        'Engagement with the father is limited and not explored.',
+      ],
+      inadequate: [
+        'Parents have not been engaged in the plan and there is no record of attempts to do so.',
+        'Carers were not told about changes to the plan.',
+      ],
+    },
+    'management-oversight-and-supervision': {
+      'requires-improvement': [
+        'Supervision is recorded but does not give direction or test progress against the plan.',
+        'Management decisions are recorded without the reasons for them.',
+      ],
+      inadequate: [
+        'No management oversight recorded for several months.',
+        'Supervision notes do not mention the child since the last review.',
+      ],
+    },
+    'diversity-and-identity': {
+      'requires-improvement': [
+        'The child’s culture and faith are noted but not considered in the plan.',
+        'Language needs are recorded but an interpreter was not always used.',
+      ],
+      inadequate: [
+        'The child’s identity needs are not recorded or considered at all.',
+        'Decisions were made without regard to the child’s identity or language.',
+      ],
+    },
+    'multi-agency-working': {
+      'requires-improvement': [
+        'Partners attend meetings but information is not always shared between them.',
+        'School and health contributions are missing from the latest review.',
+      ],
+      inadequate: [
+        'Partners were not told about significant events; no joint planning.',
+        'Key agencies were not invited to the strategy discussion.',
+      ],
+    },
+    'impact-on-the-child': {
+      'requires-improvement': [
+        'Some progress, but it is not clear the work has changed the child’s day-to-day experience.',
+        'Improvements are recent and not yet sustained.',
+      ],
+      inadequate: [
+        'No evidence that the work has improved the child’s circumstances.',
+        'The child’s circumstances have worsened since the plan began.',
+      ],
+    },
+  };
 
 const WORKER: Record<'strong' | 'mixed' | 'weak', readonly string[]> = {
   strong: [
@@ -109,7 +131,10 @@ const WORKER: Record<'strong' | 'mixed' | 'weak', readonly string[]> = {
 };
 
 const MANAGER: Record<'strong' | 'mixed' | 'weak', readonly string[]> = {
-  strong: ['The team manager agreed with the grades and will use the case as an example of good practice in the team.', 'The manager agreed; no further actions beyond recognition of the worker’s practice.'],
+  strong: [
+    'The team manager agreed with the grades and will use the case as an example of good practice in the team.',
+    'The manager agreed; no further actions beyond recognition of the worker’s practice.',
+  ],
   mixed: [
     'The team manager agreed the actions and will review progress in the next supervision.',
     'The manager accepted that oversight was not recorded and will record the reasons for decisions in future.',
@@ -120,12 +145,33 @@ const MANAGER: Record<'strong' | 'mixed' | 'weak', readonly string[]> = {
   ],
 };
 
-const FEEDBACK_FROM = ['the child', 'the young person', 'parent', 'parent', 'carer', 'foster carer', 'grandparent', ''] as const;
+const FEEDBACK_FROM = [
+  'the child',
+  'the young person',
+  'parent',
+  'parent',
+  'carer',
+  'foster carer',
+  'grandparent',
+  '',
+] as const;
 
 const FAMILY: Record<'strong' | 'mixed' | 'weak', readonly string[]> = {
-  strong: ['Said the worker listens and things at home are better.', 'Feels involved in decisions and knows what happens next.', 'Said the worker always explains things and does what they say they will.'],
-  mixed: ['Likes the worker but has had three workers this year.', 'Said meetings are hard to follow and would like things written down.', 'Things are a bit better but still not sure what the plan is.'],
-  weak: ['Said nobody has visited for a long time.', 'Does not know who the worker is or what the plan is.', 'Feels not listened to and that nothing has changed.'],
+  strong: [
+    'Said the worker listens and things at home are better.',
+    'Feels involved in decisions and knows what happens next.',
+    'Said the worker always explains things and does what they say they will.',
+  ],
+  mixed: [
+    'Likes the worker but has had three workers this year.',
+    'Said meetings are hard to follow and would like things written down.',
+    'Things are a bit better but still not sure what the plan is.',
+  ],
+  weak: [
+    'Said nobody has visited for a long time.',
+    'Does not know who the worker is or what the plan is.',
+    'Feels not listened to and that nothing has changed.',
+  ],
 };
 
 export interface AuditText {
@@ -161,29 +207,67 @@ export function domainNarrative(rng: Rng, domain: PracticeDomainKey, grade: Grad
 
 /** Actions an audit sets, by the domain they answer. */
 export const ACTIONS: Record<PracticeDomainKey, readonly string[]> = {
-  'quality-of-assessment': ['Update the assessment with an analysis of risk and the family history.', 'Complete a chronology and use it to update the assessment.'],
-  'quality-of-planning': ['Rewrite the plan with named owners and timescales for each action.', 'Hold a review to update the plan and add a contingency plan.'],
-  'voice-of-the-child': ['See the child alone and record their wishes and feelings in their own words.', 'Complete direct work with the young person and reflect it in the plan.'],
-  'engagement-with-parents-and-carers': ['Meet the parents to explain the concerns and agree the plan with them.', 'Contact the father and invite him to the next meeting.'],
-  'management-oversight-and-supervision': ['Record a management oversight decision with reasons on the child’s file.', 'Discuss the case in supervision and record the direction given.'],
-  'diversity-and-identity': ['Record the child’s identity needs and how the plan meets them.', 'Arrange an interpreter for all visits to the family.'],
-  'multi-agency-working': ['Invite school and health to the next review and share the plan with them.', 'Request information from partner agencies and add it to the assessment.'],
-  'impact-on-the-child': ['Agree with the family how progress will be measured and review it in four weeks.', 'Review whether the current plan is making a difference and escalate if not.'],
+  'quality-of-assessment': [
+    'Update the assessment with an analysis of risk and the family history.',
+    'Complete a chronology and use it to update the assessment.',
+  ],
+  'quality-of-planning': [
+    'Rewrite the plan with named owners and timescales for each action.',
+    'Hold a review to update the plan and add a contingency plan.',
+  ],
+  'voice-of-the-child': [
+    'See the child alone and record their wishes and feelings in their own words.',
+    'Complete direct work with the young person and reflect it in the plan.',
+  ],
+  'engagement-with-parents-and-carers': [
+    'Meet the parents to explain the concerns and agree the plan with them.',
+    'Contact the father and invite him to the next meeting.',
+  ],
+  'management-oversight-and-supervision': [
+    'Record a management oversight decision with reasons on the child’s file.',
+    'Discuss the case in supervision and record the direction given.',
+  ],
+  'diversity-and-identity': [
+    'Record the child’s identity needs and how the plan meets them.',
+    'Arrange an interpreter for all visits to the family.',
+  ],
+  'multi-agency-working': [
+    'Invite school and health to the next review and share the plan with them.',
+    'Request information from partner agencies and add it to the assessment.',
+  ],
+  'impact-on-the-child': [
+    'Agree with the family how progress will be measured and review it in four weeks.',
+    'Review whether the current plan is making a difference and escalate if not.',
+  ],
 };
 
 export const COMPLETION_NOTES = {
-  onTime: ['Completed and checked by the team manager.', 'Done: evidence on the child’s file.', 'Completed; plan updated and shared with the family.'],
-  late: ['Completed late because of sickness in the team.', 'Completed after the due date; delayed by the family’s availability.', 'Completed late following a change of worker.'],
+  onTime: [
+    'Completed and checked by the team manager.',
+    'Done: evidence on the child’s file.',
+    'Completed; plan updated and shared with the family.',
+  ],
+  late: [
+    'Completed late because of sickness in the team.',
+    'Completed after the due date; delayed by the family’s availability.',
+    'Completed late following a change of worker.',
+  ],
 } as const;
 
 /** Partners' contributions to a multi-agency audit. */
 export const CONTRIBUTORS = {
   police: { names: ['DS Morven Ashcombe', 'DC Tobias Renwick', 'PS Adaeze Halloran'], role: 'Public Protection Unit' },
   health: { names: ['Philippa Oyelaran', 'Niamh Strathdee', 'Kwabena Lisgard'], role: 'Named Nurse for Safeguarding' },
-  education: { names: ['Ruth Pemberton-Ali', 'Gareth Vosloo', 'Anjali Breckenridge'], role: 'Designated Safeguarding Lead' },
+  education: {
+    names: ['Ruth Pemberton-Ali', 'Gareth Vosloo', 'Anjali Breckenridge'],
+    role: 'Designated Safeguarding Lead',
+  },
 } as const;
 
-export const CONTRIBUTIONS: Record<keyof typeof CONTRIBUTORS, Record<'strong' | 'mixed' | 'weak', readonly string[]>> = {
+export const CONTRIBUTIONS: Record<
+  keyof typeof CONTRIBUTORS,
+  Record<'strong' | 'mixed' | 'weak', readonly string[]>
+> = {
   police: {
     strong: ['Domestic abuse notifications were shared within 24 hours and police attended every strategy discussion.'],
     mixed: ['Notifications were shared, but not always the same day; police were not invited to the last review.'],

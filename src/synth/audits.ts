@@ -30,7 +30,14 @@ import type { caseAuditGrades, caseAudits } from '../db/schema/quality';
 import { PRACTICE_DOMAINS } from '../domain/practice-domains';
 import { ensurePracticeDomains } from '../features/quality/frameworks/practice-domains';
 import { GRADES, type Grade } from '../domain/ofsted';
-import { addMonthsToDayNumber, civilFromDays, daysFromCivil, fromDayNumber, isWorkingDayNumber, toDayNumber } from '../domain/working-days';
+import {
+  addMonthsToDayNumber,
+  civilFromDays,
+  daysFromCivil,
+  fromDayNumber,
+  isWorkingDayNumber,
+  toDayNumber,
+} from '../domain/working-days';
 import { auditText, domainNarrative } from './audit-text';
 import { HISTORY_STREAM } from './inspections';
 import { Rng } from './random';
@@ -64,7 +71,8 @@ function blend(from: Weights, to: Weights, t: number): Weights {
   return {
     outstanding: from.outstanding + (to.outstanding - from.outstanding) * u,
     good: from.good + (to.good - from.good) * u,
-    'requires-improvement': from['requires-improvement'] + (to['requires-improvement'] - from['requires-improvement']) * u,
+    'requires-improvement':
+      from['requires-improvement'] + (to['requires-improvement'] - from['requires-improvement']) * u,
     inadequate: from.inadequate + (to.inadequate - from.inadequate) * u,
   };
 }
@@ -78,7 +86,9 @@ const ASSESSMENT_TO: Weights = { outstanding: 0, good: 0.47, 'requires-improveme
 
 /** The overall-grade weights for an audit `monthsIn` months after the window starts. */
 export function overallWeights(inCare: boolean, monthsIn: number): Weights {
-  return inCare ? blend(CIC_FROM, CIC_TO, monthsIn / IMPROVEMENT_MONTHS) : blend(OTHER_FROM, OTHER_TO, monthsIn / IMPROVEMENT_MONTHS);
+  return inCare
+    ? blend(CIC_FROM, CIC_TO, monthsIn / IMPROVEMENT_MONTHS)
+    : blend(OTHER_FROM, OTHER_TO, monthsIn / IMPROVEMENT_MONTHS);
 }
 
 /** The quality-of-assessment weights `monthsIn` months after the window starts. */
@@ -104,7 +114,6 @@ export interface AuditSummary {
   grades: number;
 }
 
-
 /** A social-worker allocation in day numbers (days since 1970-01-01); `end` null while it is open. */
 export interface SocialWorkerAllocation {
   id: number;
@@ -117,9 +126,22 @@ export interface SocialWorkerAllocation {
 }
 
 /** Social-worker allocations open at some time from `from` to `asAt` (YYYY-MM-DD), in id order. */
-export async function socialWorkerAllocations(db: Db, authorityId: number, from: string, asAt: string): Promise<SocialWorkerAllocation[]> {
+export async function socialWorkerAllocations(
+  db: Db,
+  authorityId: number,
+  from: string,
+  asAt: string,
+): Promise<SocialWorkerAllocation[]> {
   return (
-    await rows<{ id: number | string; child_id: number | string; team_id: number | string; worker_id: number | string | null; p: boolean; s: number; e: number | null }>(
+    await rows<{
+      id: number | string;
+      child_id: number | string;
+      team_id: number | string;
+      worker_id: number | string | null;
+      p: boolean;
+      s: number;
+      e: number | null;
+    }>(
       db,
       // Day numbers (days since 1970-01-01, as working-days.ts counts them) straight from the server: parsing
       // 100,000 date strings cost most of a second on the default borough.
@@ -170,7 +192,8 @@ export async function generateAudits(
     list.push([Number(r.s), r.e === null ? A : Number(r.e)]);
     care.set(child, list);
   }
-  const inCareOn = (child: number, day: number): boolean => (care.get(child) ?? []).some(([s, e]) => s <= day && e >= day);
+  const inCareOn = (child: number, day: number): boolean =>
+    (care.get(child) ?? []).some(([s, e]) => s <= day && e >= day);
 
   const rng = Rng.stream(seed, HISTORY_STREAM.audits);
   const auditRows: Array<Omit<typeof caseAudits.$inferInsert, 'id'>> = [];
@@ -178,7 +201,11 @@ export async function generateAudits(
   const domainIds = PRACTICE_DOMAINS.map((d) => domains.get(d.key) as number);
 
   let monthIndex = 0;
-  for (let monthStart = firstOfMonth(W); monthStart <= A; monthStart = addMonthsToDayNumber(monthStart, 1), monthIndex++) {
+  for (
+    let monthStart = firstOfMonth(W);
+    monthStart <= A;
+    monthStart = addMonthsToDayNumber(monthStart, 1), monthIndex++
+  ) {
     const from = Math.max(monthStart, W);
     const to = Math.min(addMonthsToDayNumber(monthStart, 1) - 1, A);
     const workingDays: number[] = [];
@@ -211,7 +238,12 @@ export async function generateAudits(
           const u = rng.next();
           grade = u < 0.15 ? step(overall, -1) : u < 0.3 ? step(overall, 1) : overall;
         }
-        return { domainId: domainIds[i] as number, grade, agreedGrade: moderated ? moderate(rng, grade) : null, narrative: '' };
+        return {
+          domainId: domainIds[i] as number,
+          grade,
+          agreedGrade: moderated ? moderate(rng, grade) : null,
+          narrative: '',
+        };
       });
       auditRows.push({
         authorityId,
@@ -231,7 +263,7 @@ export async function generateAudits(
   // What each audit says (audit-text.ts), from a stream of its own so that the grades above are drawn as before.
   const textRng = Rng.stream(seed, HISTORY_STREAM.auditText);
   const texts = auditRows.map((a, i) => {
-    const text = auditText(textRng, (a.overallGrade ?? 'requires-improvement'));
+    const text = auditText(textRng, a.overallGrade ?? 'requires-improvement');
     (gradeRows[i] ?? []).forEach((g, d) => {
       g.narrative = domainNarrative(textRng, (PRACTICE_DOMAINS[d] as (typeof PRACTICE_DOMAINS)[number]).key, g.grade);
     });
@@ -240,31 +272,70 @@ export async function generateAudits(
 
   // COPY with ids reserved from the tables' own sequences: a tenth of the time of INSERTs at this size (measured).
   const ids = (
-    await rows<{ id: number | string }>(db, sql`select nextval(pg_get_serial_sequence('case_audits', 'id')) as id from generate_series(1, ${auditRows.length}::int) order by 1`)
+    await rows<{ id: number | string }>(
+      db,
+      sql`select nextval(pg_get_serial_sequence('case_audits', 'id')) as id from generate_series(1, ${auditRows.length}::int) order by 1`,
+    )
   ).map((r) => Number(r.id));
   await database.copyRows(
     'case_audits',
     [
-      'id', 'authority_id', 'child_id', 'team_id', 'auditor_user_id', 'auditor_name', 'status', 'submitted_on', 'overall_grade', 'agreed_overall_grade',
-      'overall_narrative', 'worker_reflection', 'manager_reflection', 'feedback_from', 'family_feedback',
+      'id',
+      'authority_id',
+      'child_id',
+      'team_id',
+      'auditor_user_id',
+      'auditor_name',
+      'status',
+      'submitted_on',
+      'overall_grade',
+      'agreed_overall_grade',
+      'overall_narrative',
+      'worker_reflection',
+      'manager_reflection',
+      'feedback_from',
+      'family_feedback',
     ],
     auditRows.map((a, i) => {
       const t = texts[i];
       return [
-        ids[i], a.authorityId, a.childId, a.teamId, a.auditorUserId, a.auditorName, a.status, a.submittedOn, a.overallGrade, a.agreedOverallGrade,
-        t?.overallNarrative, t?.workerReflection, t?.managerReflection, t?.feedbackFrom, t?.familyFeedback,
+        ids[i],
+        a.authorityId,
+        a.childId,
+        a.teamId,
+        a.auditorUserId,
+        a.auditorName,
+        a.status,
+        a.submittedOn,
+        a.overallGrade,
+        a.agreedOverallGrade,
+        t?.overallNarrative,
+        t?.workerReflection,
+        t?.managerReflection,
+        t?.feedbackFrom,
+        t?.familyFeedback,
       ];
     }),
   );
-  const gradeValues = gradeRows.flatMap((list, i) => list.map((g) => [ids[i], g.domainId, g.grade, g.agreedGrade, g.narrative]));
-  await database.copyRows('case_audit_grades', ['audit_id', 'domain_id', 'grade', 'agreed_grade', 'narrative'], gradeValues);
+  const gradeValues = gradeRows.flatMap((list, i) =>
+    list.map((g) => [ids[i], g.domainId, g.grade, g.agreedGrade, g.narrative]),
+  );
+  await database.copyRows(
+    'case_audit_grades',
+    ['audit_id', 'domain_id', 'grade', 'agreed_grade', 'narrative'],
+    gradeValues,
+  );
   await writeModerations(database, seed, asAt, auditRows, gradeRows, ids);
   const grades = gradeValues.length;
   return { domains: domains.size, audits: auditRows.length, grades };
 }
 
 /** Managers who moderate ("double lock") and the external partner who moderates a sample of those ("triple lock"). */
-const MODERATORS = ['Robin Moderator (Practice Manager)', 'Jordan Ellis (Head of Quality Assurance)', 'Casey Morgan (Practice Manager)'];
+const MODERATORS = [
+  'Robin Moderator (Practice Manager)',
+  'Jordan Ellis (Head of Quality Assurance)',
+  'Casey Morgan (Practice Manager)',
+];
 const EXTERNAL_MODERATORS = ['Partner Practice Review Team'];
 const TRIPLE_LOCK_SHARE = 0.15;
 const REASONS = [
@@ -293,7 +364,10 @@ async function writeModerations(
   if (moderated.length === 0) return;
   const db = database.db;
   const moderationIds = (
-    await rows<{ id: number | string }>(db, sql`select nextval(pg_get_serial_sequence('case_audit_moderations', 'id')) as id from generate_series(1, ${moderated.length}::int) order by 1`)
+    await rows<{ id: number | string }>(
+      db,
+      sql`select nextval(pg_get_serial_sequence('case_audit_moderations', 'id')) as id from generate_series(1, ${moderated.length}::int) order by 1`,
+    )
   ).map((r) => Number(r.id));
   const moderationRows: unknown[][] = [];
   const moderationGrades: unknown[][] = [];
@@ -312,11 +386,33 @@ async function writeModerations(
       overallChanged ? rng.pick(REASONS) : '',
     ]);
     for (const g of gradeRows[i] ?? []) {
-      moderationGrades.push([moderationIds[k], g.domainId, g.agreedGrade ?? g.grade, g.agreedGrade && g.agreedGrade !== g.grade ? rng.pick(REASONS) : '']);
+      moderationGrades.push([
+        moderationIds[k],
+        g.domainId,
+        g.agreedGrade ?? g.grade,
+        g.agreedGrade && g.agreedGrade !== g.grade ? rng.pick(REASONS) : '',
+      ]);
     }
   });
-  await database.copyRows('case_audit_moderations', ['id', 'audit_id', 'level', 'moderator_user_id', 'moderator_name', 'moderated_on', 'overall_grade', 'overall_reason'], moderationRows);
-  await database.copyRows('case_audit_moderation_grades', ['moderation_id', 'domain_id', 'grade', 'reason'], moderationGrades);
+  await database.copyRows(
+    'case_audit_moderations',
+    [
+      'id',
+      'audit_id',
+      'level',
+      'moderator_user_id',
+      'moderator_name',
+      'moderated_on',
+      'overall_grade',
+      'overall_reason',
+    ],
+    moderationRows,
+  );
+  await database.copyRows(
+    'case_audit_moderation_grades',
+    ['moderation_id', 'domain_id', 'grade', 'reason'],
+    moderationGrades,
+  );
 }
 
 /** The moderator's grade: the auditor's, or one step away in MODERATION_CHANGE of domains (two in three lower). */

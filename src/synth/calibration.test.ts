@@ -37,7 +37,7 @@ function within(actual: number, expected: number, tolerance: number, label: stri
   assert.ok(Math.abs(actual - expected) <= tolerance, `${label}: ${actual} is not within ${expected} ± ${tolerance}`);
 }
 
-describe('the default demo borough is calibrated to Barnet\'s published figures (2017–2019)', () => {
+describe("the default demo borough is calibrated to Barnet's published figures (2017–2019)", () => {
   let database: Database;
   let drop: () => Promise<void>;
   let au: number;

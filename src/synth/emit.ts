@@ -120,8 +120,19 @@ export class Emitter {
       for (const e of earlyHelp) if (e.contact) linked.add(e.contact);
       const contacts = child.contacts.filter((c) => c.day <= A && (c.day >= W || linked.has(c)));
       const privateFostering = child.privateFostering.filter((p) => p.notification <= A && p.end >= W);
-      const allocations = (allocationsByChild.get(child) ?? []).sort((a, b) => a.start - b.start || roleOrder(a.role) - roleOrder(b.role));
-      if (episodes.length + earlyHelp.length + contacts.length + careLeaver.length + privateFostering.length + allocations.length === 0) continue;
+      const allocations = (allocationsByChild.get(child) ?? []).sort(
+        (a, b) => a.start - b.start || roleOrder(a.role) - roleOrder(b.role),
+      );
+      if (
+        episodes.length +
+          earlyHelp.length +
+          contacts.length +
+          careLeaver.length +
+          privateFostering.length +
+          allocations.length ===
+        0
+      )
+        continue;
       this.kept.push({ child, episodes, earlyHelp, contacts, careLeaver, privateFostering, allocations });
     }
 
@@ -143,19 +154,21 @@ export class Emitter {
         for (const x of ep.s47s) if (x.start <= A) x.id = next('s47Enquiries');
         for (const x of ep.icpcs) if (x.day <= A) x.id = next('initialCpConferences');
         for (const x of ep.cinPlans) if (x.start <= A) x.id = next('cinPlans');
-        for (const x of ep.cpPlans) if (x.start <= A) {
-          x.id = next('cpPlans');
-          for (const r of x.reviews) if (r.day <= A) r.id = next('cpReviews');
-        }
+        for (const x of ep.cpPlans)
+          if (x.start <= A) {
+            x.id = next('cpPlans');
+            for (const r of x.reviews) if (r.day <= A) r.id = next('cpReviews');
+          }
         for (const x of ep.preProceedings) if (x.start <= A) x.id = next('preProceedings');
         for (const x of ep.careProceedings) if (x.issue <= A) x.id = next('careProceedings');
-        for (const p of ep.periods) if (p.start <= A) {
-          p.id = next('periodsOfCare');
-          for (const x of p.legalStatuses) if (x.start <= A) x.id = next('legalStatuses');
-          for (const x of p.placements) if (x.start <= A) x.id = next('placements');
-          for (const x of p.reviews) if (x.day <= A) x.id = next('claReviews');
-          if (p.permanence && this.permanenceStarted(p)) p.permanence.id = next('permanenceMilestones');
-        }
+        for (const p of ep.periods)
+          if (p.start <= A) {
+            p.id = next('periodsOfCare');
+            for (const x of p.legalStatuses) if (x.start <= A) x.id = next('legalStatuses');
+            for (const x of p.placements) if (x.start <= A) x.id = next('placements');
+            for (const x of p.reviews) if (x.day <= A) x.id = next('claReviews');
+            if (p.permanence && this.permanenceStarted(p)) p.permanence.id = next('permanenceMilestones');
+          }
       }
       for (const x of k.careLeaver) x.id = next('careLeavers');
       for (const x of k.privateFostering) x.id = next('privateFostering');
@@ -213,7 +226,8 @@ export class Emitter {
         for (const t of this.input.org.teams) out([t.id, au, t.name, t.area]);
         return;
       case 'workers':
-        for (const w of this.keptWorkers) out([w.id, au, w.ref, w.name, w.role, w.team.id, w.agency, w.fte, this.iso(w.start), clip(w.end)]);
+        for (const w of this.keptWorkers)
+          out([w.id, au, w.ref, w.name, w.role, w.team.id, w.agency, w.fte, this.iso(w.start), clip(w.end)]);
         return;
       case 'workforceSnapshots': {
         let id = this.offsets.workforceSnapshots;
@@ -231,12 +245,28 @@ export class Emitter {
         for (const { child: c } of this.kept) {
           const born = c.dob <= A;
           const { upn, unknown } = this.upn(c);
-          out([c.id, au, c.laChildId, upn, unknown, c.firstName, c.lastName, born ? this.iso(c.dob) : null, born ? null : this.iso(c.dob), born ? c.sex : 'U', c.ethnicity, c.firstLanguage, c.religion, c.postcode]);
+          out([
+            c.id,
+            au,
+            c.laChildId,
+            upn,
+            unknown,
+            c.firstName,
+            c.lastName,
+            born ? this.iso(c.dob) : null,
+            born ? null : this.iso(c.dob),
+            born ? c.sex : 'U',
+            c.ethnicity,
+            c.firstLanguage,
+            c.religion,
+            c.postcode,
+          ]);
         }
         return;
       case 'childDisabilities': {
         let id = this.offsets.childDisabilities;
-        for (const { child: c } of this.kept) for (const d of c.disabilities) if (d.day <= A) out([++id, au, c.id, d.code, this.iso(d.day)]);
+        for (const { child: c } of this.kept)
+          for (const d of c.disabilities) if (d.day <= A) out([++id, au, c.id, d.code, this.iso(d.day)]);
         return;
       }
       case 'immigrationStatuses': {
@@ -244,14 +274,16 @@ export class Emitter {
         for (const { child: c } of this.kept) {
           if (!c.uasc || c.uasc.start > A) continue;
           out([++id, au, c.id, 'UASC', this.iso(c.uasc.start), clip(c.uasc.end)]);
-          if (c.uasc.refugeeStatus !== null && c.uasc.refugeeStatus <= A) out([++id, au, c.id, 'Refugee status', this.iso(c.uasc.refugeeStatus), null]);
+          if (c.uasc.refugeeStatus !== null && c.uasc.refugeeStatus <= A)
+            out([++id, au, c.id, 'Refugee status', this.iso(c.uasc.refugeeStatus), null]);
         }
         return;
       }
       case 'familyLinks': {
         let id = this.offsets.familyLinks;
         for (const { child: c } of this.kept) {
-          for (const s of c.siblings) if (s.id > 0) out([++id, au, c.id, s.id, 'sibling', `FAM${String(c.family).padStart(7, '0')}`, null]);
+          for (const s of c.siblings)
+            if (s.id > 0) out([++id, au, c.id, s.id, 'sibling', `FAM${String(c.family).padStart(7, '0')}`, null]);
           if (c.motherOf !== null && c.motherOf <= A) out([++id, au, c.id, null, 'child', null, this.iso(c.motherOf)]);
         }
         return;
@@ -262,7 +294,18 @@ export class Emitter {
           for (const a of k.allocations) {
             const open = a.end === null || a.end > A;
             const primary = a.role !== 'iro' && !(a.role === 'personal-adviser' && a.start < b18);
-            out([a.id, au, k.child.id, a.team.id, a.worker?.id ?? null, a.role, this.iso(a.start), open ? null : clip(a.end), open ? null : a.endReason, primary]);
+            out([
+              a.id,
+              au,
+              k.child.id,
+              a.team.id,
+              a.worker?.id ?? null,
+              a.role,
+              this.iso(a.start),
+              open ? null : clip(a.end),
+              open ? null : a.endReason,
+              primary,
+            ]);
           }
         }
         return;
@@ -272,7 +315,19 @@ export class Emitter {
           for (const c of k.contacts) {
             const decided = c.decisionDay <= A;
             const worker = this.mashWorker(mash, c.day, c.id);
-            out([c.id, au, k.child.id, this.iso(c.day), c.source, decided ? c.decision : null, clip(c.decisionDay), c.bragInitial, decided ? c.bragFinal : null, mash.id, worker]);
+            out([
+              c.id,
+              au,
+              k.child.id,
+              this.iso(c.day),
+              c.source,
+              decided ? c.decision : null,
+              clip(c.decisionDay),
+              c.bragInitial,
+              decided ? c.bragFinal : null,
+              mash.id,
+              worker,
+            ]);
           }
         }
         return;
@@ -280,8 +335,25 @@ export class Emitter {
         for (const k of this.kept) {
           for (const e of k.earlyHelp) {
             const ended = e.end !== null && e.end <= A;
-            const [team, worker] = e.allocation !== null && e.allocation <= A ? this.teamWorker(k, 'early-help-practitioner', e.allocation) : [null, null];
-            out([e.id, au, k.child.id, e.contact?.id ?? null, this.iso(e.request), clip(e.allocation), clip(e.assessmentStart), clip(e.assessmentEnd), e.organisation, ended ? clip(e.end) : null, ended ? e.outcome : null, team, worker]);
+            const [team, worker] =
+              e.allocation !== null && e.allocation <= A
+                ? this.teamWorker(k, 'early-help-practitioner', e.allocation)
+                : [null, null];
+            out([
+              e.id,
+              au,
+              k.child.id,
+              e.contact?.id ?? null,
+              this.iso(e.request),
+              clip(e.allocation),
+              clip(e.assessmentStart),
+              clip(e.assessmentEnd),
+              e.organisation,
+              ended ? clip(e.end) : null,
+              ended ? e.outcome : null,
+              team,
+              worker,
+            ]);
           }
         }
         return;
@@ -290,111 +362,257 @@ export class Emitter {
           for (const e of k.episodes) {
             const closed = e.closure <= A;
             const [team, worker] = e.nfa ? [null, null] : this.teamWorker(k, 'social-worker', closed ? e.closure : A);
-            out([e.id, au, k.child.id, e.contact?.id ?? null, this.iso(e.referral), e.source, e.need, e.nfa, closed ? this.iso(e.closure) : null, closed ? e.closureReason : null, team, worker]);
+            out([
+              e.id,
+              au,
+              k.child.id,
+              e.contact?.id ?? null,
+              this.iso(e.referral),
+              e.source,
+              e.need,
+              e.nfa,
+              closed ? this.iso(e.closure) : null,
+              closed ? e.closureReason : null,
+              team,
+              worker,
+            ]);
           }
         }
         return;
       case 'assessments':
-        for (const k of this.kept) for (const e of k.episodes) for (const a of e.assessments) {
-          if (!a.id) continue;
-          const done = a.authorised <= A;
-          const seenBy = a.seenDay !== null && a.seenDay <= A;
-          const [team, worker] = this.teamWorker(k, 'social-worker', a.start);
-          out([a.id, au, k.child.id, e.id, this.iso(a.start), done ? this.iso(a.authorised) : null, seenBy ? a.seen : a.seen ? null : false, seenBy ? this.iso(a.seenDay as Day) : null, seenBy ? a.seenAlone : null, done ? a.factors : null, done ? a.furtherServices : null, team, worker]);
-        }
+        for (const k of this.kept)
+          for (const e of k.episodes)
+            for (const a of e.assessments) {
+              if (!a.id) continue;
+              const done = a.authorised <= A;
+              const seenBy = a.seenDay !== null && a.seenDay <= A;
+              const [team, worker] = this.teamWorker(k, 'social-worker', a.start);
+              out([
+                a.id,
+                au,
+                k.child.id,
+                e.id,
+                this.iso(a.start),
+                done ? this.iso(a.authorised) : null,
+                seenBy ? a.seen : a.seen ? null : false,
+                seenBy ? this.iso(a.seenDay as Day) : null,
+                seenBy ? a.seenAlone : null,
+                done ? a.factors : null,
+                done ? a.furtherServices : null,
+                team,
+                worker,
+              ]);
+            }
         return;
       case 'strategyDiscussions':
-        for (const k of this.kept) for (const e of k.episodes) for (const s of e.strategies) {
-          if (!s.id) continue;
-          out([s.id, au, k.child.id, e.id, this.iso(s.day), s.police, s.health, s.education, s.outcome]);
-        }
+        for (const k of this.kept)
+          for (const e of k.episodes)
+            for (const s of e.strategies) {
+              if (!s.id) continue;
+              out([s.id, au, k.child.id, e.id, this.iso(s.day), s.police, s.health, s.education, s.outcome]);
+            }
         return;
       case 's47Enquiries':
-        for (const k of this.kept) for (const e of k.episodes) for (const s of e.s47s) {
-          if (!s.id) continue;
-          const ended = s.end <= A;
-          const [team, worker] = this.teamWorker(k, 'social-worker', s.start);
-          out([s.id, au, k.child.id, e.id, s.strategy.id || null, this.iso(s.start), ended ? this.iso(s.end) : null, ended ? s.icpcNotRequired : false, ended ? s.outcome : null, team, worker]);
-        }
+        for (const k of this.kept)
+          for (const e of k.episodes)
+            for (const s of e.s47s) {
+              if (!s.id) continue;
+              const ended = s.end <= A;
+              const [team, worker] = this.teamWorker(k, 'social-worker', s.start);
+              out([
+                s.id,
+                au,
+                k.child.id,
+                e.id,
+                s.strategy.id || null,
+                this.iso(s.start),
+                ended ? this.iso(s.end) : null,
+                ended ? s.icpcNotRequired : false,
+                ended ? s.outcome : null,
+                team,
+                worker,
+              ]);
+            }
         return;
       case 'initialCpConferences':
-        for (const k of this.kept) for (const e of k.episodes) for (const c of e.icpcs) {
-          if (!c.id) continue;
-          out([c.id, au, k.child.id, e.id, c.s47?.id ?? null, c.transferIn, clip(c.target), this.iso(c.day), c.plan]);
-        }
+        for (const k of this.kept)
+          for (const e of k.episodes)
+            for (const c of e.icpcs) {
+              if (!c.id) continue;
+              out([
+                c.id,
+                au,
+                k.child.id,
+                e.id,
+                c.s47?.id ?? null,
+                c.transferIn,
+                clip(c.target),
+                this.iso(c.day),
+                c.plan,
+              ]);
+            }
         return;
       case 'cinPlans':
-        for (const k of this.kept) for (const e of k.episodes) for (const p of e.cinPlans) {
-          if (!p.id) continue;
-          const [team, worker] = this.teamWorker(k, 'social-worker', Math.min(p.end, A));
-          out([p.id, au, k.child.id, e.id, this.iso(p.start), clip(p.end), team, worker]);
-        }
+        for (const k of this.kept)
+          for (const e of k.episodes)
+            for (const p of e.cinPlans) {
+              if (!p.id) continue;
+              const [team, worker] = this.teamWorker(k, 'social-worker', Math.min(p.end, A));
+              out([p.id, au, k.child.id, e.id, this.iso(p.start), clip(p.end), team, worker]);
+            }
         return;
       case 'cpPlans':
-        for (const k of this.kept) for (const e of k.episodes) for (const p of e.cpPlans) {
-          if (!p.id) continue;
-          const [team, worker] = this.teamWorker(k, 'social-worker', Math.min(p.end, A));
-          out([p.id, au, k.child.id, e.id, p.icpc.id || null, this.iso(p.start), clip(p.end), p.initialCategory, p.latestCategory, p.previousPlans, p.epo, team, worker]);
-        }
+        for (const k of this.kept)
+          for (const e of k.episodes)
+            for (const p of e.cpPlans) {
+              if (!p.id) continue;
+              const [team, worker] = this.teamWorker(k, 'social-worker', Math.min(p.end, A));
+              out([
+                p.id,
+                au,
+                k.child.id,
+                e.id,
+                p.icpc.id || null,
+                this.iso(p.start),
+                clip(p.end),
+                p.initialCategory,
+                p.latestCategory,
+                p.previousPlans,
+                p.epo,
+                team,
+                worker,
+              ]);
+            }
         return;
       case 'cpReviews':
-        for (const k of this.kept) for (const e of k.episodes) for (const p of e.cpPlans) {
-          if (!p.id) continue;
-          for (const r of p.reviews) if (r.id) out([r.id, au, k.child.id, p.id, this.iso(r.due), this.iso(r.day), r.quorate, r.participation]);
-        }
+        for (const k of this.kept)
+          for (const e of k.episodes)
+            for (const p of e.cpPlans) {
+              if (!p.id) continue;
+              for (const r of p.reviews)
+                if (r.id)
+                  out([r.id, au, k.child.id, p.id, this.iso(r.due), this.iso(r.day), r.quorate, r.participation]);
+            }
         return;
       case 'visits': {
         let id = this.offsets.visits;
         for (const k of this.kept) {
           for (const v of k.child.visits) {
-            const [, worker] = this.teamWorker(k, v.kind === 'care-leaver' ? 'personal-adviser' : 'social-worker', v.day);
+            const [, worker] = this.teamWorker(
+              k,
+              v.kind === 'care-leaver' ? 'personal-adviser' : 'social-worker',
+              v.day,
+            );
             out([++id, au, k.child.id, v.kind, this.iso(v.day), v.seen, v.alone, worker]);
           }
         }
         return;
       }
       case 'preProceedings':
-        for (const k of this.kept) for (const e of k.episodes) for (const p of e.preProceedings) {
-          if (!p.id) continue;
-          const ended = p.end <= A;
-          const meetings = ended ? p.reviewMeetings : Math.max(0, Math.floor((A - p.start) / 35) - 1);
-          out([p.id, au, k.child.id, e.id, this.iso(p.start), clip(p.letter), p.fgdmOffered, clip(p.initialMeeting), meetings, clip(p.decision), clip(p.end), ended ? p.outcome : 'ongoing']);
-        }
+        for (const k of this.kept)
+          for (const e of k.episodes)
+            for (const p of e.preProceedings) {
+              if (!p.id) continue;
+              const ended = p.end <= A;
+              const meetings = ended ? p.reviewMeetings : Math.max(0, Math.floor((A - p.start) / 35) - 1);
+              out([
+                p.id,
+                au,
+                k.child.id,
+                e.id,
+                this.iso(p.start),
+                clip(p.letter),
+                p.fgdmOffered,
+                clip(p.initialMeeting),
+                meetings,
+                clip(p.decision),
+                clip(p.end),
+                ended ? p.outcome : 'ongoing',
+              ]);
+            }
         return;
       case 'careProceedings':
-        for (const k of this.kept) for (const e of k.episodes) for (const c of e.careProceedings) {
-          if (!c.id) continue;
-          const ended = c.finalHearing <= A;
-          out([c.id, au, k.child.id, c.pre?.id ?? null, this.iso(c.issue), clip(c.finalHearing), ended ? c.finalOrder : null, ended ? clip(c.end) : null]);
-        }
+        for (const k of this.kept)
+          for (const e of k.episodes)
+            for (const c of e.careProceedings) {
+              if (!c.id) continue;
+              const ended = c.finalHearing <= A;
+              out([
+                c.id,
+                au,
+                k.child.id,
+                c.pre?.id ?? null,
+                this.iso(c.issue),
+                clip(c.finalHearing),
+                ended ? c.finalOrder : null,
+                ended ? clip(c.end) : null,
+              ]);
+            }
         return;
       case 'periodsOfCare':
-        for (const k of this.kept) for (const p of this.periods(k)) {
-          const ended = p.end <= A;
-          const planned = p.permanencePlanDay !== null && p.permanencePlanDay <= A;
-          out([p.id, au, k.child.id, this.iso(p.start), ended ? this.iso(p.end) : null, ended ? p.reasonCeased : null, p.categoryOfNeed, k.child.postcode, planned ? p.permanencePlan : null, planned ? clip(p.permanencePlanDay) : null, p.previousPermanence, clip(p.previousPermanenceDay)]);
-        }
+        for (const k of this.kept)
+          for (const p of this.periods(k)) {
+            const ended = p.end <= A;
+            const planned = p.permanencePlanDay !== null && p.permanencePlanDay <= A;
+            out([
+              p.id,
+              au,
+              k.child.id,
+              this.iso(p.start),
+              ended ? this.iso(p.end) : null,
+              ended ? p.reasonCeased : null,
+              p.categoryOfNeed,
+              k.child.postcode,
+              planned ? p.permanencePlan : null,
+              planned ? clip(p.permanencePlanDay) : null,
+              p.previousPermanence,
+              clip(p.previousPermanenceDay),
+            ]);
+          }
         return;
       case 'legalStatuses':
-        for (const k of this.kept) for (const p of this.periods(k)) for (const l of p.legalStatuses) {
-          if (l.id) out([l.id, au, k.child.id, p.id, l.code, this.iso(l.start), clip(l.end)]);
-        }
+        for (const k of this.kept)
+          for (const p of this.periods(k))
+            for (const l of p.legalStatuses) {
+              if (l.id) out([l.id, au, k.child.id, p.id, l.code, this.iso(l.start), clip(l.end)]);
+            }
         return;
       case 'placements':
-        for (const k of this.kept) for (const p of this.periods(k)) for (const x of p.placements) {
-          if (!x.id) continue;
-          const ended = x.end <= A;
-          out([x.id, au, k.child.id, p.id, this.iso(x.start), ended ? this.iso(x.end) : null, x.type, x.provider, x.carerRef, x.postcode, x.urn, x.distance, x.inArea, x.la, ended ? x.changeReason : null]);
-        }
+        for (const k of this.kept)
+          for (const p of this.periods(k))
+            for (const x of p.placements) {
+              if (!x.id) continue;
+              const ended = x.end <= A;
+              out([
+                x.id,
+                au,
+                k.child.id,
+                p.id,
+                this.iso(x.start),
+                ended ? this.iso(x.end) : null,
+                x.type,
+                x.provider,
+                x.carerRef,
+                x.postcode,
+                x.urn,
+                x.distance,
+                x.inArea,
+                x.la,
+                ended ? x.changeReason : null,
+              ]);
+            }
         return;
       case 'claReviews':
-        for (const k of this.kept) for (const p of this.periods(k)) for (const r of p.reviews) {
-          if (r.id) out([r.id, au, k.child.id, p.id, this.iso(r.due), this.iso(r.day), r.participation]);
-        }
+        for (const k of this.kept)
+          for (const p of this.periods(k))
+            for (const r of p.reviews) {
+              if (r.id) out([r.id, au, k.child.id, p.id, this.iso(r.due), this.iso(r.day), r.participation]);
+            }
         return;
       case 'healthAssessments': {
         let id = this.offsets.healthAssessments;
-        for (const { child: c } of this.kept) for (const h of c.healthAssessments) out([++id, au, c.id, h.kind, this.iso(h.day)]);
+        for (const { child: c } of this.kept)
+          for (const h of c.healthAssessments) out([++id, au, c.id, h.kind, this.iso(h.day)]);
         return;
       }
       case 'dentalChecks': {
@@ -404,7 +622,8 @@ export class Emitter {
       }
       case 'sdqScores': {
         let id = this.offsets.sdqScores;
-        for (const { child: c } of this.kept) for (const s of c.sdq) out([++id, au, c.id, this.iso(s.day), s.score, s.reason]);
+        for (const { child: c } of this.kept)
+          for (const s of c.sdq) out([++id, au, c.id, this.iso(s.day), s.score, s.reason]);
         return;
       }
       case 'personalEducationPlans': {
@@ -414,28 +633,71 @@ export class Emitter {
       }
       case 'missingEpisodes': {
         let id = this.offsets.missingEpisodes;
-        for (const { child: c } of this.kept) for (const m of c.missing) {
-          out([++id, au, c.id, m.kind, this.minuteIso(m.startMinute), this.minuteIso(m.endMinute), clip(m.rhiOffered), clip(m.rhiAccepted), this.minuteIso(m.rhiCompletedMinute)]);
-        }
+        for (const { child: c } of this.kept)
+          for (const m of c.missing) {
+            out([
+              ++id,
+              au,
+              c.id,
+              m.kind,
+              this.minuteIso(m.startMinute),
+              this.minuteIso(m.endMinute),
+              clip(m.rhiOffered),
+              clip(m.rhiAccepted),
+              this.minuteIso(m.rhiCompletedMinute),
+            ]);
+          }
         return;
       }
       case 'permanenceMilestones':
-        for (const k of this.kept) for (const p of this.periods(k)) {
-          const m = p.permanence;
-          if (!m?.id) continue;
-          const ordered = m.orderDay !== null && m.orderDay <= A;
-          const matched = m.matched !== null && m.matched <= A;
-          const placed = m.placed !== null && m.placed <= A;
-          out([m.id, au, k.child.id, p.id, clip(m.adm), clip(m.placementOrder), clip(m.matched), clip(m.placed), clip(m.ffa), clip(m.reversed), m.reversed !== null && m.reversed <= A ? m.reversedReason : null, ordered ? m.orderType : null, ordered ? this.iso(m.orderDay as Day) : null, placed ? m.byFosterCarer : null, matched ? m.adopters : null, matched ? m.adopterSex : null, matched ? m.adopterLegalStatus : null, placed ? m.familyRef : null]);
-        }
+        for (const k of this.kept)
+          for (const p of this.periods(k)) {
+            const m = p.permanence;
+            if (!m?.id) continue;
+            const ordered = m.orderDay !== null && m.orderDay <= A;
+            const matched = m.matched !== null && m.matched <= A;
+            const placed = m.placed !== null && m.placed <= A;
+            out([
+              m.id,
+              au,
+              k.child.id,
+              p.id,
+              clip(m.adm),
+              clip(m.placementOrder),
+              clip(m.matched),
+              clip(m.placed),
+              clip(m.ffa),
+              clip(m.reversed),
+              m.reversed !== null && m.reversed <= A ? m.reversedReason : null,
+              ordered ? m.orderType : null,
+              ordered ? this.iso(m.orderDay as Day) : null,
+              placed ? m.byFosterCarer : null,
+              matched ? m.adopters : null,
+              matched ? m.adopterSex : null,
+              matched ? m.adopterLegalStatus : null,
+              placed ? m.familyRef : null,
+            ]);
+          }
         return;
       case 'careLeavers':
-        for (const k of this.kept) for (const c of k.careLeaver) {
-          const linked = c.paLinked !== null && c.paLinked <= A;
-          const pa = linked ? this.holder(k, 'personal-adviser', Math.min(c.end, A))?.worker?.id ?? null : null;
-          const stayingPut = c.stayingPut && c.stayingPutStart !== null && c.stayingPutStart <= A;
-          out([c.id, au, k.child.id, c.eligibility, this.iso(c.start), clip(c.end), pa, linked ? this.iso(c.paLinked as Day) : null, stayingPut, stayingPut ? this.iso(c.stayingPutStart as Day) : null]);
-        }
+        for (const k of this.kept)
+          for (const c of k.careLeaver) {
+            const linked = c.paLinked !== null && c.paLinked <= A;
+            const pa = linked ? (this.holder(k, 'personal-adviser', Math.min(c.end, A))?.worker?.id ?? null) : null;
+            const stayingPut = c.stayingPut && c.stayingPutStart !== null && c.stayingPutStart <= A;
+            out([
+              c.id,
+              au,
+              k.child.id,
+              c.eligibility,
+              this.iso(c.start),
+              clip(c.end),
+              pa,
+              linked ? this.iso(c.paLinked as Day) : null,
+              stayingPut,
+              stayingPut ? this.iso(c.stayingPutStart as Day) : null,
+            ]);
+          }
         return;
       case 'pathwayPlanReviews': {
         let id = this.offsets.pathwayPlanReviews;
@@ -444,18 +706,41 @@ export class Emitter {
       }
       case 'careLeaverContacts': {
         let id = this.offsets.careLeaverContacts;
-        for (const { child: c } of this.kept) for (const x of c.careLeaverContacts) out([++id, au, c.id, this.iso(x.day), x.inTouch, x.accommodation, x.suitable, x.activity]);
+        for (const { child: c } of this.kept)
+          for (const x of c.careLeaverContacts)
+            out([++id, au, c.id, this.iso(x.day), x.inTouch, x.accommodation, x.suitable, x.activity]);
         return;
       }
       case 'privateFostering':
-        for (const k of this.kept) for (const p of k.privateFostering) {
-          out([p.id, au, k.child.id, this.iso(p.notification), this.iso(p.arrangementStart), clip(p.initialVisit), clip(p.assessmentCompleted), clip(p.end)]);
-        }
+        for (const k of this.kept)
+          for (const p of k.privateFostering) {
+            out([
+              p.id,
+              au,
+              k.child.id,
+              this.iso(p.notification),
+              this.iso(p.arrangementStart),
+              clip(p.initialVisit),
+              clip(p.assessmentCompleted),
+              clip(p.end),
+            ]);
+          }
         return;
       case 'ladoReferrals':
         for (const l of this.input.lado) {
           const closed = l.closed <= A;
-          out([l.id, au, l.child && l.child.id > 0 ? l.child.id : null, this.iso(l.referral), clip(l.initialConsideration), clip(l.oversight), l.sector, closed ? l.outcome : null, clip(l.closed), l.strategyMeeting]);
+          out([
+            l.id,
+            au,
+            l.child && l.child.id > 0 ? l.child.id : null,
+            this.iso(l.referral),
+            clip(l.initialConsideration),
+            clip(l.oversight),
+            l.sector,
+            closed ? l.outcome : null,
+            clip(l.closed),
+            l.strategyMeeting,
+          ]);
         }
         return;
     }
@@ -497,7 +782,6 @@ export class Emitter {
     const body = la + String((c.upnIndex * 2_654_435_761) % 1_000_000_000).padStart(9, '0');
     return { upn: upnCheckLetter(body) + body, unknown: null };
   }
-
 }
 
 /**

@@ -33,7 +33,10 @@ describe('generateDemoAuthority is deterministic', () => {
   test('the same options give byte-identical rows; another seed gives different ones', () => {
     // The CSV the generator COPYs into each table, hashed before it reaches a database.
     const hashes = [SMALL.seed, SMALL.seed, SMALL.seed + 1].map((seed) => demoRowsHash({ ...SMALL, seed }));
-    assert.deepEqual(Object.keys(hashes[0] ?? {}), LOAD_ORDER.map((k) => TABLES[k].name));
+    assert.deepEqual(
+      Object.keys(hashes[0] ?? {}),
+      LOAD_ORDER.map((k) => TABLES[k].name),
+    );
     assert.deepEqual(hashes[1], hashes[0]);
     assert.notDeepEqual(hashes[2], hashes[0]);
   });
@@ -50,7 +53,9 @@ describeEachEngine('a small demo authority', { demo: SMALL }, (ctx) => {
   });
 
   test('what it loaded is what it hashes before loading: the same tables and rows per table', () => {
-    const counts = Object.fromEntries(Object.entries(demoRowsHash(SMALL)).map(([name, h]) => [name, Number(h.split(':')[0])]));
+    const counts = Object.fromEntries(
+      Object.entries(demoRowsHash(SMALL)).map(([name, h]) => [name, Number(h.split(':')[0])]),
+    );
     assert.deepEqual(counts, Object.fromEntries(Object.keys(counts).map((name) => [name, summary.rows[name]])));
   });
 
@@ -222,7 +227,13 @@ describeEachEngine('a small demo authority', { demo: SMALL }, (ctx) => {
 `,
     );
     assert.equal(overlap.n, 0);
-    for (const [table, start] of [['assessments', 'start_date'], ['cin_plans', 'start_date'], ['cp_plans', 'start_date'], ['s47_enquiries', 'start_date'], ['strategy_discussions', 'discussion_date']] as const) {
+    for (const [table, start] of [
+      ['assessments', 'start_date'],
+      ['cin_plans', 'start_date'],
+      ['cp_plans', 'start_date'],
+      ['s47_enquiries', 'start_date'],
+      ['strategy_discussions', 'discussion_date'],
+    ] as const) {
       const r = await one<{ n: number }>(
         ctx.database,
         `SELECT count(*)::int AS n FROM "${table}" x JOIN cin_episodes e ON e.id = x.cin_episode_id
@@ -240,28 +251,75 @@ describeEachEngine('a small demo authority', { demo: SMALL }, (ctx) => {
 
   test('references between records stay within the same child', async () => {
     const checks: Array<[string, string]> = [
-      ['cin_episodes → contacts', `SELECT count(*)::int AS n FROM cin_episodes x JOIN contacts c ON c.id = x.contact_id WHERE x.authority_id = ${au} AND (c.child_id <> x.child_id OR c.contact_date > x.referral_date)`],
-      ['early help → contacts', `SELECT count(*)::int AS n FROM early_help_episodes x JOIN contacts c ON c.id = x.contact_id WHERE x.authority_id = ${au} AND (c.child_id <> x.child_id OR c.contact_date > x.request_date)`],
-      ['S47 → strategy discussion', `SELECT count(*)::int AS n FROM s47_enquiries x JOIN strategy_discussions d ON d.id = x.strategy_discussion_id WHERE x.authority_id = ${au} AND (d.child_id <> x.child_id OR d.discussion_date <> x.start_date OR d.outcome <> 's47')`],
-      ['CP reviews → plans', `SELECT count(*)::int AS n FROM cp_reviews x JOIN cp_plans p ON p.id = x.cp_plan_id WHERE x.authority_id = ${au} AND (p.child_id <> x.child_id OR x.review_date < p.start_date OR (p.end_date IS NOT NULL AND x.review_date > p.end_date))`],
-      ['CLA reviews → periods', `SELECT count(*)::int AS n FROM cla_reviews x JOIN periods_of_care p ON p.id = x.period_of_care_id WHERE x.authority_id = ${au} AND (p.child_id <> x.child_id OR x.review_date < p.start_date OR (p.end_date IS NOT NULL AND x.review_date > p.end_date))`],
-      ['permanence → periods', `SELECT count(*)::int AS n FROM permanence_milestones x JOIN periods_of_care p ON p.id = x.period_of_care_id WHERE x.authority_id = ${au} AND p.child_id <> x.child_id`],
-      ['care proceedings → PLO', `SELECT count(*)::int AS n FROM care_proceedings x JOIN pre_proceedings p ON p.id = x.pre_proceedings_id WHERE x.authority_id = ${au} AND (p.child_id <> x.child_id OR p.start_date > x.issue_date)`],
-      ['sibling links are mutual', `SELECT count(*)::int AS n FROM family_links x WHERE x.authority_id = ${au} AND x.relationship = 'sibling' AND NOT EXISTS (SELECT 1 FROM family_links y WHERE y.child_id = x.related_child_id AND y.related_child_id = x.child_id)`],
-      ['adoption ends a period with E11/E12', `SELECT count(*)::int AS n FROM permanence_milestones x JOIN periods_of_care p ON p.id = x.period_of_care_id WHERE x.authority_id = ${au} AND x.order_type = 'adoption' AND p.reason_ceased NOT IN ('E11', 'E12')`],
-      ['care leavers were looked after', `SELECT count(*)::int AS n FROM care_leavers x WHERE x.authority_id = ${au} AND NOT EXISTS (SELECT 1 FROM periods_of_care p WHERE p.child_id = x.child_id AND p.start_date <= x.start_date)`],
+      [
+        'cin_episodes → contacts',
+        `SELECT count(*)::int AS n FROM cin_episodes x JOIN contacts c ON c.id = x.contact_id WHERE x.authority_id = ${au} AND (c.child_id <> x.child_id OR c.contact_date > x.referral_date)`,
+      ],
+      [
+        'early help → contacts',
+        `SELECT count(*)::int AS n FROM early_help_episodes x JOIN contacts c ON c.id = x.contact_id WHERE x.authority_id = ${au} AND (c.child_id <> x.child_id OR c.contact_date > x.request_date)`,
+      ],
+      [
+        'S47 → strategy discussion',
+        `SELECT count(*)::int AS n FROM s47_enquiries x JOIN strategy_discussions d ON d.id = x.strategy_discussion_id WHERE x.authority_id = ${au} AND (d.child_id <> x.child_id OR d.discussion_date <> x.start_date OR d.outcome <> 's47')`,
+      ],
+      [
+        'CP reviews → plans',
+        `SELECT count(*)::int AS n FROM cp_reviews x JOIN cp_plans p ON p.id = x.cp_plan_id WHERE x.authority_id = ${au} AND (p.child_id <> x.child_id OR x.review_date < p.start_date OR (p.end_date IS NOT NULL AND x.review_date > p.end_date))`,
+      ],
+      [
+        'CLA reviews → periods',
+        `SELECT count(*)::int AS n FROM cla_reviews x JOIN periods_of_care p ON p.id = x.period_of_care_id WHERE x.authority_id = ${au} AND (p.child_id <> x.child_id OR x.review_date < p.start_date OR (p.end_date IS NOT NULL AND x.review_date > p.end_date))`,
+      ],
+      [
+        'permanence → periods',
+        `SELECT count(*)::int AS n FROM permanence_milestones x JOIN periods_of_care p ON p.id = x.period_of_care_id WHERE x.authority_id = ${au} AND p.child_id <> x.child_id`,
+      ],
+      [
+        'care proceedings → PLO',
+        `SELECT count(*)::int AS n FROM care_proceedings x JOIN pre_proceedings p ON p.id = x.pre_proceedings_id WHERE x.authority_id = ${au} AND (p.child_id <> x.child_id OR p.start_date > x.issue_date)`,
+      ],
+      [
+        'sibling links are mutual',
+        `SELECT count(*)::int AS n FROM family_links x WHERE x.authority_id = ${au} AND x.relationship = 'sibling' AND NOT EXISTS (SELECT 1 FROM family_links y WHERE y.child_id = x.related_child_id AND y.related_child_id = x.child_id)`,
+      ],
+      [
+        'adoption ends a period with E11/E12',
+        `SELECT count(*)::int AS n FROM permanence_milestones x JOIN periods_of_care p ON p.id = x.period_of_care_id WHERE x.authority_id = ${au} AND x.order_type = 'adoption' AND p.reason_ceased NOT IN ('E11', 'E12')`,
+      ],
+      [
+        'care leavers were looked after',
+        `SELECT count(*)::int AS n FROM care_leavers x WHERE x.authority_id = ${au} AND NOT EXISTS (SELECT 1 FROM periods_of_care p WHERE p.child_id = x.child_id AND p.start_date <= x.start_date)`,
+      ],
     ];
     for (const [label, text] of checks) assert.equal((await one<{ n: number }>(ctx.database, text)).n, 0, label);
   });
 
   test('a second authority loads beside the first, with its own ids, and sequences move on', async () => {
-    const second = await generateDemoAuthority(ctx.database, { ...SMALL, seed: 99, childPopulation: 5_000, code: 'DEMO2', name: 'Second Borough (demo)' });
+    const second = await generateDemoAuthority(ctx.database, {
+      ...SMALL,
+      seed: 99,
+      childPopulation: 5_000,
+      code: 'DEMO2',
+      name: 'Second Borough (demo)',
+    });
     assert.notEqual(second.authorityId, au);
-    const firstMax = await one<{ m: number }>(ctx.database, `SELECT max(id)::int AS m FROM children WHERE authority_id = ${au}`);
-    const secondMin = await one<{ m: number }>(ctx.database, `SELECT min(id)::int AS m FROM children WHERE authority_id = ${second.authorityId}`);
+    const firstMax = await one<{ m: number }>(
+      ctx.database,
+      `SELECT max(id)::int AS m FROM children WHERE authority_id = ${au}`,
+    );
+    const secondMin = await one<{ m: number }>(
+      ctx.database,
+      `SELECT min(id)::int AS m FROM children WHERE authority_id = ${second.authorityId}`,
+    );
     assert.ok(secondMin.m > firstMax.m);
     assert.equal(
-      (await one<{ n: number }>(ctx.database, `SELECT count(*)::int AS n FROM children WHERE authority_id = ${second.authorityId}`)).n,
+      (
+        await one<{ n: number }>(
+          ctx.database,
+          `SELECT count(*)::int AS n FROM children WHERE authority_id = ${second.authorityId}`,
+        )
+      ).n,
       second.children,
     );
     // The next ordinary insert takes an id after both loads.
@@ -269,7 +327,10 @@ describeEachEngine('a small demo authority', { demo: SMALL }, (ctx) => {
       ctx.database,
       `INSERT INTO teams (authority_id, name, service_area) VALUES (${au}, 'A new team', 'cin-cp') RETURNING id`,
     );
-    const maxTeam = await one<{ m: number }>(ctx.database, `SELECT max(id)::int AS m FROM teams WHERE id <> ${inserted.id}`);
+    const maxTeam = await one<{ m: number }>(
+      ctx.database,
+      `SELECT max(id)::int AS m FROM teams WHERE id <> ${inserted.id}`,
+    );
     assert.ok(inserted.id > maxTeam.m);
   });
 
@@ -296,7 +357,10 @@ describeEachEngine('Database.bulkLoad', (ctx) => {
       }),
       /boom/,
     );
-    const names = await rows<{ code: string; name: string }>(ctx.database, `SELECT code, name FROM authorities WHERE code LIKE 'BL%' ORDER BY code`);
+    const names = await rows<{ code: string; name: string }>(
+      ctx.database,
+      `SELECT code, name FROM authorities WHERE code LIKE 'BL%' ORDER BY code`,
+    );
     assert.deepEqual(names, [
       { code: 'BL1', name: 'Bulk, one' },
       { code: 'BL2', name: 'Bulk two' },

@@ -75,7 +75,12 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
   const { asAt, windowStart } = input.settings;
 
   // (5): load.
-  const { emitter, rows } = await loadAuthority(database, code, (offsets: Record<TableKey, number>) => new Emitter(input, offsets), progress);
+  const { emitter, rows } = await loadAuthority(
+    database,
+    code,
+    (offsets: Record<TableKey, number>) => new Emitter(input, offsets),
+    progress,
+  );
 
   // The inspection history, case audits and improvement plan (improvement-plan.ts): rows that point at the children
   // just loaded, written in date order up to asAt.
@@ -123,7 +128,9 @@ export function demoRowsHash(options: DemoOptions): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of LOAD_ORDER) {
     const csv = new CsvChunks();
-    emitter.rows(key, (row) => { csv.add(row); });
+    emitter.rows(key, (row) => {
+      csv.add(row);
+    });
     const hash = createHash('sha256');
     for (const chunk of csv.finish()) hash.update(chunk);
     out[TABLES[key].name] = `${csv.rows}:${hash.digest('hex')}`;
@@ -172,13 +179,25 @@ function simulate(options: DemoOptions): { input: EmitInput; org: Organisation; 
   progress({ stage: 'journeys', done: arrivals.length, total: arrivals.length });
 
   // (3) and (4): organisation and allocations.
-  const org = buildOrganisation(seed, STREAM.organisation, caseHolders(settings, children, population), simulationStart, asAt + 366);
+  const org = buildOrganisation(
+    seed,
+    STREAM.organisation,
+    caseHolders(settings, children, population),
+    simulationStart,
+    asAt + 366,
+  );
   progress({ stage: 'allocations', done: 0, total: 1 });
   const allocations = allocate(org, children);
   progress({ stage: 'allocations', done: 1, total: 1 });
   const lado = ladoReferrals(settings, STREAM.lado, population, children);
-  const snapshots = snapshotDays(windowStart, asAt).map((day) => workforceSnapshot(org, day, openCasesOn(allocations, day)));
-  const populationRows = childPopulation(population, Number(fromDayNumber(windowStart).slice(0, 4)), Number(fromDayNumber(asAt).slice(0, 4)));
+  const snapshots = snapshotDays(windowStart, asAt).map((day) =>
+    workforceSnapshot(org, day, openCasesOn(allocations, day)),
+  );
+  const populationRows = childPopulation(
+    population,
+    Number(fromDayNumber(windowStart).slice(0, 4)),
+    Number(fromDayNumber(asAt).slice(0, 4)),
+  );
 
   return {
     input: {
@@ -267,18 +286,24 @@ function snapshotDays(from: Day, to: Day): Day[] {
 
 function openCasesOn(allocations: readonly AllocationModel[], day: Day): number {
   let n = 0;
-  for (const a of allocations) if (a.role === 'social-worker' && a.worker && a.start <= day && (a.end === null || a.end >= day)) n++;
+  for (const a of allocations)
+    if (a.role === 'social-worker' && a.worker && a.start <= day && (a.end === null || a.end >= day)) n++;
   return n;
 }
 
 /** The safeguarding team holding the most children at `asAt`, and its social worker holding the most. */
-function demoTeam(org: Organisation, allocations: readonly AllocationModel[], asAt: Day): { teamId: number; workerId: number | null } {
+function demoTeam(
+  org: Organisation,
+  allocations: readonly AllocationModel[],
+  asAt: Day,
+): { teamId: number; workerId: number | null } {
   const teamCounts = new Map<number, number>();
   const workerCounts = new Map<number, number>();
   for (const a of allocations) {
     if (a.role !== 'social-worker' || a.start > asAt || (a.end !== null && a.end < asAt)) continue;
     teamCounts.set(a.team.id, (teamCounts.get(a.team.id) ?? 0) + 1);
-    if (a.worker && a.worker.id > 0 && a.worker.role !== 'team-manager') workerCounts.set(a.worker.id, (workerCounts.get(a.worker.id) ?? 0) + 1);
+    if (a.worker && a.worker.id > 0 && a.worker.role !== 'team-manager')
+      workerCounts.set(a.worker.id, (workerCounts.get(a.worker.id) ?? 0) + 1);
   }
   const candidates = org.teams.filter((t) => t.area === 'cin-cp');
   const pool = candidates.length > 0 ? candidates : org.teams;

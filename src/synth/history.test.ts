@@ -24,14 +24,24 @@ describe('inspectionHistory (pure)', () => {
     const sif = h.filter((a) => a.kind === 'sif');
     assert.equal(sif.length, 1);
     assert.equal(sif[0]?.recommendations.length, 19);
-    assert.deepEqual(sif[0]?.recommendations.map((r) => r.text), SIF_RECOMMENDATIONS);
+    assert.deepEqual(
+      sif[0]?.recommendations.map((r) => r.text),
+      SIF_RECOMMENDATIONS,
+    );
     assert.equal(sif[0]?.judgements.find((j) => j.judgement === 'overall')?.grade, 'inadequate');
     assert.equal(h.filter((a) => a.kind === 'monitoring-visit').length, 4);
-    assert.ok(h.filter((a) => a.kind === 'monitoring-visit').every((a) => a.theme && a.startDate >= '2017-06-01' && a.endDate <= '2019-12-31'));
+    assert.ok(
+      h
+        .filter((a) => a.kind === 'monitoring-visit')
+        .every((a) => a.theme && a.startDate >= '2017-06-01' && a.endDate <= '2019-12-31'),
+    );
     const standard = h.filter((a) => a.kind === 'ilacs-standard');
     assert.equal(standard.length, 1);
     assert.equal(standard[0]?.framework, 'ilacs-2018');
-    assert.deepEqual(standard[0]?.judgements.map((j) => j.grade), ['good', 'good', 'good', 'good']);
+    assert.deepEqual(
+      standard[0]?.judgements.map((j) => j.grade),
+      ['good', 'good', 'good', 'good'],
+    );
     const focused = h.filter((a) => a.kind === 'focused-visit');
     assert.equal(focused.length, 1);
     assert.ok(focused[0]?.theme);
@@ -41,13 +51,18 @@ describe('inspectionHistory (pure)', () => {
     assert.equal(short[0]?.judgements.length, 5);
     assert.equal(short[0]?.judgements.find((j) => j.judgement === 'children-in-care')?.grade, 'outstanding');
     assert.equal(short[0]?.judgements.filter((j) => j.grade === 'good').length, 4);
-    assert.deepEqual(short[0]?.recommendations.map((r) => r.text), ILACS_2024_RECOMMENDATIONS);
+    assert.deepEqual(
+      short[0]?.recommendations.map((r) => r.text),
+      ILACS_2024_RECOMMENDATIONS,
+    );
     // An engagement meeting and a self-evaluation each year 2018–2025: 8 of each.
     assert.equal(h.filter((a) => a.kind === 'engagement-meeting').length, 8);
     assert.equal(h.filter((a) => a.kind === 'self-evaluation').length, 8);
     // No April-2026-style inspection, and nothing after asAt.
     assert.ok(h.every((a) => a.framework !== 'ilacs-2026'));
-    assert.ok(h.every((a) => a.endDate <= AS_AT && (a.publishedOn ?? '') <= AS_AT && (a.actionPlanSentOn ?? '') <= AS_AT));
+    assert.ok(
+      h.every((a) => a.endDate <= AS_AT && (a.publishedOn ?? '') <= AS_AT && (a.actionPlanSentOn ?? '') <= AS_AT),
+    );
   });
 
   test('statutory dates by hand: SIF ended Thu 18 May 2017; +22 working days (29 May a bank holiday) = 20 June; published 6 later = 28 June; action plan within 70', () => {
@@ -64,8 +79,16 @@ describe('inspectionHistory (pure)', () => {
   test('paragraphs are numbered 1, 2, 3 … under judgement headings; overall effectiveness has none', () => {
     for (const a of inspectionHistory(7, AS_AT).filter((x) => x.judgements.length > 0)) {
       assert.ok(a.paragraphs.length >= 3 * (a.judgements.length - 1) - 2, `${a.tag} has a handful per judgement`);
-      assert.deepEqual(a.paragraphs.map((p) => p.number), a.paragraphs.map((_, i) => i + 1));
-      assert.ok(a.paragraphs.every((p) => p.judgement !== 'overall' && p.judgement !== null && a.judgements.some((j) => j.judgement === p.judgement)));
+      assert.deepEqual(
+        a.paragraphs.map((p) => p.number),
+        a.paragraphs.map((_, i) => i + 1),
+      );
+      assert.ok(
+        a.paragraphs.every(
+          (p) =>
+            p.judgement !== 'overall' && p.judgement !== null && a.judgements.some((j) => j.judgement === p.judgement),
+        ),
+      );
     }
   });
 
@@ -124,7 +147,9 @@ describeEachEngine('the demo history in the database', { demo: SMALL }, (ctx) =>
             sum((select count(*) from inspection_judgements j where j.inspection_id = i.id)) as judgements
           from inspections i where i.authority_id = ${au} group by i.kind order by i.kind`,
     );
-    const by = new Map(kinds.map((k) => [k.kind, { n: Number(k.n), recs: Number(k.recs), judgements: Number(k.judgements) }]));
+    const by = new Map(
+      kinds.map((k) => [k.kind, { n: Number(k.n), recs: Number(k.recs), judgements: Number(k.judgements) }]),
+    );
     assert.deepEqual(by.get('sif'), { n: 1, recs: 19, judgements: 7 });
     assert.deepEqual(by.get('monitoring-visit'), { n: 4, recs: 0, judgements: 0 });
     assert.deepEqual(by.get('ilacs-standard'), { n: 1, recs: 3, judgements: 4 });
@@ -136,7 +161,10 @@ describeEachEngine('the demo history in the database', { demo: SMALL }, (ctx) =>
       ctx.database.db,
       sql`select j.grade from inspection_judgements j join inspections i on i.id = j.inspection_id where i.authority_id = ${au} and i.kind = 'ilacs-short' and j.judgement = 'children-in-care'`,
     );
-    assert.deepEqual(cic.map((r) => r.grade), ['outstanding']);
+    assert.deepEqual(
+      cic.map((r) => r.grade),
+      ['outstanding'],
+    );
   });
 
   test('audits: 20–40 in each whole month, real children, the team of their social-worker allocation that day, every domain graded', async () => {
@@ -148,7 +176,12 @@ describeEachEngine('the demo history in the database', { demo: SMALL }, (ctx) =>
     assert.equal(months[0]?.m, '2019-11');
     assert.equal(months.at(-1)?.m, '2025-11');
     for (const m of months.slice(1, -1)) assert.ok(Number(m.n) >= 20 && Number(m.n) <= 40, `${m.m}: ${m.n} audits`);
-    const [bad] = await rows<{ orphans: number | string; wrong_team: number | string; ungraded: number | string; late: number | string }>(
+    const [bad] = await rows<{
+      orphans: number | string;
+      wrong_team: number | string;
+      ungraded: number | string;
+      late: number | string;
+    }>(
       ctx.database.db,
       sql`select
             count(*) filter (where not exists (select 1 from children c where c.id = a.child_id and c.authority_id = ${au})) as orphans,
@@ -158,11 +191,25 @@ describeEachEngine('the demo history in the database', { demo: SMALL }, (ctx) =>
             count(*) filter (where a.submitted_on > ${AS_AT}::date or a.submitted_on < date '2019-11-15') as late
           from case_audits a where a.authority_id = ${au}`,
     );
-    assert.deepEqual({ orphans: Number(bad?.orphans), wrongTeam: Number(bad?.wrong_team), ungraded: Number(bad?.ungraded), late: Number(bad?.late) }, { orphans: 0, wrongTeam: 0, ungraded: 0, late: 0 });
+    assert.deepEqual(
+      {
+        orphans: Number(bad?.orphans),
+        wrongTeam: Number(bad?.wrong_team),
+        ungraded: Number(bad?.ungraded),
+        late: Number(bad?.late),
+      },
+      { orphans: 0, wrongTeam: 0, ungraded: 0, late: 0 },
+    );
   });
 
   test('audit shape: children in care inadequate ≈40% in the first three months, ≈8% in the last twelve; assessments good ≈13% then ≈47%', async () => {
-    const shares = await rows<{ early: string; cic_inadequate: number | string; cic: number | string; assess_good: number | string; audits: number | string }>(
+    const shares = await rows<{
+      early: string;
+      cic_inadequate: number | string;
+      cic: number | string;
+      assess_good: number | string;
+      audits: number | string;
+    }>(
       ctx.database.db,
       sql`with a as (
             select a.*, exists (select 1 from periods_of_care p where p.child_id = a.child_id and p.start_date <= a.submitted_on
@@ -195,7 +242,13 @@ describeEachEngine('the demo history in the database', { demo: SMALL }, (ctx) =>
   });
 
   test('moderation: about a quarter of audits moderated, the agreed grade differing in about 15% of their domains', async () => {
-    const [m] = await rows<{ audits: number | string; moderated: number | string; domains: number | string; changed: number | string; unagreed: number | string }>(
+    const [m] = await rows<{
+      audits: number | string;
+      moderated: number | string;
+      domains: number | string;
+      changed: number | string;
+      unagreed: number | string;
+    }>(
       ctx.database.db,
       sql`select (select count(*) from case_audits where authority_id = ${au}) as audits,
                  (select count(*) from case_audits where authority_id = ${au} and status = 'moderated') as moderated,
@@ -251,10 +304,16 @@ describeEachEngine('the demo history in the database', { demo: SMALL }, (ctx) =>
     assert.equal(plan.summary.overdue, 4);
     assert.equal(plan.summary.offTrack, 1);
     for (const a of actions) {
-      assert.ok(a.startDate >= '2024-07-12' && a.startDate <= AS_AT, `${a.reference} starts between the report and asAt`);
+      assert.ok(
+        a.startDate >= '2024-07-12' && a.startDate <= AS_AT,
+        `${a.reference} starts between the report and asAt`,
+      );
       assert.ok(a.completedOn === null || a.completedOn <= AS_AT);
       assert.ok(a.latestUpdate && a.latestUpdate.updatedOn <= AS_AT && a.latestUpdate.updatedOn >= a.startDate);
-      assert.ok(a.indicators.length > 0 && a.indicators.every((i) => indicatorById(i.id) !== undefined && i.target !== null), `${a.reference} evidence indicators`);
+      assert.ok(
+        a.indicators.length > 0 && a.indicators.every((i) => indicatorById(i.id) !== undefined && i.target !== null),
+        `${a.reference} evidence indicators`,
+      );
       assert.ok(a.domains.length > 0, `${a.reference} audit domains`);
     }
   });
@@ -270,7 +329,9 @@ describeEachEngine('the demo history in the database', { demo: SMALL }, (ctx) =>
         )
       )[0]?.h;
     const before = await snapshot();
-    await ctx.database.db.execute(sql`delete from case_audit_grades where audit_id in (select id from case_audits where authority_id = ${au})`);
+    await ctx.database.db.execute(
+      sql`delete from case_audit_grades where audit_id in (select id from case_audits where authority_id = ${au})`,
+    );
     await ctx.database.db.execute(sql`delete from case_audits where authority_id = ${au}`);
     await generateAudits(ctx.database, au, SMALL.seed, '2019-11-15', AS_AT);
     assert.equal(await snapshot(), before);

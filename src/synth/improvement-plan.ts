@@ -62,23 +62,32 @@ export interface ThemeSpec {
 export const PLAN: readonly ThemeSpec[] = [
   {
     title: 'Keeping children safe when they go missing',
-    description: 'Every child who goes missing is offered a timely return home conversation, and what they tell us changes their safety plan.',
+    description:
+      'Every child who goes missing is offered a timely return home conversation, and what they tell us changes their safety plan.',
     objectives: [
       {
         title: 'Children are offered a return home conversation within 72 hours',
         actions: [
           {
             title: 'Recommission the return home conversation service with a 72-hour offer and weekend cover',
-            successMeasure: 'Nine in ten children returning from a missing episode have a conversation within 72 hours.',
+            successMeasure:
+              'Nine in ten children returning from a missing episode have a conversation within 72 hours.',
             owner: 'Head of Service, Adolescents and Exploitation',
             start: 0,
             due: 0.3,
             done: 0.28,
             outcome: 'complete',
             answers: [1],
-            indicators: [{ id: 'rhi-within-72-hours', target: 90 }, { id: 'rhi-offered', target: 98 }],
+            indicators: [
+              { id: 'rhi-within-72-hours', target: 90 },
+              { id: 'rhi-offered', target: 98 },
+            ],
             domains: ['voice-of-the-child'],
-            notes: ['Specification agreed with the provider.', 'Weekend cover in place from this month.', 'New contract live; first month’s figures reported to the board.'],
+            notes: [
+              'Specification agreed with the provider.',
+              'Weekend cover in place from this month.',
+              'New contract live; first month’s figures reported to the board.',
+            ],
           },
           {
             title: 'Send team managers a daily list of children back from missing without a conversation offered',
@@ -96,7 +105,7 @@ export const PLAN: readonly ThemeSpec[] = [
         ],
       },
       {
-        title: "What children say in return home conversations shapes their safety plans",
+        title: 'What children say in return home conversations shapes their safety plans',
         actions: [
           {
             title: 'Revise the safety plan template to record what the child said and what changed as a result',
@@ -108,7 +117,11 @@ export const PLAN: readonly ThemeSpec[] = [
             answers: [1],
             indicators: [{ id: 'rhi-accepted', target: 75 }],
             domains: ['quality-of-planning', 'voice-of-the-child'],
-            notes: ['Draft template shared with practitioners’ forum.', 'Template delayed by the case management system release.', 'Extension to next quarter agreed by the board.'],
+            notes: [
+              'Draft template shared with practitioners’ forum.',
+              'Template delayed by the case management system release.',
+              'Extension to next quarter agreed by the board.',
+            ],
           },
         ],
       },
@@ -144,7 +157,11 @@ export const PLAN: readonly ThemeSpec[] = [
             answers: [3],
             indicators: [{ id: 'early-help-allocated-10-working-days', target: 90 }],
             domains: ['engagement-with-parents-and-carers'],
-            notes: ['Two posts filled.', 'Second recruitment round unsuccessful; agency cover requested.', 'Agency cover not approved: two posts remain vacant.'],
+            notes: [
+              'Two posts filled.',
+              'Second recruitment round unsuccessful; agency cover requested.',
+              'Agency cover not approved: two posts remain vacant.',
+            ],
           },
         ],
       },
@@ -183,9 +200,16 @@ export const PLAN: readonly ThemeSpec[] = [
             done: 0.4,
             outcome: 'complete',
             answers: [2],
-            indicators: [{ id: 'pathway-plans-reviewed-6-months', target: 95 }, { id: 'pa-linked-by-17-5', target: 95 }],
+            indicators: [
+              { id: 'pathway-plans-reviewed-6-months', target: 95 },
+              { id: 'pa-linked-by-17-5', target: 95 },
+            ],
             domains: ['quality-of-planning', 'voice-of-the-child'],
-            notes: ['Section added to the pathway plan form.', 'Personal advisers briefed at team meetings.', 'Dip sample: section completed in 9 of 10 plans.'],
+            notes: [
+              'Section added to the pathway plan form.',
+              'Personal advisers briefed at team meetings.',
+              'Dip sample: section completed in 9 of 10 plans.',
+            ],
           },
           {
             title: 'Agree a joint housing protocol for care leavers with the housing service',
@@ -195,9 +219,15 @@ export const PLAN: readonly ThemeSpec[] = [
             due: 0.5,
             outcome: 'overdue',
             answers: [2],
-            indicators: [{ id: 'care-leavers-19-21-suitable-accommodation', target: 92 }, { id: 'care-leavers-17-18-suitable-accommodation', target: 95 }],
+            indicators: [
+              { id: 'care-leavers-19-21-suitable-accommodation', target: 92 },
+              { id: 'care-leavers-17-18-suitable-accommodation', target: 95 },
+            ],
             domains: ['multi-agency-working'],
-            notes: ['First draft shared with housing colleagues.', 'Housing restructure has delayed sign-off; extension agreed.'],
+            notes: [
+              'First draft shared with housing colleagues.',
+              'Housing restructure has delayed sign-off; extension agreed.',
+            ],
           },
         ],
       },
@@ -259,15 +289,23 @@ export const PLAN: readonly ThemeSpec[] = [
         actions: [
           {
             title: 'Report missing, early help and LADO performance to the improvement board every quarter',
-            successMeasure: 'The board reviews each of the four areas with indicators and audit findings every quarter.',
+            successMeasure:
+              'The board reviews each of the four areas with indicators and audit findings every quarter.',
             owner: 'Director of Children’s Social Care',
             start: 0.05,
             due: 1.2,
             outcome: 'on-track',
             answers: [1, 3, 4],
-            indicators: [{ id: 'lado-oversight-1-working-day', target: 95 }, { id: 'rhi-within-72-hours', target: 90 }],
+            indicators: [
+              { id: 'lado-oversight-1-working-day', target: 95 },
+              { id: 'rhi-within-72-hours', target: 90 },
+            ],
             domains: ['impact-on-the-child'],
-            notes: ['First quarterly report presented.', 'Audit findings added to the report.', 'Board asked for trend charts against targets.'],
+            notes: [
+              'First quarterly report presented.',
+              'Audit findings added to the report.',
+              'Board asked for trend charts against targets.',
+            ],
           },
         ],
       },
@@ -314,22 +352,33 @@ export async function insertImprovementPlan(
   const themeIds = (
     await db
       .insert(improvementThemes)
-      .values(PLAN.map((theme, t) => ({ authorityId, number: t + 1, title: theme.title, description: theme.description })))
+      .values(
+        PLAN.map((theme, t) => ({ authorityId, number: t + 1, title: theme.title, description: theme.description })),
+      )
       .returning({ id: improvementThemes.id })
   ).map((r) => r.id);
-  const objectiveSpecs = PLAN.flatMap((theme, t) => theme.objectives.map((objective, o) => ({ themeId: themeIds[t] as number, code: String.fromCharCode(97 + o), objective })));
+  const objectiveSpecs = PLAN.flatMap((theme, t) =>
+    theme.objectives.map((objective, o) => ({
+      themeId: themeIds[t] as number,
+      code: String.fromCharCode(97 + o),
+      objective,
+    })),
+  );
   const objectiveIds = (
     await db
       .insert(improvementObjectives)
       .values(objectiveSpecs.map((o) => ({ themeId: o.themeId, code: o.code, title: o.objective.title })))
       .returning({ id: improvementObjectives.id })
   ).map((r) => r.id);
-  const actionSpecs = objectiveSpecs.flatMap((o, i) => o.objective.actions.map((spec, n) => ({ objectiveId: objectiveIds[i] as number, number: n + 1, spec })));
+  const actionSpecs = objectiveSpecs.flatMap((o, i) =>
+    o.objective.actions.map((spec, n) => ({ objectiveId: objectiveIds[i] as number, number: n + 1, spec })),
+  );
   const shaped = actionSpecs.map(({ objectiveId, number, spec }) => {
     const start = at(spec.start);
     const due = at(spec.due);
     const completed = spec.outcome === 'complete' ? Math.min(at(spec.done ?? spec.due), A) : null;
-    const status: ActionStatus = spec.outcome === 'complete' ? 'complete' : spec.outcome === 'off-track' ? 'blocked' : 'in-progress';
+    const status: ActionStatus =
+      spec.outcome === 'complete' ? 'complete' : spec.outcome === 'off-track' ? 'blocked' : 'in-progress';
     // Overdue actions are rated green: the board agreed a short extension and the owner expects to deliver within it,
     // so the plan shows them as overdue (missed the date) without counting them off track (status.ts: an amber
     // action that close to its date would be).
@@ -377,7 +426,10 @@ export async function insertImprovementPlan(
     const last = completed ?? A;
     const count = spec.notes.length;
     spec.notes.forEach((note, k) => {
-      const day = Math.min(last, start + Math.round(((k + 1) / count) * (last - start)) - (k + 1 < count ? rng.int(0, 6) : 0));
+      const day = Math.min(
+        last,
+        start + Math.round(((k + 1) / count) * (last - start)) - (k + 1 < count ? rng.int(0, 6) : 0),
+      );
       const final = k + 1 === count;
       updates.push({
         actionId,
@@ -393,7 +445,12 @@ export async function insertImprovementPlan(
   if (indicatorLinks.length > 0) await db.insert(improvementActionIndicators).values(indicatorLinks);
   if (domainLinks.length > 0) await db.insert(improvementActionDomains).values(domainLinks);
   if (updates.length > 0) await db.insert(improvementProgressUpdates).values(updates);
-  return { themes: themeIds.length, objectives: objectiveIds.length, actions: actionIds.length, updates: updates.length };
+  return {
+    themes: themeIds.length,
+    objectives: objectiveIds.length,
+    actions: actionIds.length,
+    updates: updates.length,
+  };
 }
 
 export interface HistorySummary {
@@ -408,7 +465,13 @@ export interface HistorySummary {
  * The demo's inspection history, audit history and improvement plan for an authority whose children are loaded:
  * called by generate.ts right after the load.
  */
-export async function writeDemoHistory(database: Database, authorityId: number, seed: number, windowStart: string, asAt: string): Promise<HistorySummary> {
+export async function writeDemoHistory(
+  database: Database,
+  authorityId: number,
+  seed: number,
+  windowStart: string,
+  asAt: string,
+): Promise<HistorySummary> {
   const db = database.db;
   const history = inspectionHistory(seed, asAt);
   const inserted = await insertInspectionHistory(db, authorityId, history);
@@ -418,6 +481,20 @@ export async function writeDemoHistory(database: Database, authorityId: number, 
   const programmes = await generateAuditProgrammes(database, authorityId, seed, windowStart, asAt, allocations);
   const domains = await ensurePracticeDomains(db, authorityId);
   const latest = history.find((a) => a.tag === 'ilacs-2024');
-  const plan = await insertImprovementPlan(db, authorityId, seed, latest?.reportReceivedOn ?? null, asAt, inserted.recommendationIds.get('ilacs-2024') ?? [], domains);
-  return { inspections: history.length, recommendations: history.reduce((n, a) => n + a.recommendations.length, 0), audits, programmes, plan };
+  const plan = await insertImprovementPlan(
+    db,
+    authorityId,
+    seed,
+    latest?.reportReceivedOn ?? null,
+    asAt,
+    inserted.recommendationIds.get('ilacs-2024') ?? [],
+    domains,
+  );
+  return {
+    inspections: history.length,
+    recommendations: history.reduce((n, a) => n + a.recommendations.length, 0),
+    audits,
+    programmes,
+    plan,
+  };
 }

@@ -19,18 +19,45 @@
  * Deterministic from the seed: the seed picks the inspectors' names and which paragraphs each report prints.
  */
 import type { Db } from '../db/client';
-import { inspectionJudgements, inspectionParagraphs, inspectionRecommendations, inspections } from '../db/schema/inspections';
-import { frameworkFor, judgementLabel, type ActivityKind, type Framework, type Grade, type JudgementKey, type RecommendationKind } from '../domain/ofsted';
+import {
+  inspectionJudgements,
+  inspectionParagraphs,
+  inspectionRecommendations,
+  inspections,
+} from '../db/schema/inspections';
+import {
+  frameworkFor,
+  judgementLabel,
+  type ActivityKind,
+  type Framework,
+  type Grade,
+  type JudgementKey,
+  type RecommendationKind,
+} from '../domain/ofsted';
 import { addWorkingDays, isWorkingDay } from '../domain/working-days';
 import { Rng } from './random';
 
 /** Streams of the demo's quality and inspection parts, apart from the journeys' (journeys/child.ts STREAM). */
-export const HISTORY_STREAM = { inspections: 101, audits: 102, plan: 103, moderation: 104, programmes: 105, auditText: 106 } as const;
+export const HISTORY_STREAM = {
+  inspections: 101,
+  audits: 102,
+  plan: 103,
+  moderation: 104,
+  programmes: 105,
+  auditText: 106,
+} as const;
 
 /** Who records the demo's history. */
 export const DEMO_AUTHOR = 'Lantern demo generator';
 
-export type HistoryTag = 'sif-2017' | 'ilacs-2019' | 'ilacs-2024' | 'focused-2021' | `monitoring-${number}` | `self-evaluation-${number}` | `engagement-${number}`;
+export type HistoryTag =
+  | 'sif-2017'
+  | 'ilacs-2019'
+  | 'ilacs-2024'
+  | 'focused-2021'
+  | `monitoring-${number}`
+  | `self-evaluation-${number}`
+  | `engagement-${number}`;
 
 export interface ActivityModel {
   tag: HistoryTag;
@@ -201,7 +228,14 @@ export function inspectionHistory(seed: number, asAt: string): ActivityModel[] {
     tag: HistoryTag,
     kind: ActivityKind,
     d: Dated,
-    extra: { theme?: string; summary: string; judgements?: ActivityModel['judgements']; recommendations?: readonly string[]; tone?: 'critical' | 'positive' | 'mixed'; lead?: boolean },
+    extra: {
+      theme?: string;
+      summary: string;
+      judgements?: ActivityModel['judgements'];
+      recommendations?: readonly string[];
+      tone?: 'critical' | 'positive' | 'mixed';
+      lead?: boolean;
+    },
   ): void => {
     const lead = extra.lead === false ? null : inspector();
     if (d.end > asAt) return;
@@ -224,26 +258,33 @@ export function inspectionHistory(seed: number, asAt: string): ActivityModel[] {
       actionPlanSentOn: plan !== null && plan <= asAt ? plan : null,
       summary: extra.summary,
       judgements,
-      recommendations: known ? (extra.recommendations ?? []).map((text, i) => ({ kind: 'recommendation' as const, number: i + 1, text })) : [],
+      recommendations: known
+        ? (extra.recommendations ?? []).map((text, i) => ({ kind: 'recommendation' as const, number: i + 1, text }))
+        : [],
       paragraphs: known && framework && extra.tone ? paragraphsFor(rng, framework, judgements, extra.tone) : [],
     });
   };
 
-  add('sif-2017', 'sif', { start: '2017-04-24', end: '2017-05-18', toReport: 22, toPublish: 6, toActionPlan: 64 }, {
-    summary:
-      'Services for children who need help and protection are inadequate. Leaders had not understood the extent of weaknesses in frontline practice, and too many children were left in situations of risk for too long. Children in care receive a better service, but plans for permanence are not progressed quickly enough.',
-    judgements: [
-      { judgement: 'overall', grade: 'inadequate' },
-      { judgement: 'help-and-protection', grade: 'inadequate' },
-      { judgement: 'children-in-care', grade: 'requires-improvement' },
-      { judgement: 'adoption', grade: 'requires-improvement' },
-      { judgement: 'care-leavers', grade: 'requires-improvement' },
-      { judgement: 'leaders', grade: 'inadequate' },
-      { judgement: 'lscb', grade: 'requires-improvement' },
-    ],
-    recommendations: SIF_RECOMMENDATIONS,
-    tone: 'critical',
-  });
+  add(
+    'sif-2017',
+    'sif',
+    { start: '2017-04-24', end: '2017-05-18', toReport: 22, toPublish: 6, toActionPlan: 64 },
+    {
+      summary:
+        'Services for children who need help and protection are inadequate. Leaders had not understood the extent of weaknesses in frontline practice, and too many children were left in situations of risk for too long. Children in care receive a better service, but plans for permanence are not progressed quickly enough.',
+      judgements: [
+        { judgement: 'overall', grade: 'inadequate' },
+        { judgement: 'help-and-protection', grade: 'inadequate' },
+        { judgement: 'children-in-care', grade: 'requires-improvement' },
+        { judgement: 'adoption', grade: 'requires-improvement' },
+        { judgement: 'care-leavers', grade: 'requires-improvement' },
+        { judgement: 'leaders', grade: 'inadequate' },
+        { judgement: 'lscb', grade: 'requires-improvement' },
+      ],
+      recommendations: SIF_RECOMMENDATIONS,
+      tone: 'critical',
+    },
+  );
 
   const visits: Array<[string, string]> = [
     ['2017-11-14', '2017-11-15'],
@@ -252,57 +293,88 @@ export function inspectionHistory(seed: number, asAt: string): ActivityModel[] {
     ['2019-01-29', '2019-01-30'],
   ];
   visits.forEach(([start, end], i) => {
-    add(`monitoring-${i + 1}`, 'monitoring-visit', { start, end, toReport: 12, toPublish: 4, toActionPlan: null }, {
-      theme: MONITORING_THEMES[i],
-      summary: `Monitoring visit ${i + 1} of 4 since the 2017 inspection. Inspectors found that leaders are making progress, although the quality of practice is still too variable.`,
-    });
+    add(
+      `monitoring-${i + 1}`,
+      'monitoring-visit',
+      { start, end, toReport: 12, toPublish: 4, toActionPlan: null },
+      {
+        theme: MONITORING_THEMES[i],
+        summary: `Monitoring visit ${i + 1} of 4 since the 2017 inspection. Inspectors found that leaders are making progress, although the quality of practice is still too variable.`,
+      },
+    );
   });
 
-  add('ilacs-2019', 'ilacs-standard', { start: '2019-05-13', end: '2019-05-24', toReport: 18, toPublish: 5, toActionPlan: 62 }, {
-    summary:
-      'Services for children have improved considerably since the inspection in 2017, when they were judged inadequate. Leaders have a clear vision, a stable workforce and an accurate understanding of the quality of practice.',
-    judgements: [
-      { judgement: 'leaders', grade: 'good' },
-      { judgement: 'help-and-protection', grade: 'good' },
-      { judgement: 'children-in-care-and-care-leavers', grade: 'good' },
-      { judgement: 'overall', grade: 'good' },
-    ],
-    recommendations: ILACS_2019_RECOMMENDATIONS,
-    tone: 'positive',
-  });
+  add(
+    'ilacs-2019',
+    'ilacs-standard',
+    { start: '2019-05-13', end: '2019-05-24', toReport: 18, toPublish: 5, toActionPlan: 62 },
+    {
+      summary:
+        'Services for children have improved considerably since the inspection in 2017, when they were judged inadequate. Leaders have a clear vision, a stable workforce and an accurate understanding of the quality of practice.',
+      judgements: [
+        { judgement: 'leaders', grade: 'good' },
+        { judgement: 'help-and-protection', grade: 'good' },
+        { judgement: 'children-in-care-and-care-leavers', grade: 'good' },
+        { judgement: 'overall', grade: 'good' },
+      ],
+      recommendations: ILACS_2019_RECOMMENDATIONS,
+      tone: 'positive',
+    },
+  );
 
-  add('focused-2021', 'focused-visit', { start: '2021-11-09', end: '2021-11-10', toReport: 14, toPublish: 4, toActionPlan: null }, {
-    theme: FOCUSED_VISIT_THEME,
-    summary: 'Children in need and children subject to a child protection plan receive timely and effective help. No areas for priority action were identified.',
-  });
+  add(
+    'focused-2021',
+    'focused-visit',
+    { start: '2021-11-09', end: '2021-11-10', toReport: 14, toPublish: 4, toActionPlan: null },
+    {
+      theme: FOCUSED_VISIT_THEME,
+      summary:
+        'Children in need and children subject to a child protection plan receive timely and effective help. No areas for priority action were identified.',
+    },
+  );
 
-  add('ilacs-2024', 'ilacs-short', { start: '2024-06-17', end: '2024-06-21', toReport: 15, toPublish: 5, toActionPlan: 60 }, {
-    summary:
-      'Children in the borough receive strong and effective services. A stable leadership team has continued to strengthen practice since the previous inspection in 2019. Children in care receive an outstanding service.',
-    judgements: [
-      { judgement: 'leaders', grade: 'good' },
-      { judgement: 'help-and-protection', grade: 'good' },
-      { judgement: 'children-in-care', grade: 'outstanding' },
-      { judgement: 'care-leavers', grade: 'good' },
-      { judgement: 'overall', grade: 'good' },
-    ],
-    recommendations: ILACS_2024_RECOMMENDATIONS,
-    tone: 'positive',
-  });
+  add(
+    'ilacs-2024',
+    'ilacs-short',
+    { start: '2024-06-17', end: '2024-06-21', toReport: 15, toPublish: 5, toActionPlan: 60 },
+    {
+      summary:
+        'Children in the borough receive strong and effective services. A stable leadership team has continued to strengthen practice since the previous inspection in 2019. Children in care receive an outstanding service.',
+      judgements: [
+        { judgement: 'leaders', grade: 'good' },
+        { judgement: 'help-and-protection', grade: 'good' },
+        { judgement: 'children-in-care', grade: 'outstanding' },
+        { judgement: 'care-leavers', grade: 'good' },
+        { judgement: 'overall', grade: 'good' },
+      ],
+      recommendations: ILACS_2024_RECOMMENDATIONS,
+      tone: 'positive',
+    },
+  );
 
   // The annual cycle under ILACS: the self-evaluation in the spring, the engagement meeting with Ofsted's regional
   // senior HMI a few weeks later.
   const lastYear = Number(asAt.slice(0, 4));
   for (let year = 2018; year <= lastYear; year++) {
     const se = workingDayFrom(`${year}-03-${String(rng.int(2, 20)).padStart(2, '0')}`);
-    add(`self-evaluation-${year}`, 'self-evaluation', { start: se, end: se, toReport: -1, toPublish: 0, toActionPlan: null }, {
-      summary: `The ${year} self-evaluation: what we know about the quality and impact of our practice, how we know it, and what we will do next.`,
-      lead: false,
-    });
+    add(
+      `self-evaluation-${year}`,
+      'self-evaluation',
+      { start: se, end: se, toReport: -1, toPublish: 0, toActionPlan: null },
+      {
+        summary: `The ${year} self-evaluation: what we know about the quality and impact of our practice, how we know it, and what we will do next.`,
+        lead: false,
+      },
+    );
     const em = workingDayFrom(`${year}-05-${String(rng.int(4, 24)).padStart(2, '0')}`);
-    add(`engagement-${year}`, 'engagement-meeting', { start: em, end: em, toReport: -1, toPublish: 0, toActionPlan: null }, {
-      summary: `Annual engagement meeting ${year}: the director and Ofsted's regional senior inspector reviewed the self-evaluation and the inspection plan.`,
-    });
+    add(
+      `engagement-${year}`,
+      'engagement-meeting',
+      { start: em, end: em, toReport: -1, toPublish: 0, toActionPlan: null },
+      {
+        summary: `Annual engagement meeting ${year}: the director and Ofsted's regional senior inspector reviewed the self-evaluation and the inspection plan.`,
+      },
+    );
   }
 
   return out.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
@@ -323,16 +395,38 @@ function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
 }
 
 /** Numbered paragraphs under each judgement heading, in the order reports print them (overall effectiveness has none). */
-function paragraphsFor(rng: Rng, framework: Framework, judgements: ActivityModel['judgements'], tone: 'critical' | 'positive' | 'mixed'): ActivityModel['paragraphs'] {
+function paragraphsFor(
+  rng: Rng,
+  framework: Framework,
+  judgements: ActivityModel['judgements'],
+  tone: 'critical' | 'positive' | 'mixed',
+): ActivityModel['paragraphs'] {
   const out: ActivityModel['paragraphs'] = [];
   // Reports print the practice judgements first and leaders last.
-  const order = judgements.filter((j) => j.judgement !== 'overall' && j.judgement !== 'leaders').concat(judgements.filter((j) => j.judgement === 'leaders'));
+  const order = judgements
+    .filter((j) => j.judgement !== 'overall' && j.judgement !== 'leaders')
+    .concat(judgements.filter((j) => j.judgement === 'leaders'));
   for (const j of order) {
-    const pool = (tone === 'critical' && j.grade !== 'good' && j.grade !== 'outstanding' ? PARAGRAPHS.critical : PARAGRAPHS.positive)[j.judgement] ?? PARAGRAPHS.critical[j.judgement] ?? [];
+    const pool =
+      (tone === 'critical' && j.grade !== 'good' && j.grade !== 'outstanding'
+        ? PARAGRAPHS.critical
+        : PARAGRAPHS.positive)[j.judgement] ??
+      PARAGRAPHS.critical[j.judgement] ??
+      [];
     const count = Math.min(pool.length, rng.int(3, 5));
-    const chosen = shuffled(rng, pool.map((_, i) => i)).slice(0, count).sort((a, b) => a - b);
+    const chosen = shuffled(
+      rng,
+      pool.map((_, i) => i),
+    )
+      .slice(0, count)
+      .sort((a, b) => a - b);
     for (const i of chosen) {
-      out.push({ number: out.length + 1, judgement: j.judgement, heading: `${judgementLabel(framework, j.judgement)}: ${j.grade.replace(/-/g, ' ')}`, text: pool[i] as string });
+      out.push({
+        number: out.length + 1,
+        judgement: j.judgement,
+        heading: `${judgementLabel(framework, j.judgement)}: ${j.grade.replace(/-/g, ' ')}`,
+        text: pool[i] as string,
+      });
     }
   }
   return out;
@@ -345,7 +439,11 @@ export interface InsertedHistory {
   recommendationIds: Map<HistoryTag, number[]>;
 }
 
-export async function insertInspectionHistory(db: Db, authorityId: number, history: readonly ActivityModel[]): Promise<InsertedHistory> {
+export async function insertInspectionHistory(
+  db: Db,
+  authorityId: number,
+  history: readonly ActivityModel[],
+): Promise<InsertedHistory> {
   const inspectionIds = new Map<HistoryTag, number>();
   const recommendationIds = new Map<HistoryTag, number[]>();
   if (history.length === 0) return { inspectionIds, recommendationIds };
@@ -376,8 +474,10 @@ export async function insertInspectionHistory(db: Db, authorityId: number, histo
     const inspectionId = (ids[i] as { id: number }).id;
     inspectionIds.set(a.tag, inspectionId);
     for (const j of a.judgements) judgements.push({ inspectionId, judgement: j.judgement, grade: j.grade });
-    for (const r of a.recommendations) recommendations.push({ tag: a.tag, inspectionId, kind: r.kind, number: r.number, text: r.text });
-    for (const p of a.paragraphs) paragraphs.push({ inspectionId, number: p.number, judgement: p.judgement, heading: p.heading, text: p.text });
+    for (const r of a.recommendations)
+      recommendations.push({ tag: a.tag, inspectionId, kind: r.kind, number: r.number, text: r.text });
+    for (const p of a.paragraphs)
+      paragraphs.push({ inspectionId, number: p.number, judgement: p.judgement, heading: p.heading, text: p.text });
   });
   if (judgements.length > 0) await db.insert(inspectionJudgements).values(judgements);
   if (paragraphs.length > 0) await db.insert(inspectionParagraphs).values(paragraphs);

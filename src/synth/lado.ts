@@ -20,14 +20,38 @@ export interface LadoModel {
   strategyMeeting: boolean;
 }
 
-const SECTORS = WeightedTable.from({ education: 42, 'early-years': 10, health: 6, police: 3, 'residential-care': 9, 'foster-care': 11, faith: 4, sport: 6, other: 9 });
-const OUTCOMES = WeightedTable.from({ substantiated: 22, unsubstantiated: 28, unfounded: 18, false: 4, malicious: 1, 'no-further-action': 27 });
+const SECTORS = WeightedTable.from({
+  education: 42,
+  'early-years': 10,
+  health: 6,
+  police: 3,
+  'residential-care': 9,
+  'foster-care': 11,
+  faith: 4,
+  sport: 6,
+  other: 9,
+});
+const OUTCOMES = WeightedTable.from({
+  substantiated: 22,
+  unsubstantiated: 28,
+  unfounded: 18,
+  false: 4,
+  malicious: 1,
+  'no-further-action': 27,
+});
 
-export function ladoReferrals(s: Settings, stream: number, population: number, children: readonly ChildModel[]): LadoModel[] {
+export function ladoReferrals(
+  s: Settings,
+  stream: number,
+  population: number,
+  children: readonly ChildModel[],
+): LadoModel[] {
   const rng = Rng.stream(s.seed, stream);
   // Contacts in the history window, by day, to find a known child for some referrals.
   const known: Array<[Day, ChildModel]> = [];
-  for (const c of children) for (const contact of c.contacts) if (contact.day >= s.windowStart && contact.day <= s.asAt) known.push([contact.day, c]);
+  for (const c of children)
+    for (const contact of c.contacts)
+      if (contact.day >= s.windowStart && contact.day <= s.asAt) known.push([contact.day, c]);
   known.sort((a, b) => a[0] - b[0] || a[1].index - b[1].index);
   const firstOnOrAfter = (day: Day) => {
     let lo = 0;
@@ -53,7 +77,12 @@ export function ladoReferrals(s: Settings, stream: number, population: number, c
         if (hi > lo) child = (known[rng.int(lo, hi - 1)] as [Day, ChildModel])[1];
       }
       const initial = s.calendar.addWorkingDays(day, rng.chance(0.86) ? rng.int(0, 1) : rng.int(2, 5));
-      const oversight = rng.chance(LADO.oversightRecorded) ? s.calendar.addWorkingDays(day, rng.chance(rateOn(LADO.oversightWithinOneDay, day)) ? rng.int(0, 1) : rng.int(2, 8)) : null;
+      const oversight = rng.chance(LADO.oversightRecorded)
+        ? s.calendar.addWorkingDays(
+            day,
+            rng.chance(rateOn(LADO.oversightWithinOneDay, day)) ? rng.int(0, 1) : rng.int(2, 8),
+          )
+        : null;
       out.push({
         id: 0,
         child,

@@ -81,7 +81,9 @@ export async function loadAuthority(
   return database.bulkLoad(async (load) => {
     const names = LOAD_ORDER.map((k) => TABLES[k].name);
     await load.exec(`LOCK TABLE ${names.map((n) => `"${n}"`).join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
-    const existing = await load.query<{ n: number }>(`SELECT count(*)::int AS n FROM "authorities" WHERE "code" = '${code.replace(/'/g, "''")}'`);
+    const existing = await load.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "authorities" WHERE "code" = '${code.replace(/'/g, "''")}'`,
+    );
     if ((existing[0]?.n ?? 0) > 0) throw new Error(`An authority with code ${code} already exists`);
     const offsets = await largestIds(load);
     const fks = await foreignKeys(load);
@@ -102,8 +104,9 @@ export async function loadAuthority(
         for (let i = 0; i < checks.length; i++) {
           const ref = row[(checks[i] as ForeignKey).column];
           if (ref !== null && ref !== undefined && !(parents[i] as Set<number>).has(ref as number)) {
-             
-            throw new Error(`Generated ${name}.${columns[(checks[i] as ForeignKey).column]} = ${String(ref)} points at no ${(checks[i] as ForeignKey).parent} row`);
+            throw new Error(
+              `Generated ${name}.${columns[(checks[i] as ForeignKey).column]} = ${String(ref)} points at no ${(checks[i] as ForeignKey).parent} row`,
+            );
           }
         }
         if (ids) ids.add(row[0] as number);
@@ -125,7 +128,9 @@ export async function loadAuthority(
 
 async function largestIds(load: BulkLoader): Promise<Record<TableKey, number>> {
   const keys = LOAD_ORDER;
-  const sqlText = keys.map((k, i) => `SELECT ${i} AS i, coalesce(max(id), 0)::bigint AS m FROM "${TABLES[k].name}"`).join(' UNION ALL ');
+  const sqlText = keys
+    .map((k, i) => `SELECT ${i} AS i, coalesce(max(id), 0)::bigint AS m FROM "${TABLES[k].name}"`)
+    .join(' UNION ALL ');
   const result = await load.query<{ i: number; m: string | number }>(sqlText);
   const out = zeroCounts();
   for (const r of result) out[keys[Number(r.i)] as TableKey] = Number(r.m);

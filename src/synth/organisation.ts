@@ -13,7 +13,14 @@ import { fullName } from './names';
 import { Rng } from './random';
 import type { Day, ServiceArea } from './model';
 
-export type WorkerRole = 'social-worker' | 'senior-practitioner' | 'team-manager' | 'personal-adviser' | 'iro' | 'early-help-practitioner' | 'lado';
+export type WorkerRole =
+  | 'social-worker'
+  | 'senior-practitioner'
+  | 'team-manager'
+  | 'personal-adviser'
+  | 'iro'
+  | 'early-help-practitioner'
+  | 'lado';
 
 export interface WorkerModel {
   id: number;
@@ -96,7 +103,13 @@ export interface Organisation {
  * Builds teams and workers. `caseHolders` gives the case-holding posts needed per area; posts are filled from
  * `from` (before the simulation starts) to `to`.
  */
-export function buildOrganisation(seed: number, stream: number, caseHolders: ReadonlyMap<ServiceArea, number>, from: Day, to: Day): Organisation {
+export function buildOrganisation(
+  seed: number,
+  stream: number,
+  caseHolders: ReadonlyMap<ServiceArea, number>,
+  from: Day,
+  to: Day,
+): Organisation {
   const rng = Rng.stream(seed, stream);
   const teams: TeamModel[] = [];
   const workers: WorkerModel[] = [];
@@ -130,7 +143,15 @@ export function buildOrganisation(seed: number, stream: number, caseHolders: Rea
   return { teams, workers, byArea };
 }
 
-function fillPost(rng: Rng, team: TeamModel, role: WorkerRole, post: number, from: Day, to: Day, out: WorkerModel[]): void {
+function fillPost(
+  rng: Rng,
+  team: TeamModel,
+  role: WorkerRole,
+  post: number,
+  from: Day,
+  to: Day,
+  out: WorkerModel[],
+): void {
   const hire = WORKFORCE.agencyHire[role];
   let day = from - rng.int(0, 4 * 365);
   while (day <= to) {
@@ -141,7 +162,11 @@ function fillPost(rng: Rng, team: TeamModel, role: WorkerRole, post: number, fro
       id: 0,
       index: 0,
       ref: '',
-      name: fullName(rng, rng.chance(0.8) ? 'F' : 'M', rng.pick(['White', 'White', 'White', 'Black', 'Asian', 'Mixed', 'Other'] as const)),
+      name: fullName(
+        rng,
+        rng.chance(0.8) ? 'F' : 'M',
+        rng.pick(['White', 'White', 'White', 'Black', 'Asian', 'Mixed', 'Other'] as const),
+      ),
       role,
       team,
       post,

@@ -14,7 +14,10 @@ describe('csvLine', () => {
     assert.equal(csvLine([1, 2.5, true, false, null, undefined, 'N1', '2025-04-01']), '1,2.5,t,f,,,N1,2025-04-01');
     // An empty string must be quoted or COPY would read it as NULL; commas, quotes and line breaks force quotes,
     // and a quote is doubled.
-    assert.equal(csvLine(['', 'a,b', 'say "hi"', 'two\nlines', "O'Brien"]), '"","a,b","say ""hi""","two\nlines",O\'Brien');
+    assert.equal(
+      csvLine(['', 'a,b', 'say "hi"', 'two\nlines', "O'Brien"]),
+      '"","a,b","say ""hi""","two\nlines",O\'Brien',
+    );
   });
 
   test('arrays become quoted PostgreSQL array literals', () => {
@@ -37,8 +40,14 @@ describe('seeded randomness', () => {
     const b = Rng.stream(1, 2, 3);
     const c = Rng.stream(1, 2, 4);
     const da = Array.from({ length: 5 }, () => a.next());
-    assert.deepEqual(Array.from({ length: 5 }, () => b.next()), da);
-    assert.notDeepEqual(Array.from({ length: 5 }, () => c.next()), da);
+    assert.deepEqual(
+      Array.from({ length: 5 }, () => b.next()),
+      da,
+    );
+    assert.notDeepEqual(
+      Array.from({ length: 5 }, () => c.next()),
+      da,
+    );
     assert.notEqual(mix32(1, 2, 3), mix32(1, 2, 4));
   });
 
@@ -60,16 +69,22 @@ describe('seeded randomness', () => {
 });
 
 describe('childPopulation', () => {
-  test('each year adds up exactly, 18 ages × 2 sexes × 5 groups, with Barnet\'s shares', () => {
+  test("each year adds up exactly, 18 ages × 2 sexes × 5 groups, with Barnet's shares", () => {
     const rows = childPopulation(99_000, 2020, 2025);
     assert.equal(rows.length, 6 * 18 * 2 * 5);
     const last = rows.filter((r) => r.year === 2025);
-    assert.equal(last.reduce((s, r) => s + r.count, 0), 99_000);
+    assert.equal(
+      last.reduce((s, r) => s + r.count, 0),
+      99_000,
+    );
     // Barnet's shares 53/11/13/12/12 sum to 101, so White is 53/101 = 52.5% of children.
     const white = last.filter((r) => r.group === 'White').reduce((s, r) => s + r.count, 0);
     assert.ok(Math.abs(white / 99_000 - 53 / 101) < 0.001);
     // Earlier years are smaller (0.5% growth a year): 1.005^5 = 1.0252513, and 99,000 / 1.0252513 = 96,561.7 → 96,562.
-    assert.equal(rows.filter((r) => r.year === 2020).reduce((s, r) => s + r.count, 0), 96_562);
+    assert.equal(
+      rows.filter((r) => r.year === 2020).reduce((s, r) => s + r.count, 0),
+      96_562,
+    );
   });
 });
 

@@ -25,7 +25,12 @@ export function childPopulation(total: number, firstYear: number, lastYear: numb
       const ageWeight = age <= 4 ? 1.04 : age <= 11 ? 1 : 0.97;
       for (const sex of ['M', 'F'] as const) {
         for (const group of ETHNIC_GROUPS) {
-          cells.push({ age, sex, group, weight: ageWeight * (sex === 'M' ? 0.512 : 0.488) * (POPULATION_ETHNIC_SHARES[group] / groupTotal) });
+          cells.push({
+            age,
+            sex,
+            group,
+            weight: ageWeight * (sex === 'M' ? 0.512 : 0.488) * (POPULATION_ETHNIC_SHARES[group] / groupTotal),
+          });
         }
       }
     }

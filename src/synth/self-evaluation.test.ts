@@ -31,12 +31,20 @@ describeEachEngine('the demo’s self-evaluation text', (ctx) => {
     assert.equal(last.size, 8);
     assert.equal(now.size, 8);
     for (const a of SELF_EVALUATION_AREAS) {
-      assert.notEqual(now.get(a.key)?.summary, last.get(a.key)?.summary, `${a.key}: this year’s text is not last year’s`);
-      for (const e of [now.get(a.key), last.get(a.key)]) assert.ok(e?.summary && e.strengths && e.areasForImprovement && e.focus, `${a.key}: all four sections`);
+      assert.notEqual(
+        now.get(a.key)?.summary,
+        last.get(a.key)?.summary,
+        `${a.key}: this year’s text is not last year’s`,
+      );
+      for (const e of [now.get(a.key), last.get(a.key)])
+        assert.ok(e?.summary && e.strengths && e.areasForImprovement && e.focus, `${a.key}: all four sections`);
     }
     assert.equal(last.get('early-help')?.createdAt.toISOString(), '2025-06-02T12:00:00.000Z');
     const frontDoor = await selfEvaluationHistory(db, authorityId, 2026, 'front-door');
-    assert.deepEqual(frontDoor.map((e) => e.createdAt.toISOString()), ['2026-07-15T12:01:00.000Z', '2026-06-03T12:01:00.000Z']);
+    assert.deepEqual(
+      frontDoor.map((e) => e.createdAt.toISOString()),
+      ['2026-07-15T12:01:00.000Z', '2026-06-03T12:01:00.000Z'],
+    );
     assert.match(frontDoor[0]?.focus ?? '', /winter months/);
     const inCare = await selfEvaluationHistory(db, authorityId, 2026, 'children-in-care');
     assert.equal(inCare[0]?.createdAt.toISOString().slice(0, 10), '2026-07-18');
@@ -46,7 +54,10 @@ describeEachEngine('the demo’s self-evaluation text', (ctx) => {
     const db = ctx.database.db;
     const authorityId = (await buildAuthority(db)).id;
     assert.equal(await writeDemoSelfEvaluation(db, authorityId, '2026-04-10'), 16);
-    const [latest] = await rows<{ d: string }>(db, sql`select max(created_at)::date::text as d from self_evaluation_entries where authority_id = ${authorityId} and year = 2026`);
+    const [latest] = await rows<{ d: string }>(
+      db,
+      sql`select max(created_at)::date::text as d from self_evaluation_entries where authority_id = ${authorityId} and year = 2026`,
+    );
     assert.equal(latest?.d, '2026-04-10');
   });
 });

@@ -229,7 +229,10 @@ function plusDays(day: string, days: number): string {
  * authority already has self-evaluation text (so it runs once). Returns the rows written.
  */
 export async function writeDemoSelfEvaluation(db: Db, authorityId: number, asAt: string): Promise<number> {
-  const [existing] = await rows<{ n: number | string }>(db, sql`select count(*) as n from self_evaluation_entries where authority_id = ${authorityId}`);
+  const [existing] = await rows<{ n: number | string }>(
+    db,
+    sql`select count(*) as n from self_evaluation_entries where authority_id = ${authorityId}`,
+  );
   if (Number(existing?.n ?? 0) > 0) return 0;
   const year = selfEvaluationYear(asAt);
   const values: Array<typeof selfEvaluationEntries.$inferInsert> = [];
@@ -237,13 +240,21 @@ export async function writeDemoSelfEvaluation(db: Db, authorityId: number, asAt:
     const authorName = SELF_EVALUATION_AUTHORS[area] ?? 'Head of Service';
     const previous = PREVIOUS[area] as Text;
     const current = CURRENT[area] as Text;
-    values.push({ authorityId, year: year - 1, area, ...previous, authorName, createdAt: atNoon(`${year - 1}-06-${String(2 + i).padStart(2, '0')}`, i) });
+    values.push({
+      authorityId,
+      year: year - 1,
+      area,
+      ...previous,
+      authorName,
+      createdAt: atNoon(`${year - 1}-06-${String(2 + i).padStart(2, '0')}`, i),
+    });
     const june = `${year}-06-${String(2 + i).padStart(2, '0')}`;
     const writtenOn = june <= asAt ? june : asAt;
     values.push({ authorityId, year, area, ...current, authorName, createdAt: atNoon(writtenOn, i) });
     const revised = REVISED[area];
     const revisedOn = plusDays(writtenOn, 42);
-    if (revised && revisedOn <= asAt) values.push({ authorityId, year, area, ...current, ...revised, authorName, createdAt: atNoon(revisedOn, i) });
+    if (revised && revisedOn <= asAt)
+      values.push({ authorityId, year, area, ...current, ...revised, authorName, createdAt: atNoon(revisedOn, i) });
   });
   await db.insert(selfEvaluationEntries).values(values);
   return values.length;

@@ -27,8 +27,13 @@ export function dateFromParts(body: FormBody, name: string): string {
 }
 
 /** A date input's three values to show: what was posted when re-showing a form, else from an ISO date, else empty. */
-export function dateParts(body: FormBody | null, name: string, iso?: string | null): { day: string; month: string; year: string } {
-  if (body) return { day: str(body[`${name}-day`]), month: str(body[`${name}-month`]), year: str(body[`${name}-year`]) };
+export function dateParts(
+  body: FormBody | null,
+  name: string,
+  iso?: string | null,
+): { day: string; month: string; year: string } {
+  if (body)
+    return { day: str(body[`${name}-day`]), month: str(body[`${name}-month`]), year: str(body[`${name}-year`]) };
   if (!iso || !isIsoDate(iso)) return { day: '', month: '', year: '' };
   return { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) };
 }
@@ -81,17 +86,25 @@ export const MAX_MULTIPART_FIELD_BYTES = 2 * 1024 * 1024;
  * text uses, so that it is not cut off by the 100 kB urlencoded limit; its CSRF token is in the action URL). Files
  * are ignored. A field longer than Lantern keeps is a field error.
  */
-export async function readFormFields(req: Request, tooLongMessage = 'A field of the form is longer than Lantern keeps'): Promise<FormBody> {
+export async function readFormFields(
+  req: Request,
+  tooLongMessage = 'A field of the form is longer than Lantern keeps',
+): Promise<FormBody> {
   if (!req.is('multipart/form-data')) return { ...((req.body ?? {}) as FormBody) };
   const fields: Record<string, string> = {};
   let tooLong = false;
   await new Promise<void>((resolve, reject) => {
-    const bb = busboy({ headers: req.headers, limits: { files: 0, fields: 500, fieldSize: MAX_MULTIPART_FIELD_BYTES } });
+    const bb = busboy({
+      headers: req.headers,
+      limits: { files: 0, fields: 500, fieldSize: MAX_MULTIPART_FIELD_BYTES },
+    });
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated) tooLong = true;
       fields[name] = value;
     });
-    bb.on('close', () => { resolve(); });
+    bb.on('close', () => {
+      resolve();
+    });
     bb.on('error', reject);
     req.pipe(bb);
   });

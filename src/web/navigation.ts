@@ -19,7 +19,11 @@ export function navigationFor(user: CurrentUser | null, currentPath: string): Na
     { href: paths.inspections.index({}), text: 'Inspections', show: can(user.role, 'inspection:read') },
     { href: paths.improvement.plan({}), text: 'Improvement plan', show: can(user.role, 'inspection:read') },
     // Social workers read the audits of their team's cases and their actions, not the aggregate results.
-    { href: can(user.role, 'quality:read') ? paths.quality.results({}) : paths.quality.audits({}), text: 'Audits', show: can(user.role, 'quality:read') || can(user.role, 'audit:read') },
+    {
+      href: can(user.role, 'quality:read') ? paths.quality.results({}) : paths.quality.audits({}),
+      text: 'Audits',
+      show: can(user.role, 'quality:read') || can(user.role, 'audit:read'),
+    },
     // The reports page links to the self-evaluation's text (/self-evaluation), which is part of the same work.
     { href: paths.reports.list({}), text: 'Reports', show: can(user.role, 'report:read') },
     { href: paths.data.imports({}), text: 'Import', show: can(user.role, 'data:import') },
@@ -31,7 +35,14 @@ export function navigationFor(user: CurrentUser | null, currentPath: string): Na
   ];
   return items
     .filter((i) => i.show)
-    .map((i) => ({ href: i.href, text: i.text, current: i.href === '/' ? currentPath === '/' : currentPath.startsWith(i.href) || (i.href === '/reports' && currentPath.startsWith('/self-evaluation')) }));
+    .map((i) => ({
+      href: i.href,
+      text: i.text,
+      current:
+        i.href === '/'
+          ? currentPath === '/'
+          : currentPath.startsWith(i.href) || (i.href === '/reports' && currentPath.startsWith('/self-evaluation')),
+    }));
 }
 
 /**
@@ -42,14 +53,25 @@ export function qualityNavigationFor(user: CurrentUser | null, currentPath: stri
   if (!user || !currentPath.startsWith('/quality')) return [];
   const items: Array<{ href: string; text: string; show: boolean }> = [
     { href: paths.quality.results({}), text: 'Results', show: can(user.role, 'quality:read') },
-    { href: paths.quality.audits({}), text: 'Audits', show: can(user.role, 'audit:read') || can(user.role, 'audit:conduct') },
+    {
+      href: paths.quality.audits({}),
+      text: 'Audits',
+      show: can(user.role, 'audit:read') || can(user.role, 'audit:conduct'),
+    },
     { href: paths.quality.moderation({}), text: 'Moderation', show: can(user.role, 'audit:moderate') },
     { href: paths.quality.actions({}), text: 'Actions', show: can(user.role, 'audit:read') },
     { href: paths.quality.programmes({}), text: 'Programmes', show: can(user.role, 'audit:manage') },
-    { href: paths.quality.frameworks({}), text: 'Frameworks', show: can(user.role, 'audit:manage') || can(user.role, 'audit:conduct') || can(user.role, 'audit:read') },
+    {
+      href: paths.quality.frameworks({}),
+      text: 'Frameworks',
+      show: can(user.role, 'audit:manage') || can(user.role, 'audit:conduct') || can(user.role, 'audit:read'),
+    },
   ];
   const shown = items.filter((i) => i.show);
-  const match = (href: string): boolean => (href === '/quality' ? currentPath === '/quality' || currentPath === '/quality/agreement' : currentPath.startsWith(href));
+  const match = (href: string): boolean =>
+    href === '/quality'
+      ? currentPath === '/quality' || currentPath === '/quality/agreement'
+      : currentPath.startsWith(href);
   const best = shown.filter((i) => match(i.href)).sort((a, b) => b.href.length - a.href.length)[0];
   return shown.map((i) => ({ href: i.href, text: i.text, current: i === best }));
 }

@@ -4,7 +4,10 @@ import { pageWindow, requestedPage, showingText } from './pagination';
 
 describe('paging', () => {
   it('the page asked for: whole numbers from 1, anything else is page 1', () => {
-    assert.deepEqual(['2', ' 3 ', 'abc', '0', '-1', '1.5', '', undefined, ['2']].map(requestedPage), [2, 3, 1, 1, 1, 1, 1, 1, 1]);
+    assert.deepEqual(
+      ['2', ' 3 ', 'abc', '0', '-1', '1.5', '', undefined, ['2']].map(requestedPage),
+      [2, 3, 1, 1, 1, 1, 1, 1, 1],
+    );
   });
   it('windows of 50: exactly 50 is one page; 51 is two; past the end is the last page; none is page 1 of 1', () => {
     assert.deepEqual(pageWindow(1, 50, 50), { page: 1, totalPages: 1, limit: 50, offset: 0, total: 50 });

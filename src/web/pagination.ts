@@ -28,7 +28,10 @@ export function pagination(page: number, totalPages: number, href: (page: number
 }
 
 /** The model with the navigation landmark's name (needed when a page has more than one pagination, as axe wants each landmark named apart). */
-export function withLabel(model: PaginationModel | null, landmarkLabel: string): (PaginationModel & { landmarkLabel: string }) | null {
+export function withLabel(
+  model: PaginationModel | null,
+  landmarkLabel: string,
+): (PaginationModel & { landmarkLabel: string }) | null {
   return model ? { ...model, landmarkLabel } : null;
 }
 

@@ -43,9 +43,11 @@ export const paths = {
     imports: path('/data/imports'),
     importJob: path<'jobId'>('/data/imports/jobs/:jobId'),
     importReport: path<'importId'>('/data/imports/:importId'),
-    importReportFor: (importId: number, query: Record<string, string | number | undefined | null>) => withQuery(`/data/imports/${importId}`, query),
+    importReportFor: (importId: number, query: Record<string, string | number | undefined | null>) =>
+      withQuery(`/data/imports/${importId}`, query),
     importIssuesCsv: path<'importId'>('/data/imports/:importId/issues.csv'),
-    importIssuesCsvFor: (importId: number, query: Record<string, string | number | undefined | null>) => withQuery(`/data/imports/${importId}/issues.csv`, query),
+    importIssuesCsvFor: (importId: number, query: Record<string, string | number | undefined | null>) =>
+      withQuery(`/data/imports/${importId}/issues.csv`, query),
     importFiles: path<'importId'>('/data/imports/:importId/files.zip'),
     exports: path('/data/exports'),
     exportFile: path<'kind'>('/data/exports/:kind'),
@@ -68,7 +70,8 @@ export const paths = {
     create: path('/inspections/new'),
     read: path('/inspections/read'),
     national: path('/inspections/national'),
-    nationalFor: (query: Record<string, string | number | undefined | null>) => withQuery('/inspections/national', query),
+    nationalFor: (query: Record<string, string | number | undefined | null>) =>
+      withQuery('/inspections/national', query),
     show: path<'inspectionId'>('/inspections/:inspectionId'),
     edit: path<'inspectionId'>('/inspections/:inspectionId/edit'),
     remove: path<'inspectionId'>('/inspections/:inspectionId/delete'),
@@ -85,7 +88,8 @@ export const paths = {
     newObjective: path<'themeId'>('/improvement/themes/:themeId/objectives/new'),
     editObjective: path<'objectiveId'>('/improvement/objectives/:objectiveId/edit'),
     newAction: path('/improvement/actions/new'),
-    newActionFor: (query: Record<string, string | number | undefined | null>) => withQuery('/improvement/actions/new', query),
+    newActionFor: (query: Record<string, string | number | undefined | null>) =>
+      withQuery('/improvement/actions/new', query),
     action: path<'actionId'>('/improvement/actions/:actionId'),
     editAction: path<'actionId'>('/improvement/actions/:actionId/edit'),
     progress: path<'actionId'>('/improvement/actions/:actionId/progress'),
@@ -106,8 +110,12 @@ export const paths = {
     frameworkVersion: path<'frameworkId' | 'version'>('/quality/frameworks/:frameworkId/versions/:version'),
     newFrameworkVersion: path<'frameworkId'>('/quality/frameworks/:frameworkId/versions'),
     editFrameworkVersion: path<'frameworkId' | 'version'>('/quality/frameworks/:frameworkId/versions/:version/edit'),
-    editFrameworkDomain: path<'frameworkId' | 'version' | 'domainId'>('/quality/frameworks/:frameworkId/versions/:version/domains/:domainId'),
-    publishFrameworkVersion: path<'frameworkId' | 'version'>('/quality/frameworks/:frameworkId/versions/:version/publish'),
+    editFrameworkDomain: path<'frameworkId' | 'version' | 'domainId'>(
+      '/quality/frameworks/:frameworkId/versions/:version/domains/:domainId',
+    ),
+    publishFrameworkVersion: path<'frameworkId' | 'version'>(
+      '/quality/frameworks/:frameworkId/versions/:version/publish',
+    ),
     // Programmes, case selection and allocation
     programmes: path('/quality/programmes'),
     newProgramme: path('/quality/programmes/new'),

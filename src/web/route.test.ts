@@ -62,7 +62,8 @@ describe('r.page with a body schema', () => {
       access: 'public',
       audit: null,
       // The choices come from the request (in Lantern, from the database).
-      body: async (ctx) => z.strictObject({ pick: z.enum((ctx.req.query.choices as string).split(','), { error: 'Choose one' }) }),
+      body: async (ctx) =>
+        z.strictObject({ pick: z.enum((ctx.req.query.choices as string).split(','), { error: 'Choose one' }) }),
       invalid: (ctx, f) => {
         ctx.res.json(f.errors);
       },
@@ -71,9 +72,11 @@ describe('r.page with a body schema', () => {
       },
     });
     app.use(router);
-    app.use((err: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      res.status(err.status ?? 500).json({ error: err.message });
-    });
+    app.use(
+      (err: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+        res.status(err.status ?? 500).json({ error: err.message });
+      },
+    );
     server = app.listen(0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -82,7 +85,10 @@ describe('r.page with a body schema', () => {
   const post = (body: string | FormData, role = 'director') =>
     fetch(`${base}/form`, {
       method: 'POST',
-      headers: typeof body === 'string' ? { 'content-type': 'application/x-www-form-urlencoded', 'x-role': role } : { 'x-role': role },
+      headers:
+        typeof body === 'string'
+          ? { 'content-type': 'application/x-www-form-urlencoded', 'x-role': role }
+          : { 'x-role': role },
       body,
     });
 
@@ -135,7 +141,11 @@ describe('r.page with a body schema', () => {
 
   test('a schema made for the request: its rules checked with the others', async () => {
     const ask = (q: string, body: string) =>
-      fetch(`${base}/choose?${q}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      fetch(`${base}/choose?${q}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
     assert.deepEqual(await (await ask('choices=a,b', 'pick=b')).json(), { picked: 'b' });
     assert.deepEqual(await (await ask('choices=a,b', 'pick=c')).json(), [{ field: 'pick', message: 'Choose one' }]);
   });

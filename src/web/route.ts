@@ -124,7 +124,12 @@ interface ApiRouteBase<P extends z.ZodType, Q extends z.ZodType> {
   query?: Q;
 }
 
-export interface ApiDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> extends ApiRouteBase<P, Q> {
+export interface ApiDef<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> extends ApiRouteBase<P, Q> {
   body?: B;
   /** The response schema is also the presenter: fields not in it are stripped before sending. */
   response: R;
@@ -156,7 +161,14 @@ export class RouteBuilder {
   page(def: PageDef<Access> | FormPageDef<Access, z.ZodType>): void {
     const whenDenied = def.access === 'public' ? 'forbidden' : (def.whenDenied ?? 'forbidden');
     const rule = accessRule(def.access);
-    this.routes.push({ kind: 'page', method: def.method, path: def.path.pattern, ...rule, audit: def.audit, whenDenied });
+    this.routes.push({
+      kind: 'page',
+      method: def.method,
+      path: def.path.pattern,
+      ...rule,
+      audit: def.audit,
+      whenDenied,
+    });
     this.router[def.method](def.path.pattern, async (req: Request, res: Response) => {
       const user = req.user ?? null;
       if (def.access !== 'public') {
@@ -171,12 +183,12 @@ export class RouteBuilder {
       const audit = this.auditorFor(req, user, def.audit);
       const ctx = { req, res, user, requestId: req.requestId, audit, services: this.services };
       if (def.body === undefined) {
-        await (def.handler)(ctx);
+        await def.handler(ctx);
       } else {
         const form = def;
         const invalid = async (errors: FieldError[], input: FormBody) => {
           res.status(400);
-          await (form.invalid)(ctx, { errors, input });
+          await form.invalid(ctx, { errors, input });
         };
         let input: FormBody;
         try {
@@ -186,11 +198,11 @@ export class RouteBuilder {
           return invalid(e.errors, {});
         }
         delete input._csrf;
-        const schema = typeof form.body === 'function' ? await (form.body)(ctx) : form.body;
+        const schema = typeof form.body === 'function' ? await form.body(ctx) : form.body;
         const parsed = schema.safeParse(input);
         if (!parsed.success) return invalid(fieldErrorsFromIssues(parsed.error.issues), input);
         try {
-          await (form.handler)({ ...ctx, body: parsed.data, input });
+          await form.handler({ ...ctx, body: parsed.data, input });
         } catch (e) {
           if (!(e instanceof ValidationError) || res.headersSent) throw e;
           return invalid(e.errors, input);
@@ -200,7 +212,9 @@ export class RouteBuilder {
     });
   }
 
-  api<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(def: ApiDef<P, Q, B, R>): void {
+  api<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    def: ApiDef<P, Q, B, R>,
+  ): void {
     const status = def.status ?? 200;
     this.mountApi(
       def,
@@ -220,7 +234,14 @@ export class RouteBuilder {
     this.mountApi(
       def,
       def.requestTypes ? Object.fromEntries(def.requestTypes.map((t) => [t, binary])) : undefined,
-      { [def.status ?? 200]: { description: 'Success', content: Object.fromEntries(def.responseTypes.map((t) => [t, t.includes('json') ? { schema: { type: 'object' } } : binary])) } },
+      {
+        [def.status ?? 200]: {
+          description: 'Success',
+          content: Object.fromEntries(
+            def.responseTypes.map((t) => [t, t.includes('json') ? { schema: { type: 'object' } } : binary]),
+          ),
+        },
+      },
       async (ctx) => {
         await def.handler({ ...ctx, body: undefined });
         assertAudited(def.audit, ctx.audit, ctx.res);
@@ -240,7 +261,14 @@ export class RouteBuilder {
   ): void {
     const whenDenied = def.whenDenied ?? 'forbidden';
     const rule = accessRule(def.access);
-    this.routes.push({ kind: 'api', method: def.method, path: def.path.pattern, ...rule, audit: def.audit, whenDenied });
+    this.routes.push({
+      kind: 'api',
+      method: def.method,
+      path: def.path.pattern,
+      ...rule,
+      audit: def.audit,
+      whenDenied,
+    });
     this.openapi.registerPath({
       method: def.method,
       path: def.path.pattern.replace(/:([A-Za-z]+)/g, '{$1}'),

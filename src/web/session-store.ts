@@ -33,7 +33,9 @@ export class DatabaseSessionStore extends session.Store {
       .from(sessions)
       .where(eq(sessions.sid, sid))
       .limit(1)
-      .then(([row]) => { callback(null, row && row.expiresAt.getTime() > Date.now() ? (row.data as session.SessionData) : null); }, callback);
+      .then(([row]) => {
+        callback(null, row && row.expiresAt.getTime() > Date.now() ? (row.data as session.SessionData) : null);
+      }, callback);
   }
 
   override set(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
@@ -42,7 +44,10 @@ export class DatabaseSessionStore extends session.Store {
       .insert(sessions)
       .values({ sid, data: sess, expiresAt })
       .onConflictDoUpdate({ target: sessions.sid, set: { data: sess, expiresAt } })
-      .then(() => callback?.(), (e: unknown) => callback?.(e));
+      .then(
+        () => callback?.(),
+        (e: unknown) => callback?.(e),
+      );
   }
 
   /** When each session's expiry was last written: a rolling session is written at most once a minute. */
@@ -60,7 +65,10 @@ export class DatabaseSessionStore extends session.Store {
       .update(sessions)
       .set({ expiresAt: this.expiry(sess) })
       .where(eq(sessions.sid, sid))
-      .then(() => callback?.(), () => callback?.());
+      .then(
+        () => callback?.(),
+        () => callback?.(),
+      );
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
@@ -68,7 +76,10 @@ export class DatabaseSessionStore extends session.Store {
     void this.db
       .delete(sessions)
       .where(eq(sessions.sid, sid))
-      .then(() => callback?.(), (e: unknown) => callback?.(e));
+      .then(
+        () => callback?.(),
+        (e: unknown) => callback?.(e),
+      );
   }
 
   async sweep(): Promise<void> {

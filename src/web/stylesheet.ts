@@ -11,11 +11,14 @@ let compiled: Promise<string> | undefined;
 export function govukStylesheet(): Promise<string> {
   compiled ??= Promise.resolve().then(
     () =>
-      sass.compileString(`@use "govuk" with ($govuk-font-family: (arial, sans-serif), $govuk-assets-path: "/assets/");`, {
-        loadPaths: [govukFrontendDist, path.join(govukFrontendDist, 'govuk')],
-        style: 'compressed',
-        quietDeps: true,
-      }).css,
+      sass.compileString(
+        `@use "govuk" with ($govuk-font-family: (arial, sans-serif), $govuk-assets-path: "/assets/");`,
+        {
+          loadPaths: [govukFrontendDist, path.join(govukFrontendDist, 'govuk')],
+          style: 'compressed',
+          quietDeps: true,
+        },
+      ).css,
   );
   return compiled;
 }

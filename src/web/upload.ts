@@ -31,7 +31,10 @@ export async function receiveMultipart(req: Request): Promise<Upload> {
   const upload: Upload = { dir, files: [], fields: {}, problem: null };
   const writes: Array<Promise<void>> = [];
   await new Promise<void>((resolve, reject) => {
-    const bb = busboy({ headers: req.headers, limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_UPLOAD_FILES, fields: 20, fieldSize: 1024 } });
+    const bb = busboy({
+      headers: req.headers,
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_UPLOAD_FILES, fields: 20, fieldSize: 1024 },
+    });
     bb.on('file', (_field, stream, info) => {
       if (!info.filename) {
         stream.resume();
@@ -54,7 +57,9 @@ export async function receiveMultipart(req: Request): Promise<Upload> {
     bb.on('filesLimit', () => {
       upload.problem = `Upload at most ${MAX_UPLOAD_FILES} files at a time (or put them in a zip)`;
     });
-    bb.on('close', () => { resolve(); });
+    bb.on('close', () => {
+      resolve();
+    });
     bb.on('error', reject);
     req.pipe(bb);
   });

@@ -10,7 +10,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 export const govukFrontendDist = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -34,15 +39,19 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 }
 
 export function configureViews(app: express.Express): nunjucks.Environment {
-  const env = nunjucks.configure(
-    [path.join(here, 'views'), path.join(here, '..', 'features'), govukFrontendDist],
-    { autoescape: true, express: app, throwOnUndefined: false, noCache: false },
-  );
+  const env = nunjucks.configure([path.join(here, 'views'), path.join(here, '..', 'features'), govukFrontendDist], {
+    autoescape: true,
+    express: app,
+    throwOnUndefined: false,
+    noCache: false,
+  });
   app.set('view engine', 'njk');
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('roleLabel', (role: string) => (ROLE_LABELS as Partial<Record<string, string>>)[role] ?? role);
-  env.addFilter('number', (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toLocaleString('en-GB')));
+  env.addFilter('number', (n: number | null | undefined) =>
+    n === null || n === undefined ? '' : n.toLocaleString('en-GB'),
+  );
   // `errors | errorFor("field")` gives a GOV.UK component its errorMessage ({ text }) for one field, or undefined.
   env.addFilter('errorFor', (errors: Array<{ field: string; message: string }> | undefined, field: string) => {
     const found = errors?.find((e) => e.field === field);

@@ -20,7 +20,17 @@ type Row = Record<Who, number>;
 /** anonymous, admin, director, head-of-service, team-manager, social-worker, qa-auditor, analyst, member */
 function row(...s: [number, number, number, number, number, number, number, number, number]): Row {
   const [anonymous, admin, director, hos, tm, sw, qa, analyst, member] = s;
-  return { anonymous, admin, director, 'head-of-service': hos, 'team-manager': tm, 'social-worker': sw, 'qa-auditor': qa, analyst, member };
+  return {
+    anonymous,
+    admin,
+    director,
+    'head-of-service': hos,
+    'team-manager': tm,
+    'social-worker': sw,
+    'qa-auditor': qa,
+    analyst,
+    member,
+  };
 }
 
 // Which child a child route is asked for.
@@ -174,9 +184,39 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page POST /quality/frameworks/:frameworkId/versions': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
   'page GET /quality/frameworks/:frameworkId/versions/:version/edit': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
   'page POST /quality/frameworks/:frameworkId/versions/:version/edit': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
-  'page GET /quality/frameworks/:frameworkId/versions/:version/domains/:domainId': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
-  'page POST /quality/frameworks/:frameworkId/versions/:version/domains/:domainId': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
-  'page POST /quality/frameworks/:frameworkId/versions/:version/publish': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
+  'page GET /quality/frameworks/:frameworkId/versions/:version/domains/:domainId': row(
+    303,
+    404,
+    403,
+    404,
+    403,
+    403,
+    404,
+    403,
+    403,
+  ),
+  'page POST /quality/frameworks/:frameworkId/versions/:version/domains/:domainId': row(
+    303,
+    404,
+    403,
+    404,
+    403,
+    403,
+    404,
+    403,
+    403,
+  ),
+  'page POST /quality/frameworks/:frameworkId/versions/:version/publish': row(
+    303,
+    404,
+    403,
+    404,
+    403,
+    403,
+    404,
+    403,
+    403,
+  ),
   'page GET /quality/domains': row(303, 200, 200, 200, 200, 200, 200, 403, 403),
   'page POST /quality/domains': row(303, 400, 403, 400, 403, 403, 400, 403, 403),
   'page GET /quality/domains/:domainId': row(303, 404, 403, 404, 403, 403, 404, 403, 403),
@@ -260,7 +300,12 @@ describe('every route answers every role as the access table says', () => {
       pages.set(role, client);
       const user = await world.services.users.verifyPassword(role, PASSWORD);
       assert.ok(user);
-      const audit = createAuditor(world.services.accessLogRepository, { userId: user.id, username: role, authorityId: user.authorityId }, 'user.token', null);
+      const audit = createAuditor(
+        world.services.accessLogRepository,
+        { userId: user.id, username: role, authorityId: user.authorityId },
+        'user.token',
+        null,
+      );
       tokens.set(role, await world.services.users.issueToken(user.id, 'walk', audit));
     }
   });
@@ -286,7 +331,10 @@ describe('every route answers every role as the access table says', () => {
       const expected = EXPECTED[key];
       if (!expected || expected === 'covered-elsewhere') continue;
       const cases: Array<[string, Row]> = route.path.includes(':childId')
-        ? (Object.entries(expected as Record<ChildCase, Row>) as Array<[ChildCase, Row]>).map(([c, r]) => [route.path.replace(':childId', childIds[c]), r])
+        ? (Object.entries(expected as Record<ChildCase, Row>) as Array<[ChildCase, Row]>).map(([c, r]) => [
+            route.path.replace(':childId', childIds[c]),
+            r,
+          ])
         : [[route.path, expected as Row]];
       for (const [url, answers] of cases) {
         for (const who of ['anonymous', ...ROLES] as Who[]) {
@@ -294,9 +342,18 @@ describe('every route answers every role as the access table says', () => {
           if (route.kind === 'api') {
             const headers: Record<string, string> = { 'content-type': 'application/json' };
             if (who !== 'anonymous') headers.authorization = `Bearer ${tokens.get(who)}`;
-            const res = await fetch(`${world.baseUrl}${url}`, { method: route.method.toUpperCase(), headers, ...(route.method === 'post' ? { body: '{}' } : {}) });
+            const res = await fetch(`${world.baseUrl}${url}`, {
+              method: route.method.toUpperCase(),
+              headers,
+              ...(route.method === 'post' ? { body: '{}' } : {}),
+            });
             status = res.status;
-            if (status >= 400) assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/, `${key} as ${who} answers problem+json`);
+            if (status >= 400)
+              assert.match(
+                res.headers.get('content-type') ?? '',
+                /application\/problem\+json/,
+                `${key} as ${who} answers problem+json`,
+              );
           } else if (route.method === 'post') {
             // A fresh session per POST, so signing out does not end the walk's own sessions.
             const client = new TestClient(world.baseUrl);
@@ -306,22 +363,26 @@ describe('every route answers every role as the access table says', () => {
           } else {
             status = (await pages.get(who)!.get(url)).status;
           }
-          if (status !== answers[who]) mismatches.push(`${route.method.toUpperCase()} ${url} as ${who}: expected ${answers[who]}, got ${status}`);
+          if (status !== answers[who])
+            mismatches.push(`${route.method.toUpperCase()} ${url} as ${who}: expected ${answers[who]}, got ${status}`);
         }
       }
     }
     assert.deepEqual(mismatches, []);
   });
 
-  test('a role the route\'s declared policy refuses never gets a success from it in the table', () => {
+  test("a role the route's declared policy refuses never gets a success from it in the table", () => {
     const contradictions: string[] = [];
     for (const route of world.routes) {
       const key = `${route.kind} ${route.method.toUpperCase()} ${route.path}`;
       const expected = EXPECTED[key];
       if (!expected || expected === 'covered-elsewhere') continue;
-      const rows = route.path.includes(':childId') ? Object.values(expected as Record<ChildCase, Row>) : [expected as Row];
+      const rows = route.path.includes(':childId')
+        ? Object.values(expected as Record<ChildCase, Row>)
+        : [expected as Row];
       for (const role of ROLES) {
-        if (!route.allows(role) && rows.some((r) => r[role] < 400)) contradictions.push(`${key} as ${role} (${route.access})`);
+        if (!route.allows(role) && rows.some((r) => r[role] < 400))
+          contradictions.push(`${key} as ${role} (${route.access})`);
       }
     }
     assert.deepEqual(contradictions, []);
@@ -334,10 +395,17 @@ describe('every route answers every role as the access table says', () => {
       const missing = await client.get('/children/L9999999');
       assert.equal(hidden.status, 404);
       assert.equal(normalise(hidden.text), normalise(missing.text), `${who}: same page for hidden and missing`);
-      const apiHidden = await fetch(`${world.baseUrl}/api/children/${world.childInTeamB}`, { headers: { authorization: `Bearer ${tokens.get(who)}` } });
-      const apiMissing = await fetch(`${world.baseUrl}/api/children/L9999999`, { headers: { authorization: `Bearer ${tokens.get(who)}` } });
+      const apiHidden = await fetch(`${world.baseUrl}/api/children/${world.childInTeamB}`, {
+        headers: { authorization: `Bearer ${tokens.get(who)}` },
+      });
+      const apiMissing = await fetch(`${world.baseUrl}/api/children/L9999999`, {
+        headers: { authorization: `Bearer ${tokens.get(who)}` },
+      });
       const strip = (o: Record<string, unknown>) => ({ ...o, requestId: undefined });
-      assert.deepEqual(strip((await apiHidden.json()) as Record<string, unknown>), strip((await apiMissing.json()) as Record<string, unknown>));
+      assert.deepEqual(
+        strip((await apiHidden.json()) as Record<string, unknown>),
+        strip((await apiMissing.json()) as Record<string, unknown>),
+      );
     }
   });
 });

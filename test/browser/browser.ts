@@ -16,7 +16,16 @@ import { buildKey, cacheFolder, testRun, withFileLock } from '../support/db-cach
 export const PASSWORD = 'browser-test-password';
 
 function demoConfig(dataDir: string) {
-  return loadConfig({ PORT: '0', HOST: '127.0.0.1', LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: PASSWORD, LANTERN_LOG_LEVEL: 'silent' }, { demo: true, purpose: 'serve' });
+  return loadConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LANTERN_DATA_DIR: dataDir,
+      LANTERN_DEMO_PASSWORD: PASSWORD,
+      LANTERN_LOG_LEVEL: 'silent',
+    },
+    { demo: true, purpose: 'serve' },
+  );
 }
 
 /**
@@ -44,7 +53,10 @@ export async function startDemo(options: DemoSize): Promise<{ server: RunningSer
   };
 }
 
-export interface DemoSize { childPopulation: number; years: number }
+export interface DemoSize {
+  childPopulation: number;
+  years: number;
+}
 
 /** The sizes of demo the browser files use (scripts/run-tests.mjs builds them while the other files run). */
 export const BROWSER_DEMOS: readonly DemoSize[] = [
@@ -56,7 +68,10 @@ export const BROWSER_DEMOS: readonly DemoSize[] = [
 /** In a whole run, the folder of the run's one build of this demo (built now if no process has yet); else null. */
 export async function builtDemo(options: DemoSize): Promise<string | null> {
   if (!testRun()) return null;
-  const built = path.join(cacheFolder(), `browser-demo-${buildKey('browser-demo', { ...options, today: todayInLondon() })}`);
+  const built = path.join(
+    cacheFolder(),
+    `browser-demo-${buildKey('browser-demo', { ...options, today: todayInLondon() })}`,
+  );
   await withFileLock(path.basename(built), async () => {
     if (existsSync(built)) return;
     const building = `${built}.building`;
@@ -81,19 +96,34 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
 export const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (CI does this in .ci/run)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (CI does this in .ci/run)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** Contexts with JavaScript turned off: axe itself is JavaScript, so their pages are checked in a twin. */
 const withoutJavaScript = new WeakMap<BrowserContext, Browser>();
 
-export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+export async function newContext(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: 1280, height: 900 },
+  });
   if (options.javaScriptEnabled === false) withoutJavaScript.set(context, browser);
   return context;
 }
@@ -106,7 +136,10 @@ export async function checkAccessibility(page: Page): Promise<void> {
   if (browser) {
     // The same page, for the same signed-in user (same cookies), opened where axe can run. The markup a server
     // renders does not depend on whether the browser runs scripts.
-    const twin = await browser.newContext({ storageState: await page.context().storageState(), viewport: { width: 1280, height: 900 } });
+    const twin = await browser.newContext({
+      storageState: await page.context().storageState(),
+      viewport: { width: 1280, height: 900 },
+    });
     try {
       const twinPage = await twin.newPage();
       await twinPage.goto(page.url());
@@ -121,14 +154,22 @@ export async function checkAccessibility(page: Page): Promise<void> {
   let results: Awaited<ReturnType<AxeBuilder['analyze']>> | undefined;
   for (let attempt = 1; !results; attempt++) {
     try {
-      results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
     } catch (e) {
       if (attempt >= 5 || !/Execution context was destroyed|navigation/i.test(String(e))) throw e;
       await page.waitForLoadState('load');
     }
   }
   visited.push(new URL(page.url()).pathname);
-  const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  const problems = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join('; ')}`,
+  );
   assert.deepEqual(problems, [], `axe found accessibility problems on ${page.url()}`);
 }
 

@@ -29,7 +29,13 @@ describe('inspections and the improvement plan in a real browser', () => {
     demo = await startDemo({ childPopulation: 8000, years: 3 });
     server = demo.server;
     browser = await launch();
-    pdf = Buffer.from(await reportPdf(browser, readFileSync(FIXTURE, 'utf8'), "Inspection of Calderbrook local authority children's services 11 May 2026 – 15 May 2026"));
+    pdf = Buffer.from(
+      await reportPdf(
+        browser,
+        readFileSync(FIXTURE, 'utf8'),
+        "Inspection of Calderbrook local authority children's services 11 May 2026 – 15 May 2026",
+      ),
+    );
   });
 
   after(async () => {
@@ -62,7 +68,9 @@ describe('inspections and the improvement plan in a real browser', () => {
       await page.getByRole('button', { name: 'Read in an Ofsted report' }).click();
       await page.waitForURL(/\/inspections\/read$/);
       await checkAccessibility(page);
-      await page.getByLabel('Report file').setInputFiles({ name: 'calderbrook-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await page
+        .getByLabel('Report file')
+        .setInputFiles({ name: 'calderbrook-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
       await page.getByRole('button', { name: 'Read the report' }).click();
       await page.waitForLoadState('load');
       await checkAccessibility(page);
@@ -72,9 +80,19 @@ describe('inspections and the improvement plan in a real browser', () => {
       assert.equal(await page.getByLabel('Kind of inspection or visit').inputValue(), 'ilacs-short');
       assert.equal(await page.getByLabel('Framework').inputValue(), 'ilacs-2026');
       assert.equal(await page.getByLabel('Lead inspector (optional)').inputValue(), 'Tomasz Nowak');
-      assert.equal(await page.getByLabel('The experiences and progress of children who need help and protection').inputValue(), 'requires-improvement');
-      assert.equal(await page.getByLabel('The experiences and progress of children in care', { exact: true }).inputValue(), 'good');
-      assert.equal(await page.getByLabel('Overall effectiveness').count(), 0, 'the 2026 framework has no overall effectiveness');
+      assert.equal(
+        await page.getByLabel('The experiences and progress of children who need help and protection').inputValue(),
+        'requires-improvement',
+      );
+      assert.equal(
+        await page.getByLabel('The experiences and progress of children in care', { exact: true }).inputValue(),
+        'good',
+      );
+      assert.equal(
+        await page.getByLabel('Overall effectiveness').count(),
+        0,
+        'the 2026 framework has no overall effectiveness',
+      );
       const recommendations = await page.getByLabel('What needs to improve (recommendations)').inputValue();
       assert.match(recommendations, /timeliness of initial child protection conferences/);
 
@@ -83,7 +101,10 @@ describe('inspections and the improvement plan in a real browser', () => {
       await page.locator('#reportReceivedOn-day').fill('10');
       await page.locator('#reportReceivedOn-month').fill('6');
       await page.locator('#reportReceivedOn-year').fill('2026');
-      const corrected = recommendations.replace('The quality of plans for children in need.', `The quality and review of plans for children in need (${js}).`);
+      const corrected = recommendations.replace(
+        'The quality of plans for children in need.',
+        `The quality and review of plans for children in need (${js}).`,
+      );
       assert.notEqual(corrected, recommendations);
       await page.getByLabel('What needs to improve (recommendations)').fill(corrected);
       await page.getByRole('button', { name: 'Save inspection' }).click();
@@ -143,7 +164,10 @@ describe('inspections and the improvement plan in a real browser', () => {
       assert.match(impact, /Before the action/);
       assert.match(impact, /Success target/);
       assert.match(impact, /Quality of planning/);
-      assert.ok((await page.locator('main svg').count()) >= 2, 'a chart for the indicator and one for the audit domain');
+      assert.ok(
+        (await page.locator('main svg').count()) >= 2,
+        'a chart for the indicator and one for the audit domain',
+      );
       assert.ok((await page.locator('main table').count()) >= 2, 'each chart has its data table');
 
       // A progress update.
@@ -163,7 +187,10 @@ describe('inspections and the improvement plan in a real browser', () => {
 
       // The recommendation now shows the action that answers it.
       await visit(page, inspectionUrl);
-      assert.match(await main(page), new RegExp(`Review every child in need plan at six weeks with the family \\(${js}\\)`));
+      assert.match(
+        await main(page),
+        new RegExp(`Review every child in need plan at six weeks with the family \\(${js}\\)`),
+      );
 
       // The whole plan on one page, and its exports.
       await page.getByRole('link', { name: 'Improvement plan', exact: true }).click();
@@ -176,7 +203,10 @@ describe('inspections and the improvement plan in a real browser', () => {
         ['spreadsheet (XLSX)', /\.xlsx$/],
         ['document (DOCX)', /\.docx$/],
       ] as const) {
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()]);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name: link }).click(),
+        ]);
         assert.match(download.suggestedFilename(), pattern);
         const file = await download.path();
         assert.ok(file && readFileSync(file).subarray(0, 2).toString() === 'PK', `${link} is a zip (OOXML) file`);
@@ -199,7 +229,9 @@ describe('inspections and the improvement plan in a real browser', () => {
     await checkAccessibility(page);
     // Ofsted's official outcomes at 31 March 2025 and the later published inspections: the filter leaves only
     // London authorities graded inadequate (Harrow, January 2025, among them), not all 33 London authorities.
-    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Latest judgements of each authority' }) });
+    const table = page.locator('table', {
+      has: page.locator('caption', { hasText: 'Latest judgements of each authority' }),
+    });
     const rows = await table.locator('tbody tr').allTextContents();
     assert.ok(rows.length >= 1 && rows.length < 33, `${rows.length} London authorities inadequate`);
     assert.ok(rows.some((r) => r.includes('Harrow')));
@@ -244,7 +276,10 @@ describe('inspections and the improvement plan in a real browser', () => {
       await page.waitForURL(/domain=\d+/);
       await checkAccessibility(page);
       assert.match(await main(page), /Quality of assessment/);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the quality assurance report/ }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: /Download the quality assurance report/ }).click(),
+      ]);
       assert.match(download.suggestedFilename(), /\.docx$/);
       await visit(page, `${server.url}/quality/agreement`);
       assert.equal(await h1(page), 'Moderation agreement');
@@ -263,7 +298,10 @@ describe('inspections and the improvement plan in a real browser', () => {
     const worker = await (await newContext(browser)).newPage();
     await signIn(worker, 'social-worker');
     // The social worker's "Audits" is the list of their team's audits, not the results.
-    assert.equal(await worker.getByRole('link', { name: 'Audits', exact: true }).getAttribute('href'), '/quality/audits');
+    assert.equal(
+      await worker.getByRole('link', { name: 'Audits', exact: true }).getAttribute('href'),
+      '/quality/audits',
+    );
     assert.equal((await worker.goto(`${server.url}/quality`))?.status(), 403);
     await worker.context().close();
   });

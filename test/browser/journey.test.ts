@@ -31,8 +31,13 @@ describe('the child record in a real browser', () => {
     const [row] = await db
       .select({ lanternId: children.lanternId, firstName: children.firstName, lastName: children.lastName })
       .from(children)
-      .innerJoin(allocations, and(eq(allocations.childId, children.id), isNull(allocations.endDate), eq(allocations.teamId, manager.teamId)))
-      .where(sql`exists (select 1 from ${cpPlans} where ${cpPlans.childId} = ${children.id}) or exists (select 1 from ${periodsOfCare} where ${periodsOfCare.childId} = ${children.id})`)
+      .innerJoin(
+        allocations,
+        and(eq(allocations.childId, children.id), isNull(allocations.endDate), eq(allocations.teamId, manager.teamId)),
+      )
+      .where(
+        sql`exists (select 1 from ${cpPlans} where ${cpPlans.childId} = ${children.id}) or exists (select 1 from ${periodsOfCare} where ${periodsOfCare.childId} = ${children.id})`,
+      )
       .orderBy(children.id)
       .limit(1);
     assert.ok(row, 'the demo team has a child with a CP plan or a period of care');
@@ -59,11 +64,14 @@ describe('the child record in a real browser', () => {
       await page.getByRole('button', { name: 'Search' }).click();
       await page.waitForURL(/\/children\?/);
       await checkAccessibility(page);
-      await page.getByRole('link', { name: new RegExp(`${child.firstName} ${child.lastName}`) }).first().click();
+      await page
+        .getByRole('link', { name: new RegExp(`${child.firstName} ${child.lastName}`) })
+        .first()
+        .click();
       await page.waitForURL(new RegExp(`/children/${child.lanternId}`));
       await checkAccessibility(page);
       assert.equal((await page.locator('h1').textContent())?.trim(), `${child.firstName} ${child.lastName}`);
-      assert.match(await page.locator('main').textContent() ?? '', new RegExp(child.lanternId));
+      assert.match((await page.locator('main').textContent()) ?? '', new RegExp(child.lanternId));
 
       // The chronology lists events in date order, and includes the child-protection or care part of the journey.
       const chronologyLink = page.getByRole('link', { name: /chronology/i }).first();
@@ -73,7 +81,9 @@ describe('the child record in a real browser', () => {
       }
       const text = (await page.locator('main').textContent()) ?? '';
       assert.match(text, /Child protection plan|Period of care|Started to be looked after|looked after/i);
-      const dates = await page.locator('[data-chronology-date]').evaluateAll((els) => els.map((e) => e.getAttribute('data-chronology-date') ?? ''));
+      const dates = await page
+        .locator('[data-chronology-date]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-chronology-date') ?? ''));
       assert.ok(dates.length > 3, 'the chronology has several events');
       assert.deepEqual(dates, [...dates].sort(), 'in date order');
 
@@ -86,7 +96,11 @@ describe('the child record in a real browser', () => {
   for (const javaScriptEnabled of [true, false]) {
     test(`an analyst imports a 903 return, reads its report and downloads Annex A (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-903-'));
-      const files = { 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903.episodes, 'sw.csv': SAMPLE_903.socialWorkers };
+      const files = {
+        'header.csv': SAMPLE_903.header,
+        'episodes.csv': SAMPLE_903.episodes,
+        'sw.csv': SAMPLE_903.socialWorkers,
+      };
       for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
       const context = await newContext(browser, { javaScriptEnabled });
       const page = await context.newPage();
@@ -103,13 +117,20 @@ describe('the child record in a real browser', () => {
       }
       assert.equal((await page.locator('h1').textContent())?.trim(), 'Import finished');
       await checkAccessibility(page);
-      await page.locator('main').getByRole('link', { name: /Report/ }).first().click();
+      await page
+        .locator('main')
+        .getByRole('link', { name: /Report/ })
+        .first()
+        .click();
       await page.waitForURL(/\/data\/imports\/\d+$/);
       await checkAccessibility(page);
       assert.match((await page.locator('h1').textContent()) ?? '', /SSDA903 children looked after return 2025\/26/);
 
       await visit(page, `${server.url}/data/exports`);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Annex A' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download Annex A' }).click(),
+      ]);
       assert.match(download.suggestedFilename(), /^DEMO-annex-a-\d{4}-\d{2}-\d{2}\.xlsx$/);
       await context.close();
       rmSync(dir, { recursive: true, force: true });

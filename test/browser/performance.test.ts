@@ -72,7 +72,10 @@ describe('performance dashboards and trackers in a real browser', () => {
       await checkAccessibility(page);
       assert.match((await page.locator('main').textContent()) ?? '', new RegExp(note.replace(/[()]/g, '\\$&')));
 
-      await page.getByRole('link', { name: /See who is behind this number/ }).first().click();
+      await page
+        .getByRole('link', { name: /See who is behind this number/ })
+        .first()
+        .click();
       await page.waitForURL(/\/children\?/);
       await checkAccessibility(page);
       assert.equal(await h1(page), 'Children behind this number');
@@ -111,7 +114,10 @@ describe('performance dashboards and trackers in a real browser', () => {
       await page.waitForURL(/\/trackers\/due/);
       await checkAccessibility(page);
       assert.equal(await h1(page), 'Work due and overdue');
-      assert.match((await page.locator('main').textContent()) ?? '', /You can see only children allocated to your team/);
+      assert.match(
+        (await page.locator('main').textContent()) ?? '',
+        /You can see only children allocated to your team/,
+      );
 
       // Sort by a column heading (a link), then filter to overdue work only.
       const sortLink = page.locator('main thead a').first();
@@ -125,7 +131,12 @@ describe('performance dashboards and trackers in a real browser', () => {
       await page.waitForURL(/status=overdue/);
       await checkAccessibility(page);
 
-      const csv = await page.request.get(await page.getByRole('link', { name: 'Download this list as CSV' }).getAttribute('href').then((h) => new URL(h ?? '', page.url()).toString()));
+      const csv = await page.request.get(
+        await page
+          .getByRole('link', { name: 'Download this list as CSV' })
+          .getAttribute('href')
+          .then((h) => new URL(h ?? '', page.url()).toString()),
+      );
       assert.equal(csv.status(), 200);
       assert.match(csv.headers()['content-type'] ?? '', /text\/csv/);
 
@@ -155,13 +166,19 @@ describe('performance dashboards and trackers in a real browser', () => {
     await page.getByLabel('Amber threshold').fill('25');
     await page.getByRole('button', { name: 'Save target' }).click();
     await checkAccessibility(page);
-    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /the green threshold must be at most the amber threshold/);
+    assert.match(
+      (await page.locator('.govuk-error-summary').textContent()) ?? '',
+      /the green threshold must be at most the amber threshold/,
+    );
     await page.getByLabel('Green threshold').fill('18');
     await page.getByLabel('Amber threshold').fill('22');
     await page.getByRole('button', { name: 'Save target' }).click();
     await page.waitForURL(/\/admin\/indicators\?saved=/);
     await checkAccessibility(page);
-    assert.match((await page.locator('main').textContent()) ?? '', /The target for Re-referrals within 12 months has been saved/);
+    assert.match(
+      (await page.locator('main').textContent()) ?? '',
+      /The target for Re-referrals within 12 months has been saved/,
+    );
     await context.close();
 
     const analystContext = await newContext(browser);

@@ -43,7 +43,8 @@ describe('the quality assurance programme in a real browser', () => {
   /** The names of the per-domain grade radios on an audit or moderation form, in page order. */
   const radioNames = async (page: Page) => {
     const names: string[] = [];
-    for (const input of await page.locator('input[type=radio][name^="grade-"][value="good"]').all()) names.push((await input.getAttribute('name')) ?? '');
+    for (const input of await page.locator('input[type=radio][name^="grade-"][value="good"]').all())
+      names.push((await input.getAttribute('name')) ?? '');
     return names;
   };
   const clickAndCheck = async (page: Page, click: () => Promise<void>, url: RegExp) => {
@@ -51,7 +52,9 @@ describe('the quality assurance programme in a real browser', () => {
     try {
       await page.waitForURL(url, { timeout: 20_000 });
     } catch {
-      const summary = (await page.locator('.govuk-error-summary').count()) ? await page.locator('.govuk-error-summary').textContent() : null;
+      const summary = (await page.locator('.govuk-error-summary').count())
+        ? await page.locator('.govuk-error-summary').textContent()
+        : null;
       assert.fail(`stayed on ${page.url()} (${await h1(page)}), not ${url}: ${(summary ?? '').replace(/\s+/g, ' ')}`);
     }
     await checkAccessibility(page);
@@ -64,15 +67,27 @@ describe('the quality assurance programme in a real browser', () => {
     await clickAndCheck(page, () => page.getByRole('link', { name: 'Audits', exact: true }).click(), /\/quality$/);
 
     // The framework and its versions: version 2 in force, version 1 kept for the audits graded against it.
-    await clickAndCheck(page, () => page.getByRole('link', { name: 'Frameworks', exact: true }).click(), /\/quality\/frameworks$/);
+    await clickAndCheck(
+      page,
+      () => page.getByRole('link', { name: 'Frameworks', exact: true }).click(),
+      /\/quality\/frameworks$/,
+    );
     const frameworks = await main(page);
     assert.match(frameworks, /Practice standards audit/);
     assert.match(frameworks, /Published/);
     assert.match(frameworks, /Retired/);
 
     // A thematic programme.
-    await clickAndCheck(page, () => page.getByRole('link', { name: 'Programmes', exact: true }).click(), /\/quality\/programmes$/);
-    await clickAndCheck(page, () => page.getByRole('button', { name: 'Set up a programme' }).click(), /\/quality\/programmes\/new$/);
+    await clickAndCheck(
+      page,
+      () => page.getByRole('link', { name: 'Programmes', exact: true }).click(),
+      /\/quality\/programmes$/,
+    );
+    await clickAndCheck(
+      page,
+      () => page.getByRole('button', { name: 'Set up a programme' }).click(),
+      /\/quality\/programmes\/new$/,
+    );
     await page.getByLabel('Thematic').check();
     await page.getByLabel('Title').fill('Neglect: browser thematic audit');
     await page.getByLabel('Theme').fill('Neglect');
@@ -82,12 +97,19 @@ describe('the quality assurance programme in a real browser', () => {
     await page.getByLabel('Audit framework version').selectOption({ label: v2 });
     const today = new Date();
     const due = new Date(today.getTime() + 28 * 86_400_000);
-    for (const [prefix, d] of [['startsOn', today], ['dueOn', due]] as const) {
+    for (const [prefix, d] of [
+      ['startsOn', today],
+      ['dueOn', due],
+    ] as const) {
       await page.locator(`#${prefix}-day`).fill(String(d.getUTCDate()));
       await page.locator(`#${prefix}-month`).fill(String(d.getUTCMonth() + 1));
       await page.locator(`#${prefix}-year`).fill(String(d.getUTCFullYear()));
     }
-    await clickAndCheck(page, () => page.getByRole('button', { name: 'Save programme' }).click(), /\/quality\/programmes\/\d+/);
+    await clickAndCheck(
+      page,
+      () => page.getByRole('button', { name: 'Save programme' }).click(),
+      /\/quality\/programmes\/\d+/,
+    );
     programmeUrl = page.url().replace(/\?.*$/, '');
     assert.equal(await h1(page), 'Neglect: browser thematic audit');
 
@@ -96,7 +118,11 @@ describe('the quality assurance programme in a real browser', () => {
     await page.getByLabel('A random sample').check();
     await page.getByLabel('Number of cases').fill('6');
     await page.getByLabel('Seed').fill('4242');
-    await clickAndCheck(page, () => page.getByRole('button', { name: 'Choose the cases' }).click(), /\/quality\/programmes\/\d+(\?.*)?$/);
+    await clickAndCheck(
+      page,
+      () => page.getByRole('button', { name: 'Choose the cases' }).click(),
+      /\/quality\/programmes\/\d+(\?.*)?$/,
+    );
     const chosen = await main(page);
     assert.match(chosen, /6 of [\d,]+ children/);
     assert.match(chosen, /seed 4242/);
@@ -104,8 +130,15 @@ describe('the quality assurance programme in a real browser', () => {
 
     // Allocation: automatic first, then one case by hand to the team manager, outside their own team.
     await clickAndCheck(page, () => page.getByRole('button', { name: 'Allocate the cases' }).click(), /\/allocate$/);
-    await clickAndCheck(page, () => page.getByRole('button', { name: 'Allocate the unallocated cases' }).click(), /\/allocate(\?.*)?$/);
-    const managerTeam = ((await page.getByRole('row').filter({ hasText: 'Taylor Manager' }).first().locator('td').first().textContent()) ?? '').trim();
+    await clickAndCheck(
+      page,
+      () => page.getByRole('button', { name: 'Allocate the unallocated cases' }).click(),
+      /\/allocate(\?.*)?$/,
+    );
+    const managerTeam = (
+      (await page.getByRole('row').filter({ hasText: 'Taylor Manager' }).first().locator('td').first().textContent()) ??
+      ''
+    ).trim();
     assert.ok(managerTeam.length > 0, 'the team manager has a team');
     const rows = page.locator('form table tbody tr');
     let given = -1;
@@ -116,11 +149,16 @@ describe('the quality assurance programme in a real browser', () => {
     assert.ok(given >= 0, 'a chosen case outside the team manager’s team');
     const givenRow = rows.nth(given);
     allocatedChild = ((await givenRow.locator('th .govuk-body-s').textContent()) ?? '').trim();
-    const managerOption = (await givenRow.locator('select option').allTextContents()).find((o) => o.includes('Taylor Manager'));
+    const managerOption = (await givenRow.locator('select option').allTextContents()).find((o) =>
+      o.includes('Taylor Manager'),
+    );
     assert.ok(managerOption, 'the team manager is offered for a case outside their team');
     await givenRow.locator('select').selectOption({ label: managerOption });
     await clickAndCheck(page, () => page.getByRole('button', { name: 'Save auditors' }).click(), /\/allocate(\?.*)?$/);
-    assert.match(await page.locator('form table tbody tr').filter({ hasText: allocatedChild }).textContent() ?? '', /Taylor Manager/);
+    assert.match(
+      (await page.locator('form table tbody tr').filter({ hasText: allocatedChild }).textContent()) ?? '',
+      /Taylor Manager/,
+    );
 
     // By hand, a case of the manager's own team is refused, with the reason.
     // (Every row's auditor options name every team, so the row is found by its team cell.)
@@ -131,13 +169,15 @@ describe('the quality assurance programme in a real browser', () => {
     }
     const ownTeamRow = caseRows.nth(Math.max(own, 0));
     if (own >= 0 && (await ownTeamRow.locator('select').count()) > 0) {
-      const ownOption = (await ownTeamRow.locator('select option').allTextContents()).find((o) => o.includes('Taylor Manager'));
+      const ownOption = (await ownTeamRow.locator('select option').allTextContents()).find((o) =>
+        o.includes('Taylor Manager'),
+      );
       if (ownOption) {
         await ownTeamRow.locator('select').selectOption({ label: ownOption });
         await page.getByRole('button', { name: 'Save auditors' }).click();
         await page.waitForLoadState('load');
         await checkAccessibility(page);
-        assert.match(await page.locator('.govuk-error-summary').textContent() ?? '', /Taylor Manager is in/);
+        assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Taylor Manager is in/);
       }
     }
 
@@ -155,14 +195,23 @@ describe('the quality assurance programme in a real browser', () => {
     const page = await context.newPage();
     await signIn(page, 'team-manager');
     await clickAndCheck(page, () => page.getByRole('link', { name: 'Audits', exact: true }).click(), /\/quality$/);
-    await clickAndCheck(page, () => page.locator('nav[aria-label="Quality assurance"]').getByRole('link', { name: 'Audits', exact: true }).click(), /\/quality\/audits$/);
+    await clickAndCheck(
+      page,
+      () =>
+        page.locator('nav[aria-label="Quality assurance"]').getByRole('link', { name: 'Audits', exact: true }).click(),
+      /\/quality\/audits$/,
+    );
     const allocated = page.getByRole('row').filter({ hasText: allocatedChild });
     assert.equal(await allocated.count(), 1, 'the allocated case is listed');
 
     // The child is in another team, yet the auditor may open their record while the audit is open.
     const recordHref = await allocated.getByRole('link').first().getAttribute('href');
     assert.ok(recordHref);
-    await clickAndCheck(page, () => allocated.getByRole('button', { name: /Start audit/ }).click(), /\/quality\/audits\/\d+\/edit$/);
+    await clickAndCheck(
+      page,
+      () => allocated.getByRole('button', { name: /Start audit/ }).click(),
+      /\/quality\/audits\/\d+\/edit$/,
+    );
     auditUrl = page.url().replace(/\/edit$/, '');
     await visit(page, `${server.url}${recordHref}`);
     await visit(page, `${auditUrl}/edit`);
@@ -173,7 +222,9 @@ describe('the quality assurance programme in a real browser', () => {
     for (const name of domains.slice(1)) await page.locator(`input[name="${name}"][value="good"]`).check();
     await page.locator(`input[name="${domains[0]}"][value="requires-improvement"]`).check();
     await page.locator('input[name="overallGrade"][value="good"]').check();
-    await page.locator('#workerReflection').fill('The worker reflected that visits had become less frequent over the summer.');
+    await page
+      .locator('#workerReflection')
+      .fill('The worker reflected that visits had become less frequent over the summer.');
 
     // Submitting without the narrative is refused, and nothing is submitted.
     await page.getByRole('button', { name: 'Submit audit' }).click();
@@ -186,9 +237,13 @@ describe('the quality assurance programme in a real browser', () => {
     await page.locator(`input[name="${domains[0]}"][value="requires-improvement"]`).check();
     for (const name of domains.slice(1)) await page.locator(`input[name="${name}"][value="good"]`).check();
     await page.locator('input[name="overallGrade"][value="good"]').check();
-    await page.locator(`#narrative-${domains[0]?.replace('grade-', '')}`).fill('The assessment was not updated when the family moved.');
+    await page
+      .locator(`#narrative-${domains[0]?.replace('grade-', '')}`)
+      .fill('The assessment was not updated when the family moved.');
     await page.locator('#overallNarrative').fill('The child is safer and their school attendance has improved.');
-    await page.locator('#workerReflection').fill('The worker reflected that visits had become less frequent over the summer.');
+    await page
+      .locator('#workerReflection')
+      .fill('The worker reflected that visits had become less frequent over the summer.');
     await page.locator('#managerReflection').fill('Supervision will track the assessment update.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForLoadState('load');
@@ -231,9 +286,15 @@ describe('the quality assurance programme in a real browser', () => {
     await visit(page, `${server.url}/quality/moderation`);
     // The queue is oldest first, 50 a page: the programme filter finds this one.
     await page.getByLabel('Programme').selectOption({ label: 'Neglect: browser thematic audit' });
-    await clickAndCheck(page, () => page.getByRole('button', { name: 'Show audits' }).click(), /\/quality\/moderation\?.*programme=\d+/);
+    await clickAndCheck(
+      page,
+      () => page.getByRole('button', { name: 'Show audits' }).click(),
+      /\/quality\/moderation\?.*programme=\d+/,
+    );
     const auditId = auditUrl.split('/').at(-1) as string;
-    const queued = page.getByRole('row').filter({ has: page.getByRole('link', { name: `Audit ${auditId}`, exact: true }) });
+    const queued = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: `Audit ${auditId}`, exact: true }) });
     assert.equal(await queued.count(), 1, 'the submitted audit awaits moderation');
     await clickAndCheck(page, () => queued.getByRole('link', { name: /^Moderate/ }).click(), /\/moderate$/);
 
@@ -245,11 +306,20 @@ describe('the quality assurance programme in a real browser', () => {
     await page.getByRole('button', { name: 'Save moderation' }).click();
     await page.waitForLoadState('load');
     await checkAccessibility(page);
-    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Give the reason for changing .* from Good to Requires improvement/);
+    assert.match(
+      (await page.locator('.govuk-error-summary').textContent()) ?? '',
+      /Give the reason for changing .* from Good to Requires improvement/,
+    );
     await page.locator(`input[name="level"][value="double-lock"]`).check();
     await page.locator(`input[name="${changed}"][value="requires-improvement"]`).check();
-    await page.locator(`#reason-${changed.replace('grade-', '')}`).fill('The impact on the child is not yet evidenced in the record.');
-    await clickAndCheck(page, () => page.getByRole('button', { name: 'Save moderation' }).click(), /\/quality\/moderation\?saved=/);
+    await page
+      .locator(`#reason-${changed.replace('grade-', '')}`)
+      .fill('The impact on the child is not yet evidenced in the record.');
+    await clickAndCheck(
+      page,
+      () => page.getByRole('button', { name: 'Save moderation' }).click(),
+      /\/quality\/moderation\?saved=/,
+    );
 
     await visit(page, auditUrl);
     const audit = await main(page);
@@ -264,14 +334,20 @@ describe('the quality assurance programme in a real browser', () => {
     assert.match(results, /Overdue actions by team/);
     await visit(page, `${server.url}/quality/actions`);
     await page.getByLabel('Programme').selectOption({ label: 'Neglect: browser thematic audit' });
-    await clickAndCheck(page, () => page.getByRole('button', { name: 'Show actions' }).click(), /\/quality\/actions\?.*programme=\d+/);
+    await clickAndCheck(
+      page,
+      () => page.getByRole('button', { name: 'Show actions' }).click(),
+      /\/quality\/actions\?.*programme=\d+/,
+    );
     const actions = await main(page);
     assert.match(actions, /Update the assessment to reflect the family’s move/);
     assert.match(actions, /Showing 1 to 1 of 1 action|1 action/);
     await visit(page, `${server.url}/quality/actions?status=overdue`);
     // The monthly report, as the signed-in head of service (the results page links it).
     await visit(page, `${server.url}/quality`);
-    const reportHref = await page.getByRole('link', { name: /Download the quality assurance report/ }).getAttribute('href');
+    const reportHref = await page
+      .getByRole('link', { name: /Download the quality assurance report/ })
+      .getAttribute('href');
     const report = await context.request.get(`${server.url}${reportHref}`);
     assert.equal(report.status(), 200);
     assert.match(report.headers()['content-type'] ?? '', /wordprocessingml/);
@@ -283,21 +359,65 @@ describe('the quality assurance programme in a real browser', () => {
     const expectations: Array<[string, Array<[string, number]>]> = [
       // A social worker: their team's audits and actions, no programmes, moderation or results; this audit is of
       // another team's child.
-      ['social-worker', [['/quality/audits', 200], ['/quality/actions', 200], ['/quality/programmes', 403], ['/quality/moderation', 403], ['/quality', 403], [auditUrl, 404]]],
+      [
+        'social-worker',
+        [
+          ['/quality/audits', 200],
+          ['/quality/actions', 200],
+          ['/quality/programmes', 403],
+          ['/quality/moderation', 403],
+          ['/quality', 403],
+          [auditUrl, 404],
+        ],
+      ],
       // An analyst: the aggregates, no casework.
-      ['analyst', [['/quality', 200], ['/quality/audits', 403], ['/quality/programmes', 403], [auditUrl, 403]]],
+      [
+        'analyst',
+        [
+          ['/quality', 200],
+          ['/quality/audits', 403],
+          ['/quality/programmes', 403],
+          [auditUrl, 403],
+        ],
+      ],
       // A member: the results only.
-      ['member', [['/quality', 200], ['/quality/audits', 403], ['/quality/actions', 403], ['/quality/frameworks', 403], [auditUrl, 403]]],
+      [
+        'member',
+        [
+          ['/quality', 200],
+          ['/quality/audits', 403],
+          ['/quality/actions', 403],
+          ['/quality/frameworks', 403],
+          [auditUrl, 403],
+        ],
+      ],
       // An administrator runs programmes but reads no audit.
-      ['admin', [[programmeUrl, 200], ['/quality/programmes', 200], [auditUrl, 403], ['/quality/moderation', 403]]],
+      [
+        'admin',
+        [
+          [programmeUrl, 200],
+          ['/quality/programmes', 200],
+          [auditUrl, 403],
+          ['/quality/moderation', 403],
+        ],
+      ],
       // The director reads audits and results but does not run programmes or moderate.
-      ['director', [[auditUrl, 200], ['/quality', 200], ['/quality/programmes', 403], ['/quality/moderation', 403]]],
+      [
+        'director',
+        [
+          [auditUrl, 200],
+          ['/quality', 200],
+          ['/quality/programmes', 403],
+          ['/quality/moderation', 403],
+        ],
+      ],
     ];
     for (const [role, visits] of expectations) {
       const context = await newContext(browser, { javaScriptEnabled: false });
       const page = await context.newPage();
       await signIn(page, role);
-      for (const [url, status] of visits) await visit(page, url.startsWith('http') ? url : `${server.url}${url}`, status);
+      for (const [url, status] of visits)
+        await visit(page, url.startsWith('http') ? url : `${server.url}${url}`, status);
       await context.close();
     }
   });

@@ -57,7 +57,13 @@ describe('reports in a real browser', () => {
     await page.waitForURL(/\/reports$/);
     await checkAccessibility(page);
     assert.equal(await h1(page), 'Reports');
-    for (const title of ['Monthly performance pack', 'Self-evaluation', 'Committee report on an inspection', 'Equalities report']) assert.match(await main(page), new RegExp(title));
+    for (const title of [
+      'Monthly performance pack',
+      'Self-evaluation',
+      'Committee report on an inspection',
+      'Equalities report',
+    ])
+      assert.match(await main(page), new RegExp(title));
 
     await generate(page, 'performance-pack', /Members and the public/, 'Word (DOCX)');
     // The page does not follow the report by itself without JavaScript: the reader checks again.
@@ -75,7 +81,10 @@ describe('reports in a real browser', () => {
     const href = await page.getByRole('button', { name: /Download the report/ }).getAttribute('href');
     const file = await context.request.get(`${server.url}${href}`);
     assert.equal(file.status(), 200);
-    assert.match(file.headers()['content-disposition'] ?? '', /attachment; filename="?lantern-performance-pack-\d{4}-\d{2}-members\.docx"?/);
+    assert.match(
+      file.headers()['content-disposition'] ?? '',
+      /attachment; filename="?lantern-performance-pack-\d{4}-\d{2}-members\.docx"?/,
+    );
     const bytes = await file.body();
     assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a DOCX is a zip');
     await context.close();
@@ -103,7 +112,8 @@ describe('reports in a real browser', () => {
     await checkAccessibility(page);
     assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /There is a problem/);
 
-    const summary = 'Short breaks reach more families this year; the disabled children’s team closed its waiting list in June.';
+    const summary =
+      'Short breaks reach more families this year; the disabled children’s team closed its waiting list in June.';
     await page.locator('textarea').first().fill(summary);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/self-evaluation(\?.*)?$/);
@@ -133,7 +143,13 @@ describe('reports in a real browser', () => {
     await page.getByRole('link', { name: 'Reports', exact: true }).click();
     await page.waitForURL(/\/reports$/);
     await checkAccessibility(page);
-    assert.equal(await section(page, 'equalities').getByLabel(/Internal/).count(), 0, 'no internal audience for members');
+    assert.equal(
+      await section(page, 'equalities')
+        .getByLabel(/Internal/)
+        .count(),
+      0,
+      'no internal audience for members',
+    );
     assert.doesNotMatch(await main(page), /Internal/);
     await generate(page, 'equalities', /Members and the public/, 'Word (DOCX)');
     assert.ok(internalReportUrl, 'the head of service’s report');

@@ -52,7 +52,11 @@ for (const kind of engines()) {
       } else {
         env = { ...process.env, LANTERN_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '', LANTERN_LOG_LEVEL: 'silent' };
       }
-      const created = spawnSync(process.execPath, ['bin/lantern.mjs', 'authority', 'create', '--code', 'KIL', '--name', 'Killed Import Borough'], { cwd: root, env, encoding: 'utf8' });
+      const created = spawnSync(
+        process.execPath,
+        ['bin/lantern.mjs', 'authority', 'create', '--code', 'KIL', '--name', 'Killed Import Borough'],
+        { cwd: root, env, encoding: 'utf8' },
+      );
       assert.equal(created.status, 0, created.stderr);
     });
     after(async () => {
@@ -61,13 +65,16 @@ for (const kind of engines()) {
     });
 
     async function counts(): Promise<{ children: number; periods: number; accepted: number }> {
-      const database = await openDatabase(kind === 'postgres' ? { url: env.DATABASE_URL } : { dataDir: env.LANTERN_DATA_DIR });
+      const database = await openDatabase(
+        kind === 'postgres' ? { url: env.DATABASE_URL } : { dataDir: env.LANTERN_DATA_DIR },
+      );
       try {
         const result = await database.db.execute<{ children: number; periods: number; accepted: number }>(
           sql`select (select count(*) from children)::int as children, (select count(*) from periods_of_care)::int as periods,
                      (select count(*) from import_batches where status = 'accepted')::int as accepted`,
         );
-        const [c] = (result as unknown as { rows: Array<{ children: number; periods: number; accepted: number }> }).rows;
+        const [c] = (result as unknown as { rows: Array<{ children: number; periods: number; accepted: number }> })
+          .rows;
         return { children: Number(c?.children), periods: Number(c?.periods), accepted: Number(c?.accepted) };
       } finally {
         await database.close();
@@ -75,13 +82,31 @@ for (const kind of engines()) {
     }
 
     test('killed while writing: nothing was written; run again: everything is', async () => {
-      const child = spawn(process.execPath, ['bin/lantern.mjs', 'import', '--authority', 'KIL', '--year', '2026', path.join(dir, 'header.csv'), path.join(dir, 'episodes.csv'), path.join(dir, 'sw.csv')], { cwd: root, env });
+      const child = spawn(
+        process.execPath,
+        [
+          'bin/lantern.mjs',
+          'import',
+          '--authority',
+          'KIL',
+          '--year',
+          '2026',
+          path.join(dir, 'header.csv'),
+          path.join(dir, 'episodes.csv'),
+          path.join(dir, 'sw.csv'),
+        ],
+        { cwd: root, env },
+      );
       let stderr = '';
       let stdout = '';
       child.stdout.on('data', (d: Buffer) => {
         stdout += d.toString();
       });
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => { resolve({ code, signal }); }));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, signal) => {
+          resolve({ code, signal });
+        }),
+      );
       await new Promise<void>((resolve) => {
         child.stderr.on('data', (d: Buffer) => {
           stderr += d.toString();
@@ -90,14 +115,34 @@ for (const kind of engines()) {
             resolve();
           }
         });
-        void exited.then(() => { resolve(); });
+        void exited.then(() => {
+          resolve();
+        });
       });
       const { signal } = await exited;
-      assert.equal(signal, 'SIGKILL', `the import was killed before it finished (stdout: ${stdout}; stderr: ${stderr})`);
+      assert.equal(
+        signal,
+        'SIGKILL',
+        `the import was killed before it finished (stdout: ${stdout}; stderr: ${stderr})`,
+      );
       assert.doesNotMatch(stdout, /Accepted/);
       assert.deepEqual(await counts(), { children: 0, periods: 0, accepted: 0 });
 
-      const again = spawnSync(process.execPath, ['bin/lantern.mjs', 'import', '--authority', 'KIL', '--year', '2026', path.join(dir, 'header.csv'), path.join(dir, 'episodes.csv'), path.join(dir, 'sw.csv')], { cwd: root, env, encoding: 'utf8' });
+      const again = spawnSync(
+        process.execPath,
+        [
+          'bin/lantern.mjs',
+          'import',
+          '--authority',
+          'KIL',
+          '--year',
+          '2026',
+          path.join(dir, 'header.csv'),
+          path.join(dir, 'episodes.csv'),
+          path.join(dir, 'sw.csv'),
+        ],
+        { cwd: root, env, encoding: 'utf8' },
+      );
       assert.equal(again.status, 0, again.stdout + again.stderr);
       assert.match(again.stdout, /Accepted: SSDA903 children looked after return 2025\/26/);
       assert.deepEqual(await counts(), { children: CHILDREN, periods: CHILDREN, accepted: 1 });

@@ -19,7 +19,12 @@ describe('lantern inspections read-report', () => {
     const r = spawnSync(process.execPath, ['bin/lantern.mjs', 'inspections', 'read-report', ...args], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, LANTERN_DATA_DIR: path.join(dir, 'never-made'), DATABASE_URL: '', LANTERN_LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        LANTERN_DATA_DIR: path.join(dir, 'never-made'),
+        DATABASE_URL: '',
+        LANTERN_LOG_LEVEL: 'silent',
+      },
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
@@ -33,7 +38,14 @@ describe('lantern inspections read-report', () => {
   test('one file with --json prints one object: the seed, 5 judgements, 4 items, 64 paragraphs', () => {
     const r = run([seed, '--json']);
     assert.equal(r.status, 0, r.stderr);
-    const json = JSON.parse(r.stdout) as { kind: string; authorityName: string; judgements: unknown[]; recommendations: unknown[]; paragraphs: unknown[]; warnings: string[] };
+    const json = JSON.parse(r.stdout) as {
+      kind: string;
+      authorityName: string;
+      judgements: unknown[];
+      recommendations: unknown[];
+      paragraphs: unknown[];
+      warnings: string[];
+    };
     assert.equal(json.kind, 'ilacs-short');
     assert.equal(json.authorityName, 'Barnet');
     assert.equal(json.judgements.length, 5);
@@ -47,10 +59,13 @@ describe('lantern inspections read-report', () => {
     const r = run(['--json', ...files]);
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as Array<{ file: string; kind: string }>;
-    assert.deepEqual(json.map((x) => [x.file, x.kind]), [
-      [files[0], 'focused-visit'],
-      [files[1], 'monitoring-visit'],
-    ]);
+    assert.deepEqual(
+      json.map((x) => [x.file, x.kind]),
+      [
+        [files[0], 'focused-visit'],
+        [files[1], 'monitoring-visit'],
+      ],
+    );
   });
 
   test('without --json: a summary to check at a glance', () => {

@@ -34,7 +34,14 @@ describe('the lantern command', () => {
     const top = run(['--help']);
     assert.equal(top.status, 0);
     for (const name of ['serve', 'db', 'demo', 'users']) assert.match(top.stdout, new RegExp(`\\b${name}\\b`));
-    for (const args of [['serve', '--help'], ['db', 'migrate', '--help'], ['demo', 'generate', '--help'], ['users', 'create', '--help'], ['users', 'list', '--help'], ['users', 'token', '--help']]) {
+    for (const args of [
+      ['serve', '--help'],
+      ['db', 'migrate', '--help'],
+      ['demo', 'generate', '--help'],
+      ['users', 'create', '--help'],
+      ['users', 'list', '--help'],
+      ['users', 'token', '--help'],
+    ]) {
       const r = run(args);
       assert.equal(r.status, 0, args.join(' '));
       assert.match(r.stdout, /Usage: lantern/);
@@ -47,11 +54,25 @@ describe('the lantern command', () => {
     assert.equal(migrate.status, 0, migrate.stderr);
     assert.match(migrate.stdout, /Database is up to date \(pglite/);
 
-    const generated = run(['demo', 'generate', '--seed', '7', '--child-population', '3000', '--years', '2', '--as-at', '2026-03-31']);
+    const generated = run([
+      'demo',
+      'generate',
+      '--seed',
+      '7',
+      '--child-population',
+      '3000',
+      '--years',
+      '2',
+      '--as-at',
+      '2026-03-31',
+    ]);
     assert.equal(generated.status, 0, generated.stderr);
     assert.match(generated.stdout, /Built .+ \(DEMO\)/);
 
-    const created = run(['users', 'create', '--username', 'jo.analyst', '--name', 'Jo Analyst', '--role', 'analyst', '--password-stdin'], 'a sufficiently long password\n');
+    const created = run(
+      ['users', 'create', '--username', 'jo.analyst', '--name', 'Jo Analyst', '--role', 'analyst', '--password-stdin'],
+      'a sufficiently long password\n',
+    );
     assert.equal(created.status, 0, created.stderr);
     assert.match(created.stdout, /Created jo\.analyst \(analyst\)/);
     assert.doesNotMatch(created.stdout, /Password/);
@@ -71,11 +92,25 @@ describe('the lantern command', () => {
   });
 
   test('bad input gets a specific message and changes nothing', () => {
-    const noTeam = run(['users', 'create', '--username', 'tm', '--name', 'TM', '--role', 'team-manager', '--password-stdin'], 'a sufficiently long password\n');
+    const noTeam = run(
+      ['users', 'create', '--username', 'tm', '--name', 'TM', '--role', 'team-manager', '--password-stdin'],
+      'a sufficiently long password\n',
+    );
     assert.equal(noTeam.status, 1);
     assert.match(noTeam.stderr, /teamId: Select the team this user works in/);
 
-    const badTeam = run(['users', 'create', '--username', 'tm', '--name', 'TM', '--role', 'team-manager', '--team', 'No Such Team']);
+    const badTeam = run([
+      'users',
+      'create',
+      '--username',
+      'tm',
+      '--name',
+      'TM',
+      '--role',
+      'team-manager',
+      '--team',
+      'No Such Team',
+    ]);
     assert.equal(badTeam.status, 1);
     assert.match(badTeam.stderr, /--team: No team called “No Such Team”/);
 
@@ -83,7 +118,10 @@ describe('the lantern command', () => {
     assert.notEqual(badRole.status, 0);
     assert.match(badRole.stderr, /Allowed choices are admin, director/);
 
-    const shortPassword = run(['users', 'create', '--username', 'y', '--name', 'Y', '--role', 'analyst', '--password-stdin'], 'short\n');
+    const shortPassword = run(
+      ['users', 'create', '--username', 'y', '--name', 'Y', '--role', 'analyst', '--password-stdin'],
+      'short\n',
+    );
     assert.equal(shortPassword.status, 1);
     assert.match(shortPassword.stderr, /password: Password must be at least 12 characters/);
 

@@ -15,13 +15,28 @@ const PORT = 3000 + Math.floor(Math.random() * 1000) + 3000;
 
 function start(dataDir: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let out = '';
-  const child = spawn(process.execPath, ['bin/lantern.mjs', 'serve', '--demo', '--port', String(PORT), '--demo-population', '4000'], {
-    cwd: root,
-    env: { ...process.env, LANTERN_DATA_DIR: dataDir, DATABASE_URL: '', LANTERN_DEMO_PASSWORD: 'serve-test-password', LANTERN_LOG_LEVEL: 'silent', HOST: '127.0.0.1' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['bin/lantern.mjs', 'serve', '--demo', '--port', String(PORT), '--demo-population', '4000'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        LANTERN_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        LANTERN_DEMO_PASSWORD: 'serve-test-password',
+        LANTERN_LOG_LEVEL: 'silent',
+        HOST: '127.0.0.1',
+      },
+    },
+  );
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { resolve(code); }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
   return { child, output: () => out, exited };
 }
 
@@ -47,7 +62,9 @@ describe('lantern serve --demo', () => {
   before(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-serve-'));
   });
-  after(() => { rmSync(dataDir, { recursive: true, force: true }); });
+  after(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   test('first start builds the demo authority, prints how to sign in, and a second start reuses the data', async () => {
     const first = start(dataDir);

@@ -76,30 +76,111 @@ export async function seedTestWorld(db: Database, services: Services = worldServ
   const [wa, wb, wc] = await db.db
     .insert(workers)
     .values([
-      { authorityId: authority.id, workerRef: 'SW001', name: 'Worker A', role: 'social-worker', teamId: a.id, startDate: '2020-01-01' },
-      { authorityId: authority.id, workerRef: 'SW002', name: 'Worker B', role: 'social-worker', teamId: b.id, startDate: '2020-01-01' },
-      { authorityId: other.id, workerRef: 'SW003', name: 'Worker C', role: 'social-worker', teamId: c.id, startDate: '2020-01-01' },
+      {
+        authorityId: authority.id,
+        workerRef: 'SW001',
+        name: 'Worker A',
+        role: 'social-worker',
+        teamId: a.id,
+        startDate: '2020-01-01',
+      },
+      {
+        authorityId: authority.id,
+        workerRef: 'SW002',
+        name: 'Worker B',
+        role: 'social-worker',
+        teamId: b.id,
+        startDate: '2020-01-01',
+      },
+      {
+        authorityId: other.id,
+        workerRef: 'SW003',
+        name: 'Worker C',
+        role: 'social-worker',
+        teamId: c.id,
+        startDate: '2020-01-01',
+      },
     ])
     .returning();
   if (!wa || !wb || !wc) throw new Error('no workers');
   const kids = await db.db
     .insert(children)
     .values([
-      { authorityId: authority.id, laChildId: 'TA1', firstName: 'Avery', lastName: 'Alpha', dateOfBirth: '2015-05-05', sex: 'F', ethnicity: 'WBRI' },
-      { authorityId: authority.id, laChildId: 'TB1', firstName: 'Blake', lastName: 'Bravo', dateOfBirth: '2012-02-02', sex: 'M', ethnicity: 'BAFR' },
-      { authorityId: other.id, laChildId: 'OC1', firstName: 'Casey', lastName: 'Charlie', dateOfBirth: '2010-10-10', sex: 'F', ethnicity: 'APKN' },
+      {
+        authorityId: authority.id,
+        laChildId: 'TA1',
+        firstName: 'Avery',
+        lastName: 'Alpha',
+        dateOfBirth: '2015-05-05',
+        sex: 'F',
+        ethnicity: 'WBRI',
+      },
+      {
+        authorityId: authority.id,
+        laChildId: 'TB1',
+        firstName: 'Blake',
+        lastName: 'Bravo',
+        dateOfBirth: '2012-02-02',
+        sex: 'M',
+        ethnicity: 'BAFR',
+      },
+      {
+        authorityId: other.id,
+        laChildId: 'OC1',
+        firstName: 'Casey',
+        lastName: 'Charlie',
+        dateOfBirth: '2010-10-10',
+        sex: 'F',
+        ethnicity: 'APKN',
+      },
     ])
     .returning();
   const [ka, kb, kc] = kids;
   if (!ka || !kb || !kc) throw new Error('no children');
   await db.db.insert(allocations).values([
-    { authorityId: authority.id, childId: ka.id, teamId: a.id, workerId: wa.id, role: 'social-worker', startDate: '2025-01-01' },
-    { authorityId: authority.id, childId: kb.id, teamId: b.id, workerId: wb.id, role: 'social-worker', startDate: '2025-01-01' },
-    { authorityId: other.id, childId: kc.id, teamId: c.id, workerId: wc.id, role: 'social-worker', startDate: '2025-01-01' },
+    {
+      authorityId: authority.id,
+      childId: ka.id,
+      teamId: a.id,
+      workerId: wa.id,
+      role: 'social-worker',
+      startDate: '2025-01-01',
+    },
+    {
+      authorityId: authority.id,
+      childId: kb.id,
+      teamId: b.id,
+      workerId: wb.id,
+      role: 'social-worker',
+      startDate: '2025-01-01',
+    },
+    {
+      authorityId: other.id,
+      childId: kc.id,
+      teamId: c.id,
+      workerId: wc.id,
+      role: 'social-worker',
+      startDate: '2025-01-01',
+    },
   ]);
-  const audit = createAuditor(services.accessLogRepository, { userId: null, username: 'test-setup', authorityId: authority.id }, 'user.create', null);
+  const audit = createAuditor(
+    services.accessLogRepository,
+    { userId: null, username: 'test-setup', authorityId: authority.id },
+    'user.create',
+    null,
+  );
   for (const role of ROLES) {
-    await services.users.create(authority.id, { username: role, displayName: `Test ${role}`, role, teamId: isTeamScoped(role) ? a.id : null, password: PASSWORD }, audit);
+    await services.users.create(
+      authority.id,
+      {
+        username: role,
+        displayName: `Test ${role}`,
+        role,
+        teamId: isTeamScoped(role) ? a.id : null,
+        password: PASSWORD,
+      },
+      audit,
+    );
   }
   return {
     authorityId: authority.id,
@@ -116,11 +197,17 @@ export async function seedTestWorld(db: Database, services: Services = worldServ
  * Serves the app on a database the test world was seeded into (here, or in the database it was copied from).
  * `owned`: the database is closed with the world.
  */
-export async function serveTestWorld(db: Database, seed: WorldSeed, options: { services?: Services; owned: boolean }): Promise<TestWorld> {
+export async function serveTestWorld(
+  db: Database,
+  seed: WorldSeed,
+  options: { services?: Services; owned: boolean },
+): Promise<TestWorld> {
   const services = options.services ?? worldServices(db);
   const app = createApp(services);
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => { resolve(s); });
+    const s = app.listen(0, '127.0.0.1', () => {
+      resolve(s);
+    });
   });
   const port = (server.address() as AddressInfo).port;
   return {
@@ -132,7 +219,9 @@ export async function serveTestWorld(db: Database, seed: WorldSeed, options: { s
     ...seed,
     close: async () => {
       await new Promise<void>((resolve) => {
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
         server.closeAllConnections();
       });
       (app.locals.sessionStore as { close(): void }).close();

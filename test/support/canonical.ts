@@ -13,12 +13,17 @@ import type { Db } from '../../src/db/client';
 import * as schema from '../../src/db/schema/index';
 import { DATASET_TABLES, type DatasetTable } from '../../src/features/ingest/dataset';
 
-export type SnapshotSpec = { [K in DatasetTable]?: ReadonlyArray<keyof (typeof DATASET_TABLES)[K]['$inferSelect'] & string> };
+export type SnapshotSpec = {
+  [K in DatasetTable]?: ReadonlyArray<keyof (typeof DATASET_TABLES)[K]['$inferSelect'] & string>;
+};
 
 type Row = Record<string, unknown>;
 
 /** Which table each reference column points at, and how to name the row it points at. */
-const REFERENCES: Record<string, { table: DatasetTable; key: (row: Row, childKey: (id: unknown) => string) => string }> = {
+const REFERENCES: Record<
+  string,
+  { table: DatasetTable; key: (row: Row, childKey: (id: unknown) => string) => string }
+> = {
   cinEpisodeId: { table: 'cinEpisodes', key: (r, c) => `${c(r.childId)}/${String(r.referralDate)}` },
   contactId: { table: 'contacts', key: (r, c) => `${c(r.childId)}/${String(r.contactDate)}` },
   periodOfCareId: { table: 'periodsOfCare', key: (r, c) => `${c(r.childId)}/${String(r.startDate)}` },
@@ -29,17 +34,34 @@ const REFERENCES: Record<string, { table: DatasetTable; key: (row: Row, childKey
   preProceedingsId: { table: 'preProceedings', key: (r, c) => `${c(r.childId)}/${String(r.startDate)}` },
 };
 
-export async function canonicalSnapshot(db: Db, authorityId: number, spec: SnapshotSpec): Promise<Record<string, string[]>> {
-  const childRows = await db.select({ id: schema.children.id, laChildId: schema.children.laChildId }).from(schema.children).where(eq(schema.children.authorityId, authorityId));
+export async function canonicalSnapshot(
+  db: Db,
+  authorityId: number,
+  spec: SnapshotSpec,
+): Promise<Record<string, string[]>> {
+  const childRows = await db
+    .select({ id: schema.children.id, laChildId: schema.children.laChildId })
+    .from(schema.children)
+    .where(eq(schema.children.authorityId, authorityId));
   const childIds = new Map(childRows.map((c) => [c.id, c.laChildId]));
-  const childKey = (id: unknown) => (id === null || id === undefined ? 'null' : (childIds.get(id as number) ?? `missing-child-${String(id)}`));
-  const teamRows = await db.select({ id: schema.teams.id, name: schema.teams.name }).from(schema.teams).where(eq(schema.teams.authorityId, authorityId));
+  const childKey = (id: unknown) =>
+    id === null || id === undefined ? 'null' : (childIds.get(id as number) ?? `missing-child-${String(id)}`);
+  const teamRows = await db
+    .select({ id: schema.teams.id, name: schema.teams.name })
+    .from(schema.teams)
+    .where(eq(schema.teams.authorityId, authorityId));
   const teamNames = new Map(teamRows.map((t) => [t.id, t.name]));
-  const workerRows = await db.select({ id: schema.workers.id, ref: schema.workers.workerRef }).from(schema.workers).where(eq(schema.workers.authorityId, authorityId));
+  const workerRows = await db
+    .select({ id: schema.workers.id, ref: schema.workers.workerRef })
+    .from(schema.workers)
+    .where(eq(schema.workers.authorityId, authorityId));
   const workerRefs = new Map(workerRows.map((w) => [w.id, w.ref]));
 
   const referenced = new Map<DatasetTable, Map<number, string>>();
-  async function referenceNames(table: DatasetTable, key: (row: Row, c: typeof childKey) => string): Promise<Map<number, string>> {
+  async function referenceNames(
+    table: DatasetTable,
+    key: (row: Row, c: typeof childKey) => string,
+  ): Promise<Map<number, string>> {
     const found = referenced.get(table);
     if (found) return found;
     const t = DATASET_TABLES[table];
@@ -58,12 +80,19 @@ export async function canonicalSnapshot(db: Db, authorityId: number, spec: Snaps
       const picked: Row = {};
       for (const column of columns) {
         const value = row[column];
-        if (column === 'childId' || column === 'relatedChildId') picked[column] = value === null ? null : childKey(value);
-        else if (column === 'teamId') picked[column] = value === null ? null : (teamNames.get(value as number) ?? `missing-team-${String(value)}`);
-        else if (column === 'workerId' || column === 'personalAdviserId') picked[column] = value === null ? null : (workerRefs.get(value as number) ?? `missing-worker-${String(value)}`);
+        if (column === 'childId' || column === 'relatedChildId')
+          picked[column] = value === null ? null : childKey(value);
+        else if (column === 'teamId')
+          picked[column] = value === null ? null : (teamNames.get(value as number) ?? `missing-team-${String(value)}`);
+        else if (column === 'workerId' || column === 'personalAdviserId')
+          picked[column] =
+            value === null ? null : (workerRefs.get(value as number) ?? `missing-worker-${String(value)}`);
         else if (REFERENCES[column]) {
           const ref = REFERENCES[column];
-          picked[column] = value === null ? null : ((await referenceNames(ref.table, ref.key)).get(value as number) ?? `missing-${String(value)}`);
+          picked[column] =
+            value === null
+              ? null
+              : ((await referenceNames(ref.table, ref.key)).get(value as number) ?? `missing-${String(value)}`);
         } else picked[column] = value instanceof Date ? value.toISOString() : value;
       }
       lines.push(JSON.stringify(picked));

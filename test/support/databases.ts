@@ -9,7 +9,15 @@ import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client';
 import { generateDemoAuthority, type DemoOptions, type DemoSummary } from '../../src/synth/generate';
-import { buildKey, migratedPglite, migrationsKey, pgliteCopy, postgresCopy, postgresTemplate, testRun } from './db-cache';
+import {
+  buildKey,
+  migratedPglite,
+  migrationsKey,
+  pgliteCopy,
+  postgresCopy,
+  postgresTemplate,
+  testRun,
+} from './db-cache';
 
 export interface EngineContext {
   /** The open, migrated database; valid inside the suite's tests. */
@@ -54,7 +62,9 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
 }
 
 /** Opens a fresh migrated database of the given kind; `drop()` removes it. */
-export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  kind: 'pglite' | 'postgres',
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const database = await migratedPglite();
     return { database, drop: () => database.close() };
@@ -106,7 +116,10 @@ export type DemoBuild = Omit<DemoOptions, 'onProgress'>;
  * run it is a copy of the one build of it (db-cache.ts: the same rows, ids and sequences as generating it here); a
  * file run on its own generates it into a fresh database.
  */
-export async function demoDatabase(kind: 'pglite' | 'postgres', options: DemoBuild): Promise<{ database: Database; demo: DemoSummary; drop: () => Promise<void> }> {
+export async function demoDatabase(
+  kind: 'pglite' | 'postgres',
+  options: DemoBuild,
+): Promise<{ database: Database; demo: DemoSummary; drop: () => Promise<void> }> {
   const build = (database: Database) => generateDemoAuthority(database, options);
   if (!testRun()) {
     const fresh = await freshDatabase(kind);
@@ -128,7 +141,11 @@ export interface DemoEngineContext extends EngineContext {
 
 /** describe() once per engine, with a fresh database for each (holding a demo authority when `demo` is given). */
 export function describeEachEngine(title: string, body: (ctx: EngineContext) => void): void;
-export function describeEachEngine(title: string, options: { demo: DemoBuild }, body: (ctx: DemoEngineContext) => void): void;
+export function describeEachEngine(
+  title: string,
+  options: { demo: DemoBuild },
+  body: (ctx: DemoEngineContext) => void,
+): void;
 export function describeEachEngine(
   title: string,
   bodyOrOptions: ((ctx: EngineContext) => void) | { demo: DemoBuild },

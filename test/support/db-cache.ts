@@ -75,7 +75,12 @@ export function sourcesKey(): string {
 
 /** A key for a named build: its name, its options and the sources it depends on. */
 export function buildKey(name: string, options: unknown): string {
-  return createHash('sha256').update(sourcesKey()).update(name).update(JSON.stringify(options)).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(sourcesKey())
+    .update(name)
+    .update(JSON.stringify(options))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -135,10 +140,16 @@ async function dumpPglite(database: Database, file: string): Promise<void> {
  * An in-memory PGlite copied from the build `key` (building it first if no process has yet). `build` receives a
  * migrated database and returns what the suite needs to know about it (JSON), kept beside the dump.
  */
-export async function pgliteCopy<T>(key: string, build: (database: Database) => Promise<T>): Promise<{ database: Database; meta: T }> {
+export async function pgliteCopy<T>(
+  key: string,
+  build: (database: Database) => Promise<T>,
+): Promise<{ database: Database; meta: T }> {
   const file = path.join(cacheFolder(), `pglite-${key}.tar`);
   const metaFile = `${file}.json`;
-  const cached = async () => ({ database: await loadPglite(file), meta: JSON.parse(readFileSync(metaFile, 'utf8')) as T });
+  const cached = async () => ({
+    database: await loadPglite(file),
+    meta: JSON.parse(readFileSync(metaFile, 'utf8')) as T,
+  });
   if (existsSync(metaFile)) return cached();
   return withFileLock(`pglite-${key}`, async () => {
     if (existsSync(metaFile)) return cached();
@@ -195,7 +206,10 @@ export function templateName(key: string): string {
  * Makes sure the template database `key` exists on the test server (building it under an advisory lock if no
  * process has yet) and returns its name and what `build` said about it (kept as the database's comment).
  */
-export async function postgresTemplate<T>(key: string, build: (database: Database) => Promise<T>): Promise<{ template: string; meta: T }> {
+export async function postgresTemplate<T>(
+  key: string,
+  build: (database: Database) => Promise<T>,
+): Promise<{ template: string; meta: T }> {
   const template = templateName(key);
   const lockId = Number.parseInt(createHash('sha256').update(template).digest('hex').slice(0, 12), 16);
   const comment = (client: pg.Client) =>
@@ -232,7 +246,10 @@ export async function postgresTemplate<T>(key: string, build: (database: Databas
 
 async function waitForNoConnections(admin: pg.Client, name: string): Promise<void> {
   for (let wait = 0; wait < 100; wait++) {
-    const { rows } = await admin.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1`, [name]);
+    const { rows } = await admin.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = $1`,
+      [name],
+    );
     if (Number(rows[0]?.n ?? 0) === 0) return;
     await sleep(100);
   }

@@ -8,6 +8,8 @@ export default async function* fileTimes(source) {
       times.set(event.data.file, (times.get(event.data.file) ?? 0) + (event.data.details?.duration_ms ?? 0));
     }
   }
-  const lines = [...times.entries()].sort((a, b) => b[1] - a[1]).map(([file, ms]) => `${(ms / 1000).toFixed(1)}\t${file}`);
+  const lines = [...times.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([file, ms]) => `${(ms / 1000).toFixed(1)}\t${file}`);
   yield lines.join('\n') + '\n';
 }

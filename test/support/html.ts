@@ -3,7 +3,11 @@
  */
 
 /** Text without tags, whitespace collapsed. */
-export const clean = (s: string): string => s.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+export const clean = (s: string): string =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** How a caption or a row heading is matched: the whole text, or its start. */
 export interface TableMatch {
@@ -25,7 +29,9 @@ function tableBody(html: string, caption: string, match: 'exact' | 'prefix'): st
 
 /** The cells (header first) of the row headed `row` in the table captioned `caption` (by default: caption by its start, row exactly). */
 export function tableRow(html: string, caption: string, row: string, match: TableMatch = {}): string[] {
-  for (const tr of tableBody(html, caption, match.caption ?? 'prefix').split('<tr').slice(1)) {
+  for (const tr of tableBody(html, caption, match.caption ?? 'prefix')
+    .split('<tr')
+    .slice(1)) {
     const cells = [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => clean(m[1] ?? ''));
     if (match.row === 'prefix' ? cells[0]?.startsWith(row) : cells[0] === row) return cells;
   }

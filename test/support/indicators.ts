@@ -33,7 +33,16 @@ export async function indicatorItems(db: Tx, id: string, authorityId: number, pe
  * group, so the total is 18 × perAge (for example perAge 1,000 gives 18,000).
  */
 export async function buildPopulation(db: Tx, authorityId: number, year: number, perAge: number): Promise<number> {
-  await db.insert(childPopulation).values(Array.from({ length: 18 }, (_, age) => ({ authorityId, year, age, sex: 'F', ethnicGroup: 'White', count: perAge })));
+  await db.insert(childPopulation).values(
+    Array.from({ length: 18 }, (_, age) => ({
+      authorityId,
+      year,
+      age,
+      sex: 'F',
+      ethnicGroup: 'White',
+      count: perAge,
+    })),
+  );
   return 18 * perAge;
 }
 

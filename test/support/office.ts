@@ -16,10 +16,16 @@ export function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     const out = new Map<string, Buffer>();
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err) { reject(err); return; }
+      if (err) {
+        reject(err);
+        return;
+      }
       zip.on('entry', (e: yauzl.Entry) => {
         zip.openReadStream(e, (err2, stream) => {
-          if (err2) { reject(err2); return; }
+          if (err2) {
+            reject(err2);
+            return;
+          }
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
@@ -29,7 +35,9 @@ export function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
           stream.on('error', reject);
         });
       });
-      zip.on('end', () => { resolve(out); });
+      zip.on('end', () => {
+        resolve(out);
+      });
       zip.on('error', reject);
       zip.readEntry();
     });
@@ -45,14 +53,22 @@ export async function zipEntry(bytes: Buffer, name: string): Promise<string> {
 
 /** XML text with its tags dropped and its entities decoded. */
 export const xmlText = (s: string) =>
-  s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of a DOCX's document.xml: each paragraph's runs joined, paragraphs on their own lines. */
 export const documentText = (xml: string) => xmlText(xml.replace(/<\/w:p>/g, '\n'));
 
 /** Every table row of a DOCX's document.xml, as its cells' text. */
 export function tableRows(xml: string): string[][] {
-  return [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) => [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => xmlText(tc[0]).trim()));
+  return [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) =>
+    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => xmlText(tc[0]).trim()),
+  );
 }
 
 /** Whether LibreOffice is here: a test's `skip` option. In CI its absence is an error, not a skip. */
@@ -63,14 +79,21 @@ export function libreOfficeSkip(what: string): false | string {
 }
 
 /** LibreOffice with a profile of its own (parallel runs must not share one); `dispose` removes the profile. */
-export function libreOffice(): { convert(to: string, files: readonly string[], outdir: string): void; dispose(): void } {
+export function libreOffice(): {
+  convert(to: string, files: readonly string[], outdir: string): void;
+  dispose(): void;
+} {
   const profile = path.join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
   return {
     convert(to, files, outdir) {
-      const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outdir, ...files], {
-        encoding: 'utf8',
-        timeout: 180_000,
-      });
+      const r = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outdir, ...files],
+        {
+          encoding: 'utf8',
+          timeout: 180_000,
+        },
+      );
       assert.equal(r.status, 0, `soffice failed: ${r.stderr}`);
     },
     dispose() {

@@ -19,7 +19,12 @@ export interface DemoWorld {
   close(): Promise<void>;
 }
 
-export async function startDemoWorld(options: { childPopulation?: number; years?: number; asAt: string; seed?: number }): Promise<DemoWorld> {
+export async function startDemoWorld(options: {
+  childPopulation?: number;
+  years?: number;
+  asAt: string;
+  seed?: number;
+}): Promise<DemoWorld> {
   const demoOptions = {
     seed: options.seed ?? 1,
     childPopulation: options.childPopulation ?? 1000,
@@ -43,8 +48,23 @@ export async function startDemoWorld(options: { childPopulation?: number; years?
     async client(role) {
       const username = `demo-${role}`;
       if (!made.has(username)) {
-        const audit = createAuditor(world.services.accessLogRepository, { userId: null, username: 'test-setup', authorityId: demo.authorityId }, 'user.create', null);
-        await world.services.users.create(demo.authorityId, { username, displayName: `Demo ${role}`, role, teamId: role === 'team-manager' || role === 'social-worker' ? demo.demoTeamId : null, password: PASSWORD }, audit);
+        const audit = createAuditor(
+          world.services.accessLogRepository,
+          { userId: null, username: 'test-setup', authorityId: demo.authorityId },
+          'user.create',
+          null,
+        );
+        await world.services.users.create(
+          demo.authorityId,
+          {
+            username,
+            displayName: `Demo ${role}`,
+            role,
+            teamId: role === 'team-manager' || role === 'social-worker' ? demo.demoTeamId : null,
+            password: PASSWORD,
+          },
+          audit,
+        );
         made.add(username);
       }
       const c = new TestClient(world.baseUrl);

@@ -18,7 +18,8 @@ const present = (command: string, args: string[]) => spawnSync(command, args, { 
 /** A test's `skip` option: false when LibreOffice and pdftoppm are here; in CI their absence is an error. */
 export function renderSkip(what: string): false | string {
   const ok = present('soffice', ['--version']) && present('pdftoppm', ['-v']);
-  if (!ok && process.env.CI) throw new Error(`soffice (LibreOffice) and pdftoppm (poppler-utils) must be installed in CI: ${what}`);
+  if (!ok && process.env.CI)
+    throw new Error(`soffice (LibreOffice) and pdftoppm (poppler-utils) must be installed in CI: ${what}`);
   return ok ? false : 'soffice (LibreOffice) or pdftoppm (poppler-utils) is not installed here; CI runs this';
 }
 
@@ -45,7 +46,10 @@ export async function renderDocx(docx: Buffer, name = 'report'): Promise<Rendere
     office.convert('pdf', [file], dir);
     const pdfFile = path.join(dir, `${name}.pdf`);
     const pdf = readFileSync(pdfFile);
-    const r = spawnSync('pdftoppm', ['-png', '-r', '50', pdfFile, path.join(dir, 'page')], { encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync('pdftoppm', ['-png', '-r', '50', pdfFile, path.join(dir, 'page')], {
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     assert.equal(r.status, 0, `pdftoppm failed: ${r.stderr}`);
     const pngs = readdirSync(dir)
       .filter((f) => /^page-\d+\.png$/.test(f))

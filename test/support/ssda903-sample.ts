@@ -13,4 +13,7 @@ export const SAMPLE_903 = {
 } as const;
 
 /** The same return with C1's episode ending on 31 February 2026, a date that does not exist (row 2, column DEC). */
-export const SAMPLE_903_BAD_EPISODES = SAMPLE_903.episodes.replace('C1,01/05/2025,S,C2,N1,U4,PR1,,', 'C1,01/05/2025,S,C2,N1,U4,PR1,31/02/2026,E4A');
+export const SAMPLE_903_BAD_EPISODES = SAMPLE_903.episodes.replace(
+  'C1,01/05/2025,S,C2,N1,U4,PR1,,',
+  'C1,01/05/2025,S,C2,N1,U4,PR1,31/02/2026,E4A',
+);

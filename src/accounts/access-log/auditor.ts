@@ -27,7 +27,12 @@ export interface Auditor {
   record(tx: Tx, target?: AuditTarget, actor?: Actor): Promise<void>;
 }
 
-export function createAuditor(repo: AccessLogRepository, actor: Actor, action: string, requestId: string | null): Auditor {
+export function createAuditor(
+  repo: AccessLogRepository,
+  actor: Actor,
+  action: string,
+  requestId: string | null,
+): Auditor {
   let recorded = false;
   return {
     action,

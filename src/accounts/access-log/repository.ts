@@ -45,7 +45,8 @@ export function accessLogRepository() {
       if (filter.action) where.push(eq(accessLog.action, filter.action));
       if (filter.recordId) where.push(eq(accessLog.recordId, filter.recordId));
       if (filter.from) where.push(gte(accessLog.occurredAt, new Date(`${filter.from}T00:00:00Z`)));
-      if (filter.to) where.push(lt(accessLog.occurredAt, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)));
+      if (filter.to)
+        where.push(lt(accessLog.occurredAt, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)));
       const condition = and(...where);
       const [rows, [total]] = await Promise.all([
         tx
@@ -61,7 +62,11 @@ export function accessLogRepository() {
     },
 
     async actions(tx: Tx, authorityId: number): Promise<string[]> {
-      const rows = await tx.selectDistinct({ action: accessLog.action }).from(accessLog).where(eq(accessLog.authorityId, authorityId)).orderBy(accessLog.action);
+      const rows = await tx
+        .selectDistinct({ action: accessLog.action })
+        .from(accessLog)
+        .where(eq(accessLog.authorityId, authorityId))
+        .orderBy(accessLog.action);
       return rows.map((r) => r.action);
     },
   };

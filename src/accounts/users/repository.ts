@@ -5,7 +5,11 @@ import { apiTokens, teams, users } from '../../db/schema/index';
 export function usersRepository() {
   return {
     async findByUsername(tx: Tx, username: string) {
-      const [row] = await tx.select().from(users).where(sql`lower(${users.username}) = lower(${username})`).limit(1);
+      const [row] = await tx
+        .select()
+        .from(users)
+        .where(sql`lower(${users.username}) = lower(${username})`)
+        .limit(1);
       return row;
     },
     async findById(tx: Tx, id: number) {
@@ -57,7 +61,11 @@ export function usersRepository() {
       await tx.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, id));
     },
     async teamInAuthority(tx: Tx, authorityId: number, teamId: number) {
-      const [row] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.authorityId, authorityId))).limit(1);
+      const [row] = await tx
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.id, teamId), eq(teams.authorityId, authorityId)))
+        .limit(1);
       return Boolean(row);
     },
     async findTeamByName(tx: Tx, authorityId: number, name: string) {
@@ -73,5 +81,9 @@ export function usersRepository() {
 export type UsersRepository = ReturnType<typeof usersRepository>;
 
 export async function teamsOf(tx: Tx, authorityId: number) {
-  return tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.authorityId, authorityId)).orderBy(teams.name);
+  return tx
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(eq(teams.authorityId, authorityId))
+    .orderBy(teams.name);
 }

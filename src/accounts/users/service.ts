@@ -31,7 +31,10 @@ export const newUserSchema = z
     displayName: z.string().trim().min(1, 'Enter the person’s name').max(200, 'Name must be 200 characters or fewer'),
     role: z.enum(ROLES, { error: 'Select a role' }),
     teamId: z.number().int().positive().nullable().default(null),
-    password: z.string().min(12, 'Password must be at least 12 characters').max(200, 'Password must be 200 characters or fewer'),
+    password: z
+      .string()
+      .min(12, 'Password must be at least 12 characters')
+      .max(200, 'Password must be 200 characters or fewer'),
   })
   .strict();
 export type NewUser = z.input<typeof newUserSchema>;
@@ -46,7 +49,15 @@ export function hashPassword(password: string): Promise<string> {
 /** Compared against when the username does not exist, so both paths take the same time. */
 let dummyHash: Promise<string> | undefined;
 
-function toCurrentUser(row: { id: number; username: string; displayName: string; role: string; authorityId: number; teamId: number | null; workerId: number | null }): CurrentUser {
+function toCurrentUser(row: {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  authorityId: number;
+  teamId: number | null;
+  workerId: number | null;
+}): CurrentUser {
   return {
     id: row.id,
     username: row.username,
@@ -90,13 +101,22 @@ export function usersService(db: Db, repo: UsersRepository) {
     async create(authorityId: number, input: unknown, audit: Auditor, tx?: Tx) {
       const parsed = newUserSchema.safeParse(input);
       if (!parsed.success) {
-        throw new ValidationError(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'body'), message: i.message })));
+        throw new ValidationError(
+          parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'body'), message: i.message })),
+        );
       }
       const value = parsed.data;
       const run = async (t: Tx) => {
-        if (await repo.findByUsername(t, value.username)) throw new ConflictError(`A user called ${value.username} already exists`);
+        if (await repo.findByUsername(t, value.username))
+          throw new ConflictError(`A user called ${value.username} already exists`);
         if (isTeamScoped(value.role) && value.teamId === null) {
-          throw new ValidationError([{ field: 'teamId', message: 'Select the team this user works in: team managers and social workers see only their team’s children' }]);
+          throw new ValidationError([
+            {
+              field: 'teamId',
+              message:
+                'Select the team this user works in: team managers and social workers see only their team’s children',
+            },
+          ]);
         }
         if (value.teamId !== null && !(await repo.teamInAuthority(t, authorityId, value.teamId))) {
           throw new ValidationError([{ field: 'teamId', message: 'Select a team of this authority' }]);

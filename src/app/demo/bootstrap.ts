@@ -20,7 +20,11 @@ export interface DemoReady {
 
 const SYSTEM = { userId: null, username: 'lantern', authorityId: null } as const;
 
-export interface DemoOptions { seed: number; childPopulation: number; years: number }
+export interface DemoOptions {
+  seed: number;
+  childPopulation: number;
+  years: number;
+}
 
 export async function prepareDemo(
   runtime: Runtime,
@@ -32,18 +36,34 @@ export async function prepareDemo(
   let generated = false;
   if ((await authorityCount(database.db)) === 0) {
     const { generateDemoAuthority } = await import('../../synth/generate');
-    await generateDemoAuthority(database, { ...DEMO_DEFAULTS, ...options, asAt: todayInLondon(), ...(onProgress ? { onProgress } : {}) });
+    await generateDemoAuthority(database, {
+      ...DEMO_DEFAULTS,
+      ...options,
+      asAt: todayInLondon(),
+      ...(onProgress ? { onProgress } : {}),
+    });
     generated = true;
   }
   const [authority] = await demoAuthorities(database.db);
-  if (!authority) throw new Error('Demo mode needs a demo authority, but the database holds only real authorities. Start without --demo.');
+  if (!authority)
+    throw new Error(
+      'Demo mode needs a demo authority, but the database holds only real authorities. Start without --demo.',
+    );
   // Published benchmarks (DfE / ONS), bank holidays and statistical neighbours, once, when a reference folder is
   // at hand (src/features/reference/demo.ts). A broken folder must not stop the demo: it starts without them.
-  await loadDemoReferenceData(database.db).then((loaded) => {
-    for (const f of loaded?.refused ?? []) process.stderr.write(`Reference file ${f.name} was not loaded (${f.problems.length} problem${f.problems.length === 1 ? '' : 's'}); the others were.\n`);
-  }, (e: unknown) => {
-    process.stderr.write(`Reference data was not loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); load it with lantern reference import.\n`);
-  });
+  await loadDemoReferenceData(database.db).then(
+    (loaded) => {
+      for (const f of loaded?.refused ?? [])
+        process.stderr.write(
+          `Reference file ${f.name} was not loaded (${f.problems.length} problem${f.problems.length === 1 ? '' : 's'}); the others were.\n`,
+        );
+    },
+    (e: unknown) => {
+      process.stderr.write(
+        `Reference data was not loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); load it with lantern reference import.\n`,
+      );
+    },
+  );
   // Trends read kept monthly values: compute them once for a new demo (or one built before indicators existed).
   if ((await lastRefreshed(database.db, authority.id)) === null) {
     await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
@@ -51,7 +71,8 @@ export async function prepareDemo(
     });
   }
   const team = await pickDemoTeam(database.db, authority.id);
-  if (!team) throw new Error('The demo authority has no allocated children; regenerate it with `lantern demo generate`.');
+  if (!team)
+    throw new Error('The demo authority has no allocated children; regenerate it with `lantern demo generate`.');
   await ensureDemoUsers(
     database.db,
     services.accessLogRepository,
@@ -65,5 +86,11 @@ export async function prepareDemo(
   // The services' self-evaluation text, for a demo generated before it existed (a no-op once there is any).
   const { writeDemoSelfEvaluation } = await import('../../synth/self-evaluation');
   await writeDemoSelfEvaluation(database.db, authority.id, todayInLondon());
-  return { authorityName: authority.name, generated, usernames: ROLES, password: config.demoPassword, seconds: (performance.now() - started) / 1000 };
+  return {
+    authorityName: authority.name,
+    generated,
+    usernames: ROLES,
+    password: config.demoPassword,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -28,10 +28,19 @@ const DEMO_NAMES: Record<Role, string> = {
 };
 
 /** Creates any missing role users for a demo authority; with a password, (re)sets all their passwords to it. */
-export async function ensureDemoUsers(db: Db, accessLog: AccessLogRepository, people: DemoPeople, password: string | null, actor: Actor): Promise<void> {
+export async function ensureDemoUsers(
+  db: Db,
+  accessLog: AccessLogRepository,
+  people: DemoPeople,
+  password: string | null,
+  actor: Actor,
+): Promise<void> {
   const passwordHash = password ? await hashPassword(password) : null;
   await db.transaction(async (tx) => {
-    const existing = await tx.select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, [...ROLES]));
+    const existing = await tx
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .where(inArray(users.username, [...ROLES]));
     const have = new Map(existing.map((u) => [u.username, u.id]));
     for (const role of ROLES) {
       const id = have.get(role);
@@ -48,9 +57,18 @@ export async function ensureDemoUsers(db: Db, accessLog: AccessLogRepository, pe
             passwordHash,
           })
           .returning({ id: users.id });
-        await accessLog.insert(tx, { ...actorFields(actor), action: 'user.create', recordType: 'user', recordId: String(row?.id), detail: { role, demo: true } });
+        await accessLog.insert(tx, {
+          ...actorFields(actor),
+          action: 'user.create',
+          recordType: 'user',
+          recordId: String(row?.id),
+          detail: { role, demo: true },
+        });
       } else if (passwordHash) {
-        await tx.update(users).set({ passwordHash }).where(and(eq(users.id, id), eq(users.authorityId, people.authorityId)));
+        await tx
+          .update(users)
+          .set({ passwordHash })
+          .where(and(eq(users.id, id), eq(users.authorityId, people.authorityId)));
       }
     }
   });
@@ -73,11 +91,16 @@ export async function authorityCount(db: Db): Promise<number> {
  * The team the demo team-manager and social-worker belong to: the team with the most children allocated now,
  * and in it the worker with the most children.
  */
-export async function pickDemoTeam(db: Db, authorityId: number): Promise<{ teamId: number; workerId: number | null } | null> {
+export async function pickDemoTeam(
+  db: Db,
+  authorityId: number,
+): Promise<{ teamId: number; workerId: number | null } | null> {
   const [team] = await db
     .select({ teamId: allocations.teamId, n: count() })
     .from(allocations)
-    .where(and(eq(allocations.authorityId, authorityId), isNull(allocations.endDate), eq(allocations.role, 'social-worker')))
+    .where(
+      and(eq(allocations.authorityId, authorityId), isNull(allocations.endDate), eq(allocations.role, 'social-worker')),
+    )
     .groupBy(allocations.teamId)
     .orderBy(desc(count()), allocations.teamId)
     .limit(1);
@@ -85,7 +108,9 @@ export async function pickDemoTeam(db: Db, authorityId: number): Promise<{ teamI
   const [worker] = await db
     .select({ workerId: allocations.workerId, n: count() })
     .from(allocations)
-    .where(and(eq(allocations.teamId, team.teamId), isNull(allocations.endDate), sql`${allocations.workerId} is not null`))
+    .where(
+      and(eq(allocations.teamId, team.teamId), isNull(allocations.endDate), sql`${allocations.workerId} is not null`),
+    )
     .groupBy(allocations.workerId)
     .orderBy(desc(count()), allocations.workerId)
     .limit(1);

@@ -38,7 +38,10 @@ export const periodsOfCare = pgTable(
     continuedFrom: text('continued_from'),
   },
   (t) => [
-    index('periods_of_care_import_batch').on(t.importBatchId),index('periods_of_care_child').on(t.childId), index('periods_of_care_authority').on(t.authorityId, t.startDate)],
+    index('periods_of_care_import_batch').on(t.importBatchId),
+    index('periods_of_care_child').on(t.childId),
+    index('periods_of_care_authority').on(t.authorityId, t.startDate),
+  ],
 );
 
 export const legalStatuses = pgTable(
@@ -54,8 +57,7 @@ export const legalStatuses = pgTable(
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
   },
-  (t) => [
-    index('legal_statuses_import_batch').on(t.importBatchId),index('legal_statuses_child').on(t.childId)],
+  (t) => [index('legal_statuses_import_batch').on(t.importBatchId), index('legal_statuses_child').on(t.childId)],
 );
 
 export const placements = pgTable(
@@ -87,7 +89,10 @@ export const placements = pgTable(
     changeReason: text('change_reason'),
   },
   (t) => [
-    index('placements_import_batch').on(t.importBatchId),index('placements_child').on(t.childId, t.startDate), index('placements_authority').on(t.authorityId, t.startDate)],
+    index('placements_import_batch').on(t.importBatchId),
+    index('placements_child').on(t.childId, t.startDate),
+    index('placements_authority').on(t.authorityId, t.startDate),
+  ],
 );
 
 export const claReviews = pgTable(
@@ -103,8 +108,7 @@ export const claReviews = pgTable(
     /** SSDA903 REVIEW_CODE PN0–PN7. */
     participation: text('participation'),
   },
-  (t) => [
-    index('cla_reviews_import_batch').on(t.importBatchId),index('cla_reviews_child').on(t.childId)],
+  (t) => [index('cla_reviews_import_batch').on(t.importBatchId), index('cla_reviews_child').on(t.childId)],
 );
 
 export const healthAssessments = pgTable(
@@ -119,7 +123,9 @@ export const healthAssessments = pgTable(
     assessmentDate: day('assessment_date').notNull(),
   },
   (t) => [
-    index('health_assessments_import_batch').on(t.importBatchId),index('health_assessments_child').on(t.childId)],
+    index('health_assessments_import_batch').on(t.importBatchId),
+    index('health_assessments_child').on(t.childId),
+  ],
 );
 
 export const dentalChecks = pgTable(
@@ -131,8 +137,7 @@ export const dentalChecks = pgTable(
     importBatchId: importBatchId(),
     checkDate: day('check_date').notNull(),
   },
-  (t) => [
-    index('dental_checks_import_batch').on(t.importBatchId),index('dental_checks_child').on(t.childId)],
+  (t) => [index('dental_checks_import_batch').on(t.importBatchId), index('dental_checks_child').on(t.childId)],
 );
 
 export const sdqScores = pgTable(
@@ -147,8 +152,7 @@ export const sdqScores = pgTable(
     /** SDQ1–SDQ5 when no score was recorded. */
     reason: text('reason'),
   },
-  (t) => [
-    index('sdq_scores_import_batch').on(t.importBatchId),index('sdq_scores_child').on(t.childId)],
+  (t) => [index('sdq_scores_import_batch').on(t.importBatchId), index('sdq_scores_child').on(t.childId)],
 );
 
 export const personalEducationPlans = pgTable(
@@ -160,8 +164,7 @@ export const personalEducationPlans = pgTable(
     importBatchId: importBatchId(),
     pepDate: day('pep_date').notNull(),
   },
-  (t) => [
-    index('personal_education_plans_import_batch').on(t.importBatchId),index('peps_child').on(t.childId)],
+  (t) => [index('personal_education_plans_import_batch').on(t.importBatchId), index('peps_child').on(t.childId)],
 );
 
 export const missingEpisodes = pgTable(
@@ -180,7 +183,10 @@ export const missingEpisodes = pgTable(
     rhiCompletedAt: instant('rhi_completed_at'),
   },
   (t) => [
-    index('missing_episodes_import_batch').on(t.importBatchId),index('missing_child').on(t.childId), index('missing_authority_start').on(t.authorityId, t.startAt)],
+    index('missing_episodes_import_batch').on(t.importBatchId),
+    index('missing_child').on(t.childId),
+    index('missing_authority_start').on(t.authorityId, t.startAt),
+  ],
 );
 
 /** Adoption and special guardianship milestones (SSDA903 AD1 and PlacedAdoption; Annex A List 10). */
@@ -212,8 +218,7 @@ export const permanenceMilestones = pgTable(
     /** The adoptive family, to cross-match with Annex A List 11. */
     familyRef: text('family_ref'),
   },
-  (t) => [
-    index('permanence_milestones_import_batch').on(t.importBatchId),index('permanence_child').on(t.childId)],
+  (t) => [index('permanence_milestones_import_batch').on(t.importBatchId), index('permanence_child').on(t.childId)],
 );
 
 /** Entitlement to leaving-care support. */
@@ -233,8 +238,7 @@ export const careLeavers = pgTable(
     stayingPut: boolean('staying_put').notNull().default(false),
     stayingPutStartDate: day('staying_put_start_date'),
   },
-  (t) => [
-    index('care_leavers_import_batch').on(t.importBatchId),index('care_leavers_child').on(t.childId)],
+  (t) => [index('care_leavers_import_batch').on(t.importBatchId), index('care_leavers_child').on(t.childId)],
 );
 
 export const pathwayPlanReviews = pgTable(
@@ -247,7 +251,9 @@ export const pathwayPlanReviews = pgTable(
     reviewDate: day('review_date').notNull(),
   },
   (t) => [
-    index('pathway_plan_reviews_import_batch').on(t.importBatchId),index('pathway_plan_reviews_child').on(t.childId)],
+    index('pathway_plan_reviews_import_batch').on(t.importBatchId),
+    index('pathway_plan_reviews_child').on(t.childId),
+  ],
 );
 
 /** A contact with a care leaver and what was known then (SSDA903 OC3 around the birthday). */
@@ -268,7 +274,9 @@ export const careLeaverContacts = pgTable(
     activity: text('activity'),
   },
   (t) => [
-    index('care_leaver_contacts_import_batch').on(t.importBatchId),index('care_leaver_contacts_child').on(t.childId, t.contactDate)],
+    index('care_leaver_contacts_import_batch').on(t.importBatchId),
+    index('care_leaver_contacts_child').on(t.childId, t.contactDate),
+  ],
 );
 
 /** A Deprivation of Liberty Order while looked after (SSDA903 DoLo, from collection year 2027). */

@@ -65,7 +65,9 @@ export const childDisabilities = pgTable(
     recordedDate: day('recorded_date'),
   },
   (t) => [
-    index('child_disabilities_import_batch').on(t.importBatchId),index('child_disabilities_child').on(t.childId)],
+    index('child_disabilities_import_batch').on(t.importBatchId),
+    index('child_disabilities_child').on(t.childId),
+  ],
 );
 
 export const immigrationStatuses = pgTable(
@@ -81,7 +83,9 @@ export const immigrationStatuses = pgTable(
     endDate: day('end_date'),
   },
   (t) => [
-    index('immigration_statuses_import_batch').on(t.importBatchId),index('immigration_statuses_child').on(t.childId)],
+    index('immigration_statuses_import_batch').on(t.importBatchId),
+    index('immigration_statuses_child').on(t.childId),
+  ],
 );
 
 export const familyLinks = pgTable(
@@ -92,15 +96,16 @@ export const familyLinks = pgTable(
     childId: childId(),
     importBatchId: importBatchId(),
     /** Another child in Lantern, when the relation is one (siblings, a care-experienced mother's child). */
-    relatedChildId: bigint('related_child_id', { mode: 'number' }).references(() => children.id, { onDelete: 'set null' }),
+    relatedChildId: bigint('related_child_id', { mode: 'number' }).references(() => children.id, {
+      onDelete: 'set null',
+    }),
     /** sibling, half-sibling, mother, child. */
     relationship: text('relationship').notNull(),
     familyRef: text('family_ref'),
     /** SSDA903 MC_DOB: date of birth of a looked-after mother's first child. */
     relatedDateOfBirth: day('related_date_of_birth'),
   },
-  (t) => [
-    index('family_links_import_batch').on(t.importBatchId),index('family_links_child').on(t.childId)],
+  (t) => [index('family_links_import_batch').on(t.importBatchId), index('family_links_child').on(t.childId)],
 );
 
 export const allocations = pgTable(
@@ -123,7 +128,9 @@ export const allocations = pgTable(
   (t) => [
     index('allocations_import_batch').on(t.importBatchId),
     index('allocations_child').on(t.childId, t.startDate),
-    index('allocations_team_open').on(t.teamId).where(sql`${t.endDate} is null`),
+    index('allocations_team_open')
+      .on(t.teamId)
+      .where(sql`${t.endDate} is null`),
     index('allocations_worker').on(t.workerId),
     index('allocations_team_child').on(t.teamId, t.childId),
   ],

@@ -39,7 +39,9 @@ export const importBatches = pgTable(
   },
   (t) => [
     index('import_batches_authority').on(t.authorityId, t.startedAt),
-    uniqueIndex('import_batches_live').on(t.authorityId, t.format, t.period).where(sql`${t.status} = 'accepted'`),
+    uniqueIndex('import_batches_live')
+      .on(t.authorityId, t.format, t.period)
+      .where(sql`${t.status} = 'accepted'`),
   ],
 );
 

@@ -127,7 +127,10 @@ export const improvementActions = pgTable(
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('improvement_actions_number').on(t.objectiveId, t.number), index('improvement_actions_authority').on(t.authorityId)],
+  (t) => [
+    uniqueIndex('improvement_actions_number').on(t.objectiveId, t.number),
+    index('improvement_actions_authority').on(t.authorityId),
+  ],
 );
 
 /** Which recommendations an action answers (an action may answer several; each recommendation needs at least one). */
@@ -137,7 +140,10 @@ export const improvementActionRecommendations = pgTable(
     actionId: ref('action_id').notNull(),
     recommendationId: ref('recommendation_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.actionId, t.recommendationId] }), index('improvement_action_recommendations_rec').on(t.recommendationId)],
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.recommendationId] }),
+    index('improvement_action_recommendations_rec').on(t.recommendationId),
+  ],
 );
 
 /** An indicator from the catalogue that evidences an action, with the value that would show success. */

@@ -30,7 +30,10 @@ export const contacts = pgTable(
     workerId: integer('worker_id'),
   },
   (t) => [
-    index('contacts_import_batch').on(t.importBatchId),index('contacts_child').on(t.childId), index('contacts_authority_date').on(t.authorityId, t.contactDate)],
+    index('contacts_import_batch').on(t.importBatchId),
+    index('contacts_child').on(t.childId),
+    index('contacts_authority_date').on(t.authorityId, t.contactDate),
+  ],
 );
 
 export const earlyHelpEpisodes = pgTable(
@@ -54,7 +57,10 @@ export const earlyHelpEpisodes = pgTable(
     workerId: integer('worker_id'),
   },
   (t) => [
-    index('early_help_episodes_import_batch').on(t.importBatchId),index('early_help_child').on(t.childId), index('early_help_authority_date').on(t.authorityId, t.requestDate)],
+    index('early_help_episodes_import_batch').on(t.importBatchId),
+    index('early_help_child').on(t.childId),
+    index('early_help_authority_date').on(t.authorityId, t.requestDate),
+  ],
 );
 
 /** A referral and the CIN episode it opens (CIN census CINdetails). */
@@ -78,7 +84,10 @@ export const cinEpisodes = pgTable(
     workerId: integer('worker_id'),
   },
   (t) => [
-    index('cin_episodes_import_batch').on(t.importBatchId),index('cin_episodes_child').on(t.childId), index('cin_episodes_authority_date').on(t.authorityId, t.referralDate)],
+    index('cin_episodes_import_batch').on(t.importBatchId),
+    index('cin_episodes_child').on(t.childId),
+    index('cin_episodes_authority_date').on(t.authorityId, t.referralDate),
+  ],
 );
 
 export const assessments = pgTable(
@@ -102,7 +111,10 @@ export const assessments = pgTable(
     workerId: integer('worker_id'),
   },
   (t) => [
-    index('assessments_import_batch').on(t.importBatchId),index('assessments_child').on(t.childId), index('assessments_authority_start').on(t.authorityId, t.startDate)],
+    index('assessments_import_batch').on(t.importBatchId),
+    index('assessments_child').on(t.childId),
+    index('assessments_authority_start').on(t.authorityId, t.startDate),
+  ],
 );
 
 export const strategyDiscussions = pgTable(
@@ -121,7 +133,9 @@ export const strategyDiscussions = pgTable(
     outcome: text('outcome').notNull(),
   },
   (t) => [
-    index('strategy_discussions_import_batch').on(t.importBatchId),index('strategy_discussions_child').on(t.childId)],
+    index('strategy_discussions_import_batch').on(t.importBatchId),
+    index('strategy_discussions_child').on(t.childId),
+  ],
 );
 
 export const s47Enquiries = pgTable(
@@ -142,7 +156,10 @@ export const s47Enquiries = pgTable(
     workerId: integer('worker_id'),
   },
   (t) => [
-    index('s47_enquiries_import_batch').on(t.importBatchId),index('s47_child').on(t.childId), index('s47_authority_start').on(t.authorityId, t.startDate)],
+    index('s47_enquiries_import_batch').on(t.importBatchId),
+    index('s47_child').on(t.childId),
+    index('s47_authority_start').on(t.authorityId, t.startDate),
+  ],
 );
 
 export const initialCpConferences = pgTable(
@@ -161,7 +178,10 @@ export const initialCpConferences = pgTable(
     outcomeCpPlan: boolean('outcome_cp_plan').notNull(),
   },
   (t) => [
-    index('initial_cp_conferences_import_batch').on(t.importBatchId),index('icpc_child').on(t.childId), index('icpc_authority_date').on(t.authorityId, t.conferenceDate)],
+    index('initial_cp_conferences_import_batch').on(t.importBatchId),
+    index('icpc_child').on(t.childId),
+    index('icpc_authority_date').on(t.authorityId, t.conferenceDate),
+  ],
 );
 
 export const cinPlans = pgTable(
@@ -178,7 +198,10 @@ export const cinPlans = pgTable(
     workerId: integer('worker_id'),
   },
   (t) => [
-    index('cin_plans_import_batch').on(t.importBatchId),index('cin_plans_child').on(t.childId), index('cin_plans_authority_start').on(t.authorityId, t.startDate)],
+    index('cin_plans_import_batch').on(t.importBatchId),
+    index('cin_plans_child').on(t.childId),
+    index('cin_plans_authority_start').on(t.authorityId, t.startDate),
+  ],
 );
 
 export const cpPlans = pgTable(
@@ -202,7 +225,10 @@ export const cpPlans = pgTable(
     workerId: integer('worker_id'),
   },
   (t) => [
-    index('cp_plans_import_batch').on(t.importBatchId),index('cp_plans_child').on(t.childId), index('cp_plans_authority_start').on(t.authorityId, t.startDate)],
+    index('cp_plans_import_batch').on(t.importBatchId),
+    index('cp_plans_child').on(t.childId),
+    index('cp_plans_authority_start').on(t.authorityId, t.startDate),
+  ],
 );
 
 export const cpReviews = pgTable(
@@ -220,7 +246,10 @@ export const cpReviews = pgTable(
     participation: text('participation'),
   },
   (t) => [
-    index('cp_reviews_import_batch').on(t.importBatchId),index('cp_reviews_child').on(t.childId), index('cp_reviews_plan').on(t.cpPlanId)],
+    index('cp_reviews_import_batch').on(t.importBatchId),
+    index('cp_reviews_child').on(t.childId),
+    index('cp_reviews_plan').on(t.cpPlanId),
+  ],
 );
 
 /** Statutory and other visits by the child's worker. */
@@ -239,7 +268,10 @@ export const visits = pgTable(
     workerId: integer('worker_id'),
   },
   (t) => [
-    index('visits_import_batch').on(t.importBatchId),index('visits_child').on(t.childId, t.visitDate), index('visits_authority_date').on(t.authorityId, t.visitDate)],
+    index('visits_import_batch').on(t.importBatchId),
+    index('visits_child').on(t.childId, t.visitDate),
+    index('visits_authority_date').on(t.authorityId, t.visitDate),
+  ],
 );
 
 /** Public Law Outline pre-proceedings (CIN census 2026/27 PreProceedingsandFGDM). */
@@ -261,8 +293,7 @@ export const preProceedings = pgTable(
     /** proceedings-issued, step-down, ongoing. */
     outcome: text('outcome'),
   },
-  (t) => [
-    index('pre_proceedings_import_batch').on(t.importBatchId),index('pre_proceedings_child').on(t.childId)],
+  (t) => [index('pre_proceedings_import_batch').on(t.importBatchId), index('pre_proceedings_child').on(t.childId)],
 );
 
 export const careProceedings = pgTable(
@@ -279,6 +310,5 @@ export const careProceedings = pgTable(
     finalOrder: text('final_order'),
     endDate: day('end_date'),
   },
-  (t) => [
-    index('care_proceedings_import_batch').on(t.importBatchId),index('care_proceedings_child').on(t.childId)],
+  (t) => [index('care_proceedings_import_batch').on(t.importBatchId), index('care_proceedings_child').on(t.childId)],
 );

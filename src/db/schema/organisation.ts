@@ -142,7 +142,6 @@ export const accessLog = pgTable(
   ],
 );
 
-
 /** Personal API tokens for scripts: only a SHA-256 hash of the token is kept (tokens are 256-bit random). */
 export const apiTokens = pgTable(
   'api_tokens',

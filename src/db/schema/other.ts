@@ -18,8 +18,7 @@ export const privateFostering = pgTable(
     assessmentCompletedDate: day('assessment_completed_date'),
     endDate: day('end_date'),
   },
-  (t) => [
-    index('private_fostering_import_batch').on(t.importBatchId),index('private_fostering_child').on(t.childId)],
+  (t) => [index('private_fostering_import_batch').on(t.importBatchId), index('private_fostering_child').on(t.childId)],
 );
 
 export const ladoReferrals = pgTable(

@@ -248,7 +248,10 @@ export const auditProgrammeCases = pgTable(
     /** The audit, once the auditor starts it. */
     auditId: ref('audit_id'),
   },
-  (t) => [uniqueIndex('audit_programme_cases_child').on(t.programmeId, t.childId), index('audit_programme_cases_auditor').on(t.auditorUserId)],
+  (t) => [
+    uniqueIndex('audit_programme_cases_child').on(t.programmeId, t.childId),
+    index('audit_programme_cases_auditor').on(t.auditorUserId),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------------------------

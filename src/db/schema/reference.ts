@@ -78,9 +78,11 @@ export const benchmarkValues = pgTable(
     /** The published table it came from. */
     source: text('source').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.measure, t.year, t.level, t.areaCode] }), index('benchmark_values_area').on(t.areaCode, t.measure)],
+  (t) => [
+    primaryKey({ columns: [t.measure, t.year, t.level, t.areaCode] }),
+    index('benchmark_values_area').on(t.areaCode, t.measure),
+  ],
 );
-
 
 /**
  * Working days as a table, so that SQL can count them: `rank` is the number of working days from the start of the
@@ -96,7 +98,11 @@ export const workingDayCalendar = pgTable(
     isWorkingDay: boolean('is_working_day').notNull(),
   },
   // The Nth working day after D: the working day whose rank is rank(D) + N.
-  (t) => [index('working_day_calendar_rank').on(t.rank).where(sql`${t.isWorkingDay}`)],
+  (t) => [
+    index('working_day_calendar_rank')
+      .on(t.rank)
+      .where(sql`${t.isWorkingDay}`),
+  ],
 );
 
 /**

@@ -68,35 +68,51 @@ export function lineChartSvg(input: LineChartInput): string {
 
   const parts: string[] = [];
   for (let v = lo; v <= hi + step / 1000; v += step) {
-    parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/>`);
-    parts.push(`<text x="${margin.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="12" fill="#0b0c0c">${escapeXml(format(v) + suffix)}</text>`);
+    parts.push(
+      `<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text x="${margin.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="12" fill="#0b0c0c">${escapeXml(format(v) + suffix)}</text>`,
+    );
   }
   const labelEvery = Math.max(1, Math.ceil(n / 7));
   input.points.forEach((p, i) => {
     if (i % labelEvery === 0 || i === n - 1) {
-      parts.push(`<text x="${x(i).toFixed(1)}" y="${height - margin.bottom + 18}" text-anchor="middle" font-size="12" fill="#0b0c0c">${escapeXml(p.label)}</text>`);
+      parts.push(
+        `<text x="${x(i).toFixed(1)}" y="${height - margin.bottom + 18}" text-anchor="middle" font-size="12" fill="#0b0c0c">${escapeXml(p.label)}</text>`,
+      );
     }
   });
   if (input.target !== undefined && input.target !== null) {
-    parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y(input.target).toFixed(1)}" y2="${y(input.target).toFixed(1)}" stroke="#0b0c0c" stroke-width="2" stroke-dasharray="6 4"/>`);
+    parts.push(
+      `<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y(input.target).toFixed(1)}" y2="${y(input.target).toFixed(1)}" stroke="#0b0c0c" stroke-width="2" stroke-dasharray="6 4"/>`,
+    );
   }
   const markers = (input.markers ?? []).filter((m) => m.index >= 0 && m.index < n);
   markers.forEach((m, k) => {
     const mx = x(m.index).toFixed(1);
-    parts.push(`<line x1="${mx}" x2="${mx}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#505a5f" stroke-width="2" stroke-dasharray="2 3"/>`);
+    parts.push(
+      `<line x1="${mx}" x2="${mx}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#505a5f" stroke-width="2" stroke-dasharray="2 3"/>`,
+    );
     // Labels alternate rows so that two markers close together do not overprint; near the right edge they end at the line.
     const anchor = x(m.index) > margin.left + plotW * 0.75 ? 'end' : 'start';
     const dx = anchor === 'end' ? -4 : 4;
-    parts.push(`<text x="${(x(m.index) + dx).toFixed(1)}" y="${margin.top + 12 + (k % 2) * 14}" text-anchor="${anchor}" font-size="12" fill="#505a5f">${escapeXml(m.label)}</text>`);
+    parts.push(
+      `<text x="${(x(m.index) + dx).toFixed(1)}" y="${margin.top + 12 + (k % 2) * 14}" text-anchor="${anchor}" font-size="12" fill="#505a5f">${escapeXml(m.label)}</text>`,
+    );
   });
   // The line, broken where a value is missing.
   let segment: string[] = [];
   const flush = () => {
-    if (segment.length > 1) parts.push(`<polyline fill="none" stroke="#1d70b8" stroke-width="3" points="${segment.join(' ')}"/>`);
+    if (segment.length > 1)
+      parts.push(`<polyline fill="none" stroke="#1d70b8" stroke-width="3" points="${segment.join(' ')}"/>`);
     segment = [];
   };
   input.points.forEach((p, i) => {
-    if (p.value === null) { flush(); return; }
+    if (p.value === null) {
+      flush();
+      return;
+    }
     segment.push(`${x(i).toFixed(1)},${y(p.value).toFixed(1)}`);
     parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="4" fill="#1d70b8"/>`);
   });
@@ -107,7 +123,9 @@ export function lineChartSvg(input: LineChartInput): string {
   const description =
     first && last && first.value !== null && last.value !== null
       ? `From ${format(first.value)}${suffix} in ${first.label} to ${format(last.value)}${suffix} in ${last.label}.` +
-        (input.target !== undefined && input.target !== null ? ` Target ${format(input.target)}${suffix} (dashed line).` : '') +
+        (input.target !== undefined && input.target !== null
+          ? ` Target ${format(input.target)}${suffix} (dashed line).`
+          : '') +
         markers.map((m) => ` ${m.label}: ${input.points[m.index]?.label ?? ''} (dotted vertical line).`).join('') +
         ' The table that follows gives every value.'
       : 'No values to show.';

@@ -18,7 +18,10 @@ export const accessLogQuery = z
     to: z.union([z.literal(''), isoDate]).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: 'The ‘to’ date must be the same as or after the ‘from’ date', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    error: 'The ‘to’ date must be the same as or after the ‘from’ date',
+    path: ['to'],
+  });
 
 const entry = z.object({
   id: z.number(),
@@ -68,12 +71,17 @@ export function accessLogRoutes(r: RouteBuilder): void {
         return;
       }
       const q = parsed.data;
-      const result = await services.accessLog.search(
-        filterFor(user.authorityId, q),
-        audit,
-      );
+      const result = await services.accessLog.search(filterFor(user.authorityId, q), audit);
       const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-      const link = (page: number) => paths.admin.accessLogFor({ username: q.username, action: q.action, recordId: q.recordId, from: q.from, to: q.to, page });
+      const link = (page: number) =>
+        paths.admin.accessLogFor({
+          username: q.username,
+          action: q.action,
+          recordId: q.recordId,
+          from: q.from,
+          to: q.to,
+          page,
+        });
       res.render('access-log/views/index.njk', {
         pageTitle: 'Access log',
         values: q,
@@ -102,10 +110,7 @@ export function accessLogRoutes(r: RouteBuilder): void {
     query: accessLogQuery,
     response: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), entries: z.array(entry) }),
     handler: async ({ query: q, user, services, audit }) => {
-      const result = await services.accessLog.search(
-        filterFor(user.authorityId, q),
-        audit,
-      );
+      const result = await services.accessLog.search(filterFor(user.authorityId, q), audit);
       return { total: result.total, page: q.page, pageSize: PAGE_SIZE, entries: result.rows };
     },
   });

@@ -2,9 +2,16 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { annexALayout } from './layouts';
 import { CODE_LISTS, codeLabel, parseCode, type CodeListId } from './codes';
-import { HEADINGS_2024, LIST_9_2022, QUOTED_OPTIONS, QUOTED_PREFIXES, headings2026 } from '../../../test/fixtures/annex-a/expected-headings';
+import {
+  HEADINGS_2024,
+  LIST_9_2022,
+  QUOTED_OPTIONS,
+  QUOTED_PREFIXES,
+  headings2026,
+} from '../../../test/fixtures/annex-a/expected-headings';
 
-const headingsOf = (year: 2022 | 2024 | 2026) => Object.fromEntries(annexALayout(year).map((l) => [l.sheet, l.columns.map((c) => c.heading)]));
+const headingsOf = (year: 2022 | 2024 | 2026) =>
+  Object.fromEntries(annexALayout(year).map((l) => [l.sheet, l.columns.map((c) => c.heading)]));
 
 describe('Annex A layouts (liia-tools Annex A specifications)', () => {
   it('2024: eleven sheets List 1 … List 11 with the 2024 headings in order', () => {
@@ -19,17 +26,23 @@ describe('Annex A layouts (liia-tools Annex A specifications)', () => {
   it('2022: List 9 has the original nine-plus-four columns; every other list as 2024', () => {
     const h = headingsOf(2022);
     assert.deepEqual(h['List 9'], LIST_9_2022);
-    for (const sheet of Object.keys(HEADINGS_2024)) if (sheet !== 'List 9') assert.deepEqual(h[sheet], HEADINGS_2024[sheet], sheet);
+    for (const sheet of Object.keys(HEADINGS_2024))
+      if (sheet !== 'List 9') assert.deepEqual(h[sheet], HEADINGS_2024[sheet], sheet);
   });
 });
 
 describe('Annex A option strings (liia-tools data-map.yml)', () => {
   it('writes the strings data-map.yml quotes', () => {
-    for (const [list, code, label] of QUOTED_OPTIONS) assert.equal(codeLabel(list as CodeListId, code), label, `${list} ${code}`);
+    for (const [list, code, label] of QUOTED_OPTIONS)
+      assert.equal(codeLabel(list as CodeListId, code), label, `${list} ${code}`);
   });
 
   it('letters placement types, reasons ceased and providers as data-map.yml orders them', () => {
-    for (const [list, code, prefix] of QUOTED_PREFIXES) assert.ok(codeLabel(list as CodeListId, code)?.startsWith(prefix), `${list} ${code} → ${codeLabel(list as CodeListId, code)}`);
+    for (const [list, code, prefix] of QUOTED_PREFIXES)
+      assert.ok(
+        codeLabel(list as CodeListId, code)?.startsWith(prefix),
+        `${list} ${code} → ${codeLabel(list as CodeListId, code)}`,
+      );
   });
 
   it('has 20 lettered ethnicities a)…t) and 21 referral sources in the 2022 layout (no 5D)', () => {
@@ -40,7 +53,8 @@ describe('Annex A option strings (liia-tools data-map.yml)', () => {
   });
 
   it('reads every written string back to its code, and the forms people write', () => {
-    for (const [list, options] of Object.entries(CODE_LISTS)) for (const o of options) assert.equal(parseCode(list as CodeListId, o.label), o.code, `${list} ${o.label}`);
+    for (const [list, options] of Object.entries(CODE_LISTS))
+      for (const o of options) assert.equal(parseCode(list as CodeListId, o.label), o.code, `${list} ${o.label}`);
     assert.equal(parseCode('ethnicity', 'WBRI'), 'WBRI');
     assert.equal(parseCode('ethnicity', ' wbri - White British '), 'WBRI');
     assert.equal(parseCode('placementProvider', 'e) PR4 - Private provision'), 'PR4');

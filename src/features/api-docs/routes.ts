@@ -15,7 +15,13 @@ export function apiDocsRoutes(r: RouteBuilder): void {
     handler: async ({ req, res }) => {
       const doc = req.app.locals.openapi as OpenApiDoc;
       const endpoints = Object.entries(doc.paths).flatMap(([p, methods]) =>
-        Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path: p, summary: op.summary ?? '', tag: op.tags?.[0] ?? '', requires: /Requires: (.+)\.$/.exec(op.description ?? '')?.[1] ?? '' })),
+        Object.entries(methods).map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path: p,
+          summary: op.summary ?? '',
+          tag: op.tags?.[0] ?? '',
+          requires: /Requires: (.+)\.$/.exec(op.description ?? '')?.[1] ?? '',
+        })),
       );
       res.render('api-docs/views/index.njk', { pageTitle: 'The Lantern API', endpoints });
     },

@@ -14,12 +14,19 @@ const signInSchema = z.object({
 });
 
 function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err: unknown) => { if (err) reject(err instanceof Error ? err : new Error('The session could not be regenerated', { cause: err })); else resolve(); }));
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((err: unknown) => {
+      if (err) reject(err instanceof Error ? err : new Error('The session could not be regenerated', { cause: err }));
+      else resolve();
+    }),
+  );
 }
 
 export function safeReturnTo(value: string | undefined): string {
   // Only same-site paths: never an open redirect.
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/sign-') ? value : paths.home({});
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/sign-')
+    ? value
+    : paths.home({});
 }
 
 /** In the demo authority every role has one user, named after the role (src/app/demo/bootstrap.ts). */
@@ -46,7 +53,10 @@ export function authRoutes(r: RouteBuilder): void {
         res.redirect(303, paths.home({}));
         return;
       }
-      res.render('auth/views/sign-in.njk', { demo: services.config.demo, demoUsers: services.config.demo ? DEMO_USERNAMES : [] });
+      res.render('auth/views/sign-in.njk', {
+        demo: services.config.demo,
+        demoUsers: services.config.demo ? DEMO_USERNAMES : [],
+      });
     },
   });
 
@@ -66,15 +76,28 @@ export function authRoutes(r: RouteBuilder): void {
     handler: async ({ req, body, res, services, audit }) => {
       const user = await services.users.verifyPassword(body.username, body.password);
       if (!user) {
-        await audit.record(services.db, { detail: { outcome: 'failed' } }, { userId: null, username: body.username.slice(0, 64), authorityId: null });
+        await audit.record(
+          services.db,
+          { detail: { outcome: 'failed' } },
+          { userId: null, username: body.username.slice(0, 64), authorityId: null },
+        );
         res.status(400);
-        renderSignIn(res, services, [{ field: 'username', message: 'Enter a valid username and password' }], body.username);
+        renderSignIn(
+          res,
+          services,
+          [{ field: 'username', message: 'Enter a valid username and password' }],
+          body.username,
+        );
         return;
       }
       const returnTo = req.session.returnTo;
       await regenerate(req); // a new session id on sign-in: no session fixation
       req.session.userId = user.id;
-      await audit.record(services.db, { recordType: 'user', recordId: String(user.id), detail: { outcome: 'success' } }, { userId: user.id, username: user.username, authorityId: user.authorityId });
+      await audit.record(
+        services.db,
+        { recordType: 'user', recordId: String(user.id), detail: { outcome: 'success' } },
+        { userId: user.id, username: user.username, authorityId: user.authorityId },
+      );
       res.redirect(303, safeReturnTo(returnTo));
     },
   });
@@ -86,7 +109,11 @@ export function authRoutes(r: RouteBuilder): void {
     audit: 'user.sign-out',
     handler: async ({ req, res, services, audit }) => {
       await audit.record(services.db);
-      await new Promise<void>((resolve) => req.session.destroy(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        req.session.destroy(() => {
+          resolve();
+        }),
+      );
       res.clearCookie('lantern.sid');
       res.redirect(303, paths.signIn({}));
     },

@@ -266,17 +266,24 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
         title: 'Contact received',
         details: [
           source(str(d, 'source')),
-          str(d, 'mashDecision') && `decision: ${label(MASH_DECISION, str(d, 'mashDecision'))}${str(d, 'decisionDate') ? ` on ${longDate(str(d, 'decisionDate'))}` : ''}`,
+          str(d, 'mashDecision') &&
+            `decision: ${label(MASH_DECISION, str(d, 'mashDecision'))}${str(d, 'decisionDate') ? ` on ${longDate(str(d, 'decisionDate'))}` : ''}`,
           brag(str(d, 'bragInitial'), str(d, 'bragFinal')),
         ],
       };
     case 'referral':
       return {
         title: bool(d, 'nfa') ? 'Referral received — no further action' : 'Referral received',
-        details: [source(str(d, 'source')), str(d, 'primaryNeed') && `primary need: ${codeAndLabel(PRIMARY_NEED, str(d, 'primaryNeed'))}`],
+        details: [
+          source(str(d, 'source')),
+          str(d, 'primaryNeed') && `primary need: ${codeAndLabel(PRIMARY_NEED, str(d, 'primaryNeed'))}`,
+        ],
       };
     case 'referral-closed':
-      return { title: 'Case closed', details: [str(d, 'reason') && `reason: ${codeAndLabel(CLOSURE_REASON, str(d, 'reason'))}`] };
+      return {
+        title: 'Case closed',
+        details: [str(d, 'reason') && `reason: ${codeAndLabel(CLOSURE_REASON, str(d, 'reason'))}`],
+      };
 
     case 'early-help-started':
       return {
@@ -289,7 +296,10 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
         ],
       };
     case 'early-help-ended':
-      return { title: 'Early help ended', details: [str(d, 'outcome') && `outcome: ${label(EARLY_HELP_OUTCOME, str(d, 'outcome'))}`] };
+      return {
+        title: 'Early help ended',
+        details: [str(d, 'outcome') && `outcome: ${label(EARLY_HELP_OUTCOME, str(d, 'outcome'))}`],
+      };
 
     case 'assessment-started':
       return { title: 'Assessment started', details: [on('child seen', str(d, 'childSeenDate'))] };
@@ -297,9 +307,17 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
       return {
         title: 'Assessment authorised',
         details: [
-          yesNo(bool(d, 'childSeen'), bool(d, 'childSeenAlone') ? 'child seen, and seen alone' : 'child seen', 'child not seen'),
+          yesNo(
+            bool(d, 'childSeen'),
+            bool(d, 'childSeenAlone') ? 'child seen, and seen alone' : 'child seen',
+            'child not seen',
+          ),
           factors(strings(d, 'factors')),
-          yesNo(bool(d, 'furtherServices'), 'further children’s social care services needed', 'no further children’s social care services needed'),
+          yesNo(
+            bool(d, 'furtherServices'),
+            'further children’s social care services needed',
+            'no further children’s social care services needed',
+          ),
         ],
       };
 
@@ -313,11 +331,16 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
     case 's47-ended':
       return {
         title: 'Section 47 enquiry completed',
-        details: [str(d, 'outcome') && `outcome: ${label(S47_OUTCOME, str(d, 'outcome'))}`, bool(d, 'icpcNotRequired') && 'initial child protection conference not required'],
+        details: [
+          str(d, 'outcome') && `outcome: ${label(S47_OUTCOME, str(d, 'outcome'))}`,
+          bool(d, 'icpcNotRequired') && 'initial child protection conference not required',
+        ],
       };
     case 'icpc':
       return {
-        title: bool(d, 'transferIn') ? 'Transfer-in child protection conference' : 'Initial child protection conference',
+        title: bool(d, 'transferIn')
+          ? 'Transfer-in child protection conference'
+          : 'Initial child protection conference',
         details: [
           yesNo(bool(d, 'outcomeCpPlan'), 'child protection plan made', 'no child protection plan'),
           on('due by', str(d, 'targetDate')),
@@ -330,7 +353,8 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
         details: [
           str(d, 'initialCategory') && `category: ${label(CP_CATEGORY, str(d, 'initialCategory'))}`,
           previous > 0 ? 'second or subsequent plan' : 'first plan',
-          bool(d, 'epoOrPoliceProtection') && 'emergency protection order or police protection in the previous six months',
+          bool(d, 'epoOrPoliceProtection') &&
+            'emergency protection order or police protection in the previous six months',
         ],
       };
     }
@@ -346,7 +370,10 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
     case 'cp-plan-ended':
       return {
         title: 'Child protection plan ended',
-        details: [str(d, 'latestCategory') && `latest category: ${label(CP_CATEGORY, str(d, 'latestCategory'))}`, duration(str(d, 'startDate'), row.date)],
+        details: [
+          str(d, 'latestCategory') && `latest category: ${label(CP_CATEGORY, str(d, 'latestCategory'))}`,
+          duration(str(d, 'startDate'), row.date),
+        ],
       };
 
     case 'cin-plan-started':
@@ -357,7 +384,15 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
     case 'visit':
       return {
         title: label(VISIT_KIND, str(d, 'kind')) || 'Visit',
-        details: [bool(d, 'seen') === false ? 'child not seen' : bool(d, 'seenAlone') ? 'child seen alone' : bool(d, 'seen') ? 'child seen' : null],
+        details: [
+          bool(d, 'seen') === false
+            ? 'child not seen'
+            : bool(d, 'seenAlone')
+              ? 'child seen alone'
+              : bool(d, 'seen')
+                ? 'child seen'
+                : null,
+        ],
       };
 
     case 'pre-proceedings-started':
@@ -365,7 +400,11 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
         title: 'Pre-proceedings (PLO) started',
         details: [
           on('letter before proceedings sent', str(d, 'letterDate')),
-          yesNo(bool(d, 'fgdmOffered'), 'family group decision-making offered', 'family group decision-making not offered'),
+          yesNo(
+            bool(d, 'fgdmOffered'),
+            'family group decision-making offered',
+            'family group decision-making not offered',
+          ),
           on('initial meeting', str(d, 'initialMeetingDate')),
         ],
       };
@@ -374,7 +413,8 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
         title: 'Pre-proceedings (PLO) ended',
         details: [
           str(d, 'outcome') && `outcome: ${label(PLO_OUTCOME, str(d, 'outcome'))}`,
-          num(d, 'reviewMeetings') !== null && `${num(d, 'reviewMeetings')} review meeting${num(d, 'reviewMeetings') === 1 ? '' : 's'}`,
+          num(d, 'reviewMeetings') !== null &&
+            `${num(d, 'reviewMeetings')} review meeting${num(d, 'reviewMeetings') === 1 ? '' : 's'}`,
           duration(str(d, 'startDate'), row.date),
         ],
       };
@@ -383,13 +423,18 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
     case 'care-proceedings-concluded':
       return {
         title: 'Care proceedings concluded',
-        details: [str(d, 'finalOrder') && `final order: ${label(COURT_ORDER, str(d, 'finalOrder'))}`, weeks(str(d, 'issueDate'), row.date)],
+        details: [
+          str(d, 'finalOrder') && `final order: ${label(COURT_ORDER, str(d, 'finalOrder'))}`,
+          weeks(str(d, 'issueDate'), row.date),
+        ],
       };
 
     case 'care-started':
       return {
         title: 'Started to be looked after',
-        details: [str(d, 'categoryOfNeed') && `category of need: ${codeAndLabel(PRIMARY_NEED, str(d, 'categoryOfNeed'))}`],
+        details: [
+          str(d, 'categoryOfNeed') && `category of need: ${codeAndLabel(PRIMARY_NEED, str(d, 'categoryOfNeed'))}`,
+        ],
       };
     case 'legal-status':
       return { title: `Legal status: ${codeAndLabel(LEGAL_STATUS, str(d, 'legalStatus'))}`, details: [] };
@@ -398,8 +443,13 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
         title: 'Placement started',
         details: [
           codeAndLabel(PLACEMENT_TYPE, str(d, 'placementType')),
-          str(d, 'provider') && `provider: ${label(PLACEMENT_PROVIDER, str(d, 'provider')).replace(/^./, (c) => c.toLowerCase())}`,
-          bool(d, 'inArea') === null ? null : bool(d, 'inArea') ? 'in the authority’s area' : 'outside the authority’s area',
+          str(d, 'provider') &&
+            `provider: ${label(PLACEMENT_PROVIDER, str(d, 'provider')).replace(/^./, (c) => c.toLowerCase())}`,
+          bool(d, 'inArea') === null
+            ? null
+            : bool(d, 'inArea')
+              ? 'in the authority’s area'
+              : 'outside the authority’s area',
           num(d, 'distanceMiles') !== null && `${num(d, 'distanceMiles')} miles from home`,
         ],
       };
@@ -416,34 +466,56 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
     case 'cla-review':
       return {
         title: 'Looked-after review',
-        details: [str(d, 'participation') && codeAndLabel(REVIEW_PARTICIPATION, str(d, 'participation')), on('was due', str(d, 'dueDate'))],
+        details: [
+          str(d, 'participation') && codeAndLabel(REVIEW_PARTICIPATION, str(d, 'participation')),
+          on('was due', str(d, 'dueDate')),
+        ],
       };
     case 'care-ended':
       return {
         title: 'Stopped being looked after',
-        details: [str(d, 'reasonCeased') && `reason: ${codeAndLabel(REASON_CEASED, str(d, 'reasonCeased'))}`, duration(str(d, 'startDate'), row.date)],
+        details: [
+          str(d, 'reasonCeased') && `reason: ${codeAndLabel(REASON_CEASED, str(d, 'reasonCeased'))}`,
+          duration(str(d, 'startDate'), row.date),
+        ],
       };
 
     case 'health-assessment':
-      return { title: str(d, 'kind') === 'initial' ? 'Initial health assessment' : 'Review health assessment', details: [] };
+      return {
+        title: str(d, 'kind') === 'initial' ? 'Initial health assessment' : 'Review health assessment',
+        details: [],
+      };
     case 'dental-check':
       return { title: 'Dental check', details: [] };
     case 'sdq':
       return {
         title: 'Strengths and difficulties questionnaire',
-        details: [num(d, 'score') !== null ? `score: ${num(d, 'score')}` : str(d, 'reason') && `no score: ${label(SDQ_REASON, str(d, 'reason')).toLowerCase()}`],
+        details: [
+          num(d, 'score') !== null
+            ? `score: ${num(d, 'score')}`
+            : str(d, 'reason') && `no score: ${label(SDQ_REASON, str(d, 'reason')).toLowerCase()}`,
+        ],
       };
     case 'pep':
       return { title: 'Personal education plan reviewed', details: [] };
 
     case 'missing-started':
-      return { title: str(d, 'kind') === 'A' ? 'Away from placement without authorisation' : 'Went missing', details: [] };
+      return {
+        title: str(d, 'kind') === 'A' ? 'Away from placement without authorisation' : 'Went missing',
+        details: [],
+      };
     case 'missing-ended':
       return {
         title: str(d, 'kind') === 'A' ? 'Returned after being away from placement' : 'Returned after being missing',
         details: [
-          str(d, 'rhiOfferedDate') ? `return home interview offered ${longDate(str(d, 'rhiOfferedDate'))}` : 'no return home interview offered',
-          str(d, 'rhiOfferedDate') ? (str(d, 'rhiAcceptedDate') ? `accepted ${longDate(str(d, 'rhiAcceptedDate'))}` : 'not accepted') : null,
+          str(d, 'rhiOfferedDate')
+            ? `return home interview offered ${longDate(str(d, 'rhiOfferedDate'))}`
+            : 'no return home interview offered',
+          str(d, 'rhiOfferedDate')
+            ? str(d, 'rhiAcceptedDate')
+              ? `accepted ${longDate(str(d, 'rhiAcceptedDate'))}`
+              : 'not accepted'
+            : null,
         ],
       };
     case 'rhi-completed':
@@ -471,7 +543,10 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
       };
 
     case 'care-leaver-started':
-      return { title: 'Became entitled to leaving-care support', details: [str(d, 'eligibility') && label(CARE_LEAVER_ELIGIBILITY, str(d, 'eligibility'))] };
+      return {
+        title: 'Became entitled to leaving-care support',
+        details: [str(d, 'eligibility') && label(CARE_LEAVER_ELIGIBILITY, str(d, 'eligibility'))],
+      };
     case 'pa-linked':
       return { title: 'Personal adviser linked', details: [] };
     case 'staying-put':
@@ -488,7 +563,10 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
         ],
       };
     case 'care-leaver-ended':
-      return { title: 'Leaving-care support ended', details: [str(d, 'eligibility') && label(CARE_LEAVER_ELIGIBILITY, str(d, 'eligibility'))] };
+      return {
+        title: 'Leaving-care support ended',
+        details: [str(d, 'eligibility') && label(CARE_LEAVER_ELIGIBILITY, str(d, 'eligibility'))],
+      };
 
     case 'dolo-started':
       return { title: 'Deprivation of Liberty Order made', details: [] };
@@ -496,7 +574,10 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
       return { title: 'Deprivation of Liberty Order ended', details: [] };
 
     case 'private-fostering-notified':
-      return { title: 'Private fostering arrangement notified', details: [on('arrangement started', str(d, 'arrangementStartDate'))] };
+      return {
+        title: 'Private fostering arrangement notified',
+        details: [on('arrangement started', str(d, 'arrangementStartDate'))],
+      };
     case 'private-fostering-visit':
       return { title: 'Private fostering: initial visit', details: [] };
     case 'private-fostering-assessed':
@@ -514,7 +595,10 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
         ],
       };
     case 'lado-closed':
-      return { title: 'LADO referral closed', details: [str(d, 'outcome') && `outcome: ${label(LADO_OUTCOME, str(d, 'outcome'))}`] };
+      return {
+        title: 'LADO referral closed',
+        details: [str(d, 'outcome') && `outcome: ${label(LADO_OUTCOME, str(d, 'outcome'))}`],
+      };
 
     case 'case-audit': {
       const grade = str(d, 'overallGrade');
@@ -523,7 +607,11 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
         title: `Case audit${grade ? `: ${gradeLabel(grade).toLowerCase()}` : ''}`,
         details: [
           str(d, 'auditorName') && `auditor: ${str(d, 'auditorName')}`,
-          agreed && agreed !== grade ? `moderated to ${gradeLabel(agreed).toLowerCase()}` : agreed ? 'grade confirmed at moderation' : null,
+          agreed && agreed !== grade
+            ? `moderated to ${gradeLabel(agreed).toLowerCase()}`
+            : agreed
+              ? 'grade confirmed at moderation'
+              : null,
         ],
       };
     }
@@ -587,7 +675,9 @@ function list(items: readonly string[]): string {
 
 /** Whole days between two ISO dates. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 /** "after 1 year and 3 months" style durations for the end of a plan or period of care. */
@@ -615,7 +705,11 @@ function weeks(start: string | null, end: string): string | null {
 }
 
 /** Filters entries to one area (all when `area` is null) and orders them oldest or newest first. */
-export function selectEntries(entries: readonly ChronologyEntry[], area: Area | null, order: 'oldest' | 'newest'): ChronologyEntry[] {
+export function selectEntries(
+  entries: readonly ChronologyEntry[],
+  area: Area | null,
+  order: 'oldest' | 'newest',
+): ChronologyEntry[] {
   const chosen = area ? entries.filter((e) => e.area === area) : [...entries];
   return order === 'newest' ? chosen.reverse() : chosen;
 }

@@ -43,7 +43,10 @@ describe('code labels cover the statutory code lists', () => {
   ];
   for (const [name, list, codes] of cases) {
     it(name, () => {
-      assert.deepEqual([...new Set(codes)].filter((c) => !list[c]), []);
+      assert.deepEqual(
+        [...new Set(codes)].filter((c) => !list[c]),
+        [],
+      );
     });
   }
 });

@@ -23,7 +23,15 @@ export function codeAndLabel(list: CodeList, code: string | null | undefined): s
   return text ? `${code}: ${text}` : code;
 }
 
-export const SEX: CodeList = { M: 'Male', F: 'Female', U: 'Unknown or not recorded', '1': 'Male', '2': 'Female', '0': 'Not recorded', '9': 'Indeterminate' };
+export const SEX: CodeList = {
+  M: 'Male',
+  F: 'Female',
+  U: 'Unknown or not recorded',
+  '1': 'Male',
+  '2': 'Female',
+  '0': 'Not recorded',
+  '9': 'Indeterminate',
+};
 
 /** The 20 DfE ethnicity codes (SSDA903 ETHNIC, CIN Ethnicity). */
 export const ETHNICITY: CodeList = {

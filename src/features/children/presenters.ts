@@ -21,7 +21,9 @@ const TAG_COLOURS: Record<Status, string> = {
 };
 
 export function statusTags(status: StatusView): string {
-  return status.all.map((s) => `<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s.code]}">${escapeHtml(s.label)}</strong>`).join(' ');
+  return status.all
+    .map((s) => `<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s.code]}">${escapeHtml(s.label)}</strong>`)
+    .join(' ');
 }
 
 /** The child's name; a child known only from a return (903, CIN census) has none in Lantern. */
@@ -40,7 +42,9 @@ type Cell = { text: string } | { html: string };
 
 export function searchRows(results: readonly ChildSummary[]): Cell[][] {
   return results.map((c) => [
-    { html: `<a class="govuk-link" href="${escapeHtml(paths.children.show({ childId: c.lanternId }))}">${escapeHtml(fullName(c))}</a>` },
+    {
+      html: `<a class="govuk-link" href="${escapeHtml(paths.children.show({ childId: c.lanternId }))}">${escapeHtml(fullName(c))}</a>`,
+    },
     { text: c.lanternId },
     { text: c.laChildId },
     { text: c.age === null ? (c.expectedDateOfBirth ? 'Unborn' : 'Not known') : String(c.age) },
@@ -85,12 +89,17 @@ export function identityRows(record: ChildRecord) {
     : record.expectedDateOfBirth
       ? `Unborn: expected ${formatDate(record.expectedDateOfBirth)}`
       : '';
-  const currentImmigration = record.immigrationStatuses.filter((s) => s.current).map((s) => `${s.status} since ${formatDate(s.startDate)}`);
+  const currentImmigration = record.immigrationStatuses
+    .filter((s) => s.current)
+    .map((s) => `${s.status} since ${formatDate(s.startDate)}`);
   return [
     summaryRow('Name', fullName(record)),
     summaryRow('Lantern ID', record.lanternId),
     summaryRow('LA child ID', record.laChildId),
-    summaryRow('Unique pupil number', record.upn ?? (record.upnUnknownReason ? `Not known (${record.upnUnknownReason})` : '')),
+    summaryRow(
+      'Unique pupil number',
+      record.upn ?? (record.upnUnknownReason ? `Not known (${record.upnUnknownReason})` : ''),
+    ),
     summaryRow('Date of birth', dob),
     ...(record.dateOfDeath ? [summaryRow('Date of death', formatDate(record.dateOfDeath))] : []),
     summaryRow('Sex', record.sexLabel),
@@ -98,7 +107,10 @@ export function identityRows(record: ChildRecord) {
     summaryRow('Ethnicity', `${record.ethnicityLabel} (${record.ethnicity})`),
     summaryRow('First language', record.firstLanguage ?? ''),
     summaryRow('Religion', record.religion ?? ''),
-    summaryRow('Disability', record.disabilities.length ? record.disabilities.map((d) => d.label).join(', ') : 'None recorded'),
+    summaryRow(
+      'Disability',
+      record.disabilities.length ? record.disabilities.map((d) => d.label).join(', ') : 'None recorded',
+    ),
     summaryRow('Unaccompanied asylum-seeking child', record.uasc ? 'Yes' : 'No'),
     summaryRow('Immigration status', currentImmigration.join('; ') || 'None recorded'),
     summaryRow('Home postcode district', record.postcodeDistrict ?? ''),
@@ -111,8 +123,12 @@ export function familyRows(record: ChildRecord): Cell[][] {
   return record.familyLinks.map((l) => [
     { text: l.relationshipLabel },
     l.related
-      ? { html: `<a class="govuk-link" href="${escapeHtml(paths.children.show({ childId: l.related.lanternId }))}">${escapeHtml(fullName(l.related))}</a> (${escapeHtml(l.related.lanternId)})` }
-      : { text: l.relatedDateOfBirth ? `Date of birth ${formatDate(l.relatedDateOfBirth)}` : 'Not recorded in Lantern' },
+      ? {
+          html: `<a class="govuk-link" href="${escapeHtml(paths.children.show({ childId: l.related.lanternId }))}">${escapeHtml(fullName(l.related))}</a> (${escapeHtml(l.related.lanternId)})`,
+        }
+      : {
+          text: l.relatedDateOfBirth ? `Date of birth ${formatDate(l.relatedDateOfBirth)}` : 'Not recorded in Lantern',
+        },
     { text: l.familyRef ?? '' },
   ]);
 }
@@ -133,11 +149,17 @@ export type Order = 'oldest' | 'newest';
 
 export function chronologyRows(entries: readonly ChronologyEntry[]): Cell[][] {
   return entries.map((e) => {
-    const who = [e.worker, e.team].filter((x): x is string => Boolean(x) && !(e.kind === 'allocated' || e.kind === 'allocation-ended'));
+    const who = [e.worker, e.team].filter(
+      (x): x is string => Boolean(x) && !(e.kind === 'allocated' || e.kind === 'allocation-ended'),
+    );
     const detail = [e.detail, who.length ? `Recorded by ${who.join(', ')}` : ''].filter(Boolean);
     return [
-      { html: `<span class="app-chronology__date" data-chronology-date="${escapeHtml(e.date)}">${escapeHtml(formatDate(e.date))}</span>${e.time ? `<br><span class="govuk-body-s">${escapeHtml(e.time)}</span>` : ''}` },
-      { html: `<span class="govuk-!-font-weight-bold">${escapeHtml(e.title)}</span>${detail.map((d) => `<br>${escapeHtml(d)}`).join('')}` },
+      {
+        html: `<span class="app-chronology__date" data-chronology-date="${escapeHtml(e.date)}">${escapeHtml(formatDate(e.date))}</span>${e.time ? `<br><span class="govuk-body-s">${escapeHtml(e.time)}</span>` : ''}`,
+      },
+      {
+        html: `<span class="govuk-!-font-weight-bold">${escapeHtml(e.title)}</span>${detail.map((d) => `<br>${escapeHtml(d)}`).join('')}`,
+      },
       { text: e.areaLabel },
     ];
   });

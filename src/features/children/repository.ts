@@ -91,7 +91,8 @@ function criteriaCondition(criteria: SearchCriteria): SQL | undefined {
     case 'name':
       return and(
         ...criteria.words.map(
-          (w) => sql`(lower(${children.firstName}) like lower(${likeContains(w)}) or lower(${children.lastName}) like lower(${likeContains(w)}))`,
+          (w) =>
+            sql`(lower(${children.firstName}) like lower(${likeContains(w)}) or lower(${children.lastName}) like lower(${likeContains(w)}))`,
         ),
       );
   }
@@ -105,7 +106,13 @@ function caseVariants(text: string): string[] {
 export function childrenRepository() {
   return {
     /** One page of children in scope matching the criteria, in name order, with the total; current teams for the page only. */
-    async search(tx: Tx, scope: VisibleScope, criteria: SearchCriteria, page: number, pageSize: number): Promise<{ rows: ChildSummaryRow[]; total: number }> {
+    async search(
+      tx: Tx,
+      scope: VisibleScope,
+      criteria: SearchCriteria,
+      page: number,
+      pageSize: number,
+    ): Promise<{ rows: ChildSummaryRow[]; total: number }> {
       const where = and(inScope(scope), criteriaCondition(criteria));
       const { currentTeam: _currentTeam, ...fields } = summaryFields;
       const found = await tx
@@ -121,10 +128,18 @@ export function childrenRepository() {
         const teamRows = await tx
           .select({ id: children.id, currentTeam: summaryFields.currentTeam })
           .from(children)
-          .where(inArray(children.id, found.map((r) => r.id)));
+          .where(
+            inArray(
+              children.id,
+              found.map((r) => r.id),
+            ),
+          );
         for (const t of teamRows) teamsById.set(t.id, t.currentTeam);
       }
-      return { rows: found.map((row) => ({ ...row, currentTeam: teamsById.get(row.id) ?? null })), total: counted?.n ?? 0 };
+      return {
+        rows: found.map((row) => ({ ...row, currentTeam: teamsById.get(row.id) ?? null })),
+        total: counted?.n ?? 0,
+      };
     },
 
     /**
@@ -151,7 +166,13 @@ export function childrenRepository() {
             eq(children.lanternId, lanternId),
             auditorUserId === undefined
               ? inScope(scope)
-              : or(inScope(scope), and(eq(children.authorityId, scope.authorityId), childAuditedBy(qualified('children', children.id), auditorUserId))),
+              : or(
+                  inScope(scope),
+                  and(
+                    eq(children.authorityId, scope.authorityId),
+                    childAuditedBy(qualified('children', children.id), auditorUserId),
+                  ),
+                ),
           ),
         )
         .limit(1);
@@ -173,7 +194,11 @@ export function childrenRepository() {
 
     async immigrationStatuses(tx: Tx, childId: number) {
       return tx
-        .select({ status: immigrationStatuses.status, startDate: immigrationStatuses.startDate, endDate: immigrationStatuses.endDate })
+        .select({
+          status: immigrationStatuses.status,
+          startDate: immigrationStatuses.startDate,
+          endDate: immigrationStatuses.endDate,
+        })
         .from(immigrationStatuses)
         .where(eq(immigrationStatuses.childId, childId))
         .orderBy(immigrationStatuses.startDate, immigrationStatuses.id);
@@ -224,25 +249,66 @@ export function childrenRepository() {
     async episodes(tx: Tx, childIds: readonly number[]): Promise<Array<Episode & { childId: number }>> {
       if (childIds.length === 0) return [];
       const ids = [...childIds];
-      const span = (childId: AnyPgColumn, k: EpisodeKind, start: AnyPgColumn, end: AnyPgColumn | null, referralId: AnyPgColumn | null) => ({
+      const span = (
+        childId: AnyPgColumn,
+        k: EpisodeKind,
+        start: AnyPgColumn,
+        end: AnyPgColumn | null,
+        referralId: AnyPgColumn | null,
+      ) => ({
         childId: sql<number>`${childId}`.mapWith(Number).as('child_id'),
         kind: sql<EpisodeKind>`${sql.raw(`'${k}'`)}`.as('kind'),
         start: sql<string>`${start}::text`.as('start'),
         end: sql<string | null>`${end ?? sql`null`}::text`.as('end'),
-        referralId: sql<number | null>`${referralId ?? sql`null`}::bigint`.mapWith((v: unknown) => (v === null ? null : Number(v))).as('referral_id'),
+        referralId: sql<number | null>`${referralId ?? sql`null`}::bigint`
+          .mapWith((v: unknown) => (v === null ? null : Number(v)))
+          .as('referral_id'),
       });
       const rows = await unionAll(
-        tx.select(span(periodsOfCare.childId, 'care', periodsOfCare.startDate, periodsOfCare.endDate, null)).from(periodsOfCare).where(inArray(periodsOfCare.childId, ids)),
-        tx.select(span(cpPlans.childId, 'cp-plan', cpPlans.startDate, cpPlans.endDate, null)).from(cpPlans).where(inArray(cpPlans.childId, ids)),
-        tx.select(span(cinPlans.childId, 'cin-plan', cinPlans.startDate, cinPlans.endDate, null)).from(cinPlans).where(inArray(cinPlans.childId, ids)),
-        tx.select(span(cinEpisodes.childId, 'referral', cinEpisodes.referralDate, cinEpisodes.closureDate, cinEpisodes.id)).from(cinEpisodes).where(inArray(cinEpisodes.childId, ids)),
         tx
-          .select(span(assessments.childId, 'assessment', assessments.startDate, assessments.authorisationDate, assessments.cinEpisodeId))
+          .select(span(periodsOfCare.childId, 'care', periodsOfCare.startDate, periodsOfCare.endDate, null))
+          .from(periodsOfCare)
+          .where(inArray(periodsOfCare.childId, ids)),
+        tx
+          .select(span(cpPlans.childId, 'cp-plan', cpPlans.startDate, cpPlans.endDate, null))
+          .from(cpPlans)
+          .where(inArray(cpPlans.childId, ids)),
+        tx
+          .select(span(cinPlans.childId, 'cin-plan', cinPlans.startDate, cinPlans.endDate, null))
+          .from(cinPlans)
+          .where(inArray(cinPlans.childId, ids)),
+        tx
+          .select(
+            span(cinEpisodes.childId, 'referral', cinEpisodes.referralDate, cinEpisodes.closureDate, cinEpisodes.id),
+          )
+          .from(cinEpisodes)
+          .where(inArray(cinEpisodes.childId, ids)),
+        tx
+          .select(
+            span(
+              assessments.childId,
+              'assessment',
+              assessments.startDate,
+              assessments.authorisationDate,
+              assessments.cinEpisodeId,
+            ),
+          )
           .from(assessments)
           .where(inArray(assessments.childId, ids)),
-        tx.select(span(careLeavers.childId, 'care-leaver', careLeavers.startDate, careLeavers.endDate, null)).from(careLeavers).where(inArray(careLeavers.childId, ids)),
         tx
-          .select(span(earlyHelpEpisodes.childId, 'early-help', earlyHelpEpisodes.requestDate, earlyHelpEpisodes.endDate, null))
+          .select(span(careLeavers.childId, 'care-leaver', careLeavers.startDate, careLeavers.endDate, null))
+          .from(careLeavers)
+          .where(inArray(careLeavers.childId, ids)),
+        tx
+          .select(
+            span(
+              earlyHelpEpisodes.childId,
+              'early-help',
+              earlyHelpEpisodes.requestDate,
+              earlyHelpEpisodes.endDate,
+              null,
+            ),
+          )
           .from(earlyHelpEpisodes)
           .where(inArray(earlyHelpEpisodes.childId, ids)),
       );
@@ -255,9 +321,13 @@ export function childrenRepository() {
      * same-day rank, then time and row id; chronology.ts keeps the same order.
      */
     async chronology(tx: Tx, childId: number): Promise<ChronologyRow[]> {
-      const rows = await unionAll(
-        ...chronologyBranches(tx, childId),
-      ).orderBy(sql`"date"`, sql`"rank"`, sql`"time" nulls first`, sql`"source"`, sql`"source_id"`);
+      const rows = await unionAll(...chronologyBranches(tx, childId)).orderBy(
+        sql`"date"`,
+        sql`"rank"`,
+        sql`"time" nulls first`,
+        sql`"source"`,
+        sql`"source_id"`,
+      );
       return rows.map(({ rank: _rank, ...row }) => row);
     },
   };
@@ -265,7 +335,6 @@ export function childrenRepository() {
 export type ChildrenRepository = ReturnType<typeof childrenRepository>;
 
 // ——— the chronology's branches ———
-
 
 interface BranchSpec {
   kind: ChronologyKind;
@@ -327,7 +396,11 @@ interface Branch {
 }
 
 /** A branch of a child-level table: its child_id says whose row it is. */
-function of(table: PgTable & { id: AnyPgColumn; childId: AnyPgColumn }, kind: ChronologyKind, branch: Omit<Branch, 'kind' | 'table' | 'child'>): Branch {
+function of(
+  table: PgTable & { id: AnyPgColumn; childId: AnyPgColumn },
+  kind: ChronologyKind,
+  branch: Omit<Branch, 'kind' | 'table' | 'child'>,
+): Branch {
   return { kind, table, child: table.childId, ...branch };
 }
 
@@ -335,16 +408,33 @@ const BRANCHES: readonly Branch[] = [
   // Who the child is.
   { kind: 'born', table: children, child: children.id, date: children.dateOfBirth, optional: true },
   { kind: 'died', table: children, child: children.id, date: children.dateOfDeath, optional: true },
-  of(immigrationStatuses, 'immigration-status-started', { date: immigrationStatuses.startDate, data: { status: immigrationStatuses.status } }),
-  of(immigrationStatuses, 'immigration-status-ended', { date: immigrationStatuses.endDate, optional: true, data: { status: immigrationStatuses.status } }),
-  of(childDisabilities, 'disability-recorded', { date: childDisabilities.recordedDate, optional: true, data: { code: childDisabilities.code } }),
+  of(immigrationStatuses, 'immigration-status-started', {
+    date: immigrationStatuses.startDate,
+    data: { status: immigrationStatuses.status },
+  }),
+  of(immigrationStatuses, 'immigration-status-ended', {
+    date: immigrationStatuses.endDate,
+    optional: true,
+    data: { status: immigrationStatuses.status },
+  }),
+  of(childDisabilities, 'disability-recorded', {
+    date: childDisabilities.recordedDate,
+    optional: true,
+    data: { code: childDisabilities.code },
+  }),
 
   // The front door and early help.
   of(contacts, 'contact', {
     date: contacts.contactDate,
     worker: contacts.workerId,
     team: contacts.teamId,
-    data: { source: contacts.source, mashDecision: contacts.mashDecision, decisionDate: contacts.decisionDate, bragInitial: contacts.bragInitial, bragFinal: contacts.bragFinal },
+    data: {
+      source: contacts.source,
+      mashDecision: contacts.mashDecision,
+      decisionDate: contacts.decisionDate,
+      bragInitial: contacts.bragInitial,
+      bragFinal: contacts.bragFinal,
+    },
   }),
   of(earlyHelpEpisodes, 'early-help-started', {
     date: earlyHelpEpisodes.requestDate,
@@ -357,23 +447,45 @@ const BRANCHES: readonly Branch[] = [
       assessmentCompletionDate: earlyHelpEpisodes.assessmentCompletionDate,
     },
   }),
-  of(earlyHelpEpisodes, 'early-help-ended', { date: earlyHelpEpisodes.endDate, optional: true, data: { outcome: earlyHelpEpisodes.outcome } }),
+  of(earlyHelpEpisodes, 'early-help-ended', {
+    date: earlyHelpEpisodes.endDate,
+    optional: true,
+    data: { outcome: earlyHelpEpisodes.outcome },
+  }),
 
   // Referrals (CIN episodes) and assessments.
   of(cinEpisodes, 'referral', {
     date: cinEpisodes.referralDate,
     worker: cinEpisodes.workerId,
     team: cinEpisodes.teamId,
-    data: { source: cinEpisodes.referralSource, primaryNeed: cinEpisodes.primaryNeedCode, nfa: cinEpisodes.referralNfa },
+    data: {
+      source: cinEpisodes.referralSource,
+      primaryNeed: cinEpisodes.primaryNeedCode,
+      nfa: cinEpisodes.referralNfa,
+    },
   }),
-  of(cinEpisodes, 'referral-closed', { date: cinEpisodes.closureDate, optional: true, data: { reason: cinEpisodes.closureReason } }),
-  of(assessments, 'assessment-started', { date: assessments.startDate, worker: assessments.workerId, team: assessments.teamId, data: { childSeenDate: assessments.childSeenDate } }),
+  of(cinEpisodes, 'referral-closed', {
+    date: cinEpisodes.closureDate,
+    optional: true,
+    data: { reason: cinEpisodes.closureReason },
+  }),
+  of(assessments, 'assessment-started', {
+    date: assessments.startDate,
+    worker: assessments.workerId,
+    team: assessments.teamId,
+    data: { childSeenDate: assessments.childSeenDate },
+  }),
   of(assessments, 'assessment-authorised', {
     date: assessments.authorisationDate,
     optional: true,
     worker: assessments.workerId,
     team: assessments.teamId,
-    data: { childSeen: assessments.childSeen, childSeenAlone: assessments.childSeenAlone, factors: assessments.factors, furtherServices: assessments.furtherServices },
+    data: {
+      childSeen: assessments.childSeen,
+      childSeenAlone: assessments.childSeenAlone,
+      factors: assessments.factors,
+      furtherServices: assessments.furtherServices,
+    },
   }),
 
   // Child protection.
@@ -386,35 +498,70 @@ const BRANCHES: readonly Branch[] = [
       outcome: strategyDiscussions.outcome,
     },
   }),
-  of(s47Enquiries, 's47-started', { date: s47Enquiries.startDate, worker: s47Enquiries.workerId, team: s47Enquiries.teamId }),
-  of(s47Enquiries, 's47-ended', { date: s47Enquiries.endDate, optional: true, data: { outcome: s47Enquiries.outcome, icpcNotRequired: s47Enquiries.icpcNotRequired } }),
+  of(s47Enquiries, 's47-started', {
+    date: s47Enquiries.startDate,
+    worker: s47Enquiries.workerId,
+    team: s47Enquiries.teamId,
+  }),
+  of(s47Enquiries, 's47-ended', {
+    date: s47Enquiries.endDate,
+    optional: true,
+    data: { outcome: s47Enquiries.outcome, icpcNotRequired: s47Enquiries.icpcNotRequired },
+  }),
   of(initialCpConferences, 'icpc', {
     date: initialCpConferences.conferenceDate,
-    data: { outcomeCpPlan: initialCpConferences.outcomeCpPlan, transferIn: initialCpConferences.transferIn, targetDate: initialCpConferences.targetDate },
+    data: {
+      outcomeCpPlan: initialCpConferences.outcomeCpPlan,
+      transferIn: initialCpConferences.transferIn,
+      targetDate: initialCpConferences.targetDate,
+    },
   }),
   of(cpPlans, 'cp-plan-started', {
     date: cpPlans.startDate,
     worker: cpPlans.workerId,
     team: cpPlans.teamId,
-    data: { initialCategory: cpPlans.initialCategory, previousPlans: cpPlans.numberOfPreviousPlans, epoOrPoliceProtection: cpPlans.epoOrPoliceProtection },
+    data: {
+      initialCategory: cpPlans.initialCategory,
+      previousPlans: cpPlans.numberOfPreviousPlans,
+      epoOrPoliceProtection: cpPlans.epoOrPoliceProtection,
+    },
   }),
-  of(cpReviews, 'cp-review', { date: cpReviews.reviewDate, data: { quorate: cpReviews.quorate, participation: cpReviews.participation, dueDate: cpReviews.dueDate } }),
-  of(cpPlans, 'cp-plan-ended', { date: cpPlans.endDate, optional: true, data: { latestCategory: cpPlans.latestCategory, startDate: cpPlans.startDate } }),
+  of(cpReviews, 'cp-review', {
+    date: cpReviews.reviewDate,
+    data: { quorate: cpReviews.quorate, participation: cpReviews.participation, dueDate: cpReviews.dueDate },
+  }),
+  of(cpPlans, 'cp-plan-ended', {
+    date: cpPlans.endDate,
+    optional: true,
+    data: { latestCategory: cpPlans.latestCategory, startDate: cpPlans.startDate },
+  }),
 
   // Child in need plans and visits.
   of(cinPlans, 'cin-plan-started', { date: cinPlans.startDate, worker: cinPlans.workerId, team: cinPlans.teamId }),
   of(cinPlans, 'cin-plan-ended', { date: cinPlans.endDate, optional: true, data: { startDate: cinPlans.startDate } }),
-  of(visits, 'visit', { date: visits.visitDate, worker: visits.workerId, data: { kind: visits.kind, seen: visits.seen, seenAlone: visits.seenAlone } }),
+  of(visits, 'visit', {
+    date: visits.visitDate,
+    worker: visits.workerId,
+    data: { kind: visits.kind, seen: visits.seen, seenAlone: visits.seenAlone },
+  }),
 
   // Pre-proceedings and court.
   of(preProceedings, 'pre-proceedings-started', {
     date: preProceedings.startDate,
-    data: { letterDate: preProceedings.letterBeforeProceedingsDate, fgdmOffered: preProceedings.familyGroupDecisionOffered, initialMeetingDate: preProceedings.initialMeetingDate },
+    data: {
+      letterDate: preProceedings.letterBeforeProceedingsDate,
+      fgdmOffered: preProceedings.familyGroupDecisionOffered,
+      initialMeetingDate: preProceedings.initialMeetingDate,
+    },
   }),
   of(preProceedings, 'pre-proceedings-ended', {
     date: preProceedings.endDate,
     optional: true,
-    data: { outcome: preProceedings.outcome, reviewMeetings: preProceedings.reviewMeetings, startDate: preProceedings.startDate },
+    data: {
+      outcome: preProceedings.outcome,
+      reviewMeetings: preProceedings.reviewMeetings,
+      startDate: preProceedings.startDate,
+    },
   }),
   of(careProceedings, 'care-proceedings-issued', { date: careProceedings.issueDate }),
   of(careProceedings, 'care-proceedings-concluded', {
@@ -424,30 +571,71 @@ const BRANCHES: readonly Branch[] = [
   }),
 
   // In care.
-  of(periodsOfCare, 'care-started', { date: periodsOfCare.startDate, data: { categoryOfNeed: periodsOfCare.categoryOfNeed } }),
-  of(periodsOfCare, 'permanence-plan', { date: periodsOfCare.permanencePlanDate, optional: true, data: { plan: periodsOfCare.permanencePlan } }),
-  of(periodsOfCare, 'care-ended', { date: periodsOfCare.endDate, optional: true, data: { reasonCeased: periodsOfCare.reasonCeased, startDate: periodsOfCare.startDate } }),
-  of(legalStatuses, 'legal-status', { date: legalStatuses.startDate, data: { legalStatus: legalStatuses.legalStatus } }),
+  of(periodsOfCare, 'care-started', {
+    date: periodsOfCare.startDate,
+    data: { categoryOfNeed: periodsOfCare.categoryOfNeed },
+  }),
+  of(periodsOfCare, 'permanence-plan', {
+    date: periodsOfCare.permanencePlanDate,
+    optional: true,
+    data: { plan: periodsOfCare.permanencePlan },
+  }),
+  of(periodsOfCare, 'care-ended', {
+    date: periodsOfCare.endDate,
+    optional: true,
+    data: { reasonCeased: periodsOfCare.reasonCeased, startDate: periodsOfCare.startDate },
+  }),
+  of(legalStatuses, 'legal-status', {
+    date: legalStatuses.startDate,
+    data: { legalStatus: legalStatuses.legalStatus },
+  }),
   of(placements, 'placement-started', {
     date: placements.startDate,
-    data: { placementType: placements.placementType, provider: placements.provider, inArea: placements.inArea, distanceMiles: placements.distanceMiles },
+    data: {
+      placementType: placements.placementType,
+      provider: placements.provider,
+      inArea: placements.inArea,
+      distanceMiles: placements.distanceMiles,
+    },
   }),
-  of(placements, 'placement-ended', { date: placements.endDate, optional: true, data: { placementType: placements.placementType, changeReason: placements.changeReason } }),
-  of(claReviews, 'cla-review', { date: claReviews.reviewDate, data: { participation: claReviews.participation, dueDate: claReviews.dueDate } }),
-  of(healthAssessments, 'health-assessment', { date: healthAssessments.assessmentDate, data: { kind: healthAssessments.kind } }),
+  of(placements, 'placement-ended', {
+    date: placements.endDate,
+    optional: true,
+    data: { placementType: placements.placementType, changeReason: placements.changeReason },
+  }),
+  of(claReviews, 'cla-review', {
+    date: claReviews.reviewDate,
+    data: { participation: claReviews.participation, dueDate: claReviews.dueDate },
+  }),
+  of(healthAssessments, 'health-assessment', {
+    date: healthAssessments.assessmentDate,
+    data: { kind: healthAssessments.kind },
+  }),
   of(dentalChecks, 'dental-check', { date: dentalChecks.checkDate }),
   of(sdqScores, 'sdq', { date: sdqScores.assessmentDate, data: { score: sdqScores.score, reason: sdqScores.reason } }),
   of(personalEducationPlans, 'pep', { date: personalEducationPlans.pepDate }),
 
   // Missing and away, with return home interviews (dated and timed in UK local time).
-  of(missingEpisodes, 'missing-started', { date: ukDate(missingEpisodes.startAt), time: ukTime(missingEpisodes.startAt), data: { kind: missingEpisodes.kind } }),
+  of(missingEpisodes, 'missing-started', {
+    date: ukDate(missingEpisodes.startAt),
+    time: ukTime(missingEpisodes.startAt),
+    data: { kind: missingEpisodes.kind },
+  }),
   of(missingEpisodes, 'missing-ended', {
     date: ukDate(missingEpisodes.endAt),
     time: ukTime(missingEpisodes.endAt),
     optional: true,
-    data: { kind: missingEpisodes.kind, rhiOfferedDate: missingEpisodes.rhiOfferedDate, rhiAcceptedDate: missingEpisodes.rhiAcceptedDate },
+    data: {
+      kind: missingEpisodes.kind,
+      rhiOfferedDate: missingEpisodes.rhiOfferedDate,
+      rhiAcceptedDate: missingEpisodes.rhiAcceptedDate,
+    },
   }),
-  of(missingEpisodes, 'rhi-completed', { date: ukDate(missingEpisodes.rhiCompletedAt), time: ukTime(missingEpisodes.rhiCompletedAt), optional: true }),
+  of(missingEpisodes, 'rhi-completed', {
+    date: ukDate(missingEpisodes.rhiCompletedAt),
+    time: ukTime(missingEpisodes.rhiCompletedAt),
+    optional: true,
+  }),
 
   // Adoption and special guardianship milestones: one event per date recorded.
   of(permanenceMilestones, 'adm-decision', { date: permanenceMilestones.admDecisionDate, optional: true }),
@@ -455,18 +643,36 @@ const BRANCHES: readonly Branch[] = [
   of(permanenceMilestones, 'matched', { date: permanenceMilestones.matchedDate, optional: true }),
   of(permanenceMilestones, 'ffa-placed', { date: permanenceMilestones.ffaPlacedDate, optional: true }),
   of(permanenceMilestones, 'placed-for-adoption', { date: permanenceMilestones.placedForAdoptionDate, optional: true }),
-  of(permanenceMilestones, 'decision-reversed', { date: permanenceMilestones.decisionReversedDate, optional: true, data: { reason: permanenceMilestones.decisionReversedReason } }),
+  of(permanenceMilestones, 'decision-reversed', {
+    date: permanenceMilestones.decisionReversedDate,
+    optional: true,
+    data: { reason: permanenceMilestones.decisionReversedReason },
+  }),
   of(permanenceMilestones, 'permanence-order', {
     date: permanenceMilestones.orderDate,
     optional: true,
-    data: { orderType: permanenceMilestones.orderType, adoptedByFosterCarer: permanenceMilestones.adoptedByFosterCarer },
+    data: {
+      orderType: permanenceMilestones.orderType,
+      adoptedByFosterCarer: permanenceMilestones.adoptedByFosterCarer,
+    },
   }),
 
   // Care leavers (the worker of pa-linked is the personal adviser).
-  of(careLeavers, 'care-leaver-started', { date: careLeavers.startDate, data: { eligibility: careLeavers.eligibility } }),
-  of(careLeavers, 'pa-linked', { date: careLeavers.paLinkedDate, optional: true, worker: careLeavers.personalAdviserId }),
+  of(careLeavers, 'care-leaver-started', {
+    date: careLeavers.startDate,
+    data: { eligibility: careLeavers.eligibility },
+  }),
+  of(careLeavers, 'pa-linked', {
+    date: careLeavers.paLinkedDate,
+    optional: true,
+    worker: careLeavers.personalAdviserId,
+  }),
   of(careLeavers, 'staying-put', { date: careLeavers.stayingPutStartDate, optional: true }),
-  of(careLeavers, 'care-leaver-ended', { date: careLeavers.endDate, optional: true, data: { eligibility: careLeavers.eligibility } }),
+  of(careLeavers, 'care-leaver-ended', {
+    date: careLeavers.endDate,
+    optional: true,
+    data: { eligibility: careLeavers.eligibility },
+  }),
   of(pathwayPlanReviews, 'pathway-plan-review', { date: pathwayPlanReviews.reviewDate }),
   of(careLeaverContacts, 'care-leaver-contact', {
     date: careLeaverContacts.contactDate,
@@ -483,27 +689,50 @@ const BRANCHES: readonly Branch[] = [
   of(deprivationOfLibertyOrders, 'dolo-ended', { date: deprivationOfLibertyOrders.endDate, optional: true }),
 
   // Private fostering.
-  of(privateFostering, 'private-fostering-notified', { date: privateFostering.notificationDate, data: { arrangementStartDate: privateFostering.arrangementStartDate } }),
+  of(privateFostering, 'private-fostering-notified', {
+    date: privateFostering.notificationDate,
+    data: { arrangementStartDate: privateFostering.arrangementStartDate },
+  }),
   of(privateFostering, 'private-fostering-visit', { date: privateFostering.initialVisitDate, optional: true }),
-  of(privateFostering, 'private-fostering-assessed', { date: privateFostering.assessmentCompletedDate, optional: true }),
+  of(privateFostering, 'private-fostering-assessed', {
+    date: privateFostering.assessmentCompletedDate,
+    optional: true,
+  }),
   of(privateFostering, 'private-fostering-ended', { date: privateFostering.endDate, optional: true }),
 
   // LADO referrals that concern the child.
   of(ladoReferrals, 'lado-referral', {
     date: ladoReferrals.referralDate,
-    data: { sector: ladoReferrals.employmentSector, initialConsiderationDate: ladoReferrals.initialConsiderationDate, strategyMeetingHeld: ladoReferrals.strategyMeetingHeld },
+    data: {
+      sector: ladoReferrals.employmentSector,
+      initialConsiderationDate: ladoReferrals.initialConsiderationDate,
+      strategyMeetingHeld: ladoReferrals.strategyMeetingHeld,
+    },
   }),
-  of(ladoReferrals, 'lado-closed', { date: ladoReferrals.closedDate, optional: true, data: { outcome: ladoReferrals.outcome } }),
+  of(ladoReferrals, 'lado-closed', {
+    date: ladoReferrals.closedDate,
+    optional: true,
+    data: { outcome: ladoReferrals.outcome },
+  }),
 
   // Case audits of the child's record, once submitted (the agreed grade after moderation beside the auditor's).
   of(caseAudits, 'case-audit', {
     date: caseAudits.submittedOn,
     optional: true,
-    data: { overallGrade: caseAudits.overallGrade, agreedOverallGrade: caseAudits.agreedOverallGrade, auditorName: caseAudits.auditorName },
+    data: {
+      overallGrade: caseAudits.overallGrade,
+      agreedOverallGrade: caseAudits.agreedOverallGrade,
+      auditorName: caseAudits.auditorName,
+    },
   }),
 
   // Allocations to workers and teams.
-  of(allocations, 'allocated', { date: allocations.startDate, worker: allocations.workerId, team: allocations.teamId, data: { role: allocations.role } }),
+  of(allocations, 'allocated', {
+    date: allocations.startDate,
+    worker: allocations.workerId,
+    team: allocations.teamId,
+    data: { role: allocations.role },
+  }),
   of(allocations, 'allocation-ended', {
     date: allocations.endDate,
     optional: true,

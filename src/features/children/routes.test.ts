@@ -17,331 +17,389 @@ function normalise(html: string): string {
 }
 
 function headings(html: string, level: 'h1' | 'h2'): string[] {
-  return [...html.matchAll(new RegExp(`<${level}[^>]*>([\\s\\S]*?)</${level}>`, 'g'))].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+  return [...html.matchAll(new RegExp(`<${level}[^>]*>([\\s\\S]*?)</${level}>`, 'g'))].map((m) =>
+    (m[1] ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 function text(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;/g, '’').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&rsquo;/g, '’')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
-for (const engine of engines()) describe(`children routes [${engine}]`, () => {
-  let world: TestWorld;
-  let dropDatabase: () => Promise<void>;
-  let journey: { lanternId: string };
-  const clients = new Map<string, TestClient>();
+for (const engine of engines())
+  describe(`children routes [${engine}]`, () => {
+    let world: TestWorld;
+    let dropDatabase: () => Promise<void>;
+    let journey: { lanternId: string };
+    const clients = new Map<string, TestClient>();
 
-  async function as(username: string): Promise<TestClient> {
-    const existing = clients.get(username);
-    if (existing) return existing;
-    const client = new TestClient(world.baseUrl);
-    await client.signIn(username, PASSWORD);
-    clients.set(username, client);
-    return client;
-  }
-
-  before(async () => {
-    const fresh = await freshDatabase(engine);
-    dropDatabase = fresh.drop;
-    world = await startTestWorld(fresh.database);
-    const db = world.database.db;
-    // "The demo child": a whole journey, allocated to team A (the team-scoped test users' team).
-    const worker = await buildWorker(db, { authorityId: world.authorityId, teamId: world.teamA, name: 'Dana Worker' });
-    const child = await buildChild(db, { authorityId: world.authorityId, firstName: 'Jordan', lastName: 'Journey', dateOfBirth: '2008-02-29', ethnicity: 'MWBC' });
-    await buildJourney(db, child, { teamId: world.teamA, workerId: worker.id });
-    journey = child;
-    for (let i = 1; i <= 21; i++) {
-      const c = await buildChild(db, { authorityId: world.authorityId, firstName: `Pager${String(i).padStart(2, '0')}`, lastName: 'Paging' });
-      await buildAllocation(db, { child: c, teamId: world.teamB });
+    async function as(username: string): Promise<TestClient> {
+      const existing = clients.get(username);
+      if (existing) return existing;
+      const client = new TestClient(world.baseUrl);
+      await client.signIn(username, PASSWORD);
+      clients.set(username, client);
+      return client;
     }
-  });
 
-  after(async () => {
-    await world.close();
-    await dropDatabase();
-  });
-
-  describe('search page', () => {
-    it('sends someone not signed in to sign in', async () => {
-      const reply = await new TestClient(world.baseUrl).get(paths.children.search({}));
-      assert.equal(reply.status, 303);
-      assert.equal(reply.location, '/sign-in');
-    });
-
-    it('shows the form and, with an empty box, every child in scope', async () => {
-      const reply = await (await as('director')).get(paths.children.search({}));
-      assert.equal(reply.status, 200);
-      assert.equal(title(reply.text), 'Find a child – Lantern');
-      assert.equal(h1(reply.text), 'Find a child');
-      assert.match(reply.text, /<form method="get" action="\/children" role="search"/);
-      assert.match(reply.text, /<label class="govuk-label govuk-label--s" for="q">/);
-      assert.deepEqual(headings(reply.text, 'h2'), ['All children (24)']);
-    });
-
-    it('finds a child by name and links to their record', async () => {
-      const reply = await (await as('director')).get(paths.children.searchFor({ q: 'avery alpha' }));
-      assert.equal(reply.status, 200);
-      assert.equal(title(reply.text), 'Search results – Find a child – Lantern');
-      assert.deepEqual(headings(reply.text, 'h2'), ['1 child found']);
-      assert.match(reply.text, new RegExp(`<a class="govuk-link" href="/children/${world.childInTeamA}">Avery Alpha</a>`));
-      assert.match(reply.text, /<th scope="col" class="govuk-table__header">Lantern ID<\/th>/);
-      assert.match(reply.text, /Family Support A/);
-    });
-
-    it('finds a child by Lantern ID and by LA child ID', async () => {
-      const client = await as('director');
-      assert.match((await client.get(paths.children.searchFor({ q: world.childInTeamB.toLowerCase() }))).text, /Blake Bravo/);
-      assert.match((await client.get(paths.children.searchFor({ q: 'tb1' }))).text, /Blake Bravo/);
-    });
-
-    it('says clearly when nothing matches', async () => {
-      const reply = await (await as('director')).get(paths.children.searchFor({ q: 'nobody-like-this' }));
-      assert.deepEqual(headings(reply.text, 'h2'), ['No children found']);
-      assert.match(reply.text, /No child matches your search/);
-      assert.doesNotMatch(reply.text, /<table/);
-    });
-
-    it('pages results with the GOV.UK pagination component', async () => {
-      const client = await as('director');
-      const first = await client.get(paths.children.searchFor({ q: 'paging' }));
-      assert.deepEqual(headings(first.text, 'h2'), ['21 children found']);
-      assert.match(first.text, /class="govuk-pagination"/);
-      assert.match(first.text, /href="\/children\?q=paging&amp;page=2"/);
-      assert.equal((first.text.match(/Pager\d\d Paging/g) ?? []).length, 20);
-      const second = await client.get(paths.children.searchFor({ q: 'paging', page: 2 }));
-      assert.equal((second.text.match(/Pager\d\d Paging/g) ?? []).length, 1);
-      assert.match(second.text, /Pager21/);
-    });
-
-    it('shows team-scoped users only their team’s children, and says so', async () => {
-      const reply = await (await as('social-worker')).get(paths.children.search({}));
-      assert.equal(reply.status, 200);
-      assert.match(text(reply.text), /You can see only children allocated to your team, Family Support A/);
-      assert.match(reply.text, /Avery Alpha/);
-      assert.match(reply.text, /Jordan Journey/);
-      assert.doesNotMatch(reply.text, /Bravo|Paging|Charlie/);
-      assert.deepEqual(headings(reply.text, 'h2'), ['Children in your team (2)']);
-    });
-
-    it('rejects an over-long search with an error summary, keeping what was typed', async () => {
-      const reply = await (await as('director')).get(paths.children.searchFor({ q: 'x'.repeat(101) }));
-      assert.equal(reply.status, 400);
-      assert.equal(title(reply.text), 'Error: Find a child – Lantern');
-      assert.match(reply.text, /govuk-error-summary/);
-      assert.match(reply.text, /href="#q">Search must be 100 characters or fewer/);
-      assert.match(reply.text, /value="x{101}"/);
-    });
-
-    it('is forbidden to elected members', async () => {
-      assert.equal((await (await as('member')).get(paths.children.search({}))).status, 403);
-    });
-
-    it('logs the kind of search and the count, never the text', async () => {
-      const reply = await (await as('director')).get(paths.children.searchFor({ q: 'avery' }));
-      const requestId = reply.headers.get('x-request-id') ?? '';
-      const rows = await world.database.db.select().from(accessLog).where(eq(accessLog.requestId, requestId));
-      assert.equal(rows.length, 1);
-      assert.equal(rows[0]?.action, 'child.search');
-      assert.deepEqual(rows[0]?.detail, { kind: 'name', results: 1, page: 1 });
-      assert.doesNotMatch(JSON.stringify(rows), /avery/i);
-    });
-  });
-
-  describe('the child’s record', () => {
-    it('shows who the child is, their allocations and their chronology, with headings in order', async () => {
-      const reply = await (await as('director')).get(paths.children.show({ childId: journey.lanternId }));
-      assert.equal(reply.status, 200);
-      assert.equal(title(reply.text), 'Jordan Journey – Lantern');
-      assert.deepEqual(headings(reply.text, 'h1'), ['Jordan Journey']);
-      assert.deepEqual(headings(reply.text, 'h2'), ['Who they are', 'Family', 'Allocations', 'Chronology']);
-      const page = text(reply.text);
-      assert.match(page, /Lantern ID \S*\s*L\d{7}/);
-      assert.match(page, /Date of birth 29 February 2008 \(18 years old\)/);
-      assert.match(page, /Ethnicity White and Black Caribbean \(MWBC\)/);
-      assert.match(page, /Disability Learning/);
-      assert.match(page, /Unaccompanied asylum-seeking child No/);
-      assert.match(page, /Care leaver/);
-      assert.match(page, /Social worker Dana Worker Family Support A 30 June 2019 Current/);
-    });
-
-    it('shows chronology events from every part of the demo child’s journey, in date order', async () => {
-      const reply = await (await as('director')).get(paths.children.show({ childId: journey.lanternId }));
-      const page = text(reply.text);
-      const journeyEvents = [
-        'Born',
-        'Immigration status recorded',
-        'Private fostering arrangement notified',
-        'Contact received',
-        'Early help requested',
-        'Referral received',
-        'Allocated: social worker',
-        'Assessment started',
-        'Disability recorded',
-        'Assessment authorised',
-        'Child in need plan started',
-        'Strategy discussion',
-        'Section 47 enquiry started',
-        'Initial child protection conference',
-        'Child protection plan started',
-        'Child protection visit',
-        'Pre-proceedings (PLO) started',
-        'Child protection review conference',
-        'Care proceedings issued',
-        'Started to be looked after',
-        'Legal status: C1: Interim care order',
-        'Placement started',
-        'Initial health assessment',
-        'Looked-after review',
-        'Dental check',
-        'Personal education plan reviewed',
-        'Care proceedings concluded',
-        'Agency decision: should be placed for adoption',
-        'Went missing',
-        'Return home interview completed',
-        'LADO referral about an adult working with the child',
-        'Strengths and difficulties questionnaire',
-        'Adoption decision reversed',
-        'Permanence plan: long-term fostering',
-        'Personal adviser linked',
-        'Pathway plan reviewed',
-        'Stopped being looked after',
-        'Became entitled to leaving-care support',
-        'Staying put arrangement started',
-        'Care leaver contact: in touch',
-      ];
-      let from = 0;
-      for (const event of journeyEvents) {
-        const at = page.indexOf(event, from);
-        assert.ok(at >= 0, `"${event}" missing or out of order`);
-        from = at;
+    before(async () => {
+      const fresh = await freshDatabase(engine);
+      dropDatabase = fresh.drop;
+      world = await startTestWorld(fresh.database);
+      const db = world.database.db;
+      // "The demo child": a whole journey, allocated to team A (the team-scoped test users' team).
+      const worker = await buildWorker(db, {
+        authorityId: world.authorityId,
+        teamId: world.teamA,
+        name: 'Dana Worker',
+      });
+      const child = await buildChild(db, {
+        authorityId: world.authorityId,
+        firstName: 'Jordan',
+        lastName: 'Journey',
+        dateOfBirth: '2008-02-29',
+        ethnicity: 'MWBC',
+      });
+      await buildJourney(db, child, { teamId: world.teamA, workerId: worker.id });
+      journey = child;
+      for (let i = 1; i <= 21; i++) {
+        const c = await buildChild(db, {
+          authorityId: world.authorityId,
+          firstName: `Pager${String(i).padStart(2, '0')}`,
+          lastName: 'Paging',
+        });
+        await buildAllocation(db, { child: c, teamId: world.teamB });
       }
     });
 
-    it('filters the chronology by area with a GET form that needs no JavaScript', async () => {
-      const client = await as('director');
-      const all = await client.get(paths.children.show({ childId: journey.lanternId }));
-      assert.match(all.text, new RegExp(`<form method="get" action="/children/${journey.lanternId}#chronology"`));
-      assert.match(all.text, /<select class="govuk-select" id="area" name="area">/);
-      const health = await client.get(paths.withQuery(paths.children.show({ childId: journey.lanternId }), { area: 'health' }));
-      assert.equal(health.status, 200);
-      const page = text(health.text);
-      assert.match(page, /Showing 3 of \d+ events: health, oldest first/);
-      assert.match(page, /Initial health assessment/);
-      assert.match(page, /Dental check/);
-      assert.doesNotMatch(page, /Contact received|Placement started/);
-      assert.match(health.text, /<option value="health" selected>Health \(3\)<\/option>/);
-      const newest = await client.get(paths.withQuery(paths.children.show({ childId: journey.lanternId }), { area: 'health', order: 'newest' }));
-      const t = text(newest.text);
-      assert.ok(t.indexOf('Strengths and difficulties questionnaire') < t.indexOf('Initial health assessment'));
+    after(async () => {
+      await world.close();
+      await dropDatabase();
     });
 
-    it('has the chronology on its own page too', async () => {
-      const reply = await (await as('director')).get(paths.children.chronology({ childId: journey.lanternId }));
-      assert.equal(reply.status, 200);
-      assert.equal(h1(reply.text), 'Chronology');
-      assert.equal(title(reply.text), 'Chronology – Jordan Journey – Lantern');
-      assert.match(text(reply.text), /Child protection plan started Category: neglect; second or subsequent plan/);
+    describe('search page', () => {
+      it('sends someone not signed in to sign in', async () => {
+        const reply = await new TestClient(world.baseUrl).get(paths.children.search({}));
+        assert.equal(reply.status, 303);
+        assert.equal(reply.location, '/sign-in');
+      });
+
+      it('shows the form and, with an empty box, every child in scope', async () => {
+        const reply = await (await as('director')).get(paths.children.search({}));
+        assert.equal(reply.status, 200);
+        assert.equal(title(reply.text), 'Find a child – Lantern');
+        assert.equal(h1(reply.text), 'Find a child');
+        assert.match(reply.text, /<form method="get" action="\/children" role="search"/);
+        assert.match(reply.text, /<label class="govuk-label govuk-label--s" for="q">/);
+        assert.deepEqual(headings(reply.text, 'h2'), ['All children (24)']);
+      });
+
+      it('finds a child by name and links to their record', async () => {
+        const reply = await (await as('director')).get(paths.children.searchFor({ q: 'avery alpha' }));
+        assert.equal(reply.status, 200);
+        assert.equal(title(reply.text), 'Search results – Find a child – Lantern');
+        assert.deepEqual(headings(reply.text, 'h2'), ['1 child found']);
+        assert.match(
+          reply.text,
+          new RegExp(`<a class="govuk-link" href="/children/${world.childInTeamA}">Avery Alpha</a>`),
+        );
+        assert.match(reply.text, /<th scope="col" class="govuk-table__header">Lantern ID<\/th>/);
+        assert.match(reply.text, /Family Support A/);
+      });
+
+      it('finds a child by Lantern ID and by LA child ID', async () => {
+        const client = await as('director');
+        assert.match(
+          (await client.get(paths.children.searchFor({ q: world.childInTeamB.toLowerCase() }))).text,
+          /Blake Bravo/,
+        );
+        assert.match((await client.get(paths.children.searchFor({ q: 'tb1' }))).text, /Blake Bravo/);
+      });
+
+      it('says clearly when nothing matches', async () => {
+        const reply = await (await as('director')).get(paths.children.searchFor({ q: 'nobody-like-this' }));
+        assert.deepEqual(headings(reply.text, 'h2'), ['No children found']);
+        assert.match(reply.text, /No child matches your search/);
+        assert.doesNotMatch(reply.text, /<table/);
+      });
+
+      it('pages results with the GOV.UK pagination component', async () => {
+        const client = await as('director');
+        const first = await client.get(paths.children.searchFor({ q: 'paging' }));
+        assert.deepEqual(headings(first.text, 'h2'), ['21 children found']);
+        assert.match(first.text, /class="govuk-pagination"/);
+        assert.match(first.text, /href="\/children\?q=paging&amp;page=2"/);
+        assert.equal((first.text.match(/Pager\d\d Paging/g) ?? []).length, 20);
+        const second = await client.get(paths.children.searchFor({ q: 'paging', page: 2 }));
+        assert.equal((second.text.match(/Pager\d\d Paging/g) ?? []).length, 1);
+        assert.match(second.text, /Pager21/);
+      });
+
+      it('shows team-scoped users only their team’s children, and says so', async () => {
+        const reply = await (await as('social-worker')).get(paths.children.search({}));
+        assert.equal(reply.status, 200);
+        assert.match(text(reply.text), /You can see only children allocated to your team, Family Support A/);
+        assert.match(reply.text, /Avery Alpha/);
+        assert.match(reply.text, /Jordan Journey/);
+        assert.doesNotMatch(reply.text, /Bravo|Paging|Charlie/);
+        assert.deepEqual(headings(reply.text, 'h2'), ['Children in your team (2)']);
+      });
+
+      it('rejects an over-long search with an error summary, keeping what was typed', async () => {
+        const reply = await (await as('director')).get(paths.children.searchFor({ q: 'x'.repeat(101) }));
+        assert.equal(reply.status, 400);
+        assert.equal(title(reply.text), 'Error: Find a child – Lantern');
+        assert.match(reply.text, /govuk-error-summary/);
+        assert.match(reply.text, /href="#q">Search must be 100 characters or fewer/);
+        assert.match(reply.text, /value="x{101}"/);
+      });
+
+      it('is forbidden to elected members', async () => {
+        assert.equal((await (await as('member')).get(paths.children.search({}))).status, 403);
+      });
+
+      it('logs the kind of search and the count, never the text', async () => {
+        const reply = await (await as('director')).get(paths.children.searchFor({ q: 'avery' }));
+        const requestId = reply.headers.get('x-request-id') ?? '';
+        const rows = await world.database.db.select().from(accessLog).where(eq(accessLog.requestId, requestId));
+        assert.equal(rows.length, 1);
+        assert.equal(rows[0]?.action, 'child.search');
+        assert.deepEqual(rows[0]?.detail, { kind: 'name', results: 1, page: 1 });
+        assert.doesNotMatch(JSON.stringify(rows), /avery/i);
+      });
     });
 
-    it('writes one access-log entry for the view, with the user, the Lantern ID and the request id', async () => {
-      const reply = await (await as('head-of-service')).get(paths.children.show({ childId: journey.lanternId }));
-      const requestId = reply.headers.get('x-request-id') ?? '';
-      const rows = await world.database.db.select().from(accessLog).where(eq(accessLog.requestId, requestId));
-      assert.equal(rows.length, 1);
-      assert.equal(rows[0]?.action, 'child.view');
-      assert.equal(rows[0]?.username, 'head-of-service');
-      assert.equal(rows[0]?.recordType, 'child');
-      assert.equal(rows[0]?.recordId, journey.lanternId);
-      assert.doesNotMatch(JSON.stringify(rows), /Jordan|Journey|2008-02-29/);
+    describe('the child’s record', () => {
+      it('shows who the child is, their allocations and their chronology, with headings in order', async () => {
+        const reply = await (await as('director')).get(paths.children.show({ childId: journey.lanternId }));
+        assert.equal(reply.status, 200);
+        assert.equal(title(reply.text), 'Jordan Journey – Lantern');
+        assert.deepEqual(headings(reply.text, 'h1'), ['Jordan Journey']);
+        assert.deepEqual(headings(reply.text, 'h2'), ['Who they are', 'Family', 'Allocations', 'Chronology']);
+        const page = text(reply.text);
+        assert.match(page, /Lantern ID \S*\s*L\d{7}/);
+        assert.match(page, /Date of birth 29 February 2008 \(18 years old\)/);
+        assert.match(page, /Ethnicity White and Black Caribbean \(MWBC\)/);
+        assert.match(page, /Disability Learning/);
+        assert.match(page, /Unaccompanied asylum-seeking child No/);
+        assert.match(page, /Care leaver/);
+        assert.match(page, /Social worker Dana Worker Family Support A 30 June 2019 Current/);
+      });
+
+      it('shows chronology events from every part of the demo child’s journey, in date order', async () => {
+        const reply = await (await as('director')).get(paths.children.show({ childId: journey.lanternId }));
+        const page = text(reply.text);
+        const journeyEvents = [
+          'Born',
+          'Immigration status recorded',
+          'Private fostering arrangement notified',
+          'Contact received',
+          'Early help requested',
+          'Referral received',
+          'Allocated: social worker',
+          'Assessment started',
+          'Disability recorded',
+          'Assessment authorised',
+          'Child in need plan started',
+          'Strategy discussion',
+          'Section 47 enquiry started',
+          'Initial child protection conference',
+          'Child protection plan started',
+          'Child protection visit',
+          'Pre-proceedings (PLO) started',
+          'Child protection review conference',
+          'Care proceedings issued',
+          'Started to be looked after',
+          'Legal status: C1: Interim care order',
+          'Placement started',
+          'Initial health assessment',
+          'Looked-after review',
+          'Dental check',
+          'Personal education plan reviewed',
+          'Care proceedings concluded',
+          'Agency decision: should be placed for adoption',
+          'Went missing',
+          'Return home interview completed',
+          'LADO referral about an adult working with the child',
+          'Strengths and difficulties questionnaire',
+          'Adoption decision reversed',
+          'Permanence plan: long-term fostering',
+          'Personal adviser linked',
+          'Pathway plan reviewed',
+          'Stopped being looked after',
+          'Became entitled to leaving-care support',
+          'Staying put arrangement started',
+          'Care leaver contact: in touch',
+        ];
+        let from = 0;
+        for (const event of journeyEvents) {
+          const at = page.indexOf(event, from);
+          assert.ok(at >= 0, `"${event}" missing or out of order`);
+          from = at;
+        }
+      });
+
+      it('filters the chronology by area with a GET form that needs no JavaScript', async () => {
+        const client = await as('director');
+        const all = await client.get(paths.children.show({ childId: journey.lanternId }));
+        assert.match(all.text, new RegExp(`<form method="get" action="/children/${journey.lanternId}#chronology"`));
+        assert.match(all.text, /<select class="govuk-select" id="area" name="area">/);
+        const health = await client.get(
+          paths.withQuery(paths.children.show({ childId: journey.lanternId }), { area: 'health' }),
+        );
+        assert.equal(health.status, 200);
+        const page = text(health.text);
+        assert.match(page, /Showing 3 of \d+ events: health, oldest first/);
+        assert.match(page, /Initial health assessment/);
+        assert.match(page, /Dental check/);
+        assert.doesNotMatch(page, /Contact received|Placement started/);
+        assert.match(health.text, /<option value="health" selected>Health \(3\)<\/option>/);
+        const newest = await client.get(
+          paths.withQuery(paths.children.show({ childId: journey.lanternId }), { area: 'health', order: 'newest' }),
+        );
+        const t = text(newest.text);
+        assert.ok(t.indexOf('Strengths and difficulties questionnaire') < t.indexOf('Initial health assessment'));
+      });
+
+      it('has the chronology on its own page too', async () => {
+        const reply = await (await as('director')).get(paths.children.chronology({ childId: journey.lanternId }));
+        assert.equal(reply.status, 200);
+        assert.equal(h1(reply.text), 'Chronology');
+        assert.equal(title(reply.text), 'Chronology – Jordan Journey – Lantern');
+        assert.match(text(reply.text), /Child protection plan started Category: neglect; second or subsequent plan/);
+      });
+
+      it('writes one access-log entry for the view, with the user, the Lantern ID and the request id', async () => {
+        const reply = await (await as('head-of-service')).get(paths.children.show({ childId: journey.lanternId }));
+        const requestId = reply.headers.get('x-request-id') ?? '';
+        const rows = await world.database.db.select().from(accessLog).where(eq(accessLog.requestId, requestId));
+        assert.equal(rows.length, 1);
+        assert.equal(rows[0]?.action, 'child.view');
+        assert.equal(rows[0]?.username, 'head-of-service');
+        assert.equal(rows[0]?.recordType, 'child');
+        assert.equal(rows[0]?.recordId, journey.lanternId);
+        assert.doesNotMatch(JSON.stringify(rows), /Jordan|Journey|2008-02-29/);
+      });
+
+      it('lets a team-scoped user open their team’s child', async () => {
+        const reply = await (await as('team-manager')).get(paths.children.show({ childId: world.childInTeamA }));
+        assert.equal(reply.status, 200);
+        assert.equal(h1(reply.text), 'Avery Alpha');
+      });
+
+      it('answers a child in another team, another authority, or none at all with the same 404 page', async () => {
+        const client = await as('social-worker');
+        const missing = await client.get(paths.children.show({ childId: 'L9999999' }));
+        const otherTeam = await client.get(paths.children.show({ childId: world.childInTeamB }));
+        const otherAuthority = await client.get(paths.children.show({ childId: world.childElsewhere }));
+        const chronology = await client.get(paths.children.chronology({ childId: world.childInTeamB }));
+        for (const reply of [missing, otherTeam, otherAuthority, chronology]) assert.equal(reply.status, 404);
+        assert.equal(normalise(otherTeam.text), normalise(missing.text));
+        assert.equal(normalise(otherAuthority.text), normalise(missing.text));
+        assert.equal(normalise(chronology.text), normalise(missing.text));
+        const logged = await world.database.db
+          .select()
+          .from(accessLog)
+          .where(and(eq(accessLog.action, 'child.view'), eq(accessLog.recordId, world.childInTeamB)));
+        assert.equal(logged.length, 0);
+      });
+
+      it('answers members with the same 404 as a missing child', async () => {
+        const client = await as('member');
+        const denied = await client.get(paths.children.show({ childId: world.childInTeamA }));
+        const missing = await client.get(paths.children.show({ childId: 'L9999999' }));
+        assert.equal(denied.status, 404);
+        assert.equal(normalise(denied.text), normalise(missing.text));
+      });
     });
 
-    it('lets a team-scoped user open their team’s child', async () => {
-      const reply = await (await as('team-manager')).get(paths.children.show({ childId: world.childInTeamA }));
-      assert.equal(reply.status, 200);
-      assert.equal(h1(reply.text), 'Avery Alpha');
-    });
+    describe('API', () => {
+      it('searches, returning only the allowlisted fields', async () => {
+        const reply = await (await as('director')).get(`${paths.api.children({})}?q=avery`);
+        assert.equal(reply.status, 200);
+        const body = JSON.parse(reply.text) as { kind: string; total: number; results: Array<Record<string, unknown>> };
+        assert.equal(body.kind, 'name');
+        assert.equal(body.total, 1);
+        assert.deepEqual(
+          Object.keys(body.results[0] ?? {}).sort(),
+          [
+            'age',
+            'currentTeam',
+            'dateOfBirth',
+            'expectedDateOfBirth',
+            'firstName',
+            'laChildId',
+            'lanternId',
+            'lastName',
+            'status',
+          ].sort(),
+        );
+        assert.equal(body.results[0]?.lanternId, world.childInTeamA);
+      });
 
-    it('answers a child in another team, another authority, or none at all with the same 404 page', async () => {
-      const client = await as('social-worker');
-      const missing = await client.get(paths.children.show({ childId: 'L9999999' }));
-      const otherTeam = await client.get(paths.children.show({ childId: world.childInTeamB }));
-      const otherAuthority = await client.get(paths.children.show({ childId: world.childElsewhere }));
-      const chronology = await client.get(paths.children.chronology({ childId: world.childInTeamB }));
-      for (const reply of [missing, otherTeam, otherAuthority, chronology]) assert.equal(reply.status, 404);
-      assert.equal(normalise(otherTeam.text), normalise(missing.text));
-      assert.equal(normalise(otherAuthority.text), normalise(missing.text));
-      assert.equal(normalise(chronology.text), normalise(missing.text));
-      const logged = await world.database.db
-        .select()
-        .from(accessLog)
-        .where(and(eq(accessLog.action, 'child.view'), eq(accessLog.recordId, world.childInTeamB)));
-      assert.equal(logged.length, 0);
-    });
+      it('gives a child’s record without internal ids', async () => {
+        const reply = await (await as('analyst')).get(paths.api.child({ childId: journey.lanternId }));
+        assert.equal(reply.status, 200);
+        const body = JSON.parse(reply.text) as Record<string, unknown>;
+        assert.equal(body.lanternId, journey.lanternId);
+        assert.equal(body.age, 18);
+        assert.equal(body.id, undefined);
+        assert.equal(body.authorityId, undefined);
+        assert.equal(body.chronology, undefined);
+        assert.equal((body.status as { main: string }).main, 'care-leaver');
+        const log = await world.database.db
+          .select()
+          .from(accessLog)
+          .where(eq(accessLog.requestId, reply.headers.get('x-request-id') ?? ''));
+        assert.equal(log[0]?.action, 'child.view');
+      });
 
-    it('answers members with the same 404 as a missing child', async () => {
-      const client = await as('member');
-      const denied = await client.get(paths.children.show({ childId: world.childInTeamA }));
-      const missing = await client.get(paths.children.show({ childId: 'L9999999' }));
-      assert.equal(denied.status, 404);
-      assert.equal(normalise(denied.text), normalise(missing.text));
+      it('gives the chronology, filtered by area', async () => {
+        const client = await as('qa-auditor');
+        const reply = await client.get(`${paths.api.chronology({ childId: journey.lanternId })}?area=child-protection`);
+        assert.equal(reply.status, 200);
+        const body = JSON.parse(reply.text) as {
+          area: string;
+          total: number;
+          entries: Array<{ area: string; kind: string; date: string }>;
+        };
+        assert.equal(body.area, 'child-protection');
+        assert.ok(body.entries.length >= 6);
+        assert.ok(body.entries.every((e) => e.area === 'child-protection'));
+        assert.ok(body.total > body.entries.length);
+        assert.equal(
+          (await client.get(`${paths.api.chronology({ childId: journey.lanternId })}?area=nonsense`)).status,
+          400,
+        );
+      });
+
+      it('answers out-of-scope and missing children with the same 404 problem', async () => {
+        const client = await as('social-worker');
+        const missing = await client.get(paths.api.child({ childId: 'L9999999' }));
+        const denied = await client.get(paths.api.child({ childId: world.childInTeamB }));
+        const deniedChronology = await client.get(paths.api.chronology({ childId: world.childInTeamB }));
+        assert.equal(missing.status, 404);
+        const strip = (t: string) =>
+          JSON.stringify({ ...(JSON.parse(t) as Record<string, unknown>), requestId: undefined });
+        assert.equal(strip(denied.text), strip(missing.text));
+        assert.equal(strip(deniedChronology.text), strip(missing.text));
+        const member = await as('member');
+        assert.equal((await member.get(paths.api.child({ childId: world.childInTeamA }))).status, 404);
+        assert.equal((await member.get(paths.api.children({}))).status, 403);
+      });
+
+      it('is described in the OpenAPI document', async () => {
+        const doc = world.openapi as { paths: Record<string, unknown> };
+        assert.ok(doc.paths['/api/children']);
+        assert.ok(doc.paths['/api/children/{childId}']);
+        assert.ok(doc.paths['/api/children/{childId}/chronology']);
+      });
     });
   });
-
-  describe('API', () => {
-    it('searches, returning only the allowlisted fields', async () => {
-      const reply = await (await as('director')).get(`${paths.api.children({})}?q=avery`);
-      assert.equal(reply.status, 200);
-      const body = JSON.parse(reply.text) as { kind: string; total: number; results: Array<Record<string, unknown>> };
-      assert.equal(body.kind, 'name');
-      assert.equal(body.total, 1);
-      assert.deepEqual(Object.keys(body.results[0] ?? {}).sort(), ['age', 'currentTeam', 'dateOfBirth', 'expectedDateOfBirth', 'firstName', 'laChildId', 'lanternId', 'lastName', 'status'].sort());
-      assert.equal(body.results[0]?.lanternId, world.childInTeamA);
-    });
-
-    it('gives a child’s record without internal ids', async () => {
-      const reply = await (await as('analyst')).get(paths.api.child({ childId: journey.lanternId }));
-      assert.equal(reply.status, 200);
-      const body = JSON.parse(reply.text) as Record<string, unknown>;
-      assert.equal(body.lanternId, journey.lanternId);
-      assert.equal(body.age, 18);
-      assert.equal(body.id, undefined);
-      assert.equal(body.authorityId, undefined);
-      assert.equal(body.chronology, undefined);
-      assert.equal((body.status as { main: string }).main, 'care-leaver');
-      const log = await world.database.db.select().from(accessLog).where(eq(accessLog.requestId, reply.headers.get('x-request-id') ?? ''));
-      assert.equal(log[0]?.action, 'child.view');
-    });
-
-    it('gives the chronology, filtered by area', async () => {
-      const client = await as('qa-auditor');
-      const reply = await client.get(`${paths.api.chronology({ childId: journey.lanternId })}?area=child-protection`);
-      assert.equal(reply.status, 200);
-      const body = JSON.parse(reply.text) as { area: string; total: number; entries: Array<{ area: string; kind: string; date: string }> };
-      assert.equal(body.area, 'child-protection');
-      assert.ok(body.entries.length >= 6);
-      assert.ok(body.entries.every((e) => e.area === 'child-protection'));
-      assert.ok(body.total > body.entries.length);
-      assert.equal((await client.get(`${paths.api.chronology({ childId: journey.lanternId })}?area=nonsense`)).status, 400);
-    });
-
-    it('answers out-of-scope and missing children with the same 404 problem', async () => {
-      const client = await as('social-worker');
-      const missing = await client.get(paths.api.child({ childId: 'L9999999' }));
-      const denied = await client.get(paths.api.child({ childId: world.childInTeamB }));
-      const deniedChronology = await client.get(paths.api.chronology({ childId: world.childInTeamB }));
-      assert.equal(missing.status, 404);
-      const strip = (t: string) => JSON.stringify({ ...(JSON.parse(t) as Record<string, unknown>), requestId: undefined });
-      assert.equal(strip(denied.text), strip(missing.text));
-      assert.equal(strip(deniedChronology.text), strip(missing.text));
-      const member = await as('member');
-      assert.equal((await member.get(paths.api.child({ childId: world.childInTeamA }))).status, 404);
-      assert.equal((await member.get(paths.api.children({}))).status, 403);
-    });
-
-    it('is described in the OpenAPI document', async () => {
-      const doc = world.openapi as { paths: Record<string, unknown> };
-      assert.ok(doc.paths['/api/children']);
-      assert.ok(doc.paths['/api/children/{childId}']);
-      assert.ok(doc.paths['/api/children/{childId}/chronology']);
-    });
-  });
-});

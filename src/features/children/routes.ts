@@ -11,14 +11,28 @@ import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import type { ChildrenService } from './service';
 import { AREAS, CHRONOLOGY_KINDS, isArea, selectEntries, type Area } from './chronology';
-import { allocationRows, chronologyModel, familyRows, fullName, identityRows, searchModel, statusTags, type Order } from './presenters';
+import {
+  allocationRows,
+  chronologyModel,
+  familyRows,
+  fullName,
+  identityRows,
+  searchModel,
+  statusTags,
+  type Order,
+} from './presenters';
 import { MAX_QUERY_LENGTH } from './search-query';
 import { STATUSES } from './status';
 
 // ——— request schemas ———
 
 const searchQuery = z.object({
-  q: z.string().trim().max(MAX_QUERY_LENGTH, `Search must be ${MAX_QUERY_LENGTH} characters or fewer`).optional().default(''),
+  q: z
+    .string()
+    .trim()
+    .max(MAX_QUERY_LENGTH, `Search must be ${MAX_QUERY_LENGTH} characters or fewer`)
+    .optional()
+    .default(''),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
@@ -64,7 +78,11 @@ const childSummarySchema = z.object({
 
 const searchResponse = z.object({
   kind: z.enum(['all', 'lantern-id', 'la-child-id', 'name']),
-  scope: z.union([z.object({ kind: z.literal('authority') }), z.object({ kind: z.literal('team'), teamName: z.string().nullable() }), z.object({ kind: z.literal('none') })]),
+  scope: z.union([
+    z.object({ kind: z.literal('authority') }),
+    z.object({ kind: z.literal('team'), teamName: z.string().nullable() }),
+    z.object({ kind: z.literal('none') }),
+  ]),
   page: z.number().int(),
   pageSize: z.number().int(),
   total: z.number().int(),
@@ -87,14 +105,18 @@ const childResponse = childSummarySchema.extend({
   postcodeDistrict: z.string().nullable(),
   disabilities: z.array(z.object({ code: z.string(), label: z.string(), recordedDate: isoDate.nullable() })),
   uasc: z.boolean(),
-  immigrationStatuses: z.array(z.object({ status: z.string(), startDate: isoDate, endDate: isoDate.nullable(), current: z.boolean() })),
+  immigrationStatuses: z.array(
+    z.object({ status: z.string(), startDate: isoDate, endDate: isoDate.nullable(), current: z.boolean() }),
+  ),
   familyLinks: z.array(
     z.object({
       relationship: z.string(),
       relationshipLabel: z.string(),
       familyRef: z.string().nullable(),
       relatedDateOfBirth: isoDate.nullable(),
-      related: z.object({ lanternId: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable() }).nullable(),
+      related: z
+        .object({ lanternId: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable() })
+        .nullable(),
     }),
   ),
   allocations: z.array(
@@ -120,7 +142,13 @@ const apiChronologyQuery = z.object({
 });
 
 const chronologyResponse = z.object({
-  child: z.object({ lanternId: z.string(), laChildId: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), dateOfBirth: isoDate.nullable() }),
+  child: z.object({
+    lanternId: z.string(),
+    laChildId: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    dateOfBirth: isoDate.nullable(),
+  }),
   area: z.enum(areas).nullable(),
   total: z.number().int(),
   entries: z.array(
@@ -237,7 +265,8 @@ export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void
     audit: 'child.view',
     tag: 'Children',
     summary: 'A child’s record',
-    description: 'Who the child is, their current status, family links and allocations. A child that does not exist and one you may not see both answer 404.',
+    description:
+      'Who the child is, their current status, family links and allocations. A child that does not exist and one you may not see both answer 404.',
     params: childParams,
     response: childResponse,
     handler: async ({ params, user, audit }) => children.view(user, params.childId, audit, { chronology: false }),
@@ -251,7 +280,8 @@ export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void
     audit: 'child.view',
     tag: 'Children',
     summary: 'A child’s chronology',
-    description: 'Every dated event recorded about the child, oldest first, optionally for one area (for example child-protection or in-care).',
+    description:
+      'Every dated event recorded about the child, oldest first, optionally for one area (for example child-protection or in-care).',
     params: childParams,
     query: apiChronologyQuery,
     response: chronologyResponse,

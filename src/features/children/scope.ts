@@ -110,7 +110,11 @@ export function childAuditedBy(childIdRef: SQL, userId: number): SQL {
 /**
  * The scope condition for a children row aliased `childAlias` (use "children" for the table itself).
  */
-export function childInScope(scope: VisibleScope, childAlias: string, columns: { id: AnyPgColumn; authorityId: AnyPgColumn }): SQL {
+export function childInScope(
+  scope: VisibleScope,
+  childAlias: string,
+  columns: { id: AnyPgColumn; authorityId: AnyPgColumn },
+): SQL {
   const inAuthority = sql`${qualified(childAlias, columns.authorityId)} = ${scope.authorityId}`;
   if (scope.kind === 'authority') return inAuthority;
   return sql`(${inAuthority} and ${childInTeam(qualified(childAlias, columns.id), scope.teamId)})`;

@@ -24,7 +24,8 @@ export function parseSearch(raw: string | null | undefined): SearchCriteria {
   const text = (raw ?? '').trim().replace(/\s+/g, ' ');
   if (text === '') return { kind: 'all' };
   const lantern = /^L0*(\d{1,7})$/i.exec(text);
-  if (lantern?.[1] && Number(lantern[1]) > 0) return { kind: 'lantern-id', lanternId: `L${lantern[1].padStart(7, '0')}`, text };
+  if (lantern?.[1] && Number(lantern[1]) > 0)
+    return { kind: 'lantern-id', lanternId: `L${lantern[1].padStart(7, '0')}`, text };
   if (!text.includes(' ') && /\d/.test(text)) return { kind: 'la-child-id', text };
   const words = text
     .split(' ')

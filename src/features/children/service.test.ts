@@ -31,7 +31,12 @@ function user(role: Role, authorityId: number, teamId: number | null = null, id 
   return { id, username: `${role}-${id}`, displayName: role, role, authorityId, teamId, workerId: null };
 }
 
-function auditor(u: CurrentUser, action: string, requestId: string, repo: AccessLogRepository = accessLogRepository()): Auditor {
+function auditor(
+  u: CurrentUser,
+  action: string,
+  requestId: string,
+  repo: AccessLogRepository = accessLogRepository(),
+): Auditor {
   return createAuditor(repo, { userId: u.id, username: u.username, authorityId: u.authorityId }, action, requestId);
 }
 
@@ -65,10 +70,21 @@ describeEachEngine('children service', (ctx) => {
     teamB = await buildTeam(db, { authorityId: la.id, name: 'Children in Care B' });
     const otherTeam = await buildTeam(db, { authorityId: otherLa.id });
 
-    samira = await buildChild(db, { authorityId: la.id, laChildId: 'ab12345', firstName: 'Samira', lastName: 'Jones', dateOfBirth: '2012-06-15' });
+    samira = await buildChild(db, {
+      authorityId: la.id,
+      laChildId: 'ab12345',
+      firstName: 'Samira',
+      lastName: 'Jones',
+      dateOfBirth: '2012-06-15',
+    });
     await buildAllocation(db, { child: samira, teamId: teamA.id, startDate: '2025-01-01' });
     await buildReferral(db, samira, { referralDate: '2026-05-01' }); // open, no assessment yet → open referral
-    samuel = await buildChild(db, { authorityId: la.id, firstName: 'Samuel', lastName: 'Jonsson', dateOfBirth: '2008-02-29' });
+    samuel = await buildChild(db, {
+      authorityId: la.id,
+      firstName: 'Samuel',
+      lastName: 'Jonsson',
+      dateOfBirth: '2008-02-29',
+    });
     await buildAllocation(db, { child: samuel, teamId: teamA.id, startDate: '2025-01-01' });
     jonah = await buildChild(db, { authorityId: la.id, firstName: 'Jonah', lastName: 'Samuels' });
     await buildAllocation(db, { child: jonah, teamId: teamB.id, startDate: '2025-01-01' });
@@ -85,10 +101,21 @@ describeEachEngine('children service', (ctx) => {
     // Held jointly: open allocations to A and B — both see them.
     shared = await buildChild(db, { authorityId: la.id, firstName: 'Shared', lastName: 'Case' });
     await buildAllocation(db, { child: shared, teamId: teamB.id, startDate: '2024-01-01' });
-    await buildAllocation(db, { child: shared, teamId: teamA.id, role: 'personal-adviser', isPrimary: false, startDate: '2024-02-01' });
+    await buildAllocation(db, {
+      child: shared,
+      teamId: teamA.id,
+      role: 'personal-adviser',
+      isPrimary: false,
+      startDate: '2024-02-01',
+    });
     neverAllocated = await buildChild(db, { authorityId: la.id, firstName: 'Never', lastName: 'Allocated' });
 
-    elsewhere = await buildChild(db, { authorityId: otherLa.id, laChildId: 'OTHER1', firstName: 'Samira', lastName: 'Jones' });
+    elsewhere = await buildChild(db, {
+      authorityId: otherLa.id,
+      laChildId: 'OTHER1',
+      firstName: 'Samira',
+      lastName: 'Jones',
+    });
     await buildAllocation(db, { child: elsewhere, teamId: otherTeam.id, startDate: '2025-01-01' });
 
     director = user('director', la.id, null, 10);
@@ -96,8 +123,10 @@ describeEachEngine('children service', (ctx) => {
     managerB = user('team-manager', la.id, teamB.id, 12);
   });
 
-  const search = (u: CurrentUser, q: string, page = 1) => service.search(u, q, page, auditor(u, 'child.search', requestId()));
-  const view = (u: CurrentUser, id: string, a?: Auditor) => service.view(u, id, a ?? auditor(u, 'child.view', requestId()));
+  const search = (u: CurrentUser, q: string, page = 1) =>
+    service.search(u, q, page, auditor(u, 'child.search', requestId()));
+  const view = (u: CurrentUser, id: string, a?: Auditor) =>
+    service.view(u, id, a ?? auditor(u, 'child.view', requestId()));
   const ids = (r: { results: Array<{ lanternId: string }> }) => r.results.map((c) => c.lanternId);
 
   describe('search', () => {
@@ -198,7 +227,10 @@ describeEachEngine('children service', (ctx) => {
       const all: string[] = [];
       const first = await search(managerB, '');
       for (let page = 1; page <= first.totalPages; page++) all.push(...ids(await search(managerB, '', page)));
-      assert.deepEqual(new Set(all), new Set([jonah.lanternId, closedInB.lanternId, movedToB.lanternId, shared.lanternId]));
+      assert.deepEqual(
+        new Set(all),
+        new Set([jonah.lanternId, closedInB.lanternId, movedToB.lanternId, shared.lanternId]),
+      );
       await assert.rejects(view(workerA, closedInB.lanternId), NotFoundError);
       await assert.rejects(view(workerA, movedToB.lanternId), NotFoundError);
       assert.equal((await view(managerB, closedInB.lanternId)).lanternId, closedInB.lanternId);
@@ -210,7 +242,9 @@ describeEachEngine('children service', (ctx) => {
       const denied = await view(workerA, jonah.lanternId).catch((e: unknown) => e);
       const missing = await view(workerA, 'L9999999').catch((e: unknown) => e);
       const malformed = await view(workerA, 'not-an-id').catch((e: unknown) => e);
-      assert.ok(denied instanceof NotFoundError && missing instanceof NotFoundError && malformed instanceof NotFoundError);
+      assert.ok(
+        denied instanceof NotFoundError && missing instanceof NotFoundError && malformed instanceof NotFoundError,
+      );
       assert.equal(denied.message, missing.message);
       assert.equal(denied.status, missing.status);
       assert.equal(malformed.message, missing.message);
@@ -288,14 +322,20 @@ describeEachEngine('children service', (ctx) => {
           throw new Error('simulated failure after the audit insert');
         },
       };
-      await assert.rejects(service.view(director, samira.lanternId, auditor(director, 'child.view', id, failing)), /simulated failure/);
+      await assert.rejects(
+        service.view(director, samira.lanternId, auditor(director, 'child.view', id, failing)),
+        /simulated failure/,
+      );
       assert.equal((await ctx.database.db.select().from(accessLog).where(eq(accessLog.requestId, id))).length, 0);
     });
 
     it('returns nothing when the audit insert itself fails', async () => {
       const id = requestId();
       const real = accessLogRepository();
-      const broken: AccessLogRepository = { ...real, insert: (tx, entry) => real.insert(tx, { ...entry, action: null as unknown as string }) };
+      const broken: AccessLogRepository = {
+        ...real,
+        insert: (tx, entry) => real.insert(tx, { ...entry, action: null as unknown as string }),
+      };
       await assert.rejects(service.view(director, samira.lanternId, auditor(director, 'child.view', id, broken)));
       assert.equal((await ctx.database.db.select().from(accessLog).where(eq(accessLog.requestId, id))).length, 0);
     });
@@ -307,11 +347,25 @@ describeEachEngine('children service', (ctx) => {
     before(async () => {
       const db = ctx.database.db;
       const worker = await buildWorker(db, { authorityId: la.id, teamId: teamB.id, name: 'Dana Worker' });
-      const pa = await buildWorker(db, { authorityId: la.id, teamId: teamB.id, name: 'Pat Adviser', role: 'personal-adviser' });
-      journeyChild = await buildChild(db, { authorityId: la.id, firstName: 'Journey', lastName: 'Child', dateOfBirth: '2008-02-29' });
+      const pa = await buildWorker(db, {
+        authorityId: la.id,
+        teamId: teamB.id,
+        name: 'Pat Adviser',
+        role: 'personal-adviser',
+      });
+      journeyChild = await buildChild(db, {
+        authorityId: la.id,
+        firstName: 'Journey',
+        lastName: 'Child',
+        dateOfBirth: '2008-02-29',
+      });
       await buildJourney(db, journeyChild, { teamId: teamB.id, workerId: worker.id, paId: pa.id });
       // A missing episode that starts late on a summer evening: 23:30 UTC is 00:30 the next day in UK time (BST).
-      await buildMissingEpisode(db, journeyChild, { kind: 'A', startAt: new Date('2021-07-10T23:30:00Z'), endAt: new Date('2021-07-11T08:00:00Z') });
+      await buildMissingEpisode(db, journeyChild, {
+        kind: 'A',
+        startAt: new Date('2021-07-10T23:30:00Z'),
+        endAt: new Date('2021-07-11T08:00:00Z'),
+      });
     });
 
     it('has an event from every child-level table in the schema (family links have no date; a case chosen for an audit programme is not an event — its audit is)', async () => {
@@ -321,25 +375,53 @@ describeEachEngine('children service', (ctx) => {
         .map((t) => getTableConfig(t))
         .filter((c) => c.columns.some((col) => col.name === 'child_id'))
         .map((c) => c.name);
-      const expected = new Set([...childTables.filter((t) => t !== 'family_links' && t !== 'audit_programme_cases'), 'children']);
+      const expected = new Set([
+        ...childTables.filter((t) => t !== 'family_links' && t !== 'audit_programme_cases'),
+        'children',
+      ]);
       const seen = new Set(record.chronology.map((e) => e.source));
-      assert.deepEqual([...expected].filter((t) => !seen.has(t)), [], 'tables with no chronology event');
+      assert.deepEqual(
+        [...expected].filter((t) => !seen.has(t)),
+        [],
+        'tables with no chronology event',
+      );
       assert.ok(childTables.length >= 30, `found ${childTables.length} child-level tables`);
     });
 
     it('is in date order, with same-day events in the order they happen', async () => {
-      const { entries } = await service.chronology(director, journeyChild.lanternId, auditor(director, 'child.view', requestId()));
-      for (let i = 1; i < entries.length; i++) assert.ok((entries[i - 1]?.date ?? '') <= (entries[i]?.date ?? ''), `out of order at ${i}`);
+      const { entries } = await service.chronology(
+        director,
+        journeyChild.lanternId,
+        auditor(director, 'child.view', requestId()),
+      );
+      for (let i = 1; i < entries.length; i++)
+        assert.ok((entries[i - 1]?.date ?? '') <= (entries[i]?.date ?? ''), `out of order at ${i}`);
       const day = (date: string) => entries.filter((e) => e.date === date).map((e) => e.kind);
-      assert.deepEqual(day('2020-06-05'), ['care-proceedings-issued', 'care-started', 'legal-status', 'placement-started', 'cp-plan-ended']);
+      assert.deepEqual(day('2020-06-05'), [
+        'care-proceedings-issued',
+        'care-started',
+        'legal-status',
+        'placement-started',
+        'cp-plan-ended',
+      ]);
       assert.deepEqual(day('2021-03-15'), ['placement-ended', 'placement-started']);
-      assert.deepEqual(day('2026-03-01'), ['placement-ended', 'care-ended', 'care-leaver-started', 'staying-put', 'referral-closed']);
+      assert.deepEqual(day('2026-03-01'), [
+        'placement-ended',
+        'care-ended',
+        'care-leaver-started',
+        'staying-put',
+        'referral-closed',
+      ]);
       assert.equal(entries[0]?.kind, 'born');
       assert.equal(entries[0]?.date, '2008-02-29');
     });
 
     it('reads times in UK time', async () => {
-      const { entries } = await service.chronology(director, journeyChild.lanternId, auditor(director, 'child.view', requestId()));
+      const { entries } = await service.chronology(
+        director,
+        journeyChild.lanternId,
+        auditor(director, 'child.view', requestId()),
+      );
       const winter = entries.find((e) => e.kind === 'missing-started' && e.date.startsWith('2021-01'));
       assert.equal(winter?.date, '2021-01-10');
       assert.equal(winter?.time, '22:15');
@@ -349,14 +431,21 @@ describeEachEngine('children service', (ctx) => {
     });
 
     it('says what happened in plain English', async () => {
-      const { entries } = await service.chronology(director, journeyChild.lanternId, auditor(director, 'child.view', requestId()));
+      const { entries } = await service.chronology(
+        director,
+        journeyChild.lanternId,
+        auditor(director, 'child.view', requestId()),
+      );
       const find = (kind: string) => entries.find((e) => e.kind === kind);
       assert.equal(find('cp-plan-started')?.title, 'Child protection plan started');
       assert.equal(find('cp-plan-started')?.detail, 'Category: neglect; second or subsequent plan');
       assert.equal(find('referral')?.detail, 'Source: 2A: Schools; primary need: N1: Abuse or neglect');
       assert.equal(find('referral')?.worker, 'Dana Worker');
       assert.equal(find('pa-linked')?.worker, 'Pat Adviser');
-      assert.equal(find('care-ended')?.detail, 'Reason: E17: Aged 18 or over and remained with current carers; after 5 years and 8 months');
+      assert.equal(
+        find('care-ended')?.detail,
+        'Reason: E17: Aged 18 or over and remained with current carers; after 5 years and 8 months',
+      );
       assert.equal(find('legal-status')?.title, 'Legal status: C1: Interim care order');
     });
 

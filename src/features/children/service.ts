@@ -97,7 +97,11 @@ const LANTERN_ID = /^L\d{7}$/;
 
 function statusView(episodes: readonly Episode[], date: string): StatusView {
   const s = statusAt(episodes, date);
-  return { main: s.main, mainLabel: STATUS_LABELS[s.main], all: s.all.map((code) => ({ code, label: STATUS_LABELS[code] })) };
+  return {
+    main: s.main,
+    mainLabel: STATUS_LABELS[s.main],
+    all: s.all.map((code) => ({ code, label: STATUS_LABELS[code] })),
+  };
 }
 
 function summary(row: ChildSummaryRow, episodes: readonly Episode[], today: string): ChildSummary {
@@ -131,29 +135,73 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
   }
 
   return {
-    async search(user: CurrentUser, query: string | null | undefined, page: number, audit: Auditor): Promise<SearchResult> {
+    async search(
+      user: CurrentUser,
+      query: string | null | undefined,
+      page: number,
+      audit: Auditor,
+    ): Promise<SearchResult> {
       if (!can(user.role, 'child:search')) throw new ForbiddenError();
       const criteria = parseSearch(query);
       const currentPage = Number.isInteger(page) && page > 0 ? page : 1;
       const scope = childScope(user);
       return db.transaction(async (tx) => {
         if (scope.kind === 'none') {
-          await audit.record(tx, { recordType: 'child', detail: { kind: criteria.kind, results: 0, page: currentPage } });
-          return { kind: criteria.kind, scope: { kind: 'none' }, page: currentPage, pageSize, total: 0, totalPages: 0, results: [] };
+          await audit.record(tx, {
+            recordType: 'child',
+            detail: { kind: criteria.kind, results: 0, page: currentPage },
+          });
+          return {
+            kind: criteria.kind,
+            scope: { kind: 'none' },
+            page: currentPage,
+            pageSize,
+            total: 0,
+            totalPages: 0,
+            results: [],
+          };
         }
         const { rows, total } = await repo.search(tx, scope, criteria, currentPage, pageSize);
-        const episodes = await repo.episodes(tx, rows.map((r) => r.id));
+        const episodes = await repo.episodes(
+          tx,
+          rows.map((r) => r.id),
+        );
         const date = today();
-        const results = rows.map((row) => summary(row, episodes.filter((e) => e.childId === row.id), date));
-        const scopeView: SearchResult['scope'] = scope.kind === 'team' ? { kind: 'team', teamName: await repo.teamName(tx, scope.teamId) } : { kind: 'authority' };
+        const results = rows.map((row) =>
+          summary(
+            row,
+            episodes.filter((e) => e.childId === row.id),
+            date,
+          ),
+        );
+        const scopeView: SearchResult['scope'] =
+          scope.kind === 'team'
+            ? { kind: 'team', teamName: await repo.teamName(tx, scope.teamId) }
+            : { kind: 'authority' };
         // Only the kind of search and the count: the text may be a child's name.
-        await audit.record(tx, { recordType: 'child', detail: { kind: criteria.kind, results: total, page: currentPage } });
-        return { kind: criteria.kind, scope: scopeView, page: currentPage, pageSize, total, totalPages: Math.ceil(total / pageSize), results };
+        await audit.record(tx, {
+          recordType: 'child',
+          detail: { kind: criteria.kind, results: total, page: currentPage },
+        });
+        return {
+          kind: criteria.kind,
+          scope: scopeView,
+          page: currentPage,
+          pageSize,
+          total,
+          totalPages: Math.ceil(total / pageSize),
+          results,
+        };
       });
     },
 
     /** The child's record; with `chronology: true` (the default) their chronology too. Audited as a view. */
-    async view(user: CurrentUser, lanternId: string, audit: Auditor, options: { chronology?: boolean } = {}): Promise<ChildRecord> {
+    async view(
+      user: CurrentUser,
+      lanternId: string,
+      audit: Auditor,
+      options: { chronology?: boolean } = {},
+    ): Promise<ChildRecord> {
       const withChronology = options.chronology ?? true;
       return db.transaction(async (tx) => {
         const { scope, child } = await load(tx, user, lanternId);
@@ -164,7 +212,11 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
         const links = await repo.familyLinks(tx, scope, child.id);
         const allocations = await repo.allocations(tx, child.id);
         const chronology = withChronology ? toEntries(await repo.chronology(tx, child.id)) : [];
-        await audit.record(tx, { recordType: 'child', recordId: child.lanternId, detail: { view: withChronology ? 'record-and-chronology' : 'record' } });
+        await audit.record(tx, {
+          recordType: 'child',
+          recordId: child.lanternId,
+          detail: { view: withChronology ? 'record-and-chronology' : 'record' },
+        });
         return {
           ...summary(child, episodes, date),
           asAt: date,
@@ -179,15 +231,24 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
           firstLanguage: child.firstLanguage,
           religion: child.religion,
           postcodeDistrict: child.postcodeDistrict,
-          disabilities: disabilities.map((d) => ({ code: d.code, label: label(DISABILITY, d.code), recordedDate: d.recordedDate })),
+          disabilities: disabilities.map((d) => ({
+            code: d.code,
+            label: label(DISABILITY, d.code),
+            recordedDate: d.recordedDate,
+          })),
           uasc: immigration.some((s) => s.status === 'UASC' && isOpenAt({ start: s.startDate, end: s.endDate }, date)),
-          immigrationStatuses: immigration.map((s) => ({ ...s, current: isOpenAt({ start: s.startDate, end: s.endDate }, date) })),
+          immigrationStatuses: immigration.map((s) => ({
+            ...s,
+            current: isOpenAt({ start: s.startDate, end: s.endDate }, date),
+          })),
           familyLinks: links.map((l) => ({
             relationship: l.relationship,
             relationshipLabel: label(RELATIONSHIP, l.relationship),
             familyRef: l.familyRef,
             relatedDateOfBirth: l.relatedDateOfBirth,
-            related: l.relatedLanternId ? { lanternId: l.relatedLanternId, firstName: l.relatedFirstName, lastName: l.relatedLastName } : null,
+            related: l.relatedLanternId
+              ? { lanternId: l.relatedLanternId, firstName: l.relatedFirstName, lastName: l.relatedLastName }
+              : null,
           })),
           allocations: allocations.map((a) => ({
             role: a.role,
@@ -198,7 +259,8 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
             endDate: a.endDate,
             endReason: a.endReason,
             isPrimary: a.isPrimary,
-            current: isOpenAt({ start: a.startDate, end: a.endDate }, date) || (a.endDate === null && a.startDate > date),
+            current:
+              isOpenAt({ start: a.startDate, end: a.endDate }, date) || (a.endDate === null && a.startDate > date),
           })),
           chronology,
         };
@@ -212,7 +274,13 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
         const entries = toEntries(await repo.chronology(tx, child.id));
         await audit.record(tx, { recordType: 'child', recordId: child.lanternId, detail: { view: 'chronology' } });
         return {
-          child: { lanternId: child.lanternId, laChildId: child.laChildId, firstName: child.firstName, lastName: child.lastName, dateOfBirth: child.dateOfBirth },
+          child: {
+            lanternId: child.lanternId,
+            laChildId: child.laChildId,
+            firstName: child.firstName,
+            lastName: child.lastName,
+            dateOfBirth: child.dateOfBirth,
+          },
           entries,
         };
       });

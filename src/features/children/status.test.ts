@@ -4,11 +4,21 @@ import { ageAt, isOpenAt, statusAt, type Episode } from './status';
 
 describe('isOpenAt', () => {
   const plan = { start: '2024-03-01', end: '2024-09-01' };
-  it('is open from its first day', () => { assert.equal(isOpenAt(plan, '2024-03-01'), true); });
-  it('is not open the day before it starts', () => { assert.equal(isOpenAt(plan, '2024-02-29'), false); });
-  it('is open the day before it ends', () => { assert.equal(isOpenAt(plan, '2024-08-31'), true); });
-  it('is closed on its end date', () => { assert.equal(isOpenAt(plan, '2024-09-01'), false); });
-  it('stays open without an end date', () => { assert.equal(isOpenAt({ start: '2020-01-01', end: null }, '2099-12-31'), true); });
+  it('is open from its first day', () => {
+    assert.equal(isOpenAt(plan, '2024-03-01'), true);
+  });
+  it('is not open the day before it starts', () => {
+    assert.equal(isOpenAt(plan, '2024-02-29'), false);
+  });
+  it('is open the day before it ends', () => {
+    assert.equal(isOpenAt(plan, '2024-08-31'), true);
+  });
+  it('is closed on its end date', () => {
+    assert.equal(isOpenAt(plan, '2024-09-01'), false);
+  });
+  it('stays open without an end date', () => {
+    assert.equal(isOpenAt({ start: '2020-01-01', end: null }, '2099-12-31'), true);
+  });
 });
 
 describe('statusAt', () => {

@@ -61,7 +61,9 @@ export function statusAt(episodes: readonly Episode[], date: string): ChildStatu
   let referralStage = false;
   let cinByReferral = false;
   for (const referral of open.filter((e) => e.kind === 'referral')) {
-    const started = episodes.filter((e) => e.kind === 'assessment' && e.referralId === referral.referralId && e.start <= date);
+    const started = episodes.filter(
+      (e) => e.kind === 'assessment' && e.referralId === referral.referralId && e.start <= date,
+    );
     const underWay = started.some((a) => isOpenAt(a, date));
     if (started.length === 0 || underWay) referralStage = true;
     else cinByReferral = true;

@@ -46,7 +46,8 @@ const action = z.object({
   domains: z.array(z.object({ id: z.number(), key: z.string(), title: z.string() })),
 });
 
-const counts = <T extends readonly [string, ...string[]]>(keys: T) => z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as Record<T[number], z.ZodNumber>);
+const counts = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as Record<T[number], z.ZodNumber>);
 
 export const planResponse = z.object({
   today: z.string(),
@@ -56,7 +57,15 @@ export const planResponse = z.object({
       number: z.number(),
       title: z.string(),
       description: z.string(),
-      objectives: z.array(z.object({ id: z.number(), themeId: z.number(), code: z.string(), title: z.string(), actions: z.array(action) })),
+      objectives: z.array(
+        z.object({
+          id: z.number(),
+          themeId: z.number(),
+          code: z.string(),
+          title: z.string(),
+          actions: z.array(action),
+        }),
+      ),
     }),
   ),
   unansweredRecommendations: z.array(recommendation),
@@ -102,7 +111,9 @@ export const actionResponse = z.object({
             year: z.number(),
             england: published.nullable(),
             authority: published.extend({ laNumber: z.string(), name: z.string() }).nullable(),
-            statisticalNeighbours: z.object({ mean: z.number().nullable(), withValue: z.number(), of: z.number(), model: z.string() }).nullable(),
+            statisticalNeighbours: z
+              .object({ mean: z.number().nullable(), withValue: z.number(), of: z.number(), model: z.string() })
+              .nullable(),
           })
           .nullable(),
       }),
@@ -115,7 +126,9 @@ export const actionResponse = z.object({
         months: z.array(
           z.object({
             ...month,
-            counts: z.object(Object.fromEntries(GRADES.map((g) => [g, shown])) as Record<(typeof GRADES)[number], typeof shown>),
+            counts: z.object(
+              Object.fromEntries(GRADES.map((g) => [g, shown])) as Record<(typeof GRADES)[number], typeof shown>,
+            ),
             total: shown,
             goodOrBetter: shown,
             percentGoodOrBetter: shown,
@@ -126,7 +139,12 @@ export const actionResponse = z.object({
   }),
 });
 
-type DeepMutable<T> = T extends ReadonlyArray<infer U> ? Array<DeepMutable<U>> : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+type DeepMutable<T> =
+  T extends ReadonlyArray<infer U>
+    ? Array<DeepMutable<U>>
+    : T extends object
+      ? { -readonly [K in keyof T]: DeepMutable<T[K]> }
+      : T;
 
 /** The read models are deeply readonly; the response schemas' inputs are plain arrays and objects of the same shape. */
 export function asResponse<T>(value: T): DeepMutable<T> {

@@ -4,7 +4,14 @@ import { improvementActionDomains, improvementActionIndicators } from '../../db/
 import { lineChartSvg } from '../../documents/charts/line-chart';
 import { describeEachEngine } from '../../../test/support/databases';
 import { buildAuthority, buildChild } from '../../../test/support/builders';
-import { buildAction, buildAudit, buildDomain, buildObjective, buildTheme, keepMonthlyValue } from '../../../test/support/improvement';
+import {
+  buildAction,
+  buildAudit,
+  buildDomain,
+  buildObjective,
+  buildTheme,
+  keepMonthlyValue,
+} from '../../../test/support/improvement';
 import { actionImpact, impactMonths, targetMet } from './impact';
 import { loadPlan, planActions, type PlanAction } from './plan';
 
@@ -16,7 +23,10 @@ it('covers 12 months before the start month to the latest complete month: start 
   assert.equal(months[0]?.start, '2025-02-01');
   assert.equal(months[15]?.end, '2026-05-31');
   // An action starting after the latest complete month still shows the 12 months before it that have ended.
-  assert.deepEqual(impactMonths('2026-08-01', TODAY).map((p) => p.start.slice(0, 7)), ['2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+  assert.deepEqual(
+    impactMonths('2026-08-01', TODAY).map((p) => p.start.slice(0, 7)),
+    ['2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05'],
+  );
 });
 
 it('judges the success target by the indicator’s polarity, and a neutral one by the side of “before” the target is on', () => {
@@ -62,10 +72,23 @@ describeEachEngine('the impact view of an action', (ctx) => {
     la = await buildAuthority(db);
     const theme = await buildTheme(db, { authorityId: la.id, number: 1 });
     const objective = await buildObjective(db, { themeId: theme.id, code: 'a' });
-    const a = await buildAction(db, { authorityId: la.id, objectiveId: objective.id, number: 1, startDate: '2026-02-16', dueDate: '2026-09-30', status: 'in-progress' });
-    await db.insert(improvementActionIndicators).values({ actionId: a.id, indicatorId: 'rereferrals-12-months', target: 18 });
+    const a = await buildAction(db, {
+      authorityId: la.id,
+      objectiveId: objective.id,
+      number: 1,
+      startDate: '2026-02-16',
+      dueDate: '2026-09-30',
+      status: 'in-progress',
+    });
+    await db
+      .insert(improvementActionIndicators)
+      .values({ actionId: a.id, indicatorId: 'rereferrals-12-months', target: 18 });
     const voice = await buildDomain(db, { authorityId: la.id, key: 'voice-of-the-child', title: 'Voice of the child' });
-    const assessment = await buildDomain(db, { authorityId: la.id, key: 'quality-of-assessment', title: 'Quality of assessment' });
+    const assessment = await buildDomain(db, {
+      authorityId: la.id,
+      key: 'quality-of-assessment',
+      title: 'Quality of assessment',
+    });
     await db.insert(improvementActionDomains).values({ actionId: a.id, domainId: voice.id });
 
     // Kept re-referral values (% lower is better): Dec 25 3/4 = 75%, Jan 26 5/20 = 25%, May 26 3/20 = 15%.
@@ -80,15 +103,22 @@ describeEachEngine('the impact view of an action', (ctx) => {
     await keep('2026-04', 1, 100, 1, other.id);
 
     const child = await buildChild(db, { authorityId: la.id });
-    const audit = (submittedOn: string | null, grades: Parameters<typeof buildAudit>[1]['grades'], status = 'submitted') =>
-      buildAudit(db, { authorityId: la.id, childId: child.id, submittedOn, status, grades });
+    const audit = (
+      submittedOn: string | null,
+      grades: Parameters<typeof buildAudit>[1]['grades'],
+      status = 'submitted',
+    ) => buildAudit(db, { authorityId: la.id, childId: child.id, submittedOn, status, grades });
     // January 2026: good; inadequate moderated to requires improvement; a draft (ignored).
-    await audit('2026-01-10', [{ domainId: voice.id, grade: 'good' }, { domainId: assessment.id, grade: 'inadequate' }]);
+    await audit('2026-01-10', [
+      { domainId: voice.id, grade: 'good' },
+      { domainId: assessment.id, grade: 'inadequate' },
+    ]);
     await audit('2026-01-20', [{ domainId: voice.id, grade: 'inadequate', agreedGrade: 'requires-improvement' }]);
     await audit('2026-01-25', [{ domainId: voice.id, grade: 'outstanding' }], 'draft');
     // April 2026: five good. May 2026: outstanding, good, good, requires improvement, inadequate (3 of 5 good or better).
     for (let i = 0; i < 5; i++) await audit('2026-04-15', [{ domainId: voice.id, grade: 'good' }]);
-    for (const g of ['outstanding', 'good', 'good', 'requires-improvement', 'inadequate'] as const) await audit('2026-05-29', [{ domainId: voice.id, grade: g }], 'moderated');
+    for (const g of ['outstanding', 'good', 'good', 'requires-improvement', 'inadequate'] as const)
+      await audit('2026-05-29', [{ domainId: voice.id, grade: g }], 'moderated');
     // Outside the months: 31 January 2025 (the range starts 1 February 2025) and 1 June 2026 (not complete).
     await audit('2025-01-31', [{ domainId: voice.id, grade: 'good' }]);
     await audit('2026-06-01', [{ domainId: voice.id, grade: 'good' }]);
@@ -125,7 +155,9 @@ describeEachEngine('the impact view of an action', (ctx) => {
     const impact = await actionImpact(ctx.database.db, la.id, action, TODAY, 'staff');
     const voice = impact.domains[0];
     assert.equal(voice?.key, 'voice-of-the-child');
-    const withAudits = voice?.months.filter((m) => m.total !== 0).map((m) => [m.month, m.counts, m.total, m.goodOrBetter, m.percentGoodOrBetter]);
+    const withAudits = voice?.months
+      .filter((m) => m.total !== 0)
+      .map((m) => [m.month, m.counts, m.total, m.goodOrBetter, m.percentGoodOrBetter]);
     assert.deepEqual(withAudits, [
       // January: good 1, requires improvement 1 (agreed) → 1 of 2 = 50%.
       ['2026-01', { outstanding: 0, good: 1, 'requires-improvement': 1, inadequate: 0 }, 2, 1, 50],
@@ -134,23 +166,33 @@ describeEachEngine('the impact view of an action', (ctx) => {
       // May: 3 of 5 = 60%.
       ['2026-05', { outstanding: 1, good: 2, 'requires-improvement': 1, inadequate: 1 }, 5, 3, 60],
     ]);
-    assert.equal(voice?.months.find((m) => m.month === '2026-02')?.percentGoodOrBetter, null, 'no audits: no percentage');
+    assert.equal(
+      voice?.months.find((m) => m.month === '2026-02')?.percentGoodOrBetter,
+      null,
+      'no audits: no percentage',
+    );
   });
 
   it('members see counts from 1 to 4, and figures made from them, as c', async () => {
     const impact = await actionImpact(ctx.database.db, la.id, action, TODAY, 'members');
     const ind = impact.indicators[0];
     assert.ok(ind);
-    assert.deepEqual(ind.months.filter((m) => m.kept).map((m) => [m.month, m.value, m.numerator, m.denominator]), [
-      ['2025-12', 'c', 'c', 'c'], // 3 of 4
-      ['2026-01', 25, 5, 20],
-      ['2026-05', 'c', 'c', 20], // 3 of 20: the numerator is small
-    ]);
+    assert.deepEqual(
+      ind.months.filter((m) => m.kept).map((m) => [m.month, m.value, m.numerator, m.denominator]),
+      [
+        ['2025-12', 'c', 'c', 'c'], // 3 of 4
+        ['2026-01', 25, 5, 20],
+        ['2026-05', 'c', 'c', 20], // 3 of 20: the numerator is small
+      ],
+    );
     assert.deepEqual(ind.latest?.value, 'c');
     assert.equal(ind.targetMet, null, 'not judged on a suppressed value');
     const months = impact.domains[0]?.months ?? [];
     const jan = months.find((m) => m.month === '2026-01');
-    assert.deepEqual([jan?.counts, jan?.total, jan?.goodOrBetter, jan?.percentGoodOrBetter], [{ outstanding: 0, good: 'c', 'requires-improvement': 'c', inadequate: 0 }, 'c', 'c', 'c']);
+    assert.deepEqual(
+      [jan?.counts, jan?.total, jan?.goodOrBetter, jan?.percentGoodOrBetter],
+      [{ outstanding: 0, good: 'c', 'requires-improvement': 'c', inadequate: 0 }, 'c', 'c', 'c'],
+    );
     const apr = months.find((m) => m.month === '2026-04');
     assert.deepEqual([apr?.counts.good, apr?.total, apr?.goodOrBetter, apr?.percentGoodOrBetter], [5, 5, 5, 100]);
     const may = months.find((m) => m.month === '2026-05');

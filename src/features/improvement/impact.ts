@@ -25,7 +25,14 @@ import { suppress, type Suppressed } from '../../domain/suppression';
 import { addMonths } from '../../domain/working-days';
 import type { Polarity, Unit } from '../indicators/definition';
 import type { PeriodValue } from '../indicators/engine';
-import { lastCompleteMonth, monthsBetween, periodContaining, periodLabel, shortPeriodLabel, type Period } from '../indicators/periods';
+import {
+  lastCompleteMonth,
+  monthsBetween,
+  periodContaining,
+  periodLabel,
+  shortPeriodLabel,
+  type Period,
+} from '../indicators/periods';
 import { mustSuppress, type Audience } from '../indicators/present';
 import { indicatorById } from '../indicators/registry';
 import { storedMonthlyValues } from '../indicators/stored-values';
@@ -116,14 +123,25 @@ function round1(x: number): number {
   return Math.round(Number((x * 10).toPrecision(12))) / 10;
 }
 
-export function targetMet(polarity: Polarity, target: number | null, before: number | null, latest: number | null): boolean | null {
+export function targetMet(
+  polarity: Polarity,
+  target: number | null,
+  before: number | null,
+  latest: number | null,
+): boolean | null {
   if (target === null || latest === null) return null;
   const aim = polarity === 'neutral' ? (before === null ? null : target < before ? 'lower' : 'higher') : polarity;
   if (aim === null) return null;
   return aim === 'higher' ? latest >= target : latest <= target;
 }
 
-export async function actionImpact(db: Tx, authorityId: number, action: PlanAction, today: string, audience: Audience): Promise<ActionImpact> {
+export async function actionImpact(
+  db: Tx,
+  authorityId: number,
+  action: PlanAction,
+  today: string,
+  audience: Audience,
+): Promise<ActionImpact> {
   const periods = impactMonths(action.startDate, today);
   const months = periods.map(impactMonth);
   const from = periods[0]?.start ?? action.startDate;
@@ -135,8 +153,20 @@ export async function actionImpact(db: Tx, authorityId: number, action: PlanActi
     return def ? [{ def, target: i.target }] : [];
   });
   const [kept, benchmarks, domainRows] = await Promise.all([
-    periods.length ? storedMonthlyValues(db, authorityId, defs.map((d) => d.def.id), from, to) : Promise.resolve(new Map<string, PeriodValue[]>()),
-    benchmarksFor(db, authorityId, defs.flatMap((d) => (d.def.benchmark ? [{ measure: d.def.benchmark, polarity: d.def.polarity }] : []))),
+    periods.length
+      ? storedMonthlyValues(
+          db,
+          authorityId,
+          defs.map((d) => d.def.id),
+          from,
+          to,
+        )
+      : Promise.resolve(new Map<string, PeriodValue[]>()),
+    benchmarksFor(
+      db,
+      authorityId,
+      defs.flatMap((d) => (d.def.benchmark ? [{ measure: d.def.benchmark, polarity: d.def.polarity }] : [])),
+    ),
     action.domains.length && periods.length
       ? rows<{ domain_id: string | number; month: string; grade: Grade; n: string | number }>(
           db,
@@ -182,8 +212,12 @@ export async function actionImpact(db: Tx, authorityId: number, action: PlanActi
       polarity: def.polarity,
       target,
       months: values,
-      before: beforeValue ? { month: beforeValue.month, longLabel: beforeValue.longLabel, value: beforeValue.value } : null,
-      latest: latestValue ? { month: latestValue.month, longLabel: latestValue.longLabel, value: latestValue.value } : null,
+      before: beforeValue
+        ? { month: beforeValue.month, longLabel: beforeValue.longLabel, value: beforeValue.value }
+        : null,
+      latest: latestValue
+        ? { month: latestValue.month, longLabel: latestValue.longLabel, value: latestValue.value }
+        : null,
       targetMet: targetMet(def.polarity, target, num(beforeValue?.value), num(latestValue?.value)),
       benchmarkMeasure: def.benchmark ?? null,
       benchmark: def.benchmark ? (benchmarks.get(def.benchmark)?.[0] ?? null) : null,
@@ -197,7 +231,10 @@ export async function actionImpact(db: Tx, authorityId: number, action: PlanActi
     key: d.key,
     title: d.title,
     months: months.map((m) => {
-      const raw = Object.fromEntries(GRADES.map((g) => [g, grades.get(`${d.id}|${m.month}|${g}`) ?? 0])) as Record<Grade, number>;
+      const raw = Object.fromEntries(GRADES.map((g) => [g, grades.get(`${d.id}|${m.month}|${g}`) ?? 0])) as Record<
+        Grade,
+        number
+      >;
       const total = GRADES.reduce((s, g) => s + raw[g], 0);
       const good = GRADES.filter(isGoodOrBetter).reduce((s, g) => s + raw[g], 0);
       const percent = total === 0 ? null : round1((100 * good) / total);

@@ -145,8 +145,18 @@ export async function authorityRecommendations(db: Tx, authorityId: number): Pro
     .from(inspectionRecommendations)
     .innerJoin(inspections, eq(inspections.id, inspectionRecommendations.inspectionId))
     .where(eq(inspections.authorityId, authorityId))
-    .orderBy(asc(inspections.startDate), asc(inspections.id), asc(inspectionRecommendations.kind), asc(inspectionRecommendations.number));
-  return found.map((r) => ({ ...r, id: Number(r.id), inspectionId: Number(r.inspectionId), inspectionLabel: ACTIVITY_LABELS[r.inspectionKind] }));
+    .orderBy(
+      asc(inspections.startDate),
+      asc(inspections.id),
+      asc(inspectionRecommendations.kind),
+      asc(inspectionRecommendations.number),
+    );
+  return found.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    inspectionId: Number(r.inspectionId),
+    inspectionLabel: ACTIVITY_LABELS[r.inspectionKind],
+  }));
 }
 
 /**
@@ -167,10 +177,18 @@ export async function currentInspectionIds(db: Tx, authorityId: number): Promise
 }
 
 export async function loadPlan(db: Tx, authorityId: number, today: string): Promise<PlanView> {
-  const themes = await db.select().from(improvementThemes).where(eq(improvementThemes.authorityId, authorityId)).orderBy(asc(improvementThemes.number));
+  const themes = await db
+    .select()
+    .from(improvementThemes)
+    .where(eq(improvementThemes.authorityId, authorityId))
+    .orderBy(asc(improvementThemes.number));
   const themeIds = themes.map((t) => t.id);
   const objectives = themeIds.length
-    ? await db.select().from(improvementObjectives).where(inArray(improvementObjectives.themeId, themeIds)).orderBy(asc(improvementObjectives.code))
+    ? await db
+        .select()
+        .from(improvementObjectives)
+        .where(inArray(improvementObjectives.themeId, themeIds))
+        .orderBy(asc(improvementObjectives.code))
     : [];
   const actions = await db
     .select()
@@ -180,13 +198,27 @@ export async function loadPlan(db: Tx, authorityId: number, today: string): Prom
   const actionIds = actions.map((a) => a.id);
 
   const [links, indicatorLinks, domainLinks, updates, recommendations, currentIds] = await Promise.all([
-    actionIds.length ? db.select().from(improvementActionRecommendations).where(inArray(improvementActionRecommendations.actionId, actionIds)) : Promise.resolve([]),
     actionIds.length
-      ? db.select().from(improvementActionIndicators).where(inArray(improvementActionIndicators.actionId, actionIds)).orderBy(asc(improvementActionIndicators.indicatorId))
+      ? db
+          .select()
+          .from(improvementActionRecommendations)
+          .where(inArray(improvementActionRecommendations.actionId, actionIds))
       : Promise.resolve([]),
     actionIds.length
       ? db
-          .select({ actionId: improvementActionDomains.actionId, id: practiceDomains.id, key: practiceDomains.key, title: practiceDomains.title })
+          .select()
+          .from(improvementActionIndicators)
+          .where(inArray(improvementActionIndicators.actionId, actionIds))
+          .orderBy(asc(improvementActionIndicators.indicatorId))
+      : Promise.resolve([]),
+    actionIds.length
+      ? db
+          .select({
+            actionId: improvementActionDomains.actionId,
+            id: practiceDomains.id,
+            key: practiceDomains.key,
+            title: practiceDomains.title,
+          })
           .from(improvementActionDomains)
           .innerJoin(practiceDomains, eq(practiceDomains.id, improvementActionDomains.domainId))
           .where(inArray(improvementActionDomains.actionId, actionIds))
@@ -219,7 +251,14 @@ export async function loadPlan(db: Tx, authorityId: number, today: string): Prom
   for (const u of updates) {
     const actionId = Number(u.actionId);
     if (!latestByAction.has(actionId)) {
-      latestByAction.set(actionId, { id: Number(u.id), updatedOn: u.updatedOn, status: u.status, rag: u.rag, note: u.note, authorName: u.authorName });
+      latestByAction.set(actionId, {
+        id: Number(u.id),
+        updatedOn: u.updatedOn,
+        status: u.status,
+        rag: u.rag,
+        note: u.note,
+        authorName: u.authorName,
+      });
     }
   }
   const indicatorsByAction = groupBy(indicatorLinks, (l) => Number(l.actionId));
@@ -257,7 +296,11 @@ export async function loadPlan(db: Tx, authorityId: number, today: string): Prom
           title: indicatorById(l.indicatorId)?.title ?? l.indicatorId,
           target: l.target == null ? null : Number(l.target),
         })),
-        domains: (domainsByAction.get(Number(a.id)) ?? []).map((d) => ({ id: Number(d.id), key: d.key, title: d.title })),
+        domains: (domainsByAction.get(Number(a.id)) ?? []).map((d) => ({
+          id: Number(d.id),
+          key: d.key,
+          title: d.title,
+        })),
       },
     ];
   });

@@ -14,13 +14,25 @@ import { todayInLondon } from '../../domain/today';
 import { addMonths } from '../../domain/working-days';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
 import { h1, TestClient } from '../../../harness/client';
-import { buildAction, buildAudit, buildDomain, buildInspectionWith, buildObjective, buildTheme, keepMonthlyValue } from '../../../test/support/improvement';
+import {
+  buildAction,
+  buildAudit,
+  buildDomain,
+  buildInspectionWith,
+  buildObjective,
+  buildTheme,
+  keepMonthlyValue,
+} from '../../../test/support/improvement';
 
 const today = todayInLondon();
 const firstOfMonth = `${today.slice(0, 8)}01`;
 const started = addMonths(firstOfMonth, -3);
 const lastMonth = addMonths(firstOfMonth, -1).slice(0, 7);
-const parts = (iso: string) => ({ day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) });
+const parts = (iso: string) => ({
+  day: String(Number(iso.slice(8, 10))),
+  month: String(Number(iso.slice(5, 7))),
+  year: iso.slice(0, 4),
+});
 
 describe('improvement plan pages and API', () => {
   let world: TestWorld;
@@ -35,25 +47,84 @@ describe('improvement plan pages and API', () => {
     world = await startTestWorld();
     const db = world.database.db;
     const la = world.authorityId;
-    recs = (await buildInspectionWith(db, { authorityId: la, kind: 'ilacs-short', startDate: '2024-06-10', recommendations: ['Strengthen oversight of re-referrals', 'Improve the timeliness of initial health assessments'] })).recommendationIds;
+    recs = (
+      await buildInspectionWith(db, {
+        authorityId: la,
+        kind: 'ilacs-short',
+        startDate: '2024-06-10',
+        recommendations: [
+          'Strengthen oversight of re-referrals',
+          'Improve the timeliness of initial health assessments',
+        ],
+      })
+    ).recommendationIds;
     const theme = await buildTheme(db, { authorityId: la, number: 1, title: 'The front door' });
-    const objective = await buildObjective(db, { themeId: theme.id, code: 'a', title: 'Fewer children referred again' });
+    const objective = await buildObjective(db, {
+      themeId: theme.id,
+      code: 'a',
+      title: 'Fewer children referred again',
+    });
     objectiveId = Number(objective.id);
-    const a = await buildAction(db, { authorityId: la, objectiveId, number: 1, title: 'Audit every re-referral', owner: 'Head of MASH', startDate: started, dueDate: addMonths(today, 6), status: 'in-progress', rag: 'green' });
+    const a = await buildAction(db, {
+      authorityId: la,
+      objectiveId,
+      number: 1,
+      title: 'Audit every re-referral',
+      owner: 'Head of MASH',
+      startDate: started,
+      dueDate: addMonths(today, 6),
+      status: 'in-progress',
+      rag: 'green',
+    });
     seededAction = Number(a.id);
-    overdueAction = Number((await buildAction(db, { authorityId: la, objectiveId, number: 2, title: 'Refresh the threshold guidance', owner: 'Service manager', startDate: '2025-01-06', dueDate: '2025-03-31', status: 'in-progress', rag: 'amber' })).id);
-    await db.insert(improvementActionIndicators).values({ actionId: seededAction, indicatorId: 'rereferrals-12-months', target: 18 });
+    overdueAction = Number(
+      (
+        await buildAction(db, {
+          authorityId: la,
+          objectiveId,
+          number: 2,
+          title: 'Refresh the threshold guidance',
+          owner: 'Service manager',
+          startDate: '2025-01-06',
+          dueDate: '2025-03-31',
+          status: 'in-progress',
+          rag: 'amber',
+        })
+      ).id,
+    );
+    await db
+      .insert(improvementActionIndicators)
+      .values({ actionId: seededAction, indicatorId: 'rereferrals-12-months', target: 18 });
     const domain = await buildDomain(db, { authorityId: la, key: 'voice-of-the-child', title: 'Voice of the child' });
     domainId = Number(domain.id);
     await db.insert(improvementActionDomains).values({ actionId: seededAction, domainId: domain.id });
     // The month before the start: 6 of 24 = 25%; last month: 4 of 25 = 16% (a numerator under 5).
-    await keepMonthlyValue(db, { authorityId: la, indicatorId: 'rereferrals-12-months', month: addMonths(started, -1).slice(0, 7), numerator: 6, denominator: 24, value: 25 });
-    await keepMonthlyValue(db, { authorityId: la, indicatorId: 'rereferrals-12-months', month: lastMonth, numerator: 4, denominator: 25, value: 16 });
+    await keepMonthlyValue(db, {
+      authorityId: la,
+      indicatorId: 'rereferrals-12-months',
+      month: addMonths(started, -1).slice(0, 7),
+      numerator: 6,
+      denominator: 24,
+      value: 25,
+    });
+    await keepMonthlyValue(db, {
+      authorityId: la,
+      indicatorId: 'rereferrals-12-months',
+      month: lastMonth,
+      numerator: 4,
+      denominator: 25,
+      value: 16,
+    });
     // Last month: 3 audits of the voice of the child, 2 good and 1 inadequate (67% good or better; all counts under 5).
     const [child] = await db.select().from(children).where(eq(children.laChildId, 'TA1'));
     if (!child) throw new Error('no child');
     for (const grade of ['good', 'good', 'inadequate'] as const) {
-      await buildAudit(db, { authorityId: la, childId: Number(child.id), submittedOn: `${lastMonth}-15`, grades: [{ domainId: domain.id, grade }] });
+      await buildAudit(db, {
+        authorityId: la,
+        childId: Number(child.id),
+        submittedOn: `${lastMonth}-15`,
+        grades: [{ domainId: domain.id, grade }],
+      });
     }
     for (const role of ['head-of-service', 'qa-auditor', 'member']) {
       clients[role] = new TestClient(world.baseUrl);
@@ -75,11 +146,17 @@ describe('improvement plan pages and API', () => {
     assert.equal(page.status, 200);
     assert.equal(h1(page.text), 'Improvement plan');
     // Neither recommendation is answered yet: 2 of 2.
-    assert.match(page.text, /Current recommendations not yet answered<\/th><td class="govuk-table__cell govuk-table__cell--numeric">2 of 2</);
+    assert.match(
+      page.text,
+      /Current recommendations not yet answered<\/th><td class="govuk-table__cell govuk-table__cell--numeric">2 of 2</,
+    );
     assert.match(page.text, new RegExp(`href="/improvement/actions/new\\?recommendation=${recs[0]}"`));
     assert.match(page.text, new RegExp(`href="/inspections/\\d+#recommendation-${recs[1]}"`));
     // Action 1a.2 was due on 31 March 2025: overdue, as a tag and in the due column.
-    assert.match(page.text, /Refresh the threshold guidance[\s\S]*?<strong class="govuk-tag govuk-tag--red app-flag">Overdue<\/strong>/);
+    assert.match(
+      page.text,
+      /Refresh the threshold guidance[\s\S]*?<strong class="govuk-tag govuk-tag--red app-flag">Overdue<\/strong>/,
+    );
     assert.match(page.text, /31 March 2025<br><strong>Overdue<\/strong>/);
     assert.match(page.text, /href="\/improvement\/plan.xlsx"/);
     assert.match(page.text, /href="\/improvement\/plan.docx"/);
@@ -93,7 +170,9 @@ describe('improvement plan pages and API', () => {
     assert.match(page.text, /1 of 2 actions match the filters/);
     assert.match(page.text, />1a\.2</);
     assert.doesNotMatch(page.text, />1a\.1</);
-    const byOwner = await as('head-of-service').get(`/improvement?owner=${encodeURIComponent('Head of MASH')}&status=in-progress`);
+    const byOwner = await as('head-of-service').get(
+      `/improvement?owner=${encodeURIComponent('Head of MASH')}&status=in-progress`,
+    );
     assert.match(byOwner.text, /1 of 2 actions match the filters/);
     assert.match(byOwner.text, />1a\.1</);
     // An unreadable filter value is ignored, not an error.
@@ -147,24 +226,51 @@ describe('improvement plan pages and API', () => {
     assert.equal(h1(page.text), '1a.3 Health assessment tracker');
     assert.match(page.text, /Improve the timeliness of initial health assessments/);
     const plan = await hos.get('/improvement');
-    assert.match(plan.text, /Current recommendations not yet answered<\/th><td class="govuk-table__cell govuk-table__cell--numeric">1 of 2</);
+    assert.match(
+      plan.text,
+      /Current recommendations not yet answered<\/th><td class="govuk-table__cell govuk-table__cell--numeric">1 of 2</,
+    );
   });
 
   it('records evidence and progress, with errors against the field', async () => {
     const hos = as('head-of-service');
     await hos.get(`/improvement/actions/${seededAction}/evidence`);
-    const bad = await hos.post(`/improvement/actions/${seededAction}/evidence`, { indicators: 'rereferrals-12-months', 'target-rereferrals-12-months': 'lots' });
+    const bad = await hos.post(`/improvement/actions/${seededAction}/evidence`, {
+      indicators: 'rereferrals-12-months',
+      'target-rereferrals-12-months': 'lots',
+    });
     assert.equal(bad.status, 400);
-    assert.match(bad.text, /<a href="#target-rereferrals-12-months">The target must be a number, for example 85 or 12.5<\/a>/);
-    const ok = await hos.post(`/improvement/actions/${seededAction}/evidence`, { indicators: 'rereferrals-12-months', 'target-rereferrals-12-months': '17.5', domainIds: String(domainId) });
+    assert.match(
+      bad.text,
+      /<a href="#target-rereferrals-12-months">The target must be a number, for example 85 or 12.5<\/a>/,
+    );
+    const ok = await hos.post(`/improvement/actions/${seededAction}/evidence`, {
+      indicators: 'rereferrals-12-months',
+      'target-rereferrals-12-months': '17.5',
+      domainIds: String(domainId),
+    });
     assert.equal(ok.status, 303);
     await hos.get(`/improvement/actions/${seededAction}/progress`);
     const future = parts(addMonths(today, 1));
-    const late = await hos.post(`/improvement/actions/${seededAction}/progress`, { 'updatedOn-day': future.day, 'updatedOn-month': future.month, 'updatedOn-year': future.year, status: 'in-progress', rag: 'amber', note: 'Slipping' });
+    const late = await hos.post(`/improvement/actions/${seededAction}/progress`, {
+      'updatedOn-day': future.day,
+      'updatedOn-month': future.month,
+      'updatedOn-year': future.year,
+      status: 'in-progress',
+      rag: 'amber',
+      note: 'Slipping',
+    });
     assert.equal(late.status, 400);
     assert.match(late.text, /<a href="#updatedOn">The date of the update must be today or in the past<\/a>/);
     const t = parts(today);
-    const saved = await hos.post(`/improvement/actions/${seededAction}/progress`, { 'updatedOn-day': t.day, 'updatedOn-month': t.month, 'updatedOn-year': t.year, status: 'in-progress', rag: 'amber', note: 'Audits under way in two teams' });
+    const saved = await hos.post(`/improvement/actions/${seededAction}/progress`, {
+      'updatedOn-day': t.day,
+      'updatedOn-month': t.month,
+      'updatedOn-year': t.year,
+      status: 'in-progress',
+      rag: 'amber',
+      note: 'Audits under way in two teams',
+    });
     assert.equal(saved.status, 303);
     const page = await hos.get(saved.location ?? '');
     assert.match(page.text, /The progress update has been saved/);
@@ -210,7 +316,11 @@ describe('improvement plan pages and API', () => {
     const db = world.database.db;
     const theirTheme = await buildTheme(db, { authorityId: world.otherAuthorityId, number: 1 });
     const theirObjective = await buildObjective(db, { themeId: theirTheme.id, code: 'a' });
-    const theirs = await buildAction(db, { authorityId: world.otherAuthorityId, objectiveId: theirObjective.id, number: 1 });
+    const theirs = await buildAction(db, {
+      authorityId: world.otherAuthorityId,
+      objectiveId: theirObjective.id,
+      number: 1,
+    });
     assert.equal((await as('head-of-service').get(`/improvement/actions/${theirs.id}`)).status, 404);
     assert.equal((await as('head-of-service').get(`/improvement/actions/${theirs.id}/edit`)).status, 404);
     assert.equal((await as('head-of-service').get(`/improvement/themes/${theirTheme.id}/edit`)).status, 404);
@@ -253,13 +363,22 @@ describe('improvement plan pages and API', () => {
   it('serves the plan and one action with its impact series as JSON', async () => {
     const res = await as('member').get('/api/improvement-plan');
     assert.equal(res.status, 200);
-    const plan = JSON.parse(res.text) as { summary: { actions: number; overdue: number }; themes: Array<{ objectives: Array<{ actions: Array<{ reference: string; overdue: boolean }> }> }> };
+    const plan = JSON.parse(res.text) as {
+      summary: { actions: number; overdue: number };
+      themes: Array<{ objectives: Array<{ actions: Array<{ reference: string; overdue: boolean }> }> }>;
+    };
     assert.equal(plan.summary.actions, 3);
     // Overdue: 1a.2 (due 31 March 2025) and 1a.3 (due 2 March 2026, added above).
     assert.equal(plan.summary.overdue, 2);
     const one = await as('member').get(`/api/improvement-plan/actions/${seededAction}`);
     assert.equal(one.status, 200);
-    const body = JSON.parse(one.text) as { action: { reference: string }; impact: { indicators: Array<{ latest: { value: unknown } }>; domains: Array<{ months: Array<{ month: string; total: unknown }> }> } };
+    const body = JSON.parse(one.text) as {
+      action: { reference: string };
+      impact: {
+        indicators: Array<{ latest: { value: unknown } }>;
+        domains: Array<{ months: Array<{ month: string; total: unknown }> }>;
+      };
+    };
     assert.equal(body.action.reference, '1a.1');
     assert.equal(body.impact.indicators[0]?.latest.value, 'c');
     assert.equal(body.impact.domains[0]?.months.find((m) => m.month === lastMonth)?.total, 'c');

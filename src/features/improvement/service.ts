@@ -79,7 +79,10 @@ const date = (label: string) =>
     .string({ error: `Enter the ${label}` })
     .trim()
     .min(1, `Enter the ${label}`)
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), `The ${label} must be a real date, for example 27 3 2026`);
+    .refine(
+      (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v),
+      `The ${label} must be a real date, for example 27 3 2026`,
+    );
 
 const optionalDate = (label: string) =>
   z
@@ -87,7 +90,10 @@ const optionalDate = (label: string) =>
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v)), `The ${label} must be a real date, for example 27 3 2026`);
+    .refine(
+      (v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v)),
+      `The ${label} must be a real date, for example 27 3 2026`,
+    );
 
 const positiveInt = (label: string) =>
   z.coerce
@@ -111,7 +117,10 @@ export type ThemeInput = Loose<z.input<typeof themeSchema>>;
 export const objectiveSchema = z.object({
   code: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.string().regex(/^[a-z]{1,2}$/, 'The objective code must be one or two letters, for example b').optional(),
+    z
+      .string()
+      .regex(/^[a-z]{1,2}$/, 'The objective code must be one or two letters, for example b')
+      .optional(),
   ),
   title: text('objective title'),
 });
@@ -119,22 +128,38 @@ export type ObjectiveInput = Loose<z.input<typeof objectiveSchema>>;
 
 export const actionSchema = z
   .object({
-    objectiveId: z.coerce.number({ error: 'Choose the objective the action belongs to' }).int('Choose the objective the action belongs to').positive('Choose the objective the action belongs to'),
+    objectiveId: z.coerce
+      .number({ error: 'Choose the objective the action belongs to' })
+      .int('Choose the objective the action belongs to')
+      .positive('Choose the objective the action belongs to'),
     number: z.preprocess((v) => (v === '' || v == null ? undefined : v), positiveInt('action number').optional()),
     title: text('action', 1000),
     successMeasure: optionalText('success measure'),
     owner: text('owner', 200),
     startDate: date('start date'),
     dueDate: date('due date'),
-    status: z.enum(ACTION_STATUSES, { error: 'Choose a status: not started, in progress, complete or blocked' }).default('not-started'),
+    status: z
+      .enum(ACTION_STATUSES, { error: 'Choose a status: not started, in progress, complete or blocked' })
+      .default('not-started'),
     rag: z.enum(RAGS, { error: 'Choose a RAG rating: red, amber or green' }).default('green'),
     completedOn: optionalDate('completion date'),
     recommendationIds: idList,
   })
   .superRefine((a, ctx) => {
-    if (a.dueDate < a.startDate) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'The due date must be the same as or after the start date' });
-    if (a.status === 'complete' && !a.completedOn) ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'Enter the date the action was completed' });
-    if (a.completedOn && a.completedOn < a.startDate) ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'The completion date must be the same as or after the start date' });
+    if (a.dueDate < a.startDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueDate'],
+        message: 'The due date must be the same as or after the start date',
+      });
+    if (a.status === 'complete' && !a.completedOn)
+      ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'Enter the date the action was completed' });
+    if (a.completedOn && a.completedOn < a.startDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['completedOn'],
+        message: 'The completion date must be the same as or after the start date',
+      });
   })
   .transform((a) => ({ ...a, completedOn: a.status === 'complete' ? a.completedOn : null }));
 export type ActionInput = Loose<z.input<typeof actionSchema>>;
@@ -143,7 +168,12 @@ const TARGET_MESSAGE = 'The target must be a number, for example 85 or 12.5';
 /** A success target: empty for none; "85", "12.5" or "85%" for a number. */
 const target = z.unknown().transform((v, ctx): number | null => {
   if (v === '' || v == null) return null;
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v.trim().replace(/%$/, '')) : Number.NaN;
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && v.trim() !== ''
+        ? Number(v.trim().replace(/%$/, ''))
+        : Number.NaN;
   if (!Number.isFinite(n)) {
     ctx.addIssue({ code: 'custom', message: TARGET_MESSAGE });
     return z.NEVER;
@@ -158,8 +188,18 @@ export const evidenceSchema = z.object({
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((i, index) => {
-        if (!indicatorById(i.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `There is no indicator called ${i.id || '(blank)'} in the catalogue` });
-        if (seen.has(i.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `${indicatorById(i.id)?.title ?? i.id} is listed twice` });
+        if (!indicatorById(i.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'id'],
+            message: `There is no indicator called ${i.id || '(blank)'} in the catalogue`,
+          });
+        if (seen.has(i.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'id'],
+            message: `${indicatorById(i.id)?.title ?? i.id} is listed twice`,
+          });
         seen.add(i.id);
       });
     }),
@@ -178,7 +218,10 @@ export type ProgressInput = Loose<z.input<typeof progressSchema>>;
 // ——— lookups ———
 
 async function themeOr404(tx: Tx, authorityId: number, themeId: number) {
-  const [theme] = await tx.select().from(improvementThemes).where(and(eq(improvementThemes.authorityId, authorityId), eq(improvementThemes.id, themeId)));
+  const [theme] = await tx
+    .select()
+    .from(improvementThemes)
+    .where(and(eq(improvementThemes.authorityId, authorityId), eq(improvementThemes.id, themeId)));
   if (!theme) throw new NotFoundError();
   return theme;
 }
@@ -199,7 +242,10 @@ async function objectiveOr404(tx: Tx, authorityId: number, objectiveId: number) 
 }
 
 async function actionOr404(tx: Tx, authorityId: number, actionId: number) {
-  const [action] = await tx.select().from(improvementActions).where(and(eq(improvementActions.authorityId, authorityId), eq(improvementActions.id, actionId)));
+  const [action] = await tx
+    .select()
+    .from(improvementActions)
+    .where(and(eq(improvementActions.authorityId, authorityId), eq(improvementActions.id, actionId)));
   if (!action) throw new NotFoundError();
   return action;
 }
@@ -216,9 +262,19 @@ export async function getObjective(db: Tx, authorityId: number, objectiveId: num
 export async function getAction(db: Tx, authorityId: number, actionId: number) {
   const action = await actionOr404(db, authorityId, actionId);
   const [recs, indicators, domains] = await Promise.all([
-    db.select({ id: improvementActionRecommendations.recommendationId }).from(improvementActionRecommendations).where(eq(improvementActionRecommendations.actionId, actionId)),
-    db.select().from(improvementActionIndicators).where(eq(improvementActionIndicators.actionId, actionId)).orderBy(asc(improvementActionIndicators.indicatorId)),
-    db.select({ id: improvementActionDomains.domainId }).from(improvementActionDomains).where(eq(improvementActionDomains.actionId, actionId)),
+    db
+      .select({ id: improvementActionRecommendations.recommendationId })
+      .from(improvementActionRecommendations)
+      .where(eq(improvementActionRecommendations.actionId, actionId)),
+    db
+      .select()
+      .from(improvementActionIndicators)
+      .where(eq(improvementActionIndicators.actionId, actionId))
+      .orderBy(asc(improvementActionIndicators.indicatorId)),
+    db
+      .select({ id: improvementActionDomains.domainId })
+      .from(improvementActionDomains)
+      .where(eq(improvementActionDomains.actionId, actionId)),
   ]);
   return {
     ...action,
@@ -233,12 +289,22 @@ export async function getAction(db: Tx, authorityId: number, actionId: number) {
 /** The authority's objectives with their theme, in plan order, for the action form's choice. */
 export async function objectiveChoices(db: Tx, authorityId: number) {
   const found = await db
-    .select({ id: improvementObjectives.id, code: improvementObjectives.code, title: improvementObjectives.title, themeNumber: improvementThemes.number, themeTitle: improvementThemes.title })
+    .select({
+      id: improvementObjectives.id,
+      code: improvementObjectives.code,
+      title: improvementObjectives.title,
+      themeNumber: improvementThemes.number,
+      themeTitle: improvementThemes.title,
+    })
     .from(improvementObjectives)
     .innerJoin(improvementThemes, eq(improvementThemes.id, improvementObjectives.themeId))
     .where(eq(improvementThemes.authorityId, authorityId))
     .orderBy(asc(improvementThemes.number), asc(improvementObjectives.code));
-  return found.map((o) => ({ ...o, id: Number(o.id), label: `${o.themeNumber}${o.code} ${o.title} (theme ${o.themeNumber}: ${o.themeTitle})` }));
+  return found.map((o) => ({
+    ...o,
+    id: Number(o.id),
+    label: `${o.themeNumber}${o.code} ${o.title} (theme ${o.themeNumber}: ${o.themeTitle})`,
+  }));
 }
 
 // ——— the eight practice domains ———
@@ -270,7 +336,11 @@ export async function ensurePracticeDomains(db: Tx, authorityId: number) {
 }
 
 export async function practiceDomainsOf(db: Tx, authorityId: number) {
-  const found = await db.select().from(practiceDomains).where(eq(practiceDomains.authorityId, authorityId)).orderBy(asc(practiceDomains.sortOrder), asc(practiceDomains.title));
+  const found = await db
+    .select()
+    .from(practiceDomains)
+    .where(eq(practiceDomains.authorityId, authorityId))
+    .orderBy(asc(practiceDomains.sortOrder), asc(practiceDomains.title));
   return found.map((d) => ({ id: Number(d.id), key: d.key, title: d.title }));
 }
 
@@ -281,93 +351,184 @@ export async function createTheme(db: Tx, authorityId: number, input: ThemeInput
   return db.transaction(async (tx) => {
     const number = data.number ?? (await nextThemeNumber(tx, authorityId));
     await assertThemeNumberFree(tx, authorityId, number, null);
-    const [row] = await tx.insert(improvementThemes).values({ authorityId, number, title: data.title, description: data.description }).returning({ id: improvementThemes.id });
+    const [row] = await tx
+      .insert(improvementThemes)
+      .values({ authorityId, number, title: data.title, description: data.description })
+      .returning({ id: improvementThemes.id });
     if (!row) throw new Error('theme not saved');
-    await audit.record(tx, { recordType: 'improvement-theme', recordId: String(row.id), detail: { change: 'create', number } });
+    await audit.record(tx, {
+      recordType: 'improvement-theme',
+      recordId: String(row.id),
+      detail: { change: 'create', number },
+    });
     return Number(row.id);
   });
 }
 
-export async function updateTheme(db: Tx, authorityId: number, themeId: number, input: ThemeInput, audit: Auditor): Promise<void> {
+export async function updateTheme(
+  db: Tx,
+  authorityId: number,
+  themeId: number,
+  input: ThemeInput,
+  audit: Auditor,
+): Promise<void> {
   const data = parseOrThrow(themeSchema, input);
   await db.transaction(async (tx) => {
     const theme = await themeOr404(tx, authorityId, themeId);
     const number = data.number ?? theme.number;
     await assertThemeNumberFree(tx, authorityId, number, themeId);
-    await tx.update(improvementThemes).set({ number, title: data.title, description: data.description }).where(eq(improvementThemes.id, themeId));
-    await audit.record(tx, { recordType: 'improvement-theme', recordId: String(themeId), detail: { change: 'update', number } });
+    await tx
+      .update(improvementThemes)
+      .set({ number, title: data.title, description: data.description })
+      .where(eq(improvementThemes.id, themeId));
+    await audit.record(tx, {
+      recordType: 'improvement-theme',
+      recordId: String(themeId),
+      detail: { change: 'update', number },
+    });
   });
 }
 
 export async function deleteTheme(db: Tx, authorityId: number, themeId: number, audit: Auditor): Promise<void> {
   await db.transaction(async (tx) => {
     await themeOr404(tx, authorityId, themeId);
-    const [held] = await tx.select({ n: sql<number>`count(*)` }).from(improvementObjectives).where(eq(improvementObjectives.themeId, themeId));
-    if (Number(held?.n ?? 0) > 0) throw new ValidationError([{ field: 'theme', message: 'This theme still has objectives: delete or move them first' }]);
+    const [held] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(improvementObjectives)
+      .where(eq(improvementObjectives.themeId, themeId));
+    if (Number(held?.n ?? 0) > 0)
+      throw new ValidationError([
+        { field: 'theme', message: 'This theme still has objectives: delete or move them first' },
+      ]);
     await tx.delete(improvementThemes).where(eq(improvementThemes.id, themeId));
-    await audit.record(tx, { recordType: 'improvement-theme', recordId: String(themeId), detail: { change: 'delete' } });
+    await audit.record(tx, {
+      recordType: 'improvement-theme',
+      recordId: String(themeId),
+      detail: { change: 'delete' },
+    });
   });
 }
 
 async function nextThemeNumber(tx: Tx, authorityId: number): Promise<number> {
-  const [found] = await tx.select({ n: max(improvementThemes.number) }).from(improvementThemes).where(eq(improvementThemes.authorityId, authorityId));
+  const [found] = await tx
+    .select({ n: max(improvementThemes.number) })
+    .from(improvementThemes)
+    .where(eq(improvementThemes.authorityId, authorityId));
   return Number(found?.n ?? 0) + 1;
 }
 
-async function assertThemeNumberFree(tx: Tx, authorityId: number, number: number, exceptId: number | null): Promise<void> {
-  const [clash] = await tx.select({ id: improvementThemes.id }).from(improvementThemes).where(and(eq(improvementThemes.authorityId, authorityId), eq(improvementThemes.number, number)));
-  if (clash && Number(clash.id) !== exceptId) throw new ValidationError([{ field: 'number', message: `There is already a theme ${number}: choose another number` }]);
+async function assertThemeNumberFree(
+  tx: Tx,
+  authorityId: number,
+  number: number,
+  exceptId: number | null,
+): Promise<void> {
+  const [clash] = await tx
+    .select({ id: improvementThemes.id })
+    .from(improvementThemes)
+    .where(and(eq(improvementThemes.authorityId, authorityId), eq(improvementThemes.number, number)));
+  if (clash && Number(clash.id) !== exceptId)
+    throw new ValidationError([
+      { field: 'number', message: `There is already a theme ${number}: choose another number` },
+    ]);
 }
 
 // ——— objectives ———
 
-export async function createObjective(db: Tx, authorityId: number, themeId: number, input: ObjectiveInput, audit: Auditor): Promise<number> {
+export async function createObjective(
+  db: Tx,
+  authorityId: number,
+  themeId: number,
+  input: ObjectiveInput,
+  audit: Auditor,
+): Promise<number> {
   const data = parseOrThrow(objectiveSchema, input);
   return db.transaction(async (tx) => {
     await themeOr404(tx, authorityId, themeId);
     const code = data.code ?? (await nextObjectiveCode(tx, themeId));
     await assertObjectiveCodeFree(tx, themeId, code, null);
-    const [row] = await tx.insert(improvementObjectives).values({ themeId, code, title: data.title }).returning({ id: improvementObjectives.id });
+    const [row] = await tx
+      .insert(improvementObjectives)
+      .values({ themeId, code, title: data.title })
+      .returning({ id: improvementObjectives.id });
     if (!row) throw new Error('objective not saved');
-    await audit.record(tx, { recordType: 'improvement-objective', recordId: String(row.id), detail: { change: 'create', code } });
+    await audit.record(tx, {
+      recordType: 'improvement-objective',
+      recordId: String(row.id),
+      detail: { change: 'create', code },
+    });
     return Number(row.id);
   });
 }
 
-export async function updateObjective(db: Tx, authorityId: number, objectiveId: number, input: ObjectiveInput, audit: Auditor): Promise<void> {
+export async function updateObjective(
+  db: Tx,
+  authorityId: number,
+  objectiveId: number,
+  input: ObjectiveInput,
+  audit: Auditor,
+): Promise<void> {
   const data = parseOrThrow(objectiveSchema, input);
   await db.transaction(async (tx) => {
     const objective = await objectiveOr404(tx, authorityId, objectiveId);
     const code = data.code ?? objective.code;
     await assertObjectiveCodeFree(tx, objective.themeId, code, objectiveId);
-    await tx.update(improvementObjectives).set({ code, title: data.title }).where(eq(improvementObjectives.id, objectiveId));
-    await audit.record(tx, { recordType: 'improvement-objective', recordId: String(objectiveId), detail: { change: 'update', code } });
+    await tx
+      .update(improvementObjectives)
+      .set({ code, title: data.title })
+      .where(eq(improvementObjectives.id, objectiveId));
+    await audit.record(tx, {
+      recordType: 'improvement-objective',
+      recordId: String(objectiveId),
+      detail: { change: 'update', code },
+    });
   });
 }
 
 export async function deleteObjective(db: Tx, authorityId: number, objectiveId: number, audit: Auditor): Promise<void> {
   await db.transaction(async (tx) => {
     await objectiveOr404(tx, authorityId, objectiveId);
-    const [held] = await tx.select({ n: sql<number>`count(*)` }).from(improvementActions).where(eq(improvementActions.objectiveId, objectiveId));
-    if (Number(held?.n ?? 0) > 0) throw new ValidationError([{ field: 'objective', message: 'This objective still has actions: delete or move them first' }]);
+    const [held] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(improvementActions)
+      .where(eq(improvementActions.objectiveId, objectiveId));
+    if (Number(held?.n ?? 0) > 0)
+      throw new ValidationError([
+        { field: 'objective', message: 'This objective still has actions: delete or move them first' },
+      ]);
     await tx.delete(improvementObjectives).where(eq(improvementObjectives.id, objectiveId));
-    await audit.record(tx, { recordType: 'improvement-objective', recordId: String(objectiveId), detail: { change: 'delete' } });
+    await audit.record(tx, {
+      recordType: 'improvement-objective',
+      recordId: String(objectiveId),
+      detail: { change: 'delete' },
+    });
   });
 }
 
 async function nextObjectiveCode(tx: Tx, themeId: number): Promise<string> {
-  const found = await tx.select({ code: improvementObjectives.code }).from(improvementObjectives).where(eq(improvementObjectives.themeId, themeId));
+  const found = await tx
+    .select({ code: improvementObjectives.code })
+    .from(improvementObjectives)
+    .where(eq(improvementObjectives.themeId, themeId));
   const used = new Set(found.map((f) => f.code));
   for (let i = 0; i < 26; i++) {
     const code = String.fromCharCode(97 + i);
     if (!used.has(code)) return code;
   }
-  throw new ValidationError([{ field: 'code', message: 'Every letter a to z is taken in this theme: enter a two-letter code' }]);
+  throw new ValidationError([
+    { field: 'code', message: 'Every letter a to z is taken in this theme: enter a two-letter code' },
+  ]);
 }
 
 async function assertObjectiveCodeFree(tx: Tx, themeId: number, code: string, exceptId: number | null): Promise<void> {
-  const [clash] = await tx.select({ id: improvementObjectives.id }).from(improvementObjectives).where(and(eq(improvementObjectives.themeId, themeId), eq(improvementObjectives.code, code)));
-  if (clash && Number(clash.id) !== exceptId) throw new ValidationError([{ field: 'code', message: `This theme already has an objective ${code}: choose another letter` }]);
+  const [clash] = await tx
+    .select({ id: improvementObjectives.id })
+    .from(improvementObjectives)
+    .where(and(eq(improvementObjectives.themeId, themeId), eq(improvementObjectives.code, code)));
+  if (clash && Number(clash.id) !== exceptId)
+    throw new ValidationError([
+      { field: 'code', message: `This theme already has an objective ${code}: choose another letter` },
+    ]);
 }
 
 // ——— actions ———
@@ -375,7 +536,8 @@ async function assertObjectiveCodeFree(tx: Tx, themeId: number, code: string, ex
 export async function createAction(db: Tx, authorityId: number, input: ActionInput, audit: Auditor): Promise<number> {
   const data = parseOrThrow(actionSchema, input);
   return db.transaction(async (tx) => {
-    if (!(await objectiveOf(tx, authorityId, data.objectiveId))) throw new ValidationError([{ field: 'objectiveId', message: 'Choose the objective the action belongs to' }]);
+    if (!(await objectiveOf(tx, authorityId, data.objectiveId)))
+      throw new ValidationError([{ field: 'objectiveId', message: 'Choose the objective the action belongs to' }]);
     const number = data.number ?? (await nextActionNumber(tx, data.objectiveId));
     await assertActionNumberFree(tx, data.objectiveId, number, null);
     await assertRecommendationsOf(tx, authorityId, data.recommendationIds);
@@ -398,19 +560,34 @@ export async function createAction(db: Tx, authorityId: number, input: ActionInp
     if (!row) throw new Error('action not saved');
     const actionId = Number(row.id);
     if (data.recommendationIds.length) {
-      await tx.insert(improvementActionRecommendations).values(data.recommendationIds.map((recommendationId) => ({ actionId, recommendationId })));
+      await tx
+        .insert(improvementActionRecommendations)
+        .values(data.recommendationIds.map((recommendationId) => ({ actionId, recommendationId })));
     }
-    await audit.record(tx, { recordType: 'improvement-action', recordId: String(actionId), detail: { change: 'create', recommendations: data.recommendationIds.length } });
+    await audit.record(tx, {
+      recordType: 'improvement-action',
+      recordId: String(actionId),
+      detail: { change: 'create', recommendations: data.recommendationIds.length },
+    });
     return actionId;
   });
 }
 
-export async function updateAction(db: Tx, authorityId: number, actionId: number, input: ActionInput, audit: Auditor): Promise<void> {
+export async function updateAction(
+  db: Tx,
+  authorityId: number,
+  actionId: number,
+  input: ActionInput,
+  audit: Auditor,
+): Promise<void> {
   const data = parseOrThrow(actionSchema, input);
   await db.transaction(async (tx) => {
     const action = await actionOr404(tx, authorityId, actionId);
-    if (!(await objectiveOf(tx, authorityId, data.objectiveId))) throw new ValidationError([{ field: 'objectiveId', message: 'Choose the objective the action belongs to' }]);
-    const number = data.number ?? (Number(action.objectiveId) === data.objectiveId ? action.number : await nextActionNumber(tx, data.objectiveId));
+    if (!(await objectiveOf(tx, authorityId, data.objectiveId)))
+      throw new ValidationError([{ field: 'objectiveId', message: 'Choose the objective the action belongs to' }]);
+    const number =
+      data.number ??
+      (Number(action.objectiveId) === data.objectiveId ? action.number : await nextActionNumber(tx, data.objectiveId));
     await assertActionNumberFree(tx, data.objectiveId, number, actionId);
     await assertRecommendationsOf(tx, authorityId, data.recommendationIds);
     await tx
@@ -431,9 +608,15 @@ export async function updateAction(db: Tx, authorityId: number, actionId: number
       .where(eq(improvementActions.id, actionId));
     await tx.delete(improvementActionRecommendations).where(eq(improvementActionRecommendations.actionId, actionId));
     if (data.recommendationIds.length) {
-      await tx.insert(improvementActionRecommendations).values(data.recommendationIds.map((recommendationId) => ({ actionId, recommendationId })));
+      await tx
+        .insert(improvementActionRecommendations)
+        .values(data.recommendationIds.map((recommendationId) => ({ actionId, recommendationId })));
     }
-    await audit.record(tx, { recordType: 'improvement-action', recordId: String(actionId), detail: { change: 'update', recommendations: data.recommendationIds.length } });
+    await audit.record(tx, {
+      recordType: 'improvement-action',
+      recordId: String(actionId),
+      detail: { change: 'update', recommendations: data.recommendationIds.length },
+    });
   });
 }
 
@@ -445,38 +628,81 @@ export async function deleteAction(db: Tx, authorityId: number, actionId: number
     await tx.delete(improvementActionDomains).where(eq(improvementActionDomains.actionId, actionId));
     await tx.delete(improvementProgressUpdates).where(eq(improvementProgressUpdates.actionId, actionId));
     await tx.delete(improvementActions).where(eq(improvementActions.id, actionId));
-    await audit.record(tx, { recordType: 'improvement-action', recordId: String(actionId), detail: { change: 'delete' } });
+    await audit.record(tx, {
+      recordType: 'improvement-action',
+      recordId: String(actionId),
+      detail: { change: 'delete' },
+    });
   });
 }
 
 /** Links one more recommendation to an action (nothing happens if it is already linked). */
-export async function linkRecommendation(db: Tx, authorityId: number, actionId: number, recommendationId: number, audit: Auditor): Promise<void> {
+export async function linkRecommendation(
+  db: Tx,
+  authorityId: number,
+  actionId: number,
+  recommendationId: number,
+  audit: Auditor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await actionOr404(tx, authorityId, actionId);
     await assertRecommendationsOf(tx, authorityId, [recommendationId]);
     await tx.insert(improvementActionRecommendations).values({ actionId, recommendationId }).onConflictDoNothing();
-    await audit.record(tx, { recordType: 'improvement-action', recordId: String(actionId), detail: { change: 'link-recommendation', recommendationId } });
+    await audit.record(tx, {
+      recordType: 'improvement-action',
+      recordId: String(actionId),
+      detail: { change: 'link-recommendation', recommendationId },
+    });
   });
 }
 
-export async function unlinkRecommendation(db: Tx, authorityId: number, actionId: number, recommendationId: number, audit: Auditor): Promise<void> {
+export async function unlinkRecommendation(
+  db: Tx,
+  authorityId: number,
+  actionId: number,
+  recommendationId: number,
+  audit: Auditor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await actionOr404(tx, authorityId, actionId);
     await tx
       .delete(improvementActionRecommendations)
-      .where(and(eq(improvementActionRecommendations.actionId, actionId), eq(improvementActionRecommendations.recommendationId, recommendationId)));
-    await audit.record(tx, { recordType: 'improvement-action', recordId: String(actionId), detail: { change: 'unlink-recommendation', recommendationId } });
+      .where(
+        and(
+          eq(improvementActionRecommendations.actionId, actionId),
+          eq(improvementActionRecommendations.recommendationId, recommendationId),
+        ),
+      );
+    await audit.record(tx, {
+      recordType: 'improvement-action',
+      recordId: String(actionId),
+      detail: { change: 'unlink-recommendation', recommendationId },
+    });
   });
 }
 
 async function nextActionNumber(tx: Tx, objectiveId: number): Promise<number> {
-  const [found] = await tx.select({ n: max(improvementActions.number) }).from(improvementActions).where(eq(improvementActions.objectiveId, objectiveId));
+  const [found] = await tx
+    .select({ n: max(improvementActions.number) })
+    .from(improvementActions)
+    .where(eq(improvementActions.objectiveId, objectiveId));
   return Number(found?.n ?? 0) + 1;
 }
 
-async function assertActionNumberFree(tx: Tx, objectiveId: number, number: number, exceptId: number | null): Promise<void> {
-  const [clash] = await tx.select({ id: improvementActions.id }).from(improvementActions).where(and(eq(improvementActions.objectiveId, objectiveId), eq(improvementActions.number, number)));
-  if (clash && Number(clash.id) !== exceptId) throw new ValidationError([{ field: 'number', message: `This objective already has an action ${number}: choose another number` }]);
+async function assertActionNumberFree(
+  tx: Tx,
+  objectiveId: number,
+  number: number,
+  exceptId: number | null,
+): Promise<void> {
+  const [clash] = await tx
+    .select({ id: improvementActions.id })
+    .from(improvementActions)
+    .where(and(eq(improvementActions.objectiveId, objectiveId), eq(improvementActions.number, number)));
+  if (clash && Number(clash.id) !== exceptId)
+    throw new ValidationError([
+      { field: 'number', message: `This objective already has an action ${number}: choose another number` },
+    ]);
 }
 
 async function assertRecommendationsOf(tx: Tx, authorityId: number, ids: readonly number[]): Promise<void> {
@@ -486,25 +712,48 @@ async function assertRecommendationsOf(tx: Tx, authorityId: number, ids: readonl
     .from(inspectionRecommendations)
     .innerJoin(inspections, eq(inspections.id, inspectionRecommendations.inspectionId))
     .where(and(eq(inspections.authorityId, authorityId), inArray(inspectionRecommendations.id, [...ids])));
-  if (found.length !== ids.length) throw new ValidationError([{ field: 'recommendationIds', message: 'Choose recommendations from this authority’s inspections' }]);
+  if (found.length !== ids.length)
+    throw new ValidationError([
+      { field: 'recommendationIds', message: 'Choose recommendations from this authority’s inspections' },
+    ]);
 }
 
 // ——— evidence ———
 
 /** Replaces the action's evidence: the indicators (each with its success target) and the practice domains. */
-export async function setEvidence(db: Tx, authorityId: number, actionId: number, input: EvidenceInput, audit: Auditor): Promise<void> {
+export async function setEvidence(
+  db: Tx,
+  authorityId: number,
+  actionId: number,
+  input: EvidenceInput,
+  audit: Auditor,
+): Promise<void> {
   const data = parseOrThrow(evidenceSchema, input);
   await db.transaction(async (tx) => {
     await actionOr404(tx, authorityId, actionId);
     if (data.domainIds.length) {
-      const found = await tx.select({ id: practiceDomains.id }).from(practiceDomains).where(and(eq(practiceDomains.authorityId, authorityId), inArray(practiceDomains.id, data.domainIds)));
-      if (found.length !== data.domainIds.length) throw new ValidationError([{ field: 'domainIds', message: 'Choose practice domains from this authority’s audit framework' }]);
+      const found = await tx
+        .select({ id: practiceDomains.id })
+        .from(practiceDomains)
+        .where(and(eq(practiceDomains.authorityId, authorityId), inArray(practiceDomains.id, data.domainIds)));
+      if (found.length !== data.domainIds.length)
+        throw new ValidationError([
+          { field: 'domainIds', message: 'Choose practice domains from this authority’s audit framework' },
+        ]);
     }
     await tx.delete(improvementActionIndicators).where(eq(improvementActionIndicators.actionId, actionId));
     await tx.delete(improvementActionDomains).where(eq(improvementActionDomains.actionId, actionId));
-    if (data.indicators.length) await tx.insert(improvementActionIndicators).values(data.indicators.map((i) => ({ actionId, indicatorId: i.id, target: i.target })));
-    if (data.domainIds.length) await tx.insert(improvementActionDomains).values(data.domainIds.map((domainId) => ({ actionId, domainId })));
-    await audit.record(tx, { recordType: 'improvement-action', recordId: String(actionId), detail: { change: 'evidence', indicators: data.indicators.length, domains: data.domainIds.length } });
+    if (data.indicators.length)
+      await tx
+        .insert(improvementActionIndicators)
+        .values(data.indicators.map((i) => ({ actionId, indicatorId: i.id, target: i.target })));
+    if (data.domainIds.length)
+      await tx.insert(improvementActionDomains).values(data.domainIds.map((domainId) => ({ actionId, domainId })));
+    await audit.record(tx, {
+      recordType: 'improvement-action',
+      recordId: String(actionId),
+      detail: { change: 'evidence', indicators: data.indicators.length, domains: data.domainIds.length },
+    });
   });
 }
 
@@ -524,16 +773,29 @@ export async function addProgressUpdate(
   audit: Auditor,
 ): Promise<number> {
   const data = parseOrThrow(progressSchema, input);
-  if (data.updatedOn > today) throw new ValidationError([{ field: 'updatedOn', message: 'The date of the update must be today or in the past' }]);
+  if (data.updatedOn > today)
+    throw new ValidationError([{ field: 'updatedOn', message: 'The date of the update must be today or in the past' }]);
   return db.transaction(async (tx) => {
     const action = await actionOr404(tx, authorityId, actionId);
     if (data.updatedOn < action.startDate && data.status !== 'not-started') {
-      throw new ValidationError([{ field: 'updatedOn', message: 'The date of the update must be on or after the action’s start date' }]);
+      throw new ValidationError([
+        { field: 'updatedOn', message: 'The date of the update must be on or after the action’s start date' },
+      ]);
     }
-    const [latest] = await tx.select({ d: max(improvementProgressUpdates.updatedOn) }).from(improvementProgressUpdates).where(eq(improvementProgressUpdates.actionId, actionId));
+    const [latest] = await tx
+      .select({ d: max(improvementProgressUpdates.updatedOn) })
+      .from(improvementProgressUpdates)
+      .where(eq(improvementProgressUpdates.actionId, actionId));
     const [row] = await tx
       .insert(improvementProgressUpdates)
-      .values({ actionId, updatedOn: data.updatedOn, status: data.status, rag: data.rag, note: data.note, authorName: author.name })
+      .values({
+        actionId,
+        updatedOn: data.updatedOn,
+        status: data.status,
+        rag: data.rag,
+        note: data.note,
+        authorName: author.name,
+      })
       .returning({ id: improvementProgressUpdates.id });
     if (!row) throw new Error('update not saved');
     const latestOn = latest?.d ?? null;
@@ -544,12 +806,21 @@ export async function addProgressUpdate(
         .set({
           status: data.status,
           rag: data.rag,
-          completedOn: data.status === 'complete' ? (action.status === 'complete' && action.completedOn ? action.completedOn : data.updatedOn) : null,
+          completedOn:
+            data.status === 'complete'
+              ? action.status === 'complete' && action.completedOn
+                ? action.completedOn
+                : data.updatedOn
+              : null,
           updatedAt: new Date(),
         })
         .where(eq(improvementActions.id, actionId));
     }
-    await audit.record(tx, { recordType: 'improvement-action', recordId: String(actionId), detail: { change: 'progress', status: data.status, rag: data.rag, latest: isLatest } });
+    await audit.record(tx, {
+      recordType: 'improvement-action',
+      recordId: String(actionId),
+      detail: { change: 'progress', status: data.status, rag: data.rag, latest: isLatest },
+    });
     return Number(row.id);
   });
 }
@@ -561,5 +832,13 @@ export async function progressHistory(db: Tx, actionId: number) {
     .from(improvementProgressUpdates)
     .where(eq(improvementProgressUpdates.actionId, actionId))
     .orderBy(sql`${improvementProgressUpdates.updatedOn} desc, ${improvementProgressUpdates.id} desc`);
-  return found.map((u) => ({ id: Number(u.id), updatedOn: u.updatedOn, status: u.status, rag: u.rag, note: u.note, authorName: u.authorName, createdAt: u.createdAt }));
+  return found.map((u) => ({
+    id: Number(u.id),
+    updatedOn: u.updatedOn,
+    status: u.status,
+    rag: u.rag,
+    note: u.note,
+    authorName: u.authorName,
+    createdAt: u.createdAt,
+  }));
 }

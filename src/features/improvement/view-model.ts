@@ -20,7 +20,11 @@ export const STATUS_TAG: Record<ActionStatus, string> = {
   complete: 'govuk-tag--green',
   blocked: 'govuk-tag--red',
 };
-export const RAG_TAG: Record<Rag, string> = { red: 'govuk-tag--red', amber: 'govuk-tag--yellow', green: 'govuk-tag--green' };
+export const RAG_TAG: Record<Rag, string> = {
+  red: 'govuk-tag--red',
+  amber: 'govuk-tag--yellow',
+  green: 'govuk-tag--green',
+};
 
 /** The plan page's filters (a GET form). Unreadable values are ignored. */
 export const planFilterSchema = z.object({
@@ -50,7 +54,12 @@ export function matches(a: PlanAction, f: PlanFilter): boolean {
 export function filterPlan(plan: PlanView, f: PlanFilter): readonly PlanTheme[] {
   if (!filterActive(f)) return plan.themes;
   return plan.themes
-    .map((t) => ({ ...t, objectives: t.objectives.map((o) => ({ ...o, actions: o.actions.filter((a) => matches(a, f)) })).filter((o) => o.actions.length > 0) }))
+    .map((t) => ({
+      ...t,
+      objectives: t.objectives
+        .map((o) => ({ ...o, actions: o.actions.filter((a) => matches(a, f)) }))
+        .filter((o) => o.actions.length > 0),
+    }))
     .filter((t) => t.objectives.length > 0);
 }
 
@@ -85,9 +94,16 @@ export function planPageModel(plan: PlanView, themes: readonly PlanTheme[], filt
   return {
     plan,
     summary: plan.summary,
-    statusCounts: ACTION_STATUSES.map((s) => ({ text: STATUS_LABELS[s], count: plan.summary.byStatus[s], className: STATUS_TAG[s] })),
+    statusCounts: ACTION_STATUSES.map((s) => ({
+      text: STATUS_LABELS[s],
+      count: plan.summary.byStatus[s],
+      className: STATUS_TAG[s],
+    })),
     ragCounts: RAGS.map((g) => ({ text: RAG_LABELS[g], count: plan.summary.byRag[g], className: RAG_TAG[g] })),
-    unanswered: plan.unansweredRecommendations.map((r) => ({ ...recommendationView(r), newActionHref: paths.improvement.newActionFor({ recommendation: r.id }) })),
+    unanswered: plan.unansweredRecommendations.map((r) => ({
+      ...recommendationView(r),
+      newActionHref: paths.improvement.newActionFor({ recommendation: r.id }),
+    })),
     themes: themes.map((t) => ({
       ...t,
       objectives: t.objectives.map((o) => ({ ...o, actions: o.actions.map(actionRow) })),
@@ -96,9 +112,18 @@ export function planPageModel(plan: PlanView, themes: readonly PlanTheme[], filt
       active: filterActive(filter),
       shown,
       values: filter,
-      statuses: [{ value: '', text: 'Any status' }, ...ACTION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], selected: filter.status === s }))],
-      rags: [{ value: '', text: 'Any RAG rating' }, ...RAGS.map((g) => ({ value: g, text: RAG_LABELS[g], selected: filter.rag === g }))],
-      owners: [{ value: '', text: 'Any owner' }, ...owners.map((o) => ({ value: o, text: o, selected: filter.owner === o }))],
+      statuses: [
+        { value: '', text: 'Any status' },
+        ...ACTION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], selected: filter.status === s })),
+      ],
+      rags: [
+        { value: '', text: 'Any RAG rating' },
+        ...RAGS.map((g) => ({ value: g, text: RAG_LABELS[g], selected: filter.rag === g })),
+      ],
+      owners: [
+        { value: '', text: 'Any owner' },
+        ...owners.map((o) => ({ value: o, text: o, selected: filter.owner === o })),
+      ],
       flags: [
         { value: 'yes', name: 'overdue', text: 'Overdue only', checked: filter.overdue === 'yes' },
         { value: 'yes', name: 'offTrack', text: 'Off track only', checked: filter.offTrack === 'yes' },
@@ -121,7 +146,9 @@ function countText(v: Shown): string {
 function publishedText(unit: Unit, v: PublishedFigure | null): string {
   if (!v) return 'Not published';
   if (v.suppressed) return v.suppressed;
-  return v.value === null ? 'Not published' : formatValue(unit === 'count' ? 'ratio' : unit, v.value).replace(/\.00$/, '');
+  return v.value === null
+    ? 'Not published'
+    : formatValue(unit === 'count' ? 'ratio' : unit, v.value).replace(/\.00$/, '');
 }
 
 function markersFor(months: readonly ImpactMonth[], impact: ActionImpact): ChartMarker[] {
@@ -138,17 +165,32 @@ function markersFor(months: readonly ImpactMonth[], impact: ActionImpact): Chart
 export function actionPageModel(
   action: PlanAction,
   impact: ActionImpact,
-  history: ReadonlyArray<{ id: number; updatedOn: string; status: ActionStatus; rag: Rag; note: string; authorName: string }>,
+  history: ReadonlyArray<{
+    id: number;
+    updatedOn: string;
+    status: ActionStatus;
+    rag: Rag;
+    note: string;
+    authorName: string;
+  }>,
   audience: Audience,
 ) {
   const markers = markersFor(impact.months, impact);
-  const range = impact.months.length ? `${impact.months[0]?.longLabel} to ${impact.months[impact.months.length - 1]?.longLabel}` : '';
+  const range = impact.months.length
+    ? `${impact.months[0]?.longLabel} to ${impact.months[impact.months.length - 1]?.longLabel}`
+    : '';
   return {
     action: actionRow(action),
     audience,
     range,
     recommendations: action.recommendations.map(recommendationView),
-    history: history.map((h) => ({ ...h, statusText: STATUS_LABELS[h.status], statusClass: STATUS_TAG[h.status], ragText: RAG_LABELS[h.rag], ragClass: RAG_TAG[h.rag] })),
+    history: history.map((h) => ({
+      ...h,
+      statusText: STATUS_LABELS[h.status],
+      statusClass: STATUS_TAG[h.status],
+      ragText: RAG_LABELS[h.rag],
+      ragClass: RAG_TAG[h.rag],
+    })),
     indicators: impact.indicators.map((ind) => {
       const target = ind.target === null ? 'None set' : formatValue(ind.unit, ind.target);
       return {
@@ -162,19 +204,40 @@ export function actionPageModel(
           markers,
         }),
         targetText: target,
-        beforeText: ind.before ? `${shownText(ind.unit, ind.before.value)} (${ind.before.longLabel})` : 'No month before the start in range',
-        latestText: ind.latest ? `${shownText(ind.unit, ind.latest.value)} (${ind.latest.longLabel})` : 'No value kept yet',
+        beforeText: ind.before
+          ? `${shownText(ind.unit, ind.before.value)} (${ind.before.longLabel})`
+          : 'No month before the start in range',
+        latestText: ind.latest
+          ? `${shownText(ind.unit, ind.latest.value)} (${ind.latest.longLabel})`
+          : 'No value kept yet',
         targetMetText:
-          ind.targetMet === null ? (ind.target === null ? 'No target set' : 'Not judged') : ind.targetMet ? 'Target met' : 'Target not met',
-        targetMetClass: ind.targetMet === null ? 'govuk-tag--grey' : ind.targetMet ? 'govuk-tag--green' : 'govuk-tag--red',
-        polarityText: ind.polarity === 'higher' ? 'Higher is better' : ind.polarity === 'lower' ? 'Lower is better' : 'Neither higher nor lower is better',
+          ind.targetMet === null
+            ? ind.target === null
+              ? 'No target set'
+              : 'Not judged'
+            : ind.targetMet
+              ? 'Target met'
+              : 'Target not met',
+        targetMetClass:
+          ind.targetMet === null ? 'govuk-tag--grey' : ind.targetMet ? 'govuk-tag--green' : 'govuk-tag--red',
+        polarityText:
+          ind.polarity === 'higher'
+            ? 'Higher is better'
+            : ind.polarity === 'lower'
+              ? 'Lower is better'
+              : 'Neither higher nor lower is better',
         rows: ind.months.map((m) => ({
           label: m.longLabel,
           value: shownText(ind.unit, m.value, m.kept),
           numerator: countText(m.numerator),
           denominator: countText(m.denominator),
           target,
-          marker: [m.month === impact.startedMonth ? 'Action started' : '', m.month === impact.completedMonth ? 'Completed' : ''].filter(Boolean).join(', '),
+          marker: [
+            m.month === impact.startedMonth ? 'Action started' : '',
+            m.month === impact.completedMonth ? 'Completed' : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
         })),
         benchmarkRow: ind.benchmark
           ? {
@@ -194,7 +257,10 @@ export function actionPageModel(
       chart: lineChartSvg({
         id: `impact-domain-${d.key}`,
         title: `${d.title}: % of audits graded good or better, ${range}`,
-        points: d.months.map((m) => ({ label: m.label, value: typeof m.percentGoodOrBetter === 'number' ? m.percentGoodOrBetter : null })),
+        points: d.months.map((m) => ({
+          label: m.label,
+          value: typeof m.percentGoodOrBetter === 'number' ? m.percentGoodOrBetter : null,
+        })),
         suffix: '%',
         markers,
       }),
@@ -203,8 +269,18 @@ export function actionPageModel(
         label: m.longLabel,
         counts: GRADES.map((g) => countText(m.counts[g])),
         total: countText(m.total),
-        percent: m.percentGoodOrBetter === null ? 'No audits' : m.percentGoodOrBetter === 'c' ? 'c' : `${formatNumber(m.percentGoodOrBetter)}%`,
-        marker: [m.month === impact.startedMonth ? 'Action started' : '', m.month === impact.completedMonth ? 'Completed' : ''].filter(Boolean).join(', '),
+        percent:
+          m.percentGoodOrBetter === null
+            ? 'No audits'
+            : m.percentGoodOrBetter === 'c'
+              ? 'c'
+              : `${formatNumber(m.percentGoodOrBetter)}%`,
+        marker: [
+          m.month === impact.startedMonth ? 'Action started' : '',
+          m.month === impact.completedMonth ? 'Completed' : '',
+        ]
+          .filter(Boolean)
+          .join(', '),
       })),
     })),
   };

@@ -78,7 +78,8 @@ export interface IndicatorDefinition {
 }
 
 /** Words every rate per 10,000 shares, so that each says the same. */
-export const PER_10K_RULE = 'Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.';
+export const PER_10K_RULE =
+  'Divided by the child population aged 0–17 (ONS mid-year estimate) and multiplied by 10,000.';
 /** For rates of events in a period (not snapshots). */
 export const PERIOD_RATE_NOTE = 'The rate is for the period itself: a month’s rate is about a twelfth of a year’s.';
 

@@ -37,17 +37,27 @@ export interface DrillList {
   readonly rows: readonly DrillRow[];
 }
 
-export async function childrenBehind(db: Tx, user: CurrentUser, def: IndicatorDefinition, period: Period, page: number, audit: Auditor): Promise<DrillList> {
+export async function childrenBehind(
+  db: Tx,
+  user: CurrentUser,
+  def: IndicatorDefinition,
+  period: Period,
+  page: number,
+  audit: Auditor,
+): Promise<DrillList> {
   const scope = childScope(user);
   if (scope.kind === 'none') throw new ForbiddenError();
   return db.transaction(async (tx) => {
     const items = await drillDown(tx, def, user.authorityId, period);
     let visible: DrillRow[];
     if (def.subject === 'worker') {
-      const workers = items.length === 0 ? [] : await rows<{ id: number | string; name: string; worker_ref: string }>(
-        tx,
-        sql`select id, name, worker_ref from workers where authority_id = ${user.authorityId} and id = any(${`{${items.map((i) => i.subjectId).join(',')}}`}::int[])`,
-      );
+      const workers =
+        items.length === 0
+          ? []
+          : await rows<{ id: number | string; name: string; worker_ref: string }>(
+              tx,
+              sql`select id, name, worker_ref from workers where authority_id = ${user.authorityId} and id = any(${`{${items.map((i) => i.subjectId).join(',')}}`}::int[])`,
+            );
       const byId = new Map(workers.map((w) => [Number(w.id), w]));
       // Team-scoped users see only their own team's workers.
       visible = items.flatMap((i) => {
@@ -55,24 +65,57 @@ export async function childrenBehind(db: Tx, user: CurrentUser, def: IndicatorDe
         return w ? [{ ...i, lanternId: w.worker_ref, name: w.name }] : [];
       });
       if (scope.kind === 'team') {
-        const team = await rows<{ id: number | string }>(tx, sql`select id from workers where team_id = ${scope.teamId}`);
+        const team = await rows<{ id: number | string }>(
+          tx,
+          sql`select id from workers where team_id = ${scope.teamId}`,
+        );
         const inTeam = new Set(team.map((t) => Number(t.id)));
         visible = visible.filter((v) => inTeam.has(v.subjectId));
       }
     } else {
-      const found = items.length === 0 ? [] : await rows<{ id: number | string; lantern_id: string; first_name: string | null; last_name: string | null; la_child_id: string }>(
-        tx,
-        sql`select c.id, c.lantern_id, c.first_name, c.last_name, c.la_child_id from children c
+      const found =
+        items.length === 0
+          ? []
+          : await rows<{
+              id: number | string;
+              lantern_id: string;
+              first_name: string | null;
+              last_name: string | null;
+              la_child_id: string;
+            }>(
+              tx,
+              sql`select c.id, c.lantern_id, c.first_name, c.last_name, c.la_child_id from children c
             where c.id = any(${`{${items.map((i) => i.subjectId).join(',')}}`}::bigint[]) and ${childInScope(scope, 'c', { id: children.id, authorityId: children.authorityId })}`,
-      );
+            );
       const byId = new Map(found.map((c) => [Number(c.id), c]));
       visible = items.flatMap((i) => {
         const c = byId.get(i.subjectId);
-        return c ? [{ ...i, lanternId: c.lantern_id, name: fullName({ firstName: c.first_name, lastName: c.last_name, laChildId: c.la_child_id }) }] : [];
+        return c
+          ? [
+              {
+                ...i,
+                lanternId: c.lantern_id,
+                name: fullName({ firstName: c.first_name, lastName: c.last_name, laChildId: c.la_child_id }),
+              },
+            ]
+          : [];
       });
     }
     const start = (page - 1) * DRILL_PAGE;
-    await audit.record(tx, { recordType: 'indicator', recordId: def.id, detail: { periodKind: period.kind, periodEnd: period.end, listed: Math.max(0, Math.min(DRILL_PAGE, visible.length - start)), page } });
-    return { total: visible.length, hidden: items.length - visible.length, rows: visible.slice(start, start + DRILL_PAGE) };
+    await audit.record(tx, {
+      recordType: 'indicator',
+      recordId: def.id,
+      detail: {
+        periodKind: period.kind,
+        periodEnd: period.end,
+        listed: Math.max(0, Math.min(DRILL_PAGE, visible.length - start)),
+        page,
+      },
+    });
+    return {
+      total: visible.length,
+      hidden: items.length - visible.length,
+      rows: visible.slice(start, start + DRILL_PAGE),
+    };
   });
 }

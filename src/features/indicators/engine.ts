@@ -35,36 +35,62 @@ function periodsTable(periods: readonly Period[]): SQL {
 export function valueFor(unit: Unit, numerator: number, denominator: number | null): number | null {
   if (unit === 'count') return numerator;
   if (denominator === null || denominator === 0) return null;
-  const raw = unit === 'percent' ? (100 * numerator) / denominator : unit === 'rate-per-10k' ? (10_000 * numerator) / denominator : numerator / denominator;
+  const raw =
+    unit === 'percent'
+      ? (100 * numerator) / denominator
+      : unit === 'rate-per-10k'
+        ? (10_000 * numerator) / denominator
+        : numerator / denominator;
   const places = unit === 'ratio' ? 2 : 1;
   return Math.round(raw * 10 ** places) / 10 ** places;
 }
 
 /** Computes one indicator for each of the periods. */
-export async function computeIndicator(db: Tx, def: IndicatorDefinition, authorityId: number, periods: readonly Period[]): Promise<PeriodValue[]> {
+export async function computeIndicator(
+  db: Tx,
+  def: IndicatorDefinition,
+  authorityId: number,
+  periods: readonly Period[],
+): Promise<PeriodValue[]> {
   if (periods.length === 0) return [];
   await ensureWorkingDayCalendar(db);
-  const result = await rows<{ period_end: string; numerator: string | number; denominator: string | number }>(db, sql`
+  const result = await rows<{ period_end: string; numerator: string | number; denominator: string | number }>(
+    db,
+    sql`
     with ${periodsTable(periods)},
     items as (${def.items(authorityId)})
     select p.period_end::text as period_end,
            coalesce(sum(i.numerator), 0) as numerator,
            coalesce(sum(i.denominator), 0) as denominator
     from periods p left join items i on i.period_end = p.period_end
-    group by p.period_end`);
+    group by p.period_end`,
+  );
   const sums = new Map(result.map((r) => [r.period_end, { n: Number(r.numerator), d: Number(r.denominator) }]));
   const population = def.unit === 'rate-per-10k' ? await childPopulations(db, authorityId, periods) : null;
   return periods.map((period) => {
     const s = sums.get(period.end) ?? { n: 0, d: 0 };
-    const denominator = def.unit === 'count' ? null : def.unit === 'rate-per-10k' ? (population?.get(period.end) ?? null) : s.d;
+    const denominator =
+      def.unit === 'count' ? null : def.unit === 'rate-per-10k' ? (population?.get(period.end) ?? null) : s.d;
     return { period, numerator: s.n, denominator, value: valueFor(def.unit, s.n, denominator) };
   });
 }
 
 /** The items behind one period's value, one row per subject (child or worker), most contributing first. */
-export async function drillDown(db: Tx, def: IndicatorDefinition, authorityId: number, period: Period): Promise<DrillDownRow[]> {
+export async function drillDown(
+  db: Tx,
+  def: IndicatorDefinition,
+  authorityId: number,
+  period: Period,
+): Promise<DrillDownRow[]> {
   await ensureWorkingDayCalendar(db);
-  const result = await rows<{ subject_id: string | number; numerator: string | number; denominator: string | number; detail: string | null }>(db, sql`
+  const result = await rows<{
+    subject_id: string | number;
+    numerator: string | number;
+    denominator: string | number;
+    detail: string | null;
+  }>(
+    db,
+    sql`
     with ${periodsTable([period])},
     items as (${def.items(authorityId)})
     select subject_id, sum(numerator) as numerator, sum(denominator) as denominator,
@@ -72,8 +98,14 @@ export async function drillDown(db: Tx, def: IndicatorDefinition, authorityId: n
     from items
     where subject_id is not null and (numerator <> 0 or denominator <> 0)
     group by subject_id
-    order by sum(numerator) desc, subject_id`);
-  return result.map((r) => ({ subjectId: Number(r.subject_id), numerator: Number(r.numerator), denominator: Number(r.denominator), detail: r.detail }));
+    order by sum(numerator) desc, subject_id`,
+  );
+  return result.map((r) => ({
+    subjectId: Number(r.subject_id),
+    numerator: Number(r.numerator),
+    denominator: Number(r.denominator),
+    detail: r.detail,
+  }));
 }
 
 /**
@@ -83,16 +115,24 @@ export async function drillDown(db: Tx, def: IndicatorDefinition, authorityId: n
  * of them. The authority's own population table (child_population) is used when it has rows; otherwise the ONS
  * estimates loaded as reference data for the authority's LA number.
  */
-export async function childPopulations(db: Tx, authorityId: number, periods: readonly Period[]): Promise<Map<string, number>> {
-  const own = await rows<{ year: number; total: string | number }>(db, 
+export async function childPopulations(
+  db: Tx,
+  authorityId: number,
+  periods: readonly Period[],
+): Promise<Map<string, number>> {
+  const own = await rows<{ year: number; total: string | number }>(
+    db,
     sql`select year, sum(count) as total from child_population where authority_id = ${authorityId} and age between 0 and 17 group by year order by year`,
   );
   let byYear = own.map((r) => ({ year: Number(r.year), total: Number(r.total) }));
   if (byYear.length === 0) {
-    const ons = await rows<{ year: number; value: string | number }>(db, sql`
+    const ons = await rows<{ year: number; value: string | number }>(
+      db,
+      sql`
       select b.year, b.value from benchmark_values b join authorities a on a.id = ${authorityId}
       where b.measure = 'population-0-17' and b.level = 'la' and b.area_code = coalesce(a.la_number, a.benchmark_la_number)
-        and b.value is not null order by b.year`);
+        and b.value is not null order by b.year`,
+    );
     byYear = ons.map((r) => ({ year: Number(r.year), total: Number(r.value) }));
   }
   const out = new Map<string, number>();

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { childPopulation } from '../../db/schema/index';
 import { describeEachEngine } from '../../../test/support/databases';
-import { buildAuthority, buildChild, buildCpPlan, buildPeriodOfCare, buildReferral } from '../../../test/support/builders';
+import {
+  buildAuthority,
+  buildChild,
+  buildCpPlan,
+  buildPeriodOfCare,
+  buildReferral,
+} from '../../../test/support/builders';
 import { ageBand, equalitiesAt, percentDifference, type Equalities } from './equalities';
 
 describe('equalities arithmetic', () => {
@@ -17,7 +23,17 @@ describe('equalities arithmetic', () => {
   });
 
   it('bands ages as the report does', () => {
-    assert.deepEqual([0, 1, 4, 5, 9, 10, 15, 16, 17].map(ageBand), ['Under 1', '1 to 4', '1 to 4', '5 to 9', '5 to 9', '10 to 15', '10 to 15', '16 and over', '16 and over']);
+    assert.deepEqual([0, 1, 4, 5, 9, 10, 15, 16, 17].map(ageBand), [
+      'Under 1',
+      '1 to 4',
+      '1 to 4',
+      '5 to 9',
+      '5 to 9',
+      '10 to 15',
+      '10 to 15',
+      '16 and over',
+      '16 and over',
+    ]);
   });
 });
 

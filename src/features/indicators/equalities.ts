@@ -15,13 +15,21 @@ import { ageAt, openAtEndOf } from './sql';
 
 export const COHORTS = ['cin', 'cp', 'cla'] as const;
 export type Cohort = (typeof COHORTS)[number];
-export const COHORT_LABELS: Record<Cohort, string> = { cin: 'Children in need', cp: 'On a child protection plan', cla: 'Children in care' };
+export const COHORT_LABELS: Record<Cohort, string> = {
+  cin: 'Children in need',
+  cp: 'On a child protection plan',
+  cla: 'Children in care',
+};
 
 export const AGE_BANDS = ['Under 1', '1 to 4', '5 to 9', '10 to 15', '16 and over'] as const;
 export const SEXES = ['Male', 'Female'] as const;
 
 export type Dimension = 'ethnicity' | 'age' | 'sex';
-export const DIMENSION_CATEGORIES: Record<Dimension, readonly string[]> = { ethnicity: ETHNIC_GROUPS, age: AGE_BANDS, sex: SEXES };
+export const DIMENSION_CATEGORIES: Record<Dimension, readonly string[]> = {
+  ethnicity: ETHNIC_GROUPS,
+  age: AGE_BANDS,
+  sex: SEXES,
+};
 
 /** The age band of a whole-years age, as the seed report bands them. */
 export function ageBand(age: number): (typeof AGE_BANDS)[number] {
@@ -83,13 +91,22 @@ export async function equalitiesAt(db: Tx, authorityId: number, asAt: string): P
     select k.cohort, ${sql.raw(GROUP_SQL)} as grp, ${ageAt('c.date_of_birth', sql`${asAt}::date`)} as age, c.sex
     from cohort k join children c on c.id = k.child_id`,
   );
-  const popYears = await rows<{ year: number }>(db, sql`select max(year) as year from child_population where authority_id = ${authorityId} and (year::text || '-06-30')::date <= ${asAt}::date`);
-  const firstYear = await rows<{ year: number }>(db, sql`select min(year) as year from child_population where authority_id = ${authorityId}`);
-  const populationYear = popYears[0]?.year ?? firstYear[0]?.year ?? null;
-  const population = populationYear === null ? [] : await rows<{ ethnic_group: string; age: number; sex: string; count: number | string }>(
+  const popYears = await rows<{ year: number }>(
     db,
-    sql`select ethnic_group, age, sex, count from child_population where authority_id = ${authorityId} and year = ${populationYear} and age between 0 and 17`,
+    sql`select max(year) as year from child_population where authority_id = ${authorityId} and (year::text || '-06-30')::date <= ${asAt}::date`,
   );
+  const firstYear = await rows<{ year: number }>(
+    db,
+    sql`select min(year) as year from child_population where authority_id = ${authorityId}`,
+  );
+  const populationYear = popYears[0]?.year ?? firstYear[0]?.year ?? null;
+  const population =
+    populationYear === null
+      ? []
+      : await rows<{ ethnic_group: string; age: number; sex: string; count: number | string }>(
+          db,
+          sql`select ethnic_group, age, sex, count from child_population where authority_id = ${authorityId} and year = ${populationYear} and age between 0 and 17`,
+        );
 
   const categoryOf: Record<Dimension, (r: { grp: string | null; age: number | null; sex: string }) => string | null> = {
     ethnicity: (r) => (r.grp && (ETHNIC_GROUPS as readonly string[]).includes(r.grp) ? r.grp : null),
@@ -113,7 +130,8 @@ export async function equalitiesAt(db: Tx, authorityId: number, asAt: string): P
     }
     const popTotal = [...popCounts.values()].reduce((s, n) => s + n, 0);
     const totals = { population: popTotal, cin: 0, cp: 0, cla: 0 };
-    for (const cohort of COHORTS) totals[cohort] = categories.reduce((s, c) => s + (counts.get(`${cohort}|${c}`) ?? 0), 0);
+    for (const cohort of COHORTS)
+      totals[cohort] = categories.reduce((s, c) => s + (counts.get(`${cohort}|${c}`) ?? 0), 0);
     const rowsOut = categories.map((category): EqualitiesRow => {
       const popCount = popCounts.get(category) ?? 0;
       const popShare = popTotal === 0 ? null : round1((100 * popCount) / popTotal);
@@ -123,7 +141,14 @@ export async function equalitiesAt(db: Tx, authorityId: number, asAt: string): P
           const total = totals[cohort];
           const share = total === 0 ? null : (100 * count) / total;
           const base = popTotal === 0 ? null : (100 * popCount) / popTotal;
-          return [cohort, { count, share: share === null ? null : round1(share), difference: share === null || base === null ? null : percentDifference(share, base) }];
+          return [
+            cohort,
+            {
+              count,
+              share: share === null ? null : round1(share),
+              difference: share === null || base === null ? null : percentDifference(share, base),
+            },
+          ];
         }),
       ) as EqualitiesRow['cohorts'];
       return { category, population: { count: popCount, share: popShare }, cohorts };

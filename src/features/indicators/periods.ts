@@ -16,7 +16,20 @@ export interface Period {
   readonly end: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function firstOfMonth(isoDate: string): string {
   return `${isoDate.slice(0, 8)}01`;

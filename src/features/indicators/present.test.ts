@@ -21,8 +21,20 @@ describe('indicator figures for members', () => {
 
   it('shows members "c" for value, numerator and denominator; staff see them as they are', () => {
     const v = { period, numerator: 3, denominator: 40, value: 7.5 };
-    assert.deepEqual(showFigure('percent', v, 'members'), { text: 'c', value: null, numerator: 'c', denominator: '40', suppressed: true });
-    assert.deepEqual(showFigure('percent', v, 'staff'), { text: '7.5%', value: 7.5, numerator: '3', denominator: '40', suppressed: false });
+    assert.deepEqual(showFigure('percent', v, 'members'), {
+      text: 'c',
+      value: null,
+      numerator: 'c',
+      denominator: '40',
+      suppressed: true,
+    });
+    assert.deepEqual(showFigure('percent', v, 'staff'), {
+      text: '7.5%',
+      value: 7.5,
+      numerator: '3',
+      denominator: '40',
+      suppressed: false,
+    });
   });
 
   it('formats each unit', () => {

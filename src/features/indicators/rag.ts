@@ -21,8 +21,10 @@ export function ragFor(value: number | null, polarity: Polarity, t: Thresholds):
 
 /** Thresholds make sense for the polarity: green no worse than amber. */
 export function thresholdsProblem(polarity: Polarity, green: number, amber: number): string | null {
-  if (polarity === 'higher' && green < amber) return 'For an indicator where higher is better, the green threshold must be at least the amber threshold';
-  if (polarity === 'lower' && green > amber) return 'For an indicator where lower is better, the green threshold must be at most the amber threshold';
+  if (polarity === 'higher' && green < amber)
+    return 'For an indicator where higher is better, the green threshold must be at least the amber threshold';
+  if (polarity === 'lower' && green > amber)
+    return 'For an indicator where lower is better, the green threshold must be at most the amber threshold';
   return null;
 }
 

@@ -10,7 +10,8 @@ type Result = IndicatorResult;
 /** A number for the API, or "c" for members when it is a small count. */
 export function apiFigure(r: Result, audience: Audience, v: Result['current']) {
   const shown = showFigure(r.definition.unit, v, audience);
-  const count = (n: number | null, text: string) => (n === null || text === '' ? null : text === 'c' ? ('c' as const) : n);
+  const count = (n: number | null, text: string) =>
+    n === null || text === '' ? null : text === 'c' ? ('c' as const) : n;
   return {
     value: shown.suppressed ? ('c' as const) : v.value,
     numerator: count(v.numerator, shown.numerator),
@@ -35,4 +36,3 @@ export function apiResult(r: Result, audience: Audience) {
     benchmarks: r.benchmarks.map((b) => ({ ...b })),
   };
 }
-

@@ -7,7 +7,14 @@ import type { Tx } from '../../db/client';
 import { benchmarksFor, type BenchmarkYear } from '../reference/benchmarks';
 import type { IndicatorDefinition } from './definition';
 import { computeIndicator, type PeriodValue } from './engine';
-import { lastCompleteMonth, periodContaining, periodLabel, periodsEnding, type Period, type PeriodKind } from './periods';
+import {
+  lastCompleteMonth,
+  periodContaining,
+  periodLabel,
+  periodsEnding,
+  type Period,
+  type PeriodKind,
+} from './periods';
 import { ragFor, type Rag } from './rag';
 import { thresholdsFor, type IndicatorThresholds } from './settings';
 import { storedMonthlyValues } from './stored-values';
@@ -34,19 +41,39 @@ export function defaultPeriod(today: string, kind: PeriodKind = 'month'): Period
 }
 
 /** Values for the periods: kept monthly values where every period is a kept complete month, else computed. */
-export async function valuesFor(db: Tx, authorityId: number, defs: readonly IndicatorDefinition[], periods: readonly Period[], today: string): Promise<Map<string, PeriodValue[]>> {
+export async function valuesFor(
+  db: Tx,
+  authorityId: number,
+  defs: readonly IndicatorDefinition[],
+  periods: readonly Period[],
+  today: string,
+): Promise<Map<string, PeriodValue[]>> {
   const out = new Map<string, PeriodValue[]>();
   const first = periods[0];
   const last = periods[periods.length - 1];
-  const storable = first && last && periods.every((p) => p.kind === 'month' && p.end < today && p.end === periodContaining(p.start, 'month').end);
-  const stored = storable ? await storedMonthlyValues(db, authorityId, defs.map((d) => d.id), first.end, last.end) : new Map<string, PeriodValue[]>();
+  const storable =
+    first &&
+    last &&
+    periods.every((p) => p.kind === 'month' && p.end < today && p.end === periodContaining(p.start, 'month').end);
+  const stored = storable
+    ? await storedMonthlyValues(
+        db,
+        authorityId,
+        defs.map((d) => d.id),
+        first.end,
+        last.end,
+      )
+    : new Map<string, PeriodValue[]>();
   for (const def of defs) {
     // Kept months are read; any month not kept (one completed since the last refresh) is computed, alone.
     const kept = new Map((stored.get(def.id) ?? []).map((v) => [v.period.end, v]));
     const missing = periods.filter((p) => !kept.has(p.end));
     const computed = missing.length > 0 ? await computeIndicator(db, def, authorityId, missing) : [];
     for (const v of computed) kept.set(v.period.end, v);
-    out.set(def.id, periods.map((p) => kept.get(p.end) ?? { period: p, numerator: 0, denominator: 0, value: null }));
+    out.set(
+      def.id,
+      periods.map((p) => kept.get(p.end) ?? { period: p, numerator: 0, denominator: 0, value: null }),
+    );
   }
   return out;
 }
@@ -66,12 +93,23 @@ export async function indicatorResults(
   const [values, thresholds, benchmarks] = await Promise.all([
     valuesFor(db, authorityId, defs, periods, today),
     thresholdsFor(db, authorityId),
-    benchmarksFor(db, authorityId, defs.flatMap((d) => (d.benchmark ? [{ measure: d.benchmark, polarity: d.polarity }] : []))),
+    benchmarksFor(
+      db,
+      authorityId,
+      defs.flatMap((d) => (d.benchmark ? [{ measure: d.benchmark, polarity: d.polarity }] : [])),
+    ),
   ]);
   return defs.map((definition) => {
     const trend = values.get(definition.id) ?? [];
     const current = trend[trend.length - 1] ?? { period, numerator: 0, denominator: 0, value: null };
-    const t = thresholds.get(definition.id) ?? { target: null, green: null, amber: null, changed: false, updatedBy: null, updatedAt: null };
+    const t = thresholds.get(definition.id) ?? {
+      target: null,
+      green: null,
+      amber: null,
+      changed: false,
+      updatedBy: null,
+      updatedAt: null,
+    };
     return {
       definition,
       period,

@@ -29,7 +29,11 @@ import { defaultThresholds, resetThresholds, saveThresholds, thresholdProblems, 
 import { benchmarkRows, indicatorCard } from './view-model';
 import type { WebServices } from '../../web/services';
 
-const dateText = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isIsoDate);
+const dateText = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isIsoDate);
 
 /** Pages are forgiving: an unreadable period or date falls back to the default. */
 const periodQuery = z.object({
@@ -61,7 +65,11 @@ function periodForm(period: Period, action: string) {
     action,
     kind: period.kind,
     asAt: period.end,
-    kinds: PERIOD_KINDS.map((k) => ({ value: k, text: k === 'month' ? 'Month' : k === 'quarter' ? 'Quarter (financial)' : 'Financial year', checked: k === period.kind })),
+    kinds: PERIOD_KINDS.map((k) => ({
+      value: k,
+      text: k === 'month' ? 'Month' : k === 'quarter' ? 'Quarter (financial)' : 'Financial year',
+      checked: k === period.kind,
+    })),
   };
 }
 
@@ -90,14 +98,25 @@ const resultSchema = z.object({
       authority: figureSchema.extend({ laNumber: z.string(), name: z.string() }).nullable(),
       england: figureSchema.nullable(),
       region: figureSchema.extend({ code: z.string(), name: z.string() }).nullable(),
-      statisticalNeighbours: z.object({ mean: z.number().nullable(), withValue: z.number(), of: z.number(), model: z.string() }).nullable(),
+      statisticalNeighbours: z
+        .object({ mean: z.number().nullable(), withValue: z.number(), of: z.number(), model: z.string() })
+        .nullable(),
       rank: z.number().nullable(),
       of: z.number(),
       quartile: z.number().nullable(),
     }),
   ),
 });
-const trendSchema = z.array(z.object({ start: z.string(), end: z.string(), label: z.string(), value: z.union([z.number(), z.literal('c')]).nullable(), numerator: z.union([z.number(), z.literal('c')]).nullable(), denominator: z.union([z.number(), z.literal('c')]).nullable() }));
+const trendSchema = z.array(
+  z.object({
+    start: z.string(),
+    end: z.string(),
+    label: z.string(),
+    value: z.union([z.number(), z.literal('c')]).nullable(),
+    numerator: z.union([z.number(), z.literal('c')]).nullable(),
+    denominator: z.union([z.number(), z.literal('c')]).nullable(),
+  }),
+);
 
 const thresholdField = z
   .string()
@@ -112,15 +131,27 @@ const thresholdField = z
     }
     return n;
   });
-const thresholdsForm = z.object({ target: thresholdField, green: thresholdField, amber: thresholdField, reset: z.string().optional() });
+const thresholdsForm = z.object({
+  target: thresholdField,
+  green: thresholdField,
+  amber: thresholdField,
+  reset: z.string().optional(),
+});
 
 /** The commentary form: the period it is for, and the three texts checked by the commentary's rules. */
 const commentaryPost = z
-  .object({ period: z.unknown(), asAt: z.unknown(), goingWell: z.unknown(), toImprove: z.unknown(), actions: z.unknown() })
+  .object({
+    period: z.unknown(),
+    asAt: z.unknown(),
+    goingWell: z.unknown(),
+    toImprove: z.unknown(),
+    actions: z.unknown(),
+  })
   .transform(({ period, asAt, ...texts }, ctx) => {
     const checked = commentaryForm.safeParse(texts);
     if (checked.success) return { period, asAt, commentary: checked.data };
-    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of checked.error.issues)
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     return z.NEVER;
   });
 
@@ -134,15 +165,32 @@ export function indicatorRoutes(r: RouteBuilder): void {
       const today = todayInLondon();
       const period = choosePeriod(periodQuery.parse(req.query), today);
       const audience = audienceOf(user);
-      const results = await indicatorResults(services.db, user.authorityId, INDICATORS, period, today, { trendLength: 1 });
+      const results = await indicatorResults(services.db, user.authorityId, INDICATORS, period, today, {
+        trendLength: 1,
+      });
       const areas = SERVICE_AREAS.map((area) => {
         const inArea = results.filter((x) => x.definition.area === area);
         const rows = inArea.map((x) => {
           const card = indicatorCard(x, audience, { canDrill: false, chartId: `c-${x.definition.id}` });
-          return { id: card.id, title: card.title, value: card.value, ragText: card.ragText, ragClass: card.ragClass, target: card.target, england: card.benchmark?.england ?? null };
+          return {
+            id: card.id,
+            title: card.title,
+            value: card.value,
+            ragText: card.ragText,
+            ragClass: card.ragClass,
+            target: card.target,
+            england: card.benchmark?.england ?? null,
+          };
         });
         const count = (rag: string) => inArea.filter((x) => x.rag === rag).length;
-        return { area, label: SERVICE_AREA_LABELS[area], rows, red: count('red'), amber: count('amber'), green: count('green') };
+        return {
+          area,
+          label: SERVICE_AREA_LABELS[area],
+          rows,
+          red: count('red'),
+          amber: count('amber'),
+          green: count('green'),
+        };
       }).filter((a) => a.rows.length > 0);
       res.render('indicators/views/dashboards.njk', {
         pageTitle: 'Performance',
@@ -174,7 +222,11 @@ export function indicatorRoutes(r: RouteBuilder): void {
           cohorts: COHORTS.map((c) => {
             const cell = row.cohorts[c];
             const hidden = audience === 'members' && cell.count > 0 && cell.count < 5;
-            return { count: show(cell.count), share: hidden ? 'c' : cell.share, difference: hidden ? null : cell.difference };
+            return {
+              count: show(cell.count),
+              share: hidden ? 'c' : cell.share,
+              difference: hidden ? null : cell.difference,
+            };
           }),
         })),
         totals: COHORTS.map((c) => show(t.totals[c])),
@@ -205,7 +257,12 @@ export function indicatorRoutes(r: RouteBuilder): void {
       const defs = indicatorsIn(area as ServiceArea);
       const [results, commentary] = await Promise.all([
         indicatorResults(services.db, user.authorityId, defs, period, today),
-        latestCommentary(services.db, user.authorityId, defs.map((d) => d.id), period),
+        latestCommentary(
+          services.db,
+          user.authorityId,
+          defs.map((d) => d.id),
+          period,
+        ),
       ]);
       const canDrill = can(user.role, 'child:search');
       res.render('indicators/views/area.njk', {
@@ -213,14 +270,26 @@ export function indicatorRoutes(r: RouteBuilder): void {
         areaLabel: SERVICE_AREA_LABELS[area as ServiceArea],
         period: { label: periodLabel(period), ...periodForm(period, paths.performance.area({ area })) },
         periodQuery: { period: period.kind, asAt: period.end },
-        cards: results.map((x) => indicatorCard(x, audience, { canDrill, commentary: commentary.get(x.definition.id), chartId: `chart-${x.definition.id}` })),
+        cards: results.map((x) =>
+          indicatorCard(x, audience, {
+            canDrill,
+            commentary: commentary.get(x.definition.id),
+            chartId: `chart-${x.definition.id}`,
+          }),
+        ),
         audience,
         canComment: can(user.role, 'commentary:write'),
       });
     },
   });
 
-  async function renderIndicator(ctx: { req: Request; res: import('express').Response; user: CurrentUser; services: WebServices }, def: IndicatorDefinition, period: Period, extra: Record<string, unknown> = {}, status = 200) {
+  async function renderIndicator(
+    ctx: { req: Request; res: import('express').Response; user: CurrentUser; services: WebServices },
+    def: IndicatorDefinition,
+    period: Period,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) {
     const { res, user, services } = ctx;
     const today = todayInLondon();
     const audience = audienceOf(user);
@@ -235,7 +304,10 @@ export function indicatorRoutes(r: RouteBuilder): void {
       card: indicatorCard(result, audience, { canDrill: can(user.role, 'child:search'), chartId: 'trend' }),
       benchmarks: benchmarkRows(result, result.benchmarks),
       history,
-      period: { label: periodLabel(period), ...periodForm(period, paths.performance.indicator({ indicatorId: def.id })) },
+      period: {
+        label: periodLabel(period),
+        ...periodForm(period, paths.performance.indicator({ indicatorId: def.id })),
+      },
       periodQuery: { period: period.kind, asAt: period.end },
       canComment: can(user.role, 'commentary:write'),
       audience,
@@ -264,14 +336,35 @@ export function indicatorRoutes(r: RouteBuilder): void {
     invalid: async (ctx, form) => {
       const def = definitionOr404(indicatorIdParams.parse(ctx.req.params).indicatorId);
       const { period, asAt, goingWell, toImprove, actions } = form.input;
-      await renderIndicator(ctx, def, choosePeriod(periodQuery.parse({ period, asAt }), todayInLondon()), { errors: form.errors, values: { goingWell, toImprove, actions } }, 400);
+      await renderIndicator(
+        ctx,
+        def,
+        choosePeriod(periodQuery.parse({ period, asAt }), todayInLondon()),
+        { errors: form.errors, values: { goingWell, toImprove, actions } },
+        400,
+      );
     },
     handler: async (ctx) => {
       const { req, body, res, user, services, audit } = ctx;
       const def = definitionOr404(indicatorIdParams.parse(req.params).indicatorId);
       const period = choosePeriod(periodQuery.parse({ period: body.period, asAt: body.asAt }), todayInLondon());
-      await addCommentary(services.db, user.authorityId, def.id, period, body.commentary, { userId: user.id, name: user.displayName }, audit);
-      res.redirect(303, paths.withQuery(paths.performance.indicator({ indicatorId: def.id }), { period: period.kind, asAt: period.end, saved: 1 }) + '#commentary');
+      await addCommentary(
+        services.db,
+        user.authorityId,
+        def.id,
+        period,
+        body.commentary,
+        { userId: user.id, name: user.displayName },
+        audit,
+      );
+      res.redirect(
+        303,
+        paths.withQuery(paths.performance.indicator({ indicatorId: def.id }), {
+          period: period.kind,
+          asAt: period.end,
+          saved: 1,
+        }) + '#commentary',
+      );
     },
   });
 
@@ -282,7 +375,9 @@ export function indicatorRoutes(r: RouteBuilder): void {
     audit: 'indicator.children',
     handler: async ({ req, res, user, services, audit }) => {
       const def = definitionOr404(indicatorIdParams.parse(req.params).indicatorId);
-      const q = periodQuery.extend({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) }).parse(req.query);
+      const q = periodQuery
+        .extend({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) })
+        .parse(req.query);
       const period = choosePeriod(q, todayInLondon());
       const list = await childrenBehind(services.db, user, def, period, q.page, audit);
       res.render('indicators/views/children.njk', {
@@ -291,7 +386,10 @@ export function indicatorRoutes(r: RouteBuilder): void {
         period: { label: periodLabel(period), kind: period.kind, end: period.end },
         list,
         pageSize: DRILL_PAGE,
-        backHref: paths.withQuery(paths.performance.indicator({ indicatorId: def.id }), { period: period.kind, asAt: period.end }),
+        backHref: paths.withQuery(paths.performance.indicator({ indicatorId: def.id }), {
+          period: period.kind,
+          asAt: period.end,
+        }),
       });
     },
   });
@@ -309,13 +407,25 @@ export function indicatorRoutes(r: RouteBuilder): void {
         saved: typeof req.query.saved === 'string' ? indicatorById(req.query.saved)?.title : undefined,
         areas: SERVICE_AREAS.map((area) => ({
           label: SERVICE_AREA_LABELS[area],
-          rows: indicatorsIn(area).map((d) => ({ id: d.id, title: d.title, unit: d.unit, polarity: d.polarity, ...thresholds.get(d.id) })),
+          rows: indicatorsIn(area).map((d) => ({
+            id: d.id,
+            title: d.title,
+            unit: d.unit,
+            polarity: d.polarity,
+            ...thresholds.get(d.id),
+          })),
         })).filter((a) => a.rows.length > 0),
       });
     },
   });
 
-  function renderThresholds(res: import('express').Response, def: IndicatorDefinition, values: Record<string, unknown>, errors: Array<{ field: string; message: string }> = [], status = 200) {
+  function renderThresholds(
+    res: import('express').Response,
+    def: IndicatorDefinition,
+    values: Record<string, unknown>,
+    errors: Array<{ field: string; message: string }> = [],
+    status = 200,
+  ) {
     res.status(status).render('indicators/views/admin-edit.njk', {
       pageTitle: `${errors.length ? 'Error: ' : ''}Target for ${def.title}`,
       def,
@@ -343,7 +453,15 @@ export function indicatorRoutes(r: RouteBuilder): void {
     access: 'indicator:manage',
     audit: 'indicator.settings',
     body: thresholdsForm,
-    invalid: ({ req, res }, form) => { renderThresholds(res, definitionOr404(indicatorIdParams.parse(req.params).indicatorId), form.input, form.errors, 400); },
+    invalid: ({ req, res }, form) => {
+      renderThresholds(
+        res,
+        definitionOr404(indicatorIdParams.parse(req.params).indicatorId),
+        form.input,
+        form.errors,
+        400,
+      );
+    },
     handler: async ({ req, body: form, res, user, services, audit }) => {
       const def = definitionOr404(indicatorIdParams.parse(req.params).indicatorId);
       if (form.reset === 'yes') {
@@ -357,7 +475,11 @@ export function indicatorRoutes(r: RouteBuilder): void {
         if (problems.length > 0) throw new ValidationError(problems);
         await services.db.transaction(async (tx) => {
           await saveThresholds(tx, user.authorityId, def.id, change, user.username);
-          await audit.record(tx, { recordType: 'indicator', recordId: def.id, detail: { target: change.target, green: change.green, amber: change.amber } });
+          await audit.record(tx, {
+            recordType: 'indicator',
+            recordId: def.id,
+            detail: { target: change.target, green: change.green, amber: change.amber },
+          });
         });
       }
       res.redirect(303, paths.withQuery(paths.admin.indicators({}), { saved: def.id }));
@@ -372,14 +494,23 @@ export function indicatorRoutes(r: RouteBuilder): void {
     audit: null,
     tag: 'Performance',
     summary: 'Every indicator for a period',
-    description: 'Value, numerator, denominator, target, RAG and benchmarks of every indicator for the month, financial quarter or financial year containing asAt (to that date), or the last complete month. Members get counts under 5 as "c".',
+    description:
+      'Value, numerator, denominator, target, RAG and benchmarks of every indicator for the month, financial quarter or financial year containing asAt (to that date), or the last complete month. Members get counts under 5 as "c".',
     query: apiPeriodQuery,
-    response: z.object({ period: z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string(), label: z.string() }), indicators: z.array(resultSchema) }),
+    response: z.object({
+      period: z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string(), label: z.string() }),
+      indicators: z.array(resultSchema),
+    }),
     handler: async ({ query, user, services }) => {
       const today = todayInLondon();
       const period = choosePeriod(query, today);
-      const results = await indicatorResults(services.db, user.authorityId, INDICATORS, period, today, { trendLength: 1 });
-      return { period: { kind: period.kind, start: period.start, end: period.end, label: periodLabel(period) }, indicators: results.map((x) => apiResult(x, audienceOf(user))) };
+      const results = await indicatorResults(services.db, user.authorityId, INDICATORS, period, today, {
+        trendLength: 1,
+      });
+      return {
+        period: { kind: period.kind, start: period.start, end: period.end, label: periodLabel(period) },
+        indicators: results.map((x) => apiResult(x, audienceOf(user))),
+      };
     },
   });
 
@@ -393,7 +524,12 @@ export function indicatorRoutes(r: RouteBuilder): void {
     params: indicatorIdParams,
     query: apiPeriodQuery,
     response: resultSchema.extend({
-      definition: z.object({ numerator: z.string(), denominator: z.string().optional(), period: z.string(), rules: z.string().optional() }),
+      definition: z.object({
+        numerator: z.string(),
+        denominator: z.string().optional(),
+        period: z.string(),
+        rules: z.string().optional(),
+      }),
       basis: z.string(),
       trend: trendSchema,
     }),
@@ -408,7 +544,12 @@ export function indicatorRoutes(r: RouteBuilder): void {
         ...apiResult(result, audience),
         definition: def.definition,
         basis: def.basis,
-        trend: result.trend.map((v) => ({ start: v.period.start, end: v.period.end, label: periodLabel(v.period), ...apiFigure(result, audience, v) })),
+        trend: result.trend.map((v) => ({
+          start: v.period.start,
+          end: v.period.end,
+          label: periodLabel(v.period),
+          ...apiFigure(result, audience, v),
+        })),
       };
     },
   });
@@ -429,13 +570,34 @@ export function indicatorRoutes(r: RouteBuilder): void {
       page: z.number(),
       pageSize: z.number(),
       subject: z.enum(['child', 'worker']),
-      rows: z.array(z.object({ lanternId: z.string().nullable(), name: z.string().nullable(), numerator: z.number(), denominator: z.number(), detail: z.string().nullable() })),
+      rows: z.array(
+        z.object({
+          lanternId: z.string().nullable(),
+          name: z.string().nullable(),
+          numerator: z.number(),
+          denominator: z.number(),
+          detail: z.string().nullable(),
+        }),
+      ),
     }),
     handler: async ({ params, query, user, services, audit }) => {
       const def = definitionOr404(params.indicatorId);
       const period = choosePeriod(query, todayInLondon());
       const list = await childrenBehind(services.db, user, def, period, query.page, audit);
-      return { total: list.total, hidden: list.hidden, page: query.page, pageSize: DRILL_PAGE, subject: def.subject, rows: list.rows.map((x) => ({ lanternId: x.lanternId, name: x.name, numerator: x.numerator, denominator: x.denominator, detail: x.detail })) };
+      return {
+        total: list.total,
+        hidden: list.hidden,
+        page: query.page,
+        pageSize: DRILL_PAGE,
+        subject: def.subject,
+        rows: list.rows.map((x) => ({
+          lanternId: x.lanternId,
+          name: x.name,
+          numerator: x.numerator,
+          denominator: x.denominator,
+          detail: x.detail,
+        })),
+      };
     },
   });
 }

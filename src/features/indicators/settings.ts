@@ -30,7 +30,14 @@ export async function thresholdsFor(db: Tx, authorityId: number): Promise<Map<st
       return [
         def.id,
         s
-          ? { target: s.target, green: s.green, amber: s.amber, changed: true, updatedBy: s.updatedBy, updatedAt: s.updatedAt }
+          ? {
+              target: s.target,
+              green: s.green,
+              amber: s.amber,
+              changed: true,
+              updatedBy: s.updatedBy,
+              updatedAt: s.updatedAt,
+            }
           : { ...defaultThresholds(def), changed: false, updatedBy: null, updatedAt: null },
       ];
     }),
@@ -44,27 +51,46 @@ export interface ThresholdChange {
 }
 
 /** A problem with the thresholds for this indicator, keyed by field, or none. */
-export function thresholdProblems(def: IndicatorDefinition, t: ThresholdChange): Array<{ field: string; message: string }> {
+export function thresholdProblems(
+  def: IndicatorDefinition,
+  t: ThresholdChange,
+): Array<{ field: string; message: string }> {
   const problems: Array<{ field: string; message: string }> = [];
   if ((t.green === null) !== (t.amber === null)) {
-    problems.push({ field: t.green === null ? 'green' : 'amber', message: 'Enter both the green and the amber thresholds, or neither' });
+    problems.push({
+      field: t.green === null ? 'green' : 'amber',
+      message: 'Enter both the green and the amber thresholds, or neither',
+    });
   }
   if (def.polarity === 'neutral' && (t.green !== null || t.amber !== null)) {
-    problems.push({ field: 'green', message: 'This indicator describes demand, not performance: it has no RAG thresholds' });
+    problems.push({
+      field: 'green',
+      message: 'This indicator describes demand, not performance: it has no RAG thresholds',
+    });
   }
   if (t.green !== null && t.amber !== null && def.polarity !== 'neutral') {
     const problem = thresholdsProblem(def.polarity, t.green, t.amber);
     if (problem) problems.push({ field: 'amber', message: problem });
   }
   if (def.unit === 'percent') {
-    for (const [field, v] of [['target', t.target], ['green', t.green], ['amber', t.amber]] as const) {
+    for (const [field, v] of [
+      ['target', t.target],
+      ['green', t.green],
+      ['amber', t.amber],
+    ] as const) {
       if (v !== null && (v < 0 || v > 100)) problems.push({ field, message: 'Enter a percentage from 0 to 100' });
     }
   }
   return problems;
 }
 
-export async function saveThresholds(db: Tx, authorityId: number, indicatorId: string, t: ThresholdChange, updatedBy: string): Promise<void> {
+export async function saveThresholds(
+  db: Tx,
+  authorityId: number,
+  indicatorId: string,
+  t: ThresholdChange,
+  updatedBy: string,
+): Promise<void> {
   await db
     .insert(indicatorSettings)
     .values({ authorityId, indicatorId, target: t.target, green: t.green, amber: t.amber, updatedBy })
@@ -76,5 +102,7 @@ export async function saveThresholds(db: Tx, authorityId: number, indicatorId: s
 
 /** Back to the registry's defaults. */
 export async function resetThresholds(db: Tx, authorityId: number, indicatorId: string): Promise<void> {
-  await db.delete(indicatorSettings).where(and(eq(indicatorSettings.authorityId, authorityId), eq(indicatorSettings.indicatorId, indicatorId)));
+  await db
+    .delete(indicatorSettings)
+    .where(and(eq(indicatorSettings.authorityId, authorityId), eq(indicatorSettings.indicatorId, indicatorId)));
 }

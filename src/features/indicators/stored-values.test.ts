@@ -20,7 +20,10 @@ describeEachEngine('kept monthly values', (ctx) => {
   });
 
   it('keeps the complete months before the as-at month: 3 months to 15 April 2026 are January to March', async () => {
-    assert.deepEqual(completeMonths('2026-04-15', 3).map((p) => p.end), ['2026-01-31', '2026-02-28', '2026-03-31']);
+    assert.deepEqual(
+      completeMonths('2026-04-15', 3).map((p) => p.end),
+      ['2026-01-31', '2026-02-28', '2026-03-31'],
+    );
     const db = ctx.database.db;
     assert.equal(await lastRefreshed(db, la.id), null);
     const r = await refreshMonthlyValues(db, la.id, '2026-04-15', { months: 3 });
@@ -32,11 +35,14 @@ describeEachEngine('kept monthly values', (ctx) => {
       .where(and(eq(indicatorValues.authorityId, la.id), eq(indicatorValues.indicatorId, 'rereferrals-12-months')))
       .orderBy(indicatorValues.periodEnd);
     // January: 1 referral, no earlier one (0%); February and March: 1 of 1 (100%).
-    assert.deepEqual(kept.map((k) => [k.periodEnd, k.numerator, k.denominator, k.value]), [
-      ['2026-01-31', 0, 1, 0],
-      ['2026-02-28', 1, 1, 100],
-      ['2026-03-31', 1, 1, 100],
-    ]);
+    assert.deepEqual(
+      kept.map((k) => [k.periodEnd, k.numerator, k.denominator, k.value]),
+      [
+        ['2026-01-31', 0, 1, 0],
+        ['2026-02-28', 1, 1, 100],
+        ['2026-03-31', 1, 1, 100],
+      ],
+    );
   });
 
   it('reads kept values for complete months, and computes anything else', async () => {
@@ -44,21 +50,53 @@ describeEachEngine('kept monthly values', (ctx) => {
     const def = indicatorById('rereferrals-12-months');
     if (!def) throw new Error('no indicator');
     // Mark March's kept value so that reading it (not recomputing it) shows.
-    await db.update(indicatorValues).set({ value: 42 }).where(and(eq(indicatorValues.authorityId, la.id), eq(indicatorValues.indicatorId, def.id), eq(indicatorValues.periodEnd, '2026-03-31')));
+    await db
+      .update(indicatorValues)
+      .set({ value: 42 })
+      .where(
+        and(
+          eq(indicatorValues.authorityId, la.id),
+          eq(indicatorValues.indicatorId, def.id),
+          eq(indicatorValues.periodEnd, '2026-03-31'),
+        ),
+      );
     const months = completeMonths('2026-04-15', 3);
     const kept = await valuesFor(db, la.id, [def], months, '2026-04-15');
-    assert.deepEqual(kept.get(def.id)?.map((v) => v.value), [0, 100, 42]);
+    assert.deepEqual(
+      kept.get(def.id)?.map((v) => v.value),
+      [0, 100, 42],
+    );
     // A quarter is never kept: computed from the data (Q4 2025/26: 2 of 3 referrals are re-referrals = 66.7%).
-    const quarter = await valuesFor(db, la.id, [def], [{ kind: 'quarter', start: '2026-01-01', end: '2026-03-31' }], '2026-04-15');
-    assert.deepEqual(quarter.get(def.id)?.map((v) => v.value), [66.7]);
+    const quarter = await valuesFor(
+      db,
+      la.id,
+      [def],
+      [{ kind: 'quarter', start: '2026-01-01', end: '2026-03-31' }],
+      '2026-04-15',
+    );
+    assert.deepEqual(
+      quarter.get(def.id)?.map((v) => v.value),
+      [66.7],
+    );
     // A month completed since the last refresh (not kept) is computed on its own; the kept months are still read:
     // January to April 2026 as at 15 May, with April not kept (no referrals in April: no value).
     const withApril = completeMonths('2026-05-15', 4);
     const mixed = await valuesFor(db, la.id, [def], withApril, '2026-05-15');
-    assert.deepEqual(mixed.get(def.id)?.map((v) => [v.period.end, v.value]), [['2026-01-31', 0], ['2026-02-28', 100], ['2026-03-31', 42], ['2026-04-30', null]]);
+    assert.deepEqual(
+      mixed.get(def.id)?.map((v) => [v.period.end, v.value]),
+      [
+        ['2026-01-31', 0],
+        ['2026-02-28', 100],
+        ['2026-03-31', 42],
+        ['2026-04-30', null],
+      ],
+    );
     // Refreshing again replaces the kept values (no duplicates, the marked value recomputed).
     await refreshMonthlyValues(db, la.id, '2026-04-15', { months: 3 });
     const again = await valuesFor(db, la.id, [def], months, '2026-04-15');
-    assert.deepEqual(again.get(def.id)?.map((v) => v.value), [0, 100, 100]);
+    assert.deepEqual(
+      again.get(def.id)?.map((v) => v.value),
+      [0, 100, 100],
+    );
   });
 });

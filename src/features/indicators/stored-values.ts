@@ -38,7 +38,15 @@ export async function refreshMonthlyValues(
   for (const def of INDICATORS) {
     const computed = await computeIndicator(db, def, authorityId, periods);
     await db.transaction(async (tx) => {
-      await tx.delete(indicatorValues).where(and(eq(indicatorValues.authorityId, authorityId), eq(indicatorValues.indicatorId, def.id), eq(indicatorValues.periodKind, 'month')));
+      await tx
+        .delete(indicatorValues)
+        .where(
+          and(
+            eq(indicatorValues.authorityId, authorityId),
+            eq(indicatorValues.indicatorId, def.id),
+            eq(indicatorValues.periodKind, 'month'),
+          ),
+        );
       if (computed.length > 0) {
         await tx.insert(indicatorValues).values(
           computed.map((v) => ({
@@ -57,20 +65,43 @@ export async function refreshMonthlyValues(
     values += computed.length;
     options.onIndicator?.(++done, INDICATORS.length);
   }
-  return { indicators: INDICATORS.length, months: periods.length, values, seconds: (performance.now() - started) / 1000 };
+  return {
+    indicators: INDICATORS.length,
+    months: periods.length,
+    values,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Kept monthly values for some indicators between two month ends, oldest first. */
-export async function storedMonthlyValues(db: Tx, authorityId: number, indicatorIds: readonly string[], from: string, to: string): Promise<Map<string, PeriodValue[]>> {
+export async function storedMonthlyValues(
+  db: Tx,
+  authorityId: number,
+  indicatorIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, PeriodValue[]>> {
   const out = new Map<string, PeriodValue[]>(indicatorIds.map((id) => [id, []]));
   if (indicatorIds.length === 0) return out;
   const kept = await db
     .select()
     .from(indicatorValues)
-    .where(and(eq(indicatorValues.authorityId, authorityId), eq(indicatorValues.periodKind, 'month'), inArray(indicatorValues.indicatorId, [...indicatorIds]), between(indicatorValues.periodEnd, from, to)))
+    .where(
+      and(
+        eq(indicatorValues.authorityId, authorityId),
+        eq(indicatorValues.periodKind, 'month'),
+        inArray(indicatorValues.indicatorId, [...indicatorIds]),
+        between(indicatorValues.periodEnd, from, to),
+      ),
+    )
     .orderBy(asc(indicatorValues.periodEnd));
   for (const v of kept) {
-    out.get(v.indicatorId)?.push({ period: { kind: 'month', start: v.periodStart, end: v.periodEnd }, numerator: v.numerator ?? 0, denominator: v.denominator, value: v.value });
+    out.get(v.indicatorId)?.push({
+      period: { kind: 'month', start: v.periodStart, end: v.periodEnd },
+      numerator: v.numerator ?? 0,
+      denominator: v.denominator,
+      value: v.value,
+    });
   }
   return out;
 }

@@ -13,10 +13,15 @@ import type { IndicatorResult } from './results';
 
 const RAG_TAG = { green: 'govuk-tag--green', amber: 'govuk-tag--yellow', red: 'govuk-tag--red' } as const;
 
-function figureText(v: { value: number | null; suppressed: string | null } | null, unit: IndicatorResult['definition']['unit']): string {
+function figureText(
+  v: { value: number | null; suppressed: string | null } | null,
+  unit: IndicatorResult['definition']['unit'],
+): string {
   if (!v) return 'Not published';
   if (v.suppressed) return v.suppressed;
-  return v.value === null ? 'Not published' : formatValue(unit === 'count' ? 'ratio' : unit, v.value).replace(/\.00$/, '');
+  return v.value === null
+    ? 'Not published'
+    : formatValue(unit === 'count' ? 'ratio' : unit, v.value).replace(/\.00$/, '');
 }
 
 export function benchmarkRows(result: IndicatorResult, years: readonly BenchmarkYear[]) {
@@ -37,10 +42,18 @@ export function benchmarkRows(result: IndicatorResult, years: readonly Benchmark
   }));
 }
 
-export function indicatorCard(result: IndicatorResult, audience: Audience, options: { canDrill: boolean; commentary?: Commentary; chartId: string }) {
+export function indicatorCard(
+  result: IndicatorResult,
+  audience: Audience,
+  options: { canDrill: boolean; commentary?: Commentary; chartId: string },
+) {
   const def = result.definition;
   const current = showFigure(def.unit, result.current, audience);
-  const trend = result.trend.map((v) => ({ label: shortPeriodLabel(v.period), long: periodLabel(v.period), figure: showFigure(def.unit, v, audience) }));
+  const trend = result.trend.map((v) => ({
+    label: shortPeriodLabel(v.period),
+    long: periodLabel(v.period),
+    figure: showFigure(def.unit, v, audience),
+  }));
   const chart = lineChartSvg({
     id: options.chartId,
     title: `${def.title}: ${trend.length} ${result.period.kind === 'month' ? 'months' : result.period.kind === 'quarter' ? 'quarters' : 'years'} to ${result.periodLabel}`,
@@ -56,7 +69,12 @@ export function indicatorCard(result: IndicatorResult, audience: Audience, optio
     areaLabel: SERVICE_AREA_LABELS[def.area],
     unit: def.unit,
     polarity: def.polarity,
-    polarityText: def.polarity === 'higher' ? 'Higher is better' : def.polarity === 'lower' ? 'Lower is better' : 'Neither higher nor lower is better',
+    polarityText:
+      def.polarity === 'higher'
+        ? 'Higher is better'
+        : def.polarity === 'lower'
+          ? 'Lower is better'
+          : 'Neither higher nor lower is better',
     definition: def.definition,
     basis: def.basis,
     periodLabel: result.periodLabel,
@@ -72,7 +90,8 @@ export function indicatorCard(result: IndicatorResult, audience: Audience, optio
     trend,
     benchmark: latestBenchmark ? benchmarkRows(result, [latestBenchmark])[0] : null,
     benchmarkMeasure: def.benchmark ?? null,
-    canDrill: options.canDrill && audience === 'staff' && result.current.numerator + (result.current.denominator ?? 0) > 0,
+    canDrill:
+      options.canDrill && audience === 'staff' && result.current.numerator + (result.current.denominator ?? 0) > 0,
     commentary: options.commentary ?? null,
   };
 }

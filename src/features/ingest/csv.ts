@@ -23,7 +23,9 @@ export async function csvHeader(file: SourceFile): Promise<string[] | null> {
   const firstLine = head.split(/\r?\n/).find((l) => l.trim() !== '');
   if (!firstLine) return null;
   return new Promise((resolve) => {
-    parse(firstLine, { relax_quotes: true, trim: true }, (err, rows: string[][]) => { resolve(err ? null : (rows[0] ?? null)); });
+    parse(firstLine, { relax_quotes: true, trim: true }, (err, rows: string[][]) => {
+      resolve(err ? null : (rows[0] ?? null));
+    });
   });
 }
 
@@ -48,7 +50,13 @@ export interface CsvReadOptions {
 export async function* readCsv(file: SourceFile, issues: IssueLog, options: CsvReadOptions): AsyncGenerator<CsvRecord> {
   const { text } = await openText(file.path, file.onBytes);
   const parser = text.pipe(
-    parse({ relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }),
+    parse({
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+      info: true,
+    }),
   );
   let header: string[] | null = null;
   try {
@@ -61,14 +69,26 @@ export async function* readCsv(file: SourceFile, issues: IssueLog, options: CsvR
         for (const [i, h] of header.entries()) {
           if (h === '') continue;
           if (seen.has(h)) {
-            issues.error(file.name, info.lines, record[i] ?? h, LANTERN_RULES.column, `The column ${record[i]} appears more than once in the header.`);
+            issues.error(
+              file.name,
+              info.lines,
+              record[i] ?? h,
+              LANTERN_RULES.column,
+              `The column ${record[i]} appears more than once in the header.`,
+            );
             ok = false;
           }
           seen.add(h);
         }
         for (const r of options.required) {
           if (!seen.has(r)) {
-            issues.error(file.name, 1, r.toUpperCase(), LANTERN_RULES.column, `The required column ${r.toUpperCase()} is missing from the header.`);
+            issues.error(
+              file.name,
+              1,
+              r.toUpperCase(),
+              LANTERN_RULES.column,
+              `The required column ${r.toUpperCase()} is missing from the header.`,
+            );
             ok = false;
           }
         }
@@ -90,5 +110,6 @@ export async function* readCsv(file: SourceFile, issues: IssueLog, options: CsvR
     );
     return;
   }
-  if (!header) issues.error(file.name, null, null, LANTERN_RULES.file, 'The file is empty: it has no header row and no data.');
+  if (!header)
+    issues.error(file.name, null, null, LANTERN_RULES.file, 'The file is empty: it has no header row and no data.');
 }

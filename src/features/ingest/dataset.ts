@@ -54,7 +54,10 @@ export type DatasetTable = keyof typeof DATASET_TABLES;
 /** Columns the writer fills in itself. */
 type WriterOwned = 'authorityId' | 'importBatchId' | 'createdAt' | 'updatedAt' | 'lanternId';
 
-export type DatasetRow<K extends DatasetTable> = Omit<Required<(typeof DATASET_TABLES)[K]['$inferInsert']>, WriterOwned | 'id'> & {
+export type DatasetRow<K extends DatasetTable> = Omit<
+  Required<(typeof DATASET_TABLES)[K]['$inferInsert']>,
+  WriterOwned | 'id'
+> & {
   id: number;
 };
 export type NewRow<K extends DatasetTable> = Omit<DatasetRow<K>, 'id'>;

@@ -14,7 +14,19 @@ export interface Where {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function iso(y: number, m: number, d: number): string | null {
@@ -36,7 +48,8 @@ export function parseDate(text: string): string | null {
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})[\s-]([A-Za-z]{3,9})[\s-](\d{4})$/.exec(t);
   if (m) {
-    const month = MONTHS[(m[2] as string).toLowerCase().slice(0, (m[2] as string).toLowerCase().startsWith('sept') ? 4 : 3)];
+    const month =
+      MONTHS[(m[2] as string).toLowerCase().slice(0, (m[2] as string).toLowerCase().startsWith('sept') ? 4 : 3)];
     return month ? iso(Number(m[3]), month, Number(m[1])) : null;
   }
   return null;
@@ -80,7 +93,10 @@ export function normaliseCode(text: string): string {
 
 /** Yes/no as the returns write it: Y/N, Yes/No, true/false, 1/0, "a) Yes"; null if blank; undefined if unclear. */
 export function parseYesNo(text: string): boolean | null | undefined {
-  const t = text.trim().replace(/^[a-z]\)\s*/i, '').toLowerCase();
+  const t = text
+    .trim()
+    .replace(/^[a-z]\)\s*/i, '')
+    .toLowerCase();
   if (t === '') return null;
   if (['y', 'yes', 'true', '1'].includes(t)) return true;
   if (['n', 'no', 'false', '0'].includes(t)) return false;

@@ -30,7 +30,11 @@ async function startsWithZipSignature(file: string): Promise<boolean> {
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => { yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, zip) => { err ? reject(err) : resolve(zip); }); });
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, zip) => {
+      err ? reject(err) : resolve(zip);
+    });
+  });
 }
 
 /** The entry names of a zip, without extracting. */
@@ -42,7 +46,9 @@ export async function zipEntryNames(file: string): Promise<string[]> {
       names.push(entry.fileName);
       zip.readEntry();
     });
-    zip.on('end', () => { resolve(names); });
+    zip.on('end', () => {
+      resolve(names);
+    });
     zip.on('error', reject);
     zip.readEntry();
   });
@@ -72,7 +78,10 @@ async function extractZip(file: string, shownAs: string, into: string): Promise<
       // Entries are written under a numbered name: a hostile path inside the zip (../../etc) goes nowhere.
       const target = path.join(into, `${++n}-${base.replace(/[^\w.\-]/g, '_')}`);
       zip.openReadStream(entry, (err, stream) => {
-        if (err) { reject(err); return; }
+        if (err) {
+          reject(err);
+          return;
+        }
         pipeline(stream, createWriteStream(target))
           .then(() => {
             out.push({ name: `${shownAs}/${entry.fileName}`, path: target, size: entry.uncompressedSize });
@@ -81,7 +90,9 @@ async function extractZip(file: string, shownAs: string, into: string): Promise<
           .catch(reject);
       });
     });
-    zip.on('end', () => { resolve(); });
+    zip.on('end', () => {
+      resolve();
+    });
     zip.on('error', reject);
     zip.readEntry();
   });

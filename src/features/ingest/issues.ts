@@ -54,11 +54,25 @@ export class IssueLog {
     if (this.kept.length < MAX_KEPT_ISSUES) this.kept.push(issue);
   }
 
-  error(file: string, row: number | null, column: string | null, rule: string, message: string, child?: string | null): void {
+  error(
+    file: string,
+    row: number | null,
+    column: string | null,
+    rule: string,
+    message: string,
+    child?: string | null,
+  ): void {
     this.add({ file, row, column, rule, severity: 'error', message, child: child ?? null });
   }
 
-  query(file: string, row: number | null, column: string | null, rule: string, message: string, child?: string | null): void {
+  query(
+    file: string,
+    row: number | null,
+    column: string | null,
+    rule: string,
+    message: string,
+    child?: string | null,
+  ): void {
     this.add({ file, row, column, rule, severity: 'query', message, child: child ?? null });
   }
 

@@ -51,8 +51,18 @@ export function importJobs(database: Database, logger: Logger) {
     }): ImportJob {
       prune(Date.now());
       const job: ImportJob = {
-        id: randomUUID(), authorityId: request.authorityId, userId: request.actor.userId, startedAt: new Date(), finishedAt: null,
-        state: 'running', stage: 'starting', file: null, done: 0, total: null, summary: null, error: null,
+        id: randomUUID(),
+        authorityId: request.authorityId,
+        userId: request.actor.userId,
+        startedAt: new Date(),
+        finishedAt: null,
+        state: 'running',
+        stage: 'starting',
+        file: null,
+        done: 0,
+        total: null,
+        summary: null,
+        error: null,
       };
       jobs.set(job.id, job);
       void (async () => {

@@ -12,11 +12,19 @@ export type ImportIssueRow = typeof importIssues.$inferSelect;
 export function importLog(db: Db) {
   return {
     async list(authorityId: number, { limit }: { limit: number }): Promise<ImportBatchRow[]> {
-      return db.select().from(importBatches).where(eq(importBatches.authorityId, authorityId)).orderBy(desc(importBatches.startedAt), desc(importBatches.id)).limit(limit);
+      return db
+        .select()
+        .from(importBatches)
+        .where(eq(importBatches.authorityId, authorityId))
+        .orderBy(desc(importBatches.startedAt), desc(importBatches.id))
+        .limit(limit);
     },
 
     async get(id: number, authorityId?: number): Promise<ImportBatchRow | null> {
-      const where = authorityId === undefined ? eq(importBatches.id, id) : and(eq(importBatches.id, id), eq(importBatches.authorityId, authorityId));
+      const where =
+        authorityId === undefined
+          ? eq(importBatches.id, id)
+          : and(eq(importBatches.id, id), eq(importBatches.authorityId, authorityId));
       const [row] = await db.select().from(importBatches).where(where).limit(1);
       return row ?? null;
     },
@@ -39,7 +47,11 @@ export function importLog(db: Db) {
 
     /** The names of the files an import kept. */
     async fileNames(batchId: number): Promise<string[]> {
-      const rows = await db.selectDistinct({ name: importFiles.fileName }).from(importFiles).where(eq(importFiles.batchId, batchId)).orderBy(importFiles.fileName);
+      const rows = await db
+        .selectDistinct({ name: importFiles.fileName })
+        .from(importFiles)
+        .where(eq(importFiles.batchId, batchId))
+        .orderBy(importFiles.fileName);
       return rows.map((r) => r.name);
     },
 
@@ -50,7 +62,9 @@ export function importLog(db: Db) {
         const [row] = await db
           .select({ content: importFiles.content })
           .from(importFiles)
-          .where(and(eq(importFiles.batchId, batchId), eq(importFiles.fileName, fileName), eq(importFiles.chunk, chunk)));
+          .where(
+            and(eq(importFiles.batchId, batchId), eq(importFiles.fileName, fileName), eq(importFiles.chunk, chunk)),
+          );
         if (!row) return;
         yield row.content;
       }
@@ -70,7 +84,17 @@ export function importLog(db: Db) {
 }
 
 /** An import's issues as the CSV the report page and `lantern imports report --csv` give. */
-export function issuesCsv(rows: ReadonlyArray<{ fileName: string; rowNumber: number | null; column: string | null; rule: string; severity: string; message: string; childRef: string | null }>): string {
+export function issuesCsv(
+  rows: ReadonlyArray<{
+    fileName: string;
+    rowNumber: number | null;
+    column: string | null;
+    rule: string;
+    severity: string;
+    message: string;
+    childRef: string | null;
+  }>,
+): string {
   return stringify(
     rows.map((i) => [i.fileName, i.rowNumber ?? '', i.column ?? '', i.rule, i.severity, i.message, i.childRef ?? '']),
     { header: true, columns: ['file', 'row', 'column', 'rule', 'severity', 'message', 'child'] },

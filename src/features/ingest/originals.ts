@@ -41,7 +41,8 @@ export async function restoreOriginals(db: Db, batchId: number, dir: string): Pr
 /** The original files of an import as one zip, streamed. */
 export async function originalsZip(db: Db, batchId: number): Promise<NodeJS.ReadableStream> {
   const zip = new yazl.ZipFile();
-  for (const name of await importLog(db).fileNames(batchId)) zip.addReadStream(originalFile(db, batchId, name), safePath(name));
+  for (const name of await importLog(db).fileNames(batchId))
+    zip.addReadStream(originalFile(db, batchId, name), safePath(name));
   zip.end();
   return zip.outputStream;
 }

@@ -49,7 +49,14 @@ describeEachEngine('importing files', (ctx) => {
     const la = await buildAuthority(ctx.database.db, { code: 'IMP' });
     authorityId = la.id;
     // C1 is already known to Lantern (say from the SSD): the 903 must update, not duplicate, and keep the name.
-    await buildChild(ctx.database.db, { authorityId, laChildId: 'C1', firstName: 'Ada', lastName: 'Known', sex: 'M', ethnicity: 'WBRI' });
+    await buildChild(ctx.database.db, {
+      authorityId,
+      laChildId: 'C1',
+      firstName: 'Ada',
+      lastName: 'Known',
+      sex: 'M',
+      ethnicity: 'WBRI',
+    });
   });
 
   it('writes accepted files, matching known children by LA ID and keeping what the 903 does not carry', async () => {
@@ -65,12 +72,38 @@ describeEachEngine('importing files', (ctx) => {
     assert.equal(batch?.counts.childrenUpdated, 1);
     const snap = await canonicalSnapshot(ctx.database.db, authorityId, SPEC);
     assert.deepEqual(snap.children, [
-      JSON.stringify({ laChildId: 'C1', firstName: 'Ada', lastName: 'Known', sex: 'M', ethnicity: 'WBRI', dateOfBirth: '2012-06-15' }),
-      JSON.stringify({ laChildId: 'C2', firstName: null, lastName: null, sex: 'F', ethnicity: 'BAFR', dateOfBirth: '2010-02-03' }),
+      JSON.stringify({
+        laChildId: 'C1',
+        firstName: 'Ada',
+        lastName: 'Known',
+        sex: 'M',
+        ethnicity: 'WBRI',
+        dateOfBirth: '2012-06-15',
+      }),
+      JSON.stringify({
+        laChildId: 'C2',
+        firstName: null,
+        lastName: null,
+        sex: 'F',
+        ethnicity: 'BAFR',
+        dateOfBirth: '2010-02-03',
+      }),
     ]);
     assert.deepEqual(snap.periodsOfCare, [
-      JSON.stringify({ childId: 'C1', startDate: '2025-05-01', endDate: null, reasonCeased: null, categoryOfNeed: 'N1' }),
-      JSON.stringify({ childId: 'C2', startDate: '2025-06-10', endDate: '2025-12-20', reasonCeased: 'E4A', categoryOfNeed: 'N4' }),
+      JSON.stringify({
+        childId: 'C1',
+        startDate: '2025-05-01',
+        endDate: null,
+        reasonCeased: null,
+        categoryOfNeed: 'N1',
+      }),
+      JSON.stringify({
+        childId: 'C2',
+        startDate: '2025-06-10',
+        endDate: '2025-12-20',
+        reasonCeased: 'E4A',
+        categoryOfNeed: 'N4',
+      }),
     ]);
     // Lantern keeps postcode districts only.
     assert.ok(snap.placements?.some((p) => p.includes('"postcodeDistrict":"N13"')));
@@ -79,8 +112,16 @@ describeEachEngine('importing files', (ctx) => {
     // Who imported what, when; and the original files, byte for byte.
     const [row] = await ctx.database.db.select().from(importBatches).where(eq(importBatches.id, batch.id));
     assert.equal(row?.importedBy, 'test:analyst');
-    assert.deepEqual([...(row?.fileNames ?? [])].sort(), [`${path.basename(dir)}/episodes.csv`, `${path.basename(dir)}/header.csv`, `${path.basename(dir)}/sw.csv`]);
-    const kept = await ctx.database.db.select().from(importFilesTable).where(eq(importFilesTable.batchId, batch.id)).orderBy(asc(importFilesTable.fileName), asc(importFilesTable.chunk));
+    assert.deepEqual([...(row?.fileNames ?? [])].sort(), [
+      `${path.basename(dir)}/episodes.csv`,
+      `${path.basename(dir)}/header.csv`,
+      `${path.basename(dir)}/sw.csv`,
+    ]);
+    const kept = await ctx.database.db
+      .select()
+      .from(importFilesTable)
+      .where(eq(importFilesTable.batchId, batch.id))
+      .orderBy(asc(importFilesTable.fileName), asc(importFilesTable.chunk));
     const header = kept.filter((k) => k.fileName.endsWith('header.csv'));
     assert.equal(gunzipSync(Buffer.concat(header.map((k) => Buffer.from(k.content)))).toString('utf8'), HEADER);
   });
@@ -127,16 +168,41 @@ describeEachEngine('importing files', (ctx) => {
     assert.equal(batch?.counts.replacedRows, 7);
     const snap = await canonicalSnapshot(ctx.database.db, authorityId, SPEC);
     assert.deepEqual(snap.periodsOfCare, [
-      JSON.stringify({ childId: 'C1', startDate: '2025-05-01', endDate: null, reasonCeased: null, categoryOfNeed: 'N1' }),
-      JSON.stringify({ childId: 'C2', startDate: '2025-06-10', endDate: '2026-01-20', reasonCeased: 'E4A', categoryOfNeed: 'N4' }),
+      JSON.stringify({
+        childId: 'C1',
+        startDate: '2025-05-01',
+        endDate: null,
+        reasonCeased: null,
+        categoryOfNeed: 'N1',
+      }),
+      JSON.stringify({
+        childId: 'C2',
+        startDate: '2025-06-10',
+        endDate: '2026-01-20',
+        reasonCeased: 'E4A',
+        categoryOfNeed: 'N4',
+      }),
     ]);
     assert.equal(snap.children?.length, 2);
-    const statuses = await ctx.database.db.select({ id: importBatches.id, status: importBatches.status }).from(importBatches).where(eq(importBatches.authorityId, authorityId)).orderBy(asc(importBatches.id));
-    assert.deepEqual(statuses.map((s) => s.status), ['superseded', 'unchanged', 'rejected', 'accepted']);
+    const statuses = await ctx.database.db
+      .select({ id: importBatches.id, status: importBatches.status })
+      .from(importBatches)
+      .where(eq(importBatches.authorityId, authorityId))
+      .orderBy(asc(importBatches.id));
+    assert.deepEqual(
+      statuses.map((s) => s.status),
+      ['superseded', 'unchanged', 'rejected', 'accepted'],
+    );
   });
 
   it('lists files no format recognises, and empty files, and reads nothing from them', async () => {
-    const dir = await folder({ 'notes.txt': 'Minutes of the meeting\n', 'empty.csv': '', 'header.csv': HEADER, 'episodes.csv': EPISODES_V2, 'sw.csv': SW });
+    const dir = await folder({
+      'notes.txt': 'Minutes of the meeting\n',
+      'empty.csv': '',
+      'header.csv': HEADER,
+      'episodes.csv': EPISODES_V2,
+      'sw.csv': SW,
+    });
     const summary = await importFiles(ctx.database, { paths: [dir], authorityId, actor });
     assert.deepEqual(summary.unrecognised, [`${path.basename(dir)}/notes.txt`]);
     assert.deepEqual(summary.empty, [`${path.basename(dir)}/empty.csv`]);

@@ -18,7 +18,15 @@ import type { FormatId, ImportFormat, ImportOptions, ImportProgress, SourceFile 
 import { FORMAT_LABELS } from './format';
 import { digestFiles, expandInputs } from './files';
 import { IssueLog, LANTERN_RULES, type Issue } from './issues';
-import { acceptedWithDigest, insertBatch, insertFiles, insertIssues, linkSuperseded, liveBatch, supersede } from './store';
+import {
+  acceptedWithDigest,
+  insertBatch,
+  insertFiles,
+  insertIssues,
+  linkSuperseded,
+  liveBatch,
+  supersede,
+} from './store';
 import { writeDataset } from './writer';
 import { restoreOriginals } from './originals';
 
@@ -75,7 +83,11 @@ export interface ImportRequest {
 
 export async function importFiles(database: Database, request: ImportRequest): Promise<ImportSummary> {
   const progress: ImportProgress = request.onProgress ?? (() => undefined);
-  const [authority] = await database.db.select().from(authorities).where(eq(authorities.id, request.authorityId)).limit(1);
+  const [authority] = await database.db
+    .select()
+    .from(authorities)
+    .where(eq(authorities.id, request.authorityId))
+    .limit(1);
   if (!authority) throw new NotFoundError(`No authority with id ${request.authorityId}`);
   const expanded = await expandInputs(request.paths, request.names);
   try {
@@ -97,9 +109,17 @@ export async function importFiles(database: Database, request: ImportRequest): P
     // Fresh statistics after new rows (PGlite never analyzes by itself; PostgreSQL's autovacuum may not have yet).
     if (batches.some((b) => b.status === 'accepted')) await database.exec('analyze');
     if (request.refreshIndicators && batches.some((b) => b.status === 'accepted')) {
-      await refreshMonthlyValues(database.db, authority.id, todayInLondon(), { onIndicator: (done, total) => { progress({ stage: 'Computing indicators', done, total }); } });
+      await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
+        onIndicator: (done, total) => {
+          progress({ stage: 'Computing indicators', done, total });
+        },
+      });
     }
-    return { batches, unrecognised: remaining.filter((f) => f.size > 0).map((f) => f.name), empty: remaining.filter((f) => f.size === 0).map((f) => f.name) };
+    return {
+      batches,
+      unrecognised: remaining.filter((f) => f.size > 0).map((f) => f.name),
+      empty: remaining.filter((f) => f.size === 0).map((f) => f.name),
+    };
   } finally {
     await expanded.cleanup();
   }
@@ -125,11 +145,34 @@ async function importClaim(
     // The same files were imported before and are still live: record the attempt, change nothing else.
     const id = await database.bulkLoad((load) =>
       insertBatch(load, {
-        authorityId: authority.id, format: format.id, period: same.period, periodLabel: same.periodLabel, collectionYear: null, digest,
-        status: 'unchanged', fileNames, bytes, counts: null, errors: 0, queries: 0, importedBy: request.actor.username, userId: request.actor.userId, startedAt,
+        authorityId: authority.id,
+        format: format.id,
+        period: same.period,
+        periodLabel: same.periodLabel,
+        collectionYear: null,
+        digest,
+        status: 'unchanged',
+        fileNames,
+        bytes,
+        counts: null,
+        errors: 0,
+        queries: 0,
+        importedBy: request.actor.username,
+        userId: request.actor.userId,
+        startedAt,
       }),
     );
-    return { ...base, id, period: same.period, periodLabel: same.periodLabel, status: 'unchanged', errors: 0, queries: 0, counts: {}, issues: [] };
+    return {
+      ...base,
+      id,
+      period: same.period,
+      periodLabel: same.periodLabel,
+      status: 'unchanged',
+      errors: 0,
+      queries: 0,
+      counts: {},
+      issues: [],
+    };
   }
 
   // Progress through each file as it is read, in bytes (at most every 1 MiB), so a large upload shows movement.
@@ -154,35 +197,75 @@ async function importClaim(
     const dir = await mkdtemp(path.join(tmpdir(), 'lantern-previous-'));
     restored.push(dir);
     const written = await restoreOriginals(database.db, live, dir);
-    return Promise.all(written.map(async (p) => ({ name: `${path.relative(dir, p)} (import ${live})`, path: p, size: (await stat(p)).size })));
+    return Promise.all(
+      written.map(async (p) => ({
+        name: `${path.relative(dir, p)} (import ${live})`,
+        path: p,
+        size: (await stat(p)).size,
+      })),
+    );
   };
   const ctx = {
     authority: { id: authority.id, code: authority.code, name: authority.name, laNumber: authority.laNumber },
-    issues, progress, options: request.options ?? {}, today: todayInLondon(), previousFiles,
+    issues,
+    progress,
+    options: request.options ?? {},
+    today: todayInLondon(),
+    previousFiles,
   };
   let result: Awaited<ReturnType<ImportFormat['read']>> = null;
   try {
     result = await format.read(files, ctx);
   } catch (e) {
-    issues.error(fileNames[0] ?? '', null, null, LANTERN_RULES.file, `The files could not be read: ${(e as Error).message}`);
+    issues.error(
+      fileNames[0] ?? '',
+      null,
+      null,
+      LANTERN_RULES.file,
+      `The files could not be read: ${(e as Error).message}`,
+    );
   } finally {
     for (const dir of restored) await rm(dir, { recursive: true, force: true });
   }
-  if (!result && issues.errors === 0) issues.error(fileNames[0] ?? '', null, null, LANTERN_RULES.file, 'The files could not be read.');
+  if (!result && issues.errors === 0)
+    issues.error(fileNames[0] ?? '', null, null, LANTERN_RULES.file, 'The files could not be read.');
 
   if (!result || issues.errors > 0) {
     const period = result?.period ?? 'unknown';
     const periodLabel = result?.periodLabel ?? 'period not known';
     const id = await database.bulkLoad(async (load) => {
       const batchId = await insertBatch(load, {
-        authorityId: authority.id, format: format.id, period, periodLabel, collectionYear: result?.collectionYear ?? null, digest, status: 'rejected',
-        fileNames, bytes, counts: null, errors: issues.errors, queries: issues.queries, importedBy: request.actor.username, userId: request.actor.userId, startedAt,
+        authorityId: authority.id,
+        format: format.id,
+        period,
+        periodLabel,
+        collectionYear: result?.collectionYear ?? null,
+        digest,
+        status: 'rejected',
+        fileNames,
+        bytes,
+        counts: null,
+        errors: issues.errors,
+        queries: issues.queries,
+        importedBy: request.actor.username,
+        userId: request.actor.userId,
+        startedAt,
       });
       await insertIssues(load, batchId, issues.list());
       await insertFiles(load, batchId, files);
       return batchId;
     });
-    return { ...base, id, period, periodLabel, status: 'rejected', errors: issues.errors, queries: issues.queries, counts: {}, issues: issues.list() };
+    return {
+      ...base,
+      id,
+      period,
+      periodLabel,
+      status: 'rejected',
+      errors: issues.errors,
+      queries: issues.queries,
+      counts: {},
+      issues: issues.list(),
+    };
   }
 
   const read = result;
@@ -192,8 +275,21 @@ async function importClaim(
     if (previous !== null) await supersede(load, previous);
     const counts = read.dataset.counts();
     const batchId = await insertBatch(load, {
-      authorityId: authority.id, format: format.id, period: read.period, periodLabel: read.periodLabel, collectionYear: read.collectionYear, digest,
-      status: 'accepted', fileNames, bytes, counts, errors: 0, queries: issues.queries, importedBy: request.actor.username, userId: request.actor.userId, startedAt,
+      authorityId: authority.id,
+      format: format.id,
+      period: read.period,
+      periodLabel: read.periodLabel,
+      collectionYear: read.collectionYear,
+      digest,
+      status: 'accepted',
+      fileNames,
+      bytes,
+      counts,
+      errors: 0,
+      queries: issues.queries,
+      importedBy: request.actor.username,
+      userId: request.actor.userId,
+      startedAt,
     });
     if (previous !== null) await linkSuperseded(load, previous, batchId);
     const written = await writeDataset(load, {
@@ -202,13 +298,32 @@ async function importClaim(
       replaces: previous,
       dataset: read.dataset,
       pglite: database.kind === 'pglite',
-      onTable: (table, done, total) => { progress({ stage: 'writing', file: table, done, total }); },
+      onTable: (table, done, total) => {
+        progress({ stage: 'writing', file: table, done, total });
+      },
     });
     await insertIssues(load, batchId, issues.list());
     await insertFiles(load, batchId, files);
-    const summaryCounts = { ...written.rows, childrenAdded: written.childrenAdded, childrenUpdated: written.childrenUpdated, replacedRows: written.replacedRows };
-    await load.exec(`UPDATE import_batches SET counts = '${JSON.stringify(summaryCounts).replace(/'/g, "''")}', finished_at = now() WHERE id = ${batchId}`);
+    const summaryCounts = {
+      ...written.rows,
+      childrenAdded: written.childrenAdded,
+      childrenUpdated: written.childrenUpdated,
+      replacedRows: written.replacedRows,
+    };
+    await load.exec(
+      `UPDATE import_batches SET counts = '${JSON.stringify(summaryCounts).replace(/'/g, "''")}', finished_at = now() WHERE id = ${batchId}`,
+    );
     return { id: batchId, counts: summaryCounts };
   });
-  return { ...base, id, period: read.period, periodLabel: read.periodLabel, status: 'accepted', errors: 0, queries: issues.queries, counts, issues: issues.list() };
+  return {
+    ...base,
+    id,
+    period: read.period,
+    periodLabel: read.periodLabel,
+    status: 'accepted',
+    errors: 0,
+    queries: issues.queries,
+    counts,
+    issues: issues.list(),
+  };
 }

@@ -50,7 +50,11 @@ export async function insertIssues(load: BulkLoader, batchId: number, issues: re
   if (issues.length === 0) return;
   const csv = new CsvChunks();
   for (const i of issues) csv.add([batchId, i.file, i.row, i.column, i.rule, i.severity, i.message, i.child ?? null]);
-  await load.copyCsv('import_issues', ['batch_id', 'file_name', 'row_number', 'column', 'rule', 'severity', 'message', 'child_ref'], csv.finish());
+  await load.copyCsv(
+    'import_issues',
+    ['batch_id', 'file_name', 'row_number', 'column', 'rule', 'severity', 'message', 'child_ref'],
+    csv.finish(),
+  );
 }
 
 /** Keeps the original files: each gzip-compressed and cut into chunks. */
@@ -76,14 +80,24 @@ export async function insertFiles(load: BulkLoader, batchId: number, files: read
   }
 }
 
-export async function acceptedWithDigest(load: BulkLoader, authorityId: number, format: FormatId, digest: string): Promise<{ id: number; period: string; periodLabel: string } | null> {
+export async function acceptedWithDigest(
+  load: BulkLoader,
+  authorityId: number,
+  format: FormatId,
+  digest: string,
+): Promise<{ id: number; period: string; periodLabel: string } | null> {
   const [row] = await load.query<{ id: string | number; period: string; period_label: string }>(
     `SELECT id, period, period_label FROM import_batches WHERE authority_id = ${Number(authorityId)} AND format = ${literal(format)} AND digest = ${literal(digest)} AND status = 'accepted' LIMIT 1`,
   );
   return row ? { id: Number(row.id), period: row.period, periodLabel: row.period_label } : null;
 }
 
-export async function liveBatch(load: BulkLoader, authorityId: number, format: FormatId, period: string): Promise<number | null> {
+export async function liveBatch(
+  load: BulkLoader,
+  authorityId: number,
+  format: FormatId,
+  period: string,
+): Promise<number | null> {
   const [row] = await load.query<{ id: string | number }>(
     `SELECT id FROM import_batches WHERE authority_id = ${Number(authorityId)} AND format = ${literal(format)} AND period = ${literal(period)} AND status = 'accepted' FOR UPDATE`,
   );

@@ -31,7 +31,10 @@ export async function detectEncoding(path: string): Promise<TextEncoding> {
 }
 
 /** The file as a stream of text chunks (BOM removed), in its detected encoding. */
-export async function openText(path: string, onBytes?: (bytesRead: number) => void): Promise<{ encoding: TextEncoding; text: NodeJS.ReadableStream }> {
+export async function openText(
+  path: string,
+  onBytes?: (bytesRead: number) => void,
+): Promise<{ encoding: TextEncoding; text: NodeJS.ReadableStream }> {
   const encoding = await detectEncoding(path);
   const bytes = countingStream(path, onBytes);
   const decoder = iconv.decodeStream(encoding === 'windows-1252' ? 'win1252' : encoding, { stripBOM: true });
@@ -41,11 +44,16 @@ export async function openText(path: string, onBytes?: (bytesRead: number) => vo
 }
 
 /** The file's bytes as a stream; `onBytes` hears how many have been read so far. */
-export function countingStream(path: string, onBytes?: (bytesRead: number) => void): ReturnType<typeof createReadStream> {
+export function countingStream(
+  path: string,
+  onBytes?: (bytesRead: number) => void,
+): ReturnType<typeof createReadStream> {
   const bytes = createReadStream(path, { highWaterMark: 1 << 20 });
   if (onBytes) {
     let read = 0;
-    bytes.on('data', (chunk) => { onBytes((read += chunk.length)); });
+    bytes.on('data', (chunk) => {
+      onBytes((read += chunk.length));
+    });
   }
   return bytes;
 }

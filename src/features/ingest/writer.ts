@@ -37,8 +37,19 @@ const REFERENCE_COLUMNS: Record<string, DatasetTable | 'teams' | 'workers'> = {
 
 /** The characteristics of a child an import may bring up to date (never the child's identity or Lantern ID). */
 const CHILD_UPDATABLE = [
-  'upn', 'upnUnknownReason', 'firstName', 'lastName', 'dateOfBirth', 'expectedDateOfBirth', 'dateOfDeath', 'sex', 'gender',
-  'ethnicity', 'firstLanguage', 'religion', 'postcodeDistrict',
+  'upn',
+  'upnUnknownReason',
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'expectedDateOfBirth',
+  'dateOfDeath',
+  'sex',
+  'gender',
+  'ethnicity',
+  'firstLanguage',
+  'religion',
+  'postcodeDistrict',
 ] as const;
 
 const WRITER_SKIPS = new Set(['lanternId', 'createdAt', 'updatedAt']);
@@ -79,7 +90,14 @@ function cell(value: unknown): unknown {
 
 export async function writeDataset(
   load: BulkLoader,
-  options: { authorityId: number; batchId: number; replaces: number | null; dataset: Dataset; pglite: boolean; onTable?: (table: string, done: number, total: number) => void },
+  options: {
+    authorityId: number;
+    batchId: number;
+    replaces: number | null;
+    dataset: Dataset;
+    pglite: boolean;
+    onTable?: (table: string, done: number, total: number) => void;
+  },
 ): Promise<WriteResult> {
   const { authorityId, batchId, replaces, dataset } = options;
   const tables = Object.keys(DATASET_TABLES) as DatasetTable[];
@@ -99,14 +117,19 @@ export async function writeDataset(
 
   // Largest ids, to number new rows from.
   const offsets = new Map<string, number>();
-  const maxSql = tables.map((t, i) => `SELECT ${i} AS i, coalesce(max(id), 0)::bigint AS m FROM ${quote(tableName(DATASET_TABLES[t]))}`).join(' UNION ALL ');
-  for (const r of await load.query<{ i: number; m: string | number }>(maxSql)) offsets.set(tables[Number(r.i)] as string, Number(r.m));
+  const maxSql = tables
+    .map((t, i) => `SELECT ${i} AS i, coalesce(max(id), 0)::bigint AS m FROM ${quote(tableName(DATASET_TABLES[t]))}`)
+    .join(' UNION ALL ');
+  for (const r of await load.query<{ i: number; m: string | number }>(maxSql))
+    offsets.set(tables[Number(r.i)] as string, Number(r.m));
 
   // Children: match by LA child ID.
   const ids = new Map<string, Map<number, number>>();
   const childMap = new Map<number, number>();
   const existing = new Map<string, number>();
-  for (const r of await load.query<{ id: string | number; la_child_id: string }>(`SELECT id, la_child_id FROM children WHERE authority_id = ${Number(authorityId)}`)) {
+  for (const r of await load.query<{ id: string | number; la_child_id: string }>(
+    `SELECT id, la_child_id FROM children WHERE authority_id = ${Number(authorityId)}`,
+  )) {
     existing.set(r.la_child_id, Number(r.id));
   }
   let nextChild = offsets.get('children') ?? 0;
@@ -129,7 +152,10 @@ export async function writeDataset(
   // Teams by name, workers by ref.
   const teamMap = new Map<number, number>();
   const teamsByName = new Map<string, number>();
-  for (const r of await load.query<{ id: number; name: string }>(`SELECT id, name FROM teams WHERE authority_id = ${Number(authorityId)}`)) teamsByName.set(r.name, Number(r.id));
+  for (const r of await load.query<{ id: number; name: string }>(
+    `SELECT id, name FROM teams WHERE authority_id = ${Number(authorityId)}`,
+  ))
+    teamsByName.set(r.name, Number(r.id));
   let teamsAdded = 0;
   for (const team of dataset.teams) {
     let id = teamsByName.get(team.name);
@@ -146,7 +172,9 @@ export async function writeDataset(
   ids.set('teams', teamMap);
   const workerMap = new Map<number, number>();
   const workersByRef = new Map<string, number>();
-  for (const r of await load.query<{ id: number; worker_ref: string }>(`SELECT id, worker_ref FROM workers WHERE authority_id = ${Number(authorityId)}`)) {
+  for (const r of await load.query<{ id: number; worker_ref: string }>(
+    `SELECT id, worker_ref FROM workers WHERE authority_id = ${Number(authorityId)}`,
+  )) {
     workersByRef.set(r.worker_ref, Number(r.id));
   }
   let workersAdded = 0;
@@ -178,8 +206,11 @@ export async function writeDataset(
     const target = REFERENCE_COLUMNS[column];
     if (!target || value === null || value === undefined) return value;
     const mapped = ids.get(target)?.get(value as number);
-     
-    if (mapped === undefined) throw new Error(`Import dataset ${table} row ${rowId}: ${column} = ${String(value)} points at no ${target} row of the same import`);
+
+    if (mapped === undefined)
+      throw new Error(
+        `Import dataset ${table} row ${rowId}: ${column} = ${String(value)} points at no ${target} row of the same import`,
+      );
     return mapped;
   };
 
@@ -192,10 +223,13 @@ export async function writeDataset(
     const csv = new CsvChunks();
     for (const child of updates) csv.add([child.id, ...CHILD_UPDATABLE.map((k) => cell(child[k]))]);
     await load.copyCsv('incoming_children', ['id', ...CHILD_UPDATABLE.map((k) => columns[k].name)], csv.finish());
-    const sets = CHILD_UPDATABLE.map((k) => `${quote(columns[k].name)} = coalesce(i.${quote(columns[k].name)}, c.${quote(columns[k].name)})`).join(', ');
+    const sets = CHILD_UPDATABLE.map(
+      (k) => `${quote(columns[k].name)} = coalesce(i.${quote(columns[k].name)}, c.${quote(columns[k].name)})`,
+    ).join(', ');
     const changed = await load.query<{ n: number }>(
       `WITH u AS (UPDATE children c SET ${sets}, updated_at = now() FROM incoming_children i WHERE c.id = i.id AND (${CHILD_UPDATABLE.map(
-        (k) => `(i.${quote(columns[k].name)} IS NOT NULL AND i.${quote(columns[k].name)} IS DISTINCT FROM c.${quote(columns[k].name)})`,
+        (k) =>
+          `(i.${quote(columns[k].name)} IS NOT NULL AND i.${quote(columns[k].name)} IS DISTINCT FROM c.${quote(columns[k].name)})`,
       ).join(' OR ')}) RETURNING 1) SELECT count(*)::int AS n FROM u`,
     );
     childrenUpdated = Number(changed[0]?.n ?? 0);
@@ -221,8 +255,14 @@ export async function writeDataset(
           }),
         );
       }
-      await load.copyCsv(name, columns.map((c) => c.name), csv.finish());
-      await load.query(`SELECT setval(pg_get_serial_sequence(${literal(name)}, 'id'), (SELECT max(id) FROM ${quote(name)}))`);
+      await load.copyCsv(
+        name,
+        columns.map((c) => c.name),
+        csv.finish(),
+      );
+      await load.query(
+        `SELECT setval(pg_get_serial_sequence(${literal(name)}, 'id'), (SELECT max(id) FROM ${quote(name)}))`,
+      );
     }
     rows[t] = t === 'children' ? newChildren.length : list.length;
     options.onTable?.(t, ++done, tables.length);

@@ -10,14 +10,22 @@ import { NotFoundError, ValidationError } from '../../core/errors';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import { readReportFile } from './report-reader/index';
-import { createInspection, getInspection, listInspections, type InspectionRecord, type InspectionSummary } from './service';
+import {
+  createInspection,
+  getInspection,
+  listInspections,
+  type InspectionRecord,
+  type InspectionSummary,
+} from './service';
 import { buildTimeline } from './timeline';
 import { inspectionBody, validateInspection } from './validation';
 
 /** The largest report accepted through the API: Ofsted's PDFs are well under 5 MB. */
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 
-export const inspectionIdParams = z.object({ inspectionId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+export const inspectionIdParams = z.object({
+  inspectionId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
 
 const judgementSchema = z.object({ key: z.string(), grade: z.string(), label: z.string(), gradeLabel: z.string() });
 const deadlineSchema = z.object({
@@ -29,7 +37,10 @@ const deadlineSchema = z.object({
   doneOn: z.string().nullable(),
   workingDays: z.number().describe('The rule’s count: 30, 70 or 20 working days after the day the report was received'),
   status: z.enum(['met', 'late', 'due', 'overdue', 'unknown']),
-  workingDaysLeft: z.number().nullable().describe('While not done: working days from today to the due date (negative once passed)'),
+  workingDaysLeft: z
+    .number()
+    .nullable()
+    .describe('While not done: working days from today to the due date (negative once passed)'),
   workingDaysLate: z.number().nullable().describe('Once done: working days after the due date (0 or less: on time)'),
   statusText: z.string(),
 });
@@ -58,8 +69,13 @@ const nextSchema = z.object({
   kind: z.string().optional(),
   decidedBy: z.object({ judgement: z.string(), grade: z.string() }).optional(),
   window: windowSchema.optional().describe('Short or standard: the expected date and the usual window (±6 months)'),
-  steps: z.array(z.object({ label: z.string(), date: z.string().nullable(), approximate: z.boolean(), basis: z.string() })).optional().describe('Monitoring route'),
-  reinspection: windowSchema.optional().describe('Monitoring route: the standard re-inspection, indicatively [unverified]'),
+  steps: z
+    .array(z.object({ label: z.string(), date: z.string().nullable(), approximate: z.boolean(), basis: z.string() }))
+    .optional()
+    .describe('Monitoring route'),
+  reinspection: windowSchema
+    .optional()
+    .describe('Monitoring route: the standard re-inspection, indicatively [unverified]'),
   basis: z.string(),
   rule: z.string(),
   source: z.string(),
@@ -81,10 +97,14 @@ export const recordResponse = summarySchema.extend({
       number: z.number(),
       text: z.string(),
       anchor: z.string().describe('The recommendation’s place on the inspection page, to cite it'),
-      answeredBy: z.array(z.object({ actionId: z.number(), reference: z.string(), title: z.string(), status: z.string() })),
+      answeredBy: z.array(
+        z.object({ actionId: z.number(), reference: z.string(), title: z.string(), status: z.string() }),
+      ),
     }),
   ),
-  paragraphs: z.array(z.object({ number: z.number(), judgement: z.string().nullable(), heading: z.string(), text: z.string() })),
+  paragraphs: z.array(
+    z.object({ number: z.number(), judgement: z.string().nullable(), heading: z.string(), text: z.string() }),
+  ),
   deadlines: z.array(deadlineSchema),
   actionPlanOnTime: z.boolean().nullable(),
 });
@@ -100,7 +120,9 @@ const proposalResponse = z.object({
   summary: z.string(),
   judgements: z.array(z.object({ key: z.string(), grade: z.string() })),
   recommendations: z.array(z.object({ kind: z.string(), number: z.number(), text: z.string() })),
-  paragraphs: z.array(z.object({ number: z.number(), judgement: z.string().nullable(), heading: z.string(), text: z.string() })),
+  paragraphs: z.array(
+    z.object({ number: z.number(), judgement: z.string().nullable(), heading: z.string(), text: z.string() }),
+  ),
   warnings: z.array(z.string()),
 });
 
@@ -166,7 +188,8 @@ export function inspectionApiRoutes(r: RouteBuilder): void {
     audit: null,
     tag: 'Inspections',
     summary: 'One inspection or visit',
-    description: 'Its judgements, recommendations (each with the improvement actions that answer it), numbered paragraphs, and statutory deadlines with their status today.',
+    description:
+      'Its judgements, recommendations (each with the improvement actions that answer it), numbered paragraphs, and statutory deadlines with their status today.',
     params: inspectionIdParams,
     response: recordResponse,
     handler: async ({ params, services, user }) => {
@@ -213,8 +236,17 @@ export function inspectionApiRoutes(r: RouteBuilder): void {
     handler: async ({ req, res, query }) => {
       const name = query.filename || 'the request body';
       const body = await readBody(req, MAX_REPORT_BYTES);
-      if (body.tooLarge) throw new ValidationError([{ field: 'body', message: `${name} is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB: an Ofsted report is far smaller` }]);
-      if (body.bytes.length === 0) throw new ValidationError([{ field: 'body', message: 'The request body is empty: send the PDF or the text of the report as the body' }]);
+      if (body.tooLarge)
+        throw new ValidationError([
+          {
+            field: 'body',
+            message: `${name} is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB: an Ofsted report is far smaller`,
+          },
+        ]);
+      if (body.bytes.length === 0)
+        throw new ValidationError([
+          { field: 'body', message: 'The request body is empty: send the PDF or the text of the report as the body' },
+        ]);
       const proposal = await readReportFile(body.bytes, name);
       res.status(200).json(proposalResponse.parse(proposal));
     },

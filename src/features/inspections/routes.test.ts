@@ -16,7 +16,10 @@ import { h1, TestClient } from '../../../harness/client';
 import { buildAction, buildObjective, buildTheme } from '../../../test/support/improvement';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const BARNET_2024 = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', 'ofsted-barnet-2024.txt'), 'utf8');
+const BARNET_2024 = readFileSync(
+  path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', 'ofsted-barnet-2024.txt'),
+  'utf8',
+);
 
 /** The form as a browser posts it: Haringey-shaped ILACS 2018, all requires improvement, received 5 December 2018. */
 function haringeyForm(overrides: Record<string, string> = {}): Record<string, string> {
@@ -37,13 +40,18 @@ function haringeyForm(overrides: Record<string, string> = {}): Record<string, st
     'judgement-help-and-protection': 'requires-improvement',
     'judgement-children-in-care-and-care-leavers': 'requires-improvement',
     'judgement-overall': 'requires-improvement',
-    recommendations: '1. Assessment of children’s needs when circumstances change.\n2. Placement sufficiency for vulnerable adolescents.',
-    paragraphs: '## The experiences and progress of children who need help and protection: requires improvement to be good\n1. First paragraph.\n2. Second paragraph.',
+    recommendations:
+      '1. Assessment of children’s needs when circumstances change.\n2. Placement sufficiency for vulnerable adolescents.',
+    paragraphs:
+      '## The experiences and progress of children who need help and protection: requires improvement to be good\n1. First paragraph.\n2. Second paragraph.',
     ...overrides,
   };
 }
 
-function multipart(fields: Record<string, string>, file?: { name: string; bytes: Uint8Array | string; type?: string }): FormData {
+function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Uint8Array | string; type?: string },
+): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
   if (file) data.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
@@ -51,7 +59,8 @@ function multipart(fields: Record<string, string>, file?: { name: string; bytes:
 }
 
 async function inspectionCount(world: TestWorld): Promise<number> {
-  return (await world.database.db.select().from(inspections).where(eq(inspections.authorityId, world.authorityId))).length;
+  return (await world.database.db.select().from(inspections).where(eq(inspections.authorityId, world.authorityId)))
+    .length;
 }
 
 describe('inspections on the web and through the API', () => {
@@ -96,7 +105,16 @@ describe('inspections on the web and through the API', () => {
 
   it('a form with mistakes answers 400 with an error summary linking to each field, keeps what was typed, and saves nothing', async () => {
     await analyst.get('/inspections/new');
-    const reply = await analyst.post('/inspections/new', haringeyForm({ kind: '', 'endDate-day': '31', 'endDate-month': '2', 'judgement-overall': '', recommendations: '' }));
+    const reply = await analyst.post(
+      '/inspections/new',
+      haringeyForm({
+        kind: '',
+        'endDate-day': '31',
+        'endDate-month': '2',
+        'judgement-overall': '',
+        recommendations: '',
+      }),
+    );
     assert.equal(reply.status, 400);
     assert.match(reply.text, /<title>Error: Record an inspection or visit/);
     assert.match(reply.text, /govuk-error-summary/);
@@ -115,20 +133,44 @@ describe('inspections on the web and through the API', () => {
   it('“Show the judgements” re-draws the grades for the framework chosen without saving', async () => {
     const form = await analyst.get('/inspections/new');
     assert.match(form.text, /formaction="\/inspections\/form\?_csrf=/);
-    const reply = await analyst.post('/inspections/form', { kind: 'ilacs-short', 'startDate-day': '10', 'startDate-month': '6', 'startDate-year': '2024' });
+    const reply = await analyst.post('/inspections/form', {
+      kind: 'ilacs-short',
+      'startDate-day': '10',
+      'startDate-month': '6',
+      'startDate-year': '2024',
+    });
     assert.equal(reply.status, 200);
     assert.match(reply.text, /id="judgement-care-leavers"/, '2023 framework: care leavers judged separately');
     assert.doesNotMatch(reply.text, /id="judgement-children-in-care-and-care-leavers"/);
-    const y2026 = await analyst.post('/inspections/form', { kind: 'ilacs-short', 'startDate-day': '4', 'startDate-month': '5', 'startDate-year': '2026' });
+    const y2026 = await analyst.post('/inspections/form', {
+      kind: 'ilacs-short',
+      'startDate-day': '4',
+      'startDate-month': '5',
+      'startDate-year': '2026',
+    });
     assert.doesNotMatch(y2026.text, /id="judgement-overall"/, 'April 2026 framework: no overall effectiveness');
-    const visit = await analyst.post('/inspections/form', { kind: 'jtai', 'startDate-day': '4', 'startDate-month': '5', 'startDate-year': '2026' });
+    const visit = await analyst.post('/inspections/form', {
+      kind: 'jtai',
+      'startDate-day': '4',
+      'startDate-month': '5',
+      'startDate-year': '2026',
+    });
     assert.match(visit.text, /A joint targeted area inspection \(JTAI\) is not graded\./);
     assert.doesNotMatch(visit.text, /id="judgement-/);
     // Grades given for a kind that is not graded stay on show with their error, so they can be cleared.
     await analyst.get('/inspections/new');
-    const graded = await analyst.post('/inspections/new', { kind: 'jtai', 'startDate-day': '4', 'startDate-month': '5', 'startDate-year': '2026', 'judgement-leaders': 'good' });
+    const graded = await analyst.post('/inspections/new', {
+      kind: 'jtai',
+      'startDate-day': '4',
+      'startDate-month': '5',
+      'startDate-year': '2026',
+      'judgement-leaders': 'good',
+    });
     assert.equal(graded.status, 400);
-    assert.match(graded.text, /<a href="#judgement-leaders">A joint targeted area inspection \(JTAI\) is not graded: leave its grades blank<\/a>/);
+    assert.match(
+      graded.text,
+      /<a href="#judgement-leaders">A joint targeted area inspection \(JTAI\) is not graded: leave its grades blank<\/a>/,
+    );
     assert.match(graded.text, /<select class="govuk-select govuk-select--error" id="judgement-leaders"/);
     assert.equal(await inspectionCount(world), 0);
   });
@@ -177,7 +219,10 @@ describe('inspections on the web and through the API', () => {
   it('a missing record, another authority’s record, or a non-number answers 404', async () => {
     assert.equal((await analyst.get('/inspections/999999')).status, 404);
     assert.equal((await analyst.get('/inspections/abc')).status, 404);
-    const [other] = await world.database.db.insert(inspections).values({ authorityId: world.otherAuthorityId, kind: 'jtai', startDate: '2020-01-06', createdBy: 'x' }).returning();
+    const [other] = await world.database.db
+      .insert(inspections)
+      .values({ authorityId: world.otherAuthorityId, kind: 'jtai', startDate: '2020-01-06', createdBy: 'x' })
+      .returning();
     assert.equal((await analyst.get(`/inspections/${other?.id}`)).status, 404);
     assert.equal((await analyst.get(`/inspections/${other?.id}/edit`)).status, 404);
   });
@@ -186,7 +231,10 @@ describe('inspections on the web and through the API', () => {
     const edit = await analyst.get(`/inspections/${savedId}/edit`);
     assert.equal(edit.status, 200);
     assert.match(edit.text, /1\. Assessment of children’s needs when circumstances change\./);
-    const changed = await analyst.post(`/inspections/${savedId}/edit`, haringeyForm({ 'actionPlanSentOn-day': '18', 'actionPlanSentOn-month': '3', 'actionPlanSentOn-year': '2019' }));
+    const changed = await analyst.post(
+      `/inspections/${savedId}/edit`,
+      haringeyForm({ 'actionPlanSentOn-day': '18', 'actionPlanSentOn-month': '3', 'actionPlanSentOn-year': '2019' }),
+    );
     assert.equal(changed.status, 303);
     const page = await analyst.get(`/inspections/${savedId}`);
     assert.match(page.text, /On time/, 'sent on the 70th working day');
@@ -195,13 +243,23 @@ describe('inspections on the web and through the API', () => {
     const db = world.database.db;
     const theme = await buildTheme(db, { authorityId: world.authorityId, number: 1 });
     const objective = await buildObjective(db, { themeId: Number(theme.id), code: 'a' });
-    const action = await buildAction(db, { authorityId: world.authorityId, objectiveId: Number(objective.id), number: 2 });
+    const action = await buildAction(db, {
+      authorityId: world.authorityId,
+      objectiveId: Number(objective.id),
+      number: 2,
+    });
     await db.insert(improvementActionRecommendations).values({ actionId: Number(action.id), recommendationId: recId });
 
     await analyst.get(`/inspections/${savedId}/edit`);
-    const refused = await analyst.post(`/inspections/${savedId}/edit`, haringeyForm({ recommendations: 'Placement sufficiency for vulnerable adolescents.' }));
+    const refused = await analyst.post(
+      `/inspections/${savedId}/edit`,
+      haringeyForm({ recommendations: 'Placement sufficiency for vulnerable adolescents.' }),
+    );
     assert.equal(refused.status, 400);
-    assert.match(refused.text, /<a href="#recommendations">Recommendation 1 \(“Assessment of children’s needs when circumstances change\.”\) is answered by improvement action 1a\.2, so it cannot be removed/);
+    assert.match(
+      refused.text,
+      /<a href="#recommendations">Recommendation 1 \(“Assessment of children’s needs when circumstances change\.”\) is answered by improvement action 1a\.2, so it cannot be removed/,
+    );
     const still = await analyst.get(`/inspections/${savedId}`);
     assert.match(still.text, /Answered by/);
     assert.match(still.text, /action 1a\.2/);
@@ -211,7 +269,9 @@ describe('inspections on the web and through the API', () => {
     const conflict = await analyst.post(`/inspections/${savedId}/delete`, { confirm: 'yes' });
     assert.equal(conflict.status, 409);
     assert.match(conflict.text, /cannot be deleted: improvement plan action 1a\.2 answers its recommendation 1/);
-    await db.delete(improvementActionRecommendations).where(eq(improvementActionRecommendations.recommendationId, recId));
+    await db
+      .delete(improvementActionRecommendations)
+      .where(eq(improvementActionRecommendations.recommendationId, recId));
     const deleted = await analyst.post(`/inspections/${savedId}/delete`, { confirm: 'yes' });
     assert.equal(deleted.status, 303);
     assert.equal(deleted.location, '/inspections?deleted=1');
@@ -234,16 +294,25 @@ describe('inspections on the web and through the API', () => {
 
     // The user checks it, adds the date received, and saves: the same form posted as the browser would.
     const form: Record<string, string> = {};
-    for (const m of read.text.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) form[m[1] as string] = decode(m[2] as string);
+    for (const m of read.text.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g))
+      form[m[1] as string] = decode(m[2] as string);
     for (const m of read.text.matchAll(/<select[^>]*name="([^"]+)"[\s\S]*?<\/select>/g)) {
       form[m[1] as string] = decode(/<option value="([^"]*)" selected>/.exec(m[0])?.[1] ?? '');
     }
-    for (const m of read.text.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) form[m[1] as string] = decode((m[2] as string).replace(/^\n/, ''));
-    Object.assign(form, { 'reportReceivedOn-day': '17', 'reportReceivedOn-month': '7', 'reportReceivedOn-year': '2024' });
+    for (const m of read.text.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+      form[m[1] as string] = decode((m[2] as string).replace(/^\n/, ''));
+    Object.assign(form, {
+      'reportReceivedOn-day': '17',
+      'reportReceivedOn-month': '7',
+      'reportReceivedOn-year': '2024',
+    });
     delete form._csrf;
     // A mistake while checking: the same page again, still saying what was read, nothing saved.
     const before = await inspectionCount(world);
-    const wrong = await analyst.postMultipart('/inspections/new', multipart({ ...form, 'reportReceivedOn-month': '13' }));
+    const wrong = await analyst.postMultipart(
+      '/inspections/new',
+      multipart({ ...form, 'reportReceivedOn-month': '13' }),
+    );
     assert.equal(wrong.status, 400);
     assert.equal(h1(wrong.text), 'Check the inspection read from the report');
     assert.match(wrong.text, /Lantern read <strong>pasted text<\/strong>/);
@@ -259,15 +328,18 @@ describe('inspections on the web and through the API', () => {
 
   it('the reader’s warnings show at the top of the form, and stay there when saving finds a mistake', async () => {
     await analyst.get('/inspections/read');
-    const text = 'Inspection of Testshire local authority children’s services\n\nInspection dates: 1 to 5 July 2024\n\nChildren in Testshire receive services that are improving in many ways and leaders know their strengths and weaknesses well across the whole of the service for children and families.\n';
+    const text =
+      'Inspection of Testshire local authority children’s services\n\nInspection dates: 1 to 5 July 2024\n\nChildren in Testshire receive services that are improving in many ways and leaders know their strengths and weaknesses well across the whole of the service for children and families.\n';
     const read = await analyst.postMultipart('/inspections/read', multipart({ text }));
     assert.equal(read.status, 200);
     assert.match(read.text, /The reader was unsure of some things/);
     assert.match(read.text, /<li>No lead inspector found<\/li>/);
     // Posted back as it is: no grades, so the error summary asks for them, and the warnings are still shown.
     const form: Record<string, string> = {};
-    for (const m of read.text.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) form[m[1] as string] = decode(m[2] as string);
-    for (const m of read.text.matchAll(/<select[^>]*name="([^"]+)"[\s\S]*?<\/select>/g)) form[m[1] as string] = decode(/<option value="([^"]*)" selected>/.exec(m[0])?.[1] ?? '');
+    for (const m of read.text.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g))
+      form[m[1] as string] = decode(m[2] as string);
+    for (const m of read.text.matchAll(/<select[^>]*name="([^"]+)"[\s\S]*?<\/select>/g))
+      form[m[1] as string] = decode(/<option value="([^"]*)" selected>/.exec(m[0])?.[1] ?? '');
     delete form._csrf;
     const again = await analyst.postMultipart('/inspections/new', multipart(form));
     assert.equal(again.status, 400);
@@ -277,16 +349,28 @@ describe('inspections on the web and through the API', () => {
 
   it('a file the reader refuses, or nothing at all, gives an error summary naming the file', async () => {
     await analyst.get('/inspections/read');
-    const empty = await analyst.postMultipart('/inspections/read', multipart({ text: '' }, { name: 'report.pdf', bytes: '' }));
+    const empty = await analyst.postMultipart(
+      '/inspections/read',
+      multipart({ text: '' }, { name: 'report.pdf', bytes: '' }),
+    );
     assert.equal(empty.status, 400);
     assert.match(empty.text, /<a href="#file">report\.pdf: the file is empty/);
-    const binary = await analyst.postMultipart('/inspections/read', multipart({ text: '' }, { name: 'photo.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 0x80, 0x81]) }));
+    const binary = await analyst.postMultipart(
+      '/inspections/read',
+      multipart(
+        { text: '' },
+        { name: 'photo.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 0x80, 0x81]) },
+      ),
+    );
     assert.equal(binary.status, 400);
     assert.match(binary.text, /<a href="#file">photo\.jpg: the file is neither a PDF nor UTF-8 text/);
     const nothing = await analyst.postMultipart('/inspections/read', multipart({ text: '  ' }));
     assert.equal(nothing.status, 400);
     assert.match(nothing.text, /Choose the PDF or text file of the Ofsted report or letter, or paste its text/);
-    const textFile = await analyst.postMultipart('/inspections/read', multipart({ text: '' }, { name: 'barnet.txt', bytes: BARNET_2024, type: 'text/plain' }));
+    const textFile = await analyst.postMultipart(
+      '/inspections/read',
+      multipart({ text: '' }, { name: 'barnet.txt', bytes: BARNET_2024, type: 'text/plain' }),
+    );
     assert.equal(textFile.status, 200);
     assert.match(textFile.text, /name="source" value="report: barnet.txt"/);
   });
@@ -296,13 +380,22 @@ describe('inspections on the web and through the API', () => {
     before(async () => {
       const user = await world.services.users.verifyPassword('analyst', PASSWORD);
       assert.ok(user);
-      const audit = createAuditor(world.services.accessLogRepository, { userId: user.id, username: 'analyst', authorityId: user.authorityId }, 'user.token', null);
+      const audit = createAuditor(
+        world.services.accessLogRepository,
+        { userId: user.id, username: 'analyst', authorityId: user.authorityId },
+        'user.token',
+        null,
+      );
       token = await world.services.users.issueToken(user.id, 'api-test', audit);
     });
 
     it('POST /api/inspections: problem+json 400 with each field’s error, then 201 with the record and its deadlines', async () => {
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      const bad = await fetch(`${world.baseUrl}/api/inspections`, { method: 'POST', headers, body: JSON.stringify({ kind: 'focused-visit', startDate: '2021-02-30', judgements: { overall: 'good' } }) });
+      const bad = await fetch(`${world.baseUrl}/api/inspections`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ kind: 'focused-visit', startDate: '2021-02-30', judgements: { overall: 'good' } }),
+      });
       assert.equal(bad.status, 400);
       assert.match(bad.headers.get('content-type') ?? '', /application\/problem\+json/);
       const problem = (await bad.json()) as { errors: Array<{ field: string; message: string }> };
@@ -313,34 +406,69 @@ describe('inspections on the web and through the API', () => {
       const good = await fetch(`${world.baseUrl}/api/inspections`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ kind: 'focused-visit', startDate: '2018-11-27', endDate: '2018-11-28', theme: 'Front door', reportReceivedOn: '2018-12-14', priorityActions: ['Timeliness of strategy discussions'] }),
+        body: JSON.stringify({
+          kind: 'focused-visit',
+          startDate: '2018-11-27',
+          endDate: '2018-11-28',
+          theme: 'Front door',
+          reportReceivedOn: '2018-12-14',
+          priorityActions: ['Timeliness of strategy discussions'],
+        }),
       });
       assert.equal(good.status, 201);
-      const record = (await good.json()) as { id: number; framework: string; deadlines: Array<{ key: string; due: string }>; recommendations: Array<{ id: number; anchor: string; kind: string }> };
+      const record = (await good.json()) as {
+        id: number;
+        framework: string;
+        deadlines: Array<{ key: string; due: string }>;
+        recommendations: Array<{ id: number; anchor: string; kind: string }>;
+      };
       assert.equal(record.framework, 'ilacs-2018');
       // Received Friday 14 December 2018: draft by Wednesday 16 January 2019 (20 working days), plan by Wednesday 27 March 2019 (70):
       // 70: Dec 17–21 (5) · 24 (6) · 27, 28 (8) · 31 (9) · Jan 2–4 (12) · 7–11 (17) · 14–18 (22) · 21–25 (27) · 28–1 Feb (32)
       //     Feb 4–8 (37) · 11–15 (42) · 18–22 (47) · 25–1 Mar (52) · Mar 4–8 (57) · 11–15 (62) · 18–22 (67) · 25, 26, Wednesday 27 (70).
-      assert.deepEqual(record.deadlines.map((d) => [d.key, d.due]), [['draft-action-plan', '2019-01-16'], ['action-plan', '2019-03-27']]);
+      assert.deepEqual(
+        record.deadlines.map((d) => [d.key, d.due]),
+        [
+          ['draft-action-plan', '2019-01-16'],
+          ['action-plan', '2019-03-27'],
+        ],
+      );
       assert.equal(record.recommendations[0]?.kind, 'priority-action');
-      assert.equal(record.recommendations[0]?.anchor, `/inspections/${record.id}#recommendation-${record.recommendations[0]?.id}`);
+      assert.equal(
+        record.recommendations[0]?.anchor,
+        `/inspections/${record.id}#recommendation-${record.recommendations[0]?.id}`,
+      );
 
       const list = await fetch(`${world.baseUrl}/api/inspections`, { headers: { authorization: `Bearer ${token}` } });
       const timeline = (await list.json()) as { inspections: Array<{ id: number }>; next: { route: string } };
       assert.ok(timeline.inspections.some((i) => i.id === record.id));
-      const one = await fetch(`${world.baseUrl}/api/inspections/${record.id}`, { headers: { authorization: `Bearer ${token}` } });
+      const one = await fetch(`${world.baseUrl}/api/inspections/${record.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       assert.equal(one.status, 200);
-      assert.equal((await fetch(`${world.baseUrl}/api/inspections/999999`, { headers: { authorization: `Bearer ${token}` } })).status, 404);
+      assert.equal(
+        (await fetch(`${world.baseUrl}/api/inspections/999999`, { headers: { authorization: `Bearer ${token}` } }))
+          .status,
+        404,
+      );
     });
 
     it('POST /api/inspections/read-report: the text in, the proposal out; an empty body is a 400', async () => {
-      const res = await fetch(`${world.baseUrl}/api/inspections/read-report?filename=barnet.txt`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: BARNET_2024 });
+      const res = await fetch(`${world.baseUrl}/api/inspections/read-report?filename=barnet.txt`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+        body: BARNET_2024,
+      });
       assert.equal(res.status, 200);
       const proposal = (await res.json()) as { kind: string; startDate: string; recommendations: unknown[] };
       assert.equal(proposal.kind, 'ilacs-short');
       assert.equal(proposal.startDate, '2024-06-10');
       assert.equal(proposal.recommendations.length, 4);
-      const empty = await fetch(`${world.baseUrl}/api/inspections/read-report`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: '' });
+      const empty = await fetch(`${world.baseUrl}/api/inspections/read-report`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+        body: '',
+      });
       assert.equal(empty.status, 400);
     });
 

@@ -35,7 +35,14 @@ import { formatDate } from '../../web/views';
 import { inspectionApiRoutes, inspectionIdParams } from './api';
 import { readReportFile, readReportText } from './report-reader/index';
 import type { ProposedInspection } from './proposal';
-import { createInspection, deleteInspection, getInspection, listInspections, updateInspection, type InspectionRecord } from './service';
+import {
+  createInspection,
+  deleteInspection,
+  getInspection,
+  listInspections,
+  updateInspection,
+  type InspectionRecord,
+} from './service';
 import { buildTimeline } from './timeline';
 import {
   DATE_FIELDS,
@@ -64,7 +71,13 @@ export const DEADLINE_TAG: Record<string, string> = {
   unknown: 'govuk-tag--grey',
 };
 
-const DEADLINE_STATUS_LABELS: Record<string, string> = { met: 'Met', late: 'Late', due: 'Due', overdue: 'Overdue', unknown: 'Check' };
+const DEADLINE_STATUS_LABELS: Record<string, string> = {
+  met: 'Met',
+  late: 'Late',
+  due: 'Due',
+  overdue: 'Overdue',
+  unknown: 'Check',
+};
 
 /** "A focused visit is not graded", "An annual engagement meeting is not graded". */
 function notGraded(kind: ActivityKind): string {
@@ -92,11 +105,21 @@ interface Received {
 async function receiveForm(req: Request): Promise<Received> {
   if (!req.is('multipart/form-data')) {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    return { fields: Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>, file: null, problem: null };
+    return {
+      fields: Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<
+        string,
+        string
+      >,
+      file: null,
+      problem: null,
+    };
   }
   const out: Received = { fields: {}, file: null, problem: null };
   await new Promise<void>((resolve, reject) => {
-    const bb = busboy({ headers: req.headers, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 200, fieldSize: MAX_FIELD_BYTES } });
+    const bb = busboy({
+      headers: req.headers,
+      limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 200, fieldSize: MAX_FIELD_BYTES },
+    });
     bb.on('file', (_name, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -104,14 +127,17 @@ async function receiveForm(req: Request): Promise<Received> {
         out.problem = `${info.filename || 'The file'} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: an Ofsted report is far smaller`;
       });
       stream.on('end', () => {
-        if (info.filename) out.file = { name: info.filename.replace(/^.*[\\/]/, ''), bytes: new Uint8Array(Buffer.concat(chunks)) };
+        if (info.filename)
+          out.file = { name: info.filename.replace(/^.*[\\/]/, ''), bytes: new Uint8Array(Buffer.concat(chunks)) };
       });
     });
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated) out.problem = `The text in “${name}” is longer than ${MAX_FIELD_BYTES / 1024 / 1024} MB`;
       out.fields[name] = value;
     });
-    bb.on('close', () => { resolve(); });
+    bb.on('close', () => {
+      resolve();
+    });
     bb.on('error', reject);
     req.pipe(bb);
   });
@@ -156,7 +182,10 @@ function renderForm(ctx: Pick<PageContext, 'res'>, page: FormPage, status = 200)
   const framework = formFramework(page.values, today);
   // A kind Ofsted does not grade (a visit, a JTAI, a meeting) shows no grades; no kind yet shows the framework's.
   // (Grades already given for such a kind stay on show, with their errors, so that they can be cleared.)
-  const ungraded = isActivityKind(page.values.kind) && !isGraded(page.values.kind) && Object.values(page.values.grades).every((g) => !g);
+  const ungraded =
+    isActivityKind(page.values.kind) &&
+    !isGraded(page.values.kind) &&
+    Object.values(page.values.grades).every((g) => !g);
   const shown = ungraded ? [] : FRAMEWORK_JUDGEMENTS[framework];
   const errors = page.errors ?? [];
   const title =
@@ -165,14 +194,19 @@ function renderForm(ctx: Pick<PageContext, 'res'>, page: FormPage, status = 200)
       : page.mode === 'read'
         ? 'Check the inspection read from the report'
         : 'Record an inspection or visit';
-  const action = page.mode === 'edit' && page.inspection ? paths.inspections.edit({ inspectionId: page.inspection.id }) : paths.inspections.create({});
+  const action =
+    page.mode === 'edit' && page.inspection
+      ? paths.inspections.edit({ inspectionId: page.inspection.id })
+      : paths.inspections.create({});
   ctx.res.status(status).render('inspections/views/form.njk', {
     pageTitle: `${errors.length ? 'Error: ' : ''}${title}`,
     title,
     mode: page.mode,
     action,
     redrawAction: paths.inspections.redrawForm({}),
-    cancelHref: page.inspection ? paths.inspections.show({ inspectionId: page.inspection.id }) : paths.inspections.index({}),
+    cancelHref: page.inspection
+      ? paths.inspections.show({ inspectionId: page.inspection.id })
+      : paths.inspections.index({}),
     values: page.values,
     errors,
     errorList: errorList(errors),
@@ -188,18 +222,33 @@ function renderForm(ctx: Pick<PageContext, 'res'>, page: FormPage, status = 200)
       ...FRAMEWORKS.map((f) => ({ value: f, text: FRAMEWORK_LABELS[f], selected: page.values.framework === f })),
     ],
     shownFramework: FRAMEWORK_LABELS[framework],
-    ungradedText: ungraded ? `${notGraded(page.values.kind as ActivityKind)}. If you change the kind to a graded inspection, show its judgements before saving.` : null,
+    ungradedText: ungraded
+      ? `${notGraded(page.values.kind as ActivityKind)}. If you change the kind to a graded inspection, show its judgements before saving.`
+      : null,
     judgements: shown.map((j) => ({
       key: j.key,
       label: j.label,
-      items: [{ value: '', text: 'Not graded' }, ...GRADES.map((g) => ({ value: g, text: GRADE_LABELS[g] }))].map((i) => ({ ...i, selected: (page.values.grades[j.key] ?? '') === i.value })),
+      items: [{ value: '', text: 'Not graded' }, ...GRADES.map((g) => ({ value: g, text: GRADE_LABELS[g] }))].map(
+        (i) => ({ ...i, selected: (page.values.grades[j.key] ?? '') === i.value }),
+      ),
     })),
     // Grades posted for judgements the shown framework does not make: kept, so that the rules can name them.
-    otherGrades: JUDGEMENT_KEYS.filter((k) => !shown.some((j) => j.key === k) && page.values.grades[k]).map((k) => ({ key: k, grade: page.values.grades[k] })),
+    otherGrades: JUDGEMENT_KEYS.filter((k) => !shown.some((j) => j.key === k) && page.values.grades[k]).map((k) => ({
+      key: k,
+      grade: page.values.grades[k],
+    })),
     dateFields: [
-      { field: 'startDate', legend: 'Start date', hint: 'The first day of the inspection or visit (or of the meeting), for example 10 6 2024' },
+      {
+        field: 'startDate',
+        legend: 'Start date',
+        hint: 'The first day of the inspection or visit (or of the meeting), for example 10 6 2024',
+      },
       { field: 'endDate', legend: 'End date (optional)', hint: 'The last day of fieldwork' },
-      { field: 'reportReceivedOn', legend: 'Date the report or letter was received (optional)', hint: 'The statutory clocks start here: publish within 30 working days, action plan within 70' },
+      {
+        field: 'reportReceivedOn',
+        legend: 'Date the report or letter was received (optional)',
+        hint: 'The statutory clocks start here: publish within 30 working days, action plan within 70',
+      },
       { field: 'publishedOn', legend: 'Date the report was published (optional)' },
       { field: 'actionPlanSentOn', legend: 'Date the action plan was sent to Ofsted (optional)' },
     ].map((d) => ({ ...d, parts: page.values.dates[d.field as (typeof DATE_FIELDS)[number]] })),
@@ -209,7 +258,11 @@ function renderForm(ctx: Pick<PageContext, 'res'>, page: FormPage, status = 200)
 
 /** What the read-in form carries along while the user checks it: the file read and the reader's warnings. */
 function readState(fields: Record<string, string>): { readFrom?: string; warnings: string[] } {
-  const warnings = (fields.warnings ?? '').split('\n').map((w) => w.trim()).filter(Boolean).slice(0, 50);
+  const warnings = (fields.warnings ?? '')
+    .split('\n')
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .slice(0, 50);
   return fields.readFrom ? { readFrom: fields.readFrom, warnings } : { warnings };
 }
 
@@ -305,7 +358,9 @@ export function inspectionRoutes(r: RouteBuilder): void {
       const received = await receiveForm(req);
       const values = formValuesFromFields(received.fields);
       const mode: FormMode = received.fields.mode === 'read' ? 'read' : 'create';
-      const checked = received.problem ? { ok: false as const, errors: [{ field: 'body', message: received.problem }] } : checkForm(values);
+      const checked = received.problem
+        ? { ok: false as const, errors: [{ field: 'body', message: received.problem }] }
+        : checkForm(values);
       if (!checked.ok) {
         renderForm({ res }, { mode, values, errors: checked.errors, ...readState(received.fields) }, 400);
         return;
@@ -365,23 +420,56 @@ export function inspectionRoutes(r: RouteBuilder): void {
           source = `report: ${received.file.name}`;
           proposal = await readReportFile(received.file.bytes, received.file.name);
         } else if (received.file && received.file.name && !text.trim()) {
-          renderRead(res, [{ field: 'file', message: `${received.file.name}: the file is empty. Choose the PDF of the Ofsted report or letter, or a text file of it.` }], {}, 400);
+          renderRead(
+            res,
+            [
+              {
+                field: 'file',
+                message: `${received.file.name}: the file is empty. Choose the PDF of the Ofsted report or letter, or a text file of it.`,
+              },
+            ],
+            {},
+            400,
+          );
           return;
         } else if (text.trim()) {
           source = 'report: pasted text';
           proposal = readReportText(text);
         } else {
-          renderRead(res, [{ field: 'file', message: 'Choose the PDF or text file of the Ofsted report or letter, or paste its text' }], {}, 400);
+          renderRead(
+            res,
+            [
+              {
+                field: 'file',
+                message: 'Choose the PDF or text file of the Ofsted report or letter, or paste its text',
+              },
+            ],
+            {},
+            400,
+          );
           return;
         }
       } catch (e) {
         if (e instanceof ValidationError) {
-          renderRead(res, e.errors.map((x) => ({ field: x.field === 'text' ? 'text' : 'file', message: x.message })), { text }, 400);
+          renderRead(
+            res,
+            e.errors.map((x) => ({ field: x.field === 'text' ? 'text' : 'file', message: x.message })),
+            { text },
+            400,
+          );
           return;
         }
         throw e;
       }
-      renderForm({ res }, { mode: 'read', values: formValuesFromProposal(proposal, source), warnings: proposal.warnings, readFrom: source.replace(/^report: /, '') });
+      renderForm(
+        { res },
+        {
+          mode: 'read',
+          values: formValuesFromProposal(proposal, source),
+          warnings: proposal.warnings,
+          readFrom: source.replace(/^report: /, ''),
+        },
+      );
     },
   });
 
@@ -400,10 +488,15 @@ export function inspectionRoutes(r: RouteBuilder): void {
         saved: ctx.req.query.saved === '1',
         canManage: can(ctx.user.role, 'inspection:manage'),
         canImprove,
-        frameworkLabel: record.framework ? FRAMEWORK_LABELS[record.framework] : 'None (not made under an inspection framework)',
+        frameworkLabel: record.framework
+          ? FRAMEWORK_LABELS[record.framework]
+          : 'None (not made under an inspection framework)',
         recommendationBlocks: recommendationBlocks(record),
         paragraphGroups: paragraphGroups(record),
-        summaryParagraphs: record.summary.split(/\n+/).map((x) => x.trim()).filter(Boolean),
+        summaryParagraphs: record.summary
+          .split(/\n+/)
+          .map((x) => x.trim())
+          .filter(Boolean),
         gradeTag: GRADE_TAG,
         deadlineTag: DEADLINE_TAG,
         deadlineStatus: DEADLINE_STATUS_LABELS,
@@ -432,7 +525,9 @@ export function inspectionRoutes(r: RouteBuilder): void {
       const record = await loadOr404(ctx);
       const received = await receiveForm(ctx.req);
       const values = formValuesFromFields(received.fields);
-      const checked = received.problem ? { ok: false as const, errors: [{ field: 'body', message: received.problem }] } : checkForm(values);
+      const checked = received.problem
+        ? { ok: false as const, errors: [{ field: 'body', message: received.problem }] }
+        : checkForm(values);
       if (!checked.ok) {
         renderForm(ctx, { mode: 'edit', values, inspection: record, errors: checked.errors }, 400);
         return;
@@ -466,7 +561,9 @@ export function inspectionRoutes(r: RouteBuilder): void {
     access: 'inspection:manage',
     audit: 'inspection.delete',
     body: deleteForm,
-    invalid: async (ctx, form) => { renderDelete(ctx.res, await loadOr404(ctx), form.errors, 400); },
+    invalid: async (ctx, form) => {
+      renderDelete(ctx.res, await loadOr404(ctx), form.errors, 400);
+    },
     handler: async (ctx) => {
       const record = await loadOr404(ctx);
       try {

@@ -113,7 +113,11 @@ async function summarise(db: Tx, rows: InspectionRow[]): Promise<InspectionSumma
   const [grades, counts] = await Promise.all([
     db.select().from(inspectionJudgements).where(inArray(inspectionJudgements.inspectionId, ids)),
     db
-      .select({ inspectionId: inspectionRecommendations.inspectionId, kind: inspectionRecommendations.kind, n: count() })
+      .select({
+        inspectionId: inspectionRecommendations.inspectionId,
+        kind: inspectionRecommendations.kind,
+        n: count(),
+      })
       .from(inspectionRecommendations)
       .where(inArray(inspectionRecommendations.inspectionId, ids))
       .groupBy(inspectionRecommendations.inspectionId, inspectionRecommendations.kind),
@@ -124,7 +128,8 @@ async function summarise(db: Tx, rows: InspectionRow[]): Promise<InspectionSumma
       .filter((g) => Number(g.inspectionId) === id)
       .map((g) => judgementView(r.framework, g.judgement, g.grade))
       .sort((a, b) => frameworkOrder(r.framework, a.key) - frameworkOrder(r.framework, b.key));
-    const n = (kind: RecommendationKind) => Number(counts.find((c) => Number(c.inspectionId) === id && c.kind === kind)?.n ?? 0);
+    const n = (kind: RecommendationKind) =>
+      Number(counts.find((c) => Number(c.inspectionId) === id && c.kind === kind)?.n ?? 0);
     return {
       id,
       kind: r.kind,
@@ -147,7 +152,11 @@ async function summarise(db: Tx, rows: InspectionRow[]): Promise<InspectionSumma
 
 /** Every inspection and visit of the authority, oldest first. */
 export async function listInspections(db: Tx, authorityId: number): Promise<InspectionSummary[]> {
-  const rows = await db.select().from(inspections).where(eq(inspections.authorityId, authorityId)).orderBy(asc(inspections.startDate), asc(inspections.id));
+  const rows = await db
+    .select()
+    .from(inspections)
+    .where(eq(inspections.authorityId, authorityId))
+    .orderBy(asc(inspections.startDate), asc(inspections.id));
   return summarise(db, rows);
 }
 
@@ -163,7 +172,11 @@ export async function latestGraded(db: Tx, authorityId: number): Promise<Inspect
 }
 
 /** The improvement actions that answer each of some recommendations (this authority's actions only). */
-async function answeringActions(db: Tx, authorityId: number, recommendationIds: number[]): Promise<Map<number, AnsweringAction[]>> {
+async function answeringActions(
+  db: Tx,
+  authorityId: number,
+  recommendationIds: number[],
+): Promise<Map<number, AnsweringAction[]>> {
   const out = new Map<number, AnsweringAction[]>();
   if (recommendationIds.length === 0) return out;
   const links = await db
@@ -180,12 +193,22 @@ async function answeringActions(db: Tx, authorityId: number, recommendationIds: 
     .innerJoin(improvementActions, eq(improvementActions.id, improvementActionRecommendations.actionId))
     .innerJoin(improvementObjectives, eq(improvementObjectives.id, improvementActions.objectiveId))
     .innerJoin(improvementThemes, eq(improvementThemes.id, improvementObjectives.themeId))
-    .where(and(inArray(improvementActionRecommendations.recommendationId, recommendationIds), eq(improvementActions.authorityId, authorityId)))
+    .where(
+      and(
+        inArray(improvementActionRecommendations.recommendationId, recommendationIds),
+        eq(improvementActions.authorityId, authorityId),
+      ),
+    )
     .orderBy(asc(improvementThemes.number), asc(improvementObjectives.code), asc(improvementActions.number));
   for (const l of links) {
     const key = Number(l.recommendationId);
     const list = out.get(key) ?? [];
-    list.push({ actionId: Number(l.actionId), reference: actionReference(l.themeNumber, l.objectiveCode, l.number), title: l.title, status: l.status });
+    list.push({
+      actionId: Number(l.actionId),
+      reference: actionReference(l.themeNumber, l.objectiveCode, l.number),
+      title: l.title,
+      status: l.status,
+    });
     out.set(key, list);
   }
   return out;
@@ -196,18 +219,45 @@ async function answeringActions(db: Tx, authorityId: number, recommendationIds: 
  * paragraphs, the statutory deadlines as at `today` and whether the action plan went on time. Null when the
  * authority has no such inspection.
  */
-export async function getInspection(db: Tx, authorityId: number, id: number, today: string = todayInLondon()): Promise<InspectionRecord | null> {
-  const [row] = await db.select().from(inspections).where(and(eq(inspections.id, id), eq(inspections.authorityId, authorityId))).limit(1);
+export async function getInspection(
+  db: Tx,
+  authorityId: number,
+  id: number,
+  today: string = todayInLondon(),
+): Promise<InspectionRecord | null> {
+  const [row] = await db
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.id, id), eq(inspections.authorityId, authorityId)))
+    .limit(1);
   if (!row) return null;
   const [summary] = await summarise(db, [row]);
   if (!summary) return null;
   const [recs, paragraphs] = await Promise.all([
-    db.select().from(inspectionRecommendations).where(eq(inspectionRecommendations.inspectionId, id)).orderBy(asc(inspectionRecommendations.kind), asc(inspectionRecommendations.number)),
-    db.select().from(inspectionParagraphs).where(eq(inspectionParagraphs.inspectionId, id)).orderBy(asc(inspectionParagraphs.number)),
+    db
+      .select()
+      .from(inspectionRecommendations)
+      .where(eq(inspectionRecommendations.inspectionId, id))
+      .orderBy(asc(inspectionRecommendations.kind), asc(inspectionRecommendations.number)),
+    db
+      .select()
+      .from(inspectionParagraphs)
+      .where(eq(inspectionParagraphs.inspectionId, id))
+      .orderBy(asc(inspectionParagraphs.number)),
   ]);
-  const answered = await answeringActions(db, authorityId, recs.map((r) => Number(r.id)));
+  const answered = await answeringActions(
+    db,
+    authorityId,
+    recs.map((r) => Number(r.id)),
+  );
   const recommendations = recs
-    .map((r) => ({ id: Number(r.id), kind: r.kind, number: r.number, text: r.text, answeredBy: answered.get(Number(r.id)) ?? [] }))
+    .map((r) => ({
+      id: Number(r.id),
+      kind: r.kind,
+      number: r.number,
+      text: r.text,
+      answeredBy: answered.get(Number(r.id)) ?? [],
+    }))
     // Recommendations first, then areas for priority action, each in the report's order.
     .sort((a, b) => (a.kind === b.kind ? a.number - b.number : a.kind === 'recommendation' ? -1 : 1));
   const deadlineInput = {
@@ -246,16 +296,31 @@ function fields(input: InspectionInput) {
   };
 }
 
-async function insertItems(tx: Tx, inspectionId: number, input: InspectionInput, withRecommendations: boolean): Promise<void> {
+async function insertItems(
+  tx: Tx,
+  inspectionId: number,
+  input: InspectionInput,
+  withRecommendations: boolean,
+): Promise<void> {
   if (input.judgements.length) {
-    await tx.insert(inspectionJudgements).values(input.judgements.map((j) => ({ inspectionId, judgement: j.key, grade: j.grade })));
+    await tx
+      .insert(inspectionJudgements)
+      .values(input.judgements.map((j) => ({ inspectionId, judgement: j.key, grade: j.grade })));
   }
   if (withRecommendations && input.recommendations.length) {
-    await tx.insert(inspectionRecommendations).values(input.recommendations.map((r) => ({ inspectionId, kind: r.kind, number: r.number, text: r.text })));
+    await tx
+      .insert(inspectionRecommendations)
+      .values(input.recommendations.map((r) => ({ inspectionId, kind: r.kind, number: r.number, text: r.text })));
   }
   // In slices: a long report has hundreds of paragraphs, and one statement has a limit on its parameters.
   for (let i = 0; i < input.paragraphs.length; i += 200) {
-    await tx.insert(inspectionParagraphs).values(input.paragraphs.slice(i, i + 200).map((p) => ({ inspectionId, number: p.number, judgement: p.judgement, heading: p.heading, text: p.text })));
+    await tx
+      .insert(inspectionParagraphs)
+      .values(
+        input.paragraphs
+          .slice(i, i + 200)
+          .map((p) => ({ inspectionId, number: p.number, judgement: p.judgement, heading: p.heading, text: p.text })),
+      );
   }
 }
 
@@ -271,9 +336,18 @@ function auditDetail(input: InspectionInput): Record<string, string | number | b
 }
 
 /** Records an inspection or visit with everything in it; returns its id. */
-export async function createInspection(db: Tx, authorityId: number, input: InspectionInput, createdBy: string, audit: Auditor): Promise<number> {
+export async function createInspection(
+  db: Tx,
+  authorityId: number,
+  input: InspectionInput,
+  createdBy: string,
+  audit: Auditor,
+): Promise<number> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(inspections).values({ authorityId, ...fields(input), createdBy }).returning({ id: inspections.id });
+    const [row] = await tx
+      .insert(inspections)
+      .values({ authorityId, ...fields(input), createdBy })
+      .returning({ id: inspections.id });
     if (!row) throw new Error('inspection not saved');
     const id = Number(row.id);
     await insertItems(tx, id, input, true);
@@ -300,18 +374,33 @@ function describe(kind: RecommendationKind, number: number, text: string): strin
  * removing one an improvement action answers is refused (ValidationError on the recommendations field) and
  * nothing changes.
  */
-export async function updateInspection(db: Tx, authorityId: number, id: number, input: InspectionInput, audit: Auditor): Promise<void> {
+export async function updateInspection(
+  db: Tx,
+  authorityId: number,
+  id: number,
+  input: InspectionInput,
+  audit: Auditor,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.select({ id: inspections.id }).from(inspections).where(and(eq(inspections.id, id), eq(inspections.authorityId, authorityId))).limit(1);
+    const [row] = await tx
+      .select({ id: inspections.id })
+      .from(inspections)
+      .where(and(eq(inspections.id, id), eq(inspections.authorityId, authorityId)))
+      .limit(1);
     if (!row) throw new NotFoundError();
-    const existing = await tx.select().from(inspectionRecommendations).where(eq(inspectionRecommendations.inspectionId, id));
+    const existing = await tx
+      .select()
+      .from(inspectionRecommendations)
+      .where(eq(inspectionRecommendations.inspectionId, id));
 
     // Match the new list to the old: same text first, then same number.
     const keep = new Map<number, { existingId: number; number: number; text: string; kind: RecommendationKind }>();
     const used = new Set<number>();
     const unmatched: InspectionInput['recommendations'] = [];
     for (const r of input.recommendations) {
-      const same = existing.find((e) => !used.has(Number(e.id)) && e.kind === r.kind && normalise(e.text) === normalise(r.text));
+      const same = existing.find(
+        (e) => !used.has(Number(e.id)) && e.kind === r.kind && normalise(e.text) === normalise(r.text),
+      );
       if (same) {
         used.add(Number(same.id));
         keep.set(Number(same.id), { existingId: Number(same.id), number: r.number, text: r.text, kind: r.kind });
@@ -327,18 +416,29 @@ export async function updateInspection(db: Tx, authorityId: number, id: number, 
     }
     const removed = existing.filter((e) => !used.has(Number(e.id)));
     if (removed.length) {
-      const answered = await answeringActions(tx, authorityId, removed.map((e) => Number(e.id)));
+      const answered = await answeringActions(
+        tx,
+        authorityId,
+        removed.map((e) => Number(e.id)),
+      );
       // Any link at all (even from another authority's action, which cannot happen) blocks the removal.
       const linked = await tx
         .select({ recommendationId: improvementActionRecommendations.recommendationId })
         .from(improvementActionRecommendations)
-        .where(inArray(improvementActionRecommendations.recommendationId, removed.map((e) => Number(e.id))));
+        .where(
+          inArray(
+            improvementActionRecommendations.recommendationId,
+            removed.map((e) => Number(e.id)),
+          ),
+        );
       const blocked = removed.filter((e) => linked.some((l) => Number(l.recommendationId) === Number(e.id)));
       if (blocked.length) {
         throw new ValidationError(
           blocked.map((e) => {
             const actions = (answered.get(Number(e.id)) ?? []).map((a) => a.reference);
-            const by = actions.length ? `improvement action${actions.length > 1 ? 's' : ''} ${actions.join(', ')}` : 'an improvement action';
+            const by = actions.length
+              ? `improvement action${actions.length > 1 ? 's' : ''} ${actions.join(', ')}`
+              : 'an improvement action';
             return {
               field: e.kind === 'recommendation' ? 'recommendations' : 'priorityActions',
               message: `${describe(e.kind, e.number, e.text)} is answered by ${by}, so it cannot be removed: keep it, or first take it off the action in the improvement plan`,
@@ -346,24 +446,45 @@ export async function updateInspection(db: Tx, authorityId: number, id: number, 
           }),
         );
       }
-      await tx.delete(inspectionRecommendations).where(inArray(inspectionRecommendations.id, removed.map((e) => Number(e.id))));
+      await tx.delete(inspectionRecommendations).where(
+        inArray(
+          inspectionRecommendations.id,
+          removed.map((e) => Number(e.id)),
+        ),
+      );
     }
     // Renumber in two steps so that no two rows ever share a number (the unique index holds at every statement).
     let temporary = 0;
     for (const k of keep.values()) {
       temporary -= 1;
-      await tx.update(inspectionRecommendations).set({ number: temporary }).where(eq(inspectionRecommendations.id, k.existingId));
+      await tx
+        .update(inspectionRecommendations)
+        .set({ number: temporary })
+        .where(eq(inspectionRecommendations.id, k.existingId));
     }
     for (const k of keep.values()) {
-      await tx.update(inspectionRecommendations).set({ number: k.number, text: k.text }).where(eq(inspectionRecommendations.id, k.existingId));
+      await tx
+        .update(inspectionRecommendations)
+        .set({ number: k.number, text: k.text })
+        .where(eq(inspectionRecommendations.id, k.existingId));
     }
-    if (toInsert.length) await tx.insert(inspectionRecommendations).values(toInsert.map((r) => ({ inspectionId: id, kind: r.kind, number: r.number, text: r.text })));
+    if (toInsert.length)
+      await tx
+        .insert(inspectionRecommendations)
+        .values(toInsert.map((r) => ({ inspectionId: id, kind: r.kind, number: r.number, text: r.text })));
 
-    await tx.update(inspections).set({ ...fields(input), updatedAt: new Date() }).where(eq(inspections.id, id));
+    await tx
+      .update(inspections)
+      .set({ ...fields(input), updatedAt: new Date() })
+      .where(eq(inspections.id, id));
     await tx.delete(inspectionJudgements).where(eq(inspectionJudgements.inspectionId, id));
     await tx.delete(inspectionParagraphs).where(eq(inspectionParagraphs.inspectionId, id));
     await insertItems(tx, id, input, false);
-    await audit.record(tx, { recordType: 'inspection', recordId: String(id), detail: { ...auditDetail(input), recommendationsRemoved: removed.length, recommendationsAdded: toInsert.length } });
+    await audit.record(tx, {
+      recordType: 'inspection',
+      recordId: String(id),
+      detail: { ...auditDetail(input), recommendationsRemoved: removed.length, recommendationsAdded: toInsert.length },
+    });
   });
 }
 
@@ -373,9 +494,16 @@ export async function updateInspection(db: Tx, authorityId: number, id: number, 
  */
 export async function deleteInspection(db: Tx, authorityId: number, id: number, audit: Auditor): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(inspections).where(and(eq(inspections.id, id), eq(inspections.authorityId, authorityId))).limit(1);
+    const [row] = await tx
+      .select()
+      .from(inspections)
+      .where(and(eq(inspections.id, id), eq(inspections.authorityId, authorityId)))
+      .limit(1);
     if (!row) throw new NotFoundError();
-    const recs = await tx.select().from(inspectionRecommendations).where(eq(inspectionRecommendations.inspectionId, id));
+    const recs = await tx
+      .select()
+      .from(inspectionRecommendations)
+      .where(eq(inspectionRecommendations.inspectionId, id));
     const recIds = recs.map((r) => Number(r.id));
     if (recIds.length) {
       const linked = await tx
@@ -385,7 +513,9 @@ export async function deleteInspection(db: Tx, authorityId: number, id: number, 
       if (linked.length) {
         const answered = await answeringActions(tx, authorityId, recIds);
         const refs = [...new Set([...answered.values()].flat().map((a) => a.reference))];
-        const which = recs.filter((r) => linked.some((l) => Number(l.recommendationId) === Number(r.id))).map((r) => `${r.kind === 'recommendation' ? 'recommendation' : 'area for priority action'} ${r.number}`);
+        const which = recs
+          .filter((r) => linked.some((l) => Number(l.recommendationId) === Number(r.id)))
+          .map((r) => `${r.kind === 'recommendation' ? 'recommendation' : 'area for priority action'} ${r.number}`);
         throw new ConflictError(
           `This ${lowerFirst(ACTIVITY_LABELS[row.kind])} cannot be deleted: improvement plan action${refs.length === 1 ? '' : 's'} ${refs.join(', ') || '(unknown)'} answer${refs.length === 1 ? 's' : ''} its ${which.join(', ')}. Take those recommendations off the actions first.`,
         );
@@ -395,6 +525,10 @@ export async function deleteInspection(db: Tx, authorityId: number, id: number, 
     await tx.delete(inspectionJudgements).where(eq(inspectionJudgements.inspectionId, id));
     await tx.delete(inspectionParagraphs).where(eq(inspectionParagraphs.inspectionId, id));
     await tx.delete(inspections).where(eq(inspections.id, id));
-    await audit.record(tx, { recordType: 'inspection', recordId: String(id), detail: { kind: row.kind, graded: isGraded(row.kind) } });
+    await audit.record(tx, {
+      recordType: 'inspection',
+      recordId: String(id),
+      detail: { kind: row.kind, graded: isGraded(row.kind) },
+    });
   });
 }

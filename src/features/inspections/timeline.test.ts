@@ -8,7 +8,9 @@ import type { InspectionSummary } from './service';
 import { buildTimeline } from './timeline';
 
 let nextId = 1;
-function summary(values: Partial<InspectionSummary> & Pick<InspectionSummary, 'kind' | 'startDate'>): InspectionSummary {
+function summary(
+  values: Partial<InspectionSummary> & Pick<InspectionSummary, 'kind' | 'startDate'>,
+): InspectionSummary {
   return {
     id: nextId++,
     kindLabel: values.kind,
@@ -45,12 +47,20 @@ const good2019 = summary({
   publishedOn: '2019-07-01',
   judgements: [{ key: 'overall', grade: 'good', label: 'Overall effectiveness', gradeLabel: 'Good' }],
 });
-const visit2021 = summary({ kind: 'focused-visit', startDate: '2021-02-02', reportReceivedOn: '2021-03-01', priorityActionCount: 1 });
+const visit2021 = summary({
+  kind: 'focused-visit',
+  startDate: '2021-02-02',
+  reportReceivedOn: '2021-03-01',
+  priorityActionCount: 1,
+});
 
 describe('the inspection timeline', () => {
   it('orders by date whatever order it is given', () => {
     const t = buildTimeline([visit2021, good2019, monitoring, inadequate2017], '2021-03-10');
-    assert.deepEqual(t.entries.map((e) => e.startDate), ['2017-04-24', '2017-10-03', '2019-05-13', '2021-02-02']);
+    assert.deepEqual(
+      t.entries.map((e) => e.startDate),
+      ['2017-04-24', '2017-10-03', '2019-05-13', '2021-02-02'],
+    );
     assert.equal(t.latestGraded?.id, good2019.id);
   });
 

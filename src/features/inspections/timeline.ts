@@ -8,7 +8,13 @@
  * graded inspection, whose report starts the clocks that matter now (the same "current" rule as the improvement
  * plan, src/features/improvement/plan.ts).
  */
-import { inspectionDeadlines, nextInspection, type Deadline, type GradedInspection, type NextInspection } from '../../domain/inspection-deadlines';
+import {
+  inspectionDeadlines,
+  nextInspection,
+  type Deadline,
+  type GradedInspection,
+  type NextInspection,
+} from '../../domain/inspection-deadlines';
 import { isGraded } from '../../domain/ofsted';
 import type { InspectionSummary } from './service';
 
@@ -49,17 +55,32 @@ export function buildTimeline(list: readonly InspectionSummary[], today: string)
     .map((i) => ({
       ...i,
       deadlines: inspectionDeadlines(
-        { kind: i.kind, reportReceivedOn: i.reportReceivedOn, hasPriorityActions: i.priorityActionCount > 0, publishedOn: i.publishedOn, actionPlanSentOn: i.actionPlanSentOn },
+        {
+          kind: i.kind,
+          reportReceivedOn: i.reportReceivedOn,
+          hasPriorityActions: i.priorityActionCount > 0,
+          publishedOn: i.publishedOn,
+          actionPlanSentOn: i.actionPlanSentOn,
+        },
         today,
       ),
     }));
   const graded = entries.filter((e) => isGraded(e.kind));
   const latest = graded[graded.length - 1] ?? null;
-  const current = latest ? entries.filter((e) => e.startDate > latest.startDate || e.id === latest.id || (e.startDate === latest.startDate && e.id > latest.id)) : entries;
+  const current = latest
+    ? entries.filter(
+        (e) =>
+          e.startDate > latest.startDate ||
+          e.id === latest.id ||
+          (e.startDate === latest.startDate && e.id > latest.id),
+      )
+    : entries;
   const attention = current
     .flatMap((e) => e.deadlines.filter((d) => OPEN.has(d.status)).map((deadline) => ({ inspection: e, deadline })))
     .sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0));
-  const monitoringVisits = latest ? entries.filter((e) => e.kind === 'monitoring-visit' && e.startDate >= latest.startDate).map((e) => e.startDate) : [];
+  const monitoringVisits = latest
+    ? entries.filter((e) => e.kind === 'monitoring-visit' && e.startDate >= latest.startDate).map((e) => e.startDate)
+    : [];
   return {
     entries,
     latestGraded: latest,

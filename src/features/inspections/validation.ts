@@ -35,7 +35,15 @@ import {
 } from '../../domain/ofsted';
 import type { FieldError } from '../../core/errors';
 
-export const TEXT_MAX = { name: 200, theme: 300, summary: 20_000, recommendation: 3_000, paragraph: 20_000, heading: 300, source: 300 } as const;
+export const TEXT_MAX = {
+  name: 200,
+  theme: 300,
+  summary: 20_000,
+  recommendation: 3_000,
+  paragraph: 20_000,
+  heading: 300,
+  source: 300,
+} as const;
 export const ITEMS_MAX = { recommendations: 100, paragraphs: 2_000 } as const;
 
 /** A checked inspection record, ready to save. */
@@ -65,23 +73,43 @@ const optionalText = z.string({ error: 'Must be text' }).nullish();
  */
 export const inspectionBody = z.strictObject(
   {
-    kind: z.string({ error: 'Give the kind: one of ' + ACTIVITY_KINDS.join(', ') }).describe(ACTIVITY_KINDS.join(' | ')),
+    kind: z
+      .string({ error: 'Give the kind: one of ' + ACTIVITY_KINDS.join(', ') })
+      .describe(ACTIVITY_KINDS.join(' | ')),
     framework: optionalText.describe(`${FRAMEWORKS.join(' | ')}; omit to default from the kind and the start date`),
     startDate: z.string({ error: 'Give the start date as YYYY-MM-DD' }).describe('YYYY-MM-DD'),
     endDate: optionalText.describe('YYYY-MM-DD'),
     leadInspector: optionalText,
     theme: optionalText.describe('The theme of a focused or monitoring visit or a JTAI'),
-    reportReceivedOn: optionalText.describe('YYYY-MM-DD: the day the authority received the report or letter (the statutory clocks start here)'),
+    reportReceivedOn: optionalText.describe(
+      'YYYY-MM-DD: the day the authority received the report or letter (the statutory clocks start here)',
+    ),
     publishedOn: optionalText.describe('YYYY-MM-DD'),
-    actionPlanSentOn: optionalText.describe('YYYY-MM-DD: the day the action plan (statement of action) was sent to Ofsted'),
+    actionPlanSentOn: optionalText.describe(
+      'YYYY-MM-DD: the day the action plan (statement of action) was sent to Ofsted',
+    ),
     summary: optionalText,
     source: optionalText.describe('Where the record came from, e.g. "entered" or "report: barnet-2024.pdf"'),
     judgements: z
-      .record(z.string(), z.string({ error: 'Give each grade as text' }).nullable(), { error: 'Give the judgements as an object, e.g. { "overall": "good" }' })
+      .record(z.string(), z.string({ error: 'Give each grade as text' }).nullable(), {
+        error: 'Give the judgements as an object, e.g. { "overall": "good" }',
+      })
       .optional()
-      .describe(`Judgement key (${JUDGEMENT_KEYS.join(', ')}) → grade (outstanding, good, requires-improvement, inadequate)`),
-    recommendations: z.array(z.string({ error: 'Give each recommendation as text' }), { error: 'Give the recommendations as a list of texts' }).optional().describe('What needs to improve, in the report’s order'),
-    priorityActions: z.array(z.string({ error: 'Give each area for priority action as text' }), { error: 'Give the areas for priority action as a list of texts' }).optional().describe('Areas for priority action, in the letter’s order'),
+      .describe(
+        `Judgement key (${JUDGEMENT_KEYS.join(', ')}) → grade (outstanding, good, requires-improvement, inadequate)`,
+      ),
+    recommendations: z
+      .array(z.string({ error: 'Give each recommendation as text' }), {
+        error: 'Give the recommendations as a list of texts',
+      })
+      .optional()
+      .describe('What needs to improve, in the report’s order'),
+    priorityActions: z
+      .array(z.string({ error: 'Give each area for priority action as text' }), {
+        error: 'Give the areas for priority action as a list of texts',
+      })
+      .optional()
+      .describe('Areas for priority action, in the letter’s order'),
     paragraphs: z
       .array(
         z.object({
@@ -96,7 +124,9 @@ export const inspectionBody = z.strictObject(
   },
   {
     error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `Lantern does not know the field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `“${k}”`).join(', ')}: see the API documentation` : undefined,
+      issue.code === 'unrecognized_keys'
+        ? `Lantern does not know the field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `“${k}”`).join(', ')}: see the API documentation`
+        : undefined,
   },
 );
 export type InspectionBody = z.input<typeof inspectionBody>;
@@ -130,7 +160,13 @@ function clean(value: string | null | undefined): string {
 export function validateInspection(raw: unknown): Checked {
   const shape = inspectionBody.safeParse(raw);
   if (!shape.success) {
-    return { ok: false, errors: shape.error.issues.map((i) => ({ field: i.path.length ? i.path.map(String).join('.') : 'body', message: i.message })) };
+    return {
+      ok: false,
+      errors: shape.error.issues.map((i) => ({
+        field: i.path.length ? i.path.map(String).join('.') : 'body',
+        message: i.message,
+      })),
+    };
   }
   const body = shape.data;
   const errors: FieldError[] = [];
@@ -140,7 +176,13 @@ export function validateInspection(raw: unknown): Checked {
 
   const kindText = clean(body.kind);
   const kind = isActivityKind(kindText) ? kindText : null;
-  if (!kind) fail('kind', kindText ? `“${kindText}” is not a kind of inspection or visit Lantern knows: choose one of the list` : 'Choose the kind of inspection or visit');
+  if (!kind)
+    fail(
+      'kind',
+      kindText
+        ? `“${kindText}” is not a kind of inspection or visit Lantern knows: choose one of the list`
+        : 'Choose the kind of inspection or visit',
+    );
 
   const dates = {} as Record<DateField, string | null>;
   for (const field of Object.keys(DATE_LABELS) as DateField[]) {
@@ -155,7 +197,8 @@ export function validateInspection(raw: unknown): Checked {
   }
   const start = dates.startDate;
   if (start) {
-    if (dates.endDate && dates.endDate < start) fail('endDate', 'The end date must be the same as or after the start date');
+    if (dates.endDate && dates.endDate < start)
+      fail('endDate', 'The end date must be the same as or after the start date');
     for (const field of ['reportReceivedOn', 'publishedOn', 'actionPlanSentOn'] as const) {
       const d = dates[field];
       if (d && d < start) fail(field, `${DATE_LABELS[field]} must be on or after the start date`);
@@ -168,12 +211,17 @@ export function validateInspection(raw: unknown): Checked {
   // The framework: given, or defaulted from the kind and the start date. Meetings and self-evaluations have none.
   const frameworkText = clean(body.framework);
   let framework: Framework | null = null;
-  if (frameworkText && !isFramework(frameworkText)) fail('framework', `“${frameworkText}” is not a framework Lantern knows: choose one of the list`);
+  if (frameworkText && !isFramework(frameworkText))
+    fail('framework', `“${frameworkText}” is not a framework Lantern knows: choose one of the list`);
   else if (kind && kind !== 'engagement-meeting' && kind !== 'self-evaluation') {
     framework = isFramework(frameworkText) ? frameworkText : start ? frameworkFor(kind, start) : null;
-    if (kind === 'sif' && framework && framework !== 'sif') fail('framework', 'A single inspection (SIF) is made under the single inspection framework');
+    if (kind === 'sif' && framework && framework !== 'sif')
+      fail('framework', 'A single inspection (SIF) is made under the single inspection framework');
     if ((kind === 'ilacs-standard' || kind === 'ilacs-short') && framework === 'sif') {
-      fail('framework', 'An ILACS inspection is made under an ILACS framework: choose January 2018, January 2023 or April 2026');
+      fail(
+        'framework',
+        'An ILACS inspection is made under an ILACS framework: choose January 2018, January 2023 or April 2026',
+      );
     }
   }
 
@@ -187,25 +235,35 @@ export function validateInspection(raw: unknown): Checked {
       continue;
     }
     if (kind && !isGraded(kind)) {
-      fail(field, `${article(ACTIVITY_LABELS[kind])} ${ACTIVITY_LABELS[kind].charAt(0).toLowerCase()}${ACTIVITY_LABELS[kind].slice(1)} is not graded: leave its grades blank`);
+      fail(
+        field,
+        `${article(ACTIVITY_LABELS[kind])} ${ACTIVITY_LABELS[kind].charAt(0).toLowerCase()}${ACTIVITY_LABELS[kind].slice(1)} is not graded: leave its grades blank`,
+      );
       continue;
     }
     const definition = framework ? FRAMEWORK_JUDGEMENTS[framework].find((j) => j.key === key) : undefined;
     if (framework && !definition) {
-      fail(field, `${labelOf(key)} is not a judgement of the ${FRAMEWORK_LABELS[framework]} framework: choose the grades for that framework’s judgements`);
+      fail(
+        field,
+        `${labelOf(key)} is not a judgement of the ${FRAMEWORK_LABELS[framework]} framework: choose the grades for that framework’s judgements`,
+      );
       continue;
     }
     const text = clean(gradeText);
     const grade = isGrade(text) ? text : parseGrade(text);
     if (!grade) {
-      fail(field, `Choose a grade for ${labelOf(key).toLowerCase()}: outstanding, good, requires improvement to be good or inadequate`);
+      fail(
+        field,
+        `Choose a grade for ${labelOf(key).toLowerCase()}: outstanding, good, requires improvement to be good or inadequate`,
+      );
       continue;
     }
     judgements.push({ key, grade });
   }
   if (kind && isGraded(kind) && framework) {
     for (const key of requiredJudgements(framework)) {
-      if (!given.some(([k]) => k === key)) fail(`judgements.${key}`, `Choose the grade for ${labelOf(key, framework).toLowerCase()}`);
+      if (!given.some(([k]) => k === key))
+        fail(`judgements.${key}`, `Choose the grade for ${labelOf(key, framework).toLowerCase()}`);
     }
   }
   judgements.sort((a, b) => order(framework, a.key) - order(framework, b.key));
@@ -218,11 +276,13 @@ export function validateInspection(raw: unknown): Checked {
   ];
   for (const [recKind, field, texts] of lists) {
     const what = recKind === 'recommendation' ? 'Recommendation' : 'Area for priority action';
-    if (texts.length > ITEMS_MAX.recommendations) fail(field, `Give at most ${ITEMS_MAX.recommendations} ${RECOMMENDATION_KIND_LABELS[recKind].toLowerCase()}s`);
+    if (texts.length > ITEMS_MAX.recommendations)
+      fail(field, `Give at most ${ITEMS_MAX.recommendations} ${RECOMMENDATION_KIND_LABELS[recKind].toLowerCase()}s`);
     texts.forEach((t, i) => {
       const text = clean(t).replace(/\s*\n\s*/g, ' ');
       if (!text) fail(field, `${what} ${i + 1} has no text: write what needs to improve, or remove it`);
-      else if (text.length > TEXT_MAX.recommendation) fail(field, `${what} ${i + 1} is longer than ${TEXT_MAX.recommendation.toLocaleString('en-GB')} characters`);
+      else if (text.length > TEXT_MAX.recommendation)
+        fail(field, `${what} ${i + 1} is longer than ${TEXT_MAX.recommendation.toLocaleString('en-GB')} characters`);
       else recommendations.push({ kind: recKind, number: i + 1, text });
     });
   }
@@ -231,31 +291,46 @@ export function validateInspection(raw: unknown): Checked {
   const paragraphs: InspectionInput['paragraphs'] = [];
   const seen = new Set<number>();
   const paragraphList = body.paragraphs ?? [];
-  if (paragraphList.length > ITEMS_MAX.paragraphs) fail('paragraphs', `Give at most ${ITEMS_MAX.paragraphs.toLocaleString('en-GB')} paragraphs`);
+  if (paragraphList.length > ITEMS_MAX.paragraphs)
+    fail('paragraphs', `Give at most ${ITEMS_MAX.paragraphs.toLocaleString('en-GB')} paragraphs`);
   for (const p of paragraphList) {
     if (p.number < 1) fail('paragraphs', `Paragraph numbers start at 1, not ${p.number}`);
-    else if (seen.has(p.number)) fail('paragraphs', `Paragraph ${p.number} appears twice: each paragraph has its own number`);
+    else if (seen.has(p.number))
+      fail('paragraphs', `Paragraph ${p.number} appears twice: each paragraph has its own number`);
     seen.add(p.number);
     const text = clean(p.text);
     if (!text) fail('paragraphs', `Paragraph ${p.number} has no text`);
-    else if (text.length > TEXT_MAX.paragraph) fail('paragraphs', `Paragraph ${p.number} is longer than ${TEXT_MAX.paragraph.toLocaleString('en-GB')} characters`);
+    else if (text.length > TEXT_MAX.paragraph)
+      fail(
+        'paragraphs',
+        `Paragraph ${p.number} is longer than ${TEXT_MAX.paragraph.toLocaleString('en-GB')} characters`,
+      );
     const judgementText = clean(p.judgement);
-    if (judgementText && !isJudgementKey(judgementText)) fail('paragraphs', `Paragraph ${p.number}: “${judgementText}” is not a judgement Lantern knows`);
+    if (judgementText && !isJudgementKey(judgementText))
+      fail('paragraphs', `Paragraph ${p.number}: “${judgementText}” is not a judgement Lantern knows`);
     const heading = clean(p.heading).slice(0, TEXT_MAX.heading);
-    paragraphs.push({ number: p.number, judgement: isJudgementKey(judgementText) ? judgementText : judgementText ? null : judgementForHeading(heading), heading, text });
+    paragraphs.push({
+      number: p.number,
+      judgement: isJudgementKey(judgementText) ? judgementText : judgementText ? null : judgementForHeading(heading),
+      heading,
+      text,
+    });
   }
   paragraphs.sort((a, b) => a.number - b.number);
 
   const leadInspector = clean(body.leadInspector);
-  if (leadInspector.length > TEXT_MAX.name) fail('leadInspector', `The lead inspector’s name must be ${TEXT_MAX.name} characters or fewer`);
+  if (leadInspector.length > TEXT_MAX.name)
+    fail('leadInspector', `The lead inspector’s name must be ${TEXT_MAX.name} characters or fewer`);
   const theme = clean(body.theme);
   if (theme.length > TEXT_MAX.theme) fail('theme', `The theme must be ${TEXT_MAX.theme} characters or fewer`);
   const summary = clean(body.summary);
-  if (summary.length > TEXT_MAX.summary) fail('summary', `The summary must be ${TEXT_MAX.summary.toLocaleString('en-GB')} characters or fewer`);
+  if (summary.length > TEXT_MAX.summary)
+    fail('summary', `The summary must be ${TEXT_MAX.summary.toLocaleString('en-GB')} characters or fewer`);
   const source = clean(body.source) || 'entered';
   if (source.length > TEXT_MAX.source) fail('source', `The source must be ${TEXT_MAX.source} characters or fewer`);
 
-  if (errors.length > 0 || !kind || !start) return { ok: false, errors: errors.length ? errors : [{ field: 'body', message: 'The record is incomplete' }] };
+  if (errors.length > 0 || !kind || !start)
+    return { ok: false, errors: errors.length ? errors : [{ field: 'body', message: 'The record is incomplete' }] };
   return {
     ok: true,
     value: {
@@ -302,7 +377,11 @@ const BULLET = /^[-•*–—]\s+/;
  * a number continuing the item above. Bullets ("-", "•", "*") are dropped. Blank lines are ignored.
  */
 export function parseList(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const numbered = lines.some((l) => NUMBERED.test(l));
   const items: string[] = [];
   for (const line of lines) {
@@ -365,7 +444,8 @@ export function parseParagraphs(text: string): { paragraphs: ParagraphLine[]; pr
     }
     const last = paragraphs[paragraphs.length - 1];
     if (last) last.text = `${last.text}\n${line}`;
-    else problem ??= 'Start each paragraph with its number, for example “1. Leaders have …”, and each heading with “## ”';
+    else
+      problem ??= 'Start each paragraph with its number, for example “1. Leaders have …”, and each heading with “## ”';
   }
   return { paragraphs, problem };
 }
@@ -444,7 +524,12 @@ export function formValuesFromFields(fields: Record<string, unknown>): Inspectio
   const values = emptyForm();
   values.kind = str(fields.kind).trim();
   values.framework = str(fields.framework).trim();
-  for (const f of DATE_FIELDS) values.dates[f] = { day: str(fields[`${f}-day`]).trim(), month: str(fields[`${f}-month`]).trim(), year: str(fields[`${f}-year`]).trim() };
+  for (const f of DATE_FIELDS)
+    values.dates[f] = {
+      day: str(fields[`${f}-day`]).trim(),
+      month: str(fields[`${f}-month`]).trim(),
+      year: str(fields[`${f}-year`]).trim(),
+    };
   values.leadInspector = str(fields.leadInspector);
   values.theme = str(fields.theme);
   values.summary = str(fields.summary);
@@ -466,7 +551,8 @@ export function dateFromParts(field: DateField, parts: DateParts): { iso: string
   if (!day && !month && !year) return { iso: '' };
   const missing = (['day', 'month', 'year'] as const).filter((p) => !parts[p]);
   if (missing.length) return { error: `${label} must include a ${missing.join(' and a ')}` };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { error: `${label} must be a real date, with the year in 4 numbers, for example 10 6 2024` };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return { error: `${label} must be a real date, with the year in 4 numbers, for example 10 6 2024` };
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isIsoDate(iso) ? { iso } : { error: `${label} must be a real date` };
 }
@@ -538,7 +624,11 @@ export function formValuesFromRecord(record: {
   values.summary = record.summary;
   values.source = record.source;
   for (const j of record.judgements) values.grades[j.key] = j.grade;
-  const byKind = (k: RecommendationKind) => [...record.recommendations].filter((r) => r.kind === k).sort((a, b) => a.number - b.number).map((r) => r.text);
+  const byKind = (k: RecommendationKind) =>
+    [...record.recommendations]
+      .filter((r) => r.kind === k)
+      .sort((a, b) => a.number - b.number)
+      .map((r) => r.text);
   values.recommendations = listText(byKind('recommendation'));
   values.priorityActions = listText(byKind('priority-action'));
   values.paragraphs = paragraphsText([...record.paragraphs].sort((a, b) => a.number - b.number));

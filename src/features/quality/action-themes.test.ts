@@ -24,7 +24,14 @@ import { it } from 'node:test';
 import { caseAuditActions } from '../../db/schema/index';
 import type { Tx } from '../../db/client';
 import { describeEachEngine } from '../../../test/support/databases';
-import { buildAllocation, buildAuthority, buildCaseAudit, buildChild, buildTeam, buildWorker } from '../../../test/support/builders';
+import {
+  buildAllocation,
+  buildAuthority,
+  buildCaseAudit,
+  buildChild,
+  buildTeam,
+  buildWorker,
+} from '../../../test/support/builders';
 import { buildDomain } from '../../../test/support/improvement';
 import { actionThemes, daysOverdue, overdueByTeam, themeTotals } from './action-themes';
 
@@ -56,7 +63,12 @@ describeEachEngine('themes from actions', (ctx) => {
     const teamB = await buildTeam(db, { authorityId: la.id, name: 'Family B', serviceArea: 'children-in-care' });
     ids.teamA = teamA.id;
     ids.teamB = teamB.id;
-    const assessment = await buildDomain(db, { authorityId: la.id, key: 'assessment', title: 'Assessment', sortOrder: 1 });
+    const assessment = await buildDomain(db, {
+      authorityId: la.id,
+      key: 'assessment',
+      title: 'Assessment',
+      sortOrder: 1,
+    });
     const planning = await buildDomain(db, { authorityId: la.id, key: 'planning', title: 'Planning', sortOrder: 2 });
     const voice = await buildDomain(db, { authorityId: la.id, key: 'voice', title: 'Voice', sortOrder: 3 });
     ids.assessment = assessment.id;
@@ -73,13 +85,67 @@ describeEachEngine('themes from actions', (ctx) => {
     const a3 = await buildCaseAudit(db, elsewhereChild, { submittedOn: '2026-02-01' });
     const feb2 = new Date('2026-02-02T12:00:00Z');
     const feb6 = new Date('2026-02-06T12:00:00Z');
-    await action(db, { auditId: a1.id, domainId: assessment.id, description: '#1', ownerName: 'Owner', ownerUserId: ids.owner, dueOn: '2026-03-09', createdAt: feb2 });
-    await action(db, { auditId: a1.id, domainId: assessment.id, description: '#2', ownerName: 'Owner', dueOn: '2026-03-10', createdAt: feb2 });
-    await action(db, { auditId: a1.id, domainId: assessment.id, description: '#3', ownerName: 'Owner', dueOn: '2026-02-20', status: 'complete', completedOn: '2026-02-20', createdAt: feb2 });
-    await action(db, { auditId: a2.id, domainId: planning.id, description: '#4', ownerName: 'Owner', dueOn: '2026-02-20', status: 'complete', completedOn: '2026-02-21', createdAt: feb6 });
-    await action(db, { auditId: a2.id, domainId: planning.id, description: '#5', ownerName: 'Owner', dueOn: '2026-03-01', createdAt: feb6 });
-    await action(db, { auditId: a2.id, domainId: null, description: '#6', ownerName: 'Owner', dueOn: '2026-04-01', createdAt: new Date('2026-01-15T12:00:00Z') });
-    await action(db, { auditId: a3.id, domainId: assessment.id, description: '#7', ownerName: 'Owner', dueOn: '2026-01-01', createdAt: feb2 });
+    await action(db, {
+      auditId: a1.id,
+      domainId: assessment.id,
+      description: '#1',
+      ownerName: 'Owner',
+      ownerUserId: ids.owner,
+      dueOn: '2026-03-09',
+      createdAt: feb2,
+    });
+    await action(db, {
+      auditId: a1.id,
+      domainId: assessment.id,
+      description: '#2',
+      ownerName: 'Owner',
+      dueOn: '2026-03-10',
+      createdAt: feb2,
+    });
+    await action(db, {
+      auditId: a1.id,
+      domainId: assessment.id,
+      description: '#3',
+      ownerName: 'Owner',
+      dueOn: '2026-02-20',
+      status: 'complete',
+      completedOn: '2026-02-20',
+      createdAt: feb2,
+    });
+    await action(db, {
+      auditId: a2.id,
+      domainId: planning.id,
+      description: '#4',
+      ownerName: 'Owner',
+      dueOn: '2026-02-20',
+      status: 'complete',
+      completedOn: '2026-02-21',
+      createdAt: feb6,
+    });
+    await action(db, {
+      auditId: a2.id,
+      domainId: planning.id,
+      description: '#5',
+      ownerName: 'Owner',
+      dueOn: '2026-03-01',
+      createdAt: feb6,
+    });
+    await action(db, {
+      auditId: a2.id,
+      domainId: null,
+      description: '#6',
+      ownerName: 'Owner',
+      dueOn: '2026-04-01',
+      createdAt: new Date('2026-01-15T12:00:00Z'),
+    });
+    await action(db, {
+      auditId: a3.id,
+      domainId: assessment.id,
+      description: '#7',
+      ownerName: 'Owner',
+      dueOn: '2026-01-01',
+      createdAt: feb2,
+    });
   });
 
   const pick = (rows: Awaited<ReturnType<typeof actionThemes>>) =>
@@ -99,7 +165,12 @@ describeEachEngine('themes from actions', (ctx) => {
   });
 
   it('raised in February 2026 only: the January action drops out', async () => {
-    const rows = await actionThemes(ctx.database.db, ids.la, { raisedFrom: '2026-02-01', raisedTo: '2026-02-28' }, TODAY);
+    const rows = await actionThemes(
+      ctx.database.db,
+      ids.la,
+      { raisedFrom: '2026-02-01', raisedTo: '2026-02-28' },
+      TODAY,
+    );
     assert.deepEqual(pick(rows), [
       ['Assessment', 3, 2, 1, 1, 1, 0],
       ['Planning', 2, 1, 1, 1, 0, 1],
@@ -126,24 +197,68 @@ describeEachEngine('themes from actions', (ctx) => {
       ['No theme', 1, 1, 0, 0, 0, 0],
     ]);
     const cinCp = await actionThemes(ctx.database.db, ids.la, { serviceArea: 'cin-cp' }, TODAY);
-    assert.deepEqual(pick(cinCp).map((r) => r.slice(0, 2)), [['Assessment', 3], ['Planning', 0], ['Voice', 0]]);
-    const seenByTeamA = await actionThemes(ctx.database.db, ids.la, { visibility: { kind: 'team', teamId: ids.teamA, userId: 1 } }, TODAY);
-    assert.deepEqual(pick(seenByTeamA).map((r) => r.slice(0, 2)), [['Assessment', 3], ['Planning', 0], ['Voice', 0]]);
+    assert.deepEqual(
+      pick(cinCp).map((r) => r.slice(0, 2)),
+      [
+        ['Assessment', 3],
+        ['Planning', 0],
+        ['Voice', 0],
+      ],
+    );
+    const seenByTeamA = await actionThemes(
+      ctx.database.db,
+      ids.la,
+      { visibility: { kind: 'team', teamId: ids.teamA, userId: 1 } },
+      TODAY,
+    );
+    assert.deepEqual(
+      pick(seenByTeamA).map((r) => r.slice(0, 2)),
+      [
+        ['Assessment', 3],
+        ['Planning', 0],
+        ['Voice', 0],
+      ],
+    );
     // A team B user who owns #1 (team A's) sees it too: B's 3 actions + #1.
-    const ownerInB = await actionThemes(ctx.database.db, ids.la, { visibility: { kind: 'team', teamId: ids.teamB, userId: ids.owner } }, TODAY);
+    const ownerInB = await actionThemes(
+      ctx.database.db,
+      ids.la,
+      { visibility: { kind: 'team', teamId: ids.teamB, userId: ids.owner } },
+      TODAY,
+    );
     assert.equal(themeTotals(ownerInB).raised, 4);
     // A team-scoped user without a team sees only what they own: #1.
-    const noTeam = await actionThemes(ctx.database.db, ids.la, { visibility: { kind: 'team', teamId: null, userId: ids.owner } }, TODAY);
+    const noTeam = await actionThemes(
+      ctx.database.db,
+      ids.la,
+      { visibility: { kind: 'team', teamId: null, userId: ids.owner } },
+      TODAY,
+    );
     assert.deepEqual(pick(noTeam)[0], ['Assessment', 1, 1, 1, 0, 0, 0]);
   });
 
   it('overdue by team as at today, and as at 20 February (nothing overdue)', async () => {
     const rows = await overdueByTeam(ctx.database.db, ids.la, {}, TODAY);
-    assert.deepEqual(rows.map((r) => [r.label, r.open, r.overdue]), [['Family A', 2, 1], ['Family B', 2, 1]]);
+    assert.deepEqual(
+      rows.map((r) => [r.label, r.open, r.overdue]),
+      [
+        ['Family A', 2, 1],
+        ['Family B', 2, 1],
+      ],
+    );
     // 20 February: A open #1 #2 (#3 completed that day); B open #4 (completed the 21st) #5 #6; none overdue.
     const feb20 = await overdueByTeam(ctx.database.db, ids.la, {}, '2026-02-20');
-    assert.deepEqual(feb20.map((r) => [r.label, r.open, r.overdue]), [['Family A', 2, 0], ['Family B', 3, 0]]);
+    assert.deepEqual(
+      feb20.map((r) => [r.label, r.open, r.overdue]),
+      [
+        ['Family A', 2, 0],
+        ['Family B', 3, 0],
+      ],
+    );
     const onlyB = await overdueByTeam(ctx.database.db, ids.la, { teamId: ids.teamB }, TODAY);
-    assert.deepEqual(onlyB.map((r) => r.label), ['Family B']);
+    assert.deepEqual(
+      onlyB.map((r) => r.label),
+      ['Family B'],
+    );
   });
 });

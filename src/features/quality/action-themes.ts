@@ -58,7 +58,8 @@ export interface TeamOverdueRow {
 }
 
 /** The London calendar day an action was raised. */
-export const raisedOn = (alias: string): SQL => sql`(${sql.identifier(alias)}.created_at at time zone 'Europe/London')::date`;
+export const raisedOn = (alias: string): SQL =>
+  sql`(${sql.identifier(alias)}.created_at at time zone 'Europe/London')::date`;
 
 /** The visibility condition on an action aliased x whose audit is aliased a. */
 export function actionVisible(v: ActionVisibility | undefined): SQL {
@@ -94,7 +95,14 @@ function counts(asAt: string): SQL {
              count(*) filter (where ${done} and x.completed_on > x.due_on) as late`;
 }
 
-type CountRow = { raised: unknown; open: unknown; overdue: unknown; completed: unknown; on_time: unknown; late: unknown };
+type CountRow = {
+  raised: unknown;
+  open: unknown;
+  overdue: unknown;
+  completed: unknown;
+  on_time: unknown;
+  late: unknown;
+};
 
 function countsOf(r: CountRow | undefined): ThemeCounts {
   return {
@@ -115,9 +123,17 @@ export function emptyThemeCounts(): ThemeCounts {
  * Actions by theme as at `asAt`: every practice domain of the authority in its order (even with no actions, unless
  * filtered to one), then "No theme" when some actions have none.
  */
-export async function actionThemes(db: Tx, authorityId: number, filter: ActionCountFilter, asAt: string): Promise<ThemeRow[]> {
+export async function actionThemes(
+  db: Tx,
+  authorityId: number,
+  filter: ActionCountFilter,
+  asAt: string,
+): Promise<ThemeRow[]> {
   const [domains, found] = await Promise.all([
-    rows<{ id: unknown; title: string }>(db, sql`select id, title from practice_domains where authority_id = ${authorityId} order by sort_order, id`),
+    rows<{ id: unknown; title: string }>(
+      db,
+      sql`select id, title from practice_domains where authority_id = ${authorityId} order by sort_order, id`,
+    ),
     rows<CountRow & { domain_id: unknown }>(
       db,
       sql`select x.domain_id, ${counts(asAt)}
@@ -155,7 +171,12 @@ export function themeTotals(list: readonly ThemeCounts[]): ThemeCounts {
  * Open and overdue actions by the audit's team as at `asAt`, teams with an open action only, by name ("No team"
  * last). The period (raisedFrom/raisedTo) is usually left out: what is overdue now, whenever it was raised.
  */
-export async function overdueByTeam(db: Tx, authorityId: number, filter: ActionCountFilter, asAt: string): Promise<TeamOverdueRow[]> {
+export async function overdueByTeam(
+  db: Tx,
+  authorityId: number,
+  filter: ActionCountFilter,
+  asAt: string,
+): Promise<TeamOverdueRow[]> {
   const found = await rows<CountRow & { team_id: unknown; name: string | null }>(
     db,
     sql`select a.team_id, t.name, ${counts(asAt)}
@@ -166,7 +187,12 @@ export async function overdueByTeam(db: Tx, authorityId: number, filter: ActionC
          group by a.team_id, t.name`,
   );
   return found
-    .map((r) => ({ teamId: r.team_id === null ? null : Number(r.team_id), label: r.name ?? 'No team', open: Number(r.open), overdue: Number(r.overdue) }))
+    .map((r) => ({
+      teamId: r.team_id === null ? null : Number(r.team_id),
+      label: r.name ?? 'No team',
+      open: Number(r.open),
+      overdue: Number(r.overdue),
+    }))
     .filter((r) => r.open > 0)
     .sort((a, b) => (a.teamId === null ? 1 : b.teamId === null ? -1 : a.label.localeCompare(b.label, 'en-GB')));
 }

@@ -25,7 +25,14 @@ export const auditResultsResponse = z.object({
       goodOrBetter: share.describe('(outstanding + good) ÷ total, 0–1; null with no grades'),
     }),
   ),
-  total: z.object({ outstanding: count, good: count, requiresImprovement: count, inadequate: count, total: count, goodOrBetter: share }),
+  total: z.object({
+    outstanding: count,
+    good: count,
+    requiresImprovement: count,
+    inadequate: count,
+    total: count,
+    goodOrBetter: share,
+  }),
 });
 
 const agreement = z.object({
@@ -33,7 +40,11 @@ const agreement = z.object({
   exact: count,
   exactShare: share.describe('exact ÷ pairs, 0–1'),
   weightedKappa: share.describe("Cohen's weighted kappa, linear weights; null with no pairs or total chance agreement"),
-  counts: z.array(z.array(count)).describe('4×4: auditor grade (rows) × moderated grade (columns), outstanding, good, requires improvement, inadequate'),
+  counts: z
+    .array(z.array(count))
+    .describe(
+      '4×4: auditor grade (rows) × moderated grade (columns), outstanding, good, requires improvement, inadequate',
+    ),
 });
 
 export const auditAgreementResponse = z.object({

@@ -25,8 +25,18 @@ describeEachEngine('moderation results', (ctx) => {
     const la = await buildAuthority(db);
     authorityId = la.id;
     const team = await buildTeam(db, { authorityId, name: 'Assessment Team 1' });
-    const planning = await buildDomain(db, { authorityId, key: 'quality-of-planning', title: 'Quality of planning', sortOrder: 2 });
-    const assessment = await buildDomain(db, { authorityId, key: 'quality-of-assessment', title: 'Quality of assessment', sortOrder: 1 });
+    const planning = await buildDomain(db, {
+      authorityId,
+      key: 'quality-of-planning',
+      title: 'Quality of planning',
+      sortOrder: 2,
+    });
+    const assessment = await buildDomain(db, {
+      authorityId,
+      key: 'quality-of-assessment',
+      title: 'Quality of assessment',
+      sortOrder: 1,
+    });
     // Five audits of two domains each (assessment, planning): auditor's grade → agreed grade.
     //   Ana:  a1 O→O, O→G      a2 G→G, G→G      a3 G→G, G→RI
     //   Ben:  b1 RI→G, RI→RI   b2 RI→RI, I→I
@@ -42,7 +52,15 @@ describeEachEngine('moderation results', (ctx) => {
       const child = await buildChild(db, { authorityId });
       const [audit] = await db
         .insert(caseAudits)
-        .values({ authorityId, childId: child.id, teamId: team.id, auditorName: a.auditor, status: 'moderated', submittedOn: a.on, overallGrade: a.grades[0] })
+        .values({
+          authorityId,
+          childId: child.id,
+          teamId: team.id,
+          auditorName: a.auditor,
+          status: 'moderated',
+          submittedOn: a.on,
+          overallGrade: a.grades[0],
+        })
         .returning();
       assert.ok(audit);
       const [aGrade, aAgreed, pGrade, pAgreed] = a.grades;
@@ -53,7 +71,10 @@ describeEachEngine('moderation results', (ctx) => {
       if (n === 2) {
         // The third audit: a double lock on 12 March agreed RI for both domains; the triple lock of 20 March (below)
         // overtakes it, and its grades (G, RI) are the agreed ones.
-        const [early] = await db.insert(caseAuditModerations).values({ auditId: audit.id, level: 'double-lock', moderatorName: 'Manager', moderatedOn: '2026-03-12' }).returning();
+        const [early] = await db
+          .insert(caseAuditModerations)
+          .values({ auditId: audit.id, level: 'double-lock', moderatorName: 'Manager', moderatedOn: '2026-03-12' })
+          .returning();
         assert.ok(early);
         await db.insert(caseAuditModerationGrades).values([
           { moderationId: early.id, domainId: assessment.id, grade: RI, reason: 'first view' },
@@ -62,7 +83,12 @@ describeEachEngine('moderation results', (ctx) => {
       }
       const [m] = await db
         .insert(caseAuditModerations)
-        .values({ auditId: audit.id, level: n === 2 ? 'triple-lock' : 'double-lock', moderatorName: n === 2 ? 'Partner Reviewer' : 'Manager', moderatedOn: a.moderatedOn })
+        .values({
+          auditId: audit.id,
+          level: n === 2 ? 'triple-lock' : 'double-lock',
+          moderatorName: n === 2 ? 'Partner Reviewer' : 'Manager',
+          moderatedOn: a.moderatedOn,
+        })
         .returning();
       assert.ok(m);
       await db.insert(caseAuditModerationGrades).values([
@@ -72,7 +98,17 @@ describeEachEngine('moderation results', (ctx) => {
     }
     // An audit never moderated: in the export, not in the agreement.
     const child = await buildChild(db, { authorityId });
-    const [plain] = await db.insert(caseAudits).values({ authorityId, childId: child.id, auditorName: 'Ben Auditor', status: 'submitted', submittedOn: '2026-04-20', overallGrade: G }).returning();
+    const [plain] = await db
+      .insert(caseAudits)
+      .values({
+        authorityId,
+        childId: child.id,
+        auditorName: 'Ben Auditor',
+        status: 'submitted',
+        submittedOn: '2026-04-20',
+        overallGrade: G,
+      })
+      .returning();
     assert.ok(plain);
     await db.insert(caseAuditGrades).values([{ auditId: plain.id, domainId: assessment.id, grade: G }]);
   });
@@ -81,7 +117,9 @@ describeEachEngine('moderation results', (ctx) => {
     const found = await auditDomainRows(ctx.database.db, authorityId);
     assert.equal(found.length, 11, '5 moderated audits × 2 domains, and one unmoderated audit of one domain');
     assert.deepEqual(
-      found.slice(0, 2).map((r) => [r.auditor, r.domain, r.auditorGrade, r.moderatedGrade, r.moderator, r.moderationLevel]),
+      found
+        .slice(0, 2)
+        .map((r) => [r.auditor, r.domain, r.auditorGrade, r.moderatedGrade, r.moderator, r.moderationLevel]),
       [
         ['Ana Auditor', 'Quality of assessment', O, O, 'Manager', 'double-lock'],
         ['Ana Auditor', 'Quality of planning', O, G, 'Manager', 'double-lock'],
@@ -89,7 +127,15 @@ describeEachEngine('moderation results', (ctx) => {
     );
     const third = found.filter((r) => r.submittedOn === '2026-03-10');
     assert.deepEqual(
-      third.map((r) => [r.domain, r.auditorGrade, r.moderatedGrade, r.moderator, r.moderationLevel, r.moderatedOn, r.reason]),
+      third.map((r) => [
+        r.domain,
+        r.auditorGrade,
+        r.moderatedGrade,
+        r.moderator,
+        r.moderationLevel,
+        r.moderatedOn,
+        r.reason,
+      ]),
       [
         ['Quality of assessment', G, G, 'Partner Reviewer', 'triple-lock', '2026-03-20', ''],
         ['Quality of planning', G, RI, 'Partner Reviewer', 'triple-lock', '2026-03-20', 'changed'],
@@ -109,21 +155,29 @@ describeEachEngine('moderation results', (ctx) => {
     //   G 1/4, RI 2/4, I 1/4. Pe = 3/4 × (2/3 × 1/4 + 2/4 + 2/3 × 1/4) + 1/4 × (1/3 × 1/4 + 2/3 × 2/4 + 1/4)
     //   = 3/4 × 5/6 + 1/4 × 2/3 = 19/24. κw = (22/24 − 19/24) / (5/24) = 3/5.
     const result = await moderationAgreement(ctx.database.db, authorityId);
-    const close = (x: number | null, y: number) => { assert.ok(x !== null && Math.abs(x - y) < 1e-12, `${x} ≠ ${y}`); };
+    const close = (x: number | null, y: number) => {
+      assert.ok(x !== null && Math.abs(x - y) < 1e-12, `${x} ≠ ${y}`);
+    };
     assert.equal(result.overall.pairs, 10);
     assert.equal(result.overall.exact, 7);
     close(result.overall.weightedKappa, 31 / 46);
-    assert.deepEqual(result.byAuditor.map((a) => [a.auditor, a.pairs, a.exact]), [
-      ['Ana Auditor', 6, 4],
-      ['Ben Auditor', 4, 3],
-    ]);
+    assert.deepEqual(
+      result.byAuditor.map((a) => [a.auditor, a.pairs, a.exact]),
+      [
+        ['Ana Auditor', 6, 4],
+        ['Ben Auditor', 4, 3],
+      ],
+    );
     close(result.byAuditor[0]?.weightedKappa ?? null, 2 / 5);
     close(result.byAuditor[1]?.weightedKappa ?? null, 3 / 5);
     // Assessment: O/O, G/G, G/G, RI/G, RI/RI → 4 of 5 exact; planning: O/G, G/G, G/RI, RI/RI, I/I → 3 of 5.
-    assert.deepEqual(result.byDomain.map((d) => [d.domain, d.pairs, d.exact]), [
-      ['Quality of assessment', 5, 4],
-      ['Quality of planning', 5, 3],
-    ]);
+    assert.deepEqual(
+      result.byDomain.map((d) => [d.domain, d.pairs, d.exact]),
+      [
+        ['Quality of assessment', 5, 4],
+        ['Quality of planning', 5, 3],
+      ],
+    );
   });
 
   test('a period chooses audits by the day they were submitted', async () => {

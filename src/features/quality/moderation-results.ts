@@ -31,11 +31,16 @@ export interface AuditPeriod {
   to?: string | null;
 }
 
-const day = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const day = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 const grade = (v: unknown): Grade | null => (isGrade(v) ? v : null);
 
 /** One row per submitted audit and domain, with the latest moderation's grade beside the auditor's. */
-export async function auditDomainRows(db: Tx, authorityId: number, period: AuditPeriod = {}): Promise<AuditDomainRow[]> {
+export async function auditDomainRows(
+  db: Tx,
+  authorityId: number,
+  period: AuditPeriod = {},
+): Promise<AuditDomainRow[]> {
   const found = await rows<Record<string, unknown>>(
     db,
     sql`select a.id as audit_id, c.lantern_id, t.name as team, a.auditor_name, d.title as domain, g.grade, a.submitted_on,
@@ -81,9 +86,14 @@ export interface AgreementSummary {
 }
 
 /** Auditor against moderator on every moderated domain grade of the audits submitted in the period. */
-export async function moderationAgreement(db: Tx, authorityId: number, period: AuditPeriod = {}): Promise<AgreementSummary> {
+export async function moderationAgreement(
+  db: Tx,
+  authorityId: number,
+  period: AuditPeriod = {},
+): Promise<AgreementSummary> {
   const moderated = (await auditDomainRows(db, authorityId, period)).filter((r) => r.moderatedGrade !== null);
-  const pairsOf = (list: AuditDomainRow[]) => list.map((r) => ({ first: r.auditorGrade, second: r.moderatedGrade as Grade }));
+  const pairsOf = (list: AuditDomainRow[]) =>
+    list.map((r) => ({ first: r.auditorGrade, second: r.moderatedGrade as Grade }));
   const group = (key: (r: AuditDomainRow) => string) => {
     const groups = new Map<string, AuditDomainRow[]>();
     for (const r of moderated) {
@@ -97,7 +107,9 @@ export async function moderationAgreement(db: Tx, authorityId: number, period: A
   const domains = group((r) => r.domain);
   return {
     overall: agreement(pairsOf(moderated)),
-    byAuditor: [...auditors.keys()].sort((a, b) => a.localeCompare(b, 'en-GB')).map((auditor) => ({ auditor, ...agreement(pairsOf(auditors.get(auditor) ?? [])) })),
+    byAuditor: [...auditors.keys()]
+      .sort((a, b) => a.localeCompare(b, 'en-GB'))
+      .map((auditor) => ({ auditor, ...agreement(pairsOf(auditors.get(auditor) ?? [])) })),
     byDomain: [...domains.keys()].map((domain) => ({ domain, ...agreement(pairsOf(domains.get(domain) ?? [])) })),
   };
 }

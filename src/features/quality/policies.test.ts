@@ -12,5 +12,8 @@ test('frameworks are read by those who run, conduct or read audits: every role b
 });
 
 test('adding to an audit passes every role at the route: the audit decides', () => {
-  assert.deepEqual(ROLES.filter((r) => addsToAnAudit.allows(r)), [...ROLES]);
+  assert.deepEqual(
+    ROLES.filter((r) => addsToAnAudit.allows(r)),
+    [...ROLES],
+  );
 });

@@ -63,7 +63,10 @@ const id = (v: unknown): number | null => {
  * YYYY-MM, a period that ends before it starts or runs over MAX_MONTHS is an error (the field, and a message) and the
  * defaults are used in its place. Unreadable filters are ignored.
  */
-export function readResultsQuery(query: Record<string, unknown>, today: string): { query: ResultsQuery; errors: FieldError[] } {
+export function readResultsQuery(
+  query: Record<string, unknown>,
+  today: string,
+): { query: ResultsQuery; errors: FieldError[] } {
   const defaults = defaultPeriod(today);
   const errors: FieldError[] = [];
   const month = (field: 'from' | 'to', name: string) => {
@@ -79,7 +82,8 @@ export function readResultsQuery(query: Record<string, unknown>, today: string):
   let to = month('to', 'last month');
   if (from !== null && to !== null) {
     if (from > to) errors.push({ field: 'to', message: 'The last month must be the same as or after the first month' });
-    else if (monthKeys(from, to).length > MAX_MONTHS) errors.push({ field: 'to', message: `The period must be ${MAX_MONTHS} months or fewer` });
+    else if (monthKeys(from, to).length > MAX_MONTHS)
+      errors.push({ field: 'to', message: `The period must be ${MAX_MONTHS} months or fewer` });
   }
   if (errors.length) {
     from = defaults.from;
@@ -88,7 +92,14 @@ export function readResultsQuery(query: Record<string, unknown>, today: string):
   const by = RESULT_GROUPINGS.find((g) => g === text(query.by)) ?? 'domain';
   const serviceArea = text(query.service);
   return {
-    query: { from: from ?? defaults.from, to: to ?? defaults.to, domainId: id(query.domain), teamId: id(query.team), serviceArea: /^[a-z-]{1,40}$/.test(serviceArea) ? serviceArea : null, by },
+    query: {
+      from: from ?? defaults.from,
+      to: to ?? defaults.to,
+      domainId: id(query.domain),
+      teamId: id(query.team),
+      serviceArea: /^[a-z-]{1,40}$/.test(serviceArea) ? serviceArea : null,
+      by,
+    },
     errors,
   };
 }
@@ -100,17 +111,24 @@ export const resultsApiQuery = z.object({
   by: z.enum(RESULT_GROUPINGS).default('domain'),
   domain: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   team: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  service: z.string().regex(/^[a-z-]{1,40}$/, 'service must be a service area, e.g. cin-cp').optional(),
+  service: z
+    .string()
+    .regex(/^[a-z-]{1,40}$/, 'service must be a service area, e.g. cin-cp')
+    .optional(),
 });
 
 export const agreementApiQuery = resultsApiQuery.pick({ from: true, to: true });
 
 /** The period of an API call, defaults filled in (to: the last complete month; from: 11 months before to), and the error of one back to front or too long. */
-export function apiPeriod(q: { from?: string | undefined; to?: string | undefined }, today: string): { from: string; to: string; error: string | null } {
+export function apiPeriod(
+  q: { from?: string | undefined; to?: string | undefined },
+  today: string,
+): { from: string; to: string; error: string | null } {
   const to = q.to ?? defaultPeriod(today).to;
   const from = q.from ?? addMonths(`${to}-01`, -11).slice(0, 7);
   if (from > to) return { from, to, error: 'to must be the same month as from or after it' };
-  if (monthKeys(from, to).length > MAX_MONTHS) return { from, to, error: `The period must be ${MAX_MONTHS} months or fewer` };
+  if (monthKeys(from, to).length > MAX_MONTHS)
+    return { from, to, error: `The period must be ${MAX_MONTHS} months or fewer` };
   return { from, to, error: null };
 }
 
@@ -208,7 +226,12 @@ export function kappaText(v: number | 'c' | null): string {
 
 export function agreementRow(label: string, a: Agreement, audience: Audience) {
   const s = showAgreement(a, audience);
-  return { label, pairs: countText(s.pairs), exact: percentText(s.exactShare, 'No pairs'), kappa: kappaText(s.weightedKappa) };
+  return {
+    label,
+    pairs: countText(s.pairs),
+    exact: percentText(s.exactShare, 'No pairs'),
+    kappa: kappaText(s.weightedKappa),
+  };
 }
 
 // ——— the filters' choices ———
@@ -221,8 +244,14 @@ export interface FilterChoices {
 
 export async function filterChoices(db: Tx, authorityId: number): Promise<FilterChoices> {
   const [domains, teams] = await Promise.all([
-    rows<{ id: string | number; title: string }>(db, sql`select id, title from practice_domains where authority_id = ${authorityId} order by sort_order, id`),
-    rows<{ id: string | number; name: string; service_area: string }>(db, sql`select id, name, service_area from teams where authority_id = ${authorityId} order by name`),
+    rows<{ id: string | number; title: string }>(
+      db,
+      sql`select id, title from practice_domains where authority_id = ${authorityId} order by sort_order, id`,
+    ),
+    rows<{ id: string | number; name: string; service_area: string }>(
+      db,
+      sql`select id, name, service_area from teams where authority_id = ${authorityId} order by name`,
+    ),
   ]);
   const areas = [...new Set(teams.map((t) => t.service_area))].map((key) => ({ key, label: serviceAreaLabel(key) }));
   areas.sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));

@@ -20,7 +20,14 @@ import { goodOrBetterByMonth, gradeDistribution, gradeTotals, periodDay } from '
 
 const counts = (o: number, g: number, ri: number, i: number) => {
   const total = o + g + ri + i;
-  return { outstanding: o, good: g, requiresImprovement: ri, inadequate: i, total, goodOrBetter: total ? (o + g) / total : null };
+  return {
+    outstanding: o,
+    good: g,
+    requiresImprovement: ri,
+    inadequate: i,
+    total,
+    goodOrBetter: total ? (o + g) / total : null,
+  };
 };
 
 describeEachEngine('audit results', (ctx) => {
@@ -37,12 +44,22 @@ describeEachEngine('audit results', (ctx) => {
     const other = (await buildAuthority(db)).id;
     alphaId = (await buildTeam(db, { authorityId, name: 'Alpha Team', serviceArea: 'cin-cp' })).id;
     betaId = (await buildTeam(db, { authorityId, name: 'Beta Team', serviceArea: 'children-in-care' })).id;
-    assessmentId = Number((await buildDomain(db, { authorityId, key: 'assessment', title: 'Quality of assessment', sortOrder: 1 })).id);
-    planningId = Number((await buildDomain(db, { authorityId, key: 'planning', title: 'Quality of planning', sortOrder: 2 })).id);
+    assessmentId = Number(
+      (await buildDomain(db, { authorityId, key: 'assessment', title: 'Quality of assessment', sortOrder: 1 })).id,
+    );
+    planningId = Number(
+      (await buildDomain(db, { authorityId, key: 'planning', title: 'Quality of planning', sortOrder: 2 })).id,
+    );
     await buildDomain(db, { authorityId, key: 'voice', title: 'Voice of the child', sortOrder: 3 });
     const otherDomain = Number((await buildDomain(db, { authorityId: other, key: 'assessment' })).id);
 
-    const audit = async (teamId: number | null, submittedOn: string | null, grades: Parameters<typeof buildAudit>[1]['grades'], status = 'submitted', la = authorityId) => {
+    const audit = async (
+      teamId: number | null,
+      submittedOn: string | null,
+      grades: Parameters<typeof buildAudit>[1]['grades'],
+      status = 'submitted',
+      la = authorityId,
+    ) => {
       const child = await buildChild(db, { authorityId: la });
       const a = await buildAudit(db, { authorityId: la, childId: child.id, submittedOn, status, grades });
       if (teamId !== null) await db.update(caseAudits).set({ teamId }).where(eq(caseAudits.id, a.id));
@@ -55,10 +72,15 @@ describeEachEngine('audit results', (ctx) => {
       { domainId: assessmentId, grade: 'inadequate' },
       { domainId: planningId, grade: 'outstanding' },
     ]);
-    await audit(betaId, '2026-03-31', [
-      { domainId: assessmentId, grade: 'requires-improvement', agreedGrade: 'inadequate' },
-      { domainId: planningId, grade: 'good', agreedGrade: 'requires-improvement' },
-    ], 'moderated');
+    await audit(
+      betaId,
+      '2026-03-31',
+      [
+        { domainId: assessmentId, grade: 'requires-improvement', agreedGrade: 'inadequate' },
+        { domainId: planningId, grade: 'good', agreedGrade: 'requires-improvement' },
+      ],
+      'moderated',
+    );
     await audit(null, '2026-02-01', [{ domainId: assessmentId, grade: 'good' }]);
     // Not counted in the period.
     await audit(betaId, null, [{ domainId: assessmentId, grade: 'outstanding' }], 'draft');
@@ -120,16 +142,30 @@ describeEachEngine('audit results', (ctx) => {
       { key: 'voice', label: 'Voice of the child', ...counts(0, 0, 0, 0) },
     ]);
     assert.deepEqual(
-      (await gradeDistribution(db, authorityId, { ...period, by: 'month', serviceArea: 'children-in-care' })).map((r) => [r.key, r.total, r.goodOrBetter]),
-      [['2026-01', 0, null], ['2026-02', 0, null], ['2026-03', 2, 0]],
+      (await gradeDistribution(db, authorityId, { ...period, by: 'month', serviceArea: 'children-in-care' })).map(
+        (r) => [r.key, r.total, r.goodOrBetter],
+      ),
+      [
+        ['2026-01', 0, null],
+        ['2026-02', 0, null],
+        ['2026-03', 2, 0],
+      ],
     );
     assert.deepEqual(await gradeDistribution(db, authorityId, { ...period, by: 'domain', domainId: planningId }), [
       { key: 'planning', label: 'Quality of planning', ...counts(1, 1, 1, 0) },
     ]);
     // Planning by month: January G (1 of 1), February O (1 of 1), March RI (0 of 1).
     assert.deepEqual(
-      (await gradeDistribution(db, authorityId, { ...period, by: 'month', domainId: planningId })).map((r) => [r.key, r.total, r.goodOrBetter]),
-      [['2026-01', 1, 1], ['2026-02', 1, 1], ['2026-03', 1, 0]],
+      (await gradeDistribution(db, authorityId, { ...period, by: 'month', domainId: planningId })).map((r) => [
+        r.key,
+        r.total,
+        r.goodOrBetter,
+      ]),
+      [
+        ['2026-01', 1, 1],
+        ['2026-02', 1, 1],
+        ['2026-03', 1, 0],
+      ],
     );
   });
 
@@ -158,7 +194,14 @@ describeEachEngine('audit results', (ctx) => {
     // February: a2 I, a7 G → 1 of 2; March: a3 I (agreed) → 0 of 1.
     assert.deepEqual(
       assessment.map((s) => [s.numerator, s.denominator]),
-      [[1, 1], [1, 1], [1, 2], [0, 1], [1, 1], [0, 0]],
+      [
+        [1, 1],
+        [1, 1],
+        [1, 2],
+        [0, 1],
+        [1, 1],
+        [0, 0],
+      ],
     );
     assert.deepEqual(await goodOrBetterByMonth(db, authorityId, { months: [] }), []);
   });

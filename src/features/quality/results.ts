@@ -107,7 +107,11 @@ export function serviceAreaLabel(area: string): string {
  * sort order (every domain of the authority, even with no grades, unless filtered to one); teams by name (those with
  * grades; audits without a team last as "No team"); service areas by label; every month from `from` to `to`.
  */
-export async function gradeDistribution(db: Tx, authorityId: number, options: DistributionOptions): Promise<GradeDistributionRow[]> {
+export async function gradeDistribution(
+  db: Tx,
+  authorityId: number,
+  options: DistributionOptions,
+): Promise<GradeDistributionRow[]> {
   const where = countedWhere(authorityId, options);
   const group: Record<ResultGrouping, { key: SQL; label: SQL }> = {
     domain: { key: sql`d.key`, label: sql`d.title` },
@@ -144,13 +148,20 @@ export async function gradeDistribution(db: Tx, authorityId: number, options: Di
     for (const d of domains) if (options.domainId == null || Number(d.id) === options.domainId) rowFor(d.key, d.title);
   }
   if (options.by === 'month') {
-    for (const p of monthsBetween(periodDay(options.from, 'from'), periodDay(options.to, 'to'))) rowFor(p.start.slice(0, 7), periodLabel(p));
+    for (const p of monthsBetween(periodDay(options.from, 'from'), periodDay(options.to, 'to')))
+      rowFor(p.start.slice(0, 7), periodLabel(p));
   }
   for (const r of found) {
     if (!isGrade(r.grade)) continue;
     const k = r.key === null ? 'none' : String(r.key);
     const l =
-      options.by === 'team' ? (r.label ?? 'No team') : options.by === 'service' ? (r.key === null ? 'No team' : serviceAreaLabel(String(r.key))) : String(r.label ?? k);
+      options.by === 'team'
+        ? (r.label ?? 'No team')
+        : options.by === 'service'
+          ? r.key === null
+            ? 'No team'
+            : serviceAreaLabel(String(r.key))
+          : String(r.label ?? k);
     addCount(byKey.get(k) ?? rowFor(k, l), r.grade, Number(r.n));
   }
   const out = [...byKey.values()];

@@ -58,22 +58,40 @@ export function qualityRoutes(r: RouteBuilder): void {
       const today = todayInLondon();
       const audience = audienceOf(user);
       const { query, errors } = readResultsQuery(req.query, today);
-      const filter: ResultFilter = { from: query.from, to: query.to, domainId: query.domainId, teamId: query.teamId, serviceArea: query.serviceArea };
+      const filter: ResultFilter = {
+        from: query.from,
+        to: query.to,
+        domainId: query.domainId,
+        teamId: query.teamId,
+        serviceArea: query.serviceArea,
+      };
       const months = monthKeys(query.from, query.to);
       const actionFilter = { teamId: query.teamId, serviceArea: query.serviceArea, domainId: query.domainId };
-      const [byDomain, byTeam, byService, byMonth, totals, shares, agreement, choices, themes, overdue] = await Promise.all([
-        gradeDistribution(db, authorityId, { ...filter, by: 'domain' }),
-        gradeDistribution(db, authorityId, { ...filter, by: 'team' }),
-        gradeDistribution(db, authorityId, { ...filter, by: 'service' }),
-        gradeDistribution(db, authorityId, { ...filter, by: 'month' }),
-        gradeTotals(db, authorityId, filter),
-        goodOrBetterByMonth(db, authorityId, { months, domainId: query.domainId, teamId: query.teamId, serviceArea: query.serviceArea }),
-        moderationAgreement(db, authorityId, { from: periodDay(query.from, 'from'), to: periodDay(query.to, 'to') }),
-        filterChoices(db, authorityId),
-        actionThemes(db, authorityId, { ...actionFilter, raisedFrom: periodDay(query.from, 'from'), raisedTo: periodDay(query.to, 'to') }, today),
-        overdueByTeam(db, authorityId, actionFilter, today),
-      ]);
-      const periodText = query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`;
+      const [byDomain, byTeam, byService, byMonth, totals, shares, agreement, choices, themes, overdue] =
+        await Promise.all([
+          gradeDistribution(db, authorityId, { ...filter, by: 'domain' }),
+          gradeDistribution(db, authorityId, { ...filter, by: 'team' }),
+          gradeDistribution(db, authorityId, { ...filter, by: 'service' }),
+          gradeDistribution(db, authorityId, { ...filter, by: 'month' }),
+          gradeTotals(db, authorityId, filter),
+          goodOrBetterByMonth(db, authorityId, {
+            months,
+            domainId: query.domainId,
+            teamId: query.teamId,
+            serviceArea: query.serviceArea,
+          }),
+          moderationAgreement(db, authorityId, { from: periodDay(query.from, 'from'), to: periodDay(query.to, 'to') }),
+          filterChoices(db, authorityId),
+          actionThemes(
+            db,
+            authorityId,
+            { ...actionFilter, raisedFrom: periodDay(query.from, 'from'), raisedTo: periodDay(query.to, 'to') },
+            today,
+          ),
+          overdueByTeam(db, authorityId, actionFilter, today),
+        ]);
+      const periodText =
+        query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`;
       const scope = [
         query.domainId !== null ? choices.domains.find((d) => d.id === query.domainId)?.title : undefined,
         query.teamId !== null ? choices.teams.find((t) => t.id === query.teamId)?.name : undefined,
@@ -81,14 +99,26 @@ export function qualityRoutes(r: RouteBuilder): void {
       ].filter((s): s is string => Boolean(s));
       const chartPoints = shares.map((s) => {
         const v = shownShare(s.numerator, s.denominator, audience);
-        return { label: shortPeriodLabel({ kind: 'month', start: `${s.month}-01`, end: periodDay(s.month, 'to') }), value: typeof v === 'number' ? Math.round(v * 1000) / 10 : null };
+        return {
+          label: shortPeriodLabel({ kind: 'month', start: `${s.month}-01`, end: periodDay(s.month, 'to') }),
+          value: typeof v === 'number' ? Math.round(v * 1000) / 10 : null,
+        };
       });
       const overall = showAgreement(agreement.overall, audience);
-      const select = <T>(list: readonly T[], value: (t: T) => string, text: (t: T) => string, chosen: string | null, all: string) => [
+      const select = <T>(
+        list: readonly T[],
+        value: (t: T) => string,
+        text: (t: T) => string,
+        chosen: string | null,
+        all: string,
+      ) => [
         { value: '', text: all, selected: chosen === null },
         ...list.map((t) => ({ value: value(t), text: text(t), selected: value(t) === chosen })),
       ];
-      const values = { from: typeof req.query.from === 'string' ? req.query.from : query.from, to: typeof req.query.to === 'string' ? req.query.to : query.to };
+      const values = {
+        from: typeof req.query.from === 'string' ? req.query.from : query.from,
+        to: typeof req.query.to === 'string' ? req.query.to : query.to,
+      };
       res.status(errors.length ? 400 : 200).render('quality/views/results.njk', {
         pageTitle: `${errors.length ? 'Error: ' : ''}Audit results`,
         errors,
@@ -99,9 +129,27 @@ export function qualityRoutes(r: RouteBuilder): void {
         scopeText: scope.join(', '),
         audience,
         filters: {
-          domains: select(choices.domains, (d) => String(d.id), (d) => d.title, query.domainId === null ? null : String(query.domainId), 'All domains'),
-          teams: select(choices.teams, (t) => String(t.id), (t) => t.name, query.teamId === null ? null : String(query.teamId), 'All teams'),
-          serviceAreas: select(choices.serviceAreas, (a) => a.key, (a) => a.label, query.serviceArea, 'All service areas'),
+          domains: select(
+            choices.domains,
+            (d) => String(d.id),
+            (d) => d.title,
+            query.domainId === null ? null : String(query.domainId),
+            'All domains',
+          ),
+          teams: select(
+            choices.teams,
+            (t) => String(t.id),
+            (t) => t.name,
+            query.teamId === null ? null : String(query.teamId),
+            'All teams',
+          ),
+          serviceAreas: select(
+            choices.serviceAreas,
+            (a) => a.key,
+            (a) => a.label,
+            query.serviceArea,
+            'All service areas',
+          ),
         },
         gradeHeads: GRADE_HEADS,
         totals: { ...countsRow('All domain grades', totals, audience), shown: showCounts(totals, audience) },
@@ -109,11 +157,19 @@ export function qualityRoutes(r: RouteBuilder): void {
         byTeam: byTeam.map((row) => countsRow(row.label, row, audience)),
         byService: byService.map((row) => countsRow(row.label, row, audience)),
         byMonth: byMonth.map((row) => countsRow(row.label, row, audience)),
-        chart: lineChartSvg({ id: 'audits-good-or-better', title: `Domain grades good or better: ${periodText}`, points: chartPoints, suffix: '%', target: 60 }),
+        chart: lineChartSvg({
+          id: 'audits-good-or-better',
+          title: `Domain grades good or better: ${periodText}`,
+          points: chartPoints,
+          suffix: '%',
+          target: 60,
+        }),
         chartRows: shares.map((s) => ({
           label: s.label,
           numerator: countText(audience === 'members' && s.numerator > 0 && s.numerator < 5 ? 'c' : s.numerator),
-          denominator: countText(audience === 'members' && s.denominator > 0 && s.denominator < 5 ? 'c' : s.denominator),
+          denominator: countText(
+            audience === 'members' && s.denominator > 0 && s.denominator < 5 ? 'c' : s.denominator,
+          ),
           value: percentText(shownShare(s.numerator, s.denominator, audience)),
         })),
         agreement: {
@@ -129,7 +185,10 @@ export function qualityRoutes(r: RouteBuilder): void {
           label: t.label,
           cells: [t.raised, t.open, t.overdue, t.completed].map((n) => countText(shownCount(n, audience))),
         })),
-        overdueByTeam: overdue.map((t) => ({ label: t.label, cells: [t.open, t.overdue].map((n) => countText(shownCount(n, audience))) })),
+        overdueByTeam: overdue.map((t) => ({
+          label: t.label,
+          cells: [t.open, t.overdue].map((n) => countText(shownCount(n, audience))),
+        })),
         actionsHref: can(user.role, 'audit:read') ? paths.quality.actions({}) : null,
       });
     },
@@ -144,14 +203,21 @@ export function qualityRoutes(r: RouteBuilder): void {
       const today = todayInLondon();
       const audience = audienceOf(user);
       const { query, errors } = readResultsQuery(req.query, today);
-      const summary = await moderationAgreement(services.db, user.authorityId, { from: periodDay(query.from, 'from'), to: periodDay(query.to, 'to') });
+      const summary = await moderationAgreement(services.db, user.authorityId, {
+        from: periodDay(query.from, 'from'),
+        to: periodDay(query.to, 'to'),
+      });
       const overall = showAgreement(summary.overall, audience);
-      const periodText = query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`;
+      const periodText =
+        query.from === query.to ? monthLabel(query.from) : `${monthLabel(query.from)} to ${monthLabel(query.to)}`;
       res.status(errors.length ? 400 : 200).render('quality/views/agreement.njk', {
         pageTitle: `${errors.length ? 'Error: ' : ''}Moderation agreement`,
         errorList: errors.map((e) => ({ text: e.message, href: `#${e.field}` })),
         errorFor: Object.fromEntries(errors.map((e) => [e.field, { text: e.message }])),
-        values: { from: typeof req.query.from === 'string' ? req.query.from : query.from, to: typeof req.query.to === 'string' ? req.query.to : query.to },
+        values: {
+          from: typeof req.query.from === 'string' ? req.query.from : query.from,
+          to: typeof req.query.to === 'string' ? req.query.to : query.to,
+        },
         periodText,
         kappaExplained: KAPPA_EXPLAINED,
         overall: agreementRow('All moderated domain grades', summary.overall, audience),
@@ -179,7 +245,13 @@ export function qualityRoutes(r: RouteBuilder): void {
       const period = apiPeriod(query, todayInLondon());
       if (period.error) throw new ValidationError([{ field: 'to', message: period.error }]);
       const audience = audienceOf(user);
-      const filter: ResultFilter = { from: period.from, to: period.to, domainId: query.domain ?? null, teamId: query.team ?? null, serviceArea: query.service ?? null };
+      const filter: ResultFilter = {
+        from: period.from,
+        to: period.to,
+        domainId: query.domain ?? null,
+        teamId: query.team ?? null,
+        serviceArea: query.service ?? null,
+      };
       const [found, totals] = await Promise.all([
         gradeDistribution(services.db, user.authorityId, { ...filter, by: query.by }),
         gradeTotals(services.db, user.authorityId, filter),
@@ -210,7 +282,10 @@ export function qualityRoutes(r: RouteBuilder): void {
       const period = apiPeriod(query, todayInLondon());
       if (period.error) throw new ValidationError([{ field: 'to', message: period.error }]);
       const audience = audienceOf(user);
-      const summary = await moderationAgreement(services.db, user.authorityId, { from: periodDay(period.from, 'from'), to: periodDay(period.to, 'to') });
+      const summary = await moderationAgreement(services.db, user.authorityId, {
+        from: periodDay(period.from, 'from'),
+        to: periodDay(period.to, 'to'),
+      });
       return {
         from: period.from,
         to: period.to,

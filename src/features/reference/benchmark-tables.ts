@@ -25,14 +25,34 @@ export interface BenchmarkTable {
 }
 
 /** Every EES file has these. */
-export const EES_COLUMNS = ['time_period', 'geographic_level', 'country_code', 'region_code', 'region_name', 'old_la_code', 'la_name'] as const;
+export const EES_COLUMNS = [
+  'time_period',
+  'geographic_level',
+  'country_code',
+  'region_code',
+  'region_name',
+  'old_la_code',
+  'la_name',
+] as const;
 
 /**
  * Cells that are not figures but say why (Explore Education Statistics symbols): c confidential, z not applicable,
  * x not available, u low reliability, k rounds to zero, low (fewer than five), and the older ":" and "..". Stored
  * with a null value and the marker, never as 0.
  */
-export const SUPPRESSION_MARKERS: ReadonlySet<string> = new Set(['c', 'z', 'x', 'u', 'k', 'low', ':', '..', '-', 'n/a', 'na']);
+export const SUPPRESSION_MARKERS: ReadonlySet<string> = new Set([
+  'c',
+  'z',
+  'x',
+  'u',
+  'k',
+  'low',
+  ':',
+  '..',
+  '-',
+  'n/a',
+  'na',
+]);
 
 export const BENCHMARK_TABLES: readonly BenchmarkTable[] = [
   {
@@ -63,17 +83,37 @@ export const BENCHMARK_TABLES: readonly BenchmarkTable[] = [
     source: 'cla_number_and_rate_per_10k_children',
     columns: ['population_type', 'children_count', 'rate_per_10000'],
     measures: [
-      { measure: 'cla-at-31-march', column: 'children_count', where: { population_type: 'Children looked after on 31 March each year' } },
-      { measure: 'cla-rate-per-10k', column: 'rate_per_10000', where: { population_type: 'Children looked after on 31 March each year' } },
-      { measure: 'cla-starting-rate-per-10k', column: 'rate_per_10000', where: { population_type: 'Children starting to be looked after each year' } },
-      { measure: 'cla-ceasing-rate-per-10k', column: 'rate_per_10000', where: { population_type: 'Children ceasing to be looked after each year' } },
+      {
+        measure: 'cla-at-31-march',
+        column: 'children_count',
+        where: { population_type: 'Children looked after on 31 March each year' },
+      },
+      {
+        measure: 'cla-rate-per-10k',
+        column: 'rate_per_10000',
+        where: { population_type: 'Children looked after on 31 March each year' },
+      },
+      {
+        measure: 'cla-starting-rate-per-10k',
+        column: 'rate_per_10000',
+        where: { population_type: 'Children starting to be looked after each year' },
+      },
+      {
+        measure: 'cla-ceasing-rate-per-10k',
+        column: 'rate_per_10000',
+        where: { population_type: 'Children ceasing to be looked after each year' },
+      },
     ],
   },
   {
     source: 'la_cla_placement_stability',
     columns: ['cla_group', 'placement_stability', 'children_percent'],
     measures: [
-      { measure: 'cla-3-plus-placements-percent', column: 'children_percent', where: { cla_group: 'CLA on 31 March', placement_stability: 'With 3 or more placements during the year' } },
+      {
+        measure: 'cla-3-plus-placements-percent',
+        column: 'children_percent',
+        where: { cla_group: 'CLA on 31 March', placement_stability: 'With 3 or more placements during the year' },
+      },
       {
         measure: 'cla-long-term-stability-percent',
         column: 'children_percent',
@@ -88,8 +128,16 @@ export const BENCHMARK_TABLES: readonly BenchmarkTable[] = [
     source: 'la_care_leavers_intouch',
     columns: ['age', 'in_touch', 'percentage'],
     measures: [
-      { measure: 'care-leavers-17-18-in-touch-percent', column: 'percentage', where: { age: 'Aged 17 to 18', in_touch: 'Local authority in touch with care leaver' } },
-      { measure: 'care-leavers-19-21-in-touch-percent', column: 'percentage', where: { age: 'Aged 19 to 21', in_touch: 'Local authority in touch with care leaver' } },
+      {
+        measure: 'care-leavers-17-18-in-touch-percent',
+        column: 'percentage',
+        where: { age: 'Aged 17 to 18', in_touch: 'Local authority in touch with care leaver' },
+      },
+      {
+        measure: 'care-leavers-19-21-in-touch-percent',
+        column: 'percentage',
+        where: { age: 'Aged 19 to 21', in_touch: 'Local authority in touch with care leaver' },
+      },
     ],
   },
   {
@@ -97,8 +145,16 @@ export const BENCHMARK_TABLES: readonly BenchmarkTable[] = [
     columns: ['care_leaver_age', 'breakdown', 'care_leaver_percent'],
     hasValue: { column: 'breakdown', value: 'Accommodation considered suitable' },
     measures: [
-      { measure: 'care-leavers-17-18-suitable-accommodation-percent', column: 'care_leaver_percent', where: { care_leaver_age: '17 to 18 years', breakdown: 'Accommodation considered suitable' } },
-      { measure: 'care-leavers-19-21-suitable-accommodation-percent', column: 'care_leaver_percent', where: { care_leaver_age: '19 to 21 years', breakdown: 'Accommodation considered suitable' } },
+      {
+        measure: 'care-leavers-17-18-suitable-accommodation-percent',
+        column: 'care_leaver_percent',
+        where: { care_leaver_age: '17 to 18 years', breakdown: 'Accommodation considered suitable' },
+      },
+      {
+        measure: 'care-leavers-19-21-suitable-accommodation-percent',
+        column: 'care_leaver_percent',
+        where: { care_leaver_age: '19 to 21 years', breakdown: 'Accommodation considered suitable' },
+      },
     ],
   },
   {
@@ -106,8 +162,16 @@ export const BENCHMARK_TABLES: readonly BenchmarkTable[] = [
     columns: ['care_leaver_age', 'breakdown', 'care_leaver_percent'],
     hasValue: { column: 'breakdown', value: 'Total in education, employment or training' },
     measures: [
-      { measure: 'care-leavers-17-18-eet-percent', column: 'care_leaver_percent', where: { care_leaver_age: '17 to 18 years', breakdown: 'Total in education, employment or training' } },
-      { measure: 'care-leavers-19-21-eet-percent', column: 'care_leaver_percent', where: { care_leaver_age: '19 to 21 years', breakdown: 'Total in education, employment or training' } },
+      {
+        measure: 'care-leavers-17-18-eet-percent',
+        column: 'care_leaver_percent',
+        where: { care_leaver_age: '17 to 18 years', breakdown: 'Total in education, employment or training' },
+      },
+      {
+        measure: 'care-leavers-19-21-eet-percent',
+        column: 'care_leaver_percent',
+        where: { care_leaver_age: '19 to 21 years', breakdown: 'Total in education, employment or training' },
+      },
     ],
   },
   {
@@ -123,12 +187,22 @@ export const BENCHMARK_TABLES: readonly BenchmarkTable[] = [
   {
     source: 'ons_mid-year_population_estimates',
     columns: ['age_group', 'population_estimate'],
-    measures: [{ measure: 'population-0-17', column: 'population_estimate', where: { age_group: 'Children aged 0 to 17 years' } }],
+    measures: [
+      {
+        measure: 'population-0-17',
+        column: 'population_estimate',
+        where: { age_group: 'Children aged 0 to 17 years' },
+      },
+    ],
   },
 ];
 
 /** EES tables recognised and deliberately not loaded: no Lantern measure uses them (yet). */
-export const SKIPPED_TABLES: ReadonlyArray<{ readonly source: string; readonly columns: readonly string[]; readonly why: string }> = [
+export const SKIPPED_TABLES: ReadonlyArray<{
+  readonly source: string;
+  readonly columns: readonly string[];
+  readonly why: string;
+}> = [
   {
     source: 'c3_factors_identified_at_end_of_assessment',
     columns: ['Episodes_with_assessment_factor'],
@@ -148,7 +222,10 @@ export const SKIPPED_TABLES: ReadonlyArray<{ readonly source: string; readonly c
  * population_estimate as 93,851, which is the ONS mid-2024 figure, and 343 ÷ 93,851 × 10,000 = 36.5 (published,
  * rounded to a whole number: 37).
  */
-export const DERIVED_RATES: ReadonlyArray<{ readonly measure: BenchmarkMeasureId; readonly count: BenchmarkMeasureId }> = [
+export const DERIVED_RATES: ReadonlyArray<{
+  readonly measure: BenchmarkMeasureId;
+  readonly count: BenchmarkMeasureId;
+}> = [
   { measure: 'cin-rate-per-10k', count: 'cin-at-31-march' },
   { measure: 'referrals-rate-per-10k', count: 'referrals-count' },
 ];

@@ -82,7 +82,10 @@ describeEachEngine('benchmarks for an authority (hand-built figures)', (ctx) => 
   });
 
   it('lower is better: 903’s 20 has one better (10) → rank 2 of 5, quartile floor(4×1/5 = 0.8) + 1 = 1', async () => {
-    const [y2025, y2024] = (await benchmarksFor(ctx.database.db, la903, [{ measure: 'test-measure', polarity: 'lower' }])).get('test-measure') ?? [];
+    const [y2025, y2024] =
+      (await benchmarksFor(ctx.database.db, la903, [{ measure: 'test-measure', polarity: 'lower' }])).get(
+        'test-measure',
+      ) ?? [];
     assert.deepEqual(y2025, {
       year: 2025,
       england: { value: 25, suppressed: null },
@@ -96,7 +99,10 @@ describeEachEngine('benchmarks for an authority (hand-built figures)', (ctx) => 
     });
     // 2024: alone → rank 1 of 1; no region row that year; neighbours have no figures.
     assert.equal(y2024?.year, 2024);
-    assert.deepEqual([y2024?.rank, y2024?.of, y2024?.quartile, y2024?.region, y2024?.statisticalNeighbours?.mean], [1, 1, 1, null, null]);
+    assert.deepEqual(
+      [y2024?.rank, y2024?.of, y2024?.quartile, y2024?.region, y2024?.statisticalNeighbours?.mean],
+      [1, 1, 1, null, null],
+    );
   });
 
   it('higher is better and neutral: two are above 20 (30, 40) → rank 3 of 5, quartile floor(4×2/5 = 1.6) + 1 = 2', async () => {
@@ -107,16 +113,28 @@ describeEachEngine('benchmarks for an authority (hand-built figures)', (ctx) => 
   });
 
   it('a demo borough borrowing 905 (40): lower → rank 5, quartile floor(16/5 = 3.2) + 1 = 4; higher → rank 1, quartile 1; its region comes from 905 (North East)', async () => {
-    const lower = (await benchmarksFor(ctx.database.db, demo905, [{ measure: 'test-measure', polarity: 'lower' }])).get('test-measure')?.[0];
-    assert.deepEqual([lower?.rank, lower?.quartile, lower?.region?.name, lower?.region?.value, lower?.authority?.laNumber], [5, 4, 'North East', 99, '905']);
+    const lower = (await benchmarksFor(ctx.database.db, demo905, [{ measure: 'test-measure', polarity: 'lower' }])).get(
+      'test-measure',
+    )?.[0];
+    assert.deepEqual(
+      [lower?.rank, lower?.quartile, lower?.region?.name, lower?.region?.value, lower?.authority?.laNumber],
+      [5, 4, 'North East', 99, '905'],
+    );
     assert.equal(lower?.statisticalNeighbours, null, '905 has no neighbours loaded');
-    const higher = (await benchmarksFor(ctx.database.db, demo905, [{ measure: 'test-measure', polarity: 'higher' }])).get('test-measure')?.[0];
+    const higher = (
+      await benchmarksFor(ctx.database.db, demo905, [{ measure: 'test-measure', polarity: 'higher' }])
+    ).get('test-measure')?.[0];
     assert.deepEqual([higher?.rank, higher?.quartile], [1, 1]);
   });
 
   it('a suppressed own figure is shown as suppressed, unranked: 906 → value null, "c", rank null, still of 5', async () => {
-    const y = (await benchmarksFor(ctx.database.db, la906, [{ measure: 'test-measure', polarity: 'lower' }])).get('test-measure')?.[0];
-    assert.deepEqual([y?.authority?.value, y?.authority?.suppressed, y?.rank, y?.of, y?.quartile], [null, 'c', null, 5, null]);
+    const y = (await benchmarksFor(ctx.database.db, la906, [{ measure: 'test-measure', polarity: 'lower' }])).get(
+      'test-measure',
+    )?.[0];
+    assert.deepEqual(
+      [y?.authority?.value, y?.authority?.suppressed, y?.rank, y?.of, y?.quartile],
+      [null, 'c', null, 5, null],
+    );
   });
 
   it('no benchmark LA: England only; several measures in one call, an unknown measure gives []', async () => {
@@ -132,12 +150,20 @@ describeEachEngine('benchmarks for an authority (hand-built figures)', (ctx) => 
   it('setting the benchmark LA: must be a loaded authority; its region comes with it unless one is given', async () => {
     const db = ctx.database.db;
     await assert.rejects(setBenchmarkAuthority(db, noBenchmark, { benchmarkLaNumber: '777' }), ValidationError);
-    await assert.rejects(setBenchmarkAuthority(db, noBenchmark, { benchmarkLaNumber: '901', region: 'Atlantis' }), ValidationError);
+    await assert.rejects(
+      setBenchmarkAuthority(db, noBenchmark, { benchmarkLaNumber: '901', region: 'Atlantis' }),
+      ValidationError,
+    );
     const changed = await setBenchmarkAuthority(db, noBenchmark, { benchmarkLaNumber: '901' });
-    assert.deepEqual(changed, { before: { benchmarkLaNumber: null, region: null }, after: { benchmarkLaNumber: '901', region: 'London' } });
+    assert.deepEqual(changed, {
+      before: { benchmarkLaNumber: null, region: null },
+      after: { benchmarkLaNumber: '901', region: 'London' },
+    });
     const [row] = await db.select().from(authorities).where(eq(authorities.id, noBenchmark));
     assert.deepEqual([row?.benchmarkLaNumber, row?.region], ['901', 'London']);
-    const y = (await benchmarksFor(db, noBenchmark, [{ measure: 'test-measure', polarity: 'lower' }])).get('test-measure')?.[0];
+    const y = (await benchmarksFor(db, noBenchmark, [{ measure: 'test-measure', polarity: 'lower' }])).get(
+      'test-measure',
+    )?.[0];
     assert.deepEqual([y?.authority?.value, y?.rank, y?.region?.value], [10, 1, 22]);
   });
 });

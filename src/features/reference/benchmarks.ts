@@ -29,7 +29,12 @@ export interface BenchmarkYear {
   /** The benchmark authority's own published figure. */
   readonly authority: (PublishedFigure & { readonly laNumber: string; readonly name: string }) | null;
   /** Mean of the neighbours' unsuppressed figures (1 decimal place), and how many of them had one. */
-  readonly statisticalNeighbours: { readonly mean: number | null; readonly withValue: number; readonly of: number; readonly model: string } | null;
+  readonly statisticalNeighbours: {
+    readonly mean: number | null;
+    readonly withValue: number;
+    readonly of: number;
+    readonly model: string;
+  } | null;
   /** 1 = best for the measure's polarity (neutral: 1 = highest); null when the authority has no figure. */
   readonly rank: number | null;
   /** How many authorities had a figure that year (those ranked). */
@@ -65,18 +70,34 @@ export async function benchmarkArea(db: Tx, authorityId: number): Promise<Benchm
   const laNumber = a.laNumber ?? a.benchmarkLaNumber ?? null;
   if (!laNumber) {
     const region = regionByName(a.region);
-    return { laNumber: null, laName: null, region: region ? { code: region.code, name: region.name } : null, neighbours: [], model: null };
+    return {
+      laNumber: null,
+      laName: null,
+      region: region ? { code: region.code, name: region.name } : null,
+      neighbours: [],
+      model: null,
+    };
   }
   const [ref] = await db.select().from(referenceAuthorities).where(eq(referenceAuthorities.laNumber, laNumber));
   const named = regionByName(a.region) ?? regionByName(ref?.regionName);
-  const region = named ? { code: named.code, name: named.name } : ref?.regionCode && ref.regionName ? { code: ref.regionCode, name: ref.regionName } : null;
+  const region = named
+    ? { code: named.code, name: named.name }
+    : ref?.regionCode && ref.regionName
+      ? { code: ref.regionCode, name: ref.regionName }
+      : null;
   const sn = await rows<{ model: string; neighbour: string }>(
     db,
     sql`select model, neighbour_la_number as neighbour from statistical_neighbours
         where la_number = ${laNumber} and model = (select max(model) from statistical_neighbours where la_number = ${laNumber})
         order by rank`,
   );
-  return { laNumber, laName: ref?.name ?? null, region, neighbours: sn.map((s) => s.neighbour), model: sn[0]?.model ?? null };
+  return {
+    laNumber,
+    laName: ref?.name ?? null,
+    region,
+    neighbours: sn.map((s) => s.neighbour),
+    model: sn[0]?.model ?? null,
+  };
 }
 
 /** A shared-service row ("314 / 318") counts for each of its authorities. */
@@ -100,9 +121,16 @@ async function stampOf(db: Tx, authorityId: number): Promise<string> {
 }
 
 /** Benchmarks for each requested measure: published years, latest first. Measures with nothing loaded map to []. */
-export async function benchmarksFor(db: Tx, authorityId: number, requests: readonly BenchmarkRequest[]): Promise<Map<string, BenchmarkYear[]>> {
+export async function benchmarksFor(
+  db: Tx,
+  authorityId: number,
+  requests: readonly BenchmarkRequest[],
+): Promise<Map<string, BenchmarkYear[]>> {
   if (requests.length === 0) return new Map();
-  const key = `${authorityId}:${requests.map((r) => `${r.measure}/${r.polarity}`).sort().join(',')}`;
+  const key = `${authorityId}:${requests
+    .map((r) => `${r.measure}/${r.polarity}`)
+    .sort()
+    .join(',')}`;
   const stamp = await stampOf(db, authorityId);
   const kept = cache.get(key);
   if (kept && kept.stamp === stamp) return new Map(kept.value);
@@ -112,7 +140,11 @@ export async function benchmarksFor(db: Tx, authorityId: number, requests: reado
   return new Map(value);
 }
 
-async function computeBenchmarks(db: Tx, authorityId: number, requests: readonly BenchmarkRequest[]): Promise<Map<string, BenchmarkYear[]>> {
+async function computeBenchmarks(
+  db: Tx,
+  authorityId: number,
+  requests: readonly BenchmarkRequest[],
+): Promise<Map<string, BenchmarkYear[]>> {
   const out = new Map<string, BenchmarkYear[]>();
   const wanted = [...new Map(requests.map((r) => [r.measure, r])).values()];
   if (wanted.length === 0) return out;
@@ -136,7 +168,17 @@ async function computeBenchmarks(db: Tx, authorityId: number, requests: readonly
         sql`, `,
       )
     : sql`''`;
-  const figures = await rows<{ measure: string; year: unknown; level: string; area_code: string; area_name: string; value: unknown; suppressed: string | null; rank: unknown; n: unknown }>(
+  const figures = await rows<{
+    measure: string;
+    year: unknown;
+    level: string;
+    area_code: string;
+    area_name: string;
+    value: unknown;
+    suppressed: string | null;
+    rank: unknown;
+    n: unknown;
+  }>(
     db,
     sql`
       with la as (
@@ -187,23 +229,48 @@ async function computeBenchmarks(db: Tx, authorityId: number, requests: readonly
       years.push({
         year,
         england: national ? { value: n(national.value), suppressed: national.suppressed } : null,
-        region: regional && area.region ? { code: area.region.code, name: area.region.name, value: n(regional.value), suppressed: regional.suppressed } : null,
-        authority: own && area.laNumber ? { laNumber: area.laNumber, name: area.laName ?? own.area_name, value: ownValue, suppressed: own.suppressed } : null,
+        region:
+          regional && area.region
+            ? {
+                code: area.region.code,
+                name: area.region.name,
+                value: n(regional.value),
+                suppressed: regional.suppressed,
+              }
+            : null,
+        authority:
+          own && area.laNumber
+            ? {
+                laNumber: area.laNumber,
+                name: area.laName ?? own.area_name,
+                value: ownValue,
+                suppressed: own.suppressed,
+              }
+            : null,
         statisticalNeighbours: sn,
         rank,
         of,
         quartile: rank === null ? null : quartileOf(rank, of),
       });
     }
-    out.set(req.measure, years.sort((a, b) => b.year - a.year));
+    out.set(
+      req.measure,
+      years.sort((a, b) => b.year - a.year),
+    );
   }
   return out;
 }
 
 /** The published authorities an admin may choose as the benchmark authority, by name. */
-export async function referenceAuthorityChoices(db: Tx): Promise<Array<{ laNumber: string; name: string; regionName: string | null }>> {
+export async function referenceAuthorityChoices(
+  db: Tx,
+): Promise<Array<{ laNumber: string; name: string; regionName: string | null }>> {
   return db
-    .select({ laNumber: referenceAuthorities.laNumber, name: referenceAuthorities.name, regionName: referenceAuthorities.regionName })
+    .select({
+      laNumber: referenceAuthorities.laNumber,
+      name: referenceAuthorities.name,
+      regionName: referenceAuthorities.regionName,
+    })
     .from(referenceAuthorities)
     .orderBy(referenceAuthorities.name);
 }
@@ -217,11 +284,19 @@ export async function setBenchmarkAuthority(
   db: Tx,
   authorityId: number,
   input: { benchmarkLaNumber: string; region?: string | null },
-): Promise<{ before: { benchmarkLaNumber: string | null; region: string | null }; after: { benchmarkLaNumber: string; region: string | null } }> {
+): Promise<{
+  before: { benchmarkLaNumber: string | null; region: string | null };
+  after: { benchmarkLaNumber: string; region: string | null };
+}> {
   const laNumber = input.benchmarkLaNumber.trim();
   const [ref] = await db.select().from(referenceAuthorities).where(eq(referenceAuthorities.laNumber, laNumber));
   if (!ref) {
-    throw new ValidationError([{ field: 'benchmarkLaNumber', message: `Choose an authority from the list: ${laNumber ? `“${laNumber}” is not a loaded DfE LA number` : 'none was chosen'}` }]);
+    throw new ValidationError([
+      {
+        field: 'benchmarkLaNumber',
+        message: `Choose an authority from the list: ${laNumber ? `“${laNumber}” is not a loaded DfE LA number` : 'none was chosen'}`,
+      },
+    ]);
   }
   let region = ref.regionName;
   if (input.region !== undefined && input.region !== null && input.region.trim() !== '') {
@@ -232,5 +307,8 @@ export async function setBenchmarkAuthority(
   const [a] = await db.select().from(authorities).where(eq(authorities.id, authorityId));
   if (!a) throw new NotFoundError('No such authority');
   await db.update(authorities).set({ benchmarkLaNumber: laNumber, region }).where(eq(authorities.id, authorityId));
-  return { before: { benchmarkLaNumber: a.benchmarkLaNumber, region: a.region }, after: { benchmarkLaNumber: laNumber, region } };
+  return {
+    before: { benchmarkLaNumber: a.benchmarkLaNumber, region: a.region },
+    after: { benchmarkLaNumber: laNumber, region },
+  };
 }

@@ -30,8 +30,18 @@ describeEachEngine('bank holidays imported into the working-day calendar', (ctx)
     dir = await mkdtemp(path.join(tmpdir(), 'lantern-bh-'));
     // A GOV.UK-shaped file for 2026 with one extra (synthetic) holiday on Monday 15 June 2026.
     extra = path.join(dir, 'bank-holidays.json');
-    const events = [...BUILT_IN_2026, { date: '2026-06-15', title: 'Extra bank holiday (synthetic)' }].map((h) => ({ ...h, notes: '', bunting: true }));
-    await writeFile(extra, JSON.stringify({ 'england-and-wales': { division: 'england-and-wales', events }, scotland: { division: 'scotland', events: [] } }));
+    const events = [...BUILT_IN_2026, { date: '2026-06-15', title: 'Extra bank holiday (synthetic)' }].map((h) => ({
+      ...h,
+      notes: '',
+      bunting: true,
+    }));
+    await writeFile(
+      extra,
+      JSON.stringify({
+        'england-and-wales': { division: 'england-and-wales', events },
+        scotland: { division: 'scotland', events: [] },
+      }),
+    );
   });
   after(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -40,7 +50,10 @@ describeEachEngine('bank holidays imported into the working-day calendar', (ctx)
   async function sqlDays(from: string, to: string): Promise<number> {
     const db = ctx.database.db;
     await ensureWorkingDayCalendar(db);
-    const [r] = await rows<{ n: unknown }>(db, sql`select ${workingDaysBetweenSql(sql`${from}::date`, sql`${to}::date`)} as n`);
+    const [r] = await rows<{ n: unknown }>(
+      db,
+      sql`select ${workingDaysBetweenSql(sql`${from}::date`, sql`${to}::date`)} as n`,
+    );
     return Number(r?.n);
   }
 
@@ -51,11 +64,17 @@ describeEachEngine('bank holidays imported into the working-day calendar', (ctx)
 
   it('after importing a file that adds Monday 15 June 2026: 1 working day in SQL and JS; 2026 holds 9 dates, also after a re-run', async () => {
     const result = await importReferenceFiles(ctx.database.db, [{ name: 'bank-holidays.json', path: extra }], 'test');
-    assert.deepEqual(result.files.map((f) => [f.kind, f.source, f.rows]), [['bank-holidays', 'govuk-bank-holidays-json', 9]]);
+    assert.deepEqual(
+      result.files.map((f) => [f.kind, f.source, f.rows]),
+      [['bank-holidays', 'govuk-bank-holidays-json', 9]],
+    );
     assert.equal(await sqlDays('2026-06-12', '2026-06-16'), 1);
     assert.equal(workingDaysBetween('2026-06-12', '2026-06-16'), 1);
     await importReferenceFiles(ctx.database.db, [{ name: 'bank-holidays.json', path: extra }], 'test');
-    const [n] = await rows<{ n: unknown }>(ctx.database.db, sql`select count(*) as n from bank_holidays where extract(year from date) = 2026`);
+    const [n] = await rows<{ n: unknown }>(
+      ctx.database.db,
+      sql`select count(*) as n from bank_holidays where extract(year from date) = 2026`,
+    );
     assert.equal(Number(n?.n), 9);
   });
 

@@ -17,7 +17,8 @@ const ready = new WeakSet<object>();
 
 /** Loads imported bank holidays (if any) into the working-day functions. */
 export async function loadImportedBankHolidays(db: Tx): Promise<number> {
-  const result = await rows<{ date: string; title: string }>(db, 
+  const result = await rows<{ date: string; title: string }>(
+    db,
     sql`select date::text as date, title from bank_holidays where division = 'england-and-wales' order by date`,
   );
   if (result.length > 0) installBankHolidays(result);

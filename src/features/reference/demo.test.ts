@@ -28,7 +28,10 @@ describeEachEngine('loading reference data for the demo', (ctx) => {
   let dir: string;
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'lantern-demo-ref-'));
-    await writeFile(path.join(dir, 'cpp.csv'), await published('dfe-benchmarks/d3_cpps_subsequent_plan_2013_to_2025.csv.gz'));
+    await writeFile(
+      path.join(dir, 'cpp.csv'),
+      await published('dfe-benchmarks/d3_cpps_subsequent_plan_2013_to_2025.csv.gz'),
+    );
     await writeFile(path.join(dir, 'README.md'), 'not data');
   });
   after(async () => {
@@ -36,14 +39,20 @@ describeEachEngine('loading reference data for the demo', (ctx) => {
   });
 
   it('does nothing when the folder is missing or turned off', async () => {
-    assert.equal(await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: path.join(dir, 'nowhere') }), null);
+    assert.equal(
+      await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: path.join(dir, 'nowhere') }),
+      null,
+    );
     assert.equal(await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: 'off' }), null);
   });
 
   it('loads the folder’s CSV and JSON files once (README ignored); a second start loads nothing', async () => {
     const first = await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir });
     // d3 has 2,132 rows (13 years × (1 England + 11 regions + 152 authorities) = 2,132), one measure each.
-    assert.deepEqual(first?.files.map((f) => [f.name, f.source, f.rows]), [['cpp.csv', 'd3_cpps_subsequent_plan', 2132]]);
+    assert.deepEqual(
+      first?.files.map((f) => [f.name, f.source, f.rows]),
+      [['cpp.csv', 'd3_cpps_subsequent_plan', 2132]],
+    );
     assert.equal(await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir }), null);
   });
 });
@@ -53,12 +62,22 @@ describeEachEngine('the demo’s Ofsted outcomes', (ctx) => {
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'lantern-demo-ofsted-'));
     await mkdir(path.join(dir, 'ofsted-ilacs'));
-    await writeFile(path.join(dir, 'cpp.csv'), await published('dfe-benchmarks/d3_cpps_subsequent_plan_2013_to_2025.csv.gz'));
-    const current = (await published('ofsted-ilacs/ofsted_la_outcomes_2025_current_judgements.csv.gz')).toString('utf8');
+    await writeFile(
+      path.join(dir, 'cpp.csv'),
+      await published('dfe-benchmarks/d3_cpps_subsequent_plan_2013_to_2025.csv.gz'),
+    );
+    const current = (await published('ofsted-ilacs/ofsted_la_outcomes_2025_current_judgements.csv.gz')).toString(
+      'utf8',
+    );
     await writeFile(path.join(dir, 'ofsted-ilacs/current.csv'), current);
     // The in-year table with one grade that is not a grade (line 3, Barnet's overall "Good" → "Grand").
-    const inYear = (await published('ofsted-ilacs/ofsted_la_outcomes_2025_in_year_activity_2024-25.csv.gz')).toString('utf8');
-    await writeFile(path.join(dir, 'ofsted-ilacs/broken.csv'), inYear.replace('ILACS Short Inspection,Good,', 'ILACS Short Inspection,Grand,'));
+    const inYear = (await published('ofsted-ilacs/ofsted_la_outcomes_2025_in_year_activity_2024-25.csv.gz')).toString(
+      'utf8',
+    );
+    await writeFile(
+      path.join(dir, 'ofsted-ilacs/broken.csv'),
+      inYear.replace('ILACS Short Inspection,Good,', 'ILACS Short Inspection,Grand,'),
+    );
   });
   after(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -66,14 +85,26 @@ describeEachEngine('the demo’s Ofsted outcomes', (ctx) => {
 
   it('a broken Ofsted file is left out (with its problem) and the other files load: 2,132 figures and 153 current judgements', async () => {
     const result = await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir });
-    assert.deepEqual(result?.refused.map((r) => [r.name, r.problems[0]?.row, r.problems[0]?.column]), [[path.join('ofsted-ilacs', 'broken.csv'), 3, 'Overall effectiveness']]);
-    assert.deepEqual(result?.files.map((f) => [f.name, f.rows]), [['cpp.csv', 2132], [path.join('ofsted-ilacs', 'current.csv'), 153]]);
+    assert.deepEqual(
+      result?.refused.map((r) => [r.name, r.problems[0]?.row, r.problems[0]?.column]),
+      [[path.join('ofsted-ilacs', 'broken.csv'), 3, 'Overall effectiveness']],
+    );
+    assert.deepEqual(
+      result?.files.map((f) => [f.name, f.rows]),
+      [
+        ['cpp.csv', 2132],
+        [path.join('ofsted-ilacs', 'current.csv'), 153],
+      ],
+    );
   });
 
   it('a demo that has benchmarks but no Ofsted outcomes loads just the Ofsted folder; then nothing', async () => {
     await ctx.database.db.execute(sql`delete from ofsted_outcomes`);
     const result = await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir });
-    assert.deepEqual(result?.files.map((f) => [f.name, f.rows]), [[path.join('ofsted-ilacs', 'current.csv'), 153]]);
+    assert.deepEqual(
+      result?.files.map((f) => [f.name, f.rows]),
+      [[path.join('ofsted-ilacs', 'current.csv'), 153]],
+    );
     assert.equal(await loadDemoReferenceData(ctx.database.db, { LANTERN_REFERENCE_DIR: dir }), null);
   });
 });
@@ -82,7 +113,13 @@ describeEachEngine('the repository’s reference data on an empty database', (ct
   it('loads with no LANTERN_REFERENCE_DIR (gzipped CSVs and all): England 2025 re-referrals 22.6%, Barnet’s ten 2025 neighbours', async () => {
     const result = await loadDemoReferenceData(ctx.database.db, {});
     assert.deepEqual(result?.refused, []);
-    assert.ok(result?.files.some((f) => f.name === path.join('dfe-benchmarks', 'c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv.gz') && f.rows > 0));
+    assert.ok(
+      result?.files.some(
+        (f) =>
+          f.name === path.join('dfe-benchmarks', 'c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv.gz') &&
+          f.rows > 0,
+      ),
+    );
     // c1, 2025, National: "2025,Reporting year,National,E92000001,England,…,632830,142900,22.6,…".
     const [england] = await rows<{ value: unknown }>(
       ctx.database.db,
@@ -90,7 +127,10 @@ describeEachEngine('the repository’s reference data on an empty database', (ct
     );
     assert.equal(Number(england?.value), 22.6);
     // sn_model_2025_wide, Barnet (302): SN_1 … SN_10 = 320, 870, 310, 317, 315, 306, 209, 312, 309, 307.
-    const [sn] = await rows<{ n: unknown }>(ctx.database.db, sql`select count(*) as n from statistical_neighbours where model = '2025' and la_number = '302'`);
+    const [sn] = await rows<{ n: unknown }>(
+      ctx.database.db,
+      sql`select count(*) as n from statistical_neighbours where model = '2025' and la_number = '302'`,
+    );
     assert.equal(Number(sn?.n), 10);
   });
 });

@@ -18,7 +18,10 @@ import { importReferenceFiles, referenceFilesIn, type ReferenceFileInput, type R
 /** The repository's reference-data/ (README there: what each file is, its source and what was kept). */
 export const REPOSITORY_REFERENCE_DIR = fileURLToPath(new URL('../../../reference-data', import.meta.url));
 
-export function demoReferenceDir(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): string | null {
+export function demoReferenceDir(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): string | null {
   const configured = env.LANTERN_REFERENCE_DIR?.trim();
   if (configured === 'off') return null;
   return configured ? path.resolve(cwd, configured) : REPOSITORY_REFERENCE_DIR;
@@ -56,7 +59,10 @@ async function loadLeavingOutBroken(db: Db, files: readonly ReferenceFileInput[]
  * Loads the reference folder when the database has no benchmark figures yet, and its Ofsted outcomes
  * (ofsted-ilacs/) when none are loaded yet (a demo built before they were read). Returns what was loaded, or null.
  */
-export async function loadDemoReferenceData(db: Db, env: Readonly<Record<string, string | undefined>> = process.env): Promise<DemoReferenceResult | null> {
+export async function loadDemoReferenceData(
+  db: Db,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<DemoReferenceResult | null> {
   const dir = demoReferenceDir(env);
   if (!dir) return null;
   const info = await stat(dir).catch(() => null);

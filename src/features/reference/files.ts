@@ -9,7 +9,13 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { parseGovUkBankHolidays, type BankHoliday } from '../../domain/bank-holidays';
 import { isIsoDate } from '../../domain/dates';
-import { BENCHMARK_TABLES, EES_COLUMNS, SKIPPED_TABLES, SUPPRESSION_MARKERS, type BenchmarkTable } from './benchmark-tables';
+import {
+  BENCHMARK_TABLES,
+  EES_COLUMNS,
+  SKIPPED_TABLES,
+  SUPPRESSION_MARKERS,
+  type BenchmarkTable,
+} from './benchmark-tables';
 import { regionByName } from './regions';
 import { isOds, isZip } from './ods';
 import { readOutcomeTable, recogniseOutcomeTable, OUTCOME_SOURCES, type OfstedOutcomeTable } from './ofsted-outcomes';
@@ -63,8 +69,17 @@ interface Common {
 
 export type ReferenceFile = Common &
   (
-    | { readonly kind: 'bank-holidays'; readonly source: 'govuk-bank-holidays-json' | 'bank-holidays-csv'; readonly holidays: readonly BankHoliday[] }
-    | { readonly kind: 'la-lookup'; readonly source: 'provider-data-lookup'; readonly authorities: readonly ReferenceAuthority[]; readonly urns?: readonly AuthorityUrn[] }
+    | {
+        readonly kind: 'bank-holidays';
+        readonly source: 'govuk-bank-holidays-json' | 'bank-holidays-csv';
+        readonly holidays: readonly BankHoliday[];
+      }
+    | {
+        readonly kind: 'la-lookup';
+        readonly source: 'provider-data-lookup';
+        readonly authorities: readonly ReferenceAuthority[];
+        readonly urns?: readonly AuthorityUrn[];
+      }
     | {
         readonly kind: 'statistical-neighbours';
         readonly source: string;
@@ -72,7 +87,12 @@ export type ReferenceFile = Common &
         readonly neighbours: readonly NeighbourRow[];
         readonly authorities: readonly ReferenceAuthority[];
       }
-    | { readonly kind: 'benchmarks'; readonly source: string; readonly values: readonly BenchmarkRow[]; readonly years: readonly number[] }
+    | {
+        readonly kind: 'benchmarks';
+        readonly source: string;
+        readonly values: readonly BenchmarkRow[];
+        readonly years: readonly number[];
+      }
     | { readonly kind: 'skipped'; readonly source: string; readonly why: string }
     | {
         readonly kind: 'ofsted-outcomes';
@@ -90,7 +110,9 @@ export class ReferenceFileError extends Error {
 }
 
 export function describeProblem(p: ReferenceProblem): string {
-  const where = [p.file, p.row !== null ? `row ${p.row}` : null, p.column !== null ? `column ${p.column}` : null].filter(Boolean).join(', ');
+  const where = [p.file, p.row !== null ? `row ${p.row}` : null, p.column !== null ? `column ${p.column}` : null]
+    .filter(Boolean)
+    .join(', ');
   return `${where}: ${p.message}`;
 }
 
@@ -104,12 +126,22 @@ interface Table {
   readonly records: ReadonlyArray<{ readonly line: number; readonly cells: readonly string[] }>;
 }
 
-const norm = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase();
+const norm = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 
 function readCsvTable(text: string): Table | null {
   let parsed: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    parsed = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    parsed = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: true,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch {
     return null;
   }
@@ -121,7 +153,9 @@ function readCsvTable(text: string): Table | null {
     const k = norm(h);
     if (k && !index.has(k)) index.set(k, i);
   });
-  const records = rest.filter((r) => r.record.some((c) => c !== '')).map((r) => ({ line: r.info.lines, cells: r.record }));
+  const records = rest
+    .filter((r) => r.record.some((c) => c !== ''))
+    .map((r) => ({ line: r.info.lines, cells: r.record }));
   return { header, index, records };
 }
 
@@ -157,7 +191,15 @@ export async function readReferenceFile(name: string, path: string): Promise<Ref
   if (isZip(bytes)) return { ...common, ...(await readWorkbook(name, bytes)) };
   const table = readCsvTable(text);
   if (!table || table.header.length < 2) {
-    throw new ReferenceFileError([{ file: name, row: null, column: null, message: 'Not a reference file Lantern knows: it is neither a CSV with a header row nor a GOV.UK bank-holidays JSON file' }]);
+    throw new ReferenceFileError([
+      {
+        file: name,
+        row: null,
+        column: null,
+        message:
+          'Not a reference file Lantern knows: it is neither a CSV with a header row nor a GOV.UK bank-holidays JSON file',
+      },
+    ]);
   }
   return { ...common, ...readCsv(name, table) };
 }
@@ -169,13 +211,25 @@ function readJson(name: string, text: string): Body<ReferenceFile> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ReferenceFileError([{ file: name, row: null, column: null, message: `Not valid JSON (${e instanceof Error ? e.message : String(e)})` }]);
+    throw new ReferenceFileError([
+      {
+        file: name,
+        row: null,
+        column: null,
+        message: `Not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+      },
+    ]);
   }
   try {
     return { kind: 'bank-holidays', source: 'govuk-bank-holidays-json', holidays: parseGovUkBankHolidays(json) };
   } catch (e) {
     throw new ReferenceFileError([
-      { file: name, row: null, column: null, message: `Not a reference file Lantern knows: ${e instanceof Error ? e.message : String(e)}` },
+      {
+        file: name,
+        row: null,
+        column: null,
+        message: `Not a reference file Lantern knows: ${e instanceof Error ? e.message : String(e)}`,
+      },
     ]);
   }
 }
@@ -184,7 +238,11 @@ function readCsv(name: string, t: Table): Body<ReferenceFile> {
   if (has(t, 'date', 'title', 'weekday')) return readBankHolidayCsv(name, t);
   const cols = [...t.index.keys()];
   if (cols.some((c) => /^ltla\d\dcd$/.test(c)) && cols.some((c) => /^utla\d\dcd$/.test(c))) {
-    return { kind: 'skipped', source: 'ons-ltla-utla-lookup', why: 'an ONS lower-tier to upper-tier authority lookup: Lantern benchmarks upper-tier (children’s services) authorities only, and takes their names and GSS codes from the authority lookup' };
+    return {
+      kind: 'skipped',
+      source: 'ons-ltla-utla-lookup',
+      why: 'an ONS lower-tier to upper-tier authority lookup: Lantern benchmarks upper-tier (children’s services) authorities only, and takes their names and GSS codes from the authority lookup',
+    };
   }
   if (has(t, 'old_la_code', 'la_name', 'region_name', 'SN_1', 'SN_1P')) return readNeighbours2025(name, t);
   if (has(t, 'LA num', 'LA Name', 'GOReg', 'SN1', 'SNP')) return readNeighbours2021(name, t);
@@ -192,7 +250,9 @@ function readCsv(name: string, t: Table): Body<ReferenceFile> {
   if (recogniseOutcomeTable(t.header)) return readOutcomesCsv(name, t);
   if (has(t, 'time_period', 'geographic_level')) {
     const table = BENCHMARK_TABLES.find(
-      (b) => has(t, ...EES_COLUMNS, ...b.columns) && (!b.hasValue || t.records.some((r) => cell(t, r.cells, b.hasValue?.column ?? '') === b.hasValue?.value)),
+      (b) =>
+        has(t, ...EES_COLUMNS, ...b.columns) &&
+        (!b.hasValue || t.records.some((r) => cell(t, r.cells, b.hasValue?.column ?? '') === b.hasValue?.value)),
     );
     if (table) return readBenchmarks(name, t, table);
     const skipped = SKIPPED_TABLES.find((s) => has(t, ...s.columns));
@@ -214,7 +274,8 @@ function readCsv(name: string, t: Table): Body<ReferenceFile> {
       file: name,
       row: 1,
       column: null,
-      message: 'Not a reference file Lantern knows: its columns match no bank-holiday list, authority lookup, statistical-neighbour model or DfE/ONS statistics table',
+      message:
+        'Not a reference file Lantern knows: its columns match no bank-holiday list, authority lookup, statistical-neighbour model or DfE/ONS statistics table',
     },
   ]);
 }
@@ -229,12 +290,22 @@ function readBankHolidayCsv(name: string, t: Table): Body<ReferenceFile> {
   for (const r of t.records) {
     const date = cell(t, r.cells, 'date');
     const title = cell(t, r.cells, 'title');
-    if (!isIsoDate(date)) problems.push({ file: name, row: r.line, column: 'date', message: `“${date}” is not a date in the form YYYY-MM-DD` });
+    if (!isIsoDate(date))
+      problems.push({
+        file: name,
+        row: r.line,
+        column: 'date',
+        message: `“${date}” is not a date in the form YYYY-MM-DD`,
+      });
     else if (!title) problems.push({ file: name, row: r.line, column: 'title', message: 'The holiday has no title' });
     else holidays.push({ date, title });
   }
   if (problems.length) fail(problems);
-  return { kind: 'bank-holidays', source: 'bank-holidays-csv', holidays: holidays.sort((a, b) => a.date.localeCompare(b.date)) };
+  return {
+    kind: 'bank-holidays',
+    source: 'bank-holidays-csv',
+    holidays: holidays.sort((a, b) => a.date.localeCompare(b.date)),
+  };
 }
 
 const LA_NUMBER = /^\d{3}$/;
@@ -247,19 +318,36 @@ function readLookup(name: string, t: Table): Body<ReferenceFile> {
     const laNumber = cell(t, r.cells, 'la_code');
     const laName = cell(t, r.cells, 'local_authority_ons_name');
     if (!LA_NUMBER.test(laNumber)) {
-      problems.push({ file: name, row: r.line, column: 'la_code', message: `“${laNumber}” is not a 3-digit DfE LA number` });
+      problems.push({
+        file: name,
+        row: r.line,
+        column: 'la_code',
+        message: `“${laNumber}” is not a 3-digit DfE LA number`,
+      });
       continue;
     }
     if (!laName) {
-      problems.push({ file: name, row: r.line, column: 'local_authority_ons_name', message: 'The authority has no name' });
+      problems.push({
+        file: name,
+        row: r.line,
+        column: 'local_authority_ons_name',
+        message: 'The authority has no name',
+      });
       continue;
     }
     const region = regionByName(cell(t, r.cells, 'region_name')) ?? regionByName(cell(t, r.cells, 'rgn22nm'));
     const gss = cell(t, r.cells, 'la_code_new');
-    authorities.set(laNumber, { laNumber, gssCode: /^E\d{8}$/.test(gss) ? gss : null, name: laName, regionCode: region?.code ?? null, regionName: region?.name ?? null });
+    authorities.set(laNumber, {
+      laNumber,
+      gssCode: /^E\d{8}$/.test(gss) ? gss : null,
+      name: laName,
+      regionCode: region?.code ?? null,
+      regionName: region?.name ?? null,
+    });
     // Ofsted's URN: how JT-39's inspection history names an authority (ofsted-outcomes-write.ts).
     const urn = cell(t, r.cells, 'urn');
-    if (/^\d+$/.test(urn)) urns.push({ urn, laNumber, scrapeName: cell(t, r.cells, 'ofsted_ilacs_scrape_la_name').toLowerCase() || null });
+    if (/^\d+$/.test(urn))
+      urns.push({ urn, laNumber, scrapeName: cell(t, r.cells, 'ofsted_ilacs_scrape_la_name').toLowerCase() || null });
   }
   if (problems.length) fail(problems);
   return { kind: 'la-lookup', source: 'provider-data-lookup', authorities: [...authorities.values()], urns };
@@ -268,7 +356,13 @@ function readLookup(name: string, t: Table): Body<ReferenceFile> {
 function neighbourRows(
   name: string,
   t: Table,
-  spec: { la: string; laName: string; region: string; neighbour: (i: number) => { column: string; index: number }; closeness: (i: number) => number },
+  spec: {
+    la: string;
+    laName: string;
+    region: string;
+    neighbour: (i: number) => { column: string; index: number };
+    closeness: (i: number) => number;
+  },
 ): { neighbours: NeighbourRow[]; authorities: ReferenceAuthority[] } {
   const problems: ReferenceProblem[] = [];
   const neighbours: NeighbourRow[] = [];
@@ -276,19 +370,39 @@ function neighbourRows(
   for (const r of t.records) {
     const laNumber = cell(t, r.cells, spec.la);
     // A blank line or a section heading ("Old SNs:"): no LA number and no neighbours.
-    if (!laNumber && Array.from({ length: 10 }, (_, i) => (r.cells[spec.neighbour(i + 1).index] ?? '').trim()).every((c) => c === '')) continue;
+    if (
+      !laNumber &&
+      Array.from({ length: 10 }, (_, i) => (r.cells[spec.neighbour(i + 1).index] ?? '').trim()).every((c) => c === '')
+    )
+      continue;
     if (!LA_NUMBER.test(laNumber)) {
-      problems.push({ file: name, row: r.line, column: spec.la, message: `“${laNumber}” is not a 3-digit DfE LA number` });
+      problems.push({
+        file: name,
+        row: r.line,
+        column: spec.la,
+        message: `“${laNumber}” is not a 3-digit DfE LA number`,
+      });
       continue;
     }
     const region = regionByName(cell(t, r.cells, spec.region));
-    authorities.push({ laNumber, gssCode: null, name: cell(t, r.cells, spec.laName) || laNumber, regionCode: region?.code ?? null, regionName: region?.name ?? null });
+    authorities.push({
+      laNumber,
+      gssCode: null,
+      name: cell(t, r.cells, spec.laName) || laNumber,
+      regionCode: region?.code ?? null,
+      regionName: region?.name ?? null,
+    });
     for (let rank = 1; rank <= 10; rank++) {
       const n = spec.neighbour(rank);
       const value = (r.cells[n.index] ?? '').trim();
       if (value === '') continue;
       if (!LA_NUMBER.test(value)) {
-        problems.push({ file: name, row: r.line, column: n.column, message: `“${value}” is not a 3-digit DfE LA number` });
+        problems.push({
+          file: name,
+          row: r.line,
+          column: n.column,
+          message: `“${value}” is not a 3-digit DfE LA number`,
+        });
         continue;
       }
       const closeness = (r.cells[spec.closeness(rank)] ?? '').trim();
@@ -344,13 +458,25 @@ export function publishedYear(timePeriod: string): number | null {
 
 const SHARED_LA_NUMBERS = /^\d{3}( \/ \d{3})+$/;
 
-const LEVELS: Readonly<Record<string, BenchmarkRow['level']>> = { national: 'national', regional: 'regional', 'local authority': 'la' };
+const LEVELS: Readonly<Record<string, BenchmarkRow['level']>> = {
+  national: 'national',
+  regional: 'regional',
+  'local authority': 'la',
+};
 
 function readBenchmarks(name: string, t: Table, table: BenchmarkTable): Body<ReferenceFile> {
   const problems: ReferenceProblem[] = [];
   const values = new Map<string, BenchmarkRow>();
   const missing = table.measures.flatMap((m) => [m.column, ...Object.keys(m.where ?? {})]).filter((c) => !has(t, c));
-  if (missing.length) fail(missing.map((c) => ({ file: name, row: 1, column: c, message: `The ${table.source} table has no column “${c}”` })));
+  if (missing.length)
+    fail(
+      missing.map((c) => ({
+        file: name,
+        row: 1,
+        column: c,
+        message: `The ${table.source} table has no column “${c}”`,
+      })),
+    );
   for (const r of t.records) {
     if (problems.length >= MAX_PROBLEMS) break;
     const get = (c: string) => cell(t, r.cells, c);
@@ -360,7 +486,12 @@ function readBenchmarks(name: string, t: Table, table: BenchmarkTable): Body<Ref
     const timePeriod = get('time_period');
     const year = publishedYear(timePeriod);
     if (year === null) {
-      problems.push({ file: name, row: r.line, column: 'time_period', message: `“${timePeriod}” is not a year (2025) or a financial year (202425)` });
+      problems.push({
+        file: name,
+        row: r.line,
+        column: 'time_period',
+        message: `“${timePeriod}” is not a year (2025) or a financial year (202425)`,
+      });
       continue;
     }
     let areaCode: string;
@@ -381,9 +512,15 @@ function readBenchmarks(name: string, t: Table, table: BenchmarkTable): Body<Ref
     const codeColumn = level === 'national' ? 'country_code' : level === 'regional' ? 'region_code' : 'old_la_code';
     // Two authorities that share one service publish one row under both numbers ("314 / 318": Kingston and
     // Richmond's social work workforce); it is kept under that code (benchmarks.ts finds either number in it).
-    const codeOk = level === 'la' ? LA_NUMBER.test(areaCode) || SHARED_LA_NUMBERS.test(areaCode) : /^E\d{8}$/.test(areaCode);
+    const codeOk =
+      level === 'la' ? LA_NUMBER.test(areaCode) || SHARED_LA_NUMBERS.test(areaCode) : /^E\d{8}$/.test(areaCode);
     if (!codeOk) {
-      problems.push({ file: name, row: r.line, column: codeColumn, message: `A ${levelText} row needs ${level === 'la' ? 'a 3-digit old LA code' : 'a 9-character area code'}, not “${areaCode}”` });
+      problems.push({
+        file: name,
+        row: r.line,
+        column: codeColumn,
+        message: `A ${levelText} row needs ${level === 'la' ? 'a 3-digit old LA code' : 'a 9-character area code'}, not “${areaCode}”`,
+      });
       continue;
     }
     for (const m of table.measures) {
@@ -398,16 +535,33 @@ function readBenchmarks(name: string, t: Table, table: BenchmarkTable): Body<Ref
           file: name,
           row: r.line,
           column: m.column,
-          message: raw === '' ? 'The cell is empty: a figure or a suppression marker (c, z, x, u, k, low) was expected' : `“${raw}” is neither a number nor a suppression marker (c, z, x, u, k, low)`,
+          message:
+            raw === ''
+              ? 'The cell is empty: a figure or a suppression marker (c, z, x, u, k, low) was expected'
+              : `“${raw}” is neither a number nor a suppression marker (c, z, x, u, k, low)`,
         });
         continue;
       }
-      values.set(`${m.measure}|${year}|${level}|${areaCode}`, { measure: m.measure, year, level, areaCode, areaName: areaName || areaCode, regionCode, value, suppressed });
+      values.set(`${m.measure}|${year}|${level}|${areaCode}`, {
+        measure: m.measure,
+        year,
+        level,
+        areaCode,
+        areaName: areaName || areaCode,
+        regionCode,
+        value,
+        suppressed,
+      });
     }
   }
   if (problems.length) fail(problems);
   const rows = [...values.values()];
-  return { kind: 'benchmarks', source: table.source, values: rows, years: [...new Set(rows.map((v) => v.year))].sort() };
+  return {
+    kind: 'benchmarks',
+    source: table.source,
+    values: rows,
+    years: [...new Set(rows.map((v) => v.year))].sort(),
+  };
 }
 
 /** One of Ofsted's outcomes tables as CSV (ofsted-outcomes.ts). */
@@ -427,9 +581,24 @@ async function readWorkbook(name: string, bytes: Buffer): Promise<Body<Reference
   try {
     read = (await isOds(bytes)) ? await readOdsOutcomes(bytes) : await readXlsxOutcomes(bytes);
   } catch (e) {
-    fail([{ file: name, row: null, column: null, message: `The spreadsheet could not be read (${e instanceof Error ? e.message : String(e)})` }]);
+    fail([
+      {
+        file: name,
+        row: null,
+        column: null,
+        message: `The spreadsheet could not be read (${e instanceof Error ? e.message : String(e)})`,
+      },
+    ]);
   }
-  if (read.problems.length) fail(read.problems.map((p) => ({ file: `${name} (sheet ${p.sheet})`, row: p.row, column: p.column, message: p.message })));
+  if (read.problems.length)
+    fail(
+      read.problems.map((p) => ({
+        file: `${name} (sheet ${p.sheet})`,
+        row: p.row,
+        column: p.column,
+        message: p.message,
+      })),
+    );
   const [first, ...rest] = read.tables;
   if (!first) {
     fail([
@@ -437,15 +606,24 @@ async function readWorkbook(name: string, bytes: Buffer): Promise<Body<Reference
         file: name,
         row: null,
         column: null,
-        message: 'A spreadsheet with no table Lantern knows: spreadsheets are read only for Ofsted’s inspection outcomes; other reference data is loaded from the published CSV or JSON files',
+        message:
+          'A spreadsheet with no table Lantern knows: spreadsheets are read only for Ofsted’s inspection outcomes; other reference data is loaded from the published CSV or JSON files',
       },
     ]);
   }
-  const source = rest.length === 0 ? first.source : first.source.startsWith('ofsted-') ? 'ofsted-la-outcomes-workbook' : 'ofsted-outcomes-workbook';
+  const source =
+    rest.length === 0
+      ? first.source
+      : first.source.startsWith('ofsted-')
+        ? 'ofsted-la-outcomes-workbook'
+        : 'ofsted-outcomes-workbook';
   return { kind: 'ofsted-outcomes', source, tables: read.tables };
 }
 
 /** In words, for the import summary. */
 export function describeOutcomeSource(source: string): string {
-  return (OUTCOME_SOURCES as Record<string, string>)[source] ?? (source === 'ofsted-la-outcomes-workbook' ? 'Ofsted: LA inspection outcomes workbook' : source);
+  return (
+    (OUTCOME_SOURCES as Record<string, string>)[source] ??
+    (source === 'ofsted-la-outcomes-workbook' ? 'Ofsted: LA inspection outcomes workbook' : source)
+  );
 }

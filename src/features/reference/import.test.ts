@@ -32,7 +32,11 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
   let dir: string;
   let firstCounts: { values: number; imports: number };
 
-  async function figure(measure: string, year: number, areaCode: string): Promise<{ value: number | null; suppressed: string | null; name: string } | null> {
+  async function figure(
+    measure: string,
+    year: number,
+    areaCode: string,
+  ): Promise<{ value: number | null; suppressed: string | null; name: string } | null> {
     const [r] = await rows<Figure>(
       ctx.database.db,
       sql`select value, suppressed, area_name from benchmark_values where measure = ${measure} and year = ${year} and area_code = ${areaCode}`,
@@ -61,7 +65,11 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
   it('recognises every file by its content (Ofsted’s outcomes too, ODS and XLSX included) and says why it skips the LTLA→UTLA lookups', async () => {
     // The demo's files (reference-data/) and the published formats it does not need (test/fixtures/reference/).
     const files = [...(await referenceFilesIn(REFERENCE)), ...(await referenceFilesIn(FIXTURES))];
-    assert.equal(files.filter((f) => f.name.startsWith('ofsted-ilacs')).length, 9, 'Ofsted outcomes: ofsted-outcomes.test.ts');
+    assert.equal(
+      files.filter((f) => f.name.startsWith('ofsted-ilacs')).length,
+      9,
+      'Ofsted outcomes: ofsted-outcomes.test.ts',
+    );
     assert.ok(files.every((f) => /\.(csv|json|ods|xlsx)$/.test(f.name.replace(/\.gz$/, ''))));
     const result = await importReferenceFiles(
       ctx.database.db,
@@ -79,7 +87,11 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
   });
 
   it('England 2025 re-referrals = 22.6% (c1 line 2: "2025,Reporting year,National,E92000001,England,…,632830,142900,22.6,…")', async () => {
-    assert.deepEqual(await figure('rereferrals-percent', 2025, 'E92000001'), { value: 22.6, suppressed: null, name: 'England' });
+    assert.deepEqual(await figure('rereferrals-percent', 2025, 'E92000001'), {
+      value: 22.6,
+      suppressed: null,
+      name: 'England',
+    });
   });
 
   it('Barnet (302) 2025: re-referrals 14.8%, no further action 8.9%, 2,751 referrals (c1 line 149: "…,302,E09000003,Barnet,Referrals and Re-referrals,2751,407,14.8,245,8.9,…")', async () => {
@@ -89,7 +101,11 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
   });
 
   it('a suppressed cell is carried as suppressed, never 0 (c1 line 243: Herefordshire 884, 2024, every figure "u")', async () => {
-    assert.deepEqual(await figure('rereferrals-percent', 2024, '884'), { value: null, suppressed: 'u', name: 'Herefordshire, County of' });
+    assert.deepEqual(await figure('rereferrals-percent', 2024, '884'), {
+      value: null,
+      suppressed: 'u',
+      name: 'Herefordshire, County of',
+    });
   });
 
   it('a time_period of 2025 is the year to 31 March 2025; the ONS population keeps its mid-year (2024 = mid-2024: 12,183,016 for England)', async () => {
@@ -105,7 +121,10 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
   it('the derivation reproduces a rate DfE publishes: children looked after 31 March 2025, England 81,770 ÷ 12,183,016 × 10,000 = 67.1 → published 67; Barnet 343 ÷ 93,851 × 10,000 = 36.5 → published 37', async () => {
     // cla_number_and_rate_per_10k_children line 3: "2025,…,National,…,Children looked after on 31 March each year,12183016,81770,67"
     // and line 450: "2025,…,302,Barnet,E09000003,Children looked after on 31 March each year,93851,343,37".
-    for (const [code, published] of [['E92000001', 67], ['302', 37]] as const) {
+    for (const [code, published] of [
+      ['E92000001', 67],
+      ['302', 37],
+    ] as const) {
       const count = (await figure('cla-at-31-march', 2025, code))?.value ?? NaN;
       const population = (await figure('population-0-17', 2024, code))?.value ?? NaN;
       assert.equal(Math.round((count / population) * 10000), published);
@@ -114,7 +133,11 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
   });
 
   it('derived rates are suppressed (not 0) when the count is: Herefordshire 2024 referrals "u" → referral rate suppressed "u"', async () => {
-    assert.deepEqual(await figure('referrals-rate-per-10k', 2024, '884'), { value: null, suppressed: 'u', name: 'Herefordshire, County of' });
+    assert.deepEqual(await figure('referrals-rate-per-10k', 2024, '884'), {
+      value: null,
+      suppressed: 'u',
+      name: 'Herefordshire, County of',
+    });
   });
 
   it('Barnet’s ten 2025 statistical neighbours, in order (sn_model_2025_wide line 3: "302,Barnet,3,London,320,Close ,870,…,307,Close ")', async () => {
@@ -127,7 +150,10 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
       ['320', '870', '310', '317', '315', '306', '209', '312', '309', '307'],
     );
     assert.equal(sn[0]?.closeness, 'Close');
-    const [model2021] = await rows<{ n: unknown }>(ctx.database.db, sql`select count(*) as n from statistical_neighbours where model = '2021' and la_number = '302'`);
+    const [model2021] = await rows<{ n: unknown }>(
+      ctx.database.db,
+      sql`select count(*) as n from statistical_neighbours where model = '2021' and la_number = '302'`,
+    );
     assert.equal(Number(model2021?.n), 10);
   });
 
@@ -136,9 +162,17 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
       ctx.database.db,
       sql`select gss_code, name, region_code, region_name from reference_authorities where la_number = '302'`,
     );
-    assert.deepEqual(barnet, { gss_code: 'E09000003', name: 'Barnet', region_code: 'E12000007', region_name: 'London' });
+    assert.deepEqual(barnet, {
+      gss_code: 'E09000003',
+      name: 'Barnet',
+      region_code: 'E12000007',
+      region_name: 'London',
+    });
     // Gloucestershire is filed under E12000003 (Yorkshire's code) in the lookup's rgn22cd; its region NAME wins.
-    const [glos] = await rows<{ region_code: string }>(ctx.database.db, sql`select region_code from reference_authorities where la_number = '916'`);
+    const [glos] = await rows<{ region_code: string }>(
+      ctx.database.db,
+      sql`select region_code from reference_authorities where la_number = '916'`,
+    );
     assert.equal(glos?.region_code, 'E12000009');
   });
 
@@ -149,7 +183,9 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
     assert.equal(y2025?.year, 2025);
     assert.deepEqual(y2025?.england, { value: 22.6, suppressed: null });
     // c1 line 9: "2025,…,Regional,E92000001,England,E12000007,London,…,20.2,…" — read from the file below.
-    const london = (await readFile(C1, 'utf8')).split('\n').find((l) => l.startsWith('2025,Reporting year,Regional,E92000001,England,E12000007,London,'));
+    const london = (await readFile(C1, 'utf8'))
+      .split('\n')
+      .find((l) => l.startsWith('2025,Reporting year,Regional,E92000001,England,E12000007,London,'));
     assert.equal(y2025?.region?.value, Number(london?.split(',')[13]));
     assert.equal(y2025?.region?.name, 'London');
     assert.deepEqual(y2025?.authority, { laNumber: '302', name: 'Barnet', value: 14.8, suppressed: null });
@@ -165,7 +201,9 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
     assert.deepEqual([y2025?.rank, y2025?.of, y2025?.quartile], [13, 153, 1]);
     // Higher is better: 153 − 12 lower − 2 at 14.8 (Barnet and one other, tied) = 139 above → rank 140;
     // ⌊4 × 139 ÷ 153⌋ + 1 = ⌊3.63⌋ + 1 = 4.
-    const higher = (await benchmarksFor(ctx.database.db, demo.id, [{ measure: 'rereferrals-percent', polarity: 'higher' }])).get('rereferrals-percent')?.[0];
+    const higher = (
+      await benchmarksFor(ctx.database.db, demo.id, [{ measure: 'rereferrals-percent', polarity: 'higher' }])
+    ).get('rereferrals-percent')?.[0];
     assert.deepEqual([higher?.rank, higher?.quartile], [140, 4]);
   });
 
@@ -178,7 +216,10 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
       );
     const trimmed = await c1of2025();
     const result = await importReferenceFiles(ctx.database.db, [{ name: 'c1-full.csv', path: C1 }], 'test');
-    assert.deepEqual(result.files.map((f) => [f.kind, f.source, f.rows]), [['benchmarks', 'c1_children_in_need_referrals_and_rereferrals', 495]]);
+    assert.deepEqual(
+      result.files.map((f) => [f.kind, f.source, f.rows]),
+      [['benchmarks', 'c1_children_in_need_referrals_and_rereferrals', 495]],
+    );
     assert.equal(trimmed.length, 495);
     assert.deepEqual(await c1of2025(), trimmed);
   });
@@ -194,18 +235,35 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
     const before = await counts();
     const lines = (await readFile(C1, 'utf8')).split('\n');
     // Line 3 of the bad file is the North East row with its re-referral % (column 14) changed to "12%".
-    const bad = lines.slice(0, 3).map((l, i) => (i === 2 ? l.split(',').map((c, j) => (j === 13 ? '12%' : c)).join(',') : l));
+    const bad = lines.slice(0, 3).map((l, i) =>
+      i === 2
+        ? l
+            .split(',')
+            .map((c, j) => (j === 13 ? '12%' : c))
+            .join(',')
+        : l,
+    );
     const badPath = path.join(dir, 'bad-c1.csv');
     await writeFile(badPath, `${bad.join('\n')}\n`);
     await assert.rejects(
-      importReferenceFiles(ctx.database.db, [{ name: 'b1.csv', path: B1 }, { name: 'bad-c1.csv', path: badPath }], 'test'),
+      importReferenceFiles(
+        ctx.database.db,
+        [
+          { name: 'b1.csv', path: B1 },
+          { name: 'bad-c1.csv', path: badPath },
+        ],
+        'test',
+      ),
       (e: unknown) => {
         assert.ok(e instanceof ReferenceFileError);
         assert.deepEqual(
           e.problems.map((p) => [p.file, p.row, p.column]),
           [['bad-c1.csv', 3, 'rereferral_percent']],
         );
-        assert.match(e.message, /bad-c1\.csv, row 3, column rereferral_percent: “12%” is neither a number nor a suppression marker/);
+        assert.match(
+          e.message,
+          /bad-c1\.csv, row 3, column rereferral_percent: “12%” is neither a number nor a suppression marker/,
+        );
         return true;
       },
     );
@@ -216,18 +274,32 @@ describeEachEngine('reference data import (the published files)', (ctx) => {
     const before = await counts();
     const lines = (await readFile(C1, 'utf8')).split('\n');
     const empty = path.join(dir, 'empty-cell.csv');
-    await writeFile(empty, `${lines[0]}\n${lines[1]?.split(',').map((c, j) => (j === 13 ? '' : c)).join(',')}\n`);
+    await writeFile(
+      empty,
+      `${lines[0]}\n${lines[1]
+        ?.split(',')
+        .map((c, j) => (j === 13 ? '' : c))
+        .join(',')}\n`,
+    );
     const noLa = path.join(dir, 'no-la-column.csv');
-    const drop = (l: string | undefined) => (l ?? '').split(',').filter((_, j) => j !== 7).join(',');
+    const drop = (l: string | undefined) =>
+      (l ?? '')
+        .split(',')
+        .filter((_, j) => j !== 7)
+        .join(',');
     await writeFile(noLa, `${drop(lines[0])}\n${drop(lines[1])}\n`);
     const unknown = path.join(dir, 'notes.csv');
     await writeFile(unknown, 'colour,size\nred,3\n');
     await assert.rejects(
-      importReferenceFiles(ctx.database.db, [
-        { name: 'empty-cell.csv', path: empty },
-        { name: 'no-la-column.csv', path: noLa },
-        { name: 'notes.csv', path: unknown },
-      ], 'test'),
+      importReferenceFiles(
+        ctx.database.db,
+        [
+          { name: 'empty-cell.csv', path: empty },
+          { name: 'no-la-column.csv', path: noLa },
+          { name: 'notes.csv', path: unknown },
+        ],
+        'test',
+      ),
       (e: unknown) => {
         assert.ok(e instanceof ReferenceFileError);
         assert.deepEqual(
@@ -256,7 +328,10 @@ describe('gzipped reference files', () => {
       await writeFile(path.join(dir, 'c1-copy.csv.gz'), gzipSync(text));
       await writeFile(path.join(dir, 'holidays.json.gz'), gzipSync('{}'));
       await writeFile(path.join(dir, 'notes.txt.gz'), gzipSync('not data'));
-      assert.deepEqual((await referenceFilesIn(dir)).map((f) => f.name), ['c1-copy.csv.gz', 'c1.csv', 'holidays.json.gz']);
+      assert.deepEqual(
+        (await referenceFilesIn(dir)).map((f) => f.name),
+        ['c1-copy.csv.gz', 'c1.csv', 'holidays.json.gz'],
+      );
       const plain = await readReferenceFile('c1.csv', path.join(dir, 'c1.csv'));
       const gzipped = await readReferenceFile('c1-copy.csv.gz', path.join(dir, 'c1-copy.csv.gz'));
       assert.equal(gzipped.sha256, plain.sha256);

@@ -12,7 +12,13 @@ import type { Db, Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { DERIVED_RATES } from './benchmark-tables';
 import { forgetWorkingDayCalendar, loadImportedBankHolidays, rebuildWorkingDayCalendar } from './calendar';
-import { describeOutcomeSource, readReferenceFile, ReferenceFileError, type ReferenceFile, type ReferenceProblem } from './files';
+import {
+  describeOutcomeSource,
+  readReferenceFile,
+  ReferenceFileError,
+  type ReferenceFile,
+  type ReferenceProblem,
+} from './files';
 import { outcomeResolver, writeOfstedOutcomes, type OutcomeResolver } from './ofsted-outcomes-write';
 
 export interface ReferenceFileInput {
@@ -75,7 +81,9 @@ async function writeFile(tx: Tx, file: ReferenceFile): Promise<LoadedFile> {
     case 'bank-holidays': {
       const years = [...new Set(file.holidays.map((h) => Number(h.date.slice(0, 4))))].sort();
       if (years.length) {
-        await tx.execute(sql`delete from bank_holidays where division = 'england-and-wales' and extract(year from date)::int in (${yearsList(years)})`);
+        await tx.execute(
+          sql`delete from bank_holidays where division = 'england-and-wales' and extract(year from date)::int in (${yearsList(years)})`,
+        );
       }
       await insertJson(
         tx,
@@ -85,7 +93,11 @@ async function writeFile(tx: Tx, file: ReferenceFile): Promise<LoadedFile> {
           select 'england-and-wales', x.date, x.title from jsonb_to_recordset(${json}::jsonb) as x(date date, title text)
           on conflict (division, date) do update set title = excluded.title`,
       );
-      return { ...base, rows: file.holidays.length, note: `${file.holidays.length} England and Wales bank holidays, replacing ${describeYears(years)}.` };
+      return {
+        ...base,
+        rows: file.holidays.length,
+        note: `${file.holidays.length} England and Wales bank holidays, replacing ${describeYears(years)}.`,
+      };
     }
     case 'la-lookup': {
       await insertJson(
@@ -101,7 +113,11 @@ async function writeFile(tx: Tx, file: ReferenceFile): Promise<LoadedFile> {
             region_code = coalesce(excluded.region_code, reference_authorities.region_code),
             region_name = coalesce(excluded.region_name, reference_authorities.region_name)`,
       );
-      return { ...base, rows: file.authorities.length, note: `${file.authorities.length} authorities (LA number, GSS code, name, region).` };
+      return {
+        ...base,
+        rows: file.authorities.length,
+        note: `${file.authorities.length} authorities (LA number, GSS code, name, region).`,
+      };
     }
     case 'statistical-neighbours': {
       // Names and regions only fill gaps: the authority lookup's are preferred.
@@ -125,11 +141,17 @@ async function writeFile(tx: Tx, file: ReferenceFile): Promise<LoadedFile> {
           select ${file.model}, x."laNumber", x.rank, x."neighbourLaNumber", x.closeness
           from jsonb_to_recordset(${json}::jsonb) as x("laNumber" text, rank int, "neighbourLaNumber" text, closeness text)`,
       );
-      return { ...base, rows: file.neighbours.length, note: `The ${file.model} statistical-neighbour model: ${file.authorities.length} authorities, ${file.neighbours.length} neighbours.` };
+      return {
+        ...base,
+        rows: file.neighbours.length,
+        note: `The ${file.model} statistical-neighbour model: ${file.authorities.length} authorities, ${file.neighbours.length} neighbours.`,
+      };
     }
     case 'benchmarks': {
       if (file.years.length) {
-        await tx.execute(sql`delete from benchmark_values where source = ${file.source} and year in (${yearsList(file.years)})`);
+        await tx.execute(
+          sql`delete from benchmark_values where source = ${file.source} and year in (${yearsList(file.years)})`,
+        );
       }
       await insertJson(
         tx,
@@ -144,7 +166,11 @@ async function writeFile(tx: Tx, file: ReferenceFile): Promise<LoadedFile> {
             suppressed = excluded.suppressed, source = excluded.source`,
       );
       const measures = [...new Set(file.values.map((v) => v.measure))];
-      return { ...base, rows: file.values.length, note: `${file.values.length} figures for ${describeYears(file.years)}: ${measures.join(', ')}.` };
+      return {
+        ...base,
+        rows: file.values.length,
+        note: `${file.values.length} figures for ${describeYears(file.years)}: ${measures.join(', ')}.`,
+      };
     }
   }
 }
@@ -183,7 +209,11 @@ export async function recomputeDerivedRates(tx: Tx): Promise<number> {
  * Reads, checks and loads the files, all or nothing. Throws ReferenceFileError (every problem in every file: file,
  * row, column, message) when any file is not recognised or has a bad row; then nothing has been written.
  */
-export async function importReferenceFiles(db: Db, files: readonly ReferenceFileInput[], importedBy: string): Promise<ReferenceImportResult> {
+export async function importReferenceFiles(
+  db: Db,
+  files: readonly ReferenceFileInput[],
+  importedBy: string,
+): Promise<ReferenceImportResult> {
   const started = performance.now();
   const problems: ReferenceProblem[] = [];
   const read: ReferenceFile[] = [];
@@ -192,16 +222,25 @@ export async function importReferenceFiles(db: Db, files: readonly ReferenceFile
       read.push(await readReferenceFile(f.name, f.path));
     } catch (e) {
       if (e instanceof ReferenceFileError) problems.push(...e.problems);
-      else problems.push({ file: f.name, row: null, column: null, message: `The file could not be read (${e instanceof Error ? e.message : String(e)})` });
+      else
+        problems.push({
+          file: f.name,
+          row: null,
+          column: null,
+          message: `The file could not be read (${e instanceof Error ? e.message : String(e)})`,
+        });
     }
   }
   if (problems.length) throw new ReferenceFileError(problems);
-  if (read.length === 0) throw new ReferenceFileError([{ file: '(none)', row: null, column: null, message: 'No files were given' }]);
+  if (read.length === 0)
+    throw new ReferenceFileError([{ file: '(none)', row: null, column: null, message: 'No files were given' }]);
 
   // Bank holidays go last, so that the working-day functions change only once everything else has been written;
   // Ofsted outcomes after the authority lookups, whose names and URNs they are resolved against.
   const order = (f: ReferenceFile) => (f.kind === 'bank-holidays' ? 2 : f.kind === 'ofsted-outcomes' ? 1 : 0);
-  const sorted = read.map((file, index) => ({ file, index })).sort((a, b) => order(a.file) - order(b.file) || a.index - b.index);
+  const sorted = read
+    .map((file, index) => ({ file, index }))
+    .sort((a, b) => order(a.file) - order(b.file) || a.index - b.index);
   const hasHolidays = read.some((f) => f.kind === 'bank-holidays');
   const hasBenchmarks = read.some((f) => f.kind === 'benchmarks');
 
@@ -213,7 +252,15 @@ export async function importReferenceFiles(db: Db, files: readonly ReferenceFile
         resolver ??= await outcomeResolver(tx, read);
         const written = await writeOfstedOutcomes(tx, file, importedBy, resolver, describeOutcomeSource);
         if ('problems' in written) throw new ReferenceFileError(written.problems);
-        out[index] = { name: file.name, kind: file.kind, source: file.source, rows: written.rows, note: written.note, skipped: written.skipped, unchanged: written.unchanged };
+        out[index] = {
+          name: file.name,
+          kind: file.kind,
+          source: file.source,
+          rows: written.rows,
+          note: written.note,
+          skipped: written.skipped,
+          unchanged: written.unchanged,
+        };
         continue;
       }
       const result = await writeFile(tx, file);

@@ -7,7 +7,12 @@ import { describe, it } from 'node:test';
 import { hyperlinkOfFormula, isOds, OdsError, parseOdsContent, readOdsSheets } from './ods';
 
 /** Ofsted's "LA inspection outcomes as at 31 March 2025" workbook, as published (test/fixtures/reference/README.md). */
-const OFSTED_ODS = fileURLToPath(new URL('../../../test/fixtures/reference/ofsted-ilacs/LA_Inspection_Outcomes_as_at_31_March_2025.ods', import.meta.url));
+const OFSTED_ODS = fileURLToPath(
+  new URL(
+    '../../../test/fixtures/reference/ofsted-ilacs/LA_Inspection_Outcomes_as_at_31_March_2025.ods',
+    import.meta.url,
+  ),
+);
 
 const NS =
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"';
@@ -61,7 +66,12 @@ describe('reading an ODS sheet', () => {
   it('refuses XML that is not well-formed, and a repeat count that is not a whole number', () => {
     assert.throws(() => parseOdsContent(content('<table:table table:name="S"><table:table-row>')), OdsError);
     assert.throws(
-      () => parseOdsContent(content('<table:table table:name="S"><table:table-row table:number-rows-repeated="-2"><table:table-cell/></table:table-row></table:table>')),
+      () =>
+        parseOdsContent(
+          content(
+            '<table:table table:name="S"><table:table-row table:number-rows-repeated="-2"><table:table-cell/></table:table-row></table:table>',
+          ),
+        ),
       /number-rows-repeated="-2"/,
     );
   });

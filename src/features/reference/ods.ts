@@ -43,7 +43,11 @@ export function isZip(bytes: Buffer): boolean {
 }
 
 function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => { yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => { err ? reject(err) : resolve(zip); }); });
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+      err ? reject(err) : resolve(zip);
+    });
+  });
 }
 
 /** The zip's entry names. */
@@ -55,7 +59,9 @@ export async function zipEntryNamesOf(bytes: Buffer): Promise<string[]> {
       names.push(e.fileName);
       zip.readEntry();
     });
-    zip.on('end', () => { resolve(names); });
+    zip.on('end', () => {
+      resolve(names);
+    });
     zip.on('error', reject);
     zip.readEntry();
   });
@@ -65,7 +71,11 @@ export async function zipEntryNamesOf(bytes: Buffer): Promise<string[]> {
 export async function isOds(bytes: Buffer): Promise<boolean> {
   if (!isZip(bytes)) return false;
   // The mimetype entry comes first, stored uncompressed: "application/vnd.oasis.opendocument.spreadsheet".
-  if (bytes.subarray(30, 38).toString('latin1') === 'mimetype' && bytes.subarray(38, 84).toString('latin1').includes('opendocument.spreadsheet')) return true;
+  if (
+    bytes.subarray(30, 38).toString('latin1') === 'mimetype' &&
+    bytes.subarray(38, 84).toString('latin1').includes('opendocument.spreadsheet')
+  )
+    return true;
   try {
     const names = await zipEntryNamesOf(bytes);
     return names.includes('content.xml') && !names.some((n) => n.startsWith('xl/'));
@@ -91,7 +101,8 @@ function repeatOf(tag: SaxesTagPlain, name: string): number {
   const raw = attr(tag, name);
   if (raw === undefined) return 1;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new OdsError(`${tag.name} has ${name}="${raw}", which is not a positive whole number`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new OdsError(`${tag.name} has ${name}="${raw}", which is not a positive whole number`);
   return n;
 }
 
@@ -119,7 +130,8 @@ export function parseOdsContent(xml: string): OdsSheet[] {
     }
     for (let i = 0; i < row.pendingEmpty; i++) row.cells.push({ value: '', href: null });
     row.pendingEmpty = 0;
-    if (row.cells.length + times > MAX_COLUMNS) throw new OdsError(`A row of sheet “${sheet?.name ?? ''}” has more than ${MAX_COLUMNS} columns`);
+    if (row.cells.length + times > MAX_COLUMNS)
+      throw new OdsError(`A row of sheet “${sheet?.name ?? ''}” has more than ${MAX_COLUMNS} columns`);
     for (let i = 0; i < times; i++) row.cells.push(c);
   };
 
@@ -137,11 +149,18 @@ export function parseOdsContent(xml: string): OdsSheet[] {
         const type = attr(t, 'office:value-type');
         let value: string | null = null;
         if (type === 'date') value = (attr(t, 'office:date-value') ?? '').slice(0, 10);
-        else if (type === 'float' || type === 'percentage' || type === 'currency') value = attr(t, 'office:value') ?? null;
+        else if (type === 'float' || type === 'percentage' || type === 'currency')
+          value = attr(t, 'office:value') ?? null;
         else if (type === 'boolean') value = attr(t, 'office:boolean-value') ?? null;
         else if (type === 'time') value = attr(t, 'office:time-value') ?? null;
         else if (type === 'string') value = attr(t, 'office:string-value') ?? null;
-        cell = { value, href: hyperlinkOfFormula(attr(t, 'table:formula')), repeat: repeatOf(t, 'table:number-columns-repeated'), paragraphs: [], current: null };
+        cell = {
+          value,
+          href: hyperlinkOfFormula(attr(t, 'table:formula')),
+          repeat: repeatOf(t, 'table:number-columns-repeated'),
+          paragraphs: [],
+          current: null,
+        };
         break;
       }
       case 'text:p':
@@ -185,7 +204,8 @@ export function parseOdsContent(xml: string): OdsSheet[] {
       case 'table:table-row':
         if (sheet && row) {
           if (row.cells.length > 0) {
-            if (sheet.rows.length + row.repeat > MAX_ROWS) throw new OdsError(`Sheet “${sheet.name}” has more than ${MAX_ROWS} rows with content`);
+            if (sheet.rows.length + row.repeat > MAX_ROWS)
+              throw new OdsError(`Sheet “${sheet.name}” has more than ${MAX_ROWS} rows with content`);
             for (let i = 0; i < row.repeat; i++) sheet.rows.push({ row: sheet.nextRow + i, cells: row.cells });
           }
           sheet.nextRow += row.repeat;
@@ -224,7 +244,10 @@ export async function readOdsSheets(bytes: Buffer): Promise<OdsSheet[]> {
         return;
       }
       zip.openReadStream(entry, (err, stream) => {
-        if (err) { reject(err); return; }
+        if (err) {
+          reject(err);
+          return;
+        }
         const decoder = new StringDecoder('utf8');
         const parts: string[] = [];
         stream.on('data', (chunk: Buffer) => parts.push(decoder.write(chunk)));

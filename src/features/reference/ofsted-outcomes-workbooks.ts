@@ -5,7 +5,13 @@
  */
 import ExcelJS from 'exceljs';
 import { readOdsSheets } from './ods';
-import { readOutcomeTable, recogniseOutcomeTable, type OfstedOutcomeTable, type OutcomeProblem, type OutcomeTableInput } from './ofsted-outcomes';
+import {
+  readOutcomeTable,
+  recogniseOutcomeTable,
+  type OfstedOutcomeTable,
+  type OutcomeProblem,
+  type OutcomeTableInput,
+} from './ofsted-outcomes';
 
 export interface SheetRows {
   readonly name: string;
@@ -20,7 +26,13 @@ export function outcomeTableOfSheet(sheet: SheetRows): OutcomeTableInput | null 
   const at = sheet.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => recogniseOutcomeTable(r.cells) !== null);
   if (at < 0) return null;
   const header = sheet.rows[at]?.cells ?? [];
-  return { header, records: sheet.rows.slice(at + 1).filter((r) => r.cells.some((c) => c.trim() !== '')).map((r) => ({ line: r.row, cells: r.cells })) };
+  return {
+    header,
+    records: sheet.rows
+      .slice(at + 1)
+      .filter((r) => r.cells.some((c) => c.trim() !== ''))
+      .map((r) => ({ line: r.row, cells: r.cells })),
+  };
 }
 
 export interface WorkbookOutcomes {
@@ -48,7 +60,10 @@ export async function readOdsOutcomes(bytes: Buffer): Promise<WorkbookOutcomes> 
   return readSheets(
     sheets.map((s) => ({
       name: s.name,
-      rows: s.rows.map((r) => ({ row: r.row, cells: r.cells.map((c) => (c.href && /^https?:\/\//.test(c.href) ? c.href : c.value)) })),
+      rows: s.rows.map((r) => ({
+        row: r.row,
+        cells: r.cells.map((c) => (c.href && /^https?:\/\//.test(c.href) ? c.href : c.value)),
+      })),
     })),
   );
 }
@@ -70,7 +85,8 @@ export function excelCellText(v: ExcelJS.CellValue): string {
     if ('result' in v) {
       const result = v.result;
       if (result instanceof Date) return isoDay(result);
-      if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean') return String(result);
+      if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean')
+        return String(result);
       return '';
     }
     if ('error' in v) return '';

@@ -37,8 +37,14 @@ export interface OutcomeResolver {
 
 /** Everything known about authorities: the database (reference_authorities, Ofsted rows) and this import's files. */
 export async function outcomeResolver(tx: Tx, batch: readonly ReferenceFile[]): Promise<OutcomeResolver> {
-  const authorities = await rows<{ la_number: string; gss_code: string | null; name: string }>(tx, sql`select la_number, gss_code, name from reference_authorities`);
-  const knownNames = await rows<{ la_number: string; la_name: string }>(tx, sql`select distinct la_number, la_name from ofsted_outcomes`);
+  const authorities = await rows<{ la_number: string; gss_code: string | null; name: string }>(
+    tx,
+    sql`select la_number, gss_code, name from reference_authorities`,
+  );
+  const knownNames = await rows<{ la_number: string; la_name: string }>(
+    tx,
+    sql`select distinct la_number, la_name from ofsted_outcomes`,
+  );
   const byNumber = new Map(authorities.map((a) => [a.la_number, a.name]));
   const byGss = new Map(authorities.filter((a) => a.gss_code).map((a) => [a.gss_code ?? '', a.la_number]));
   const byUrn = new Map<string, string>();
@@ -68,7 +74,12 @@ export async function outcomeResolver(tx: Tx, batch: readonly ReferenceFile[]): 
       const byCode = row.gssCode ? byGss.get(row.gssCode) : undefined;
       const official = row.urn === null && byCode !== undefined ? byCode : undefined;
       const laNumber =
-        official ?? row.laNumber ?? (row.urn ? byUrn.get(row.urn) : undefined) ?? byCode ?? byName.get(nameKey(row.laName)) ?? null;
+        official ??
+        row.laNumber ??
+        (row.urn ? byUrn.get(row.urn) : undefined) ??
+        byCode ??
+        byName.get(nameKey(row.laName)) ??
+        null;
       if (laNumber === null) return null;
       // The scrapes write names in lower case: the authority lookup's name is kept when there is one.
       const scraped = row.urn !== null;
@@ -147,7 +158,12 @@ export async function writeOfstedOutcomes(
         order by ri.id desc limit 1`,
   );
   if (same && Number(same.total) > 0 && Number(same.mine) === Number(same.total)) {
-    return { rows: 0, skipped, unchanged: true, note: `The same file (sha256) as the one the ${sources.map(describe).join(', ')} rows were loaded from: nothing changed.` };
+    return {
+      rows: 0,
+      skipped,
+      unchanged: true,
+      note: `The same file (sha256) as the one the ${sources.map(describe).join(', ')} rows were loaded from: nothing changed.`,
+    };
   }
 
   const [imp] = await rows<{ id: number }>(

@@ -23,7 +23,10 @@ import { nameKey } from './ofsted-outcomes-write';
 
 const REFERENCE = fileURLToPath(new URL('../../../reference-data', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/reference', import.meta.url));
-const f = (name: string, folder = REFERENCE) => ({ name: `ofsted-ilacs/${name}`, path: path.join(folder, 'ofsted-ilacs', name) });
+const f = (name: string, folder = REFERENCE) => ({
+  name: `ofsted-ilacs/${name}`,
+  path: path.join(folder, 'ofsted-ilacs', name),
+});
 const ODS = f('LA_Inspection_Outcomes_as_at_31_March_2025.ods', FIXTURES);
 const CURRENT = f('ofsted_la_outcomes_2025_current_judgements.csv.gz');
 const IN_YEAR = f('ofsted_la_outcomes_2025_in_year_activity_2024-25.csv.gz');
@@ -33,7 +36,10 @@ const JT39_CSV = f('jt39_ofsted_csc_ilacs_overview.csv.gz', FIXTURES);
 const JT39_XLSX = f('jt39_ofsted_csc_ilacs_overview.xlsx', FIXTURES);
 const D2I_CSV = f('d2i_ofsted_csc_ilacs_overview.csv.gz', FIXTURES);
 const D2I_XLSX = f('d2i_ofsted_csc_ilacs_overview.xlsx', FIXTURES);
-const LOOKUP = { name: 'la-reference/jt39_Provider_data_lookup.csv', path: path.join(REFERENCE, 'la-reference/jt39_Provider_data_lookup.csv.gz') };
+const LOOKUP = {
+  name: 'la-reference/jt39_Provider_data_lookup.csv',
+  path: path.join(REFERENCE, 'la-reference/jt39_Provider_data_lookup.csv.gz'),
+};
 /** A published CSV's text (the repository keeps them gzipped). */
 const publishedText = async (file: { path: string }) => (await readReferenceBytes(file.path)).toString('utf8');
 
@@ -47,11 +53,17 @@ async function outcomes(file: { name: string; path: string }): Promise<Outcomes>
 function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, z) => {
-      if (err) { reject(err); return; }
+      if (err) {
+        reject(err);
+        return;
+      }
       const out = new Map<string, Buffer>();
       z.on('entry', (entry: yauzl.Entry) => {
         z.openReadStream(entry, (e, stream) => {
-          if (e) { reject(e); return; }
+          if (e) {
+            reject(e);
+            return;
+          }
           const parts: Buffer[] = [];
           stream.on('data', (c: Buffer) => parts.push(c));
           stream.on('end', () => {
@@ -60,7 +72,9 @@ function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
           });
         });
       });
-      z.on('end', () => { resolve(out); });
+      z.on('end', () => {
+        resolve(out);
+      });
       z.readEntry();
     });
   });
@@ -72,7 +86,9 @@ function zip(entries: Map<string, Buffer>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     z.outputStream.on('data', (c: Buffer) => parts.push(c));
-    z.outputStream.on('end', () => { resolve(Buffer.concat(parts)); });
+    z.outputStream.on('end', () => {
+      resolve(Buffer.concat(parts));
+    });
     z.outputStream.on('error', reject);
   });
 }
@@ -104,7 +120,10 @@ describe('Ofsted outcomes: reading the published files', () => {
     const table = file.tables[0];
     assert.equal(table?.rows.length, 153);
     const count = (g: string) => table?.rows.filter((r) => r.overall === g).length;
-    assert.deepEqual([count('good'), count('outstanding'), count('requires-improvement'), count('inadequate')], [67, 36, 31, 19]);
+    assert.deepEqual(
+      [count('good'), count('outstanding'), count('requires-improvement'), count('inadequate')],
+      [67, 36, 31, 19],
+    );
     // 67 + 36 + 31 + 19 = 153: every authority has an overall grade at 31 March 2025.
     // Care leavers blank for the 50 whose inspection was before 2023 (the column's value counts: '' 50).
     assert.equal(table?.rows.filter((r) => r.careLeavers === null).length, 50);
@@ -136,10 +155,22 @@ describe('Ofsted outcomes: reading the published files', () => {
   it('in-year activity: 112 rows = 36 focused visits + 30 short + 22 standard + 24 monitoring visits; visits carry their theme and no grades', async () => {
     const t = (await outcomes(IN_YEAR)).tables[0];
     const kinds = (k: string) => t?.rows.filter((r) => r.kind === k).length;
-    assert.deepEqual([t?.rows.length, kinds('focused-visit'), kinds('ilacs-short'), kinds('ilacs-standard'), kinds('monitoring-visit')], [112, 36, 30, 22, 24]);
+    assert.deepEqual(
+      [
+        t?.rows.length,
+        kinds('focused-visit'),
+        kinds('ilacs-short'),
+        kinds('ilacs-standard'),
+        kinds('monitoring-visit'),
+      ],
+      [112, 36, 30, 22, 24],
+    );
     // Line 2: Barking and Dagenham, 26/03/2025, ILACS Focused Visit, no grades, "Children in need/subject to a plan".
     const first = t?.rows[0];
-    assert.deepEqual([first?.laNumber, first?.startDate, first?.kind, first?.overall, first?.theme], ['301', '2025-03-26', 'focused-visit', null, 'Children in need/subject to a plan']);
+    assert.deepEqual(
+      [first?.laNumber, first?.startDate, first?.kind, first?.overall, first?.theme],
+      ['301', '2025-03-26', 'focused-visit', null, 'Children in need/subject to a plan'],
+    );
   });
 
   it('ILACS history 2018–2025: 271 inspections (171 standard, 100 short); before 2023 the combined care judgement is children in care and care leavers is null', async () => {
@@ -185,15 +216,24 @@ describe('Ofsted outcomes: reading the published files', () => {
     assert.equal(post.map((r) => r.startDate).sort()[0], '2026-04-27');
     // Line 6: north northamptonshire 11/05/2026 standard, "not_reported_post_reform,outstanding,good,good,good".
     const nn = t?.rows.find((r) => r.line === 6);
-    assert.deepEqual([nn?.urn, nn?.laNumber, nn?.kind, nn?.overall, nn?.leaders, nn?.careLeavers], ['2637539', null, 'ilacs-standard', null, 'outstanding', 'good']);
+    assert.deepEqual(
+      [nn?.urn, nn?.laNumber, nn?.kind, nn?.overall, nn?.leaders, nn?.careLeavers],
+      ['2637539', null, 'ilacs-standard', null, 'outstanding', 'good'],
+    );
   });
 
   it('the JT-39 history’s oddities: Wiltshire 2019 "inspection duration longer than standard framework" is a standard inspection; Nottingham 2018 "to requires improvement" is RI', async () => {
     const t = (await outcomes(JT39_HISTORY)).tables[0];
     const wilts = t?.rows.find((r) => r.line === 485);
-    assert.deepEqual([wilts?.kind, wilts?.startDate, wilts?.endDate, wilts?.overall], ['ilacs-standard', '2019-06-03', '2019-06-19', 'good']);
+    assert.deepEqual(
+      [wilts?.kind, wilts?.startDate, wilts?.endDate, wilts?.overall],
+      ['ilacs-standard', '2019-06-03', '2019-06-19', 'good'],
+    );
     const notts = t?.rows.find((r) => r.line === 329);
-    assert.deepEqual([notts?.helpAndProtection, notts?.overall, notts?.careLeavers], ['requires-improvement', null, null]);
+    assert.deepEqual(
+      [notts?.helpAndProtection, notts?.overall, notts?.careLeavers],
+      ['requires-improvement', null, null],
+    );
   });
 
   it('the overviews: the CSV and the XLSX give the same rows; 153 authorities, 2 skipped without an inspection date → 151', async () => {
@@ -212,8 +252,24 @@ describe('Ofsted outcomes: reading the published files', () => {
     // JT-39 line 2: Barnsley 370, YH → Ofsted's "North East, Yorkshire and the Humber"; 11/09/2023–15/09/2023, published 27/10/23.
     const barnsley = (await outcomes(JT39_CSV)).tables[0]?.rows[0];
     assert.deepEqual(
-      [barnsley?.laNumber, barnsley?.ofstedRegion, barnsley?.startDate, barnsley?.endDate, barnsley?.publishedOn, barnsley?.helpAndProtection, barnsley?.leadInspector],
-      ['370', 'North East, Yorkshire and the Humber', '2023-09-11', '2023-09-15', '2023-10-27', 'requires-improvement', 'Anna Gravelle'],
+      [
+        barnsley?.laNumber,
+        barnsley?.ofstedRegion,
+        barnsley?.startDate,
+        barnsley?.endDate,
+        barnsley?.publishedOn,
+        barnsley?.helpAndProtection,
+        barnsley?.leadInspector,
+      ],
+      [
+        '370',
+        'North East, Yorkshire and the Humber',
+        '2023-09-11',
+        '2023-09-15',
+        '2023-10-27',
+        'requires-improvement',
+        'Anna Gravelle',
+      ],
     );
   });
 });
@@ -239,12 +295,18 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
 
   it('the folder import finds every Ofsted format (9 files, ODS and XLSX too)', async () => {
     // The demo's four in reference-data/, the other five formats in the test fixtures.
-    const files = [...(await referenceFilesIn(REFERENCE)), ...(await referenceFilesIn(FIXTURES))].filter((x) => x.name.startsWith('ofsted-ilacs'));
+    const files = [...(await referenceFilesIn(REFERENCE)), ...(await referenceFilesIn(FIXTURES))].filter((x) =>
+      x.name.startsWith('ofsted-ilacs'),
+    );
     assert.equal(files.length, 9);
   });
 
   it('loads all nine files with the lookup: 153 + 112 + 271 (workbook and CSVs share their sources) + 318 + 151 + 151 rows', async () => {
-    const result = await importReferenceFiles(db(), [LOOKUP, ODS, CURRENT, IN_YEAR, HISTORY, JT39_HISTORY, JT39_CSV, JT39_XLSX, D2I_CSV, D2I_XLSX], 'test');
+    const result = await importReferenceFiles(
+      db(),
+      [LOOKUP, ODS, CURRENT, IN_YEAR, HISTORY, JT39_HISTORY, JT39_CSV, JT39_XLSX, D2I_CSV, D2I_XLSX],
+      'test',
+    );
     assert.equal(result.files[5]?.skipped, 179);
     assert.match(result.files[5]?.note ?? '', /318 Ofsted inspection outcomes.*179 rows skipped/);
     // The CSVs loaded after the workbook replace its rows of the same tables: never doubled.
@@ -267,7 +329,10 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
       { la_number: '941', la_name: 'West Northamptonshire' },
     ]);
     // So every one of the 153 current rows is a different authority.
-    const [d] = await rows<{ n: unknown }>(db(), sql`select count(distinct la_number) as n from ofsted_outcomes where source = 'ofsted-la-outcomes-current'`);
+    const [d] = await rows<{ n: unknown }>(
+      db(),
+      sql`select count(distinct la_number) as n from ofsted_outcomes where source = 'ofsted-la-outcomes-current'`,
+    );
     assert.equal(Number(d?.n), 153);
   });
 
@@ -300,28 +365,37 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
   it('a grade that is not a grade refuses the whole file with file, row and column; nothing changes', async () => {
     const text = await publishedText(CURRENT);
     // Line 3 is Barnet: "…,10/06/2024,23/07/2024,Good,Good,Good,Outstanding,Good" → overall "Goodish".
-    const tampered = text.replace('44/302,E09000003,Barnet,London,10/06/2024,23/07/2024,Good,', '44/302,E09000003,Barnet,London,10/06/2024,23/07/2024,Goodish,');
+    const tampered = text.replace(
+      '44/302,E09000003,Barnet,London,10/06/2024,23/07/2024,Good,',
+      '44/302,E09000003,Barnet,London,10/06/2024,23/07/2024,Goodish,',
+    );
     assert.notEqual(tampered, text);
     const file = path.join(dir, 'current.csv');
     await writeFile(file, tampered);
     const total = await count();
     const importsBefore = await imports();
-    await assert.rejects(importReferenceFiles(db(), [{ name: 'current.csv', path: file }, JT39_CSV], 'test'), (e: unknown) => {
-      assert.ok(e instanceof ReferenceFileError);
-      assert.deepEqual(
-        e.problems.map((p) => [p.file, p.row, p.column]),
-        [['current.csv', 3, 'Overall effectiveness']],
-      );
-      assert.match(e.problems[0]?.message ?? '', /“Goodish” is not a grade/);
-      return true;
-    });
+    await assert.rejects(
+      importReferenceFiles(db(), [{ name: 'current.csv', path: file }, JT39_CSV], 'test'),
+      (e: unknown) => {
+        assert.ok(e instanceof ReferenceFileError);
+        assert.deepEqual(
+          e.problems.map((p) => [p.file, p.row, p.column]),
+          [['current.csv', 3, 'Overall effectiveness']],
+        );
+        assert.match(e.problems[0]?.message ?? '', /“Goodish” is not a grade/);
+        return true;
+      },
+    );
     assert.equal(await count(), total);
     assert.equal(await imports(), importsBefore);
   });
 
   it('a bad date refuses the file: 31/02/2024 in the JT-39 history (line 195, Barnet’s inspection_start_date)', async () => {
     const text = await publishedText(JT39_HISTORY);
-    const tampered = text.replace('23/07/24,short,Naintara Khosla,10/06/2024,', '23/07/24,short,Naintara Khosla,31/02/2024,');
+    const tampered = text.replace(
+      '23/07/24,short,Naintara Khosla,10/06/2024,',
+      '23/07/24,short,Naintara Khosla,31/02/2024,',
+    );
     assert.notEqual(tampered, text);
     const file = path.join(dir, 'history.csv');
     await writeFile(file, tampered);
@@ -338,7 +412,10 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
   it('a bad cell in the workbook names the sheet and the sheet’s row: Barnet’s inspection date cell (row 5) made 2024-13-10', async () => {
     const entries = await unzip(await readFile(ODS.path));
     const content = entries.get('content.xml')?.toString('utf8') ?? '';
-    const tampered = content.replace('office:date-value="2024-06-10T00:00:00"', 'office:date-value="2024-13-10T00:00:00"');
+    const tampered = content.replace(
+      'office:date-value="2024-06-10T00:00:00"',
+      'office:date-value="2024-13-10T00:00:00"',
+    );
     assert.notEqual(tampered, content);
     entries.set('content.xml', Buffer.from(tampered, 'utf8'));
     const file = path.join(dir, 'outcomes.ods');
@@ -348,7 +425,14 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
       assert.ok(e instanceof ReferenceFileError);
       assert.deepEqual(
         e.problems.map((p) => [p.file, p.row, p.column, p.message]),
-        [['outcomes.ods (sheet Inspections_as_at_31_March)', 5, 'Inspection date', '“2024-13-10” is not a date (dd/mm/yyyy)']],
+        [
+          [
+            'outcomes.ods (sheet Inspections_as_at_31_March)',
+            5,
+            'Inspection date',
+            '“2024-13-10” is not a date (dd/mm/yyyy)',
+          ],
+        ],
       );
       return true;
     });
@@ -357,13 +441,19 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
 
   it('an unknown inspection type refuses the file (in-year line 2: "ILACS Unfocused Visit")', async () => {
     const text = await publishedText(IN_YEAR);
-    const tampered = text.replace('26/03/2025,29/04/2025,ILACS Focused Visit,', '26/03/2025,29/04/2025,ILACS Unfocused Visit,');
+    const tampered = text.replace(
+      '26/03/2025,29/04/2025,ILACS Focused Visit,',
+      '26/03/2025,29/04/2025,ILACS Unfocused Visit,',
+    );
     assert.notEqual(tampered, text);
     const file = path.join(dir, 'in-year.csv');
     await writeFile(file, tampered);
     await assert.rejects(importReferenceFiles(db(), [{ name: 'in-year.csv', path: file }], 'test'), (e: unknown) => {
       assert.ok(e instanceof ReferenceFileError);
-      assert.deepEqual(e.problems.map((p) => [p.row, p.column]), [[2, 'Inspection/Visit type']]);
+      assert.deepEqual(
+        e.problems.map((p) => [p.row, p.column]),
+        [[2, 'Inspection/Visit type']],
+      );
       return true;
     });
   });
@@ -375,10 +465,16 @@ describeEachEngine('Ofsted outcomes: loading', (ctx) => {
     lines[1] = (lines[1] ?? '').replace('2532283,dorset,', '9999999,atlantis,');
     const file = path.join(dir, 'unknown-urn.csv');
     await writeFile(file, lines.join('\n'));
-    await assert.rejects(importReferenceFiles(db(), [{ name: 'unknown-urn.csv', path: file }], 'test'), (e: unknown) => {
-      assert.ok(e instanceof ReferenceFileError);
-      assert.deepEqual(e.problems.map((p) => [p.file, p.row, p.column]), [['unknown-urn.csv', 2, 'urn']]);
-      return true;
-    });
+    await assert.rejects(
+      importReferenceFiles(db(), [{ name: 'unknown-urn.csv', path: file }], 'test'),
+      (e: unknown) => {
+        assert.ok(e instanceof ReferenceFileError);
+        assert.deepEqual(
+          e.problems.map((p) => [p.file, p.row, p.column]),
+          [['unknown-urn.csv', 2, 'urn']],
+        );
+        return true;
+      },
+    );
   });
 });

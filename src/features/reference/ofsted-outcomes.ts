@@ -86,7 +86,11 @@ export interface OutcomeTableInput {
   readonly records: ReadonlyArray<{ readonly line: number; readonly cells: readonly string[] }>;
 }
 
-const norm = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase();
+const norm = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 
 class Columns {
   private readonly index = new Map<string, number>();
@@ -113,7 +117,10 @@ class Columns {
 }
 
 type Recognised =
-  | { source: 'ofsted-la-outcomes-current' | 'ofsted-la-outcomes-in-year' | 'ofsted-la-outcomes-history'; official: true }
+  | {
+      source: 'ofsted-la-outcomes-current' | 'ofsted-la-outcomes-in-year' | 'ofsted-la-outcomes-history';
+      official: true;
+    }
   | { source: 'jt39-ilacs-overview' | 'd2i-ilacs-overview' | 'jt39-ilacs-history'; official: false };
 
 const OFFICIAL_JUDGEMENTS = [
@@ -123,7 +130,13 @@ const OFFICIAL_JUDGEMENTS = [
   'The experiences and progress of children in care',
   'The experiences and progress of care leavers',
 ] as const;
-const SCRAPE_JUDGEMENTS = ['overall_effectiveness_grade', 'impact_of_leaders_grade', 'help_and_protection_grade', 'in_care_grade', 'care_leavers_grade'] as const;
+const SCRAPE_JUDGEMENTS = [
+  'overall_effectiveness_grade',
+  'impact_of_leaders_grade',
+  'help_and_protection_grade',
+  'in_care_grade',
+  'care_leavers_grade',
+] as const;
 
 /** Which published table these columns are, or null. */
 export function recogniseOutcomeTable(header: readonly string[]): Recognised['source'] | null {
@@ -132,12 +145,23 @@ export function recogniseOutcomeTable(header: readonly string[]): Recognised['so
 
 function recognise(c: Columns): Recognised | null {
   if (c.has('Local authority area code', 'Local authority name', 'Publication date', ...OFFICIAL_JUDGEMENTS)) {
-    if (c.has('Inspection/Visit date', 'Inspection/Visit type')) return { source: 'ofsted-la-outcomes-in-year', official: true };
-    if (c.has('Inspection date', 'Inspection type', 'Local authority status')) return { source: 'ofsted-la-outcomes-history', official: true };
+    if (c.has('Inspection/Visit date', 'Inspection/Visit type'))
+      return { source: 'ofsted-la-outcomes-in-year', official: true };
+    if (c.has('Inspection date', 'Inspection type', 'Local authority status'))
+      return { source: 'ofsted-la-outcomes-history', official: true };
     if (c.has('Inspection date', 'Ofsted region')) return { source: 'ofsted-la-outcomes-current', official: true };
     return null;
   }
-  if (c.has('urn', 'local_authority', 'inspection_framework', 'inspection_start_date', 'publication_date', ...SCRAPE_JUDGEMENTS)) {
+  if (
+    c.has(
+      'urn',
+      'local_authority',
+      'inspection_framework',
+      'inspection_start_date',
+      'publication_date',
+      ...SCRAPE_JUDGEMENTS,
+    )
+  ) {
     if (c.has('la_code', 'region_code', 'la_code_new')) return { source: 'jt39-ilacs-overview', official: false };
     if (c.has('la_code', 'region_code', 'ltla23cd')) return { source: 'd2i-ilacs-overview', official: false };
     if (!c.has('la_code') && c.has('pdf_filename')) return { source: 'jt39-ilacs-history', official: false };
@@ -178,7 +202,14 @@ export function ofstedRegionOfOnsRegion(name: string | null | undefined): string
 }
 
 /** Markers the scrapes and Ofsted write for a judgement the inspection did not make. */
-const NOT_A_JUDGEMENT = new Set(['', 'inspection_pre_dates_judgement', 'not_reported_post_reform', 'not reported (2026 framework change)', 'n/a', 'na']);
+const NOT_A_JUDGEMENT = new Set([
+  '',
+  'inspection_pre_dates_judgement',
+  'not_reported_post_reform',
+  'not reported (2026 framework change)',
+  'n/a',
+  'na',
+]);
 
 /** The scrape's reading of "…improve to requires improvement…" (Nottingham 2018, Southend-on-Sea 2019). */
 const SCRAPE_ARTEFACTS: Readonly<Record<string, Grade>> = { 'to requires improvement': 'requires-improvement' };
@@ -211,7 +242,12 @@ function kindOf(raw: string): { ok: true; kind: ActivityKind | null } | { ok: fa
   if (t === '') return { ok: true, kind: null };
   if (t === 'short' || t === 'ilacs short inspection') return { ok: true, kind: 'ilacs-short' };
   // JT-39 writes "inspection duration longer than standard framework" for Wiltshire 2019's three-week standard inspection.
-  if (t === 'standard' || t === 'ilacs standard inspection' || t === 'inspection duration longer than standard framework') return { ok: true, kind: 'ilacs-standard' };
+  if (
+    t === 'standard' ||
+    t === 'ilacs standard inspection' ||
+    t === 'inspection duration longer than standard framework'
+  )
+    return { ok: true, kind: 'ilacs-standard' };
   if (t === 'ilacs focused visit' || t === 'focused visit') return { ok: true, kind: 'focused-visit' };
   if (t === 'la monitoring visit' || t === 'monitoring visit') return { ok: true, kind: 'monitoring-visit' };
   if (t === 'sif' || t.startsWith('single inspection')) return { ok: true, kind: 'sif' };
@@ -228,14 +264,20 @@ export function laNumberOfOfstedUrl(url: string): string | null {
 }
 
 function titleCase(name: string): string {
-  return name.replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\b(And|Of|The|Upon|On|In|Under)\b/g, (w) => w.toLowerCase()).replace(/^./, (c) => c.toUpperCase());
+  return name
+    .replace(/\b([a-z])/g, (c) => c.toUpperCase())
+    .replace(/\b(And|Of|The|Upon|On|In|Under)\b/g, (w) => w.toLowerCase())
+    .replace(/^./, (c) => c.toUpperCase());
 }
 
 /**
  * Reads one recognised table. Returns null when the columns are not an outcomes table; throws nothing: problems are
  * returned (row, column, message) and the caller refuses the file when there are any.
  */
-export function readOutcomeTable(input: OutcomeTableInput, from: string): { table: OfstedOutcomeTable | null; problems: OutcomeProblem[] } {
+export function readOutcomeTable(
+  input: OutcomeTableInput,
+  from: string,
+): { table: OfstedOutcomeTable | null; problems: OutcomeProblem[] } {
   const c = new Columns(input.header);
   const what = recognise(c);
   if (!what) return { table: null, problems: [] };
@@ -273,11 +315,17 @@ export function readOutcomeTable(input: OutcomeTableInput, from: string): { tabl
     const link = get(linkCol) || null;
     if (what.official) {
       gssCode = get('Local authority area code') || null;
-      if (gssCode !== null && !GSS.test(gssCode)) problem('Local authority area code', `“${gssCode}” is not a 9-character GSS area code (E06000001)`);
+      if (gssCode !== null && !GSS.test(gssCode))
+        problem('Local authority area code', `“${gssCode}” is not a 9-character GSS area code (E06000001)`);
       if (link) {
         laNumber = laNumberOfOfstedUrl(link);
-        if (laNumber === null) problem(linkCol, `“${link}” is not an Ofsted LA page address ending in the 3-digit LA number (https://reports.ofsted.gov.uk/provider/44/302)`);
-      } else if (gssCode === null) problem('Local authority area code', 'The row has neither an Ofsted LA page address nor a GSS area code');
+        if (laNumber === null)
+          problem(
+            linkCol,
+            `“${link}” is not an Ofsted LA page address ending in the 3-digit LA number (https://reports.ofsted.gov.uk/provider/44/302)`,
+          );
+      } else if (gssCode === null)
+        problem('Local authority area code', 'The row has neither an Ofsted LA page address nor a GSS area code');
     } else {
       urn = get('urn') || null;
       if (urn !== null && !/^\d+$/.test(urn)) problem('urn', `“${urn}” is not an Ofsted URN (digits)`);
@@ -317,7 +365,11 @@ export function readOutcomeTable(input: OutcomeTableInput, from: string): { tabl
     if (kindCol) {
       const k = kindOf(get(kindCol));
       if (k.ok) kind = k.kind;
-      else problem(kindCol, `“${get(kindCol)}” is not an inspection or visit type Lantern knows (ILACS Short Inspection, ILACS Standard Inspection, ILACS Focused Visit, LA Monitoring visit, short, standard)`);
+      else
+        problem(
+          kindCol,
+          `“${get(kindCol)}” is not an inspection or visit type Lantern knows (ILACS Short Inspection, ILACS Standard Inspection, ILACS Focused Visit, LA Monitoring visit, short, standard)`,
+        );
     }
     const theme = c.has('Visit Theme') ? get('Visit Theme') || null : null;
 
@@ -326,12 +378,16 @@ export function readOutcomeTable(input: OutcomeTableInput, from: string): { tabl
       const raw = get(col);
       const g = gradeOf(raw);
       if (g.ok) return g.grade;
-      problem(col, `“${raw}” is not a grade (Outstanding, Good, Requires improvement to be good, Inadequate) nor a marker for a judgement not made`);
+      problem(
+        col,
+        `“${raw}” is not a grade (Outstanding, Good, Requires improvement to be good, Inadequate) nor a marker for a judgement not made`,
+      );
       return null;
     });
 
     if (problems.length > before || startDate === null) continue;
-    const [overall = null, leaders = null, helpAndProtection = null, childrenInCare = null, careLeavers = null] = grades;
+    const [overall = null, leaders = null, helpAndProtection = null, childrenInCare = null, careLeavers = null] =
+      grades;
     rows.push({
       line: r.line,
       laNumber,

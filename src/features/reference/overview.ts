@@ -27,7 +27,15 @@ export async function loadedMeasures(db: Tx): Promise<LoadedMeasure[]> {
   const by = new Map(found.map((f) => [f.measure, f]));
   return BENCHMARK_MEASURES.map((m) => {
     const f = by.get(m.id);
-    return { id: m.id, title: m.title, unit: m.unit, source: m.source, latestYear: f ? Number(f.latest) : null, authorities: f ? Number(f.authorities) : 0, years: f ? Number(f.years) : 0 };
+    return {
+      id: m.id,
+      title: m.title,
+      unit: m.unit,
+      source: m.source,
+      latestYear: f ? Number(f.latest) : null,
+      authorities: f ? Number(f.authorities) : 0,
+      years: f ? Number(f.years) : 0,
+    };
   });
 }
 
@@ -35,9 +43,13 @@ export async function recentReferenceImports(db: Tx, limit = 100) {
   return db.select().from(referenceImports).orderBy(desc(referenceImports.id)).limit(limit);
 }
 
-export async function referenceCounts(
-  db: Tx,
-): Promise<{ bankHolidays: number; authorities: number; neighbourModels: string[]; figures: number; ofstedOutcomes: number }> {
+export async function referenceCounts(db: Tx): Promise<{
+  bankHolidays: number;
+  authorities: number;
+  neighbourModels: string[];
+  figures: number;
+  ofstedOutcomes: number;
+}> {
   const [r] = await rows<{ bh: unknown; la: unknown; models: string | null; figures: unknown; ofsted: unknown }>(
     db,
     sql`select (select count(*) from bank_holidays) as bh, (select count(*) from reference_authorities) as la,

@@ -45,8 +45,24 @@ const referenceSchema = z.object({
     neighbours: z.array(z.string()),
     model: z.string().nullable(),
   }),
-  counts: z.object({ bankHolidays: z.number(), authorities: z.number(), neighbourModels: z.array(z.string()), figures: z.number(), ofstedOutcomes: z.number() }),
-  measures: z.array(z.object({ id: z.string(), title: z.string(), unit: z.string(), source: z.string(), latestYear: z.number().nullable(), authorities: z.number(), years: z.number() })),
+  counts: z.object({
+    bankHolidays: z.number(),
+    authorities: z.number(),
+    neighbourModels: z.array(z.string()),
+    figures: z.number(),
+    ofstedOutcomes: z.number(),
+  }),
+  measures: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      unit: z.string(),
+      source: z.string(),
+      latestYear: z.number().nullable(),
+      authorities: z.number(),
+      years: z.number(),
+    }),
+  ),
   imports: z.array(importSchema),
 });
 
@@ -71,7 +87,11 @@ export function referenceRoutes(r: RouteBuilder): void {
     extra: { errors?: FieldError[]; loaded?: number | null; saved?: boolean; values?: Record<string, string> },
     status = 200,
   ) {
-    const [authority] = await ctx.services.db.select().from(authorities).where(eq(authorities.id, ctx.user.authorityId)).limit(1);
+    const [authority] = await ctx.services.db
+      .select()
+      .from(authorities)
+      .where(eq(authorities.id, ctx.user.authorityId))
+      .limit(1);
     if (!authority) throw new NotFoundError();
     const data = await overview(ctx.services, ctx.user.authorityId);
     const choices = await referenceAuthorityChoices(ctx.services.db);
@@ -84,11 +104,20 @@ export function referenceRoutes(r: RouteBuilder): void {
     ctx.res.status(status).render('reference/views/index.njk', {
       neighbourText,
       pageTitle: `${extra.errors?.length ? 'Error: ' : ''}Reference data`,
-      authority: { name: authority.name, laNumber: authority.laNumber, benchmarkLaNumber: authority.benchmarkLaNumber, region: authority.region },
+      authority: {
+        name: authority.name,
+        laNumber: authority.laNumber,
+        benchmarkLaNumber: authority.benchmarkLaNumber,
+        region: authority.region,
+      },
       ...data,
       laItems: [
         { value: '', text: 'Choose an authority', selected: chosen === '' },
-        ...choices.map((c) => ({ value: c.laNumber, text: `${c.name} (${c.laNumber})`, selected: c.laNumber === chosen })),
+        ...choices.map((c) => ({
+          value: c.laNumber,
+          text: `${c.name} (${c.laNumber})`,
+          selected: c.laNumber === chosen,
+        })),
       ],
       regionItems: [
         { value: '', text: 'The chosen authority’s region', selected: region === '' },
@@ -106,7 +135,8 @@ export function referenceRoutes(r: RouteBuilder): void {
     access: 'reference:manage',
     audit: null,
     handler: async ({ req, res, services, user }) => {
-      const loaded = typeof req.query.loaded === 'string' && /^\d{1,4}$/.test(req.query.loaded) ? Number(req.query.loaded) : null;
+      const loaded =
+        typeof req.query.loaded === 'string' && /^\d{1,4}$/.test(req.query.loaded) ? Number(req.query.loaded) : null;
       await render({ res, services, user }, { loaded, saved: req.query.saved === '1' });
     },
   });
@@ -118,29 +148,54 @@ export function referenceRoutes(r: RouteBuilder): void {
     audit: 'reference.import',
     handler: async ({ req, res, services, user, audit }) => {
       if (!req.is('multipart/form-data')) {
-        await render({ res, services, user }, { errors: [{ field: 'files', message: 'Select the reference files to load' }] }, 400);
+        await render(
+          { res, services, user },
+          { errors: [{ field: 'files', message: 'Select the reference files to load' }] },
+          400,
+        );
         return;
       }
       const upload = await receiveMultipart(req);
       try {
         if (upload.problem || upload.files.length === 0) {
-          await render({ res, services, user }, { errors: [{ field: 'files', message: upload.problem ?? 'Select the reference files to load' }] }, 400);
+          await render(
+            { res, services, user },
+            { errors: [{ field: 'files', message: upload.problem ?? 'Select the reference files to load' }] },
+            400,
+          );
           return;
         }
         let loaded;
         try {
-          loaded = await importReferenceFiles(services.db, upload.files.map((f) => ({ name: f.name, path: f.path })), user.username);
+          loaded = await importReferenceFiles(
+            services.db,
+            upload.files.map((f) => ({ name: f.name, path: f.path })),
+            user.username,
+          );
         } catch (e) {
           if (!(e instanceof ReferenceFileError)) throw e;
-          const errors = e.problems.slice(0, PROBLEMS_SHOWN).map((p) => ({ field: 'files', message: describeProblem(p) }));
-          if (e.problems.length > PROBLEMS_SHOWN) errors.push({ field: 'files', message: `… and ${e.problems.length - PROBLEMS_SHOWN} more problems. Nothing was loaded.` });
+          const errors = e.problems
+            .slice(0, PROBLEMS_SHOWN)
+            .map((p) => ({ field: 'files', message: describeProblem(p) }));
+          if (e.problems.length > PROBLEMS_SHOWN)
+            errors.push({
+              field: 'files',
+              message: `… and ${e.problems.length - PROBLEMS_SHOWN} more problems. Nothing was loaded.`,
+            });
           else errors.push({ field: 'files', message: 'Nothing was loaded: correct the file and load it again.' });
           await render({ res, services, user }, { errors }, 400);
           return;
         }
         await audit.record(services.db, {
           recordType: 'reference-data',
-          detail: { files: loaded.files.length, rows: loaded.files.reduce((s, f) => s + f.rows, 0), names: loaded.files.map((f) => f.name).join('; ').slice(0, 2000) },
+          detail: {
+            files: loaded.files.length,
+            rows: loaded.files.reduce((s, f) => s + f.rows, 0),
+            names: loaded.files
+              .map((f) => f.name)
+              .join('; ')
+              .slice(0, 2000),
+          },
         });
         res.redirect(303, `${paths.reference.index({})}?loaded=${loaded.files.length}`);
       } finally {
@@ -158,11 +213,19 @@ export function referenceRoutes(r: RouteBuilder): void {
       const form = benchmarkForm.safeParse(req.body ?? {});
       const values = form.success ? form.data : { benchmarkLaNumber: '', region: '' };
       try {
-        const changed = await setBenchmarkAuthority(services.db, user.authorityId, { benchmarkLaNumber: values.benchmarkLaNumber, region: values.region || null });
+        const changed = await setBenchmarkAuthority(services.db, user.authorityId, {
+          benchmarkLaNumber: values.benchmarkLaNumber,
+          region: values.region || null,
+        });
         await audit.record(services.db, {
           recordType: 'authority',
           recordId: String(user.authorityId),
-          detail: { benchmarkLaNumberBefore: changed.before.benchmarkLaNumber, regionBefore: changed.before.region, benchmarkLaNumber: changed.after.benchmarkLaNumber, region: changed.after.region },
+          detail: {
+            benchmarkLaNumberBefore: changed.before.benchmarkLaNumber,
+            regionBefore: changed.before.region,
+            benchmarkLaNumber: changed.after.benchmarkLaNumber,
+            region: changed.after.region,
+          },
         });
         res.redirect(303, `${paths.reference.index({})}?saved=1`);
       } catch (e) {
@@ -173,7 +236,9 @@ export function referenceRoutes(r: RouteBuilder): void {
   });
 
   const loadedSchema = z.object({
-    files: z.array(z.object({ name: z.string(), kind: z.string(), source: z.string(), rows: z.number(), note: z.string() })),
+    files: z.array(
+      z.object({ name: z.string(), kind: z.string(), source: z.string(), rows: z.number(), note: z.string() }),
+    ),
     derived: z.number(),
     seconds: z.number(),
   });
@@ -189,7 +254,13 @@ export function referenceRoutes(r: RouteBuilder): void {
       'Send one published file as the request body (a GOV.UK bank-holidays.json, a DfE statistical-neighbour or authority lookup CSV, a DfE/ONS statistics CSV, or Ofsted’s inspection outcomes: the official ODS workbook or its CSV tables, the D2I or JT-39 overview CSV/XLSX, the JT-39 history CSV), with its name in ?filename=. ' +
       'Answers 200 with what was loaded; a file that is not recognised or has a bad cell answers 400 naming the file, row and column, and nothing is loaded.',
     query: z.object({ filename: z.string().trim().min(1, 'Give the file’s name in ?filename=').max(200) }),
-    requestTypes: ['text/csv', 'application/json', 'application/vnd.oasis.opendocument.spreadsheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'],
+    requestTypes: [
+      'text/csv',
+      'application/json',
+      'application/vnd.oasis.opendocument.spreadsheet',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/octet-stream',
+    ],
     responseTypes: ['application/json'],
     status: 200,
     handler: async ({ req, res, query, services, user, audit }) => {
@@ -197,18 +268,36 @@ export function referenceRoutes(r: RouteBuilder): void {
       let loaded: ReferenceImportResult;
       try {
         if (upload.problem || (upload.files[0]?.size ?? 0) === 0) {
-          throw new ValidationError([{ field: 'body', message: upload.problem ?? 'The request body is empty: send the file as the body' }]);
+          throw new ValidationError([
+            { field: 'body', message: upload.problem ?? 'The request body is empty: send the file as the body' },
+          ]);
         }
         try {
-          loaded = await importReferenceFiles(services.db, upload.files.map((f) => ({ name: f.name, path: f.path })), user.username);
+          loaded = await importReferenceFiles(
+            services.db,
+            upload.files.map((f) => ({ name: f.name, path: f.path })),
+            user.username,
+          );
         } catch (e) {
           if (!(e instanceof ReferenceFileError)) throw e;
-          throw new ValidationError(e.problems.slice(0, 100).map((p) => ({ field: [p.file, p.row !== null ? `row ${p.row}` : null, p.column].filter(Boolean).join(', '), message: p.message })));
+          throw new ValidationError(
+            e.problems.slice(0, 100).map((p) => ({
+              field: [p.file, p.row !== null ? `row ${p.row}` : null, p.column].filter(Boolean).join(', '),
+              message: p.message,
+            })),
+          );
         }
       } finally {
         await discard(upload);
       }
-      await audit.record(services.db, { recordType: 'reference-data', detail: { files: loaded.files.length, rows: loaded.files.reduce((s, f) => s + f.rows, 0), names: query.filename } });
+      await audit.record(services.db, {
+        recordType: 'reference-data',
+        detail: {
+          files: loaded.files.length,
+          rows: loaded.files.reduce((s, f) => s + f.rows, 0),
+          names: query.filename,
+        },
+      });
       res.status(200).json(loadedSchema.parse(loaded));
     },
   });

@@ -25,7 +25,11 @@ describe('the committee report for the demo authority, against the Inspections p
 
   before(async () => {
     demo = await startDemoWorld({ asAt: AS_AT, childPopulation: 1500, years: 3 });
-    doc = await inspectionCommittee.build(demo.world.database.db, demo.demo.authorityId, { period: 'latest', audience: 'internal', today: AS_AT });
+    doc = await inspectionCommittee.build(demo.world.database.db, demo.demo.authorityId, {
+      period: 'latest',
+      audience: 'internal',
+      today: AS_AT,
+    });
     docx = await reportDocx(doc);
     const page = await (await demo.client('head-of-service')).get(paths.inspections.index({}));
     assert.equal(page.status, 200);
@@ -39,15 +43,24 @@ describe('the committee report for the demo authority, against the Inspections p
     const rows = tableRows(await zipEntry(docx, 'word/document.xml'));
     const header = rows.findIndex((r) => r[0] === 'Judgement' && r[1] === 'Grade');
     assert.ok(header >= 0, 'the judgements table');
-    const reported = rows.slice(header + 1, header + 1 + pageGrades.length).map((r) => [r[0] ?? '', r[1] ?? ''] as [string, string]);
+    const reported = rows
+      .slice(header + 1, header + 1 + pageGrades.length)
+      .map((r) => [r[0] ?? '', r[1] ?? ''] as [string, string]);
     assert.deepEqual(reported, pageGrades);
   });
 
-  test('LibreOffice opens it: every numbered section and every grade is on the rendered pages, and no page is blank', { skip: renderSkip('committee report for the demo'), timeout: 300_000 }, async () => {
-    const rendered = await renderDocx(docx, 'committee');
-    for (const h of Object.values(COMMITTEE_HEADINGS)) assert.ok(rendered.text.includes(h), `section "${h}" on the pages`);
-    for (const [judgement, grade] of pageGrades) assert.ok(rendered.text.includes(judgement) && rendered.text.includes(grade), `${judgement}: ${grade}`);
-    assert.ok(rendered.pngBytes.length >= 2, `${rendered.pngBytes.length} pages`);
-    for (const [i, bytes] of rendered.pngBytes.entries()) assert.ok(bytes > 2000, `page ${i + 1} has something on it (${bytes} bytes)`);
-  });
+  test(
+    'LibreOffice opens it: every numbered section and every grade is on the rendered pages, and no page is blank',
+    { skip: renderSkip('committee report for the demo'), timeout: 300_000 },
+    async () => {
+      const rendered = await renderDocx(docx, 'committee');
+      for (const h of Object.values(COMMITTEE_HEADINGS))
+        assert.ok(rendered.text.includes(h), `section "${h}" on the pages`);
+      for (const [judgement, grade] of pageGrades)
+        assert.ok(rendered.text.includes(judgement) && rendered.text.includes(grade), `${judgement}: ${grade}`);
+      assert.ok(rendered.pngBytes.length >= 2, `${rendered.pngBytes.length} pages`);
+      for (const [i, bytes] of rendered.pngBytes.entries())
+        assert.ok(bytes > 2000, `page ${i + 1} has something on it (${bytes} bytes)`);
+    },
+  );
 });

@@ -22,7 +22,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildAuthority, buildChild, buildCpPlan, buildPeriodOfCare, buildReferral } from '../../../test/support/builders';
+import {
+  buildAuthority,
+  buildChild,
+  buildCpPlan,
+  buildPeriodOfCare,
+  buildReferral,
+} from '../../../test/support/builders';
 import { describeEachEngine } from '../../../test/support/databases';
 import { tableRow } from '../../../test/support/html';
 import { documentText, tableRows, zipEntry } from '../../../test/support/office';
@@ -32,7 +38,15 @@ import type { Tx } from '../../db/client';
 import { childPopulation } from '../../db/schema/index';
 import { COHORT_LABELS, COHORTS, DIMENSION_CATEGORIES, type Dimension } from '../indicators/equalities';
 import { reportDocx } from '../../documents/docx';
-import { DIMENSION_LABELS, ENGLAND_NOT_LOADED, EQUALITIES_HEADINGS, equalities, equalitiesDocument, loadEqualitiesData, monthEnds } from './kinds/equalities';
+import {
+  DIMENSION_LABELS,
+  ENGLAND_NOT_LOADED,
+  EQUALITIES_HEADINGS,
+  equalities,
+  equalitiesDocument,
+  loadEqualitiesData,
+  monthEnds,
+} from './kinds/equalities';
 import type { ReportDocument } from '../../documents/model';
 
 const AS_AT = '2026-03-31';
@@ -45,7 +59,8 @@ async function buildWorld(db: Tx): Promise<number> {
     { authorityId: la.id, year: 2025, age: 3, sex: 'M', ethnicGroup: 'Black', count: 50 },
     { authorityId: la.id, year: 2025, age: 16, sex: 'F', ethnicGroup: 'Asian', count: 50 },
   ]);
-  const child = (ethnicity: string, sex: string, dateOfBirth: string) => buildChild(db, { authorityId: la.id, ethnicity, sex, dateOfBirth });
+  const child = (ethnicity: string, sex: string, dateOfBirth: string) =>
+    buildChild(db, { authorityId: la.id, ethnicity, sex, dateOfBirth });
   const inCare = [
     await child('WBRI', 'F', '2013-06-01'),
     await child('WIRI', 'F', '2013-06-01'),
@@ -108,8 +123,16 @@ describeEachEngine('the equalities report', (ctx) => {
 
   test('headings: the introduction, England’s figures (not loaded, said in words), then each cohort (heading 2) with its three tables (heading 3)', async () => {
     const text = documentText(await zipEntry(await reportDocx(internal), 'word/document.xml'));
-    const order = [EQUALITIES_HEADINGS.introduction, EQUALITIES_HEADINGS.england, EQUALITIES_HEADINGS.cohorts, ...COHORTS.map((c) => COHORT_LABELS[c])].map((h) => text.indexOf(`${h}\n`));
-    assert.ok(order.every((i, n) => i >= 0 && (n === 0 || i > (order[n - 1] ?? 0))), `headings in order: ${order.join(', ')}`);
+    const order = [
+      EQUALITIES_HEADINGS.introduction,
+      EQUALITIES_HEADINGS.england,
+      EQUALITIES_HEADINGS.cohorts,
+      ...COHORTS.map((c) => COHORT_LABELS[c]),
+    ].map((h) => text.indexOf(`${h}\n`));
+    assert.ok(
+      order.every((i, n) => i >= 0 && (n === 0 || i > (order[n - 1] ?? 0))),
+      `headings in order: ${order.join(', ')}`,
+    );
     assert.ok(text.includes(ENGLAND_NOT_LOADED));
     assert.deepEqual(
       internal.blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : [])),
@@ -134,19 +157,24 @@ describeEachEngine('the equalities report', (ctx) => {
       ['Total with a known group', '4', '100%', '100%', ''],
     ]);
     const text = documentText(await zipEntry(await reportDocx(internal), 'word/document.xml'));
-    assert.ok(text.includes('Children not included in the shares, their ethnicity not recorded (refused or not obtained): 1.'));
+    assert.ok(
+      text.includes('Children not included in the shares, their ethnicity not recorded (refused or not obtained): 1.'),
+    );
   });
 
   test('children in care by age (all 5 known: 10–15 60% → +20%, 1–4 20% → −20%, 16+ 20% → −20%) and by sex (male 40% → −20%, female 60% → +20%)', async () => {
     const age = await docxTable(internal, 'Children in care by age, 31 March 2026');
-    assert.deepEqual(age.map((r) => r.slice(0, 5)), [
-      ['Under 1', '0', '0%', '0%', '–'],
-      ['1 to 4', '1', '20%', '25%', '-20%'],
-      ['5 to 9', '0', '0%', '0%', '–'],
-      ['10 to 15', '3', '60%', '50%', '20%'],
-      ['16 and over', '1', '20%', '25%', '-20%'],
-      ['Total with a known group', '5', '100%', '100%', ''],
-    ]);
+    assert.deepEqual(
+      age.map((r) => r.slice(0, 5)),
+      [
+        ['Under 1', '0', '0%', '0%', '–'],
+        ['1 to 4', '1', '20%', '25%', '-20%'],
+        ['5 to 9', '0', '0%', '0%', '–'],
+        ['10 to 15', '3', '60%', '50%', '20%'],
+        ['16 and over', '1', '20%', '25%', '-20%'],
+        ['Total with a known group', '5', '100%', '100%', ''],
+      ],
+    );
     const sex = await docxTable(internal, 'Children in care by sex, 31 March 2026');
     assert.deepEqual(sex.slice(0, 2), [
       ['Male', '2', '40%', '50%', '-20%'],
@@ -156,11 +184,23 @@ describeEachEngine('the equalities report', (ctx) => {
 
   test('children in need: White 5 of 6 = 83.3% → +67%, Asian 1 of 6 = 16.7% → −33% (the NFA referral and the children in care do not count); on a plan: White 1 of 1 → +100%', async () => {
     const cin = await docxTable(internal, 'Children in need by ethnic group, 31 March 2026');
-    assert.deepEqual(cin.find((r) => r[0] === 'White'), ['White', '5', '83.3%', '50%', '67%']);
-    assert.deepEqual(cin.find((r) => r[0] === 'Asian'), ['Asian', '1', '16.7%', '25%', '-33%']);
-    assert.deepEqual(cin.find((r) => r[0] === 'Total with a known group')?.slice(0, 2), ['Total with a known group', '6']);
+    assert.deepEqual(
+      cin.find((r) => r[0] === 'White'),
+      ['White', '5', '83.3%', '50%', '67%'],
+    );
+    assert.deepEqual(
+      cin.find((r) => r[0] === 'Asian'),
+      ['Asian', '1', '16.7%', '25%', '-33%'],
+    );
+    assert.deepEqual(cin.find((r) => r[0] === 'Total with a known group')?.slice(0, 2), [
+      'Total with a known group',
+      '6',
+    ]);
     const cp = await docxTable(internal, 'On a child protection plan by ethnic group, 31 March 2026');
-    assert.deepEqual(cp.find((r) => r[0] === 'White'), ['White', '1', '100%', '50%', '100%']);
+    assert.deepEqual(
+      cp.find((r) => r[0] === 'White'),
+      ['White', '1', '100%', '50%', '100%'],
+    );
   });
 
   test('members: 1 to 4 and every share and difference made from them are "c"; 5 of 6 stays; no cell of any table is a count from 1 to 4', async () => {
@@ -174,12 +214,24 @@ describeEachEngine('the equalities report', (ctx) => {
       ['Total with a known group', 'c', 'c', '100%', ''],
     ]);
     const cin = await docxTable(members, 'Children in need by ethnic group, 31 March 2026');
-    assert.deepEqual(cin.find((r) => r[0] === 'White'), ['White', '5', '83.3%', '50%', '67%']);
-    assert.deepEqual(cin.find((r) => r[0] === 'Asian'), ['Asian', 'c', 'c', '25%', 'c']);
+    assert.deepEqual(
+      cin.find((r) => r[0] === 'White'),
+      ['White', '5', '83.3%', '50%', '67%'],
+    );
+    assert.deepEqual(
+      cin.find((r) => r[0] === 'Asian'),
+      ['Asian', 'c', 'c', '25%', 'c'],
+    );
     const xml = await zipEntry(await reportDocx(members), 'word/document.xml');
-    const small = tableRows(xml).flatMap((r) => r.slice(1, 3)).filter((c) => /^[1-4]$/.test(c));
+    const small = tableRows(xml)
+      .flatMap((r) => r.slice(1, 3))
+      .filter((c) => /^[1-4]$/.test(c));
     assert.deepEqual(small, []);
-    assert.ok(documentText(xml).includes('Children not included in the shares, their ethnicity not recorded (refused or not obtained): c.'));
+    assert.ok(
+      documentText(xml).includes(
+        'Children not included in the shares, their ethnicity not recorded (refused or not obtained): c.',
+      ),
+    );
   });
 });
 
@@ -195,11 +247,14 @@ describe('the equalities report’s period', () => {
 
   test('a period that is not a date is refused, naming --period', async () => {
     for (const bad of ['2026-03', '2026-02-30', 'latest']) {
-      await assert.rejects(equalities.build(undefined as never, 0, { period: bad, audience: 'internal', today: '2026-04-01' }), (e: Error & { errors?: Array<{ field: string; message: string }> }) => {
-        assert.equal(e.errors?.[0]?.field, '--period');
-        assert.match(e.errors?.[0]?.message ?? '', /YYYY-MM-DD/);
-        return true;
-      });
+      await assert.rejects(
+        equalities.build(undefined as never, 0, { period: bad, audience: 'internal', today: '2026-04-01' }),
+        (e: Error & { errors?: Array<{ field: string; message: string }> }) => {
+          assert.equal(e.errors?.[0]?.field, '--period');
+          assert.match(e.errors?.[0]?.message ?? '', /YYYY-MM-DD/);
+          return true;
+        },
+      );
     }
   });
 });
@@ -215,19 +270,27 @@ describe('the equalities report for the demo authority, against the equalities p
     const page = await head.get(`/performance/equalities?asAt=${AS_AT}`);
     assert.equal(page.status, 200);
     html = page.text;
-    doc = await equalities.build(demo.world.database.db, demo.demo.authorityId, { period: AS_AT, audience: 'internal', today: '2026-04-02' });
+    doc = await equalities.build(demo.world.database.db, demo.demo.authorityId, {
+      period: AS_AT,
+      audience: 'internal',
+      today: '2026-04-02',
+    });
   });
   after(async () => {
     await demo?.close();
   });
 
   test('every count, share, population share and difference in the report is the page’s (each cohort, dimension and group)', async () => {
-    const web = (d: Dimension, category: string) => tableRow(html, DIMENSION_LABELS[d].caption, category, { caption: 'exact' });
+    const web = (d: Dimension, category: string) =>
+      tableRow(html, DIMENSION_LABELS[d].caption, category, { caption: 'exact' });
     const diff = (w: string) => (w === '–' ? '–' : w === 'no difference' ? '0%' : w.replace(/^(higher|lower) /, ''));
     let compared = 0;
     for (const [ci, cohort] of COHORTS.entries()) {
       for (const d of Object.keys(DIMENSION_CATEGORIES) as Dimension[]) {
-        const rows = await docxTable(doc, `${COHORT_LABELS[cohort]} ${DIMENSION_LABELS[d].caption.toLowerCase()}, 31 March 2026`);
+        const rows = await docxTable(
+          doc,
+          `${COHORT_LABELS[cohort]} ${DIMENSION_LABELS[d].caption.toLowerCase()}, 31 March 2026`,
+        );
         for (const category of DIMENSION_CATEGORIES[d]) {
           const w = web(d, category);
           const r = rows.find((x) => x[0] === category);
@@ -243,17 +306,33 @@ describe('the equalities report for the demo authority, against the equalities p
     }
     assert.equal(compared, 3 * (5 + 5 + 2));
     const inCare = tableRow(html, 'By sex', 'Total with a known group', { caption: 'exact' });
-    assert.ok(Number((inCare[8] ?? '0').replace(/,/g, '')) >= 5, `the demo has children in care (${inCare.join(' | ')})`);
+    assert.ok(
+      Number((inCare[8] ?? '0').replace(/,/g, '')) >= 5,
+      `the demo has children in care (${inCare.join(' | ')})`,
+    );
   });
 
-  test('LibreOffice opens the DOCX; every page renders with something on it; the headings, captions and the children-in-care figures are on the pages', { skip: renderSkip('equalities report'), timeout: 300_000 }, async () => {
-    const rendered = await renderDocx(await reportDocx(doc), 'equalities');
-    assert.ok(rendered.pages.length >= 2, `${rendered.pages.length} pages`);
-    for (const [i, bytes] of rendered.pngBytes.entries()) assert.ok(bytes > 1500, `page ${i + 1} is not blank (${bytes} bytes)`);
-    for (const h of ['Equalities report', EQUALITIES_HEADINGS.introduction, ...COHORTS.map((c) => COHORT_LABELS[c]), 'Children in care by ethnic group, 31 March 2026']) {
-      assert.ok(rendered.text.includes(h), `"${h}" is on a page`);
-    }
-    const white = tableRow(html, 'By ethnic group', 'White', { caption: 'exact' });
-    assert.ok(rendered.text.includes(`White ${white[8]} ${white[9]}% ${white[1]}%`), `the page's children in care, White (${white.join(' | ')}), in the rendered report`);
-  });
+  test(
+    'LibreOffice opens the DOCX; every page renders with something on it; the headings, captions and the children-in-care figures are on the pages',
+    { skip: renderSkip('equalities report'), timeout: 300_000 },
+    async () => {
+      const rendered = await renderDocx(await reportDocx(doc), 'equalities');
+      assert.ok(rendered.pages.length >= 2, `${rendered.pages.length} pages`);
+      for (const [i, bytes] of rendered.pngBytes.entries())
+        assert.ok(bytes > 1500, `page ${i + 1} is not blank (${bytes} bytes)`);
+      for (const h of [
+        'Equalities report',
+        EQUALITIES_HEADINGS.introduction,
+        ...COHORTS.map((c) => COHORT_LABELS[c]),
+        'Children in care by ethnic group, 31 March 2026',
+      ]) {
+        assert.ok(rendered.text.includes(h), `"${h}" is on a page`);
+      }
+      const white = tableRow(html, 'By ethnic group', 'White', { caption: 'exact' });
+      assert.ok(
+        rendered.text.includes(`White ${white[8]} ${white[9]}% ${white[1]}%`),
+        `the page's children in care, White (${white.join(' | ')}), in the rendered report`,
+      );
+    },
+  );
 });

@@ -47,8 +47,21 @@ async function buildPlan(db: Tx): Promise<number> {
   const objective = await buildObjective(db, { themeId: Number(theme.id), code: 'a', title: 'Children are safe' });
   const action = (number: number, values: Partial<typeof improvementActions.$inferInsert>) =>
     buildAction(db, { authorityId: la.id, objectiveId: Number(objective.id), number, ...values });
-  const a1 = await action(1, { title: 'Tracker', status: 'complete', rag: 'green', startDate: '2025-12-01', dueDate: '2026-01-31', completedOn: '2026-01-10' });
-  const a2 = await action(2, { title: 'Audit', status: 'in-progress', rag: 'amber', startDate: '2026-01-05', dueDate: '2026-03-31' });
+  const a1 = await action(1, {
+    title: 'Tracker',
+    status: 'complete',
+    rag: 'green',
+    startDate: '2025-12-01',
+    dueDate: '2026-01-31',
+    completedOn: '2026-01-10',
+  });
+  const a2 = await action(2, {
+    title: 'Audit',
+    status: 'in-progress',
+    rag: 'amber',
+    startDate: '2026-01-05',
+    dueDate: '2026-03-31',
+  });
   await action(3, { title: 'Training', status: 'not-started', rag: 'green' });
   await action(4, { title: 'Commissioning', status: 'blocked', rag: 'green' });
   const [r1] = inspection.recommendationIds as [number, number];
@@ -76,9 +89,17 @@ describeEachEngine('the improvement plan report kind', (ctx) => {
     assert.equal(internal.title, DOCUMENT_TITLE);
     assert.equal(internal.period, TODAY);
     const rows = tableRows(await zipEntry(await reportDocx(internal), 'word/document.xml'));
-    const figures = ['Actions', 'Complete', 'In progress', 'Not started', 'Blocked', 'Overdue', 'Off track', 'Current recommendations', 'Recommendations not answered by any action'].map(
-      (l) => row(rows, l)?.[1],
-    );
+    const figures = [
+      'Actions',
+      'Complete',
+      'In progress',
+      'Not started',
+      'Blocked',
+      'Overdue',
+      'Off track',
+      'Current recommendations',
+      'Recommendations not answered by any action',
+    ].map((l) => row(rows, l)?.[1]);
     assert.deepEqual(figures, ['4', '1', '1', '1', '1', '1', '2', '2', '1']);
   });
 
@@ -91,10 +112,17 @@ describeEachEngine('the improvement plan report kind', (ctx) => {
     assert.ok(text.includes('Objective 1a: Children are safe\n'));
     const rows = tableRows(xml);
     assert.deepEqual(row(rows, 'Ref'), [...ACTION_HEADERS]);
-    assert.deepEqual(row(rows, '1a.2')?.slice(1, 4), ['Audit', 'Head of service; start 5 January 2026; due 31 March 2026', 'In progress; OVERDUE: was due 31 March 2026; OFF TRACK; RAG: Amber']);
+    assert.deepEqual(row(rows, '1a.2')?.slice(1, 4), [
+      'Audit',
+      'Head of service; start 5 January 2026; due 31 March 2026',
+      'In progress; OVERDUE: was due 31 March 2026; OFF TRACK; RAG: Amber',
+    ]);
     assert.deepEqual(row(rows, '1a.1')?.[3], 'Complete; Completed 10 January 2026; RAG: Green');
     assert.deepEqual(row(rows, '1a.4')?.[3], 'Blocked; OFF TRACK; RAG: Green');
-    assert.match(row(rows, '1a.1')?.[4] ?? '', /^Recommendation 1 \(ILACS standard inspection, 2 March 2026\): Improve return home conversations\.; Evidence: none named$/);
+    assert.match(
+      row(rows, '1a.1')?.[4] ?? '',
+      /^Recommendation 1 \(ILACS standard inspection, 2 March 2026\): Improve return home conversations\.; Evidence: none named$/,
+    );
   });
 
   test('members: every count (all from 1 to 4, the 4 actions too) is "c"', async () => {
@@ -102,18 +130,26 @@ describeEachEngine('the improvement plan report kind', (ctx) => {
     assert.deepEqual(row(rows, 'Actions'), ['Actions', 'c']);
     assert.deepEqual(row(rows, 'Complete'), ['Complete', 'c']);
     assert.deepEqual(row(rows, 'Off track'), ['Off track', 'c']);
-    assert.deepEqual(row(rows, 'Recommendations not answered by any action'), ['Recommendations not answered by any action', 'c']);
+    assert.deepEqual(row(rows, 'Recommendations not answered by any action'), [
+      'Recommendations not answered by any action',
+      'c',
+    ]);
   });
 });
 
 describe('the improvement plan’s period', () => {
   test('today, offered as today; a date; anything else refused naming --period', async () => {
-    assert.deepEqual(await improvementPlan.periods(undefined as never, 0, '2026-06-15'), [{ value: 'today', label: 'Today (15 June 2026)' }]);
+    assert.deepEqual(await improvementPlan.periods(undefined as never, 0, '2026-06-15'), [
+      { value: 'today', label: 'Today (15 June 2026)' },
+    ]);
     for (const bad of ['2026-06', 'now', '2026-02-30']) {
-      await assert.rejects(improvementPlan.build(undefined as never, 0, { period: bad, audience: 'internal', today: TODAY }), (e: Error & { errors?: Array<{ field: string; message: string }> }) => {
-        assert.equal(e.errors?.[0]?.field, '--period');
-        return true;
-      });
+      await assert.rejects(
+        improvementPlan.build(undefined as never, 0, { period: bad, audience: 'internal', today: TODAY }),
+        (e: Error & { errors?: Array<{ field: string; message: string }> }) => {
+          assert.equal(e.errors?.[0]?.field, '--period');
+          return true;
+        },
+      );
     }
   });
 });
@@ -131,7 +167,11 @@ describe('the improvement plan for the demo authority, against the plan page', {
     assert.equal(page.status, 200);
     html = page.text;
     // The page judges the plan today; so does the report.
-    doc = await improvementPlan.build(demo.world.database.db, demo.demo.authorityId, { period: 'today', audience: 'internal', today: todayInLondon() });
+    doc = await improvementPlan.build(demo.world.database.db, demo.demo.authorityId, {
+      period: 'today',
+      audience: 'internal',
+      today: todayInLondon(),
+    });
     rows = tableRows(await zipEntry(await reportDocx(doc), 'word/document.xml'));
   });
   after(async () => {
@@ -143,7 +183,8 @@ describe('the improvement plan for the demo authority, against the plan page', {
     const web = (label: string) => tableRow(html, caption, label)[1];
     assert.equal(row(rows, 'Actions')?.[1], web('All actions'));
     assert.ok(Number(web('All actions')) >= 5, 'the demo has a plan');
-    for (const status of ['complete', 'in-progress', 'not-started', 'blocked'] as const) assert.equal(row(rows, STATUS_LABELS[status])?.[1], web(`Status: ${STATUS_LABELS[status]}`), status);
+    for (const status of ['complete', 'in-progress', 'not-started', 'blocked'] as const)
+      assert.equal(row(rows, STATUS_LABELS[status])?.[1], web(`Status: ${STATUS_LABELS[status]}`), status);
     assert.equal(row(rows, 'Overdue')?.[1], web('Overdue'));
     assert.equal(row(rows, 'Off track')?.[1], web('Off track'));
     const [unanswered, current] = (web('Current recommendations not yet answered') ?? '').split(' of ');
@@ -151,14 +192,19 @@ describe('the improvement plan for the demo authority, against the plan page', {
     assert.equal(row(rows, 'Current recommendations')?.[1], current);
   });
 
-  test('LibreOffice opens the DOCX; every page renders with something on it; the headings and every action’s reference are on the pages', { skip: renderSkip('improvement plan'), timeout: 300_000 }, async () => {
-    const rendered = await renderDocx(await reportDocx(doc), 'plan');
-    for (const [i, bytes] of rendered.pngBytes.entries()) assert.ok(bytes > 1500, `page ${i + 1} is not blank (${bytes} bytes)`);
-    const headings = doc.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : ''));
-    assert.ok(headings.length >= 4);
-    for (const h of [DOCUMENT_TITLE, ...headings]) assert.ok(rendered.text.includes(h), `"${h}" is on a page`);
-    const refs = rows.filter((r) => /^\d+[a-z]\.\d+$/.test(r[0] ?? '')).map((r) => r[0] ?? '');
-    assert.equal(refs.length, Number(row(rows, 'Actions')?.[1]));
-    for (const ref of refs) assert.ok(rendered.text.includes(ref), `${ref} is on a page`);
-  });
+  test(
+    'LibreOffice opens the DOCX; every page renders with something on it; the headings and every action’s reference are on the pages',
+    { skip: renderSkip('improvement plan'), timeout: 300_000 },
+    async () => {
+      const rendered = await renderDocx(await reportDocx(doc), 'plan');
+      for (const [i, bytes] of rendered.pngBytes.entries())
+        assert.ok(bytes > 1500, `page ${i + 1} is not blank (${bytes} bytes)`);
+      const headings = doc.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : ''));
+      assert.ok(headings.length >= 4);
+      for (const h of [DOCUMENT_TITLE, ...headings]) assert.ok(rendered.text.includes(h), `"${h}" is on a page`);
+      const refs = rows.filter((r) => /^\d+[a-z]\.\d+$/.test(r[0] ?? '')).map((r) => r[0] ?? '');
+      assert.equal(refs.length, Number(row(rows, 'Actions')?.[1]));
+      for (const ref of refs) assert.ok(rendered.text.includes(ref), `${ref} is on a page`);
+    },
+  );
 });

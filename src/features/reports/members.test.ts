@@ -31,7 +31,8 @@ import { REPORT_KINDS } from './registry';
 
 const AS_AT = '2026-03-31';
 const SMALL_CELL = /^[1-4]$/;
-const SMALL_COUNT_IN_TEXT = /\b[1-4] (children|child|young (?:people|person)|referrals?|assessments?|audits?|actions?|plans?|cases?|care leavers?|families|family|placements?)\b/i;
+const SMALL_COUNT_IN_TEXT =
+  /\b[1-4] (children|child|young (?:people|person)|referrals?|assessments?|audits?|actions?|plans?|cases?|care leavers?|families|family|placements?)\b/i;
 
 interface Scanned {
   cells: string[];
@@ -46,7 +47,10 @@ async function scanDocx(bytes: Buffer): Promise<Scanned> {
 async function scanPdf(bytes: Buffer): Promise<Scanned> {
   const marked = await markedContent(bytes);
   // Each element's text apart, so that a heading ending in a number is not read with the table head after it.
-  return { cells: marked.filter((m) => m.tag === 'TD' || m.tag === 'TH').map((m) => m.text), text: marked.map((m) => m.text).join(' | ') };
+  return {
+    cells: marked.filter((m) => m.tag === 'TD' || m.tag === 'TH').map((m) => m.text),
+    text: marked.map((m) => m.text).join(' | '),
+  };
 }
 
 /** What a scan finds that members must not see: small cells, small counts in text, children's names and IDs. */
@@ -73,7 +77,12 @@ describe('every report for members, scanned', () => {
     const demo = await generateDemoAuthority(database, { seed: 7, childPopulation: 3000, years: 3, asAt: AS_AT });
     authorityId = demo.authorityId;
     const kids = await database.db
-      .select({ first: children.firstName, last: children.lastName, la: children.laChildId, lantern: children.lanternId })
+      .select({
+        first: children.firstName,
+        last: children.lastName,
+        la: children.laChildId,
+        lantern: children.lanternId,
+      })
       .from(children)
       .where(eq(children.authorityId, authorityId));
     for (const k of kids) {
@@ -97,34 +106,54 @@ describe('every report for members, scanned', () => {
       periodLabel: 'p',
       audience: 'internal',
       generatedOn: AS_AT,
-      blocks: [heading(1, 'Rules broken'), paragraph(`There were 3 referrals about ${first} (${id}).`), { type: 'table', caption: 'Small', head: ['Group', 'Count'], rows: [['A', '2']] }],
+      blocks: [
+        heading(1, 'Rules broken'),
+        paragraph(`There were 3 referrals about ${first} (${id}).`),
+        { type: 'table', caption: 'Small', head: ['Group', 'Count'], rows: [['A', '2']] },
+      ],
     };
     for (const scan of [await scanDocx(await reportDocx(doc)), await scanPdf(await reportPdf(doc))]) {
       const found = findings(scan, people);
-      assert.ok(found.some((f) => f.startsWith('cell "2"')), found.join('; '));
-      assert.ok(found.some((f) => f.startsWith('text "')), found.join('; '));
-      assert.ok(found.some((f) => f.startsWith('a child\'s name')), found.join('; '));
-      assert.ok(found.some((f) => f === `a child's ID ${id}`), found.join('; '));
+      assert.ok(
+        found.some((f) => f.startsWith('cell "2"')),
+        found.join('; '),
+      );
+      assert.ok(
+        found.some((f) => f.startsWith('text "')),
+        found.join('; '),
+      );
+      assert.ok(
+        found.some((f) => f.startsWith("a child's name")),
+        found.join('; '),
+      );
+      assert.ok(
+        found.some((f) => f === `a child's ID ${id}`),
+        found.join('; '),
+      );
     }
   });
 
   for (const kind of REPORT_KINDS) {
-    test(`${kind.key}: the members' DOCX and PDF hold no count from 1 to 4 and nothing about a child`, { timeout: 600_000 }, async () => {
-      const periods = await kind.periods(database.db, authorityId, AS_AT);
-      assert.ok(periods.length > 0, `${kind.key} offers a period for the demo authority`);
-      const period = periods[0]?.value ?? '';
-      const members = await kind.build(database.db, authorityId, { period, audience: 'members', today: AS_AT });
-      const internal = await kind.build(database.db, authorityId, { period, audience: 'internal', today: AS_AT });
-      for (const [format, scan] of [
-        ['DOCX', await scanDocx(await reportDocx(members))],
-        ['PDF', await scanPdf(await reportPdf(members))],
-      ] as const) {
-        assert.ok(scan.text.length > 200, `${kind.key} ${format} has text`);
-        assert.deepEqual(findings(scan, people), [], `${kind.key} ${format} for members`);
-      }
-      const internalScan = await scanDocx(await reportDocx(internal));
-      internalSmallCells.push(...internalScan.cells.filter((c) => SMALL_CELL.test(c.trim())));
-    });
+    test(
+      `${kind.key}: the members' DOCX and PDF hold no count from 1 to 4 and nothing about a child`,
+      { timeout: 600_000 },
+      async () => {
+        const periods = await kind.periods(database.db, authorityId, AS_AT);
+        assert.ok(periods.length > 0, `${kind.key} offers a period for the demo authority`);
+        const period = periods[0]?.value ?? '';
+        const members = await kind.build(database.db, authorityId, { period, audience: 'members', today: AS_AT });
+        const internal = await kind.build(database.db, authorityId, { period, audience: 'internal', today: AS_AT });
+        for (const [format, scan] of [
+          ['DOCX', await scanDocx(await reportDocx(members))],
+          ['PDF', await scanPdf(await reportPdf(members))],
+        ] as const) {
+          assert.ok(scan.text.length > 200, `${kind.key} ${format} has text`);
+          assert.deepEqual(findings(scan, people), [], `${kind.key} ${format} for members`);
+        }
+        const internalScan = await scanDocx(await reportDocx(internal));
+        internalSmallCells.push(...internalScan.cells.filter((c) => SMALL_CELL.test(c.trim())));
+      },
+    );
   }
 
   test('the same reports for officers do show counts from 1 to 4 (so the scan above could fail)', () => {

@@ -78,7 +78,8 @@ describeEachEngine('performance pack on a small authority', (ctx) => {
       const child = await buildChild(db, { authorityId: la.id, firstName: `ChildR${i}` });
       await buildReferral(db, child, { referralDate: '2025-04-15' });
       await buildReferral(db, child, { referralDate: '2026-03-10' });
-      if (i === 1) for (const day of ['05', '06', '09']) await buildContact(db, child, { contactDate: `2026-03-${day}` });
+      if (i === 1)
+        for (const day of ['05', '06', '09']) await buildContact(db, child, { contactDate: `2026-03-${day}` });
     }
     for (let i = 1; i <= 5; i++) {
       const child = await buildChild(db, { authorityId: la.id, firstName: `ChildF${i}` });
@@ -112,7 +113,10 @@ describeEachEngine('performance pack on a small authority', (ctx) => {
     assert.deepEqual(rowOf(figures, 'RAG'), ['RAG', 'Off target']);
     // February: F1–F5's referrals, none a re-referral: 0 of 5 = 0%.
     assert.deepEqual(rowOf(figures, 'Previous month, February 2026'), ['Previous month, February 2026', '0%']);
-    assert.deepEqual(rowOf(figures, 'Change since the previous month'), ['Change since the previous month', '+100 percentage points (worse)']);
+    assert.deepEqual(rowOf(figures, 'Change since the previous month'), [
+      'Change since the previous month',
+      '+100 percentage points (worse)',
+    ]);
 
     // The trend: 12 months, April 2025 (0 of 5: the first referrals) to March 2026.
     const chart = doc.blocks.find((b) => b.type === 'chart' && b.title.startsWith(REREFERRALS));
@@ -125,7 +129,9 @@ describeEachEngine('performance pack on a small authority', (ctx) => {
     // The commentary comes after the indicator's heading and before the next indicator's.
     const at = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === REREFERRALS);
     const nextHeading = doc.blocks.findIndex((b, i) => i > at && b.type === 'heading');
-    const section = doc.blocks.slice(at, nextHeading).flatMap((b: Block) => (b.type === 'paragraph' ? [b.content.map(cellText).join('')] : []));
+    const section = doc.blocks
+      .slice(at, nextHeading)
+      .flatMap((b: Block) => (b.type === 'paragraph' ? [b.content.map(cellText).join('')] : []));
     assert.ok(section.includes('Commentary by Pat Head, 2 April 2026'));
     assert.ok(section.includes('What is going well: Step-down decisions are recorded on time'));
     assert.ok(section.includes('What needs to improve: Families referred again within the year'));
@@ -134,7 +140,11 @@ describeEachEngine('performance pack on a small authority', (ctx) => {
     const contacts = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Contacts per 10,000 children');
     assert.ok(contacts > 0);
     const next = doc.blocks.findIndex((b, i) => i > contacts && b.type === 'heading');
-    assert.ok(doc.blocks.slice(contacts, next).some((b) => b.type === 'paragraph' && b.content.join('') === 'No commentary was written for this month.'));
+    assert.ok(
+      doc.blocks
+        .slice(contacts, next)
+        .some((b) => b.type === 'paragraph' && b.content.join('') === 'No commentary was written for this month.'),
+    );
     const contactFigures = tableCalled(doc, 'Contacts per 10,000 children: figures for March 2026');
     assert.deepEqual(rowOf(contactFigures, 'Value, March 2026'), ['Value, March 2026', '1.7 per 10,000']);
     assert.deepEqual(rowOf(contactFigures, 'Counted'), ['Counted', '3']);
@@ -151,16 +161,31 @@ describeEachEngine('performance pack on a small authority', (ctx) => {
     // Contacts went from 0 to 3, but 3 is a count from 1 to 4: not listed.
     assert.ok(!moved.rows.some((r) => r[0] === 'Contacts per 10,000 children'));
 
-    const february = packDocument(await loadPackData(ctx.database.db, authorityId, '2026-02', TODAY), 'internal', TODAY);
+    const february = packDocument(
+      await loadPackData(ctx.database.db, authorityId, '2026-02', TODAY),
+      'internal',
+      TODAY,
+    );
     const figures = tableCalled(february, `${REREFERRALS}: figures for February 2026`);
     assert.deepEqual(rowOf(figures, 'RAG'), ['RAG', 'On target']);
     const offBlock = february.blocks.find((b) => b.type === 'table' && b.caption.startsWith('Indicators off target'));
-    assert.ok(!offBlock || (offBlock.type === 'table' && !offBlock.rows.some((r) => r[0] === REREFERRALS)), 'on target, so not listed as off target');
+    assert.ok(
+      !offBlock || (offBlock.type === 'table' && !offBlock.rows.some((r) => r[0] === REREFERRALS)),
+      'on target, so not listed as off target',
+    );
   });
 
   it('writes "c" for the 3 contacts (and the rate made from them) in the members’ DOCX, and the figures for officers', async () => {
-    const internal = await performancePack.build(ctx.database.db, authorityId, { period: '2026-03', audience: 'internal', today: TODAY });
-    const members = await performancePack.build(ctx.database.db, authorityId, { period: '2026-03', audience: 'members', today: TODAY });
+    const internal = await performancePack.build(ctx.database.db, authorityId, {
+      period: '2026-03',
+      audience: 'internal',
+      today: TODAY,
+    });
+    const members = await performancePack.build(ctx.database.db, authorityId, {
+      period: '2026-03',
+      audience: 'members',
+      today: TODAY,
+    });
     const caption = 'Contacts per 10,000 children: figures for March 2026';
     const officersXml = await zipEntry(await reportDocx(internal), 'word/document.xml');
     const membersXml = await zipEntry(await reportDocx(members), 'word/document.xml');
@@ -179,10 +204,16 @@ describeEachEngine('performance pack on a small authority', (ctx) => {
     assert.deepEqual(row(rereferrals, 'Numerator'), ['Numerator', '5']);
     // The contacts' trend chart is not drawn for members (its table shows the 3 as "c"); it is for officers.
     const text = documentText(membersXml);
-    assert.match(text, /Contacts per 10,000 children: 12 months to March 2026: the chart is not shown because it would show counts from 1 to 4/);
+    assert.match(
+      text,
+      /Contacts per 10,000 children: 12 months to March 2026: the chart is not shown because it would show counts from 1 to 4/,
+    );
     assert.doesNotMatch(documentText(officersXml), /the chart is not shown/);
     const trend = docxTableAfter(membersXml, 'Contacts per 10,000 children: values by month');
-    assert.deepEqual(trend.find((r) => r[0] === 'March 2026'), ['March 2026', 'c', 'c', '18,000']);
+    assert.deepEqual(
+      trend.find((r) => r[0] === 'March 2026'),
+      ['March 2026', 'c', 'c', '18,000'],
+    );
     assert.doesNotMatch(text, /ChildR|ChildF/);
   });
 });
@@ -192,11 +223,14 @@ describe('performance pack: the period', () => {
     assert.equal(packMonth('2026-03', TODAY), '2026-03');
     assert.equal(packMonth('latest', TODAY), '2026-03');
     assert.equal(packMonth('2019-07', TODAY), '2019-07');
-    const refused = (period: string, message: RegExp) => { assert.throws(
+    const refused = (period: string, message: RegExp) => {
+      assert.throws(
         () => packMonth(period, TODAY),
-        (e: unknown) => e instanceof ValidationError && e.errors[0]?.field === '--period' && message.test(e.errors[0].message),
+        (e: unknown) =>
+          e instanceof ValidationError && e.errors[0]?.field === '--period' && message.test(e.errors[0].message),
         period,
-      ); };
+      );
+    };
     refused('2026-13', /Give a month as YYYY-MM \(for example 2026-03\) or latest, not "2026-13"/);
     refused('2026-00', /not "2026-00"/);
     refused('soon', /not "soon"/);
@@ -217,14 +251,27 @@ describe('performance pack: the period', () => {
   test('moved most: ranked by the change relative to last month, leaving out values from 1 to 4 and those without two values', () => {
     const feb = { kind: 'month' as const, start: '2026-02-01', end: '2026-02-28' };
     const mar = { kind: 'month' as const, start: '2026-03-01', end: '2026-03-31' };
-    const result = (id: string, before: [number, number | null, number | null], now: [number, number | null, number | null]): IndicatorResult => {
+    const result = (
+      id: string,
+      before: [number, number | null, number | null],
+      now: [number, number | null, number | null],
+    ): IndicatorResult => {
       const definition = indicatorById(id);
       if (!definition) throw new Error(id);
       const trend = [
         { period: feb, numerator: before[0], denominator: before[1], value: before[2] },
         { period: mar, numerator: now[0], denominator: now[1], value: now[2] },
       ];
-      return { definition, period: mar, periodLabel: 'March 2026', current: trend[1] as PeriodValue, rag: null, thresholds: { target: null, green: null, amber: null, changed: false, updatedBy: null, updatedAt: null }, trend, benchmarks: [] };
+      return {
+        definition,
+        period: mar,
+        periodLabel: 'March 2026',
+        current: trend[1] as PeriodValue,
+        rag: null,
+        thresholds: { target: null, green: null, amber: null, changed: false, updatedBy: null, updatedAt: null },
+        trend,
+        benchmarks: [],
+      };
     };
     const results = [
       // 100 → 160 requests: +60, 60 ÷ 100 = 0.6.
@@ -239,12 +286,18 @@ describe('performance pack: the period', () => {
       result('rereferrals-12-months', [10, 50, 20], [15, 50, 30]),
     ];
     const moved = movedMost(results);
-    assert.deepEqual(moved.map((m) => [m.result.definition.id, m.change, m.relative]), [
-      ['early-help-requests', 60, 0.6],
-      ['rereferrals-12-months', 10, 0.5],
-      ['contacts-decision-1-working-day', 8, 0.1],
-    ]);
-    assert.deepEqual(movedMost(results, 2).map((m) => m.result.definition.id), ['early-help-requests', 'rereferrals-12-months']);
+    assert.deepEqual(
+      moved.map((m) => [m.result.definition.id, m.change, m.relative]),
+      [
+        ['early-help-requests', 60, 0.6],
+        ['rereferrals-12-months', 10, 0.5],
+        ['contacts-decision-1-working-day', 8, 0.1],
+      ],
+    );
+    assert.deepEqual(
+      movedMost(results, 2).map((m) => m.result.definition.id),
+      ['early-help-requests', 'rereferrals-12-months'],
+    );
     const [requests, rereferrals, decisions] = moved.map((m) => m.result.definition);
     assert.ok(requests && rereferrals && decisions);
     assert.equal(judgeChange(requests, 60), 'Neither (demand)');
@@ -270,72 +323,117 @@ async function areaValues(client: TestClient, asAt: string): Promise<Map<string,
   return web;
 }
 
-describe('performance pack for the demo authority, opened in LibreOffice', { skip: renderSkip('performance pack rendered') }, () => {
-  let world: TestWorld;
-  let demoId = 0;
-  let analyst: TestClient;
-  let member: TestClient;
-  const today = todayInLondon();
-  const month = lastCompleteMonth(today);
-  const label = periodLabel(month);
+describe(
+  'performance pack for the demo authority, opened in LibreOffice',
+  { skip: renderSkip('performance pack rendered') },
+  () => {
+    let world: TestWorld;
+    let demoId = 0;
+    let analyst: TestClient;
+    let member: TestClient;
+    const today = todayInLondon();
+    const month = lastCompleteMonth(today);
+    const label = periodLabel(month);
 
-  before(async () => {
-    world = await startTestWorld();
-    const db = world.database.db;
-    const demo = await generateDemoAuthority(world.database, { seed: 1, childPopulation: 5000, years: 2, asAt: today, code: 'DEMO', name: 'Demo Borough' });
-    demoId = demo.authorityId;
-    await refreshMonthlyValues(db, demoId, today, { months: 14 });
-    const audit = createAuditor(world.services.accessLogRepository, { userId: null, username: 'test-setup', authorityId: demoId }, 'user.create', null);
-    await world.services.users.create(demoId, { username: 'demo-analyst', displayName: 'Demo Analyst', role: 'analyst', teamId: null, password: PASSWORD }, audit);
-    await world.services.users.create(demoId, { username: 'demo-member', displayName: 'Demo Member', role: 'member', teamId: null, password: PASSWORD }, audit);
-    analyst = new TestClient(world.baseUrl);
-    await analyst.signIn('demo-analyst', PASSWORD);
-    member = new TestClient(world.baseUrl);
-    await member.signIn('demo-member', PASSWORD);
-  });
-  after(async () => {
-    await world?.close();
-  });
+    before(async () => {
+      world = await startTestWorld();
+      const db = world.database.db;
+      const demo = await generateDemoAuthority(world.database, {
+        seed: 1,
+        childPopulation: 5000,
+        years: 2,
+        asAt: today,
+        code: 'DEMO',
+        name: 'Demo Borough',
+      });
+      demoId = demo.authorityId;
+      await refreshMonthlyValues(db, demoId, today, { months: 14 });
+      const audit = createAuditor(
+        world.services.accessLogRepository,
+        { userId: null, username: 'test-setup', authorityId: demoId },
+        'user.create',
+        null,
+      );
+      await world.services.users.create(
+        demoId,
+        { username: 'demo-analyst', displayName: 'Demo Analyst', role: 'analyst', teamId: null, password: PASSWORD },
+        audit,
+      );
+      await world.services.users.create(
+        demoId,
+        { username: 'demo-member', displayName: 'Demo Member', role: 'member', teamId: null, password: PASSWORD },
+        audit,
+      );
+      analyst = new TestClient(world.baseUrl);
+      await analyst.signIn('demo-analyst', PASSWORD);
+      member = new TestClient(world.baseUrl);
+      await member.signIn('demo-member', PASSWORD);
+    });
+    after(async () => {
+      await world?.close();
+    });
 
-  it('renders every service area on drawn pages, with the area pages’ values', async () => {
-    const doc = await performancePack.build(world.database.db, demoId, { period: 'latest', audience: 'internal', today });
-    assert.equal(doc.title, `Performance Matters: ${label}`);
-    const docx = await reportDocx(doc);
-    const xml = await zipEntry(docx, 'word/document.xml');
+    it('renders every service area on drawn pages, with the area pages’ values', async () => {
+      const doc = await performancePack.build(world.database.db, demoId, {
+        period: 'latest',
+        audience: 'internal',
+        today,
+      });
+      assert.equal(doc.title, `Performance Matters: ${label}`);
+      const docx = await reportDocx(doc);
+      const xml = await zipEntry(docx, 'word/document.xml');
 
-    // What the area pages show the analyst, indicator by indicator.
-    const web = await areaValues(analyst, month.end);
-    // Every indicator's value in the DOCX is the page's.
-    for (const [title, value] of web) {
-      const rows = docxTableAfter(xml, `${title}: figures for ${label}`);
-      assert.deepEqual(rows.find((r) => r[0] === `Value, ${label}`), [`Value, ${label}`, value], title);
-    }
+      // What the area pages show the analyst, indicator by indicator.
+      const web = await areaValues(analyst, month.end);
+      // Every indicator's value in the DOCX is the page's.
+      for (const [title, value] of web) {
+        const rows = docxTableAfter(xml, `${title}: figures for ${label}`);
+        assert.deepEqual(
+          rows.find((r) => r[0] === `Value, ${label}`),
+          [`Value, ${label}`, value],
+          title,
+        );
+      }
 
-    const rendered = await renderDocx(docx, 'performance-pack');
-    for (const area of SERVICE_AREAS) assert.ok(rendered.text.includes(SERVICE_AREA_LABELS[area]), `${SERVICE_AREA_LABELS[area]} on the rendered pages`);
-    assert.ok(rendered.text.includes(PACK_HEADINGS.summary));
-    assert.ok(rendered.pngBytes.length > 10, `many pages (${rendered.pngBytes.length})`);
-    for (const [i, bytes] of rendered.pngBytes.entries()) assert.ok(bytes > 2000, `page ${i + 1} is drawn (${bytes} bytes)`);
-    // Beside its indicator on the rendered pages: the caption, then the value row.
-    let found = 0;
-    for (const [title, value] of web) {
-      if (value === 'No data') continue;
-      const at = rendered.text.indexOf(`${title}: figures for ${label}`);
-      if (at < 0) continue;
-      const near = rendered.text.slice(at, at + 300);
-      if (near.includes(`Value, ${label} ${value}`)) found += 1;
-    }
-    assert.ok(found >= 3, `at least three indicators' values found beside them on the rendered pages (${found})`);
-  });
+      const rendered = await renderDocx(docx, 'performance-pack');
+      for (const area of SERVICE_AREAS)
+        assert.ok(
+          rendered.text.includes(SERVICE_AREA_LABELS[area]),
+          `${SERVICE_AREA_LABELS[area]} on the rendered pages`,
+        );
+      assert.ok(rendered.text.includes(PACK_HEADINGS.summary));
+      assert.ok(rendered.pngBytes.length > 10, `many pages (${rendered.pngBytes.length})`);
+      for (const [i, bytes] of rendered.pngBytes.entries())
+        assert.ok(bytes > 2000, `page ${i + 1} is drawn (${bytes} bytes)`);
+      // Beside its indicator on the rendered pages: the caption, then the value row.
+      let found = 0;
+      for (const [title, value] of web) {
+        if (value === 'No data') continue;
+        const at = rendered.text.indexOf(`${title}: figures for ${label}`);
+        if (at < 0) continue;
+        const near = rendered.text.slice(at, at + 300);
+        if (near.includes(`Value, ${label} ${value}`)) found += 1;
+      }
+      assert.ok(found >= 3, `at least three indicators' values found beside them on the rendered pages (${found})`);
+    });
 
-  it('gives members the values the area pages show a member, "c" where they do', async () => {
-    const doc = await performancePack.build(world.database.db, demoId, { period: 'latest', audience: 'members', today });
-    const xml = await zipEntry(await reportDocx(doc), 'word/document.xml');
-    const web = await areaValues(member, month.end);
-    assert.ok([...web.values()].includes('c'), 'the demo month has a value from 1 to 4, so the test can fail');
-    for (const [title, value] of web) {
-      const rows = docxTableAfter(xml, `${title}: figures for ${label}`);
-      assert.deepEqual(rows.find((r) => r[0] === `Value, ${label}`), [`Value, ${label}`, value], title);
-    }
-  });
-});
+    it('gives members the values the area pages show a member, "c" where they do', async () => {
+      const doc = await performancePack.build(world.database.db, demoId, {
+        period: 'latest',
+        audience: 'members',
+        today,
+      });
+      const xml = await zipEntry(await reportDocx(doc), 'word/document.xml');
+      const web = await areaValues(member, month.end);
+      assert.ok([...web.values()].includes('c'), 'the demo month has a value from 1 to 4, so the test can fail');
+      for (const [title, value] of web) {
+        const rows = docxTableAfter(xml, `${title}: figures for ${label}`);
+        assert.deepEqual(
+          rows.find((r) => r[0] === `Value, ${label}`),
+          [`Value, ${label}`, value],
+          title,
+        );
+      }
+    });
+  },
+);

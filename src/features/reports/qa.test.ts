@@ -37,7 +37,13 @@ async function buildWorld(db: Tx): Promise<number> {
   const child = await buildChild(db, { authorityId: la.id });
   const domain = await buildDomain(db, { authorityId: la.id, key: 'voice', title: 'Voice of the child', sortOrder: 1 });
   const audit = async (submittedOn: string | null, grade: Grade, status = 'submitted') => {
-    const a = await buildAudit(db, { authorityId: la.id, childId: Number(child.id), submittedOn, status, grades: [{ domainId: Number(domain.id), grade }] });
+    const a = await buildAudit(db, {
+      authorityId: la.id,
+      childId: Number(child.id),
+      submittedOn,
+      status,
+      grades: [{ domainId: Number(domain.id), grade }],
+    });
     await db.update(caseAudits).set({ teamId: team.id }).where(eq(caseAudits.id, a.id));
   };
   for (const day of ['02', '05', '09', '12', '20']) await audit(`2026-03-${day}`, 'good');
@@ -69,15 +75,27 @@ describeEachEngine('the quality assurance report kind', (ctx) => {
     assert.equal(internal.period, '2026-03');
     const text = documentText(await zipEntry(await reportDocx(internal), 'word/document.xml'));
     const at = Object.values(QA_HEADINGS).map((h) => text.indexOf(`\n${h}\n`));
-    assert.ok(at.every((i, n) => i > 0 && (n === 0 || i > (at[n - 1] ?? 0))), `headings in order: ${at.join(', ')}`);
+    assert.ok(
+      at.every((i, n) => i > 0 && (n === 0 || i > (at[n - 1] ?? 0))),
+      `headings in order: ${at.join(', ')}`,
+    );
   });
 
   test('internal: 6 audits, 6 grades, 5 of 6 = 83% good or better; February 2 of 4 = 50%: up 33 points; good 5, inadequate 1 by domain and team', async () => {
     const rows = tableRows(await zipEntry(await reportDocx(internal), 'word/document.xml'));
     assert.deepEqual(row(rows, 'Audits completed in March 2026'), ['Audits completed in March 2026', '6']);
-    assert.deepEqual(row(rows, 'Domain grades good or better in March 2026'), ['Domain grades good or better in March 2026', '83%']);
-    assert.deepEqual(row(rows, 'Good or better in February 2026 (previous month)'), ['Good or better in February 2026 (previous month)', '50%']);
-    assert.deepEqual(row(rows, 'Change on the previous month'), ['Change on the previous month', 'Up 33 percentage points on February 2026']);
+    assert.deepEqual(row(rows, 'Domain grades good or better in March 2026'), [
+      'Domain grades good or better in March 2026',
+      '83%',
+    ]);
+    assert.deepEqual(row(rows, 'Good or better in February 2026 (previous month)'), [
+      'Good or better in February 2026 (previous month)',
+      '50%',
+    ]);
+    assert.deepEqual(row(rows, 'Change on the previous month'), [
+      'Change on the previous month',
+      'Up 33 percentage points on February 2026',
+    ]);
     assert.deepEqual(row(rows, 'Voice of the child'), ['Voice of the child', '0', '5', '0', '1', '6', '83%']);
     assert.deepEqual(row(rows, 'Alpha'), ['Alpha', '6', '0', '5', '0', '1', '6', '83%']);
     assert.deepEqual(row(rows, 'February 2026'), ['February 2026', '50%', '50%']);
@@ -89,20 +107,30 @@ describeEachEngine('the quality assurance report kind', (ctx) => {
     const xml = await zipEntry(await reportDocx(members), 'word/document.xml');
     const rows = tableRows(xml);
     assert.deepEqual(row(rows, 'Voice of the child'), ['Voice of the child', '0', '5', '0', 'c', '6', '83%']);
-    assert.deepEqual(row(rows, 'Good or better in February 2026 (previous month)'), ['Good or better in February 2026 (previous month)', 'c']);
+    assert.deepEqual(row(rows, 'Good or better in February 2026 (previous month)'), [
+      'Good or better in February 2026 (previous month)',
+      'c',
+    ]);
     assert.match(row(rows, 'Change on the previous month')?.[1] ?? '', /^Not shown/);
     assert.deepEqual(row(rows, 'February 2026'), ['February 2026', 'c', 'c']);
-    assert.deepEqual(rows.flat().filter((c) => /^[1-4]$/.test(c)), []);
+    assert.deepEqual(
+      rows.flat().filter((c) => /^[1-4]$/.test(c)),
+      [],
+    );
     assert.ok(!documentText(xml).includes('Agreement by auditor'));
   });
 
   test('the tagged PDF says the same: 83% in the summary, "c" for members', async () => {
-    const cells = async (doc: ReportDocument) => (await markedContent(await reportPdf(doc))).filter((m) => m.tag === 'TD').map((m) => m.text);
+    const cells = async (doc: ReportDocument) =>
+      (await markedContent(await reportPdf(doc))).filter((m) => m.tag === 'TD').map((m) => m.text);
     const i = await cells(internal);
     assert.equal(i[i.indexOf('Domain grades good or better in March 2026') + 1], '83%');
     const m = await cells(members);
     assert.equal(m[m.indexOf('Good or better in February 2026 (previous month)') + 1], 'c');
-    assert.deepEqual(m.filter((c) => /^[1-4]$/.test(c)), []);
+    assert.deepEqual(
+      m.filter((c) => /^[1-4]$/.test(c)),
+      [],
+    );
   });
 });
 
@@ -116,74 +144,106 @@ describe('the quality assurance report’s period', () => {
 
   test('a period that is not a month is refused, naming --period', async () => {
     for (const bad of ['2026-13', '2026-03-31', 'latest']) {
-      await assert.rejects(qaReport.build(undefined as never, 0, { period: bad, audience: 'internal', today: '2026-04-01' }), (e: Error & { errors?: Array<{ field: string; message: string }> }) => {
-        assert.equal(e.errors?.[0]?.field, '--period');
-        assert.match(e.errors?.[0]?.message ?? '', /YYYY-MM/);
-        return true;
+      await assert.rejects(
+        qaReport.build(undefined as never, 0, { period: bad, audience: 'internal', today: '2026-04-01' }),
+        (e: Error & { errors?: Array<{ field: string; message: string }> }) => {
+          assert.equal(e.errors?.[0]?.field, '--period');
+          assert.match(e.errors?.[0]?.message ?? '', /YYYY-MM/);
+          return true;
+        },
+      );
+    }
+  });
+});
+
+describe(
+  'the quality assurance report for the demo authority, against the audit results page',
+  { timeout: 600_000 },
+  () => {
+    let demo: DemoWorld;
+    let doc: ReportDocument;
+    let html: string;
+    let rows: string[][];
+    const MONTH = '2026-03';
+
+    before(async () => {
+      demo = await startDemoWorld({ asAt: '2026-03-31', childPopulation: 4000, years: 2 });
+      const head = await demo.client('head-of-service');
+      const page = await head.get(`/quality?from=${MONTH}&to=${MONTH}`);
+      assert.equal(page.status, 200);
+      html = page.text;
+      doc = await qaReport.build(demo.world.database.db, demo.demo.authorityId, {
+        period: MONTH,
+        audience: 'internal',
+        today: '2026-04-02',
       });
-    }
-  });
-});
+      rows = tableRows(await zipEntry(await reportDocx(doc), 'word/document.xml'));
+    });
+    after(async () => {
+      await demo?.close();
+    });
 
-describe('the quality assurance report for the demo authority, against the audit results page', { timeout: 600_000 }, () => {
-  let demo: DemoWorld;
-  let doc: ReportDocument;
-  let html: string;
-  let rows: string[][];
-  const MONTH = '2026-03';
+    /** A page row's grade counts ("3 (25%)" → "3"), total and % good or better; and the % worked from the counts. */
+    const counts = (cells: string[]) => cells.slice(1, 5).map((c) => c.replace(/ \(.*\)$/, ''));
 
-  before(async () => {
-    demo = await startDemoWorld({ asAt: '2026-03-31', childPopulation: 4000, years: 2 });
-    const head = await demo.client('head-of-service');
-    const page = await head.get(`/quality?from=${MONTH}&to=${MONTH}`);
-    assert.equal(page.status, 200);
-    html = page.text;
-    doc = await qaReport.build(demo.world.database.db, demo.demo.authorityId, { period: MONTH, audience: 'internal', today: '2026-04-02' });
-    rows = tableRows(await zipEntry(await reportDocx(doc), 'word/document.xml'));
-  });
-  after(async () => {
-    await demo?.close();
-  });
+    test('each practice domain’s and each team’s grades, totals and % good or better are the page’s', () => {
+      const domains = doc.blocks.flatMap((b) =>
+        b.type === 'table' && b.head[0] === 'Practice domain' ? b.rows.map((r) => String(r[0])) : [],
+      );
+      assert.ok(domains.length >= 2, `domains: ${domains.join(', ')}`);
+      assert.ok(Number(row(rows, 'All domains')?.[5]?.replace(/,/g, '')) >= 5, 'the demo has audits in March 2026');
+      for (const label of domains) {
+        const web =
+          label === 'All domains'
+            ? tableRow(html, 'Grades by practice domain', 'All domain grades')
+            : tableRow(html, 'Grades by practice domain', label);
+        const mine = row(rows, label);
+        assert.ok(mine, label);
+        assert.deepEqual(mine.slice(1, 5), counts(web), `${label}: grade counts`);
+        assert.equal(mine[5], web[5], `${label}: all grades`);
+        const [o, g] = counts(web).map((c) => Number(c.replace(/,/g, ''))) as [number, number];
+        const total = Number((web[5] ?? '0').replace(/,/g, ''));
+        assert.equal(
+          mine[6],
+          total === 0 ? '–' : `${Math.round((100 * (o + g)) / total)}%`,
+          `${label}: % good or better`,
+        );
+        if (total > 0)
+          assert.ok(
+            Math.abs(Number(mine[6]?.replace('%', '')) - Number(web[6]?.replace('%', ''))) <= 0.5,
+            `${label}: ${mine[6]} against the page’s ${web[6]}`,
+          );
+      }
+      const teams = doc.blocks.flatMap((b) =>
+        b.type === 'table' && b.head[0] === 'Team' && b.head[1] === 'Audits' ? b.rows.map((r) => String(r[0])) : [],
+      );
+      assert.ok(teams.length >= 1);
+      for (const label of teams) {
+        const web = tableRow(html, 'Grades by team', label);
+        const mine = row(rows, label);
+        assert.deepEqual(mine?.slice(2, 7), [...counts(web), web[5]], `${label}: grades by team`);
+      }
+    });
 
-  /** A page row's grade counts ("3 (25%)" → "3"), total and % good or better; and the % worked from the counts. */
-  const counts = (cells: string[]) => cells.slice(1, 5).map((c) => c.replace(/ \(.*\)$/, ''));
+    test('moderation: the grades compared are the page’s moderated domain grades (pairs)', () => {
+      const pairs = /Moderated domain grades \(pairs\)\s*<\/dt>\s*<dd[^>]*>([\s\S]*?)<\/dd>/.exec(html)?.[1];
+      assert.ok(pairs !== undefined, 'the page’s agreement summary');
+      assert.deepEqual(row(rows, 'Domain grades compared'), ['Domain grades compared', clean(pairs)]);
+    });
 
-  test('each practice domain’s and each team’s grades, totals and % good or better are the page’s', () => {
-    const domains = doc.blocks.flatMap((b) => (b.type === 'table' && b.head[0] === 'Practice domain' ? b.rows.map((r) => String(r[0])) : []));
-    assert.ok(domains.length >= 2, `domains: ${domains.join(', ')}`);
-    assert.ok(Number(row(rows, 'All domains')?.[5]?.replace(/,/g, '')) >= 5, 'the demo has audits in March 2026');
-    for (const label of domains) {
-      const web = label === 'All domains' ? tableRow(html, 'Grades by practice domain', 'All domain grades') : tableRow(html, 'Grades by practice domain', label);
-      const mine = row(rows, label);
-      assert.ok(mine, label);
-      assert.deepEqual(mine.slice(1, 5), counts(web), `${label}: grade counts`);
-      assert.equal(mine[5], web[5], `${label}: all grades`);
-      const [o, g] = counts(web).map((c) => Number(c.replace(/,/g, ''))) as [number, number];
-      const total = Number((web[5] ?? '0').replace(/,/g, ''));
-      assert.equal(mine[6], total === 0 ? '–' : `${Math.round((100 * (o + g)) / total)}%`, `${label}: % good or better`);
-      if (total > 0) assert.ok(Math.abs(Number(mine[6]?.replace('%', '')) - Number(web[6]?.replace('%', ''))) <= 0.5, `${label}: ${mine[6]} against the page’s ${web[6]}`);
-    }
-    const teams = doc.blocks.flatMap((b) => (b.type === 'table' && b.head[0] === 'Team' && b.head[1] === 'Audits' ? b.rows.map((r) => String(r[0])) : []));
-    assert.ok(teams.length >= 1);
-    for (const label of teams) {
-      const web = tableRow(html, 'Grades by team', label);
-      const mine = row(rows, label);
-      assert.deepEqual(mine?.slice(2, 7), [...counts(web), web[5]], `${label}: grades by team`);
-    }
-  });
-
-  test('moderation: the grades compared are the page’s moderated domain grades (pairs)', () => {
-    const pairs = /Moderated domain grades \(pairs\)\s*<\/dt>\s*<dd[^>]*>([\s\S]*?)<\/dd>/.exec(html)?.[1];
-    assert.ok(pairs !== undefined, 'the page’s agreement summary');
-    assert.deepEqual(row(rows, 'Domain grades compared'), ['Domain grades compared', clean(pairs)]);
-  });
-
-  test('LibreOffice opens the DOCX; every page renders with something on it; the headings and the summary figures are on the pages', { skip: renderSkip('QA report'), timeout: 300_000 }, async () => {
-    const rendered = await renderDocx(await reportDocx(doc), 'qa');
-    for (const [i, bytes] of rendered.pngBytes.entries()) assert.ok(bytes > 1500, `page ${i + 1} is not blank (${bytes} bytes)`);
-    for (const h of ['Quality assurance report: March 2026', ...Object.values(QA_HEADINGS)]) assert.ok(rendered.text.includes(h), `"${h}" is on a page`);
-    const all = row(rows, 'All domains');
-    assert.ok(all);
-    assert.ok(rendered.text.includes(all.join(' ')), `the all-domains row (${all.join(' ')}) is on a page`);
-  });
-});
+    test(
+      'LibreOffice opens the DOCX; every page renders with something on it; the headings and the summary figures are on the pages',
+      { skip: renderSkip('QA report'), timeout: 300_000 },
+      async () => {
+        const rendered = await renderDocx(await reportDocx(doc), 'qa');
+        for (const [i, bytes] of rendered.pngBytes.entries())
+          assert.ok(bytes > 1500, `page ${i + 1} is not blank (${bytes} bytes)`);
+        for (const h of ['Quality assurance report: March 2026', ...Object.values(QA_HEADINGS)])
+          assert.ok(rendered.text.includes(h), `"${h}" is on a page`);
+        const all = row(rows, 'All domains');
+        assert.ok(all);
+        assert.ok(rendered.text.includes(all.join(' ')), `the all-domains row (${all.join(' ')}) is on a page`);
+      },
+    );
+  },
+);

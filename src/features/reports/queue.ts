@@ -33,20 +33,44 @@ export interface Requester {
 }
 
 /** The audiences someone may see and ask for. */
-export const audiencesFor = (mayInternal: boolean): readonly Audience[] => (mayInternal ? ['internal', 'members'] : ['members']);
+export const audiencesFor = (mayInternal: boolean): readonly Audience[] =>
+  mayInternal ? ['internal', 'members'] : ['members'];
 
 /** Checks the request and queues it; answers the report's id. Bad input is a ValidationError naming the field (kind, period, audience, format); nothing is queued. */
-export async function queueReport(db: Tx, authorityId: number, request: QueueRequest, requester: Requester, today = todayInLondon()): Promise<number> {
+export async function queueReport(
+  db: Tx,
+  authorityId: number,
+  request: QueueRequest,
+  requester: Requester,
+  today = todayInLondon(),
+): Promise<number> {
   const { kind, audience, format } = checkRequest(request, { audience: 'audience' });
   if (audience === 'internal' && !requester.mayInternal) {
-    throw new ValidationError([{ field: 'audience', message: 'You can generate the version for members and the public only' }]);
+    throw new ValidationError([
+      { field: 'audience', message: 'You can generate the version for members and the public only' },
+    ]);
   }
   const periods = await kind.periods(db, authorityId, today);
-  if (periods.length === 0) throw new ValidationError([{ field: 'period', message: `There is nothing to report on yet for the ${kind.title.toLowerCase()}` }]);
-  if (!periods.some((p) => p.value === request.period)) throw new ValidationError([{ field: 'period', message: 'Choose a period from the list' }]);
+  if (periods.length === 0)
+    throw new ValidationError([
+      { field: 'period', message: `There is nothing to report on yet for the ${kind.title.toLowerCase()}` },
+    ]);
+  if (!periods.some((p) => p.value === request.period))
+    throw new ValidationError([{ field: 'period', message: 'Choose a period from the list' }]);
   const [row] = await db
     .insert(generatedReports)
-    .values({ authorityId, kind: kind.key, period: request.period, audience, format, status: 'queued', generatedBy: requester.name, stepsTotal: REPORT_STEPS, stepsDone: 0, progress: null })
+    .values({
+      authorityId,
+      kind: kind.key,
+      period: request.period,
+      audience,
+      format,
+      status: 'queued',
+      generatedBy: requester.name,
+      stepsTotal: REPORT_STEPS,
+      stepsDone: 0,
+      progress: null,
+    })
     .returning({ id: generatedReports.id });
   if (!row) throw new Error('generated_reports insert returned no row');
   return Number(row.id);
@@ -90,7 +114,21 @@ const entryColumns = {
   sha256: generatedReports.sha256,
 };
 
-type EntryRow = { [K in keyof ReportEntry]: unknown } & Pick<ReportEntry, 'kind' | 'period' | 'audience' | 'format' | 'status' | 'progress' | 'error' | 'generatedBy' | 'createdAt' | 'startedAt' | 'generatedAt' | 'sha256'>;
+type EntryRow = { [K in keyof ReportEntry]: unknown } & Pick<
+  ReportEntry,
+  | 'kind'
+  | 'period'
+  | 'audience'
+  | 'format'
+  | 'status'
+  | 'progress'
+  | 'error'
+  | 'generatedBy'
+  | 'createdAt'
+  | 'startedAt'
+  | 'generatedAt'
+  | 'sha256'
+>;
 
 const toEntry = (r: EntryRow): ReportEntry => ({
   ...r,
@@ -101,7 +139,13 @@ const toEntry = (r: EntryRow): ReportEntry => ({
 });
 
 /** One page (newest first) of the reports someone may see. */
-export async function reportsPage(db: Tx, authorityId: number, audiences: readonly Audience[], page: number, size = 50): Promise<{ entries: ReportEntry[]; window: PageWindow }> {
+export async function reportsPage(
+  db: Tx,
+  authorityId: number,
+  audiences: readonly Audience[],
+  page: number,
+  size = 50,
+): Promise<{ entries: ReportEntry[]; window: PageWindow }> {
   const where = and(eq(generatedReports.authorityId, authorityId), inArray(generatedReports.audience, [...audiences]));
   const [total] = await db.select({ n: countRows() }).from(generatedReports).where(where);
   const window = pageWindow(page, Number(total?.n ?? 0), size);
@@ -116,11 +160,22 @@ export async function reportsPage(db: Tx, authorityId: number, audiences: readon
 }
 
 /** One report someone may see (null when it is another authority's, or internal and they may not see that). */
-export async function reportEntry(db: Tx, authorityId: number, id: number, audiences: readonly Audience[]): Promise<ReportEntry | null> {
+export async function reportEntry(
+  db: Tx,
+  authorityId: number,
+  id: number,
+  audiences: readonly Audience[],
+): Promise<ReportEntry | null> {
   const [found] = await db
     .select(entryColumns)
     .from(generatedReports)
-    .where(and(eq(generatedReports.id, id), eq(generatedReports.authorityId, authorityId), inArray(generatedReports.audience, [...audiences])))
+    .where(
+      and(
+        eq(generatedReports.id, id),
+        eq(generatedReports.authorityId, authorityId),
+        inArray(generatedReports.audience, [...audiences]),
+      ),
+    )
     .limit(1);
   return found ? toEntry(found) : null;
 }
@@ -137,11 +192,20 @@ export async function reportsAhead(db: Tx, id: number): Promise<number> {
 }
 
 /** A finished report's file as stored (null when someone may not see it; status tells the caller when it is not done yet). */
-export async function reportFile(db: Tx, authorityId: number, id: number, audiences: readonly Audience[]): Promise<{ entry: ReportEntry; bytes: Buffer | null } | null> {
+export async function reportFile(
+  db: Tx,
+  authorityId: number,
+  id: number,
+  audiences: readonly Audience[],
+): Promise<{ entry: ReportEntry; bytes: Buffer | null } | null> {
   const entry = await reportEntry(db, authorityId, id, audiences);
   if (!entry) return null;
   if (entry.status !== 'done') return { entry, bytes: null };
-  const [row] = await db.select({ content: generatedReports.content }).from(generatedReports).where(eq(generatedReports.id, id)).limit(1);
+  const [row] = await db
+    .select({ content: generatedReports.content })
+    .from(generatedReports)
+    .where(eq(generatedReports.id, id))
+    .limit(1);
   return { entry, bytes: row?.content ? Buffer.from(row.content) : null };
 }
 

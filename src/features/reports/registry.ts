@@ -13,7 +13,14 @@ import { selfEvaluation } from './kinds/self-evaluation';
 
 export type { BuildOptions, PeriodChoice, ReportKind } from './kind';
 
-export const REPORT_KINDS: readonly ReportKind[] = [performancePack, selfEvaluation, inspectionCommittee, equalities, qaReport, improvementPlan];
+export const REPORT_KINDS: readonly ReportKind[] = [
+  performancePack,
+  selfEvaluation,
+  inspectionCommittee,
+  equalities,
+  qaReport,
+  improvementPlan,
+];
 
 export function reportKind(key: string): ReportKind | undefined {
   return REPORT_KINDS.find((k) => k.key === key);

@@ -40,7 +40,10 @@ import {
 import { REPORT_KINDS } from './registry';
 
 const PAGE_SIZE = 50;
-const AUDIENCE_LABELS: Record<Audience, string> = { internal: 'Internal (counts as they are)', members: 'Members and the public (counts under 5 suppressed)' };
+const AUDIENCE_LABELS: Record<Audience, string> = {
+  internal: 'Internal (counts as they are)',
+  members: 'Members and the public (counts under 5 suppressed)',
+};
 const AUDIENCE_SHORT: Record<Audience, string> = { internal: 'Internal', members: 'Members and public' };
 const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
   queued: { text: 'Waiting', classes: 'govuk-tag--grey' },
@@ -60,7 +63,11 @@ export function fileSize(bytes: number | null): string {
 }
 
 /** Every kind's periods, for the forms and to show a stored period as it reads. */
-async function periodsByKind(services: WebServices, authorityId: number, today: string): Promise<Map<string, PeriodChoice[]>> {
+async function periodsByKind(
+  services: WebServices,
+  authorityId: number,
+  today: string,
+): Promise<Map<string, PeriodChoice[]>> {
   const out = new Map<string, PeriodChoice[]>();
   for (const kind of REPORT_KINDS) out.set(kind.key, await kind.periods(services.db, authorityId, today));
   return out;
@@ -103,12 +110,22 @@ interface FormState {
   errors: FieldError[];
 }
 
-async function renderList(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, form: FormState | null, status = 200): Promise<void> {
+async function renderList(
+  ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>,
+  form: FormState | null,
+  status = 200,
+): Promise<void> {
   const { req, res, user, services } = ctx;
   const today = todayInLondon();
   const periods = await periodsByKind(services, user.authorityId, today);
   const internal = mayInternal(user);
-  const { entries, window } = await reportsPage(services.db, user.authorityId, audiencesFor(internal), requestedPage(req.query.page), PAGE_SIZE);
+  const { entries, window } = await reportsPage(
+    services.db,
+    user.authorityId,
+    audiencesFor(internal),
+    requestedPage(req.query.page),
+    PAGE_SIZE,
+  );
   const kinds = REPORT_KINDS.map((kind) => {
     const mine = form && form.kind === kind.key ? form : null;
     const chosen = (field: string) => mine?.values[field];
@@ -120,9 +137,21 @@ async function renderList(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'servi
       title: kind.title,
       describe: kind.describe,
       periodHelp: kind.periodHelp,
-      periods: choices.map((p, i) => ({ value: p.value, text: p.label, selected: chosen('period') ? chosen('period') === p.value : i === 0 })),
-      audiences: AUDIENCES.filter((a) => internal || a === 'members').map((a) => ({ value: a, text: AUDIENCE_LABELS[a], checked: a === audience })),
-      formats: (['docx', 'pdf'] as const).map((f) => ({ value: f, text: f === 'docx' ? 'Word (DOCX)' : 'PDF', checked: f === format })),
+      periods: choices.map((p, i) => ({
+        value: p.value,
+        text: p.label,
+        selected: chosen('period') ? chosen('period') === p.value : i === 0,
+      })),
+      audiences: AUDIENCES.filter((a) => internal || a === 'members').map((a) => ({
+        value: a,
+        text: AUDIENCE_LABELS[a],
+        checked: a === audience,
+      })),
+      formats: (['docx', 'pdf'] as const).map((f) => ({
+        value: f,
+        text: f === 'docx' ? 'Word (DOCX)' : 'PDF',
+        checked: f === format,
+      })),
       errors: (mine?.errors ?? []).map((e) => ({ field: `${kind.key}-${e.field}`, message: e.message })),
       selfEvaluation: kind.key === 'self-evaluation' ? paths.selfEvaluation.index({}) : null,
     };
@@ -134,7 +163,10 @@ async function renderList(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'servi
     errors,
     entries: entries.map((e) => presentEntry(e, periods)),
     showing: showingText(window, entries.length, 'report', 'reports'),
-    pagination: withLabel(pagination(window.page, window.totalPages, (page) => paths.withQuery(paths.reports.list({}), { page })), 'Pages of reports'),
+    pagination: withLabel(
+      pagination(window.page, window.totalPages, (page) => paths.withQuery(paths.reports.list({}), { page })),
+      'Pages of reports',
+    ),
   });
 }
 
@@ -148,16 +180,28 @@ const formBody = z.object({
 /** A report someone may see, or 404. */
 async function entryOr404(services: WebServices, user: CurrentUser, rawId: unknown): Promise<ReportEntry> {
   const id = typeof rawId === 'string' && /^\d{1,15}$/.test(rawId) ? Number(rawId) : null;
-  const entry = id === null ? null : await reportEntry(services.db, user.authorityId, id, audiencesFor(mayInternal(user)));
+  const entry =
+    id === null ? null : await reportEntry(services.db, user.authorityId, id, audiencesFor(mayInternal(user)));
   if (!entry) throw new NotFoundError();
   return entry;
 }
 
-async function sendFile(services: WebServices, user: CurrentUser, id: number, res: Response, audit: PageContext['audit']): Promise<void> {
+async function sendFile(
+  services: WebServices,
+  user: CurrentUser,
+  id: number,
+  res: Response,
+  audit: PageContext['audit'],
+): Promise<void> {
   const found = await reportFile(services.db, user.authorityId, id, audiencesFor(mayInternal(user)));
   if (!found) throw new NotFoundError();
-  if (found.entry.status !== 'done' || !found.bytes) throw new ConflictError('This report is not ready yet: its page says how far it has got');
-  await audit.record(services.db, { recordType: 'generated-report', recordId: String(id), detail: { kind: found.entry.kind, audience: found.entry.audience, format: found.entry.format } });
+  if (found.entry.status !== 'done' || !found.bytes)
+    throw new ConflictError('This report is not ready yet: its page says how far it has got');
+  await audit.record(services.db, {
+    recordType: 'generated-report',
+    recordId: String(id),
+    detail: { kind: found.entry.kind, audience: found.entry.audience, format: found.entry.format },
+  });
   res
     .status(200)
     .type(CONTENT_TYPES[found.entry.format])
@@ -168,7 +212,9 @@ async function sendFile(services: WebServices, user: CurrentUser, id: number, re
 
 // ——— the API's shapes ———
 
-const stepsSchema = z.array(z.object({ number: z.number(), label: z.string(), state: z.enum(['done', 'current', 'to do']) }));
+const stepsSchema = z.array(
+  z.object({ number: z.number(), label: z.string(), state: z.enum(['done', 'current', 'to do']) }),
+);
 const statusSchema = z.object({
   id: z.number(),
   kind: z.string(),
@@ -178,7 +224,10 @@ const statusSchema = z.object({
   audience: z.enum(AUDIENCES),
   format: z.enum(['docx', 'pdf']),
   status: z.enum(['queued', 'running', 'done', 'failed']),
-  progress: z.string().nullable().describe('What it is doing now, e.g. "Step 2 of 3: Writing the PDF"; null when not running'),
+  progress: z
+    .string()
+    .nullable()
+    .describe('What it is doing now, e.g. "Step 2 of 3: Writing the PDF"; null when not running'),
   stepsDone: z.number(),
   stepsTotal: z.number(),
   steps: stepsSchema,
@@ -198,7 +247,11 @@ function stepLabels(format: string): string[] {
   return ['Reading the figures', `Writing the ${format.toUpperCase()}`, 'Keeping the file'];
 }
 
-async function statusBody(services: WebServices, entry: ReportEntry, periods: Map<string, PeriodChoice[]> | null): Promise<StatusBody> {
+async function statusBody(
+  services: WebServices,
+  entry: ReportEntry,
+  periods: Map<string, PeriodChoice[]> | null,
+): Promise<StatusBody> {
   const labels = stepLabels(entry.format);
   return {
     id: entry.id,
@@ -215,7 +268,12 @@ async function statusBody(services: WebServices, entry: ReportEntry, periods: Ma
     steps: labels.map((label, i) => ({
       number: i + 1,
       label,
-      state: entry.status === 'done' || i < entry.stepsDone ? 'done' : entry.status === 'running' && i === entry.stepsDone ? 'current' : 'to do',
+      state:
+        entry.status === 'done' || i < entry.stepsDone
+          ? 'done'
+          : entry.status === 'running' && i === entry.stepsDone
+            ? 'current'
+            : 'to do',
     })),
     ahead: entry.status === 'queued' ? await reportsAhead(services.db, entry.id) : null,
     error: entry.error,
@@ -229,7 +287,9 @@ async function statusBody(services: WebServices, entry: ReportEntry, periods: Ma
   };
 }
 
-const reportParams = z.object({ reportId: z.coerce.number({ error: 'The report id is a number' }).int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const reportParams = z.object({
+  reportId: z.coerce.number({ error: 'The report id is a number' }).int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
 
 /** The reports pages; the runner that writes queued reports in the background comes from the wiring. */
 export function reportRoutes(r: RouteBuilder, reportRunner: ReportRunner): void {
@@ -254,12 +314,27 @@ export function reportRoutes(r: RouteBuilder, reportRunner: ReportRunner): void 
         const v = form.input[name];
         return typeof v === 'string' ? v.trim() : '';
       };
-      await renderList(ctx, { kind: posted('kind'), values: { period: posted('period'), audience: posted('audience'), format: posted('format') }, errors: form.errors }, 400);
+      await renderList(
+        ctx,
+        {
+          kind: posted('kind'),
+          values: { period: posted('period'), audience: posted('audience'), format: posted('format') },
+          errors: form.errors,
+        },
+        400,
+      );
     },
     handler: async (ctx) => {
       const { body, res, user, services, audit } = ctx;
-      const id = await queueReport(services.db, user.authorityId, body, { name: user.displayName, mayInternal: mayInternal(user) });
-      await audit.record(services.db, { recordType: 'generated-report', recordId: String(id), detail: { kind: body.kind, period: body.period, audience: body.audience, format: body.format } });
+      const id = await queueReport(services.db, user.authorityId, body, {
+        name: user.displayName,
+        mayInternal: mayInternal(user),
+      });
+      await audit.record(services.db, {
+        recordType: 'generated-report',
+        recordId: String(id),
+        detail: { kind: body.kind, period: body.period, audience: body.audience, format: body.format },
+      });
       reportRunner.kick();
       res.redirect(303, paths.reports.report({ reportId: id }));
     },
@@ -274,7 +349,12 @@ export function reportRoutes(r: RouteBuilder, reportRunner: ReportRunner): void 
       const entry = await entryOr404(services, user, req.params.reportId);
       const periods = await periodsByKind(services, user.authorityId, todayInLondon());
       const status = await statusBody(services, entry, periods);
-      const titles: Record<string, string> = { queued: 'Waiting to be written', running: 'Being written', done: 'Your report is ready', failed: 'The report could not be written' };
+      const titles: Record<string, string> = {
+        queued: 'Waiting to be written',
+        running: 'Being written',
+        done: 'Your report is ready',
+        failed: 'The report could not be written',
+      };
       res.render('reports/views/report.njk', {
         pageTitle: `${titles[entry.status] ?? 'Report'}: ${kindTitle(entry.kind)}`,
         heading: titles[entry.status] ?? 'Report',
@@ -311,7 +391,15 @@ export function reportRoutes(r: RouteBuilder, reportRunner: ReportRunner): void 
       'Without report:internal, only the members’ versions are listed.',
     query: z.object({ page: z.coerce.number().int().min(1).max(1_000_000).default(1) }),
     response: z.object({
-      kinds: z.array(z.object({ key: z.string(), title: z.string(), description: z.string(), periodHelp: z.string(), periods: z.array(z.object({ value: z.string(), label: z.string() })) })),
+      kinds: z.array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          description: z.string(),
+          periodHelp: z.string(),
+          periods: z.array(z.object({ value: z.string(), label: z.string() })),
+        }),
+      ),
       audiences: z.array(z.enum(AUDIENCES)).describe('The audiences you may ask for'),
       total: z.number(),
       page: z.number(),
@@ -325,7 +413,13 @@ export function reportRoutes(r: RouteBuilder, reportRunner: ReportRunner): void 
       const reports: StatusBody[] = [];
       for (const e of entries) reports.push(await statusBody(services, e, periods));
       return {
-        kinds: REPORT_KINDS.map((k) => ({ key: k.key, title: k.title, description: k.describe, periodHelp: k.periodHelp, periods: (periods.get(k.key) ?? []).map((p) => ({ value: p.value, label: p.label })) })),
+        kinds: REPORT_KINDS.map((k) => ({
+          key: k.key,
+          title: k.title,
+          description: k.describe,
+          periodHelp: k.periodHelp,
+          periods: (periods.get(k.key) ?? []).map((p) => ({ value: p.value, label: p.label })),
+        })),
         audiences: [...audiences],
         total: window.total,
         page: window.page,
@@ -350,15 +444,38 @@ export function reportRoutes(r: RouteBuilder, reportRunner: ReportRunner): void 
     status: 202,
     handler: async ({ req, res, services, user, audit }) => {
       const parsed = z
-        .object({ kind: z.string().max(100), period: z.string().max(100), audience: z.string().max(40), format: z.string().max(40) })
+        .object({
+          kind: z.string().max(100),
+          period: z.string().max(100),
+          audience: z.string().max(40),
+          format: z.string().max(40),
+        })
         .safeParse(req.body ?? {});
-      if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : 'body', message: i.message })));
-      const id = await queueReport(services.db, user.authorityId, parsed.data, { name: user.displayName, mayInternal: mayInternal(user) });
-      await audit.record(services.db, { recordType: 'generated-report', recordId: String(id), detail: { kind: parsed.data.kind, period: parsed.data.period, audience: parsed.data.audience, format: parsed.data.format } });
+      if (!parsed.success)
+        throw new ValidationError(
+          parsed.error.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : 'body', message: i.message })),
+        );
+      const id = await queueReport(services.db, user.authorityId, parsed.data, {
+        name: user.displayName,
+        mayInternal: mayInternal(user),
+      });
+      await audit.record(services.db, {
+        recordType: 'generated-report',
+        recordId: String(id),
+        detail: {
+          kind: parsed.data.kind,
+          period: parsed.data.period,
+          audience: parsed.data.audience,
+          format: parsed.data.format,
+        },
+      });
       reportRunner.kick();
       const entry = await reportEntry(services.db, user.authorityId, id, audiencesFor(mayInternal(user)));
       if (!entry) throw new Error('queued report not found');
-      res.status(202).location(paths.api.report({ reportId: id })).json(statusSchema.parse(await statusBody(services, entry, null)));
+      res
+        .status(202)
+        .location(paths.api.report({ reportId: id }))
+        .json(statusSchema.parse(await statusBody(services, entry, null)));
     },
   });
 
@@ -369,7 +486,8 @@ export function reportRoutes(r: RouteBuilder, reportRunner: ReportRunner): void 
     audit: null,
     tag: 'Reports',
     summary: 'A report’s status and progress',
-    description: 'queued (ahead: how many reports are before it), running (progress and the three steps), done (bytes, sha256, file) or failed (error).',
+    description:
+      'queued (ahead: how many reports are before it), running (progress and the three steps), done (bytes, sha256, file) or failed (error).',
     params: reportParams,
     response: statusSchema,
     handler: async ({ params, services, user }) => {

@@ -18,11 +18,20 @@ import { ValidationError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { isAudience, type ReportDocument } from '../../documents/model';
 import { reportKind } from './registry';
-import { failReport, isReportFormat, keepReport, reportProgress, stepWriting, STEP_KEEPING, STEP_READING } from './service';
+import {
+  failReport,
+  isReportFormat,
+  keepReport,
+  reportProgress,
+  stepWriting,
+  STEP_KEEPING,
+  STEP_READING,
+} from './service';
 import { writeInWorker } from '../../documents/write-in-worker';
 
 export const INTERRUPTED = 'Lantern stopped while this report was being written: generate it again';
-export const FAILED = 'The report could not be written: generate it again, and tell your administrator if it fails again';
+export const FAILED =
+  'The report could not be written: generate it again, and tell your administrator if it fails again';
 
 export type Writer = (document: ReportDocument, format: ReportFormat) => Promise<Buffer>;
 
@@ -37,7 +46,14 @@ interface Claimed {
 
 /** Takes the oldest queued report, marking it running; null when none is queued. */
 export async function claimNextReport(db: Tx): Promise<Claimed | null> {
-  const [row] = await rows<{ id: number | string; authority_id: number | string; kind: string; period: string; audience: string; format: string }>(
+  const [row] = await rows<{
+    id: number | string;
+    authority_id: number | string;
+    kind: string;
+    period: string;
+    audience: string;
+    format: string;
+  }>(
     db,
     // A conditional update (and skip locked): a report is claimed once even if two runners looked at the same moment.
     sql`update generated_reports set status = 'running', started_at = now(), steps_done = 0, progress = ${STEP_READING}
@@ -46,17 +62,36 @@ export async function claimNextReport(db: Tx): Promise<Claimed | null> {
       returning id, authority_id, kind, period, audience, format`,
   );
   if (!row) return null;
-  return { id: Number(row.id), authorityId: Number(row.authority_id), kind: row.kind, period: row.period, audience: row.audience, format: row.format };
+  return {
+    id: Number(row.id),
+    authorityId: Number(row.authority_id),
+    kind: row.kind,
+    period: row.period,
+    audience: row.audience,
+    format: row.format,
+  };
 }
 
 /** Runs a claimed report's three steps; it ends done or failed, never throws. */
-export async function runReport(db: Tx, claimed: Claimed, options: { logger: Logger; write: Writer; today?: string }): Promise<void> {
+export async function runReport(
+  db: Tx,
+  claimed: Claimed,
+  options: { logger: Logger; write: Writer; today?: string },
+): Promise<void> {
   try {
     const kind = reportKind(claimed.kind);
-    if (!kind) throw new ValidationError([{ field: 'kind', message: `Lantern no longer writes the report "${claimed.kind}"` }]);
-    if (!isAudience(claimed.audience) || !isReportFormat(claimed.format)) throw new ValidationError([{ field: 'format', message: 'The report’s audience or format is not one Lantern writes' }]);
+    if (!kind)
+      throw new ValidationError([{ field: 'kind', message: `Lantern no longer writes the report "${claimed.kind}"` }]);
+    if (!isAudience(claimed.audience) || !isReportFormat(claimed.format))
+      throw new ValidationError([
+        { field: 'format', message: 'The report’s audience or format is not one Lantern writes' },
+      ]);
     const format = claimed.format;
-    const document = await kind.build(db, claimed.authorityId, { period: claimed.period, audience: claimed.audience, today: options.today ?? todayInLondon() });
+    const document = await kind.build(db, claimed.authorityId, {
+      period: claimed.period,
+      audience: claimed.audience,
+      today: options.today ?? todayInLondon(),
+    });
     await reportProgress(db, claimed.id, 1, stepWriting(format));
     const bytes = await options.write(document, format);
     await reportProgress(db, claimed.id, 2, STEP_KEEPING);
@@ -66,7 +101,15 @@ export async function runReport(db: Tx, claimed: Claimed, options: { logger: Log
     if (!(err instanceof ValidationError)) {
       const e = err instanceof Error ? err : new Error('non-Error thrown');
       // The stack's frames without its first line (the message), and the error's name: never data.
-      options.logger.error({ reportId: claimed.id, kind: claimed.kind, error: e.name, frames: (e.stack ?? '').split('\n').slice(1, 8).join('\n') }, 'report failed');
+      options.logger.error(
+        {
+          reportId: claimed.id,
+          kind: claimed.kind,
+          error: e.name,
+          frames: (e.stack ?? '').split('\n').slice(1, 8).join('\n'),
+        },
+        'report failed',
+      );
     }
     try {
       await failReport(db, claimed.id, reason);
@@ -81,7 +124,9 @@ export async function recoverInterruptedReports(db: Tx): Promise<number> {
   const found = await db
     .update(generatedReports)
     .set({ status: 'failed', error: INTERRUPTED, progress: null })
-    .where(and(inArray(generatedReports.status, ['queued', 'running']), not(like(generatedReports.generatedBy, 'cli:%'))))
+    .where(
+      and(inArray(generatedReports.status, ['queued', 'running']), not(like(generatedReports.generatedBy, 'cli:%'))),
+    )
     .returning({ id: generatedReports.id });
   return found.length;
 }
@@ -116,7 +161,9 @@ export function reportRunner(db: Tx, logger: Logger, write: Writer = writeInWork
       return;
     }
     running = drain()
-      .catch((err: unknown) => { logger.error({ error: err instanceof Error ? err.name : 'unknown' }, 'report runner stopped on an error'); })
+      .catch((err: unknown) => {
+        logger.error({ error: err instanceof Error ? err.name : 'unknown' }, 'report runner stopped on an error');
+      })
       .finally(() => {
         running = null;
         if (again) kick();
@@ -137,4 +184,3 @@ export function reportRunner(db: Tx, logger: Logger, write: Writer = writeInWork
   };
 }
 export type ReportRunner = ReturnType<typeof reportRunner>;
-

@@ -36,7 +36,8 @@ export interface GeneratedReport {
   sha256: string;
 }
 
-export const isReportFormat = (v: unknown): v is ReportFormat => typeof v === 'string' && (REPORT_FORMATS as readonly string[]).includes(v);
+export const isReportFormat = (v: unknown): v is ReportFormat =>
+  typeof v === 'string' && (REPORT_FORMATS as readonly string[]).includes(v);
 
 export function writeReport(document: ReportDocument, format: ReportFormat): Promise<Buffer> {
   return format === 'docx' ? reportDocx(document) : reportPdf(document);
@@ -57,13 +58,26 @@ export interface CheckedRequest {
 }
 
 /** The kind, audience and format of a request, or a ValidationError naming the field (nothing is written). */
-export function checkRequest(request: Pick<ReportRequest, 'kind' | 'audience' | 'format'>, fields: { audience: string } = { audience: '--audience' }): CheckedRequest {
+export function checkRequest(
+  request: Pick<ReportRequest, 'kind' | 'audience' | 'format'>,
+  fields: { audience: string } = { audience: '--audience' },
+): CheckedRequest {
   const kind = reportKind(request.kind);
-  if (!kind) throw new ValidationError([{ field: 'kind', message: `There is no report "${request.kind}": choose one of ${REPORT_KINDS.map((k) => k.key).join(', ')}` }]);
+  if (!kind)
+    throw new ValidationError([
+      {
+        field: 'kind',
+        message: `There is no report "${request.kind}": choose one of ${REPORT_KINDS.map((k) => k.key).join(', ')}`,
+      },
+    ]);
   const audience = request.audience;
-  if (!isAudience(audience)) throw new ValidationError([{ field: fields.audience, message: `The audience is internal or members, not "${audience}"` }]);
+  if (!isAudience(audience))
+    throw new ValidationError([
+      { field: fields.audience, message: `The audience is internal or members, not "${audience}"` },
+    ]);
   const format = request.format;
-  if (!isReportFormat(format)) throw new ValidationError([{ field: 'format', message: `Reports are written as docx or pdf, not "${format}"` }]);
+  if (!isReportFormat(format))
+    throw new ValidationError([{ field: 'format', message: `Reports are written as docx or pdf, not "${format}"` }]);
   return { kind, audience, format };
 }
 
@@ -72,14 +86,25 @@ export async function keepReport(db: Tx, id: number, bytes: Buffer): Promise<str
   const digest = sha256(bytes);
   await db
     .update(generatedReports)
-    .set({ status: 'done', generatedAt: new Date(), bytes: bytes.length, sha256: digest, content: new Uint8Array(bytes), stepsDone: REPORT_STEPS, progress: null })
+    .set({
+      status: 'done',
+      generatedAt: new Date(),
+      bytes: bytes.length,
+      sha256: digest,
+      content: new Uint8Array(bytes),
+      stepsDone: REPORT_STEPS,
+      progress: null,
+    })
     .where(eq(generatedReports.id, id));
   return digest;
 }
 
 /** Marks a report failed with the reason its requester reads. */
 export async function failReport(db: Tx, id: number, reason: string): Promise<void> {
-  await db.update(generatedReports).set({ status: 'failed', error: reason.slice(0, 500), progress: null }).where(eq(generatedReports.id, id));
+  await db
+    .update(generatedReports)
+    .set({ status: 'failed', error: reason.slice(0, 500), progress: null })
+    .where(eq(generatedReports.id, id));
 }
 
 /** Records where a running report has got to (steps done so far, and what it is doing now). */
@@ -91,7 +116,12 @@ export async function reportProgress(db: Tx, id: number, stepsDone: number, prog
  * Builds, writes and stores a report at once (the command line); returns it with its log id. `actor` is the user's
  * name (or cli:<os user>). The web and the API queue reports instead (queue.ts), through the same steps.
  */
-export async function generateReport(db: Tx, authorityId: number, request: ReportRequest, actor: string): Promise<GeneratedReport> {
+export async function generateReport(
+  db: Tx,
+  authorityId: number,
+  request: ReportRequest,
+  actor: string,
+): Promise<GeneratedReport> {
   const { kind, audience, format } = checkRequest(request);
   const today = request.today ?? todayInLondon();
   // Step 1. Refuses a bad period (ValidationError) before the log has a row.
@@ -100,8 +130,17 @@ export async function generateReport(db: Tx, authorityId: number, request: Repor
   const [row] = await db
     .insert(generatedReports)
     .values({
-      authorityId, kind: kind.key, period: document.period, audience, format, status: 'running', generatedBy: actor,
-      startedAt: new Date(), stepsTotal: REPORT_STEPS, stepsDone: 1, progress: stepWriting(format),
+      authorityId,
+      kind: kind.key,
+      period: document.period,
+      audience,
+      format,
+      status: 'running',
+      generatedBy: actor,
+      startedAt: new Date(),
+      stepsTotal: REPORT_STEPS,
+      stepsDone: 1,
+      progress: stepWriting(format),
     })
     .returning({ id: generatedReports.id });
   if (!row) throw new Error('generated_reports insert returned no row');
@@ -118,9 +157,18 @@ export async function generateReport(db: Tx, authorityId: number, request: Repor
 }
 
 /** One generated report's file, as stored; null when the authority has no such finished report. */
-export async function generatedReportFile(db: Tx, authorityId: number, id: number): Promise<{ format: ReportFormat; kind: string; bytes: Buffer } | null> {
+export async function generatedReportFile(
+  db: Tx,
+  authorityId: number,
+  id: number,
+): Promise<{ format: ReportFormat; kind: string; bytes: Buffer } | null> {
   const [row] = await db
-    .select({ format: generatedReports.format, kind: generatedReports.kind, content: generatedReports.content, status: generatedReports.status })
+    .select({
+      format: generatedReports.format,
+      kind: generatedReports.kind,
+      content: generatedReports.content,
+      status: generatedReports.status,
+    })
     .from(generatedReports)
     .where(and(eq(generatedReports.id, id), eq(generatedReports.authorityId, authorityId)))
     .limit(1);

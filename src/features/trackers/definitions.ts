@@ -4,7 +4,15 @@
  */
 import type { SQL } from 'drizzle-orm';
 import { TIMESCALES } from '../../domain/timescales';
-import { CARE_LEAVER_BRANCHES, CIN_PANEL_BRANCHES, DUE_BRANCHES, PERMANENCE_BRANCHES, PLO_BRANCHES, RHI_BRANCHES, type QueryFilters } from './queries';
+import {
+  CARE_LEAVER_BRANCHES,
+  CIN_PANEL_BRANCHES,
+  DUE_BRANCHES,
+  PERMANENCE_BRANCHES,
+  PLO_BRANCHES,
+  RHI_BRANCHES,
+  type QueryFilters,
+} from './queries';
 
 export const TRACKER_IDS = ['due', 'plo', 'permanence', 'cin-panel', 'rhi', 'care-leavers', 'caseloads'] as const;
 export type TrackerId = (typeof TRACKER_IDS)[number];
@@ -40,7 +48,8 @@ export const TRACKERS: Record<TrackerId, TrackerDefinition> = {
   due: {
     id: 'due',
     title: 'Work due and overdue',
-    description: 'Everything overdue and everything due in the next 10 working days, for each timescale: assessments, conferences, visits, reviews, health, education, return home interviews, care leavers, LADO and early help.',
+    description:
+      'Everything overdue and everything due in the next 10 working days, for each timescale: assessments, conferences, visits, reviews, health, education, return home interviews, care leavers, LADO and early help.',
     kinds: {
       assessment: T.assessment.label,
       icpc: T.icpc.label,
@@ -71,7 +80,8 @@ export const TRACKERS: Record<TrackerId, TrackerDefinition> = {
   plo: {
     id: 'plo',
     title: 'Pre-proceedings and care proceedings',
-    description: 'Children in pre-proceedings (Public Law Outline): start, letter before proceedings, meetings, weeks elapsed and the decision due at 16 weeks; and care proceedings against 26 weeks.',
+    description:
+      'Children in pre-proceedings (Public Law Outline): start, letter before proceedings, meetings, weeks elapsed and the decision due at 16 weeks; and care proceedings against 26 weeks.',
     kinds: { 'pre-proceedings': 'Pre-proceedings (16 weeks)', 'care-proceedings': 'Care proceedings (26 weeks)' },
     branches: PLO_BRANCHES,
     windowOnly: false,
@@ -82,8 +92,13 @@ export const TRACKERS: Record<TrackerId, TrackerDefinition> = {
   permanence: {
     id: 'permanence',
     title: 'Permanence',
-    description: 'Children in care without a permanence plan by the second looked-after review, and adoption milestones against the A1 (426 days, entering care to placed) and A2 (121 days, placement order to match) timescales.',
-    kinds: { 'permanence-plan': 'No permanence plan', 'adoption-a1': T.adoptionA1.label, 'adoption-a2': T.adoptionA2.label },
+    description:
+      'Children in care without a permanence plan by the second looked-after review, and adoption milestones against the A1 (426 days, entering care to placed) and A2 (121 days, placement order to match) timescales.',
+    kinds: {
+      'permanence-plan': 'No permanence plan',
+      'adoption-a1': T.adoptionA1.label,
+      'adoption-a2': T.adoptionA2.label,
+    },
     branches: PERMANENCE_BRANCHES,
     windowOnly: false,
     statuses: ['overdue', 'due', 'on-track'],
@@ -104,7 +119,8 @@ export const TRACKERS: Record<TrackerId, TrackerDefinition> = {
   rhi: {
     id: 'rhi',
     title: 'Return home interviews',
-    description: 'Children who returned from being missing or away in the last 3 months, and whether a return home interview was offered within 72 hours.',
+    description:
+      'Children who returned from being missing or away in the last 3 months, and whether a return home interview was offered within 72 hours.',
     kinds: { rhi: T.rhi.label },
     branches: RHI_BRANCHES,
     windowOnly: false,
@@ -115,7 +131,8 @@ export const TRACKERS: Record<TrackerId, TrackerDefinition> = {
   'care-leavers': {
     id: 'care-leavers',
     title: 'Care leavers',
-    description: 'Care leavers without a personal adviser, or whose pathway plan is out of date or due for review in the next 10 working days.',
+    description:
+      'Care leavers without a personal adviser, or whose pathway plan is out of date or due for review in the next 10 working days.',
     kinds: { 'no-pa': 'No personal adviser', 'pathway-plan-review': T.pathwayPlanReview.label },
     branches: CARE_LEAVER_BRANCHES,
     windowOnly: false,
@@ -126,7 +143,8 @@ export const TRACKERS: Record<TrackerId, TrackerDefinition> = {
   caseloads: {
     id: 'caseloads',
     title: 'Caseloads',
-    description: 'Children allocated to each worker (open allocations), by team: how many are on child protection plans, in care or care leavers.',
+    description:
+      'Children allocated to each worker (open allocations), by team: how many are on child protection plans, in care or care leavers.',
     kinds: {},
     branches: {},
     windowOnly: false,

@@ -9,7 +9,8 @@ import { paths } from '../../web/paths';
 import { TRACKERS, type ItemStatus, type TrackerId } from './definitions';
 import type { CaseloadRow, TrackerResult, TrackerRow } from './service';
 
-export type Column = 'child' | 'team' | 'worker' | 'kind' | 'start' | 'last' | 'weeks' | 'days' | 'due' | 'status' | 'notes';
+export type Column =
+  'child' | 'team' | 'worker' | 'kind' | 'start' | 'last' | 'weeks' | 'days' | 'due' | 'status' | 'notes';
 
 const COLUMNS: Record<Exclude<TrackerId, 'caseloads'>, Column[]> = {
   due: ['child', 'team', 'worker', 'kind', 'start', 'last', 'due', 'status', 'notes'],
@@ -20,7 +21,17 @@ const COLUMNS: Record<Exclude<TrackerId, 'caseloads'>, Column[]> = {
   'care-leavers': ['child', 'team', 'worker', 'kind', 'start', 'last', 'due', 'status', 'notes'],
 };
 
-const SORT_OF: Partial<Record<Column, string>> = { child: 'child', team: 'team', worker: 'worker', kind: 'kind', start: 'start', weeks: 'days', days: 'days', due: 'due', status: 'status' };
+const SORT_OF: Partial<Record<Column, string>> = {
+  child: 'child',
+  team: 'team',
+  worker: 'worker',
+  kind: 'kind',
+  start: 'start',
+  weeks: 'days',
+  days: 'days',
+  due: 'due',
+  status: 'status',
+};
 
 const CASELOAD_COLUMNS: Array<{ key: string; text: string; numeric: boolean }> = [
   { key: 'worker', text: 'Worker', numeric: false },
@@ -31,7 +42,12 @@ const CASELOAD_COLUMNS: Array<{ key: string; text: string; numeric: boolean }> =
   { key: 'care-leavers', text: 'Care leavers', numeric: true },
 ];
 
-const TAG: Record<ItemStatus, string> = { overdue: 'govuk-tag--red', due: 'govuk-tag--yellow', 'on-track': 'govuk-tag--green', done: 'govuk-tag--grey' };
+const TAG: Record<ItemStatus, string> = {
+  overdue: 'govuk-tag--red',
+  due: 'govuk-tag--yellow',
+  'on-track': 'govuk-tag--green',
+  done: 'govuk-tag--grey',
+};
 
 export function childName(r: { firstName: string | null; lastName: string | null; lanternId: string | null }): string {
   const name = [r.firstName, r.lastName].filter((x): x is string => Boolean(x)).join(' ');
@@ -42,7 +58,8 @@ export function childName(r: { firstName: string | null; lastName: string | null
 export function timing(r: TrackerRow, asAt: string): string {
   if (r.workingDays === null) return '';
   const wd = (k: number) => `${k} working day${k === 1 ? '' : 's'}`;
-  if (r.status === 'overdue') return r.dueDate === asAt ? 'Due today' : r.workingDays === 0 ? 'Overdue' : `${wd(r.workingDays)} overdue`;
+  if (r.status === 'overdue')
+    return r.dueDate === asAt ? 'Due today' : r.workingDays === 0 ? 'Overdue' : `${wd(r.workingDays)} overdue`;
   if (r.dueDate === asAt) return 'Due today';
   return r.workingDays === 0 ? 'Due before the next working day' : `Due in ${wd(r.workingDays)}`;
 }
@@ -78,13 +95,23 @@ function headingText(id: Exclude<TrackerId, 'caseloads'>, c: Column): string {
   }
 }
 
-function sortHeading(text: string, key: string | undefined, numeric: boolean, base: string, state: QueryState, sort: string, order: 'asc' | 'desc') {
+function sortHeading(
+  text: string,
+  key: string | undefined,
+  numeric: boolean,
+  base: string,
+  state: QueryState,
+  sort: string,
+  order: 'asc' | 'desc',
+) {
   if (!key) return { text, ...(numeric ? { format: 'numeric' } : {}) };
   const current = sort === key;
   const next = current && order === 'asc' ? 'desc' : 'asc';
   const href = paths.withQuery(base, { ...state, sort: key, order: next, page: undefined });
   const ariaSort = current ? (order === 'asc' ? 'ascending' : 'descending') : 'none';
-  const hint = current ? ` (sorted ${ariaSort}; select to sort ${next === 'asc' ? 'ascending' : 'descending'})` : ' (select to sort)';
+  const hint = current
+    ? ` (sorted ${ariaSort}; select to sort ${next === 'asc' ? 'ascending' : 'descending'})`
+    : ' (select to sort)';
   return {
     html: `<a class="govuk-link govuk-link--no-visited-state" href="${escapeHtml(href)}">${escapeHtml(text)}<span class="govuk-visually-hidden">${hint}</span></a>${current ? `<span aria-hidden="true">${order === 'asc' ? ' ▲' : ' ▼'}</span>` : ''}`,
     attributes: { 'aria-sort': ariaSort },
@@ -97,13 +124,17 @@ export function trackerTable(result: TrackerResult, rows: TrackerRow[], state: Q
   const base = paths.trackers.tracker({ tracker: id });
   const columns = COLUMNS[id];
   const numeric = (c: Column) => c === 'weeks' || c === 'days';
-  const head = columns.map((c) => sortHeading(headingText(id, c), SORT_OF[c], numeric(c), base, state, result.filters.sort, result.filters.order));
+  const head = columns.map((c) =>
+    sortHeading(headingText(id, c), SORT_OF[c], numeric(c), base, state, result.filters.sort, result.filters.order),
+  );
   const body = rows.map((r) =>
     columns.map((c) => {
       switch (c) {
         case 'child':
           return r.lanternId
-            ? { html: `<a class="govuk-link" href="${paths.children.show({ childId: r.lanternId })}">${escapeHtml(childName(r))}</a><br><span class="govuk-hint govuk-!-font-size-16">${escapeHtml(r.lanternId)}</span>` }
+            ? {
+                html: `<a class="govuk-link" href="${paths.children.show({ childId: r.lanternId })}">${escapeHtml(childName(r))}</a><br><span class="govuk-hint govuk-!-font-size-16">${escapeHtml(r.lanternId)}</span>`,
+              }
             : { text: 'Not known to Lantern' };
         case 'team':
           return { text: r.team ?? 'No team' };
@@ -123,7 +154,9 @@ export function trackerTable(result: TrackerResult, rows: TrackerRow[], state: Q
           return { text: formatDate(r.dueDate) };
         case 'status': {
           const when = timing(r, result.asAt);
-          return { html: `<strong class="govuk-tag ${TAG[r.status]}">${escapeHtml(r.statusLabel)}</strong>${when ? `<br><span class="govuk-!-font-size-16">${escapeHtml(when)}</span>` : ''}` };
+          return {
+            html: `<strong class="govuk-tag ${TAG[r.status]}">${escapeHtml(r.statusLabel)}</strong>${when ? `<br><span class="govuk-!-font-size-16">${escapeHtml(when)}</span>` : ''}`,
+          };
         }
         case 'notes':
           return { text: r.notes ?? '' };
@@ -135,9 +168,13 @@ export function trackerTable(result: TrackerResult, rows: TrackerRow[], state: Q
 
 export function caseloadTable(result: TrackerResult, rows: CaseloadRow[], state: QueryState) {
   const base = paths.trackers.tracker({ tracker: 'caseloads' });
-  const head = CASELOAD_COLUMNS.map((c) => sortHeading(c.text, c.key, c.numeric, base, state, result.filters.sort, result.filters.order));
+  const head = CASELOAD_COLUMNS.map((c) =>
+    sortHeading(c.text, c.key, c.numeric, base, state, result.filters.sort, result.filters.order),
+  );
   const body = rows.map((r) => [
-    { html: `${escapeHtml(r.worker)} <span class="govuk-hint govuk-!-font-size-16">${escapeHtml(r.workerRef)}</span>${r.agency ? ' <strong class="govuk-tag govuk-tag--grey">Agency</strong>' : ''}` },
+    {
+      html: `${escapeHtml(r.worker)} <span class="govuk-hint govuk-!-font-size-16">${escapeHtml(r.workerRef)}</span>${r.agency ? ' <strong class="govuk-tag govuk-tag--grey">Agency</strong>' : ''}`,
+    },
     { text: r.team ?? 'No team' },
     { text: String(r.children), format: 'numeric' },
     { text: String(r.cp), format: 'numeric' },
@@ -151,8 +188,21 @@ export function caseloadTable(result: TrackerResult, rows: CaseloadRow[], state:
 export function trackerCsv(result: TrackerResult): string {
   if (result.tracker === 'caseloads') {
     return stringify(
-      result.caseloads.map((r) => [r.team ?? '', r.worker, r.workerRef, r.role, r.agency ? 'yes' : 'no', r.children, r.cp, r.cla, r.careLeavers]),
-      { header: true, columns: ['team', 'worker', 'worker_ref', 'role', 'agency', 'children', 'cp_plans', 'in_care', 'care_leavers'] },
+      result.caseloads.map((r) => [
+        r.team ?? '',
+        r.worker,
+        r.workerRef,
+        r.role,
+        r.agency ? 'yes' : 'no',
+        r.children,
+        r.cp,
+        r.cla,
+        r.careLeavers,
+      ]),
+      {
+        header: true,
+        columns: ['team', 'worker', 'worker_ref', 'role', 'agency', 'children', 'cp_plans', 'in_care', 'care_leavers'],
+      },
     );
   }
   return stringify(
@@ -175,7 +225,23 @@ export function trackerCsv(result: TrackerResult): string {
     ]),
     {
       header: true,
-      columns: ['lantern_id', 'first_name', 'last_name', 'team', 'worker', 'worker_ref', 'kind', 'what', 'start_date', 'last_date', 'due_date', 'status', 'working_days', 'weeks_elapsed', 'notes'],
+      columns: [
+        'lantern_id',
+        'first_name',
+        'last_name',
+        'team',
+        'worker',
+        'worker_ref',
+        'kind',
+        'what',
+        'start_date',
+        'last_date',
+        'due_date',
+        'status',
+        'working_days',
+        'weeks_elapsed',
+        'notes',
+      ],
     },
   );
 }

@@ -77,8 +77,10 @@ const D = (f: QueryFilters): SQL => sql`${f.asAt}::date`;
  * load) PostgreSQL otherwise ANDs in an authority-wide (authority_id, date) range scan for every child — measured at
  * 3 s instead of 0.1 s for a demo authority's due tracker.
  */
-const openOnD = (start: string, end: string, f: QueryFilters): SQL => sql`((${sql.raw(start)} + 0) <= ${D(f)} and (${sql.raw(end)} is null or ${sql.raw(end)} > ${D(f)}))`;
-const plusMonths = (date: SQL | string, months: number): SQL => sql`((${typeof date === 'string' ? sql.raw(date) : date}) + make_interval(months => ${sql.raw(String(months))}))::date`;
+const openOnD = (start: string, end: string, f: QueryFilters): SQL =>
+  sql`((${sql.raw(start)} + 0) <= ${D(f)} and (${sql.raw(end)} is null or ${sql.raw(end)} > ${D(f)}))`;
+const plusMonths = (date: SQL | string, months: number): SQL =>
+  sql`((${typeof date === 'string' ? sql.raw(date) : date}) + make_interval(months => ${sql.raw(String(months))}))::date`;
 
 /**
  * No row / some row matches, as a LIMIT 1 subquery: PostgreSQL runs it for each outer row through the child's own
@@ -102,16 +104,21 @@ function cohort(f: QueryFilters): SQL {
 }
 
 /** A branch of the union: the columns every item has, in order. */
-function item(kind: string, parts: { from: SQL; start: SQL | string; last?: SQL | string; due: SQL; x?: Array<SQL | string> }): SQL {
+function item(
+  kind: string,
+  parts: { from: SQL; start: SQL | string; last?: SQL | string; due: SQL; x?: Array<SQL | string> },
+): SQL {
   const x = parts.x ?? [];
-  const col = (v: SQL | string | undefined): SQL => (v === undefined ? sql`null::text` : typeof v === 'string' ? sql`${sql.raw(v)}::text` : sql`(${v})::text`);
+  const col = (v: SQL | string | undefined): SQL =>
+    v === undefined ? sql`null::text` : typeof v === 'string' ? sql`${sql.raw(v)}::text` : sql`(${v})::text`;
   return sql`select ${kind}::text as kind, k.child_id, k.team_id, k.worker_id,
       ${col(parts.start)} as start_date, ${col(parts.last)} as last_date, (${parts.due})::date as due_date,
       ${col(x[0])} as x1, ${col(x[1])} as x2, ${col(x[2])} as x3, ${col(x[3])} as x4
     ${parts.from}`;
 }
 
-const openCla = (f: QueryFilters) => sql`from cohort k join periods_of_care pc on pc.child_id = k.child_id and ${openOnD('pc.start_date', 'pc.end_date', f)}`;
+const openCla = (f: QueryFilters) =>
+  sql`from cohort k join periods_of_care pc on pc.child_id = k.child_id and ${openOnD('pc.start_date', 'pc.end_date', f)}`;
 
 /** Each kind of work due, as one branch of the due tracker's union. */
 export const DUE_BRANCHES: Record<string, (f: QueryFilters) => SQL | null> = {
@@ -369,7 +376,11 @@ export const RHI_BRANCHES: Record<string, (f: QueryFilters) => SQL | null> = {
       start: 'r.returned',
       last: sql`case when m.rhi_offered_date <= ${D(f)} then m.rhi_offered_date end`,
       due: sql`r.returned + 3`,
-      x: [sql`m.kind`, sql`case when m.rhi_accepted_date <= ${D(f)} then m.rhi_accepted_date end`, sql`case when (m.rhi_completed_at at time zone 'Europe/London')::date <= ${D(f)} then (m.rhi_completed_at at time zone 'Europe/London')::date end`],
+      x: [
+        sql`m.kind`,
+        sql`case when m.rhi_accepted_date <= ${D(f)} then m.rhi_accepted_date end`,
+        sql`case when (m.rhi_completed_at at time zone 'Europe/London')::date <= ${D(f)} then (m.rhi_completed_at at time zone 'Europe/London')::date end`,
+      ],
     }),
 };
 
@@ -413,7 +424,12 @@ export const CARE_LEAVER_BRANCHES: Record<string, (f: QueryFilters) => SQL | nul
  * The items of the chosen branches with child, team and worker, and how late each is in working days.
  * `windowOnly`: keep only items overdue or due within 10 working days of the as-at date.
  */
-export async function queryItems(db: Tx, f: QueryFilters, branches: Array<(f: QueryFilters) => SQL | null>, windowOnly: boolean): Promise<RawItem[]> {
+export async function queryItems(
+  db: Tx,
+  f: QueryFilters,
+  branches: Array<(f: QueryFilters) => SQL | null>,
+  windowOnly: boolean,
+): Promise<RawItem[]> {
   const query = itemsQuery(f, branches, windowOnly);
   if (query === null) return [];
   return db.transaction(async (tx) => {
@@ -426,7 +442,11 @@ export async function queryItems(db: Tx, f: QueryFilters, branches: Array<(f: Qu
 }
 
 /** The query behind queryItems (null when no branch applies), for EXPLAIN. */
-export function itemsQuery(f: QueryFilters, branches: Array<(f: QueryFilters) => SQL | null>, windowOnly: boolean): SQL | null {
+export function itemsQuery(
+  f: QueryFilters,
+  branches: Array<(f: QueryFilters) => SQL | null>,
+  windowOnly: boolean,
+): SQL | null {
   const parts = branches.map((b) => b(f)).filter((b): b is SQL => b !== null);
   if (parts.length === 0) return null;
   const union = sql.join(

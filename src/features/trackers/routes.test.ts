@@ -25,7 +25,10 @@ describe('trackers on the web and the API', () => {
       [world.childInTeamA, '2026-03-02'],
       [world.childInTeamB, '2026-03-13'],
     ] as const) {
-      const [c] = await db.select({ id: children.id, authorityId: children.authorityId }).from(children).where(eq(children.lanternId, lanternId));
+      const [c] = await db
+        .select({ id: children.id, authorityId: children.authorityId })
+        .from(children)
+        .where(eq(children.lanternId, lanternId));
       assert.ok(c);
       const ref = await buildReferral(db, c, { referralDate: '2026-02-02', referralNfa: true });
       await buildCpPlan(db, c, { cinEpisodeId: ref.id, startDate: start });
@@ -44,9 +47,14 @@ describe('trackers on the web and the API', () => {
     assert.equal(page.status, 200);
     assert.equal(h1(page.text), 'Trackers');
     assert.equal(title(page.text), 'Trackers – Lantern');
-    for (const id of ['due', 'plo', 'permanence', 'cin-panel', 'rhi', 'care-leavers', 'caseloads']) assert.match(page.text, new RegExp(`href="/trackers/${id}"`));
+    for (const id of ['due', 'plo', 'permanence', 'cin-panel', 'rhi', 'care-leavers', 'caseloads'])
+      assert.match(page.text, new RegExp(`href="/trackers/${id}"`));
     assert.match(page.text, /<caption[^>]*>\s*Trackers\s*<\/caption>/);
-    assert.match(page.text, new RegExp(`href="/trackers/due\\?team=${world.teamA}">Family Support A</a>`), 'a link to each team’s work due');
+    assert.match(
+      page.text,
+      new RegExp(`href="/trackers/due\\?team=${world.teamA}">Family Support A</a>`),
+      'a link to each team’s work due',
+    );
     const mine = await manager.get('/trackers');
     assert.doesNotMatch(mine.text, /Work due and overdue by team/, 'a team manager has one team');
   });
@@ -60,7 +68,11 @@ describe('trackers on the web and the API', () => {
     assert.match(page.text, new RegExp(`href="/children/${world.childInTeamA}">Avery Alpha</a>`));
     assert.match(page.text, new RegExp(`href="/children/${world.childInTeamB}">Blake Bravo</a>`));
     assert.match(page.text, /9 working days overdue/);
-    assert.match(page.text, /govuk-tag--yellow">Due<\/strong><br><span class="govuk-!-font-size-16">Due today</, 'Blake: due today');
+    assert.match(
+      page.text,
+      /govuk-tag--yellow">Due<\/strong><br><span class="govuk-!-font-size-16">Due today</,
+      'Blake: due today',
+    );
     assert.match(page.text, /due means due by 14 April 2026/);
     assert.ok(page.text.indexOf('Avery Alpha') < page.text.indexOf('Blake Bravo'), 'due 16 March before due 27 March');
     assert.match(page.text, /aria-sort="ascending"[^>]*>\s*<a[^>]*>Due/);
@@ -69,7 +81,9 @@ describe('trackers on the web and the API', () => {
 
   it('sorts by a column heading link and filters by team', async () => {
     const page = await head.get(`/trackers/due?asAt=${AS_AT}`);
-    const link = /<a class="govuk-link govuk-link--no-visited-state" href="([^"]+)">Child/.exec(page.text)?.[1]?.replace(/&amp;/g, '&');
+    const link = /<a class="govuk-link govuk-link--no-visited-state" href="([^"]+)">Child/
+      .exec(page.text)?.[1]
+      ?.replace(/&amp;/g, '&');
     assert.ok(link);
     assert.match(link, /sort=child&order=asc/);
     const desc = await head.get(link.replace('order=asc', 'order=desc'));
@@ -96,11 +110,24 @@ describe('trackers on the web and the API', () => {
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
     assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="?tracker-due-2026-03-27\.csv"?/);
-    const lines = csv.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
-    assert.equal(lines[0], 'lantern_id,first_name,last_name,team,worker,worker_ref,kind,what,start_date,last_date,due_date,status,working_days,weeks_elapsed,notes');
+    const lines = csv.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    assert.equal(
+      lines[0],
+      'lantern_id,first_name,last_name,team,worker,worker_ref,kind,what,start_date,last_date,due_date,status,working_days,weeks_elapsed,notes',
+    );
     assert.equal(lines.length, 3);
-    assert.equal(lines[1], `${world.childInTeamA},Avery,Alpha,Family Support A,Worker A,SW001,cp-visit,Child protection visit,2026-03-02,,2026-03-16,overdue,9,3,None recorded since the start`);
-    assert.equal(lines[2], `${world.childInTeamB},Blake,Bravo,Family Support B,Worker B,SW002,cp-visit,Child protection visit,2026-03-13,,2026-03-27,due,0,2,`);
+    assert.equal(
+      lines[1],
+      `${world.childInTeamA},Avery,Alpha,Family Support A,Worker A,SW001,cp-visit,Child protection visit,2026-03-02,,2026-03-16,overdue,9,3,None recorded since the start`,
+    );
+    assert.equal(
+      lines[2],
+      `${world.childInTeamB},Blake,Bravo,Family Support B,Worker B,SW002,cp-visit,Child protection visit,2026-03-13,,2026-03-27,due,0,2,`,
+    );
   });
 
   it('answers a bad filter with an error summary, and an unknown tracker with 404', async () => {
@@ -119,9 +146,19 @@ describe('trackers on the web and the API', () => {
 
   it('records each view in the access log with the tracker and its filters', async () => {
     await head.get(`/trackers/plo?asAt=${AS_AT}&status=overdue`);
-    const entries = await world.database.db.select().from(accessLog).where(and(eq(accessLog.action, 'tracker.view'), eq(accessLog.recordId, 'plo')));
+    const entries = await world.database.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.action, 'tracker.view'), eq(accessLog.recordId, 'plo')));
     assert.equal(entries.length, 1);
-    assert.deepEqual(entries[0]?.detail, { asAt: AS_AT, team: null, worker: null, kind: null, status: 'overdue', rows: 0 });
+    assert.deepEqual(entries[0]?.detail, {
+      asAt: AS_AT,
+      team: null,
+      worker: null,
+      kind: null,
+      status: 'overdue',
+      rows: 0,
+    });
   });
 
   it('shows caseloads per worker', async () => {
@@ -135,14 +172,22 @@ describe('trackers on the web and the API', () => {
   it('gives the same through the API', async () => {
     const list = await head.get(`/api/trackers?asAt=${AS_AT}`);
     assert.equal(list.status, 200);
-    const counts = JSON.parse(list.text) as { trackers: Array<{ id: string; title: string; total: number; overdue: number }> };
+    const counts = JSON.parse(list.text) as {
+      trackers: Array<{ id: string; title: string; total: number; overdue: number }>;
+    };
     const due = counts.trackers.find((t) => t.id === 'due');
     assert.deepEqual([due?.title, due?.total, due?.overdue], ['Work due and overdue', 2, 1]);
     const one = await manager.get(`/api/trackers/due?asAt=${AS_AT}`);
     assert.equal(one.status, 200);
-    const body = JSON.parse(one.text) as { scope: string; rows: Array<{ lanternId: string; dueDate: string; status: string; workingDays: number }> };
+    const body = JSON.parse(one.text) as {
+      scope: string;
+      rows: Array<{ lanternId: string; dueDate: string; status: string; workingDays: number }>;
+    };
     assert.equal(body.scope, 'team');
-    assert.deepEqual(body.rows.map((r) => [r.lanternId, r.dueDate, r.status, r.workingDays]), [[world.childInTeamA, '2026-03-16', 'overdue', 9]]);
+    assert.deepEqual(
+      body.rows.map((r) => [r.lanternId, r.dueDate, r.status, r.workingDays]),
+      [[world.childInTeamA, '2026-03-16', 'overdue', 9]],
+    );
     const bad = await head.get('/api/trackers/due?asAt=27-03-2026');
     assert.equal(bad.status, 400);
     assert.match(bad.headers.get('content-type') ?? '', /problem\+json/);

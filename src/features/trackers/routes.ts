@@ -41,13 +41,17 @@ const one = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim(
 function parsePageQuery(query: Request['query']): Parsed {
   const errors: Array<{ field: string; message: string }> = [];
   const asAt = one(query.asAt) || undefined;
-  if (asAt !== undefined && !isIsoDate(asAt)) errors.push({ field: 'asAt', message: 'Enter the date as YYYY-MM-DD, for example 2026-03-27' });
+  if (asAt !== undefined && !isIsoDate(asAt))
+    errors.push({ field: 'asAt', message: 'Enter the date as YYYY-MM-DD, for example 2026-03-27' });
   const team = one(query.team) || undefined;
-  if (team !== undefined && !/^\d{1,9}$/.test(team)) errors.push({ field: 'team', message: 'Choose a team from the list' });
+  if (team !== undefined && !/^\d{1,9}$/.test(team))
+    errors.push({ field: 'team', message: 'Choose a team from the list' });
   const worker = one(query.worker) || undefined;
-  if (worker !== undefined && worker !== 'all' && !/^\d{1,9}$/.test(worker)) errors.push({ field: 'worker', message: 'Choose a worker from the list' });
+  if (worker !== undefined && worker !== 'all' && !/^\d{1,9}$/.test(worker))
+    errors.push({ field: 'worker', message: 'Choose a worker from the list' });
   const status = one(query.status) || undefined;
-  if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) errors.push({ field: 'status', message: 'Choose a status from the list' });
+  if (status !== undefined && !(STATUSES as readonly string[]).includes(status))
+    errors.push({ field: 'status', message: 'Choose a status from the list' });
   const kind = one(query.kind) || undefined;
   const sort = one(query.sort) || undefined;
   const order = one(query.order) === 'desc' ? 'desc' : 'asc';
@@ -55,7 +59,8 @@ function parsePageQuery(query: Request['query']): Parsed {
   const request: TrackerRequest = {
     asAt: errors.some((e) => e.field === 'asAt') ? undefined : asAt,
     teamId: team && /^\d+$/.test(team) ? Number(team) : null,
-    workerId: worker === undefined ? undefined : worker === 'all' ? null : /^\d+$/.test(worker) ? Number(worker) : undefined,
+    workerId:
+      worker === undefined ? undefined : worker === 'all' ? null : /^\d+$/.test(worker) ? Number(worker) : undefined,
     kind: kind ?? null,
     status: status && (STATUSES as readonly string[]).includes(status) ? (status as TrackerRequest['status']) : null,
     sort,
@@ -96,7 +101,13 @@ async function renderTracker(ctx: PageContext, id: TrackerId): Promise<void> {
       ...common,
       pageTitle: `Error: ${def.title}`,
       errors,
-      values: { asAt: one(req.query.asAt) ?? '', team: one(req.query.team) ?? '', worker: one(req.query.worker) ?? '', kind: one(req.query.kind) ?? '', status: one(req.query.status) ?? '' },
+      values: {
+        asAt: one(req.query.asAt) ?? '',
+        team: one(req.query.team) ?? '',
+        worker: one(req.query.worker) ?? '',
+        kind: one(req.query.kind) ?? '',
+        status: one(req.query.status) ?? '',
+      },
     });
     return;
   }
@@ -106,9 +117,16 @@ async function renderTracker(ctx: PageContext, id: TrackerId): Promise<void> {
   const slice = <T>(list: T[]) => list.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const base = paths.trackers.tracker({ tracker: id });
   const link = (p: number) => paths.withQuery(base, { ...parsed.state, page: p });
-  const table = id === 'caseloads' ? caseloadTable(result, slice(result.caseloads), parsed.state) : trackerTable(result, slice(result.rows), parsed.state);
-  const workerName = result.filters.workerId === null ? null : (options.workers.find((w) => w.id === result.filters.workerId)?.name ?? null);
-  const teamName = result.filters.teamId === null ? null : (options.teams.find((t) => t.id === result.filters.teamId)?.name ?? null);
+  const table =
+    id === 'caseloads'
+      ? caseloadTable(result, slice(result.caseloads), parsed.state)
+      : trackerTable(result, slice(result.rows), parsed.state);
+  const workerName =
+    result.filters.workerId === null
+      ? null
+      : (options.workers.find((w) => w.id === result.filters.workerId)?.name ?? null);
+  const teamName =
+    result.filters.teamId === null ? null : (options.teams.find((t) => t.id === result.filters.teamId)?.name ?? null);
   res.render('trackers/views/tracker.njk', {
     ...common,
     pageTitle: def.title,
@@ -119,7 +137,13 @@ async function renderTracker(ctx: PageContext, id: TrackerId): Promise<void> {
     pages,
     teamName,
     workerName,
-    pagination: pages > 1 ? { ...(page > 1 ? { previous: { href: link(page - 1) } } : {}), ...(page < pages ? { next: { href: link(page + 1) } } : {}) } : null,
+    pagination:
+      pages > 1
+        ? {
+            ...(page > 1 ? { previous: { href: link(page - 1) } } : {}),
+            ...(page < pages ? { next: { href: link(page + 1) } } : {}),
+          }
+        : null,
     csvUrl: paths.withQuery(paths.trackers.trackerCsv({ tracker: id }), parsed.state),
     values: {
       asAt: parsed.state.asAt ?? '',
@@ -139,7 +163,12 @@ const apiQuery = z.object({
   worker: z.union([z.literal('all'), z.coerce.number().int().positive()]).optional(),
   kind: z.string().max(40).optional(),
   status: z.enum(STATUSES).optional(),
-  sort: z.enum([...SORT_KEYS, ...CASELOAD_SORT_KEYS.filter((k) => !(SORT_KEYS as readonly string[]).includes(k))] as [string, ...string[]]).optional(),
+  sort: z
+    .enum([...SORT_KEYS, ...CASELOAD_SORT_KEYS.filter((k) => !(SORT_KEYS as readonly string[]).includes(k))] as [
+      string,
+      ...string[],
+    ])
+    .optional(),
   order: z.enum(['asc', 'desc']).optional(),
 });
 
@@ -147,7 +176,15 @@ const trackerParams = z.object({ tracker: z.enum(TRACKER_IDS) });
 
 const countsResponse = z.object({
   asAt: isoDate,
-  trackers: z.array(z.object({ id: z.enum(TRACKER_IDS), title: z.string(), description: z.string(), total: z.number().int(), overdue: z.number().int() })),
+  trackers: z.array(
+    z.object({
+      id: z.enum(TRACKER_IDS),
+      title: z.string(),
+      description: z.string(),
+      total: z.number().int(),
+      overdue: z.number().int(),
+    }),
+  ),
 });
 
 const rowSchema = z.object({
@@ -188,7 +225,14 @@ const trackerResponse = z.object({
   asAt: isoDate,
   windowEnd: isoDate,
   scope: z.enum(['authority', 'team', 'none']),
-  filters: z.object({ teamId: z.number().int().nullable(), workerId: z.number().int().nullable(), kind: z.string().nullable(), status: z.enum(STATUSES).nullable(), sort: z.string(), order: z.enum(['asc', 'desc']) }),
+  filters: z.object({
+    teamId: z.number().int().nullable(),
+    workerId: z.number().int().nullable(),
+    kind: z.string().nullable(),
+    status: z.enum(STATUSES).nullable(),
+    sort: z.string(),
+    order: z.enum(['asc', 'desc']),
+  }),
   total: z.number().int(),
   overdue: z.number().int(),
   rows: z.array(rowSchema),
@@ -211,14 +255,19 @@ export function trackersRoutes(r: RouteBuilder): void {
       // Authority-wide users also get each team's own list of work due, the page a team manager works from.
       const teamLinks =
         v.scope.kind === 'authority'
-          ? (await service.filterOptions(v, null)).teams.map((t) => ({ text: t.name, href: paths.withQuery(paths.trackers.tracker({ tracker: 'due' }), { team: t.id, asAt: valid }) }))
+          ? (await service.filterOptions(v, null)).teams.map((t) => ({
+              text: t.name,
+              href: paths.withQuery(paths.trackers.tracker({ tracker: 'due' }), { team: t.id, asAt: valid }),
+            }))
           : [];
       res.render('trackers/views/index.njk', {
         pageTitle: 'Trackers',
         teamLinks,
         scopeKind: v.scope.kind,
         rows: counts.map((c) => [
-          { html: `<a class="govuk-link" href="${paths.trackers.tracker({ tracker: c.id })}">${c.title}</a><br><span class="govuk-hint govuk-!-font-size-16">${c.description}</span>` },
+          {
+            html: `<a class="govuk-link" href="${paths.trackers.tracker({ tracker: c.id })}">${c.title}</a><br><span class="govuk-hint govuk-!-font-size-16">${c.description}</span>`,
+          },
           { text: c.total.toLocaleString('en-GB'), format: 'numeric' },
           { text: c.id === 'caseloads' ? '' : c.overdue.toLocaleString('en-GB'), format: 'numeric' },
         ]),
@@ -238,7 +287,11 @@ export function trackersRoutes(r: RouteBuilder): void {
       const parsed = parsePageQuery(req.query);
       if (parsed.errors.length) throw new ValidationError(parsed.errors);
       const result = await trackersService(services.db).run(viewer(user), id, parsed.request, audit);
-      res.status(200).type('text/csv; charset=utf-8').attachment(`tracker-${id}-${result.asAt}.csv`).send(`\uFEFF${trackerCsv(result)}`);
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .attachment(`tracker-${id}-${result.asAt}.csv`)
+        .send(`\uFEFF${trackerCsv(result)}`);
     },
   });
 
@@ -261,7 +314,8 @@ export function trackersRoutes(r: RouteBuilder): void {
     audit: null,
     tag: 'Trackers',
     summary: 'Trackers and their counts',
-    description: 'Every tracker with how many rows it has and how many are overdue, for your default view (team managers and social workers: their own team; a social worker: their own caseload).',
+    description:
+      'Every tracker with how many rows it has and how many are overdue, for your default view (team managers and social workers: their own team; a social worker: their own caseload).',
     query: z.object({ asAt: isoDate.refine(isIsoDate, 'Not a calendar date').optional() }),
     response: countsResponse,
     handler: async ({ query, user, services }) => {
@@ -286,14 +340,19 @@ export function trackersRoutes(r: RouteBuilder): void {
     query: apiQuery,
     response: trackerResponse,
     handler: async ({ params, query, user, services, audit }) =>
-      trackersService(services.db).run(viewer(user), params.tracker, {
-        asAt: query.asAt,
-        teamId: query.team ?? null,
-        workerId: query.worker === undefined ? undefined : query.worker === 'all' ? null : query.worker,
-        kind: query.kind ?? null,
-        status: query.status ?? null,
-        sort: query.sort,
-        order: query.order,
-      }, audit),
+      trackersService(services.db).run(
+        viewer(user),
+        params.tracker,
+        {
+          asAt: query.asAt,
+          teamId: query.team ?? null,
+          workerId: query.worker === undefined ? undefined : query.worker === 'all' ? null : query.worker,
+          kind: query.kind ?? null,
+          status: query.status ?? null,
+          sort: query.sort,
+          order: query.order,
+        },
+        audit,
+      ),
   });
 }

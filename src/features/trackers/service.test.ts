@@ -39,7 +39,8 @@ function audit(action = 'tracker.view') {
 }
 
 /** One line per row: child's first name, kind, due date, status, working days. */
-const lines = (rows: TrackerRow[]) => rows.map((r) => `${r.firstName ?? '-'} ${r.kind} ${r.dueDate} ${r.status} ${r.workingDays ?? '-'}`).sort();
+const lines = (rows: TrackerRow[]) =>
+  rows.map((r) => `${r.firstName ?? '-'} ${r.kind} ${r.dueDate} ${r.status} ${r.workingDays ?? '-'}`).sort();
 
 describeEachEngine('trackers', (ctx) => {
   let la: { id: number };
@@ -63,12 +64,28 @@ describeEachEngine('trackers', (ctx) => {
     wa = await buildWorker(db, { authorityId: la.id, teamId: teamA.id, name: 'Worker Alpha' });
     wa2 = await buildWorker(db, { authorityId: la.id, teamId: teamA.id, name: 'Worker Another' });
     const wb = await buildWorker(db, { authorityId: la.id, teamId: teamB.id, name: 'Worker Bravo' });
-    authorityViewer = { authorityId: la.id, role: 'head-of-service', scope: { kind: 'authority', authorityId: la.id }, workerId: null };
-    teamViewer = { authorityId: la.id, role: 'team-manager', scope: { kind: 'team', authorityId: la.id, teamId: teamA.id }, workerId: null };
+    authorityViewer = {
+      authorityId: la.id,
+      role: 'head-of-service',
+      scope: { kind: 'authority', authorityId: la.id },
+      workerId: null,
+    };
+    teamViewer = {
+      authorityId: la.id,
+      role: 'team-manager',
+      scope: { kind: 'team', authorityId: la.id, teamId: teamA.id },
+      workerId: null,
+    };
 
-    const child = async (firstName: string, teamId: number | null, workerId: number | null, extra: { end?: string } = {}) => {
+    const child = async (
+      firstName: string,
+      teamId: number | null,
+      workerId: number | null,
+      extra: { end?: string } = {},
+    ) => {
       const c = await buildChild(db, { authorityId: la.id, firstName });
-      if (teamId !== null) await buildAllocation(db, { child: c, teamId, workerId, startDate: '2025-01-01', endDate: extra.end ?? null });
+      if (teamId !== null)
+        await buildAllocation(db, { child: c, teamId, workerId, startDate: '2025-01-01', endDate: extra.end ?? null });
       return c;
     };
 
@@ -78,7 +95,9 @@ describeEachEngine('trackers', (ctx) => {
     await buildCpPlan(db, cai, { cinEpisodeId: caiRef.id, startDate: '2026-03-13' });
     await buildVisit(db, cai, { kind: 'cp', visitDate: '2026-03-13' });
     // The referral's assessment was authorised, so no assessment is due.
-    await ctx.database.exec(`insert into assessments (authority_id, child_id, cin_episode_id, start_date, authorisation_date) values (${la.id}, ${cai.id}, ${caiRef.id}, '2026-02-03', '2026-03-01')`);
+    await ctx.database.exec(
+      `insert into assessments (authority_id, child_id, cin_episode_id, start_date, authorisation_date) values (${la.id}, ${cai.id}, ${caiRef.id}, '2026-02-03', '2026-03-01')`,
+    );
 
     // Dee: CP plan from 2 Mar, visited today → next visit 14 Apr across Easter (due in exactly 10 working days).
     const dee = await child('Dee', teamA.id, wa.id);
@@ -133,7 +152,11 @@ describeEachEngine('trackers', (ctx) => {
 
     // Max: back from missing on Fri 20 Mar, no return home interview offered → due Mon 23 Mar: overdue by 4.
     const max = await child('Max', teamA.id, wa.id);
-    await buildMissingEpisode(db, max, { kind: 'M', startAt: new Date('2026-03-19T20:00:00Z'), endAt: new Date('2026-03-20T10:00:00Z') });
+    await buildMissingEpisode(db, max, {
+      kind: 'M',
+      startAt: new Date('2026-03-19T20:00:00Z'),
+      endAt: new Date('2026-03-20T10:00:00Z'),
+    });
 
     // ——— a second authority for the other trackers ———
     const t2 = await buildTeam(db, { authorityId: la2.id, name: 'Team Two' });
@@ -147,7 +170,12 @@ describeEachEngine('trackers', (ctx) => {
     // Nia: pre-proceedings from Mon 8 Dec 2025, no decision → 16 weeks is 30 Mar 2026 (23 + 31 + 28 + 30 days):
     // due in 1 working day; 109 days elapsed = 15 weeks.
     const nia = await child2('Nia', w2a.id);
-    await buildPreProceedings(db, nia, { startDate: '2025-12-08', letterBeforeProceedingsDate: '2025-12-08', initialMeetingDate: '2025-12-15', reviewMeetings: 1 });
+    await buildPreProceedings(db, nia, {
+      startDate: '2025-12-08',
+      letterBeforeProceedingsDate: '2025-12-08',
+      initialMeetingDate: '2025-12-15',
+      reviewMeetings: 1,
+    });
     // Oli: in care from 2 Jun 2025, reviews 27 Jun and 26 Sep, no permanence plan → overdue since 26 Sep;
     // adoption decision 1 Oct, not placed: A1 due 2 Jun 2025 + 426 = 2 Aug 2026 (in time); placement order
     // 20 Nov 2025, not matched: A2 due + 121 = 21 Mar 2026 (10 + 31 + 31 + 28 + 21): past it.
@@ -155,13 +183,25 @@ describeEachEngine('trackers', (ctx) => {
     const oliCare = await buildPeriodOfCare(db, oli, { startDate: '2025-06-02' });
     await buildClaReview(db, oli, { periodOfCareId: oliCare.id, reviewDate: '2025-06-27' });
     await buildClaReview(db, oli, { periodOfCareId: oliCare.id, reviewDate: '2025-09-26' });
-    await buildPermanenceMilestone(db, oli, { periodOfCareId: oliCare.id, admDecisionDate: '2025-10-01', placementOrderDate: '2025-11-20' });
+    await buildPermanenceMilestone(db, oli, {
+      periodOfCareId: oliCare.id,
+      admDecisionDate: '2025-10-01',
+      placementOrderDate: '2025-11-20',
+    });
     // Pia: in care from 13 Mar 2026 with a plan already: not in the permanence tracker.
     const pia = await child2('Pia', w2a.id);
-    await buildPeriodOfCare(db, pia, { startDate: '2026-03-13', permanencePlan: 'return-home', permanencePlanDate: '2026-03-20' });
+    await buildPeriodOfCare(db, pia, {
+      startDate: '2026-03-13',
+      permanencePlan: 'return-home',
+      permanencePlanDate: '2026-03-20',
+    });
     // CIN plans: Quin from 27 Sep 2025 (6 months today), Ray from 14 Oct (6 months on 14 Apr, the window's last
     // day), Sam from 15 Oct (15 Apr, outside).
-    for (const [name, start] of [['Quin', '2025-09-27'], ['Ray', '2025-10-14'], ['Sam', '2025-10-15']] as const) {
+    for (const [name, start] of [
+      ['Quin', '2025-09-27'],
+      ['Ray', '2025-10-14'],
+      ['Sam', '2025-10-15'],
+    ] as const) {
       const c = await child2(name, name === 'Sam' ? w2b.id : w2a.id);
       const ref = await buildReferral(db, c, { referralDate: '2025-09-01', referralNfa: true });
       await buildCinPlan(db, c, { cinEpisodeId: ref.id, startDate: start });
@@ -169,16 +209,29 @@ describeEachEngine('trackers', (ctx) => {
     // Tia: back on Fri 20 Mar, interview offered 21 Mar (in time); Uma: back Wed 25 Mar 22:30 (GMT), not offered →
     // due Sat 28 Mar: due, 0 working days to go.
     const tia = await child2('Tia', w2a.id);
-    await buildMissingEpisode(db, tia, { kind: 'A', startAt: new Date('2026-03-20T01:00:00Z'), endAt: new Date('2026-03-20T10:00:00Z'), rhiOfferedDate: '2026-03-21' });
+    await buildMissingEpisode(db, tia, {
+      kind: 'A',
+      startAt: new Date('2026-03-20T01:00:00Z'),
+      endAt: new Date('2026-03-20T10:00:00Z'),
+      rhiOfferedDate: '2026-03-21',
+    });
     const uma = await child2('Uma', w2a.id);
-    await buildMissingEpisode(db, uma, { kind: 'M', startAt: new Date('2026-03-25T08:00:00Z'), endAt: new Date('2026-03-25T22:30:00Z') });
+    await buildMissingEpisode(db, uma, {
+      kind: 'M',
+      startAt: new Date('2026-03-25T08:00:00Z'),
+      endAt: new Date('2026-03-25T22:30:00Z'),
+    });
     // Vic: care leaver (born 1 Mar 2007) with no personal adviser → 17½ was 1 Sep 2024: overdue; last pathway plan
     // review 1 Aug 2025 → due 1 Feb 2026: overdue. Wes: a PA and a review on 15 Jan → due 15 Jul: not listed.
     const vic = await child2('Vic', w2a.id, '2007-03-01');
     await buildCareLeaver(db, vic, { eligibility: 'former-relevant', startDate: '2025-03-01' });
     await buildPathwayPlanReview(db, vic, { reviewDate: '2025-08-01' });
     const wes = await child2('Wes', w2a.id, '2007-05-01', 'personal-adviser');
-    await buildCareLeaver(db, wes, { eligibility: 'former-relevant', startDate: '2025-05-01', personalAdviserId: w2a.id });
+    await buildCareLeaver(db, wes, {
+      eligibility: 'former-relevant',
+      startDate: '2025-05-01',
+      personalAdviserId: w2a.id,
+    });
     await buildPathwayPlanReview(db, wes, { reviewDate: '2026-01-15' });
     // Xan: a care leaver with no PA and no open allocation at all (born 1 Jan 2006 → 17½ on 1 Jul 2023).
     const xan = await buildChild(db, { authorityId: la2.id, firstName: 'Xan', dateOfBirth: '2006-01-01' });
@@ -188,19 +241,22 @@ describeEachEngine('trackers', (ctx) => {
   it('lists everything overdue or due within 10 working days, authority-wide, with the boundaries', async () => {
     const result = await service.run(authorityViewer, 'due', {}, audit());
     assert.equal(result.windowEnd, '2026-04-14');
-    assert.deepEqual(lines(result.rows), [
-      'Liv early-help-allocation 2026-03-27 due 0',
-      '- lado 2026-03-27 due 0',
-      'Cai cp-visit 2026-03-27 due 0',
-      'Dee cp-visit 2026-04-14 due 10',
-      'Eve cin-visit 2026-04-14 due 10',
-      'Gus icpc 2026-03-26 overdue 1',
-      'Hal cla-review 2026-04-14 due 10',
-      'Hal iha 2026-04-14 due 10',
-      'Hal pep 2026-04-14 due 10',
-      'Kit cp-visit 2026-03-16 overdue 9',
-      'Max rhi 2026-03-23 overdue 4',
-    ].sort());
+    assert.deepEqual(
+      lines(result.rows),
+      [
+        'Liv early-help-allocation 2026-03-27 due 0',
+        '- lado 2026-03-27 due 0',
+        'Cai cp-visit 2026-03-27 due 0',
+        'Dee cp-visit 2026-04-14 due 10',
+        'Eve cin-visit 2026-04-14 due 10',
+        'Gus icpc 2026-03-26 overdue 1',
+        'Hal cla-review 2026-04-14 due 10',
+        'Hal iha 2026-04-14 due 10',
+        'Hal pep 2026-04-14 due 10',
+        'Kit cp-visit 2026-03-16 overdue 9',
+        'Max rhi 2026-03-23 overdue 4',
+      ].sort(),
+    );
     assert.equal(result.overdue, 3);
     const kit = result.rows.find((r) => r.firstName === 'Kit');
     assert.equal(kit?.team, 'Team B');
@@ -215,19 +271,41 @@ describeEachEngine('trackers', (ctx) => {
   });
 
   it('filters by team, worker, kind and status, and sorts', async () => {
-    const teamB = await service.run(authorityViewer, 'due', { teamId: (await service.teamByName(la.id, 'team b'))?.id ?? null }, audit());
+    const teamB = await service.run(
+      authorityViewer,
+      'due',
+      { teamId: (await service.teamByName(la.id, 'team b'))?.id ?? null },
+      audit(),
+    );
     assert.deepEqual(lines(teamB.rows), ['Kit cp-visit 2026-03-16 overdue 9']);
     const another = await service.run(authorityViewer, 'due', { workerId: wa2.id }, audit());
     assert.deepEqual(lines(another.rows), ['Eve cin-visit 2026-04-14 due 10']);
     const visits = await service.run(authorityViewer, 'due', { kind: 'cp-visit', sort: 'status' }, audit());
-    assert.deepEqual(visits.rows.map((r) => r.firstName), ['Kit', 'Cai', 'Dee'], 'most overdue first, then soonest due');
-    const overdue = await service.run(authorityViewer, 'due', { status: 'overdue', sort: 'child', order: 'desc' }, audit());
-    assert.deepEqual(overdue.rows.map((r) => r.firstName), ['Max', 'Kit', 'Gus']);
+    assert.deepEqual(
+      visits.rows.map((r) => r.firstName),
+      ['Kit', 'Cai', 'Dee'],
+      'most overdue first, then soonest due',
+    );
+    const overdue = await service.run(
+      authorityViewer,
+      'due',
+      { status: 'overdue', sort: 'child', order: 'desc' },
+      audit(),
+    );
+    assert.deepEqual(
+      overdue.rows.map((r) => r.firstName),
+      ['Max', 'Kit', 'Gus'],
+    );
     await assert.rejects(service.run(authorityViewer, 'due', { kind: 'nonsense' }, audit()), /kind of work/);
   });
 
   it('a social worker with a worker record sees their own caseload by default, and the whole team on asking', async () => {
-    const sw: Viewer = { authorityId: la.id, role: 'social-worker', scope: { kind: 'team', authorityId: la.id, teamId: teamA.id }, workerId: wa2.id };
+    const sw: Viewer = {
+      authorityId: la.id,
+      role: 'social-worker',
+      scope: { kind: 'team', authorityId: la.id, teamId: teamA.id },
+      workerId: wa2.id,
+    };
     const own = await service.run(sw, 'due', {}, audit());
     assert.deepEqual(lines(own.rows), ['Eve cin-visit 2026-04-14 due 10']);
     const team = await service.run(sw, 'due', { workerId: null }, audit());
@@ -243,50 +321,87 @@ describeEachEngine('trackers', (ctx) => {
   });
 
   it('PLO: weeks elapsed and the decision due at 16 weeks', async () => {
-    const viewer: Viewer = { authorityId: la2.id, role: 'analyst', scope: { kind: 'authority', authorityId: la2.id }, workerId: null };
+    const viewer: Viewer = {
+      authorityId: la2.id,
+      role: 'analyst',
+      scope: { kind: 'authority', authorityId: la2.id },
+      workerId: null,
+    };
     const result = await service.run(viewer, 'plo', {}, audit());
     assert.deepEqual(lines(result.rows), ['Nia pre-proceedings 2026-03-30 due 1']);
     assert.equal(result.rows[0]?.weeksElapsed, 15);
-    assert.match(result.rows[0]?.notes ?? '', /letter before proceedings 8 Dec 2025; initial meeting 15 Dec 2025; 1 review meeting$/);
+    assert.match(
+      result.rows[0]?.notes ?? '',
+      /letter before proceedings 8 Dec 2025; initial meeting 15 Dec 2025; 1 review meeting$/,
+    );
   });
 
   it('permanence: no plan by the second review, and adoption against A1 and A2', async () => {
-    const viewer: Viewer = { authorityId: la2.id, role: 'analyst', scope: { kind: 'authority', authorityId: la2.id }, workerId: null };
+    const viewer: Viewer = {
+      authorityId: la2.id,
+      role: 'analyst',
+      scope: { kind: 'authority', authorityId: la2.id },
+      workerId: null,
+    };
     const result = await service.run(viewer, 'permanence', {}, audit());
     // Working days from 27 Mar to Sun 2 Aug 2026: Mar 2 + Apr 20 (22 less Good Friday, Easter Monday) + May 19
     // (21 less 4 and 25 May) + Jun 22 + Jul 23 = 86. From Sat 21 Mar: 23–27 Mar = 5. From Fri 26 Sep 2025:
     // Sep 2 + Oct 23 + Nov 20 + Dec 21 (less 25, 26) + Jan 21 (less 1 Jan) + Feb 20 + Mar 20 = 127.
-    assert.deepEqual(lines(result.rows), [
-      'Oli adoption-a1 2026-08-02 on-track 86',
-      'Oli adoption-a2 2026-03-21 overdue 5',
-      'Oli permanence-plan 2025-09-26 overdue 127',
-    ].sort());
+    assert.deepEqual(
+      lines(result.rows),
+      [
+        'Oli adoption-a1 2026-08-02 on-track 86',
+        'Oli adoption-a2 2026-03-21 overdue 5',
+        'Oli permanence-plan 2025-09-26 overdue 127',
+      ].sort(),
+    );
   });
 
   it('the CIN panel list: plans open 6 months or more, and those reaching it in the window', async () => {
-    const viewer: Viewer = { authorityId: la2.id, role: 'analyst', scope: { kind: 'authority', authorityId: la2.id }, workerId: null };
+    const viewer: Viewer = {
+      authorityId: la2.id,
+      role: 'analyst',
+      scope: { kind: 'authority', authorityId: la2.id },
+      workerId: null,
+    };
     const result = await service.run(viewer, 'cin-panel', {}, audit());
     assert.deepEqual(lines(result.rows), ['Quin cin-panel 2026-03-27 overdue 0', 'Ray cin-panel 2026-04-14 due 10']);
     assert.equal(result.rows.find((r) => r.firstName === 'Quin')?.statusLabel, 'Open 6 months or more');
   });
 
   it('return home interviews: offered in time, and not yet offered', async () => {
-    const viewer: Viewer = { authorityId: la2.id, role: 'analyst', scope: { kind: 'authority', authorityId: la2.id }, workerId: null };
+    const viewer: Viewer = {
+      authorityId: la2.id,
+      role: 'analyst',
+      scope: { kind: 'authority', authorityId: la2.id },
+      workerId: null,
+    };
     const result = await service.run(viewer, 'rhi', {}, audit());
     assert.deepEqual(lines(result.rows), ['Tia rhi 2026-03-23 done -', 'Uma rhi 2026-03-28 due 0']);
     assert.equal(result.rows.find((r) => r.firstName === 'Tia')?.notes, 'Away from placement, offered 21 Mar 2026');
   });
 
   it('care leavers without a personal adviser or an up-to-date pathway plan; caseloads per worker', async () => {
-    const viewer: Viewer = { authorityId: la2.id, role: 'analyst', scope: { kind: 'authority', authorityId: la2.id }, workerId: null };
+    const viewer: Viewer = {
+      authorityId: la2.id,
+      role: 'analyst',
+      scope: { kind: 'authority', authorityId: la2.id },
+      workerId: null,
+    };
     const leavers = await service.run(viewer, 'care-leavers', {}, audit());
     // 1 Sep 2024 → 27 Mar 2026 and 1 Feb 2026 → 27 Mar 2026 in working days, by the calendar table.
-    assert.deepEqual(
-      leavers.rows.map((r) => `${r.firstName} ${r.kind} ${r.dueDate} ${r.status}`).sort(),
-      ['Vic no-pa 2024-09-01 overdue', 'Vic pathway-plan-review 2026-02-01 overdue', 'Xan no-pa 2023-07-01 overdue'],
-    );
+    assert.deepEqual(leavers.rows.map((r) => `${r.firstName} ${r.kind} ${r.dueDate} ${r.status}`).sort(), [
+      'Vic no-pa 2024-09-01 overdue',
+      'Vic pathway-plan-review 2026-02-01 overdue',
+      'Xan no-pa 2023-07-01 overdue',
+    ]);
     assert.equal(leavers.rows.find((r) => r.firstName === 'Xan')?.team, null);
-    const teamOnly = await service.run(viewer, 'care-leavers', { teamId: (await service.teamByName(la2.id, 'Team Two'))?.id ?? null }, audit());
+    const teamOnly = await service.run(
+      viewer,
+      'care-leavers',
+      { teamId: (await service.teamByName(la2.id, 'Team Two'))?.id ?? null },
+      audit(),
+    );
     assert.ok(!teamOnly.rows.some((r) => r.firstName === 'Xan'), 'no team: only in the whole-authority view');
     const caseloads = await service.run(viewer, 'caseloads', { sort: 'children', order: 'desc' }, audit());
     // Worker Two: Nia, Oli, Pia, Quin, Ray, Tia, Uma, Vic, Wes = 9 children, 2 in care (Oli, Pia), 2 care leavers.

@@ -89,7 +89,14 @@ export interface TrackerResult {
   /** Last day of the "due" window: 10 working days after the as-at date. */
   windowEnd: string;
   scope: 'authority' | 'team' | 'none';
-  filters: { teamId: number | null; workerId: number | null; kind: string | null; status: ItemStatus | null; sort: string; order: 'asc' | 'desc' };
+  filters: {
+    teamId: number | null;
+    workerId: number | null;
+    kind: string | null;
+    status: ItemStatus | null;
+    sort: string;
+    order: 'asc' | 'desc';
+  };
   total: number;
   overdue: number;
   rows: TrackerRow[];
@@ -112,7 +119,12 @@ export interface FilterOptions {
 const n = (v: unknown): number => Number(v);
 const nOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const short = (iso: string | null): string | null => (iso ? shortDate.format(new Date(`${iso}T00:00:00Z`)) : null);
 
 /** The row's status: from its due date and what has been done, as each tracker reads it. */
@@ -146,7 +158,11 @@ function notesOf(raw: RawItem, status: ItemStatus): string | null {
       return parts.join('; ');
     }
     case 'permanence-plan':
-      return raw.last_date ? 'Second review held without a permanence plan' : raw.x1 ? `First review ${short(raw.x1)}` : 'No review held yet';
+      return raw.last_date
+        ? 'Second review held without a permanence plan'
+        : raw.x1
+          ? `First review ${short(raw.x1)}`
+          : 'No review held yet';
     case 'adoption-a1':
       return raw.x1 ? `Should be placed for adoption (decision ${short(raw.x1)})` : null;
     case 'no-pa':
@@ -157,7 +173,9 @@ function notesOf(raw: RawItem, status: ItemStatus): string | null {
     case 'early-help-allocation':
       return 'Not yet allocated';
     default:
-      return status === 'overdue' && raw.last_date === null && raw.start_date !== null ? 'None recorded since the start' : null;
+      return status === 'overdue' && raw.last_date === null && raw.start_date !== null
+        ? 'None recorded since the start'
+        : null;
   }
 }
 
@@ -228,7 +246,10 @@ export function sortRows(rows: TrackerRow[], sort: SortKey, order: 'asc' | 'desc
     for (let i = 0; i < ka.length; i++) {
       const x = ka[i] ?? null;
       const y = kb[i] ?? null;
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : compareText(x === null ? null : String(x), y === null ? null : String(y));
+      const c =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : compareText(x === null ? null : String(x), y === null ? null : String(y));
       if (c !== 0) return c * dir;
     }
     return compareText(a.dueDate, b.dueDate) || compareText(a.lanternId, b.lanternId) || compareText(a.kind, b.kind);
@@ -269,29 +290,51 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
   const today = options.today ?? todayInLondon;
 
   /** The filters as the query takes them, checked against the viewer's authority and scope. */
-  async function resolve(viewer: Viewer, req: TrackerRequest): Promise<{ f: QueryFilters; scope: TrackerResult['scope'] } | null> {
+  async function resolve(
+    viewer: Viewer,
+    req: TrackerRequest,
+  ): Promise<{ f: QueryFilters; scope: TrackerResult['scope'] } | null> {
     const asAt = req.asAt ?? today();
     if (viewer.scope.kind === 'none') return null;
     const errors: Array<{ field: string; message: string }> = [];
     let teamId: number | null = req.teamId ?? null;
     if (viewer.scope.kind === 'team') teamId = viewer.scope.teamId;
     else if (teamId !== null) {
-      const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.authorityId, viewer.authorityId))).limit(1);
+      const [team] = await db
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.id, teamId), eq(teams.authorityId, viewer.authorityId)))
+        .limit(1);
       if (!team) errors.push({ field: 'team', message: 'Choose a team from the list' });
     }
-    let workerId: number | null = req.workerId === undefined ? (viewer.role === 'social-worker' ? viewer.workerId : null) : req.workerId;
+    let workerId: number | null =
+      req.workerId === undefined ? (viewer.role === 'social-worker' ? viewer.workerId : null) : req.workerId;
     if (req.workerId !== undefined && workerId !== null) {
-      const [worker] = await db.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), eq(workers.authorityId, viewer.authorityId))).limit(1);
+      const [worker] = await db
+        .select({ id: workers.id })
+        .from(workers)
+        .where(and(eq(workers.id, workerId), eq(workers.authorityId, viewer.authorityId)))
+        .limit(1);
       if (!worker) errors.push({ field: 'worker', message: 'Choose a worker from the list' });
     }
     if (errors.length) throw new ValidationError(errors);
     if (workerId !== null && req.workerId === undefined) {
       // A default caseload must still exist; a stale worker id falls back to the whole team.
-      const [worker] = await db.select({ id: workers.id }).from(workers).where(and(eq(workers.id, workerId), eq(workers.authorityId, viewer.authorityId))).limit(1);
+      const [worker] = await db
+        .select({ id: workers.id })
+        .from(workers)
+        .where(and(eq(workers.id, workerId), eq(workers.authorityId, viewer.authorityId)))
+        .limit(1);
       if (!worker) workerId = null;
     }
     return {
-      f: { authorityId: viewer.authorityId, asAt, teamId, workerId, scopeTeamId: viewer.scope.kind === 'team' ? viewer.scope.teamId : null },
+      f: {
+        authorityId: viewer.authorityId,
+        asAt,
+        teamId,
+        workerId,
+        scopeTeamId: viewer.scope.kind === 'team' ? viewer.scope.teamId : null,
+      },
       scope: viewer.scope.kind,
     };
   }
@@ -305,7 +348,8 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
     const raw = await queryItems(db, f, branches, def.windowOnly);
     let rows = raw.map((r) => presentItem(def, r, f.asAt, windowEnd));
     // Care leavers: every one without a PA, but pathway plans only when overdue or due soon.
-    if (def.id === 'care-leavers') rows = rows.filter((r) => r.kind !== 'pathway-plan-review' || r.status !== 'on-track');
+    if (def.id === 'care-leavers')
+      rows = rows.filter((r) => r.kind !== 'pathway-plan-review' || r.status !== 'on-track');
     return rows;
   }
 
@@ -314,8 +358,10 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
     async run(viewer: Viewer, id: TrackerId, req: TrackerRequest, audit: Auditor): Promise<TrackerResult> {
       const def = TRACKERS[id];
       const kind = req.kind && Object.hasOwn(def.kinds, req.kind) ? req.kind : null;
-      if (req.kind && kind === null) throw new ValidationError([{ field: 'kind', message: 'Choose a kind of work from the list' }]);
-      if (req.status && !def.statuses.includes(req.status)) throw new ValidationError([{ field: 'status', message: 'Choose a status from the list' }]);
+      if (req.kind && kind === null)
+        throw new ValidationError([{ field: 'kind', message: 'Choose a kind of work from the list' }]);
+      if (req.status && !def.statuses.includes(req.status))
+        throw new ValidationError([{ field: 'status', message: 'Choose a status from the list' }]);
       const status = req.status ?? null;
       const order = req.order ?? 'asc';
       const resolved = await resolve(viewer, req);
@@ -325,8 +371,15 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
       let caseloads: CaseloadRow[] = [];
       let sort: string;
       if (id === 'caseloads') {
-        sort = (CASELOAD_SORT_KEYS as readonly string[]).includes(req.sort ?? '') ? (req.sort as CaseloadSortKey) : 'team';
-        if (resolved) caseloads = sortCaseloads((await queryCaseloads(db, resolved.f)).map(presentCaseload), sort as CaseloadSortKey, order);
+        sort = (CASELOAD_SORT_KEYS as readonly string[]).includes(req.sort ?? '')
+          ? (req.sort as CaseloadSortKey)
+          : 'team';
+        if (resolved)
+          caseloads = sortCaseloads(
+            (await queryCaseloads(db, resolved.f)).map(presentCaseload),
+            sort as CaseloadSortKey,
+            order,
+          );
       } else {
         sort = (SORT_KEYS as readonly string[]).includes(req.sort ?? '') ? (req.sort as SortKey) : 'due';
         if (resolved) {
@@ -334,12 +387,26 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
           rows = sortRows(status ? all.filter((r) => r.status === status) : all, sort as SortKey, order);
         }
       }
-      const filters = { teamId: resolved?.f.teamId ?? null, workerId: resolved?.f.workerId ?? null, kind, status, sort, order };
+      const filters = {
+        teamId: resolved?.f.teamId ?? null,
+        workerId: resolved?.f.workerId ?? null,
+        kind,
+        status,
+        sort,
+        order,
+      };
       await db.transaction(async (tx) => {
         await audit.record(tx, {
           recordType: 'tracker',
           recordId: id,
-          detail: { asAt, team: filters.teamId, worker: filters.workerId, kind, status, rows: id === 'caseloads' ? caseloads.length : rows.length },
+          detail: {
+            asAt,
+            team: filters.teamId,
+            worker: filters.workerId,
+            kind,
+            status,
+            rows: id === 'caseloads' ? caseloads.length : rows.length,
+          },
         });
       });
       return {
@@ -382,7 +449,13 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
       if (viewer.scope.kind === 'none') return { teams: [], workers: [] };
       const team = viewer.scope.kind === 'team' ? viewer.scope.teamId : teamId;
       const teamList =
-        viewer.scope.kind === 'authority' ? await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.authorityId, viewer.authorityId)).orderBy(asc(teams.name)) : [];
+        viewer.scope.kind === 'authority'
+          ? await db
+              .select({ id: teams.id, name: teams.name })
+              .from(teams)
+              .where(eq(teams.authorityId, viewer.authorityId))
+              .orderBy(asc(teams.name))
+          : [];
       const asAt = today();
       const workerList = await db
         .select({ id: workers.id, name: workers.name, workerRef: workers.workerRef, teamId: workers.teamId })
@@ -400,12 +473,20 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
 
     /** A worker by their reference (SW…), for the CLI. */
     async workerByRef(authorityId: number, ref: string): Promise<{ id: number; teamId: number | null } | null> {
-      const [w] = await db.select({ id: workers.id, teamId: workers.teamId }).from(workers).where(and(eq(workers.authorityId, authorityId), eq(workers.workerRef, ref))).limit(1);
+      const [w] = await db
+        .select({ id: workers.id, teamId: workers.teamId })
+        .from(workers)
+        .where(and(eq(workers.authorityId, authorityId), eq(workers.workerRef, ref)))
+        .limit(1);
       return w ?? null;
     },
 
     async teamByName(authorityId: number, name: string): Promise<{ id: number; name: string } | null> {
-      const [t] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.authorityId, authorityId), sql`lower(${teams.name}) = lower(${name})`)).limit(1);
+      const [t] = await db
+        .select({ id: teams.id, name: teams.name })
+        .from(teams)
+        .where(and(eq(teams.authorityId, authorityId), sql`lower(${teams.name}) = lower(${name})`))
+        .limit(1);
       return t ?? null;
     },
   };
@@ -414,6 +495,9 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
 export type TrackersService = ReturnType<typeof trackersService>;
 
 /** The viewer a signed-in user is. */
-export function viewerOf(user: { authorityId: number; role: Role; teamId: number | null; workerId: number | null }, scope: ChildScope): Viewer {
+export function viewerOf(
+  user: { authorityId: number; role: Role; teamId: number | null; workerId: number | null },
+  scope: ChildScope,
+): Viewer {
   return { authorityId: user.authorityId, role: user.role, scope, workerId: user.workerId };
 }

@@ -23,7 +23,9 @@ describeEachEngine('trackers: working days in SQL', (ctx) => {
             from generate_series('2025-12-01'::date, '2027-01-31'::date, interval '1 day') as g(d) order by 1`,
       );
       assert.equal(found.length, 427);
-      const wrong = found.filter((r) => r.due !== domainAdd(r.d, n)).map((r) => `${r.d} + ${n}: ${r.due} ≠ ${domainAdd(r.d, n)}`);
+      const wrong = found
+        .filter((r) => r.due !== domainAdd(r.d, n))
+        .map((r) => `${r.d} + ${n}: ${r.due} ≠ ${domainAdd(r.d, n)}`);
       assert.deepEqual(wrong, []);
     }
     assert.equal(addDays('2025-12-01', 426), '2027-01-31');

@@ -13,7 +13,10 @@ const userView = z.object({
   teamId: z.number().nullable(),
   teamName: z.string().nullable(),
   active: z.boolean(),
-  lastSignInAt: z.date().nullable().transform((d) => d?.toISOString() ?? null),
+  lastSignInAt: z
+    .date()
+    .nullable()
+    .transform((d) => d?.toISOString() ?? null),
 });
 
 const createBody = z
@@ -44,7 +47,11 @@ export function usersRoutes(r: RouteBuilder): void {
     audit: 'user.list',
     handler: async ({ req, res, user, services, audit }) => {
       const users = await services.users.list(user.authorityId, audit);
-      res.render('users/views/index.njk', { pageTitle: 'Users and roles', users, created: typeof req.query.created === 'string' ? req.query.created : null });
+      res.render('users/views/index.njk', {
+        pageTitle: 'Users and roles',
+        users,
+        created: typeof req.query.created === 'string' ? req.query.created : null,
+      });
     },
   });
 
@@ -54,7 +61,12 @@ export function usersRoutes(r: RouteBuilder): void {
     access: 'user:manage',
     audit: null,
     handler: async ({ res, user, services }) => {
-      res.render('users/views/new.njk', { pageTitle: 'Add a user', values: {}, roles: ROLES, teams: await services.users.teams(user.authorityId) });
+      res.render('users/views/new.njk', {
+        pageTitle: 'Add a user',
+        values: {},
+        roles: ROLES,
+        teams: await services.users.teams(user.authorityId),
+      });
     },
   });
 
@@ -96,7 +108,14 @@ export function usersRoutes(r: RouteBuilder): void {
     tag: 'Users',
     summary: 'Who am I',
     description: 'The signed-in user (or the token’s owner), their role and team scope.',
-    response: z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), authorityId: z.number(), teamId: z.number().nullable() }),
+    response: z.object({
+      id: z.number(),
+      username: z.string(),
+      displayName: z.string(),
+      role: z.enum(ROLES),
+      authorityId: z.number(),
+      teamId: z.number().nullable(),
+    }),
     handler: async ({ user }) => user,
   });
 
@@ -121,7 +140,13 @@ export function usersRoutes(r: RouteBuilder): void {
     description: 'Team managers and social workers need a teamId: they see only their team’s children.',
     body: createBody,
     status: 201,
-    response: z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), teamId: z.number().nullable() }),
+    response: z.object({
+      id: z.number(),
+      username: z.string(),
+      displayName: z.string(),
+      role: z.enum(ROLES),
+      teamId: z.number().nullable(),
+    }),
     handler: async ({ body, user, services, audit }) => {
       return services.users.create(user.authorityId, { ...body, teamId: body.teamId ?? null }, audit);
     },

@@ -13,9 +13,51 @@ import type { CareLeaverStatus, Day, PeriodOfCare } from '../model';
 import type { Journey } from './context';
 
 const IN_TOUCH = WeightedTable.from(CARE_LEAVERS.inTouch);
-const ACCOMMODATION = WeightedTable.from({ D: 30, U: 22, B: 14, E: 8, T: 6, C: 2, K: 3, S: 2, X: 2, W: 1, V: 1, Y: 5, R: 2, G: 1, H: 1 });
-const ACTIVITY_18_20 = WeightedTable.from({ F2: 26, P2: 5, F1: 6, P1: 1, F4: 4, P4: 1, F5: 11, P5: 6, G4: 6, G5: 28, G6: 5, '0': 1 });
-const ACTIVITY_21_PLUS = WeightedTable.from({ F1: 14, P1: 2, F2: 8, P2: 3, F4: 4, P4: 1, F5: 20, P5: 8, G4: 7, G5: 26, G6: 6, '0': 1 });
+const ACCOMMODATION = WeightedTable.from({
+  D: 30,
+  U: 22,
+  B: 14,
+  E: 8,
+  T: 6,
+  C: 2,
+  K: 3,
+  S: 2,
+  X: 2,
+  W: 1,
+  V: 1,
+  Y: 5,
+  R: 2,
+  G: 1,
+  H: 1,
+});
+const ACTIVITY_18_20 = WeightedTable.from({
+  F2: 26,
+  P2: 5,
+  F1: 6,
+  P1: 1,
+  F4: 4,
+  P4: 1,
+  F5: 11,
+  P5: 6,
+  G4: 6,
+  G5: 28,
+  G6: 5,
+  '0': 1,
+});
+const ACTIVITY_21_PLUS = WeightedTable.from({
+  F1: 14,
+  P1: 2,
+  F2: 8,
+  P2: 3,
+  F4: 4,
+  P4: 1,
+  F5: 20,
+  P5: 8,
+  G4: 7,
+  G5: 26,
+  G6: 6,
+  '0': 1,
+});
 
 export function careLeaverJourney(j: Journey): void {
   const { child, rng, act, s } = j;
@@ -51,7 +93,8 @@ export function careLeaverJourney(j: Journey): void {
   const supportEnd = continues ? Math.min(b25, b21 + rng.int(30, 4 * 365)) : early ? b18 + rng.int(30, 700) : b21;
   const statuses: CareLeaverStatus[] = [];
   const status = (eligibility: CareLeaverStatus['eligibility'], start: Day, end: Day) => {
-    if (end > start) statuses.push({ id: 0, eligibility, start, end, paLinked: null, stayingPut: false, stayingPutStart: null });
+    if (end > start)
+      statuses.push({ id: 0, eligibility, start, end, paLinked: null, stayingPut: false, stayingPutStart: null });
   };
   let paLinked: Day | null = null;
   if (eligibleFrom !== null) {
@@ -97,7 +140,11 @@ export function careLeaverJourney(j: Journey): void {
   const A = s.asAt;
   // Pathway plan from eligibility, reviewed every 6 months.
   if (eligibleFrom !== null) {
-    for (let d = eligibleFrom + act.int(10, 40); d <= Math.min(end, A); d += act.chance(rateOn(CARE_LEAVERS.pathwayOnTime, d)) ? act.int(140, 182) : act.int(183, 380)) {
+    for (
+      let d = eligibleFrom + act.int(10, 40);
+      d <= Math.min(end, A);
+      d += act.chance(rateOn(CARE_LEAVERS.pathwayOnTime, d)) ? act.int(140, 182) : act.int(183, 380)
+    ) {
       if (d >= W) child.pathwayReviews.push(d);
     }
   }
@@ -106,7 +153,11 @@ export function careLeaverJourney(j: Journey): void {
   let accommodation = ACCOMMODATION.draw(act);
   let activity = '0';
   let nextChange = leave;
-  for (let d = leave + act.int(0, 27); d <= Math.min(end, A); d += act.chance(CARE_LEAVERS.contactOnTime) ? act.int(40, 56) : act.int(57, 110)) {
+  for (
+    let d = leave + act.int(0, 27);
+    d <= Math.min(end, A);
+    d += act.chance(CARE_LEAVERS.contactOnTime) ? act.int(40, 56) : act.int(57, 110)
+  ) {
     if (d >= nextChange) {
       accommodation = ACCOMMODATION.draw(act);
       activity = (d >= b21 ? ACTIVITY_21_PLUS : ACTIVITY_18_20).draw(act);
@@ -120,7 +171,13 @@ export function careLeaverJourney(j: Journey): void {
       day: d,
       inTouch,
       accommodation: known ? here : null,
-      suitable: known ? (here === 'S' || here === 'X' ? false : here === 'W' || here === 'R' ? act.chance(0.2) : act.chance(0.93)) : null,
+      suitable: known
+        ? here === 'S' || here === 'X'
+          ? false
+          : here === 'W' || here === 'R'
+            ? act.chance(0.2)
+            : act.chance(0.93)
+        : null,
       activity: known ? activity : '0',
     });
     if (known && act.chance(0.5)) child.visits.push({ kind: 'care-leaver', day: d, seen: true, alone: true });

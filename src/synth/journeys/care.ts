@@ -17,7 +17,17 @@ import { collectionYearOfDayNumber, supportedAccommodationCode } from '../../dom
 import { addMonthsToDayNumber } from '../../domain/working-days';
 import { ADOPTION, CARE, CARE_LEAVERS, rateOn } from '../parameters';
 import { WeightedTable } from '../random';
-import type { CareProceedings, CinEpisode, ClaReview, Day, LegalStatus, Missing, PeriodOfCare, Permanence, Placement } from '../model';
+import type {
+  CareProceedings,
+  CinEpisode,
+  ClaReview,
+  Day,
+  LegalStatus,
+  Missing,
+  PeriodOfCare,
+  Permanence,
+  Placement,
+} from '../model';
 import { addVisits, ageOn, everyDays, meetOrMiss, type Journey } from './context';
 import { careProceedings } from './court';
 import type { Step } from './episode';
@@ -47,7 +57,18 @@ const FIRST_TYPES: ReadonlyArray<[number, WeightedTable<string>]> = [
 ];
 const UASC_YOUNG = WeightedTable.from({ U6: 75, U4: 15, K2: 10 });
 const UASC_OLDER = WeightedTable.from({ SUP: 70, U6: 25, K2: 5 });
-const CHANGE_REASONS = WeightedTable.from({ CARPL: 40, CREQB: 15, CREQO: 11, CHILD: 9, STAND: 3, ALLEG: 2, LAREQ: 8, CLOSE: 3, APPRR: 2, OTHER: 7 });
+const CHANGE_REASONS = WeightedTable.from({
+  CARPL: 40,
+  CREQB: 15,
+  CREQO: 11,
+  CHILD: 9,
+  STAND: 3,
+  ALLEG: 2,
+  LAREQ: 8,
+  CLOSE: 3,
+  APPRR: 2,
+  OTHER: 7,
+});
 const PROVIDERS: Record<string, WeightedTable<string>> = {
   foster: WeightedTable.from({ PR1: 60, PR4: 40 }),
   adoption: WeightedTable.from({ PR1: 55, PR2: 15, PR5: 30 }),
@@ -73,7 +94,13 @@ function moveType(j: Journey, age: number, previous: string): string {
   return t === 'P1' && previous !== 'P1' && rng.chance(0.5) ? 'U6' : t;
 }
 
-export function periodOfCare(j: Journey, ep: CinEpisode, start: Day, route: CareRoute, court: CareProceedings | null): Step {
+export function periodOfCare(
+  j: Journey,
+  ep: CinEpisode,
+  start: Day,
+  route: CareRoute,
+  court: CareProceedings | null,
+): Step {
   const { rng, s } = j;
   const period: PeriodOfCare = {
     id: 0,
@@ -95,7 +122,16 @@ export function periodOfCare(j: Journey, ep: CinEpisode, start: Day, route: Care
   j.iro.to('iro', start);
   if (route === 'uasc') j.sw.to('children-in-care', start);
 
-  const tl: Timeline = { legal: [], end: j.b[18], rec: '', after: 'adult', permanence: null, placedForAdoption: null, ffa: false, placementOrder: null };
+  const tl: Timeline = {
+    legal: [],
+    end: j.b[18],
+    rec: '',
+    after: 'adult',
+    permanence: null,
+    placedForAdoption: null,
+    ffa: false,
+    placementOrder: null,
+  };
   switch (route) {
     case 'uasc':
       tl.legal.push({ code: 'V2', start });
@@ -134,7 +170,12 @@ export function periodOfCare(j: Journey, ep: CinEpisode, start: Day, route: Care
 
   // Legal statuses: each runs to the next one's start, the last to the end of the period.
   const legal = tl.legal.filter((l) => l.start < tl.end);
-  period.legalStatuses = legal.map((l, i): LegalStatus => ({ id: 0, code: l.code, start: l.start, end: legal[i + 1]?.start ?? tl.end }));
+  period.legalStatuses = legal.map((l, i): LegalStatus => ({
+    id: 0,
+    code: l.code,
+    start: l.start,
+    end: legal[i + 1]?.start ?? tl.end,
+  }));
 
   placements(j, period, tl, route);
   if (tl.after === 'adult') tl.rec = reasonAt18(j, period);
@@ -192,7 +233,10 @@ function section20(j: Journey, ep: CinEpisode, period: PeriodOfCare, tl: Timelin
     }
   }
   const stayChance = age >= 15 ? 0.7 : age >= 13 ? 0.5 : 0;
-  if (rng.chance(stayChance)) { finish(tl, j.b[18], '', 'adult'); return; }
+  if (rng.chance(stayChance)) {
+    finish(tl, j.b[18], '', 'adult');
+    return;
+  }
   const days = Math.max(7, Math.round(rng.logNormal(age >= 13 ? 210 : 150, 0.8)));
   finish(tl, from + days, rng.weighted({ E4A: 58, E4B: 15, E13: 18, E8: 9 }), 'home');
 }
@@ -201,7 +245,10 @@ function section20(j: Journey, ep: CinEpisode, period: PeriodOfCare, tl: Timelin
 function finalOrder(j: Journey, period: PeriodOfCare, tl: Timeline, court: CareProceedings): void {
   const { rng } = j;
   const day = court.finalHearing;
-  if (day >= j.b[18]) { finish(tl, j.b[18], '', 'adult'); return; }
+  if (day >= j.b[18]) {
+    finish(tl, j.b[18], '', 'adult');
+    return;
+  }
   const age = ageOn(j, day);
   const order =
     age < 5
@@ -213,22 +260,37 @@ function finalOrder(j: Journey, period: PeriodOfCare, tl: Timeline, court: CareP
     case 'placement':
       court.finalOrder = 'placement-order';
       tl.legal.push({ code: 'E1', start: day });
-      { adoption(j, period, tl, day); return; }
+      {
+        adoption(j, period, tl, day);
+        return;
+      }
     case 'care':
       court.finalOrder = 'care-order';
       tl.legal.push({ code: 'C2', start: day });
-      { longTerm(j, tl, day); return; }
+      {
+        longTerm(j, tl, day);
+        return;
+      }
     case 'sgo':
       court.finalOrder = 'sgo';
       tl.permanence = milestone({ orderType: 'sgo', orderDay: day });
-      { finish(tl, day, rng.weighted({ E45: 30, E46: 10, E47: 50, E48: 10 }), 'sgo'); return; }
+      {
+        finish(tl, day, rng.weighted({ E45: 30, E46: 10, E47: 50, E48: 10 }), 'sgo');
+        return;
+      }
     case 'cao':
       court.finalOrder = 'child-arrangements-order';
       tl.permanence = milestone({ orderType: 'child-arrangements-order', orderDay: day });
-      { finish(tl, day, 'E41', 'cao'); return; }
+      {
+        finish(tl, day, 'E41', 'cao');
+        return;
+      }
     default:
       court.finalOrder = rng.chance(0.7) ? 'supervision-order' : 'no-order';
-      { finish(tl, day, 'E4A', 'home-supervision'); return; }
+      {
+        finish(tl, day, 'E4A', 'home-supervision');
+        return;
+      }
   }
 }
 
@@ -238,10 +300,14 @@ function longTerm(j: Journey, tl: Timeline, from: Day): void {
   const age = ageOn(j, from);
   const sgo = age < 14 ? from + Math.round(rng.exponential(365 / 0.07)) : Infinity;
   const home = from + Math.round(rng.exponential(365 / 0.03));
-  if (Math.min(sgo, home) >= j.b[18]) { finish(tl, j.b[18], '', 'adult'); return; }
+  if (Math.min(sgo, home) >= j.b[18]) {
+    finish(tl, j.b[18], '', 'adult');
+    return;
+  }
   if (sgo < home) {
     tl.permanence = milestone({ orderType: 'sgo', orderDay: sgo });
-    finish(tl, sgo, rng.weighted({ E45: 45, E46: 45, E48: 10 }), 'sgo'); return;
+    finish(tl, sgo, rng.weighted({ E45: 45, E46: 45, E48: 10 }), 'sgo');
+    return;
   }
   finish(tl, home, 'E4A', 'home');
 }
@@ -279,16 +345,23 @@ function adoption(j: Journey, period: PeriodOfCare, tl: Timeline, order: Day): v
     p.reversed = order + rng.int(90, 400);
     p.reversedReason = RD.draw(rng);
     tl.legal.push({ code: 'C2', start: p.reversed });
-    longTerm(j, tl, p.reversed); return;
+    longTerm(j, tl, p.reversed);
+    return;
   }
-  p.matched = tl.ffa ? order + rng.int(0, 30) : order + Math.max(10, Math.round(rng.logNormal(ADOPTION.orderToMatchDays, 0.5)));
+  p.matched = tl.ffa
+    ? order + rng.int(0, 30)
+    : order + Math.max(10, Math.round(rng.logNormal(ADOPTION.orderToMatchDays, 0.5)));
   p.placed = p.matched + Math.max(3, Math.round(rng.logNormal(ADOPTION.matchToPlacedDays, 0.5)));
   tl.placedForAdoption = p.placed;
   p.byFosterCarer = tl.ffa || rng.chance(ADOPTION.byFosterCarer);
   p.adopters = rng.chance(0.8) ? 2 : 1;
   p.adopterSex = p.adopters === 2 ? rng.weighted({ MF: 85, MM: 7, FF: 8 }) : rng.weighted({ F1: 80, M1: 20 });
   p.adopterLegalStatus =
-    p.adopterSex === 'MF' ? rng.weighted({ L11: 70, L3: 30 }) : p.adopters === 2 ? rng.weighted({ L12: 50, L2: 30, L4: 20 }) : 'L0';
+    p.adopterSex === 'MF'
+      ? rng.weighted({ L11: 70, L3: 30 })
+      : p.adopters === 2
+        ? rng.weighted({ L12: 50, L2: 30, L4: 20 })
+        : 'L0';
   p.familyRef = `AF${rng.int(100000, 999999)}`;
   const adopted = p.placed + Math.max(70, Math.round(rng.logNormal(ADOPTION.placedToOrderDays, 0.35)));
   p.orderType = 'adoption';
@@ -307,7 +380,9 @@ function reasonAt18(j: Journey, period: PeriodOfCare): string {
   }
   if (j.disabled) return rng.weighted({ E7: 60, E5: 30, E13: 10 });
   if (j.child.uasc) return rng.weighted({ E5: 80, E6: 10, E8: 10 });
-  return fostered ? rng.weighted({ E5: 45, E13: 25, E6: 10, E4A: 10, E8: 10 }) : rng.weighted({ E5: 65, E6: 12, E13: 13, E8: 10 });
+  return fostered
+    ? rng.weighted({ E5: 45, E13: 25, E6: 10, E4A: 10, E8: 10 })
+    : rng.weighted({ E5: 65, E6: 12, E13: 13, E8: 10 });
 }
 
 function previousPermanence(j: Journey, period: PeriodOfCare): void {
@@ -336,7 +411,8 @@ function placements(j: Journey, period: PeriodOfCare, tl: Timeline, route: CareR
     moves.push(m);
   }
   // Many 16–17-year-olds move to supported accommodation.
-  if (start < j.b[16] && end > j.b[16] && !tl.placedForAdoption && rng.chance(0.3)) moves.push(j.b[16] + rng.int(0, 300));
+  if (start < j.b[16] && end > j.b[16] && !tl.placedForAdoption && rng.chance(0.3))
+    moves.push(j.b[16] + rng.int(0, 300));
   const placed = tl.placedForAdoption;
   let cut = moves.filter((d) => d > start && d < end && (placed === null || d < placed));
   if (placed !== null && placed > start && placed < end) cut.push(placed);
@@ -360,7 +436,13 @@ function placements(j: Journey, period: PeriodOfCare, tl: Timeline, route: CareR
     } else {
       type = moveType(j, age, previous?.type ?? 'U6');
     }
-    if (previous) previous.changeReason = type === 'A5' || type === 'A6' || type === 'SUP' || i === 1 ? (rng.chance(0.6) ? 'CARPL' : CHANGE_REASONS.draw(rng)) : CHANGE_REASONS.draw(rng);
+    if (previous)
+      previous.changeReason =
+        type === 'A5' || type === 'A6' || type === 'SUP' || i === 1
+          ? rng.chance(0.6)
+            ? 'CARPL'
+            : CHANGE_REASONS.draw(rng)
+          : CHANGE_REASONS.draw(rng);
     const placement = place(j, from, to, type, carer);
     period.placements.push(placement);
     previous = placement;
@@ -372,7 +454,8 @@ function placements(j: Journey, period: PeriodOfCare, tl: Timeline, route: CareR
 function place(j: Journey, start: Day, end: Day, type: string, carerRef: string): Placement {
   const { rng, s } = j;
   const group = type === 'U4' || type === 'U6' ? 'foster' : type.startsWith('A') ? 'adoption' : type;
-  const provider = type === 'P1' ? 'PR0' : type.startsWith('U') && group !== 'foster' ? 'PR1' : (PROVIDERS[group]?.draw(rng) ?? 'PR4');
+  const provider =
+    type === 'P1' ? 'PR0' : type.startsWith('U') && group !== 'foster' ? 'PR1' : (PROVIDERS[group]?.draw(rng) ?? 'PR4');
   const inAreaChance =
     type === 'P1'
       ? 0.85
@@ -402,10 +485,15 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
     const residential = type === 'K1' || type === 'K2' || type === 'S1';
     const band = rng.next();
     const pool = s.placesAway;
-    const near = pool.filter((p) => (p.miles[1]) <= 15);
-    const middle = pool.filter((p) => (p.miles[0]) >= 10 && (p.miles[1]) <= 45);
-    const far = pool.filter((p) => (p.miles[0]) >= 35);
-    const where = band < (residential ? 0.35 : 0.62) ? rng.pick(near) : band < (residential ? 0.65 : 0.9) ? rng.pick(middle) : rng.pick(far);
+    const near = pool.filter((p) => p.miles[1] <= 15);
+    const middle = pool.filter((p) => p.miles[0] >= 10 && p.miles[1] <= 45);
+    const far = pool.filter((p) => p.miles[0] >= 35);
+    const where =
+      band < (residential ? 0.35 : 0.62)
+        ? rng.pick(near)
+        : band < (residential ? 0.65 : 0.9)
+          ? rng.pick(middle)
+          : rng.pick(far);
     postcode = rng.pick(where.districts);
     la = where.la;
     distance = Math.round(rng.real(where.miles[0], where.miles[1]) * 10) / 10;
@@ -418,7 +506,12 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
     provider,
     carerRef: type.startsWith('U') && Number(type[1]) <= 3 ? carerRef.replace('CR', 'KC') : carerRef,
     postcode,
-    urn: type === 'K1' || type === 'K2' || type === 'S1' ? `SC${rng.int(100000, 999999)}` : type === 'SUP' ? 'XXXXXXX' : null,
+    urn:
+      type === 'K1' || type === 'K2' || type === 'S1'
+        ? `SC${rng.int(100000, 999999)}`
+        : type === 'SUP'
+          ? 'XXXXXXX'
+          : null,
     // SSDA903 leaves the distance blank for unaccompanied children (rule 406).
     distance: j.child.uasc ? null : distance,
     inArea,
@@ -462,7 +555,12 @@ function reviews(j: Journey, period: PeriodOfCare): void {
     const day = meetOrMiss(j, act, due, CARE.reviewOnTime, 8, 20, previous + 5);
     if (day > end) break;
     const age = ageOn(j, day);
-    out.push({ id: 0, due, day, participation: age < 4 ? 'PN0' : act.weighted({ PN1: 40, PN2: 10, PN3: 10, PN4: 15, PN5: 10, PN6: 10, PN7: 5 }) });
+    out.push({
+      id: 0,
+      due,
+      day,
+      participation: age < 4 ? 'PN0' : act.weighted({ PN1: 40, PN2: 10, PN3: 10, PN4: 15, PN5: 10, PN6: 10, PN7: 5 }),
+    });
     due = addMonthsToDayNumber(day, out.length === 1 ? 3 : 6);
     previous = day;
   }
@@ -476,20 +574,19 @@ function permanencePlan(j: Journey, period: PeriodOfCare, tl: Timeline): void {
   const age = ageOn(j, at.day);
   const last = period.placements.find((p) => p.start <= at.day && p.end >= at.day) ?? period.placements[0];
   period.permanencePlanDay = at.day;
-  period.permanencePlan =
-    j.rng.chance(0.03)
-      ? 'other'
-      : tl.placementOrder !== null
-        ? 'adoption'
-        : tl.after === 'sgo' || tl.after === 'cao'
-          ? 'sgo-cao'
-          : tl.after === 'home' || tl.after === 'home-supervision'
-            ? 'return-to-family'
-            : age >= 16 && (last?.type === 'H5' || last?.type === 'K3')
-              ? 'supported-living'
-              : last?.type === 'K2'
-                ? 'long-term-residential'
-                : 'long-term-fostering';
+  period.permanencePlan = j.rng.chance(0.03)
+    ? 'other'
+    : tl.placementOrder !== null
+      ? 'adoption'
+      : tl.after === 'sgo' || tl.after === 'cao'
+        ? 'sgo-cao'
+        : tl.after === 'home' || tl.after === 'home-supervision'
+          ? 'return-to-family'
+          : age >= 16 && (last?.type === 'H5' || last?.type === 'K3')
+            ? 'supported-living'
+            : last?.type === 'K2'
+              ? 'long-term-residential'
+              : 'long-term-fostering';
 }
 
 /** Visits, health and dental checks, SDQ, PEPs and missing episodes over the period, inside the history window. */
@@ -501,10 +598,21 @@ function checks(j: Journey, period: PeriodOfCare): void {
   const W = s.windowStart;
 
   for (const p of period.placements) {
-    const firstVisit = s.calendar.addWorkingDays(p.start, act.chance(CARE.visitOnTime) ? act.int(0, 5) : act.int(6, 15));
+    const firstVisit = s.calendar.addWorkingDays(
+      p.start,
+      act.chance(CARE.visitOnTime) ? act.int(0, 5) : act.int(6, 15),
+    );
     const sixWeekly = everyDays(j, 42, CARE.visitOnTime, 10);
     const quarterly = everyDays(j, 90, CARE.visitOnTime, 15);
-    addVisits(j, 'cla', firstVisit, p.end, (day) => (day - start < 365 || day - p.start < 365 ? sixWeekly(day) : quarterly(day)), 0.97, CARE.visitSeenAlone);
+    addVisits(
+      j,
+      'cla',
+      firstVisit,
+      p.end,
+      (day) => (day - start < 365 || day - p.start < 365 ? sixWeekly(day) : quarterly(day)),
+      0.97,
+      CARE.visitSeenAlone,
+    );
   }
 
   // Initial health assessment (if the period lasts long enough) and reviews: 6-monthly under 5, yearly from 5.
@@ -514,17 +622,22 @@ function checks(j: Journey, period: PeriodOfCare): void {
     const x = u < 0.62 ? act.int(7, 24) : u < CARE.ihaWithin28Days ? act.int(25, 28) : act.int(29, 75);
     if (start + x <= end) {
       health = start + x;
-      if (health >= W && health <= last && health >= child.dob) child.healthAssessments.push({ kind: 'initial', day: health });
+      if (health >= W && health <= last && health >= child.dob)
+        child.healthAssessments.push({ kind: 'initial', day: health });
     }
   }
-  for (let d = health; d !== null; ) {
+  for (let d = health; d !== null;) {
     const interval = ageOn(j, d) < 5 ? 182 : 365;
     d = act.chance(CARE.healthOnTime) ? d + interval - act.int(0, 30) : d + interval + act.int(1, 90);
     if (d > last) break;
     if (d >= W) child.healthAssessments.push({ kind: 'review', day: d });
   }
   // Dental checks yearly from age 1.
-  for (let d = start + act.int(30, 150); d <= last; d += act.chance(CARE.dentalOnTime) ? act.int(300, 365) : act.int(366, 500)) {
+  for (
+    let d = start + act.int(30, 150);
+    d <= last;
+    d += act.chance(CARE.dentalOnTime) ? act.int(300, 365) : act.int(366, 500)
+  ) {
     if (d >= W && ageOn(j, d) >= 1) child.dentalChecks.push(d);
   }
   // SDQ yearly aged 4–16.
@@ -540,7 +653,11 @@ function checks(j: Journey, period: PeriodOfCare): void {
     }
   }
   // PEP each term for children of school age (3–17): the first within 20 working days.
-  for (let d = s.calendar.addWorkingDays(start, act.int(5, 20)); d <= last; d += act.chance(CARE.pepOnTime) ? act.int(95, 121) : act.int(122, 200)) {
+  for (
+    let d = s.calendar.addWorkingDays(start, act.int(5, 20));
+    d <= last;
+    d += act.chance(CARE.pepOnTime) ? act.int(95, 121) : act.int(122, 200)
+  ) {
     const age = ageOn(j, d);
     if (d >= W && age >= 3 && age < 18) child.peps.push(d);
   }
@@ -550,7 +667,11 @@ function checks(j: Journey, period: PeriodOfCare): void {
     // A child goes missing again only after coming back: the next episode starts the day after the last one
     // ended at the earliest (the 903 rules 567 and 574 forbid overlapping periods, and the return carries dates).
     let returnedDay = -Infinity;
-    for (let d = from + Math.round(act.exponential(CARE.missingMeanGapDays)); d <= last; d += 1 + Math.round(act.exponential(CARE.missingMeanGapDays))) {
+    for (
+      let d = from + Math.round(act.exponential(CARE.missingMeanGapDays));
+      d <= last;
+      d += 1 + Math.round(act.exponential(CARE.missingMeanGapDays))
+    ) {
       if (d <= returnedDay) d = returnedDay + 1;
       if (d > last) break;
       const episode = missingEpisode(j, d, last);
@@ -570,7 +691,11 @@ function missingEpisode(j: Journey, day: Day, last: Day): Missing {
   const offered = act.chance(kind === 'M' ? rateOn(CARE.rhiOffered, returned) : 0.5) ? returned + act.int(0, 1) : null;
   const accepted = offered !== null && act.chance(rateOn(CARE.rhiAccepted, returned)) ? offered + act.int(0, 1) : null;
   const completed =
-    accepted !== null ? endMinute + 60 * (act.chance(rateOn(CARE.rhiWithin72h, returned)) ? act.int(6, 71) : act.int(73, 240)) + act.int(0, 59) : null;
+    accepted !== null
+      ? endMinute +
+        60 * (act.chance(rateOn(CARE.rhiWithin72h, returned)) ? act.int(6, 71) : act.int(73, 240)) +
+        act.int(0, 59)
+      : null;
   const lastMinute = (Math.min(last, s.asAt) + 1) * 1440 - 1;
   return {
     id: 0,

@@ -8,7 +8,14 @@
  * reviews and checks.
  */
 import { ethnicGroupOf, type EthnicGroup } from '../../domain/code-lists';
-import { ARRIVALS, ETHNIC_CARE_FACTOR, ETHNICITY_CODES_BY_GROUP, POPULATION_ETHNIC_SHARES, SEX, UASC } from '../parameters';
+import {
+  ARRIVALS,
+  ETHNIC_CARE_FACTOR,
+  ETHNICITY_CODES_BY_GROUP,
+  POPULATION_ETHNIC_SHARES,
+  SEX,
+  UASC,
+} from '../parameters';
 import { Rng, WeightedTable } from '../random';
 import { firstName, surname } from '../names';
 import type { ChildModel, Day } from '../model';
@@ -17,7 +24,15 @@ import { frontDoor, type Forced } from './front-door';
 import { careLeaverJourney } from './care-leavers';
 
 /** Stream numbers (the second key of Rng.stream) so that no two uses share a stream. */
-export const STREAM = { arrivals: 0, family: 1, activity: 2, familyTraits: 3, childTraits: 4, lado: 5, organisation: 6 } as const;
+export const STREAM = {
+  arrivals: 0,
+  family: 1,
+  activity: 2,
+  familyTraits: 3,
+  childTraits: 4,
+  lado: 5,
+  organisation: 6,
+} as const;
 
 export interface Arrival {
   day: Day;
@@ -28,7 +43,9 @@ export interface Arrival {
 const AGE = new WeightedTable(ARRIVALS.ageWeights.map((w, age) => [age, w] as const));
 /** Who comes to the front door: the population, weighted by half the care over-representation (parameters.ts). */
 const FRONT_DOOR_GROUP = new WeightedTable(
-  (Object.keys(POPULATION_ETHNIC_SHARES) as EthnicGroup[]).map((g) => [g, POPULATION_ETHNIC_SHARES[g] * Math.sqrt(ETHNIC_CARE_FACTOR[g])] as const),
+  (Object.keys(POPULATION_ETHNIC_SHARES) as EthnicGroup[]).map(
+    (g) => [g, POPULATION_ETHNIC_SHARES[g] * Math.sqrt(ETHNIC_CARE_FACTOR[g])] as const,
+  ),
 );
 const CODES: Record<EthnicGroup, WeightedTable<string>> = {
   White: WeightedTable.from(ETHNICITY_CODES_BY_GROUP.White),
@@ -45,8 +62,29 @@ const LANGUAGES: Record<EthnicGroup, WeightedTable<string>> = {
   Black: WeightedTable.from({ English: 72, Somali: 12, Yoruba: 5, Twi: 4, Tigrinya: 3, Other: 4 }),
   Other: WeightedTable.from({ English: 50, Arabic: 15, Farsi: 10, Turkish: 10, Kurdish: 8, Other: 7 }),
 };
-const UASC_LANGUAGES = WeightedTable.from({ Pashto: 20, Dari: 10, Tigrinya: 20, Arabic: 15, Kurdish: 15, Albanian: 12, Other: 8 });
-const DISABILITY = WeightedTable.from({ LD: 28, AUT: 30, COMM: 14, MOB: 9, PC: 4, HAND: 2, HEAR: 3, VIS: 3, BEH: 6, INC: 2, CON: 2, DDA: 5 });
+const UASC_LANGUAGES = WeightedTable.from({
+  Pashto: 20,
+  Dari: 10,
+  Tigrinya: 20,
+  Arabic: 15,
+  Kurdish: 15,
+  Albanian: 12,
+  Other: 8,
+});
+const DISABILITY = WeightedTable.from({
+  LD: 28,
+  AUT: 30,
+  COMM: 14,
+  MOB: 9,
+  PC: 4,
+  HAND: 2,
+  HEAR: 3,
+  VIS: 3,
+  BEH: 6,
+  INC: 2,
+  CON: 2,
+  DDA: 5,
+});
 
 /** Creates a family's children and runs each one's journey. */
 export function simulateArrival(s: Settings, arrival: Arrival, firstIndex: number): ChildModel[] {
@@ -75,7 +113,8 @@ export function simulateArrival(s: Settings, arrival: Arrival, firstIndex: numbe
         for (let i = 1; i < size; i++) {
           const gap = traits.int(1, 6) * 365 + traits.int(-120, 120);
           const other = traits.chance(0.5) ? dob - gap : dob + gap;
-          if (other < arrival.day - 1 && other > arrival.day - 17.5 * 365.25) members.push({ dob: other, preBirth: false });
+          if (other < arrival.day - 1 && other > arrival.day - 17.5 * 365.25)
+            members.push({ dob: other, preBirth: false });
         }
       }
     }
@@ -86,7 +125,9 @@ export function simulateArrival(s: Settings, arrival: Arrival, firstIndex: numbe
   const familySurname = surname(traits, group);
   const locality = traits.int(0, s.localities.length - 1);
   const postcode = traits.pick(s.localities[locality] as readonly string[]);
-  const religion = traits.chance(0.6) ? traits.weighted({ Christian: 45, Muslim: 25, Jewish: 10, Hindu: 7, None: 10, Other: 3 }) : null;
+  const religion = traits.chance(0.6)
+    ? traits.weighted({ Christian: 45, Muslim: 25, Jewish: 10, Hindu: 7, None: 10, Other: 3 })
+    : null;
 
   const children: ChildModel[] = members.map((m, i) => {
     const index = firstIndex + i;
@@ -108,7 +149,10 @@ export function simulateArrival(s: Settings, arrival: Arrival, firstIndex: numbe
       firstLanguage: language,
       religion,
       upnIndex: 0,
-      uasc: arrival.kind === 'uasc' ? { start: arrival.day, end: 0, refugeeStatus: own.chance(0.55) ? arrival.day + own.int(250, 800) : null } : null,
+      uasc:
+        arrival.kind === 'uasc'
+          ? { start: arrival.day, end: 0, refugeeStatus: own.chance(0.55) ? arrival.day + own.int(250, 800) : null }
+          : null,
       disabilities: [],
       siblings: [],
       priorPlansElsewhere: arrival.day - m.dob > 2 * 365 && own.chance(0.05) ? 1 : 0,
@@ -132,7 +176,13 @@ export function simulateArrival(s: Settings, arrival: Arrival, firstIndex: numbe
   for (const c of children) c.siblings = children.filter((o) => o !== c);
 
   const forced: Forced =
-    arrival.kind === 'uasc' ? 'uasc' : arrival.kind === 'private-fostering' ? 'private-fostering' : members[0]?.preBirth ? 'pre-birth' : null;
+    arrival.kind === 'uasc'
+      ? 'uasc'
+      : arrival.kind === 'private-fostering'
+        ? 'private-fostering'
+        : members[0]?.preBirth
+          ? 'pre-birth'
+          : null;
   for (const child of children) runJourney(s, child, arrival, forced);
   return children;
 }

@@ -44,10 +44,22 @@ export interface Journey {
 export function birthdays(dob: Day): Journey['b'] {
   const [year, month, day] = civilFromDays(dob);
   // A 29 February birthday falls on 28 February in other years (as addMonths does).
-  const on = (n: number) => (month === 2 && day === 29 ? daysFromCivil(year + n, 3, 1) - 1 : daysFromCivil(year + n, month, day));
-  return { 4: on(4), 5: on(5), 10: on(10), 11: on(11), 14: on(14), 16: on(16), 17: on(17), 17.5: addMonthsToDayNumber(dob, 210), 18: on(18), 21: on(21), 25: on(25) };
+  const on = (n: number) =>
+    month === 2 && day === 29 ? daysFromCivil(year + n, 3, 1) - 1 : daysFromCivil(year + n, month, day);
+  return {
+    4: on(4),
+    5: on(5),
+    10: on(10),
+    11: on(11),
+    14: on(14),
+    16: on(16),
+    17: on(17),
+    17.5: addMonthsToDayNumber(dob, 210),
+    18: on(18),
+    21: on(21),
+    25: on(25),
+  };
 }
-
 
 /** Age in whole years on a day (negative before birth). */
 export function ageOn(j: Journey, day: Day): number {
@@ -100,7 +112,15 @@ export class CaseHolder {
  * misses it by up to `lateBy` days. Never earlier than `notBefore`. A deadline after the last day of data holds
  * back an early date too, so that nothing is recorded ahead of a deadline the data cannot show yet.
  */
-export function meetOrMiss(j: Journey, rng: Rng, due: Day, onTime: number, early: number, lateBy: number, notBefore: Day): Day {
+export function meetOrMiss(
+  j: Journey,
+  rng: Rng,
+  due: Day,
+  onTime: number,
+  early: number,
+  lateBy: number,
+  notBefore: Day,
+): Day {
   let day = rng.chance(onTime) ? due - rng.int(0, early) : due + rng.int(1, lateBy);
   if (day < notBefore) day = notBefore;
   if (due > j.s.asAt && day < due) day = due;
@@ -138,16 +158,24 @@ export function addVisits(
 /** Next date on a schedule of every `every` working days, kept with probability `onTime`, else late. */
 export function everyWorkingDays(j: Journey, every: number, onTime: number): (day: Day) => Day {
   return (day) =>
-    j.s.calendar.addWorkingDays(day, j.act.chance(onTime) ? j.act.int(Math.max(1, every - 4), every) : j.act.int(every + 1, every * 2));
+    j.s.calendar.addWorkingDays(
+      day,
+      j.act.chance(onTime) ? j.act.int(Math.max(1, every - 4), every) : j.act.int(every + 1, every * 2),
+    );
 }
 
 /** Next date on a schedule of every `every` calendar days, kept with probability `onTime` (up to `early` days early). */
 export function everyDays(j: Journey, every: number, onTime: number, early: number): (day: Day) => Day {
-  return (day) => day + (j.act.chance(onTime) ? j.act.int(every - early, every) : j.act.int(every + 1, Math.round(every * 1.6)));
+  return (day) =>
+    day + (j.act.chance(onTime) ? j.act.int(every - early, every) : j.act.int(every + 1, Math.round(every * 1.6)));
 }
 
 /** Multiplies the weights of some keys (used for routes into care). */
-export function scaled<K extends string>(weights: Readonly<Record<K, number>>, keys: readonly K[], factor: number): Record<K, number> {
+export function scaled<K extends string>(
+  weights: Readonly<Record<K, number>>,
+  keys: readonly K[],
+  factor: number,
+): Record<K, number> {
   const out = { ...weights } as Record<K, number>;
   for (const k of keys) out[k] = out[k] * factor;
   return out;

@@ -40,7 +40,13 @@ export type Step =
   | { to: 'private-fostering'; day: Day }
   | { to: 'close'; day: Day; reason: string; kind: EpisodeEnd['kind']; earlyHelp?: boolean };
 
-export function cinEpisode(j: Journey, contact: Contact | null, referral: Day, source: string, route: 'uasc' | 'private-fostering' | null): EpisodeEnd {
+export function cinEpisode(
+  j: Journey,
+  contact: Contact | null,
+  referral: Day,
+  source: string,
+  route: 'uasc' | 'private-fostering' | null,
+): EpisodeEnd {
   const { rng, child } = j;
   const need = route === 'uasc' ? 'N4' : route === 'private-fostering' ? 'N8' : j.disabled ? 'N2' : NEEDS.draw(rng);
   const ep: CinEpisode = {
@@ -139,7 +145,13 @@ export function cinEpisode(j: Journey, contact: Contact | null, referral: Day, s
 }
 
 /** A single assessment (child and family assessment) starting on `start`. */
-export function assessment(j: Journey, ep: CinEpisode, start: Day, factors: string[] | null, furtherServices: boolean): Assessment {
+export function assessment(
+  j: Journey,
+  ep: CinEpisode,
+  start: Day,
+  factors: string[] | null,
+  furtherServices: boolean,
+): Assessment {
   const { rng, act, s } = j;
   const wd = rng.chance(ASSESSMENT.onTime) ? (rng.chance(0.25) ? rng.int(5, 15) : rng.int(16, 45)) : rng.int(46, 85);
   const authorised = s.calendar.addWorkingDays(start, wd);
@@ -168,7 +180,8 @@ function drawFactors(j: Journey, day: Day): string[] {
   for (let i = 0; i < n * 2 && out.length < n; i++) {
     let f: string = FACTORS.draw(rng);
     // Before collection year 2022 the census had 18A/19A (physical/sexual abuse) and no 24A (criminal exploitation).
-    if (year < 2022) f = f === '18B' || f === '18C' ? '18A' : f === '19B' || f === '19C' ? '19A' : f === '24A' ? '13A' : f;
+    if (year < 2022)
+      f = f === '18B' || f === '18C' ? '18A' : f === '19B' || f === '19C' ? '19A' : f === '24A' ? '13A' : f;
     if ((f === '7A' && ageOn(j, day) < 8) || out.includes(f)) continue;
     out.push(f);
   }
@@ -177,10 +190,18 @@ function drawFactors(j: Journey, day: Day): string[] {
 
 function assessmentStep(j: Journey, ep: CinEpisode, day: Day): Step {
   const { rng, s } = j;
-  const start = rng.chance(0.9) ? s.calendar.addWorkingDays(day, rng.int(0, 3)) : s.calendar.addWorkingDays(day, rng.int(4, 10));
+  const start = rng.chance(0.9)
+    ? s.calendar.addWorkingDays(day, rng.int(0, 3))
+    : s.calendar.addWorkingDays(day, rng.int(4, 10));
   // Children who have been on a plan before, and unborn babies, more often need a strategy discussion.
   const worry = (hadCpPlan(j) ? 3 : 1) * (start < j.child.dob ? 2.5 : 1);
-  const outcome = j.disabled ? (rng.chance(0.85) ? 'cin-plan' : 'nfa') : worry > 1 ? rng.weighted(scaled(ASSESSMENT.outcomes, ['s47'], worry)) : OUTCOMES.draw(rng);
+  const outcome = j.disabled
+    ? rng.chance(0.85)
+      ? 'cin-plan'
+      : 'nfa'
+    : worry > 1
+      ? rng.weighted(scaled(ASSESSMENT.outcomes, ['s47'], worry))
+      : OUTCOMES.draw(rng);
   const a = assessment(j, ep, start, null, outcome !== 'nfa' && outcome !== 'early-help');
   switch (outcome) {
     case 'nfa':
@@ -203,16 +224,26 @@ function assessmentStep(j: Journey, ep: CinEpisode, day: Day): Step {
 function ploAtHome(j: Journey, ep: CinEpisode, day: Day): Step {
   const { rng } = j;
   const pre = preProceedings(j, ep, day);
-  if (pre.outcome === 'step-down') return rng.chance(0.75) ? { to: 'cin-plan', day: pre.end } : { to: 'close', day: pre.end + rng.int(0, 30), reason: 'RC7', kind: 'plan' };
+  if (pre.outcome === 'step-down')
+    return rng.chance(0.75)
+      ? { to: 'cin-plan', day: pre.end }
+      : { to: 'close', day: pre.end + rng.int(0, 30), reason: 'RC7', kind: 'plan' };
   const court = careProceedings(j, ep, pre, pre.end);
-  if (rng.chance(Math.min(0.95, COURT.careAtIssue * j.careFactor))) return { to: 'care', day: court.issue, route: 'proceedings', proceedings: court };
+  if (rng.chance(Math.min(0.95, COURT.careAtIssue * j.careFactor)))
+    return { to: 'care', day: court.issue, route: 'proceedings', proceedings: court };
   return afterProceedingsAtHome(j, ep, court);
 }
 
 /** Proceedings in which the child stayed at home: the final order decides what follows. */
 export function afterProceedingsAtHome(j: Journey, ep: CinEpisode, court: CareProceedings): Step {
   const { rng } = j;
-  const order = rng.weighted({ 'supervision-order': 40, 'care-order': 22, sgo: 22, 'child-arrangements-order': 10, 'no-order': 6 });
+  const order = rng.weighted({
+    'supervision-order': 40,
+    'care-order': 22,
+    sgo: 22,
+    'child-arrangements-order': 10,
+    'no-order': 6,
+  });
   court.finalOrder = order;
   switch (order) {
     case 'care-order':

@@ -47,11 +47,11 @@ export function frontDoor(j: Journey, day: Day, repeat: boolean, forced: Forced)
         ? rng.pick(['2A', '1A', '3B', '8'])
         : forced === 'pre-birth'
           ? rng.pick(['3D', '3F', '3B', '6'])
-        : forced === 'referral'
-          ? day >= FIVE_D_FROM
-            ? '5D'
-            : '5B'
-          : SOURCES.draw(rng);
+          : forced === 'referral'
+            ? day >= FIVE_D_FROM
+              ? '5D'
+              : '5B'
+            : SOURCES.draw(rng);
   // 5D (LA early help) is a referral source from collection year 2022/23; before it, such a contact came from
   // another LA service (5B).
   const dated = source === '5D' && day < FIVE_D_FROM ? '5B' : source;
@@ -81,7 +81,13 @@ export function frontDoor(j: Journey, day: Day, repeat: boolean, forced: Forced)
       return { next: comeBack(j, eh.end ?? decisionDay, REPEAT.afterEarlyHelp), forced: null };
     }
     case 'referral': {
-      const end = cinEpisode(j, contact, decisionDay, source, forced === 'uasc' ? 'uasc' : forced === 'private-fostering' ? 'private-fostering' : null);
+      const end = cinEpisode(
+        j,
+        contact,
+        decisionDay,
+        source,
+        forced === 'uasc' ? 'uasc' : forced === 'private-fostering' ? 'private-fostering' : null,
+      );
       return afterEpisode(j, end);
     }
   }
@@ -94,7 +100,13 @@ function afterEpisode(j: Journey, end: EpisodeEnd): FrontDoorResult {
     return { next: comeBack(j, eh.end ?? end.closure, REPEAT.afterEarlyHelp), forced: null };
   }
   const chance =
-    end.kind === 'nfa' || end.kind === 'assessment' ? REPEAT.afterAssessment : end.kind === 'care' ? REPEAT.afterCare : end.kind === 'plan' ? REPEAT.afterPlan : 0;
+    end.kind === 'nfa' || end.kind === 'assessment'
+      ? REPEAT.afterAssessment
+      : end.kind === 'care'
+        ? REPEAT.afterCare
+        : end.kind === 'plan'
+          ? REPEAT.afterPlan
+          : 0;
   return { next: comeBack(j, end.closure, chance), forced: null };
 }
 
@@ -107,7 +119,10 @@ function comeBack(j: Journey, from: Day, chance: number): Day | null {
 /** An early help episode from a request: allocated (usually within 10 working days), assessed, closed. */
 export function earlyHelp(j: Journey, contact: Contact | null, request: Day): EarlyHelp {
   const { rng, s, child } = j;
-  const allocation = s.calendar.addWorkingDays(request, rng.chance(rateOn(EARLY_HELP.allocatedOnTime, request)) ? rng.int(1, 10) : rng.int(11, 30));
+  const allocation = s.calendar.addWorkingDays(
+    request,
+    rng.chance(rateOn(EARLY_HELP.allocatedOnTime, request)) ? rng.int(1, 10) : rng.int(11, 30),
+  );
   const assessmentStart = allocation + rng.int(0, 10);
   const assessmentEnd = assessmentStart + rng.int(10, 45);
   let end: Day | null = request + Math.max(45, Math.round(rng.logNormal(EARLY_HELP.durationMedianDays, 0.5)));
@@ -131,7 +146,13 @@ export function earlyHelp(j: Journey, contact: Contact | null, request: Day): Ea
   };
   child.earlyHelp.push(eh);
   if (eh.allocation !== null) {
-    child.segments.push({ area: 'early-help', role: 'early-help-practitioner', start: eh.allocation, end, endReason: null });
+    child.segments.push({
+      area: 'early-help',
+      role: 'early-help-practitioner',
+      start: eh.allocation,
+      end,
+      endReason: null,
+    });
   }
   return eh;
 }

@@ -75,7 +75,9 @@ export function strategyDiscussion(j: Journey, ep: CinEpisode, day: Day, planned
     s47.end = Math.max(held + 1, conference - rng.int(0, 3));
     const plan = rng.chance(PROTECTION.icpcPlan);
     ep.icpcs.push({ id: 0, s47, transferIn: false, target, day: conference, plan });
-    return plan ? { to: 'cp-plan', day: conference, icpcIndex: ep.icpcs.length - 1 } : { to: 'cin-plan', day: conference };
+    return plan
+      ? { to: 'cp-plan', day: conference, icpcIndex: ep.icpcs.length - 1 }
+      : { to: 'cin-plan', day: conference };
   }
   if (outcome === 'cin-plan') {
     s47.end = s.calendar.addWorkingDays(held, rng.int(5, 20));
@@ -107,7 +109,8 @@ function addReviews(j: Journey, plan: CpPlan, until: Day): void {
       due,
       day,
       quorate: rng.chance(0.95),
-      participation: age < 4 ? 'under-4' : rng.weighted({ attended: 30, 'views-conveyed': 50, 'did-not-participate': 20 }),
+      participation:
+        age < 4 ? 'under-4' : rng.weighted({ attended: 30, 'views-conveyed': 50, 'did-not-participate': 20 }),
     });
     previous = day;
     due = addMonthsToDayNumber(day, 6);
@@ -167,15 +170,26 @@ export function cpPlan(j: Journey, ep: CinEpisode, day: Day, icpcIndex: number):
       next = { to: 'close', day: end + rng.int(0, 30), reason: 'RC7', kind: 'plan' };
       break;
     case 'care':
-      next = { to: 'care', day: end, route: ageOn(j, end) >= 12 || rng.chance(0.5) ? 's20' : 'emergency', proceedings: null };
+      next = {
+        to: 'care',
+        day: end,
+        route: ageOn(j, end) >= 12 || rng.chance(0.5) ? 's20' : 'emergency',
+        proceedings: null,
+      };
       break;
     default: {
       // For an unborn baby the PLO starts before the birth and proceedings are issued when the baby is born.
       const unborn = day < j.child.dob;
-      const pre = preProceedings(j, ep, unborn ? Math.max(day + 14, Math.min(end, j.child.dob - rng.int(30, 90))) : end);
+      const pre = preProceedings(
+        j,
+        ep,
+        unborn ? Math.max(day + 14, Math.min(end, j.child.dob - rng.int(30, 90))) : end,
+      );
       if (pre.outcome === 'step-down') {
         end = Math.max(end, pre.end + rng.int(20, 150));
-        next = rng.chance(0.7) ? { to: 'cin-plan', day: end } : { to: 'close', day: end + rng.int(0, 30), reason: 'RC7', kind: 'plan' };
+        next = rng.chance(0.7)
+          ? { to: 'cin-plan', day: end }
+          : { to: 'close', day: end + rng.int(0, 30), reason: 'RC7', kind: 'plan' };
       } else {
         const court = careProceedings(j, ep, pre, Math.max(pre.end, j.child.dob + rng.int(0, 5)));
         if (rng.chance(Math.min(0.95, 0.72 * boost))) {
@@ -195,7 +209,15 @@ export function cpPlan(j: Journey, ep: CinEpisode, day: Day, icpcIndex: number):
   plan.end = end;
   plan.reviews = plan.reviews.filter((r) => r.day <= end);
   addReviews(j, plan, end);
-  addVisits(j, 'cp', s.calendar.addWorkingDays(day, j.act.int(1, 10)), end, everyWorkingDays(j, 10, PROTECTION.visitOnTime), PROTECTION.visitSeen, PROTECTION.visitSeenAlone);
+  addVisits(
+    j,
+    'cp',
+    s.calendar.addWorkingDays(day, j.act.int(1, 10)),
+    end,
+    everyWorkingDays(j, 10, PROTECTION.visitOnTime),
+    PROTECTION.visitSeen,
+    PROTECTION.visitSeenAlone,
+  );
   if (next.to !== 'care') j.iro.close(end);
   return next;
 }
@@ -231,6 +253,14 @@ export function cinPlan(j: Journey, ep: CinEpisode, day: Day): Step {
     next = { to: 'close', day: end, reason: j.disabled && rng.chance(0.6) ? 'RC6' : 'RC7', kind: 'adult' };
   }
   ep.cinPlans.push({ id: 0, start: day, end });
-  addVisits(j, 'cin', s.calendar.addWorkingDays(day, j.act.int(3, 20)), end, everyWorkingDays(j, 20, CIN_PLAN.visitOnTime), 0.94, 0.6);
+  addVisits(
+    j,
+    'cin',
+    s.calendar.addWorkingDays(day, j.act.int(3, 20)),
+    end,
+    everyWorkingDays(j, 20, CIN_PLAN.visitOnTime),
+    0.94,
+    0.6,
+  );
   return next;
 }

@@ -45,7 +45,8 @@ for (const el of document.querySelectorAll('[data-module="report-progress"]')) {
       }
       last = report.status;
       if (text && report.status === 'running' && report.progress) text.textContent = report.progress;
-      if (text && report.status === 'queued') text.textContent = `Waiting: ${report.ahead} ${report.ahead === 1 ? 'report' : 'reports'} ahead of it`;
+      if (text && report.status === 'queued')
+        text.textContent = `Waiting: ${report.ahead} ${report.ahead === 1 ? 'report' : 'reports'} ahead of it`;
       if (bar) bar.value = report.stepsDone;
     } finally {
       setTimeout(tick, 1500);

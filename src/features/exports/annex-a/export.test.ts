@@ -6,9 +6,32 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describeEachEngine } from '../../../../test/support/databases';
 import {
-  buildAllocation, buildAssessment, buildAuthority, buildCareLeaver, buildCareLeaverContact, buildChild, buildClaReview, buildContact, buildCpPlan, buildCpReview,
-  buildDentalCheck, buildEarlyHelp, buildHealthAssessment, buildIcpc, buildImmigrationStatus, buildLegalStatus, buildMissingEpisode, buildPathwayPlanReview,
-  buildPeriodOfCare, buildPermanenceMilestone, buildPlacement, buildReferral, buildS47, buildTeam, buildVisit, buildWorker,
+  buildAllocation,
+  buildAssessment,
+  buildAuthority,
+  buildCareLeaver,
+  buildCareLeaverContact,
+  buildChild,
+  buildClaReview,
+  buildContact,
+  buildCpPlan,
+  buildCpReview,
+  buildDentalCheck,
+  buildEarlyHelp,
+  buildHealthAssessment,
+  buildIcpc,
+  buildImmigrationStatus,
+  buildLegalStatus,
+  buildMissingEpisode,
+  buildPathwayPlanReview,
+  buildPeriodOfCare,
+  buildPermanenceMilestone,
+  buildPlacement,
+  buildReferral,
+  buildS47,
+  buildTeam,
+  buildVisit,
+  buildWorker,
 } from '../../../../test/support/builders';
 import { HEADINGS_2024, headings2026 } from '../../../../test/fixtures/annex-a/expected-headings';
 import { exportAnnexA } from './index';
@@ -17,7 +40,11 @@ import { ageAt, monthsBefore } from './windows';
 const AS_AT = '2026-03-31';
 const dir = mkdtempSync(path.join(tmpdir(), 'annex-a-export-'));
 
-interface Sheet { headings: string[]; rows: Array<Record<string, unknown>>; ws: ExcelJS.Worksheet }
+interface Sheet {
+  headings: string[];
+  rows: Array<Record<string, unknown>>;
+  ws: ExcelJS.Worksheet;
+}
 async function readBack(file: string): Promise<Map<string, Sheet>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -28,7 +55,14 @@ async function readBack(file: string): Promise<Map<string, Sheet>> {
     ws.eachRow((row, n) => {
       if (n === 1) return;
       const values = (row.values as unknown[]).slice(1);
-      rows.push(Object.fromEntries(headings.map((h, i) => [h, values[i] instanceof Date ? (values[i] as Date).toISOString().slice(0, 10) : (values[i] ?? null)])));
+      rows.push(
+        Object.fromEntries(
+          headings.map((h, i) => [
+            h,
+            values[i] instanceof Date ? (values[i] as Date).toISOString().slice(0, 10) : (values[i] ?? null),
+          ]),
+        ),
+      );
     });
     out.set(ws.name, { headings, rows, ws });
   }
@@ -64,28 +98,61 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
     const oldTeam = await buildTeam(db, { authorityId: la.id, name: 'Assessment West' });
     const worker = await buildWorker(db, { authorityId: la.id, name: 'Sam Worker', teamId: team.id });
     const pa = await buildWorker(db, { authorityId: la.id, name: 'Pat Adviser', role: 'personal-adviser' });
-    const child = (laChildId: string, v: Partial<Parameters<typeof buildChild>[1]> = {}) => buildChild(db, { authorityId: la.id, laChildId, ...v });
+    const child = (laChildId: string, v: Partial<Parameters<typeof buildChild>[1]> = {}) =>
+      buildChild(db, { authorityId: la.id, laChildId, ...v });
 
     // A: contacts and referrals on each side of the six- and twelve-month windows, an S47 with history, a CP plan.
     const a = await child('A1', { dateOfBirth: '2012-04-01', sex: 'F', ethnicity: 'WBRI' });
-    for (const d of ['2025-09-30', '2025-10-01', '2026-03-31', '2026-04-01']) await buildContact(db, a, { contactDate: d, source: '2A' });
+    for (const d of ['2025-09-30', '2025-10-01', '2026-03-31', '2026-04-01'])
+      await buildContact(db, a, { contactDate: d, source: '2A' });
     await buildReferral(db, a, { referralDate: '2025-03-31', closureDate: '2025-04-15', closureReason: 'RC8' });
-    const r3 = await buildReferral(db, a, { referralDate: '2025-04-01', closureDate: '2025-06-01', closureReason: 'RC8' });
-    const r1 = await buildReferral(db, a, { referralDate: '2025-09-30', closureDate: '2025-10-05', closureReason: 'RC8' });
+    const r3 = await buildReferral(db, a, {
+      referralDate: '2025-04-01',
+      closureDate: '2025-06-01',
+      closureReason: 'RC8',
+    });
+    const r1 = await buildReferral(db, a, {
+      referralDate: '2025-09-30',
+      closureDate: '2025-10-05',
+      closureReason: 'RC8',
+    });
     const r2 = await buildReferral(db, a, { referralDate: '2025-10-01', referralSource: '5D', primaryNeedCode: 'N1' });
     await buildAllocation(db, { child: a, teamId: oldTeam.id, startDate: '2025-01-01', endDate: '2025-09-30' });
     await buildAllocation(db, { child: a, teamId: team.id, workerId: worker.id, startDate: '2025-10-01' });
-    await buildAssessment(db, a, { cinEpisodeId: r1.id, startDate: '2025-09-30', authorisationDate: '2025-10-01', childSeen: true, furtherServices: true }); // authorised in window: in
+    await buildAssessment(db, a, {
+      cinEpisodeId: r1.id,
+      startDate: '2025-09-30',
+      authorisationDate: '2025-10-01',
+      childSeen: true,
+      furtherServices: true,
+    }); // authorised in window: in
     await buildAssessment(db, a, { cinEpisodeId: r3.id, startDate: '2025-04-01', authorisationDate: '2025-09-30' }); // out
     await buildAssessment(db, a, { cinEpisodeId: r2.id, startDate: '2025-05-01', childSeen: null }); // open at the as-at date: in
     // An S47 before the window: its row must not appear.
     await buildS47(db, a, { cinEpisodeId: r3.id, startDate: '2024-10-31', endDate: '2024-11-10' });
     const s0 = await buildS47(db, a, { cinEpisodeId: r3.id, startDate: '2025-01-15', endDate: '2025-02-01' });
-    await buildIcpc(db, a, { cinEpisodeId: r3.id, s47EnquiryId: s0.id, conferenceDate: '2025-01-30', outcomeCpPlan: false });
+    await buildIcpc(db, a, {
+      cinEpisodeId: r3.id,
+      s47EnquiryId: s0.id,
+      conferenceDate: '2025-01-30',
+      outcomeCpPlan: false,
+    });
     const s1 = await buildS47(db, a, { cinEpisodeId: r2.id, startDate: '2025-11-01', endDate: '2025-11-20' });
-    const icpc = await buildIcpc(db, a, { cinEpisodeId: r2.id, s47EnquiryId: s1.id, conferenceDate: '2025-11-20', outcomeCpPlan: true });
+    const icpc = await buildIcpc(db, a, {
+      cinEpisodeId: r2.id,
+      s47EnquiryId: s1.id,
+      conferenceDate: '2025-11-20',
+      outcomeCpPlan: true,
+    });
     await buildCpPlan(db, a, { cinEpisodeId: r3.id, startDate: '2023-01-10', endDate: '2023-09-01' });
-    const p2 = await buildCpPlan(db, a, { cinEpisodeId: r2.id, icpcId: icpc.id, startDate: '2025-11-20', initialCategory: 'NEG', latestCategory: 'EMO', numberOfPreviousPlans: 0 });
+    const p2 = await buildCpPlan(db, a, {
+      cinEpisodeId: r2.id,
+      icpcId: icpc.id,
+      startDate: '2025-11-20',
+      initialCategory: 'NEG',
+      latestCategory: 'EMO',
+      numberOfPreviousPlans: 0,
+    });
     await buildVisit(db, a, { kind: 'cp', visitDate: '2026-03-20', seen: true, seenAlone: false });
     await buildVisit(db, a, { kind: 'cp', visitDate: '2026-04-02', seen: true, seenAlone: true });
     await buildCpReview(db, a, { cpPlanId: p2.id, reviewDate: '2026-02-20' });
@@ -95,20 +162,56 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
     await buildContact(db, b, { contactDate: '2026-01-10', source: '3A' });
 
     // Early help: in by assessment start, out (completed the day before the window), in because still open.
-    await buildEarlyHelp(db, a, { requestDate: '2025-09-20', assessmentStartDate: '2025-10-01', organisation: 'School', endDate: '2026-01-01' });
-    await buildEarlyHelp(db, a, { requestDate: '2025-01-01', assessmentStartDate: '2025-02-01', assessmentCompletionDate: '2025-09-30', endDate: '2025-09-30', organisation: 'School' });
+    await buildEarlyHelp(db, a, {
+      requestDate: '2025-09-20',
+      assessmentStartDate: '2025-10-01',
+      organisation: 'School',
+      endDate: '2026-01-01',
+    });
+    await buildEarlyHelp(db, a, {
+      requestDate: '2025-01-01',
+      assessmentStartDate: '2025-02-01',
+      assessmentCompletionDate: '2025-09-30',
+      endDate: '2025-09-30',
+      organisation: 'School',
+    });
     await buildEarlyHelp(db, b, { requestDate: '2025-03-01', organisation: 'Health visiting' });
 
     // C: in care, with a previous period that ended on the first day of the twelve months.
     const c = await child('C1', { dateOfBirth: '2010-03-31' });
     const old = await buildPeriodOfCare(db, c, { startDate: '2024-01-01', endDate: '2025-04-01', reasonCeased: 'E4A' });
     await buildPlacement(db, c, { periodOfCareId: old.id, startDate: '2024-01-01', endDate: '2025-04-01' });
-    const cur = await buildPeriodOfCare(db, c, { startDate: '2025-06-01', categoryOfNeed: 'N2', permanencePlan: 'long-term-fostering' });
+    const cur = await buildPeriodOfCare(db, c, {
+      startDate: '2025-06-01',
+      categoryOfNeed: 'N2',
+      permanencePlan: 'long-term-fostering',
+    });
     await buildLegalStatus(db, c, { periodOfCareId: cur.id, legalStatus: 'C2', startDate: '2025-06-01' });
-    await buildPlacement(db, c, { periodOfCareId: cur.id, startDate: '2025-06-01', endDate: '2025-12-01', placementType: 'U6', provider: 'PR1', inArea: true, postcodeDistrict: 'N12' });
-    await buildPlacement(db, c, { periodOfCareId: cur.id, startDate: '2025-12-01', placementType: 'K2', provider: 'PR4', inArea: false, laOfPlacement: 'Essex', postcodeDistrict: 'CM20', urn: 'SC123456' });
+    await buildPlacement(db, c, {
+      periodOfCareId: cur.id,
+      startDate: '2025-06-01',
+      endDate: '2025-12-01',
+      placementType: 'U6',
+      provider: 'PR1',
+      inArea: true,
+      postcodeDistrict: 'N12',
+    });
+    await buildPlacement(db, c, {
+      periodOfCareId: cur.id,
+      startDate: '2025-12-01',
+      placementType: 'K2',
+      provider: 'PR4',
+      inArea: false,
+      laOfPlacement: 'Essex',
+      postcodeDistrict: 'CM20',
+      urn: 'SC123456',
+    });
     await buildImmigrationStatus(db, c, { status: 'UASC', startDate: '2024-01-01', endDate: '2025-04-01' });
-    await buildMissingEpisode(db, c, { kind: 'M', startAt: new Date('2025-04-01T10:00:00Z'), rhiOfferedDate: '2025-04-02' });
+    await buildMissingEpisode(db, c, {
+      kind: 'M',
+      startAt: new Date('2025-04-01T10:00:00Z'),
+      rhiOfferedDate: '2025-04-02',
+    });
     await buildMissingEpisode(db, c, { kind: 'M', startAt: new Date('2025-03-31T23:00:00Z') });
     await buildMissingEpisode(db, c, { kind: 'A', startAt: new Date('2026-01-01T10:00:00Z') });
     await buildHealthAssessment(db, c, { assessmentDate: '2025-05-01' });
@@ -121,7 +224,12 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
     // D ceased on the first day of the six months (in); E the day before (out); F is on short breaks (out).
     const d = await child('D1');
     const dp = await buildPeriodOfCare(db, d, { startDate: '2025-01-01', endDate: '2025-10-01', reasonCeased: 'E4A' });
-    await buildLegalStatus(db, d, { periodOfCareId: dp.id, legalStatus: 'V2', startDate: '2025-01-01', endDate: '2025-10-01' });
+    await buildLegalStatus(db, d, {
+      periodOfCareId: dp.id,
+      legalStatus: 'V2',
+      startDate: '2025-01-01',
+      endDate: '2025-10-01',
+    });
     await buildPlacement(db, d, { periodOfCareId: dp.id, startDate: '2025-01-01', endDate: '2025-10-01' });
     const e = await child('E1');
     await buildPeriodOfCare(db, e, { startDate: '2025-01-01', endDate: '2025-09-30', reasonCeased: 'E4A' });
@@ -134,7 +242,13 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
     await buildCareLeaver(db, g, { eligibility: 'former-relevant', startDate: '2025-06-01', personalAdviserId: pa.id });
     await buildPathwayPlanReview(db, g, { reviewDate: '2025-12-01' });
     await buildPathwayPlanReview(db, g, { reviewDate: '2026-02-01' });
-    await buildCareLeaverContact(db, g, { contactDate: '2026-03-01', inTouch: 'YES', accommodation: 'U', accommodationSuitable: true, activity: 'F5' });
+    await buildCareLeaverContact(db, g, {
+      contactDate: '2026-03-01',
+      inTouch: 'YES',
+      accommodation: 'U',
+      accommodationSuitable: true,
+      activity: 'F5',
+    });
     await buildReferral(db, g, { referralDate: '2025-11-01' });
     const h = await child('H1');
     await buildCareLeaver(db, h, { startDate: '2025-01-01', endDate: '2026-03-31' });
@@ -176,12 +290,22 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
   it('counts rows per list as each inclusion rule says', () => {
     // Worked out above: L1 A×2 (1 Oct, 31 Mar) + B; L2 two episodes; L3 A's 1 Oct and G's 1 Nov referrals;
     // L4 two assessments; L5 one S47; L6 A only (G is a care leaver); L7 A; L8 C and D; L9 G; L10 J, L, M.
-    assert.deepEqual(summary.lists.map((l) => l.rows), [3, 2, 2, 2, 1, 1, 1, 2, 1, 3, 0]);
+    assert.deepEqual(
+      summary.lists.map((l) => l.rows),
+      [3, 2, 2, 2, 1, 1, 1, 2, 1, 3, 0],
+    );
   });
 
   it('List 1: age at last birthday, -1 and the expected date for an unborn child, option strings', () => {
     const rows = (sheets.get('List 1') as Sheet).rows;
-    assert.deepEqual(rows.map((r) => [r['Child Unique ID'], r['Date of Contact']]), [['A1', '2025-10-01'], ['B1', '2026-01-10'], ['A1', '2026-03-31']]);
+    assert.deepEqual(
+      rows.map((r) => [r['Child Unique ID'], r['Date of Contact']]),
+      [
+        ['A1', '2025-10-01'],
+        ['B1', '2026-01-10'],
+        ['A1', '2026-03-31'],
+      ],
+    );
     assert.equal(rows[0]?.['Age of Child (Years)'], 13);
     assert.equal(rows[0]?.Sex, 'b) Female');
     assert.equal(rows[0]?.Ethnicity, 'a) WBRI');
@@ -193,7 +317,10 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
 
   it('List 2: the open episode without an assessment shows its request date', () => {
     const rows = (sheets.get('List 2') as Sheet).rows;
-    assert.deepEqual(rows.map((r) => r['Assessment start date']), ['2025-03-01', '2025-10-01']);
+    assert.deepEqual(
+      rows.map((r) => r['Assessment start date']),
+      ['2025-03-01', '2025-10-01'],
+    );
   });
 
   it('List 3: referrals in the last 12 months counted from 1 April 2025; current allocation', () => {
@@ -208,10 +335,17 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
 
   it('List 4: seen unknown when not recorded; authorised in the window, or open', () => {
     const rows = (sheets.get('List 4') as Sheet).rows;
-    assert.deepEqual(rows.map((r) => [r['Continuous Assessment Start Date'], r['Child Seen During Continuous Assessment'], r['Continuous Assessment Date of Authorisation']]), [
-      ['2025-05-01', 'c) Unknown', null],
-      ['2025-09-30', 'a) Yes', '2025-10-01'],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [
+        r['Continuous Assessment Start Date'],
+        r['Child Seen During Continuous Assessment'],
+        r['Continuous Assessment Date of Authorisation'],
+      ]),
+      [
+        ['2025-05-01', 'c) Unknown', null],
+        ['2025-09-30', 'a) Yes', '2025-10-01'],
+      ],
+    );
   });
 
   it('List 5: S47s and ICPCs in the 12 months before the enquiry, not counting it', () => {
@@ -225,7 +359,10 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
 
   it('List 6: one row for A, case status from the open CP plan', () => {
     const rows = (sheets.get('List 6') as Sheet).rows;
-    assert.deepEqual(rows.map((r) => [r['Child Unique ID'], r['CIN Start Date'], r['Case Status'], r['Primary Need Code']]), [['A1', '2025-10-01', 'b) Child Protection plan', 'N1 - Abuse or neglect']]);
+    assert.deepEqual(
+      rows.map((r) => [r['Child Unique ID'], r['CIN Start Date'], r['Case Status'], r['Primary Need Code']]),
+      [['A1', '2025-10-01', 'b) Child Protection plan', 'N1 - Abuse or neglect']],
+    );
   });
 
   it('List 7: last visit before the as-at date, previous plans counted, latest review', () => {
@@ -239,11 +376,17 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
 
   it('List 8: counts over the twelve months, latest placement, location and UASC', () => {
     const rows = (sheets.get('List 8') as Sheet).rows;
-    assert.deepEqual(rows.map((r) => r['Child Unique ID']), ['D1', 'C1']);
+    assert.deepEqual(
+      rows.map((r) => r['Child Unique ID']),
+      ['D1', 'C1'],
+    );
     const c = rows[1] as Record<string, unknown>;
     assert.equal(c['Age of Child (Years)'], 16);
     assert.equal(c['Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)'], 'a) Yes'); // ended 1 Apr 2025
-    assert.equal(c['Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)'], 'a) Yes');
+    assert.equal(
+      c['Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)'],
+      'a) Yes',
+    );
     assert.equal(c['Number of Placements in the Last 12 months'], 3); // the old period's placement ended 1 Apr 2025, plus two
     assert.equal(c["Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"], 1); // 31 Mar 2025 is out
     assert.equal(c["Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months"], 1);
@@ -258,7 +401,10 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
     assert.equal(c["Child's Legal Status"], 'C2: FCO');
     assert.equal(c['What is the permanence plan for this child?'], 'f) Long-term fostering');
     assert.equal(rows[0]?.['Date Ceased to be Looked After'], '2025-10-01');
-    assert.equal(rows[0]?.['Reason Ceased to be Looked After'], 'e) E4A: Returned home to live with parents, relatives or other person with parental responsibility as part of the care planning process');
+    assert.equal(
+      rows[0]?.['Reason Ceased to be Looked After'],
+      'e) E4A: Returned home to live with parents, relatives or other person with parental responsibility as part of the care planning process',
+    );
   });
 
   it('List 9: the 2024 columns from the care leaver records', () => {
@@ -270,13 +416,22 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
     assert.equal(row?.['LA in Touch'], 'a) Yes');
     assert.equal(row?.['Type of Accommodation'], 'U: Independent living');
     assert.equal(row?.['Suitability of Accommodation'], 'a) Suitable');
-    assert.equal(row?.['Activity Status'], 'F5: Young person engaged full time in training or employment (not apprenticeship)');
+    assert.equal(
+      row?.['Activity Status'],
+      'F5: Young person engaged full time in training or employment (not apprenticeship)',
+    );
   });
 
   it('List 10: adopted or reversed in the twelve months, or waiting', () => {
     const rows = (sheets.get('List 10') as Sheet).rows;
-    assert.deepEqual(rows.map((r) => r['Child Unique ID']), ['M1', 'J1', 'L1']);
-    assert.equal(rows[0]?.['Reason Why Child No Longer Placed for Adoption'], 'RD3 - Prospective adopters could not be found');
+    assert.deepEqual(
+      rows.map((r) => r['Child Unique ID']),
+      ['M1', 'J1', 'L1'],
+    );
+    assert.equal(
+      rows[0]?.['Reason Why Child No Longer Placed for Adoption'],
+      'RD3 - Prospective adopters could not be found',
+    );
   });
 
   it('List 11 has its headings and no rows', () => {
@@ -284,12 +439,21 @@ describeEachEngine('Annex A export: inclusion windows and derived columns', (ctx
   });
 });
 
-describeEachEngine('Annex A export of the demo authority', { demo: { seed: 1, childPopulation: 5000, years: 6, asAt: AS_AT } }, (ctx) => {
-  it('exports every list, each with rows except List 11', async () => {
-    const demo = ctx.demo;
-    const out = await exportAnnexA(ctx.database.db, demo.authorityId, { asAt: AS_AT }, path.join(dir, `demo-${ctx.database.kind}.xlsx`));
-    assert.equal(out.lists.length, 11);
-    for (const l of out.lists.slice(0, 10)) assert.ok(l.rows > 0, `${l.sheet} is empty`);
-    assert.equal(out.lists[10]?.rows, 0);
-  });
-});
+describeEachEngine(
+  'Annex A export of the demo authority',
+  { demo: { seed: 1, childPopulation: 5000, years: 6, asAt: AS_AT } },
+  (ctx) => {
+    it('exports every list, each with rows except List 11', async () => {
+      const demo = ctx.demo;
+      const out = await exportAnnexA(
+        ctx.database.db,
+        demo.authorityId,
+        { asAt: AS_AT },
+        path.join(dir, `demo-${ctx.database.kind}.xlsx`),
+      );
+      assert.equal(out.lists.length, 11);
+      for (const l of out.lists.slice(0, 10)) assert.ok(l.rows > 0, `${l.sheet} is empty`);
+      assert.equal(out.lists[10]?.rows, 0);
+    });
+  },
+);

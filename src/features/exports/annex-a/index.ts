@@ -20,7 +20,12 @@ export interface AnnexAExportSummary {
   lists: Array<{ sheet: string; rows: number }>;
 }
 
-export async function exportAnnexA(db: Db, authorityId: number, options: AnnexAExportOptions, outFile: string): Promise<AnnexAExportSummary> {
+export async function exportAnnexA(
+  db: Db,
+  authorityId: number,
+  options: AnnexAExportOptions,
+  outFile: string,
+): Promise<AnnexAExportSummary> {
   if (!isIsoDate(options.asAt)) throw new Error(`The as-at date must be a date as YYYY-MM-DD, not "${options.asAt}"`);
   const year: AnnexALayoutYear = options.layout ?? 2026;
   const layout = annexALayout(year);

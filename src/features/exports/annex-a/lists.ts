@@ -31,7 +31,8 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => number): Map<number, T[]>
 
 const yn = (b: boolean | null | undefined): string | null => (b === null || b === undefined ? null : b ? 'Y' : 'N');
 const ynu = (b: boolean | null | undefined): string => (b === null || b === undefined ? 'U' : b ? 'Y' : 'N');
-const latest = (dates: ReadonlyArray<string | null>): string | null => dates.reduce<string | null>((m, d) => (d !== null && (m === null || d > m) ? d : m), null);
+const latest = (dates: ReadonlyArray<string | null>): string | null =>
+  dates.reduce<string | null>((m, d) => (d !== null && (m === null || d > m) ? d : m), null);
 
 const ROLE_ORDER = ['social-worker', 'personal-adviser'];
 
@@ -80,7 +81,10 @@ export class AnnexAContext {
     );
     const chosen = sorted[0];
     if (!chosen) return { team: null, worker: null };
-    return { team: this.snap.teams.get(chosen.teamId) ?? null, worker: chosen.workerId === null ? null : (this.snap.workers.get(chosen.workerId) ?? null) };
+    return {
+      team: this.snap.teams.get(chosen.teamId) ?? null,
+      worker: chosen.workerId === null ? null : (this.snap.workers.get(chosen.workerId) ?? null),
+    };
   }
 }
 
@@ -99,8 +103,16 @@ export function list1(x: AnnexAContext): ListRow[] {
  */
 export function list2(x: AnnexAContext): ListRow[] {
   return x.snap.earlyHelp
-    .filter((e) => within(asOf(e.assessmentStartDate, x.asAt), x.w6) || within(asOf(e.assessmentCompletionDate, x.asAt), x.w6) || openAt(e.requestDate, e.endDate, x.asAt))
-    .sort((a, b) => (a.assessmentStartDate ?? a.requestDate).localeCompare(b.assessmentStartDate ?? b.requestDate) || a.id - b.id)
+    .filter(
+      (e) =>
+        within(asOf(e.assessmentStartDate, x.asAt), x.w6) ||
+        within(asOf(e.assessmentCompletionDate, x.asAt), x.w6) ||
+        openAt(e.requestDate, e.endDate, x.asAt),
+    )
+    .sort(
+      (a, b) =>
+        (a.assessmentStartDate ?? a.requestDate).localeCompare(b.assessmentStartDate ?? b.requestDate) || a.id - b.id,
+    )
     .map((e) => ({
       ...x.common(e.childId),
       ehStart: asOf(e.assessmentStartDate, x.asAt) ?? e.requestDate,
@@ -130,7 +142,12 @@ export function list3(x: AnnexAContext): ListRow[] {
 /** Included: started or authorised in the window, or still open (not authorised) at the as-at date. */
 export function list4(x: AnnexAContext): ListRow[] {
   return x.snap.assessments
-    .filter((a) => within(a.startDate, x.w6) || within(asOf(a.authorisationDate, x.asAt), x.w6) || openAt(a.startDate, a.authorisationDate, x.asAt))
+    .filter(
+      (a) =>
+        within(a.startDate, x.w6) ||
+        within(asOf(a.authorisationDate, x.asAt), x.w6) ||
+        openAt(a.startDate, a.authorisationDate, x.asAt),
+    )
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id)
     .map((a) => {
       const authorised = asOf(a.authorisationDate, x.asAt);
@@ -155,7 +172,9 @@ export function list4(x: AnnexAContext): ListRow[] {
 export function list5(x: AnnexAContext): ListRow[] {
   const s47ByChild = groupBy(x.snap.s47s, (r) => r.childId);
   const icpcByChild = groupBy(x.snap.icpcs, (r) => r.childId);
-  const icpcByS47 = new Map(x.snap.icpcs.filter((i) => i.s47EnquiryId !== null).map((i) => [i.s47EnquiryId as number, i]));
+  const icpcByS47 = new Map(
+    x.snap.icpcs.filter((i) => i.s47EnquiryId !== null).map((i) => [i.s47EnquiryId as number, i]),
+  );
   return x.snap.s47s
     .filter((e) => within(e.startDate, x.w6) || openAt(e.startDate, e.endDate, x.asAt))
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id)
@@ -170,7 +189,9 @@ export function list5(x: AnnexAContext): ListRow[] {
         icpcNotRequired: yn(e.icpcNotRequired),
         icpcDate: held?.conferenceDate ?? null,
         icpcCpPlan: held ? yn(held.outcomeCpPlan) : null,
-        s47s12m: (s47ByChild.get(e.childId) ?? []).filter((o) => o.id !== e.id && (within(o.startDate, before) || (o.startDate === e.startDate && o.id < e.id))).length,
+        s47s12m: (s47ByChild.get(e.childId) ?? []).filter(
+          (o) => o.id !== e.id && (within(o.startDate, before) || (o.startDate === e.startDate && o.id < e.id)),
+        ).length,
         icpcs12m: (icpcByChild.get(e.childId) ?? []).filter((i) => within(i.conferenceDate, before)).length,
         ...x.allocation(e.childId),
       };
@@ -186,14 +207,23 @@ export function list5(x: AnnexAContext): ListRow[] {
  */
 export function list6(x: AnnexAContext): ListRow[] {
   const { snap, asAt } = x;
-  const careLeavers = new Set(snap.careLeavers.filter((c) => openAt(c.startDate, c.endDate, asAt)).map((c) => c.childId));
-  const inScope = snap.referrals.filter((r) => !r.referralNfa && !careLeavers.has(r.childId) && (openAt(r.referralDate, r.closureDate, asAt) || within(asOf(r.closureDate, asAt), x.w6)));
+  const careLeavers = new Set(
+    snap.careLeavers.filter((c) => openAt(c.startDate, c.endDate, asAt)).map((c) => c.childId),
+  );
+  const inScope = snap.referrals.filter(
+    (r) =>
+      !r.referralNfa &&
+      !careLeavers.has(r.childId) &&
+      (openAt(r.referralDate, r.closureDate, asAt) || within(asOf(r.closureDate, asAt), x.w6)),
+  );
   const latestByChild = new Map<number, (typeof inScope)[number]>();
   for (const r of inScope) {
     const cur = latestByChild.get(r.childId);
-    if (!cur || r.referralDate > cur.referralDate || (r.referralDate === cur.referralDate && r.id > cur.id)) latestByChild.set(r.childId, r);
+    if (!cur || r.referralDate > cur.referralDate || (r.referralDate === cur.referralDate && r.id > cur.id))
+      latestByChild.set(r.childId, r);
   }
-  const has = <T extends { childId: number }>(rows: readonly T[], open: (r: T) => boolean) => new Set(rows.filter(open).map((r) => r.childId));
+  const has = <T extends { childId: number }>(rows: readonly T[], open: (r: T) => boolean) =>
+    new Set(rows.filter(open).map((r) => r.childId));
   const inCare = has(snap.periods, (p) => openAt(p.startDate, p.endDate, asAt));
   const onCp = has(snap.cpPlans, (p) => openAt(p.startDate, p.endDate, asAt));
   const onCin = has(snap.cinPlans, (p) => openAt(p.startDate, p.endDate, asAt));
@@ -220,7 +250,11 @@ export function list6(x: AnnexAContext): ListRow[] {
         disability: x.disability(r.childId),
         cinStart: r.referralDate,
         primaryNeed: r.primaryNeedCode ?? 'N0',
-        lastSeen: latest((visitsByChild.get(r.childId) ?? []).filter((v) => v.seen && v.visitDate >= r.referralDate && v.visitDate <= until).map((v) => v.visitDate)),
+        lastSeen: latest(
+          (visitsByChild.get(r.childId) ?? [])
+            .filter((v) => v.seen && v.visitDate >= r.referralDate && v.visitDate <= until)
+            .map((v) => v.visitDate),
+        ),
         cinClosure: closed,
         closureReason: closed === null ? null : r.closureReason,
         caseStatus: status,
@@ -238,24 +272,39 @@ export function list6(x: AnnexAContext): ListRow[] {
  */
 export function list7(x: AnnexAContext): ListRow[] {
   const { snap, asAt } = x;
-  const inScope = snap.cpPlans.filter((p) => openAt(p.startDate, p.endDate, asAt) || within(asOf(p.endDate, asAt), x.w6));
+  const inScope = snap.cpPlans.filter(
+    (p) => openAt(p.startDate, p.endDate, asAt) || within(asOf(p.endDate, asAt), x.w6),
+  );
   const latestByChild = new Map<number, (typeof inScope)[number]>();
   for (const p of inScope) {
     const cur = latestByChild.get(p.childId);
-    if (!cur || p.startDate > cur.startDate || (p.startDate === cur.startDate && p.id > cur.id)) latestByChild.set(p.childId, p);
+    if (!cur || p.startDate > cur.startDate || (p.startDate === cur.startDate && p.id > cur.id))
+      latestByChild.set(p.childId, p);
   }
   const plansByChild = groupBy(snap.cpPlans, (p) => p.childId);
-  const visitsByChild = groupBy(snap.visits.filter((v) => v.kind === 'cp'), (v) => v.childId);
+  const visitsByChild = groupBy(
+    snap.visits.filter((v) => v.kind === 'cp'),
+    (v) => v.childId,
+  );
   const reviewsByPlan = groupBy(snap.cpReviews, (r) => r.cpPlanId);
   return [...latestByChild.values()]
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id)
     .map((p) => {
       const end = asOf(p.endDate, asAt);
       const until = end ?? asAt;
-      const visits = (visitsByChild.get(p.childId) ?? []).filter((v) => v.visitDate >= p.startDate && v.visitDate <= until);
+      const visits = (visitsByChild.get(p.childId) ?? []).filter(
+        (v) => v.visitDate >= p.startDate && v.visitDate <= until,
+      );
       const lastVisit = latest(visits.map((v) => v.visitDate));
       const onLast = visits.filter((v) => v.visitDate === lastVisit);
-      const seenAlone = lastVisit === null ? null : onLast.some((v) => v.seenAlone === true) ? 'Y' : onLast.some((v) => v.seenAlone === false) ? 'N' : 'U';
+      const seenAlone =
+        lastVisit === null
+          ? null
+          : onLast.some((v) => v.seenAlone === true)
+            ? 'Y'
+            : onLast.some((v) => v.seenAlone === false)
+              ? 'N'
+              : 'U';
       const earlier = (plansByChild.get(p.childId) ?? []).filter((o) => o.startDate < p.startDate).length;
       return {
         ...x.common(p.childId),
@@ -289,12 +338,27 @@ export function list7(x: AnnexAContext): ListRow[] {
  */
 export function list8(x: AnnexAContext): ListRow[] {
   const { snap, asAt } = x;
-  const legalByPeriod = groupBy(snap.legalStatuses.filter((l) => l.startDate <= asAt), (l) => l.periodOfCareId);
-  const placementsByPeriod = groupBy(snap.placements.filter((p) => p.startDate <= asAt), (p) => p.periodOfCareId);
-  const placementsByChild = groupBy(snap.placements.filter((p) => p.startDate <= asAt), (p) => p.childId);
-  const reviewsByPeriod = groupBy(snap.claReviews.filter((r) => r.reviewDate <= asAt), (r) => r.periodOfCareId);
+  const legalByPeriod = groupBy(
+    snap.legalStatuses.filter((l) => l.startDate <= asAt),
+    (l) => l.periodOfCareId,
+  );
+  const placementsByPeriod = groupBy(
+    snap.placements.filter((p) => p.startDate <= asAt),
+    (p) => p.periodOfCareId,
+  );
+  const placementsByChild = groupBy(
+    snap.placements.filter((p) => p.startDate <= asAt),
+    (p) => p.childId,
+  );
+  const reviewsByPeriod = groupBy(
+    snap.claReviews.filter((r) => r.reviewDate <= asAt),
+    (r) => r.periodOfCareId,
+  );
   const periodsByChild = groupBy(snap.periods, (p) => p.childId);
-  const claVisits = groupBy(snap.visits.filter((v) => v.kind === 'cla'), (v) => v.childId);
+  const claVisits = groupBy(
+    snap.visits.filter((v) => v.kind === 'cla'),
+    (v) => v.childId,
+  );
   const health = groupBy(snap.healthDates, (h) => h.childId);
   const dental = groupBy(snap.dentalDates, (h) => h.childId);
   const missing = groupBy(
@@ -305,11 +369,14 @@ export function list8(x: AnnexAContext): ListRow[] {
   const latestLegal = (periodId: number) =>
     [...(legalByPeriod.get(periodId) ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id - a.id)[0];
 
-  const inScope = snap.periods.filter((p) => openAt(p.startDate, p.endDate, asAt) || within(asOf(p.endDate, asAt), x.w6));
+  const inScope = snap.periods.filter(
+    (p) => openAt(p.startDate, p.endDate, asAt) || within(asOf(p.endDate, asAt), x.w6),
+  );
   const latestByChild = new Map<number, (typeof inScope)[number]>();
   for (const p of inScope) {
     const cur = latestByChild.get(p.childId);
-    if (!cur || p.startDate > cur.startDate || (p.startDate === cur.startDate && p.id > cur.id)) latestByChild.set(p.childId, p);
+    if (!cur || p.startDate > cur.startDate || (p.startDate === cur.startDate && p.id > cur.id))
+      latestByChild.set(p.childId, p);
   }
   const rows: ListRow[] = [];
   for (const p of [...latestByChild.values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id)) {
@@ -317,17 +384,25 @@ export function list8(x: AnnexAContext): ListRow[] {
     if (legal && (legal.legalStatus === 'V3' || legal.legalStatus === 'V4')) continue;
     const end = asOf(p.endDate, asAt);
     const until = end ?? asAt;
-    const placement = [...(placementsByPeriod.get(p.id) ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id - a.id)[0];
+    const placement = [...(placementsByPeriod.get(p.id) ?? [])].sort(
+      (a, b) => b.startDate.localeCompare(a.startDate) || b.id - a.id,
+    )[0];
     const during = (d: string) => d >= p.startDate && d <= until;
     const childMissing = missing.get(p.childId) ?? [];
-    const lastMissing = childMissing.filter((m) => m.kind === 'M').sort((a, b) => b.startAt.getTime() - a.startAt.getTime())[0];
+    const lastMissing = childMissing
+      .filter((m) => m.kind === 'M')
+      .sort((a, b) => b.startAt.getTime() - a.startAt.getTime())[0];
     rows.push({
       ...x.common(p.childId),
       uasc: (uasc.get(p.childId) ?? []).some((u) => u.endDate === null || u.endDate >= x.w12.from) ? 'Y' : 'N',
       disability: x.disability(p.childId),
       claStart: p.startDate,
       categoryOfNeed: p.categoryOfNeed,
-      secondPeriod: (periodsByChild.get(p.childId) ?? []).some((o) => o.id !== p.id && o.startDate < p.startDate && (o.endDate === null || o.endDate >= x.w12.from)) ? 'Y' : 'N',
+      secondPeriod: (periodsByChild.get(p.childId) ?? []).some(
+        (o) => o.id !== p.id && o.startDate < p.startDate && (o.endDate === null || o.endDate >= x.w12.from),
+      )
+        ? 'Y'
+        : 'N',
       legalStatusStart: legal?.startDate ?? null,
       legalStatus: legal?.legalStatus ?? null,
       latestReview: latest((reviewsByPeriod.get(p.id) ?? []).map((r) => r.reviewDate)),
@@ -336,7 +411,9 @@ export function list8(x: AnnexAContext): ListRow[] {
       lastIroVisit: null,
       lastHealth: latest((health.get(p.childId) ?? []).filter((h) => during(h.date)).map((h) => h.date)),
       lastDental: latest((dental.get(p.childId) ?? []).filter((h) => during(h.date)).map((h) => h.date)),
-      placements12m: (placementsByChild.get(p.childId) ?? []).filter((o) => o.endDate === null || o.endDate >= x.w12.from).length,
+      placements12m: (placementsByChild.get(p.childId) ?? []).filter(
+        (o) => o.endDate === null || o.endDate >= x.w12.from,
+      ).length,
       claEnd: end,
       reasonCeased: end === null ? null : p.reasonCeased,
       placementStart: placement?.startDate ?? null,
@@ -368,7 +445,8 @@ export function list9(x: AnnexAContext, layout: AnnexALayoutYear): ListRow[] {
   const latestByChild = new Map<number, (typeof open)[number]>();
   for (const c of open) {
     const cur = latestByChild.get(c.childId);
-    if (!cur || c.startDate > cur.startDate || (c.startDate === cur.startDate && c.id > cur.id)) latestByChild.set(c.childId, c);
+    if (!cur || c.startDate > cur.startDate || (c.startDate === cur.startDate && c.id > cur.id))
+      latestByChild.set(c.childId, c);
   }
   const reviews = new Map(snap.pathwayReviews.map((r) => [r.childId, r.date]));
   const contacts = groupBy(snap.careLeaverContacts, (c) => c.childId);
@@ -376,7 +454,9 @@ export function list9(x: AnnexAContext, layout: AnnexALayoutYear): ListRow[] {
   return [...latestByChild.values()]
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id)
     .map((c) => {
-      const contact = [...(contacts.get(c.childId) ?? [])].sort((a, b) => b.contactDate.localeCompare(a.contactDate) || b.id - a.id)[0];
+      const contact = [...(contacts.get(c.childId) ?? [])].sort(
+        (a, b) => b.contactDate.localeCompare(a.contactDate) || b.id - a.id,
+      )[0];
       const activity = contact?.activity && contact.activity !== '0' ? contact.activity : null;
       return {
         ...x.common(c.childId),
@@ -421,7 +501,9 @@ export function list10(x: AnnexAContext): ListRow[] {
     .map((m) => {
       const period =
         (m.periodOfCareId !== null ? periodsById.get(m.periodOfCareId) : undefined) ??
-        [...(periodsByChild.get(m.childId) ?? [])].filter((p) => p.startDate <= (m.admDecisionDate as string)).sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
+        [...(periodsByChild.get(m.childId) ?? [])]
+          .filter((p) => p.startDate <= (m.admDecisionDate as string))
+          .sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
       const reversed = asOf(m.decisionReversedDate, asAt);
       const common = x.common(m.childId);
       return {

@@ -46,14 +46,22 @@ export interface Snapshot {
 }
 
 export async function loadSnapshot(db: Db, authorityId: number, asAt: string): Promise<Snapshot> {
-  const [authority] = await db.select({ id: s.authorities.id, name: s.authorities.name }).from(s.authorities).where(eq(s.authorities.id, authorityId));
+  const [authority] = await db
+    .select({ id: s.authorities.id, name: s.authorities.name })
+    .from(s.authorities)
+    .where(eq(s.authorities.id, authorityId));
   if (!authority) throw new Error(`No authority ${authorityId}`);
   const w6 = monthsBefore(asAt, 6).from;
   const w12 = monthsBefore(asAt, 12).from;
   const back18 = addMonths(w6, -12);
   const back24 = addMonths(asAt, -24);
 
-  const contacts = await db.select().from(s.contacts).where(and(eq(s.contacts.authorityId, authorityId), gte(s.contacts.contactDate, w6), lte(s.contacts.contactDate, asAt)));
+  const contacts = await db
+    .select()
+    .from(s.contacts)
+    .where(
+      and(eq(s.contacts.authorityId, authorityId), gte(s.contacts.contactDate, w6), lte(s.contacts.contactDate, asAt)),
+    );
   const earlyHelp = await db
     .select()
     .from(s.earlyHelpEpisodes)
@@ -61,63 +69,162 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
       and(
         eq(s.earlyHelpEpisodes.authorityId, authorityId),
         lte(s.earlyHelpEpisodes.requestDate, asAt),
-        or(isNull(s.earlyHelpEpisodes.endDate), gte(s.earlyHelpEpisodes.endDate, w6), gte(s.earlyHelpEpisodes.assessmentCompletionDate, w6), gte(s.earlyHelpEpisodes.assessmentStartDate, w6)),
+        or(
+          isNull(s.earlyHelpEpisodes.endDate),
+          gte(s.earlyHelpEpisodes.endDate, w6),
+          gte(s.earlyHelpEpisodes.assessmentCompletionDate, w6),
+          gte(s.earlyHelpEpisodes.assessmentStartDate, w6),
+        ),
       ),
     );
   const referrals = await db
     .select()
     .from(s.cinEpisodes)
-    .where(and(eq(s.cinEpisodes.authorityId, authorityId), lte(s.cinEpisodes.referralDate, asAt), or(gte(s.cinEpisodes.referralDate, w12), isNull(s.cinEpisodes.closureDate), gte(s.cinEpisodes.closureDate, w6))));
+    .where(
+      and(
+        eq(s.cinEpisodes.authorityId, authorityId),
+        lte(s.cinEpisodes.referralDate, asAt),
+        or(gte(s.cinEpisodes.referralDate, w12), isNull(s.cinEpisodes.closureDate), gte(s.cinEpisodes.closureDate, w6)),
+      ),
+    );
   const assessments = await db
     .select()
     .from(s.assessments)
-    .where(and(eq(s.assessments.authorityId, authorityId), lte(s.assessments.startDate, asAt), or(gte(s.assessments.startDate, w6), isNull(s.assessments.authorisationDate), gte(s.assessments.authorisationDate, w6))));
+    .where(
+      and(
+        eq(s.assessments.authorityId, authorityId),
+        lte(s.assessments.startDate, asAt),
+        or(
+          gte(s.assessments.startDate, w6),
+          isNull(s.assessments.authorisationDate),
+          gte(s.assessments.authorisationDate, w6),
+        ),
+      ),
+    );
   const s47s = await db
     .select()
     .from(s.s47Enquiries)
-    .where(and(eq(s.s47Enquiries.authorityId, authorityId), lte(s.s47Enquiries.startDate, asAt), or(gte(s.s47Enquiries.startDate, back18), isNull(s.s47Enquiries.endDate), gte(s.s47Enquiries.endDate, w6))));
+    .where(
+      and(
+        eq(s.s47Enquiries.authorityId, authorityId),
+        lte(s.s47Enquiries.startDate, asAt),
+        or(gte(s.s47Enquiries.startDate, back18), isNull(s.s47Enquiries.endDate), gte(s.s47Enquiries.endDate, w6)),
+      ),
+    );
   const icpcs = await db
     .select()
     .from(s.initialCpConferences)
-    .where(and(eq(s.initialCpConferences.authorityId, authorityId), lte(s.initialCpConferences.conferenceDate, asAt), gte(s.initialCpConferences.conferenceDate, back18)));
+    .where(
+      and(
+        eq(s.initialCpConferences.authorityId, authorityId),
+        lte(s.initialCpConferences.conferenceDate, asAt),
+        gte(s.initialCpConferences.conferenceDate, back18),
+      ),
+    );
   const cinPlans = await db
     .select()
     .from(s.cinPlans)
-    .where(and(eq(s.cinPlans.authorityId, authorityId), lte(s.cinPlans.startDate, asAt), or(isNull(s.cinPlans.endDate), gte(s.cinPlans.endDate, asAt))));
+    .where(
+      and(
+        eq(s.cinPlans.authorityId, authorityId),
+        lte(s.cinPlans.startDate, asAt),
+        or(isNull(s.cinPlans.endDate), gte(s.cinPlans.endDate, asAt)),
+      ),
+    );
   // Every plan up to the as-at date: the number of previous plans counts them all.
-  const cpPlans = await db.select().from(s.cpPlans).where(and(eq(s.cpPlans.authorityId, authorityId), lte(s.cpPlans.startDate, asAt)));
-  const cpReviews = await db.select().from(s.cpReviews).where(and(eq(s.cpReviews.authorityId, authorityId), lte(s.cpReviews.reviewDate, asAt), gte(s.cpReviews.reviewDate, back24)));
+  const cpPlans = await db
+    .select()
+    .from(s.cpPlans)
+    .where(and(eq(s.cpPlans.authorityId, authorityId), lte(s.cpPlans.startDate, asAt)));
+  const cpReviews = await db
+    .select()
+    .from(s.cpReviews)
+    .where(
+      and(
+        eq(s.cpReviews.authorityId, authorityId),
+        lte(s.cpReviews.reviewDate, asAt),
+        gte(s.cpReviews.reviewDate, back24),
+      ),
+    );
   const visits = await db
-    .select({ childId: s.visits.childId, kind: s.visits.kind, visitDate: s.visits.visitDate, seen: s.visits.seen, seenAlone: s.visits.seenAlone })
+    .select({
+      childId: s.visits.childId,
+      kind: s.visits.kind,
+      visitDate: s.visits.visitDate,
+      seen: s.visits.seen,
+      seenAlone: s.visits.seenAlone,
+    })
     .from(s.visits)
     .where(and(eq(s.visits.authorityId, authorityId), lte(s.visits.visitDate, asAt), gte(s.visits.visitDate, back24)));
   const periods = await db
     .select()
     .from(s.periodsOfCare)
-    .where(and(eq(s.periodsOfCare.authorityId, authorityId), lte(s.periodsOfCare.startDate, asAt), or(isNull(s.periodsOfCare.endDate), gte(s.periodsOfCare.endDate, w12))));
+    .where(
+      and(
+        eq(s.periodsOfCare.authorityId, authorityId),
+        lte(s.periodsOfCare.startDate, asAt),
+        or(isNull(s.periodsOfCare.endDate), gte(s.periodsOfCare.endDate, w12)),
+      ),
+    );
   const periodIds = periods.map((p) => p.id);
   const legalStatuses = periodIds.length
-    ? await db.select().from(s.legalStatuses).where(and(eq(s.legalStatuses.authorityId, authorityId), inArray(s.legalStatuses.periodOfCareId, periodIds)))
+    ? await db
+        .select()
+        .from(s.legalStatuses)
+        .where(and(eq(s.legalStatuses.authorityId, authorityId), inArray(s.legalStatuses.periodOfCareId, periodIds)))
     : [];
-  const placements = periodIds.length ? await db.select().from(s.placements).where(and(eq(s.placements.authorityId, authorityId), inArray(s.placements.periodOfCareId, periodIds))) : [];
-  const claReviews = periodIds.length ? await db.select().from(s.claReviews).where(and(eq(s.claReviews.authorityId, authorityId), inArray(s.claReviews.periodOfCareId, periodIds))) : [];
+  const placements = periodIds.length
+    ? await db
+        .select()
+        .from(s.placements)
+        .where(and(eq(s.placements.authorityId, authorityId), inArray(s.placements.periodOfCareId, periodIds)))
+    : [];
+  const claReviews = periodIds.length
+    ? await db
+        .select()
+        .from(s.claReviews)
+        .where(and(eq(s.claReviews.authorityId, authorityId), inArray(s.claReviews.periodOfCareId, periodIds)))
+    : [];
   const healthDates = await db
     .select({ childId: s.healthAssessments.childId, date: s.healthAssessments.assessmentDate })
     .from(s.healthAssessments)
-    .where(and(eq(s.healthAssessments.authorityId, authorityId), lte(s.healthAssessments.assessmentDate, asAt), gte(s.healthAssessments.assessmentDate, back24)));
+    .where(
+      and(
+        eq(s.healthAssessments.authorityId, authorityId),
+        lte(s.healthAssessments.assessmentDate, asAt),
+        gte(s.healthAssessments.assessmentDate, back24),
+      ),
+    );
   const dentalDates = await db
     .select({ childId: s.dentalChecks.childId, date: s.dentalChecks.checkDate })
     .from(s.dentalChecks)
-    .where(and(eq(s.dentalChecks.authorityId, authorityId), lte(s.dentalChecks.checkDate, asAt), gte(s.dentalChecks.checkDate, back24)));
+    .where(
+      and(
+        eq(s.dentalChecks.authorityId, authorityId),
+        lte(s.dentalChecks.checkDate, asAt),
+        gte(s.dentalChecks.checkDate, back24),
+      ),
+    );
   const missing = await db
     .select()
     .from(s.missingEpisodes)
-    .where(and(eq(s.missingEpisodes.authorityId, authorityId), gte(s.missingEpisodes.startAt, new Date(`${w12}T00:00:00Z`))));
-  const permanence = await db.select().from(s.permanenceMilestones).where(and(eq(s.permanenceMilestones.authorityId, authorityId), lte(s.permanenceMilestones.admDecisionDate, asAt)));
+    .where(
+      and(eq(s.missingEpisodes.authorityId, authorityId), gte(s.missingEpisodes.startAt, new Date(`${w12}T00:00:00Z`))),
+    );
+  const permanence = await db
+    .select()
+    .from(s.permanenceMilestones)
+    .where(and(eq(s.permanenceMilestones.authorityId, authorityId), lte(s.permanenceMilestones.admDecisionDate, asAt)));
   const careLeavers = await db
     .select()
     .from(s.careLeavers)
-    .where(and(eq(s.careLeavers.authorityId, authorityId), lte(s.careLeavers.startDate, asAt), or(isNull(s.careLeavers.endDate), gte(s.careLeavers.endDate, asAt))));
+    .where(
+      and(
+        eq(s.careLeavers.authorityId, authorityId),
+        lte(s.careLeavers.startDate, asAt),
+        or(isNull(s.careLeavers.endDate), gte(s.careLeavers.endDate, asAt)),
+      ),
+    );
   const pathwayReviews = await db
     .select({ childId: s.pathwayPlanReviews.childId, date: max(s.pathwayPlanReviews.reviewDate) })
     .from(s.pathwayPlanReviews)
@@ -126,18 +233,44 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
   const careLeaverContacts = await db
     .select()
     .from(s.careLeaverContacts)
-    .where(and(eq(s.careLeaverContacts.authorityId, authorityId), lte(s.careLeaverContacts.contactDate, asAt), gte(s.careLeaverContacts.contactDate, back24)));
+    .where(
+      and(
+        eq(s.careLeaverContacts.authorityId, authorityId),
+        lte(s.careLeaverContacts.contactDate, asAt),
+        gte(s.careLeaverContacts.contactDate, back24),
+      ),
+    );
   const uasc = await db
     .select()
     .from(s.immigrationStatuses)
-    .where(and(eq(s.immigrationStatuses.authorityId, authorityId), eq(s.immigrationStatuses.status, 'UASC'), lte(s.immigrationStatuses.startDate, asAt)));
+    .where(
+      and(
+        eq(s.immigrationStatuses.authorityId, authorityId),
+        eq(s.immigrationStatuses.status, 'UASC'),
+        lte(s.immigrationStatuses.startDate, asAt),
+      ),
+    );
   const disabled = await db
     .selectDistinct({ childId: s.childDisabilities.childId })
     .from(s.childDisabilities)
-    .where(and(eq(s.childDisabilities.authorityId, authorityId), or(isNull(s.childDisabilities.recordedDate), lte(s.childDisabilities.recordedDate, asAt))));
-  const allocations = await db.select().from(s.allocations).where(and(eq(s.allocations.authorityId, authorityId), lte(s.allocations.startDate, asAt)));
-  const teams = await db.select({ id: s.teams.id, name: s.teams.name }).from(s.teams).where(eq(s.teams.authorityId, authorityId));
-  const workers = await db.select({ id: s.workers.id, name: s.workers.name }).from(s.workers).where(eq(s.workers.authorityId, authorityId));
+    .where(
+      and(
+        eq(s.childDisabilities.authorityId, authorityId),
+        or(isNull(s.childDisabilities.recordedDate), lte(s.childDisabilities.recordedDate, asAt)),
+      ),
+    );
+  const allocations = await db
+    .select()
+    .from(s.allocations)
+    .where(and(eq(s.allocations.authorityId, authorityId), lte(s.allocations.startDate, asAt)));
+  const teams = await db
+    .select({ id: s.teams.id, name: s.teams.name })
+    .from(s.teams)
+    .where(eq(s.teams.authorityId, authorityId));
+  const workers = await db
+    .select({ id: s.workers.id, name: s.workers.name })
+    .from(s.workers)
+    .where(eq(s.workers.authorityId, authorityId));
   const children = await db.select().from(s.children).where(eq(s.children.authorityId, authorityId));
 
   return {

@@ -29,12 +29,19 @@ export function cellValue(column: AnnexAColumn, value: Cell): string | number | 
   }
 }
 
-export async function writeAnnexAWorkbook(outFile: string, layout: readonly AnnexAList[], rows: ReadonlyMap<ListNumber, readonly ListRow[]>): Promise<void> {
+export async function writeAnnexAWorkbook(
+  outFile: string,
+  layout: readonly AnnexAList[],
+  rows: ReadonlyMap<ListNumber, readonly ListRow[]>,
+): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outFile, useStyles: true, useSharedStrings: false });
   wb.creator = 'Lantern';
   for (const list of layout) {
     const ws = wb.addWorksheet(list.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = list.columns.map((c) => ({ key: c.key, width: c.type === 'date' ? 14 : Math.min(40, Math.max(12, Math.ceil(c.heading.length / 2))) }));
+    ws.columns = list.columns.map((c) => ({
+      key: c.key,
+      width: c.type === 'date' ? 14 : Math.min(40, Math.max(12, Math.ceil(c.heading.length / 2))),
+    }));
     const header = ws.addRow(list.columns.map((c) => c.heading));
     header.font = { bold: true };
     header.commit();

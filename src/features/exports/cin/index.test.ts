@@ -9,8 +9,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, it } from 'node:test';
 import {
-  buildAssessment, buildAuthority, buildCareProceedings, buildChild, buildCpPlan, buildCpReview, buildDisability, buildIcpc, buildPreProceedings,
-  buildReferral, buildS47,
+  buildAssessment,
+  buildAuthority,
+  buildCareProceedings,
+  buildChild,
+  buildCpPlan,
+  buildCpReview,
+  buildDisability,
+  buildIcpc,
+  buildPreProceedings,
+  buildReferral,
+  buildS47,
 } from '../../../../test/support/builders';
 import { describeEachEngine } from '../../../../test/support/databases';
 import { exportCinCensus } from './index';
@@ -22,20 +31,58 @@ describeEachEngine('CIN census export', (ctx) => {
   before(async () => {
     const db = ctx.database.db;
     authorityId = (await buildAuthority(db, { laNumber: '302' })).id;
-    const child = await buildChild(db, { authorityId, laChildId: 'K1', upn: null, upnUnknownReason: 'UN1', dateOfBirth: '2020-05-05', sex: 'M', ethnicity: 'WBRI' });
+    const child = await buildChild(db, {
+      authorityId,
+      laChildId: 'K1',
+      upn: null,
+      upnUnknownReason: 'UN1',
+      dateOfBirth: '2020-05-05',
+      sex: 'M',
+      ethnicity: 'WBRI',
+    });
     await buildDisability(db, child, { code: 'VIS', recordedDate: '2024-01-01' });
     // An old episode closed before 2025/26 began: not in the 2026 census.
-    await buildReferral(db, child, { referralDate: '2023-05-01', referralSource: '1A', closureDate: '2024-02-01', closureReason: 'RC7' });
-    const ep = await buildReferral(db, child, { referralDate: '2025-06-02', referralSource: '6', primaryNeedCode: 'N1' });
-    await buildAssessment(db, child, { cinEpisodeId: ep.id, startDate: '2025-06-03', authorisationDate: '2025-07-01', factors: ['16A', '3B'] });
+    await buildReferral(db, child, {
+      referralDate: '2023-05-01',
+      referralSource: '1A',
+      closureDate: '2024-02-01',
+      closureReason: 'RC7',
+    });
+    const ep = await buildReferral(db, child, {
+      referralDate: '2025-06-02',
+      referralSource: '6',
+      primaryNeedCode: 'N1',
+    });
+    await buildAssessment(db, child, {
+      cinEpisodeId: ep.id,
+      startDate: '2025-06-03',
+      authorisationDate: '2025-07-01',
+      factors: ['16A', '3B'],
+    });
     const s47 = await buildS47(db, child, { cinEpisodeId: ep.id, startDate: '2025-06-09', icpcNotRequired: false });
-    const icpc = await buildIcpc(db, child, { cinEpisodeId: ep.id, s47EnquiryId: s47.id, targetDate: '2025-06-30', conferenceDate: '2025-06-27' });
-    const plan = await buildCpPlan(db, child, { cinEpisodeId: ep.id, icpcId: icpc.id, startDate: '2025-06-27', numberOfPreviousPlans: 0 });
+    const icpc = await buildIcpc(db, child, {
+      cinEpisodeId: ep.id,
+      s47EnquiryId: s47.id,
+      targetDate: '2025-06-30',
+      conferenceDate: '2025-06-27',
+    });
+    const plan = await buildCpPlan(db, child, {
+      cinEpisodeId: ep.id,
+      icpcId: icpc.id,
+      startDate: '2025-06-27',
+      numberOfPreviousPlans: 0,
+    });
     await buildCpReview(db, child, { cpPlanId: plan.id, reviewDate: '2025-09-26' });
     await buildCpReview(db, child, { cpPlanId: plan.id, reviewDate: '2026-05-01' }); // after 31 March 2026
     const pre = await buildPreProceedings(db, child, {
-      cinEpisodeId: ep.id, startDate: '2026-05-04', letterBeforeProceedingsDate: '2026-05-05', familyGroupDecisionOffered: true, reviewMeetings: 2,
-      decisionDate: '2026-08-03', endDate: '2026-08-03', outcome: 'proceedings-issued',
+      cinEpisodeId: ep.id,
+      startDate: '2026-05-04',
+      letterBeforeProceedingsDate: '2026-05-05',
+      familyGroupDecisionOffered: true,
+      reviewMeetings: 2,
+      decisionDate: '2026-08-03',
+      endDate: '2026-08-03',
+      outcome: 'proceedings-issued',
     });
     await buildCareProceedings(db, child, { preProceedingsId: pre.id, issueDate: '2026-08-10' });
     // Another authority's child is never in this one's census.
@@ -46,7 +93,12 @@ describeEachEngine('CIN census export', (ctx) => {
 
   async function exported(year: number): Promise<{ summary: { children: number; episodes: number }; xml: string }> {
     const out = path.join(dir, `k1-${year}.xml`);
-    const summary = await exportCinCensus(ctx.database.db, authorityId, { year, generatedAt: '2026-04-01T12:00:00' }, out);
+    const summary = await exportCinCensus(
+      ctx.database.db,
+      authorityId,
+      { year, generatedAt: '2026-04-01T12:00:00' },
+      out,
+    );
     return { summary, xml: readFileSync(out, 'utf8') };
   }
 
@@ -78,7 +130,9 @@ describeEachEngine('CIN census export', (ctx) => {
 
   it('2026/27: the pre-proceedings block, with the court application', async () => {
     const { xml } = await exported(2027);
-    const pp = xml.slice(xml.indexOf('<PreProceedingsandFGDM>'), xml.indexOf('</PreProceedingsandFGDM>')).replace(/\s+/g, '');
+    const pp = xml
+      .slice(xml.indexOf('<PreProceedingsandFGDM>'), xml.indexOf('</PreProceedingsandFGDM>'))
+      .replace(/\s+/g, '');
     assert.equal(
       pp,
       '<PreProceedingsandFGDM><PPStartDate>2026-05-04</PPStartDate><LBPSentDate>2026-05-05</LBPSentDate><FGDMMeetingOffer>true</FGDMMeetingOffer>' +
@@ -97,6 +151,9 @@ describeEachEngine('CIN census export', (ctx) => {
   });
 
   it('refuses a year outside 2022/23 to 2026/27', async () => {
-    await assert.rejects(exportCinCensus(ctx.database.db, authorityId, { year: 2021 }, path.join(dir, 'x.xml')), /2023 to 2027/);
+    await assert.rejects(
+      exportCinCensus(ctx.database.db, authorityId, { year: 2021 }, path.join(dir, 'x.xml')),
+      /2023 to 2027/,
+    );
   });
 });

@@ -22,14 +22,22 @@ export interface CinExportOptions {
   generatedAt?: string;
 }
 
-export async function exportCinCensus(db: Db, authorityId: number, options: CinExportOptions, outFile: string): Promise<{ children: number; episodes: number }> {
+export async function exportCinCensus(
+  db: Db,
+  authorityId: number,
+  options: CinExportOptions,
+  outFile: string,
+): Promise<{ children: number; episodes: number }> {
   const { year } = options;
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
     throw new Error(`The CIN census can be exported for collection years ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`);
   }
   let laNumber = options.laNumber;
   if (laNumber === undefined) {
-    const [a] = await db.select({ laNumber: authorities.laNumber }).from(authorities).where(eq(authorities.id, authorityId));
+    const [a] = await db
+      .select({ laNumber: authorities.laNumber })
+      .from(authorities)
+      .where(eq(authorities.id, authorityId));
     laNumber = a?.laNumber ?? null;
   }
   const period = collectionYearBounds(year);
@@ -70,7 +78,10 @@ export async function exportCinCensus(db: Db, authorityId: number, options: CinE
   xml.ele('SoftwareCode').txt('Lantern').up();
   xml.ele('Release').txt('1').up();
   xml.ele('SerialNo').txt('001').up();
-  xml.ele('DateTime').txt(options.generatedAt ?? new Date().toISOString().slice(0, 19)).up();
+  xml
+    .ele('DateTime')
+    .txt(options.generatedAt ?? new Date().toISOString().slice(0, 19))
+    .up();
   xml.up();
   xml.up();
   xml.ele('Children');

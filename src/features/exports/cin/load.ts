@@ -41,7 +41,11 @@ function group<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
 }
 
 /** The children of the census in LAchildID order, a batch at a time. */
-export async function* censusChildren(db: Db, authorityId: number, period: { start: string; end: string }): AsyncGenerator<CensusChild[]> {
+export async function* censusChildren(
+  db: Db,
+  authorityId: number,
+  period: { start: string; end: string },
+): AsyncGenerator<CensusChild[]> {
   const inYear = and(
     eq(s.cinEpisodes.authorityId, authorityId),
     lte(s.cinEpisodes.referralDate, period.end),
@@ -59,7 +63,10 @@ export async function* censusChildren(db: Db, authorityId: number, period: { sta
     const [children, disabilities, episodes] = await Promise.all([
       db.select().from(s.children).where(inArray(s.children.id, childIds)),
       db.select().from(s.childDisabilities).where(inArray(s.childDisabilities.childId, childIds)),
-      db.select().from(s.cinEpisodes).where(and(inYear, inArray(s.cinEpisodes.childId, childIds))),
+      db
+        .select()
+        .from(s.cinEpisodes)
+        .where(and(inYear, inArray(s.cinEpisodes.childId, childIds))),
     ]);
     const episodeIds = episodes.map((e) => e.id);
     const [assessments, cinPlans, s47s, icpcs, cpPlans, pres] = episodeIds.length
@@ -76,7 +83,9 @@ export async function* censusChildren(db: Db, authorityId: number, period: { sta
     const preIds = pres.map((p) => p.id);
     const [reviews, court] = await Promise.all([
       planIds.length ? db.select().from(s.cpReviews).where(inArray(s.cpReviews.cpPlanId, planIds)) : [],
-      preIds.length ? db.select().from(s.careProceedings).where(inArray(s.careProceedings.preProceedingsId, preIds)) : [],
+      preIds.length
+        ? db.select().from(s.careProceedings).where(inArray(s.careProceedings.preProceedingsId, preIds))
+        : [],
     ]);
 
     const byEpisode = {

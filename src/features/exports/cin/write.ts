@@ -5,7 +5,13 @@
  * pre-proceedings block only from 2026/27. Elements with no value are not written.
  */
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces';
-import { FIRST_PRE_PROCEEDINGS_YEAR, FIRST_SEX_YEAR, NO_DISABILITY, genderCurrentFromSex, ppOutcomeCode } from '../../ingest/formats/cin/code-lists';
+import {
+  FIRST_PRE_PROCEEDINGS_YEAR,
+  FIRST_SEX_YEAR,
+  NO_DISABILITY,
+  genderCurrentFromSex,
+  ppOutcomeCode,
+} from '../../ingest/formats/cin/code-lists';
 import type { CensusChild, CensusEpisode } from './load';
 
 export interface WriteContext {
@@ -17,7 +23,10 @@ type Value = string | number | boolean | null | undefined;
 
 function leaf(xml: XMLBuilderCB, name: string, value: Value): void {
   if (value === null || value === undefined || value === '') return;
-  xml.ele(name).txt(typeof value === 'boolean' ? String(value) : String(value)).up();
+  xml
+    .ele(name)
+    .txt(typeof value === 'boolean' ? String(value) : String(value))
+    .up();
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -47,7 +56,11 @@ export function writeChild(xml: XMLBuilderCB, c: CensusChild, w: WriteContext): 
   const unborn = child.dateOfBirth !== null && child.dateOfBirth > R;
   const sex = unborn ? 'U' : child.sex;
   leaf(xml, 'PersonBirthDate', unborn ? null : child.dateOfBirth);
-  leaf(xml, 'ExpectedPersonBirthDate', unborn ? (child.expectedDateOfBirth ?? child.dateOfBirth) : child.expectedDateOfBirth);
+  leaf(
+    xml,
+    'ExpectedPersonBirthDate',
+    unborn ? (child.expectedDateOfBirth ?? child.dateOfBirth) : child.expectedDateOfBirth,
+  );
   if (w.year >= FIRST_SEX_YEAR) leaf(xml, 'Sex', sex);
   else leaf(xml, 'GenderCurrent', genderCurrentFromSex(sex));
   leaf(xml, 'PersonDeathDate', upTo(child.dateOfDeath));
@@ -55,14 +68,22 @@ export function writeChild(xml: XMLBuilderCB, c: CensusChild, w: WriteContext): 
 
   xml.ele('ChildCharacteristics');
   leaf(xml, 'Ethnicity', child.ethnicity);
-  const codes = [...new Set(c.disabilities.filter((d) => d.recordedDate === null || d.recordedDate <= R).map((d) => d.code))].sort(byText);
+  const codes = [
+    ...new Set(c.disabilities.filter((d) => d.recordedDate === null || d.recordedDate <= R).map((d) => d.code)),
+  ].sort(byText);
   xml.ele('Disabilities');
   if (codes.length === 0) leaf(xml, 'Disability', NO_DISABILITY);
   for (const code of codes) leaf(xml, 'Disability', code);
   xml.up();
   xml.up();
 
-  const episodes = [...c.episodes].sort(order((e) => e.episode.referralDate, (e) => e.episode.closureDate, (e) => e.episode.referralSource));
+  const episodes = [...c.episodes].sort(
+    order(
+      (e) => e.episode.referralDate,
+      (e) => e.episode.closureDate,
+      (e) => e.episode.referralSource,
+    ),
+  );
   for (const e of episodes) writeEpisode(xml, e, w);
   xml.up();
   return episodes.length;
@@ -88,7 +109,13 @@ function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): voi
 
   const assessments = e.assessments
     .filter((a) => a.startDate <= R)
-    .sort(order((a) => a.startDate, (a) => a.authorisationDate, (a) => a.factors ?? null));
+    .sort(
+      order(
+        (a) => a.startDate,
+        (a) => a.authorisationDate,
+        (a) => a.factors ?? null,
+      ),
+    );
   for (const a of assessments) {
     const authorised = upTo(a.authorisationDate);
     xml.ele('Assessments');
@@ -103,14 +130,28 @@ function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): voi
     xml.up();
   }
 
-  for (const p of e.cinPlans.filter((x) => x.startDate <= R).sort(order((x) => x.startDate, (x) => x.endDate))) {
+  for (const p of e.cinPlans
+    .filter((x) => x.startDate <= R)
+    .sort(
+      order(
+        (x) => x.startDate,
+        (x) => x.endDate,
+      ),
+    )) {
     xml.ele('CINPlanDates');
     leaf(xml, 'CINPlanStartDate', p.startDate);
     leaf(xml, 'CINPlanEndDate', upTo(p.endDate));
     xml.up();
   }
 
-  for (const s of e.s47s.filter((x) => x.startDate <= R).sort(order((x) => x.startDate, (x) => x.icpcNotRequired))) {
+  for (const s of e.s47s
+    .filter((x) => x.startDate <= R)
+    .sort(
+      order(
+        (x) => x.startDate,
+        (x) => x.icpcNotRequired,
+      ),
+    )) {
     const icpc = e.icpcs.filter((i) => i.s47EnquiryId === s.id).sort(order((i) => i.conferenceDate))[0] ?? null;
     xml.ele('Section47');
     leaf(xml, 'S47ActualStartDate', s.startDate);
@@ -122,7 +163,14 @@ function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): voi
 
   leaf(xml, 'ReferralNFA', ep.referralNfa);
 
-  for (const { plan, reviews } of e.cpPlans.filter((x) => x.plan.startDate <= R).sort(order((x) => x.plan.startDate, (x) => x.plan.endDate))) {
+  for (const { plan, reviews } of e.cpPlans
+    .filter((x) => x.plan.startDate <= R)
+    .sort(
+      order(
+        (x) => x.plan.startDate,
+        (x) => x.plan.endDate,
+      ),
+    )) {
     xml.ele('ChildProtectionPlans');
     leaf(xml, 'CPPstartDate', plan.startDate);
     leaf(xml, 'CPPendDate', upTo(plan.endDate));
@@ -139,7 +187,9 @@ function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): voi
   }
 
   if (w.year >= FIRST_PRE_PROCEEDINGS_YEAR) {
-    for (const { pre, courtApplications } of e.preProceedings.filter((x) => x.pre.startDate <= R).sort(order((x) => x.pre.startDate))) {
+    for (const { pre, courtApplications } of e.preProceedings
+      .filter((x) => x.pre.startDate <= R)
+      .sort(order((x) => x.pre.startDate))) {
       const decided = upTo(pre.decisionDate);
       const court = courtApplications.filter((d) => d <= R).sort(byText)[0] ?? null;
       xml.ele('PreProceedingsandFGDM');

@@ -15,9 +15,17 @@ import { writeCare } from './write-care';
 import { writeIdentity } from './write-identity';
 import { writeJourney } from './write-journey';
 
-export async function exportSsd(db: Db, authorityId: number, outDir: string): Promise<{ files: Array<{ name: string; rows: number }> }> {
+export async function exportSsd(
+  db: Db,
+  authorityId: number,
+  outDir: string,
+): Promise<{ files: Array<{ name: string; rows: number }> }> {
   await mkdir(outDir, { recursive: true });
   const lookups = await loadLookups(db, authorityId);
-  const files = [...(await writeIdentity(db, lookups, outDir)), ...(await writeJourney(db, lookups, outDir)), ...(await writeCare(db, lookups, outDir))];
+  const files = [
+    ...(await writeIdentity(db, lookups, outDir)),
+    ...(await writeJourney(db, lookups, outDir)),
+    ...(await writeCare(db, lookups, outDir)),
+  ];
   return { files };
 }

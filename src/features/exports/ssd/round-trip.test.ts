@@ -29,33 +29,118 @@ const actor = { userId: null, username: 'test' };
 
 /** What the SSD carries, table by table. */
 export const SSD_SPEC: SnapshotSpec = {
-  children: ['laChildId', 'upn', 'upnUnknownReason', 'dateOfBirth', 'expectedDateOfBirth', 'dateOfDeath', 'sex', 'gender', 'ethnicity', 'postcodeDistrict'],
+  children: [
+    'laChildId',
+    'upn',
+    'upnUnknownReason',
+    'dateOfBirth',
+    'expectedDateOfBirth',
+    'dateOfDeath',
+    'sex',
+    'gender',
+    'ethnicity',
+    'postcodeDistrict',
+  ],
   childDisabilities: ['childId', 'code'],
   immigrationStatuses: ['childId', 'status', 'startDate', 'endDate'],
   familyLinks: ['childId', 'relatedChildId', 'relationship', 'familyRef', 'relatedDateOfBirth'],
   allocations: ['childId', 'teamId', 'workerId', 'role', 'startDate', 'endDate', 'endReason'],
   contacts: ['childId', 'contactDate', 'source', 'mashDecision', 'decisionDate', 'bragInitial', 'bragFinal'],
   earlyHelpEpisodes: ['childId', 'requestDate', 'organisation', 'endDate', 'outcome', 'workerId'],
-  cinEpisodes: ['childId', 'referralDate', 'referralSource', 'primaryNeedCode', 'referralNfa', 'closureDate', 'closureReason', 'teamId', 'workerId'],
-  assessments: ['childId', 'cinEpisodeId', 'startDate', 'authorisationDate', 'childSeen', 'factors', 'furtherServices', 'teamId', 'workerId'],
+  cinEpisodes: [
+    'childId',
+    'referralDate',
+    'referralSource',
+    'primaryNeedCode',
+    'referralNfa',
+    'closureDate',
+    'closureReason',
+    'teamId',
+    'workerId',
+  ],
+  assessments: [
+    'childId',
+    'cinEpisodeId',
+    'startDate',
+    'authorisationDate',
+    'childSeen',
+    'factors',
+    'furtherServices',
+    'teamId',
+    'workerId',
+  ],
   s47Enquiries: ['childId', 'cinEpisodeId', 'startDate', 'endDate', 'icpcNotRequired', 'outcome', 'teamId', 'workerId'],
-  initialCpConferences: ['childId', 'cinEpisodeId', 's47EnquiryId', 'transferIn', 'targetDate', 'conferenceDate', 'outcomeCpPlan'],
+  initialCpConferences: [
+    'childId',
+    'cinEpisodeId',
+    's47EnquiryId',
+    'transferIn',
+    'targetDate',
+    'conferenceDate',
+    'outcomeCpPlan',
+  ],
   cinPlans: ['childId', 'cinEpisodeId', 'startDate', 'endDate', 'teamId', 'workerId'],
   cpPlans: ['childId', 'cinEpisodeId', 'icpcId', 'startDate', 'endDate', 'initialCategory', 'latestCategory'],
   cpReviews: ['childId', 'cpPlanId', 'dueDate', 'reviewDate', 'quorate', 'participation'],
   visits: ['childId', 'kind', 'visitDate', 'seen', 'seenAlone'],
-  preProceedings: ['childId', 'cinEpisodeId', 'startDate', 'letterBeforeProceedingsDate', 'initialMeetingDate', 'reviewMeetings', 'decisionDate', 'endDate', 'outcome'],
-  periodsOfCare: ['childId', 'startDate', 'endDate', 'reasonCeased', 'categoryOfNeed', 'homePostcodeDistrict', 'permanencePlan', 'permanencePlanDate', 'previousPermanence', 'previousPermanenceDate'],
+  preProceedings: [
+    'childId',
+    'cinEpisodeId',
+    'startDate',
+    'letterBeforeProceedingsDate',
+    'initialMeetingDate',
+    'reviewMeetings',
+    'decisionDate',
+    'endDate',
+    'outcome',
+  ],
+  periodsOfCare: [
+    'childId',
+    'startDate',
+    'endDate',
+    'reasonCeased',
+    'categoryOfNeed',
+    'homePostcodeDistrict',
+    'permanencePlan',
+    'permanencePlanDate',
+    'previousPermanence',
+    'previousPermanenceDate',
+  ],
   legalStatuses: ['childId', 'periodOfCareId', 'legalStatus', 'startDate', 'endDate'],
-  placements: ['childId', 'periodOfCareId', 'startDate', 'endDate', 'placementType', 'provider', 'postcodeDistrict', 'urn', 'distanceMiles', 'laOfPlacement', 'changeReason'],
+  placements: [
+    'childId',
+    'periodOfCareId',
+    'startDate',
+    'endDate',
+    'placementType',
+    'provider',
+    'postcodeDistrict',
+    'urn',
+    'distanceMiles',
+    'laOfPlacement',
+    'changeReason',
+  ],
   claReviews: ['childId', 'periodOfCareId', 'dueDate', 'reviewDate', 'participation'],
   healthAssessments: ['childId', 'kind', 'assessmentDate'],
   dentalChecks: ['childId', 'checkDate'],
   sdqScores: ['childId', 'assessmentDate', 'score', 'reason'],
   missingEpisodes: ['childId', 'kind', 'startAt', 'endAt'],
   permanenceMilestones: [
-    'childId', 'periodOfCareId', 'admDecisionDate', 'placementOrderDate', 'matchedDate', 'placedForAdoptionDate', 'ffaPlacedDate', 'decisionReversedDate',
-    'decisionReversedReason', 'orderType', 'orderDate', 'adoptedByFosterCarer', 'numberOfAdopters', 'adopterSex', 'adopterLegalStatus',
+    'childId',
+    'periodOfCareId',
+    'admDecisionDate',
+    'placementOrderDate',
+    'matchedDate',
+    'placedForAdoptionDate',
+    'ffaPlacedDate',
+    'decisionReversedDate',
+    'decisionReversedReason',
+    'orderType',
+    'orderDate',
+    'adoptedByFosterCarer',
+    'numberOfAdopters',
+    'adopterSex',
+    'adopterLegalStatus',
   ],
   careLeavers: ['childId', 'eligibility', 'personalAdviserId'],
   careLeaverContacts: ['childId', 'contactDate', 'inTouch', 'accommodation', 'accommodationSuitable', 'activity'],
@@ -64,7 +149,12 @@ export const SSD_SPEC: SnapshotSpec = {
 
 /** The SSD has visit tables for CIN, CP and CLA visits only. */
 function ssdPart(snapshot: Record<string, string[]>): Record<string, string[]> {
-  return { ...snapshot, visits: (snapshot.visits ?? []).filter((r) => ['cin', 'cp', 'cla'].includes((JSON.parse(r) as { kind: string }).kind)) };
+  return {
+    ...snapshot,
+    visits: (snapshot.visits ?? []).filter((r) =>
+      ['cin', 'cp', 'cla'].includes((JSON.parse(r) as { kind: string }).kind),
+    ),
+  };
 }
 
 /** Rows in one list and not the other (as multisets), a few of each, for a readable failure. */
@@ -89,7 +179,9 @@ describeEachEngine('SSD extract round trip', (ctx) => {
   let files: Array<{ name: string; rows: number }> = [];
 
   before(async () => {
-    demoId = (await generateDemoAuthority(ctx.database, { seed: 1, childPopulation: 4000, years: 6, asAt: '2026-03-31' })).authorityId;
+    demoId = (
+      await generateDemoAuthority(ctx.database, { seed: 1, childPopulation: 4000, years: 6, asAt: '2026-03-31' })
+    ).authorityId;
     files = (await exportSsd(ctx.database.db, demoId, first)).files;
     copyId = (await buildAuthority(ctx.database.db)).id;
   });
@@ -99,14 +191,25 @@ describeEachEngine('SSD extract round trip', (ctx) => {
     assert.deepEqual(names, files.map((f) => f.name).sort());
     assert.equal(names.length, 35);
     // The person file has one row per child of the demo authority (plus its header line).
-    const [{ n }] = (await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(schema.children).where(eq(schema.children.authorityId, demoId))) as [{ n: number }];
+    const [{ n }] = (await ctx.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.children)
+      .where(eq(schema.children.authorityId, demoId))) as [{ n: number }];
     assert.equal(files.find((f) => f.name === 'ssd_person.csv')?.rows, n);
     const header = readFileSync(path.join(first, 'ssd_person.csv'), 'utf8').split('\r\n')[0];
-    assert.equal(header, 'pers_person_id,pers_sex,pers_gender,pers_ethnicity,pers_dob,pers_common_child_id,pers_legacy_id,pers_upn_unknown,pers_send_flag,pers_expected_dob,pers_death_date,pers_is_mother,pers_nationality');
+    assert.equal(
+      header,
+      'pers_person_id,pers_sex,pers_gender,pers_ethnicity,pers_dob,pers_common_child_id,pers_legacy_id,pers_upn_unknown,pers_send_flag,pers_expected_dob,pers_death_date,pers_is_mother,pers_nationality',
+    );
   });
 
   it('imports into an empty authority without an error and gives back the same canonical data, field by field', async () => {
-    const summary = await importFiles(ctx.database, { paths: [first], authorityId: copyId, actor, formats: [ssdFormat] });
+    const summary = await importFiles(ctx.database, {
+      paths: [first],
+      authorityId: copyId,
+      actor,
+      formats: [ssdFormat],
+    });
     assert.deepEqual(summary.unrecognised, []);
     const batch = summary.batches[0];
     assert.ok(batch);
@@ -119,7 +222,10 @@ describeEachEngine('SSD extract round trip', (ctx) => {
     const before = ssdPart(await canonicalSnapshot(ctx.database.db, demoId, SSD_SPEC));
     const after = ssdPart(await canonicalSnapshot(ctx.database.db, copyId, SSD_SPEC));
     // A comparison of empty tables proves nothing: every table the SSD carries has rows in the demo authority.
-    assert.deepEqual(Object.keys(SSD_SPEC).filter((t) => (before[t] ?? []).length === 0), []);
+    assert.deepEqual(
+      Object.keys(SSD_SPEC).filter((t) => (before[t] ?? []).length === 0),
+      [],
+    );
     const mismatches: Array<{ table: string; missing: string[]; extra: string[] }> = [];
     for (const table of Object.keys(SSD_SPEC)) {
       const d = difference(after[table] ?? [], before[table] ?? []);
@@ -128,7 +234,14 @@ describeEachEngine('SSD extract round trip', (ctx) => {
     assert.deepEqual(mismatches, []);
     // Return interviews: the SSD says only whether one was offered / accepted.
     const offered = async (authorityId: number) =>
-      (await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(schema.missingEpisodes).where(and(eq(schema.missingEpisodes.authorityId, authorityId), isNotNull(schema.missingEpisodes.rhiOfferedDate))))[0]?.n;
+      (
+        await ctx.database.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(schema.missingEpisodes)
+          .where(
+            and(eq(schema.missingEpisodes.authorityId, authorityId), isNotNull(schema.missingEpisodes.rhiOfferedDate)),
+          )
+      )[0]?.n;
     assert.equal(await offered(copyId), await offered(demoId));
   });
 

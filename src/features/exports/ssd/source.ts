@@ -17,7 +17,12 @@ interface Keyed {
   authorityId: typeof schema.children.authorityId;
 }
 
-export async function* rowsOf<K extends DatasetTable>(db: Db, key: K, authorityId: number, pageSize = PAGE_SIZE): AsyncGenerator<Selected<K>> {
+export async function* rowsOf<K extends DatasetTable>(
+  db: Db,
+  key: K,
+  authorityId: number,
+  pageSize = PAGE_SIZE,
+): AsyncGenerator<Selected<K>> {
   const table = DATASET_TABLES[key];
   const cols = table as unknown as Keyed;
   let last = 0;
@@ -45,9 +50,18 @@ export interface Lookups {
 export async function loadLookups(db: Db, authorityId: number): Promise<Lookups> {
   const child = new Map<number, string>();
   for await (const c of rowsOf(db, 'children', authorityId)) child.set(c.id, c.laChildId);
-  const teams = await db.select({ id: schema.teams.id, name: schema.teams.name }).from(schema.teams).where(eq(schema.teams.authorityId, authorityId));
+  const teams = await db
+    .select({ id: schema.teams.id, name: schema.teams.name })
+    .from(schema.teams)
+    .where(eq(schema.teams.authorityId, authorityId));
   const workers = await db
-    .select({ id: schema.workers.id, ref: schema.workers.workerRef, name: schema.workers.name, role: schema.workers.role, teamId: schema.workers.teamId })
+    .select({
+      id: schema.workers.id,
+      ref: schema.workers.workerRef,
+      name: schema.workers.name,
+      role: schema.workers.role,
+      teamId: schema.workers.teamId,
+    })
     .from(schema.workers)
     .where(eq(schema.workers.authorityId, authorityId));
   return {

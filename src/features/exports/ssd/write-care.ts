@@ -16,7 +16,10 @@ import { SSD_TABLES } from '../../ingest/formats/ssd/tables';
 import { CsvOut, flag } from './csv-out';
 import { person, rowsOf, teamRef, workerRef, type Lookups } from './source';
 
-interface Written { name: string; rows: number }
+interface Written {
+  name: string;
+  rows: number;
+}
 
 export async function writeCare(db: Db, l: Lookups, dir: string): Promise<Written[]> {
   const a = l.authorityId;
@@ -47,14 +50,25 @@ export async function writeCare(db: Db, l: Lookups, dir: string): Promise<Writte
       });
     }
     if (p.previousPermanence) {
-      await previous.write({ lapp_table_id: p.id, lapp_person_id: who, lapp_previous_permanence_order_date: p.previousPermanenceDate, lapp_previous_permanence_option: p.previousPermanence });
+      await previous.write({
+        lapp_table_id: p.id,
+        lapp_person_id: who,
+        lapp_previous_permanence_order_date: p.previousPermanenceDate,
+        lapp_previous_permanence_option: p.previousPermanence,
+      });
     }
   }
   out.push(await episodes.close(), await plans.close(), await previous.close());
 
   const legal = new CsvOut(dir, SSD_TABLES.legalStatus);
   for await (const s of rowsOf(db, 'legalStatuses', a)) {
-    await legal.write({ lega_legal_status_id: s.id, lega_person_id: person(l, s.childId), lega_legal_status: s.legalStatus, lega_legal_status_start_date: s.startDate, lega_legal_status_end_date: s.endDate });
+    await legal.write({
+      lega_legal_status_id: s.id,
+      lega_person_id: person(l, s.childId),
+      lega_legal_status: s.legalStatus,
+      lega_legal_status_start_date: s.startDate,
+      lega_legal_status_end_date: s.endDate,
+    });
   }
   out.push(await legal.close());
 
@@ -79,22 +93,47 @@ export async function writeCare(db: Db, l: Lookups, dir: string): Promise<Writte
 
   const reviews = new CsvOut(dir, SSD_TABLES.claReviews);
   for await (const r of rowsOf(db, 'claReviews', a)) {
-    await reviews.write({ clar_cla_review_id: r.id, clar_cla_id: r.periodOfCareId, clar_cla_review_due_date: r.dueDate, clar_cla_review_date: r.reviewDate, clar_cla_review_cancelled: 'N', clar_cla_review_participation: r.participation });
+    await reviews.write({
+      clar_cla_review_id: r.id,
+      clar_cla_id: r.periodOfCareId,
+      clar_cla_review_due_date: r.dueDate,
+      clar_cla_review_date: r.reviewDate,
+      clar_cla_review_cancelled: 'N',
+      clar_cla_review_participation: r.participation,
+    });
   }
   out.push(await reviews.close());
 
   const health = new CsvOut(dir, SSD_TABLES.health);
   for await (const h of rowsOf(db, 'healthAssessments', a)) {
-    await health.write({ clah_health_check_id: `H${h.id}`, clah_person_id: person(l, h.childId), clah_health_check_type: h.kind === 'initial' ? HEALTH_CHECK_TYPE.initial : HEALTH_CHECK_TYPE.review, clah_health_check_date: h.assessmentDate, clah_health_check_status: 'Completed' });
+    await health.write({
+      clah_health_check_id: `H${h.id}`,
+      clah_person_id: person(l, h.childId),
+      clah_health_check_type: h.kind === 'initial' ? HEALTH_CHECK_TYPE.initial : HEALTH_CHECK_TYPE.review,
+      clah_health_check_date: h.assessmentDate,
+      clah_health_check_status: 'Completed',
+    });
   }
   for await (const d of rowsOf(db, 'dentalChecks', a)) {
-    await health.write({ clah_health_check_id: `D${d.id}`, clah_person_id: person(l, d.childId), clah_health_check_type: HEALTH_CHECK_TYPE.dental, clah_health_check_date: d.checkDate, clah_health_check_status: 'Completed' });
+    await health.write({
+      clah_health_check_id: `D${d.id}`,
+      clah_person_id: person(l, d.childId),
+      clah_health_check_type: HEALTH_CHECK_TYPE.dental,
+      clah_health_check_date: d.checkDate,
+      clah_health_check_status: 'Completed',
+    });
   }
   out.push(await health.close());
 
   const sdq = new CsvOut(dir, SSD_TABLES.sdq);
   for await (const s of rowsOf(db, 'sdqScores', a)) {
-    await sdq.write({ csdq_table_id: s.id, csdq_person_id: person(l, s.childId), csdq_sdq_completed_date: s.assessmentDate, csdq_sdq_reason: s.reason, csdq_sdq_score: s.score });
+    await sdq.write({
+      csdq_table_id: s.id,
+      csdq_person_id: person(l, s.childId),
+      csdq_sdq_completed_date: s.assessmentDate,
+      csdq_sdq_reason: s.reason,
+      csdq_sdq_score: s.score,
+    });
   }
   out.push(await sdq.close());
 
@@ -178,7 +217,12 @@ async function writeCareLeavers(db: Db, l: Lookups, dir: string): Promise<Writte
     });
   }
   for await (const r of rowsOf(db, 'pathwayPlanReviews', a)) {
-    await file.write({ clea_table_id: `R${r.id}`, clea_person_id: person(l, r.childId), clea_care_leaver_eligibility: eligibilityOn(r.childId, r.reviewDate), clea_pathway_plan_review_date: r.reviewDate });
+    await file.write({
+      clea_table_id: `R${r.id}`,
+      clea_person_id: person(l, r.childId),
+      clea_care_leaver_eligibility: eligibilityOn(r.childId, r.reviewDate),
+      clea_pathway_plan_review_date: r.reviewDate,
+    });
   }
   return file.close();
 }

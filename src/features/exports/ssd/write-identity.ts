@@ -10,7 +10,10 @@ import { SSD_TABLES } from '../../ingest/formats/ssd/tables';
 import { CsvOut, flag } from './csv-out';
 import { person, rowsOf, teamRef, workerRef, type Lookups } from './source';
 
-interface Written { name: string; rows: number }
+interface Written {
+  name: string;
+  rows: number;
+}
 
 export async function writeIdentity(db: Db, l: Lookups, dir: string): Promise<Written[]> {
   const a = l.authorityId;
@@ -32,13 +35,26 @@ export async function writeIdentity(db: Db, l: Lookups, dir: string): Promise<Wr
       pers_death_date: c.dateOfDeath,
       pers_is_mother: c.sex === 'M' ? null : flag(mothers.has(c.id)),
     });
-    if (c.upn) await links.write({ link_table_id: `UPN${c.id}`, link_person_id: c.laChildId, link_identifier_type: 'Unique Pupil Number', link_identifier_value: c.upn });
-    if (c.postcodeDistrict) await address.write({ addr_table_id: c.id, addr_person_id: c.laChildId, addr_address_type: 'Home', addr_address_postcode: c.postcodeDistrict });
+    if (c.upn)
+      await links.write({
+        link_table_id: `UPN${c.id}`,
+        link_person_id: c.laChildId,
+        link_identifier_type: 'Unique Pupil Number',
+        link_identifier_value: c.upn,
+      });
+    if (c.postcodeDistrict)
+      await address.write({
+        addr_table_id: c.id,
+        addr_person_id: c.laChildId,
+        addr_address_type: 'Home',
+        addr_address_postcode: c.postcodeDistrict,
+      });
   }
   const out = [await personOut.close(), await links.close(), await address.close()];
 
   const disability = new CsvOut(dir, SSD_TABLES.disability);
-  for await (const d of rowsOf(db, 'childDisabilities', a)) await disability.write({ disa_table_id: d.id, disa_person_id: person(l, d.childId), disa_disability_code: d.code });
+  for await (const d of rowsOf(db, 'childDisabilities', a))
+    await disability.write({ disa_table_id: d.id, disa_person_id: person(l, d.childId), disa_disability_code: d.code });
   out.push(await disability.close());
 
   const immigration = new CsvOut(dir, SSD_TABLES.immigrationStatus);

@@ -8,7 +8,10 @@ import { SSD_TABLES } from '../../ingest/formats/ssd/tables';
 import { CsvOut, flag } from './csv-out';
 import { person, rowsOf, teamRef, workerRef, type Lookups } from './source';
 
-interface Written { name: string; rows: number }
+interface Written {
+  name: string;
+  rows: number;
+}
 const yn = (b: boolean): 'Y' | 'N' => (b ? 'Y' : 'N');
 
 export async function writeJourney(db: Db, l: Lookups, dir: string): Promise<Written[]> {
@@ -83,7 +86,12 @@ export async function writeJourney(db: Db, l: Lookups, dir: string): Promise<Wri
       cina_assessment_team: teamRef(x.teamId),
       cina_assessment_worker_id: workerRef(l, x.workerId),
     });
-    if (x.factors !== null) await factors.write({ cinf_table_id: x.id, cinf_assessment_id: x.id, cinf_assessment_factors_json: JSON.stringify(x.factors) });
+    if (x.factors !== null)
+      await factors.write({
+        cinf_table_id: x.id,
+        cinf_assessment_id: x.id,
+        cinf_assessment_factors_json: JSON.stringify(x.factors),
+      });
   }
   out.push(await assessments.close(), await factors.close());
 
@@ -176,9 +184,30 @@ export async function writeJourney(db: Db, l: Lookups, dir: string): Promise<Wri
   const claVisits = new CsvOut(dir, SSD_TABLES.claVisits);
   for await (const v of rowsOf(db, 'visits', a)) {
     const who = person(l, v.childId);
-    if (v.kind === 'cin') await cinVisits.write({ cinv_cin_visit_id: v.id, cinv_person_id: who, cinv_cin_visit_date: v.visitDate, cinv_cin_visit_seen: flag(v.seen), cinv_cin_visit_seen_alone: flag(v.seenAlone) });
-    else if (v.kind === 'cp') await cpVisits.write({ cppv_cp_visit_id: v.id, cppv_person_id: who, cppv_cp_visit_date: v.visitDate, cppv_cp_visit_seen: flag(v.seen), cppv_cp_visit_seen_alone: flag(v.seenAlone) });
-    else if (v.kind === 'cla') await claVisits.write({ clav_cla_visit_id: v.id, clav_person_id: who, clav_cla_visit_date: v.visitDate, clav_cla_visit_seen: flag(v.seen), clav_cla_visit_seen_alone: flag(v.seenAlone) });
+    if (v.kind === 'cin')
+      await cinVisits.write({
+        cinv_cin_visit_id: v.id,
+        cinv_person_id: who,
+        cinv_cin_visit_date: v.visitDate,
+        cinv_cin_visit_seen: flag(v.seen),
+        cinv_cin_visit_seen_alone: flag(v.seenAlone),
+      });
+    else if (v.kind === 'cp')
+      await cpVisits.write({
+        cppv_cp_visit_id: v.id,
+        cppv_person_id: who,
+        cppv_cp_visit_date: v.visitDate,
+        cppv_cp_visit_seen: flag(v.seen),
+        cppv_cp_visit_seen_alone: flag(v.seenAlone),
+      });
+    else if (v.kind === 'cla')
+      await claVisits.write({
+        clav_cla_visit_id: v.id,
+        clav_person_id: who,
+        clav_cla_visit_date: v.visitDate,
+        clav_cla_visit_seen: flag(v.seen),
+        clav_cla_visit_seen_alone: flag(v.seenAlone),
+      });
   }
   out.push(await cinVisits.close(), await cpVisits.close(), await claVisits.close());
 

@@ -54,15 +54,21 @@ function groupBy<T, K>(list: readonly T[], key: (x: T) => K): Map<K, T[]> {
 export function buildReturn(c: Canonical, year: number): ReturnRows {
   const start = `${year - 1}-04-01`;
   const end = `${year}-03-31`;
-  const out = Object.fromEntries((Object.keys(TABLE_COLUMNS) as TableName[]).map((t) => [t, []])) as unknown as ReturnRows;
+  const out = Object.fromEntries(
+    (Object.keys(TABLE_COLUMNS) as TableName[]).map((t) => [t, []]),
+  ) as unknown as ReturnRows;
   const children = new Map(c.children.map((ch) => [ch.id, ch]));
   const lsByPeriod = groupBy(c.legalStatuses, (x) => x.periodOfCareId);
   const plByPeriod = groupBy(c.placements, (x) => x.periodOfCareId);
   const exempt = urnExemptPlacements(year);
-  const urnFor = (p: { placementType: string; urn: string | null }) => (p.urn === null && !exempt.includes(p.placementType) ? 'XXXXXXX' : p.urn);
+  const urnFor = (p: { placementType: string; urn: string | null }) =>
+    p.urn === null && !exempt.includes(p.placementType) ? 'XXXXXXX' : p.urn;
 
   // Episodes.
-  interface Written { period: Canonical['periods'][number]; episodes: EpisodeOut[] }
+  interface Written {
+    period: Canonical['periods'][number];
+    episodes: EpisodeOut[];
+  }
   const writtenByChild = new Map<number, Written[]>();
   for (const p of c.periods) {
     const episodes = episodesOf(p, lsByPeriod.get(p.id) ?? [], plByPeriod.get(p.id) ?? [], { start, end }, urnFor);
@@ -89,18 +95,26 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
     const to = addMonths(birthday, 1);
     const near = contacts
       .filter((x) => x.contactDate >= from && x.contactDate <= to)
-      .sort((a, b) => Math.abs(daysFrom(a.contactDate, birthday)) - Math.abs(daysFrom(b.contactDate, birthday)) || a.contactDate.localeCompare(b.contactDate));
+      .sort(
+        (a, b) =>
+          Math.abs(daysFrom(a.contactDate, birthday)) - Math.abs(daysFrom(b.contactDate, birthday)) ||
+          a.contactDate.localeCompare(b.contactDate),
+      );
     if (near[0]) oc3.set(childId, near[0]);
   }
 
-  const inReturn = [...new Set([...writtenByChild.keys(), ...oc3.keys()])].sort((a, b) => laId(a).localeCompare(laId(b)));
+  const inReturn = [...new Set([...writtenByChild.keys(), ...oc3.keys()])].sort((a, b) =>
+    laId(a).localeCompare(laId(b)),
+  );
   const inEpisodes = new Set(writtenByChild.keys());
   const motherLinks = groupBy(c.familyLinks, (x) => x.childId);
 
   for (const childId of inReturn) {
     const ch = children.get(childId);
     if (!ch) continue;
-    const links = (motherLinks.get(childId) ?? []).map((l) => l.relatedDateOfBirth).sort((a, b) => (a ?? '9999').localeCompare(b ?? '9999'));
+    const links = (motherLinks.get(childId) ?? [])
+      .map((l) => l.relatedDateOfBirth)
+      .sort((a, b) => (a ?? '9999').localeCompare(b ?? '9999'));
     const mother = links.length > 0 ? '1' : ch.sex === 'F' ? '0' : '';
     out.Header.push({
       CHILD: ch.laChildId,
@@ -138,12 +152,19 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
   // Reviews.
   const reviews = c.reviews.filter((r) => writtenPeriods.has(r.periodOfCareId) && inEpisodes.has(r.childId));
   for (const r of sortBy(reviews, (r) => `${laId(r.childId)} ${r.reviewDate}`)) {
-    out.Reviews.push({ CHILD: laId(r.childId), DOB: dobOf(r.childId), REVIEW: dmy(r.reviewDate), REVIEW_CODE: r.participation ?? '' });
+    out.Reviews.push({
+      CHILD: laId(r.childId),
+      DOB: dobOf(r.childId),
+      REVIEW: dmy(r.reviewDate),
+      REVIEW_CODE: r.participation ?? '',
+    });
   }
 
   // UASC.
   const uasc = groupBy(
-    c.immigration.filter((u) => inEpisodes.has(u.childId) && u.startDate <= end && (u.endDate === null || u.endDate >= start)),
+    c.immigration.filter(
+      (u) => inEpisodes.has(u.childId) && u.startDate <= end && (u.endDate === null || u.endDate >= start),
+    ),
     (u) => u.childId,
   );
   for (const childId of inReturn) {
@@ -152,7 +173,12 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
     const last = sortBy(list, (u) => u.startDate)[list.length - 1];
     const ch = children.get(childId);
     if (!last || !ch) continue;
-    out.UASC.push({ CHILD: ch.laChildId, SEX: returnSex(ch.sex, year), DOB: dmy(ch.dateOfBirth), DUC: last.endDate !== null && last.endDate <= end ? dmy(last.endDate) : '' });
+    out.UASC.push({
+      CHILD: ch.laChildId,
+      SEX: returnSex(ch.sex, year),
+      DOB: dmy(ch.dateOfBirth),
+      DUC: last.endDate !== null && last.endDate <= end ? dmy(last.endDate) : '',
+    });
   }
 
   // OC2: looked after continuously since 1 April of the previous year and still at 31 March.
@@ -160,7 +186,9 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
   const dentalChildren = new Set(c.dental.map((d) => d.childId));
   const healthChildren = new Set(c.health.map((h) => h.childId));
   for (const childId of inReturn) {
-    const twelveMonths = (writtenByChild.get(childId) ?? []).some((w) => w.period.startDate <= start && (w.period.endDate === null || w.period.endDate > end));
+    const twelveMonths = (writtenByChild.get(childId) ?? []).some(
+      (w) => w.period.startDate <= start && (w.period.endDate === null || w.period.endDate > end),
+    );
     if (!twelveMonths) continue;
     const latest = sortBy(sdqByChild.get(childId) ?? [], (x) => x.assessmentDate).pop();
     out.OC2.push({
@@ -183,17 +211,34 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
   for (const childId of inReturn) {
     const x = oc3.get(childId);
     if (!x) continue;
-    const accom = x.accommodation === null ? '0' : `${x.accommodation}${x.accommodationSuitable === null ? '' : x.accommodationSuitable ? '1' : '2'}`;
-    out.OC3.push({ CHILD: laId(childId), DOB: dobOf(childId), IN_TOUCH: x.inTouch, ACTIV: x.activity ?? '', ACCOM: accom });
+    const accom =
+      x.accommodation === null
+        ? '0'
+        : `${x.accommodation}${x.accommodationSuitable === null ? '' : x.accommodationSuitable ? '1' : '2'}`;
+    out.OC3.push({
+      CHILD: laId(childId),
+      DOB: dobOf(childId),
+      IN_TOUCH: x.inTouch,
+      ACTIV: x.activity ?? '',
+      ACCOM: accom,
+    });
   }
 
   // AD1 and PlacedAdoption.
-  const milestonesByPeriod = groupBy(c.milestones.filter((m) => m.periodOfCareId !== null && writtenPeriods.has(m.periodOfCareId)), (m) => m.periodOfCareId as number);
+  const milestonesByPeriod = groupBy(
+    c.milestones.filter((m) => m.periodOfCareId !== null && writtenPeriods.has(m.periodOfCareId)),
+    (m) => m.periodOfCareId as number,
+  );
   for (const childId of inReturn) {
     for (const w of writtenByChild.get(childId) ?? []) {
       const ms = sortBy(milestonesByPeriod.get(w.period.id) ?? [], (m) => m.admDecisionDate ?? '');
       const p = w.period;
-      if (p.endDate !== null && p.endDate >= start && p.endDate <= end && (p.reasonCeased === 'E11' || p.reasonCeased === 'E12')) {
+      if (
+        p.endDate !== null &&
+        p.endDate >= start &&
+        p.endDate <= end &&
+        (p.reasonCeased === 'E11' || p.reasonCeased === 'E12')
+      ) {
         const m = ms[ms.length - 1];
         if (m) {
           out.AD1.push({
@@ -227,7 +272,13 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
   for (const childId of inReturn) {
     const first = (writtenByChild.get(childId) ?? []).find((w) => w.period.startDate >= start);
     if (!first || first.period.previousPermanence === null) continue;
-    out.PrevPerm.push({ CHILD: laId(childId), DOB: dobOf(childId), PREV_PERM: first.period.previousPermanence, LA_PERM: '', DATE_PERM: dmy(first.period.previousPermanenceDate) });
+    out.PrevPerm.push({
+      CHILD: laId(childId),
+      DOB: dobOf(childId),
+      PREV_PERM: first.period.previousPermanence,
+      LA_PERM: '',
+      DATE_PERM: dmy(first.period.previousPermanenceDate),
+    });
   }
 
   // Missing.
@@ -236,7 +287,13 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
     .map((m) => ({ m, from: londonDateOf(m.startAt), to: m.endAt ? londonDateOf(m.endAt) : null }))
     .filter((x) => x.from <= end && (x.to === null || x.to >= start));
   for (const x of sortBy(missing, (x) => `${laId(x.m.childId)} ${x.m.startAt.toISOString()}`)) {
-    out.Missing.push({ CHILD: laId(x.m.childId), DOB: dobOf(x.m.childId), MISSING: x.m.kind, MIS_START: dmy(x.from), MIS_END: x.to !== null && x.to <= end ? dmy(x.to) : '' });
+    out.Missing.push({
+      CHILD: laId(x.m.childId),
+      DOB: dobOf(x.m.childId),
+      MISSING: x.m.kind,
+      MIS_START: dmy(x.from),
+      MIS_END: x.to !== null && x.to <= end ? dmy(x.to) : '',
+    });
   }
 
   // SWEpisodes.
@@ -262,9 +319,16 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
 
   // DoLo.
   if (year >= TABLE_YEARS.DoLo.from) {
-    const orders = c.dolo.filter((d) => inEpisodes.has(d.childId) && d.startDate <= end && (d.endDate === null || d.endDate >= start));
+    const orders = c.dolo.filter(
+      (d) => inEpisodes.has(d.childId) && d.startDate <= end && (d.endDate === null || d.endDate >= start),
+    );
     for (const d of sortBy(orders, (d) => `${laId(d.childId)} ${d.startDate}`)) {
-      out.DoLo.push({ CHILD: laId(d.childId), DOB: dobOf(d.childId), DOLO_START: dmy(d.startDate), DOLO_END: d.endDate !== null && d.endDate <= end ? dmy(d.endDate) : '' });
+      out.DoLo.push({
+        CHILD: laId(d.childId),
+        DOB: dobOf(d.childId),
+        DOLO_START: dmy(d.startDate),
+        DOLO_END: d.endDate !== null && d.endDate <= end ? dmy(d.endDate) : '',
+      });
     }
   }
   return out;

@@ -72,7 +72,9 @@ export function episodesOf(
   const periodEnd = period.endDate !== null && period.endDate <= year.end ? period.endDate : null;
   const limit = periodEnd ?? year.end;
   const starts = new Set<string>([period.startDate]);
-  for (const x of [...legal, ...placements]) if (x.startDate > period.startDate && x.startDate <= limit && (periodEnd === null || x.startDate < periodEnd)) starts.add(x.startDate);
+  for (const x of [...legal, ...placements])
+    if (x.startDate > period.startDate && x.startDate <= limit && (periodEnd === null || x.startDate < periodEnd))
+      starts.add(x.startDate);
   const days = [...starts].sort();
   const out: EpisodeOut[] = [];
   for (let i = 0; i < days.length; i++) {
@@ -88,7 +90,10 @@ export function episodesOf(
       const lsChanged = legal.some((l) => l.startDate === day);
       const plChanged = placements.some((p) => p.startDate === day);
       if (plChanged) {
-        const before = inForce(placements.filter((p) => p.startDate < day), day);
+        const before = inForce(
+          placements.filter((p) => p.startDate < day),
+          day,
+        );
         const sameCarer = before !== undefined && pl.carerRef !== null && pl.carerRef === before.carerRef;
         rne = sameCarer ? (lsChanged ? 'U' : 'T') : lsChanged ? 'B' : 'P';
       } else rne = 'L';

@@ -15,7 +15,12 @@ import { loadCanonical } from './load';
 
 export { buildReturn } from './build';
 
-export async function exportSsda903(db: Db, authorityId: number, options: { year: number }, outDir: string): Promise<{ files: Array<{ name: string; rows: number }> }> {
+export async function exportSsda903(
+  db: Db,
+  authorityId: number,
+  options: { year: number },
+  outDir: string,
+): Promise<{ files: Array<{ name: string; rows: number }> }> {
   const { year } = options;
   const canonical = await loadCanonical(db, authorityId, { start: `${year - 1}-04-01`, end: `${year}-03-31` });
   const tables = buildReturn(canonical, year);
@@ -25,7 +30,11 @@ export async function exportSsda903(db: Db, authorityId: number, options: { year
     const name = TABLE_FILE_NAMES[table];
     const rows = tables[table];
     const columns = [...(TABLE_COLUMNS[table] as readonly string[])];
-    await pipeline(Readable.from(rows), stringify({ header: true, columns, eof: true }), createWriteStream(path.join(outDir, name)));
+    await pipeline(
+      Readable.from(rows),
+      stringify({ header: true, columns, eof: true }),
+      createWriteStream(path.join(outDir, name)),
+    );
     files.push({ name, rows: rows.length });
   }
   return { files };

@@ -8,7 +8,14 @@ import { longDate } from '../../../domain/dates';
 import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/organisation';
 import { indicatorById } from '../../indicators/registry';
-import { authorityRecommendations, loadPlan, planActions, type PlanAction, type PlanRecommendation, type PlanView } from '../plan';
+import {
+  authorityRecommendations,
+  loadPlan,
+  planActions,
+  type PlanAction,
+  type PlanRecommendation,
+  type PlanView,
+} from '../plan';
 import { RAG_LABELS, STATUS_LABELS } from '../../../domain/improvement-status';
 
 export interface PlanExport {
@@ -22,11 +29,16 @@ export interface PlanExport {
 }
 
 export async function loadPlanExport(db: Tx, authorityId: number, today: string): Promise<PlanExport> {
-  const [authority] = await db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, authorityId));
+  const [authority] = await db
+    .select({ name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, authorityId));
   const plan = await loadPlan(db, authorityId, today);
   const current = new Set(plan.currentInspectionIds);
   const answered = new Set(planActions(plan).flatMap((a) => a.recommendations.map((r) => r.id)));
-  const recommendations = (await authorityRecommendations(db, authorityId)).filter((r) => current.has(r.inspectionId) || answered.has(r.id));
+  const recommendations = (await authorityRecommendations(db, authorityId)).filter(
+    (r) => current.has(r.inspectionId) || answered.has(r.id),
+  );
   return { authorityName: authority?.name ?? '', plan, recommendations };
 }
 
@@ -89,7 +101,9 @@ export function answeringActions(plan: PlanView): Map<number, PlanAction[]> {
 }
 
 /** The recommendations grouped by the inspection they came from, oldest first. */
-export function byInspection(recommendations: readonly PlanRecommendation[]): Array<{ name: string; recommendations: PlanRecommendation[] }> {
+export function byInspection(
+  recommendations: readonly PlanRecommendation[],
+): Array<{ name: string; recommendations: PlanRecommendation[] }> {
   const groups = new Map<number, { name: string; recommendations: PlanRecommendation[] }>();
   for (const r of recommendations) {
     const g = groups.get(r.inspectionId) ?? { name: inspectionName(r), recommendations: [] };

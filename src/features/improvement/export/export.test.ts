@@ -28,7 +28,14 @@ import { insertImprovementPlan } from '../../../synth/improvement-plan';
 import { planActions, type PlanAction } from '../plan';
 import { latestProgressText, loadPlanExport, recommendationCitation, type PlanExport } from './content';
 import { DOCUMENT_TITLE, planDocument } from '../../reports/downloads/plan-docx';
-import { ACTION_COLUMNS, ACTION_PLAN_SHEET, RECOMMENDATIONS_SHEET, RECOMMENDATION_COLUMNS, excelDate, planWorkbook } from './xlsx';
+import {
+  ACTION_COLUMNS,
+  ACTION_PLAN_SHEET,
+  RECOMMENDATIONS_SHEET,
+  RECOMMENDATION_COLUMNS,
+  excelDate,
+  planWorkbook,
+} from './xlsx';
 
 const AS_AT = '2025-11-14';
 
@@ -38,7 +45,15 @@ async function writePlan(db: Tx, authorityId: number): Promise<void> {
   const inserted = await insertInspectionHistory(db, authorityId, history);
   const domains = await ensurePracticeDomains(db, authorityId);
   const latest = history.find((a) => a.tag === 'ilacs-2024');
-  await insertImprovementPlan(db, authorityId, 7, latest?.reportReceivedOn ?? null, AS_AT, inserted.recommendationIds.get('ilacs-2024') ?? [], domains);
+  await insertImprovementPlan(
+    db,
+    authorityId,
+    7,
+    latest?.reportReceivedOn ?? null,
+    AS_AT,
+    inserted.recommendationIds.get('ilacs-2024') ?? [],
+    domains,
+  );
 }
 
 async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -48,7 +63,11 @@ async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 function cellText(value: ExcelJS.CellValue): string {
-  return value === null || value === undefined ? '' : typeof value === 'object' && 'richText' in value ? value.richText.map((t) => t.text).join('') : String(value);
+  return value === null || value === undefined
+    ? ''
+    : typeof value === 'object' && 'richText' in value
+      ? value.richText.map((t) => t.text).join('')
+      : String(value);
 }
 
 describeEachEngine('improvement plan exports', (ctx) => {
@@ -68,17 +87,26 @@ describeEachEngine('improvement plan exports', (ctx) => {
   test('the export reads the plan: 12 actions, the 2024 inspection’s 4 recommendations (the 2017 and 2019 ones are superseded)', () => {
     assert.equal(content.authorityName, 'Export Borough');
     assert.equal(actions.length, 12);
-    assert.deepEqual(content.recommendations.map((r) => r.number), [1, 2, 3, 4]);
+    assert.deepEqual(
+      content.recommendations.map((r) => r.number),
+      [1, 2, 3, 4],
+    );
     assert.ok(content.recommendations.every((r) => r.inspectionKind === 'ilacs-short'));
   });
 
   test('XLSX "Action plan": headers bold and frozen, one row per action with the plan’s values, dates as real dates', async () => {
     const wb = await readWorkbook(await planWorkbook(content));
-    assert.deepEqual(wb.worksheets.map((w) => w.name), [ACTION_PLAN_SHEET, RECOMMENDATIONS_SHEET]);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      [ACTION_PLAN_SHEET, RECOMMENDATIONS_SHEET],
+    );
     const sheet = wb.getWorksheet(ACTION_PLAN_SHEET);
     assert.ok(sheet);
     const header = sheet.getRow(1);
-    assert.deepEqual(ACTION_COLUMNS.map((_, i) => cellText(header.getCell(i + 1).value)), ACTION_COLUMNS.map((c) => c.header));
+    assert.deepEqual(
+      ACTION_COLUMNS.map((_, i) => cellText(header.getCell(i + 1).value)),
+      ACTION_COLUMNS.map((c) => c.header),
+    );
     assert.equal(header.getCell(1).font?.bold, true);
     assert.equal(sheet.views[0]?.state, 'frozen');
     assert.equal((sheet.views[0] as { ySplit?: number }).ySplit, 1);
@@ -95,13 +123,25 @@ describeEachEngine('improvement plan exports', (ctx) => {
       assert.equal(start.getTime(), excelDate(a.startDate).getTime());
       assert.equal(due.getTime(), excelDate(a.dueDate).getTime());
       assert.equal(row.getCell(col('start')).numFmt, 'dd/mm/yyyy');
-      assert.equal(cellText(row.getCell(col('status')).value), { complete: 'Complete', 'in-progress': 'In progress', blocked: 'Blocked', 'not-started': 'Not started' }[a.status]);
+      assert.equal(
+        cellText(row.getCell(col('status')).value),
+        { complete: 'Complete', 'in-progress': 'In progress', blocked: 'Blocked', 'not-started': 'Not started' }[
+          a.status
+        ],
+      );
       assert.equal(cellText(row.getCell(col('rag')).value).toLowerCase(), a.rag);
-      assert.equal(cellText(row.getCell(col('flags')).value), [a.overdue ? 'Overdue' : '', a.offTrack ? 'Off track' : ''].filter(Boolean).join(', '));
+      assert.equal(
+        cellText(row.getCell(col('flags')).value),
+        [a.overdue ? 'Overdue' : '', a.offTrack ? 'Off track' : ''].filter(Boolean).join(', '),
+      );
       assert.equal(cellText(row.getCell(col('progress')).value), latestProgressText(a));
-      assert.equal(cellText(row.getCell(col('recommendations')).value), a.recommendations.map(recommendationCitation).join('\n'));
+      assert.equal(
+        cellText(row.getCell(col('recommendations')).value),
+        a.recommendations.map(recommendationCitation).join('\n'),
+      );
       const evidence = cellText(row.getCell(col('evidence')).value);
-      for (const ind of a.indicators) assert.ok(evidence.includes(ind.title), `${a.reference} evidence names ${ind.id}`);
+      for (const ind of a.indicators)
+        assert.ok(evidence.includes(ind.title), `${a.reference} evidence names ${ind.id}`);
       for (const d of a.domains) assert.ok(evidence.includes(`Audit domain: ${d.title}`));
       assert.equal(row.getCell(col('action')).alignment?.wrapText, true);
     });
@@ -109,8 +149,14 @@ describeEachEngine('improvement plan exports', (ctx) => {
     // return home interviews within 72 hours.
     const first = sheet.getRow(2);
     assert.equal(cellText(first.getCell(col('ref')).value), '1a.1');
-    assert.match(cellText(first.getCell(col('recommendations')).value), /^Recommendation 1 \(ILACS short inspection, 17 June 2024\): How well return home conversations/);
-    assert.match(cellText(first.getCell(col('evidence')).value), /Return home interviews within 72 hours \(target 90%\)/);
+    assert.match(
+      cellText(first.getCell(col('recommendations')).value),
+      /^Recommendation 1 \(ILACS short inspection, 17 June 2024\): How well return home conversations/,
+    );
+    assert.match(
+      cellText(first.getCell(col('evidence')).value),
+      /Return home interviews within 72 hours \(target 90%\)/,
+    );
     // The blocked action (2a.2) is overdue and off track.
     const blocked = actions.findIndex((a) => a.status === 'blocked');
     assert.equal(cellText(sheet.getRow(blocked + 2).getCell(col('flags')).value), 'Overdue, Off track');
@@ -120,12 +166,20 @@ describeEachEngine('improvement plan exports', (ctx) => {
     const wb = await readWorkbook(await planWorkbook(content));
     const sheet = wb.getWorksheet(RECOMMENDATIONS_SHEET);
     assert.ok(sheet);
-    assert.deepEqual(RECOMMENDATION_COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value)), RECOMMENDATION_COLUMNS.map((c) => c.header));
+    assert.deepEqual(
+      RECOMMENDATION_COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value)),
+      RECOMMENDATION_COLUMNS.map((c) => c.header),
+    );
     assert.equal(sheet.rowCount, 1 + 4);
     // Recommendation 3 (early help) is answered by 2a.1, 2a.2, 2b.1 and 4b.1 (the quarterly board report answers 1, 3 and 4).
     const third = sheet.getRow(4);
     assert.equal(cellText(third.getCell(2).value), '3');
-    assert.deepEqual(cellText(third.getCell(4).value).split('\n').map((l) => l.split(' ')[0]), ['2a.1', '2a.2', '2b.1', '4b.1']);
+    assert.deepEqual(
+      cellText(third.getCell(4).value)
+        .split('\n')
+        .map((l) => l.split(' ')[0]),
+      ['2a.1', '2a.2', '2b.1', '4b.1'],
+    );
   });
 
   test('DOCX: title, authority and date, summary counts, every recommendation and every action, real heading styles, repeated header rows, flags in words', async () => {
@@ -159,7 +213,9 @@ describeEachEngine('improvement plan exports', (ctx) => {
     const db = ctx.database.db;
     const rec = content.recommendations.find((r) => r.number === 2);
     assert.ok(rec);
-    await db.delete(improvementActionRecommendations).where(eq(improvementActionRecommendations.recommendationId, rec.id));
+    await db
+      .delete(improvementActionRecommendations)
+      .where(eq(improvementActionRecommendations.recommendationId, rec.id));
     const unanswered = await loadPlanExport(db, authorityId, AS_AT);
     assert.equal(unanswered.plan.summary.unansweredRecommendations, 1);
     const wb = await readWorkbook(await planWorkbook(unanswered));
@@ -196,7 +252,9 @@ describe('LibreOffice opens both exports', () => {
     office.dispose();
     await drop?.();
   });
-  const convert = (to: string, files: string[], outdir: string) => { office.convert(to, files, outdir); };
+  const convert = (to: string, files: string[], outdir: string) => {
+    office.convert(to, files, outdir);
+  };
 
   test('both convert to PDF, and what LibreOffice reads contains every action', { skip, timeout: 300_000 }, () => {
     const title = planActions(content.plan)[0]?.title ?? '';
@@ -208,17 +266,27 @@ describe('LibreOffice opens both exports', () => {
       assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
       // In reading order, not -layout: the DOCX is the report engine's (portrait) and its narrow Action column wraps
       // a title over lines that -layout would interleave with the other columns.
-      const pdftotext = spawnSync('pdftotext', sub === 'docx-pdf' ? [path.join(dir, sub, 'plan.pdf'), '-'] : ['-layout', path.join(dir, sub, 'plan.pdf'), '-'], { encoding: 'utf8' });
-      if (pdftotext.status === 0) assert.ok(pdftotext.stdout.replace(/\s+/g, ' ').includes(title.slice(0, 30)), `${sub}: the PDF text has the first action`);
+      const pdftotext = spawnSync(
+        'pdftotext',
+        sub === 'docx-pdf' ? [path.join(dir, sub, 'plan.pdf'), '-'] : ['-layout', path.join(dir, sub, 'plan.pdf'), '-'],
+        { encoding: 'utf8' },
+      );
+      if (pdftotext.status === 0)
+        assert.ok(
+          pdftotext.stdout.replace(/\s+/g, ' ').includes(title.slice(0, 30)),
+          `${sub}: the PDF text has the first action`,
+        );
     }
     // What LibreOffice read: the document as plain text, the first sheet as CSV.
     convert('txt:Text (encoded):UTF8', [path.join(dir, 'plan.docx')], path.join(dir, 'txt'));
     const txt = readFileSync(path.join(dir, 'txt', 'plan.txt'), 'utf8');
-    for (const a of planActions(content.plan)) assert.ok(txt.includes(a.title), `LibreOffice read ${a.reference} in the DOCX`);
+    for (const a of planActions(content.plan))
+      assert.ok(txt.includes(a.title), `LibreOffice read ${a.reference} in the DOCX`);
     // Comma-separated, double-quoted, UTF-8 (character set 76): the titles have curly quotes.
     convert('csv:Text - txt - csv (StarCalc):44,34,76', [path.join(dir, 'plan.xlsx')], path.join(dir, 'csv'));
     const csv = readFileSync(path.join(dir, 'csv', 'plan.csv'), 'utf8');
-    for (const a of planActions(content.plan)) assert.ok(csv.includes(a.title), `LibreOffice read ${a.reference} in the XLSX`);
+    for (const a of planActions(content.plan))
+      assert.ok(csv.includes(a.title), `LibreOffice read ${a.reference} in the XLSX`);
     // The dates are dates to LibreOffice too: 1a.1 starts on 26 July 2024 (10 working days after the report of 12 July).
     assert.ok(csv.includes('26/07/2024'), 'the start date as a date');
   });
@@ -244,13 +312,22 @@ describe('GET /improvement/plan.xlsx and /improvement/plan.docx', () => {
     const xlsx = await member.download('/improvement/plan.xlsx');
     assert.equal(xlsx.status, 200);
     assert.equal(xlsx.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    assert.match(xlsx.headers.get('content-disposition') ?? '', /^attachment; filename="?improvement-plan-test-borough-\d{4}-\d{2}-\d{2}\.xlsx"?$/);
+    assert.match(
+      xlsx.headers.get('content-disposition') ?? '',
+      /^attachment; filename="?improvement-plan-test-borough-\d{4}-\d{2}-\d{2}\.xlsx"?$/,
+    );
     const wb = await readWorkbook(xlsx.body);
     assert.equal(wb.getWorksheet(ACTION_PLAN_SHEET)?.rowCount, 13);
     const docx = await member.download('/improvement/plan.docx');
     assert.equal(docx.status, 200);
-    assert.equal(docx.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    assert.match(docx.headers.get('content-disposition') ?? '', /^attachment; filename="?improvement-plan-test-borough-\d{4}-\d{2}-\d{2}\.docx"?$/);
+    assert.equal(
+      docx.headers.get('content-type'),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    assert.match(
+      docx.headers.get('content-disposition') ?? '',
+      /^attachment; filename="?improvement-plan-test-borough-\d{4}-\d{2}-\d{2}\.docx"?$/,
+    );
     assert.ok(documentText(await zipEntry(docx.body, 'word/document.xml')).includes(DOCUMENT_TITLE));
     const logged = await rows<{ detail: unknown }>(
       world.database.db,

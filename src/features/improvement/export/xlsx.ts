@@ -92,7 +92,8 @@ export async function planWorkbook(input: PlanExport): Promise<Buffer> {
   sheet.eachRow((row, n) => {
     if (n === 1) return;
     const rag = row.getCell('rag');
-    const fill = rag.value === 'Red' ? 'FFF4CCCC' : rag.value === 'Amber' ? 'FFFFE5B4' : rag.value === 'Green' ? 'FFD9EAD3' : null;
+    const fill =
+      rag.value === 'Red' ? 'FFF4CCCC' : rag.value === 'Amber' ? 'FFFFE5B4' : rag.value === 'Green' ? 'FFD9EAD3' : null;
     if (fill) rag.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
     const flags = row.getCell('flags');
     if (flags.value) flags.font = { bold: true, color: { argb: 'FFB10E1E' } };

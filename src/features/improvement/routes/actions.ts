@@ -47,7 +47,16 @@ export function actionRoutes(r: RouteBuilder): void {
     const chosen = new Set(list(model.values.recommendationIds));
     // Recommendations grouped by inspection, the current inspections first (newest first), then the earlier ones.
     const currentSet = new Set(current);
-    const groups = new Map<number, { inspectionId: number; legend: string; current: boolean; startDate: string; items: Array<{ value: string; text: string; checked: boolean }> }>();
+    const groups = new Map<
+      number,
+      {
+        inspectionId: number;
+        legend: string;
+        current: boolean;
+        startDate: string;
+        items: Array<{ value: string; text: string; checked: boolean }>;
+      }
+    >();
     for (const rec of recommendations) {
       const group = groups.get(rec.inspectionId) ?? {
         inspectionId: rec.inspectionId,
@@ -63,7 +72,9 @@ export function actionRoutes(r: RouteBuilder): void {
       });
       groups.set(rec.inspectionId, group);
     }
-    const grouped = [...groups.values()].sort((a, b) => (a.current === b.current ? b.startDate.localeCompare(a.startDate) : a.current ? -1 : 1));
+    const grouped = [...groups.values()].sort((a, b) =>
+      a.current === b.current ? b.startDate.localeCompare(a.startDate) : a.current ? -1 : 1,
+    );
     const errors = model.errors ?? [];
     ctx.res.status(status).render('improvement/views/action-form.njk', {
       pageTitle: `${errors.length ? 'Error: ' : ''}${model.actionId ? 'Change action' : 'Add an action'}`,
@@ -74,8 +85,16 @@ export function actionRoutes(r: RouteBuilder): void {
         dueDate: dateParts(model.body, 'dueDate', str(model.values.dueDate)),
         completedOn: dateParts(model.body, 'completedOn', str(model.values.completedOn)),
       },
-      objectives: objectives.map((o) => ({ value: String(o.id), text: o.label, selected: `${(model.values.objectiveId as string | number | null | undefined) ?? ''}` === String(o.id) })),
-      statuses: ACTION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], checked: (model.values.status ?? 'not-started') === s })),
+      objectives: objectives.map((o) => ({
+        value: String(o.id),
+        text: o.label,
+        selected: `${(model.values.objectiveId as string | number | null | undefined) ?? ''}` === String(o.id),
+      })),
+      statuses: ACTION_STATUSES.map((s) => ({
+        value: s,
+        text: STATUS_LABELS[s],
+        checked: (model.values.status ?? 'not-started') === s,
+      })),
       rags: RAGS.map((g) => ({ value: g, text: RAG_LABELS[g], checked: (model.values.rag ?? 'green') === g })),
       groups: grouped,
       errors,
@@ -87,8 +106,21 @@ export function actionRoutes(r: RouteBuilder): void {
   }
 
   /** The form again with what was posted (the date boxes as typed) and the errors. */
-  const invalid = (ctx: Pick<PageContext, 'res' | 'user' | 'services'>, actionId: number | null, form: { input: Body; errors: FieldError[] }) =>
-    renderActionForm(ctx, { actionId, values: { ...form.input, recommendationIds: list(form.input.recommendationIds) }, body: form.input, errors: form.errors }, 400);
+  const invalid = (
+    ctx: Pick<PageContext, 'res' | 'user' | 'services'>,
+    actionId: number | null,
+    form: { input: Body; errors: FieldError[] },
+  ) =>
+    renderActionForm(
+      ctx,
+      {
+        actionId,
+        values: { ...form.input, recommendationIds: list(form.input.recommendationIds) },
+        body: form.input,
+        errors: form.errors,
+      },
+      400,
+    );
 
   r.page({
     method: 'get',
@@ -97,12 +129,20 @@ export function actionRoutes(r: RouteBuilder): void {
     audit: null,
     handler: async (ctx) => {
       const q = z
-        .object({ recommendation: z.coerce.number().int().positive().optional().catch(undefined), objective: z.coerce.number().int().positive().optional().catch(undefined) })
+        .object({
+          recommendation: z.coerce.number().int().positive().optional().catch(undefined),
+          objective: z.coerce.number().int().positive().optional().catch(undefined),
+        })
         .parse(ctx.req.query);
       await renderActionForm(ctx, {
         actionId: null,
         body: null,
-        values: { recommendationIds: q.recommendation ? [String(q.recommendation)] : [], objectiveId: q.objective ? String(q.objective) : '', status: 'not-started', rag: 'green' },
+        values: {
+          recommendationIds: q.recommendation ? [String(q.recommendation)] : [],
+          objectiveId: q.objective ? String(q.objective) : '',
+          status: 'not-started',
+          rag: 'green',
+        },
       });
     },
   });
@@ -158,7 +198,8 @@ export function actionRoutes(r: RouteBuilder): void {
       const actionId = idFrom(ctx.req, 'actionId');
       if (ctx.body.delete === 'yes') {
         await deleteAction(ctx.services.db, ctx.user.authorityId, actionId, ctx.audit);
-        ctx.res.redirect(303, paths.improvement.planFor({ saved: 'action-deleted' })); return;
+        ctx.res.redirect(303, paths.improvement.planFor({ saved: 'action-deleted' }));
+        return;
       }
       await updateAction(ctx.services.db, ctx.user.authorityId, actionId, actionInput(ctx.body), ctx.audit);
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=action`);

@@ -41,7 +41,11 @@ export function improvementApiRoutes(r: RouteBuilder): void {
         actionImpact(ctx.services.db, ctx.user.authorityId, found.action, today, audienceOf(ctx.user)),
         progressHistory(ctx.services.db, found.action.id),
       ]);
-      return asResponse({ action: found.action, progressUpdates: history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })), impact });
+      return asResponse({
+        action: found.action,
+        progressUpdates: history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
+        impact,
+      });
     },
   });
 }

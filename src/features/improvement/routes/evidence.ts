@@ -11,14 +11,26 @@ import { idFrom, list } from './shared';
 
 /** The indicators ticked, each one's success target (a box per indicator in the catalogue), the domains ticked. */
 const evidenceForm = z
-  .strictObject({ indicators: formList, domainIds: formList, ...Object.fromEntries(INDICATORS.map((d) => [`target-${d.id}`, formText])) })
+  .strictObject({
+    indicators: formList,
+    domainIds: formList,
+    ...Object.fromEntries(INDICATORS.map((d) => [`target-${d.id}`, formText])),
+  })
   .transform((form) => {
     const fields = new Map(Object.entries(form));
-    return { indicators: form.indicators.map((id) => ({ id, target: String(fields.get(`target-${id}`) ?? '').trim() })), domainIds: form.domainIds };
+    return {
+      indicators: form.indicators.map((id) => ({ id, target: String(fields.get(`target-${id}`) ?? '').trim() })),
+      domainIds: form.domainIds,
+    };
   });
 
 export function evidenceRoutes(r: RouteBuilder): void {
-  async function renderEvidence(ctx: Pick<PageContext, 'res' | 'user' | 'services'>, actionId: number, model: { chosen: Map<string, string>; domainIds: Set<string>; errors?: FieldError[] }, status = 200) {
+  async function renderEvidence(
+    ctx: Pick<PageContext, 'res' | 'user' | 'services'>,
+    actionId: number,
+    model: { chosen: Map<string, string>; domainIds: Set<string>; errors?: FieldError[] },
+    status = 200,
+  ) {
     const a = await getAction(ctx.services.db, ctx.user.authorityId, actionId);
     const domains = await ensurePracticeDomains(ctx.services.db, ctx.user.authorityId);
     const errors = model.errors ?? [];
@@ -74,7 +86,12 @@ export function evidenceRoutes(r: RouteBuilder): void {
         const id = m ? ids[Number(m[1])] : undefined;
         return m && id ? { ...x, field: m[2] === 'target' ? `target-${id}` : `indicator-${id}` } : x;
       });
-      return renderEvidence(ctx, idFrom(ctx.req, 'actionId'), { chosen, domainIds: new Set(list(form.input.domainIds)), errors }, 400);
+      return renderEvidence(
+        ctx,
+        idFrom(ctx.req, 'actionId'),
+        { chosen, domainIds: new Set(list(form.input.domainIds)), errors },
+        400,
+      );
     },
     handler: async (ctx) => {
       const actionId = idFrom(ctx.req, 'actionId');

@@ -10,7 +10,11 @@ import { idFrom, type Body } from './shared';
 const objectiveForm = z.strictObject({ code: formText, title: formText, delete: formText.optional() });
 
 export function objectiveRoutes(r: RouteBuilder): void {
-  async function renderObjective(ctx: Pick<PageContext, 'res' | 'user' | 'services'>, model: { themeId: number; objectiveId: number | null; values: Body; errors?: FieldError[] }, status = 200) {
+  async function renderObjective(
+    ctx: Pick<PageContext, 'res' | 'user' | 'services'>,
+    model: { themeId: number; objectiveId: number | null; values: Body; errors?: FieldError[] },
+    status = 200,
+  ) {
     const theme = await getTheme(ctx.services.db, ctx.user.authorityId, model.themeId);
     ctx.res.status(status).render('improvement/views/objective-form.njk', {
       pageTitle: `${model.errors?.length ? 'Error: ' : ''}${model.objectiveId ? 'Change objective' : 'Add an objective'}`,
@@ -25,7 +29,8 @@ export function objectiveRoutes(r: RouteBuilder): void {
     path: paths.improvement.newObjective,
     access: 'improvement:manage',
     audit: null,
-    handler: async (ctx) => renderObjective(ctx, { themeId: idFrom(ctx.req, 'themeId'), objectiveId: null, values: {} }),
+    handler: async (ctx) =>
+      renderObjective(ctx, { themeId: idFrom(ctx.req, 'themeId'), objectiveId: null, values: {} }),
   });
 
   r.page({
@@ -34,9 +39,20 @@ export function objectiveRoutes(r: RouteBuilder): void {
     access: 'improvement:manage',
     audit: 'improvement.objective',
     body: objectiveForm,
-    invalid: (ctx, form) => renderObjective(ctx, { themeId: idFrom(ctx.req, 'themeId'), objectiveId: null, values: form.input, errors: form.errors }, 400),
+    invalid: (ctx, form) =>
+      renderObjective(
+        ctx,
+        { themeId: idFrom(ctx.req, 'themeId'), objectiveId: null, values: form.input, errors: form.errors },
+        400,
+      ),
     handler: async ({ req, body, res, user, services, audit }) => {
-      await createObjective(services.db, user.authorityId, idFrom(req, 'themeId'), { code: body.code, title: body.title }, audit);
+      await createObjective(
+        services.db,
+        user.authorityId,
+        idFrom(req, 'themeId'),
+        { code: body.code, title: body.title },
+        audit,
+      );
       res.redirect(303, paths.improvement.planFor({ saved: 'objective' }));
     },
   });
@@ -48,7 +64,11 @@ export function objectiveRoutes(r: RouteBuilder): void {
     audit: null,
     handler: async (ctx) => {
       const objective = await getObjective(ctx.services.db, ctx.user.authorityId, idFrom(ctx.req, 'objectiveId'));
-      await renderObjective(ctx, { themeId: Number(objective.themeId), objectiveId: Number(objective.id), values: { code: objective.code, title: objective.title } });
+      await renderObjective(ctx, {
+        themeId: Number(objective.themeId),
+        objectiveId: Number(objective.id),
+        values: { code: objective.code, title: objective.title },
+      });
     },
   });
 
@@ -61,14 +81,28 @@ export function objectiveRoutes(r: RouteBuilder): void {
     invalid: async (ctx, form) => {
       const objective = await getObjective(ctx.services.db, ctx.user.authorityId, idFrom(ctx.req, 'objectiveId'));
       const errors = form.errors.map((x) => (x.field === 'objective' ? { ...x, field: 'title' } : x));
-      await renderObjective(ctx, { themeId: Number(objective.themeId), objectiveId: Number(objective.id), values: form.input, errors }, 400);
+      await renderObjective(
+        ctx,
+        { themeId: Number(objective.themeId), objectiveId: Number(objective.id), values: form.input, errors },
+        400,
+      );
     },
     handler: async ({ req, body, res, user, services, audit }) => {
       const objective = await getObjective(services.db, user.authorityId, idFrom(req, 'objectiveId'));
       const objectiveId = Number(objective.id);
       if (body.delete === 'yes') await deleteObjective(services.db, user.authorityId, objectiveId, audit);
-      else await updateObjective(services.db, user.authorityId, objectiveId, { code: body.code, title: body.title }, audit);
-      res.redirect(303, paths.improvement.planFor({ saved: body.delete === 'yes' ? 'objective-deleted' : 'objective' }));
+      else
+        await updateObjective(
+          services.db,
+          user.authorityId,
+          objectiveId,
+          { code: body.code, title: body.title },
+          audit,
+        );
+      res.redirect(
+        303,
+        paths.improvement.planFor({ saved: body.delete === 'yes' ? 'objective-deleted' : 'objective' }),
+      );
     },
   });
 }

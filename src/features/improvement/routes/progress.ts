@@ -10,10 +10,18 @@ import { addProgressUpdate } from '../service';
 import { RAG_LABELS, STATUS_LABELS } from '../../../domain/improvement-status';
 import { findAction, formChoice, idFrom, type Body } from './shared';
 
-const progressForm = withDateParts(['updatedOn'], z.strictObject({ updatedOn: formText, status: formChoice, rag: formChoice, note: formText }));
+const progressForm = withDateParts(
+  ['updatedOn'],
+  z.strictObject({ updatedOn: formText, status: formChoice, rag: formChoice, note: formText }),
+);
 
 export function progressRoutes(r: RouteBuilder): void {
-  async function renderProgress(ctx: Pick<PageContext, 'res' | 'user' | 'services'>, actionId: number, model: { values: Body; body: Body | null; errors?: FieldError[] }, status = 200) {
+  async function renderProgress(
+    ctx: Pick<PageContext, 'res' | 'user' | 'services'>,
+    actionId: number,
+    model: { values: Body; body: Body | null; errors?: FieldError[] },
+    status = 200,
+  ) {
     const found = await findAction(ctx, actionId, todayInLondon());
     const errors = model.errors ?? [];
     ctx.res.status(status).render('improvement/views/progress.njk', {
@@ -35,7 +43,10 @@ export function progressRoutes(r: RouteBuilder): void {
     handler: async (ctx) => {
       const actionId = idFrom(ctx.req, 'actionId');
       const found = await findAction(ctx, actionId, todayInLondon());
-      await renderProgress(ctx, actionId, { body: null, values: { updatedOn: todayInLondon(), status: found.action.status, rag: found.action.rag, note: '' } });
+      await renderProgress(ctx, actionId, {
+        body: null,
+        values: { updatedOn: todayInLondon(), status: found.action.status, rag: found.action.rag, note: '' },
+      });
     },
   });
 
@@ -45,10 +56,24 @@ export function progressRoutes(r: RouteBuilder): void {
     access: 'improvement:manage',
     audit: 'improvement.progress',
     body: progressForm,
-    invalid: (ctx, form) => renderProgress(ctx, idFrom(ctx.req, 'actionId'), { values: form.input, body: form.input, errors: form.errors }, 400),
+    invalid: (ctx, form) =>
+      renderProgress(
+        ctx,
+        idFrom(ctx.req, 'actionId'),
+        { values: form.input, body: form.input, errors: form.errors },
+        400,
+      ),
     handler: async (ctx) => {
       const actionId = idFrom(ctx.req, 'actionId');
-      await addProgressUpdate(ctx.services.db, ctx.user.authorityId, actionId, ctx.body, { name: ctx.user.displayName }, todayInLondon(), ctx.audit);
+      await addProgressUpdate(
+        ctx.services.db,
+        ctx.user.authorityId,
+        actionId,
+        ctx.body,
+        { name: ctx.user.displayName },
+        todayInLondon(),
+        ctx.audit,
+      );
       ctx.res.redirect(303, `${paths.improvement.action({ actionId })}?saved=progress#progress`);
     },
   });

@@ -28,14 +28,24 @@ export function audienceOf(user: CurrentUser): Audience {
  */
 export const formChoice = z.preprocess((v) => (typeof v === 'string' ? v : undefined), z.string().optional());
 
-export const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : String(x as number))) : typeof v === 'string' && v !== '' ? [v] : []);
+export const list = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.map((x) => (typeof x === 'string' ? x : String(x as number)))
+    : typeof v === 'string' && v !== ''
+      ? [v]
+      : [];
 
-export async function findAction(ctx: Pick<PageContext, 'user' | 'services'>, actionId: number, today: string): Promise<{ action: PlanAction; themeTitle: string; objectiveTitle: string }> {
+export async function findAction(
+  ctx: Pick<PageContext, 'user' | 'services'>,
+  actionId: number,
+  today: string,
+): Promise<{ action: PlanAction; themeTitle: string; objectiveTitle: string }> {
   const plan = await loadPlan(ctx.services.db, ctx.user.authorityId, today);
   for (const t of plan.themes) {
     for (const o of t.objectives) {
       const action = o.actions.find((a) => a.id === actionId);
-      if (action) return { action, themeTitle: `${t.number}. ${t.title}`, objectiveTitle: `${t.number}${o.code}. ${o.title}` };
+      if (action)
+        return { action, themeTitle: `${t.number}. ${t.title}`, objectiveTitle: `${t.number}${o.code}. ${o.title}` };
     }
   }
   throw new NotFoundError();

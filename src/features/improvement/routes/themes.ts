@@ -8,10 +8,19 @@ import { formText } from '../../../web/form-input';
 import { createTheme, deleteTheme, getTheme, updateTheme } from '../service';
 import { idFrom, type Body } from './shared';
 
-const themeForm = z.strictObject({ number: formText, title: formText, description: formText, delete: formText.optional() });
+const themeForm = z.strictObject({
+  number: formText,
+  title: formText,
+  description: formText,
+  delete: formText.optional(),
+});
 
 export function themeRoutes(r: RouteBuilder): void {
-  function renderTheme(res: Response, model: { themeId: number | null; values: Body; errors?: FieldError[] }, status = 200) {
+  function renderTheme(
+    res: Response,
+    model: { themeId: number | null; values: Body; errors?: FieldError[] },
+    status = 200,
+  ) {
     res.status(status).render('improvement/views/theme-form.njk', {
       pageTitle: `${model.errors?.length ? 'Error: ' : ''}${model.themeId ? 'Change theme' : 'Add a theme'}`,
       ...model,
@@ -24,7 +33,9 @@ export function themeRoutes(r: RouteBuilder): void {
     path: paths.improvement.newTheme,
     access: 'improvement:manage',
     audit: null,
-    handler: async ({ res }) => { renderTheme(res, { themeId: null, values: {} }); },
+    handler: async ({ res }) => {
+      renderTheme(res, { themeId: null, values: {} });
+    },
   });
 
   r.page({
@@ -33,9 +44,16 @@ export function themeRoutes(r: RouteBuilder): void {
     access: 'improvement:manage',
     audit: 'improvement.theme',
     body: themeForm,
-    invalid: ({ res }, form) => { renderTheme(res, { themeId: null, values: form.input, errors: form.errors }, 400); },
+    invalid: ({ res }, form) => {
+      renderTheme(res, { themeId: null, values: form.input, errors: form.errors }, 400);
+    },
     handler: async ({ body, res, user, services, audit }) => {
-      await createTheme(services.db, user.authorityId, { number: body.number, title: body.title, description: body.description }, audit);
+      await createTheme(
+        services.db,
+        user.authorityId,
+        { number: body.number, title: body.title, description: body.description },
+        audit,
+      );
       res.redirect(303, paths.improvement.planFor({ saved: 'theme' }));
     },
   });
@@ -47,7 +65,10 @@ export function themeRoutes(r: RouteBuilder): void {
     audit: null,
     handler: async ({ req, res, user, services }) => {
       const theme = await getTheme(services.db, user.authorityId, idFrom(req, 'themeId'));
-      renderTheme(res, { themeId: Number(theme.id), values: { number: String(theme.number), title: theme.title, description: theme.description } });
+      renderTheme(res, {
+        themeId: Number(theme.id),
+        values: { number: String(theme.number), title: theme.title, description: theme.description },
+      });
     },
   });
 
@@ -64,7 +85,14 @@ export function themeRoutes(r: RouteBuilder): void {
     handler: async ({ req, body, res, user, services, audit }) => {
       const themeId = idFrom(req, 'themeId');
       if (body.delete === 'yes') await deleteTheme(services.db, user.authorityId, themeId, audit);
-      else await updateTheme(services.db, user.authorityId, themeId, { number: body.number, title: body.title, description: body.description }, audit);
+      else
+        await updateTheme(
+          services.db,
+          user.authorityId,
+          themeId,
+          { number: body.number, title: body.title, description: body.description },
+          audit,
+        );
       res.redirect(303, paths.improvement.planFor({ saved: body.delete === 'yes' ? 'theme-deleted' : 'theme' }));
     },
   });

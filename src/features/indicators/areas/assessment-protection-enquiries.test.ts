@@ -10,7 +10,13 @@ import {
   buildS47,
   buildStrategyDiscussion,
 } from '../../../../test/support/builders';
-import { buildPopulation, FY2025, indicatorItems, indicatorValue, MARCH_2026 } from '../../../../test/support/indicators';
+import {
+  buildPopulation,
+  FY2025,
+  indicatorItems,
+  indicatorValue,
+  MARCH_2026,
+} from '../../../../test/support/indicators';
 
 const MAY_2025 = { kind: 'month', start: '2025-05-01', end: '2025-05-31' } as const;
 
@@ -60,26 +66,51 @@ describeEachEngine('assessment and protection indicators: assessments, S47s, ICP
     const e1 = await buildReferral(db, s1, { referralDate: '2025-03-20' });
     await buildS47(db, s1, { cinEpisodeId: e1.id, startDate: '2025-03-31' }); // before 2025/26
     await buildS47(db, s1, { cinEpisodeId: e1.id, startDate: '2025-04-01', endDate: '2025-04-20' });
-    const withIcpc = await buildS47(db, s1, { cinEpisodeId: e1.id, startDate: '2026-02-23', endDate: '2026-03-10', outcome: 'icpc' });
+    const withIcpc = await buildS47(db, s1, {
+      cinEpisodeId: e1.id,
+      startDate: '2026-02-23',
+      endDate: '2026-03-10',
+      outcome: 'icpc',
+    });
     await buildIcpc(db, s1, { cinEpisodeId: e1.id, s47EnquiryId: withIcpc.id, conferenceDate: '2026-03-16' });
     const s2 = await child('s2', s47La);
     const e2 = await buildReferral(db, s2, { referralDate: '2025-11-20' });
-    const icpcNoOutcome = await buildS47(db, s2, { cinEpisodeId: e2.id, startDate: '2025-12-01', endDate: '2026-03-11' }); // outcome blank, ICPC recorded
+    const icpcNoOutcome = await buildS47(db, s2, {
+      cinEpisodeId: e2.id,
+      startDate: '2025-12-01',
+      endDate: '2026-03-11',
+    }); // outcome blank, ICPC recorded
     await buildIcpc(db, s2, { cinEpisodeId: e2.id, s47EnquiryId: icpcNoOutcome.id, conferenceDate: '2026-03-18' });
     await buildS47(db, s2, { cinEpisodeId: e2.id, startDate: '2026-03-02', endDate: '2026-03-12', outcome: 'icpc' }); // ICPC decided, not yet held
     const s3 = await child('s3', s47La);
     const e3 = await buildReferral(db, s3, { referralDate: '2026-03-01' });
     await buildS47(db, s3, { cinEpisodeId: e3.id, startDate: '2026-03-02', endDate: '2026-03-13', outcome: 'nfa' });
-    await buildS47(db, s3, { cinEpisodeId: e3.id, startDate: '2026-03-16', endDate: '2026-03-20', outcome: 'cin-plan', icpcNotRequired: true });
+    await buildS47(db, s3, {
+      cinEpisodeId: e3.id,
+      startDate: '2026-03-16',
+      endDate: '2026-03-20',
+      outcome: 'cin-plan',
+      icpcNotRequired: true,
+    });
     await buildS47(db, s3, { cinEpisodeId: e3.id, startDate: '2026-03-31', endDate: '2026-04-01', outcome: 'icpc' }); // ends in April
     await buildS47(db, s3, { cinEpisodeId: e3.id, startDate: '2026-03-30', outcome: 'icpc' }); // not ended
 
     // ——— ICPCs held in March 2026 ———
-    const icpc = async (name: string, sdDate: string | null, s47Start: string, conferenceDate: string, extra: { transferIn?: boolean } = {}) => {
+    const icpc = async (
+      name: string,
+      sdDate: string | null,
+      s47Start: string,
+      conferenceDate: string,
+      extra: { transferIn?: boolean } = {},
+    ) => {
       const c = await child(name, icpcLa);
       const ep = await buildReferral(db, c, { referralDate: '2026-02-02' });
       const sd = sdDate ? await buildStrategyDiscussion(db, c, { cinEpisodeId: ep.id, discussionDate: sdDate }) : null;
-      const s47 = await buildS47(db, c, { cinEpisodeId: ep.id, startDate: s47Start, strategyDiscussionId: sd?.id ?? null });
+      const s47 = await buildS47(db, c, {
+        cinEpisodeId: ep.id,
+        startDate: s47Start,
+        strategyDiscussionId: sd?.id ?? null,
+      });
       await buildIcpc(db, c, { cinEpisodeId: ep.id, s47EnquiryId: s47.id, conferenceDate, ...extra });
     };
     await icpc('c1', '2026-02-16', '2026-02-16', '2026-03-09'); // 15 working days after the discussion: in time
@@ -95,7 +126,13 @@ describeEachEngine('assessment and protection indicators: assessments, S47s, ICP
     const d1 = await child('d1', sdLa);
     const ed = await buildReferral(db, d1, { referralDate: '2025-04-01' });
     const sd = (discussionDate: string, policePresent: boolean, healthPresent: boolean, educationPresent: boolean) =>
-      buildStrategyDiscussion(db, d1, { cinEpisodeId: ed.id, discussionDate, policePresent, healthPresent, educationPresent });
+      buildStrategyDiscussion(db, d1, {
+        cinEpisodeId: ed.id,
+        discussionDate,
+        policePresent,
+        healthPresent,
+        educationPresent,
+      });
     await sd('2025-05-01', true, true, true);
     await sd('2025-05-12', true, false, false);
     await sd('2025-05-20', true, true, false);
@@ -118,7 +155,12 @@ describeEachEngine('assessment and protection indicators: assessments, S47s, ICP
   });
 
   it('assessments within 45 working days of the referral, March 2026: 2 of 4 = 50% (the one started 46 working days after its referral is now late)', async () => {
-    const v = await indicatorValue(ctx.database.db, 'assessments-45-working-days-from-referral', assessLa.id, MARCH_2026);
+    const v = await indicatorValue(
+      ctx.database.db,
+      'assessments-45-working-days-from-referral',
+      assessLa.id,
+      MARCH_2026,
+    );
     assert.deepEqual([v.numerator, v.denominator, v.value], [2, 4, 50]);
   });
 

@@ -1,8 +1,22 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeEachEngine } from '../../../../test/support/databases';
-import { buildAuthority, buildChild, buildCinPlan, buildCpPlan, buildCpReview, buildReferral, buildVisit } from '../../../../test/support/builders';
-import { buildPopulation, FY2025, indicatorItems, indicatorValue, MARCH_2026 } from '../../../../test/support/indicators';
+import {
+  buildAuthority,
+  buildChild,
+  buildCinPlan,
+  buildCpPlan,
+  buildCpReview,
+  buildReferral,
+  buildVisit,
+} from '../../../../test/support/builders';
+import {
+  buildPopulation,
+  FY2025,
+  indicatorItems,
+  indicatorValue,
+  MARCH_2026,
+} from '../../../../test/support/indicators';
 
 const FEBRUARY_2026 = { kind: 'month', start: '2026-02-01', end: '2026-02-28' } as const;
 
@@ -32,7 +46,13 @@ describeEachEngine('assessment and protection indicators: CP plans, reviews, vis
       const ep = await buildReferral(db, c, { referralDate: '2019-01-02' });
       return { c, ep: ep.id };
     };
-    const plan = async (name: string, la: { id: number }, startDate: string, endDate: string | null, numberOfPreviousPlans = 0) => {
+    const plan = async (
+      name: string,
+      la: { id: number },
+      startDate: string,
+      endDate: string | null,
+      numberOfPreviousPlans = 0,
+    ) => {
       const { c, ep } = await child(name, la);
       return { c, ep, plan: await buildCpPlan(db, c, { cinEpisodeId: ep, startDate, endDate, numberOfPreviousPlans }) };
     };
@@ -71,13 +91,21 @@ describeEachEngine('assessment and protection indicators: CP plans, reviews, vis
     await reviews('r4', '2024-10-01', ['2025-01-01', '2025-07-01', '2026-01-02']); // before the year; in time; due 1 January, a day late
 
     // ——— CP visits: 17 March 2026 is exactly 10 working days before Tuesday 31 March, 16 March is 11 ———
-    const visited = async (name: string, startDate: string, endDate: string | null, visits: Array<{ visitDate: string; seen?: boolean; seenAlone?: boolean | null; kind?: string }>) => {
+    const visited = async (
+      name: string,
+      startDate: string,
+      endDate: string | null,
+      visits: Array<{ visitDate: string; seen?: boolean; seenAlone?: boolean | null; kind?: string }>,
+    ) => {
       const { c } = await plan(name, visitLa, startDate, endDate);
       for (const v of visits) await buildVisit(db, c, v);
     };
     await visited('v1', '2026-01-05', null, [{ visitDate: '2026-03-17', seenAlone: true }]); // seen exactly 10 working days before, alone
     await visited('v2', '2026-01-05', null, [{ visitDate: '2026-03-16' }, { visitDate: '2026-03-25', seen: false }]); // seen 11 before; the later visit did not see the child
-    await visited('v3', '2026-01-05', null, [{ visitDate: '2026-03-20', seenAlone: true }, { visitDate: '2026-03-31', seenAlone: false }]); // seen; the latest visit not alone
+    await visited('v3', '2026-01-05', null, [
+      { visitDate: '2026-03-20', seenAlone: true },
+      { visitDate: '2026-03-31', seenAlone: false },
+    ]); // seen; the latest visit not alone
     await visited('v4', '2026-03-17', null, []); // plan open exactly 10 working days, never seen: counts against
     await visited('v5', '2026-03-18', null, [{ visitDate: '2026-03-20' }]); // plan open 9 working days: not counted
     await visited('v6', '2026-01-05', null, [{ visitDate: '2026-03-30', kind: 'cin' }]); // a CIN visit, not a CP one
@@ -97,7 +125,9 @@ describeEachEngine('assessment and protection indicators: CP plans, reviews, vis
   });
 
   const byChild = async (id: string, laId: number, period = FY2025) =>
-    new Map((await indicatorItems(ctx.database.db, id, laId, period)).map((i) => [i.subjectId, [i.numerator, i.denominator]]));
+    new Map(
+      (await indicatorItems(ctx.database.db, id, laId, period)).map((i) => [i.subjectId, [i.numerator, i.denominator]]),
+    );
 
   it('CP plans per 10,000 at 31 March 2026: 2 children (not the one ending that day) over 9,000 = 2.2', async () => {
     const v = await indicatorValue(ctx.database.db, 'cp-plans-per-10k', snapshotLa.id, MARCH_2026);
@@ -172,10 +202,16 @@ describeEachEngine('assessment and protection indicators: CP plans, reviews, vis
     const march = await indicatorValue(db, 'cin-plans-open-6-months', cinLa.id, MARCH_2026);
     assert.deepEqual([march.numerator, march.value], [2, 2]);
     const marchItems = await byChild('cin-plans-open-6-months', cinLa.id, MARCH_2026);
-    assert.deepEqual(['n1', 'n2', 'n3', 'n4', 'n5'].map((k) => marchItems.has(kids[k] ?? 0)), [true, false, false, false, true]);
+    assert.deepEqual(
+      ['n1', 'n2', 'n3', 'n4', 'n5'].map((k) => marchItems.has(kids[k] ?? 0)),
+      [true, false, false, false, true],
+    );
     const february = await indicatorValue(db, 'cin-plans-open-6-months', cinLa.id, FEBRUARY_2026);
     assert.equal(february.value, 3);
     const febItems = await byChild('cin-plans-open-6-months', cinLa.id, FEBRUARY_2026);
-    assert.deepEqual(['n1', 'n2', 'n3', 'n4', 'n5'].map((k) => febItems.has(kids[k] ?? 0)), [false, false, true, true, true]);
+    assert.deepEqual(
+      ['n1', 'n2', 'n3', 'n4', 'n5'].map((k) => febItems.has(kids[k] ?? 0)),
+      [false, false, true, true, true],
+    );
   });
 });

@@ -10,7 +10,7 @@ import { calendarRow, flag, inPeriod, inWorkingDays, openAtEndOf, openAtPeriodEn
 
 const DAY_ZERO =
   'Lantern counts the start date as day 0: authorised on the 45th working day after the start is in time, on the 46th late. ' +
-  'The DfE CIN census validator (rule 8670Q, in Data to Insight\'s open-source csc-validator-be-cin) counts the start date as day 1, so it allows one working day fewer; Lantern follows its own convention, used by every timescale it shows.';
+  "The DfE CIN census validator (rule 8670Q, in Data to Insight's open-source csc-validator-be-cin) counts the start date as day 1, so it allows one working day fewer; Lantern follows its own convention, used by every timescale it shows.";
 
 /** One strategy discussion indicator: % of discussions in the period with one agency present. */
 function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): IndicatorDefinition {
@@ -24,7 +24,8 @@ function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): 
       denominator: 'Strategy discussions held in the period.',
       period: 'Discussion dates in the period.',
     },
-    basis: 'Working Together to Safeguard Children: a strategy discussion should involve at least children’s social care, the police and health (and education where relevant). Local measure; DfE publishes no equivalent.',
+    basis:
+      'Working Together to Safeguard Children: a strategy discussion should involve at least children’s social care, the police and health (and education where relevant). Local measure; DfE publishes no equivalent.',
     polarity: 'higher',
     unit: 'percent',
     target: agency === 'education' ? 80 : 95,
@@ -70,7 +71,8 @@ export const assessmentProtection: IndicatorDefinition[] = [
       period: 'Authorisation dates in the period; the assessment may have started before it.',
       rules: `${DAY_ZERO} Assessments not yet authorised are not counted (they are not complete).`,
     },
-    basis: 'Working Together to Safeguard Children: an assessment concludes within 45 working days. DfE Characteristics of children in need, table C3 (assessments completed in the year by working days from AssessmentActualStartDate to AssessmentAuthorisationDate).',
+    basis:
+      'Working Together to Safeguard Children: an assessment concludes within 45 working days. DfE Characteristics of children in need, table C3 (assessments completed in the year by working days from AssessmentActualStartDate to AssessmentAuthorisationDate).',
     polarity: 'higher',
     unit: 'percent',
     target: 85,
@@ -89,12 +91,14 @@ export const assessmentProtection: IndicatorDefinition[] = [
     title: 'Assessments authorised within 45 working days of the referral',
     area: 'assessment-protection',
     definition: {
-      numerator: 'Assessments authorised in the period no more than 45 working days after the referral date of their CIN episode.',
+      numerator:
+        'Assessments authorised in the period no more than 45 working days after the referral date of their CIN episode.',
       denominator: 'Assessments completed (authorised) in the period.',
       period: 'Authorisation dates in the period.',
       rules: `The same assessments as "Assessments authorised within 45 working days", counted from the referral rather than the assessment start. ${DAY_ZERO.replace('after the start', 'after the referral')}`,
     },
-    basis: 'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): the maximum timeframe for an assessment to conclude is 45 working days from the point of referral. DfE statistics count from the assessment start instead (see the other measure).',
+    basis:
+      'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): the maximum timeframe for an assessment to conclude is 45 working days from the point of referral. DfE statistics count from the assessment start instead (see the other measure).',
     polarity: 'higher',
     unit: 'percent',
     target: 85,
@@ -119,7 +123,8 @@ export const assessmentProtection: IndicatorDefinition[] = [
       period: `S47 start dates in the period. ${PERIOD_RATE_NOTE}`,
       rules: PER_10K_RULE,
     },
-    basis: 'DfE Characteristics of children in need, table D1 (section 47 enquiries starting in the year, rate per 10,000 children), CIN census S47ActualStartDate. No benchmark file for it is loaded.',
+    basis:
+      'DfE Characteristics of children in need, table D1 (section 47 enquiries starting in the year, rate per 10,000 children), CIN census S47ActualStartDate. No benchmark file for it is loaded.',
     polarity: 'neutral',
     unit: 'rate-per-10k',
     subject: 'child',
@@ -140,7 +145,8 @@ export const assessmentProtection: IndicatorDefinition[] = [
         'Either is enough: the outcome counts an ICPC decided on but not yet held (or not yet recorded) when the figure is made, and the ICPC row counts one whose outcome was left blank. ' +
         'An S47 with ICPCnotRequired, or with outcome nfa or cin-plan and no ICPC, did not lead to one.',
     },
-    basis: 'DfE Characteristics of children in need, tables D1 and D2 (section 47 enquiries and the ICPCs that follow them), CIN census Section47 module (DateOfInitialCPC, ICPCnotRequired).',
+    basis:
+      'DfE Characteristics of children in need, tables D1 and D2 (section 47 enquiries and the ICPCs that follow them), CIN census Section47 module (DateOfInitialCPC, ICPCnotRequired).',
     polarity: 'neutral',
     unit: 'percent',
     subject: 'child',
@@ -160,7 +166,8 @@ export const assessmentProtection: IndicatorDefinition[] = [
     title: 'Initial child protection conferences within 15 working days',
     area: 'assessment-protection',
     definition: {
-      numerator: 'ICPCs held in the period no more than 15 working days after the strategy discussion that started the section 47 enquiry.',
+      numerator:
+        'ICPCs held in the period no more than 15 working days after the strategy discussion that started the section 47 enquiry.',
       denominator: 'ICPCs held in the period, other than transfer-in conferences.',
       period: 'Conference dates in the period.',
       rules:
@@ -168,7 +175,8 @@ export const assessmentProtection: IndicatorDefinition[] = [
         'The discussion day is day 0: a conference on the 15th working day after it is in time, on the 16th late (the CIN validator, rule 8675Q, counts the start day as day 1). ' +
         'Transfer-in conferences are excluded, and so are ICPCs with no S47 recorded: in the CIN census the ICPC belongs to an S47, so there is nothing to count from.',
     },
-    basis: 'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): the ICPC takes place within 15 working days of the strategy discussion, or the last strategy discussion if there were several. DfE CIN table C4 measures S47 start → ICPC instead.',
+    basis:
+      'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): the ICPC takes place within 15 working days of the strategy discussion, or the last strategy discussion if there were several. DfE CIN table C4 measures S47 start → ICPC instead.',
     polarity: 'higher',
     unit: 'percent',
     target: 85,
@@ -195,10 +203,12 @@ export const assessmentProtection: IndicatorDefinition[] = [
     area: 'assessment-protection',
     definition: {
       numerator: 'Children on a child protection plan at the end of the period.',
-      period: 'A snapshot at the end of the last day of the period: plans started on or before it and not ended on or before it (DfE’s convention for figures at 31 March: a plan ending on that day is not open at its end).',
+      period:
+        'A snapshot at the end of the last day of the period: plans started on or before it and not ended on or before it (DfE’s convention for figures at 31 March: a plan ending on that day is not open at its end).',
       rules: `Each child counts once. ${PER_10K_RULE}`,
     },
-    basis: 'DfE Characteristics of children in need, table D1 (children who were the subject of a child protection plan at 31 March, rate per 10,000 children). No benchmark file for it is loaded.',
+    basis:
+      'DfE Characteristics of children in need, table D1 (children who were the subject of a child protection plan at 31 March, rate per 10,000 children). No benchmark file for it is loaded.',
     polarity: 'neutral',
     unit: 'rate-per-10k',
     subject: 'child',
@@ -212,12 +222,15 @@ export const assessmentProtection: IndicatorDefinition[] = [
     title: 'Child protection plans that are a second or subsequent plan',
     area: 'assessment-protection',
     definition: {
-      numerator: 'Plans starting in the period for a child who had been on a child protection plan before, however long ago.',
+      numerator:
+        'Plans starting in the period for a child who had been on a child protection plan before, however long ago.',
       denominator: 'Child protection plans starting in the period.',
       period: 'Plan start dates in the period.',
-      rules: 'A previous plan is one counted in the plan’s number of previous plans (CIN census NumberOfPreviousCPP, which includes plans in other authorities), or an earlier plan for the child in Lantern.',
+      rules:
+        'A previous plan is one counted in the plan’s number of previous plans (CIN census NumberOfPreviousCPP, which includes plans in other authorities), or an earlier plan for the child in Lantern.',
     },
-    basis: 'DfE Characteristics of children in need, table D3 (child protection plans starting in the year that were a second or subsequent plan); ex-NI 65 (LG Inform metric 100).',
+    basis:
+      'DfE Characteristics of children in need, table D3 (child protection plans starting in the year that were a second or subsequent plan); ex-NI 65 (LG Inform metric 100).',
     polarity: 'lower',
     unit: 'percent',
     // Default thresholds: a little better than England (22.7–24.7% in 2022–2025, DfE table D3).
@@ -245,9 +258,11 @@ export const assessmentProtection: IndicatorDefinition[] = [
       numerator: 'Plans ending in the period that had lasted 2 years or more.',
       denominator: 'Child protection plans ending in the period.',
       period: 'Plan end dates in the period.',
-      rules: 'A plan lasted 2 years or more when it ended on or after the same date two years after it started (DfE table D7’s "2 years or more" band).',
+      rules:
+        'A plan lasted 2 years or more when it ended on or after the same date two years after it started (DfE table D7’s "2 years or more" band).',
     },
-    basis: 'DfE Characteristics of children in need, table D7 (child protection plans ending in the year by length: under 3 months, 3–6 months, 6–12 months, 1–2 years, 2 years or more). No benchmark file for it is loaded.',
+    basis:
+      'DfE Characteristics of children in need, table D7 (child protection plans ending in the year by length: under 3 months, 3–6 months, 6–12 months, 1–2 years, 2 years or more). No benchmark file for it is loaded.',
     polarity: 'lower',
     unit: 'percent',
     // Default thresholds: a judgement (no D7 benchmark file is loaded to set them against); an admin may change them.
@@ -268,10 +283,12 @@ export const assessmentProtection: IndicatorDefinition[] = [
     definition: {
       numerator: 'Plans open at the end of the period that started 2 years or more before it.',
       denominator: 'Child protection plans open at the end of the period.',
-      period: 'A snapshot at the end of the last day of the period (a plan ending on that day is not open at its end, as DfE counts at 31 March).',
+      period:
+        'A snapshot at the end of the last day of the period (a plan ending on that day is not open at its end, as DfE counts at 31 March).',
       rules: 'Open 2 years or more: the period end is on or after the same date two years after the plan started.',
     },
-    basis: 'DfE Characteristics of children in need, table D5 (child protection plans at 31 March by length, 2 years or more).',
+    basis:
+      'DfE Characteristics of children in need, table D5 (child protection plans at 31 March by length, 2 years or more).',
     polarity: 'lower',
     unit: 'percent',
     // Default thresholds: around England (2.2–2.6% in 2022–2025, DfE table D5).
@@ -298,7 +315,8 @@ export const assessmentProtection: IndicatorDefinition[] = [
         'The first review of a plan is due 3 months after the plan started (the ICPC), each later one 6 months after the review before it (a month later on the same day of the month, or its last day). ' +
         'The due date is worked out from the dates held, not taken from the recorded due date, so a late review moves the next one’s due date.',
     },
-    basis: 'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): the first child protection review conference within 3 months of the initial conference, then at intervals of no more than 6 months.',
+    basis:
+      'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): the first child protection review conference within 3 months of the initial conference, then at intervals of no more than 6 months.',
     polarity: 'higher',
     unit: 'percent',
     target: 95,
@@ -325,14 +343,17 @@ export const assessmentProtection: IndicatorDefinition[] = [
     title: 'Children on a child protection plan seen within 10 working days',
     area: 'assessment-protection',
     definition: {
-      numerator: 'Children who were seen on a child protection visit no more than 10 working days before the end of the period.',
-      denominator: 'Children on a child protection plan at the end of the period whose plan had been open for at least 10 working days.',
+      numerator:
+        'Children who were seen on a child protection visit no more than 10 working days before the end of the period.',
+      denominator:
+        'Children on a child protection plan at the end of the period whose plan had been open for at least 10 working days.',
       period: 'A snapshot on the last day of the period.',
       rules:
         'The latest child protection visit on or before the period end at which the child was seen counts; visits where the child was not seen do not. ' +
         'The visit day is day 0: a visit on the 10th working day before the period end still counts, one on the 11th does not.',
     },
-    basis: 'Local timescale (Lantern\'s default, the common standard in English authorities): children on a child protection plan are seen every 10 working days. Working Together leaves visit frequency to the plan; no DfE equivalent.',
+    basis:
+      "Local timescale (Lantern's default, the common standard in English authorities): children on a child protection plan are seen every 10 working days. Working Together leaves visit frequency to the plan; no DfE equivalent.",
     polarity: 'higher',
     unit: 'percent',
     target: 90,
@@ -353,11 +374,14 @@ export const assessmentProtection: IndicatorDefinition[] = [
     area: 'assessment-protection',
     definition: {
       numerator: 'Children seen alone at their latest child protection visit at which they were seen.',
-      denominator: 'Children counted as seen within 10 working days in "Children on a child protection plan seen within 10 working days".',
+      denominator:
+        'Children counted as seen within 10 working days in "Children on a child protection plan seen within 10 working days".',
       period: 'A snapshot on the last day of the period.',
-      rules: 'The same children and visit as the 10-working-day measure; a visit with "seen alone" not recorded counts as not seen alone. Babies and very young children are included, as in the visit record.',
+      rules:
+        'The same children and visit as the 10-working-day measure; a visit with "seen alone" not recorded counts as not seen alone. Babies and very young children are included, as in the visit record.',
     },
-    basis: 'Working Together to Safeguard Children: children on a plan are seen, and seen alone where appropriate, by their lead social worker. Local measure; no DfE equivalent.',
+    basis:
+      'Working Together to Safeguard Children: children on a plan are seen, and seen alone where appropriate, by their lead social worker. Local measure; no DfE equivalent.',
     polarity: 'higher',
     unit: 'percent',
     target: 80,
@@ -378,10 +402,12 @@ export const assessmentProtection: IndicatorDefinition[] = [
     area: 'assessment-protection',
     definition: {
       numerator: 'Child in need plans open at the end of the period that started 6 months or more before it.',
-      period: 'A snapshot at the end of the last day of the period (a plan ending on that day is not open at its end, as DfE counts at 31 March).',
+      period:
+        'A snapshot at the end of the last day of the period (a plan ending on that day is not open at its end, as DfE counts at 31 March).',
       rules: 'Six months or more: started on or before the same date six months before the period end.',
     },
-    basis: 'Local measure of drift in child in need work (CIN plans are reviewed every 3 months, the common local standard); DfE publishes CIN episode durations, not CIN plan durations.',
+    basis:
+      'Local measure of drift in child in need work (CIN plans are reviewed every 3 months, the common local standard); DfE publishes CIN episode durations, not CIN plan durations.',
     polarity: 'lower',
     unit: 'count',
     subject: 'child',

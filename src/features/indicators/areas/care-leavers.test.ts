@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeEachEngine } from '../../../../test/support/databases';
-import { buildAuthority, buildCareLeaver, buildCareLeaverContact, buildChild, buildPathwayPlanReview } from '../../../../test/support/builders';
+import {
+  buildAuthority,
+  buildCareLeaver,
+  buildCareLeaverContact,
+  buildChild,
+  buildPathwayPlanReview,
+} from '../../../../test/support/builders';
 import { FY2025, indicatorItems, indicatorValue, MARCH_2026 } from '../../../../test/support/indicators';
 
 describeEachEngine('care leaver indicators', (ctx) => {
@@ -24,7 +30,13 @@ describeEachEngine('care leaver indicators', (ctx) => {
       authorityId: number,
       dateOfBirth: string,
       row: { eligibility?: string; startDate: string; endDate?: string | null; paLinkedDate?: string | null },
-      contacts: Array<{ contactDate: string; inTouch: string; accommodation?: string | null; accommodationSuitable?: boolean | null; activity?: string | null }> = [],
+      contacts: Array<{
+        contactDate: string;
+        inTouch: string;
+        accommodation?: string | null;
+        accommodationSuitable?: boolean | null;
+        activity?: string | null;
+      }> = [],
     ) => {
       const child = await buildChild(db, { authorityId, dateOfBirth });
       ids[name] = child.id;
@@ -50,22 +62,34 @@ describeEachEngine('care leaver indicators', (ctx) => {
       { contactDate: '2025-11-11', inTouch: 'YES', accommodation: 'D', accommodationSuitable: true, activity: 'F2' },
     ]);
     // D: 18 on 2026-01-20, died (record exactly 1 month after the birthday, inside the window) → excluded.
-    await leaver('D', la.id, '2008-01-20', { startDate: '2026-01-20' }, [{ contactDate: '2026-02-20', inTouch: 'DIED' }]);
+    await leaver('D', la.id, '2008-01-20', { startDate: '2026-01-20' }, [
+      { contactDate: '2026-02-20', inTouch: 'DIED' },
+    ]);
     // E: 18 on 2025-12-05, returned home for 6 months or more → excluded.
-    await leaver('E', la.id, '2007-12-05', { startDate: '2025-12-05' }, [{ contactDate: '2025-12-01', inTouch: 'RHOM' }]);
+    await leaver('E', la.id, '2007-12-05', { startDate: '2025-12-05' }, [
+      { contactDate: '2025-12-01', inTouch: 'RHOM' },
+    ]);
     // F: 18 on 2025-05-05, no longer requires services → in the denominator, not in touch; the accommodation and
     // activity recorded against a young person not in touch are not counted.
     await leaver('F', la.id, '2007-05-05', { startDate: '2025-05-05' }, [
       { contactDate: '2025-05-05', inTouch: 'NREQ', accommodation: 'D', accommodationSuitable: true, activity: 'F2' },
     ]);
     // G: qualifying, not in OC3 → not counted.
-    await leaver('G', la.id, '2007-08-08', { eligibility: 'qualifying', startDate: '2025-08-08' }, [{ contactDate: '2025-08-08', inTouch: 'YES' }]);
-    // H: still looked after (eligible) on the 18th birthday → not a care leaver yet.
-    await leaver('H', la.id, '2007-07-07', { eligibility: 'eligible', startDate: '2023-07-07', endDate: '2025-07-06' }, [
-      { contactDate: '2025-07-07', inTouch: 'YES' },
+    await leaver('G', la.id, '2007-08-08', { eligibility: 'qualifying', startDate: '2025-08-08' }, [
+      { contactDate: '2025-08-08', inTouch: 'YES' },
     ]);
+    // H: still looked after (eligible) on the 18th birthday → not a care leaver yet.
+    await leaver(
+      'H',
+      la.id,
+      '2007-07-07',
+      { eligibility: 'eligible', startDate: '2023-07-07', endDate: '2025-07-06' },
+      [{ contactDate: '2025-07-07', inTouch: 'YES' }],
+    );
     // I: 17 on 2025-04-20 but left care only on 2025-06-01 → not a care leaver on the birthday.
-    await leaver('I', la.id, '2008-04-20', { eligibility: 'relevant', startDate: '2025-06-01' }, [{ contactDate: '2025-06-05', inTouch: 'YES' }]);
+    await leaver('I', la.id, '2008-04-20', { eligibility: 'relevant', startDate: '2025-06-01' }, [
+      { contactDate: '2025-06-05', inTouch: 'YES' },
+    ]);
     // J: 18 on 2025-09-20; two contacts 2 days either side: the tie goes to the later one (YES).
     await leaver('J', la.id, '2007-09-20', { startDate: '2025-09-20' }, [
       { contactDate: '2025-09-18', inTouch: 'NO' },
@@ -77,7 +101,9 @@ describeEachEngine('care leaver indicators', (ctx) => {
     ]);
     // L: 18 on 2025-03-31, the day before the year → not counted in 2025/26. (Support ended on 2026-03-30, so L's
     // 19th birthday on 2026-03-31 is not counted either.)
-    await leaver('L', la.id, '2007-03-31', { startDate: '2025-03-31', endDate: '2026-03-30' }, [{ contactDate: '2025-03-31', inTouch: 'YES' }]);
+    await leaver('L', la.id, '2007-03-31', { startDate: '2025-03-31', endDate: '2026-03-30' }, [
+      { contactDate: '2025-03-31', inTouch: 'YES' },
+    ]);
 
     // ——— Aged 19–21 ———
     // N: 20 on 2025-06-01, in touch, suitable, F1.
@@ -89,16 +115,28 @@ describeEachEngine('care leaver indicators', (ctx) => {
       { contactDate: '2025-12-20', inTouch: 'YES', accommodation: 'D', accommodationSuitable: false, activity: '0' },
     ]);
     // P: 21 on 2025-04-01, but support ended the day before → not counted.
-    await leaver('P', la.id, '2004-04-01', { startDate: '2022-04-01', endDate: '2025-03-31' }, [{ contactDate: '2025-04-01', inTouch: 'YES' }]);
+    await leaver('P', la.id, '2004-04-01', { startDate: '2022-04-01', endDate: '2025-03-31' }, [
+      { contactDate: '2025-04-01', inTouch: 'YES' },
+    ]);
     // S: 22 on 2025-07-01 → too old.
-    await leaver('S', la.id, '2003-07-01', { startDate: '2021-07-01' }, [{ contactDate: '2025-07-01', inTouch: 'YES' }]);
+    await leaver('S', la.id, '2003-07-01', { startDate: '2021-07-01' }, [
+      { contactDate: '2025-07-01', inTouch: 'YES' },
+    ]);
     // T: 19 on 2026-01-15, refuses contact → in the denominator, not in touch.
-    await leaver('T', la.id, '2007-01-15', { startDate: '2025-01-15' }, [{ contactDate: '2026-01-10', inTouch: 'REFU' }]);
+    await leaver('T', la.id, '2007-01-15', { startDate: '2025-01-15' }, [
+      { contactDate: '2026-01-10', inTouch: 'REFU' },
+    ]);
     // Another authority's care leaver, 18 in the year and in touch → not counted.
-    await leaver('other', other.id, '2007-06-01', { startDate: '2025-06-01' }, [{ contactDate: '2025-06-01', inTouch: 'YES' }]);
+    await leaver('other', other.id, '2007-06-01', { startDate: '2025-06-01' }, [
+      { contactDate: '2025-06-01', inTouch: 'YES' },
+    ]);
 
     // ——— Pathway plans, at 31 March 2026 (6 months before: 30 September 2025) ———
-    const plan = async (name: string, row: { eligibility?: string; startDate?: string; endDate?: string | null }, reviews: string[]) => {
+    const plan = async (
+      name: string,
+      row: { eligibility?: string; startDate?: string; endDate?: string | null },
+      reviews: string[],
+    ) => {
       const child = await leaver(name, laPlans.id, '2006-01-01', { startDate: '2024-01-01', ...row });
       for (const reviewDate of reviews) await buildPathwayPlanReview(db, child, { reviewDate });
       return child;
@@ -114,12 +152,32 @@ describeEachEngine('care leaver indicators', (ctx) => {
     await buildCareLeaver(db, twoRows, { eligibility: 'former-relevant', startDate: '2026-03-31' });
 
     // ——— Personal adviser by 17½, in 2025/26 ———
-    await leaver('pa-on-the-day', laPa.id, '2008-01-10', { eligibility: 'eligible', startDate: '2024-01-10', paLinkedDate: '2025-07-10' }); // 17½ on 2025-07-10: yes
-    await leaver('pa-a-day-late', laPa.id, '2008-02-15', { eligibility: 'eligible', startDate: '2024-02-15', paLinkedDate: '2025-08-16' }); // 17½ 2025-08-15: no
-    await leaver('pa-early', laPa.id, '2008-03-01', { eligibility: 'relevant', startDate: '2024-06-01', paLinkedDate: '2024-07-01' }); // yes
+    await leaver('pa-on-the-day', laPa.id, '2008-01-10', {
+      eligibility: 'eligible',
+      startDate: '2024-01-10',
+      paLinkedDate: '2025-07-10',
+    }); // 17½ on 2025-07-10: yes
+    await leaver('pa-a-day-late', laPa.id, '2008-02-15', {
+      eligibility: 'eligible',
+      startDate: '2024-02-15',
+      paLinkedDate: '2025-08-16',
+    }); // 17½ 2025-08-15: no
+    await leaver('pa-early', laPa.id, '2008-03-01', {
+      eligibility: 'relevant',
+      startDate: '2024-06-01',
+      paLinkedDate: '2024-07-01',
+    }); // yes
     // 31 August 2008 + 17 years 6 months = 28 February 2026 (no 31 February); the PA, on the second row, that day: yes.
-    const monthEnd = await leaver('pa-month-end', laPa.id, '2008-08-31', { eligibility: 'eligible', startDate: '2024-08-31', endDate: '2026-01-31' });
-    await buildCareLeaver(db, monthEnd, { eligibility: 'relevant', startDate: '2026-01-31', paLinkedDate: '2026-02-28' });
+    const monthEnd = await leaver('pa-month-end', laPa.id, '2008-08-31', {
+      eligibility: 'eligible',
+      startDate: '2024-08-31',
+      endDate: '2026-01-31',
+    });
+    await buildCareLeaver(db, monthEnd, {
+      eligibility: 'relevant',
+      startDate: '2026-01-31',
+      paLinkedDate: '2026-02-28',
+    });
     await leaver('pa-none', laPa.id, '2008-05-05', { eligibility: 'eligible', startDate: '2024-05-05' }); // 17½ 2025-11-05: no
     await leaver('pa-before-year', laPa.id, '2007-09-30', { eligibility: 'eligible', startDate: '2023-09-30' }); // 17½ 2025-03-30: not in the year
     await leaver('pa-qualifying', laPa.id, '2008-01-20', { eligibility: 'qualifying', startDate: '2024-06-01' }); // not counted
@@ -171,9 +229,17 @@ describeEachEngine('care leaver indicators', (ctx) => {
 
   it('a month uses only the birthdays in it: March 2025 has L (18 on the 31st, in touch) = 1 ÷ 1; January 2026 has D (died) only → no value', async () => {
     const db = ctx.database.db;
-    const march = await indicatorValue(db, 'care-leavers-17-18-in-touch', la.id, { kind: 'month', start: '2025-03-01', end: '2025-03-31' });
+    const march = await indicatorValue(db, 'care-leavers-17-18-in-touch', la.id, {
+      kind: 'month',
+      start: '2025-03-01',
+      end: '2025-03-31',
+    });
     assert.deepEqual([march.numerator, march.denominator, march.value], [1, 1, 100]);
-    const january = await indicatorValue(db, 'care-leavers-17-18-in-touch', la.id, { kind: 'month', start: '2026-01-01', end: '2026-01-31' });
+    const january = await indicatorValue(db, 'care-leavers-17-18-in-touch', la.id, {
+      kind: 'month',
+      start: '2026-01-01',
+      end: '2026-01-31',
+    });
     assert.deepEqual([january.numerator, january.denominator, january.value], [0, 0, null]);
   });
 
@@ -197,7 +263,11 @@ describeEachEngine('care leaver indicators', (ctx) => {
     // Out: 17½ before the year, qualifying, not yet a care leaver at 17½.
     const v = await indicatorValue(db, 'pa-linked-by-17-5', laPa.id, FY2025);
     assert.deepEqual([v.numerator, v.denominator, v.value], [3, 5, 60]);
-    const feb = await indicatorValue(db, 'pa-linked-by-17-5', laPa.id, { kind: 'month', start: '2026-02-01', end: '2026-02-28' });
+    const feb = await indicatorValue(db, 'pa-linked-by-17-5', laPa.id, {
+      kind: 'month',
+      start: '2026-02-01',
+      end: '2026-02-28',
+    });
     assert.deepEqual([feb.numerator, feb.denominator], [1, 1]);
     const got = byChild(await indicatorItems(db, 'pa-linked-by-17-5', laPa.id, FY2025));
     assert.deepEqual(got.get(ids['pa-a-day-late'] ?? 0), [0, 1]);

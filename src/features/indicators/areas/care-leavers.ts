@@ -42,7 +42,11 @@ export const EET_ACTIVITIES = ['F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', '
 /** IN_TOUCH codes DfE leaves out of the care leaver measures altogether. */
 export const EXCLUDED_IN_TOUCH = ['DIED', 'RHOM'] as const;
 
-const codes = (list: readonly string[]): SQL => sql.join(list.map((c) => sql`${c}`), sql`, `);
+const codes = (list: readonly string[]): SQL =>
+  sql.join(
+    list.map((c) => sql`${c}`),
+    sql`, `,
+  );
 
 function numeratorFor(measure: Measure): SQL {
   if (measure === 'in-touch') return flag(sql`oc.in_touch = 'YES'`);
@@ -65,7 +69,10 @@ function detailFor(measure: Measure): SQL {
  * birthday. Birthdays are worked out once per care leaver (not per period) and joined to the periods by date.
  */
 function birthdayItems(authorityId: number, group: AgeGroup, measure: Measure): SQL {
-  const ages = sql.join(AGES[group].map((a) => sql`(${a}::int)`), sql`, `);
+  const ages = sql.join(
+    AGES[group].map((a) => sql`(${a}::int)`),
+    sql`, `,
+  );
   return sql`
     with leavers as (
       select distinct cl.child_id from care_leavers cl
@@ -105,7 +112,11 @@ const GROUP_WORDS: Record<AgeGroup, string> = {
 const COHORT_RULES =
   'Relevant and former relevant care leavers (the care leaver record open on the birthday). The record used is the contact nearest the birthday from 3 months before to 1 month after it (SSDA903 OC3); with no record in that window the young person counts as not in touch, accommodation and activity not known. Those who died (DIED) or returned home to their parents for 6 months or more (RHOM) are left out; those who refuse contact (REFU) or no longer require services (NREQ) count as not in touch, as in the published figures.';
 
-function birthdayIndicator(group: AgeGroup, measure: Measure, spec: { title: string; numerator: string; target: number; green: number; amber: number }): IndicatorDefinition {
+function birthdayIndicator(
+  group: AgeGroup,
+  measure: Measure,
+  spec: { title: string; numerator: string; target: number; green: number; amber: number },
+): IndicatorDefinition {
   return defineIndicator({
     id: `care-leavers-${group}-${measure}`,
     title: spec.title,
@@ -113,7 +124,8 @@ function birthdayIndicator(group: AgeGroup, measure: Measure, spec: { title: str
     definition: {
       numerator: spec.numerator,
       denominator: `Care leavers ${GROUP_WORDS[group]}, less those who died or returned home for 6 months or more.`,
-      period: 'Birthdays in the period; the contact may be up to 3 months before or 1 month after the birthday (so a little outside the period).',
+      period:
+        'Birthdays in the period; the contact may be up to 3 months before or 1 month after the birthday (so a little outside the period).',
       rules: COHORT_RULES,
     },
     basis:
@@ -130,13 +142,26 @@ function birthdayIndicator(group: AgeGroup, measure: Measure, spec: { title: str
 }
 
 const IN_TOUCH_NUMERATOR = 'Those the authority was in touch with (IN_TOUCH YES).';
-const ACCOMMODATION_NUMERATOR = 'Those in touch whose accommodation was considered suitable (ACCOM suitability digit 1).';
+const ACCOMMODATION_NUMERATOR =
+  'Those in touch whose accommodation was considered suitable (ACCOM suitability digit 1).';
 const EET_NUMERATOR =
   'Those in touch who were in education, employment or training (ACTIV F1/P1 higher education, F2/P2 other education, F4/P4 apprenticeship, F5/P5 training or employment).';
 
 export const careLeavers: IndicatorDefinition[] = [
-  birthdayIndicator('17-18', 'in-touch', { title: 'Care leavers aged 17–18 in touch', numerator: IN_TOUCH_NUMERATOR, target: 95, green: 95, amber: 90 }),
-  birthdayIndicator('19-21', 'in-touch', { title: 'Care leavers aged 19–21 in touch', numerator: IN_TOUCH_NUMERATOR, target: 93, green: 93, amber: 88 }),
+  birthdayIndicator('17-18', 'in-touch', {
+    title: 'Care leavers aged 17–18 in touch',
+    numerator: IN_TOUCH_NUMERATOR,
+    target: 95,
+    green: 95,
+    amber: 90,
+  }),
+  birthdayIndicator('19-21', 'in-touch', {
+    title: 'Care leavers aged 19–21 in touch',
+    numerator: IN_TOUCH_NUMERATOR,
+    target: 93,
+    green: 93,
+    amber: 88,
+  }),
   birthdayIndicator('17-18', 'suitable-accommodation', {
     title: 'Care leavers aged 17–18 in suitable accommodation',
     numerator: ACCOMMODATION_NUMERATOR,
@@ -151,8 +176,20 @@ export const careLeavers: IndicatorDefinition[] = [
     green: 90,
     amber: 83,
   }),
-  birthdayIndicator('17-18', 'eet', { title: 'Care leavers aged 17–18 in education, employment or training', numerator: EET_NUMERATOR, target: 66, green: 66, amber: 60 }),
-  birthdayIndicator('19-21', 'eet', { title: 'Care leavers aged 19–21 in education, employment or training', numerator: EET_NUMERATOR, target: 56, green: 56, amber: 50 }),
+  birthdayIndicator('17-18', 'eet', {
+    title: 'Care leavers aged 17–18 in education, employment or training',
+    numerator: EET_NUMERATOR,
+    target: 66,
+    green: 66,
+    amber: 60,
+  }),
+  birthdayIndicator('19-21', 'eet', {
+    title: 'Care leavers aged 19–21 in education, employment or training',
+    numerator: EET_NUMERATOR,
+    target: 56,
+    green: 56,
+    amber: 50,
+  }),
   defineIndicator({
     id: 'pathway-plans-reviewed-6-months',
     title: 'Care leavers with a pathway plan reviewed in the last 6 months',
@@ -204,9 +241,11 @@ export const careLeavers: IndicatorDefinition[] = [
     area: 'care-leavers',
     definition: {
       numerator: 'Those with a personal adviser linked (pa_linked_date) on or before the day they reached 17½.',
-      denominator: 'Eligible and relevant care leavers (a care leaver record open on that day) who reached 17½ in the period.',
+      denominator:
+        'Eligible and relevant care leavers (a care leaver record open on that day) who reached 17½ in the period.',
       period: 'Young people reaching 17½ (the date of birth plus 17 years and 6 months) in the period.',
-      rules: 'Qualifying care leavers are left out (no duty to appoint a personal adviser at 17½). Linked on the day itself counts; a day later does not.',
+      rules:
+        'Qualifying care leavers are left out (no duty to appoint a personal adviser at 17½). Linked on the day itself counts; a day later does not.',
     },
     basis:
       'Children Act 1989 s23B and s23D and the Care Leavers (England) Regulations 2010: a personal adviser for eligible and relevant children; linking by 17½ is a local standard (a Lantern default).',

@@ -19,12 +19,17 @@ describe('children in care and permanence definitions', () => {
 
   it('name only published DfE measures, with the same unit', () => {
     const withBenchmark = all.filter((d) => d.benchmark !== undefined);
-    assert.deepEqual(withBenchmark.map((d) => d.id), ['cla-per-10k', 'cla-starts-per-10k', 'cla-ceases-per-10k', 'cla-3-plus-placements', 'cla-long-term-stability']);
-    for (const d of withBenchmark) assert.equal(BENCHMARK_MEASURES.find((m) => m.id === d.benchmark)?.unit, d.unit, d.id);
+    assert.deepEqual(
+      withBenchmark.map((d) => d.id),
+      ['cla-per-10k', 'cla-starts-per-10k', 'cla-ceases-per-10k', 'cla-3-plus-placements', 'cla-long-term-stability'],
+    );
+    for (const d of withBenchmark)
+      assert.equal(BENCHMARK_MEASURES.find((m) => m.id === d.benchmark)?.unit, d.unit, d.id);
   });
 
   it('say what they divide by whenever the unit is a percentage or an average', () => {
-    for (const d of all.filter((x) => x.unit === 'percent' || x.unit === 'days' || x.unit === 'weeks')) assert.ok(d.definition.denominator, d.id);
+    for (const d of all.filter((x) => x.unit === 'percent' || x.unit === 'days' || x.unit === 'weeks'))
+      assert.ok(d.definition.denominator, d.id);
   });
 
   it('have green and amber thresholds on the right side of each other for their polarity', () => {

@@ -15,9 +15,24 @@ import {
 import { FY2025, indicatorItems, indicatorValue } from '../../../../test/support/indicators';
 import type { Tx } from '../../../db/client';
 
-async function inCare(db: Tx, child: ChildRef, start: string, end: string | null, opts: { ls?: string; continuedFrom?: string } = {}) {
-  const poc = await buildPeriodOfCare(db, child, { startDate: start, endDate: end, continuedFrom: opts.continuedFrom ?? null });
-  await buildLegalStatus(db, child, { periodOfCareId: poc.id, legalStatus: opts.ls ?? 'C2', startDate: start, endDate: end });
+async function inCare(
+  db: Tx,
+  child: ChildRef,
+  start: string,
+  end: string | null,
+  opts: { ls?: string; continuedFrom?: string } = {},
+) {
+  const poc = await buildPeriodOfCare(db, child, {
+    startDate: start,
+    endDate: end,
+    continuedFrom: opts.continuedFrom ?? null,
+  });
+  await buildLegalStatus(db, child, {
+    periodOfCareId: poc.id,
+    legalStatus: opts.ls ?? 'C2',
+    startDate: start,
+    endDate: end,
+  });
   return poc;
 }
 
@@ -86,7 +101,10 @@ describeEachEngine('children in care: long-term stability', (ctx) => {
       ['s1', 's3', 's5', 's6', 's7'].map((n) => byChild.get(ids[n] as number)),
       [1, 0, 1, 1, 0],
     );
-    assert.equal(byChild.has(ids.s2 as number) || byChild.has(ids.s4 as number) || byChild.has(ids.s8 as number), false);
+    assert.equal(
+      byChild.has(ids.s2 as number) || byChild.has(ids.s4 as number) || byChild.has(ids.s8 as number),
+      false,
+    );
   });
 });
 
@@ -102,7 +120,8 @@ describeEachEngine('children in care: reviews in timescale', (ctx) => {
       ids[name] = c.id;
       return c;
     };
-    const review = (c: ChildRef, pocId: number, reviewDate: string) => buildClaReview(db, c, { periodOfCareId: pocId, reviewDate });
+    const review = (c: ChildRef, pocId: number, reviewDate: string) =>
+      buildClaReview(db, c, { periodOfCareId: pocId, reviewDate });
 
     // Entering care on Monday 2 June 2025: the first review is due on the 20th working day, Monday 30 June.
     // r1: 30 June (on time, the last day), 30 September (due 30 June + 3 months = 30 September: on time),
@@ -163,7 +182,8 @@ describeEachEngine('children in care: initial health assessments', (ctx) => {
       ids[name] = c.id;
       return c;
     };
-    const iha = (c: ChildRef, assessmentDate: string) => buildHealthAssessment(db, c, { kind: 'initial', assessmentDate });
+    const iha = (c: ChildRef, assessmentDate: string) =>
+      buildHealthAssessment(db, c, { kind: 'initial', assessmentDate });
 
     // Entering care on Monday 2 June 2025: 20 working days → 30 June; 28 days → 30 June.
     // i1: IHA 30 June → on time for both. i2: 1 July → late for both.
@@ -201,8 +221,14 @@ describeEachEngine('children in care: initial health assessments', (ctx) => {
     assert.deepEqual([v.numerator, v.denominator, v.value], [3, 5, 60]);
     const items = await indicatorItems(db, 'cla-iha-20-working-days', la.id, FY2025);
     const byChild = new Map(items.map((i) => [i.subjectId, i.numerator]));
-    assert.deepEqual(['i1', 'i2', 'i8', 'i4', 'i5'].map((n) => byChild.get(ids[n] as number)), [1, 0, 1, 1, 0]);
-    assert.equal(items.find((i) => i.subjectId === ids.i8)?.detail, 'Entered care 2025-08-04, due 2025-09-02, held 2025-09-02');
+    assert.deepEqual(
+      ['i1', 'i2', 'i8', 'i4', 'i5'].map((n) => byChild.get(ids[n] as number)),
+      [1, 0, 1, 1, 0],
+    );
+    assert.equal(
+      items.find((i) => i.subjectId === ids.i8)?.detail,
+      'Entered care 2025-08-04, due 2025-09-02, held 2025-09-02',
+    );
   });
 
   it('IHAs within 28 days in 2025/26: i1, i4 of the same 5 = 40% (i8, a day past 28 days, is late)', async () => {

@@ -1,15 +1,45 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeEachEngine } from '../../../../test/support/databases';
-import { buildAuthority, buildChild, buildImmigrationStatus, buildLegalStatus, buildPeriodOfCare, buildPlacement, type ChildRef } from '../../../../test/support/builders';
-import { buildPopulation, FY2025, indicatorItems, indicatorValue, MARCH_2026 } from '../../../../test/support/indicators';
+import {
+  buildAuthority,
+  buildChild,
+  buildImmigrationStatus,
+  buildLegalStatus,
+  buildPeriodOfCare,
+  buildPlacement,
+  type ChildRef,
+} from '../../../../test/support/builders';
+import {
+  buildPopulation,
+  FY2025,
+  indicatorItems,
+  indicatorValue,
+  MARCH_2026,
+} from '../../../../test/support/indicators';
 import type { Tx } from '../../../db/client';
 
 /** A period of care with one legal status for all of it and the placements given as [start, end] pairs. */
-async function inCare(db: Tx, child: ChildRef, start: string, end: string | null, opts: { ls?: string; continuedFrom?: string; placements?: Array<[string, string | null]> } = {}) {
-  const poc = await buildPeriodOfCare(db, child, { startDate: start, endDate: end, continuedFrom: opts.continuedFrom ?? null });
-  await buildLegalStatus(db, child, { periodOfCareId: poc.id, legalStatus: opts.ls ?? 'C2', startDate: start, endDate: end });
-  for (const [s, e] of opts.placements ?? []) await buildPlacement(db, child, { periodOfCareId: poc.id, startDate: s, endDate: e });
+async function inCare(
+  db: Tx,
+  child: ChildRef,
+  start: string,
+  end: string | null,
+  opts: { ls?: string; continuedFrom?: string; placements?: Array<[string, string | null]> } = {},
+) {
+  const poc = await buildPeriodOfCare(db, child, {
+    startDate: start,
+    endDate: end,
+    continuedFrom: opts.continuedFrom ?? null,
+  });
+  await buildLegalStatus(db, child, {
+    periodOfCareId: poc.id,
+    legalStatus: opts.ls ?? 'C2',
+    startDate: start,
+    endDate: end,
+  });
+  for (const [s, e] of opts.placements ?? [])
+    await buildPlacement(db, child, { periodOfCareId: poc.id, startDate: s, endDate: e });
   return poc;
 }
 
@@ -32,16 +62,36 @@ describeEachEngine('children in care: numbers, starts, ceases, 3+ placements, UA
     // Ann: in care since 2024; placements ending 31 March 2025 (the day before the 12 months: not counted), then two
     // in the year → 2 placements. UASC throughout.
     const ann = await child('ann');
-    await inCare(db, ann, '2024-01-10', null, { placements: [['2024-01-10', '2025-03-31'], ['2025-03-31', '2025-09-01'], ['2025-09-01', null]] });
+    await inCare(db, ann, '2024-01-10', null, {
+      placements: [
+        ['2024-01-10', '2025-03-31'],
+        ['2025-03-31', '2025-09-01'],
+        ['2025-09-01', null],
+      ],
+    });
     await buildImmigrationStatus(db, ann, { status: 'UASC', startDate: '2024-01-10', endDate: null });
     // Bob: started 1 May 2025; three placements (the second change keeps the carer: still a placement) → 3+.
     // His UASC status ended 30 March 2026, before the period end.
     const bob = await child('bob');
-    await inCare(db, bob, '2025-05-01', null, { ls: 'C1', placements: [['2025-05-01', '2025-06-01'], ['2025-06-01', '2025-07-01'], ['2025-07-01', null]] });
+    await inCare(db, bob, '2025-05-01', null, {
+      ls: 'C1',
+      placements: [
+        ['2025-05-01', '2025-06-01'],
+        ['2025-06-01', '2025-07-01'],
+        ['2025-07-01', null],
+      ],
+    });
     await buildImmigrationStatus(db, bob, { status: 'UASC', startDate: '2025-05-01', endDate: '2026-03-30' });
     // Cat: short breaks only (V3), three placements, UASC: left out of everything.
     const cat = await child('cat');
-    await inCare(db, cat, '2025-06-01', null, { ls: 'V3', placements: [['2025-06-01', '2025-07-01'], ['2025-07-01', '2025-08-01'], ['2025-08-01', null]] });
+    await inCare(db, cat, '2025-06-01', null, {
+      ls: 'V3',
+      placements: [
+        ['2025-06-01', '2025-07-01'],
+        ['2025-07-01', '2025-08-01'],
+        ['2025-08-01', null],
+      ],
+    });
     await buildImmigrationStatus(db, cat, { status: 'UASC', startDate: '2025-06-01', endDate: null });
     // Dan: ceased 15 October 2025, started again 1 February 2026 → one cease, one start; 2 placements in the year.
     const dan = await child('dan');
@@ -51,7 +101,13 @@ describeEachEngine('children in care: numbers, starts, ceases, 3+ placements, UA
     // Eve: two periods of care starting in the year → one child starting; one ceasing; 3 placements across them.
     const eve = await child('eve');
     await inCare(db, eve, '2025-04-10', '2025-05-10', { placements: [['2025-04-10', '2025-05-10']] });
-    await inCare(db, eve, '2025-08-01', null, { ls: 'V2', placements: [['2025-08-01', '2025-12-01'], ['2025-12-01', null]] });
+    await inCare(db, eve, '2025-08-01', null, {
+      ls: 'V2',
+      placements: [
+        ['2025-08-01', '2025-12-01'],
+        ['2025-12-01', null],
+      ],
+    });
     // Fay: her period of care began before the earliest record held (continued_from P): looked after, not a start.
     const fay = await child('fay');
     await inCare(db, fay, '2025-04-01', null, { continuedFrom: 'P', placements: [['2025-04-01', null]] });
@@ -71,7 +127,10 @@ describeEachEngine('children in care: numbers, starts, ceases, 3+ placements, UA
     const v = await indicatorValue(db, 'cla-per-10k', la.id, FY2025);
     assert.deepEqual([v.numerator, v.denominator, v.value], [5, 9000, 5.6]);
     const items = await indicatorItems(db, 'cla-per-10k', la.id, FY2025);
-    assert.deepEqual(items.map((i) => i.subjectId).sort((a, b) => a - b), [ids.ann, ids.bob, ids.dan, ids.eve, ids.fay].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    assert.deepEqual(
+      items.map((i) => i.subjectId).sort((a, b) => a - b),
+      [ids.ann, ids.bob, ids.dan, ids.eve, ids.fay].sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
   });
 
   it('starts in 2025/26: Bob, Dan, Eve (twice, counted once) = 3 children (not Cat, not Fay) → 3.3 per 10,000', async () => {
@@ -105,6 +164,9 @@ describeEachEngine('children in care: numbers, starts, ceases, 3+ placements, UA
     const v = await indicatorValue(db, 'uasc', la.id, FY2025);
     assert.deepEqual([v.numerator, v.value], [1, 1]);
     const items = await indicatorItems(db, 'uasc', la.id, FY2025);
-    assert.deepEqual(items.map((i) => i.subjectId), [ids.ann]);
+    assert.deepEqual(
+      items.map((i) => i.subjectId),
+      [ids.ann],
+    );
   });
 });

@@ -1,15 +1,35 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeEachEngine } from '../../../../test/support/databases';
-import { buildAuthority, buildChild, buildLegalStatus, buildMissingEpisode, buildPeriodOfCare, buildPlacement, buildVisit, type ChildRef } from '../../../../test/support/builders';
+import {
+  buildAuthority,
+  buildChild,
+  buildLegalStatus,
+  buildMissingEpisode,
+  buildPeriodOfCare,
+  buildPlacement,
+  buildVisit,
+  type ChildRef,
+} from '../../../../test/support/builders';
 import { FY2025, indicatorItems, indicatorValue, MARCH_2026 } from '../../../../test/support/indicators';
 import type { Tx } from '../../../db/client';
 
-async function inCare(db: Tx, child: ChildRef, start: string, placements: Array<{ start: string; end?: string | null; miles?: number | null; inArea?: boolean | null }>) {
+async function inCare(
+  db: Tx,
+  child: ChildRef,
+  start: string,
+  placements: Array<{ start: string; end?: string | null; miles?: number | null; inArea?: boolean | null }>,
+) {
   const poc = await buildPeriodOfCare(db, child, { startDate: start });
   await buildLegalStatus(db, child, { periodOfCareId: poc.id, legalStatus: 'C2', startDate: start });
   for (const p of placements) {
-    await buildPlacement(db, child, { periodOfCareId: poc.id, startDate: p.start, endDate: p.end ?? null, distanceMiles: p.miles ?? null, inArea: p.inArea ?? null });
+    await buildPlacement(db, child, {
+      periodOfCareId: poc.id,
+      startDate: p.start,
+      endDate: p.end ?? null,
+      distanceMiles: p.miles ?? null,
+      inArea: p.inArea ?? null,
+    });
   }
   return poc;
 }
@@ -70,7 +90,8 @@ describeEachEngine('children in care: visits in timescale and seen alone', (ctx)
       ids[name] = c.id;
       return c;
     };
-    const visit = (c: ChildRef, visitDate: string, seenAlone: boolean | null, seen = true, kind = 'cla') => buildVisit(db, c, { kind, visitDate, seen, seenAlone });
+    const visit = (c: ChildRef, visitDate: string, seenAlone: boolean | null, seen = true, kind = 'cla') =>
+      buildVisit(db, c, { kind, visitDate, seen, seenAlone });
 
     // At 31 March 2026. v1: placement since 2024 (long-term: 12 months or more), visited 31 December 2025 → due
     // 31 March 2026 (3 months): in timescale; seen alone.
@@ -127,7 +148,10 @@ describeEachEngine('children in care: visits in timescale and seen alone', (ctx)
     const v = await indicatorValue(db, 'cla-visits-seen-alone', la.id, FY2025);
     assert.deepEqual([v.numerator, v.denominator, v.value], [3, 6, 50]);
     const items = await indicatorItems(db, 'cla-visits-seen-alone', la.id, FY2025);
-    assert.equal(items.some((i) => i.subjectId === ids.v7), false);
+    assert.equal(
+      items.some((i) => i.subjectId === ids.v7),
+      false,
+    );
   });
 });
 
@@ -144,20 +168,56 @@ describeEachEngine('children in care: missing and away episodes, return home int
     const at = (iso: string) => new Date(iso);
     // m1: went missing 00:30 on 1 April 2025 in England (BST; 23:30 UTC on 31 March) → in 2025/26; back 2 April
     // 10:00 UTC; RHI offered, accepted, completed exactly 72 hours after the return.
-    await buildMissingEpisode(db, c, { kind: 'M', startAt: at('2025-03-31T23:30:00Z'), endAt: at('2025-04-02T10:00:00Z'), rhiOfferedDate: '2025-04-02', rhiAcceptedDate: '2025-04-03', rhiCompletedAt: at('2025-04-05T10:00:00Z') });
+    await buildMissingEpisode(db, c, {
+      kind: 'M',
+      startAt: at('2025-03-31T23:30:00Z'),
+      endAt: at('2025-04-02T10:00:00Z'),
+      rhiOfferedDate: '2025-04-02',
+      rhiAcceptedDate: '2025-04-03',
+      rhiCompletedAt: at('2025-04-05T10:00:00Z'),
+    });
     // m2: went missing 00:30 on 1 April 2026 in England (23:30 UTC on 31 March) → not in 2025/26, nor March 2026.
-    await buildMissingEpisode(db, c, { kind: 'M', startAt: at('2026-03-31T23:30:00Z'), endAt: at('2026-04-01T10:00:00Z') });
+    await buildMissingEpisode(db, c, {
+      kind: 'M',
+      startAt: at('2026-03-31T23:30:00Z'),
+      endAt: at('2026-04-01T10:00:00Z'),
+    });
     // m3: went missing 23:30 on 31 March 2025 in England (22:30 UTC) → before the year; back on 1 April → ended in
     // it; RHI offered only.
-    await buildMissingEpisode(db, d, { kind: 'M', startAt: at('2025-03-31T22:30:00Z'), endAt: at('2025-04-01T08:00:00Z'), rhiOfferedDate: '2025-04-01' });
+    await buildMissingEpisode(db, d, {
+      kind: 'M',
+      startAt: at('2025-03-31T22:30:00Z'),
+      endAt: at('2025-04-01T08:00:00Z'),
+      rhiOfferedDate: '2025-04-01',
+    });
     // m4: October 2025; RHI offered, accepted, completed 72 hours and a minute after the return → not within 72 hours.
-    await buildMissingEpisode(db, d, { kind: 'M', startAt: at('2025-10-01T12:00:00Z'), endAt: at('2025-10-02T12:00:00Z'), rhiOfferedDate: '2025-10-02', rhiAcceptedDate: '2025-10-02', rhiCompletedAt: at('2025-10-05T12:01:00Z') });
+    await buildMissingEpisode(db, d, {
+      kind: 'M',
+      startAt: at('2025-10-01T12:00:00Z'),
+      endAt: at('2025-10-02T12:00:00Z'),
+      rhiOfferedDate: '2025-10-02',
+      rhiAcceptedDate: '2025-10-02',
+      rhiCompletedAt: at('2025-10-05T12:01:00Z'),
+    });
     // m5: March 2026, still missing → counted as an episode, not in the RHI measures.
     await buildMissingEpisode(db, d, { kind: 'M', startAt: at('2026-03-15T12:00:00Z'), endAt: null });
     // Away: one in June 2025, one in June 2024 (before the year).
-    await buildMissingEpisode(db, c, { kind: 'A', startAt: at('2025-06-01T12:00:00Z'), endAt: at('2025-06-01T18:00:00Z') });
-    await buildMissingEpisode(db, c, { kind: 'A', startAt: at('2024-06-01T12:00:00Z'), endAt: at('2024-06-01T18:00:00Z') });
-    await buildMissingEpisode(db, elsewhere, { kind: 'M', startAt: at('2025-10-01T12:00:00Z'), endAt: at('2025-10-02T12:00:00Z'), rhiOfferedDate: '2025-10-02' });
+    await buildMissingEpisode(db, c, {
+      kind: 'A',
+      startAt: at('2025-06-01T12:00:00Z'),
+      endAt: at('2025-06-01T18:00:00Z'),
+    });
+    await buildMissingEpisode(db, c, {
+      kind: 'A',
+      startAt: at('2024-06-01T12:00:00Z'),
+      endAt: at('2024-06-01T18:00:00Z'),
+    });
+    await buildMissingEpisode(db, elsewhere, {
+      kind: 'M',
+      startAt: at('2025-10-01T12:00:00Z'),
+      endAt: at('2025-10-02T12:00:00Z'),
+      rhiOfferedDate: '2025-10-02',
+    });
   });
 
   it('missing episodes starting in 2025/26: m1, m4, m5 = 3; in March 2026: m5 = 1', async () => {
@@ -177,7 +237,11 @@ describeEachEngine('children in care: missing and away episodes, return home int
     const within = await indicatorValue(db, 'rhi-within-72-hours', la.id, FY2025);
     assert.deepEqual(
       [offered, accepted, within].map((v) => [v.numerator, v.denominator, v.value]),
-      [[3, 3, 100], [2, 3, 66.7], [1, 3, 33.3]],
+      [
+        [3, 3, 100],
+        [2, 3, 66.7],
+        [1, 3, 33.3],
+      ],
     );
   });
 });

@@ -15,7 +15,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PER_10K_RULE, defineIndicator } from '../definition';
 import { ageAt, flag, nthWorkingDayJoin, openAtEndOf } from '../sql';
 
-const SHORT_BREAKS_RULE = 'Children whose care is only short breaks (every legal status V3 or V4) are left out, as DfE does.';
+const SHORT_BREAKS_RULE =
+  'Children whose care is only short breaks (every legal status V3 or V4) are left out, as DfE does.';
 
 /**
  * The authority's periods of care, without those made up only of short breaks, as a subquery
@@ -118,10 +119,12 @@ export const childrenInCare = [
     area: 'children-in-care',
     definition: {
       numerator: 'Children looked after at the end of the period (each child once).',
-      period: 'A snapshot at the end of the last day of the period: a child whose care ended that day has ceased, as DfE counts.',
+      period:
+        'A snapshot at the end of the last day of the period: a child whose care ended that day has ceased, as DfE counts.',
       rules: `${PER_10K_RULE} ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'DfE Children looked after in England: children looked after on 31 March per 10,000 children (cla_number_and_rate_per_10k_children), SSDA903 episodes.',
+    basis:
+      'DfE Children looked after in England: children looked after on 31 March per 10,000 children (cla_number_and_rate_per_10k_children), SSDA903 episodes.',
     polarity: 'neutral',
     unit: 'rate-per-10k',
     benchmark: 'cla-rate-per-10k',
@@ -135,11 +138,13 @@ export const childrenInCare = [
     title: 'Children starting to be looked after per 10,000 children',
     area: 'children-in-care',
     definition: {
-      numerator: 'Children who started to be looked after in the period: each child once, however many periods of care began.',
+      numerator:
+        'Children who started to be looked after in the period: each child once, however many periods of care began.',
       period: 'Periods of care starting in the period. A month’s rate is about a twelfth of a year’s.',
       rules: `Divided by the child population aged 0–17 and multiplied by 10,000. A period of care that began before the earliest record Lantern holds of it is not a start. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'DfE Children looked after in England: children starting to be looked after each year, per 10,000 children (children, not episodes; cla_number_and_rate_per_10k_children).',
+    basis:
+      'DfE Children looked after in England: children starting to be looked after each year, per 10,000 children (children, not episodes; cla_number_and_rate_per_10k_children).',
     polarity: 'neutral',
     unit: 'rate-per-10k',
     benchmark: 'cla-starting-rate-per-10k',
@@ -154,11 +159,13 @@ export const childrenInCare = [
     title: 'Children ceasing to be looked after per 10,000 children',
     area: 'children-in-care',
     definition: {
-      numerator: 'Children who ceased to be looked after in the period: each child once, however many periods of care ended.',
+      numerator:
+        'Children who ceased to be looked after in the period: each child once, however many periods of care ended.',
       period: 'Periods of care ending in the period. A month’s rate is about a twelfth of a year’s.',
       rules: `Divided by the child population aged 0–17 and multiplied by 10,000. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'DfE Children looked after in England: children ceasing to be looked after each year, per 10,000 children (children, not episodes; cla_number_and_rate_per_10k_children).',
+    basis:
+      'DfE Children looked after in England: children ceasing to be looked after each year, per 10,000 children (children, not episodes; cla_number_and_rate_per_10k_children).',
     polarity: 'neutral',
     unit: 'rate-per-10k',
     benchmark: 'cla-ceasing-rate-per-10k',
@@ -178,7 +185,8 @@ export const childrenInCare = [
       period: 'A snapshot on the last day of the period, looking back 12 months.',
       rules: `Every placement (a change of placement, with or without a change of carer: SSDA903 RNE P, T, B or U, and the first placement of each period of care, RNE S) open on any day of the 12 months counts once; a placement that began before the 12 months counts as one. Placements of all the child’s periods of care in the 12 months count. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'DfE Children looked after in England, stability measures: children looked after at 31 March with 3 or more placements during the year (ex-NI 62), SSDA903 episodes.',
+    basis:
+      'DfE Children looked after in England, stability measures: children looked after at 31 March with 3 or more placements during the year (ex-NI 62), SSDA903 episodes.',
     polarity: 'lower',
     unit: 'percent',
     target: 10,
@@ -200,12 +208,14 @@ export const childrenInCare = [
     title: 'Long-term placement stability',
     area: 'children-in-care',
     definition: {
-      numerator: 'Of those, children in the same placement for at least 2 years, or placed for adoption where the adoptive placement and the placement before it together have lasted at least 2 years.',
+      numerator:
+        'Of those, children in the same placement for at least 2 years, or placed for adoption where the adoptive placement and the placement before it together have lasted at least 2 years.',
       denominator: 'Children under 16 at the period end, looked after continuously for at least 2½ years.',
       period: 'A snapshot on the last day of the period.',
       rules: `“At least 2½ years”: the period of care began on or before the same date 30 months before the period end; “at least 2 years”: the placement (or, for a child placed for adoption, placement types A3–A6, the placement before it in the same period of care) began on or before the same date 24 months before. Any change of placement (RNE P, T, B or U) starts a new placement. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'DfE Children looked after in England, stability measures: long-term stability (ex-NI 63), SSDA903 episodes.',
+    basis:
+      'DfE Children looked after in England, stability measures: long-term stability (ex-NI 63), SSDA903 episodes.',
     polarity: 'higher',
     unit: 'percent',
     target: 70,
@@ -268,31 +278,39 @@ export const childrenInCare = [
     title: 'Initial health assessments within 20 working days',
     area: 'children-in-care',
     definition: {
-      numerator: 'Of those, children whose initial health assessment was held within 20 working days of entering care (the start day is day 0).',
+      numerator:
+        'Of those, children whose initial health assessment was held within 20 working days of entering care (the start day is day 0).',
       denominator: 'Children who entered care in the period and stayed until the assessment was due.',
       period: 'Periods of care starting in the period; the assessment may be after it.',
       rules: `A child who left care before the assessment was due without having one is not counted (it was never due); one who had it before leaving is. A child whose assessment is not yet due today, and not yet held, is not counted yet. A period of care that began before the earliest record Lantern holds of it is not an entry. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'Promoting the health and wellbeing of looked-after children (statutory guidance, DfE and DHSC 2015): the initial health assessment in time to inform the first review, 20 working days after entering care.',
+    basis:
+      'Promoting the health and wellbeing of looked-after children (statutory guidance, DfE and DHSC 2015): the initial health assessment in time to inform the first review, 20 working days after entering care.',
     polarity: 'higher',
     unit: 'percent',
     target: 90,
     green: 90,
     amber: 80,
     subject: 'child',
-    items: (authorityId) => initialHealthAssessments(authorityId, { join: nthWorkingDayJoin('wd20', 's.start_date', 20), date: sql`wd20.day` }),
+    items: (authorityId) =>
+      initialHealthAssessments(authorityId, {
+        join: nthWorkingDayJoin('wd20', 's.start_date', 20),
+        date: sql`wd20.day`,
+      }),
   }),
   defineIndicator({
     id: 'cla-iha-28-days',
     title: 'Initial health assessments within 28 days',
     area: 'children-in-care',
     definition: {
-      numerator: 'Of those, children whose initial health assessment was held within 28 calendar days of entering care (the start day is day 0).',
+      numerator:
+        'Of those, children whose initial health assessment was held within 28 calendar days of entering care (the start day is day 0).',
       denominator: 'Children who entered care in the period and stayed until the assessment was due.',
       period: 'Periods of care starting in the period; the assessment may be after it.',
       rules: `As the 20-working-day measure, with the assessment due 28 days after the start of care. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'Local measure many authorities and health partners track (28 days); the statutory timescale is 20 working days (Promoting the health and wellbeing of looked-after children, 2015).',
+    basis:
+      'Local measure many authorities and health partners track (28 days); the statutory timescale is 20 working days (Promoting the health and wellbeing of looked-after children, 2015).',
     polarity: 'higher',
     unit: 'percent',
     target: 90,
@@ -306,12 +324,15 @@ export const childrenInCare = [
     title: 'Health assessments up to date',
     area: 'children-in-care',
     definition: {
-      numerator: 'Of those, children with a health assessment (initial or review) in the 6 months to the period end if under 5 then, or in the 12 months to it if 5 or over.',
-      denominator: 'Children looked after at the period end who had been looked after continuously for 12 months or more.',
+      numerator:
+        'Of those, children with a health assessment (initial or review) in the 6 months to the period end if under 5 then, or in the 12 months to it if 5 or over.',
+      denominator:
+        'Children looked after at the period end who had been looked after continuously for 12 months or more.',
       period: 'A snapshot on the last day of the period, looking back 6 or 12 months.',
       rules: `“12 months or more”: the period of care began on or before the same date a year before the period end. A child whose date of birth is not known is taken as 5 or over. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'DfE SSDA903 OC2 (children looked after continuously for 12 months at 31 March: health assessment up to date); review health assessments every 6 months under 5 and every 12 months from 5 (Promoting the health and wellbeing of looked-after children, 2015).',
+    basis:
+      'DfE SSDA903 OC2 (children looked after continuously for 12 months at 31 March: health assessment up to date); review health assessments every 6 months under 5 and every 12 months from 5 (Promoting the health and wellbeing of looked-after children, 2015).',
     polarity: 'higher',
     unit: 'percent',
     target: 90,
@@ -332,11 +353,13 @@ export const childrenInCare = [
     area: 'children-in-care',
     definition: {
       numerator: 'Of those, children with a dental check in the 12 months to the period end.',
-      denominator: 'Children looked after at the period end who had been looked after continuously for 12 months or more.',
+      denominator:
+        'Children looked after at the period end who had been looked after continuously for 12 months or more.',
       period: 'A snapshot on the last day of the period, looking back 12 months.',
       rules: `“12 months or more”: the period of care began on or before the same date a year before the period end. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'DfE SSDA903 OC2 (children looked after continuously for 12 months at 31 March: teeth checked by a dentist).',
+    basis:
+      'DfE SSDA903 OC2 (children looked after continuously for 12 months at 31 March: teeth checked by a dentist).',
     polarity: 'higher',
     unit: 'percent',
     target: 90,
@@ -360,7 +383,8 @@ export const childrenInCare = [
       period: 'A snapshot on the last day of the period.',
       rules: `The placement open at the period end (SSDA903 PL_DISTANCE). A placement exactly 20 miles away is not more than 20 miles. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'DfE Children looked after in England: placements more than 20 miles from home (SSDA903 placement distance).',
+    basis:
+      'DfE Children looked after in England: placements more than 20 miles from home (SSDA903 placement distance).',
     polarity: 'lower',
     unit: 'percent',
     subject: 'child',
@@ -376,11 +400,13 @@ export const childrenInCare = [
     area: 'children-in-care',
     definition: {
       numerator: 'Of those, children placed outside the authority’s area.',
-      denominator: 'Children looked after at the period end whose current placement’s location (inside or outside the area) is recorded.',
+      denominator:
+        'Children looked after at the period end whose current placement’s location (inside or outside the area) is recorded.',
       period: 'A snapshot on the last day of the period.',
       rules: `The placement open at the period end. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'DfE Children looked after in England: placements outside the local authority boundary (SSDA903 PL_LOCATION).',
+    basis:
+      'DfE Children looked after in England: placements outside the local authority boundary (SSDA903 PL_LOCATION).',
     polarity: 'lower',
     unit: 'percent',
     subject: 'child',
@@ -395,10 +421,12 @@ export const childrenInCare = [
     title: 'Missing episodes',
     area: 'children-in-care',
     definition: {
-      numerator: 'Episodes of going missing (whereabouts unknown, SSDA903 MISSING M) starting in the period; a child may have several.',
+      numerator:
+        'Episodes of going missing (whereabouts unknown, SSDA903 MISSING M) starting in the period; a child may have several.',
       period: 'Episodes whose start falls in the period (dates in England’s time).',
     },
-    basis: 'SSDA903 Missing table and Ofsted ILACS Annex A List 8; Statutory guidance on children who run away or go missing from home or care (DfE 2014).',
+    basis:
+      'SSDA903 Missing table and Ofsted ILACS Annex A List 8; Statutory guidance on children who run away or go missing from home or care (DfE 2014).',
     polarity: 'neutral',
     unit: 'count',
     subject: 'child',
@@ -409,7 +437,8 @@ export const childrenInCare = [
     title: 'Away from placement episodes',
     area: 'children-in-care',
     definition: {
-      numerator: 'Episodes of being away from placement without authorisation (whereabouts known, SSDA903 MISSING A) starting in the period.',
+      numerator:
+        'Episodes of being away from placement without authorisation (whereabouts known, SSDA903 MISSING A) starting in the period.',
       period: 'Episodes whose start falls in the period (dates in England’s time).',
     },
     basis: 'SSDA903 Missing table and Ofsted ILACS Annex A List 8.',
@@ -427,7 +456,8 @@ export const childrenInCare = [
       denominator: 'Missing episodes (kind M) that ended in the period.',
       period: 'Episodes whose end (the return) falls in the period.',
     },
-    basis: 'Statutory guidance on children who run away or go missing from home or care (DfE 2014): a return home interview offered after every missing episode.',
+    basis:
+      'Statutory guidance on children who run away or go missing from home or care (DfE 2014): a return home interview offered after every missing episode.',
     polarity: 'higher',
     unit: 'percent',
     target: 100,
@@ -445,7 +475,8 @@ export const childrenInCare = [
       denominator: 'Missing episodes (kind M) that ended in the period.',
       period: 'Episodes whose end (the return) falls in the period.',
     },
-    basis: 'Statutory guidance on children who run away or go missing from home or care (DfE 2014); Annex A List 8 (RHI offered and accepted).',
+    basis:
+      'Statutory guidance on children who run away or go missing from home or care (DfE 2014); Annex A List 8 (RHI offered and accepted).',
     polarity: 'higher',
     unit: 'percent',
     subject: 'child',
@@ -456,11 +487,13 @@ export const childrenInCare = [
     title: 'Return home interviews within 72 hours',
     area: 'children-in-care',
     definition: {
-      numerator: 'Of those, episodes with a return home interview completed within 72 hours of the return (exactly 72 hours counts).',
+      numerator:
+        'Of those, episodes with a return home interview completed within 72 hours of the return (exactly 72 hours counts).',
       denominator: 'Missing episodes (kind M) that ended in the period.',
       period: 'Episodes whose end (the return) falls in the period; the interview may be after it.',
     },
-    basis: 'Statutory guidance on children who run away or go missing from home or care (DfE 2014): the return home interview within 72 hours of the child’s return.',
+    basis:
+      'Statutory guidance on children who run away or go missing from home or care (DfE 2014): the return home interview within 72 hours of the child’s return.',
     polarity: 'higher',
     unit: 'percent',
     target: 90,
@@ -468,7 +501,11 @@ export const childrenInCare = [
     amber: 75,
     subject: 'child',
     items: (authorityId) =>
-      missingEpisodesEnded(authorityId, sql`m.rhi_completed_at is not null and m.rhi_completed_at >= m.end_at and m.rhi_completed_at <= m.end_at + interval '72 hours'`, 'completed within 72 hours'),
+      missingEpisodesEnded(
+        authorityId,
+        sql`m.rhi_completed_at is not null and m.rhi_completed_at >= m.end_at and m.rhi_completed_at <= m.end_at + interval '72 hours'`,
+        'completed within 72 hours',
+      ),
   }),
   defineIndicator({
     id: 'cla-visits-in-timescale',
@@ -508,11 +545,13 @@ export const childrenInCare = [
     area: 'children-in-care',
     definition: {
       numerator: 'Of those, children seen alone at their latest visit.',
-      denominator: 'Children looked after at the period end who have had a looked-after visit (kind cla, child seen) since entering care.',
+      denominator:
+        'Children looked after at the period end who have had a looked-after visit (kind cla, child seen) since entering care.',
       period: 'A snapshot on the last day of the period: the latest visit on or before it.',
       rules: `Children not yet visited in this period of care are not counted (the visits measure shows them). Where two visits share the latest date, the child counts as seen alone if they were at either. ${SHORT_BREAKS_RULE}`,
     },
-    basis: 'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(4): the child seen alone unless they refuse or the worker judges it inappropriate.',
+    basis:
+      'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(4): the child seen alone unless they refuse or the worker judges it inappropriate.',
     polarity: 'higher',
     unit: 'percent',
     target: 90,
@@ -536,7 +575,8 @@ export const childrenInCare = [
       period: 'A snapshot on the last day of the period.',
       rules: SHORT_BREAKS_RULE,
     },
-    basis: 'DfE Children looked after in England: unaccompanied asylum-seeking children looked after at 31 March (SSDA903 UASC).',
+    basis:
+      'DfE Children looked after in England: unaccompanied asylum-seeking children looked after at 31 March (SSDA903 UASC).',
     polarity: 'neutral',
     unit: 'count',
     subject: 'child',

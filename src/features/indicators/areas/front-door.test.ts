@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeEachEngine } from '../../../../test/support/databases';
-import { buildAuthority, buildChild, buildContact, buildEarlyHelp, buildReferral } from '../../../../test/support/builders';
-import { buildPopulation, FY2025, indicatorItems, indicatorValue, MARCH_2026 } from '../../../../test/support/indicators';
+import {
+  buildAuthority,
+  buildChild,
+  buildContact,
+  buildEarlyHelp,
+  buildReferral,
+} from '../../../../test/support/builders';
+import {
+  buildPopulation,
+  FY2025,
+  indicatorItems,
+  indicatorValue,
+  MARCH_2026,
+} from '../../../../test/support/indicators';
 
 describeEachEngine('front door indicators', (ctx) => {
   let la: { id: number };
@@ -51,7 +63,11 @@ describeEachEngine('front door indicators', (ctx) => {
   });
 
   it('contacts per 10,000 in April 2025 divide by the mid-2024 population (7,200): 0 contacts = 0', async () => {
-    const v = await indicatorValue(ctx.database.db, 'contacts-per-10k', la.id, { kind: 'month', start: '2025-04-01', end: '2025-04-30' });
+    const v = await indicatorValue(ctx.database.db, 'contacts-per-10k', la.id, {
+      kind: 'month',
+      start: '2025-04-01',
+      end: '2025-04-30',
+    });
     assert.deepEqual([v.numerator, v.denominator, v.value], [0, 7200, 0]);
   });
 
@@ -67,7 +83,11 @@ describeEachEngine('front door indicators', (ctx) => {
   });
 
   it('a period with no referrals has no value (nothing to measure), not 0%', async () => {
-    const v = await indicatorValue(ctx.database.db, 'rereferrals-12-months', la.id, { kind: 'month', start: '2025-04-01', end: '2025-04-30' });
+    const v = await indicatorValue(ctx.database.db, 'rereferrals-12-months', la.id, {
+      kind: 'month',
+      start: '2025-04-01',
+      end: '2025-04-30',
+    });
     assert.deepEqual([v.numerator, v.denominator, v.value], [0, 0, null]);
   });
 });

@@ -28,14 +28,16 @@ export const frontDoor = [
     title: 'Contacts with a decision within 1 working day',
     area: 'front-door',
     definition: {
-      numerator: 'Contacts in the period whose front-door (MASH) decision is dated no more than 1 working day after the contact.',
+      numerator:
+        'Contacts in the period whose front-door (MASH) decision is dated no more than 1 working day after the contact.',
       denominator: 'Contacts received in the period.',
       period: 'Contacts dated in the period; the decision may fall after the period.',
       rules:
         'Working days exclude weekends and England and Wales bank holidays; the contact day is day 0, so a contact on a Friday decided on the Monday is in time and one decided on the Tuesday is not. ' +
         'A contact with no decision date, or a decision dated before the contact, counts as not in time.',
     },
-    basis: 'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): a decision on the type of response within one working day of a referral. Local measure: DfE publishes no equivalent.',
+    basis:
+      'Working Together to Safeguard Children 2023, chapter 3 (Providing help, support and protection): a decision on the type of response within one working day of a referral. Local measure: DfE publishes no equivalent.',
     polarity: 'higher',
     unit: 'percent',
     target: 95,
@@ -55,11 +57,13 @@ export const frontDoor = [
     title: 'Referrals per 10,000 children',
     area: 'front-door',
     definition: {
-      numerator: 'Referrals in the period: CIN episodes whose referral date is in the period, including referrals that led to no further action and several referrals of one child.',
+      numerator:
+        'Referrals in the period: CIN episodes whose referral date is in the period, including referrals that led to no further action and several referrals of one child.',
       period: `Referral dates in the period. ${PERIOD_RATE_NOTE}`,
       rules: PER_10K_RULE,
     },
-    basis: 'DfE Characteristics of children in need, table C1 (referrals and rate per 10,000 children): a referral is a CIN census episode counted by its CINreferralDate.',
+    basis:
+      'DfE Characteristics of children in need, table C1 (referrals and rate per 10,000 children): a referral is a CIN census episode counted by its CINreferralDate.',
     polarity: 'neutral',
     unit: 'rate-per-10k',
     benchmark: 'referrals-rate-per-10k',
@@ -77,7 +81,8 @@ export const frontDoor = [
       denominator: 'Referrals in the period (CIN episodes by referral date).',
       period: 'Referral dates in the period.',
     },
-    basis: 'DfE Characteristics of children in need, table C1 (referrals resulting in no further action, % of referrals); CIN census ReferralNFA.',
+    basis:
+      'DfE Characteristics of children in need, table C1 (referrals resulting in no further action, % of referrals); CIN census ReferralNFA.',
     polarity: 'neutral',
     unit: 'percent',
     benchmark: 'referrals-nfa-percent',
@@ -92,10 +97,12 @@ export const frontDoor = [
     title: 'Early help requests',
     area: 'front-door',
     definition: {
-      numerator: 'Requests for early help received in the period (early help episodes by request date; several for one child all count).',
+      numerator:
+        'Requests for early help received in the period (early help episodes by request date; several for one child all count).',
       period: 'Request dates in the period.',
     },
-    basis: 'Local measure of early help demand (early help as in Working Together to Safeguard Children); no DfE equivalent.',
+    basis:
+      'Local measure of early help demand (early help as in Working Together to Safeguard Children); no DfE equivalent.',
     polarity: 'neutral',
     unit: 'count',
     subject: 'child',
@@ -115,7 +122,8 @@ export const frontDoor = [
         'The request day is day 0: a request allocated on the 10th working day after it is in time, on the 11th it is not. ' +
         'A request not allocated (no allocation date), or with an allocation dated before the request, counts as not in time.',
     },
-    basis: 'Local timescale (Lantern\'s default; no statutory one): early help allocation within 10 working days. No DfE equivalent.',
+    basis:
+      "Local timescale (Lantern's default; no statutory one): early help allocation within 10 working days. No DfE equivalent.",
     polarity: 'higher',
     unit: 'percent',
     target: 90,
@@ -138,9 +146,11 @@ export const frontDoor = [
       numerator: 'Referrals in the period made within 12 months of a previous referral of the same child.',
       denominator: 'Referrals in the period (including those that led to no further action).',
       period: 'Referrals dated in the period; the previous referral may be before the period.',
-      rules: 'A previous referral counts when its date is before the referral’s and on or after the same date 12 months earlier.',
+      rules:
+        'A previous referral counts when its date is before the referral’s and on or after the same date 12 months earlier.',
     },
-    basis: 'DfE Characteristics of children in need, table C1 (re-referrals within 12 months of a previous referral), CIN census referral dates.',
+    basis:
+      'DfE Characteristics of children in need, table C1 (re-referrals within 12 months of a previous referral), CIN census referral dates.',
     polarity: 'lower',
     unit: 'percent',
     target: 20,

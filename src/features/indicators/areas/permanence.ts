@@ -40,7 +40,8 @@ export const permanence = [
       period: 'Adoption orders in the 36 months to the period end.',
       rules: ADOPTION_COHORT,
     },
-    basis: 'Adoption scorecard indicator A1 (DfE, 2013–16 threshold 14 months, 426 days: DfE news release on GOV.UK, 14 January 2014).',
+    basis:
+      'Adoption scorecard indicator A1 (DfE, 2013–16 threshold 14 months, 426 days: DfE news release on GOV.UK, 14 January 2014).',
     polarity: 'lower',
     unit: 'days',
     target: 426,
@@ -55,15 +56,18 @@ export const permanence = [
   }),
   defineIndicator({
     id: 'adoption-a10-days',
-    title: 'Average days from entering care to moving in with the adoptive family, adjusted for foster carer adoptions (A10)',
+    title:
+      'Average days from entering care to moving in with the adoptive family, adjusted for foster carer adoptions (A10)',
     area: 'permanence',
     definition: {
-      numerator: 'Days from the start of the period of care to the day the clock stops, summed: the date placed for adoption, or for a child adopted by their foster carer the date they moved in with that carer.',
+      numerator:
+        'Days from the start of the period of care to the day the clock stops, summed: the date placed for adoption, or for a child adopted by their foster carer the date they moved in with that carer.',
       denominator: 'Children adopted in the 36 months to the period end (the value is the average).',
       period: 'Adoption orders in the 36 months to the period end.',
       rules: `${ADOPTION_COHORT} For a foster carer adoption (adopted_by_foster_carer) Lantern finds the carer from the placement the child was in on the day they were placed for adoption (placements.carer_ref) and stops the clock at the start of the child’s unbroken run of placements with that carer in that period of care. What Lantern cannot tell: the carer is known only through carer_ref, so when it is not recorded, or no earlier placement with the same carer is found, the clock stops at the date placed for adoption, as for A1 (so A10 is never longer than A1).`,
     },
-    basis: 'Adoption and Special Guardianship Leadership Board indicator A10 (replaced A1 in the Board\'s data from 2021/22; Coram\'s note on the ASGLB data).',
+    basis:
+      "Adoption and Special Guardianship Leadership Board indicator A10 (replaced A1 in the Board's data from 2021/22; Coram's note on the ASGLB data).",
     polarity: 'lower',
     unit: 'days',
     target: 426,
@@ -90,12 +94,15 @@ export const permanence = [
     title: 'Average days from court authority to place to matching with adopters (A2)',
     area: 'permanence',
     definition: {
-      numerator: 'Days from the placement order to the match with the adoptive family, summed; a match made before the order counts as 0 days.',
-      denominator: 'Children adopted in the 36 months to the period end with both dates recorded (the value is the average).',
+      numerator:
+        'Days from the placement order to the match with the adoptive family, summed; a match made before the order counts as 0 days.',
+      denominator:
+        'Children adopted in the 36 months to the period end with both dates recorded (the value is the average).',
       period: 'Adoption orders in the 36 months to the period end.',
       rules: ADOPTION_COHORT,
     },
-    basis: 'Adoption scorecard indicator A2 (DfE, 2013–16 threshold 4 months, 121 days: DfE news release on GOV.UK, 2014; LG Inform metric 912).',
+    basis:
+      'Adoption scorecard indicator A2 (DfE, 2013–16 threshold 4 months, 121 days: DfE news release on GOV.UK, 2014; LG Inform metric 912).',
     polarity: 'lower',
     unit: 'days',
     target: 121,
@@ -114,9 +121,11 @@ export const permanence = [
     area: 'permanence',
     definition: {
       numerator: 'Children in pre-proceedings under the Public Law Outline at the period end (each child once).',
-      period: 'A snapshot at the end of the last day of the period (pre-proceedings started on or before it and not ended on or before it).',
+      period:
+        'A snapshot at the end of the last day of the period (pre-proceedings started on or before it and not ended on or before it).',
     },
-    basis: 'Public Law Outline (Practice Direction 12A) and the Pre-Proceedings and Care Proceedings statutory guidance (DfE 2021/2024); CIN census pre-proceedings module.',
+    basis:
+      'Public Law Outline (Practice Direction 12A) and the Pre-Proceedings and Care Proceedings statutory guidance (DfE 2021/2024); CIN census pre-proceedings module.',
     polarity: 'neutral',
     unit: 'count',
     subject: 'child',
@@ -134,7 +143,8 @@ export const permanence = [
       denominator: 'Pre-proceedings open at the period end (the value is the average).',
       period: 'A snapshot on the last day of the period.',
     },
-    basis: 'Public Law Outline: pre-proceedings expected to conclude within 16 weeks (Pre-Proceedings and Care Proceedings statutory guidance).',
+    basis:
+      'Public Law Outline: pre-proceedings expected to conclude within 16 weeks (Pre-Proceedings and Care Proceedings statutory guidance).',
     polarity: 'lower',
     unit: 'weeks',
     target: 16,
@@ -155,7 +165,8 @@ export const permanence = [
       denominator: 'Pre-proceedings ending in the period.',
       period: 'Pre-proceedings whose end date falls in the period.',
     },
-    basis: 'Public Law Outline: pre-proceedings within 16 weeks (Pre-Proceedings and Care Proceedings statutory guidance).',
+    basis:
+      'Public Law Outline: pre-proceedings within 16 weeks (Pre-Proceedings and Care Proceedings statutory guidance).',
     polarity: 'higher',
     unit: 'percent',
     target: 80,
@@ -176,7 +187,8 @@ export const permanence = [
       denominator: 'Care proceedings concluded (ended) in the period, whatever the order.',
       period: 'Proceedings whose end date falls in the period.',
     },
-    basis: 'Children Act 1989 s32(1)(a) as amended by the Children and Families Act 2014 s14: proceedings to be disposed of within 26 weeks of issue.',
+    basis:
+      'Children Act 1989 s32(1)(a) as amended by the Children and Families Act 2014 s14: proceedings to be disposed of within 26 weeks of issue.',
     polarity: 'higher',
     unit: 'percent',
     target: 60,
@@ -197,7 +209,8 @@ export const permanence = [
       denominator: 'Care proceedings concluded (ended) in the period (the value is the average).',
       period: 'Proceedings whose end date falls in the period.',
     },
-    basis: 'Children and Families Act 2014 s14 (26 weeks); Cafcass and MoJ family court statistics report the same average.',
+    basis:
+      'Children and Families Act 2014 s14 (26 weeks); Cafcass and MoJ family court statistics report the same average.',
     polarity: 'lower',
     unit: 'weeks',
     target: 26,

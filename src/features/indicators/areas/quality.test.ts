@@ -17,28 +17,64 @@ describeEachEngine('LADO indicators', (ctx) => {
     const db = ctx.database.db;
     la = await buildAuthority(db);
     const other = await buildAuthority(db);
-    const referral = async (name: string, values: { referralDate: string; managementOversightDate?: string | null; initialConsiderationDate?: string | null }) => {
+    const referral = async (
+      name: string,
+      values: {
+        referralDate: string;
+        managementOversightDate?: string | null;
+        initialConsiderationDate?: string | null;
+      },
+    ) => {
       const child = await buildChild(db, { authorityId: la.id });
       ids[name] = child.id;
       await buildLadoReferral(db, child, values);
     };
     // Friday 6 June: oversight Monday 9 June (1 working day) ✓; consideration the same day ✓.
-    await referral('friday', { referralDate: '2025-06-06', managementOversightDate: '2025-06-09', initialConsiderationDate: '2025-06-06' });
+    await referral('friday', {
+      referralDate: '2025-06-06',
+      managementOversightDate: '2025-06-09',
+      initialConsiderationDate: '2025-06-06',
+    });
     // Friday 13 June: oversight Tuesday 17 June (2 working days) ✗; consideration Tuesday too ✗.
-    await referral('friday-late', { referralDate: '2025-06-13', managementOversightDate: '2025-06-17', initialConsiderationDate: '2025-06-17' });
+    await referral('friday-late', {
+      referralDate: '2025-06-13',
+      managementOversightDate: '2025-06-17',
+      initialConsiderationDate: '2025-06-17',
+    });
     // Saturday 14 June: oversight Monday 16 June (1 working day) ✓; no consideration recorded ✗.
-    await referral('saturday', { referralDate: '2025-06-14', managementOversightDate: '2025-06-16', initialConsiderationDate: null });
+    await referral('saturday', {
+      referralDate: '2025-06-14',
+      managementOversightDate: '2025-06-16',
+      initialConsiderationDate: null,
+    });
     // Wednesday 25 June: no oversight ✗; consideration dated the day before the referral (an error) ✗.
-    await referral('missing', { referralDate: '2025-06-25', managementOversightDate: null, initialConsiderationDate: '2025-06-24' });
+    await referral('missing', {
+      referralDate: '2025-06-25',
+      managementOversightDate: null,
+      initialConsiderationDate: '2025-06-24',
+    });
     // Friday 23 May: Monday 26 May is a bank holiday, so Tuesday 27 May is 1 working day ✓; consideration on the
     // bank holiday (0 working days) ✓.
-    await referral('bank-holiday', { referralDate: '2025-05-23', managementOversightDate: '2025-05-27', initialConsiderationDate: '2025-05-26' });
+    await referral('bank-holiday', {
+      referralDate: '2025-05-23',
+      managementOversightDate: '2025-05-27',
+      initialConsiderationDate: '2025-05-26',
+    });
     // About an adult whose alleged victim Lantern does not hold: counts, but has no child. Monday 30 June, both
     // on Tuesday 1 July ✓ ✓.
     const someone = await buildChild(db, { authorityId: la.id });
-    await buildLadoReferral(db, someone, { childId: null, referralDate: '2025-06-30', managementOversightDate: '2025-07-01', initialConsiderationDate: '2025-07-01' });
+    await buildLadoReferral(db, someone, {
+      childId: null,
+      referralDate: '2025-06-30',
+      managementOversightDate: '2025-07-01',
+      initialConsiderationDate: '2025-07-01',
+    });
     // Outside the quarter, and in another authority.
-    await referral('march', { referralDate: '2025-03-31', managementOversightDate: '2025-03-31', initialConsiderationDate: '2025-03-31' });
+    await referral('march', {
+      referralDate: '2025-03-31',
+      managementOversightDate: '2025-03-31',
+      initialConsiderationDate: '2025-03-31',
+    });
     const elsewhere = await buildChild(db, { authorityId: other.id });
     await buildLadoReferral(db, elsewhere, { referralDate: '2025-06-02' });
   });
@@ -48,7 +84,10 @@ describeEachEngine('LADO indicators', (ctx) => {
     const v = await indicatorValue(db, 'lado-referrals', la.id, Q1);
     assert.deepEqual([v.numerator, v.denominator, v.value], [6, null, 6]);
     const items = await indicatorItems(db, 'lado-referrals', la.id, Q1);
-    assert.deepEqual(items.map((i) => i.subjectId).sort((a, b) => a - b), ['friday', 'friday-late', 'saturday', 'missing', 'bank-holiday'].map((n) => ids[n] ?? 0).sort((a, b) => a - b));
+    assert.deepEqual(
+      items.map((i) => i.subjectId).sort((a, b) => a - b),
+      ['friday', 'friday-late', 'saturday', 'missing', 'bank-holiday'].map((n) => ids[n] ?? 0).sort((a, b) => a - b),
+    );
   });
 
   it('management oversight within 1 working day: friday, saturday, bank-holiday and the childless one of 6 = 66.7%', async () => {
@@ -59,7 +98,10 @@ describeEachEngine('LADO indicators', (ctx) => {
     const got = new Map(items.map((i) => [i.subjectId, [i.numerator, i.denominator]]));
     assert.deepEqual(got.get(ids['friday-late'] ?? 0), [0, 1]);
     assert.deepEqual(got.get(ids['bank-holiday'] ?? 0), [1, 1]);
-    assert.equal(items.find((i) => i.subjectId === ids.missing)?.detail, 'Referral 2025-06-25, no management oversight recorded');
+    assert.equal(
+      items.find((i) => i.subjectId === ids.missing)?.detail,
+      'Referral 2025-06-25, no management oversight recorded',
+    );
   });
 
   it('initial consideration within 1 working day: friday, bank-holiday and the childless one of 6 = 50%', async () => {
@@ -94,8 +136,13 @@ describeEachEngine('audit domain grades good or better', (ctx) => {
       ids[name] = child.id;
       return child.id;
     };
-    const audit = async (name: string, submittedOn: string | null, grades: Parameters<typeof buildAudit>[1]['grades'], status = 'submitted', authorityId = la.id) =>
-      buildAudit(db, { authorityId, childId: await childFor(name, authorityId), submittedOn, status, grades });
+    const audit = async (
+      name: string,
+      submittedOn: string | null,
+      grades: Parameters<typeof buildAudit>[1]['grades'],
+      status = 'submitted',
+      authorityId = la.id,
+    ) => buildAudit(db, { authorityId, childId: await childFor(name, authorityId), submittedOn, status, grades });
     // a: 1 March (the first day): G, RI agreed G, I → 2 of 3; and again on 20 March: O → 1 of 1 (a: 3 of 4).
     await audit('a', '2026-03-01', [
       { domainId: assessment, grade: 'good' },
@@ -109,10 +156,15 @@ describeEachEngine('audit domain grades good or better', (ctx) => {
       { domainId: planning, grade: 'good', agreedGrade: 'requires-improvement' },
     ]);
     // c: moderated, 15 March: I, RI → 0 of 2.
-    await audit('c', '2026-03-15', [
-      { domainId: assessment, grade: 'inadequate' },
-      { domainId: planning, grade: 'requires-improvement' },
-    ], 'moderated');
+    await audit(
+      'c',
+      '2026-03-15',
+      [
+        { domainId: assessment, grade: 'inadequate' },
+        { domainId: planning, grade: 'requires-improvement' },
+      ],
+      'moderated',
+    );
     // Not counted: drafts (one carrying a day), 28 February and 1 April, and another authority's audit.
     await audit('d', null, [{ domainId: assessment, grade: 'outstanding' }], 'draft');
     await audit('d', '2026-03-10', [{ domainId: assessment, grade: 'outstanding' }], 'draft');
@@ -139,11 +191,18 @@ describeEachEngine('audit domain grades good or better', (ctx) => {
         [ids.c, 0, 2],
       ],
     );
-    assert.equal(items[0]?.detail, 'Audit submitted 2026-03-01: 2 of 3 domains good or better; Audit submitted 2026-03-20: 1 of 1 domains good or better');
+    assert.equal(
+      items[0]?.detail,
+      'Audit submitted 2026-03-01: 2 of 3 domains good or better; Audit submitted 2026-03-20: 1 of 1 domains good or better',
+    );
   });
 
   it('February 2026: only e’s audit of 28 February, O = 1 of 1 = 100%', async () => {
-    const v = await indicatorValue(ctx.database.db, 'audits-good-or-better', la.id, { kind: 'month', start: '2026-02-01', end: '2026-02-28' });
+    const v = await indicatorValue(ctx.database.db, 'audits-good-or-better', la.id, {
+      kind: 'month',
+      start: '2026-02-01',
+      end: '2026-02-28',
+    });
     assert.deepEqual([v.numerator, v.denominator, v.value], [1, 1, 100]);
   });
 });

@@ -12,7 +12,11 @@ import { defineIndicator, type IndicatorDefinition } from '../definition';
 import { calendarRow, inPeriod, inWorkingDays } from '../sql';
 
 /** Referrals in the period, with 1 when `column` is recorded within 1 working day of the referral. */
-function withinOneWorkingDay(authorityId: number, column: 'management_oversight_date' | 'initial_consideration_date', label: string): SQL {
+function withinOneWorkingDay(
+  authorityId: number,
+  column: 'management_oversight_date' | 'initial_consideration_date',
+  label: string,
+): SQL {
   const c = `l.${column}`;
   return sql`
     select p.period_end, l.child_id as subject_id,
@@ -53,7 +57,8 @@ export const quality: IndicatorDefinition[] = [
       numerator: 'Those with management oversight recorded on the referral day or the next working day.',
       denominator: 'LADO referrals dated in the period.',
       period: 'Referrals dated in the period.',
-      rules: 'No oversight recorded, or recorded 2 or more working days after the referral, is not in time. Weekends and England and Wales bank holidays are not working days.',
+      rules:
+        'No oversight recorded, or recorded 2 or more working days after the referral, is not in time. Weekends and England and Wales bank holidays are not working days.',
     },
     basis: LADO_BASIS,
     polarity: 'higher',
@@ -72,7 +77,8 @@ export const quality: IndicatorDefinition[] = [
       numerator: 'Those whose initial consideration was recorded on the referral day or the next working day.',
       denominator: 'LADO referrals dated in the period.',
       period: 'Referrals dated in the period.',
-      rules: 'No initial consideration recorded, or one 2 or more working days after the referral, is not in time. Weekends and England and Wales bank holidays are not working days.',
+      rules:
+        'No initial consideration recorded, or one 2 or more working days after the referral, is not in time. Weekends and England and Wales bank holidays are not working days.',
     },
     basis: LADO_BASIS,
     polarity: 'higher',
@@ -91,9 +97,11 @@ export const quality: IndicatorDefinition[] = [
       numerator: 'Those graded outstanding or good.',
       denominator: 'Practice domain grades of the case audits submitted in the period.',
       period: 'Audits submitted (or since moderated) in the period, each counted on the day it was submitted.',
-      rules: 'The grade moderation agreed counts when there is one, else the auditor’s. Draft audits do not count. One row per audit in the drill-down: its good or better domains of its graded domains.',
+      rules:
+        'The grade moderation agreed counts when there is one, else the auditor’s. Draft audits do not count. One row per audit in the drill-down: its good or better domains of its graded domains.',
     },
-    basis: 'Local quality assurance measure (case audits against the authority’s practice domains, moderated by double and triple lock); no DfE collection.',
+    basis:
+      'Local quality assurance measure (case audits against the authority’s practice domains, moderated by double and triple lock); no DfE collection.',
     polarity: 'higher',
     unit: 'percent',
     target: 60,

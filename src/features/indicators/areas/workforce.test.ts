@@ -20,7 +20,10 @@ describeEachEngine('workforce indicators', (ctx) => {
     la = await buildAuthority(db);
     const other = await buildAuthority(db);
     const team = await buildTeam(db, { authorityId: la.id });
-    const worker = async (name: string, values: { role?: string; agency?: boolean; fte?: number; startDate?: string; endDate?: string | null }) => {
+    const worker = async (
+      name: string,
+      values: { role?: string; agency?: boolean; fte?: number; startDate?: string; endDate?: string | null },
+    ) => {
       const row = await buildWorker(db, { authorityId: la.id, teamId: team.id, startDate: '2020-01-01', ...values });
       w[name] = row.id;
       return row;
@@ -41,13 +44,22 @@ describeEachEngine('workforce indicators', (ctx) => {
     await worker('left-a-year-ago', { role: 'senior-practitioner', fte: 1, endDate: '2024-09-30' });
     // Not leavers in the year: left on 29 September 2024 (a leaver of the year before); an agency worker who left.
     await worker('left-too-early', { role: 'social-worker', fte: 1, endDate: '2024-09-29' });
-    await worker('agency-left', { role: 'social-worker', agency: true, fte: 1, startDate: '2024-01-01', endDate: '2025-06-01' });
+    await worker('agency-left', {
+      role: 'social-worker',
+      agency: true,
+      fte: 1,
+      startDate: '2024-01-01',
+      endDate: '2025-06-01',
+    });
     // Starts the day after the period end.
     await worker('starter', { role: 'social-worker', fte: 1, startDate: '2025-10-01' });
     await buildWorker(db, { authorityId: other.id, role: 'social-worker', agency: true, fte: 1 });
 
     // Allocations open on 30 September 2025.
-    const allocate = async (workerId: number | null, values: { role?: string; startDate?: string; endDate?: string | null } = {}) => {
+    const allocate = async (
+      workerId: number | null,
+      values: { role?: string; startDate?: string; endDate?: string | null } = {},
+    ) => {
       const child = await buildChild(db, { authorityId: la.id });
       await buildAllocation(db, { child, teamId: team.id, workerId, startDate: '2025-01-01', ...values });
     };
@@ -77,7 +89,9 @@ describeEachEngine('workforce indicators', (ctx) => {
       leaversFte: 2,
       caseloadCases: 300,
     });
-    await db.insert(workforceSnapshots).values([snapshot('2024-09-30', 2, 18), snapshot('2025-09-30', 3, 22), snapshot('2025-10-31', 10, 10)]);
+    await db
+      .insert(workforceSnapshots)
+      .values([snapshot('2024-09-30', 2, 18), snapshot('2025-09-30', 3, 22), snapshot('2025-10-31', 10, 10)]);
     await db.insert(workforceSnapshots).values({ ...snapshot('2025-09-30', 50, 50), authorityId: other.id });
   });
 
@@ -101,7 +115,10 @@ describeEachEngine('workforce indicators', (ctx) => {
     assert.deepEqual([v.numerator, v.denominator, v.value], [1, 5.5, 18.2]);
     const items = await indicatorItems(db, 'sw-agency-rate', la.id, SEPTEMBER_2025);
     assert.equal(items.length, 6); // the six social workers in post; not the personal adviser
-    assert.equal(items.some((i) => i.subjectId === w.pa), false);
+    assert.equal(
+      items.some((i) => i.subjectId === w.pa),
+      false,
+    );
   });
 
   it('turnover in the year to 30 September 2025: leavers 0.8 + 1 = 1.8 FTE ÷ employed in post 1 + 0.5 + 1 + 1 + 1 = 4.5 FTE = 40%', async () => {
@@ -112,11 +129,16 @@ describeEachEngine('workforce indicators', (ctx) => {
     const got = new Map(items.map((i) => [i.subjectId, [i.numerator, i.denominator]]));
     assert.deepEqual(got.get(w['left-a-year-ago'] ?? 0), [1, 0]);
     assert.deepEqual(got.get(w['last-day'] ?? 0), [0, 1]);
-    for (const name of ['left-too-early', 'agency-left', 'agency', 'lado', 'starter']) assert.equal(got.has(w[name] ?? 0), false, name);
+    for (const name of ['left-too-early', 'agency-left', 'agency', 'lado', 'starter'])
+      assert.equal(got.has(w[name] ?? 0), false, name);
   });
 
   it('turnover a year later (to 30 September 2026): the worker whose last day was 30 September 2025 is now a leaver', async () => {
-    const v = await indicatorValue(ctx.database.db, 'sw-turnover-rate', la.id, { kind: 'month', start: '2026-09-01', end: '2026-09-30' });
+    const v = await indicatorValue(ctx.database.db, 'sw-turnover-rate', la.id, {
+      kind: 'month',
+      start: '2026-09-01',
+      end: '2026-09-30',
+    });
     // Leavers: last-day 1 FTE. In post: sw 1, senior 0.5, manager 1, iro 1, starter 1 = 4.5 FTE. 1 ÷ 4.5 = 22.2%.
     assert.deepEqual([v.numerator, v.denominator, v.value], [1, 4.5, 22.2]);
   });

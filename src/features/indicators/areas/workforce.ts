@@ -29,7 +29,11 @@ export const SOCIAL_WORKER_ROLES = ['social-worker', 'senior-practitioner', 'tea
 /** Worker roles that hold cases, for caseloads. */
 export const CASE_HOLDING_ROLES = ['social-worker', 'senior-practitioner'] as const;
 
-const roles = (list: readonly string[]): SQL => sql.join(list.map((r) => sql`${r}`), sql`, `);
+const roles = (list: readonly string[]): SQL =>
+  sql.join(
+    list.map((r) => sql`${r}`),
+    sql`, `,
+  );
 
 const CSWW_BASIS = 'DfE Children’s social work workforce statistics (annual census at 30 September), csww_indicators.';
 
@@ -40,7 +44,8 @@ export const workforce: IndicatorDefinition[] = [
     area: 'workforce',
     definition: {
       numerator: 'Open social-worker allocations at the period end held by case-holding social workers in post then.',
-      denominator: 'FTE of case-holding social workers (social workers and senior practitioners, agency included) in post at the period end.',
+      denominator:
+        'FTE of case-holding social workers (social workers and senior practitioners, agency included) in post at the period end.',
       period: 'A snapshot at the period end.',
       rules:
         'An allocation open on the period end counts (one ending that day too). Cases allocated to a team but to no worker, or to a team manager, count on neither side. DfE’s caseload is the cases held by case holders ÷ their FTE, where a case holder is any children and family social worker holding at least one case; Lantern takes social workers and senior practitioners in post as the case holders (one with no cases still counts in the FTE), so it runs a little lower than DfE’s where some workers in those roles hold none.',
@@ -114,7 +119,8 @@ export const workforce: IndicatorDefinition[] = [
       numerator: 'Vacant social worker posts (FTE) in the latest workforce snapshot on or before the period end.',
       denominator: 'Vacancies (FTE) plus employed social workers in post (FTE) in that snapshot.',
       period: 'The latest workforce snapshot on or before the period end (usually the census at 30 September).',
-      rules: 'Vacancies are not recorded per worker, so the figure comes from the snapshot and has no drill-down. No snapshot, no value.',
+      rules:
+        'Vacancies are not recorded per worker, so the figure comes from the snapshot and has no drill-down. No snapshot, no value.',
     },
     basis: `${CSWW_BASIS} vacancy_rate_fte = vacancy FTE ÷ (vacancy FTE + employed FTE in post).`,
     polarity: 'lower',
@@ -141,7 +147,8 @@ export const workforce: IndicatorDefinition[] = [
     definition: {
       numerator: 'FTE of employed social workers who left in the 12 months to the period end.',
       denominator: 'FTE of employed social workers in post at the period end.',
-      period: 'Leavers: a last day (end_date) on or after the same date 12 months before the period end and before the period end. In post: at the period end.',
+      period:
+        'Leavers: a last day (end_date) on or after the same date 12 months before the period end and before the period end. In post: at the period end.',
       rules:
         'Agency workers are left out of both sides, as DfE does. A worker whose last day is the period end is still in post then, and is a leaver in the next 12 months, so each leaver is counted once: with a period ending 30 September 2025, leavers are those whose last day is 30 September 2024 (in post at the census before) to 29 September 2025.',
     },

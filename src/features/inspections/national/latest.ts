@@ -58,7 +58,11 @@ export function dedupe(records: readonly OutcomeRecord[]): OutcomeRecord[] {
     const key = `${r.laNumber}|${r.startDate}`;
     all.set(key, [...(all.get(key) ?? []), r]);
     const held = best.get(key);
-    if (!held || sourcePreference(r.source) < sourcePreference(held.source) || (sourcePreference(r.source) === sourcePreference(held.source) && count(r) > count(held))) {
+    if (
+      !held ||
+      sourcePreference(r.source) < sourcePreference(held.source) ||
+      (sourcePreference(r.source) === sourcePreference(held.source) && count(r) > count(held))
+    ) {
       best.set(key, r);
     }
   }
@@ -77,11 +81,16 @@ export function dedupe(records: readonly OutcomeRecord[]): OutcomeRecord[] {
  * Every authority's latest graded inspection, by name. `onsRegion` gives an authority's Ofsted region from the
  * authority lookup when no row says it.
  */
-export function latestGraded(records: readonly OutcomeRecord[], onsRegion: (laNumber: string) => string | null = () => null): LatestJudgements[] {
+export function latestGraded(
+  records: readonly OutcomeRecord[],
+  onsRegion: (laNumber: string) => string | null = () => null,
+): LatestJudgements[] {
   const regions = new Map<string, string>();
   const latest = new Map<string, OutcomeRecord>();
   // The official table's region first: every row of the authority, newest first.
-  const sorted = dedupe(records).sort((a, b) => b.startDate.localeCompare(a.startDate) || sourcePreference(a.source) - sourcePreference(b.source));
+  const sorted = dedupe(records).sort(
+    (a, b) => b.startDate.localeCompare(a.startDate) || sourcePreference(a.source) - sourcePreference(b.source),
+  );
   for (const r of [...sorted].sort((a, b) => sourcePreference(a.source) - sourcePreference(b.source))) {
     if (r.ofstedRegion && !regions.has(r.laNumber)) regions.set(r.laNumber, r.ofstedRegion);
   }
@@ -135,7 +144,11 @@ export function gradeCounts(rows: readonly LatestJudgements[]): GradeCount[] {
 }
 
 /** How many of these are good or outstanding overall, and how many have no overall grade. */
-export function goodOrBetter(rows: ReadonlyArray<Pick<OutcomeRecord, 'overall'>>): { good: number; noOverall: number; of: number } {
+export function goodOrBetter(rows: ReadonlyArray<Pick<OutcomeRecord, 'overall'>>): {
+  good: number;
+  noOverall: number;
+  of: number;
+} {
   return {
     good: rows.filter((r) => r.overall !== null && isGoodOrBetter(r.overall)).length,
     noOverall: rows.filter((r) => r.overall === null).length,

@@ -12,8 +12,9 @@ import { ofstedRegionOfOnsRegion } from '../../reference/ofsted-outcomes';
 import { goodOrBetter, latestGraded, type LatestJudgements, type OutcomeRecord } from './latest';
 
 const grade = (v: string | null): Grade | null => (v === null ? null : isGrade(v) ? v : parseGrade(v));
- 
-const day = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+const day = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 type OutcomeSql = {
   source: string;
@@ -40,7 +41,10 @@ type OutcomeSql = {
 const kept = new WeakMap<object, { stamp: string; value: LatestJudgements[] }>();
 
 export async function nationalLatest(db: Tx): Promise<LatestJudgements[]> {
-  const [row] = await rows<{ stamp: string }>(db, sql`select concat_ws('|', max(id), count(*)) as stamp from reference_imports`);
+  const [row] = await rows<{ stamp: string }>(
+    db,
+    sql`select concat_ws('|', max(id), count(*)) as stamp from reference_imports`,
+  );
   const stamp = row?.stamp ?? '';
   const cached = kept.get(db);
   if (cached && cached.stamp === stamp) return cached.value;
@@ -56,7 +60,10 @@ async function readNationalLatest(db: Tx): Promise<LatestJudgements[]> {
           children_in_care, care_leavers, link
         from ofsted_outcomes`,
   );
-  const regions = await rows<{ la_number: string; region_name: string | null }>(db, sql`select la_number, region_name from reference_authorities`);
+  const regions = await rows<{ la_number: string; region_name: string | null }>(
+    db,
+    sql`select la_number, region_name from reference_authorities`,
+  );
   const ons = new Map(regions.map((r) => [r.la_number, ofstedRegionOfOnsRegion(r.region_name)]));
   const records: OutcomeRecord[] = found.map((r) => ({
     source: r.source,
@@ -84,7 +91,17 @@ export interface OwnJudgements {
   readonly name: string;
   /** The published authority it is compared as (its own DfE number's, or its benchmark authority's), by name. */
   readonly comparedAs: string | null;
-  readonly row: Pick<LatestJudgements, 'startDate' | 'publishedOn' | 'kind' | 'overall' | 'leaders' | 'helpAndProtection' | 'childrenInCare' | 'careLeavers'> | null;
+  readonly row: Pick<
+    LatestJudgements,
+    | 'startDate'
+    | 'publishedOn'
+    | 'kind'
+    | 'overall'
+    | 'leaders'
+    | 'helpAndProtection'
+    | 'childrenInCare'
+    | 'careLeavers'
+  > | null;
 }
 
 export interface NeighbourJudgements {
@@ -110,7 +127,10 @@ async function recordedLatest(db: Tx, authorityId: number): Promise<OwnJudgement
         order by i.start_date desc, i.id desc limit 1`,
   );
   if (!latest) return null;
-  const judgements = await rows<{ judgement: string; grade: string }>(db, sql`select judgement, grade from inspection_judgements where inspection_id = ${latest.id}`);
+  const judgements = await rows<{ judgement: string; grade: string }>(
+    db,
+    sql`select judgement, grade from inspection_judgements where inspection_id = ${latest.id}`,
+  );
   const of = (...keys: string[]) => {
     const j = judgements.find((x) => keys.includes(x.judgement));
     return j ? grade(j.grade) : null;
@@ -129,7 +149,11 @@ async function recordedLatest(db: Tx, authorityId: number): Promise<OwnJudgement
 }
 
 /** The authority's own latest judgements beside its statistical neighbours' (model 2025, else 2021). */
-export async function neighbourPicture(db: Tx, authorityId: number, latest: readonly LatestJudgements[]): Promise<NeighbourPicture> {
+export async function neighbourPicture(
+  db: Tx,
+  authorityId: number,
+  latest: readonly LatestJudgements[],
+): Promise<NeighbourPicture> {
   const area = await benchmarkArea(db, authorityId);
   const [authority] = await rows<{ name: string }>(db, sql`select name from authorities where id = ${authorityId}`);
   const byLa = new Map(latest.map((r) => [r.laNumber, r]));
@@ -141,12 +165,20 @@ export async function neighbourPicture(db: Tx, authorityId: number, latest: read
   if (recorded) own = { from: 'recorded', laNumber: area.laNumber, name, comparedAs, row: recorded };
   else if (published) own = { from: 'published', laNumber: area.laNumber, name, comparedAs, row: published };
   else own = { from: 'none', laNumber: area.laNumber, name, comparedAs, row: null };
-  const names = await rows<{ la_number: string; name: string }>(db, sql`select la_number, name from reference_authorities`);
+  const names = await rows<{ la_number: string; name: string }>(
+    db,
+    sql`select la_number, name from reference_authorities`,
+  );
   const nameOf = new Map(names.map((n) => [n.la_number, n.name]));
   const neighbours = area.neighbours.map((laNumber, i) => {
     const row = byLa.get(laNumber) ?? null;
     return { rank: i + 1, laNumber, name: nameOf.get(laNumber) ?? row?.laName ?? laNumber, latest: row };
   });
   const withRow = neighbours.flatMap((n) => (n.latest ? [n.latest] : []));
-  return { own, model: area.model, neighbours, summary: { ...goodOrBetter(withRow), notPublished: neighbours.length - withRow.length } };
+  return {
+    own,
+    model: area.model,
+    neighbours,
+    summary: { ...goodOrBetter(withRow), notPublished: neighbours.length - withRow.length },
+  };
 }

@@ -21,11 +21,20 @@ interface Api {
   filter: { region: string | null; grade: string | null; of: string };
   total: number;
   counts: Array<{ judgement: string; counts: Record<string, number>; none: number }>;
-  outcomes: Array<{ laNumber: string; laName: string; region: string | null; kind: string | null; startDate: string; overall: string | null; source: string }>;
+  outcomes: Array<{
+    laNumber: string;
+    laName: string;
+    region: string | null;
+    kind: string | null;
+    startDate: string;
+    overall: string | null;
+    source: string;
+  }>;
 }
 
 /** The text of the paragraph that says how many authorities the table lists. */
-const countLine = (html: string) => /<p class="govuk-body" id="national-count">([^<]*)<\/p>/.exec(html)?.[1]?.replace(/\s+/g, ' ').trim();
+const countLine = (html: string) =>
+  /<p class="govuk-body" id="national-count">([^<]*)<\/p>/.exec(html)?.[1]?.replace(/\s+/g, ' ').trim();
 
 describe('the national picture (/inspections/national, /api/ofsted-outcomes)', () => {
   let world: TestWorld;
@@ -60,16 +69,27 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
   it('a member reads every authority’s latest judgements: 153, overall Good 67, Outstanding 36, RI 31, Inadequate 19', async () => {
     await importReferenceFiles(
       world.database.db,
-      [file('la-reference/jt39_Provider_data_lookup.csv.gz'), file('la-reference/sn_model_2025_wide.csv.gz'), file('ofsted-ilacs/ofsted_la_outcomes_2025_current_judgements.csv.gz')],
+      [
+        file('la-reference/jt39_Provider_data_lookup.csv.gz'),
+        file('la-reference/sn_model_2025_wide.csv.gz'),
+        file('ofsted-ilacs/ofsted_la_outcomes_2025_current_judgements.csv.gz'),
+      ],
       'test',
     );
     const page = await member.get('/inspections/national');
     assert.equal(page.status, 200);
     assert.equal(countLine(page.text), '153 authorities.');
     assert.match(page.text, /Barnet \(302\)/);
-    assert.equal((await api('?region=London')).body.outcomes.find((o) => o.laNumber === '302')?.kind, null, 'the current table gives no type');
+    assert.equal(
+      (await api('?region=London')).body.outcomes.find((o) => o.laNumber === '302')?.kind,
+      null,
+      'the current table gives no type',
+    );
     // The counts table's overall row: Outstanding 36, Good 67, RI 31, Inadequate 19, not graded 0.
-    assert.match(page.text, /Overall effectiveness<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">36<\/td>\s*<td[^>]*>67<\/td>\s*<td[^>]*>31<\/td>\s*<td[^>]*>19<\/td>\s*<td[^>]*>0<\/td>/);
+    assert.match(
+      page.text,
+      /Overall effectiveness<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">36<\/td>\s*<td[^>]*>67<\/td>\s*<td[^>]*>31<\/td>\s*<td[^>]*>19<\/td>\s*<td[^>]*>0<\/td>/,
+    );
     // Care leavers not graded for the 50 authorities last inspected before 2023.
     assert.match(page.text, /Care leavers<\/td>(\s*<td[^>]*>\d+<\/td>){4}\s*<td[^>]*>50<\/td>/);
   });
@@ -80,16 +100,30 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
     assert.equal(countLine(page.text), '33 authorities in London.');
     assert.match(page.text, /Barnet \(302\)/);
     assert.doesNotMatch(page.text, /Reading \(870\)/, 'Reading is in the South East');
-    assert.match((await member.get('/inspections/national')).text, /<td class="govuk-table__cell">Reading \(870\)<\/td>\s*<td class="govuk-table__cell">South East<\/td>/);
+    assert.match(
+      (await member.get('/inspections/national')).text,
+      /<td class="govuk-table__cell">Reading \(870\)<\/td>\s*<td class="govuk-table__cell">South East<\/td>/,
+    );
     assert.match(page.text, /<option value="London" selected>London<\/option>/, 'the form keeps the choice');
     const { body } = await api('?region=London');
     assert.equal(body.total, 33);
-    assert.deepEqual(body.counts.find((c) => c.judgement === 'overall')?.counts, { outstanding: 14, good: 15, 'requires-improvement': 2, inadequate: 2 });
+    assert.deepEqual(body.counts.find((c) => c.judgement === 'overall')?.counts, {
+      outstanding: 14,
+      good: 15,
+      'requires-improvement': 2,
+      inadequate: 2,
+    });
   });
 
   it('the grade filter: 19 inadequate overall; 20 with any judgement inadequate (the lines of the file that say "Inadequate"); 2 in London overall', async () => {
-    assert.equal(countLine((await member.get('/inspections/national?grade=inadequate')).text), '19 authorities judged inadequate overall.');
-    assert.equal(countLine((await member.get('/inspections/national?grade=inadequate&of=any')).text), '20 authorities with any judgement inadequate.');
+    assert.equal(
+      countLine((await member.get('/inspections/national?grade=inadequate')).text),
+      '19 authorities judged inadequate overall.',
+    );
+    assert.equal(
+      countLine((await member.get('/inspections/national?grade=inadequate&of=any')).text),
+      '20 authorities with any judgement inadequate.',
+    );
     const { body } = await api('?region=London&grade=inadequate');
     assert.equal(body.total, 2);
     assert.deepEqual(body.filter, { region: 'London', grade: 'inadequate', of: 'overall' });
@@ -99,7 +133,9 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
   });
 
   it('GET /api/ofsted-outcomes is in the OpenAPI document with its three filters, for inspection:read', () => {
-    const doc = world.openapi as { paths: Record<string, Record<string, { description?: string; parameters?: Array<{ name: string }> }>> };
+    const doc = world.openapi as {
+      paths: Record<string, Record<string, { description?: string; parameters?: Array<{ name: string }> }>>;
+    };
     const op = doc.paths['/api/ofsted-outcomes']?.get;
     assert.ok(op);
     assert.deepEqual(op.parameters?.map((p) => p.name).sort(), ['grade', 'of', 'region']);
@@ -118,10 +154,18 @@ describe('the national picture (/inspections/national, /api/ofsted-outcomes)', (
   });
 
   it('no benchmark authority: no neighbours; benchmarked as Barnet (302), none recorded: Barnet’s published judgements, said so, beside its ten neighbours (8 good or better)', async () => {
-    assert.match((await member.get('/inspections/national')).text, /No statistical neighbours are loaded for this authority/);
-    await world.database.db.execute(sql`update authorities set benchmark_la_number = '302' where id = ${world.authorityId}`);
+    assert.match(
+      (await member.get('/inspections/national')).text,
+      /No statistical neighbours are loaded for this authority/,
+    );
+    await world.database.db.execute(
+      sql`update authorities set benchmark_la_number = '302' where id = ${world.authorityId}`,
+    );
     const page = await member.get('/inspections/national');
-    assert.match(page.text, /Test Borough has no graded inspection recorded in Lantern, so Ofsted’s published judgements for Barnet \(302\), the authority it is compared as/);
+    assert.match(
+      page.text,
+      /Test Borough has no graded inspection recorded in Lantern, so Ofsted’s published judgements for Barnet \(302\), the authority it is compared as/,
+    );
     assert.equal(h1(page.text), 'National picture: Ofsted judgements');
     assert.match(page.text, /<h2 class="govuk-heading-m">Test Borough and its statistical neighbours<\/h2>/);
     // Barnet 10/06/2024: children in care outstanding.

@@ -22,13 +22,17 @@ export const nationalQuery = z.object({
     .string()
     .trim()
     .default('')
-    .refine((v) => v === '' || (OFSTED_REGIONS as readonly string[]).includes(v), { error: `Choose one of Ofsted’s eight regions: ${OFSTED_REGIONS.join('; ')}` }),
+    .refine((v) => v === '' || (OFSTED_REGIONS as readonly string[]).includes(v), {
+      error: `Choose one of Ofsted’s eight regions: ${OFSTED_REGIONS.join('; ')}`,
+    }),
   grade: z
     .string()
     .trim()
     .default('')
     .refine((v) => v === '' || isGrade(v), { error: `Choose a grade: ${GRADES.join(', ')}` }),
-  of: z.enum(OF, { error: 'Choose whether the grade is the overall grade (overall) or any judgement’s (any)' }).default('overall'),
+  of: z
+    .enum(OF, { error: 'Choose whether the grade is the overall grade (overall) or any judgement’s (any)' })
+    .default('overall'),
 });
 type NationalQuery = z.output<typeof nationalQuery>;
 
@@ -51,7 +55,12 @@ const outcomeSchema = z.object({
 const countsSchema = z.object({
   judgement: z.enum(JUDGEMENT_FIELDS),
   label: z.string(),
-  counts: z.object({ outstanding: z.number(), good: z.number(), 'requires-improvement': z.number(), inadequate: z.number() }),
+  counts: z.object({
+    outstanding: z.number(),
+    good: z.number(),
+    'requires-improvement': z.number(),
+    inadequate: z.number(),
+  }),
   none: z.number(),
 });
 const responseSchema = z.object({
@@ -71,8 +80,18 @@ const gradeText = (g: Grade | null, blank: string) => (g ? GRADE_LABELS[g] : bla
 const kindText = (k: string | null) => (k && isActivityKind(k) ? ACTIVITY_LABELS[k] : 'Not stated');
 
 /** A table row of judgements: GOV.UK table cells. */
-function judgementCells(r: Pick<LatestJudgements, 'overall' | 'leaders' | 'helpAndProtection' | 'childrenInCare' | 'careLeavers' | 'startDate'>) {
-  return JUDGEMENT_FIELDS.map((f) => ({ text: gradeText(r[f], f === 'overall' && r.startDate >= '2026-04-01' ? 'Not graded (April 2026 framework)' : 'Not graded') }));
+function judgementCells(
+  r: Pick<
+    LatestJudgements,
+    'overall' | 'leaders' | 'helpAndProtection' | 'childrenInCare' | 'careLeavers' | 'startDate'
+  >,
+) {
+  return JUDGEMENT_FIELDS.map((f) => ({
+    text: gradeText(
+      r[f],
+      f === 'overall' && r.startDate >= '2026-04-01' ? 'Not graded (April 2026 framework)' : 'Not graded',
+    ),
+  }));
 }
 
 export function nationalRoutes(r: RouteBuilder): void {
@@ -87,7 +106,9 @@ export function nationalRoutes(r: RouteBuilder): void {
         grade: typeof req.query.grade === 'string' ? req.query.grade : undefined,
         of: typeof req.query.of === 'string' && req.query.of !== '' ? req.query.of : undefined,
       });
-      const errors = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'region'), message: i.message }));
+      const errors = parsed.success
+        ? []
+        : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'region'), message: i.message }));
       const q: NationalQuery = parsed.success ? parsed.data : { region: '', grade: '', of: 'overall' };
       const latest = await nationalLatest(services.db);
       const { rows, grade } = apply(latest, q);
@@ -100,17 +121,32 @@ export function nationalRoutes(r: RouteBuilder): void {
         loaded: latest.length,
         total: rows.length,
         filtered: Boolean(q.region || grade),
-        filterText: [q.region ? `in ${q.region}` : null, grade ? `${q.of === 'overall' ? 'judged' : 'with any judgement'} ${GRADE_LABELS[grade].toLowerCase()}${q.of === 'overall' ? ' overall' : ''}` : null]
+        filterText: [
+          q.region ? `in ${q.region}` : null,
+          grade
+            ? `${q.of === 'overall' ? 'judged' : 'with any judgement'} ${GRADE_LABELS[grade].toLowerCase()}${q.of === 'overall' ? ' overall' : ''}`
+            : null,
+        ]
           .filter(Boolean)
           .join(', '),
-        regionItems: [{ value: '', text: 'All regions', selected: asked === '' }, ...OFSTED_REGIONS.map((g) => ({ value: g, text: g, selected: g === asked }))],
-        gradeItems: [{ value: '', text: 'Any grade', selected: askedGrade === '' }, ...GRADES.map((g) => ({ value: g, text: GRADE_LABELS[g], selected: g === askedGrade }))],
+        regionItems: [
+          { value: '', text: 'All regions', selected: asked === '' },
+          ...OFSTED_REGIONS.map((g) => ({ value: g, text: g, selected: g === asked })),
+        ],
+        gradeItems: [
+          { value: '', text: 'Any grade', selected: askedGrade === '' },
+          ...GRADES.map((g) => ({ value: g, text: GRADE_LABELS[g], selected: g === askedGrade })),
+        ],
         ofItems: [
           { value: 'overall', text: 'Overall effectiveness', checked: q.of === 'overall' },
           { value: 'any', text: 'Any judgement', checked: q.of === 'any' },
         ],
         clearHref: paths.inspections.national({}),
-        countHead: [{ text: 'Judgement' }, ...GRADES.map((g) => ({ text: GRADE_LABELS[g], format: 'numeric' })), { text: 'Not graded', format: 'numeric' }],
+        countHead: [
+          { text: 'Judgement' },
+          ...GRADES.map((g) => ({ text: GRADE_LABELS[g], format: 'numeric' })),
+          { text: 'Not graded', format: 'numeric' },
+        ],
         countRows: gradeCounts(rows).map((c) => [
           { text: c.label },
           ...GRADES.map((g) => ({ text: c.counts[g].toLocaleString('en-GB'), format: 'numeric' })),
@@ -139,18 +175,43 @@ export function nationalRoutes(r: RouteBuilder): void {
           laNumber: picture.own.laNumber,
           summary: picture.own.row
             ? [
-                { key: { text: 'Inspection' }, value: { text: `${formatDate(picture.own.row.startDate)} (${kindText(picture.own.row.kind)})` } },
-                { key: { text: 'Published' }, value: { text: picture.own.row.publishedOn ? formatDate(picture.own.row.publishedOn) : 'Not known' } },
-                ...JUDGEMENT_FIELDS.map((f, i) => ({ key: { text: JUDGEMENT_FIELD_LABELS[f] }, value: judgementCells(picture.own.row ?? { overall: null, leaders: null, helpAndProtection: null, childrenInCare: null, careLeavers: null, startDate: '' })[i] ?? { text: '' } })),
+                {
+                  key: { text: 'Inspection' },
+                  value: { text: `${formatDate(picture.own.row.startDate)} (${kindText(picture.own.row.kind)})` },
+                },
+                {
+                  key: { text: 'Published' },
+                  value: { text: picture.own.row.publishedOn ? formatDate(picture.own.row.publishedOn) : 'Not known' },
+                },
+                ...JUDGEMENT_FIELDS.map((f, i) => ({
+                  key: { text: JUDGEMENT_FIELD_LABELS[f] },
+                  value: judgementCells(
+                    picture.own.row ?? {
+                      overall: null,
+                      leaders: null,
+                      helpAndProtection: null,
+                      childrenInCare: null,
+                      careLeavers: null,
+                      startDate: '',
+                    },
+                  )[i] ?? { text: '' },
+                })),
               ]
             : [],
         },
         model: picture.model,
-        neighbourHead: [{ text: 'Rank', format: 'numeric' }, { text: 'Neighbour' }, { text: 'Inspection' }, ...JUDGEMENT_FIELDS.map((f) => ({ text: JUDGEMENT_FIELD_LABELS[f] }))],
+        neighbourHead: [
+          { text: 'Rank', format: 'numeric' },
+          { text: 'Neighbour' },
+          { text: 'Inspection' },
+          ...JUDGEMENT_FIELDS.map((f) => ({ text: JUDGEMENT_FIELD_LABELS[f] })),
+        ],
         neighbourRows: picture.neighbours.map((n) => [
           { text: String(n.rank), format: 'numeric' },
           { text: `${n.name} (${n.laNumber})` },
-          ...(n.latest ? [{ text: formatDate(n.latest.startDate) }, ...judgementCells(n.latest)] : [{ text: 'No published judgements loaded', colspan: 1 + JUDGEMENT_FIELDS.length }]),
+          ...(n.latest
+            ? [{ text: formatDate(n.latest.startDate) }, ...judgementCells(n.latest)]
+            : [{ text: 'No published judgements loaded', colspan: 1 + JUDGEMENT_FIELDS.length }]),
         ]),
         neighbourSummary: picture.summary,
       });

@@ -5,8 +5,30 @@
  */
 
 const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 export interface DateRange {
@@ -33,7 +55,10 @@ const JOIN = String.raw`\s*(?:to|–|—|-|and|until|till)\s*`;
 
 /** "D [Month] [Year] to D Month Year": the first date range in the text, or null. */
 export function findDateRange(text: string): DateRange | null {
-  const re = new RegExp(`${WEEKDAY}${DAY}(?:\\s+${MONTH})?(?:\\s+${YEAR})?${JOIN}${WEEKDAY}${DAY}\\s+${MONTH},?\\s+${YEAR}`, 'g');
+  const re = new RegExp(
+    `${WEEKDAY}${DAY}(?:\\s+${MONTH})?(?:\\s+${YEAR})?${JOIN}${WEEKDAY}${DAY}\\s+${MONTH},?\\s+${YEAR}`,
+    'g',
+  );
   for (const m of text.matchAll(re)) {
     const [, d1, m1, y1, d2, m2, y2] = m;
     const endMonth = monthOf(m2);

@@ -36,30 +36,44 @@ function hasWords(text: string): boolean {
  * layer (a scan).
  */
 export async function readReportFile(bytes: Uint8Array, fileName: string): Promise<ProposedInspection> {
-  if (bytes.length === 0) throw refuse(fileName, 'the file is empty. Choose the PDF of the Ofsted report or letter, or a text file of it.');
+  if (bytes.length === 0)
+    throw refuse(fileName, 'the file is empty. Choose the PDF of the Ofsted report or letter, or a text file of it.');
   if (isPdf(bytes)) {
     let text: string;
     try {
       text = await pdfText(bytes);
     } catch {
-      throw refuse(fileName, 'the PDF could not be opened. It may be damaged or password-protected: download the report from Ofsted again.');
+      throw refuse(
+        fileName,
+        'the PDF could not be opened. It may be damaged or password-protected: download the report from Ofsted again.',
+      );
     }
     if (!hasWords(text)) {
-      throw refuse(fileName, 'the PDF has no text to read — it may be a scan. Use the PDF from the Ofsted reports website, or paste the report’s text.');
+      throw refuse(
+        fileName,
+        'the PDF has no text to read — it may be a scan. Use the PDF from the Ofsted reports website, or paste the report’s text.',
+      );
     }
     return readText(text);
   }
   let text: string;
   // UTF-8, or UTF-16 with its byte order mark (Notepad's "Unicode").
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw refuse(fileName, 'the file is neither a PDF nor UTF-8 text. Choose the PDF of the Ofsted report or letter, or a text file of it.');
+    throw refuse(
+      fileName,
+      'the file is neither a PDF nor UTF-8 text. Choose the PDF of the Ofsted report or letter, or a text file of it.',
+    );
   }
   const controls = (text.match(/[\u0000-\u0008\u000E-\u001F]/g) ?? []).length;
   if (controls > 0 && controls * 100 > text.length) {
-    throw refuse(fileName, 'the file is neither a PDF nor text (it looks like a binary file). Choose the PDF of the Ofsted report or letter, or a text file of it.');
+    throw refuse(
+      fileName,
+      'the file is neither a PDF nor text (it looks like a binary file). Choose the PDF of the Ofsted report or letter, or a text file of it.',
+    );
   }
   if (!text.trim()) throw refuse(fileName, 'the file has no text in it.');
   if (!hasWords(text)) throw refuse(fileName, 'the file has too little text to be an Ofsted report or letter.');

@@ -17,7 +17,7 @@ export interface Line {
   gapBefore: boolean;
 }
 
-const LIGATURES: Record<string, string> = { 'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬅ': 'st', 'ﬆ': 'st' };
+const LIGATURES: Record<string, string> = { ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st' };
 
 /** Characters and spacing only: the text keeps its lines. */
 export function normaliseCharacters(text: string): string {
@@ -42,7 +42,8 @@ export function normaliseCharacters(text: string): string {
     .join('\n');
 }
 
-const CLOSING = /^(The Office for Standards in Education, Children'?s Services and Skills \(Ofsted\) regulates|If you would like a copy of this document in a different format|You may reuse this information)/i;
+const CLOSING =
+  /^(The Office for Standards in Education, Children'?s Services and Skills \(Ofsted\) regulates|If you would like a copy of this document in a different format|You may reuse this information)/i;
 
 /** Ofsted's closing block and letterhead: never part of the findings. */
 const BOILERPLATE: RegExp[] = [
@@ -69,7 +70,8 @@ const BOILERPLATE: RegExp[] = [
   /^-\s*\d{1,3}\s*-$/,
 ];
 
-const CONTENTS_ENTRY = /^(The local authority|Summary of findings|What does the (local authority|LSCB) need to improve\?|The local authority'?s strengths|Progress since the last inspection|Summary for children and young people|Information about this (local authority )?area|Inspection judgements about the local authority|The Local Safeguarding Children Board.*|Executive summary|Recommendations|Areas for improvement|Next steps|Annex [A-Z].*|The inspection judgements and what they mean|Information about this inspection)\s*\.*\s*\d{1,3}$/i;
+const CONTENTS_ENTRY =
+  /^(The local authority|Summary of findings|What does the (local authority|LSCB) need to improve\?|The local authority'?s strengths|Progress since the last inspection|Summary for children and young people|Information about this (local authority )?area|Inspection judgements about the local authority|The Local Safeguarding Children Board.*|Executive summary|Recommendations|Areas for improvement|Next steps|Annex [A-Z].*|The inspection judgements and what they mean|Information about this inspection)\s*\.*\s*\d{1,3}$/i;
 
 function isBoilerplate(text: string): boolean {
   return BOILERPLATE.some((re) => re.test(text)) || CONTENTS_ENTRY.test(text);
@@ -77,12 +79,18 @@ function isBoilerplate(text: string): boolean {
 
 /** The key two lines share when they are the same running header or footer on different pages. */
 function furnitureKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/[^a-z#]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/\d+/g, '#')
+    .replace(/[^a-z#]+/g, ' ')
+    .trim();
 }
 
 /** A line that might be a table cell or a grade: never treated as a running header however often it repeats. */
 function isProtected(text: string): boolean {
-  return /^(outstanding|good|inadequate|requires( improvement( to be( good)?)?)?|improvement( to be( good)?)?|to be good|judgement|grade|judgement\s+grade|areas for improvement|what needs to improve\??)$/i.test(text.trim());
+  return /^(outstanding|good|inadequate|requires( improvement( to be( good)?)?)?|improvement( to be( good)?)?|to be good|judgement|grade|judgement\s+grade|areas for improvement|what needs to improve\??)$/i.test(
+    text.trim(),
+  );
 }
 
 /**
@@ -96,7 +104,9 @@ export function toLines(raw: string): Line[] {
   // from its first sentence on goes, if it comes in the second half of the text.
   // Its first sentence may wrap onto the next line anywhere (a PDF's text layer keeps the printed line breaks), so
   // each line is tested together with the one after it.
-  const closing = allLines.findIndex((l, i) => i > allLines.length / 2 && CLOSING.test(`${l} ${allLines[i + 1] ?? ''}`));
+  const closing = allLines.findIndex(
+    (l, i) => i > allLines.length / 2 && CLOSING.test(`${l} ${allLines[i + 1] ?? ''}`),
+  );
   const rawLines = closing >= 0 ? allLines.slice(0, closing) : allLines;
   const counts = new Map<string, number>();
   for (const l of rawLines) {
@@ -104,7 +114,12 @@ export function toLines(raw: string): Line[] {
     const k = furnitureKey(l);
     if (k.length >= 12) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const title = rawLines.find((l) => l.length > 0 && l.length < 200 && /^(Inspection of|Focused visit|Monitoring visit|Joint targeted area inspection)/i.test(l));
+  const title = rawLines.find(
+    (l) =>
+      l.length > 0 &&
+      l.length < 200 &&
+      /^(Inspection of|Focused visit|Monitoring visit|Joint targeted area inspection)/i.test(l),
+  );
   const titleKey = title ? furnitureKey(title) : null;
 
   const lines: Line[] = [];
@@ -127,11 +142,13 @@ export function toLines(raw: string): Line[] {
     const firstOfRepeated = nonEmpty <= 15 && !kept.has(k);
     const repeated = (counts.get(k) ?? 0) >= 3 && !isProtected(l) && !firstOfRepeated;
     if ((counts.get(k) ?? 0) >= 3) kept.add(k);
-    const footerWithTitle = titleKey !== null && k !== titleKey && k.startsWith(titleKey) && /\d\s*$/.test(l) && l.length < 220;
+    const footerWithTitle =
+      titleKey !== null && k !== titleKey && k.startsWith(titleKey) && /\d\s*$/.test(l) && l.length < 220;
     const secondTitle = titleKey !== null && k === titleKey && seenTitle && !/\d/.test(l) && lines.length > 10;
     if (titleKey !== null && k === titleKey) seenTitle = true;
     if (repeated || footerWithTitle || secondTitle || isBoilerplate(l)) {
-      droppedText = !repeated && !footerWithTitle && !secondTitle && /[a-z]{3}/.test(l) && !/[.!?]$/.test(l) && l.length > 40;
+      droppedText =
+        !repeated && !footerWithTitle && !secondTitle && /[a-z]{3}/.test(l) && !/[.!?]$/.test(l) && l.length > 40;
       gap = true;
       continue;
     }

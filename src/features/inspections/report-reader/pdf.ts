@@ -96,15 +96,27 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const t = item.transform as number[];
-        runs.push({ str: item.str, x: t[4] ?? 0, y: t[5] ?? 0, width: item.width, size: Math.hypot(t[2] ?? 0, t[3] ?? 0) || item.height || 10 });
+        runs.push({
+          str: item.str,
+          x: t[4] ?? 0,
+          y: t[5] ?? 0,
+          width: item.width,
+          size: Math.hypot(t[2] ?? 0, t[3] ?? 0) || item.height || 10,
+        });
       }
       pages.push(linesOf(runs).filter((l) => l.text.length > 0 && l.y > height * 0.065 && l.y < height * 0.96));
     }
     const all = pages.flat();
-    const rightEdge = quantile(all.filter((l) => !l.text.includes('\t') && l.text.length > 30).map((l) => l.x1), 0.9);
+    const rightEdge = quantile(
+      all.filter((l) => !l.text.includes('\t') && l.text.length > 30).map((l) => l.x1),
+      0.9,
+    );
     const out: string[] = [];
     pages.forEach((lines, p) => {
-      const steps = lines.slice(1).map((l, i) => (lines[i]?.y ?? 0) - l.y).filter((s) => s > 0);
+      const steps = lines
+        .slice(1)
+        .map((l, i) => (lines[i]?.y ?? 0) - l.y)
+        .filter((s) => s > 0);
       const usual = median(steps);
       lines.forEach((line, i) => {
         const prev = lines[i - 1];
@@ -116,7 +128,8 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
       if (last && nextPage && nextPage.length > 0) {
         // A page break mid-paragraph (no blank line), or between paragraphs (a form feed: the reader's page break).
         const first = nextPage[0];
-        const ended = endsShort(last, first, rightEdge) || (/[.:?!"')]$/.test(last.text) && /^[A-Z0-9•"']/.test(first?.text ?? ''));
+        const ended =
+          endsShort(last, first, rightEdge) || (/[.:?!"')]$/.test(last.text) && /^[A-Z0-9•"']/.test(first?.text ?? ''));
         if (ended) out.push('\f');
       }
     });

@@ -15,18 +15,27 @@ import {
 } from '../../../domain/ofsted';
 import type { ProposedInspection, ProposedJudgement, ProposedParagraph, ProposedRecommendation } from '../proposal';
 import { daysBetween, findDates, type DateRange } from './dates';
-import { FIELD, OTHER_HEADING, cleanInspectorName, gradeOnly, judgementOfLabel, recommendationHeading, sifOverallSentence, trailingGrade } from './patterns';
+import {
+  FIELD,
+  OTHER_HEADING,
+  cleanInspectorName,
+  gradeOnly,
+  judgementOfLabel,
+  recommendationHeading,
+  sifOverallSentence,
+  trailingGrade,
+} from './patterns';
 
 const LOOK_AHEAD = 40;
 
 const TITLE = {
   jtai: /(joint targeted area inspection|joint inspection) of the multi-agency response to/i,
   monitoring: /^(Monitoring visit (to|of)\b|.*findings of the ([a-z-]+ )?monitoring visit\b)/i,
-  focused: /^(Focused visit to\b|(Assurance|Virtual focused) visit to\b|.*findings of the ([a-z-]+ )?(focused|assurance) visit\b)/i,
+  focused:
+    /^(Focused visit to\b|(Assurance|Virtual focused) visit to\b|.*findings of the ([a-z-]+ )?(focused|assurance) visit\b)/i,
   sif: /(Inspection of services for children in need of help and protection|Review of the effectiveness of the local safeguarding children board)/i,
   ilacs: /(^|\s)Inspection of (.+ )?(local authority )?children'?s (social care )?services\b/i,
 };
-
 
 const NUMBERED = /^(\d{1,3})[.)]\s+(.+)$/s;
 const BULLET = /^•\s*(.+)$/s;
@@ -48,7 +57,11 @@ function capitalise(s: string): string {
 }
 
 function tidyItem(s: string): string {
-  return s.replace(/\s*;\s*(and|or)?$/i, '').replace(/\s+(and|or)$/i, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/\s*;\s*(and|or)?$/i, '')
+    .replace(/\s+(and|or)$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function detectKind(blocks: readonly string[]): { kind: ActivityKind | 'ilacs' | null; titleIndex: number } {
@@ -63,8 +76,16 @@ function detectKind(blocks: readonly string[]): { kind: ActivityKind | 'ilacs' |
     if (TITLE.ilacs.test(b) && b.length < 200) return { kind: 'ilacs', titleIndex: i };
   }
   // No title: the judgement labels tell the era.
-  if (blocks.some((b) => /children looked after and achieving permanence|leadership,? management and governance/i.test(b) && b.length < 200)) return { kind: 'sif', titleIndex: -1 };
-  if (blocks.some((b) => /^the impact of leaders on social work practice/i.test(b) && b.length < 220)) return { kind: 'ilacs', titleIndex: -1 };
+  if (
+    blocks.some(
+      (b) =>
+        /children looked after and achieving permanence|leadership,? management and governance/i.test(b) &&
+        b.length < 200,
+    )
+  )
+    return { kind: 'sif', titleIndex: -1 };
+  if (blocks.some((b) => /^the impact of leaders on social work practice/i.test(b) && b.length < 220))
+    return { kind: 'ilacs', titleIndex: -1 };
   return { kind: null, titleIndex: -1 };
 }
 
@@ -78,7 +99,11 @@ function stripAuthority(s: string): string | null {
   return t && t.length < 80 ? t : null;
 }
 
-function findAuthority(blocks: readonly string[], kind: ActivityKind | 'ilacs' | null, titleIndex: number): string | null {
+function findAuthority(
+  blocks: readonly string[],
+  kind: ActivityKind | 'ilacs' | null,
+  titleIndex: number,
+): string | null {
   const title = titleIndex >= 0 ? (blocks[titleIndex] ?? '') : '';
   const before = titleIndex > 0 ? (blocks[titleIndex - 1] ?? '') : '';
   const n = Math.min(blocks.length, LOOK_AHEAD);
@@ -92,7 +117,11 @@ function findAuthority(blocks: readonly string[], kind: ActivityKind | 'ilacs' |
       const word = kind === 'monitoring-visit' ? 'monitoring visit' : '(?:focused|assurance|virtual focused) visit';
       for (let i = 0; i < n; i++) {
         const b = blocks[i] ?? '';
-        const m = new RegExp(`${word} (?:to|of) (.+?)(?: local authority)?(?:'s)? children'?s (?:social care )?services`, 'i').exec(b) ?? new RegExp(`^${word} (?:to|of) (.+?)\\.?$`, 'i').exec(b);
+        const m =
+          new RegExp(
+            `${word} (?:to|of) (.+?)(?: local authority)?(?:'s)? children'?s (?:social care )?services`,
+            'i',
+          ).exec(b) ?? new RegExp(`^${word} (?:to|of) (.+?)\\.?$`, 'i').exec(b);
         if (m?.[1]) return stripAuthority(m[1]);
       }
       return null;
@@ -110,7 +139,9 @@ function findAuthority(blocks: readonly string[], kind: ActivityKind | 'ilacs' |
     case 'ilacs':
     case 'ilacs-short':
     case 'ilacs-standard': {
-      const m = /Inspection of (.+?) local authority children'?s services/i.exec(title) ?? /Inspection of (?!children)(.+?) children'?s (?:social care )?services/i.exec(title);
+      const m =
+        /Inspection of (.+?) local authority children'?s services/i.exec(title) ??
+        /Inspection of (?!children)(.+?) children'?s (?:social care )?services/i.exec(title);
       if (m?.[1]) return stripAuthority(m[1]);
       const lead = /^(.+?)\s+Inspection of children'?s (social care )?services/i.exec(title);
       if (lead?.[1]) return stripAuthority(lead[1]);
@@ -134,7 +165,11 @@ function findInspectionDates(blocks: readonly string[]): DateRange | null {
   }
   for (let i = 0; i < n; i++) {
     const b = blocks[i] ?? '';
-    if (/(letter summarises the findings|carried out a joint (targeted area )?inspection|undertook a joint|visit (took place|was carried out)|inspectors visited)/i.test(b)) {
+    if (
+      /(letter summarises the findings|carried out a joint (targeted area )?inspection|undertook a joint|visit (took place|was carried out)|inspectors visited)/i.test(
+        b,
+      )
+    ) {
       const at = b.search(/\b(on|between|from)\s+\d/i);
       const d = findDates(at >= 0 ? b.slice(at) : b) ?? findDates(b);
       if (d) return d;
@@ -174,7 +209,9 @@ function findLeadInspector(blocks: readonly string[], kind: ActivityKind | 'ilac
     if (name && /^[A-Z]/.test(name) && name.split(/\s+/).length <= 5) return name;
   }
   for (const b of blocks) {
-    const m = new RegExp(`(?:Her|His) Majesty'?s (?:Inspectors?|inspectors?)(?: \\(HMI\\))?(?: for this visit)?(?: were| was|:)?\\s+${NAME}`).exec(b);
+    const m = new RegExp(
+      `(?:Her|His) Majesty'?s (?:Inspectors?|inspectors?)(?: \\(HMI\\))?(?: for this visit)?(?: were| was|:)?\\s+${NAME}`,
+    ).exec(b);
     if (m?.[1]) return cleanInspectorName(m[1]);
   }
   return null;
@@ -258,7 +295,14 @@ function findRecommendations(blocks: readonly string[]): RecSection {
         continue;
       }
       if (marked === true) break;
-      if (b.length > 400 || (isHeadingLike(b) && items.length > 0 && /^(The|Inspection|Leaders|Leadership|Summary|Information|Findings|Areas)\b/.test(b) && b.split(/\s+/).length <= 6)) break;
+      if (
+        b.length > 400 ||
+        (isHeadingLike(b) &&
+          items.length > 0 &&
+          /^(The|Inspection|Leaders|Leadership|Summary|Information|Findings|Areas)\b/.test(b) &&
+          b.split(/\s+/).length <= 6)
+      )
+        break;
       // Unmarked items (a copy that lost its bullets): one block, one item.
       marked = false;
       items.push({ kind, text: tidyItem(b) });
@@ -272,11 +316,18 @@ function findRecommendations(blocks: readonly string[]): RecSection {
 }
 
 function isJudgementHeading(b: string): boolean {
-  return judgementOfLabel(b) !== null && b.length < 220 && !NUMBERED.test(b) && (trailingGrade(b) !== null || isHeadingLike(b));
+  return (
+    judgementOfLabel(b) !== null &&
+    b.length < 220 &&
+    !NUMBERED.test(b) &&
+    (trailingGrade(b) !== null || isHeadingLike(b))
+  );
 }
 
 function isLscbSection(b: string): boolean {
-  return /^(The Local Safeguarding Children Board( \(LSCB\))?|Review of the effectiveness of the (local safeguarding children board|LSCB).*)$/i.test(b);
+  return /^(The Local Safeguarding Children Board( \(LSCB\))?|Review of the effectiveness of the (local safeguarding children board|LSCB).*)$/i.test(
+    b,
+  );
 }
 
 interface TableResult {
@@ -304,13 +355,19 @@ function findTable(blocks: readonly string[], from: number, to: number): TableRe
       put('overall', sentence.grade, i);
       continue;
     }
-    const lscb = /^The effectiveness of the (?:LSCB|Local Safeguarding Children Board)(?: in [A-Za-z ,'-]+?)? (?:is|are|requires?) (outstanding|good|inadequate|improvement( to be good)?)\.?$/i.exec(b);
+    const lscb =
+      /^The effectiveness of the (?:LSCB|Local Safeguarding Children Board)(?: in [A-Za-z ,'-]+?)? (?:is|are|requires?) (outstanding|good|inadequate|improvement( to be good)?)\.?$/i.exec(
+        b,
+      );
     if (lscb?.[1]) {
       put('lscb', lscb[1].toLowerCase().startsWith('improvement') ? 'requires-improvement' : gradeOnly(lscb[1]), i);
       continue;
     }
     if (b.includes('\t')) {
-      const cells = b.split('\t').map((c) => c.trim()).filter(Boolean);
+      const cells = b
+        .split('\t')
+        .map((c) => c.trim())
+        .filter(Boolean);
       if (cells.length >= 2) put(judgementOfLabel(cells[0] ?? ''), gradeOnly(cells[cells.length - 1] ?? ''), i);
       continue;
     }
@@ -333,7 +390,13 @@ function findTable(blocks: readonly string[], from: number, to: number): TableRe
 }
 
 function frameworkName(f: Framework): string {
-  return f === 'sif' ? 'single inspection framework' : f === 'ilacs-2018' ? '2018 framework' : f === 'ilacs-2023' ? '2023 framework' : 'April 2026 framework';
+  return f === 'sif'
+    ? 'single inspection framework'
+    : f === 'ilacs-2018'
+      ? '2018 framework'
+      : f === 'ilacs-2023'
+        ? '2023 framework'
+        : 'April 2026 framework';
 }
 
 function inferFramework(keys: ReadonlySet<JudgementKey>): Framework | null {
@@ -357,7 +420,10 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
     else if (/\bshort inspection\b/i.test(head)) kind = 'ilacs-short';
     else {
       kind = 'ilacs-standard';
-      if (!/\bstandard inspection\b/i.test(head)) warnings.push('Could not tell a short inspection from a standard one without the inspection dates: check the kind');
+      if (!/\bstandard inspection\b/i.test(head))
+        warnings.push(
+          'Could not tell a short inspection from a standard one without the inspection dates: check the kind',
+        );
     }
   } else {
     kind = detected.kind;
@@ -382,27 +448,40 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
   }
   const tableEnd = Math.min(firstRec, bodyStart);
   const graded = kind !== null && isGraded(kind);
-  const table = graded ? findTable(blocks, Math.max(0, detected.titleIndex), tableEnd) : { judgements: new Map<JudgementKey, Grade>(), lastRow: -1 };
+  const table = graded
+    ? findTable(blocks, Math.max(0, detected.titleIndex), tableEnd)
+    : { judgements: new Map<JudgementKey, Grade>(), lastRow: -1 };
 
   // Summary: the prose between the judgement table (or the header) and the first list of what needs to improve.
   const summaryParts: string[] = [];
   if (graded) {
     let from = table.lastRow + 1;
     if (table.lastRow < 0) {
-      const lastField = blocks.slice(0, tableEnd).reduce((acc, b, i) => (isField(b) || i === detected.titleIndex ? i : acc), -1);
+      const lastField = blocks
+        .slice(0, tableEnd)
+        .reduce((acc, b, i) => (isField(b) || i === detected.titleIndex ? i : acc), -1);
       from = lastField + 1;
     }
     for (let i = from; i < tableEnd; i++) {
       const b = blocks[i] ?? '';
       if (isField(b) || isHeadingLike(b) || gradeOnly(b) || sifOverallSentence(b) || isJudgementHeading(b)) continue;
-      if (/^(The judgements on areas of the service|The local authority leads|The authority is not yet delivering|It is Ofsted's expectation)/i.test(b)) continue;
+      if (
+        /^(The judgements on areas of the service|The local authority leads|The authority is not yet delivering|It is Ofsted's expectation)/i.test(
+          b,
+        )
+      )
+        continue;
       summaryParts.push(b);
     }
   } else {
-    const overview = blocks.findIndex((b) => /^(Overview|Headline findings|Summary|Summary of findings|Key findings)$/i.test(b));
+    const overview = blocks.findIndex((b) =>
+      /^(Overview|Headline findings|Summary|Summary of findings|Key findings)$/i.test(b),
+    );
     let from = overview >= 0 ? overview + 1 : -1;
     if (from < 0) {
-      const intro = blocks.findIndex((b) => /(letter summarises the findings|carried out a joint (targeted area )?inspection)/i.test(b));
+      const intro = blocks.findIndex((b) =>
+        /(letter summarises the findings|carried out a joint (targeted area )?inspection)/i.test(b),
+      );
       from = intro >= 0 ? intro + 1 : -1;
     }
     if (from >= 0) {
@@ -413,7 +492,13 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
           if (summaryParts.length > 0 || overview >= 0) break;
           continue;
         }
-        if (BULLET.test(b) || /^(This letter (to|is addressed)|This visit was carried out by|The visit was carried out by|(Her|His) Majesty'?s Inspectors?|Inspectors (looked at|evaluated|considered|reviewed)|The focus of)/i.test(b)) continue;
+        if (
+          BULLET.test(b) ||
+          /^(This letter (to|is addressed)|This visit was carried out by|The visit was carried out by|(Her|His) Majesty'?s Inspectors?|Inspectors (looked at|evaluated|considered|reviewed)|The focus of)/i.test(
+            b,
+          )
+        )
+          continue;
         summaryParts.push(b);
         if (overview < 0 && summaryParts.length >= 3) break;
       }
@@ -480,7 +565,10 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
   for (const [key, grade] of headingGrades) {
     const fromTable = judgementsMap.get(key);
     if (fromTable === undefined) judgementsMap.set(key, grade);
-    else if (fromTable !== grade) warnings.push(`The judgement table grades ${key.replace(/-/g, ' ')} ${fromTable.replace(/-/g, ' ')} but its heading says ${grade.replace(/-/g, ' ')}: the table is used`);
+    else if (fromTable !== grade)
+      warnings.push(
+        `The judgement table grades ${key.replace(/-/g, ' ')} ${fromTable.replace(/-/g, ' ')} but its heading says ${grade.replace(/-/g, ' ')}: the table is used`,
+      );
   }
   if (!graded) judgementsMap.clear();
 
@@ -488,12 +576,17 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
   if (kind !== null && startDate !== null) framework = frameworkFor(kind, startDate);
   else if (kind !== null) {
     framework = kind === 'sif' ? 'sif' : inferFramework(new Set(judgementsMap.keys()));
-    if (framework && graded) warnings.push(`No inspection dates found, so the framework (${frameworkName(framework)}) was inferred from the judgements`);
+    if (framework && graded)
+      warnings.push(
+        `No inspection dates found, so the framework (${frameworkName(framework)}) was inferred from the judgements`,
+      );
   }
 
   const order = framework ? FRAMEWORK_JUDGEMENTS[framework].map((j) => j.key) : [];
   const judgements: ProposedJudgement[] = [...judgementsMap.entries()]
-    .sort((a, b) => (!order.includes(a[0]) ? 99 : order.indexOf(a[0])) - (!order.includes(b[0]) ? 99 : order.indexOf(b[0])))
+    .sort(
+      (a, b) => (!order.includes(a[0]) ? 99 : order.indexOf(a[0])) - (!order.includes(b[0]) ? 99 : order.indexOf(b[0])),
+    )
     .map(([key, grade]) => ({ key, grade }));
 
   const authorityName = findAuthority(blocks, detected.kind, detected.titleIndex);
@@ -502,32 +595,49 @@ export function recognise(blocks: readonly string[]): ProposedInspection {
   const publishedOn = findPublished(blocks);
 
   // What was expected of this kind and not found.
-  if (kind === null) warnings.push('Could not tell what kind of report this is (an inspection, a focused visit, a monitoring visit or a JTAI): choose the kind');
+  if (kind === null)
+    warnings.push(
+      'Could not tell what kind of report this is (an inspection, a focused visit, a monitoring visit or a JTAI): choose the kind',
+    );
   if (!authorityName) warnings.push('No local authority named');
   if (!startDate) warnings.push('No inspection or visit dates found');
   if (!leadInspector && kind !== 'jtai') warnings.push('No lead inspector found');
-  if ((kind === 'focused-visit' || kind === 'monitoring-visit' || kind === 'jtai') && !theme) warnings.push('No theme found for the visit');
+  if ((kind === 'focused-visit' || kind === 'monitoring-visit' || kind === 'jtai') && !theme)
+    warnings.push('No theme found for the visit');
   if (graded && framework) {
     const expected = FRAMEWORK_JUDGEMENTS[framework];
     const found = judgements.length;
-    if (found !== expected.length) warnings.push(`The report names ${found} judgement${found === 1 ? '' : 's'}; the ${frameworkName(framework)} grades ${expected.length}`);
+    if (found !== expected.length)
+      warnings.push(
+        `The report names ${found} judgement${found === 1 ? '' : 's'}; the ${frameworkName(framework)} grades ${expected.length}`,
+      );
     for (const j of expected) {
-      if (!judgementsMap.has(j.key)) warnings.push(`No grade found for ${lowerFirst(judgementLabel(framework, j.key))}`);
+      if (!judgementsMap.has(j.key))
+        warnings.push(`No grade found for ${lowerFirst(judgementLabel(framework, j.key))}`);
     }
     for (const j of judgements) {
-      if (!expected.some((e) => e.key === j.key)) warnings.push(`The ${frameworkName(framework)} has no judgement "${j.key.replace(/-/g, ' ')}": check the dates and the grades`);
+      if (!expected.some((e) => e.key === j.key))
+        warnings.push(
+          `The ${frameworkName(framework)} has no judgement "${j.key.replace(/-/g, ' ')}": check the dates and the grades`,
+        );
     }
   }
-  if ((graded || kind === 'jtai' || kind === 'focused-visit') && recs.recommendations.length === 0) warnings.push('No recommendations found ("What needs to improve" or "Areas for improvement")');
+  if ((graded || kind === 'jtai' || kind === 'focused-visit') && recs.recommendations.length === 0)
+    warnings.push('No recommendations found ("What needs to improve" or "Areas for improvement")');
   if (graded && paragraphs.length === 0) warnings.push('No numbered paragraphs found under the judgement headings');
-  if (duplicates.length > 0) warnings.push(`Paragraph number${duplicates.length === 1 ? '' : 's'} ${duplicates.join(', ')} appear${duplicates.length === 1 ? 's' : ''} twice: only the first is kept`);
+  if (duplicates.length > 0)
+    warnings.push(
+      `Paragraph number${duplicates.length === 1 ? '' : 's'} ${duplicates.join(', ')} appear${duplicates.length === 1 ? 's' : ''} twice: only the first is kept`,
+    );
   const sorted = [...paragraphs].sort((a, b) => a.number - b.number);
   for (let k = 1; k < sorted.length; k++) {
     const a = sorted[k - 1];
     const b = sorted[k];
-    if (a && b && b.number !== a.number + 1) warnings.push(`Paragraph numbers jump from ${a.number} to ${b.number}: a paragraph may be missing`);
+    if (a && b && b.number !== a.number + 1)
+      warnings.push(`Paragraph numbers jump from ${a.number} to ${b.number}: a paragraph may be missing`);
   }
-  if (graded && summaryParts.length === 0) warnings.push('No summary found between the judgements and "What needs to improve"');
+  if (graded && summaryParts.length === 0)
+    warnings.push('No summary found between the judgements and "What needs to improve"');
 
   return {
     kind,

@@ -17,10 +17,12 @@ import type { ProposedInspection } from '../proposal';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', name), 'utf8');
-const seed = () => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', 'ofsted-barnet-2024.txt'), 'utf8');
+const seed = () =>
+  readFileSync(path.join(repoRoot, 'test', 'fixtures', 'ofsted-reports', 'ofsted-barnet-2024.txt'), 'utf8');
 
 const grades = (r: ProposedInspection) => Object.fromEntries(r.judgements.map((j) => [j.key, j.grade]));
-const numbers = (r: ProposedInspection, key: string | null) => r.paragraphs.filter((p) => p.judgement === key).map((p) => p.number);
+const numbers = (r: ProposedInspection, key: string | null) =>
+  r.paragraphs.filter((p) => p.judgement === key).map((p) => p.number);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('the seed: Ofsted 2024 short inspection of Barnet, as extracted from the PDF', () => {
@@ -51,10 +53,18 @@ describe('the seed: Ofsted 2024 short inspection of Barnet, as extracted from th
 
   test('the four "What needs to improve?" items, numbered 1–4', () => {
     assert.deepEqual(r.recommendations, [
-      { kind: 'recommendation', number: 1, text: 'Return home interviews informing safety plans for children who go missing.' },
+      {
+        kind: 'recommendation',
+        number: 1,
+        text: 'Return home interviews informing safety plans for children who go missing.',
+      },
       { kind: 'recommendation', number: 2, text: 'Communication about living arrangements for care leavers.' },
       { kind: 'recommendation', number: 3, text: 'Timeliness of early help support.' },
-      { kind: 'recommendation', number: 4, text: 'Management oversight of the local authority designated officer (LADO).' },
+      {
+        kind: 'recommendation',
+        number: 4,
+        text: 'Management oversight of the local authority designated officer (LADO).',
+      },
     ]);
   });
 
@@ -75,7 +85,12 @@ describe('the seed: Ofsted 2024 short inspection of Barnet, as extracted from th
     assert.match(p(63), /from external experts\. They particularly value the reflective practice sessions/);
     assert.match(p(64), /felt like 'coming home'\.$/);
     const all = JSON.stringify(r);
-    for (const furniture of ['Piccadilly Gate', 'Open Government Licence', 'Crown copyright', 'enquiries@ofsted.gov.uk']) {
+    for (const furniture of [
+      'Piccadilly Gate',
+      'Open Government Licence',
+      'Crown copyright',
+      'enquiries@ofsted.gov.uk',
+    ]) {
       assert.equal(all.includes(furniture), false, furniture);
     }
   });
@@ -115,12 +130,21 @@ describe('SIF, 2017: inadequate, nineteen recommendations and the LSCB review (p
     assert.equal(r.judgements.length, 7);
   });
 
-  test('19 recommendations for the local authority (2 priority and immediate, 17 areas for improvement) then the LSCB\'s 2, numbered 1–21', () => {
+  test("19 recommendations for the local authority (2 priority and immediate, 17 areas for improvement) then the LSCB's 2, numbered 1–21", () => {
     assert.equal(r.recommendations.length, 21);
     assert.ok(r.recommendations.every((x) => x.kind === 'recommendation'));
-    assert.deepEqual(r.recommendations.map((x) => x.number), range(1, 21));
-    assert.equal(r.recommendations[8]?.text, 'Make sure that children in care have up-to-date care plans that reflect their wishes and feelings.'); // wrapped over two lines
-    assert.equal(r.recommendations[18]?.text, 'Develop a workforce strategy that reduces the reliance on agency staff.');
+    assert.deepEqual(
+      r.recommendations.map((x) => x.number),
+      range(1, 21),
+    );
+    assert.equal(
+      r.recommendations[8]?.text,
+      'Make sure that children in care have up-to-date care plans that reflect their wishes and feelings.',
+    ); // wrapped over two lines
+    assert.equal(
+      r.recommendations[18]?.text,
+      'Develop a workforce strategy that reduces the reliance on agency staff.',
+    );
     assert.equal(r.recommendations[19]?.text, 'Evaluate the effectiveness of early help across the partnership.');
   });
 
@@ -129,7 +153,10 @@ describe('SIF, 2017: inadequate, nineteen recommendations and the LSCB review (p
     assert.deepEqual(numbers(r, 'children-in-care'), [4, 5]);
     assert.deepEqual(numbers(r, 'leaders'), [6]);
     assert.deepEqual(numbers(r, 'lscb'), [7]);
-    assert.equal(r.paragraphs[2]?.text, 'Assessments are often brief and do not take account of what has happened to children in the past.'); // across the page number "3"
+    assert.equal(
+      r.paragraphs[2]?.text,
+      'Assessments are often brief and do not take account of what has happened to children in the past.',
+    ); // across the page number "3"
     assert.match(r.summary, /^Services for children in Northmoor have declined/);
     assert.equal(r.summary.includes('Education and Inspections Act'), false);
   });
@@ -137,7 +164,10 @@ describe('SIF, 2017: inadequate, nineteen recommendations and the LSCB review (p
 
 describe('SIF overall sentence written across two lines', () => {
   test('"Children\'s services in Northmoor require improvement to be" / "good" → overall requires improvement', () => {
-    const text = fixture('sif-2017-inadequate.txt').replace("Children's services in Northmoor are inadequate", "Children's services in Northmoor require improvement to be\ngood");
+    const text = fixture('sif-2017-inadequate.txt').replace(
+      "Children's services in Northmoor are inadequate",
+      "Children's services in Northmoor require improvement to be\ngood",
+    );
     const r = readReportText(text);
     assert.equal(grades(r).overall, 'requires-improvement');
     assert.equal(r.judgements.length, 7);
@@ -148,7 +178,7 @@ describe('SIF overall sentence written across two lines', () => {
 describe('ILACS 2019: requires improvement, the combined children in care and care leavers judgement', () => {
   const r = readReportText(fixture('ilacs-2019-ri-combined.txt'));
 
-  test('a standard inspection (13 to 24 May: 11 days) under the 2018 framework, Her Majesty\'s Inspector stripped', () => {
+  test("a standard inspection (13 to 24 May: 11 days) under the 2018 framework, Her Majesty's Inspector stripped", () => {
     assert.equal(r.kind, 'ilacs-standard');
     assert.equal(r.framework, 'ilacs-2018');
     assert.equal(r.authorityName, 'Eastbridge');
@@ -185,13 +215,21 @@ describe('ILACS 2022: standard inspection, inadequate, "Judgement: grade" pairs 
     assert.equal(r.framework, 'ilacs-2018');
     assert.deepEqual([r.startDate, r.endDate], ['2022-11-28', '2022-12-09']);
     assert.equal(r.leadInspector, 'Daniel Okafor');
-    assert.deepEqual(grades(r), { overall: 'inadequate', leaders: 'inadequate', 'help-and-protection': 'inadequate', 'children-in-care-and-care-leavers': 'requires-improvement' });
+    assert.deepEqual(grades(r), {
+      overall: 'inadequate',
+      leaders: 'inadequate',
+      'help-and-protection': 'inadequate',
+      'children-in-care-and-care-leavers': 'requires-improvement',
+    });
     assert.deepEqual(r.warnings, []);
   });
 
   test('a bullet wrapped onto an indented second line is one item', () => {
     assert.equal(r.recommendations.length, 5);
-    assert.equal(r.recommendations[1]?.text, 'The quality of assessments and plans, so that they are informed by history and lead to help that reduces risk.');
+    assert.equal(
+      r.recommendations[1]?.text,
+      'The quality of assessments and plans, so that they are informed by history and lead to help that reduces risk.',
+    );
     assert.equal(r.paragraphs.length, 7);
   });
 });
@@ -202,9 +240,18 @@ describe('ILACS 2023: outstanding, five judgements, cells on their own lines', (
     assert.equal(r.kind, 'ilacs-short');
     assert.equal(r.framework, 'ilacs-2023');
     assert.equal(r.authorityName, 'Wyvern Vale');
-    assert.deepEqual(grades(r), { leaders: 'outstanding', 'help-and-protection': 'outstanding', 'children-in-care': 'outstanding', 'care-leavers': 'good', overall: 'outstanding' });
+    assert.deepEqual(grades(r), {
+      leaders: 'outstanding',
+      'help-and-protection': 'outstanding',
+      'children-in-care': 'outstanding',
+      'care-leavers': 'good',
+      overall: 'outstanding',
+    });
     assert.equal(r.recommendations.length, 1);
-    assert.deepEqual(r.paragraphs.map((p) => p.judgement), ['help-and-protection', 'help-and-protection', 'children-in-care', 'care-leavers', 'leaders']);
+    assert.deepEqual(
+      r.paragraphs.map((p) => p.judgement),
+      ['help-and-protection', 'help-and-protection', 'children-in-care', 'care-leavers', 'leaders'],
+    );
     assert.deepEqual(r.warnings, []);
   });
 });
@@ -214,25 +261,40 @@ describe('ILACS from April 2026: four judgements, no overall effectiveness', () 
   test('11 to 15 May 2026: the 2026 framework; no warning that overall effectiveness is missing', () => {
     assert.equal(r.kind, 'ilacs-short');
     assert.equal(r.framework, 'ilacs-2026');
-    assert.deepEqual(grades(r), { leaders: 'good', 'help-and-protection': 'requires-improvement', 'children-in-care': 'good', 'care-leavers': 'good' });
+    assert.deepEqual(grades(r), {
+      leaders: 'good',
+      'help-and-protection': 'requires-improvement',
+      'children-in-care': 'good',
+      'care-leavers': 'good',
+    });
     assert.equal(r.judgements.length, 4);
     assert.deepEqual(r.warnings, []);
   });
 
   test('the same report dated March 2026 (the 2023 framework) warns: 4 judgements where 5 are graded, no overall effectiveness', () => {
-    const march = readReportText(fixture('ilacs-2026-four-judgements.txt').replace('11 to 15 May 2026', '9 to 13 March 2026'));
+    const march = readReportText(
+      fixture('ilacs-2026-four-judgements.txt').replace('11 to 15 May 2026', '9 to 13 March 2026'),
+    );
     assert.equal(march.framework, 'ilacs-2023');
-    assert.ok(march.warnings.includes('The report names 4 judgements; the 2023 framework grades 5'), march.warnings.join(' | '));
+    assert.ok(
+      march.warnings.includes('The report names 4 judgements; the 2023 framework grades 5'),
+      march.warnings.join(' | '),
+    );
     assert.ok(march.warnings.includes('No grade found for overall effectiveness'), march.warnings.join(' | '));
   });
 });
 
 describe('a judgement the framework does not grade', () => {
   test('overall effectiveness in a report dated May 2026 (the April 2026 framework) is kept and questioned', () => {
-    const r = readReportText(fixture('ilacs-2023-outstanding.txt').replace('6 March to 10 March 2023', '11 May to 15 May 2026'));
+    const r = readReportText(
+      fixture('ilacs-2023-outstanding.txt').replace('6 March to 10 March 2023', '11 May to 15 May 2026'),
+    );
     assert.equal(r.framework, 'ilacs-2026');
     assert.equal(grades(r).overall, 'outstanding');
-    assert.deepEqual(r.warnings, ['The report names 5 judgements; the April 2026 framework grades 4', 'The April 2026 framework has no judgement "overall": check the dates and the grades']);
+    assert.deepEqual(r.warnings, [
+      'The report names 5 judgements; the April 2026 framework grades 4',
+      'The April 2026 framework has no judgement "overall": check the dates and the grades',
+    ]);
   });
 });
 
@@ -244,10 +306,23 @@ describe('focused visits', () => {
     assert.equal(r.authorityName, 'Thornbury');
     assert.deepEqual([r.startDate, r.endDate], ['2019-03-05', '2019-03-06']); // "on 5 and 6 March 2019"
     assert.equal(r.leadInspector, 'Clare Whitfield');
-    assert.equal(r.theme, "The local authority's arrangements for children in need and children subject to a child protection plan");
+    assert.equal(
+      r.theme,
+      "The local authority's arrangements for children in need and children subject to a child protection plan",
+    );
     assert.deepEqual(r.judgements, []);
-    assert.deepEqual(r.recommendations.map((x) => [x.kind, x.number]), [['recommendation', 1], ['recommendation', 2], ['recommendation', 3]]);
-    assert.equal(r.recommendations[0]?.text, 'The quality of child in need and child protection plans, so that they are specific and measurable.');
+    assert.deepEqual(
+      r.recommendations.map((x) => [x.kind, x.number]),
+      [
+        ['recommendation', 1],
+        ['recommendation', 2],
+        ['recommendation', 3],
+      ],
+    );
+    assert.equal(
+      r.recommendations[0]?.text,
+      'The quality of child in need and child protection plans, so that they are specific and measurable.',
+    );
     assert.equal(r.summary.split('\n\n').length, 2);
     assert.match(r.summary, /^Children in need and children subject to a child protection plan in Thornbury/);
     assert.equal(JSON.stringify(r).includes('Piccadilly'), false, 'the letterhead is dropped');
@@ -261,13 +336,16 @@ describe('focused visits', () => {
     assert.deepEqual([r.startDate, r.endDate], ['2022-06-14', '2022-06-15']); // "on 14 to 15 June 2022"
     assert.equal(r.leadInspector, 'Lena Forsyth');
     assert.equal(r.theme, "The local authority's arrangements for care leavers");
-    assert.deepEqual(r.recommendations.map((x) => [x.kind, x.number]), [
-      ['priority-action', 1],
-      ['priority-action', 2],
-      ['recommendation', 1],
-      ['recommendation', 2],
-      ['recommendation', 3],
-    ]);
+    assert.deepEqual(
+      r.recommendations.map((x) => [x.kind, x.number]),
+      [
+        ['priority-action', 1],
+        ['priority-action', 2],
+        ['recommendation', 1],
+        ['recommendation', 2],
+        ['recommendation', 3],
+      ],
+    );
     assert.match(r.summary, /^Care leavers in Ashcombe do not receive the support/);
     assert.deepEqual(r.warnings, []);
   });
@@ -280,7 +358,10 @@ describe('monitoring visit, 2018', () => {
     assert.equal(r.authorityName, 'Eastmarsh');
     assert.deepEqual([r.startDate, r.endDate], ['2018-10-04', '2018-10-05']);
     assert.equal(r.leadInspector, 'Stephen Carrow');
-    assert.equal(r.theme, 'The quality and timeliness of assessments for children in need; management oversight and supervision of social work practice; the response to children who go missing from home or care');
+    assert.equal(
+      r.theme,
+      'The quality and timeliness of assessments for children in need; management oversight and supervision of social work practice; the response to children who go missing from home or care',
+    );
     assert.deepEqual(r.judgements, []);
     assert.deepEqual(r.recommendations, []);
     assert.match(r.summary, /^The local authority is making steady progress/);
@@ -295,18 +376,24 @@ describe('JTAI, 2018', () => {
     assert.equal(r.authorityName, 'Westhaven');
     assert.equal(r.theme, 'Children living with domestic abuse');
     assert.deepEqual([r.startDate, r.endDate], ['2018-06-04', '2018-06-08']);
-    assert.equal(r.leadInspector, null, 'the letter is signed by the inspectorates\' directors, not the lead inspector');
-    assert.deepEqual(r.recommendations.map((x) => [x.kind, x.number]), [
-      ['recommendation', 1],
-      ['recommendation', 2],
-      ['recommendation', 3],
-      ['priority-action', 1],
-    ]);
-    assert.deepEqual(r.paragraphs.map((p) => [p.number, p.heading]), [
-      [1, 'Key strengths'],
-      [2, 'Key strengths'],
-      [3, 'Case study: highly effective practice'],
-    ]);
+    assert.equal(r.leadInspector, null, "the letter is signed by the inspectorates' directors, not the lead inspector");
+    assert.deepEqual(
+      r.recommendations.map((x) => [x.kind, x.number]),
+      [
+        ['recommendation', 1],
+        ['recommendation', 2],
+        ['recommendation', 3],
+        ['priority-action', 1],
+      ],
+    );
+    assert.deepEqual(
+      r.paragraphs.map((p) => [p.number, p.heading]),
+      [
+        [1, 'Key strengths'],
+        [2, 'Key strengths'],
+        [3, 'Case study: highly effective practice'],
+      ],
+    );
     assert.deepEqual(r.warnings, []);
   });
 });
@@ -320,7 +407,13 @@ describe('the same report pasted from the web page and extracted from its PDF', 
     assert.equal(web.framework, 'ilacs-2023');
     assert.equal(web.authorityName, 'Kestrelford');
     assert.equal(web.leadInspector, 'Bronwen Hale');
-    assert.deepEqual(grades(web), { leaders: 'requires-improvement', 'help-and-protection': 'requires-improvement', 'children-in-care': 'good', 'care-leavers': 'requires-improvement', overall: 'requires-improvement' });
+    assert.deepEqual(grades(web), {
+      leaders: 'requires-improvement',
+      'help-and-protection': 'requires-improvement',
+      'children-in-care': 'good',
+      'care-leavers': 'requires-improvement',
+      overall: 'requires-improvement',
+    });
     assert.equal(web.recommendations.length, 3);
     assert.deepEqual(numbers(web, 'help-and-protection'), [1, 2, 3, 4]);
     assert.deepEqual(numbers(web, 'care-leavers'), [7, 8]);
@@ -333,14 +426,19 @@ describe('the same report pasted from the web page and extracted from its PDF', 
     assert.match(pdf.paragraphs[1]?.text ?? '', /when it is in children's interests to do so\.$/); // broken by the page 1 footer
   });
 
-  test('Word\'s numbering and bullets followed by a tab, and Symbol-font bullets, change nothing', () => {
-    const word = fixture('ilacs-2024-pdf-extraction.txt').replace(/^(\d+)\. /gm, '$1.\t').replace(/^• /gm, '\uF0B7\t');
+  test("Word's numbering and bullets followed by a tab, and Symbol-font bullets, change nothing", () => {
+    const word = fixture('ilacs-2024-pdf-extraction.txt')
+      .replace(/^(\d+)\. /gm, '$1.\t')
+      .replace(/^• /gm, '\uF0B7\t');
     assert.deepEqual(readReportText(word), web);
   });
 
   test('a footer split over three lines on every page, and paragraph numbers on lines of their own, change nothing', () => {
     const split = fixture('ilacs-2024-pdf-extraction.txt')
-      .replace(/^Inspection of Kestrelford local authority children's services 10 June 2024 – 21 June 2024 (\d+)$/gm, "Inspection of Kestrelford local authority children's services\n10 June 2024 – 21 June 2024\n$1")
+      .replace(
+        /^Inspection of Kestrelford local authority children's services 10 June 2024 – 21 June 2024 (\d+)$/gm,
+        "Inspection of Kestrelford local authority children's services\n10 June 2024 – 21 June 2024\n$1",
+      )
       .replace(/^2$/m, "Inspection of Kestrelford local authority children's services\n10 June 2024 – 21 June 2024\n2")
       .replace(/^(\d+)\. /gm, '$1.\n');
     assert.equal((split.match(/^Inspection of Kestrelford/gm) ?? []).length, 4, 'the title and three footers');
@@ -366,24 +464,45 @@ describe('what is missing is said', () => {
     assert.ok(r.warnings.includes('No inspection or visit dates found'), r.warnings.join(' | '));
     // The three headings still give three grades; the framework is inferred from the combined judgement.
     assert.equal(r.framework, 'ilacs-2018');
-    assert.deepEqual(grades(r), { 'help-and-protection': 'requires-improvement', 'children-in-care-and-care-leavers': 'good', leaders: 'requires-improvement' });
-    assert.ok(r.warnings.includes('The report names 3 judgements; the 2018 framework grades 4'), r.warnings.join(' | '));
+    assert.deepEqual(grades(r), {
+      'help-and-protection': 'requires-improvement',
+      'children-in-care-and-care-leavers': 'good',
+      leaders: 'requires-improvement',
+    });
+    assert.ok(
+      r.warnings.includes('The report names 3 judgements; the 2018 framework grades 4'),
+      r.warnings.join(' | '),
+    );
     assert.ok(r.warnings.includes('No grade found for overall effectiveness'), r.warnings.join(' | '));
   });
 
   test('text that is not an Ofsted report proposes nothing and says so', () => {
-    const r = readReportText('Minutes of the corporate parenting board.\n\nMembers noted the annual report of the virtual school and thanked the head teacher for her work.');
+    const r = readReportText(
+      'Minutes of the corporate parenting board.\n\nMembers noted the annual report of the virtual school and thanked the head teacher for her work.',
+    );
     assert.equal(r.kind, null);
     assert.deepEqual(r.judgements, []);
     assert.ok(r.warnings.some((w) => w.startsWith('Could not tell what kind of report this is')));
   });
 
   test('a repeated paragraph number is kept once and said', () => {
-    const text = fixture('ilacs-2023-outstanding.txt').replace('4. Care leavers have trusting', '3. Care leavers have trusting');
+    const text = fixture('ilacs-2023-outstanding.txt').replace(
+      '4. Care leavers have trusting',
+      '3. Care leavers have trusting',
+    );
     const r = readReportText(text);
-    assert.deepEqual(r.paragraphs.map((p) => p.number), [1, 2, 3, 5]);
-    assert.ok(r.warnings.some((w) => w.includes('3 appears twice')), r.warnings.join(' | '));
-    assert.ok(r.warnings.includes('Paragraph numbers jump from 3 to 5: a paragraph may be missing'), r.warnings.join(' | '));
+    assert.deepEqual(
+      r.paragraphs.map((p) => p.number),
+      [1, 2, 3, 5],
+    );
+    assert.ok(
+      r.warnings.some((w) => w.includes('3 appears twice')),
+      r.warnings.join(' | '),
+    );
+    assert.ok(
+      r.warnings.includes('Paragraph numbers jump from 3 to 5: a paragraph may be missing'),
+      r.warnings.join(' | '),
+    );
   });
 });
 
@@ -422,9 +541,21 @@ describe('readReportFile refuses what it cannot read, naming the file', () => {
   };
   test('an empty file', () => refusal(new Uint8Array(), 'report.pdf', /^report\.pdf: the file is empty/));
   test('a binary file (a PNG named .txt)', () =>
-    refusal(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x00, 0x01]), 'report.txt', /^report\.txt: the file is neither a PDF nor/));
-  test('text too short to be a report', () => refusal(new TextEncoder().encode('Hello'), 'notes.txt', /^notes\.txt: the file has too little text/));
-  test('a damaged PDF', () => refusal(new TextEncoder().encode('%PDF-1.7\nnot really a pdf'), 'broken.pdf', /^broken\.pdf: the PDF could not be opened/));
+    refusal(
+      new Uint8Array([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x00, 0x01,
+      ]),
+      'report.txt',
+      /^report\.txt: the file is neither a PDF nor/,
+    ));
+  test('text too short to be a report', () =>
+    refusal(new TextEncoder().encode('Hello'), 'notes.txt', /^notes\.txt: the file has too little text/));
+  test('a damaged PDF', () =>
+    refusal(
+      new TextEncoder().encode('%PDF-1.7\nnot really a pdf'),
+      'broken.pdf',
+      /^broken\.pdf: the PDF could not be opened/,
+    ));
   test('a text file saved as UTF-16 with its byte order mark (Notepad\'s "Unicode") is read', async () => {
     const text = fixture('focused-visit-2019.txt');
     const bytes = new Uint8Array(2 + text.length * 2);
@@ -437,7 +568,15 @@ describe('readReportFile refuses what it cannot read, naming the file', () => {
     assert.deepEqual(await readReportFile(bytes, 'letter.txt'), readReportText(text));
   });
   test('Windows-1252 text (not UTF-8) is refused, not misread', () =>
-    refusal(new Uint8Array([...new TextEncoder().encode('Inspection of Barnet local authority children'), 0x92, ...new TextEncoder().encode('s services')]), 'old.txt', /^old\.txt: the file is neither a PDF nor UTF-8 text/));
+    refusal(
+      new Uint8Array([
+        ...new TextEncoder().encode('Inspection of Barnet local authority children'),
+        0x92,
+        ...new TextEncoder().encode('s services'),
+      ]),
+      'old.txt',
+      /^old\.txt: the file is neither a PDF nor UTF-8 text/,
+    ));
   test('a text file is read as UTF-8 whatever its name', async () => {
     const r = await readReportFile(new TextEncoder().encode(fixture('focused-visit-2019.txt')), 'letter.pdf');
     assert.equal(r.kind, 'focused-visit');
@@ -450,10 +589,34 @@ describe('layout variants', () => {
     assert.equal(r.kind, 'sif');
     assert.equal(r.authorityName, 'Leedham City Council');
     assert.deepEqual([r.startDate, r.endDate, r.publishedOn], ['2015-01-20', '2015-02-11', '2015-03-27']);
-    assert.deepEqual(grades(r), { overall: 'good', 'help-and-protection': 'good', 'children-in-care': 'good', adoption: 'outstanding', 'care-leavers': 'good', leaders: 'outstanding', lscb: 'good' });
-    assert.deepEqual(r.recommendations.map((x) => x.text), ['Make sure that all children in care have an up-to-date health assessment.', 'Improve the timeliness of adoption for older children.']);
-    assert.equal(r.summary, 'Children in Leedham are well served by a confident and stable leadership team that has improved services steadily since 2012.');
-    assert.deepEqual(r.paragraphs.map((p) => [p.number, p.judgement]), [[4, 'help-and-protection'], [5, 'children-in-care'], [6, 'leaders']]);
+    assert.deepEqual(grades(r), {
+      overall: 'good',
+      'help-and-protection': 'good',
+      'children-in-care': 'good',
+      adoption: 'outstanding',
+      'care-leavers': 'good',
+      leaders: 'outstanding',
+      lscb: 'good',
+    });
+    assert.deepEqual(
+      r.recommendations.map((x) => x.text),
+      [
+        'Make sure that all children in care have an up-to-date health assessment.',
+        'Improve the timeliness of adoption for older children.',
+      ],
+    );
+    assert.equal(
+      r.summary,
+      'Children in Leedham are well served by a confident and stable leadership team that has improved services steadily since 2012.',
+    );
+    assert.deepEqual(
+      r.paragraphs.map((p) => [p.number, p.judgement]),
+      [
+        [4, 'help-and-protection'],
+        [5, 'children-in-care'],
+        [6, 'leaders'],
+      ],
+    );
     assert.equal(r.leadInspector, 'Amira Collins');
     assert.deepEqual(r.warnings, []);
   });
@@ -463,9 +626,20 @@ describe('layout variants', () => {
     assert.equal(r.kind, 'ilacs-standard'); // 3 to 14 December 2018: 11 days
     assert.equal(r.authorityName, 'Fenwick');
     assert.equal(r.leadInspector, 'Joanne Reeve');
-    assert.deepEqual(grades(r), { leaders: 'requires-improvement', 'help-and-protection': 'inadequate', 'children-in-care-and-care-leavers': 'requires-improvement', overall: 'inadequate' });
-    assert.deepEqual(r.recommendations.map((x) => x.number), [1, 2, 3]);
-    assert.equal(r.recommendations[1]?.text, 'The quality of assessments and plans for children in need of help and protection.');
+    assert.deepEqual(grades(r), {
+      leaders: 'requires-improvement',
+      'help-and-protection': 'inadequate',
+      'children-in-care-and-care-leavers': 'requires-improvement',
+      overall: 'inadequate',
+    });
+    assert.deepEqual(
+      r.recommendations.map((x) => x.number),
+      [1, 2, 3],
+    );
+    assert.equal(
+      r.recommendations[1]?.text,
+      'The quality of assessments and plans for children in need of help and protection.',
+    );
     assert.equal(r.paragraphs.length, 3);
     assert.deepEqual(r.warnings, []);
   });
@@ -477,7 +651,10 @@ describe('layout variants', () => {
     assert.deepEqual([r.startDate, r.endDate], ['2020-01-30', '2020-01-31']);
     assert.equal(r.leadInspector, 'Gemma Olsen');
     assert.match(r.theme ?? '', /^The local authority's arrangements for vulnerable adolescents/);
-    assert.equal(r.recommendations[1]?.text, 'The consistency of management oversight of children who go missing repeatedly.');
+    assert.equal(
+      r.recommendations[1]?.text,
+      'The consistency of management oversight of children who go missing repeatedly.',
+    );
     assert.deepEqual(r.warnings, []);
   });
 
@@ -498,7 +675,9 @@ describe('layout variants', () => {
     assert.deepEqual([r.startDate, r.endDate], ['2021-03-09', '2021-03-10']);
     assert.equal(r.leadInspector, 'Iris Kemp');
     assert.equal(r.recommendations.length, 1);
-    assert.deepEqual(r.warnings, ['An assurance visit (2021, during COVID-19) is proposed as a focused visit: check the kind']);
+    assert.deepEqual(r.warnings, [
+      'An assurance visit (2021, during COVID-19) is proposed as a focused visit: check the kind',
+    ]);
   });
 
   test('JTAI 2022: theme "Identification of initial need and risk", two items, no lead inspector and no warning for it', () => {

@@ -39,7 +39,9 @@ function unfinished(text: string): boolean {
 /** A grade split across lines: "Requires improvement to be" / "good". */
 function splitGrade(prev: string, next: string): boolean {
   return (
-    (/\brequires?( improvement( to( be)?)?)?$/i.test(prev) && /^(improvement|to be|be good|good)\b/i.test(next) && next.length < 40)
+    /\brequires?( improvement( to( be)?)?)?$/i.test(prev) &&
+    /^(improvement|to be|be good|good)\b/i.test(next) &&
+    next.length < 40
   );
 }
 
@@ -71,7 +73,11 @@ export function toBlocks(lines: readonly Line[], mode: Mode = modeOf(lines)): st
     if (mode === 'paragraph') {
       continues = lowerContinuation && !prev.includes('\t');
     } else {
-      continues = last >= 0 && !startsBlock(text) && ((open && !line.gapBefore) || lowerContinuation) && !(gradeOnly(prev) !== null && /^[a-z]/.test(text));
+      continues =
+        last >= 0 &&
+        !startsBlock(text) &&
+        ((open && !line.gapBefore) || lowerContinuation) &&
+        !(gradeOnly(prev) !== null && /^[a-z]/.test(text));
     }
     if (continues && last >= 0) {
       blocks[last] = join(prev, text);

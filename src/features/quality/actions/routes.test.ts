@@ -30,44 +30,109 @@ import { firstCells, tableRow as rowIn } from '../../../../test/support/html';
 /** The cells (header first) of the row headed `row` in the table captioned `caption` (row heading matched by its start). */
 const tableRow = (html: string, caption: string, row: string): string[] => rowIn(html, caption, row, { row: 'prefix' });
 
-
 const today = todayInLondon();
 const lastMonth = addMonths(`${today.slice(0, 8)}01`, -1);
 const submitted = `${lastMonth.slice(0, 8)}10`;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const longDate = (iso: string) =>
+  `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 describe('audit actions pages', () => {
   let world: TestWorld;
   const clients: Record<string, TestClient> = {};
   const ids = { a1: 0, a2: 0, a3: 0, a4: 0, x1: 0 };
-  const ROLES = ['admin', 'director', 'head-of-service', 'team-manager', 'social-worker', 'qa-auditor', 'analyst', 'member'];
+  const ROLES = [
+    'admin',
+    'director',
+    'head-of-service',
+    'team-manager',
+    'social-worker',
+    'qa-auditor',
+    'analyst',
+    'member',
+  ];
 
   before(async () => {
     world = await startTestWorld();
     const db = world.database.db;
     const la = world.authorityId;
-    const assessment = (await buildDomain(db, { authorityId: la, key: 'assessment', title: 'Assessment', sortOrder: 1 })).id;
+    const assessment = (
+      await buildDomain(db, { authorityId: la, key: 'assessment', title: 'Assessment', sortOrder: 1 })
+    ).id;
     const voice = (await buildDomain(db, { authorityId: la, key: 'voice', title: 'Voice', sortOrder: 2 })).id;
     const [qa] = await db.select().from(users).where(eq(users.username, 'qa-auditor'));
     const [sw] = await db.select().from(users).where(eq(users.username, 'social-worker'));
     const [ta1] = await db.select().from(children).where(eq(children.laChildId, 'TA1'));
     const [tb1] = await db.select().from(children).where(eq(children.laChildId, 'TB1'));
     if (!qa || !sw || !ta1 || !tb1) throw new Error('no world');
-    const x1 = await buildCaseAudit(db, ta1, { teamId: world.teamA, auditorUserId: qa.id, auditorName: qa.displayName, submittedOn: submitted });
-    const x2 = await buildCaseAudit(db, tb1, { teamId: world.teamB, auditorUserId: qa.id, auditorName: qa.displayName, submittedOn: submitted });
+    const x1 = await buildCaseAudit(db, ta1, {
+      teamId: world.teamA,
+      auditorUserId: qa.id,
+      auditorName: qa.displayName,
+      submittedOn: submitted,
+    });
+    const x2 = await buildCaseAudit(db, tb1, {
+      teamId: world.teamB,
+      auditorUserId: qa.id,
+      auditorName: qa.displayName,
+      submittedOn: submitted,
+    });
     ids.x1 = x1.id;
     await db.insert(caseAuditGrades).values([{ auditId: x1.id, domainId: assessment, grade: 'good' }]);
     const raised = new Date(`${lastMonth.slice(0, 8)}15T12:00:00Z`);
     const add = async (values: Omit<typeof caseAuditActions.$inferInsert, 'createdAt'>) => {
-      const [row] = await db.insert(caseAuditActions).values({ ...values, createdAt: raised }).returning();
+      const [row] = await db
+        .insert(caseAuditActions)
+        .values({ ...values, createdAt: raised })
+        .returning();
       if (!row) throw new Error('no action');
       return row.id;
     };
-    ids.a1 = await add({ auditId: x1.id, domainId: assessment, description: 'Update the chronology', ownerName: sw.displayName, ownerUserId: sw.id, dueOn: addDays(today, -1) });
-    ids.a2 = await add({ auditId: x1.id, domainId: voice, description: 'Record the child’s wishes', ownerName: 'Pat Visiting', dueOn: today });
-    ids.a3 = await add({ auditId: x2.id, domainId: assessment, description: 'Hold a strategy review', ownerName: 'Someone', dueOn: addDays(today, -3) });
-    ids.a4 = await add({ auditId: x2.id, domainId: voice, description: 'See the child alone', ownerName: 'Someone', dueOn: addDays(submitted, 2), status: 'complete', completedOn: addDays(submitted, 1), completionNote: 'Done' });
+    ids.a1 = await add({
+      auditId: x1.id,
+      domainId: assessment,
+      description: 'Update the chronology',
+      ownerName: sw.displayName,
+      ownerUserId: sw.id,
+      dueOn: addDays(today, -1),
+    });
+    ids.a2 = await add({
+      auditId: x1.id,
+      domainId: voice,
+      description: 'Record the child’s wishes',
+      ownerName: 'Pat Visiting',
+      dueOn: today,
+    });
+    ids.a3 = await add({
+      auditId: x2.id,
+      domainId: assessment,
+      description: 'Hold a strategy review',
+      ownerName: 'Someone',
+      dueOn: addDays(today, -3),
+    });
+    ids.a4 = await add({
+      auditId: x2.id,
+      domainId: voice,
+      description: 'See the child alone',
+      ownerName: 'Someone',
+      dueOn: addDays(submitted, 2),
+      status: 'complete',
+      completedOn: addDays(submitted, 1),
+      completionNote: 'Done',
+    });
     for (const role of ROLES) {
       clients[role] = new TestClient(world.baseUrl);
       await clients[role].signIn(role, PASSWORD);
@@ -130,12 +195,24 @@ describe('audit actions pages', () => {
     // Raised, open, overdue now, completed.
     assert.deepEqual(tableRow(page.text, 'Themes from actions', 'Assessment'), ['Assessment', '2', '2', '2', '0']);
     assert.deepEqual(tableRow(page.text, 'Themes from actions', 'Voice'), ['Voice', '2', '1', '0', '1']);
-    assert.deepEqual(tableRow(page.text, 'Overdue actions by team', 'Family Support A'), ['Family Support A', '2', '1']);
-    assert.deepEqual(tableRow(page.text, 'Overdue actions by team', 'Family Support B'), ['Family Support B', '1', '1']);
+    assert.deepEqual(tableRow(page.text, 'Overdue actions by team', 'Family Support A'), [
+      'Family Support A',
+      '2',
+      '1',
+    ]);
+    assert.deepEqual(tableRow(page.text, 'Overdue actions by team', 'Family Support B'), [
+      'Family Support B',
+      '1',
+      '1',
+    ]);
     assert.match(page.text, /href="\/quality\/actions"[^>]*>Read and update the actions/);
     const member = await as('member').get(`/quality?${Q}`);
     assert.deepEqual(tableRow(member.text, 'Themes from actions', 'Assessment'), ['Assessment', 'c', 'c', 'c', '0']);
-    assert.deepEqual(tableRow(member.text, 'Overdue actions by team', 'Family Support A'), ['Family Support A', 'c', 'c']);
+    assert.deepEqual(tableRow(member.text, 'Overdue actions by team', 'Family Support A'), [
+      'Family Support A',
+      'c',
+      'c',
+    ]);
     assert.doesNotMatch(member.text, /Read and update the actions/);
     // Raised in another period: none.
     const earlier = await as('head-of-service').get('/quality?from=2024-01&to=2024-01');
@@ -162,14 +239,34 @@ describe('audit actions pages', () => {
     assert.match(empty.text, /<a href="#completedOn">Enter the date the action was completed<\/a>/);
     assert.match(empty.text, /<a href="#completionNote">Enter what was done to complete the action<\/a>/);
     const tomorrow = addDays(today, 1);
-    const future = await post({ 'completedOn-day': tomorrow.slice(8), 'completedOn-month': tomorrow.slice(5, 7), 'completedOn-year': tomorrow.slice(0, 4), completionNote: 'Done' });
+    const future = await post({
+      'completedOn-day': tomorrow.slice(8),
+      'completedOn-month': tomorrow.slice(5, 7),
+      'completedOn-year': tomorrow.slice(0, 4),
+      completionNote: 'Done',
+    });
     assert.equal(future.status, 400);
     assert.match(future.text, /The date the action was completed must be today or in the past/);
     const early = addDays(submitted, -1);
-    const before = await post({ 'completedOn-day': early.slice(8), 'completedOn-month': early.slice(5, 7), 'completedOn-year': early.slice(0, 4), completionNote: 'Done' });
+    const before = await post({
+      'completedOn-day': early.slice(8),
+      'completedOn-month': early.slice(5, 7),
+      'completedOn-year': early.slice(0, 4),
+      completionNote: 'Done',
+    });
     assert.equal(before.status, 400);
-    assert.match(before.text, new RegExp(`The date the action was completed must be on or after ${longDate(submitted)}, the day the audit was submitted`));
-    const notADate = await post({ 'completedOn-day': '31', 'completedOn-month': '2', 'completedOn-year': '2025', completionNote: 'Done' });
+    assert.match(
+      before.text,
+      new RegExp(
+        `The date the action was completed must be on or after ${longDate(submitted)}, the day the audit was submitted`,
+      ),
+    );
+    const notADate = await post({
+      'completedOn-day': '31',
+      'completedOn-month': '2',
+      'completedOn-year': '2025',
+      completionNote: 'Done',
+    });
     assert.match(notADate.text, /must be a real date/);
     const [row] = await world.database.db.select().from(caseAuditActions).where(eq(caseAuditActions.id, ids.a1));
     assert.equal(row?.status, 'open');
@@ -186,7 +283,10 @@ describe('audit actions pages', () => {
     assert.equal(reply.status, 303);
     assert.equal(reply.location, `/quality/actions/${ids.a1}?saved=completed`);
     const [row] = await world.database.db.select().from(caseAuditActions).where(eq(caseAuditActions.id, ids.a1));
-    assert.deepEqual([row?.status, row?.completedOn, row?.completionNote], ['complete', submitted, 'Chronology brought up to date']);
+    assert.deepEqual(
+      [row?.status, row?.completedOn, row?.completionNote],
+      ['complete', submitted, 'Chronology brought up to date'],
+    );
     const shown = await as('social-worker').get(reply.location ?? '');
     assert.match(shown.text, /The action has been recorded as complete/);
     assert.match(shown.text, /Reopen action/);
@@ -197,8 +297,16 @@ describe('audit actions pages', () => {
     const [open] = await world.database.db.select().from(caseAuditActions).where(eq(caseAuditActions.id, ids.a1));
     assert.deepEqual([open?.status, open?.completedOn], ['open', null]);
     const events = await world.database.db.select().from(caseAuditEvents).where(eq(caseAuditEvents.auditId, ids.x1));
-    assert.deepEqual(events.map((e) => e.event), ['action-completed', 'action-reopened']);
-    assert.deepEqual(events[0]?.detail, { actionId: ids.a1, completedOn: submitted, dueOn: addDays(today, -1), late: submitted > addDays(today, -1) });
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['action-completed', 'action-reopened'],
+    );
+    assert.deepEqual(events[0]?.detail, {
+      actionId: ids.a1,
+      completedOn: submitted,
+      dueOn: addDays(today, -1),
+      late: submitted > addDays(today, -1),
+    });
   });
 
   it('the QA team (audit:manage with audit:read) may complete another team’s action', async () => {
@@ -224,8 +332,14 @@ describe('audit actions pages', () => {
     const [qa] = await db.select().from(users).where(eq(users.username, 'qa-auditor'));
     const [tb1] = await db.select().from(children).where(eq(children.laChildId, 'TB1'));
     if (!tm || !qa || !tb1) throw new Error('no world');
-    const x3 = await buildCaseAudit(db, tb1, { teamId: world.teamB, auditorUserId: qa.id, auditorName: qa.displayName, submittedOn: submitted });
-    const voice = (await db.select().from(caseAuditActions).where(eq(caseAuditActions.id, ids.a2)))[0]?.domainId ?? null;
+    const x3 = await buildCaseAudit(db, tb1, {
+      teamId: world.teamB,
+      auditorUserId: qa.id,
+      auditorName: qa.displayName,
+      submittedOn: submitted,
+    });
+    const voice =
+      (await db.select().from(caseAuditActions).where(eq(caseAuditActions.id, ids.a2)))[0]?.domainId ?? null;
     await db.insert(caseAuditActions).values(
       Array.from({ length: 51 }, (_, i) => ({
         auditId: x3.id,
@@ -252,7 +366,10 @@ describe('audit actions pages', () => {
     const second = await as('head-of-service').get(`/quality/actions?${Q}&page=2`);
     assert.deepEqual(rowsOf(second.text), ['Paged action 51']);
     assert.match(second.text, /Showing 51 to 51 of 51 actions/);
-    assert.ok(second.text.includes(`href="/quality/actions?status=open&amp;owner=${tm.id}"`), 'page 1 link keeps the filters and drops page');
+    assert.ok(
+      second.text.includes(`href="/quality/actions?status=open&amp;owner=${tm.id}"`),
+      'page 1 link keeps the filters and drops page',
+    );
     // Not a number: page 1. Past the end: the last page. Neither is an error.
     const junk = await as('head-of-service').get(`/quality/actions?${Q}&page=abc`);
     assert.equal(junk.status, 200);

@@ -40,7 +40,8 @@ import { dateFromParts, dateParts, str } from '../../../web/form-input';
 
 type Body = Record<string, unknown>;
 
-const idOf = (v: unknown): number | null => (typeof v === 'string' && /^[1-9]\d{0,14}$/.test(v.trim()) ? Number(v.trim()) : null);
+const idOf = (v: unknown): number | null =>
+  typeof v === 'string' && /^[1-9]\d{0,14}$/.test(v.trim()) ? Number(v.trim()) : null;
 
 function actionIdFrom(req: Request): number {
   const id = idOf(req.params.actionId);
@@ -59,11 +60,14 @@ export function overdueText(days: number): string {
 
 /** The tag an action shows: overdue (red, with days), open, or complete (on time or late). */
 function statusTag(a: AuditActionRow): { text: string; classes: string } {
-  if (a.status === 'complete') return { text: a.completedOn && a.completedOn > a.dueOn ? 'Completed late' : 'Completed', classes: 'govuk-tag--green' };
+  if (a.status === 'complete')
+    return {
+      text: a.completedOn && a.completedOn > a.dueOn ? 'Completed late' : 'Completed',
+      classes: 'govuk-tag--green',
+    };
   if (a.overdueDays > 0) return { text: overdueText(a.overdueDays), classes: 'govuk-tag--red' };
   return { text: 'Open', classes: 'govuk-tag--blue' };
 }
-
 
 async function renderAction(
   res: Response,
@@ -109,20 +113,56 @@ export function auditActionRoutes(r: RouteBuilder): void {
       const today = todayInLondon();
       const q = req.query as Record<string, unknown>;
       const status = ACTION_STATUS_FILTERS.find((s) => s === q.status) ?? null;
-      const filter = { status, domainId: idOf(q.theme), teamId: idOf(q.team), ownerUserId: idOf(q.owner), programmeId: idOf(q.programme) };
+      const filter = {
+        status,
+        domainId: idOf(q.theme),
+        teamId: idOf(q.team),
+        ownerUserId: idOf(q.owner),
+        programmeId: idOf(q.programme),
+      };
       const [total, owners, themes, domains, teams, programmes] = await Promise.all([
         countActions(db, user, filter, today),
         actionOwners(db, user),
-        actionThemes(db, user.authorityId, { teamId: filter.teamId, ownerUserId: filter.ownerUserId, programmeId: filter.programmeId, visibility: visibilityOf(user) }, today),
-        rows<{ id: unknown; title: string }>(db, sql`select id, title from practice_domains where authority_id = ${user.authorityId} order by sort_order, id`),
-        rows<{ id: unknown; name: string }>(db, sql`select id, name from teams where authority_id = ${user.authorityId} order by name`),
-        rows<{ id: unknown; title: string }>(db, sql`select id, title from audit_programmes where authority_id = ${user.authorityId} order by starts_on desc, id desc`),
+        actionThemes(
+          db,
+          user.authorityId,
+          {
+            teamId: filter.teamId,
+            ownerUserId: filter.ownerUserId,
+            programmeId: filter.programmeId,
+            visibility: visibilityOf(user),
+          },
+          today,
+        ),
+        rows<{ id: unknown; title: string }>(
+          db,
+          sql`select id, title from practice_domains where authority_id = ${user.authorityId} order by sort_order, id`,
+        ),
+        rows<{ id: unknown; name: string }>(
+          db,
+          sql`select id, name from teams where authority_id = ${user.authorityId} order by name`,
+        ),
+        rows<{ id: unknown; title: string }>(
+          db,
+          sql`select id, title from audit_programmes where authority_id = ${user.authorityId} order by starts_on desc, id desc`,
+        ),
       ]);
       const window = pageWindow(requestedPage(q.page), total, ACTIONS_PAGE_SIZE);
       const found = await listActions(db, user, filter, today, window);
-      await audit.record(db, { recordType: 'authority', recordId: String(user.authorityId), detail: { shown: found.length, total, page: window.page, status } });
+      await audit.record(db, {
+        recordType: 'authority',
+        recordId: String(user.authorityId),
+        detail: { shown: found.length, total, page: window.page, status },
+      });
       const link = (page: number) =>
-        paths.quality.actionsFor({ status, theme: filter.domainId, team: filter.teamId, owner: filter.ownerUserId, programme: filter.programmeId, page: page > 1 ? page : undefined });
+        paths.quality.actionsFor({
+          status,
+          theme: filter.domainId,
+          team: filter.teamId,
+          owner: filter.ownerUserId,
+          programme: filter.programmeId,
+          page: page > 1 ? page : undefined,
+        });
       const select = (list: Array<{ value: string; text: string }>, chosen: string | null, all: string) => [
         { value: '', text: all, selected: chosen === null },
         ...list.map((i) => ({ ...i, selected: i.value === chosen })),
@@ -132,11 +172,31 @@ export function auditActionRoutes(r: RouteBuilder): void {
       res.render('quality/actions/views/list.njk', {
         pageTitle: 'Audit actions',
         filters: {
-          status: select(ACTION_STATUS_FILTERS.map((s) => ({ value: s, text: STATUS_LABELS[s] })), status, 'Any status'),
-          themes: select(domains.map((d) => ({ value: String(Number(d.id)), text: d.title })), idText(filter.domainId), 'All themes'),
-          teams: select(teams.map((t) => ({ value: String(Number(t.id)), text: t.name })), idText(filter.teamId), 'All teams'),
-          owners: select(owners.map((o) => ({ value: String(o.id), text: o.name })), idText(filter.ownerUserId), 'Anyone'),
-          programmes: select(programmes.map((p) => ({ value: String(Number(p.id)), text: p.title })), idText(filter.programmeId), 'All programmes'),
+          status: select(
+            ACTION_STATUS_FILTERS.map((s) => ({ value: s, text: STATUS_LABELS[s] })),
+            status,
+            'Any status',
+          ),
+          themes: select(
+            domains.map((d) => ({ value: String(Number(d.id)), text: d.title })),
+            idText(filter.domainId),
+            'All themes',
+          ),
+          teams: select(
+            teams.map((t) => ({ value: String(Number(t.id)), text: t.name })),
+            idText(filter.teamId),
+            'All teams',
+          ),
+          owners: select(
+            owners.map((o) => ({ value: String(o.id), text: o.name })),
+            idText(filter.ownerUserId),
+            'Anyone',
+          ),
+          programmes: select(
+            programmes.map((p) => ({ value: String(Number(p.id)), text: p.title })),
+            idText(filter.programmeId),
+            'All programmes',
+          ),
         },
         actions: found.map((a) => ({
           ...a,
@@ -163,7 +223,12 @@ export function auditActionRoutes(r: RouteBuilder): void {
       const action = await getAction(services.db, user, actionIdFrom(req), today);
       const mayChange = await mayChangeAction(services.db, user, action);
       await audit.record(services.db, { recordType: 'case-audit-action', recordId: String(action.id) });
-      const saved = req.query.saved === 'completed' ? 'The action has been recorded as complete.' : req.query.saved === 'reopened' ? 'The action has been reopened.' : null;
+      const saved =
+        req.query.saved === 'completed'
+          ? 'The action has been recorded as complete.'
+          : req.query.saved === 'reopened'
+            ? 'The action has been reopened.'
+            : null;
       await renderAction(res, user, action, mayChange, null, [], 200, saved);
     },
   });
@@ -180,13 +245,26 @@ export function auditActionRoutes(r: RouteBuilder): void {
       const body = (req.body ?? {}) as Body;
       try {
         if (body.reopen === 'yes') await reopenAction(db, user, actionId, audit, today);
-        else await completeAction(db, user, actionId, { completedOn: dateFromParts(body, 'completedOn'), completionNote: str(body.completionNote) }, audit, today);
+        else
+          await completeAction(
+            db,
+            user,
+            actionId,
+            { completedOn: dateFromParts(body, 'completedOn'), completionNote: str(body.completionNote) },
+            audit,
+            today,
+          );
       } catch (e) {
         if (!(e instanceof ValidationError)) throw e;
         const action = await getAction(db, user, actionId, today);
         return renderAction(res, user, action, true, body, e.errors, 400);
       }
-      res.redirect(303, paths.withQuery(paths.quality.action({ actionId }), { saved: body.reopen === 'yes' ? 'reopened' : 'completed' }));
+      res.redirect(
+        303,
+        paths.withQuery(paths.quality.action({ actionId }), {
+          saved: body.reopen === 'yes' ? 'reopened' : 'completed',
+        }),
+      );
     },
   });
 }

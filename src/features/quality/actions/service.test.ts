@@ -21,7 +21,14 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../../core/er
 import type { Auditor } from '../../../accounts/access-log/auditor';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { describeEachEngine } from '../../../../test/support/databases';
-import { buildAllocation, buildAuthority, buildCaseAudit, buildChild, buildTeam, buildWorker } from '../../../../test/support/builders';
+import {
+  buildAllocation,
+  buildAuthority,
+  buildCaseAudit,
+  buildChild,
+  buildTeam,
+  buildWorker,
+} from '../../../../test/support/builders';
 import { checkCompletion, completeAction, getAction, listActions, mayChangeAction, reopenAction } from './service';
 
 const TODAY = '2026-03-10';
@@ -48,7 +55,15 @@ describeEachEngine('audit actions', (ctx) => {
     const la = (await buildAuthority(db)).id;
     const teamA = (await buildTeam(db, { authorityId: la })).id;
     const teamB = (await buildTeam(db, { authorityId: la })).id;
-    const u = (id: number, role: CurrentUser['role'], teamId: number | null): CurrentUser => ({ id, username: role, displayName: `User ${id}`, role, authorityId: la, teamId, workerId: null });
+    const u = (id: number, role: CurrentUser['role'], teamId: number | null): CurrentUser => ({
+      id,
+      username: role,
+      displayName: `User ${id}`,
+      role,
+      authorityId: la,
+      teamId,
+      workerId: null,
+    });
     Object.assign(users, {
       qa: u(10, 'qa-auditor', null),
       swA: u(20, 'social-worker', teamA),
@@ -71,10 +86,36 @@ describeEachEngine('audit actions', (ctx) => {
       if (!row) throw new Error('no action');
       return row.id;
     };
-    ids.x1 = await add({ auditId: a.id, description: 'x1', ownerName: 'User 20', ownerUserId: 20, dueOn: '2026-03-09', createdAt: new Date('2026-03-03T12:00:00Z') });
-    ids.x2 = await add({ auditId: b.id, description: 'x2', ownerName: 'User 20', ownerUserId: 20, dueOn: '2026-03-10', createdAt: new Date('2026-03-03T12:00:00Z') });
-    ids.x3 = await add({ auditId: c.id, description: 'x3', ownerName: 'Someone', dueOn: '2026-04-01', createdAt: new Date('2026-03-05T12:00:00Z') });
-    ids.x4 = await add({ auditId: c.id, description: 'x4', ownerName: 'Someone', dueOn: '2026-04-10', createdAt: new Date('2026-03-31T23:30:00Z') });
+    ids.x1 = await add({
+      auditId: a.id,
+      description: 'x1',
+      ownerName: 'User 20',
+      ownerUserId: 20,
+      dueOn: '2026-03-09',
+      createdAt: new Date('2026-03-03T12:00:00Z'),
+    });
+    ids.x2 = await add({
+      auditId: b.id,
+      description: 'x2',
+      ownerName: 'User 20',
+      ownerUserId: 20,
+      dueOn: '2026-03-10',
+      createdAt: new Date('2026-03-03T12:00:00Z'),
+    });
+    ids.x3 = await add({
+      auditId: c.id,
+      description: 'x3',
+      ownerName: 'Someone',
+      dueOn: '2026-04-01',
+      createdAt: new Date('2026-03-05T12:00:00Z'),
+    });
+    ids.x4 = await add({
+      auditId: c.id,
+      description: 'x4',
+      ownerName: 'Someone',
+      dueOn: '2026-04-10',
+      createdAt: new Date('2026-03-31T23:30:00Z'),
+    });
   });
 
   const seen = async (who: string, filter = {}) => {
@@ -92,17 +133,21 @@ describeEachEngine('audit actions', (ctx) => {
     assert.deepEqual(await seen('hos', { status: 'open' }), ['x1', 'x2', 'x3', 'x4']);
     assert.deepEqual(await seen('hos', { ownerUserId: 20 }), ['x1', 'x2']);
     const all = await listActions(ctx.database.db, users.hos as CurrentUser, {}, TODAY);
-    assert.deepEqual(all.map((a) => [a.description, a.overdueDays, a.raisedOn]), [
-      ['x1', 1, '2026-03-03'],
-      ['x2', 0, '2026-03-03'],
-      ['x3', 0, '2026-03-05'],
-      ['x4', 0, '2026-04-01'],
-    ]);
+    assert.deepEqual(
+      all.map((a) => [a.description, a.overdueDays, a.raisedOn]),
+      [
+        ['x1', 1, '2026-03-03'],
+        ['x2', 0, '2026-03-03'],
+        ['x3', 0, '2026-03-05'],
+        ['x4', 0, '2026-04-01'],
+      ],
+    );
   });
 
   it('who may change: owner, auditor, the child’s team manager, head of service, QA; not the director; others cannot see it', async () => {
     const db = ctx.database.db;
-    const may = async (who: string, id: number) => mayChangeAction(db, users[who] as CurrentUser, await getAction(db, users[who] as CurrentUser, id, TODAY));
+    const may = async (who: string, id: number) =>
+      mayChangeAction(db, users[who] as CurrentUser, await getAction(db, users[who] as CurrentUser, id, TODAY));
     assert.equal(await may('swA', ids.x1), true);
     assert.equal(await may('swA', ids.x2), true);
     assert.equal(await may('tmA', ids.x1), true);
@@ -119,33 +164,89 @@ describeEachEngine('audit actions', (ctx) => {
     const db = ctx.database.db;
     const x1 = await getAction(db, users.hos as CurrentUser, ids.x1, TODAY);
     const x3 = await getAction(db, users.hos as CurrentUser, ids.x3, TODAY);
-    const check = (a: typeof x1, completedOn: string, note = 'Done') => checkCompletion(a, { completedOn, completionNote: note }, TODAY).map((e) => e.message);
-    assert.deepEqual(check(x1, '2026-03-01'), ['The date the action was completed must be on or after 2 March 2026, the day the audit was submitted']);
+    const check = (a: typeof x1, completedOn: string, note = 'Done') =>
+      checkCompletion(a, { completedOn, completionNote: note }, TODAY).map((e) => e.message);
+    assert.deepEqual(check(x1, '2026-03-01'), [
+      'The date the action was completed must be on or after 2 March 2026, the day the audit was submitted',
+    ]);
     assert.deepEqual(check(x1, '2026-03-02'), []);
     assert.deepEqual(check(x1, TODAY), []);
     assert.deepEqual(check(x1, '2026-03-11'), ['The date the action was completed must be today or in the past']);
-    assert.deepEqual(check(x1, '2026-02-30'), ['The date the action was completed must be a real date, for example 27 3 2026']);
-    assert.deepEqual(check(x1, '', '  '), ['Enter the date the action was completed', 'Enter what was done to complete the action']);
-    assert.deepEqual(check(x3, '2026-03-04'), ['The date the action was completed must be on or after 5 March 2026, the day the action was raised']);
+    assert.deepEqual(check(x1, '2026-02-30'), [
+      'The date the action was completed must be a real date, for example 27 3 2026',
+    ]);
+    assert.deepEqual(check(x1, '', '  '), [
+      'Enter the date the action was completed',
+      'Enter what was done to complete the action',
+    ]);
+    assert.deepEqual(check(x3, '2026-03-04'), [
+      'The date the action was completed must be on or after 5 March 2026, the day the action was raised',
+    ]);
     assert.deepEqual(check(x3, '2026-03-05'), []);
   });
 
   it('complete and reopen: the action, an event on the audit each time; refused changes save nothing', async () => {
     const db = ctx.database.db;
-    await assert.rejects(completeAction(db, users.director as CurrentUser, ids.x1, { completedOn: TODAY, completionNote: 'Done' }, recorder(), TODAY), ForbiddenError);
-    await assert.rejects(completeAction(db, users.swA as CurrentUser, ids.x1, { completedOn: '2026-03-01', completionNote: 'Done' }, recorder(), TODAY), ValidationError);
+    await assert.rejects(
+      completeAction(
+        db,
+        users.director as CurrentUser,
+        ids.x1,
+        { completedOn: TODAY, completionNote: 'Done' },
+        recorder(),
+        TODAY,
+      ),
+      ForbiddenError,
+    );
+    await assert.rejects(
+      completeAction(
+        db,
+        users.swA as CurrentUser,
+        ids.x1,
+        { completedOn: '2026-03-01', completionNote: 'Done' },
+        recorder(),
+        TODAY,
+      ),
+      ValidationError,
+    );
     assert.equal((await db.select().from(caseAuditEvents)).length, 0);
     const audit = recorder();
-    await completeAction(db, users.swA as CurrentUser, ids.x1, { completedOn: TODAY, completionNote: ' Chronology updated ' }, audit, TODAY);
+    await completeAction(
+      db,
+      users.swA as CurrentUser,
+      ids.x1,
+      { completedOn: TODAY, completionNote: ' Chronology updated ' },
+      audit,
+      TODAY,
+    );
     assert.equal(audit.recorded, true);
     const [done] = await db.select().from(caseAuditActions).where(eq(caseAuditActions.id, ids.x1));
-    assert.deepEqual([done?.status, done?.completedOn, done?.completionNote], ['complete', TODAY, 'Chronology updated']);
-    await assert.rejects(completeAction(db, users.swA as CurrentUser, ids.x1, { completedOn: TODAY, completionNote: 'Again' }, recorder(), TODAY), ValidationError);
+    assert.deepEqual(
+      [done?.status, done?.completedOn, done?.completionNote],
+      ['complete', TODAY, 'Chronology updated'],
+    );
+    await assert.rejects(
+      completeAction(
+        db,
+        users.swA as CurrentUser,
+        ids.x1,
+        { completedOn: TODAY, completionNote: 'Again' },
+        recorder(),
+        TODAY,
+      ),
+      ValidationError,
+    );
     await reopenAction(db, users.tmA as CurrentUser, ids.x1, recorder(), TODAY);
     const [open] = await db.select().from(caseAuditActions).where(eq(caseAuditActions.id, ids.x1));
     assert.deepEqual([open?.status, open?.completedOn, open?.completionNote], ['open', null, '']);
     const events = await db.select().from(caseAuditEvents).where(eq(caseAuditEvents.auditId, ids.auditA));
-    assert.deepEqual(events.map((e) => [e.event, e.userId]), [['action-completed', 20], ['action-reopened', 21]]);
+    assert.deepEqual(
+      events.map((e) => [e.event, e.userId]),
+      [
+        ['action-completed', 20],
+        ['action-reopened', 21],
+      ],
+    );
     // Completed on 10 March, due 9 March: late.
     assert.deepEqual(events[0]?.detail, { actionId: ids.x1, completedOn: TODAY, dueOn: '2026-03-09', late: true });
     assert.deepEqual(events[1]?.detail, { actionId: ids.x1, wasCompletedOn: TODAY });

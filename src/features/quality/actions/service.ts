@@ -68,7 +68,13 @@ export interface Slice {
   offset: number;
 }
 
-async function selectActions(db: Tx, authorityId: number, condition: ReturnType<typeof sql>, today: string, slice?: Slice): Promise<AuditActionRow[]> {
+async function selectActions(
+  db: Tx,
+  authorityId: number,
+  condition: ReturnType<typeof sql>,
+  today: string,
+  slice?: Slice,
+): Promise<AuditActionRow[]> {
   const found = await rows<Record<string, unknown>>(
     db,
     sql`select x.id, x.audit_id, a.status as audit_status, to_char(a.submitted_on, 'YYYY-MM-DD') as submitted_on, a.auditor_user_id,
@@ -136,12 +142,23 @@ function listCondition(user: CurrentUser, filter: ActionListFilter, today: strin
 }
 
 /** The actions a user may see, filtered, soonest due first (then oldest first); a slice of them when one is given. */
-export async function listActions(db: Tx, user: CurrentUser, filter: ActionListFilter, today: string, slice?: Slice): Promise<AuditActionRow[]> {
+export async function listActions(
+  db: Tx,
+  user: CurrentUser,
+  filter: ActionListFilter,
+  today: string,
+  slice?: Slice,
+): Promise<AuditActionRow[]> {
   return selectActions(db, user.authorityId, listCondition(user, filter, today), today, slice);
 }
 
 /** How many actions listActions would return, counted in SQL. */
-export async function countActions(db: Tx, user: CurrentUser, filter: ActionListFilter, today: string): Promise<number> {
+export async function countActions(
+  db: Tx,
+  user: CurrentUser,
+  filter: ActionListFilter,
+  today: string,
+): Promise<number> {
   const [r] = await rows<{ n: unknown }>(
     db,
     sql`select count(*) as n
@@ -162,12 +179,19 @@ export async function actionOwners(db: Tx, user: CurrentUser): Promise<Array<{ i
          where a.authority_id = ${user.authorityId} and x.owner_user_id is not null and ${actionVisible(visibilityOf(user))}
          group by x.owner_user_id`,
   );
-  return found.map((r) => ({ id: Number(r.id), name: String(r.name) })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return found
+    .map((r) => ({ id: Number(r.id), name: String(r.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 /** One action the user may see; a missing one and one they may not see are both NotFound. */
 export async function getAction(db: Tx, user: CurrentUser, actionId: number, today: string): Promise<AuditActionRow> {
-  const [found] = await selectActions(db, user.authorityId, sql`x.id = ${actionId} and ${actionVisible(visibilityOf(user))}`, today);
+  const [found] = await selectActions(
+    db,
+    user.authorityId,
+    sql`x.id = ${actionId} and ${actionVisible(visibilityOf(user))}`,
+    today,
+  );
   if (!found) throw new NotFoundError();
   return found;
 }
@@ -179,7 +203,10 @@ export async function mayChangeAction(db: Tx, user: CurrentUser, action: AuditAc
   if (user.role === 'head-of-service') return true;
   if (can(user.role, 'audit:manage')) return true;
   if (user.role === 'team-manager' && user.teamId !== null) {
-    const [r] = await rows<{ ok: boolean }>(db, sql`select ${childInTeam(sql`${action.childId}::bigint`, user.teamId)} as ok`);
+    const [r] = await rows<{ ok: boolean }>(
+      db,
+      sql`select ${childInTeam(sql`${action.childId}::bigint`, user.teamId)} as ok`,
+    );
     return Boolean(r?.ok);
   }
   return false;
@@ -187,27 +214,50 @@ export async function mayChangeAction(db: Tx, user: CurrentUser, action: AuditAc
 
 export function formatDay(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** Checks a completion: the day (a real date, not in the future, not before the audit's submission — or, for an audit not yet submitted, the day the action was raised) and a note. */
-export function checkCompletion(action: AuditActionRow, input: { completedOn: string; completionNote: string }, today: string): FieldError[] {
+export function checkCompletion(
+  action: AuditActionRow,
+  input: { completedOn: string; completionNote: string },
+  today: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   const d = input.completedOn;
   const earliest = action.auditSubmittedOn ?? action.raisedOn;
   const why = action.auditSubmittedOn ? 'the day the audit was submitted' : 'the day the action was raised';
   if (d === '') errors.push({ field: 'completedOn', message: 'Enter the date the action was completed' });
-  else if (!isIsoDate(d)) errors.push({ field: 'completedOn', message: 'The date the action was completed must be a real date, for example 27 3 2026' });
-  else if (d > today) errors.push({ field: 'completedOn', message: 'The date the action was completed must be today or in the past' });
-  else if (d < earliest) errors.push({ field: 'completedOn', message: `The date the action was completed must be on or after ${formatDay(earliest)}, ${why}` });
-  if (input.completionNote.trim() === '') errors.push({ field: 'completionNote', message: 'Enter what was done to complete the action' });
-  else if (input.completionNote.length > 5000) errors.push({ field: 'completionNote', message: 'What was done must be 5,000 characters or fewer' });
+  else if (!isIsoDate(d))
+    errors.push({
+      field: 'completedOn',
+      message: 'The date the action was completed must be a real date, for example 27 3 2026',
+    });
+  else if (d > today)
+    errors.push({ field: 'completedOn', message: 'The date the action was completed must be today or in the past' });
+  else if (d < earliest)
+    errors.push({
+      field: 'completedOn',
+      message: `The date the action was completed must be on or after ${formatDay(earliest)}, ${why}`,
+    });
+  if (input.completionNote.trim() === '')
+    errors.push({ field: 'completionNote', message: 'Enter what was done to complete the action' });
+  else if (input.completionNote.length > 5000)
+    errors.push({ field: 'completionNote', message: 'What was done must be 5,000 characters or fewer' });
   return errors;
 }
 
 async function guard(db: Tx, user: CurrentUser, actionId: number, today: string): Promise<AuditActionRow> {
   const action = await getAction(db, user, actionId, today);
-  if (!(await mayChangeAction(db, user, action))) throw new ForbiddenError('Only the action’s owner, the auditor, the child’s team manager, a head of service or the quality assurance team may change this action');
+  if (!(await mayChangeAction(db, user, action)))
+    throw new ForbiddenError(
+      'Only the action’s owner, the auditor, the child’s team manager, a head of service or the quality assurance team may change this action',
+    );
   return action;
 }
 
@@ -221,7 +271,8 @@ export async function completeAction(
   today: string,
 ): Promise<void> {
   const action = await guard(db, user, actionId, today);
-  if (action.status === 'complete') throw new ValidationError([{ field: 'completedOn', message: 'This action is already complete' }]);
+  if (action.status === 'complete')
+    throw new ValidationError([{ field: 'completedOn', message: 'This action is already complete' }]);
   const errors = checkCompletion(action, input, today);
   if (errors.length) throw new ValidationError(errors);
   await db.transaction(async (tx) => {
@@ -235,16 +286,29 @@ export async function completeAction(
       event: 'action-completed',
       detail: { actionId, completedOn: input.completedOn, dueOn: action.dueOn, late: input.completedOn > action.dueOn },
     });
-    await audit.record(tx, { recordType: 'case-audit-action', recordId: String(actionId), detail: { change: 'complete', auditId: action.auditId } });
+    await audit.record(tx, {
+      recordType: 'case-audit-action',
+      recordId: String(actionId),
+      detail: { change: 'complete', auditId: action.auditId },
+    });
   });
 }
 
 /** Reopens a completed action (its completion date and note are cleared; the event keeps when it had been completed). */
-export async function reopenAction(db: Tx, user: CurrentUser, actionId: number, audit: Auditor, today: string): Promise<void> {
+export async function reopenAction(
+  db: Tx,
+  user: CurrentUser,
+  actionId: number,
+  audit: Auditor,
+  today: string,
+): Promise<void> {
   const action = await guard(db, user, actionId, today);
-  if (action.status !== 'complete') throw new ValidationError([{ field: 'reopen', message: 'This action is already open' }]);
+  if (action.status !== 'complete')
+    throw new ValidationError([{ field: 'reopen', message: 'This action is already open' }]);
   await db.transaction(async (tx) => {
-    await tx.execute(sql`update ${caseAuditActions} set status = 'open', completed_on = null, completion_note = '' where id = ${actionId}`);
+    await tx.execute(
+      sql`update ${caseAuditActions} set status = 'open', completed_on = null, completion_note = '' where id = ${actionId}`,
+    );
     await tx.insert(caseAuditEvents).values({
       auditId: action.auditId,
       userId: user.id,
@@ -252,6 +316,10 @@ export async function reopenAction(db: Tx, user: CurrentUser, actionId: number, 
       event: 'action-reopened',
       detail: { actionId, wasCompletedOn: action.completedOn },
     });
-    await audit.record(tx, { recordType: 'case-audit-action', recordId: String(actionId), detail: { change: 'reopen', auditId: action.auditId } });
+    await audit.record(tx, {
+      recordType: 'case-audit-action',
+      recordId: String(actionId),
+      detail: { change: 'reopen', auditId: action.auditId },
+    });
   });
 }

@@ -79,18 +79,30 @@ export function checkValues(values: AuditFormValues, domains: readonly FormDomai
   const errors: FieldError[] = [];
   for (const d of domains) {
     const g = values.grades[d.domainId] ?? '';
-    if (g !== '' && !isGrade(g)) errors.push({ field: `grade-${d.domainId}`, message: `Choose a grade for ${d.title} from the four given` });
+    if (g !== '' && !isGrade(g))
+      errors.push({ field: `grade-${d.domainId}`, message: `Choose a grade for ${d.title} from the four given` });
     else if (g === '' && (values.narratives[d.domainId] ?? '') !== '') {
       // A domain's narrative is kept with its grade (case_audit_grades): it cannot be saved alone.
-      errors.push({ field: `grade-${d.domainId}`, message: `Choose a grade for ${d.title} to save its narrative, or clear the narrative` });
+      errors.push({
+        field: `grade-${d.domainId}`,
+        message: `Choose a grade for ${d.title} to save its narrative, or clear the narrative`,
+      });
     }
     if ((values.narratives[d.domainId] ?? '').length > MAX_TEXT) {
-      errors.push({ field: `narrative-${d.domainId}`, message: `The narrative for ${d.title} must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer` });
+      errors.push({
+        field: `narrative-${d.domainId}`,
+        message: `The narrative for ${d.title} must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`,
+      });
     }
   }
-  if (values.overallGrade !== '' && !isGrade(values.overallGrade)) errors.push({ field: 'overallGrade', message: 'Choose an overall grade from the four given' });
+  if (values.overallGrade !== '' && !isGrade(values.overallGrade))
+    errors.push({ field: 'overallGrade', message: 'Choose an overall grade from the four given' });
   for (const f of TEXT_FIELDS) {
-    if (values[f].length > MAX_TEXT) errors.push({ field: f, message: `${TEXT_LABELS[f]} must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer` });
+    if (values[f].length > MAX_TEXT)
+      errors.push({
+        field: f,
+        message: `${TEXT_LABELS[f]} must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`,
+      });
   }
   if (values.feedbackFrom !== '' && !(FEEDBACK_FROM as readonly string[]).includes(values.feedbackFrom)) {
     errors.push({ field: 'feedbackFrom', message: 'Choose whose feedback this is from the list' });
@@ -110,11 +122,15 @@ export function checkComplete(values: AuditFormValues, domains: readonly FormDom
     const g = values.grades[d.domainId] ?? '';
     if (g === '') errors.push({ field: `grade-${d.domainId}`, message: `Choose a grade for ${d.title}` });
     else if (needsNarrative(g) && (values.narratives[d.domainId] ?? '') === '') {
-      errors.push({ field: `narrative-${d.domainId}`, message: `Write a narrative for ${d.title}: it is graded ${g === 'inadequate' ? 'inadequate' : 'requires improvement'}` });
+      errors.push({
+        field: `narrative-${d.domainId}`,
+        message: `Write a narrative for ${d.title}: it is graded ${g === 'inadequate' ? 'inadequate' : 'requires improvement'}`,
+      });
     }
   }
   if (values.overallGrade === '') errors.push({ field: 'overallGrade', message: 'Choose an overall grade' });
-  if (values.overallNarrative === '') errors.push({ field: 'overallNarrative', message: 'Write the overall narrative' });
+  if (values.overallNarrative === '')
+    errors.push({ field: 'overallNarrative', message: 'Write the overall narrative' });
   return errors;
 }
 
@@ -133,7 +149,11 @@ export interface AuditChanges {
 
 const asGrade = (v: string | undefined | null): Grade | null => (v && isGrade(v) ? v : null);
 
-export function changesBetween(before: AuditFormValues, after: AuditFormValues, domains: readonly FormDomain[]): AuditChanges {
+export function changesBetween(
+  before: AuditFormValues,
+  after: AuditFormValues,
+  domains: readonly FormDomain[],
+): AuditChanges {
   const fields: string[] = [];
   const grades: GradeChange[] = [];
   for (const d of domains) {
@@ -143,13 +163,20 @@ export function changesBetween(before: AuditFormValues, after: AuditFormValues, 
       fields.push(`grade-${d.domainId}`);
       grades.push({ field: `grade-${d.domainId}`, from, to });
     }
-    if ((before.narratives[d.domainId] ?? '') !== (after.narratives[d.domainId] ?? '')) fields.push(`narrative-${d.domainId}`);
+    if ((before.narratives[d.domainId] ?? '') !== (after.narratives[d.domainId] ?? ''))
+      fields.push(`narrative-${d.domainId}`);
   }
   if (asGrade(before.overallGrade) !== asGrade(after.overallGrade)) {
     fields.push('overallGrade');
     grades.push({ field: 'overallGrade', from: asGrade(before.overallGrade), to: asGrade(after.overallGrade) });
   }
-  for (const f of ['overallNarrative', 'workerReflection', 'managerReflection', 'feedbackFrom', 'familyFeedback'] as const) {
+  for (const f of [
+    'overallNarrative',
+    'workerReflection',
+    'managerReflection',
+    'feedbackFrom',
+    'familyFeedback',
+  ] as const) {
     if (before[f] !== after[f]) fields.push(f);
   }
   return { fields, grades };
@@ -172,4 +199,3 @@ export function fieldLabel(field: string, domainTitles: ReadonlyMap<number, stri
   };
   return fixed[field] ?? field;
 }
-

@@ -44,7 +44,10 @@ function addDays(iso: string, days: number): string {
 /** The error summary's links as [text, href], in order. */
 function summaryLinks(html: string): Array<[string, string]> {
   const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
-  return [...summary.matchAll(/<a href="([^"]+)">([\s\S]*?)<\/a>/g)].map((m) => [(m[2] ?? '').replace(/\s+/g, ' ').trim(), m[1] ?? '']);
+  return [...summary.matchAll(/<a href="([^"]+)">([\s\S]*?)<\/a>/g)].map((m) => [
+    (m[2] ?? '').replace(/\s+/g, ' ').trim(),
+    m[1] ?? '',
+  ]);
 }
 
 describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => {
@@ -64,16 +67,47 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
   before(async () => {
     world = await startTestWorld(engine.database);
     const db = world.database.db;
-    for (const u of await db.select({ id: users.id, username: users.username }).from(users).where(eq(users.authorityId, world.authorityId))) ids[u.username] = u.id;
-    for (const role of ['team-manager', 'social-worker', 'qa-auditor', 'head-of-service', 'director', 'admin', 'analyst', 'member']) {
+    for (const u of await db
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .where(eq(users.authorityId, world.authorityId)))
+      ids[u.username] = u.id;
+    for (const role of [
+      'team-manager',
+      'social-worker',
+      'qa-auditor',
+      'head-of-service',
+      'director',
+      'admin',
+      'analyst',
+      'member',
+    ]) {
       clients[role] = new TestClient(world.baseUrl);
       await clients[role].signIn(role, PASSWORD);
     }
     // A second team B child, never allocated for audit: the team manager (team A) may not read them.
-    const [kb2] = await db.insert(children).values({ authorityId: world.authorityId, laChildId: 'TB2', firstName: 'Brook', lastName: 'Bravo', dateOfBirth: '2013-03-03', sex: 'F', ethnicity: 'WBRI' }).returning();
+    const [kb2] = await db
+      .insert(children)
+      .values({
+        authorityId: world.authorityId,
+        laChildId: 'TB2',
+        firstName: 'Brook',
+        lastName: 'Bravo',
+        dateOfBirth: '2013-03-03',
+        sex: 'F',
+        ethnicity: 'WBRI',
+      })
+      .returning();
     const [wb] = await db.select().from(workers).where(eq(workers.workerRef, 'SW002'));
     if (!kb2 || !wb) throw new Error('setup');
-    await db.insert(allocations).values({ authorityId: world.authorityId, childId: kb2.id, teamId: world.teamB, workerId: wb.id, role: 'social-worker', startDate: '2025-01-01' });
+    await db.insert(allocations).values({
+      authorityId: world.authorityId,
+      childId: kb2.id,
+      teamId: world.teamB,
+      workerId: wb.id,
+      role: 'social-worker',
+      startDate: '2025-01-01',
+    });
     otherTeamB = kb2.lanternId;
 
     // Three practice domains; version 1 of a framework uses two of them, with questions and descriptors.
@@ -86,21 +120,44 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
       ])
       .returning();
     domains = made.map((d) => ({ id: d.id, title: d.title }));
-    const [fw] = await db.insert(auditFrameworks).values({ authorityId: world.authorityId, key: 'practice-standards', title: 'Practice standards audit' }).returning();
+    const [fw] = await db
+      .insert(auditFrameworks)
+      .values({ authorityId: world.authorityId, key: 'practice-standards', title: 'Practice standards audit' })
+      .returning();
     if (!fw) throw new Error('setup');
     frameworkId = fw.id;
-    const [version] = await db.insert(auditFrameworkVersions).values({ frameworkId, version: 1, status: 'published', publishedOn: '2025-01-01', publishedBy: 'Test' }).returning();
+    const [version] = await db
+      .insert(auditFrameworkVersions)
+      .values({ frameworkId, version: 1, status: 'published', publishedOn: '2025-01-01', publishedBy: 'Test' })
+      .returning();
     if (!version) throw new Error('setup');
     v1 = version.id;
     for (const [i, d] of domains.slice(0, 2).entries()) {
-      const [fd] = await db.insert(auditFrameworkDomains).values({ versionId: v1, domainId: d.id, sortOrder: i + 1, guidance: `V1 guidance for ${d.title}` }).returning();
+      const [fd] = await db
+        .insert(auditFrameworkDomains)
+        .values({ versionId: v1, domainId: d.id, sortOrder: i + 1, guidance: `V1 guidance for ${d.title}` })
+        .returning();
       if (!fd) throw new Error('setup');
-      await db.insert(auditFrameworkQuestions).values({ frameworkDomainId: fd.id, sortOrder: 1, text: `V1 question on ${d.title}?` });
-      await db.insert(auditGradeDescriptors).values(GRADES.map((g) => ({ frameworkDomainId: fd.id, grade: g, text: `V1 ${g} descriptor for ${d.title}` })));
+      await db
+        .insert(auditFrameworkQuestions)
+        .values({ frameworkDomainId: fd.id, sortOrder: 1, text: `V1 question on ${d.title}?` });
+      await db
+        .insert(auditGradeDescriptors)
+        .values(GRADES.map((g) => ({ frameworkDomainId: fd.id, grade: g, text: `V1 ${g} descriptor for ${d.title}` })));
     }
     const [programme] = await db
       .insert(auditProgrammes)
-      .values({ authorityId: world.authorityId, kind: 'multi-agency', title: 'Neglect multi-agency audit', frameworkVersionId: v1, startsOn: '2025-01-01', dueOn: addDays(today, 14), status: 'open', partnerAgencies: ['health', 'police'], createdBy: 'Test' })
+      .values({
+        authorityId: world.authorityId,
+        kind: 'multi-agency',
+        title: 'Neglect multi-agency audit',
+        frameworkVersionId: v1,
+        startsOn: '2025-01-01',
+        dueOn: addDays(today, 14),
+        status: 'open',
+        partnerAgencies: ['health', 'police'],
+        createdBy: 'Test',
+      })
       .returning();
     if (!programme) throw new Error('setup');
     programmeId = programme.id;
@@ -124,9 +181,11 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
 
   const tm = () => clients['team-manager'] as TestClient;
   const db = () => world.database.db;
-  const events = async (id: number) => db().select().from(caseAuditEvents).where(eq(caseAuditEvents.auditId, id)).orderBy(asc(caseAuditEvents.id));
+  const events = async (id: number) =>
+    db().select().from(caseAuditEvents).where(eq(caseAuditEvents.auditId, id)).orderBy(asc(caseAuditEvents.id));
   const auditRow = async (id: number) => (await db().select().from(caseAudits).where(eq(caseAudits.id, id)))[0];
-  const gradeRows = async (id: number) => db().select().from(caseAuditGrades).where(eq(caseAuditGrades.auditId, id)).orderBy(asc(caseAuditGrades.domainId));
+  const gradeRows = async (id: number) =>
+    db().select().from(caseAuditGrades).where(eq(caseAuditGrades.auditId, id)).orderBy(asc(caseAuditGrades.domainId));
   const d1 = () => domains[0] as { id: number; title: string };
   const d2 = () => domains[1] as { id: number; title: string };
 
@@ -174,7 +233,10 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     assert.equal(row?.submittedOn, null);
     const [pc] = await db().select().from(auditProgrammeCases).where(eq(auditProgrammeCases.id, tmCase));
     assert.equal(pc?.auditId, auditId);
-    assert.deepEqual((await events(auditId)).map((e) => e.event), ['created']);
+    assert.deepEqual(
+      (await events(auditId)).map((e) => e.event),
+      ['created'],
+    );
     // Starting again goes to the same audit: one audit per case.
     assert.equal((await tm().post(`/quality/cases/${tmCase}/start`)).location, `/quality/audits/${auditId}/edit`);
     assert.equal((await db().select().from(caseAudits).where(eq(caseAudits.programmeCaseId, tmCase))).length, 1);
@@ -196,7 +258,15 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     }
     // Management oversight is not in version 1.
     assert.doesNotMatch(form.text, new RegExp(`name="grade-${domains[2]?.id}"`));
-    for (const name of ['overallGrade', 'overallNarrative', 'workerReflection', 'managerReflection', 'feedbackFrom', 'familyFeedback']) assert.match(form.text, new RegExp(`name="${name}"`));
+    for (const name of [
+      'overallGrade',
+      'overallNarrative',
+      'workerReflection',
+      'managerReflection',
+      'feedbackFrom',
+      'familyFeedback',
+    ])
+      assert.match(form.text, new RegExp(`name="${name}"`));
     assert.match(form.text, /Save draft/);
     assert.match(form.text, new RegExp(`formaction="/quality/audits/${auditId}/submit\\?_csrf=`));
     assert.match(form.text, /enctype="multipart\/form-data"/);
@@ -207,7 +277,11 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
       const c = clients[role] as TestClient;
       assert.equal((await c.get(`/quality/audits/${auditId}/edit`)).status, 403, role);
       await c.get('/quality/audits');
-      assert.equal((await c.post(`/quality/audits/${auditId}/edit`, { [`grade-${d1().id}`]: 'inadequate' })).status, 403, role);
+      assert.equal(
+        (await c.post(`/quality/audits/${auditId}/edit`, { [`grade-${d1().id}`]: 'inadequate' })).status,
+        403,
+        role,
+      );
       assert.equal((await c.post(`/quality/audits/${auditId}/submit`, {})).status, 403, role);
     }
     assert.equal((await gradeRows(auditId)).length, 0);
@@ -215,11 +289,18 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
 
   it('save draft keeps a half-done audit and writes a saved event naming the changed fields and grade from → to', async () => {
     await tm().get(`/quality/audits/${auditId}/edit`);
-    const saved = await tm().post(`/quality/audits/${auditId}/edit`, { [`grade-${d1().id}`]: 'good', [`narrative-${d1().id}`]: 'Assessment narrative.', workerReflection: 'Reflective.' });
+    const saved = await tm().post(`/quality/audits/${auditId}/edit`, {
+      [`grade-${d1().id}`]: 'good',
+      [`narrative-${d1().id}`]: 'Assessment narrative.',
+      workerReflection: 'Reflective.',
+    });
     assert.equal(saved.status, 303);
     assert.equal(saved.location, `/quality/audits/${auditId}/edit`);
     const grades = await gradeRows(auditId);
-    assert.deepEqual(grades.map((g) => [g.domainId, g.grade, g.narrative]), [[d1().id, 'good', 'Assessment narrative.']]);
+    assert.deepEqual(
+      grades.map((g) => [g.domainId, g.grade, g.narrative]),
+      [[d1().id, 'good', 'Assessment narrative.']],
+    );
     const row = await auditRow(auditId);
     assert.equal(row?.status, 'draft');
     assert.equal(row?.workerReflection, 'Reflective.');
@@ -227,7 +308,10 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     const last = (await events(auditId)).at(-1);
     assert.equal(last?.event, 'saved');
     assert.equal(last?.userName, 'Test team-manager');
-    assert.deepEqual(last?.detail, { fields: [`grade-${d1().id}`, `narrative-${d1().id}`, 'workerReflection'], grades: [{ field: `grade-${d1().id}`, from: null, to: 'good' }] });
+    assert.deepEqual(last?.detail, {
+      fields: [`grade-${d1().id}`, `narrative-${d1().id}`, 'workerReflection'],
+      grades: [{ field: `grade-${d1().id}`, from: null, to: 'good' }],
+    });
     // The form shows what was saved.
     const form = await tm().get(`/quality/audits/${auditId}/edit`);
     assert.match(form.text, new RegExp(`name="grade-${d1().id}" type="radio" value="good" checked`));
@@ -246,22 +330,34 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     };
     const tooLong = await tm().postMultipart(`/quality/audits/${auditId}/edit`, form(`${longest}é`));
     assert.equal(tooLong.status, 400);
-    assert.deepEqual(summaryLinks(tooLong.text), [[`The narrative for ${d1().title} must be 20,000 characters or fewer`, `#narrative-${d1().id}`]]);
+    assert.deepEqual(summaryLinks(tooLong.text), [
+      [`The narrative for ${d1().title} must be 20,000 characters or fewer`, `#narrative-${d1().id}`],
+    ]);
     const saved = await tm().postMultipart(`/quality/audits/${auditId}/edit`, form(longest));
     assert.equal(saved.status, 303);
     assert.equal((await gradeRows(auditId))[0]?.narrative.length, 20_000);
     // Back as it was, for the steps that follow.
-    assert.equal((await tm().postMultipart(`/quality/audits/${auditId}/edit`, form('Assessment narrative.'))).status, 303);
-    assert.deepEqual((await events(auditId)).slice(-2).map((e) => e.detail), [
-      { fields: [`narrative-${d1().id}`], grades: [] },
-      { fields: [`narrative-${d1().id}`], grades: [] },
-    ]);
+    assert.equal(
+      (await tm().postMultipart(`/quality/audits/${auditId}/edit`, form('Assessment narrative.'))).status,
+      303,
+    );
+    assert.deepEqual(
+      (await events(auditId)).slice(-2).map((e) => e.detail),
+      [
+        { fields: [`narrative-${d1().id}`], grades: [] },
+        { fields: [`narrative-${d1().id}`], grades: [] },
+      ],
+    );
   });
 
   it('a draft save with a bad grade key, or a narrative without its grade, is refused with the summary and nothing changes', async () => {
     const before = await events(auditId);
     await tm().get(`/quality/audits/${auditId}/edit`);
-    const bad = await tm().post(`/quality/audits/${auditId}/edit`, { [`grade-${d1().id}`]: 'excellent', [`narrative-${d2().id}`]: 'Ungraded words', workerReflection: 'Changed' });
+    const bad = await tm().post(`/quality/audits/${auditId}/edit`, {
+      [`grade-${d1().id}`]: 'excellent',
+      [`narrative-${d2().id}`]: 'Ungraded words',
+      workerReflection: 'Changed',
+    });
     assert.equal(bad.status, 400);
     assert.deepEqual(summaryLinks(bad.text), [
       [`Choose a grade for ${d1().title} from the four given`, `#grade-${d1().id}`],
@@ -275,7 +371,11 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
   it('submitting with a domain ungraded is refused: the summary names the domain, the overall grade and narrative, and nothing is saved', async () => {
     const before = await events(auditId);
     await tm().get(`/quality/audits/${auditId}/edit`);
-    const res = await tm().post(`/quality/audits/${auditId}/submit`, { [`grade-${d1().id}`]: 'good', [`narrative-${d1().id}`]: 'Assessment narrative.', managerReflection: 'Would be saved' });
+    const res = await tm().post(`/quality/audits/${auditId}/submit`, {
+      [`grade-${d1().id}`]: 'good',
+      [`narrative-${d1().id}`]: 'Assessment narrative.',
+      managerReflection: 'Would be saved',
+    });
     assert.equal(res.status, 400);
     assert.match(res.text, /<title>Error: /);
     assert.deepEqual(summaryLinks(res.text), [
@@ -299,7 +399,9 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
       overallNarrative: 'Overall.',
     });
     assert.equal(res.status, 400);
-    assert.deepEqual(summaryLinks(res.text), [[`Write a narrative for ${d2().title}: it is graded requires improvement`, `#narrative-${d2().id}`]]);
+    assert.deepEqual(summaryLinks(res.text), [
+      [`Write a narrative for ${d2().title}: it is graded requires improvement`, `#narrative-${d2().id}`],
+    ]);
     assert.equal((await auditRow(auditId))?.status, 'draft');
   });
 
@@ -316,7 +418,10 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
       'dueOn-year': addDays(today, -1).slice(0, 4),
     });
     assert.equal(late.status, 400);
-    assert.deepEqual(summaryLinks(late.text).map((l) => l[1]), ['#ownerUserId', '#dueOn-day']);
+    assert.deepEqual(
+      summaryLinks(late.text).map((l) => l[1]),
+      ['#ownerUserId', '#dueOn-day'],
+    );
     assert.equal((await db().select().from(caseAuditActions).where(eq(caseAuditActions.auditId, auditId))).length, 0);
     const due = addDays(today, 28);
     const ok = await tm().post(`/quality/audits/${auditId}/actions`, {
@@ -345,9 +450,16 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     assert.equal(page.status, 200);
     const order = [...page.text.matchAll(/name="agency" type="radio" value="([a-z]+)"/g)].map((m) => m[1]);
     assert.deepEqual(order, ['health', 'police', 'education', 'probation', 'housing', 'other']);
-    const missing = await tm().post(`/quality/audits/${auditId}/contributions`, { agency: 'health', contributorName: '', narrative: '' });
+    const missing = await tm().post(`/quality/audits/${auditId}/contributions`, {
+      agency: 'health',
+      contributorName: '',
+      narrative: '',
+    });
     assert.equal(missing.status, 400);
-    assert.deepEqual(summaryLinks(missing.text).map((l) => l[1]), ['#contributorName', '#narrative', '#contributedOn-day']);
+    assert.deepEqual(
+      summaryLinks(missing.text).map((l) => l[1]),
+      ['#contributorName', '#narrative', '#contributedOn-day'],
+    );
     const ok = await tm().post(`/quality/audits/${auditId}/contributions`, {
       agency: 'health',
       contributorName: 'Harper Health',
@@ -386,12 +498,31 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     assert.equal(row?.submittedOn, today);
     assert.equal(row?.overallGrade, 'requires-improvement');
     assert.equal(row?.feedbackFrom, 'parent');
-    assert.deepEqual((await gradeRows(auditId)).map((g) => [g.domainId, g.grade]), [[d1().id, 'good'], [d2().id, 'requires-improvement']]);
+    assert.deepEqual(
+      (await gradeRows(auditId)).map((g) => [g.domainId, g.grade]),
+      [
+        [d1().id, 'good'],
+        [d2().id, 'requires-improvement'],
+      ],
+    );
     const all = await events(auditId);
-    assert.deepEqual(all.map((e) => e.event), ['created', 'saved', 'saved', 'saved', 'action-added', 'contribution-added', 'saved', 'submitted']);
+    assert.deepEqual(
+      all.map((e) => e.event),
+      ['created', 'saved', 'saved', 'saved', 'action-added', 'contribution-added', 'saved', 'submitted'],
+    );
     assert.deepEqual(all.at(-2)?.detail, {
-      fields: [`grade-${d2().id}`, `narrative-${d2().id}`, 'overallGrade', 'overallNarrative', 'feedbackFrom', 'familyFeedback'],
-      grades: [{ field: `grade-${d2().id}`, from: null, to: 'requires-improvement' }, { field: 'overallGrade', from: null, to: 'requires-improvement' }],
+      fields: [
+        `grade-${d2().id}`,
+        `narrative-${d2().id}`,
+        'overallGrade',
+        'overallNarrative',
+        'feedbackFrom',
+        'familyFeedback',
+      ],
+      grades: [
+        { field: `grade-${d2().id}`, from: null, to: 'requires-improvement' },
+        { field: 'overallGrade', from: null, to: 'requires-improvement' },
+      ],
     });
     // Narrative text is never copied into the history.
     assert.doesNotMatch(JSON.stringify(all.map((e) => e.detail)), /wishes|Mum|Overall narrative/);
@@ -402,16 +533,31 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
   });
 
   it('a submitted audit refuses edits with 409 and the date, and its data is unchanged', async () => {
-    const before = { row: await auditRow(auditId), grades: await gradeRows(auditId), events: (await events(auditId)).length };
+    const before = {
+      row: await auditRow(auditId),
+      grades: await gradeRows(auditId),
+      events: (await events(auditId)).length,
+    };
     const form = await tm().get(`/quality/audits/${auditId}/edit`);
     assert.equal(form.status, 409);
     const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-    const when = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const when = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     assert.match(form.text, new RegExp(`This audit was submitted on ${when} and is locked`));
     await tm().get('/quality/audits');
-    const save = await tm().post(`/quality/audits/${auditId}/edit`, { [`grade-${d1().id}`]: 'inadequate', overallNarrative: 'Changed' });
+    const save = await tm().post(`/quality/audits/${auditId}/edit`, {
+      [`grade-${d1().id}`]: 'inadequate',
+      overallNarrative: 'Changed',
+    });
     assert.equal(save.status, 409);
-    assert.equal((await tm().post(`/quality/audits/${auditId}/submit`, { [`grade-${d1().id}`]: 'inadequate' })).status, 409);
+    assert.equal(
+      (await tm().post(`/quality/audits/${auditId}/submit`, { [`grade-${d1().id}`]: 'inadequate' })).status,
+      409,
+    );
     assert.equal((await tm().get(`/quality/audits/${auditId}/contributions`)).status, 409);
     assert.deepEqual(await auditRow(auditId), before.row);
     assert.deepEqual(await gradeRows(auditId), before.grades);
@@ -438,14 +584,26 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     assert.equal((await (clients['qa-auditor'] as TestClient).get(`/quality/audits/${auditId}`)).status, 200);
     // The team A social worker: a team B child's audit, not theirs — 404, like a missing one.
     assert.equal((await (clients['social-worker'] as TestClient).get(`/quality/audits/${auditId}`)).status, 404);
-    for (const role of ['admin', 'analyst', 'member']) assert.equal((await (clients[role] as TestClient).get(`/quality/audits/${auditId}`)).status, 403, role);
+    for (const role of ['admin', 'analyst', 'member'])
+      assert.equal((await (clients[role] as TestClient).get(`/quality/audits/${auditId}`)).status, 403, role);
     assert.equal((await tm().get('/quality/audits/999999')).status, 404);
   });
 
   it('team scope on the list: the social worker sees their team’s audit, not team B’s; the team manager sees the one they conducted', async () => {
     const [ka] = await db().select().from(children).where(eq(children.lanternId, world.childInTeamA));
     if (!ka) throw new Error('setup');
-    const [teamA] = await db().insert(caseAudits).values({ authorityId: world.authorityId, childId: ka.id, teamId: world.teamA, auditorName: 'Someone Else', status: 'submitted', submittedOn: '2025-06-10', overallGrade: 'good' }).returning();
+    const [teamA] = await db()
+      .insert(caseAudits)
+      .values({
+        authorityId: world.authorityId,
+        childId: ka.id,
+        teamId: world.teamA,
+        auditorName: 'Someone Else',
+        status: 'submitted',
+        submittedOn: '2025-06-10',
+        overallGrade: 'good',
+      })
+      .returning();
     const sw = await (clients['social-worker'] as TestClient).get('/quality/audits');
     assert.equal(sw.status, 200);
     assert.match(sw.text, new RegExp(`href="/quality/audits/${teamA?.id}"`));
@@ -465,12 +623,21 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
   });
 
   it('after version 2 is published, the audit still reads against version 1', async () => {
-    const [v2] = await db().insert(auditFrameworkVersions).values({ frameworkId, version: 2, status: 'published', publishedOn: today, publishedBy: 'Test' }).returning();
+    const [v2] = await db()
+      .insert(auditFrameworkVersions)
+      .values({ frameworkId, version: 2, status: 'published', publishedOn: today, publishedBy: 'Test' })
+      .returning();
     if (!v2) throw new Error('setup');
     await db().update(auditFrameworkVersions).set({ status: 'retired' }).where(eq(auditFrameworkVersions.id, v1));
     for (const [i, d] of domains.entries()) {
-      const [fd] = await db().insert(auditFrameworkDomains).values({ versionId: v2.id, domainId: d.id, sortOrder: 3 - i, guidance: `V2 guidance for ${d.title}` }).returning();
-      if (fd) await db().insert(auditFrameworkQuestions).values({ frameworkDomainId: fd.id, sortOrder: 1, text: `V2 question on ${d.title}?` });
+      const [fd] = await db()
+        .insert(auditFrameworkDomains)
+        .values({ versionId: v2.id, domainId: d.id, sortOrder: 3 - i, guidance: `V2 guidance for ${d.title}` })
+        .returning();
+      if (fd)
+        await db()
+          .insert(auditFrameworkQuestions)
+          .values({ frameworkDomainId: fd.id, sortOrder: 1, text: `V2 question on ${d.title}?` });
     }
     const page = await tm().get(`/quality/audits/${auditId}`);
     assert.equal(page.status, 200);
@@ -483,9 +650,22 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
   it('an audit recorded before frameworks shows its grades by practice domain title', async () => {
     const [ka] = await db().select().from(children).where(eq(children.lanternId, world.childInTeamA));
     if (!ka) throw new Error('setup');
-    const [old] = await db().insert(caseAudits).values({ authorityId: world.authorityId, childId: ka.id, teamId: world.teamA, auditorName: 'Old Auditor', status: 'submitted', submittedOn: '2023-02-01', overallGrade: 'inadequate' }).returning();
+    const [old] = await db()
+      .insert(caseAudits)
+      .values({
+        authorityId: world.authorityId,
+        childId: ka.id,
+        teamId: world.teamA,
+        auditorName: 'Old Auditor',
+        status: 'submitted',
+        submittedOn: '2023-02-01',
+        overallGrade: 'inadequate',
+      })
+      .returning();
     if (!old) throw new Error('setup');
-    await db().insert(caseAuditGrades).values({ auditId: old.id, domainId: domains[2]?.id ?? 0, grade: 'inadequate', narrative: 'Oversight absent.' });
+    await db()
+      .insert(caseAuditGrades)
+      .values({ auditId: old.id, domainId: domains[2]?.id ?? 0, grade: 'inadequate', narrative: 'Oversight absent.' });
     const page = await (clients.director as TestClient).get(`/quality/audits/${old.id}`);
     assert.equal(page.status, 200);
     assert.match(page.text, /None: recorded before audit frameworks/);
@@ -524,10 +704,31 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
   it('a moderated audit cannot be reopened (409) and shows its moderation', async () => {
     const [ka] = await db().select().from(children).where(eq(children.lanternId, world.childInTeamA));
     if (!ka) throw new Error('setup');
-    const [m] = await db().insert(caseAudits).values({ authorityId: world.authorityId, childId: ka.id, teamId: world.teamA, auditorName: 'Avery Auditor', status: 'moderated', submittedOn: '2025-05-01', overallGrade: 'good', agreedOverallGrade: 'requires-improvement' }).returning();
+    const [m] = await db()
+      .insert(caseAudits)
+      .values({
+        authorityId: world.authorityId,
+        childId: ka.id,
+        teamId: world.teamA,
+        auditorName: 'Avery Auditor',
+        status: 'moderated',
+        submittedOn: '2025-05-01',
+        overallGrade: 'good',
+        agreedOverallGrade: 'requires-improvement',
+      })
+      .returning();
     if (!m) throw new Error('setup');
-    await db().insert(caseAuditGrades).values({ auditId: m.id, domainId: domains[2]?.id ?? 0, grade: 'good', agreedGrade: 'requires-improvement' });
-    await db().insert(caseAuditModerations).values({ auditId: m.id, level: 'double-lock', moderatorName: 'Morgan Moderator', moderatedOn: '2025-05-10', overallGrade: 'requires-improvement', overallReason: 'Drift' });
+    await db()
+      .insert(caseAuditGrades)
+      .values({ auditId: m.id, domainId: domains[2]?.id ?? 0, grade: 'good', agreedGrade: 'requires-improvement' });
+    await db().insert(caseAuditModerations).values({
+      auditId: m.id,
+      level: 'double-lock',
+      moderatorName: 'Morgan Moderator',
+      moderatedOn: '2025-05-10',
+      overallGrade: 'requires-improvement',
+      overallReason: 'Drift',
+    });
     const qa = clients['qa-auditor'] as TestClient;
     const page = await qa.get(`/quality/audits/${m.id}`);
     assert.equal(page.status, 200);
@@ -536,23 +737,46 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     const res = await qa.post(`/quality/audits/${m.id}/reopen`, { reason: 'Try' });
     assert.equal(res.status, 409);
     assert.match(res.text, /has been moderated and cannot be reopened/);
-    const [after] = await db().select().from(caseAudits).where(and(eq(caseAudits.id, m.id), eq(caseAudits.status, 'moderated')));
+    const [after] = await db()
+      .select()
+      .from(caseAudits)
+      .where(and(eq(caseAudits.id, m.id), eq(caseAudits.status, 'moderated')));
     assert.ok(after);
   });
   it('a case allocated in a closed programme opens no record and cannot be started (409)', async () => {
     const [closed] = await db()
       .insert(auditProgrammes)
-      .values({ authorityId: world.authorityId, kind: 'monthly', title: 'Closed round', frameworkVersionId: v1, startsOn: '2025-01-01', dueOn: '2025-02-01', status: 'closed', createdBy: 'Test' })
+      .values({
+        authorityId: world.authorityId,
+        kind: 'monthly',
+        title: 'Closed round',
+        frameworkVersionId: v1,
+        startsOn: '2025-01-01',
+        dueOn: '2025-02-01',
+        status: 'closed',
+        createdBy: 'Test',
+      })
       .returning();
     const [kb2] = await db().select().from(children).where(eq(children.lanternId, otherTeamB));
     if (!closed || !kb2) throw new Error('setup');
-    const [pc] = await db().insert(auditProgrammeCases).values({ programmeId: closed.id, childId: kb2.id, teamId: world.teamB, auditorUserId: ids['team-manager'] }).returning();
+    const [pc] = await db()
+      .insert(auditProgrammeCases)
+      .values({ programmeId: closed.id, childId: kb2.id, teamId: world.teamB, auditorUserId: ids['team-manager'] })
+      .returning();
     assert.equal((await tm().get(`/children/${otherTeamB}`)).status, 404);
     const list = await tm().get('/quality/audits');
     assert.doesNotMatch(list.text, new RegExp(`/quality/cases/${pc?.id}/start`));
     const res = await tm().post(`/quality/cases/${pc?.id}/start`);
     assert.equal(res.status, 409);
     assert.match(res.text, /This programme is closed/);
-    assert.equal((await db().select().from(caseAudits).where(eq(caseAudits.programmeCaseId, pc?.id ?? 0))).length, 0);
+    assert.equal(
+      (
+        await db()
+          .select()
+          .from(caseAudits)
+          .where(eq(caseAudits.programmeCaseId, pc?.id ?? 0))
+      ).length,
+      0,
+    );
   });
 });

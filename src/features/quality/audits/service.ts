@@ -31,11 +31,20 @@ import type { Auditor } from '../../../accounts/access-log/auditor';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { loadFrameworkVersion } from '../frameworks/version';
 import { auditVisibleTo } from './access';
-import { changesBetween, checkComplete, checkValues, MAX_TEXT, readAuditForm, type AuditFormValues, type FormDomain } from './form';
+import {
+  changesBetween,
+  checkComplete,
+  checkValues,
+  MAX_TEXT,
+  readAuditForm,
+  type AuditFormValues,
+  type FormDomain,
+} from './form';
 
 type Id = number | string;
 const num = (v: Id | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
-const dayText = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const dayText = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export type AuditStatus = 'draft' | 'submitted' | 'moderated';
 
@@ -83,8 +92,25 @@ export interface AuditDetail extends AuditCore {
   framework: AuditFramework | null;
   domains: AuditDomain[];
   grades: Map<number, { grade: Grade; agreedGrade: Grade | null; narrative: string }>;
-  contributions: Array<{ id: number; agency: string; contributorName: string; contributorRole: string; narrative: string; grade: Grade | null; contributedOn: string; recordedBy: string }>;
-  actions: Array<{ id: number; domainId: number | null; description: string; ownerName: string; dueOn: string; status: string; completedOn: string | null }>;
+  contributions: Array<{
+    id: number;
+    agency: string;
+    contributorName: string;
+    contributorRole: string;
+    narrative: string;
+    grade: Grade | null;
+    contributedOn: string;
+    recordedBy: string;
+  }>;
+  actions: Array<{
+    id: number;
+    domainId: number | null;
+    description: string;
+    ownerName: string;
+    dueOn: string;
+    status: string;
+    completedOn: string | null;
+  }>;
   moderations: Array<{
     id: number;
     level: string;
@@ -142,7 +168,9 @@ export async function loadAuditCore(db: Tx, authorityId: number, auditId: number
          where a.id = ${auditId} and a.authority_id = ${authorityId}`,
   );
   if (!r) return null;
-  const agencies = Array.isArray(r.partner_agencies) ? r.partner_agencies.filter((x): x is string => typeof x === 'string') : [];
+  const agencies = Array.isArray(r.partner_agencies)
+    ? r.partner_agencies.filter((x): x is string => typeof x === 'string')
+    : [];
   return {
     id: Number(r.id),
     childId: Number(r.child_id),
@@ -182,13 +210,23 @@ export async function mayRead(db: Tx, user: CurrentUser, auditId: number): Promi
  * The domains the audit is graded against, in the version's order. Without a version: the authority's practice
  * domains (all of them while a draft, else those graded).
  */
-export async function auditDomains(db: Tx, authorityId: number, audit: Pick<AuditCore, 'id' | 'frameworkVersionId' | 'status'>): Promise<{ framework: AuditFramework | null; domains: AuditDomain[] }> {
+export async function auditDomains(
+  db: Tx,
+  authorityId: number,
+  audit: Pick<AuditCore, 'id' | 'frameworkVersionId' | 'status'>,
+): Promise<{ framework: AuditFramework | null; domains: AuditDomain[] }> {
   if (audit.frameworkVersionId !== null) {
     const version = await loadFrameworkVersion(db, authorityId, audit.frameworkVersionId);
     if (version) {
       return {
         framework: { frameworkId: version.frameworkId, title: version.title, version: version.version },
-        domains: version.domains.map((d) => ({ domainId: d.domainId, title: d.title, guidance: d.guidance, questions: d.questions.map((q) => q.text), descriptors: d.descriptors })),
+        domains: version.domains.map((d) => ({
+          domainId: d.domainId,
+          title: d.title,
+          guidance: d.guidance,
+          questions: d.questions.map((q) => q.text),
+          descriptors: d.descriptors,
+        })),
       };
     }
   }
@@ -199,7 +237,16 @@ export async function auditDomains(db: Tx, authorityId: number, audit: Pick<Audi
            and (${audit.status === 'draft'} or exists (select 1 from case_audit_grades g where g.audit_id = ${audit.id} and g.domain_id = d.id))
          order by d.sort_order, d.id`,
   );
-  return { framework: null, domains: found.map((d) => ({ domainId: Number(d.id), title: d.title, guidance: '', questions: [], descriptors: {} })) };
+  return {
+    framework: null,
+    domains: found.map((d) => ({
+      domainId: Number(d.id),
+      title: d.title,
+      guidance: '',
+      questions: [],
+      descriptors: {},
+    })),
+  };
 }
 
 async function gradesOf(db: Tx, auditId: number): Promise<AuditDetail['grades']> {
@@ -210,7 +257,8 @@ async function gradesOf(db: Tx, auditId: number): Promise<AuditDetail['grades']>
   const out: AuditDetail['grades'] = new Map();
   for (const g of found) {
     const value = grade(g.grade);
-    if (value) out.set(Number(g.domain_id), { grade: value, agreedGrade: grade(g.agreed_grade), narrative: g.narrative });
+    if (value)
+      out.set(Number(g.domain_id), { grade: value, agreedGrade: grade(g.agreed_grade), narrative: g.narrative });
   }
   return out;
 }
@@ -224,20 +272,51 @@ export async function loadAuditDetail(db: Tx, authorityId: number, auditId: numb
   // A grade for a domain the version does not list (data from elsewhere) is still shown.
   const missing = [...grades.keys()].filter((id) => !domains.some((d) => d.domainId === id));
   if (missing.length > 0) {
-    const extra = await rows<{ id: Id; title: string }>(db, sql`select id, title from practice_domains where id in ${sql`(${sql.join(missing.map((m) => sql`${m}`), sql`, `)})`} order by sort_order, id`);
-    for (const d of extra) domains.push({ domainId: Number(d.id), title: d.title, guidance: '', questions: [], descriptors: {} });
+    const extra = await rows<{ id: Id; title: string }>(
+      db,
+      sql`select id, title from practice_domains where id in ${sql`(${sql.join(
+        missing.map((m) => sql`${m}`),
+        sql`, `,
+      )})`} order by sort_order, id`,
+    );
+    for (const d of extra)
+      domains.push({ domainId: Number(d.id), title: d.title, guidance: '', questions: [], descriptors: {} });
   }
-  const contributions = await rows<{ id: Id; agency: string; contributor_name: string; contributor_role: string; narrative: string; grade: string | null; contributed_on: string; recorded_by: string }>(
+  const contributions = await rows<{
+    id: Id;
+    agency: string;
+    contributor_name: string;
+    contributor_role: string;
+    narrative: string;
+    grade: string | null;
+    contributed_on: string;
+    recorded_by: string;
+  }>(
     db,
     sql`select id, agency, contributor_name, contributor_role, narrative, grade, contributed_on::text as contributed_on, recorded_by
           from case_audit_contributions where audit_id = ${auditId} order by contributed_on, id`,
   );
-  const actions = await rows<{ id: Id; domain_id: Id | null; description: string; owner_name: string; due_on: string; status: string; completed_on: string | null }>(
+  const actions = await rows<{
+    id: Id;
+    domain_id: Id | null;
+    description: string;
+    owner_name: string;
+    due_on: string;
+    status: string;
+    completed_on: string | null;
+  }>(
     db,
     sql`select id, domain_id, description, owner_name, due_on::text as due_on, status, completed_on::text as completed_on
           from case_audit_actions where audit_id = ${auditId} order by due_on, id`,
   );
-  const moderations = await rows<{ id: Id; level: string; moderator_name: string; moderated_on: string; overall_grade: string | null; overall_reason: string }>(
+  const moderations = await rows<{
+    id: Id;
+    level: string;
+    moderator_name: string;
+    moderated_on: string;
+    overall_grade: string | null;
+    overall_reason: string;
+  }>(
     db,
     sql`select id, level, moderator_name, moderated_on::text as moderated_on, overall_grade, overall_reason
           from case_audit_moderations where audit_id = ${auditId} order by moderated_on, id`,
@@ -314,7 +393,16 @@ export interface AllocatedCase {
 
 /** The user's programme cases not yet started, in programmes not closed, soonest due first. */
 export async function allocatedTo(db: Tx, user: CurrentUser): Promise<AllocatedCase[]> {
-  const found = await rows<{ case_id: Id; lantern_id: string; first_name: string | null; last_name: string | null; team_name: string | null; programme_id: Id; title: string; due_on: string }>(
+  const found = await rows<{
+    case_id: Id;
+    lantern_id: string;
+    first_name: string | null;
+    last_name: string | null;
+    team_name: string | null;
+    programme_id: Id;
+    title: string;
+    due_on: string;
+  }>(
     db,
     sql`select pc.id as case_id, c.lantern_id, c.first_name, c.last_name, t.name as team_name, p.id as programme_id, p.title, p.due_on::text as due_on
           from audit_programme_cases pc
@@ -360,11 +448,22 @@ export interface AuditFilter {
 }
 
 /** The audits the user may read, filtered, newest first; at most `limit`, with the total. */
-export async function listAudits(db: Tx, user: CurrentUser, filter: AuditFilter, limit: number): Promise<{ rows: AuditListRow[]; total: number }> {
+export async function listAudits(
+  db: Tx,
+  user: CurrentUser,
+  filter: AuditFilter,
+  limit: number,
+): Promise<{ rows: AuditListRow[]; total: number }> {
   const conditions: SQL[] = [sql`a.authority_id = ${user.authorityId}`, auditVisibleTo('a', user)];
   if (filter.mine) conditions.push(sql`a.auditor_user_id = ${user.id}`);
   if (filter.status) conditions.push(sql`a.status = ${filter.status}`);
-  if (filter.statuses) conditions.push(sql`a.status in (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`);
+  if (filter.statuses)
+    conditions.push(
+      sql`a.status in (${sql.join(
+        filter.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (filter.programmeId !== null) conditions.push(sql`a.programme_id = ${filter.programmeId}`);
   if (filter.teamId !== null) conditions.push(sql`a.team_id = ${filter.teamId}`);
   if (filter.month) {
@@ -417,23 +516,43 @@ export async function listAudits(db: Tx, user: CurrentUser, filter: AuditFilter,
 }
 
 /** Programmes and teams to filter the list by. */
-export async function listChoices(db: Tx, authorityId: number): Promise<{ programmes: Array<{ id: number; title: string }>; teams: Array<{ id: number; name: string }> }> {
-  const programmes = await rows<{ id: Id; title: string }>(db, sql`select id, title from audit_programmes where authority_id = ${authorityId} order by starts_on desc, id desc`);
-  const teams = await rows<{ id: Id; name: string }>(db, sql`select id, name from teams where authority_id = ${authorityId} order by name, id`);
-  return { programmes: programmes.map((p) => ({ id: Number(p.id), title: p.title })), teams: teams.map((t) => ({ id: Number(t.id), name: t.name })) };
+export async function listChoices(
+  db: Tx,
+  authorityId: number,
+): Promise<{ programmes: Array<{ id: number; title: string }>; teams: Array<{ id: number; name: string }> }> {
+  const programmes = await rows<{ id: Id; title: string }>(
+    db,
+    sql`select id, title from audit_programmes where authority_id = ${authorityId} order by starts_on desc, id desc`,
+  );
+  const teams = await rows<{ id: Id; name: string }>(
+    db,
+    sql`select id, name from teams where authority_id = ${authorityId} order by name, id`,
+  );
+  return {
+    programmes: programmes.map((p) => ({ id: Number(p.id), title: p.title })),
+    teams: teams.map((t) => ({ id: Number(t.id), name: t.name })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Changes
 
-async function writeEvent(tx: Tx, auditId: number, user: CurrentUser, event: string, detail: Record<string, unknown>): Promise<void> {
+async function writeEvent(
+  tx: Tx,
+  auditId: number,
+  user: CurrentUser,
+  event: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await tx.insert(caseAuditEvents).values({ auditId, userId: user.id, userName: user.displayName, event, detail });
 }
 
 /** "This audit was submitted on 3 March 2026 and is locked". */
 export function lockedMessage(audit: Pick<AuditCore, 'submittedOn' | 'status'>): string {
   const moderated = audit.status === 'moderated' ? ', has been moderated,' : '';
-  return audit.submittedOn ? `This audit was submitted on ${formatDate(audit.submittedOn)}${moderated} and is locked` : 'This audit is locked';
+  return audit.submittedOn
+    ? `This audit was submitted on ${formatDate(audit.submittedOn)}${moderated} and is locked`
+    : 'This audit is locked';
 }
 
 /**
@@ -442,14 +561,24 @@ export function lockedMessage(audit: Pick<AuditCore, 'submittedOn' | 'status'>):
  */
 export async function startAudit(db: Db, user: CurrentUser, caseId: number, audit: Auditor): Promise<number> {
   return db.transaction(async (tx) => {
-    const [c] = await rows<{ id: Id; child_id: Id; team_id: Id | null; auditor_user_id: Id | null; audit_id: Id | null; programme_id: Id; framework_version_id: Id; status: string }>(
+    const [c] = await rows<{
+      id: Id;
+      child_id: Id;
+      team_id: Id | null;
+      auditor_user_id: Id | null;
+      audit_id: Id | null;
+      programme_id: Id;
+      framework_version_id: Id;
+      status: string;
+    }>(
       tx,
       sql`select pc.id, pc.child_id, pc.team_id, pc.auditor_user_id, pc.audit_id, p.id as programme_id, p.framework_version_id, p.status
             from audit_programme_cases pc join audit_programmes p on p.id = pc.programme_id
            where pc.id = ${caseId} and p.authority_id = ${user.authorityId}`,
     );
     if (!c) throw new NotFoundError();
-    if (num(c.auditor_user_id) !== user.id) throw new ForbiddenError('Only the auditor this case is allocated to may start its audit');
+    if (num(c.auditor_user_id) !== user.id)
+      throw new ForbiddenError('Only the auditor this case is allocated to may start its audit');
     if (c.audit_id !== null) return Number(c.audit_id);
     if (c.status === 'closed') throw new ConflictError('This programme is closed: its audits can no longer be started');
     const [created] = await tx
@@ -477,13 +606,21 @@ export async function startAudit(db: Db, user: CurrentUser, caseId: number, audi
       .returning({ id: auditProgrammeCases.id });
     if (claimed.length === 0) throw new ConflictError('This case’s audit has just been started');
     await writeEvent(tx, auditId, user, 'created', { programmeId: Number(c.programme_id), caseId });
-    await audit.record(tx, { recordType: 'case-audit', recordId: String(auditId), detail: { programmeId: Number(c.programme_id) } });
+    await audit.record(tx, {
+      recordType: 'case-audit',
+      recordId: String(auditId),
+      detail: { programmeId: Number(c.programme_id) },
+    });
     return auditId;
   });
 }
 
 /** The audit's current answers, as the form holds them. */
-export async function currentValues(db: Tx, audit: AuditCore, domains: readonly FormDomain[]): Promise<AuditFormValues> {
+export async function currentValues(
+  db: Tx,
+  audit: AuditCore,
+  domains: readonly FormDomain[],
+): Promise<AuditFormValues> {
   const grades = await gradesOf(db, audit.id);
   const values: AuditFormValues = {
     grades: {},
@@ -512,13 +649,21 @@ export async function editableAudit(db: Tx, user: CurrentUser, auditId: number):
   return audit;
 }
 
-export type SaveResult = { ok: true; submitted: boolean } | { ok: false; errors: FieldError[]; values: AuditFormValues };
+export type SaveResult =
+  { ok: true; submitted: boolean } | { ok: false; errors: FieldError[]; values: AuditFormValues };
 
 /**
  * Saves the posted form as a draft, or submits it (`submit`: checked complete, then status submitted, submitted on
  * `today`, locked). Nothing is written when any check fails.
  */
-export async function saveAudit(db: Db, user: CurrentUser, auditId: number, body: Record<string, unknown>, options: { submit: boolean; today: string }, audit: Auditor): Promise<SaveResult> {
+export async function saveAudit(
+  db: Db,
+  user: CurrentUser,
+  auditId: number,
+  body: Record<string, unknown>,
+  options: { submit: boolean; today: string },
+  audit: Auditor,
+): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     const current = await editableAudit(tx, user, auditId);
     const { domains } = await auditDomains(tx, user.authorityId, current);
@@ -548,17 +693,27 @@ export async function saveAudit(db: Db, user: CurrentUser, auditId: number, body
       const g = values.grades[d.domainId] ?? '';
       const narrative = values.narratives[d.domainId] ?? '';
       if (!isGrade(g)) {
-        await tx.delete(caseAuditGrades).where(and(eq(caseAuditGrades.auditId, auditId), eq(caseAuditGrades.domainId, d.domainId)));
+        await tx
+          .delete(caseAuditGrades)
+          .where(and(eq(caseAuditGrades.auditId, auditId), eq(caseAuditGrades.domainId, d.domainId)));
         continue;
       }
       await tx
         .insert(caseAuditGrades)
         .values({ auditId, domainId: d.domainId, grade: g, narrative })
-        .onConflictDoUpdate({ target: [caseAuditGrades.auditId, caseAuditGrades.domainId], set: { grade: g, narrative } });
+        .onConflictDoUpdate({
+          target: [caseAuditGrades.auditId, caseAuditGrades.domainId],
+          set: { grade: g, narrative },
+        });
     }
-    if (changes.fields.length > 0) await writeEvent(tx, auditId, user, 'saved', { fields: changes.fields, grades: changes.grades });
+    if (changes.fields.length > 0)
+      await writeEvent(tx, auditId, user, 'saved', { fields: changes.fields, grades: changes.grades });
     if (options.submit) await writeEvent(tx, auditId, user, 'submitted', { submittedOn: options.today });
-    await audit.record(tx, { recordType: 'case-audit', recordId: String(auditId), detail: { fields: changes.fields.length, submitted: options.submit } });
+    await audit.record(tx, {
+      recordType: 'case-audit',
+      recordId: String(auditId),
+      detail: { fields: changes.fields.length, submitted: options.submit },
+    });
     return { ok: true, submitted: options.submit };
   });
 }
@@ -566,17 +721,30 @@ export async function saveAudit(db: Db, user: CurrentUser, auditId: number, body
 /** The reopen form: why the audit goes back to draft (trimmed). */
 export const reopenForm = z.strictObject({
   reason: formText.pipe(
-    z.string().trim().min(1, 'Enter why the audit is being reopened').max(2000, 'The reason must be 2,000 characters or fewer'),
+    z
+      .string()
+      .trim()
+      .min(1, 'Enter why the audit is being reopened')
+      .max(2000, 'The reason must be 2,000 characters or fewer'),
   ),
 });
 
 /** Sends a submitted (not moderated) audit back to draft, with the reason (checked by `reopenForm`) kept in its history. */
-export async function reopenAudit(db: Db, user: CurrentUser, auditId: number, why: string, audit: Auditor): Promise<void> {
+export async function reopenAudit(
+  db: Db,
+  user: CurrentUser,
+  auditId: number,
+  why: string,
+  audit: Auditor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const current = await loadAuditCore(tx, user.authorityId, auditId);
     if (!current) throw new NotFoundError();
     if (current.status === 'draft') throw new ConflictError('This audit is a draft: there is nothing to reopen');
-    const [moderated] = await rows<{ n: Id }>(tx, sql`select count(*) as n from case_audit_moderations where audit_id = ${auditId}`);
+    const [moderated] = await rows<{ n: Id }>(
+      tx,
+      sql`select count(*) as n from case_audit_moderations where audit_id = ${auditId}`,
+    );
     if (current.status === 'moderated' || Number(moderated?.n ?? 0) > 0) {
       throw new ConflictError('This audit has been moderated and cannot be reopened: its agreed grades stand');
     }
@@ -607,7 +775,10 @@ export interface ActionInput {
 
 /** Active users of the authority, to own an action. */
 export async function activeUsers(db: Tx, authorityId: number): Promise<Array<{ id: number; name: string }>> {
-  const found = await rows<{ id: Id; display_name: string }>(db, sql`select id, display_name from users where authority_id = ${authorityId} and active order by display_name, id`);
+  const found = await rows<{ id: Id; display_name: string }>(
+    db,
+    sql`select id, display_name from users where authority_id = ${authorityId} and active order by display_name, id`,
+  );
   return found.map((u) => ({ id: Number(u.id), name: u.display_name }));
 }
 
@@ -615,14 +786,23 @@ export async function activeUsers(db: Tx, authorityId: number): Promise<Array<{ 
 export async function auditToAddTo(db: Tx, user: CurrentUser, auditId: number): Promise<AuditCore> {
   const audit = await loadAuditCore(db, user.authorityId, auditId);
   if (!audit) throw new NotFoundError();
-  if (!mayAddTo(user, audit)) throw new ForbiddenError('Only the audit’s auditor or the quality assurance lead may add to it');
+  if (!mayAddTo(user, audit))
+    throw new ForbiddenError('Only the audit’s auditor or the quality assurance lead may add to it');
   return audit;
 }
 
-export async function addAction(db: Db, user: CurrentUser, auditId: number, input: ActionInput, today: string, audit: Auditor): Promise<number> {
+export async function addAction(
+  db: Db,
+  user: CurrentUser,
+  auditId: number,
+  input: ActionInput,
+  today: string,
+  audit: Auditor,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const current = await auditToAddTo(tx, user, auditId);
-    if (current.status === 'moderated' && !can(user.role, 'audit:manage')) throw new ConflictError(lockedMessage(current));
+    if (current.status === 'moderated' && !can(user.role, 'audit:manage'))
+      throw new ConflictError(lockedMessage(current));
     const { domains } = await auditDomains(tx, user.authorityId, current);
     const errors: FieldError[] = [];
     let domainId: number | null = null;
@@ -633,7 +813,8 @@ export async function addAction(db: Db, user: CurrentUser, auditId: number, inpu
     }
     const description = input.description.trim();
     if (description === '') errors.push({ field: 'description', message: 'Enter what needs to be done' });
-    else if (description.length > 2000) errors.push({ field: 'description', message: 'The action must be 2,000 characters or fewer' });
+    else if (description.length > 2000)
+      errors.push({ field: 'description', message: 'The action must be 2,000 characters or fewer' });
     let ownerUserId: number | null = null;
     let ownerName = input.ownerName.trim();
     if (input.ownerUserId.trim() !== '') {
@@ -644,11 +825,15 @@ export async function addAction(db: Db, user: CurrentUser, auditId: number, inpu
         ownerUserId = owner.id;
         ownerName = owner.name;
       }
-    } else if (ownerName === '') errors.push({ field: 'ownerUserId', message: 'Choose who owns the action, or enter their name' });
-    else if (ownerName.length > 200) errors.push({ field: 'ownerName', message: 'The owner’s name must be 200 characters or fewer' });
+    } else if (ownerName === '')
+      errors.push({ field: 'ownerUserId', message: 'Choose who owns the action, or enter their name' });
+    else if (ownerName.length > 200)
+      errors.push({ field: 'ownerName', message: 'The owner’s name must be 200 characters or fewer' });
     if (input.dueOn === '') errors.push({ field: 'dueOn', message: 'Enter the date the action is due' });
-    else if (!isIsoDate(input.dueOn)) errors.push({ field: 'dueOn', message: 'The due date must be a real date, for example 27 3 2026' });
-    else if (input.dueOn < today) errors.push({ field: 'dueOn', message: `The due date must be today or later (today is ${formatDate(today)})` });
+    else if (!isIsoDate(input.dueOn))
+      errors.push({ field: 'dueOn', message: 'The due date must be a real date, for example 27 3 2026' });
+    else if (input.dueOn < today)
+      errors.push({ field: 'dueOn', message: `The due date must be today or later (today is ${formatDate(today)})` });
     if (errors.length > 0) throw new ValidationError(errors);
     const [row] = await tx
       .insert(caseAuditActions)
@@ -656,7 +841,11 @@ export async function addAction(db: Db, user: CurrentUser, auditId: number, inpu
       .returning({ id: caseAuditActions.id });
     if (!row) throw new Error('action not saved');
     await writeEvent(tx, auditId, user, 'action-added', { actionId: Number(row.id), domainId, dueOn: input.dueOn });
-    await audit.record(tx, { recordType: 'case-audit', recordId: String(auditId), detail: { actionId: Number(row.id) } });
+    await audit.record(tx, {
+      recordType: 'case-audit',
+      recordId: String(auditId),
+      detail: { actionId: Number(row.id) },
+    });
     return Number(row.id);
   });
 }
@@ -670,25 +859,47 @@ export interface ContributionInput {
   contributedOn: string;
 }
 
-export async function addContribution(db: Db, user: CurrentUser, auditId: number, input: ContributionInput, today: string, audit: Auditor): Promise<number> {
+export async function addContribution(
+  db: Db,
+  user: CurrentUser,
+  auditId: number,
+  input: ContributionInput,
+  today: string,
+  audit: Auditor,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const current = await auditToAddTo(tx, user, auditId);
-    if (current.status !== 'draft') throw new ConflictError(`${lockedMessage(current)}: partners’ contributions are recorded while it is a draft`);
+    if (current.status !== 'draft')
+      throw new ConflictError(`${lockedMessage(current)}: partners’ contributions are recorded while it is a draft`);
     const errors: FieldError[] = [];
-    if (!(PARTNER_AGENCIES as readonly string[]).includes(input.agency)) errors.push({ field: 'agency', message: 'Choose the partner agency' });
+    if (!(PARTNER_AGENCIES as readonly string[]).includes(input.agency))
+      errors.push({ field: 'agency', message: 'Choose the partner agency' });
     const name = input.contributorName.trim();
     if (name === '') errors.push({ field: 'contributorName', message: 'Enter the contributor’s name' });
-    else if (name.length > 200) errors.push({ field: 'contributorName', message: 'The contributor’s name must be 200 characters or fewer' });
+    else if (name.length > 200)
+      errors.push({ field: 'contributorName', message: 'The contributor’s name must be 200 characters or fewer' });
     const role = input.contributorRole.trim();
-    if (role.length > 200) errors.push({ field: 'contributorRole', message: 'The contributor’s role must be 200 characters or fewer' });
+    if (role.length > 200)
+      errors.push({ field: 'contributorRole', message: 'The contributor’s role must be 200 characters or fewer' });
     const narrative = input.narrative.replace(/\r\n/g, '\n').trim();
     if (narrative === '') errors.push({ field: 'narrative', message: 'Enter the partner’s contribution' });
-    else if (narrative.length > MAX_TEXT) errors.push({ field: 'narrative', message: `The contribution must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer` });
+    else if (narrative.length > MAX_TEXT)
+      errors.push({
+        field: 'narrative',
+        message: `The contribution must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`,
+      });
     const g = input.grade.trim();
-    if (g !== '' && !isGrade(g)) errors.push({ field: 'grade', message: 'Choose a grade from the four given, or none' });
-    if (input.contributedOn === '') errors.push({ field: 'contributedOn', message: 'Enter the date the partner contributed' });
-    else if (!isIsoDate(input.contributedOn)) errors.push({ field: 'contributedOn', message: 'The date contributed must be a real date, for example 27 3 2026' });
-    else if (input.contributedOn > today) errors.push({ field: 'contributedOn', message: 'The date contributed must be today or in the past' });
+    if (g !== '' && !isGrade(g))
+      errors.push({ field: 'grade', message: 'Choose a grade from the four given, or none' });
+    if (input.contributedOn === '')
+      errors.push({ field: 'contributedOn', message: 'Enter the date the partner contributed' });
+    else if (!isIsoDate(input.contributedOn))
+      errors.push({
+        field: 'contributedOn',
+        message: 'The date contributed must be a real date, for example 27 3 2026',
+      });
+    else if (input.contributedOn > today)
+      errors.push({ field: 'contributedOn', message: 'The date contributed must be today or in the past' });
     if (errors.length > 0) throw new ValidationError(errors);
     const [row] = await tx
       .insert(caseAuditContributions)

@@ -12,9 +12,20 @@ import { PRACTICE_DOMAINS, type PracticeDomainKey } from '../../../domain/practi
 export async function ensurePracticeDomains(db: Db, authorityId: number): Promise<Map<PracticeDomainKey, number>> {
   await db
     .insert(practiceDomains)
-    .values(PRACTICE_DOMAINS.map((d, i) => ({ authorityId, key: d.key, title: d.title, description: d.description, sortOrder: i + 1 })))
+    .values(
+      PRACTICE_DOMAINS.map((d, i) => ({
+        authorityId,
+        key: d.key,
+        title: d.title,
+        description: d.description,
+        sortOrder: i + 1,
+      })),
+    )
     .onConflictDoNothing();
-  const found = await rows<{ id: number | string; key: string }>(db, sql`select id, key from practice_domains where authority_id = ${authorityId}`);
+  const found = await rows<{ id: number | string; key: string }>(
+    db,
+    sql`select id, key from practice_domains where authority_id = ${authorityId}`,
+  );
   const out = new Map<PracticeDomainKey, number>();
   for (const r of found) out.set(r.key as PracticeDomainKey, Number(r.id));
   return out;

@@ -35,7 +35,9 @@ export class VersionFixedError extends ConflictError {
     readonly version: number,
     readonly versionStatus: FrameworkVersionStatus,
   ) {
-    super(`Version ${version} is ${versionStatus} and fixed: it cannot be changed. Create a new draft version to make changes.`);
+    super(
+      `Version ${version} is ${versionStatus} and fixed: it cannot be changed. Create a new draft version to make changes.`,
+    );
   }
 }
 
@@ -77,7 +79,14 @@ export interface FrameworkSummary {
   key: string;
   title: string;
   description: string;
-  versions: Array<{ id: number; version: number; status: FrameworkVersionStatus; publishedOn: string | null; publishedBy: string | null; audits: number }>;
+  versions: Array<{
+    id: number;
+    version: number;
+    status: FrameworkVersionStatus;
+    publishedOn: string | null;
+    publishedBy: string | null;
+    audits: number;
+  }>;
 }
 
 /** The authority's frameworks (by title), each with its versions newest first and how many audits used each. */
@@ -87,7 +96,15 @@ export async function listFrameworks(db: Tx, authorityId: number): Promise<Frame
     .from(auditFrameworks)
     .where(eq(auditFrameworks.authorityId, authorityId))
     .orderBy(asc(auditFrameworks.title), asc(auditFrameworks.id));
-  const versions = await rows<{ id: Id; framework_id: Id; version: Id; status: FrameworkVersionStatus; published_on: string | null; published_by: string | null; audits: Id }>(
+  const versions = await rows<{
+    id: Id;
+    framework_id: Id;
+    version: Id;
+    status: FrameworkVersionStatus;
+    published_on: string | null;
+    published_by: string | null;
+    audits: Id;
+  }>(
     db,
     sql`select v.id, v.framework_id, v.version, v.status, v.published_on::text as published_on, v.published_by,
                (select count(*) from case_audits a where a.framework_version_id = v.id and a.authority_id = ${authorityId}) as audits
@@ -132,7 +149,10 @@ export async function versionIdOf(db: Tx, authorityId: number, frameworkId: numb
 
 /** How many audits were graded against a version. */
 export async function auditsUsing(db: Tx, authorityId: number, versionId: number): Promise<number> {
-  const [found] = await rows<{ n: Id }>(db, sql`select count(*) as n from case_audits where authority_id = ${authorityId} and framework_version_id = ${versionId}`);
+  const [found] = await rows<{ n: Id }>(
+    db,
+    sql`select count(*) as n from case_audits where authority_id = ${authorityId} and framework_version_id = ${versionId}`,
+  );
   return Number(found?.n ?? 0);
 }
 
@@ -156,7 +176,9 @@ function titledForm(enterTitle: string) {
   return z
     .strictObject({ title: formText.pipe(z.string().trim()), description: formText.pipe(z.string().trim()) })
     .superRefine((v, ctx) => {
-      const error = (field: string, message: string) => { ctx.addIssue({ code: 'custom', path: [field], message }); };
+      const error = (field: string, message: string) => {
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      };
       if (!v.title) error('title', enterTitle);
       else if (v.title.length > 200) error('title', 'Title must be 200 characters or fewer');
       else if (!keyFromTitle(v.title)) error('title', 'Title must include letters or numbers');
@@ -176,17 +198,38 @@ export interface TitledInput {
 export type NewFrameworkInput = TitledInput;
 
 /** Creates a framework and its first (empty) draft version; returns the framework id. */
-export async function createFramework(db: Db, authorityId: number, input: NewFrameworkInput, audit: Auditor): Promise<number> {
+export async function createFramework(
+  db: Db,
+  authorityId: number,
+  input: NewFrameworkInput,
+  audit: Auditor,
+): Promise<number> {
   const { title, description } = input;
   const key = keyFromTitle(title);
   return db.transaction(async (tx) => {
-    const existing = await tx.select({ key: auditFrameworks.key, title: auditFrameworks.title }).from(auditFrameworks).where(eq(auditFrameworks.authorityId, authorityId));
-    if (existing.some((f) => f.key === key || f.title.toLowerCase() === title.toLowerCase())) throw new ValidationError([{ field: 'title', message: 'A framework with this title already exists: choose a different title' }]);
-    const [framework] = await tx.insert(auditFrameworks).values({ authorityId, key, title, description }).returning({ id: auditFrameworks.id });
+    const existing = await tx
+      .select({ key: auditFrameworks.key, title: auditFrameworks.title })
+      .from(auditFrameworks)
+      .where(eq(auditFrameworks.authorityId, authorityId));
+    if (existing.some((f) => f.key === key || f.title.toLowerCase() === title.toLowerCase()))
+      throw new ValidationError([
+        { field: 'title', message: 'A framework with this title already exists: choose a different title' },
+      ]);
+    const [framework] = await tx
+      .insert(auditFrameworks)
+      .values({ authorityId, key, title, description })
+      .returning({ id: auditFrameworks.id });
     if (!framework) throw new Error('framework not saved');
-    const [version] = await tx.insert(auditFrameworkVersions).values({ frameworkId: framework.id, version: 1, status: 'draft', notes: '' }).returning({ id: auditFrameworkVersions.id });
+    const [version] = await tx
+      .insert(auditFrameworkVersions)
+      .values({ frameworkId: framework.id, version: 1, status: 'draft', notes: '' })
+      .returning({ id: auditFrameworkVersions.id });
     if (!version) throw new Error('version not saved');
-    await audit.record(tx, { recordType: 'audit-framework', recordId: String(framework.id), detail: { change: 'create', key } });
+    await audit.record(tx, {
+      recordType: 'audit-framework',
+      recordId: String(framework.id),
+      detail: { change: 'create', key },
+    });
     return Number(framework.id);
   });
 }
@@ -196,12 +239,24 @@ export async function createFramework(db: Db, authorityId: number, input: NewFra
  * notes left empty for what changes). Refuses with DraftExistsError when a draft already exists. Returns the new
  * version number.
  */
-export async function createDraftVersion(db: Db, authorityId: number, frameworkId: number, audit: Auditor): Promise<number> {
+export async function createDraftVersion(
+  db: Db,
+  authorityId: number,
+  frameworkId: number,
+  audit: Auditor,
+): Promise<number> {
   return db.transaction(async (tx) => {
-    const [framework] = await rows<{ id: Id }>(tx, sql`select id from audit_frameworks where id = ${frameworkId} and authority_id = ${authorityId} for update`);
+    const [framework] = await rows<{ id: Id }>(
+      tx,
+      sql`select id from audit_frameworks where id = ${frameworkId} and authority_id = ${authorityId} for update`,
+    );
     if (!framework) throw new NotFoundError();
     const versions = await tx
-      .select({ id: auditFrameworkVersions.id, version: auditFrameworkVersions.version, status: auditFrameworkVersions.status })
+      .select({
+        id: auditFrameworkVersions.id,
+        version: auditFrameworkVersions.version,
+        status: auditFrameworkVersions.status,
+      })
       .from(auditFrameworkVersions)
       .where(eq(auditFrameworkVersions.frameworkId, frameworkId))
       .orderBy(asc(auditFrameworkVersions.version));
@@ -209,7 +264,10 @@ export async function createDraftVersion(db: Db, authorityId: number, frameworkI
     if (draft) throw new DraftExistsError(frameworkId, draft.version);
     const latest = versions[versions.length - 1];
     const number = (latest?.version ?? 0) + 1;
-    const [created] = await tx.insert(auditFrameworkVersions).values({ frameworkId, version: number, status: 'draft', notes: '' }).returning({ id: auditFrameworkVersions.id });
+    const [created] = await tx
+      .insert(auditFrameworkVersions)
+      .values({ frameworkId, version: number, status: 'draft', notes: '' })
+      .returning({ id: auditFrameworkVersions.id });
     if (!created) throw new Error('version not saved');
     if (latest) {
       const from = await loadFrameworkVersion(tx, authorityId, Number(latest.id));
@@ -219,7 +277,10 @@ export async function createDraftVersion(db: Db, authorityId: number, frameworkI
           .values({ versionId: created.id, domainId: d.domainId, sortOrder: d.sortOrder, guidance: d.guidance })
           .returning({ id: auditFrameworkDomains.id });
         if (!fd) throw new Error('framework domain not saved');
-        if (d.questions.length > 0) await tx.insert(auditFrameworkQuestions).values(d.questions.map((q, i) => ({ frameworkDomainId: fd.id, sortOrder: i + 1, text: q.text })));
+        if (d.questions.length > 0)
+          await tx
+            .insert(auditFrameworkQuestions)
+            .values(d.questions.map((q, i) => ({ frameworkDomainId: fd.id, sortOrder: i + 1, text: q.text })));
         const descriptors = GRADES.flatMap((grade) => {
           const text = d.descriptors[grade];
           return text ? [{ frameworkDomainId: fd.id, grade, text }] : [];
@@ -227,7 +288,11 @@ export async function createDraftVersion(db: Db, authorityId: number, frameworkI
         if (descriptors.length > 0) await tx.insert(auditGradeDescriptors).values(descriptors);
       }
     }
-    await audit.record(tx, { recordType: 'audit-framework-version', recordId: String(created.id), detail: { change: 'create-draft', version: number, copiedFrom: latest?.version ?? null } });
+    await audit.record(tx, {
+      recordType: 'audit-framework-version',
+      recordId: String(created.id),
+      detail: { change: 'create-draft', version: number, copiedFrom: latest?.version ?? null },
+    });
     return number;
   });
 }
@@ -241,19 +306,37 @@ export interface VersionInput {
 }
 
 /** Saves a draft's notes and which practice domains it has, in which order. */
-export async function updateDraftVersion(db: Db, authorityId: number, frameworkId: number, version: number, input: VersionInput, audit: Auditor): Promise<void> {
+export async function updateDraftVersion(
+  db: Db,
+  authorityId: number,
+  frameworkId: number,
+  version: number,
+  input: VersionInput,
+  audit: Auditor,
+): Promise<void> {
   const notes = str(input.notes).trim();
-  const ticked = (Array.isArray(input.domains) ? input.domains : input.domains === undefined || input.domains === '' ? [] : [input.domains]).map((v) => Number(v));
+  const ticked = (
+    Array.isArray(input.domains)
+      ? input.domains
+      : input.domains === undefined || input.domains === ''
+        ? []
+        : [input.domains]
+  ).map((v) => Number(v));
   const errors: FieldError[] = [];
   if (notes.length > 4000) errors.push({ field: 'notes', message: 'Notes must be 4000 characters or fewer' });
-  const known = await db.select({ id: practiceDomains.id }).from(practiceDomains).where(eq(practiceDomains.authorityId, authorityId));
+  const known = await db
+    .select({ id: practiceDomains.id })
+    .from(practiceDomains)
+    .where(eq(practiceDomains.authorityId, authorityId));
   const knownIds = new Set(known.map((d) => Number(d.id)));
-  if (ticked.some((id) => !Number.isInteger(id) || !knownIds.has(id))) errors.push({ field: 'domains', message: 'Choose practice domains from the list' });
+  if (ticked.some((id) => !Number.isInteger(id) || !knownIds.has(id)))
+    errors.push({ field: 'domains', message: 'Choose practice domains from the list' });
   const order = new Map<number, number | null>();
   for (const id of ticked) {
     const raw = str(input.order[id]).trim();
     if (!raw) order.set(id, null);
-    else if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1) errors.push({ field: `order-${id}`, message: 'Enter the order as a whole number, like 3' });
+    else if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1)
+      errors.push({ field: `order-${id}`, message: 'Enter the order as a whole number, like 3' });
     else order.set(id, Number(raw));
   }
   if (errors.length) throw new ValidationError(errors);
@@ -274,13 +357,20 @@ export async function updateDraftVersion(db: Db, authorityId: number, frameworkI
     }
     for (const [i, d] of ranked.entries()) {
       if (currentOrder.has(d.id)) {
-        await tx.update(auditFrameworkDomains).set({ sortOrder: i + 1 }).where(and(eq(auditFrameworkDomains.versionId, versionId), eq(auditFrameworkDomains.domainId, d.id)));
+        await tx
+          .update(auditFrameworkDomains)
+          .set({ sortOrder: i + 1 })
+          .where(and(eq(auditFrameworkDomains.versionId, versionId), eq(auditFrameworkDomains.domainId, d.id)));
       } else {
         await tx.insert(auditFrameworkDomains).values({ versionId, domainId: d.id, sortOrder: i + 1, guidance: '' });
       }
     }
     await tx.update(auditFrameworkVersions).set({ notes }).where(eq(auditFrameworkVersions.id, versionId));
-    await audit.record(tx, { recordType: 'audit-framework-version', recordId: String(versionId), detail: { change: 'update', version, domains: wanted.length, removed: removed.length } });
+    await audit.record(tx, {
+      recordType: 'audit-framework-version',
+      recordId: String(versionId),
+      detail: { change: 'update', version, domains: wanted.length, removed: removed.length },
+    });
   });
 }
 
@@ -300,7 +390,15 @@ export function questionLines(text: string): string[] {
 }
 
 /** Saves one domain's guidance, questions and the four grade descriptors in a draft. */
-export async function updateDraftDomain(db: Db, authorityId: number, frameworkId: number, version: number, domainId: number, input: DomainContentInput, audit: Auditor): Promise<void> {
+export async function updateDraftDomain(
+  db: Db,
+  authorityId: number,
+  frameworkId: number,
+  version: number,
+  domainId: number,
+  input: DomainContentInput,
+  audit: Auditor,
+): Promise<void> {
   const guidance = str(input.guidance).trim();
   const questions = questionLines(str(input.questions));
   const errors: FieldError[] = [];
@@ -311,8 +409,13 @@ export async function updateDraftDomain(db: Db, authorityId: number, frameworkId
   const descriptors = {} as Record<Grade, string>;
   for (const grade of GRADES) {
     const text = str(input.descriptors[grade]).trim();
-    if (!text) errors.push({ field: `descriptor-${grade}`, message: `Enter the descriptor for ${GRADE_LABELS[grade]}` });
-    else if (text.length > 2000) errors.push({ field: `descriptor-${grade}`, message: `The descriptor for ${GRADE_LABELS[grade]} must be 2000 characters or fewer` });
+    if (!text)
+      errors.push({ field: `descriptor-${grade}`, message: `Enter the descriptor for ${GRADE_LABELS[grade]}` });
+    else if (text.length > 2000)
+      errors.push({
+        field: `descriptor-${grade}`,
+        message: `The descriptor for ${GRADE_LABELS[grade]} must be 2000 characters or fewer`,
+      });
     descriptors[grade] = text;
   }
   // A fixed version answers 409 before any complaint about the input.
@@ -326,27 +429,57 @@ export async function updateDraftDomain(db: Db, authorityId: number, frameworkId
     if (errors.length) throw new ValidationError(errors);
     await tx.update(auditFrameworkDomains).set({ guidance }).where(eq(auditFrameworkDomains.id, fd.id));
     await tx.delete(auditFrameworkQuestions).where(eq(auditFrameworkQuestions.frameworkDomainId, fd.id));
-    if (questions.length > 0) await tx.insert(auditFrameworkQuestions).values(questions.map((text, i) => ({ frameworkDomainId: fd.id, sortOrder: i + 1, text })));
+    if (questions.length > 0)
+      await tx
+        .insert(auditFrameworkQuestions)
+        .values(questions.map((text, i) => ({ frameworkDomainId: fd.id, sortOrder: i + 1, text })));
     await tx.delete(auditGradeDescriptors).where(eq(auditGradeDescriptors.frameworkDomainId, fd.id));
-    await tx.insert(auditGradeDescriptors).values(GRADES.map((grade) => ({ frameworkDomainId: fd.id, grade, text: descriptors[grade] })));
-    await audit.record(tx, { recordType: 'audit-framework-version', recordId: String(versionId), detail: { change: 'update-domain', version, domainId, questions: questions.length } });
+    await tx
+      .insert(auditGradeDescriptors)
+      .values(GRADES.map((grade) => ({ frameworkDomainId: fd.id, grade, text: descriptors[grade] })));
+    await audit.record(tx, {
+      recordType: 'audit-framework-version',
+      recordId: String(versionId),
+      detail: { change: 'update-domain', version, domainId, questions: questions.length },
+    });
   });
 }
 
 /** Refuses a version with nothing to grade against: what is missing, one message per domain and problem. */
-export function publishProblems(detail: { domains: Array<{ domainId: number; title: string; questions: unknown[]; descriptors: Partial<Record<Grade, string>> }> }): FieldError[] {
-  if (detail.domains.length === 0) return [{ field: 'domains', message: 'Add at least one practice domain before publishing' }];
+export function publishProblems(detail: {
+  domains: Array<{
+    domainId: number;
+    title: string;
+    questions: unknown[];
+    descriptors: Partial<Record<Grade, string>>;
+  }>;
+}): FieldError[] {
+  if (detail.domains.length === 0)
+    return [{ field: 'domains', message: 'Add at least one practice domain before publishing' }];
   const errors: FieldError[] = [];
   for (const d of detail.domains) {
-    if (d.questions.length === 0) errors.push({ field: `domain-${d.domainId}`, message: `${d.title} needs at least one question` });
+    if (d.questions.length === 0)
+      errors.push({ field: `domain-${d.domainId}`, message: `${d.title} needs at least one question` });
     const missing = GRADES.filter((g) => !d.descriptors[g]?.trim()).map((g) => GRADE_LABELS[g]);
-    if (missing.length > 0) errors.push({ field: `domain-${d.domainId}`, message: `${d.title} needs a grade descriptor for ${listText(missing)}` });
+    if (missing.length > 0)
+      errors.push({
+        field: `domain-${d.domainId}`,
+        message: `${d.title} needs a grade descriptor for ${listText(missing)}`,
+      });
   }
   return errors;
 }
 
 /** Publishes a complete draft on `today` by `publishedBy`, retiring the version it replaces. */
-export async function publishVersion(db: Db, authorityId: number, frameworkId: number, version: number, today: string, publishedBy: string, audit: Auditor): Promise<void> {
+export async function publishVersion(
+  db: Db,
+  authorityId: number,
+  frameworkId: number,
+  version: number,
+  today: string,
+  publishedBy: string,
+  audit: Auditor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const versionId = await draftVersion(tx, authorityId, frameworkId, version);
     const detail = await loadFrameworkVersion(tx, authorityId, versionId);
@@ -358,7 +491,10 @@ export async function publishVersion(db: Db, authorityId: number, frameworkId: n
       .set({ status: 'retired' })
       .where(and(eq(auditFrameworkVersions.frameworkId, frameworkId), eq(auditFrameworkVersions.status, 'published')))
       .returning({ version: auditFrameworkVersions.version });
-    await tx.update(auditFrameworkVersions).set({ status: 'published', publishedOn: today, publishedBy }).where(eq(auditFrameworkVersions.id, versionId));
+    await tx
+      .update(auditFrameworkVersions)
+      .set({ status: 'published', publishedOn: today, publishedBy })
+      .where(eq(auditFrameworkVersions.id, versionId));
     await audit.record(tx, {
       recordType: 'audit-framework-version',
       recordId: String(versionId),
@@ -384,7 +520,13 @@ export async function listDomains(db: Tx, authorityId: number): Promise<DomainSu
     .from(practiceDomains)
     .where(eq(practiceDomains.authorityId, authorityId))
     .orderBy(asc(practiceDomains.sortOrder), asc(practiceDomains.title));
-  const uses = await rows<{ domain_id: Id; framework_id: Id; title: string; version: Id; status: FrameworkVersionStatus }>(
+  const uses = await rows<{
+    domain_id: Id;
+    framework_id: Id;
+    title: string;
+    version: Id;
+    status: FrameworkVersionStatus;
+  }>(
     db,
     sql`select fd.domain_id, f.id as framework_id, f.title, v.version, v.status
           from audit_framework_domains fd
@@ -400,7 +542,12 @@ export async function listDomains(db: Tx, authorityId: number): Promise<DomainSu
     description: d.description,
     usedBy: uses
       .filter((u) => Number(u.domain_id) === Number(d.id))
-      .map((u) => ({ frameworkId: Number(u.framework_id), title: u.title, version: Number(u.version), status: u.status })),
+      .map((u) => ({
+        frameworkId: Number(u.framework_id),
+        title: u.title,
+        version: Number(u.version),
+        status: u.status,
+      })),
   }));
 }
 
@@ -415,28 +562,50 @@ export async function createDomain(db: Db, authorityId: number, input: TitledInp
   const { title, description } = input;
   const key = keyFromTitle(title);
   return db.transaction(async (tx) => {
-    const existing = await tx.select({ key: practiceDomains.key, title: practiceDomains.title, sortOrder: practiceDomains.sortOrder }).from(practiceDomains).where(eq(practiceDomains.authorityId, authorityId));
+    const existing = await tx
+      .select({ key: practiceDomains.key, title: practiceDomains.title, sortOrder: practiceDomains.sortOrder })
+      .from(practiceDomains)
+      .where(eq(practiceDomains.authorityId, authorityId));
     if (existing.some((d) => d.key === key || d.title.toLowerCase() === title.toLowerCase())) {
       throw new ValidationError([{ field: 'title', message: 'A practice domain with this title already exists' }]);
     }
     const sortOrder = Math.max(0, ...existing.map((d) => d.sortOrder)) + 1;
-    const [row] = await tx.insert(practiceDomains).values({ authorityId, key, title, description, sortOrder }).returning({ id: practiceDomains.id });
+    const [row] = await tx
+      .insert(practiceDomains)
+      .values({ authorityId, key, title, description, sortOrder })
+      .returning({ id: practiceDomains.id });
     if (!row) throw new Error('domain not saved');
-    await audit.record(tx, { recordType: 'practice-domain', recordId: String(row.id), detail: { change: 'create', key } });
+    await audit.record(tx, {
+      recordType: 'practice-domain',
+      recordId: String(row.id),
+      detail: { change: 'create', key },
+    });
     return Number(row.id);
   });
 }
 
 /** Changes a practice domain's title and description (its key stays: audits and trends hold to it). */
-export async function updateDomain(db: Db, authorityId: number, domainId: number, input: TitledInput, audit: Auditor): Promise<void> {
+export async function updateDomain(
+  db: Db,
+  authorityId: number,
+  domainId: number,
+  input: TitledInput,
+  audit: Auditor,
+): Promise<void> {
   const { title, description } = input;
   await db.transaction(async (tx) => {
-    const existing = await tx.select({ id: practiceDomains.id, title: practiceDomains.title }).from(practiceDomains).where(eq(practiceDomains.authorityId, authorityId));
+    const existing = await tx
+      .select({ id: practiceDomains.id, title: practiceDomains.title })
+      .from(practiceDomains)
+      .where(eq(practiceDomains.authorityId, authorityId));
     if (!existing.some((d) => Number(d.id) === domainId)) throw new NotFoundError();
     if (existing.some((d) => Number(d.id) !== domainId && d.title.toLowerCase() === title.toLowerCase())) {
       throw new ValidationError([{ field: 'title', message: 'A practice domain with this title already exists' }]);
     }
-    await tx.update(practiceDomains).set({ title, description }).where(and(eq(practiceDomains.id, domainId), eq(practiceDomains.authorityId, authorityId)));
+    await tx
+      .update(practiceDomains)
+      .set({ title, description })
+      .where(and(eq(practiceDomains.id, domainId), eq(practiceDomains.authorityId, authorityId)));
     await audit.record(tx, { recordType: 'practice-domain', recordId: String(domainId), detail: { change: 'update' } });
   });
 }

@@ -53,7 +53,11 @@ function dayText(value: unknown): string | null {
 }
 
 /** One version of one of the authority's frameworks, whole; null when it is not the authority's (or missing). */
-export async function loadFrameworkVersion(db: Tx, authorityId: number, versionId: number): Promise<FrameworkVersionDetail | null> {
+export async function loadFrameworkVersion(
+  db: Tx,
+  authorityId: number,
+  versionId: number,
+): Promise<FrameworkVersionDetail | null> {
   const [head] = await rows<{
     framework_id: Id;
     key: string;
@@ -73,7 +77,14 @@ export async function loadFrameworkVersion(db: Tx, authorityId: number, versionI
          where v.id = ${versionId} and f.authority_id = ${authorityId}`,
   );
   if (!head) return null;
-  const domainRows = await rows<{ id: Id; domain_id: Id; key: string; title: string; guidance: string; sort_order: Id }>(
+  const domainRows = await rows<{
+    id: Id;
+    domain_id: Id;
+    key: string;
+    title: string;
+    guidance: string;
+    sort_order: Id;
+  }>(
     db,
     sql`select fd.id, fd.domain_id, d.key, d.title, fd.guidance, fd.sort_order
           from audit_framework_domains fd join practice_domains d on d.id = fd.domain_id
@@ -104,7 +115,8 @@ export async function loadFrameworkVersion(db: Tx, authorityId: number, versionI
     descriptors: {},
   }));
   const byId = new Map(domains.map((d) => [d.frameworkDomainId, d]));
-  for (const q of questionRows) byId.get(Number(q.framework_domain_id))?.questions.push({ id: Number(q.id), text: q.text });
+  for (const q of questionRows)
+    byId.get(Number(q.framework_domain_id))?.questions.push({ id: Number(q.id), text: q.text });
   for (const g of descriptorRows) {
     const domain = byId.get(Number(g.framework_domain_id));
     if (domain && isGrade(g.grade)) domain.descriptors[g.grade] = g.text;
@@ -164,15 +176,22 @@ export async function installFramework(
   def: FrameworkDefinition,
   published: Array<{ publishedOn: string; publishedBy: string }>,
 ): Promise<number[]> {
-  if (published.length !== def.versions.length) throw new Error(`installFramework: ${def.versions.length} versions but ${published.length} publication days`);
+  if (published.length !== def.versions.length)
+    throw new Error(`installFramework: ${def.versions.length} versions but ${published.length} publication days`);
   await ensurePracticeDomains(db, authorityId);
   return db.transaction(async (tx) => {
     const wanted = [...new Set(def.versions.flatMap((v) => v.domains.map((d) => d.key)))];
-    const known = await rows<{ id: Id; key: string }>(tx, sql`select id, key from practice_domains where authority_id = ${authorityId}`);
+    const known = await rows<{ id: Id; key: string }>(
+      tx,
+      sql`select id, key from practice_domains where authority_id = ${authorityId}`,
+    );
     const domainIds = new Map(known.map((d) => [d.key, Number(d.id)]));
     const missing = wanted.filter((k) => !domainIds.has(k));
     if (missing.length > 0) {
-      const [top] = await rows<{ n: Id | null }>(tx, sql`select max(sort_order) as n from practice_domains where authority_id = ${authorityId}`);
+      const [top] = await rows<{ n: Id | null }>(
+        tx,
+        sql`select max(sort_order) as n from practice_domains where authority_id = ${authorityId}`,
+      );
       const base = Number(top?.n ?? 0);
       const inserted = await tx
         .insert(practiceDomains)
@@ -182,15 +201,24 @@ export async function installFramework(
       for (const r of inserted) domainIds.set(r.key, Number(r.id));
     }
 
-    await tx.insert(auditFrameworks).values({ authorityId, key: def.key, title: def.title, description: def.description }).onConflictDoNothing();
-    const [framework] = await rows<{ id: Id }>(tx, sql`select id from audit_frameworks where authority_id = ${authorityId} and key = ${def.key}`);
+    await tx
+      .insert(auditFrameworks)
+      .values({ authorityId, key: def.key, title: def.title, description: def.description })
+      .onConflictDoNothing();
+    const [framework] = await rows<{ id: Id }>(
+      tx,
+      sql`select id from audit_frameworks where authority_id = ${authorityId} and key = ${def.key}`,
+    );
     if (!framework) throw new Error('framework not saved');
     const frameworkId = Number(framework.id);
 
     const ids: number[] = [];
     for (const [i, version] of def.versions.entries()) {
       const number = i + 1;
-      const [existing] = await rows<{ id: Id }>(tx, sql`select id from audit_framework_versions where framework_id = ${frameworkId} and version = ${number}`);
+      const [existing] = await rows<{ id: Id }>(
+        tx,
+        sql`select id from audit_framework_versions where framework_id = ${frameworkId} and version = ${number}`,
+      );
       if (existing) {
         ids.push(Number(existing.id));
         continue;
@@ -199,7 +227,14 @@ export async function installFramework(
       if (!when) throw new Error('publication day missing');
       const [row] = await tx
         .insert(auditFrameworkVersions)
-        .values({ frameworkId, version: number, status: 'published', notes: version.notes, publishedOn: when.publishedOn, publishedBy: when.publishedBy })
+        .values({
+          frameworkId,
+          version: number,
+          status: 'published',
+          notes: version.notes,
+          publishedOn: when.publishedOn,
+          publishedBy: when.publishedBy,
+        })
         .returning({ id: auditFrameworkVersions.id });
       if (!row) throw new Error('version not saved');
       const versionId = Number(row.id);
@@ -213,9 +248,13 @@ export async function installFramework(
         if (!fd) throw new Error('framework domain not saved');
         const frameworkDomainId = Number(fd.id);
         if (domain.questions.length > 0) {
-          await tx.insert(auditFrameworkQuestions).values(domain.questions.map((text, q) => ({ frameworkDomainId, sortOrder: q + 1, text })));
+          await tx
+            .insert(auditFrameworkQuestions)
+            .values(domain.questions.map((text, q) => ({ frameworkDomainId, sortOrder: q + 1, text })));
         }
-        await tx.insert(auditGradeDescriptors).values(GRADES.map((grade) => ({ frameworkDomainId, grade, text: domain.descriptors[grade] })));
+        await tx
+          .insert(auditGradeDescriptors)
+          .values(GRADES.map((grade) => ({ frameworkDomainId, grade, text: domain.descriptors[grade] })));
       }
       ids.push(versionId);
     }

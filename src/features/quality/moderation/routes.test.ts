@@ -14,7 +14,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { caseAuditEvents, caseAuditGrades, caseAuditModerations, caseAudits, children, users } from '../../../db/schema/index';
+import {
+  caseAuditEvents,
+  caseAuditGrades,
+  caseAuditModerations,
+  caseAudits,
+  children,
+  users,
+} from '../../../db/schema/index';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../../test/support/app';
 import { buildCaseAudit } from '../../../../test/support/builders';
 import { h1, TestClient } from '../../../../harness/client';
@@ -25,20 +32,38 @@ describe('moderation pages', () => {
   let world: TestWorld;
   const clients: Record<string, TestClient> = {};
   const ids = { m: 0, b: 0, d: 0, assessment: 0, voice: 0 };
-  const ROLES = ['admin', 'director', 'head-of-service', 'team-manager', 'social-worker', 'qa-auditor', 'analyst', 'member'];
+  const ROLES = [
+    'admin',
+    'director',
+    'head-of-service',
+    'team-manager',
+    'social-worker',
+    'qa-auditor',
+    'analyst',
+    'member',
+  ];
 
   before(async () => {
     world = await startTestWorld();
     const db = world.database.db;
     const la = world.authorityId;
-    ids.assessment = (await buildDomain(db, { authorityId: la, key: 'assessment', title: 'Assessment', sortOrder: 1 })).id;
+    ids.assessment = (
+      await buildDomain(db, { authorityId: la, key: 'assessment', title: 'Assessment', sortOrder: 1 })
+    ).id;
     ids.voice = (await buildDomain(db, { authorityId: la, key: 'voice', title: 'Voice', sortOrder: 2 })).id;
     const [qa] = await db.select().from(users).where(eq(users.username, 'qa-auditor'));
     const [ta1] = await db.select().from(children).where(eq(children.laChildId, 'TA1'));
     const [tb1] = await db.select().from(children).where(eq(children.laChildId, 'TB1'));
     if (!qa || !ta1 || !tb1) throw new Error('no world');
     const audit = async (child: typeof ta1, teamId: number, submittedOn: string | null, status = 'submitted') => {
-      const a = await buildCaseAudit(db, child, { teamId, auditorUserId: qa.id, auditorName: qa.displayName, submittedOn, status, overallGrade: 'good' });
+      const a = await buildCaseAudit(db, child, {
+        teamId,
+        auditorUserId: qa.id,
+        auditorName: qa.displayName,
+        submittedOn,
+        status,
+        overallGrade: 'good',
+      });
       await db.insert(caseAuditGrades).values([
         { auditId: a.id, domainId: ids.assessment, grade: 'good', narrative: 'Synthetic assessment narrative' },
         { auditId: a.id, domainId: ids.voice, grade: 'good' },
@@ -69,7 +94,8 @@ describe('moderation pages', () => {
       assert.equal((await as(role).get('/quality/moderation')).status, 403, role);
       assert.equal((await as(role).get(form(ids.m))).status, 403, role);
     }
-    for (const role of ['head-of-service', 'team-manager', 'qa-auditor']) assert.equal((await as(role).get('/quality/moderation')).status, 200, role);
+    for (const role of ['head-of-service', 'team-manager', 'qa-auditor'])
+      assert.equal((await as(role).get('/quality/moderation')).status, 200, role);
     assert.equal((await as('head-of-service').get(form(ids.m))).status, 200);
     assert.equal((await as('team-manager').get(form(ids.m))).status, 200);
     assert.equal((await as('team-manager').get(form(ids.b))).status, 404);
@@ -80,7 +106,13 @@ describe('moderation pages', () => {
   it('the queue: the head of service sees both; the team manager only team A’s; the auditor neither (their own)', async () => {
     const hos = await as('head-of-service').get('/quality/moderation');
     assert.equal(h1(hos.text), 'Moderation');
-    assert.deepEqual(tableRow(hos.text, 'Awaiting moderation', `Audit ${ids.m}`).slice(2, 7), ['Family Support A', 'None', 'Test qa-auditor', '12 February 2024', 'Good']);
+    assert.deepEqual(tableRow(hos.text, 'Awaiting moderation', `Audit ${ids.m}`).slice(2, 7), [
+      'Family Support A',
+      'None',
+      'Test qa-auditor',
+      '12 February 2024',
+      'Good',
+    ]);
     assert.ok(tableRow(hos.text, 'Awaiting moderation', `Audit ${ids.b}`));
     const tm = await as('team-manager').get('/quality/moderation');
     assert.ok(tableRow(tm.text, 'Awaiting moderation', `Audit ${ids.m}`));
@@ -118,13 +150,23 @@ describe('moderation pages', () => {
     });
     assert.equal(reply.status, 400);
     assert.match(reply.text, /There is a problem/);
-    assert.match(reply.text, new RegExp(`<a href="#reason-${ids.assessment}">Give the reason for changing Assessment’s grade from Good to Inadequate</a>`));
+    assert.match(
+      reply.text,
+      new RegExp(
+        `<a href="#reason-${ids.assessment}">Give the reason for changing Assessment’s grade from Good to Inadequate</a>`,
+      ),
+    );
     // The posted grade is kept.
     assert.match(reply.text, new RegExp(`name="grade-${ids.assessment}" type="radio" value="inadequate" checked`));
     const [row] = await world.database.db.select().from(caseAudits).where(eq(caseAudits.id, ids.m));
     assert.equal(row?.status, 'submitted');
     assert.equal((await world.database.db.select().from(caseAuditModerations)).length, 0);
-    const triple = await as('team-manager').post(form(ids.m), { level: 'triple-lock', [`grade-${ids.assessment}`]: 'good', [`grade-${ids.voice}`]: 'good', overallGrade: 'good' });
+    const triple = await as('team-manager').post(form(ids.m), {
+      level: 'triple-lock',
+      [`grade-${ids.assessment}`]: 'good',
+      [`grade-${ids.voice}`]: 'good',
+      overallGrade: 'good',
+    });
     assert.equal(triple.status, 400);
     assert.match(triple.text, /<a href="#externalModerator">Enter the external moderator’s name and organisation<\/a>/);
   });
@@ -132,7 +174,14 @@ describe('moderation pages', () => {
   it('a moderation through the form changes /quality’s counts and the agreement', async () => {
     const Q = 'from=2024-02&to=2024-02';
     const before = await as('head-of-service').get(`/quality?${Q}`);
-    assert.deepEqual(tableRow(before.text, 'Grades by practice domain', 'Assessment').slice(1), ['0 (0%)', '2 (100%)', '0 (0%)', '0 (0%)', '2', '100%']);
+    assert.deepEqual(tableRow(before.text, 'Grades by practice domain', 'Assessment').slice(1), [
+      '0 (0%)',
+      '2 (100%)',
+      '0 (0%)',
+      '0 (0%)',
+      '2',
+      '100%',
+    ]);
     const reply = await as('team-manager').post(form(ids.m), {
       level: 'double-lock',
       [`grade-${ids.assessment}`]: 'inadequate',
@@ -145,16 +194,29 @@ describe('moderation pages', () => {
     const [row] = await world.database.db.select().from(caseAudits).where(eq(caseAudits.id, ids.m));
     assert.equal(row?.status, 'moderated');
     const events = await world.database.db.select().from(caseAuditEvents).where(eq(caseAuditEvents.auditId, ids.m));
-    assert.deepEqual(events.map((e) => e.event), ['moderated']);
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['moderated'],
+    );
     // Assessment: M's agreed inadequate and B's good → good 1 (50%), inadequate 1 (50%).
     const after = await as('head-of-service').get(`/quality?${Q}`);
-    assert.deepEqual(tableRow(after.text, 'Grades by practice domain', 'Assessment').slice(1), ['0 (0%)', '1 (50%)', '0 (0%)', '1 (50%)', '2', '50%']);
+    assert.deepEqual(tableRow(after.text, 'Grades by practice domain', 'Assessment').slice(1), [
+      '0 (0%)',
+      '1 (50%)',
+      '0 (0%)',
+      '1 (50%)',
+      '2',
+      '50%',
+    ]);
     const agreement = await as('head-of-service').get(`/quality/agreement?${Q}`);
     assert.deepEqual(tableRow(agreement.text, 'Overall', 'All moderated domain grades').slice(1, 3), ['2', '50%']);
     // M now waits for a triple lock; the link asks for one.
     const queue = await as('head-of-service').get(`/quality/moderation?saved=${ids.m}`);
     assert.match(queue.text, new RegExp(`Audit ${ids.m} has been moderated`));
-    assert.match(tableRow(queue.text, 'Moderated: may be taken to triple lock', `Audit ${ids.m}`).join(' '), /Double lock, Test team-manager/);
+    assert.match(
+      tableRow(queue.text, 'Moderated: may be taken to triple lock', `Audit ${ids.m}`).join(' '),
+      /Double lock, Test team-manager/,
+    );
     assert.match(queue.text, new RegExp(`href="/quality/audits/${ids.m}/moderate\\?level=triple-lock"`));
     const triple = await as('head-of-service').get(`${form(ids.m)}?level=triple-lock`);
     assert.match(triple.text, /name="level" type="radio" value="triple-lock" checked/);
@@ -174,11 +236,28 @@ describe('moderation pages', () => {
     const submittedIds: number[] = [];
     const moderatedIds: number[] = [];
     for (let i = 0; i < 51; i++) {
-      submittedIds.push((await buildCaseAudit(db, tb1, { teamId: world.teamB, auditorUserId: qa.id, auditorName: qa.displayName, submittedOn: '2023-05-10' })).id);
+      submittedIds.push(
+        (
+          await buildCaseAudit(db, tb1, {
+            teamId: world.teamB,
+            auditorUserId: qa.id,
+            auditorName: qa.displayName,
+            submittedOn: '2023-05-10',
+          })
+        ).id,
+      );
     }
     for (let i = 0; i < 51; i++) {
-      const a = await buildCaseAudit(db, tb1, { teamId: world.teamB, auditorUserId: qa.id, auditorName: qa.displayName, submittedOn: '2023-05-11', status: 'moderated' });
-      await db.insert(caseAuditModerations).values({ auditId: a.id, level: 'double-lock', moderatorName: 'Morgan Moderator', moderatedOn: '2023-05-20' });
+      const a = await buildCaseAudit(db, tb1, {
+        teamId: world.teamB,
+        auditorUserId: qa.id,
+        auditorName: qa.displayName,
+        submittedOn: '2023-05-11',
+        status: 'moderated',
+      });
+      await db
+        .insert(caseAuditModerations)
+        .values({ auditId: a.id, level: 'double-lock', moderatorName: 'Morgan Moderator', moderatedOn: '2023-05-20' });
       moderatedIds.push(a.id);
     }
     const label = (id: number | undefined) => `Audit ${String(id)}`;

@@ -26,11 +26,20 @@ import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { monthLabel } from '../results-view';
 import { formatDay } from '../actions/service';
-import { auditForModeration, LEVEL_LABELS, moderate, moderationQueue, queueMonths, refusal, type AuditForModeration } from './service';
+import {
+  auditForModeration,
+  LEVEL_LABELS,
+  moderate,
+  moderationQueue,
+  queueMonths,
+  refusal,
+  type AuditForModeration,
+} from './service';
 
 type Body = Record<string, unknown>;
 
-const idOf = (v: unknown): number | null => (typeof v === 'string' && /^[1-9]\d{0,14}$/.test(v.trim()) ? Number(v.trim()) : null);
+const idOf = (v: unknown): number | null =>
+  typeof v === 'string' && /^[1-9]\d{0,14}$/.test(v.trim()) ? Number(v.trim()) : null;
 
 function auditIdFrom(req: Request): number {
   const id = idOf(req.params.auditId);
@@ -41,19 +50,34 @@ function auditIdFrom(req: Request): number {
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function gradeItems(chosen: string, name: string) {
-  return GRADES.map((g, i) => ({ value: g, text: GRADE_LABELS[g], checked: g === chosen, ...(i === 0 ? { id: name } : {}) }));
+  return GRADES.map((g, i) => ({
+    value: g,
+    text: GRADE_LABELS[g],
+    checked: g === chosen,
+    ...(i === 0 ? { id: name } : {}),
+  }));
 }
 
 /** The form's model: posted values when re-shown after an error, else the defaults (the current agreed grades). */
 function formModel(audit: AuditForModeration, body: Body | null, requestedLevel: string | null) {
-  const level = body ? str(body.level) : requestedLevel && (MODERATION_LEVELS as readonly string[]).includes(requestedLevel) ? requestedLevel : audit.lastLevel === 'double-lock' ? 'triple-lock' : '';
+  const level = body
+    ? str(body.level)
+    : requestedLevel && (MODERATION_LEVELS as readonly string[]).includes(requestedLevel)
+      ? requestedLevel
+      : audit.lastLevel === 'double-lock'
+        ? 'triple-lock'
+        : '';
   const overall = body ? str(body.overallGrade) : (audit.agreedOverallGrade ?? audit.overallGrade ?? '');
   return {
     level,
     externalModerator: body ? str(body.externalModerator) : '',
     overallGrade: overall,
     overallItems: gradeItems(overall, 'overallGrade'),
-    overallReason: body ? str(body.overallReason) : audit.agreedOverallGrade && audit.agreedOverallGrade !== audit.overallGrade ? audit.lastOverallReason : '',
+    overallReason: body
+      ? str(body.overallReason)
+      : audit.agreedOverallGrade && audit.agreedOverallGrade !== audit.overallGrade
+        ? audit.lastOverallReason
+        : '',
     domains: audit.domains.map((d) => {
       const chosen = body ? str(body[`grade-${d.domainId}`]) : (d.agreedGrade ?? d.auditorGrade);
       return {
@@ -63,13 +87,23 @@ function formModel(audit: AuditForModeration, body: Body | null, requestedLevel:
         agreedGrade: d.agreedGrade ? GRADE_LABELS[d.agreedGrade] : null,
         narrative: d.narrative,
         items: gradeItems(chosen, `grade-${d.domainId}`),
-        reason: body ? str(body[`reason-${d.domainId}`]) : d.agreedGrade && d.agreedGrade !== d.auditorGrade ? d.lastReason : '',
+        reason: body
+          ? str(body[`reason-${d.domainId}`])
+          : d.agreedGrade && d.agreedGrade !== d.auditorGrade
+            ? d.lastReason
+            : '',
       };
     }),
   };
 }
 
-function renderForm(res: Response, audit: AuditForModeration, model: ReturnType<typeof formModel>, errors: FieldError[], status = 200): void {
+function renderForm(
+  res: Response,
+  audit: AuditForModeration,
+  model: ReturnType<typeof formModel>,
+  errors: FieldError[],
+  status = 200,
+): void {
   res.status(status).render('quality/moderation/views/moderate.njk', {
     pageTitle: `${errors.length ? 'Error: ' : ''}Moderate audit ${audit.auditId}`,
     errors,
@@ -87,7 +121,11 @@ function renderForm(res: Response, audit: AuditForModeration, model: ReturnType<
   });
 }
 
-function renderRefusal(res: Response, audit: AuditForModeration, refused: { status: 403 | 409; message: string }): void {
+function renderRefusal(
+  res: Response,
+  audit: AuditForModeration,
+  refused: { status: 403 | 409; message: string },
+): void {
   res.status(refused.status).render('quality/moderation/views/refused.njk', {
     pageTitle: refused.status === 403 ? 'You cannot moderate this audit' : 'This audit cannot be moderated yet',
     heading: refused.status === 403 ? 'You cannot moderate this audit' : 'This audit cannot be moderated yet',
@@ -106,14 +144,31 @@ export function moderationRoutes(r: RouteBuilder): void {
     handler: async ({ req, res, user, services, audit }) => {
       const db = services.db;
       const q = req.query as Record<string, unknown>;
-      const filter = { teamId: idOf(q.team), programmeId: idOf(q.programme), month: typeof q.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(q.month) ? q.month : null };
+      const filter = {
+        teamId: idOf(q.team),
+        programmeId: idOf(q.programme),
+        month: typeof q.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(q.month) ? q.month : null,
+      };
       const [queue, months, teams, programmes] = await Promise.all([
-        moderationQueue(db, user, filter, { awaiting: requestedPage(q.page), forTripleLock: requestedPage(q.moderatedPage) }),
+        moderationQueue(db, user, filter, {
+          awaiting: requestedPage(q.page),
+          forTripleLock: requestedPage(q.moderatedPage),
+        }),
         queueMonths(db, user),
-        rows<{ id: unknown; name: string }>(db, sql`select id, name from teams where authority_id = ${user.authorityId} order by name`),
-        rows<{ id: unknown; title: string }>(db, sql`select id, title from audit_programmes where authority_id = ${user.authorityId} order by starts_on desc, id desc`),
+        rows<{ id: unknown; name: string }>(
+          db,
+          sql`select id, name from teams where authority_id = ${user.authorityId} order by name`,
+        ),
+        rows<{ id: unknown; title: string }>(
+          db,
+          sql`select id, title from audit_programmes where authority_id = ${user.authorityId} order by starts_on desc, id desc`,
+        ),
       ]);
-      await audit.record(db, { recordType: 'authority', recordId: String(user.authorityId), detail: { awaiting: queue.awaitingTotal, forTripleLock: queue.forTripleLockTotal } });
+      await audit.record(db, {
+        recordType: 'authority',
+        recordId: String(user.authorityId),
+        detail: { awaiting: queue.awaitingTotal, forTripleLock: queue.forTripleLockTotal },
+      });
       const aw = queue.awaitingWindow;
       const tl = queue.forTripleLockWindow;
       const link = (awaitingPage: number, moderatedPage: number) =>
@@ -131,7 +186,11 @@ export function moderationRoutes(r: RouteBuilder): void {
       const row = (a: (typeof queue.awaiting)[number], action: { text: string; href: string }) => ({
         ...a,
         submittedText: formatDay(a.submittedOn),
-        overallText: a.agreedOverallGrade ? GRADE_LABELS[a.agreedOverallGrade] : a.overallGrade ? GRADE_LABELS[a.overallGrade] : 'Not given',
+        overallText: a.agreedOverallGrade
+          ? GRADE_LABELS[a.agreedOverallGrade]
+          : a.overallGrade
+            ? GRADE_LABELS[a.overallGrade]
+            : 'Not given',
         levelText: a.level ? LEVEL_LABELS[a.level] : '',
         moderatedText: a.moderatedOn ? formatDay(a.moderatedOn) : '',
         auditHref: paths.quality.audit({ auditId: a.auditId }),
@@ -141,18 +200,41 @@ export function moderationRoutes(r: RouteBuilder): void {
       res.render('quality/moderation/views/queue.njk', {
         pageTitle: 'Moderation',
         filters: {
-          teams: select(teams.map((t) => ({ value: String(Number(t.id)), text: t.name })), filter.teamId === null ? null : String(filter.teamId), 'All teams'),
-          programmes: select(programmes.map((p) => ({ value: String(Number(p.id)), text: p.title })), filter.programmeId === null ? null : String(filter.programmeId), 'All programmes'),
-          months: select(months.map((m) => ({ value: m, text: monthLabel(m) })), filter.month, 'Any month'),
+          teams: select(
+            teams.map((t) => ({ value: String(Number(t.id)), text: t.name })),
+            filter.teamId === null ? null : String(filter.teamId),
+            'All teams',
+          ),
+          programmes: select(
+            programmes.map((p) => ({ value: String(Number(p.id)), text: p.title })),
+            filter.programmeId === null ? null : String(filter.programmeId),
+            'All programmes',
+          ),
+          months: select(
+            months.map((m) => ({ value: m, text: monthLabel(m) })),
+            filter.month,
+            'Any month',
+          ),
         },
-        awaiting: queue.awaiting.map((a) => row(a, { text: 'Moderate', href: paths.quality.moderateAudit({ auditId: a.auditId }) })),
+        awaiting: queue.awaiting.map((a) =>
+          row(a, { text: 'Moderate', href: paths.quality.moderateAudit({ auditId: a.auditId }) }),
+        ),
         forTripleLock: queue.forTripleLock.map((a) =>
-          row(a, { text: 'Record triple lock', href: paths.withQuery(paths.quality.moderateAudit({ auditId: a.auditId }), { level: 'triple-lock' }) }),
+          row(a, {
+            text: 'Record triple lock',
+            href: paths.withQuery(paths.quality.moderateAudit({ auditId: a.auditId }), { level: 'triple-lock' }),
+          }),
         ),
         awaitingShowing: showingText(aw, queue.awaiting.length, 'audit', 'audits'),
         forTripleLockShowing: showingText(tl, queue.forTripleLock.length, 'audit', 'audits'),
-        awaitingPagination: withLabel(pagination(aw.page, aw.totalPages, (p) => link(p, tl.page)), 'Pages of audits awaiting moderation'),
-        forTripleLockPagination: withLabel(pagination(tl.page, tl.totalPages, (p) => link(aw.page, p)), 'Pages of moderated audits'),
+        awaitingPagination: withLabel(
+          pagination(aw.page, aw.totalPages, (p) => link(p, tl.page)),
+          'Pages of audits awaiting moderation',
+        ),
+        forTripleLockPagination: withLabel(
+          pagination(tl.page, tl.totalPages, (p) => link(aw.page, p)),
+          'Pages of moderated audits',
+        ),
         saved: typeof q.saved === 'string' ? idOf(q.saved) : null,
       });
     },
@@ -166,7 +248,10 @@ export function moderationRoutes(r: RouteBuilder): void {
     handler: async ({ req, res, user, services, audit }) => {
       const found = await auditForModeration(services.db, user, auditIdFrom(req));
       const refused = refusal(user, found);
-      if (refused) { renderRefusal(res, found, refused); return; }
+      if (refused) {
+        renderRefusal(res, found, refused);
+        return;
+      }
       await audit.record(services.db, { recordType: 'case-audit', recordId: String(found.auditId) });
       const level = typeof req.query.level === 'string' ? req.query.level : null;
       renderForm(res, found, formModel(found, null, level), []);
@@ -183,17 +268,25 @@ export function moderationRoutes(r: RouteBuilder): void {
       const db = services.db;
       const found = await auditForModeration(db, user, auditIdFrom(req));
       const refused = refusal(user, found);
-      if (refused) { renderRefusal(res, found, refused); return; }
+      if (refused) {
+        renderRefusal(res, found, refused);
+        return;
+      }
       const body = (req.body ?? {}) as Body;
       try {
         await moderate(db, user, found.auditId, body, audit, todayInLondon());
       } catch (e) {
-        if (e instanceof ValidationError) { renderForm(res, found, formModel(found, body, null), e.errors, 400); return; }
-        if (e instanceof ConflictError) { renderRefusal(res, found, { status: 409, message: e.message }); return; }
+        if (e instanceof ValidationError) {
+          renderForm(res, found, formModel(found, body, null), e.errors, 400);
+          return;
+        }
+        if (e instanceof ConflictError) {
+          renderRefusal(res, found, { status: 409, message: e.message });
+          return;
+        }
         throw e;
       }
       res.redirect(303, paths.withQuery(paths.quality.moderation({}), { saved: found.auditId }));
     },
   });
 }
-

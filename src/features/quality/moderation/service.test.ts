@@ -27,7 +27,14 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Auditor } from '../../../accounts/access-log/auditor';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { describeEachEngine } from '../../../../test/support/databases';
-import { buildAllocation, buildAuthority, buildCaseAudit, buildChild, buildTeam, buildWorker } from '../../../../test/support/builders';
+import {
+  buildAllocation,
+  buildAuthority,
+  buildCaseAudit,
+  buildChild,
+  buildTeam,
+  buildWorker,
+} from '../../../../test/support/builders';
 import { buildDomain } from '../../../../test/support/improvement';
 import { auditForModeration, moderate, moderationQueue, readModeration, refusal } from './service';
 
@@ -61,7 +68,8 @@ describeEachEngine('moderation', (ctx) => {
   let tm: CurrentUser;
   let tmB: CurrentUser;
   let qa: CurrentUser;
-  const count = async (table: typeof caseAuditModerations | typeof caseAuditEvents) => (await ctx.database.db.select().from(table)).length;
+  const count = async (table: typeof caseAuditModerations | typeof caseAuditEvents) =>
+    (await ctx.database.db.select().from(table)).length;
 
   it('sets up', async () => {
     const db = ctx.database.db;
@@ -73,19 +81,38 @@ describeEachEngine('moderation', (ctx) => {
     tm = user(2, 'team-manager', la.id, ids.teamA);
     tmB = user(3, 'team-manager', la.id, ids.teamB);
     qa = user(10, 'qa-auditor', la.id, null);
-    ids.assessment = (await buildDomain(db, { authorityId: la.id, key: 'assessment', title: 'Assessment', sortOrder: 1 })).id;
+    ids.assessment = (
+      await buildDomain(db, { authorityId: la.id, key: 'assessment', title: 'Assessment', sortOrder: 1 })
+    ).id;
     ids.voice = (await buildDomain(db, { authorityId: la.id, key: 'voice', title: 'Voice', sortOrder: 2 })).id;
-    const [framework] = await db.insert(auditFrameworks).values({ authorityId: la.id, key: 'standards', title: 'Standards' }).returning();
+    const [framework] = await db
+      .insert(auditFrameworks)
+      .values({ authorityId: la.id, key: 'standards', title: 'Standards' })
+      .returning();
     if (!framework) throw new Error('no framework');
-    const [version] = await db.insert(auditFrameworkVersions).values({ frameworkId: framework.id, version: 1, status: 'published' }).returning();
+    const [version] = await db
+      .insert(auditFrameworkVersions)
+      .values({ frameworkId: framework.id, version: 1, status: 'published' })
+      .returning();
     if (!version) throw new Error('no version');
     await db.insert(auditFrameworkDomains).values([
       { versionId: version.id, domainId: ids.voice, sortOrder: 1 },
       { versionId: version.id, domainId: ids.assessment, sortOrder: 2 },
     ]);
     const child = await buildChild(db, { authorityId: la.id });
-    await buildAllocation(db, { child, teamId: ids.teamA, workerId: (await buildWorker(db, { authorityId: la.id, teamId: ids.teamA })).id });
-    const audit = await buildCaseAudit(db, child, { teamId: ids.teamA, auditorUserId: 10, auditorName: 'Quinn', submittedOn: '2026-02-10', overallGrade: 'good', frameworkVersionId: version.id });
+    await buildAllocation(db, {
+      child,
+      teamId: ids.teamA,
+      workerId: (await buildWorker(db, { authorityId: la.id, teamId: ids.teamA })).id,
+    });
+    const audit = await buildCaseAudit(db, child, {
+      teamId: ids.teamA,
+      auditorUserId: 10,
+      auditorName: 'Quinn',
+      submittedOn: '2026-02-10',
+      overallGrade: 'good',
+      frameworkVersionId: version.id,
+    });
     ids.audit = audit.id;
     await db.insert(caseAuditGrades).values([
       { auditId: audit.id, domainId: ids.assessment, grade: 'good', narrative: 'Assessment narrative' },
@@ -98,7 +125,13 @@ describeEachEngine('moderation', (ctx) => {
 
   it('reads the audit in its framework version’s order (Voice before Assessment)', async () => {
     const a = await auditForModeration(ctx.database.db, hos, ids.audit);
-    assert.deepEqual(a.domains.map((d) => [d.title, d.auditorGrade, d.agreedGrade]), [['Voice', 'requires-improvement', null], ['Assessment', 'good', null]]);
+    assert.deepEqual(
+      a.domains.map((d) => [d.title, d.auditorGrade, d.agreedGrade]),
+      [
+        ['Voice', 'requires-improvement', null],
+        ['Assessment', 'good', null],
+      ],
+    );
     assert.equal(a.domains[1]?.narrative, 'Assessment narrative');
   });
 
@@ -108,27 +141,50 @@ describeEachEngine('moderation', (ctx) => {
     assert.equal(refusal(hos, await auditForModeration(db, hos, ids.audit)), null);
     assert.equal(refusal(hos, await auditForModeration(db, hos, ids.draft))?.status, 409);
     await assert.rejects(auditForModeration(db, tmB, ids.audit), NotFoundError);
-    await assert.rejects(moderate(db, qa, ids.audit, { level: 'double-lock' }, recorder(), '2026-02-20'), ForbiddenError);
-    await assert.rejects(moderate(db, hos, ids.draft, { level: 'double-lock' }, recorder(), '2026-02-20'), ConflictError);
+    await assert.rejects(
+      moderate(db, qa, ids.audit, { level: 'double-lock' }, recorder(), '2026-02-20'),
+      ForbiddenError,
+    );
+    await assert.rejects(
+      moderate(db, hos, ids.draft, { level: 'double-lock' }, recorder(), '2026-02-20'),
+      ConflictError,
+    );
   });
 
   it('the queue: oldest first, never the user’s own audits, team managers only their team’s; filters', async () => {
     const db = ctx.database.db;
-    assert.deepEqual((await moderationQueue(db, hos, {})).awaiting.map((a) => a.auditId), [ids.audit]);
-    assert.deepEqual((await moderationQueue(db, tm, {})).awaiting.map((a) => a.auditId), [ids.audit]);
+    assert.deepEqual(
+      (await moderationQueue(db, hos, {})).awaiting.map((a) => a.auditId),
+      [ids.audit],
+    );
+    assert.deepEqual(
+      (await moderationQueue(db, tm, {})).awaiting.map((a) => a.auditId),
+      [ids.audit],
+    );
     assert.deepEqual((await moderationQueue(db, qa, {})).awaiting, []);
     assert.deepEqual((await moderationQueue(db, tmB, {})).awaiting, []);
     assert.deepEqual((await moderationQueue(db, hos, { month: '2026-01' })).awaiting, []);
-    assert.deepEqual((await moderationQueue(db, hos, { month: '2026-02', teamId: ids.teamA })).awaiting.map((a) => a.auditId), [ids.audit]);
+    assert.deepEqual(
+      (await moderationQueue(db, hos, { month: '2026-02', teamId: ids.teamA })).awaiting.map((a) => a.auditId),
+      [ids.audit],
+    );
     assert.deepEqual((await moderationQueue(db, hos, { teamId: ids.teamB })).awaiting, []);
   });
 
   it('refuses a changed grade without a reason with the exact message, and saves nothing', async () => {
     const db = ctx.database.db;
-    const body = { level: 'double-lock', [`grade-${ids.assessment}`]: 'requires-improvement', [`grade-${ids.voice}`]: 'requires-improvement', overallGrade: 'good' };
+    const body = {
+      level: 'double-lock',
+      [`grade-${ids.assessment}`]: 'requires-improvement',
+      [`grade-${ids.voice}`]: 'requires-improvement',
+      overallGrade: 'good',
+    };
     const a = await auditForModeration(db, tm, ids.audit);
     assert.deepEqual(readModeration(a, body).errors, [
-      { field: `reason-${ids.assessment}`, message: 'Give the reason for changing Assessment’s grade from Good to Requires improvement' },
+      {
+        field: `reason-${ids.assessment}`,
+        message: 'Give the reason for changing Assessment’s grade from Good to Requires improvement',
+      },
     ]);
     const audit = recorder();
     await assert.rejects(moderate(db, tm, ids.audit, body, audit, '2026-02-20'), ValidationError);
@@ -141,13 +197,21 @@ describeEachEngine('moderation', (ctx) => {
 
   it('refuses triple lock without the external moderator, a missing grade, and an overall change without a reason', async () => {
     const a = await auditForModeration(ctx.database.db, hos, ids.audit);
-    const { errors } = readModeration(a, { level: 'triple-lock', externalModerator: '  ', [`grade-${ids.assessment}`]: 'good', overallGrade: 'inadequate' });
+    const { errors } = readModeration(a, {
+      level: 'triple-lock',
+      externalModerator: '  ',
+      [`grade-${ids.assessment}`]: 'good',
+      overallGrade: 'inadequate',
+    });
     assert.deepEqual(errors, [
       { field: 'externalModerator', message: 'Enter the external moderator’s name and organisation' },
       { field: `grade-${ids.voice}`, message: 'Select a grade for Voice' },
       { field: 'overallReason', message: 'Give the reason for changing the overall grade from Good to Inadequate' },
     ]);
-    assert.deepEqual(readModeration(a, {}).errors.map((e) => e.field), ['level', `grade-${ids.voice}`, `grade-${ids.assessment}`, 'overallGrade']);
+    assert.deepEqual(
+      readModeration(a, {}).errors.map((e) => e.field),
+      ['level', `grade-${ids.voice}`, `grade-${ids.assessment}`, 'overallGrade'],
+    );
   });
 
   it('double lock: agreed grades, status, the moderation and its grades, the event and the access log', async () => {
@@ -170,17 +234,29 @@ describeEachEngine('moderation', (ctx) => {
       '2026-02-20',
     );
     const [m] = await db.select().from(caseAuditModerations).where(eq(caseAuditModerations.id, id));
-    assert.deepEqual([m?.level, m?.moderatorName, m?.moderatorUserId, m?.moderatedOn, m?.overallGrade], ['double-lock', 'User 2', 2, '2026-02-20', 'requires-improvement']);
-    const grades = await db.select().from(caseAuditModerationGrades).where(eq(caseAuditModerationGrades.moderationId, id));
+    assert.deepEqual(
+      [m?.level, m?.moderatorName, m?.moderatorUserId, m?.moderatedOn, m?.overallGrade],
+      ['double-lock', 'User 2', 2, '2026-02-20', 'requires-improvement'],
+    );
+    const grades = await db
+      .select()
+      .from(caseAuditModerationGrades)
+      .where(eq(caseAuditModerationGrades.moderationId, id));
     assert.deepEqual(
       grades.map((g) => [g.domainId, g.grade, g.reason]).sort((x, y) => Number(x[0]) - Number(y[0])),
-      [[ids.assessment, 'requires-improvement', 'The assessment does not analyse the risks'], [ids.voice, 'requires-improvement', '']],
+      [
+        [ids.assessment, 'requires-improvement', 'The assessment does not analyse the risks'],
+        [ids.voice, 'requires-improvement', ''],
+      ],
     );
     const agreed = await db.select().from(caseAuditGrades).where(eq(caseAuditGrades.auditId, ids.audit));
-    assert.deepEqual(agreed.map((g) => [g.domainId, g.grade, g.agreedGrade]).sort((x, y) => Number(x[0]) - Number(y[0])), [
-      [ids.assessment, 'good', 'requires-improvement'],
-      [ids.voice, 'requires-improvement', 'requires-improvement'],
-    ]);
+    assert.deepEqual(
+      agreed.map((g) => [g.domainId, g.grade, g.agreedGrade]).sort((x, y) => Number(x[0]) - Number(y[0])),
+      [
+        [ids.assessment, 'good', 'requires-improvement'],
+        [ids.voice, 'requires-improvement', 'requires-improvement'],
+      ],
+    );
     const [row] = await db.select().from(caseAudits).where(eq(caseAudits.id, ids.audit));
     assert.deepEqual([row?.status, row?.agreedOverallGrade], ['moderated', 'requires-improvement']);
     const events = await db.select().from(caseAuditEvents).where(eq(caseAuditEvents.auditId, ids.audit));
@@ -189,12 +265,25 @@ describeEachEngine('moderation', (ctx) => {
     assert.deepEqual(events[0]?.detail, {
       moderationId: id,
       level: 'double-lock',
-      domainsChanged: [{ domainId: ids.assessment, domain: 'Assessment', from: 'good', to: 'requires-improvement', previouslyAgreed: null }],
+      domainsChanged: [
+        {
+          domainId: ids.assessment,
+          domain: 'Assessment',
+          from: 'good',
+          to: 'requires-improvement',
+          previouslyAgreed: null,
+        },
+      ],
       overall: { from: 'good', to: 'requires-improvement' },
     });
-    assert.deepEqual(audit.calls, [{ recordType: 'case-audit', recordId: String(ids.audit), detail: { level: 'double-lock', domainsChanged: 1 } }]);
+    assert.deepEqual(audit.calls, [
+      { recordType: 'case-audit', recordId: String(ids.audit), detail: { level: 'double-lock', domainsChanged: 1 } },
+    ]);
     const queue = await moderationQueue(db, hos, {});
-    assert.deepEqual([queue.awaiting.length, queue.forTripleLock.map((a) => [a.auditId, a.level])], [0, [[ids.audit, 'double-lock']]]);
+    assert.deepEqual(
+      [queue.awaiting.length, queue.forTripleLock.map((a) => [a.auditId, a.level])],
+      [0, [[ids.audit, 'double-lock']]],
+    );
   });
 
   it('triple lock afterwards supersedes: the latest moderation’s grades are agreed, the external moderator named', async () => {
@@ -215,9 +304,18 @@ describeEachEngine('moderation', (ctx) => {
       '2026-02-25',
     );
     const [m] = await db.select().from(caseAuditModerations).where(eq(caseAuditModerations.id, id));
-    assert.deepEqual([m?.level, m?.moderatorName, m?.moderatorUserId], ['triple-lock', 'Sam Patel, Brightwater Trust', 1]);
+    assert.deepEqual(
+      [m?.level, m?.moderatorName, m?.moderatorUserId],
+      ['triple-lock', 'Sam Patel, Brightwater Trust', 1],
+    );
     const agreed = await db.select().from(caseAuditGrades).where(eq(caseAuditGrades.auditId, ids.audit));
-    assert.deepEqual(agreed.map((g) => [g.domainId, g.agreedGrade]).sort((x, y) => Number(x[0]) - Number(y[0])), [[ids.assessment, 'good'], [ids.voice, 'good']]);
+    assert.deepEqual(
+      agreed.map((g) => [g.domainId, g.agreedGrade]).sort((x, y) => Number(x[0]) - Number(y[0])),
+      [
+        [ids.assessment, 'good'],
+        [ids.voice, 'good'],
+      ],
+    );
     const [row] = await db.select().from(caseAudits).where(eq(caseAudits.id, ids.audit));
     assert.equal(row?.agreedOverallGrade, 'good');
     assert.equal(await count(caseAuditModerations), 2);

@@ -15,7 +15,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
-import { caseAuditEvents, caseAuditModerationGrades, caseAuditModerations, MODERATION_LEVELS, type ModerationLevel } from '../../../db/schema/index';
+import {
+  caseAuditEvents,
+  caseAuditModerationGrades,
+  caseAuditModerations,
+  MODERATION_LEVELS,
+  type ModerationLevel,
+} from '../../../db/schema/index';
 import { isGrade, type Grade } from '../../../domain/ofsted';
 import { isTeamScoped } from '../../../domain/roles';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
@@ -139,7 +145,12 @@ async function queueRows(db: Tx, where: SQL, list: SQL, window: PageWindow): Pro
  * The queue: both lists counted in SQL, then the page asked for of each (50 rows; page numbers from 1; a page past
  * the end shows the last page).
  */
-export async function moderationQueue(db: Tx, user: CurrentUser, filter: QueueFilter, pages: { awaiting?: number; forTripleLock?: number } = {}): Promise<ModerationQueue> {
+export async function moderationQueue(
+  db: Tx,
+  user: CurrentUser,
+  filter: QueueFilter,
+  pages: { awaiting?: number; forTripleLock?: number } = {},
+): Promise<ModerationQueue> {
   const where = queueWhere(user, filter);
   const [counted] = await rows<{ awaiting: unknown; triple: unknown }>(
     db,
@@ -260,10 +271,17 @@ export async function auditForModeration(db: Tx, user: CurrentUser, auditId: num
 /** Why this user may not moderate this audit, or null when they may. */
 export function refusal(user: CurrentUser, audit: AuditForModeration): { status: 403 | 409; message: string } | null {
   if (audit.auditorUserId !== null && audit.auditorUserId === user.id) {
-    return { status: 403, message: 'You conducted this audit, so you cannot moderate it. Another manager or the quality assurance team must moderate it.' };
+    return {
+      status: 403,
+      message:
+        'You conducted this audit, so you cannot moderate it. Another manager or the quality assurance team must moderate it.',
+    };
   }
   if (audit.status !== 'submitted' && audit.status !== 'moderated') {
-    return { status: 409, message: 'This audit has not been submitted, so it cannot be moderated yet. The auditor must submit it first.' };
+    return {
+      status: 409,
+      message: 'This audit has not been submitted, so it cannot be moderated yet. The auditor must submit it first.',
+    };
   }
   return null;
 }
@@ -284,7 +302,10 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
  * organisation; a grade for every domain, with a reason when it differs from the auditor's; the overall grade (required
  * when the auditor gave one) with a reason likewise. Errors name the field as the form does.
  */
-export function readModeration(audit: AuditForModeration, body: Body): { input: ModerationInput | null; errors: FieldError[] } {
+export function readModeration(
+  audit: AuditForModeration,
+  body: Body,
+): { input: ModerationInput | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const levelText = str(body.level);
   const level = (MODERATION_LEVELS as readonly string[]).includes(levelText) ? (levelText as ModerationLevel) : null;
@@ -293,7 +314,10 @@ export function readModeration(audit: AuditForModeration, body: Body): { input: 
   if (level === 'triple-lock' && externalModerator === '') {
     errors.push({ field: 'externalModerator', message: 'Enter the external moderator’s name and organisation' });
   } else if (externalModerator.length > 200) {
-    errors.push({ field: 'externalModerator', message: 'The external moderator’s name and organisation must be 200 characters or fewer' });
+    errors.push({
+      field: 'externalModerator',
+      message: 'The external moderator’s name and organisation must be 200 characters or fewer',
+    });
   }
   const grades: ModerationInput['grades'] = [];
   for (const d of audit.domains) {
@@ -309,27 +333,43 @@ export function readModeration(audit: AuditForModeration, body: Body): { input: 
         message: `Give the reason for changing ${d.title}’s grade from ${SHORT_GRADE_LABELS[d.auditorGrade]} to ${SHORT_GRADE_LABELS[g]}`,
       });
     }
-    if (reason.length > 5000) errors.push({ field: `reason-${d.domainId}`, message: `The reason for ${d.title} must be 5,000 characters or fewer` });
+    if (reason.length > 5000)
+      errors.push({
+        field: `reason-${d.domainId}`,
+        message: `The reason for ${d.title} must be 5,000 characters or fewer`,
+      });
     grades.push({ domainId: d.domainId, grade: g, reason });
   }
   const overallText = str(body.overallGrade);
   const overallReason = str(body.overallReason);
   let overallGrade: Grade | null = null;
   if (isGrade(overallText)) overallGrade = overallText;
-  else if (overallText !== '' || audit.overallGrade !== null) errors.push({ field: 'overallGrade', message: 'Select the overall grade' });
+  else if (overallText !== '' || audit.overallGrade !== null)
+    errors.push({ field: 'overallGrade', message: 'Select the overall grade' });
   if (overallGrade && audit.overallGrade && overallGrade !== audit.overallGrade && overallReason === '') {
     errors.push({
       field: 'overallReason',
       message: `Give the reason for changing the overall grade from ${SHORT_GRADE_LABELS[audit.overallGrade]} to ${SHORT_GRADE_LABELS[overallGrade]}`,
     });
   }
-  if (overallReason.length > 5000) errors.push({ field: 'overallReason', message: 'The reason for the overall grade must be 5,000 characters or fewer' });
+  if (overallReason.length > 5000)
+    errors.push({
+      field: 'overallReason',
+      message: 'The reason for the overall grade must be 5,000 characters or fewer',
+    });
   if (errors.length || !level) return { input: null, errors };
   return { input: { level, externalModerator, grades, overallGrade, overallReason }, errors };
 }
 
 /** Records a moderation (see the module comment). Returns the new moderation's id. */
-export async function moderate(db: Tx, user: CurrentUser, auditId: number, body: Body, audit: Auditor, today: string): Promise<number> {
+export async function moderate(
+  db: Tx,
+  user: CurrentUser,
+  auditId: number,
+  body: Body,
+  audit: Auditor,
+  today: string,
+): Promise<number> {
   const found = await auditForModeration(db, user, auditId);
   const refused = refusal(user, found);
   if (refused?.status === 409) throw new ConflictError(refused.message);
@@ -352,18 +392,28 @@ export async function moderate(db: Tx, user: CurrentUser, auditId: number, body:
       .returning({ id: caseAuditModerations.id });
     if (!m) throw new Error('no moderation row');
     if (input.grades.length) {
-      await tx.insert(caseAuditModerationGrades).values(input.grades.map((g) => ({ moderationId: m.id, domainId: g.domainId, grade: g.grade, reason: g.reason })));
+      await tx
+        .insert(caseAuditModerationGrades)
+        .values(
+          input.grades.map((g) => ({ moderationId: m.id, domainId: g.domainId, grade: g.grade, reason: g.reason })),
+        );
     }
     for (const g of input.grades) {
-      await tx.execute(sql`update case_audit_grades set agreed_grade = ${g.grade} where audit_id = ${auditId} and domain_id = ${g.domainId}`);
+      await tx.execute(
+        sql`update case_audit_grades set agreed_grade = ${g.grade} where audit_id = ${auditId} and domain_id = ${g.domainId}`,
+      );
     }
-    await tx.execute(sql`update case_audits set agreed_overall_grade = ${input.overallGrade}, status = 'moderated', updated_at = now() where id = ${auditId}`);
+    await tx.execute(
+      sql`update case_audits set agreed_overall_grade = ${input.overallGrade}, status = 'moderated', updated_at = now() where id = ${auditId}`,
+    );
     // Domains whose moderated grade differs from the auditor's: from the auditor's grade to the moderated one, with
     // the grade that counted before (an earlier moderation's) beside it.
     const changes = input.grades.flatMap((g) => {
       const d = found.domains.find((x) => x.domainId === g.domainId);
       if (!d || d.auditorGrade === g.grade) return [];
-      return [{ domainId: g.domainId, domain: d.title, from: d.auditorGrade, to: g.grade, previouslyAgreed: d.agreedGrade }];
+      return [
+        { domainId: g.domainId, domain: d.title, from: d.auditorGrade, to: g.grade, previouslyAgreed: d.agreedGrade },
+      ];
     });
     const overallFrom = found.overallGrade;
     await tx.insert(caseAuditEvents).values({
@@ -386,4 +436,3 @@ export async function moderate(db: Tx, user: CurrentUser, auditId: number, body:
     return m.id;
   });
 }
-

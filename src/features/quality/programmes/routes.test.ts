@@ -15,7 +15,11 @@ import { h1, TestClient } from '../../../../harness/client';
 import { PRACTICE_STANDARDS } from '../frameworks/default-framework';
 import { installFramework } from '../frameworks/version';
 
-const dateFields = (name: string, iso: string) => ({ [`${name}-day`]: String(Number(iso.slice(8, 10))), [`${name}-month`]: String(Number(iso.slice(5, 7))), [`${name}-year`]: iso.slice(0, 4) });
+const dateFields = (name: string, iso: string) => ({
+  [`${name}-day`]: String(Number(iso.slice(8, 10))),
+  [`${name}-month`]: String(Number(iso.slice(5, 7))),
+  [`${name}-year`]: iso.slice(0, 4),
+});
 
 describe('audit programme pages', () => {
   let world: TestWorld;
@@ -30,7 +34,10 @@ describe('audit programme pages', () => {
     if (!c) throw new Error(role);
     return c;
   };
-  const programmeCount = async () => Number((await rows<{ n: number | string }>(world.database.db, sql`select count(*) as n from audit_programmes`))[0]?.n);
+  const programmeCount = async () =>
+    Number(
+      (await rows<{ n: number | string }>(world.database.db, sql`select count(*) as n from audit_programmes`))[0]?.n,
+    );
   const userId = async (username: string) => {
     const [u] = await world.database.db.select().from(users).where(eq(users.username, username));
     if (!u) throw new Error(username);
@@ -101,14 +108,21 @@ describe('audit programme pages', () => {
     assert.equal(none.status, 400);
     assert.match(none.text, /Choose the kind of programme/);
     assert.match(none.text, /Enter the date the programme starts/);
-    const notADate = await as('qa-auditor').post('/quality/programmes/new', { ...valid, frameworkVersionId: String(versionId), ...dateFields('startsOn', '2026-02-30') });
+    const notADate = await as('qa-auditor').post('/quality/programmes/new', {
+      ...valid,
+      frameworkVersionId: String(versionId),
+      ...dateFields('startsOn', '2026-02-30'),
+    });
     assert.equal(notADate.status, 400);
     assert.match(notADate.text, /The date the programme starts must be a real date/);
     assert.equal(await programmeCount(), 0);
   });
 
   it('sets up a monthly programme, titled after its month when left empty', async () => {
-    const reply = await as('qa-auditor').post('/quality/programmes/new', { ...valid, frameworkVersionId: String(versionId) });
+    const reply = await as('qa-auditor').post('/quality/programmes/new', {
+      ...valid,
+      frameworkVersionId: String(versionId),
+    });
     assert.equal(reply.status, 303);
     const m = /^\/quality\/programmes\/(\d+)\?saved=created$/.exec(reply.location ?? '');
     assert.ok(m, reply.location ?? '');
@@ -128,32 +142,84 @@ describe('audit programme pages', () => {
     assert.equal(form.status, 200);
     assert.match(form.text, /name="seed"[^>]*value="\d+"/);
     assert.match(form.text, /every CP plan|at least their second/);
-    const bad = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, { method: 'random', scope: 'authority', size: '0', seed: 'abc', ...dateFields('asAt', '2026-03-01') });
+    const bad = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, {
+      method: 'random',
+      scope: 'authority',
+      size: '0',
+      seed: 'abc',
+      ...dateFields('asAt', '2026-03-01'),
+    });
     assert.equal(bad.status, 400);
     assert.match(bad.text, /The number of cases must be a whole number from 1 to 1,000/);
     assert.match(bad.text, /The seed must be a whole number/);
     assert.equal((await world.database.db.select().from(auditProgrammeCases)).length, 0);
-    const ok = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, { method: 'random', scope: 'authority', size: '5', seed: '48213', ...dateFields('asAt', '2026-03-01') });
+    const ok = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, {
+      method: 'random',
+      scope: 'authority',
+      size: '5',
+      seed: '48213',
+      ...dateFields('asAt', '2026-03-01'),
+    });
     assert.equal(ok.status, 303);
     const page = await as('qa-auditor').get(`/quality/programmes/${programmeId}`);
     // Both children of the authority are open on 1 March 2026 (the other authority's child is not counted): 2 of 2.
-    assert.match(page.text, /2 of 2 children open to children’s social care on 1 March 2026, chosen at random across the whole authority, seed 48213\./);
+    assert.match(
+      page.text,
+      /2 of 2 children open to children’s social care on 1 March 2026, chosen at random across the whole authority, seed 48213\./,
+    );
     assert.match(page.text, new RegExp(`href="/children/${world.childInTeamA}"`));
     assert.match(page.text, new RegExp(`href="/children/${world.childInTeamB}"`));
     assert.doesNotMatch(page.text, new RegExp(world.childElsewhere));
   });
 
   it('chooses again with a filter (no child matches), then back to random within team B: 1 of 1', async () => {
-    const filtered = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, { method: 'filter', filter: 'second-cp-plan', size: '', seed: '1', ...dateFields('asAt', '2026-03-01') });
+    const filtered = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, {
+      method: 'filter',
+      filter: 'second-cp-plan',
+      size: '',
+      seed: '1',
+      ...dateFields('asAt', '2026-03-01'),
+    });
     assert.equal(filtered.status, 303);
-    assert.match((await as('qa-auditor').get(`/quality/programmes/${programmeId}`)).text, /All 0 children matching “On a second or later child protection plan” on 1 March 2026\./);
-    const team = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, { method: 'random', scope: `team-${world.teamB}`, size: '3', seed: '9', ...dateFields('asAt', '2026-03-01') });
+    assert.match(
+      (await as('qa-auditor').get(`/quality/programmes/${programmeId}`)).text,
+      /All 0 children matching “On a second or later child protection plan” on 1 March 2026\./,
+    );
+    const team = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, {
+      method: 'random',
+      scope: `team-${world.teamB}`,
+      size: '3',
+      seed: '9',
+      ...dateFields('asAt', '2026-03-01'),
+    });
     assert.equal(team.status, 303);
-    assert.match((await as('qa-auditor').get(`/quality/programmes/${programmeId}`)).text, /1 of 1 child open to children’s social care on 1 March 2026, chosen at random within the team Family Support B, seed 9\./);
+    assert.match(
+      (await as('qa-auditor').get(`/quality/programmes/${programmeId}`)).text,
+      /1 of 1 child open to children’s social care on 1 March 2026, chosen at random within the team Family Support B, seed 9\./,
+    );
     // Back to both children for allocation.
     await as('qa-auditor').get(`/quality/programmes/${programmeId}/select`);
-    assert.equal((await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, { method: 'stratified', strata: 'team', size: '2', seed: '3', ...dateFields('asAt', '2026-03-01') })).status, 303);
-    assert.equal((await world.database.db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.programmeId, programmeId))).length, 2);
+    assert.equal(
+      (
+        await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, {
+          method: 'stratified',
+          strata: 'team',
+          size: '2',
+          seed: '3',
+          ...dateFields('asAt', '2026-03-01'),
+        })
+      ).status,
+      303,
+    );
+    assert.equal(
+      (
+        await world.database.db
+          .select()
+          .from(auditProgrammeCases)
+          .where(eq(auditProgrammeCases.programmeId, programmeId))
+      ).length,
+      2,
+    );
   });
 
   it('allocates the unallocated cases: never the auditor’s own team, least loaded first, ties to the lower user id', async () => {
@@ -171,7 +237,10 @@ describe('audit programme pages', () => {
     // the team manager, lower id than QA.
     const a = await childId('TA1');
     const b = await childId('TB1');
-    const cases = await world.database.db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.programmeId, programmeId));
+    const cases = await world.database.db
+      .select()
+      .from(auditProgrammeCases)
+      .where(eq(auditProgrammeCases.programmeId, programmeId));
     const auditorOf = (child: number) => cases.find((c) => Number(c.childId) === child);
     assert.equal(auditorOf(a.id)?.auditorUserId, hos);
     assert.equal(auditorOf(b.id)?.auditorUserId, tm);
@@ -182,18 +251,38 @@ describe('audit programme pages', () => {
 
   it('allocation by hand refuses the child’s own team, naming the auditor and the team, and saves nothing', async () => {
     const a = await childId('TA1');
-    const [caseA] = await world.database.db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.childId, a.id));
+    const [caseA] = await world.database.db
+      .select()
+      .from(auditProgrammeCases)
+      .where(eq(auditProgrammeCases.childId, a.id));
     assert.ok(caseA);
     await as('qa-auditor').get(`/quality/programmes/${programmeId}/allocate`);
-    const bad = await as('qa-auditor').post(`/quality/programmes/${programmeId}/allocate`, { action: 'by-hand', [`auditor-${caseA.id}`]: String(await userId('team-manager')) });
+    const bad = await as('qa-auditor').post(`/quality/programmes/${programmeId}/allocate`, {
+      action: 'by-hand',
+      [`auditor-${caseA.id}`]: String(await userId('team-manager')),
+    });
     assert.equal(bad.status, 400);
-    assert.match(bad.text, new RegExp(`Test team-manager is in Family Support A, the team of ${a.lanternId}: choose an auditor from another team`));
+    assert.match(
+      bad.text,
+      new RegExp(
+        `Test team-manager is in Family Support A, the team of ${a.lanternId}: choose an auditor from another team`,
+      ),
+    );
     assert.match(bad.text, new RegExp(`href="#auditor-${caseA.id}"`));
-    const [still] = await world.database.db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.id, caseA.id));
+    const [still] = await world.database.db
+      .select()
+      .from(auditProgrammeCases)
+      .where(eq(auditProgrammeCases.id, caseA.id));
     assert.equal(still?.auditorUserId, await userId('head-of-service'));
-    const good = await as('qa-auditor').post(`/quality/programmes/${programmeId}/allocate`, { action: 'by-hand', [`auditor-${caseA.id}`]: String(await userId('qa-auditor')) });
+    const good = await as('qa-auditor').post(`/quality/programmes/${programmeId}/allocate`, {
+      action: 'by-hand',
+      [`auditor-${caseA.id}`]: String(await userId('qa-auditor')),
+    });
     assert.equal(good.status, 303);
-    const [moved] = await world.database.db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.id, caseA.id));
+    const [moved] = await world.database.db
+      .select()
+      .from(auditProgrammeCases)
+      .where(eq(auditProgrammeCases.id, caseA.id));
     assert.equal(moved?.auditorUserId, await userId('qa-auditor'));
   });
 
@@ -208,7 +297,10 @@ describe('audit programme pages', () => {
     const list = await as('qa-auditor').get('/quality/programmes');
     // 2 selected, 2 allocated, none started; due 31 March 2026, which is past: overdue.
     assert.match(list.text, /Overdue/);
-    assert.match(list.text, /govuk-table__cell--numeric">2<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">2<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">0<\/td>/);
+    assert.match(
+      list.text,
+      /govuk-table__cell--numeric">2<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">2<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">0<\/td>/,
+    );
     assert.equal((await as('qa-auditor').post(`/quality/programmes/${programmeId}`, { status: 'closed' })).status, 303);
     [row] = await world.database.db.select().from(auditProgrammes).where(eq(auditProgrammes.id, programmeId));
     assert.equal(row?.status, 'closed');
@@ -217,34 +309,76 @@ describe('audit programme pages', () => {
 
   it('refuses to choose again, or to change a started case’s auditor, once an audit has started', async () => {
     const b = await childId('TB1');
-    const [caseB] = await world.database.db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.childId, b.id));
+    const [caseB] = await world.database.db
+      .select()
+      .from(auditProgrammeCases)
+      .where(eq(auditProgrammeCases.childId, b.id));
     assert.ok(caseB);
     const [audit] = await world.database.db
       .insert(caseAudits)
-      .values({ authorityId: world.authorityId, childId: b.id, auditorName: 'Test team-manager', status: 'draft', submittedOn: null, programmeId, programmeCaseId: caseB.id })
+      .values({
+        authorityId: world.authorityId,
+        childId: b.id,
+        auditorName: 'Test team-manager',
+        status: 'draft',
+        submittedOn: null,
+        programmeId,
+        programmeCaseId: caseB.id,
+      })
       .returning();
     assert.ok(audit);
-    await world.database.db.update(auditProgrammeCases).set({ auditId: audit.id }).where(eq(auditProgrammeCases.id, caseB.id));
+    await world.database.db
+      .update(auditProgrammeCases)
+      .set({ auditId: audit.id })
+      .where(eq(auditProgrammeCases.id, caseB.id));
     const form = await as('qa-auditor').get(`/quality/programmes/${programmeId}/select`);
     assert.match(form.text, /An audit of 1 of the 2 cases has started, so the cases cannot be chosen again/);
     await as('qa-auditor').get(`/quality/programmes/${programmeId}`);
-    const refused = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, { method: 'random', scope: 'authority', size: '1', seed: '5', ...dateFields('asAt', '2026-03-01') });
+    const refused = await as('qa-auditor').post(`/quality/programmes/${programmeId}/select`, {
+      method: 'random',
+      scope: 'authority',
+      size: '1',
+      seed: '5',
+      ...dateFields('asAt', '2026-03-01'),
+    });
     assert.equal(refused.status, 409);
     assert.match(refused.text, /has started, so its cases cannot be chosen again/);
-    assert.equal((await world.database.db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.programmeId, programmeId))).length, 2);
+    assert.equal(
+      (
+        await world.database.db
+          .select()
+          .from(auditProgrammeCases)
+          .where(eq(auditProgrammeCases.programmeId, programmeId))
+      ).length,
+      2,
+    );
     const page = await as('qa-auditor').get(`/quality/programmes/${programmeId}`);
     assert.match(page.text, new RegExp(`href="/quality/audits/${audit.id}">In progress`));
-    const change = await as('qa-auditor').post(`/quality/programmes/${programmeId}/allocate`, { action: 'by-hand', [`auditor-${caseB.id}`]: String(await userId('qa-auditor')) });
+    const change = await as('qa-auditor').post(`/quality/programmes/${programmeId}/allocate`, {
+      action: 'by-hand',
+      [`auditor-${caseB.id}`]: String(await userId('qa-auditor')),
+    });
     assert.equal(change.status, 400);
     assert.match(change.text, new RegExp(`The audit of ${b.lanternId} has started, so its auditor cannot change`));
   });
 
   it('edits the programme: a thematic programme needs its theme', async () => {
     await as('head-of-service').get(`/quality/programmes/${programmeId}/edit`);
-    const bad = await as('head-of-service').post(`/quality/programmes/${programmeId}/edit`, { ...valid, kind: 'thematic', title: 'Neglect', frameworkVersionId: String(versionId) });
+    const bad = await as('head-of-service').post(`/quality/programmes/${programmeId}/edit`, {
+      ...valid,
+      kind: 'thematic',
+      title: 'Neglect',
+      frameworkVersionId: String(versionId),
+    });
     assert.equal(bad.status, 400);
     assert.match(bad.text, /Enter the theme of the thematic programme/);
-    const ok = await as('head-of-service').post(`/quality/programmes/${programmeId}/edit`, { ...valid, kind: 'thematic', title: 'Neglect', theme: 'Neglect', frameworkVersionId: String(versionId) });
+    const ok = await as('head-of-service').post(`/quality/programmes/${programmeId}/edit`, {
+      ...valid,
+      kind: 'thematic',
+      title: 'Neglect',
+      theme: 'Neglect',
+      frameworkVersionId: String(versionId),
+    });
     assert.equal(ok.status, 303);
     const [row] = await world.database.db.select().from(auditProgrammes).where(eq(auditProgrammes.id, programmeId));
     assert.equal(row?.kind, 'thematic');
@@ -256,12 +390,23 @@ describe('audit programme pages', () => {
     await c.get('/quality/programmes/new');
     const pairs: Array<[string, string]> = [
       ['_csrf', c.csrfToken ?? ''],
-      ...Object.entries({ ...valid, kind: 'multi-agency', title: 'Exploitation', theme: 'Child exploitation', frameworkVersionId: String(versionId) }),
+      ...Object.entries({
+        ...valid,
+        kind: 'multi-agency',
+        title: 'Exploitation',
+        theme: 'Child exploitation',
+        frameworkVersionId: String(versionId),
+      }),
       ['partnerAgencies', 'police'],
       ['partnerAgencies', 'health'],
     ];
     const cookie = (c as unknown as { cookieHeader(): string }).cookieHeader();
-    const res = await fetch(new URL('/quality/programmes/new', world.baseUrl), { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(pairs).toString(), redirect: 'manual' });
+    const res = await fetch(new URL('/quality/programmes/new', world.baseUrl), {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(pairs).toString(),
+      redirect: 'manual',
+    });
     assert.equal(res.status, 303);
     const id = Number(/programmes\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
     multiAgencyId = id;
@@ -271,11 +416,23 @@ describe('audit programme pages', () => {
   });
 
   it('has no duplicate ids and a label for every field on any of its pages (axe would fail them)', async () => {
-    for (const url of ['/quality/programmes', '/quality/programmes/new', `/quality/programmes/${programmeId}`, `/quality/programmes/${programmeId}/edit`, `/quality/programmes/${programmeId}/select`, `/quality/programmes/${programmeId}/allocate`, `/quality/programmes/${multiAgencyId}/select`]) {
+    for (const url of [
+      '/quality/programmes',
+      '/quality/programmes/new',
+      `/quality/programmes/${programmeId}`,
+      `/quality/programmes/${programmeId}/edit`,
+      `/quality/programmes/${programmeId}/select`,
+      `/quality/programmes/${programmeId}/allocate`,
+      `/quality/programmes/${multiAgencyId}/select`,
+    ]) {
       const page = await as('qa-auditor').get(url);
       assert.equal(page.status, 200, url);
       const ids = [...page.text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], `${url} repeats ids`);
+      assert.deepEqual(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        [],
+        `${url} repeats ids`,
+      );
       for (const m of page.text.matchAll(/<(?:input|textarea|select)\b[^>]*\bid="([^"]+)"/g)) {
         if (m[0].includes('type="hidden"')) continue;
         assert.match(page.text, new RegExp(`<label[^>]*for="${m[1]}"`), `${url}: label for ${m[1]}`);
@@ -287,14 +444,46 @@ describe('audit programme pages', () => {
     const before = await programmeCount();
     for (const role of ['team-manager', 'social-worker', 'member', 'director']) {
       const c = as(role);
-      for (const path of ['/quality/programmes', '/quality/programmes/new', `/quality/programmes/${programmeId}`, `/quality/programmes/${programmeId}/edit`, `/quality/programmes/${programmeId}/select`, `/quality/programmes/${programmeId}/allocate`]) {
+      for (const path of [
+        '/quality/programmes',
+        '/quality/programmes/new',
+        `/quality/programmes/${programmeId}`,
+        `/quality/programmes/${programmeId}/edit`,
+        `/quality/programmes/${programmeId}/select`,
+        `/quality/programmes/${programmeId}/allocate`,
+      ]) {
         assert.equal((await c.get(path)).status, 403, `${role} GET ${path}`);
       }
-      assert.equal((await c.post('/quality/programmes/new', { ...valid, frameworkVersionId: String(versionId) })).status, 403, role);
+      assert.equal(
+        (await c.post('/quality/programmes/new', { ...valid, frameworkVersionId: String(versionId) })).status,
+        403,
+        role,
+      );
       assert.equal((await c.post(`/quality/programmes/${programmeId}`, { status: 'closed' })).status, 403, role);
-      assert.equal((await c.post(`/quality/programmes/${programmeId}/edit`, { ...valid, frameworkVersionId: String(versionId) })).status, 403, role);
-      assert.equal((await c.post(`/quality/programmes/${programmeId}/select`, { method: 'random', scope: 'authority', size: '1', seed: '1', ...dateFields('asAt', '2026-03-01') })).status, 403, role);
-      assert.equal((await c.post(`/quality/programmes/${programmeId}/allocate`, { action: 'automatic' })).status, 403, role);
+      assert.equal(
+        (await c.post(`/quality/programmes/${programmeId}/edit`, { ...valid, frameworkVersionId: String(versionId) }))
+          .status,
+        403,
+        role,
+      );
+      assert.equal(
+        (
+          await c.post(`/quality/programmes/${programmeId}/select`, {
+            method: 'random',
+            scope: 'authority',
+            size: '1',
+            seed: '1',
+            ...dateFields('asAt', '2026-03-01'),
+          })
+        ).status,
+        403,
+        role,
+      );
+      assert.equal(
+        (await c.post(`/quality/programmes/${programmeId}/allocate`, { action: 'automatic' })).status,
+        403,
+        role,
+      );
     }
     assert.equal(await programmeCount(), before);
     assert.equal((await as('qa-auditor').get('/quality/programmes/999999')).status, 404);

@@ -27,7 +27,14 @@ import {
 import { describeEachEngine } from '../../../../test/support/databases';
 import type { Auditor } from '../../../accounts/access-log/auditor';
 import { previousMonth } from './filters';
-import { draw, filteredChildren, openChildren, selectCases, type PopulationChild, type SelectionSettings } from './selection';
+import {
+  draw,
+  filteredChildren,
+  openChildren,
+  selectCases,
+  type PopulationChild,
+  type SelectionSettings,
+} from './selection';
 
 const AS_AT = '2026-03-15';
 
@@ -87,24 +94,36 @@ describe('the draw (pure)', () => {
     const a = draw(population, s).cases.map((c) => c.childId);
     const b = draw([...population].reverse(), s).cases.map((c) => c.childId);
     assert.deepEqual(a, b);
-    assert.deepEqual(a, [...a].sort((x, y) => x - y));
+    assert.deepEqual(
+      a,
+      [...a].sort((x, y) => x - y),
+    );
   });
 
   test('random within one team draws only from that team, and a size above the team takes all of it', () => {
     const { cases, population: n } = draw(population, settings({ size: 5, scope: { kind: 'team', teamId: 2 } }));
     assert.equal(n, 3);
-    assert.deepEqual(cases.map((c) => c.childId), [7, 8, 9]);
+    assert.deepEqual(
+      cases.map((c) => c.childId),
+      [7, 8, 9],
+    );
   });
 
   test('random within a service area counts only that area as the population', () => {
-    const { cases, population: n } = draw(population, settings({ size: 2, scope: { kind: 'service', serviceArea: 'cin-cp' } }));
+    const { cases, population: n } = draw(
+      population,
+      settings({ size: 2, scope: { kind: 'service', serviceArea: 'cin-cp' } }),
+    );
     assert.equal(n, 4);
     assert.equal(cases.length, 2);
     for (const c of cases) assert.equal(c.serviceArea, 'cin-cp');
   });
 
   test('a filter takes every child', () => {
-    const { cases, population: n } = draw(population, settings({ method: 'filter', filter: 'second-cp-plan', size: null }));
+    const { cases, population: n } = draw(
+      population,
+      settings({ method: 'filter', filter: 'second-cp-plan', size: null }),
+    );
     assert.equal(n, 10);
     assert.equal(cases.length, 10);
   });
@@ -126,7 +145,15 @@ describeEachEngine('case selection from the database', (ctx) => {
   async function programme(db: Tx): Promise<number> {
     const [row] = await db
       .insert(auditProgrammes)
-      .values({ authorityId: la, kind: 'monthly', title: 'Monthly audit: March 2026', frameworkVersionId: versionId, startsOn: '2026-03-01', dueOn: '2026-03-31', createdBy: 'Test' })
+      .values({
+        authorityId: la,
+        kind: 'monthly',
+        title: 'Monthly audit: March 2026',
+        frameworkVersionId: versionId,
+        startsOn: '2026-03-01',
+        dueOn: '2026-03-31',
+        createdBy: 'Test',
+      })
       .returning();
     if (!row) throw new Error('no programme');
     return Number(row.id);
@@ -161,8 +188,14 @@ describeEachEngine('case selection from the database', (ctx) => {
 
   test('the population: 12 children open to a social worker on the day, with their team and service area', async () => {
     const found = await openChildren(ctx.database.db, la, AS_AT);
-    assert.deepEqual(found.map((c) => c.childId), open);
-    assert.equal(found.filter((c) => c.teamId === alpha && c.serviceArea === 'assessment' && c.teamName === 'Alpha').length, 8);
+    assert.deepEqual(
+      found.map((c) => c.childId),
+      open,
+    );
+    assert.equal(
+      found.filter((c) => c.teamId === alpha && c.serviceArea === 'assessment' && c.teamName === 'Alpha').length,
+      8,
+    );
     assert.equal(found.filter((c) => c.teamId === beta).length, 4);
   });
 
@@ -184,7 +217,10 @@ describeEachEngine('case selection from the database', (ctx) => {
     assert.notDeepEqual(other, first);
     // What was stored is what was drawn, with the selection record on the programme.
     const stored = await db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.programmeId, p1));
-    assert.deepEqual(stored.map((c) => Number(c.childId)).sort((a, b) => a - b), first);
+    assert.deepEqual(
+      stored.map((c) => Number(c.childId)).sort((a, b) => a - b),
+      first,
+    );
     const [row] = await db.select().from(auditProgrammes).where(eq(auditProgrammes.id, p1));
     assert.deepEqual(row?.selection, { ...settings({ seed: 48213 }), population: 12 });
   });
@@ -193,16 +229,31 @@ describeEachEngine('case selection from the database', (ctx) => {
     const db = ctx.database.db;
     const p = await programme(db);
     await selectCases(db, la, p, settings({ size: 3, scope: { kind: 'team', teamId: alpha } }), fakeAudit());
-    const { cases, selection } = await selectCases(db, la, p, settings({ size: 3, seed: 5, scope: { kind: 'team', teamId: alpha } }), fakeAudit());
+    const { cases, selection } = await selectCases(
+      db,
+      la,
+      p,
+      settings({ size: 3, seed: 5, scope: { kind: 'team', teamId: alpha } }),
+      fakeAudit(),
+    );
     assert.equal(selection.population, 8);
     for (const c of cases) assert.ok(inAlpha.includes(c.childId));
     const stored = await db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.programmeId, p));
-    assert.deepEqual(stored.map((c) => Number(c.childId)).sort((a, b) => a - b), cases.map((c) => c.childId));
+    assert.deepEqual(
+      stored.map((c) => Number(c.childId)).sort((a, b) => a - b),
+      cases.map((c) => c.childId),
+    );
   });
 
   test('stratified by team: 6 places among Alpha 8 and Beta 4 → 6 × 8 ÷ 12 = 4 and 6 × 4 ÷ 12 = 2', async () => {
     const db = ctx.database.db;
-    const { cases } = await selectCases(db, la, await programme(db), settings({ method: 'stratified', size: 6, strata: 'team' }), fakeAudit());
+    const { cases } = await selectCases(
+      db,
+      la,
+      await programme(db),
+      settings({ method: 'stratified', size: 6, strata: 'team' }),
+      fakeAudit(),
+    );
     assert.equal(cases.filter((c) => c.stratum === 'Alpha').length, 4);
     assert.equal(cases.filter((c) => c.stratum === 'Beta').length, 2);
   });
@@ -216,7 +267,10 @@ describeEachEngine('case selection from the database', (ctx) => {
     await db.update(auditProgrammeCases).set({ auditId: 999 }).where(eq(auditProgrammeCases.childId, first.childId));
     await assert.rejects(selectCases(db, la, p, settings({ seed: 1 }), fakeAudit()), /has started/);
     const stored = await db.select().from(auditProgrammeCases).where(eq(auditProgrammeCases.programmeId, p));
-    assert.deepEqual(stored.map((c) => Number(c.childId)).sort((a, b) => a - b), cases.map((c) => c.childId));
+    assert.deepEqual(
+      stored.map((c) => Number(c.childId)).sort((a, b) => a - b),
+      cases.map((c) => c.childId),
+    );
   });
 });
 
@@ -244,10 +298,20 @@ describeEachEngine('named case filters', (ctx) => {
     leavingCare = (await buildTeam(db, { authorityId: la, name: 'Leaving care', serviceArea: 'care-leavers' })).id;
 
     // ——— second-cp-plan, as at 15 March 2026 ———
-    const plan = async (name: string, plans: Array<{ start: string; end?: string | null; previous?: number }>, authorityId = la) => {
+    const plan = async (
+      name: string,
+      plans: Array<{ start: string; end?: string | null; previous?: number }>,
+      authorityId = la,
+    ) => {
       const c = await child(name, authorityId);
       const ep = await buildReferral(db, c, { referralDate: '2023-01-01' });
-      for (const p of plans) await buildCpPlan(db, c, { cinEpisodeId: ep.id, startDate: p.start, endDate: p.end ?? null, numberOfPreviousPlans: p.previous ?? 0 });
+      for (const p of plans)
+        await buildCpPlan(db, c, {
+          cinEpisodeId: ep.id,
+          startDate: p.start,
+          endDate: p.end ?? null,
+          numberOfPreviousPlans: p.previous ?? 0,
+        });
     };
     await plan('cp-previous-recorded', [{ start: '2026-01-10', previous: 1 }]);
     await plan('cp-earlier-in-lantern', [{ start: '2024-01-01', end: '2024-12-01' }, { start: '2026-02-01' }]);
@@ -259,7 +323,8 @@ describeEachEngine('named case filters', (ctx) => {
     await plan('cp-other-authority', [{ start: '2026-01-10', previous: 1 }], other);
 
     // ——— missing-last-month: February 2026 for 15 March (UK time is GMT in February) ———
-    const missing = async (name: string, startAt: string, kind = 'M') => buildMissingEpisode(db, await child(name), { kind, startAt: new Date(startAt), endAt: null });
+    const missing = async (name: string, startAt: string, kind = 'M') =>
+      buildMissingEpisode(db, await child(name), { kind, startAt: new Date(startAt), endAt: null });
     await missing('missing-last-day-of-feb', '2026-02-28T23:30:00Z');
     await missing('missing-first-moment-of-feb', '2026-02-01T00:00:00Z');
     await missing('missing-first-moment-of-march', '2026-03-01T00:00:00Z');
@@ -270,14 +335,24 @@ describeEachEngine('named case filters', (ctx) => {
     await missing('missing-1-april-bst', '2026-03-31T23:30:00Z');
 
     // ——— care-leaver-no-pathway-plan, as at 15 March 2026 (in force: reviewed on or after 15 September 2025) ———
-    const leaver = async (name: string, eligibility: string, reviews: string[], dates: { start?: string; end?: string | null } = {}) => {
+    const leaver = async (
+      name: string,
+      eligibility: string,
+      reviews: string[],
+      dates: { start?: string; end?: string | null } = {},
+    ) => {
       const c = await child(name);
       await buildCareLeaver(db, c, { eligibility, startDate: dates.start ?? '2025-01-01', endDate: dates.end ?? null });
       for (const r of reviews) await buildPathwayPlanReview(db, c, { reviewDate: r });
       return c;
     };
     const noPlan = await leaver('leaver-no-review', 'former-relevant', []);
-    await buildAllocation(db, { child: noPlan, teamId: leavingCare, role: 'personal-adviser', startDate: '2025-01-01' });
+    await buildAllocation(db, {
+      child: noPlan,
+      teamId: leavingCare,
+      role: 'personal-adviser',
+      startDate: '2025-01-01',
+    });
     await leaver('leaver-reviewed-exactly-6-months-before', 'relevant', ['2025-09-15']);
     await leaver('leaver-reviewed-a-day-too-early', 'eligible', ['2025-01-10', '2025-09-14']);
     await leaver('leaver-qualifying', 'qualifying', []);
@@ -286,11 +361,17 @@ describeEachEngine('named case filters', (ctx) => {
     await leaver('leaver-starts-day-after', 'former-relevant', [], { start: '2026-03-16' });
 
     // ——— cla-three-placements: the 12 months to 15 March 2026 run from 16 March 2025 ———
-    const lookedAfter = async (name: string, placements: Array<[string, string | null]>, period: { end?: string | null; shortBreaks?: boolean } = {}) => {
+    const lookedAfter = async (
+      name: string,
+      placements: Array<[string, string | null]>,
+      period: { end?: string | null; shortBreaks?: boolean } = {},
+    ) => {
       const c = await child(name);
       const poc = await buildPeriodOfCare(db, c, { startDate: '2024-01-01', endDate: period.end ?? null });
-      if (period.shortBreaks) await buildLegalStatus(db, c, { periodOfCareId: poc.id, legalStatus: 'V3', startDate: '2024-01-01' });
-      for (const [start, end] of placements) await buildPlacement(db, c, { periodOfCareId: poc.id, startDate: start, endDate: end });
+      if (period.shortBreaks)
+        await buildLegalStatus(db, c, { periodOfCareId: poc.id, legalStatus: 'V3', startDate: '2024-01-01' });
+      for (const [start, end] of placements)
+        await buildPlacement(db, c, { periodOfCareId: poc.id, startDate: start, endDate: end });
     };
     const three: Array<[string, string | null]> = [
       ['2024-01-01', '2025-03-16'],
@@ -313,7 +394,12 @@ describeEachEngine('named case filters', (ctx) => {
   });
 
   test('second-cp-plan: previous plans recorded or earlier in Lantern; a first plan, one starting the day after or ended the day before are out', async () => {
-    assert.deepEqual(await matching('second-cp-plan'), ['cp-earlier-in-lantern', 'cp-ends-on-the-day', 'cp-previous-recorded', 'cp-starts-on-the-day']);
+    assert.deepEqual(await matching('second-cp-plan'), [
+      'cp-earlier-in-lantern',
+      'cp-ends-on-the-day',
+      'cp-previous-recorded',
+      'cp-starts-on-the-day',
+    ]);
   });
 
   test('missing-last-month: the last and first moments of February in; the first moment of March, January and away episodes out', async () => {
@@ -321,11 +407,18 @@ describeEachEngine('named case filters', (ctx) => {
   });
 
   test('missing-last-month in summer time: for 10 April, March: its first moment and 31 March 23:30 BST in, 1 April 00:30 BST out', async () => {
-    assert.deepEqual(await matching('missing-last-month', '2026-04-10'), ['missing-31-march-bst', 'missing-first-moment-of-march']);
+    assert.deepEqual(await matching('missing-last-month', '2026-04-10'), [
+      'missing-31-march-bst',
+      'missing-first-moment-of-march',
+    ]);
   });
 
   test('care-leaver-no-pathway-plan: no review, or the latest a day more than 6 months old; qualifying and closed leavers out', async () => {
-    assert.deepEqual(await matching('care-leaver-no-pathway-plan'), ['leaver-no-review', 'leaver-review-only-after', 'leaver-reviewed-a-day-too-early']);
+    assert.deepEqual(await matching('care-leaver-no-pathway-plan'), [
+      'leaver-no-review',
+      'leaver-review-only-after',
+      'leaver-reviewed-a-day-too-early',
+    ]);
   });
 
   test('a filtered child’s team is their open allocation’s, whatever its role; none when they have none', async () => {

@@ -31,7 +31,12 @@ export interface ChosenCase extends PopulationChild {
   stratum: string;
 }
 
-type Row = { child_id: number | string; team_id: number | string | null; team_name: string | null; service_area: string | null };
+type Row = {
+  child_id: number | string;
+  team_id: number | string | null;
+  team_name: string | null;
+  service_area: string | null;
+};
 
 const asChild = (r: Row): PopulationChild => ({
   childId: Number(r.child_id),
@@ -57,7 +62,12 @@ export async function openChildren(db: Tx, authorityId: number, asAt: string): P
 }
 
 /** Children matching a named filter on the day, each with the team of an allocation open that day if any, in id order. */
-export async function filteredChildren(db: Tx, authorityId: number, filterKey: string, asAt: string): Promise<PopulationChild[]> {
+export async function filteredChildren(
+  db: Tx,
+  authorityId: number,
+  filterKey: string,
+  asAt: string,
+): Promise<PopulationChild[]> {
   const filter = caseFilter(filterKey);
   if (!filter) throw new Error(`Unknown case filter ${filterKey}`);
   const found = await rows<Row>(
@@ -80,7 +90,11 @@ export async function filteredChildren(db: Tx, authorityId: number, filterKey: s
 export type SelectionSettings = Omit<ProgrammeSelection, 'population'>;
 
 /** The population a selection draws from, before any scope. */
-export async function populationFor(db: Tx, authorityId: number, settings: SelectionSettings): Promise<PopulationChild[]> {
+export async function populationFor(
+  db: Tx,
+  authorityId: number,
+  settings: SelectionSettings,
+): Promise<PopulationChild[]> {
   return settings.method === 'filter' && settings.filter
     ? filteredChildren(db, authorityId, settings.filter, settings.asAt)
     : openChildren(db, authorityId, settings.asAt);
@@ -93,7 +107,10 @@ export async function populationFor(db: Tx, authorityId: number, settings: Selec
  * - filter: every child in the population.
  * Returns the chosen cases in child id order and the size of the population drawn from.
  */
-export function draw(population: readonly PopulationChild[], settings: SelectionSettings): { cases: ChosenCase[]; population: number } {
+export function draw(
+  population: readonly PopulationChild[],
+  settings: SelectionSettings,
+): { cases: ChosenCase[]; population: number } {
   const keyed = (list: readonly PopulationChild[], stratumOf: (c: PopulationChild) => string) =>
     list.map((c) => ({ ...c, key: String(c.childId), stratum: stratumOf(c) }));
   let chosen: ChosenCase[];
@@ -104,9 +121,17 @@ export function draw(population: readonly PopulationChild[], settings: Selection
   } else if (settings.method === 'random') {
     const scope = settings.scope;
     const within = population.filter((c) =>
-      scope.kind === 'team' ? c.teamId === scope.teamId : scope.kind === 'service' ? c.serviceArea === scope.serviceArea : true,
+      scope.kind === 'team'
+        ? c.teamId === scope.teamId
+        : scope.kind === 'service'
+          ? c.serviceArea === scope.serviceArea
+          : true,
     );
-    chosen = simpleSample(keyed(within, () => ''), settings.size ?? 0, settings.seed);
+    chosen = simpleSample(
+      keyed(within, () => ''),
+      settings.size ?? 0,
+      settings.seed,
+    );
     size = within.length;
   } else {
     const stratumOf = (c: PopulationChild) =>
@@ -115,7 +140,13 @@ export function draw(population: readonly PopulationChild[], settings: Selection
     size = population.length;
   }
   const cases = chosen
-    .map((c) => ({ childId: c.childId, teamId: c.teamId, teamName: c.teamName, serviceArea: c.serviceArea, stratum: c.stratum }))
+    .map((c) => ({
+      childId: c.childId,
+      teamId: c.teamId,
+      teamName: c.teamName,
+      serviceArea: c.serviceArea,
+      stratum: c.stratum,
+    }))
     .sort((a, b) => a.childId - b.childId);
   return { cases, population: size };
 }
@@ -138,27 +169,43 @@ export async function selectCases(
       .where(and(eq(auditProgrammes.id, programmeId), eq(auditProgrammes.authorityId, authorityId)))
       .for('update');
     if (!programme) throw new NotFoundError();
-    if (programme.status === 'closed') throw new ConflictError('The programme is closed: open it again before choosing its cases.');
+    if (programme.status === 'closed')
+      throw new ConflictError('The programme is closed: open it again before choosing its cases.');
     const started = await tx
       .select({ id: auditProgrammeCases.id })
       .from(auditProgrammeCases)
       .where(and(eq(auditProgrammeCases.programmeId, programmeId), isNotNull(auditProgrammeCases.auditId)))
       .limit(1);
-    if (started.length) throw new ConflictError('An audit of one of this programme’s cases has started, so its cases cannot be chosen again.');
+    if (started.length)
+      throw new ConflictError(
+        'An audit of one of this programme’s cases has started, so its cases cannot be chosen again.',
+      );
     const population = await populationFor(tx, authorityId, settings);
     const { cases, population: n } = draw(population, settings);
     const selection: ProgrammeSelection = { ...settings, population: n };
     await tx.delete(auditProgrammeCases).where(eq(auditProgrammeCases.programmeId, programmeId));
     if (cases.length) {
       await tx.insert(auditProgrammeCases).values(
-        cases.map((c) => ({ programmeId, childId: c.childId, teamId: c.teamId, serviceArea: c.serviceArea, stratum: c.stratum })),
+        cases.map((c) => ({
+          programmeId,
+          childId: c.childId,
+          teamId: c.teamId,
+          serviceArea: c.serviceArea,
+          stratum: c.stratum,
+        })),
       );
     }
     await tx.update(auditProgrammes).set({ selection }).where(eq(auditProgrammes.id, programmeId));
     await audit.record(tx, {
       recordType: 'audit-programme',
       recordId: String(programmeId),
-      detail: { method: settings.method, cases: cases.length, population: n, seed: settings.seed, filter: settings.filter },
+      detail: {
+        method: settings.method,
+        cases: cases.length,
+        population: n,
+        seed: settings.seed,
+        filter: settings.filter,
+      },
     });
     return { selection, cases };
   });
@@ -167,7 +214,12 @@ export async function selectCases(
 const METHOD_WORDS = { random: 'chosen at random', stratified: 'a stratified sample', filter: '' } as const;
 
 /** The selection record in words: "12 of 384 children open on 1 March 2026, chosen at random within …, seed 48213". */
-export async function selectionInWords(db: Tx, authorityId: number, selection: ProgrammeSelection, chosen: number): Promise<string> {
+export async function selectionInWords(
+  db: Tx,
+  authorityId: number,
+  selection: ProgrammeSelection,
+  chosen: number,
+): Promise<string> {
   const day = formatDate(selection.asAt);
   if (selection.method === 'filter') {
     const filter = caseFilter(selection.filter);
@@ -180,7 +232,10 @@ export async function selectionInWords(db: Tx, authorityId: number, selection: P
   const scope = selection.scope;
   let within = 'across the whole authority';
   if (scope.kind === 'team') {
-    const [team] = await db.select({ name: teams.name }).from(teams).where(and(eq(teams.id, scope.teamId), eq(teams.authorityId, authorityId)));
+    const [team] = await db
+      .select({ name: teams.name })
+      .from(teams)
+      .where(and(eq(teams.id, scope.teamId), eq(teams.authorityId, authorityId)));
     within = `within the team ${team?.name ?? scope.teamId}`;
   } else if (scope.kind === 'service') {
     within = `within the ${serviceAreaLabel(scope.serviceArea)} service`;

@@ -15,7 +15,15 @@ import { allocateUnallocated, auditorsWithLoad, listProgrammes, monthlyTitle, va
 const noAudit: Auditor = { action: 'test', recorded: true, record: async () => undefined };
 
 describe('the programme form’s rules', () => {
-  const raw = { kind: 'monthly', title: '', theme: '', frameworkVersionId: '7', startsOn: '2026-03-02', dueOn: '2026-03-02', partnerAgencies: [] as string[] };
+  const raw = {
+    kind: 'monthly',
+    title: '',
+    theme: '',
+    frameworkVersionId: '7',
+    startsOn: '2026-03-02',
+    dueOn: '2026-03-02',
+    partnerAgencies: [] as string[],
+  };
   const errorsOf = (r: typeof raw) => {
     try {
       validateProgramme(r, new Set([7]));
@@ -40,8 +48,23 @@ describe('the programme form’s rules', () => {
     assert.deepEqual(errorsOf({ ...raw, frameworkVersionId: '8' }), ['frameworkVersionId']);
     assert.deepEqual(errorsOf({ ...raw, partnerAgencies: ['fire'] }), ['partnerAgencies']);
     assert.deepEqual(errorsOf({ ...raw, kind: 'multi-agency', title: 'X', theme: 'Y' }), ['partnerAgencies']);
-    assert.deepEqual(errorsOf({ ...raw, kind: 'multi-agency', title: 'X', theme: 'Y', partnerAgencies: ['health', 'police', 'health'] }), []);
-    assert.deepEqual(validateProgramme({ ...raw, kind: 'multi-agency', title: 'X', theme: 'Y', partnerAgencies: ['health', 'police', 'health'] }, new Set([7])).partnerAgencies, ['police', 'health']);
+    assert.deepEqual(
+      errorsOf({
+        ...raw,
+        kind: 'multi-agency',
+        title: 'X',
+        theme: 'Y',
+        partnerAgencies: ['health', 'police', 'health'],
+      }),
+      [],
+    );
+    assert.deepEqual(
+      validateProgramme(
+        { ...raw, kind: 'multi-agency', title: 'X', theme: 'Y', partnerAgencies: ['health', 'police', 'health'] },
+        new Set([7]),
+      ).partnerAgencies,
+      ['police', 'health'],
+    );
   });
 });
 
@@ -55,14 +78,30 @@ describeEachEngine('programme progress and allocation', (ctx) => {
   const programme = async (values: { dueOn: string; status?: 'planning' | 'open' | 'closed' }) => {
     const [row] = await ctx.database.db
       .insert(auditProgrammes)
-      .values({ authorityId: la, kind: 'monthly', title: `P ${values.dueOn}`, frameworkVersionId: 1, startsOn: '2026-03-01', createdBy: 'Test', status: values.status ?? 'open', dueOn: values.dueOn })
+      .values({
+        authorityId: la,
+        kind: 'monthly',
+        title: `P ${values.dueOn}`,
+        frameworkVersionId: 1,
+        startsOn: '2026-03-01',
+        createdBy: 'Test',
+        status: values.status ?? 'open',
+        dueOn: values.dueOn,
+      })
       .returning();
     if (!row) throw new Error('no programme');
     return Number(row.id);
   };
-  const addCase = async (programmeId: number, teamId: number | null, extra: Partial<typeof auditProgrammeCases.$inferInsert> = {}) => {
+  const addCase = async (
+    programmeId: number,
+    teamId: number | null,
+    extra: Partial<typeof auditProgrammeCases.$inferInsert> = {},
+  ) => {
     const child = await buildChild(ctx.database.db, { authorityId: la });
-    const [row] = await ctx.database.db.insert(auditProgrammeCases).values({ programmeId, childId: child.id, teamId, ...extra }).returning();
+    const [row] = await ctx.database.db
+      .insert(auditProgrammeCases)
+      .values({ programmeId, childId: child.id, teamId, ...extra })
+      .returning();
     if (!row) throw new Error('no case');
     return { caseId: Number(row.id), child };
   };
@@ -72,8 +111,16 @@ describeEachEngine('programme progress and allocation', (ctx) => {
     la = (await buildAuthority(db)).id;
     teamA = (await buildTeam(db, { authorityId: la, name: 'A' })).id;
     teamB = (await buildTeam(db, { authorityId: la, name: 'B' })).id;
-    const make = async (username: string, role: 'qa-auditor' | 'team-manager' | 'head-of-service' | 'social-worker' | 'analyst', teamId: number | null, active = true) => {
-      const [u] = await db.insert(users).values({ authorityId: la, username: `${username}-${la}`, displayName: username, role, teamId, active }).returning();
+    const make = async (
+      username: string,
+      role: 'qa-auditor' | 'team-manager' | 'head-of-service' | 'social-worker' | 'analyst',
+      teamId: number | null,
+      active = true,
+    ) => {
+      const [u] = await db
+        .insert(users)
+        .values({ authorityId: la, username: `${username}-${la}`, displayName: username, role, teamId, active })
+        .returning();
       if (!u) throw new Error('no user');
       uid[username] = u.id;
     };
@@ -91,10 +138,21 @@ describeEachEngine('programme progress and allocation', (ctx) => {
     await addCase(late, teamA);
     await addCase(late, teamA, { auditorUserId: uid.quinn, allocatedOn: '2026-03-02' });
     const draft = await addCase(late, teamB, { auditorUserId: uid.taylor, allocatedOn: '2026-03-02' });
-    const draftAudit = await buildCaseAudit(db, draft.child, { status: 'draft', submittedOn: null, auditorUserId: uid.taylor });
-    await db.update(auditProgrammeCases).set({ auditId: draftAudit.id }).where(eq(auditProgrammeCases.id, draft.caseId));
+    const draftAudit = await buildCaseAudit(db, draft.child, {
+      status: 'draft',
+      submittedOn: null,
+      auditorUserId: uid.taylor,
+    });
+    await db
+      .update(auditProgrammeCases)
+      .set({ auditId: draftAudit.id })
+      .where(eq(auditProgrammeCases.id, draft.caseId));
     const done = await addCase(late, teamB, { auditorUserId: uid.quinn, allocatedOn: '2026-03-02' });
-    const doneAudit = await buildCaseAudit(db, done.child, { status: 'moderated', submittedOn: '2026-03-20', auditorUserId: uid.quinn });
+    const doneAudit = await buildCaseAudit(db, done.child, {
+      status: 'moderated',
+      submittedOn: '2026-03-20',
+      auditorUserId: uid.quinn,
+    });
     await db.update(auditProgrammeCases).set({ auditId: doneAudit.id }).where(eq(auditProgrammeCases.id, done.caseId));
     const onTime = await programme({ dueOn: TODAY });
     const closed = await programme({ dueOn: '2026-03-31', status: 'closed' });
@@ -102,11 +160,29 @@ describeEachEngine('programme progress and allocation', (ctx) => {
     const get = (id: number) => found.find((p) => p.id === id);
     assert.deepEqual(
       { ...get(late), id: 0 },
-      { id: 0, kind: 'monthly', title: 'P 2026-03-31', theme: '', framework: '', startsOn: '2026-03-01', dueOn: '2026-03-31', status: 'open', selected: 4, allocated: 3, started: 2, submitted: 1, moderated: 1, overdue: true },
+      {
+        id: 0,
+        kind: 'monthly',
+        title: 'P 2026-03-31',
+        theme: '',
+        framework: '',
+        startsOn: '2026-03-01',
+        dueOn: '2026-03-31',
+        status: 'open',
+        selected: 4,
+        allocated: 3,
+        started: 2,
+        submitted: 1,
+        moderated: 1,
+        overdue: true,
+      },
     );
     assert.equal(get(onTime)?.overdue, false);
     assert.equal(get(closed)?.overdue, false);
-    assert.deepEqual((await listProgrammes(db, la, TODAY, onTime)).map((p) => p.id), [onTime]);
+    assert.deepEqual(
+      (await listProgrammes(db, la, TODAY, onTime)).map((p) => p.id),
+      [onTime],
+    );
   });
 
   test('auditors: active users who may conduct audits, with their load (unsubmitted audits + unstarted allocations in programmes not closed)', async () => {

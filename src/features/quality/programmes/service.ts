@@ -25,7 +25,11 @@ import { formatDate } from '../../../web/views';
 import { fieldErrorsFromIssues, formList, formText } from '../../../web/form-input';
 import { publishedVersions } from '../frameworks/version';
 
-export const KIND_LABELS: Record<ProgrammeKind, string> = { monthly: 'Monthly', thematic: 'Thematic', 'multi-agency': 'Multi-agency' };
+export const KIND_LABELS: Record<ProgrammeKind, string> = {
+  monthly: 'Monthly',
+  thematic: 'Thematic',
+  'multi-agency': 'Multi-agency',
+};
 export const STATUS_LABELS: Record<ProgrammeStatus, string> = { planning: 'Planning', open: 'Open', closed: 'Closed' };
 export const AGENCY_LABELS: Record<PartnerAgency, string> = {
   police: 'Police',
@@ -69,7 +73,8 @@ export function monthlyTitle(startsOn: string): string {
  * ISO from their three boxes; '' when left empty). All errors at once, in the form's order.
  */
 export function programmeSchema(publishedIds: ReadonlySet<number>) {
-  const kindOf = (raw: string) => ((PROGRAMME_KINDS as readonly string[]).includes(raw) ? (raw as ProgrammeKind) : null);
+  const kindOf = (raw: string) =>
+    (PROGRAMME_KINDS as readonly string[]).includes(raw) ? (raw as ProgrammeKind) : null;
   const titleOf = (raw: { kind: string; title: string; startsOn: string }) => {
     const title = raw.title.trim();
     return !title && kindOf(raw.kind) === 'monthly' && isIsoDate(raw.startsOn) ? monthlyTitle(raw.startsOn) : title;
@@ -85,12 +90,15 @@ export function programmeSchema(publishedIds: ReadonlySet<number>) {
       partnerAgencies: formList,
     })
     .superRefine((raw, ctx) => {
-      const error = (field: string, message: string) => { ctx.addIssue({ code: 'custom', path: [field], message }); };
+      const error = (field: string, message: string) => {
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      };
       const kind = kindOf(raw.kind);
       if (!kind) error('kind', 'Choose the kind of programme: monthly, thematic or multi-agency');
       const dateError = (field: string, value: string, what: string) => {
         if (!value) error(field, `Enter the date the programme ${what}`);
-        else if (!isIsoDate(value)) error(field, `The date the programme ${what} must be a real date, for example 1 3 2026`);
+        else if (!isIsoDate(value))
+          error(field, `The date the programme ${what} must be a real date, for example 1 3 2026`);
       };
       const title = titleOf(raw);
       if (!title) error('title', 'Enter a title for the programme');
@@ -108,29 +116,36 @@ export function programmeSchema(publishedIds: ReadonlySet<number>) {
         error('dueOn', 'The due date must be the same as or after the start date');
       }
       const agencies = [...new Set(raw.partnerAgencies)];
-      if (agencies.some((a) => !(PARTNER_AGENCIES as readonly string[]).includes(a))) error('partnerAgencies', 'Choose partner agencies from the list');
+      if (agencies.some((a) => !(PARTNER_AGENCIES as readonly string[]).includes(a)))
+        error('partnerAgencies', 'Choose partner agencies from the list');
       else if (kind === 'multi-agency' && agencies.length === 0) {
         error('partnerAgencies', 'Choose at least one partner agency for a multi-agency programme');
       }
     })
-    .transform(
-      (raw): ProgrammeInput => ({
-        kind: raw.kind as ProgrammeKind,
-        title: titleOf(raw),
-        theme: raw.theme.trim(),
-        frameworkVersionId: versionIdOf(raw.frameworkVersionId),
-        startsOn: raw.startsOn,
-        dueOn: raw.dueOn,
-        partnerAgencies: PARTNER_AGENCIES.filter((a) => raw.partnerAgencies.includes(a)),
-      }),
-    );
+    .transform((raw): ProgrammeInput => ({
+      kind: raw.kind as ProgrammeKind,
+      title: titleOf(raw),
+      theme: raw.theme.trim(),
+      frameworkVersionId: versionIdOf(raw.frameworkVersionId),
+      startsOn: raw.startsOn,
+      dueOn: raw.dueOn,
+      partnerAgencies: PARTNER_AGENCIES.filter((a) => raw.partnerAgencies.includes(a)),
+    }));
 }
 
 const versionIdOf = (raw: string) => (/^\d+$/.test(raw) ? Number(raw) : NaN);
 
 /** The programme form's rules as a function: the checked input, or a ValidationError with every error. */
 export function validateProgramme(
-  raw: { kind: string; title: string; theme: string; frameworkVersionId: string; startsOn: string; dueOn: string; partnerAgencies: string[] },
+  raw: {
+    kind: string;
+    title: string;
+    theme: string;
+    frameworkVersionId: string;
+    startsOn: string;
+    dueOn: string;
+    partnerAgencies: string[];
+  },
   publishedIds: ReadonlySet<number>,
 ): ProgrammeInput {
   const parsed = programmeSchema(publishedIds).safeParse(raw);
@@ -138,7 +153,13 @@ export function validateProgramme(
   return parsed.data;
 }
 
-export async function createProgramme(db: Tx, authorityId: number, input: ProgrammeInput, createdBy: string, audit: Auditor): Promise<number> {
+export async function createProgramme(
+  db: Tx,
+  authorityId: number,
+  input: ProgrammeInput,
+  createdBy: string,
+  audit: Auditor,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(auditProgrammes)
@@ -150,7 +171,13 @@ export async function createProgramme(db: Tx, authorityId: number, input: Progra
   });
 }
 
-export async function updateProgramme(db: Tx, authorityId: number, programmeId: number, input: ProgrammeInput, audit: Auditor): Promise<void> {
+export async function updateProgramme(
+  db: Tx,
+  authorityId: number,
+  programmeId: number,
+  input: ProgrammeInput,
+  audit: Auditor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const programme = await getProgramme(tx, authorityId, programmeId);
     if (input.frameworkVersionId !== programme.frameworkVersionId) {
@@ -159,22 +186,42 @@ export async function updateProgramme(db: Tx, authorityId: number, programmeId: 
         sql`select count(*) as n from audit_programme_cases where programme_id = ${programmeId} and audit_id is not null`,
       );
       if (Number(started?.n ?? 0) > 0) {
-        throw new ValidationError([{ field: 'frameworkVersionId', message: 'The framework version cannot change once an audit of the programme has started' }]);
+        throw new ValidationError([
+          {
+            field: 'frameworkVersionId',
+            message: 'The framework version cannot change once an audit of the programme has started',
+          },
+        ]);
       }
     }
     await tx.update(auditProgrammes).set(input).where(eq(auditProgrammes.id, programmeId));
-    await audit.record(tx, { recordType: 'audit-programme', recordId: String(programmeId), detail: { kind: input.kind } });
+    await audit.record(tx, {
+      recordType: 'audit-programme',
+      recordId: String(programmeId),
+      detail: { kind: input.kind },
+    });
   });
 }
 
 /** Opens a programme (from planning, or again once closed) or closes an open one. */
-export async function setProgrammeStatus(db: Tx, authorityId: number, programmeId: number, to: 'open' | 'closed', audit: Auditor): Promise<void> {
+export async function setProgrammeStatus(
+  db: Tx,
+  authorityId: number,
+  programmeId: number,
+  to: 'open' | 'closed',
+  audit: Auditor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const programme = await getProgramme(tx, authorityId, programmeId);
-    if (to === 'closed' && programme.status !== 'open') throw new ConflictError('Only an open programme can be closed.');
+    if (to === 'closed' && programme.status !== 'open')
+      throw new ConflictError('Only an open programme can be closed.');
     if (to === 'open' && programme.status === 'open') throw new ConflictError('The programme is already open.');
     await tx.update(auditProgrammes).set({ status: to }).where(eq(auditProgrammes.id, programmeId));
-    await audit.record(tx, { recordType: 'audit-programme', recordId: String(programmeId), detail: { from: programme.status, to } });
+    await audit.record(tx, {
+      recordType: 'audit-programme',
+      recordId: String(programmeId),
+      detail: { from: programme.status, to },
+    });
   });
 }
 
@@ -212,7 +259,12 @@ export interface ProgrammeSummary {
  * Every programme of the authority with its counts, latest start first. Overdue: past its due date (today is not
  * past it), not closed, and not every selected case submitted (a programme with no cases past its due date is too).
  */
-export async function listProgrammes(db: Tx, authorityId: number, today: string, programmeId?: number): Promise<ProgrammeSummary[]> {
+export async function listProgrammes(
+  db: Tx,
+  authorityId: number,
+  today: string,
+  programmeId?: number,
+): Promise<ProgrammeSummary[]> {
   const found = await rows<{
     id: number | string;
     kind: ProgrammeKind;
@@ -357,7 +409,13 @@ const CONDUCTING_ROLES = ROLES.filter((r) => can(r, 'audit:conduct'));
  * allocated to them in programmes that are not closed and not yet started (a started case is its audit).
  */
 export async function auditorsWithLoad(db: Tx, authorityId: number): Promise<AuditorChoice[]> {
-  const found = await rows<{ id: number | string; display_name: string; team_id: number | string | null; team_name: string | null; load: number | string }>(
+  const found = await rows<{
+    id: number | string;
+    display_name: string;
+    team_id: number | string | null;
+    team_name: string | null;
+    load: number | string;
+  }>(
     db,
     sql`select u.id, u.display_name, u.team_id, t.name as team_name,
         (select count(*) from case_audits a where a.auditor_user_id = u.id and a.authority_id = ${authorityId} and a.submitted_on is null)
@@ -389,7 +447,8 @@ export async function allocateUnallocated(
 ): Promise<{ allocated: number; unallocated: Array<{ caseId: number; reason: string }> }> {
   return db.transaction(async (tx) => {
     const programme = await getProgramme(tx, authorityId, programmeId);
-    if (programme.status === 'closed') throw new ConflictError('The programme is closed: open it again before allocating its cases.');
+    if (programme.status === 'closed')
+      throw new ConflictError('The programme is closed: open it again before allocating its cases.');
     const cases = (await programmeCases(tx, programmeId)).filter((c) => c.auditorUserId === null && c.auditId === null);
     const auditors = await auditorsWithLoad(tx, authorityId);
     const result = allocate(
@@ -426,7 +485,8 @@ export async function allocateByHand(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const programme = await getProgramme(tx, authorityId, programmeId);
-    if (programme.status === 'closed') throw new ConflictError('The programme is closed: open it again before allocating its cases.');
+    if (programme.status === 'closed')
+      throw new ConflictError('The programme is closed: open it again before allocating its cases.');
     const cases = new Map((await programmeCases(tx, programmeId)).map((c) => [c.caseId, c]));
     const auditors = new Map((await auditorsWithLoad(tx, authorityId)).map((a) => [a.userId, a]));
     const errors: FieldError[] = [];
@@ -465,7 +525,11 @@ export async function allocateByHand(
         .set({ auditorUserId: change.userId, allocatedOn: change.userId === null ? null : today })
         .where(and(eq(auditProgrammeCases.id, change.caseId), eq(auditProgrammeCases.programmeId, programmeId)));
     }
-    await audit.record(tx, { recordType: 'audit-programme', recordId: String(programmeId), detail: { mode: 'by-hand', changed: changes.length } });
+    await audit.record(tx, {
+      recordType: 'audit-programme',
+      recordId: String(programmeId),
+      detail: { mode: 'by-hand', changed: changes.length },
+    });
     return changes.length;
   });
 }

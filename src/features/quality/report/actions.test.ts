@@ -34,7 +34,8 @@ describeEachEngine('the QA report: themes from actions and overdue actions by te
     authorityId = (await buildAuthority(db)).id;
     const alpha = (await buildTeam(db, { authorityId, name: 'Alpha' })).id;
     const beta = (await buildTeam(db, { authorityId, name: 'Beta' })).id;
-    const assessment = (await buildDomain(db, { authorityId, key: 'assessment', title: 'Assessment', sortOrder: 1 })).id;
+    const assessment = (await buildDomain(db, { authorityId, key: 'assessment', title: 'Assessment', sortOrder: 1 }))
+      .id;
     const voice = (await buildDomain(db, { authorityId, key: 'voice', title: 'Voice', sortOrder: 2 })).id;
     const child = await buildChild(db, { authorityId });
     const auditA = (await buildCaseAudit(db, child, { teamId: alpha, submittedOn: '2026-02-15' })).id;
@@ -70,7 +71,8 @@ describeEachEngine('the QA report: themes from actions and overdue actions by te
       { label: 'Beta', open: 1, overdue: 1 },
     ]);
     const xml = (await unzip(await qualityReportDocument(report))).get('word/document.xml')?.toString('utf8') ?? '';
-    for (const h of [HEADINGS.actionThemes, HEADINGS.overdueByTeam]) assert.match(xml, new RegExp(`<w:pStyle w:val="Heading1"/>(?:(?!</w:p>).)*${h}`, 's'), h);
+    for (const h of [HEADINGS.actionThemes, HEADINGS.overdueByTeam])
+      assert.match(xml, new RegExp(`<w:pStyle w:val="Heading1"/>(?:(?!</w:p>).)*${h}`, 's'), h);
     assert.ok(documentText(xml).includes('completed on 31 March 2026'));
     const rows = tableRows(xml);
     assert.ok(rows.some((r) => r.join('|') === 'Theme (practice domain)|Raised|Open|Overdue|Completed'));
@@ -82,7 +84,9 @@ describeEachEngine('the QA report: themes from actions and overdue actions by te
 
   test('members: counts from 1 to 4 are "c"', async () => {
     const report = await loadQualityReport(ctx.database.db, authorityId, '2026-03', 'members', '2026-05-01');
-    const rows = tableRows((await unzip(await qualityReportDocument(report))).get('word/document.xml')?.toString('utf8') ?? '');
+    const rows = tableRows(
+      (await unzip(await qualityReportDocument(report))).get('word/document.xml')?.toString('utf8') ?? '',
+    );
     assert.ok(rows.some((r) => r.join('|') === 'Assessment|6|5|c|c'));
     assert.ok(rows.some((r) => r.join('|') === 'Voice|c|c|c|0'));
     assert.ok(rows.some((r) => r.join('|') === 'Alpha|6|5'));

@@ -124,7 +124,11 @@ export function monthEnd(month: string): string {
 
 export function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** The month before the one `today` falls in: the last complete month, the report's default. */
@@ -152,7 +156,12 @@ export function presenter(audience: ReportAudience) {
   };
   const gradeRow = (label: string, c: GradeCounts): GradeRow => ({
     label,
-    counts: { outstanding: count(c.outstanding), good: count(c.good), 'requires-improvement': count(c['requires-improvement']), inadequate: count(c.inadequate) },
+    counts: {
+      outstanding: count(c.outstanding),
+      good: count(c.good),
+      'requires-improvement': count(c['requires-improvement']),
+      inadequate: count(c.inadequate),
+    },
     total: count(sum(c)),
     goodOrBetter: percent(c.outstanding + c.good, sum(c)),
   });
@@ -169,7 +178,13 @@ export function presenter(audience: ReportAudience) {
   return { count, percent, gradeRow, agreementRow };
 }
 
-export async function loadQualityReport(db: Tx, authorityId: number, month: string, audience: ReportAudience, today: string = todayInLondon()): Promise<QualityReport> {
+export async function loadQualityReport(
+  db: Tx,
+  authorityId: number,
+  month: string,
+  audience: ReportAudience,
+  today: string = todayInLondon(),
+): Promise<QualityReport> {
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
   const to = monthEnd(month);
   const actionsAsAt = today < to ? today : to;
@@ -178,26 +193,32 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
   const lastYear = addMonths(month, -12);
   /** The 12 months to this one, oldest first. */
   const window = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11));
-  const [authority, domainRows, byDomainRows, byTeamRows, overall, auditRows, moderated, agreement, themes, overdue] = await Promise.all([
-    rows<{ name: string }>(db, sql`select name from authorities where id = ${authorityId}`),
-    rows<{ id: unknown; title: string }>(db, sql`select id, title from practice_domains where authority_id = ${authorityId} order by sort_order, id`),
-    gradeDistribution(db, authorityId, { from: month, to: month, by: 'domain' }),
-    gradeDistribution(db, authorityId, { from: month, to: month, by: 'team' }),
-    goodOrBetterByMonth(db, authorityId, { months: [lastYear, ...window] }),
-    rows<{ team: string; n: unknown }>(
-      db,
-      sql`select coalesce(a.team_id::text, 'none') as team, count(*) as n from case_audits a
+  const [authority, domainRows, byDomainRows, byTeamRows, overall, auditRows, moderated, agreement, themes, overdue] =
+    await Promise.all([
+      rows<{ name: string }>(db, sql`select name from authorities where id = ${authorityId}`),
+      rows<{ id: unknown; title: string }>(
+        db,
+        sql`select id, title from practice_domains where authority_id = ${authorityId} order by sort_order, id`,
+      ),
+      gradeDistribution(db, authorityId, { from: month, to: month, by: 'domain' }),
+      gradeDistribution(db, authorityId, { from: month, to: month, by: 'team' }),
+      goodOrBetterByMonth(db, authorityId, { months: [lastYear, ...window] }),
+      rows<{ team: string; n: unknown }>(
+        db,
+        sql`select coalesce(a.team_id::text, 'none') as team, count(*) as n from case_audits a
            where a.authority_id = ${authorityId} and a.status <> 'draft' and a.submitted_on is not null
              and a.submitted_on between ${monthFrom}::date and ${to}::date
            group by 1`,
-    ),
-    auditDomainRows(db, authorityId, { from: monthFrom, to }),
-    moderationAgreement(db, authorityId, { from: monthFrom, to }),
-    actionThemes(db, authorityId, { raisedFrom: monthFrom, raisedTo: to }, actionsAsAt),
-    overdueByTeam(db, authorityId, { raisedTo: actionsAsAt }, actionsAsAt),
-  ]);
+      ),
+      auditDomainRows(db, authorityId, { from: monthFrom, to }),
+      moderationAgreement(db, authorityId, { from: monthFrom, to }),
+      actionThemes(db, authorityId, { raisedFrom: monthFrom, raisedTo: to }, actionsAsAt),
+      overdueByTeam(db, authorityId, { raisedTo: actionsAsAt }, actionsAsAt),
+    ]);
   const domains = domainRows.map((d) => ({ id: Number(d.id), title: String(d.title) }));
-  const domainTrends = await Promise.all(domains.map((d) => goodOrBetterByMonth(db, authorityId, { months: window, domainId: d.id })));
+  const domainTrends = await Promise.all(
+    domains.map((d) => goodOrBetterByMonth(db, authorityId, { months: window, domainId: d.id })),
+  );
 
   // The figures as they are; the report engine's writers suppress for members (see the header).
   const show = presenter('internal');
@@ -209,7 +230,8 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
   });
   const shareOf = (m: MonthShare | undefined): Shown => (m ? show.percent(m.numerator, m.denominator) : null);
   const shareIn = (m: string) => shareOf(overall.find((o) => o.month === m));
-  const rawShare = (m: MonthShare | undefined): Share | null => (m ? { numerator: m.numerator, denominator: m.denominator } : null);
+  const rawShare = (m: MonthShare | undefined): Share | null =>
+    m ? { numerator: m.numerator, denominator: m.denominator } : null;
   const rawIn = (m: string) => rawShare(overall.find((o) => o.month === m));
 
   const thisMonth = emptyCounts();
@@ -260,7 +282,13 @@ export async function loadQualityReport(db: Tx, authorityId: number, month: stri
     },
     actions: {
       asAt: actionsAsAt,
-      themes: themes.map((t) => ({ label: t.label, raised: show.count(t.raised), open: show.count(t.open), overdue: show.count(t.overdue), completed: show.count(t.completed) })),
+      themes: themes.map((t) => ({
+        label: t.label,
+        raised: show.count(t.raised),
+        open: show.count(t.open),
+        overdue: show.count(t.overdue),
+        completed: show.count(t.completed),
+      })),
       overdueByTeam: overdue.map((t) => ({ label: t.label, open: show.count(t.open), overdue: show.count(t.overdue) })),
     },
   };
@@ -287,6 +315,10 @@ export function changeText(now: Shown, then: Shown, label: string): string {
 }
 
 export function fileStem(authorityName: string, month: string, audience: ReportAudience): string {
-  const slug = authorityName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'authority';
+  const slug =
+    authorityName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'authority';
   return `quality-assurance-report-${slug}-${month}${audience === 'members' ? '-members' : ''}`;
 }

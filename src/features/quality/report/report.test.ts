@@ -61,8 +61,18 @@ const I: Grade = 'inadequate';
 
 /** The audits in the header comment, for one authority with two teams and one child. */
 async function writeAudits(db: Tx, authorityId: number, childId: number, alpha: number, beta: number): Promise<void> {
-  const a = await buildDomain(db, { authorityId, key: 'quality-of-assessment', title: 'Quality of assessment', sortOrder: 1 });
-  const b = await buildDomain(db, { authorityId, key: 'voice-of-the-child', title: 'Voice of the child', sortOrder: 2 });
+  const a = await buildDomain(db, {
+    authorityId,
+    key: 'quality-of-assessment',
+    title: 'Quality of assessment',
+    sortOrder: 1,
+  });
+  const b = await buildDomain(db, {
+    authorityId,
+    key: 'voice-of-the-child',
+    title: 'Voice of the child',
+    sortOrder: 2,
+  });
   const audit = async (
     team: number,
     auditor: string,
@@ -85,8 +95,18 @@ async function writeAudits(db: Tx, authorityId: number, childId: number, alpha: 
     await db.update(caseAudits).set({ teamId: team, auditorName: auditor }).where(eq(caseAudits.id, row.id));
     return row;
   };
-  const moderate = async (auditId: number, level: 'double-lock' | 'triple-lock', moderatorName: string, moderatedOn: string, ga: Grade, gb: Grade) => {
-    const [m] = await db.insert(caseAuditModerations).values({ auditId, level, moderatorName, moderatedOn }).returning();
+  const moderate = async (
+    auditId: number,
+    level: 'double-lock' | 'triple-lock',
+    moderatorName: string,
+    moderatedOn: string,
+    ga: Grade,
+    gb: Grade,
+  ) => {
+    const [m] = await db
+      .insert(caseAuditModerations)
+      .values({ auditId, level, moderatorName, moderatedOn })
+      .returning();
     if (!m) throw new Error('no moderation');
     await db.insert(caseAuditModerationGrades).values([
       { moderationId: m.id, domainId: a.id, grade: ga },
@@ -149,7 +169,8 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     assert.equal(reportTitle('March 2026'), 'Quality assurance report: March 2026');
     assert.ok(text.includes('Report Borough'));
     assert.ok(text.includes('Audience: internal'));
-    for (const h of Object.values(HEADINGS)) assert.match(xml, new RegExp(`<w:pStyle w:val="Heading1"/>(?:(?!</w:p>).)*${h}`, 's'), h);
+    for (const h of Object.values(HEADINGS))
+      assert.match(xml, new RegExp(`<w:pStyle w:val="Heading1"/>(?:(?!</w:p>).)*${h}`, 's'), h);
     assert.equal(xml.match(/<w:pStyle w:val="Title"\/>/g)?.length, 1);
     // Five sections, then themes from actions and overdue actions by team (report/actions.test.ts).
     assert.equal(xml.match(/<w:pStyle w:val="Heading1"\/>/g)?.length, 7);
@@ -167,16 +188,36 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     const all = tableRows((await documentXml(internal)).xml);
     assert.deepEqual(rowOf(all, 'Audits completed in March 2026'), ['Audits completed in March 2026', '6']);
     assert.deepEqual(rowOf(all, 'Domain grades counted in March 2026'), ['Domain grades counted in March 2026', '12']);
-    assert.deepEqual(rowOf(all, 'Domain grades good or better in March 2026'), ['Domain grades good or better in March 2026', '75%']);
-    assert.deepEqual(rowOf(all, 'Good or better in February 2026 (previous month)'), ['Good or better in February 2026 (previous month)', '50%']);
-    assert.deepEqual(rowOf(all, 'Change on the previous month'), ['Change on the previous month', 'Up 25 percentage points on February 2026']);
-    assert.deepEqual(rowOf(all, 'Good or better in March 2025 (same month last year)'), ['Good or better in March 2025 (same month last year)', '0%']);
-    assert.deepEqual(rowOf(all, 'Change on the same month last year'), ['Change on the same month last year', 'Up 75 percentage points on March 2025']);
+    assert.deepEqual(rowOf(all, 'Domain grades good or better in March 2026'), [
+      'Domain grades good or better in March 2026',
+      '75%',
+    ]);
+    assert.deepEqual(rowOf(all, 'Good or better in February 2026 (previous month)'), [
+      'Good or better in February 2026 (previous month)',
+      '50%',
+    ]);
+    assert.deepEqual(rowOf(all, 'Change on the previous month'), [
+      'Change on the previous month',
+      'Up 25 percentage points on February 2026',
+    ]);
+    assert.deepEqual(rowOf(all, 'Good or better in March 2025 (same month last year)'), [
+      'Good or better in March 2025 (same month last year)',
+      '0%',
+    ]);
+    assert.deepEqual(rowOf(all, 'Change on the same month last year'), [
+      'Change on the same month last year',
+      'Up 75 percentage points on March 2025',
+    ]);
   });
 
   test('internal: grades by domain (agreed grades count; the draft, February and 1 April do not) and by team', async () => {
     const all = tableRows((await documentXml(internal)).xml);
-    assert.deepEqual(rowOf(all, 'Practice domain'), ['Practice domain', ...GRADE_HEADERS, 'All grades', '% good or better']);
+    assert.deepEqual(rowOf(all, 'Practice domain'), [
+      'Practice domain',
+      ...GRADE_HEADERS,
+      'All grades',
+      '% good or better',
+    ]);
     // A: 1 outstanding, 4 good, 0, 1 inadequate: 5/6 = 83%. B: 0, 4 good, 2 RI (a4 agreed, a6), 0: 4/6 = 67%.
     assert.deepEqual(rowOf(all, 'Quality of assessment'), ['Quality of assessment', '1', '4', '0', '1', '6', '83%']);
     assert.deepEqual(rowOf(all, 'Voice of the child'), ['Voice of the child', '0', '4', '2', '0', '6', '67%']);
@@ -193,7 +234,7 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     const png = files.get(pngs[0] ?? '');
     assert.ok(png && png.subarray(1, 4).toString('latin1') === 'PNG' && png.length > 2000);
     // The alt text: first and last months with figures (April 2025 100%, March 2026 75%).
-    const descr = (/<wp:docPr [^>]*descr="([^"]*)"/.exec(xml))?.[1] ?? '';
+    const descr = /<wp:docPr [^>]*descr="([^"]*)"/.exec(xml)?.[1] ?? '';
     assert.match(descr, /April 2025 to March 2026: 100% in April 2025, 75% in March 2026/);
     // The chart comes before the table, which follows the trend heading.
     const chartAt = xml.indexOf('<w:drawing>');
@@ -203,10 +244,23 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     assert.deepEqual(rowOf(all, 'Month'), ['Month', 'All domains', 'Quality of assessment', 'Voice of the child']);
     const start = all.findIndex((r) => r[0] === 'Month');
     const months = all.slice(start + 1, start + 13);
-    assert.deepEqual(months.map((r) => r[0]), [
-      'April 2025', 'May 2025', 'June 2025', 'July 2025', 'August 2025', 'September 2025', 'October 2025', 'November 2025', 'December 2025', 'January 2026',
-      'February 2026', 'March 2026',
-    ]);
+    assert.deepEqual(
+      months.map((r) => r[0]),
+      [
+        'April 2025',
+        'May 2025',
+        'June 2025',
+        'July 2025',
+        'August 2025',
+        'September 2025',
+        'October 2025',
+        'November 2025',
+        'December 2025',
+        'January 2026',
+        'February 2026',
+        'March 2026',
+      ],
+    );
     assert.deepEqual(months[0], ['April 2025', '100%', '100%', '100%']);
     assert.deepEqual(months[1], ['May 2025', '–', '–', '–']);
     // February: A good (1/1), B inadequate (0/1): 1/2 = 50%.
@@ -222,7 +276,12 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     assert.deepEqual(rowOf(all, 'Domain grades compared'), ['Domain grades compared', '4']);
     assert.deepEqual(rowOf(all, 'Exact agreement'), ['Exact agreement', '50%']);
     assert.deepEqual(rowOf(all, 'Weighted kappa'), ['Weighted kappa', '0.33']);
-    assert.deepEqual(rowOf(all, 'Quality of assessment', 'Audits moderated'), ['Quality of assessment', '2', '100%', '–']);
+    assert.deepEqual(rowOf(all, 'Quality of assessment', 'Audits moderated'), [
+      'Quality of assessment',
+      '2',
+      '100%',
+      '–',
+    ]);
     assert.deepEqual(rowOf(all, 'Voice of the child', 'Audits moderated'), ['Voice of the child', '2', '0%', '0.00']);
     assert.deepEqual(rowOf(all, 'Alex Auditor'), ['Alex Auditor', '2', '50%', '0.00']);
     assert.deepEqual(rowOf(all, 'Sam Checker'), ['Sam Checker', '2', '50%', '0.50']);
@@ -232,7 +291,12 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     const { xml } = await documentXml(members);
     const text = documentText(xml);
     assert.ok(text.includes('Audience: elected members'));
-    assert.ok(!text.includes('Alex Auditor') && !text.includes('Sam Checker') && !text.includes('Pat Partner') && !text.includes('Mo Derator'));
+    assert.ok(
+      !text.includes('Alex Auditor') &&
+        !text.includes('Sam Checker') &&
+        !text.includes('Pat Partner') &&
+        !text.includes('Mo Derator'),
+    );
     assert.ok(!text.includes('Agreement by auditor'));
     const all = tableRows(xml);
     let numbers = 0;
@@ -249,8 +313,14 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     assert.ok(numbers >= 10, `the scan saw ${numbers} counts`);
     // By hand (the figures above, with 1–4 as c): A 5/6 stays 83%; B 4/6 is made from a 4, so c; all 9/12 = 75%.
     assert.deepEqual(rowOf(all, 'Audits completed in March 2026'), ['Audits completed in March 2026', '6']);
-    assert.deepEqual(rowOf(all, 'Domain grades good or better in March 2026'), ['Domain grades good or better in March 2026', '75%']);
-    assert.deepEqual(rowOf(all, 'Good or better in February 2026 (previous month)'), ['Good or better in February 2026 (previous month)', 'c']);
+    assert.deepEqual(rowOf(all, 'Domain grades good or better in March 2026'), [
+      'Domain grades good or better in March 2026',
+      '75%',
+    ]);
+    assert.deepEqual(rowOf(all, 'Good or better in February 2026 (previous month)'), [
+      'Good or better in February 2026 (previous month)',
+      'c',
+    ]);
     assert.match(rowOf(all, 'Change on the previous month')[1] ?? '', /^Not shown/);
     assert.deepEqual(rowOf(all, 'Quality of assessment'), ['Quality of assessment', 'c', 'c', '0', 'c', '6', '83%']);
     assert.deepEqual(rowOf(all, 'Voice of the child'), ['Voice of the child', '0', 'c', 'c', '0', '6', 'c']);
@@ -270,7 +340,10 @@ describeEachEngine('the monthly quality assurance report', (ctx) => {
     const empty = await loadQualityReport(ctx.database.db, authorityId, '2024-01', 'internal');
     const all = tableRows((await documentXml(empty)).xml);
     assert.deepEqual(rowOf(all, 'Audits completed in January 2024'), ['Audits completed in January 2024', '0']);
-    assert.deepEqual(rowOf(all, 'Domain grades good or better in January 2024'), ['Domain grades good or better in January 2024', '–']);
+    assert.deepEqual(rowOf(all, 'Domain grades good or better in January 2024'), [
+      'Domain grades good or better in January 2024',
+      '–',
+    ]);
     assert.ok(documentText((await documentXml(empty)).xml).includes('No audits were submitted in January 2024.'));
   });
 });
@@ -292,28 +365,41 @@ describe('LibreOffice opens the report', () => {
     const child = await buildChild(db, { authorityId: authority.id });
     await writeAudits(db, authority.id, Number(child.id), Number(alpha.id), Number(beta.id));
     dir = mkdtempSync(path.join(tmpdir(), 'lantern-qa-report-'));
-    writeFileSync(path.join(dir, 'report.docx'), await qualityReportDocument(await loadQualityReport(db, authority.id, '2026-03', 'internal')));
+    writeFileSync(
+      path.join(dir, 'report.docx'),
+      await qualityReportDocument(await loadQualityReport(db, authority.id, '2026-03', 'internal')),
+    );
   });
   after(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
     office.dispose();
     await drop?.();
   });
-  const convert = (to: string, outdir: string) => { office.convert(to, [path.join(dir, 'report.docx')], outdir); };
+  const convert = (to: string, outdir: string) => {
+    office.convert(to, [path.join(dir, 'report.docx')], outdir);
+  };
 
-  test('converts to PDF (with the chart), and LibreOffice reads the headings and figures', { skip, timeout: 300_000 }, () => {
-    convert('pdf', path.join(dir, 'pdf'));
-    const pdf = readFileSync(path.join(dir, 'pdf', 'report.pdf'));
-    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-    // The chart is an image in the PDF.
-    assert.match(pdf.toString('latin1'), /\/Subtype\s*\/Image/);
-    const pdftotext = spawnSync('pdftotext', ['-layout', path.join(dir, 'pdf', 'report.pdf'), '-'], { encoding: 'utf8' });
-    // The engine's portrait page wraps the title over two lines: whitespace collapsed.
-    if (pdftotext.status === 0) assert.ok(pdftotext.stdout.replace(/\s+/g, ' ').includes('Quality assurance report: March 2026'));
-    convert('txt:Text (encoded):UTF8', path.join(dir, 'txt'));
-    const txt = readFileSync(path.join(dir, 'txt', 'report.txt'), 'utf8');
-    for (const h of ['Quality assurance report: March 2026', ...Object.values(HEADINGS), 'Alpha Team', 'Sam Checker']) assert.ok(txt.includes(h), `LibreOffice read "${h}"`);
-  });
+  test(
+    'converts to PDF (with the chart), and LibreOffice reads the headings and figures',
+    { skip, timeout: 300_000 },
+    () => {
+      convert('pdf', path.join(dir, 'pdf'));
+      const pdf = readFileSync(path.join(dir, 'pdf', 'report.pdf'));
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      // The chart is an image in the PDF.
+      assert.match(pdf.toString('latin1'), /\/Subtype\s*\/Image/);
+      const pdftotext = spawnSync('pdftotext', ['-layout', path.join(dir, 'pdf', 'report.pdf'), '-'], {
+        encoding: 'utf8',
+      });
+      // The engine's portrait page wraps the title over two lines: whitespace collapsed.
+      if (pdftotext.status === 0)
+        assert.ok(pdftotext.stdout.replace(/\s+/g, ' ').includes('Quality assurance report: March 2026'));
+      convert('txt:Text (encoded):UTF8', path.join(dir, 'txt'));
+      const txt = readFileSync(path.join(dir, 'txt', 'report.txt'), 'utf8');
+      for (const h of ['Quality assurance report: March 2026', ...Object.values(HEADINGS), 'Alpha Team', 'Sam Checker'])
+        assert.ok(txt.includes(h), `LibreOffice read "${h}"`);
+    },
+  );
 });
 
 describe('GET /quality/report.docx', () => {
@@ -326,7 +412,10 @@ describe('GET /quality/report.docx', () => {
   before(async () => {
     world = await startTestWorld();
     const db = world.database.db;
-    const [child] = await rows<{ id: unknown }>(db, sql`select id from children where lantern_id = ${world.childInTeamA}`);
+    const [child] = await rows<{ id: unknown }>(
+      db,
+      sql`select id from children where lantern_id = ${world.childInTeamA}`,
+    );
     await writeAudits(db, world.authorityId, Number(child?.id), world.teamA, world.teamB);
   });
   after(async () => {
@@ -337,8 +426,14 @@ describe('GET /quality/report.docx', () => {
     const head = await client('head-of-service');
     const internal = await head.download('/quality/report.docx?month=2026-03');
     assert.equal(internal.status, 200);
-    assert.equal(internal.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    assert.match(internal.headers.get('content-disposition') ?? '', /^attachment; filename="?quality-assurance-report-test-borough-2026-03\.docx"?$/);
+    assert.equal(
+      internal.headers.get('content-type'),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    assert.match(
+      internal.headers.get('content-disposition') ?? '',
+      /^attachment; filename="?quality-assurance-report-test-borough-2026-03\.docx"?$/,
+    );
     const internalText = documentText((await unzip(internal.body)).get('word/document.xml')?.toString('utf8') ?? '');
     assert.ok(internalText.includes('Quality assurance report: March 2026'));
     assert.ok(internalText.includes('Sam Checker'));
@@ -366,7 +461,9 @@ describe('GET /quality/report.docx', () => {
     // Staff may ask for the members' version (to send to a committee).
     const asked = await head.download('/quality/report.docx?month=2026-03&audience=members');
     assert.equal(asked.status, 200);
-    assert.ok(!documentText((await unzip(asked.body)).get('word/document.xml')?.toString('utf8') ?? '').includes('Sam Checker'));
+    assert.ok(
+      !documentText((await unzip(asked.body)).get('word/document.xml')?.toString('utf8') ?? '').includes('Sam Checker'),
+    );
   });
 
   test('a social worker is refused (403); a bad month is a 400 that names the format', async () => {

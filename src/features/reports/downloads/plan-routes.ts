@@ -32,6 +32,18 @@ async function sendExport(ctx: PageContext, format: 'xlsx' | 'docx'): Promise<vo
 }
 
 export function improvementExportRoutes(r: RouteBuilder): void {
-  r.page({ method: 'get', path: paths.improvement.xlsx, access: 'inspection:read', audit: 'improvement.export', handler: (ctx) => sendExport(ctx, 'xlsx') });
-  r.page({ method: 'get', path: paths.improvement.docx, access: 'inspection:read', audit: 'improvement.export', handler: (ctx) => sendExport(ctx, 'docx') });
+  r.page({
+    method: 'get',
+    path: paths.improvement.xlsx,
+    access: 'inspection:read',
+    audit: 'improvement.export',
+    handler: (ctx) => sendExport(ctx, 'xlsx'),
+  });
+  r.page({
+    method: 'get',
+    path: paths.improvement.docx,
+    access: 'inspection:read',
+    audit: 'improvement.export',
+    handler: (ctx) => sendExport(ctx, 'docx'),
+  });
 }

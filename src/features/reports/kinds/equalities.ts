@@ -23,12 +23,34 @@ import type { Tx } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
 import { isIsoDate } from '../../../domain/dates';
 import { ValidationError } from '../../../core/errors';
-import { COHORT_LABELS, COHORTS, equalitiesAt, type Cohort, type Dimension, type Equalities, type EqualitiesTable } from '../../indicators/equalities';
+import {
+  COHORT_LABELS,
+  COHORTS,
+  equalitiesAt,
+  type Cohort,
+  type Dimension,
+  type Equalities,
+  type EqualitiesTable,
+} from '../../indicators/equalities';
 import type { ReportKind } from '../kind';
-import { count, heading, paragraph, table, type Audience, type Block, type Cell, type PercentValue, type ReportDocument } from '../../../documents/model';
+import {
+  count,
+  heading,
+  paragraph,
+  table,
+  type Audience,
+  type Block,
+  type Cell,
+  type PercentValue,
+  type ReportDocument,
+} from '../../../documents/model';
 
 export const DIMENSION_LABELS: Record<Dimension, { caption: string; group: string; unknown: string }> = {
-  ethnicity: { caption: 'By ethnic group', group: 'Ethnic group', unknown: 'their ethnicity not recorded (refused or not obtained)' },
+  ethnicity: {
+    caption: 'By ethnic group',
+    group: 'Ethnic group',
+    unknown: 'their ethnicity not recorded (refused or not obtained)',
+  },
   age: { caption: 'By age', group: 'Age band', unknown: 'their date of birth not recorded' },
   sex: { caption: 'By sex', group: 'Sex', unknown: 'their sex not recorded as male or female' },
 };
@@ -55,7 +77,8 @@ function share(value: number | null, from: readonly number[]): PercentValue {
   return { type: 'percent', value, from };
 }
 
-const populationShare = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`);
+const populationShare = (v: number | null) =>
+  v === null ? '–' : `${v.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`;
 
 /** One cohort's table for one dimension: group, count, share, population share, percentage difference. */
 export function cohortTable(t: EqualitiesTable, cohort: Cohort, asAt: string): Block[] {
@@ -63,9 +86,21 @@ export function cohortTable(t: EqualitiesTable, cohort: Cohort, asAt: string): B
   const total = t.totals[cohort];
   const rows: Cell[][] = t.rows.map((row) => {
     const c = row.cohorts[cohort];
-    return [row.category, count(c.count), share(c.share, [c.count, total]), populationShare(row.population.share), share(c.difference, [c.count, total])];
+    return [
+      row.category,
+      count(c.count),
+      share(c.share, [c.count, total]),
+      populationShare(row.population.share),
+      share(c.difference, [c.count, total]),
+    ];
   });
-  rows.push(['Total with a known group', count(total), share(total === 0 ? null : 100, [total]), t.totals.population === 0 ? '–' : '100%', '']);
+  rows.push([
+    'Total with a known group',
+    count(total),
+    share(total === 0 ? null : 100, [total]),
+    t.totals.population === 0 ? '–' : '100%',
+    '',
+  ]);
   return [
     heading(3, labels.caption),
     table(
@@ -82,7 +117,10 @@ export function cohortTable(t: EqualitiesTable, cohort: Cohort, asAt: string): B
 
 export function equalitiesDocument(data: EqualitiesData, audience: Audience, generatedOn: string): ReportDocument {
   const e = data.equalities;
-  const populationText = e.populationYear === null ? 'no child population estimate is loaded' : `the child population aged 0 to 17 (mid-${e.populationYear} estimate)`;
+  const populationText =
+    e.populationYear === null
+      ? 'no child population estimate is loaded'
+      : `the child population aged 0 to 17 (mid-${e.populationYear} estimate)`;
   const blocks: Block[] = [
     heading(1, EQUALITIES_HEADINGS.introduction),
     paragraph(
@@ -118,7 +156,12 @@ export function equalitiesDocument(data: EqualitiesData, audience: Audience, gen
 
 export function parseAsAt(period: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(period) || !isIsoDate(period)) {
-    throw new ValidationError([{ field: '--period', message: `Give the date the report is as at, as YYYY-MM-DD (for example 2026-03-31), not "${period}"` }]);
+    throw new ValidationError([
+      {
+        field: '--period',
+        message: `Give the date the report is as at, as YYYY-MM-DD (for example 2026-03-31), not "${period}"`,
+      },
+    ]);
   }
   return period;
 }
@@ -130,8 +173,15 @@ export function monthEnds(today: string, n = 12): string[] {
 }
 
 export async function loadEqualitiesData(db: Tx, authorityId: number, asAt: string): Promise<EqualitiesData> {
-  const [authority] = await db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, authorityId)).limit(1);
-  return { authorityName: authority?.name ?? 'Unknown authority', equalities: await equalitiesAt(db, authorityId, asAt) };
+  const [authority] = await db
+    .select({ name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, authorityId))
+    .limit(1);
+  return {
+    authorityName: authority?.name ?? 'Unknown authority',
+    equalities: await equalitiesAt(db, authorityId, asAt),
+  };
 }
 
 export const equalities: ReportKind = {

@@ -21,10 +21,29 @@
 import { longDate } from '../../../domain/dates';
 import { isIsoDate } from '../../../domain/dates';
 import { ValidationError } from '../../../core/errors';
-import { answeringActions, byInspection, evidenceLines, latestProgressText, loadPlanExport, ragText, recommendationCitation, statusText, type PlanExport } from '../../improvement/export/content';
+import {
+  answeringActions,
+  byInspection,
+  evidenceLines,
+  latestProgressText,
+  loadPlanExport,
+  ragText,
+  recommendationCitation,
+  statusText,
+  type PlanExport,
+} from '../../improvement/export/content';
 import type { PlanAction } from '../../improvement/plan';
 import type { ReportKind } from '../kind';
-import { count, heading, paragraph, table, type Audience, type Block, type Cell, type ReportDocument } from '../../../documents/model';
+import {
+  count,
+  heading,
+  paragraph,
+  table,
+  type Audience,
+  type Block,
+  type Cell,
+  type ReportDocument,
+} from '../../../documents/model';
 
 export const DOCUMENT_TITLE = 'Improvement plan';
 
@@ -32,7 +51,14 @@ export const DOCUMENT_TITLE = 'Improvement plan';
  * The action table's columns: the plan page's and the spreadsheet's ten fields in six columns, so that the table
  * reads on a portrait page (the engine's) without breaking words.
  */
-export const ACTION_HEADERS = ['Ref', 'Action and success measure', 'Owner, start and due', 'Status and RAG', 'Recommendations answered and evidence of impact', 'Latest progress'] as const;
+export const ACTION_HEADERS = [
+  'Ref',
+  'Action and success measure',
+  'Owner, start and due',
+  'Status and RAG',
+  'Recommendations answered and evidence of impact',
+  'Latest progress',
+] as const;
 /** Relative column widths. */
 const ACTION_WIDTHS = [1.3, 4, 2.4, 2.4, 4, 3] as const;
 
@@ -48,7 +74,9 @@ export function statusLines(a: PlanAction): string[] {
 const lines = (l: readonly string[]) => l.join('; ');
 
 function actionCells(a: PlanAction): Cell[] {
-  const answered = a.recommendations.length ? a.recommendations.map(recommendationCitation) : ['Recommendations: none linked'];
+  const answered = a.recommendations.length
+    ? a.recommendations.map(recommendationCitation)
+    : ['Recommendations: none linked'];
   const evidence = evidenceLines(a).length ? evidenceLines(a) : ['Evidence: none named'];
   return [
     a.reference,
@@ -82,7 +110,9 @@ export function improvementPlanDocument(input: PlanExport, audience: Audience, g
       [false, true],
       [4, 1],
     ),
-    paragraph('Overdue: due before this day and not complete. Off track: not complete and rated red, or blocked, or rated amber and due within the next 20 working days.'),
+    paragraph(
+      'Overdue: due before this day and not complete. Off track: not complete and rated red, or blocked, or rated amber and due within the next 20 working days.',
+    ),
     heading(1, 'Recommendations'),
   ];
 
@@ -94,7 +124,11 @@ export function improvementPlanDocument(input: PlanExport, audience: Audience, g
     for (const r of group.recommendations) {
       const actions = answering.get(r.id) ?? [];
       const label = r.kind === 'priority-action' ? `Area for priority action ${r.number}` : `${r.number}.`;
-      blocks.push(paragraph(`${label} ${r.text}${actions.length ? ` Answered by ${actions.map((a) => a.reference).join(', ')}.` : ' Not answered.'}`));
+      blocks.push(
+        paragraph(
+          `${label} ${r.text}${actions.length ? ` Answered by ${actions.map((a) => a.reference).join(', ')}.` : ' Not answered.'}`,
+        ),
+      );
     }
   }
 
@@ -106,7 +140,16 @@ export function improvementPlanDocument(input: PlanExport, audience: Audience, g
       const name = `Objective ${theme.number}${objective.code}: ${objective.title}`;
       blocks.push(heading(2, name));
       if (objective.actions.length === 0) blocks.push(paragraph('No actions yet.'));
-      else blocks.push(table(`Actions for objective ${theme.number}${objective.code}`, ACTION_HEADERS, objective.actions.map(actionCells), undefined, ACTION_WIDTHS));
+      else
+        blocks.push(
+          table(
+            `Actions for objective ${theme.number}${objective.code}`,
+            ACTION_HEADERS,
+            objective.actions.map(actionCells),
+            undefined,
+            ACTION_WIDTHS,
+          ),
+        );
     }
   }
 
@@ -127,7 +170,9 @@ export function improvementPlanDocument(input: PlanExport, audience: Audience, g
 export function parsePlanDay(period: string, today: string): string {
   if (period === 'today') return today;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(period) || !isIsoDate(period)) {
-    throw new ValidationError([{ field: '--period', message: `Give the day the plan is as at, as YYYY-MM-DD, or today, not "${period}"` }]);
+    throw new ValidationError([
+      { field: '--period', message: `Give the day the plan is as at, as YYYY-MM-DD, or today, not "${period}"` },
+    ]);
   }
   return period;
 }
@@ -135,7 +180,8 @@ export function parsePlanDay(period: string, today: string): string {
 export const improvementPlan: ReportKind = {
   key: 'improvement-plan',
   title: 'Improvement plan',
-  describe: 'The improvement plan: its summary, the inspection recommendations and the actions answering them, and every theme, objective and action with its status, RAG and latest progress.',
+  describe:
+    'The improvement plan: its summary, the inspection recommendations and the actions answering them, and every theme, objective and action with its status, RAG and latest progress.',
   periodHelp: 'the day the plan is as at, YYYY-MM-DD, or today',
   async periods(_db, _authorityId, today) {
     return [{ value: 'today', label: `Today (${longDate(today)})` }];

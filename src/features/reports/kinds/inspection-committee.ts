@@ -23,7 +23,13 @@ import type { ReportKind } from '../kind';
 import { lineChartSvg } from '../../../documents/charts/line-chart';
 import { loadPlan, planActions, type PlanAction } from '../../improvement/plan';
 import { RAG_LABELS, STATUS_LABELS } from '../../../domain/improvement-status';
-import { getInspection, latestGraded, listInspections, type InspectionRecord, type InspectionSummary } from '../../inspections/service';
+import {
+  getInspection,
+  latestGraded,
+  listInspections,
+  type InspectionRecord,
+  type InspectionSummary,
+} from '../../inspections/service';
 import {
   bullets,
   count,
@@ -64,25 +70,51 @@ export interface CommitteeData {
 async function inspectionFor(db: Tx, authorityId: number, period: string, today: string): Promise<InspectionRecord> {
   if (period === 'latest') {
     const latest = await latestGraded(db, authorityId);
-    if (!latest) throw new ValidationError([{ field: '--period', message: 'There is no graded inspection (SIF, ILACS standard or short) recorded: give an inspection’s id instead of latest' }]);
+    if (!latest)
+      throw new ValidationError([
+        {
+          field: '--period',
+          message:
+            'There is no graded inspection (SIF, ILACS standard or short) recorded: give an inspection’s id instead of latest',
+        },
+      ]);
     const found = await getInspection(db, authorityId, latest.id, today);
     if (!found) throw new ValidationError([{ field: '--period', message: 'The latest inspection could not be read' }]);
     return found;
   }
-  if (!/^\d{1,15}$/.test(period)) throw new ValidationError([{ field: '--period', message: `Give an inspection’s id (a number) or latest, not "${period}"` }]);
+  if (!/^\d{1,15}$/.test(period))
+    throw new ValidationError([
+      { field: '--period', message: `Give an inspection’s id (a number) or latest, not "${period}"` },
+    ]);
   const found = await getInspection(db, authorityId, Number(period), today);
-  if (!found) throw new ValidationError([{ field: '--period', message: `There is no inspection ${period} for this authority` }]);
+  if (!found)
+    throw new ValidationError([{ field: '--period', message: `There is no inspection ${period} for this authority` }]);
   return found;
 }
 
-export async function loadCommitteeData(db: Tx, authorityId: number, period: string, today: string): Promise<CommitteeData> {
+export async function loadCommitteeData(
+  db: Tx,
+  authorityId: number,
+  period: string,
+  today: string,
+): Promise<CommitteeData> {
   const inspection = await inspectionFor(db, authorityId, period, today);
-  const [authority] = await db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, authorityId)).limit(1);
+  const [authority] = await db
+    .select({ name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, authorityId))
+    .limit(1);
   const all = await listInspections(db, authorityId);
   // Oldest first: the graded inspection that started before this one, latest of those.
   const previous =
-    all.filter((i) => isGraded(i.kind) && i.id !== inspection.id && (i.startDate < inspection.startDate || (i.startDate === inspection.startDate && i.id < inspection.id))).pop() ??
-    null;
+    all
+      .filter(
+        (i) =>
+          isGraded(i.kind) &&
+          i.id !== inspection.id &&
+          (i.startDate < inspection.startDate || (i.startDate === inspection.startDate && i.id < inspection.id)),
+      )
+      .pop() ?? null;
   const plan = await loadPlan(db, authorityId, today);
   const actionsFor = new Map<number, PlanAction[]>();
   for (const a of planActions(plan)) {
@@ -91,7 +123,9 @@ export async function loadCommitteeData(db: Tx, authorityId: number, period: str
       actionsFor.set(r.id, [...(actionsFor.get(r.id) ?? []), a]);
     }
   }
-  const monitoringVisits = all.filter((i) => i.kind === 'monitoring-visit' && i.startDate > inspection.startDate).map((i) => i.startDate);
+  const monitoringVisits = all
+    .filter((i) => i.kind === 'monitoring-visit' && i.startDate > inspection.startDate)
+    .map((i) => i.startDate);
   const next = isGraded(inspection.kind)
     ? nextInspection(
         {
@@ -110,11 +144,14 @@ export async function loadCommitteeData(db: Tx, authorityId: number, period: str
 
 const dash = '–';
 /** A label inside a sentence: "Focused visit" → "focused visit"; acronyms ("ILACS short inspection", "JTAI") kept. */
-export const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
+export const inSentence = (label: string) =>
+  /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 const dayOrDash = (iso: string | null) => (iso ? longDate(iso) : dash);
 
 function inspectionDates(i: InspectionSummary): string {
-  return i.endDate && i.endDate !== i.startDate ? `${longDate(i.startDate)} to ${longDate(i.endDate)}` : longDate(i.startDate);
+  return i.endDate && i.endDate !== i.startDate
+    ? `${longDate(i.startDate)} to ${longDate(i.endDate)}`
+    : longDate(i.startDate);
 }
 
 /** "ILACS standard inspection, 2 to 13 March 2026". */
@@ -139,11 +176,19 @@ function monthsBetween(fromMonth: string, toMonth: string): string[] {
 
 const monthLabel = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 };
 
 /** Actions answering the inspection, completed by the end of each month from the inspection's month (the last 24 at most). */
-export function completedByMonth(actions: readonly PlanAction[], inspectionStart: string, today: string): Array<{ month: string; completed: number; total: number }> {
+export function completedByMonth(
+  actions: readonly PlanAction[],
+  inspectionStart: string,
+  today: string,
+): Array<{ month: string; completed: number; total: number }> {
   const months = monthsBetween(inspectionStart.slice(0, 7), today.slice(0, 7)).slice(-24);
   return months.map((month) => ({
     month,
@@ -164,7 +209,14 @@ function completionChart(actions: readonly PlanAction[], data: CommitteeData): C
     alt:
       `Line chart of the improvement actions answering this inspection that were complete by the end of each month, ${range}: ` +
       `${first?.completed ?? 0} of ${actions.length} in ${first ? monthLabel(first.month) : ''}, ${last?.completed ?? 0} of ${actions.length} in ${last ? monthLabel(last.month) : ''}. The table after the chart gives every month.`,
-    svg: lineChartSvg({ id: 'committee-actions-completed', title, width: 640, height: 240, points: series.map((s) => ({ label: monthLabel(s.month), value: s.completed })), target: actions.length }),
+    svg: lineChartSvg({
+      id: 'committee-actions-completed',
+      title,
+      width: 640,
+      height: 240,
+      points: series.map((s) => ({ label: monthLabel(s.month), value: s.completed })),
+      target: actions.length,
+    }),
     width: 640,
     height: 240,
     data: table(
@@ -202,7 +254,9 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
         'the recommendations the inspectors made, and the progress of the improvement plan that answers them.',
     ),
     heading(1, COMMITTEE_HEADINGS.recommendation),
-    paragraph('That members note the outcome of the inspection and the progress made against its recommendations, and consider which areas they wish to scrutinise further.'),
+    paragraph(
+      'That members note the outcome of the inspection and the progress made against its recommendations, and consider which areas they wish to scrutinise further.',
+    ),
     heading(1, COMMITTEE_HEADINGS.inspection),
     table(
       'The inspection',
@@ -220,7 +274,8 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
     heading(1, COMMITTEE_HEADINGS.judgements),
   ];
 
-  if (i.judgements.length === 0) blocks.push(paragraph(`The ${inSentence(i.kindLabel)} does not give graded judgements.`));
+  if (i.judgements.length === 0)
+    blocks.push(paragraph(`The ${inSentence(i.kindLabel)} does not give graded judgements.`));
   else {
     const prevLabel = data.previous ? `Previous inspection (${inspectionDates(data.previous)})` : 'Previous inspection';
     blocks.push(
@@ -248,25 +303,47 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
   blocks.push(heading(1, COMMITTEE_HEADINGS.recommendations));
   if (recs.length === 0) blocks.push(paragraph(`The ${inSentence(i.kindLabel)} made no recommendations.`));
   if (priority.length > 0) {
-    blocks.push(heading(2, 'Areas for priority action'), bullets(priority.map((r) => [r.text]), true));
+    blocks.push(
+      heading(2, 'Areas for priority action'),
+      bullets(
+        priority.map((r) => [r.text]),
+        true,
+      ),
+    );
   }
   if (recommendations.length > 0) {
     // Not "made 3 recommendations": a number in running text would be a count under 5 for members; the list shows them.
-    blocks.push(paragraph(priority.length > 0 ? 'What needs to improve:' : 'What the inspectors said needs to improve:'), bullets(recommendations.map((r) => [r.text]), true));
+    blocks.push(
+      paragraph(priority.length > 0 ? 'What needs to improve:' : 'What the inspectors said needs to improve:'),
+      bullets(
+        recommendations.map((r) => [r.text]),
+        true,
+      ),
+    );
   }
 
   blocks.push(heading(1, COMMITTEE_HEADINGS.progress));
   if (recs.length > 0) {
     blocks.push(
-      paragraph(`The improvement plan as at ${longDate(data.today)}: the actions that answer each recommendation, their status and RAG rating, and whether they are overdue (due before that day and not complete).`),
+      paragraph(
+        `The improvement plan as at ${longDate(data.today)}: the actions that answer each recommendation, their status and RAG rating, and whether they are overdue (due before that day and not complete).`,
+      ),
       table(
         'Progress against each recommendation',
         ['Recommendation', 'Action', 'Status', 'RAG', 'Due', 'Overdue'],
         recs.flatMap((r) => {
-          const label = r.kind === 'recommendation' ? `Recommendation ${r.number}` : `Area for priority action ${r.number}`;
+          const label =
+            r.kind === 'recommendation' ? `Recommendation ${r.number}` : `Area for priority action ${r.number}`;
           const actions = data.actionsFor.get(r.id) ?? [];
           if (actions.length === 0) return [[label, 'No action answers it yet', dash, dash, dash, dash]];
-          return actions.map((a): Cell[] => [label, `${a.reference} ${a.title}`, STATUS_LABELS[a.status], RAG_LABELS[a.rag], longDate(a.dueDate), a.overdue ? 'Overdue' : 'No']);
+          return actions.map((a): Cell[] => [
+            label,
+            `${a.reference} ${a.title}`,
+            STATUS_LABELS[a.status],
+            RAG_LABELS[a.rag],
+            longDate(a.dueDate),
+            a.overdue ? 'Overdue' : 'No',
+          ]);
         }),
         undefined,
         [2, 4, 1.5, 1.2, 2, 1.3],
@@ -284,17 +361,38 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
           ['Of which no action answers yet', count(unanswered), ''],
           ['Actions answering them', count(answering.length), ''],
           ['Complete', count(complete), percent(complete, answering.length)],
-          ['In progress', count(answering.filter((a) => a.status === 'in-progress').length), percent(answering.filter((a) => a.status === 'in-progress').length, answering.length)],
-          ['Not started', count(answering.filter((a) => a.status === 'not-started').length), percent(answering.filter((a) => a.status === 'not-started').length, answering.length)],
-          ['Blocked', count(answering.filter((a) => a.status === 'blocked').length), percent(answering.filter((a) => a.status === 'blocked').length, answering.length)],
-          ['Overdue', count(answering.filter((a) => a.overdue).length), percent(answering.filter((a) => a.overdue).length, answering.length)],
-          ['Off track', count(answering.filter((a) => a.offTrack).length), percent(answering.filter((a) => a.offTrack).length, answering.length)],
+          [
+            'In progress',
+            count(answering.filter((a) => a.status === 'in-progress').length),
+            percent(answering.filter((a) => a.status === 'in-progress').length, answering.length),
+          ],
+          [
+            'Not started',
+            count(answering.filter((a) => a.status === 'not-started').length),
+            percent(answering.filter((a) => a.status === 'not-started').length, answering.length),
+          ],
+          [
+            'Blocked',
+            count(answering.filter((a) => a.status === 'blocked').length),
+            percent(answering.filter((a) => a.status === 'blocked').length, answering.length),
+          ],
+          [
+            'Overdue',
+            count(answering.filter((a) => a.overdue).length),
+            percent(answering.filter((a) => a.overdue).length, answering.length),
+          ],
+          [
+            'Off track',
+            count(answering.filter((a) => a.offTrack).length),
+            percent(answering.filter((a) => a.offTrack).length, answering.length),
+          ],
         ],
         [false, true, true],
         [4, 1, 1],
       ),
     );
-    if (answering.length > 0) blocks.push(heading(2, 'Actions completed since the inspection'), completionChart(answering, data));
+    if (answering.length > 0)
+      blocks.push(heading(2, 'Actions completed since the inspection'), completionChart(answering, data));
   } else blocks.push(paragraph('There are no recommendations to report progress against.'));
 
   blocks.push(heading(1, COMMITTEE_HEADINGS.nextSteps));
@@ -306,8 +404,7 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
           : `No statutory deadline follows a ${inSentence(i.kindLabel)}.`,
       ),
     );
-  }
-  else {
+  } else {
     blocks.push(
       table(
         'Statutory deadlines after the report',
@@ -334,7 +431,8 @@ export function committeeDocument(data: CommitteeData, audience: Audience, gener
 export const inspectionCommittee: ReportKind = {
   key: 'inspection-committee',
   title: 'Committee report on an inspection',
-  describe: 'The inspection, its judgements beside the previous inspection’s, the summary, the recommendations, the improvement plan’s progress against them and the next steps.',
+  describe:
+    'The inspection, its judgements beside the previous inspection’s, the summary, the recommendations, the improvement plan’s progress against them and the next steps.',
   periodHelp: 'an inspection’s id, or latest (the latest graded inspection)',
   async periods(db, authorityId) {
     const all = await listInspections(db, authorityId);

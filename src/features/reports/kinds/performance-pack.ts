@@ -29,11 +29,18 @@ export function packMonth(period: string, today: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period.trim());
   const month = m ? Number(m[2]) : 0;
   if (!m || month < 1 || month > 12) {
-    throw new ValidationError([{ field: '--period', message: `Give a month as YYYY-MM (for example ${latest}) or latest, not "${period}"` }]);
+    throw new ValidationError([
+      { field: '--period', message: `Give a month as YYYY-MM (for example ${latest}) or latest, not "${period}"` },
+    ]);
   }
   const value = `${m[1]}-${m[2]}`;
   if (value > latest) {
-    throw new ValidationError([{ field: '--period', message: `${periodLabel(monthPeriod(value))} is not complete yet: the latest complete month is ${latest} (${periodLabel(monthPeriod(latest))})` }]);
+    throw new ValidationError([
+      {
+        field: '--period',
+        message: `${periodLabel(monthPeriod(value))} is not complete yet: the latest complete month is ${latest} (${periodLabel(monthPeriod(latest))})`,
+      },
+    ]);
   }
   return value;
 }

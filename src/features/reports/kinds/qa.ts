@@ -42,7 +42,18 @@ import {
   type Shown,
 } from '../../quality/report/content';
 import type { ReportKind } from '../kind';
-import { count, heading, paragraph, percent, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../../../documents/model';
+import {
+  count,
+  heading,
+  paragraph,
+  percent,
+  table,
+  type Audience,
+  type Block,
+  type Cell,
+  type ChartBlock,
+  type ReportDocument,
+} from '../../../documents/model';
 
 export const reportTitle = (label: string) => `Quality assurance report: ${label}`;
 
@@ -67,7 +78,12 @@ const gradeTotal = (r: GradeRow) => GRADES.reduce((t, g) => t + n(r.counts[g]), 
 const goodOrBetter = (r: GradeRow) => n(r.counts.outstanding) + n(r.counts.good);
 
 function gradeCells(r: GradeRow): Cell[] {
-  return [r.label, ...GRADES.map((g: Grade) => count(n(r.counts[g]))), count(gradeTotal(r)), percent(goodOrBetter(r), gradeTotal(r))];
+  return [
+    r.label,
+    ...GRADES.map((g: Grade) => count(n(r.counts[g]))),
+    count(gradeTotal(r)),
+    percent(goodOrBetter(r), gradeTotal(r)),
+  ];
 }
 
 const GRADE_HEADERS = GRADES.map((g) => GRADE_LABELS[g]);
@@ -79,7 +95,8 @@ export function trendAltText(report: QualityReport): string {
   const first = shown[0];
   const last = shown[shown.length - 1];
   const range = `${report.trend[0]?.label ?? ''} to ${report.trend[report.trend.length - 1]?.label ?? ''}`;
-  if (!first || !last) return `Line chart of the share of domain grades good or better, all domains, ${range}: no figures to show.`;
+  if (!first || !last)
+    return `Line chart of the share of domain grades good or better, all domains, ${range}: no figures to show.`;
   return (
     `Line chart of the share of domain grades good or better, all domains, ${range}: ` +
     `${n(first.all)}% in ${first.label}, ${n(last.all)}% in ${last.label}. The table after the chart gives every month by domain.`
@@ -98,14 +115,21 @@ function trendChart(report: QualityReport): ChartBlock {
       suffix: '%',
       width: 640,
       height: 260,
-      points: report.trend.map((t) => ({ label: t.label.replace(/^(\w{3})\w*/, '$1'), value: typeof t.all === 'number' ? t.all : null })),
+      points: report.trend.map((t) => ({
+        label: t.label.replace(/^(\w{3})\w*/, '$1'),
+        value: typeof t.all === 'number' ? t.all : null,
+      })),
     }),
     width: 640,
     height: 260,
     data: table(
       'Domain grades good or better by month and practice domain',
       ['Month', 'All domains', ...report.domains],
-      report.trend.map((t) => [t.label, share(t.allShare), ...report.domains.map((_, i) => share(t.byDomainShares[i] ?? null))]),
+      report.trend.map((t) => [
+        t.label,
+        share(t.allShare),
+        ...report.domains.map((_, i) => share(t.byDomainShares[i] ?? null)),
+      ]),
       [false, ...report.domains.map(() => true), true],
       // The month and the all-domains share wider than each domain's, so that months do not break on a portrait page.
       [2.2, 1.3, ...report.domains.map(() => 1)],
@@ -121,7 +145,12 @@ export function qaDocument(report: QualityReport, audience: Audience, generatedO
   const nowShown = show.percent(goodOrBetter(all), gradeTotal(all));
   const shownShare = (x: Share | null): Shown => (x ? show.percent(x.numerator, x.denominator) : null);
   // The kappa is made from the pairs compared: "c" for members when there are 1 to 4 of them.
-  const agreementCells = (r: AgreementRow): Cell[] => [r.label, count(n(r.pairs)), percent(r.exact, n(r.pairs)), kappaText(show.count(n(r.pairs)) === 'c' ? 'c' : r.kappa)];
+  const agreementCells = (r: AgreementRow): Cell[] => [
+    r.label,
+    count(n(r.pairs)),
+    percent(r.exact, n(r.pairs)),
+    kappaText(show.count(n(r.pairs)) === 'c' ? 'c' : r.kappa),
+  ];
 
   const blocks: Block[] = [
     paragraph(
@@ -197,11 +226,27 @@ export function qaDocument(report: QualityReport, audience: Audience, generatedO
     heading(2, 'Agreement by practice domain'),
   );
   if (m.byDomain.length === 0) blocks.push(paragraph('No audits submitted in the month have been moderated.'));
-  else blocks.push(table('Agreement by practice domain', ['Practice domain', ...AGREEMENT_HEADERS], m.byDomain.map(agreementCells), [false, true, true, true]));
+  else
+    blocks.push(
+      table('Agreement by practice domain', ['Practice domain', ...AGREEMENT_HEADERS], m.byDomain.map(agreementCells), [
+        false,
+        true,
+        true,
+        true,
+      ]),
+    );
   if (audience === 'internal') {
     blocks.push(heading(2, 'Agreement by auditor'));
     if (m.byAuditor.length === 0) blocks.push(paragraph('No audits submitted in the month have been moderated.'));
-    else blocks.push(table('Agreement by auditor', ['Auditor', ...AGREEMENT_HEADERS], m.byAuditor.map(agreementCells), [false, true, true, true]));
+    else
+      blocks.push(
+        table('Agreement by auditor', ['Auditor', ...AGREEMENT_HEADERS], m.byAuditor.map(agreementCells), [
+          false,
+          true,
+          true,
+          true,
+        ]),
+      );
   }
 
   const asAt = longDate(report.actions.asAt);
@@ -217,14 +262,22 @@ export function qaDocument(report: QualityReport, audience: Audience, generatedO
       table(
         `Actions raised in ${report.monthLabel} by theme`,
         ['Theme (practice domain)', 'Raised', 'Open', 'Overdue', 'Completed'],
-        report.actions.themes.map((t) => [t.label, count(n(t.raised)), count(n(t.open)), count(n(t.overdue)), count(n(t.completed))]),
+        report.actions.themes.map((t) => [
+          t.label,
+          count(n(t.raised)),
+          count(n(t.open)),
+          count(n(t.overdue)),
+          count(n(t.completed)),
+        ]),
         [false, true, true, true, true],
       ),
     );
   }
   blocks.push(
     heading(1, QA_HEADINGS.overdueByTeam),
-    paragraph(`Actions open on ${asAt}, whenever they were raised, and how many of them were overdue, by the audited child’s team when audited.`),
+    paragraph(
+      `Actions open on ${asAt}, whenever they were raised, and how many of them were overdue, by the audited child’s team when audited.`,
+    ),
   );
   if (report.actions.overdueByTeam.length === 0) blocks.push(paragraph(`No actions were open on ${asAt}.`));
   else {
@@ -252,7 +305,10 @@ export function qaDocument(report: QualityReport, audience: Audience, generatedO
 }
 
 export function parseMonth(period: string): string {
-  if (!isMonth(period)) throw new ValidationError([{ field: '--period', message: `Give the month as YYYY-MM (for example 2026-03), not "${period}"` }]);
+  if (!isMonth(period))
+    throw new ValidationError([
+      { field: '--period', message: `Give the month as YYYY-MM (for example 2026-03), not "${period}"` },
+    ]);
   return period;
 }
 

@@ -32,9 +32,33 @@ import { indicatorResults, type IndicatorResult } from '../../indicators/results
 import { benchmarkRows } from '../../indicators/view-model';
 import { gradeTotals, serviceAreaLabel, type GradeCounts } from '../../quality/results';
 import type { ReportKind } from '../kind';
-import { bullets, count, heading, paragraph, percent, table, type Audience, type Block, type Cell, type ReportDocument } from '../../../documents/model';
-import { isSelfEvaluationYear, SELF_EVALUATION_AREAS, selfEvaluationYear, yearEnd, yearLabel, type SelfEvaluationArea } from '../self-evaluation/areas';
-import { currentSelfEvaluation, SECTION_LABELS, SECTIONS, yearsWithText, type SelfEvaluationEntry } from '../self-evaluation/service';
+import {
+  bullets,
+  count,
+  heading,
+  paragraph,
+  percent,
+  table,
+  type Audience,
+  type Block,
+  type Cell,
+  type ReportDocument,
+} from '../../../documents/model';
+import {
+  isSelfEvaluationYear,
+  SELF_EVALUATION_AREAS,
+  selfEvaluationYear,
+  yearEnd,
+  yearLabel,
+  type SelfEvaluationArea,
+} from '../self-evaluation/areas';
+import {
+  currentSelfEvaluation,
+  SECTION_LABELS,
+  SECTIONS,
+  yearsWithText,
+  type SelfEvaluationEntry,
+} from '../self-evaluation/service';
 import { inspectionName, inSentence, loadCommitteeData, type CommitteeData } from './inspection-committee';
 
 export const SELF_EVALUATION_HEADINGS = {
@@ -80,7 +104,12 @@ export interface SelfEvaluationData {
 export function readYear(period: string): number {
   const year = /^\d{4}$/.test(period.trim()) ? Number(period.trim()) : NaN;
   if (!isSelfEvaluationYear(year)) {
-    throw new ValidationError([{ field: '--period', message: `Give the year the self-evaluation starts in, from 2000 to 2100 (2026 means 2026 to 2027), not "${period}"` }]);
+    throw new ValidationError([
+      {
+        field: '--period',
+        message: `Give the year the self-evaluation starts in, from 2000 to 2100 (2026 means 2026 to 2027), not "${period}"`,
+      },
+    ]);
   }
   return year;
 }
@@ -92,8 +121,17 @@ export function evidenceMonth(year: number, today: string): Period {
   return last.end <= end ? last : periodContaining(end, 'month');
 }
 
-export async function loadSelfEvaluationData(db: Tx, authorityId: number, year: number, today: string): Promise<SelfEvaluationData> {
-  const [authority] = await db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, authorityId)).limit(1);
+export async function loadSelfEvaluationData(
+  db: Tx,
+  authorityId: number,
+  year: number,
+  today: string,
+): Promise<SelfEvaluationData> {
+  const [authority] = await db
+    .select({ name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, authorityId))
+    .limit(1);
   const month = evidenceMonth(year, today);
   const auditTo = month.start.slice(0, 7);
   const auditFrom = addMonths(month.start, -11).slice(0, 7);
@@ -102,7 +140,9 @@ export async function loadSelfEvaluationData(db: Tx, authorityId: number, year: 
   const ids = [...new Set(SELF_EVALUATION_AREAS.flatMap((a) => a.indicators))];
   const defs = ids.map((id) => indicatorById(id)).filter((d): d is IndicatorDefinition => d !== undefined);
   // 13 months: the evidence month and the same month a year before, as the area dashboards read them.
-  const results = new Map((await indicatorResults(db, authorityId, defs, month, today, { trendLength: 13 })).map((r) => [r.definition.id, r]));
+  const results = new Map(
+    (await indicatorResults(db, authorityId, defs, month, today, { trendLength: 13 })).map((r) => [r.definition.id, r]),
+  );
 
   const domainKeys = [...new Set(SELF_EVALUATION_AREAS.flatMap((a) => a.domains))];
   const domains = await db
@@ -116,10 +156,17 @@ export async function loadSelfEvaluationData(db: Tx, authorityId: number, year: 
     const audits: AuditEvidence[] = [];
     for (const team of area.auditTeams) {
       const filter = { from: auditFrom, to: auditTo, serviceArea: team };
-      audits.push({ label: `All domains, audits of ${serviceAreaLabel(team).toLowerCase()} teams`, counts: await gradeTotals(db, authorityId, filter) });
+      audits.push({
+        label: `All domains, audits of ${serviceAreaLabel(team).toLowerCase()} teams`,
+        counts: await gradeTotals(db, authorityId, filter),
+      });
       for (const key of area.domains) {
         const d = domainByKey.get(key);
-        if (d) audits.push({ label: d.title, counts: await gradeTotals(db, authorityId, { ...filter, domainId: Number(d.id) }) });
+        if (d)
+          audits.push({
+            label: d.title,
+            counts: await gradeTotals(db, authorityId, { ...filter, domainId: Number(d.id) }),
+          });
       }
     }
     areas.push({
@@ -137,7 +184,16 @@ export async function loadSelfEvaluationData(db: Tx, authorityId: number, year: 
 
   const latest = await latestGraded(db, authorityId);
   const ofsted = latest ? await loadCommitteeData(db, authorityId, String(latest.id), today) : null;
-  return { authorityName: authority?.name ?? 'Unknown authority', year, month, auditFrom, auditTo, areas, ofsted, today };
+  return {
+    authorityName: authority?.name ?? 'Unknown authority',
+    year,
+    month,
+    auditFrom,
+    auditTo,
+    areas,
+    ofsted,
+    today,
+  };
 }
 
 const dash = '–';
@@ -195,7 +251,12 @@ function auditTable(area: AreaEvidence, data: SelfEvaluationData): Block {
   return table(
     `${area.area.label}: case audit grades, ${from} to ${to}`,
     ['Audit cohort and domain', 'Domain grades', 'Good or outstanding', '% good or better'],
-    area.audits.map((a): Cell[] => [a.label, count(a.counts.total), count(a.counts.outstanding + a.counts.good), percent(a.counts.outstanding + a.counts.good, a.counts.total)]),
+    area.audits.map((a): Cell[] => [
+      a.label,
+      count(a.counts.total),
+      count(a.counts.outstanding + a.counts.good),
+      percent(a.counts.outstanding + a.counts.good, a.counts.total),
+    ]),
     [false, true, true, true],
     [4, 1.3, 1.5, 1.4],
   );
@@ -225,7 +286,9 @@ function ofstedBlocks(data: SelfEvaluationData): Block[] {
   blocks.push(
     paragraph(
       `The latest graded inspection is Ofsted’s ${inSentence(inspectionName(i))}. ` +
-        (recs.length === 0 ? 'It made no recommendations.' : `Below, each of its recommendations and the improvement plan’s actions that answer it, as at ${longDate(data.today)}.`),
+        (recs.length === 0
+          ? 'It made no recommendations.'
+          : `Below, each of its recommendations and the improvement plan’s actions that answer it, as at ${longDate(data.today)}.`),
     ),
   );
   for (const r of recs) {
@@ -238,7 +301,13 @@ function ofstedBlocks(data: SelfEvaluationData): Block[] {
         table(
           `Actions answering ${label.toLowerCase()}`,
           ['Action', 'Status', 'RAG', 'Due', 'Overdue'],
-          actions.map((a): Cell[] => [`${a.reference} ${a.title}`, STATUS_LABELS[a.status], ACTION_RAG_LABELS[a.rag], longDate(a.dueDate), a.overdue ? 'Overdue' : 'No']),
+          actions.map((a): Cell[] => [
+            `${a.reference} ${a.title}`,
+            STATUS_LABELS[a.status],
+            ACTION_RAG_LABELS[a.rag],
+            longDate(a.dueDate),
+            a.overdue ? 'Overdue' : 'No',
+          ]),
           undefined,
           [5, 1.5, 1.2, 2, 1.2],
         ),
@@ -248,7 +317,11 @@ function ofstedBlocks(data: SelfEvaluationData): Block[] {
   return blocks;
 }
 
-export function selfEvaluationDocument(data: SelfEvaluationData, audience: Audience, generatedOn: string): ReportDocument {
+export function selfEvaluationDocument(
+  data: SelfEvaluationData,
+  audience: Audience,
+  generatedOn: string,
+): ReportDocument {
   const label = yearLabel(data.year);
   const written = data.areas.filter((a) => a.entry !== null).map((a) => a.area.label);
   const blocks: Block[] = [

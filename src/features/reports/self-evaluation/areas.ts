@@ -32,14 +32,26 @@ export const SELF_EVALUATION_AREAS: readonly SelfEvaluationArea[] = [
   {
     key: 'front-door',
     label: 'Front door',
-    indicators: ['contacts-per-10k', 'contacts-decision-1-working-day', 'referrals-per-10k', 'referrals-nfa', 'rereferrals-12-months'],
+    indicators: [
+      'contacts-per-10k',
+      'contacts-decision-1-working-day',
+      'referrals-per-10k',
+      'referrals-nfa',
+      'rereferrals-12-months',
+    ],
     auditTeams: ['front-door'],
     domains: ['management-oversight-and-supervision', 'multi-agency-working'],
   },
   {
     key: 'assessment',
     label: 'Assessment',
-    indicators: ['assessments-45-working-days', 'assessments-45-working-days-from-referral', 's47-per-10k', 's47-to-icpc', 'icpc-15-working-days'],
+    indicators: [
+      'assessments-45-working-days',
+      'assessments-45-working-days-from-referral',
+      's47-per-10k',
+      's47-to-icpc',
+      'icpc-15-working-days',
+    ],
     auditTeams: ['assessment'],
     domains: ['quality-of-assessment', 'voice-of-the-child'],
   },
@@ -109,7 +121,8 @@ export const SELF_EVALUATION_AREAS: readonly SelfEvaluationArea[] = [
 ];
 
 for (const a of SELF_EVALUATION_AREAS) {
-  for (const id of a.indicators) if (!indicatorById(id)) throw new Error(`Self-evaluation area ${a.key} names an unknown indicator: ${id}`);
+  for (const id of a.indicators)
+    if (!indicatorById(id)) throw new Error(`Self-evaluation area ${a.key} names an unknown indicator: ${id}`);
 }
 
 export const SELF_EVALUATION_AREA_KEYS = SELF_EVALUATION_AREAS.map((a) => a.key);

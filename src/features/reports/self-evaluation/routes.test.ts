@@ -24,7 +24,15 @@ describe('self-evaluation pages and API', () => {
     if (!c) throw new Error(role);
     return c;
   };
-  const entries = async () => Number((await rows<{ n: number | string }>(world.database.db, sql`select count(*) as n from self_evaluation_entries where authority_id = ${world.authorityId}`))[0]?.n ?? 0);
+  const entries = async () =>
+    Number(
+      (
+        await rows<{ n: number | string }>(
+          world.database.db,
+          sql`select count(*) as n from self_evaluation_entries where authority_id = ${world.authorityId}`,
+        )
+      )[0]?.n ?? 0,
+    );
 
   before(async () => {
     world = await startTestWorld();
@@ -42,7 +50,12 @@ describe('self-evaluation pages and API', () => {
     assert.equal(form.status, 200);
     assert.equal(h1(form.text), 'Front door');
     assert.match(form.text, /No version has been saved for 2031 to 2032 yet/);
-    const saved = await as('head-of-service').post(FORM, { summary: 'Decisions are timely.', strengths: '- Feedback to referrers.', areasForImprovement: '', focus: 'Re-referrals.' });
+    const saved = await as('head-of-service').post(FORM, {
+      summary: 'Decisions are timely.',
+      strengths: '- Feedback to referrers.',
+      areasForImprovement: '',
+      focus: 'Re-referrals.',
+    });
     assert.equal(saved.status, 303);
     assert.equal(saved.location, '/self-evaluation?year=2031&saved=front-door');
     const page = await as('head-of-service').get(saved.location ?? '');
@@ -61,11 +74,21 @@ describe('self-evaluation pages and API', () => {
   it('an empty form, or a section over 8,000 characters: 400 with the error summary, nothing saved, what was typed kept', async () => {
     const before = await entries();
     await as('head-of-service').get(FORM);
-    const empty = await as('head-of-service').post(FORM, { summary: '  ', strengths: '', areasForImprovement: '', focus: '' });
+    const empty = await as('head-of-service').post(FORM, {
+      summary: '  ',
+      strengths: '',
+      areasForImprovement: '',
+      focus: '',
+    });
     assert.equal(empty.status, 400);
     assert.match(empty.text, /There is a problem/);
     assert.match(empty.text, /href="#summary">Write at least one of the summary/);
-    const long = await as('head-of-service').post(FORM, { summary: 'Kept text.', strengths: '', areasForImprovement: 'x'.repeat(8001), focus: '' });
+    const long = await as('head-of-service').post(FORM, {
+      summary: 'Kept text.',
+      strengths: '',
+      areasForImprovement: 'x'.repeat(8001),
+      focus: '',
+    });
     assert.equal(long.status, 400);
     assert.match(long.text, /href="#areasForImprovement">Areas for improvement must be 8,000 characters or fewer/);
     assert.match(long.text, /Kept text\./);
@@ -83,10 +106,22 @@ describe('self-evaluation pages and API', () => {
     assert.equal((await as('member').get('/self-evaluation?year=2031')).status, 200);
     const api = await as('analyst').get('/api/self-evaluation/2031');
     assert.equal(api.status, 200);
-    const json = JSON.parse(api.text) as { year: number; label: string; areas: Array<{ key: string; written: boolean; summary: string; authorName: string | null }> };
+    const json = JSON.parse(api.text) as {
+      year: number;
+      label: string;
+      areas: Array<{ key: string; written: boolean; summary: string; authorName: string | null }>;
+    };
     assert.equal(json.label, '2031 to 2032');
     assert.equal(json.areas.length, 8);
-    assert.deepEqual(json.areas.find((a) => a.key === 'front-door'), { ...json.areas.find((a) => a.key === 'front-door'), written: true, summary: 'Decisions are timely.', authorName: 'Test head-of-service' });
+    assert.deepEqual(
+      json.areas.find((a) => a.key === 'front-door'),
+      {
+        ...json.areas.find((a) => a.key === 'front-door'),
+        written: true,
+        summary: 'Decisions are timely.',
+        authorName: 'Test head-of-service',
+      },
+    );
     assert.equal(json.areas.find((a) => a.key === 'early-help')?.written, false);
   });
 

@@ -17,7 +17,16 @@ import { NotFoundError } from '../../../core/errors';
 import { formText, str } from '../../../web/form-input';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
-import { FIRST_YEAR, isSelfEvaluationYear, LAST_YEAR, selfEvaluationArea, selfEvaluationYear, SELF_EVALUATION_AREAS, yearLabel, type SelfEvaluationArea } from './areas';
+import {
+  FIRST_YEAR,
+  isSelfEvaluationYear,
+  LAST_YEAR,
+  selfEvaluationArea,
+  selfEvaluationYear,
+  SELF_EVALUATION_AREAS,
+  yearLabel,
+  type SelfEvaluationArea,
+} from './areas';
 import {
   currentSelfEvaluation,
   saveSelfEvaluation,
@@ -31,10 +40,14 @@ import {
 
 /** Hints for the form, in the seed self-assessment's words. */
 export const SECTION_HINTS: Record<(typeof SECTIONS)[number], string> = {
-  summary: 'Where the service stands: what the last inspection or visit found, what has changed since, and what the audits and performance data show.',
-  strengths: 'What is working well and what has been achieved this year, with the evidence. Start a line with "- " to make a bulleted list.',
-  areasForImprovement: 'What is not yet good enough, and how you know (audits, performance data, feedback from children, families and Ofsted).',
-  focus: 'Your focus for the year ahead and the improvement plan themes it falls under. Start a line with "- " to make a bulleted list.',
+  summary:
+    'Where the service stands: what the last inspection or visit found, what has changed since, and what the audits and performance data show.',
+  strengths:
+    'What is working well and what has been achieved this year, with the evidence. Start a line with "- " to make a bulleted list.',
+  areasForImprovement:
+    'What is not yet good enough, and how you know (audits, performance data, feedback from children, families and Ofsted).',
+  focus:
+    'Your focus for the year ahead and the improvement plan themes it falls under. Start a line with "- " to make a bulleted list.',
 };
 
 const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
@@ -53,7 +66,8 @@ const areaForm = z
   .transform((posted, ctx) => {
     const checked = selfEvaluationForm.safeParse(posted);
     if (checked.success) return checked.data;
-    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of checked.error.issues)
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     return z.NEVER;
   });
 
@@ -100,7 +114,11 @@ export function selfEvaluationRoutes(r: RouteBuilder): void {
       const thisYear = selfEvaluationYear(today);
       const choices = [...new Set([thisYear + 1, thisYear, ...years, year])].sort((a, b) => b - a);
       const savedArea = typeof req.query.saved === 'string' ? selfEvaluationArea(req.query.saved) : undefined;
-      const banner = savedArea ? `The ${savedArea.label.toLowerCase()} self-evaluation has been saved.` : typeof req.query.done === 'string' ? SAVED_MESSAGES[req.query.done] : undefined;
+      const banner = savedArea
+        ? `The ${savedArea.label.toLowerCase()} self-evaluation has been saved.`
+        : typeof req.query.done === 'string'
+          ? SAVED_MESSAGES[req.query.done]
+          : undefined;
       const canWrite = can(user.role, 'self-evaluation:write');
       res.render('reports/self-evaluation/views/index.njk', {
         pageTitle: `Self-evaluation ${yearLabel(year)}`,
@@ -110,10 +128,19 @@ export function selfEvaluationRoutes(r: RouteBuilder): void {
         years: choices.map((y) => ({ value: String(y), text: yearLabel(y), selected: y === year })),
         rows: SELF_EVALUATION_AREAS.map((a) => {
           const e = current.get(a.key);
-          return { key: a.key, label: a.label, authorName: e?.authorName ?? null, createdAt: e?.createdAt ?? null, href: paths.selfEvaluation.area({ year, area: a.key }) };
+          return {
+            key: a.key,
+            label: a.label,
+            authorName: e?.authorName ?? null,
+            createdAt: e?.createdAt ?? null,
+            href: paths.selfEvaluation.area({ year, area: a.key }),
+          };
         }),
         canWrite,
-        canCopy: canWrite && lastYear.size > 0 && SELF_EVALUATION_AREAS.some((a) => lastYear.has(a.key) && !current.has(a.key)),
+        canCopy:
+          canWrite &&
+          lastYear.size > 0 &&
+          SELF_EVALUATION_AREAS.some((a) => lastYear.has(a.key) && !current.has(a.key)),
         // The reports page's self-evaluation section (its period select offers this year when it has text).
         reportHref: `${paths.reports.list({})}#self-evaluation-title`,
         banner,
@@ -132,12 +159,24 @@ export function selfEvaluationRoutes(r: RouteBuilder): void {
     },
     handler: async ({ body, res, user, services, audit }) => {
       const year = yearParam(body.year.trim());
-      const copied = await startFromLastYear(services.db, user.authorityId, year, { userId: user.id, name: user.displayName }, audit);
+      const copied = await startFromLastYear(
+        services.db,
+        user.authorityId,
+        year,
+        { userId: user.id, name: user.displayName },
+        audit,
+      );
       res.redirect(303, paths.selfEvaluation.indexFor({ year, done: copied.length > 0 ? 'copied' : 'nothing' }));
     },
   });
 
-  async function renderForm(ctx: PageContext, year: number, area: SelfEvaluationArea, values: Partial<Record<keyof SelfEvaluationInput, string>> | null, errors: Array<{ field: string; message: string }> = []) {
+  async function renderForm(
+    ctx: PageContext,
+    year: number,
+    area: SelfEvaluationArea,
+    values: Partial<Record<keyof SelfEvaluationInput, string>> | null,
+    errors: Array<{ field: string; message: string }> = [],
+  ) {
     const { res, user, services } = ctx;
     const history = await selfEvaluationHistory(services.db, user.authorityId, year, area.key);
     const current = history[0];
@@ -148,7 +187,12 @@ export function selfEvaluationRoutes(r: RouteBuilder): void {
       yearLabel: yearLabel(year),
       action: paths.selfEvaluation.area({ year, area: area.key }),
       backHref: paths.selfEvaluation.indexFor({ year }),
-      fields: SECTIONS.map((s) => ({ name: s, label: SECTION_TITLES[s], hint: SECTION_HINTS[s], value: values ? (values[s] ?? '') : (current?.[s] ?? '') })),
+      fields: SECTIONS.map((s) => ({
+        name: s,
+        label: SECTION_TITLES[s],
+        hint: SECTION_HINTS[s],
+        value: values ? (values[s] ?? '') : (current?.[s] ?? ''),
+      })),
       history: history.map((h) => ({ authorName: h.authorName, createdAt: h.createdAt })),
       errors,
     });
@@ -180,7 +224,15 @@ export function selfEvaluationRoutes(r: RouteBuilder): void {
       const { req, body, res, user, services, audit } = ctx;
       const year = yearParam(req.params.year);
       const area = areaParam(req.params.area);
-      await saveSelfEvaluation(services.db, user.authorityId, year, area.key, body, { userId: user.id, name: user.displayName }, audit);
+      await saveSelfEvaluation(
+        services.db,
+        user.authorityId,
+        year,
+        area.key,
+        body,
+        { userId: user.id, name: user.displayName },
+        audit,
+      );
       res.redirect(303, paths.selfEvaluation.indexFor({ year, saved: area.key }));
     },
   });

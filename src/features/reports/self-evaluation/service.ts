@@ -30,7 +30,14 @@ const field = (label: string) =>
     .string()
     .default('')
     .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().max(SELF_EVALUATION_MAX, `${label} must be ${SELF_EVALUATION_MAX.toLocaleString('en-GB')} characters or fewer`));
+    .pipe(
+      z
+        .string()
+        .max(
+          SELF_EVALUATION_MAX,
+          `${label} must be ${SELF_EVALUATION_MAX.toLocaleString('en-GB')} characters or fewer`,
+        ),
+    );
 
 export const selfEvaluationForm = z
   .object({
@@ -40,7 +47,8 @@ export const selfEvaluationForm = z
     focus: field(SECTION_LABELS.focus),
   })
   .refine((v) => SECTIONS.some((s) => v[s] !== ''), {
-    error: 'Write at least one of the summary, strengths and achievements, areas for improvement or focus for the year ahead',
+    error:
+      'Write at least one of the summary, strengths and achievements, areas for improvement or focus for the year ahead',
     path: ['summary'],
   });
 
@@ -77,7 +85,15 @@ const columns = {
 };
 
 /** Saves a new version of an area's text for the year (the input already read by selfEvaluationForm). */
-export async function saveSelfEvaluation(db: Tx, authorityId: number, year: number, area: string, input: SelfEvaluationInput, author: Author, audit: Auditor): Promise<number> {
+export async function saveSelfEvaluation(
+  db: Tx,
+  authorityId: number,
+  year: number,
+  area: string,
+  input: SelfEvaluationInput,
+  author: Author,
+  audit: Auditor,
+): Promise<number> {
   checkYearAndArea(year, area);
   const text = selfEvaluationForm.parse(input);
   return db.transaction(async (tx) => {
@@ -92,7 +108,11 @@ export async function saveSelfEvaluation(db: Tx, authorityId: number, year: numb
 }
 
 /** The current text of every area that has some for the year, by area key. */
-export async function currentSelfEvaluation(db: Tx, authorityId: number, year: number): Promise<Map<string, SelfEvaluationEntry>> {
+export async function currentSelfEvaluation(
+  db: Tx,
+  authorityId: number,
+  year: number,
+): Promise<Map<string, SelfEvaluationEntry>> {
   const all = await db
     .select(columns)
     .from(selfEvaluationEntries)
@@ -104,17 +124,31 @@ export async function currentSelfEvaluation(db: Tx, authorityId: number, year: n
 }
 
 /** Every version of an area's text for the year, newest first. */
-export async function selfEvaluationHistory(db: Tx, authorityId: number, year: number, area: string): Promise<SelfEvaluationEntry[]> {
+export async function selfEvaluationHistory(
+  db: Tx,
+  authorityId: number,
+  year: number,
+  area: string,
+): Promise<SelfEvaluationEntry[]> {
   return db
     .select(columns)
     .from(selfEvaluationEntries)
-    .where(and(eq(selfEvaluationEntries.authorityId, authorityId), eq(selfEvaluationEntries.year, year), eq(selfEvaluationEntries.area, area)))
+    .where(
+      and(
+        eq(selfEvaluationEntries.authorityId, authorityId),
+        eq(selfEvaluationEntries.year, year),
+        eq(selfEvaluationEntries.area, area),
+      ),
+    )
     .orderBy(desc(selfEvaluationEntries.createdAt), desc(selfEvaluationEntries.id));
 }
 
 /** The years that have any text, newest first. */
 export async function yearsWithText(db: Tx, authorityId: number): Promise<number[]> {
-  const found = await rows<{ year: number | string }>(db, sql`select distinct year from self_evaluation_entries where authority_id = ${authorityId} order by year desc`);
+  const found = await rows<{ year: number | string }>(
+    db,
+    sql`select distinct year from self_evaluation_entries where authority_id = ${authorityId} order by year desc`,
+  );
   return found.map((r) => Number(r.year));
 }
 
@@ -123,7 +157,13 @@ export async function yearsWithText(db: Tx, authorityId: number): Promise<number
  * text in the year yet. Returns the keys of the areas copied (none when last year has no text or every area has
  * some already; nothing is then written to the log either).
  */
-export async function startFromLastYear(db: Tx, authorityId: number, year: number, author: Author, audit: Auditor): Promise<string[]> {
+export async function startFromLastYear(
+  db: Tx,
+  authorityId: number,
+  year: number,
+  author: Author,
+  audit: Auditor,
+): Promise<string[]> {
   checkYearAndArea(year);
   return db.transaction(async (tx) => {
     const last = await currentSelfEvaluation(tx, authorityId, year - 1);
@@ -133,10 +173,24 @@ export async function startFromLastYear(db: Tx, authorityId: number, year: numbe
     await tx.insert(selfEvaluationEntries).values(
       copy.map((area) => {
         const e = last.get(area) as SelfEvaluationEntry;
-        return { authorityId, year, area, summary: e.summary, strengths: e.strengths, areasForImprovement: e.areasForImprovement, focus: e.focus, authorUserId: author.userId, authorName: author.name };
+        return {
+          authorityId,
+          year,
+          area,
+          summary: e.summary,
+          strengths: e.strengths,
+          areasForImprovement: e.areasForImprovement,
+          focus: e.focus,
+          authorUserId: author.userId,
+          authorName: author.name,
+        };
       }),
     );
-    await audit.record(tx, { recordType: 'self-evaluation', recordId: String(year), detail: { year, copiedFrom: year - 1, areas: copy.length } });
+    await audit.record(tx, {
+      recordType: 'self-evaluation',
+      recordId: String(year),
+      detail: { year, copiedFrom: year - 1, areas: copy.length },
+    });
     return copy;
   });
 }

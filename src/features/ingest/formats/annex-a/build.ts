@@ -79,7 +79,8 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       );
     }
   }
-  for (const id of disabled) ds.add('childDisabilities', { childId: children.get(id) as number, code: 'DDA', recordedDate: null });
+  for (const id of disabled)
+    ds.add('childDisabilities', { childId: children.get(id) as number, code: 'DDA', recordedDate: null });
 
   // ——— teams, workers and allocations ———
   const allocated = new Set<string>();
@@ -88,11 +89,23 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     const teamName = str(r.values.team);
     const workerName = str(r.values.worker);
     const teamId = teamName === null ? null : ds.team(teamName);
-    const workerId = workerName === null ? null : ds.worker(workerName, { name: workerName, role: 'social-worker', teamId, startDate: ctx.asAt });
+    const workerId =
+      workerName === null
+        ? null
+        : ds.worker(workerName, { name: workerName, role: 'social-worker', teamId, startDate: ctx.asAt });
     const key = `${child}|${teamId}|${workerId}`;
     if (child !== null && teamId !== null && !allocated.has(key)) {
       allocated.add(key);
-      ds.add('allocations', { childId: child, teamId, workerId, role: 'social-worker', startDate: ctx.asAt, endDate: null, endReason: null, isPrimary: true });
+      ds.add('allocations', {
+        childId: child,
+        teamId,
+        workerId,
+        role: 'social-worker',
+        startDate: ctx.asAt,
+        endDate: null,
+        endReason: null,
+        isPrimary: true,
+      });
     }
     return { teamId, workerId };
   };
@@ -103,7 +116,17 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     const date = str(r.values.contactDate);
     const source = str(r.values.source);
     if (child === null || date === null || source === null) continue;
-    ds.add('contacts', { childId: child, contactDate: date, source, mashDecision: null, decisionDate: null, bragInitial: null, bragFinal: null, teamId: null, workerId: null });
+    ds.add('contacts', {
+      childId: child,
+      contactDate: date,
+      source,
+      mashDecision: null,
+      decisionDate: null,
+      bragInitial: null,
+      bragFinal: null,
+      teamId: null,
+      workerId: null,
+    });
   }
 
   // ——— List 2: early help ———
@@ -127,10 +150,20 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
   }
 
   // ——— Lists 3 and 6: referrals and the CIN episodes they open ———
-  interface Episode { id: number; childKey: string; referralDate: string }
+  interface Episode {
+    id: number;
+    childKey: string;
+    referralDate: string;
+  }
   const episodes = new Map<string, Episode[]>();
-  const referrals = new Map<string, { child: number; childKey: string; date: string; l3?: ParsedRow; l6?: ParsedRow }>();
-  for (const [n, dateKey] of [[3, 'referralDate'], [6, 'cinStart']] as const) {
+  const referrals = new Map<
+    string,
+    { child: number; childKey: string; date: string; l3?: ParsedRow; l6?: ParsedRow }
+  >();
+  for (const [n, dateKey] of [
+    [3, 'referralDate'],
+    [6, 'cinStart'],
+  ] as const) {
     for (const r of rowsOf(n)) {
       const child = childOf(r);
       const date = str(r.values[dateKey]);
@@ -142,10 +175,19 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       referrals.set(key, found);
     }
   }
-  const addEpisode = (child: number, childKey: string, date: string, l3: ParsedRow | undefined, l6: ParsedRow | undefined): number => {
+  const addEpisode = (
+    child: number,
+    childKey: string,
+    date: string,
+    l3: ParsedRow | undefined,
+    l6: ParsedRow | undefined,
+  ): number => {
     const from = l3 ?? l6;
     const tw = from ? teamAndWorker(from) : { teamId: null, workerId: null };
-    if (!l3) note('CIN episodes known only from List 6 or from later activity have no referral source in Annex A: recorded as 10 (Unknown)');
+    if (!l3)
+      note(
+        'CIN episodes known only from List 6 or from later activity have no referral source in Annex A: recorded as 10 (Unknown)',
+      );
     const id = ds.add('cinEpisodes', {
       childId: child,
       contactId: null,
@@ -179,9 +221,24 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     if (child === null || start === null) continue;
     const episode = episodeFor(r, start);
     const lastSeen = str(r.values.lastSeen);
-    if (lastSeen) ds.add('visits', { childId: child, kind: 'cin', visitDate: lastSeen, seen: true, seenAlone: null, workerId: null });
+    if (lastSeen)
+      ds.add('visits', {
+        childId: child,
+        kind: 'cin',
+        visitDate: lastSeen,
+        seen: true,
+        seenAlone: null,
+        workerId: null,
+      });
     if (r.values.caseStatus === 'cin') {
-      ds.add('cinPlans', { childId: child, cinEpisodeId: episode, startDate: start, endDate: null, teamId: null, workerId: null });
+      ds.add('cinPlans', {
+        childId: child,
+        cinEpisodeId: episode,
+        startDate: start,
+        endDate: null,
+        teamId: null,
+        workerId: null,
+      });
       note('"Case Status: c) Child in need plan" recorded as a CIN plan open from the CIN start date');
     }
   }
@@ -263,9 +320,25 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     const visit = str(r.values.lastVisit);
     // Seen alone "Yes" or "No" means the child was seen; "Unknown" is what the export writes for a visit at which
     // the child was not seen (or nothing was recorded), so it is stored as not seen.
-    if (visit) ds.add('visits', { childId: child, kind: 'cp', visitDate: visit, seen: r.values.seenAlone === 'Y' || r.values.seenAlone === 'N', seenAlone: yes(r.values.seenAlone), workerId: null });
+    if (visit)
+      ds.add('visits', {
+        childId: child,
+        kind: 'cp',
+        visitDate: visit,
+        seen: r.values.seenAlone === 'Y' || r.values.seenAlone === 'N',
+        seenAlone: yes(r.values.seenAlone),
+        workerId: null,
+      });
     const review = str(r.values.latestReview);
-    if (review) ds.add('cpReviews', { childId: child, cpPlanId: plan, dueDate: null, reviewDate: review, quorate: null, participation: null });
+    if (review)
+      ds.add('cpReviews', {
+        childId: child,
+        cpPlanId: plan,
+        dueDate: null,
+        reviewDate: review,
+        quorate: null,
+        participation: null,
+      });
   }
 
   // ——— List 8: children in care ———
@@ -292,7 +365,14 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     });
     periods.set(`${String(r.values.childId)}|${start}`, period);
     const legal = str(r.values.legalStatus);
-    if (legal) ds.add('legalStatuses', { childId: child, periodOfCareId: period, legalStatus: legal, startDate: str(r.values.legalStatusStart) ?? start, endDate: end });
+    if (legal)
+      ds.add('legalStatuses', {
+        childId: child,
+        periodOfCareId: period,
+        legalStatus: legal,
+        startDate: str(r.values.legalStatusStart) ?? start,
+        endDate: end,
+      });
     const placementStart = str(r.values.placementStart);
     const placementType = str(r.values.placementType);
     if (placementStart && placementType) {
@@ -315,16 +395,29 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       });
     }
     const review = str(r.values.latestReview);
-    if (review) ds.add('claReviews', { childId: child, periodOfCareId: period, dueDate: null, reviewDate: review, participation: null });
+    if (review)
+      ds.add('claReviews', {
+        childId: child,
+        periodOfCareId: period,
+        dueDate: null,
+        reviewDate: review,
+        participation: null,
+      });
     const visit = str(r.values.lastVisit);
-    if (visit) ds.add('visits', { childId: child, kind: 'cla', visitDate: visit, seen: true, seenAlone: null, workerId: null });
+    if (visit)
+      ds.add('visits', { childId: child, kind: 'cla', visitDate: visit, seen: true, seenAlone: null, workerId: null });
     const health = str(r.values.lastHealth);
     if (health) ds.add('healthAssessments', { childId: child, kind: 'review', assessmentDate: health });
     const dental = str(r.values.lastDental);
     if (dental) ds.add('dentalChecks', { childId: child, checkDate: dental });
     if (r.values.uasc === 'Y' && !uasc.has(String(r.values.childId))) {
       uasc.add(String(r.values.childId));
-      ds.add('immigrationStatuses', { childId: child, status: 'UASC', startDate: start <= ctx.asAt ? start : ctx.asAt, endDate: null });
+      ds.add('immigrationStatuses', {
+        childId: child,
+        status: 'UASC',
+        startDate: start <= ctx.asAt ? start : ctx.asAt,
+        endDate: null,
+      });
     }
   }
 
@@ -335,10 +428,13 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     if (child === null || eligibility === null) continue;
     teamAndWorker(r);
     const pa = str(r.values.personalAdviser);
-    const paId = pa === null ? null : ds.worker(pa, { name: pa, role: 'personal-adviser', teamId: null, startDate: ctx.asAt });
+    const paId =
+      pa === null ? null : ds.worker(pa, { name: pa, role: 'personal-adviser', teamId: null, startDate: ctx.asAt });
     const dob = str(r.values.dob);
     const entitled = dob === null ? ctx.asAt : addMonths(dob, eligibility === 'former-relevant' ? 18 * 12 : 16 * 12);
-    note('care leavers’ entitlement start dates are not in Annex A: taken as their 18th (former relevant) or 16th birthday');
+    note(
+      'care leavers’ entitlement start dates are not in Annex A: taken as their 18th (former relevant) or 16th birthday',
+    );
     ds.add('careLeavers', {
       childId: child,
       eligibility,
@@ -403,7 +499,14 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
   }
 
   const adopters = rowsOf(11).length;
-  if (adopters > 0) ctx.issues.query(ctx.file, null, null, LNT_AA_INFERRED, `List 11 has ${adopters} adopter rows; Lantern holds no adopter records, so they were not imported.`);
+  if (adopters > 0)
+    ctx.issues.query(
+      ctx.file,
+      null,
+      null,
+      LNT_AA_INFERRED,
+      `List 11 has ${adopters} adopter rows; Lantern holds no adopter records, so they were not imported.`,
+    );
   for (const [what, count] of inferred) ctx.issues.query(ctx.file, null, null, LNT_AA_INFERRED, `${count} × ${what}.`);
   return ds;
 }

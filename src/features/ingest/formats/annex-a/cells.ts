@@ -17,13 +17,14 @@ export function rawValue(v: unknown): Raw {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-     
-    if (Array.isArray(o.richText)) return rawValue((o.richText as Array<{ text?: unknown }>).map((r) => String(r.text ?? '')).join(''));
+
+    if (Array.isArray(o.richText))
+      return rawValue((o.richText as Array<{ text?: unknown }>).map((r) => String(r.text ?? '')).join(''));
     if ('result' in o) return rawValue(o.result);
     if ('text' in o) return rawValue(o.text);
     if ('error' in o) return String(o.error);
   }
-   
+
   return String(v);
 }
 
@@ -35,7 +36,11 @@ export function rawText(v: Raw): string {
 }
 
 /** Option lists that differ between layouts: a workbook may use either (e.g. F3 from 2022 in a 2024 heading row). */
-const OTHER_LAYOUTS: Partial<Record<CodeListId, CodeListId>> = { source2022: 'source', activity: 'activity2022', activity2022: 'activity' };
+const OTHER_LAYOUTS: Partial<Record<CodeListId, CodeListId>> = {
+  source2022: 'source',
+  activity: 'activity2022',
+  activity2022: 'activity',
+};
 
 function parseAnyLayoutCode(list: CodeListId, text: string): string | null {
   const other = OTHER_LAYOUTS[list];
@@ -58,9 +63,14 @@ export function parseCell(column: AnnexAColumn, raw: Raw): Parsed {
       return d ? { ok: true, value: d } : { ok: false, problem: 'type' };
     }
     case 'int': {
-      if (typeof raw === 'number') return Number.isInteger(raw) ? { ok: true, value: raw } : { ok: false, problem: 'type' };
+      if (typeof raw === 'number')
+        return Number.isInteger(raw) ? { ok: true, value: raw } : { ok: false, problem: 'type' };
       const n = parseWholeNumber(rawText(raw));
-      return n === null ? { ok: true, value: null } : Number.isNaN(n) ? { ok: false, problem: 'type' } : { ok: true, value: n };
+      return n === null
+        ? { ok: true, value: null }
+        : Number.isNaN(n)
+          ? { ok: false, problem: 'type' }
+          : { ok: true, value: n };
     }
     case 'id': {
       const text = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : rawText(raw);

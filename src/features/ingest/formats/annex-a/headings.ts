@@ -4,7 +4,13 @@
  * "Gender" or "Sex", "Age" or "Age of Child (Years)", "Date of referral" or "Date of Referral". A heading matches
  * a column when the two agree once lower-cased and stripped of everything but letters and digits.
  */
-import { ANNEX_A_LAYOUTS, annexALayout, type AnnexAColumn, type AnnexALayoutYear, type ListNumber } from '../../../annex-a/layouts';
+import {
+  ANNEX_A_LAYOUTS,
+  annexALayout,
+  type AnnexAColumn,
+  type AnnexALayoutYear,
+  type ListNumber,
+} from '../../../annex-a/layouts';
 
 /** Lower case, letters and digits only, single spaces. */
 export function headingKey(text: string): string {
@@ -110,7 +116,14 @@ export function mapHeader(list: ListNumber, headings: ReadonlyArray<string | nul
     columns.set(index, c);
   });
   const keys = new Set([...columns.values()].map((c) => c.key));
-  const layout: AnnexALayoutYear = sexHeading === 'sex' ? 2026 : list === 9 && (keys.has('personalAdviser') || keys.has('pathwayReview') || keys.has('latestContact')) ? 2024 : list === 9 ? 2022 : 2024;
+  const layout: AnnexALayoutYear =
+    sexHeading === 'sex'
+      ? 2026
+      : list === 9 && (keys.has('personalAdviser') || keys.has('pathwayReview') || keys.has('latestContact'))
+        ? 2024
+        : list === 9
+          ? 2022
+          : 2024;
   return { columns, unknown, repeated, layout };
 }
 

@@ -22,7 +22,8 @@ function latestDate(lists: ReadonlyMap<ListNumber, ListData>): string | null {
   let latest: string | null = null;
   for (const data of lists.values())
     for (const r of data.rows)
-      for (const [k, v] of Object.entries(r.values)) if (k !== 'dob' && typeof v === 'string' && isIsoDate(v) && (latest === null || v > latest)) latest = v;
+      for (const [k, v] of Object.entries(r.values))
+        if (k !== 'dob' && typeof v === 'string' && isIsoDate(v) && (latest === null || v > latest)) latest = v;
   return latest;
 }
 
@@ -43,7 +44,13 @@ export const annexAFormat: ImportFormat = {
     const { issues } = ctx;
     if (files.length !== 1) {
       for (const f of files.slice(1))
-        issues.error(f.name, null, null, LANTERN_RULES.file, 'Import one Annex A workbook at a time: each describes the authority as at its own date.');
+        issues.error(
+          f.name,
+          null,
+          null,
+          LANTERN_RULES.file,
+          'Import one Annex A workbook at a time: each describes the authority as at its own date.',
+        );
       if (files.length === 0) return null;
     }
     const file = files[0] as SourceFile;
@@ -51,7 +58,13 @@ export const annexAFormat: ImportFormat = {
     const lists = await readAnnexAWorkbook(file.path, file.name, issues, file.onBytes);
     if (!lists) return null;
     if (lists.size === 0) {
-      issues.error(file.name, null, null, LANTERN_RULES.file, 'No sheet of this workbook is an Annex A list (sheets "List 1" … "List 11" with their headings).');
+      issues.error(
+        file.name,
+        null,
+        null,
+        LANTERN_RULES.file,
+        'No sheet of this workbook is an Annex A list (sheets "List 1" … "List 11" with their headings).',
+      );
       return null;
     }
     let asAt = ctx.options.asAt ?? null;
@@ -62,10 +75,22 @@ export const annexAFormat: ImportFormat = {
     if (asAt === null) {
       asAt = latestDate(lists);
       if (asAt === null) {
-        issues.error(file.name, null, null, LANTERN_RULES.file, 'The workbook has no dates, so the date it is as at cannot be told: give the as-at date.');
+        issues.error(
+          file.name,
+          null,
+          null,
+          LANTERN_RULES.file,
+          'The workbook has no dates, so the date it is as at cannot be told: give the as-at date.',
+        );
         return null;
       }
-      issues.query(file.name, null, null, 'LNT-AA-ASAT', `The workbook does not say what date it is as at; taken as ${longDate(asAt)}, the latest date in it. Give the as-at date if that is wrong.`);
+      issues.query(
+        file.name,
+        null,
+        null,
+        'LNT-AA-ASAT',
+        `The workbook does not say what date it is as at; taken as ${longDate(asAt)}, the latest date in it. Give the as-at date if that is wrong.`,
+      );
     }
     ctx.progress({ stage: 'checking', file: file.name, done: file.size, total: file.size });
     runRules(annexARules, collectionYearOf(asAt), { file: file.name, asAt, lists }, issues);

@@ -43,74 +43,113 @@ async function cells(file: string): Promise<Map<string, string[]>> {
     const rows: string[] = [];
     ws.eachRow((row) => {
       const values = (row.values as unknown[]).slice(1);
-      rows.push(JSON.stringify(headings.map((h, i) => (HISTORY_COLUMNS.has(h) ? '—' : values[i] instanceof Date ? (values[i] as Date).toISOString().slice(0, 10) : (values[i] ?? null)))));
+      rows.push(
+        JSON.stringify(
+          headings.map((h, i) =>
+            HISTORY_COLUMNS.has(h)
+              ? '—'
+              : values[i] instanceof Date
+                ? (values[i] as Date).toISOString().slice(0, 10)
+                : (values[i] ?? null),
+          ),
+        ),
+      );
     });
     out.set(ws.name, rows.sort());
   }
   return out;
 }
 
-describeEachEngine('Annex A round trip of the demo authority', { demo: { seed: 1, childPopulation: 5000, years: 6, asAt: AS_AT } }, (ctx) => {
-  let second: { database: Database; drop: () => Promise<void> };
-  let from: number;
-  let to: number;
-  let first = '';
-  let again = '';
-  /** Whether the first import was accepted: the later tests read what it wrote, and say so rather than fail again. */
-  let imported = false;
+describeEachEngine(
+  'Annex A round trip of the demo authority',
+  { demo: { seed: 1, childPopulation: 5000, years: 6, asAt: AS_AT } },
+  (ctx) => {
+    let second: { database: Database; drop: () => Promise<void> };
+    let from: number;
+    let to: number;
+    let first = '';
+    let again = '';
+    /** Whether the first import was accepted: the later tests read what it wrote, and say so rather than fail again. */
+    let imported = false;
 
-  before(async () => {
-    first = path.join(dir, `first-${ctx.database.kind}.xlsx`);
-    again = path.join(dir, `again-${ctx.database.kind}.xlsx`);
-    const demo = ctx.demo;
-    from = demo.authorityId;
-    await exportAnnexA(ctx.database.db, from, { asAt: AS_AT }, first);
-    second = await freshDatabase(ctx.database.kind);
-    const [la] = await second.database.db.insert(authorities).values({ code: 'RT', name: demo.name }).returning();
-    to = (la as { id: number }).id;
-  });
-  after(async () => second?.drop());
+    before(async () => {
+      first = path.join(dir, `first-${ctx.database.kind}.xlsx`);
+      again = path.join(dir, `again-${ctx.database.kind}.xlsx`);
+      const demo = ctx.demo;
+      from = demo.authorityId;
+      await exportAnnexA(ctx.database.db, from, { asAt: AS_AT }, first);
+      second = await freshDatabase(ctx.database.kind);
+      const [la] = await second.database.db.insert(authorities).values({ code: 'RT', name: demo.name }).returning();
+      to = (la as { id: number }).id;
+    });
+    after(async () => second?.drop());
 
-  it('imports the exported workbook with no errors, and the same file again changes nothing', async () => {
-    const request = { paths: [first], authorityId: to, actor: { userId: null, username: 'test' }, options: { asAt: AS_AT }, formats: [annexAFormat] };
-    const once = await importFiles(second.database, request);
-    const errors = once.batches.flatMap((b) => b.issues.filter((i) => i.severity === 'error').map((i) => `${i.file} row ${i.row ?? '-'} ${i.column ?? ''} ${i.rule}: ${i.message}`));
-    const outcome = once.batches.map((b) => [b.format, b.status, b.errors, b.period]);
-    if (errors.length > 0 || once.unrecognised.length > 0) console.error('Annex A round trip import:', JSON.stringify({ outcome, unrecognised: once.unrecognised, empty: once.empty, errors: errors.slice(0, 20) }));
-    assert.deepEqual(outcome, [['annex-a', 'accepted', 0, AS_AT]], `errors: ${errors.slice(0, 20).join('; ')}`);
-    imported = true;
-    const twice = await importFiles(second.database, request);
-    assert.deepEqual(twice.batches.map((b) => b.status), ['unchanged']);
-  });
+    it('imports the exported workbook with no errors, and the same file again changes nothing', async () => {
+      const request = {
+        paths: [first],
+        authorityId: to,
+        actor: { userId: null, username: 'test' },
+        options: { asAt: AS_AT },
+        formats: [annexAFormat],
+      };
+      const once = await importFiles(second.database, request);
+      const errors = once.batches.flatMap((b) =>
+        b.issues
+          .filter((i) => i.severity === 'error')
+          .map((i) => `${i.file} row ${i.row ?? '-'} ${i.column ?? ''} ${i.rule}: ${i.message}`),
+      );
+      const outcome = once.batches.map((b) => [b.format, b.status, b.errors, b.period]);
+      if (errors.length > 0 || once.unrecognised.length > 0)
+        console.error(
+          'Annex A round trip import:',
+          JSON.stringify({ outcome, unrecognised: once.unrecognised, empty: once.empty, errors: errors.slice(0, 20) }),
+        );
+      assert.deepEqual(outcome, [['annex-a', 'accepted', 0, AS_AT]], `errors: ${errors.slice(0, 20).join('; ')}`);
+      imported = true;
+      const twice = await importFiles(second.database, request);
+      assert.deepEqual(
+        twice.batches.map((b) => b.status),
+        ['unchanged'],
+      );
+    });
 
-  it('exports again with every list identical, cell by cell (history-derived counts aside)', async (t) => {
-    if (!imported) { t.skip('the import failed (see the test before)'); return; }
-    await exportAnnexA(second.database.db, to, { asAt: AS_AT }, again);
-    const a = await cells(first);
-    const b = await cells(again);
-    assert.deepEqual([...b.keys()], [...a.keys()]);
-    for (const [sheet, rows] of a) assert.deepEqual(b.get(sheet), rows, sheet);
-  });
+    it('exports again with every list identical, cell by cell (history-derived counts aside)', async (t) => {
+      if (!imported) {
+        t.skip('the import failed (see the test before)');
+        return;
+      }
+      await exportAnnexA(second.database.db, to, { asAt: AS_AT }, again);
+      const a = await cells(first);
+      const b = await cells(again);
+      assert.deepEqual([...b.keys()], [...a.keys()]);
+      for (const [sheet, rows] of a) assert.deepEqual(b.get(sheet), rows, sheet);
+    });
 
-  it('gives back the canonical rows Annex A carries, field by field', async (t) => {
-    if (!imported) { t.skip('the import failed (see the test before)'); return; }
-    const w6 = '2025-10-01';
-    const spec = {
-      contacts: ['childId', 'contactDate', 'source'],
-      cpPlans: ['childId', 'startDate', 'endDate', 'initialCategory', 'latestCategory', 'epoOrPoliceProtection'],
-      periodsOfCare: ['childId', 'startDate', 'endDate', 'reasonCeased', 'categoryOfNeed', 'permanencePlan'],
-      children: ['laChildId', 'sex', 'ethnicity', 'dateOfBirth', 'expectedDateOfBirth'],
-    } as const;
-    const before = await canonicalSnapshot(ctx.database.db, from, spec);
-    const after = await canonicalSnapshot(second.database.db, to, spec);
-    // Contacts: Annex A carries every contact of the six months, and only those.
-    const inWindow = (line: string) => (JSON.parse(line) as { contactDate: string }).contactDate >= w6 && (JSON.parse(line) as { contactDate: string }).contactDate <= AS_AT;
-    assert.deepEqual(after.contacts, before.contacts?.filter(inWindow));
-    // Children, CP plans and periods of care: every one that came back is exactly as it was.
-    for (const table of ['children', 'cpPlans', 'periodsOfCare'] as const) {
-      const had = new Set(before[table]);
-      assert.ok((after[table]?.length ?? 0) > 0, table);
-      for (const line of after[table] ?? []) assert.ok(had.has(line), `${table}: ${line}`);
-    }
-  });
-});
+    it('gives back the canonical rows Annex A carries, field by field', async (t) => {
+      if (!imported) {
+        t.skip('the import failed (see the test before)');
+        return;
+      }
+      const w6 = '2025-10-01';
+      const spec = {
+        contacts: ['childId', 'contactDate', 'source'],
+        cpPlans: ['childId', 'startDate', 'endDate', 'initialCategory', 'latestCategory', 'epoOrPoliceProtection'],
+        periodsOfCare: ['childId', 'startDate', 'endDate', 'reasonCeased', 'categoryOfNeed', 'permanencePlan'],
+        children: ['laChildId', 'sex', 'ethnicity', 'dateOfBirth', 'expectedDateOfBirth'],
+      } as const;
+      const before = await canonicalSnapshot(ctx.database.db, from, spec);
+      const after = await canonicalSnapshot(second.database.db, to, spec);
+      // Contacts: Annex A carries every contact of the six months, and only those.
+      const inWindow = (line: string) =>
+        (JSON.parse(line) as { contactDate: string }).contactDate >= w6 &&
+        (JSON.parse(line) as { contactDate: string }).contactDate <= AS_AT;
+      assert.deepEqual(after.contacts, before.contacts?.filter(inWindow));
+      // Children, CP plans and periods of care: every one that came back is exactly as it was.
+      for (const table of ['children', 'cpPlans', 'periodsOfCare'] as const) {
+        const had = new Set(before[table]);
+        assert.ok((after[table]?.length ?? 0) > 0, table);
+        for (const line of after[table] ?? []) assert.ok(had.has(line), `${table}: ${line}`);
+      }
+    });
+  },
+);

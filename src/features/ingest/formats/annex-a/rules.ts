@@ -15,9 +15,12 @@ export interface AnnexARuleContext {
 }
 
 const rows = (ctx: AnnexARuleContext, n: ListNumber): ParsedRow[] => ctx.lists.get(n)?.rows ?? [];
-const child = (r: ParsedRow): string | null => (r.values.childId === null || r.values.childId === undefined ? null : String(r.values.childId));
+const child = (r: ParsedRow): string | null =>
+  r.values.childId === null || r.values.childId === undefined ? null : String(r.values.childId);
 /** Column headings by key (2024 layout), for issue messages. */
-const HEADINGS: Record<string, string> = Object.fromEntries(annexALayout(2024).flatMap((l) => l.columns.map((c) => [c.key, c.heading])));
+const HEADINGS: Record<string, string> = Object.fromEntries(
+  annexALayout(2024).flatMap((l) => l.columns.map((c) => [c.key, c.heading])),
+);
 
 /** Pairs of (start, end) columns per list where the end may not be before the start. */
 const ORDERED: Array<{ list: ListNumber; start: string; end: string; endHeading: string }> = [
@@ -33,9 +36,37 @@ const ORDERED: Array<{ list: ListNumber; start: string; end: string; endHeading:
 
 /** Date columns that describe the past: a value after the as-at date cannot be right (Date of Birth may be, for an unborn child). */
 const PAST_DATES = [
-  'contactDate', 'ehStart', 'ehEnd', 'referralDate', 'assessmentStart', 'authorised', 's47Start', 'icpcDate', 'cinStart', 'lastSeen', 'cinClosure',
-  'cpStart', 'lastVisit', 'latestReview', 'cpEnd', 'claStart', 'legalStatusStart', 'lastHealth', 'lastDental', 'claEnd', 'placementStart',
-  'pathwayReview', 'latestContact', 'enteredCare', 'decisionDate', 'placementOrder', 'matched', 'placed', 'adoptionOrder', 'reversedDate', 'ffaDate',
+  'contactDate',
+  'ehStart',
+  'ehEnd',
+  'referralDate',
+  'assessmentStart',
+  'authorised',
+  's47Start',
+  'icpcDate',
+  'cinStart',
+  'lastSeen',
+  'cinClosure',
+  'cpStart',
+  'lastVisit',
+  'latestReview',
+  'cpEnd',
+  'claStart',
+  'legalStatusStart',
+  'lastHealth',
+  'lastDental',
+  'claEnd',
+  'placementStart',
+  'pathwayReview',
+  'latestContact',
+  'enteredCare',
+  'decisionDate',
+  'placementOrder',
+  'matched',
+  'placed',
+  'adoptionOrder',
+  'reversedDate',
+  'ffaDate',
 ];
 
 export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
@@ -44,14 +75,21 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
     severity: 'error',
     message: 'An end date is before the date it ends',
     years: { from: 2000 },
-    source: 'Mirrors CIN census 8630 (closure before referral), 8925 (CP plan ends before it starts) and SSDA903 rule 147',
+    source:
+      'Mirrors CIN census 8630 (closure before referral), 8925 (CP plan ends before it starts) and SSDA903 rule 147',
     check(ctx, hit) {
       for (const o of ORDERED) {
         for (const r of rows(ctx, o.list)) {
           const start = r.values[o.start];
           const end = r.values[o.end];
           if (typeof start === 'string' && typeof end === 'string' && end < start)
-            hit({ file: ctx.file, row: r.row, column: o.endHeading, child: child(r), detail: `sheet "${r.sheet}": ${end} is before ${start}` });
+            hit({
+              file: ctx.file,
+              row: r.row,
+              column: o.endHeading,
+              child: child(r),
+              detail: `sheet "${r.sheet}": ${end} is before ${start}`,
+            });
         }
       }
     },
@@ -71,7 +109,8 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
         for (const r of rows(ctx, list)) {
           const hasDate = r.values[date] !== null && r.values[date] !== undefined;
           const hasReason = r.values[reason] !== null && r.values[reason] !== undefined;
-          if (hasDate !== hasReason) hit({ file: ctx.file, row: r.row, column: heading, child: child(r), detail: `sheet "${r.sheet}"` });
+          if (hasDate !== hasReason)
+            hit({ file: ctx.file, row: r.row, column: heading, child: child(r), detail: `sheet "${r.sheet}"` });
         }
       }
     },
@@ -87,7 +126,14 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
         for (const r of data.rows) {
           for (const key of PAST_DATES) {
             const v = r.values[key];
-            if (typeof v === 'string' && v > ctx.asAt) hit({ file: ctx.file, row: r.row, column: HEADINGS[key] ?? key, child: child(r), detail: `sheet "${r.sheet}": ${v}` });
+            if (typeof v === 'string' && v > ctx.asAt)
+              hit({
+                file: ctx.file,
+                row: r.row,
+                column: HEADINGS[key] ?? key,
+                child: child(r),
+                detail: `sheet "${r.sheet}": ${v}`,
+              });
           }
         }
       }
@@ -108,14 +154,24 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
           if (id === null) continue;
           const seen = first.get(id);
           if (!seen) {
-            first.set(id, { sex: r.values.sex ?? null, ethnicity: r.values.ethnicity ?? null, dob: r.values.dob ?? null, sheet: r.sheet });
+            first.set(id, {
+              sex: r.values.sex ?? null,
+              ethnicity: r.values.ethnicity ?? null,
+              dob: r.values.dob ?? null,
+              sheet: r.sheet,
+            });
             continue;
           }
           for (const k of ['sex', 'ethnicity', 'dob'] as const) {
             const v = r.values[k] ?? null;
             if (v !== null && seen[k] !== null && v !== seen[k])
-               
-              hit({ file: ctx.file, row: r.row, column: HEADINGS[k] ?? k, child: id, detail: `sheet "${r.sheet}" says ${String(v)}, sheet "${seen.sheet}" says ${String(seen[k])}` });
+              hit({
+                file: ctx.file,
+                row: r.row,
+                column: HEADINGS[k] ?? k,
+                child: id,
+                detail: `sheet "${r.sheet}" says ${String(v)}, sheet "${seen.sheet}" says ${String(seen[k])}`,
+              });
           }
         }
       }
@@ -145,7 +201,14 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
         for (const r of rows(ctx, list)) {
           const key = cols.map((c) => String(r.values[c] ?? '')).join('|');
           const before = seen.get(key);
-          if (before !== undefined) hit({ file: ctx.file, row: r.row, column: null, child: child(r), detail: `sheet "${r.sheet}" row ${r.row} repeats row ${before}` });
+          if (before !== undefined)
+            hit({
+              file: ctx.file,
+              row: r.row,
+              column: null,
+              child: child(r),
+              detail: `sheet "${r.sheet}" row ${r.row} repeats row ${before}`,
+            });
           else seen.set(key, r.row);
         }
       }
@@ -154,13 +217,22 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
   defineRule<AnnexARuleContext>({
     code: 'LNT-AA-06',
     severity: 'query',
-    message: "List 6's case status says the child is looked after or on a child protection plan, but the child is not in that list",
+    message:
+      "List 6's case status says the child is looked after or on a child protection plan, but the child is not in that list",
     years: { from: 2000 },
     source: 'Annex A List 6 Case Status, derived from Lists 7 and 8 as the SSD Annex A extraction SQL does',
     check(ctx, hit) {
       if (!ctx.lists.has(7) || !ctx.lists.has(8)) return;
-      const inCare = new Set(rows(ctx, 8).filter((r) => r.values.claEnd === null || r.values.claEnd === undefined).map(child));
-      const onPlan = new Set(rows(ctx, 7).filter((r) => r.values.cpEnd === null || r.values.cpEnd === undefined).map(child));
+      const inCare = new Set(
+        rows(ctx, 8)
+          .filter((r) => r.values.claEnd === null || r.values.claEnd === undefined)
+          .map(child),
+      );
+      const onPlan = new Set(
+        rows(ctx, 7)
+          .filter((r) => r.values.cpEnd === null || r.values.cpEnd === undefined)
+          .map(child),
+      );
       for (const r of rows(ctx, 6)) {
         const s = r.values.caseStatus;
         if ((s === 'cla' && !inCare.has(child(r))) || (s === 'cp' && !onPlan.has(child(r))))
@@ -171,7 +243,7 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
   defineRule<AnnexARuleContext>({
     code: 'LNT-AA-07',
     severity: 'query',
-    message: "The age does not agree with the date of birth at the as-at date",
+    message: 'The age does not agree with the date of birth at the as-at date',
     years: { from: 2000 },
     source: 'Annex A "Age of Child (Years)": age at last birthday, -1 for an unborn child (SSD Annex A extraction SQL)',
     check(ctx, hit) {
@@ -181,10 +253,16 @@ export const annexARules: ReadonlyArray<Rule<AnnexARuleContext>> = [
           const age = r.values.age;
           if (typeof dob !== 'string' || typeof age !== 'number') continue;
           const expected = annexAAge(dob, ctx.asAt);
-          if (age !== expected) hit({ file: ctx.file, row: r.row, column: 'Age of Child (Years)', child: child(r), detail: `sheet "${r.sheet}": ${age}, expected ${expected}` });
+          if (age !== expected)
+            hit({
+              file: ctx.file,
+              row: r.row,
+              column: 'Age of Child (Years)',
+              child: child(r),
+              detail: `sheet "${r.sheet}": ${age}, expected ${expected}`,
+            });
         }
       }
     },
   }),
 ];
-

@@ -35,9 +35,30 @@ export interface ListData {
  * or blank.
  */
 export const SOFT_REQUIRED = new Set([
-  'age', 'referrals12m', 's47s12m', 'icpcs12m', 'previousPlans', 'placements12m', 'missing12m', 'absent12m', 'secondPeriod', 'caseStatus',
-  'team', 'worker', 'personalAdviser', 'organisation', 'postcode', 'location', 'laOfPlacement', 'provider', 'disability', 'uasc',
-  'epo', 'childSeen', 'enteredCare', 'inTouch',
+  'age',
+  'referrals12m',
+  's47s12m',
+  'icpcs12m',
+  'previousPlans',
+  'placements12m',
+  'missing12m',
+  'absent12m',
+  'secondPeriod',
+  'caseStatus',
+  'team',
+  'worker',
+  'personalAdviser',
+  'organisation',
+  'postcode',
+  'location',
+  'laOfPlacement',
+  'provider',
+  'disability',
+  'uasc',
+  'epo',
+  'childSeen',
+  'enteredCare',
+  'inTouch',
 ]);
 
 /**
@@ -46,7 +67,11 @@ export const SOFT_REQUIRED = new Set([
  */
 async function zipParts(path: string, names: readonly string[]): Promise<Map<string, string> | null> {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- yauzl's types promise a zip and a stream; a bad file gives neither
-  const zip = await new Promise<ZipFile | null>((resolve) => { openZip(path, { lazyEntries: true, autoClose: true }, (err, z) => { resolve(err || !z ? null : z); }); });
+  const zip = await new Promise<ZipFile | null>((resolve) => {
+    openZip(path, { lazyEntries: true, autoClose: true }, (err, z) => {
+      resolve(err || !z ? null : z);
+    });
+  });
   if (!zip) return null;
   const found = new Map<string, string>();
   return new Promise<Map<string, string> | null>((resolve) => {
@@ -57,8 +82,12 @@ async function zipParts(path: string, names: readonly string[]): Promise<Map<str
       zip.close();
       resolve(v);
     };
-    zip.on('error', () => { finish(null); });
-    zip.on('end', () => { finish(found); });
+    zip.on('error', () => {
+      finish(null);
+    });
+    zip.on('end', () => {
+      finish(found);
+    });
     zip.on('entry', (entry: Entry) => {
       if (!names.includes(entry.fileName)) {
         zip.readEntry();
@@ -66,10 +95,15 @@ async function zipParts(path: string, names: readonly string[]): Promise<Map<str
       }
       zip.openReadStream(entry, (err, stream) => {
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- yauzl's types promise a zip and a stream; a bad file gives neither
-        if (err || !stream) { finish(null); return; }
+        if (err || !stream) {
+          finish(null);
+          return;
+        }
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('error', () => { finish(null); });
+        stream.on('error', () => {
+          finish(null);
+        });
         stream.on('end', () => {
           found.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
           if (found.size === names.length) finish(found);
@@ -121,17 +155,33 @@ async function workbookModel(path: string): Promise<object> {
 }
 
 function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 const HEADER_SEARCH_ROWS = 10;
 
 /** Streams the workbook; returns each recognised list's rows, or null when the file cannot be read as XLSX. */
-export async function readAnnexAWorkbook(path: string, file: string, issues: IssueLog, onBytes?: (bytesRead: number) => void): Promise<Map<ListNumber, ListData> | null> {
+export async function readAnnexAWorkbook(
+  path: string,
+  file: string,
+  issues: IssueLog,
+  onBytes?: (bytesRead: number) => void,
+): Promise<Map<ListNumber, ListData> | null> {
   const lists = new Map<ListNumber, ListData>();
   // Read before the reader's stream is opened: a counted stream flows (and would lose bytes) while we wait.
   const primed = await workbookModel(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(countingStream(path, onBytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(countingStream(path, onBytes), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   Object.assign(reader, primed);
   try {
     for await (const ws of reader) {
@@ -170,32 +220,87 @@ export async function readAnnexAWorkbook(path: string, file: string, issues: Iss
         if (parsed) data.rows.push(parsed);
       }
       if (!header) {
-        if (list) issues.error(file, null, null, LANTERN_RULES.column, `Sheet "${sheetName}" looks like List ${list} but no row in its first ${HEADER_SEARCH_ROWS} has the list's headings.`);
-        else issues.query(file, null, null, LANTERN_RULES.unknown, `Sheet "${sheetName}" is not an Annex A list; it was ignored.`);
+        if (list)
+          issues.error(
+            file,
+            null,
+            null,
+            LANTERN_RULES.column,
+            `Sheet "${sheetName}" looks like List ${list} but no row in its first ${HEADER_SEARCH_ROWS} has the list's headings.`,
+          );
+        else
+          issues.query(
+            file,
+            null,
+            null,
+            LANTERN_RULES.unknown,
+            `Sheet "${sheetName}" is not an Annex A list; it was ignored.`,
+          );
       }
     }
   } catch (e) {
-    issues.error(file, null, null, LANTERN_RULES.file, `The file could not be read as an Excel workbook (.xlsx): ${(e as Error).message}`);
+    issues.error(
+      file,
+      null,
+      null,
+      LANTERN_RULES.file,
+      `The file could not be read as an Excel workbook (.xlsx): ${(e as Error).message}`,
+    );
     return null;
   }
   return lists;
 }
 
-function startList(lists: Map<ListNumber, ListData>, list: ListNumber, sheet: string, header: HeaderMap, file: string, headerRow: number, issues: IssueLog): ListData | null {
+function startList(
+  lists: Map<ListNumber, ListData>,
+  list: ListNumber,
+  sheet: string,
+  header: HeaderMap,
+  file: string,
+  headerRow: number,
+  issues: IssueLog,
+): ListData | null {
   if (lists.has(list)) {
-    issues.error(file, headerRow, null, LANTERN_RULES.duplicate, `Sheet "${sheet}" is a second List ${list} (the first is "${lists.get(list)?.sheet}"); it was not read.`);
+    issues.error(
+      file,
+      headerRow,
+      null,
+      LANTERN_RULES.duplicate,
+      `Sheet "${sheet}" is a second List ${list} (the first is "${lists.get(list)?.sheet}"); it was not read.`,
+    );
     return null;
   }
-  for (const r of header.repeated) issues.error(file, headerRow, r.heading, LANTERN_RULES.column, `Sheet "${sheet}": the column "${r.heading}" appears twice.`);
-  for (const u of header.unknown) issues.query(file, headerRow, u.heading, LANTERN_RULES.column, `Sheet "${sheet}": the column "${u.heading}" is not an Annex A List ${list} column; it was ignored.`);
+  for (const r of header.repeated)
+    issues.error(
+      file,
+      headerRow,
+      r.heading,
+      LANTERN_RULES.column,
+      `Sheet "${sheet}": the column "${r.heading}" appears twice.`,
+    );
+  for (const u of header.unknown)
+    issues.query(
+      file,
+      headerRow,
+      u.heading,
+      LANTERN_RULES.column,
+      `Sheet "${sheet}": the column "${u.heading}" is not an Annex A List ${list} column; it was ignored.`,
+    );
   const present = new Set([...header.columns.values()].map((c) => c.key));
   let missingRequired = false;
   for (const c of annexAList(header.layout, list).columns) {
     if (!c.required || present.has(c.key)) continue;
-    if (SOFT_REQUIRED.has(c.key)) issues.query(file, headerRow, c.heading, LANTERN_RULES.column, `Sheet "${sheet}" has no column "${c.heading}".`);
+    if (SOFT_REQUIRED.has(c.key))
+      issues.query(file, headerRow, c.heading, LANTERN_RULES.column, `Sheet "${sheet}" has no column "${c.heading}".`);
     else {
       missingRequired = true;
-      issues.error(file, headerRow, c.heading, LANTERN_RULES.column, `Sheet "${sheet}" (List ${list}) has no column "${c.heading}", which Annex A requires.`);
+      issues.error(
+        file,
+        headerRow,
+        c.heading,
+        LANTERN_RULES.column,
+        `Sheet "${sheet}" (List ${list}) has no column "${c.heading}", which Annex A requires.`,
+      );
     }
   }
   const data: ListData = { list, sheet, layout: header.layout, present, rows: [] };
@@ -215,7 +320,14 @@ function describe(c: AnnexAColumn): string {
   }
 }
 
-function parseRow(data: ListData, header: HeaderMap, cells: Raw[], rowNumber: number, file: string, issues: IssueLog): ParsedRow | null {
+function parseRow(
+  data: ListData,
+  header: HeaderMap,
+  cells: Raw[],
+  rowNumber: number,
+  file: string,
+  issues: IssueLog,
+): ParsedRow | null {
   if (cells.every((c) => c === null)) return null;
   const values: Record<string, Value> = {};
   const childCell = [...header.columns.entries()].find(([, c]) => c.key === 'childId' || c.key === 'adopterId');
@@ -226,19 +338,52 @@ function parseRow(data: ListData, header: HeaderMap, cells: Raw[], rowNumber: nu
     if (!parsed.ok) {
       const shown = rawText(raw);
       if (parsed.problem === 'code')
-        issues.error(file, rowNumber, column.heading, LANTERN_RULES.code, `"${shown}" is not one of Annex A's options for "${column.heading}" (sheet "${data.sheet}").`, child);
-      else issues.error(file, rowNumber, column.heading, LANTERN_RULES.type, `"${shown}" is not ${describe(column)} (sheet "${data.sheet}", column "${column.heading}").`, child);
+        issues.error(
+          file,
+          rowNumber,
+          column.heading,
+          LANTERN_RULES.code,
+          `"${shown}" is not one of Annex A's options for "${column.heading}" (sheet "${data.sheet}").`,
+          child,
+        );
+      else
+        issues.error(
+          file,
+          rowNumber,
+          column.heading,
+          LANTERN_RULES.type,
+          `"${shown}" is not ${describe(column)} (sheet "${data.sheet}", column "${column.heading}").`,
+          child,
+        );
       values[column.key] = null;
       continue;
     }
     values[column.key] = parsed.value;
   }
   for (const c of annexAList(header.layout, data.list).columns) {
-    if (!c.required || !data.present.has(c.key) || values[c.key] !== null && values[c.key] !== undefined) continue;
-    const cellHadValue = [...header.columns.entries()].some(([i, col]) => col.key === c.key && cells[i] !== null && cells[i] !== undefined);
+    if (!c.required || !data.present.has(c.key) || (values[c.key] !== null && values[c.key] !== undefined)) continue;
+    const cellHadValue = [...header.columns.entries()].some(
+      ([i, col]) => col.key === c.key && cells[i] !== null && cells[i] !== undefined,
+    );
     if (cellHadValue) continue; // already reported as a type or code problem
-    if (SOFT_REQUIRED.has(c.key)) issues.query(file, rowNumber, c.heading, LANTERN_RULES.required, `"${c.heading}" is blank (sheet "${data.sheet}").`, child);
-    else issues.error(file, rowNumber, c.heading, LANTERN_RULES.required, `"${c.heading}" is blank; Annex A requires it (sheet "${data.sheet}").`, child);
+    if (SOFT_REQUIRED.has(c.key))
+      issues.query(
+        file,
+        rowNumber,
+        c.heading,
+        LANTERN_RULES.required,
+        `"${c.heading}" is blank (sheet "${data.sheet}").`,
+        child,
+      );
+    else
+      issues.error(
+        file,
+        rowNumber,
+        c.heading,
+        LANTERN_RULES.required,
+        `"${c.heading}" is blank; Annex A requires it (sheet "${data.sheet}").`,
+        child,
+      );
   }
   return { sheet: data.sheet, row: rowNumber, values };
 }

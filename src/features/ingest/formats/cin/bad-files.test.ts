@@ -19,7 +19,11 @@ const bad = (name: string) => fixture(path.join('bad', name));
 /** [rule, severity, line, element] of each issue. */
 async function issuesOf(name: string) {
   const { result, issues } = await readCensus([bad(name)]);
-  return { result, found: issues.map((i) => [i.rule, i.severity, i.row, i.column]), messages: issues.map((i) => i.message) };
+  return {
+    result,
+    found: issues.map((i) => [i.rule, i.severity, i.row, i.column]),
+    messages: issues.map((i) => i.message),
+  };
 }
 
 describe('CIN census: bad files', () => {
@@ -76,11 +80,15 @@ describe('CIN census: bad files', () => {
     const gender = await issuesOf('gendercurrent-in-2025-26.xml');
     assert.deepEqual(gender.found, [['LNT-CODE', 'error', 16, 'GenderCurrent']]);
     // The PreProceedingsandFGDM element is inserted after ReferralNFA, on line 26.
-    assert.deepEqual((await issuesOf('pre-proceedings-before-2026-27.xml')).found, [['LNT-CODE', 'error', 26, 'PreProceedingsandFGDM']]);
+    assert.deepEqual((await issuesOf('pre-proceedings-before-2026-27.xml')).found, [
+      ['LNT-CODE', 'error', 26, 'PreProceedingsandFGDM'],
+    ]);
   });
 
   it('a code not in the list', async () => {
-    assert.deepEqual((await issuesOf('primary-need-not-a-code.xml')).found, [['LNT-CODE', 'error', 24, 'PrimaryNeedCode']]);
+    assert.deepEqual((await issuesOf('primary-need-not-a-code.xml')).found, [
+      ['LNT-CODE', 'error', 24, 'PrimaryNeedCode'],
+    ]);
   });
 
   it('an element the census does not have', async () => {
@@ -131,16 +139,30 @@ describeEachEngine('CIN census: bad files leave the database as it was', (ctx) =
   let authorityId = 0;
   before(async () => {
     authorityId = (await buildAuthority(ctx.database.db)).id;
-    const ok = await importFiles(ctx.database, { paths: [path.join(FIXTURES, 'valid-2026.xml')], authorityId, actor: { userId: null, username: 't' }, formats: [cinCensusFormat] });
+    const ok = await importFiles(ctx.database, {
+      paths: [path.join(FIXTURES, 'valid-2026.xml')],
+      authorityId,
+      actor: { userId: null, username: 't' },
+      formats: [cinCensusFormat],
+    });
     assert.equal(ok.batches[0]?.status, 'accepted');
   });
 
   it('each bad file is rejected and changes nothing', async () => {
-    const spec = { children: ['laChildId', 'sex', 'dateOfBirth'], cinEpisodes: ['childId', 'referralDate', 'closureDate'], cpPlans: ['childId', 'startDate'] } as const;
+    const spec = {
+      children: ['laChildId', 'sex', 'dateOfBirth'],
+      cinEpisodes: ['childId', 'referralDate', 'closureDate'],
+      cpPlans: ['childId', 'startDate'],
+    } as const;
     const before = await canonicalSnapshot(ctx.database.db, authorityId, spec);
     assert.equal(before.children?.length, 4);
     for (const name of REJECTED) {
-      const r = await importFiles(ctx.database, { paths: [bad(name).path], authorityId, actor: { userId: null, username: 't' }, formats: [cinCensusFormat] });
+      const r = await importFiles(ctx.database, {
+        paths: [bad(name).path],
+        authorityId,
+        actor: { userId: null, username: 't' },
+        formats: [cinCensusFormat],
+      });
       assert.equal(r.batches[0]?.status, 'rejected', name);
       assert.ok((r.batches[0]?.errors ?? 0) > 0, name);
       assert.deepEqual(await canonicalSnapshot(ctx.database.db, authorityId, spec), before, name);

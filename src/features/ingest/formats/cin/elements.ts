@@ -50,7 +50,14 @@ export class ModuleReader {
   }
 
   error(at: XmlNode | null, rule: string, message: string, column?: string): void {
-    this.ctx.issues.error(this.ctx.file, at ? at.line : this.node.line, column ?? at?.name ?? this.node.name, rule, message, this.ctx.child);
+    this.ctx.issues.error(
+      this.ctx.file,
+      at ? at.line : this.node.line,
+      column ?? at?.name ?? this.node.name,
+      rule,
+      message,
+      this.ctx.child,
+    );
   }
 
   has(name: string): boolean {
@@ -104,7 +111,8 @@ export class ModuleReader {
     const t = this.text(name, required);
     if (t === null) return null;
     const v = parseYesNoStrict(t);
-    if (v === null) this.error(this.nodes(name)[0] ?? null, LANTERN_RULES.type, `${name} "${t}" is not true, false, 1 or 0`);
+    if (v === null)
+      this.error(this.nodes(name)[0] ?? null, LANTERN_RULES.type, `${name} "${t}" is not true, false, 1 or 0`);
     return v;
   }
 

@@ -6,7 +6,10 @@ import { census, child, fixture, readCensus, tempFile } from './testing';
 describe('CIN census reader', () => {
   it('claims a CIN census by its content and leaves other XML alone', async () => {
     const cin = fixture('valid-2026.xml');
-    const other = tempFile('cla.xml', '<?xml version="1.0"?><Message><Header><CollectionDetails><Collection>SSDA903</Collection></CollectionDetails></Header></Message>');
+    const other = tempFile(
+      'cla.xml',
+      '<?xml version="1.0"?><Message><Header><CollectionDetails><Collection>SSDA903</Collection></CollectionDetails></Header></Message>',
+    );
     const notXml = tempFile('notes.xml', 'CHILD,DOB\n1,2020-01-01\n');
     const empty = tempFile('empty.xml', '');
     assert.deepEqual(await cinCensusFormat.claim([cin, other, notXml, empty]), [cin]);
@@ -37,7 +40,15 @@ describe('CIN census reader', () => {
     });
     const rows = result.dataset.rows;
     assert.deepEqual(
-      rows.children.map((c) => [c.laChildId, c.sex, c.dateOfBirth, c.expectedDateOfBirth, c.upn, c.upnUnknownReason, c.firstName]),
+      rows.children.map((c) => [
+        c.laChildId,
+        c.sex,
+        c.dateOfBirth,
+        c.expectedDateOfBirth,
+        c.upn,
+        c.upnUnknownReason,
+        c.firstName,
+      ]),
       [
         ['CHILD001', 'F', '2015-06-10', null, 'T302000000011', null, null],
         ['CHILD002', 'U', null, '2026-05-01', null, 'UN1', null],
@@ -47,17 +58,46 @@ describe('CIN census reader', () => {
     );
     const [s47Icpc, transferIn] = rows.initialCpConferences;
     assert.deepEqual(
-      { s47: s47Icpc?.s47EnquiryId, transferIn: s47Icpc?.transferIn, target: s47Icpc?.targetDate, date: s47Icpc?.conferenceDate, plan: s47Icpc?.outcomeCpPlan },
+      {
+        s47: s47Icpc?.s47EnquiryId,
+        transferIn: s47Icpc?.transferIn,
+        target: s47Icpc?.targetDate,
+        date: s47Icpc?.conferenceDate,
+        plan: s47Icpc?.outcomeCpPlan,
+      },
       { s47: 1, transferIn: false, target: '2025-06-23', date: '2025-06-20', plan: true },
     );
     assert.deepEqual(
-      { s47: transferIn?.s47EnquiryId, transferIn: transferIn?.transferIn, episode: transferIn?.cinEpisodeId, date: transferIn?.conferenceDate },
+      {
+        s47: transferIn?.s47EnquiryId,
+        transferIn: transferIn?.transferIn,
+        episode: transferIn?.cinEpisodeId,
+        date: transferIn?.conferenceDate,
+      },
       { s47: null, transferIn: true, episode: 5, date: '2025-08-14' },
     );
     // Each plan is linked to the conference on its start day: plan 1 ↔ ICPC 1, plan 2 ↔ ICPC 2.
-    assert.deepEqual(rows.cpPlans.map((p) => [p.icpcId, p.numberOfPreviousPlans, p.initialCategory]), [[1, 0, 'NEG'], [2, 1, 'EMO']]);
-    assert.deepEqual(rows.assessments.map((a) => a.factors), [['3A', '16A'], ['21'], ['4B']]);
-    assert.deepEqual(rows.cinEpisodes.map((e) => [e.referralNfa, e.closureReason]), [[false, null], [true, 'RC7'], [false, 'RC8'], [false, null], [false, null]]);
+    assert.deepEqual(
+      rows.cpPlans.map((p) => [p.icpcId, p.numberOfPreviousPlans, p.initialCategory]),
+      [
+        [1, 0, 'NEG'],
+        [2, 1, 'EMO'],
+      ],
+    );
+    assert.deepEqual(
+      rows.assessments.map((a) => a.factors),
+      [['3A', '16A'], ['21'], ['4B']],
+    );
+    assert.deepEqual(
+      rows.cinEpisodes.map((e) => [e.referralNfa, e.closureReason]),
+      [
+        [false, null],
+        [true, 'RC7'],
+        [false, 'RC8'],
+        [false, null],
+        [false, null],
+      ],
+    );
   });
 
   it('takes the year from options when the file has no Header', async () => {
@@ -73,11 +113,16 @@ describe('CIN census reader', () => {
 
   it('reads GenderCurrent before 2024/25 (1→M, 2→F, 0 and 9→U)', async () => {
     const children = ['1', '2', '0', '9']
-      .map((g, i) => child(`G${i}`, 2024).replace('<GenderCurrent>2</GenderCurrent>', `<GenderCurrent>${g}</GenderCurrent>`))
+      .map((g, i) =>
+        child(`G${i}`, 2024).replace('<GenderCurrent>2</GenderCurrent>', `<GenderCurrent>${g}</GenderCurrent>`),
+      )
       .join('\n');
     const { result, issues } = await readCensus([tempFile('gender.xml', census(2024, children))]);
     assert.deepEqual(issues, []);
-    assert.deepEqual(result?.dataset.rows.children.map((c) => c.sex), ['M', 'F', 'U', 'U']);
+    assert.deepEqual(
+      result?.dataset.rows.children.map((c) => c.sex),
+      ['M', 'F', 'U', 'U'],
+    );
   });
 
   it('reads the 2026/27 pre-proceedings block', async () => {
@@ -90,12 +135,24 @@ describe('CIN census reader', () => {
     assert.deepEqual(issues, []);
     const rows = result?.dataset.rows;
     assert.deepEqual(
-      rows?.preProceedings.map((p) => [p.startDate, p.letterBeforeProceedingsDate, p.familyGroupDecisionOffered, p.initialMeetingDate, p.reviewMeetings, p.decisionDate, p.endDate, p.outcome]),
+      rows?.preProceedings.map((p) => [
+        p.startDate,
+        p.letterBeforeProceedingsDate,
+        p.familyGroupDecisionOffered,
+        p.initialMeetingDate,
+        p.reviewMeetings,
+        p.decisionDate,
+        p.endDate,
+        p.outcome,
+      ]),
       [
         ['2026-09-09', '2026-09-10', true, '2026-09-28', 3, '2026-12-01', '2026-12-01', 'proceedings-issued'],
         ['2027-02-01', null, null, null, 0, null, null, 'ongoing'],
       ],
     );
-    assert.deepEqual(rows?.careProceedings.map((c) => [c.preProceedingsId, c.issueDate]), [[1, '2026-12-18']]);
+    assert.deepEqual(
+      rows?.careProceedings.map((c) => [c.preProceedingsId, c.issueDate]),
+      [[1, '2026-12-18']],
+    );
   });
 });

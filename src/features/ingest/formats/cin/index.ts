@@ -55,15 +55,27 @@ export const cinCensusFormat: ImportFormat = {
       else year = r;
     }
     if (!readable || year === null) return null;
-    const result: ReadResult = { period: String(year), periodLabel: collectionYearLabel(year), collectionYear: year, dataset };
+    const result: ReadResult = {
+      period: String(year),
+      periodLabel: collectionYearLabel(year),
+      collectionYear: year,
+      dataset,
+    };
     return result;
   },
 };
 
 /** Reads one file into `dataset`; returns its collection year, or null when it could not be read. */
-async function readFile(file: SourceFile, ctx: ImportContext, dataset: Dataset, earlierYear: number | null): Promise<number | null> {
+async function readFile(
+  file: SourceFile,
+  ctx: ImportContext,
+  dataset: Dataset,
+  earlierYear: number | null,
+): Promise<number | null> {
   const { issues } = ctx;
-  const fileError = (row: number | null, message: string, column: string | null = null) => { issues.error(file.name, row, column, LANTERN_RULES.file, message); };
+  const fileError = (row: number | null, message: string, column: string | null = null) => {
+    issues.error(file.name, row, column, LANTERN_RULES.file, message);
+  };
 
   if (file.size === 0) {
     fileError(null, 'The file is empty');
@@ -83,13 +95,23 @@ async function readFile(file: SourceFile, ctx: ImportContext, dataset: Dataset, 
     const fromHeader = header?.year ?? (header?.referenceDate ? collectionYearOf(header.referenceDate) : null);
     const y = fromHeader ?? ctx.options.collectionYear ?? null;
     if (y === null) {
-      fileError(line, 'The census does not say its collection year (Header CollectionDetails Year or ReferenceDate): give the year when importing');
+      fileError(
+        line,
+        'The census does not say its collection year (Header CollectionDetails Year or ReferenceDate): give the year when importing',
+      );
       stopped = true;
     } else if (y < FIRST_YEAR || y > LAST_YEAR) {
-      fileError(header?.lines.Year ?? line, `Lantern reads the CIN census for ${collectionYearLabel(FIRST_YEAR)} to ${collectionYearLabel(LAST_YEAR)}; this one is for ${collectionYearLabel(y)}`, 'Year');
+      fileError(
+        header?.lines.Year ?? line,
+        `Lantern reads the CIN census for ${collectionYearLabel(FIRST_YEAR)} to ${collectionYearLabel(LAST_YEAR)}; this one is for ${collectionYearLabel(y)}`,
+        'Year',
+      );
       stopped = true;
     } else if (earlierYear !== null && y !== earlierYear) {
-      fileError(line, `This census is for ${collectionYearLabel(y)} but another file in the same import is for ${collectionYearLabel(earlierYear)}: import one collection year at a time`);
+      fileError(
+        line,
+        `This census is for ${collectionYearLabel(y)} but another file in the same import is for ${collectionYearLabel(earlierYear)}: import one collection year at a time`,
+      );
       stopped = true;
     } else year = y;
   };
@@ -98,7 +120,11 @@ async function readFile(file: SourceFile, ctx: ImportContext, dataset: Dataset, 
     header(node) {
       header = parseHeader(node, { file: file.name, issues, child: null });
       if (header.collection !== null && header.collection.toUpperCase() !== 'CIN') {
-        fileError(header.lines.Collection ?? node.line, `Collection is "${header.collection}", not CIN: this is not a CIN census`, 'Collection');
+        fileError(
+          header.lines.Collection ?? node.line,
+          `Collection is "${header.collection}", not CIN: this is not a CIN census`,
+          'Collection',
+        );
         stopped = true;
         return;
       }
@@ -113,18 +139,29 @@ async function readFile(file: SourceFile, ctx: ImportContext, dataset: Dataset, 
       runRules(CIN_CHILD_RULES, year, { file: file.name, year, referenceDate: end, periodStart: start, child }, issues);
       if (child.laChildId !== null) ids.push({ laChildId: child.laChildId, line: child.line });
       addChildToDataset(dataset, child);
-      if (++count % 500 === 0) ctx.progress({ stage: 'Reading the CIN census', file: file.name, done: count, total: null });
+      if (++count % 500 === 0)
+        ctx.progress({ stage: 'Reading the CIN census', file: file.name, done: count, total: null });
     },
     unexpected(node, parent) {
       if (parent === null) {
         fileError(node.line, `The root element is ${node.name}, not Message: this is not a CIN census`);
         stopped = true;
-      } else issues.error(file.name, node.line, node.name, LANTERN_RULES.column, `${node.name} is not an element of ${parent} in the CIN census`);
+      } else
+        issues.error(
+          file.name,
+          node.line,
+          node.name,
+          LANTERN_RULES.column,
+          `${node.name} is not an element of ${parent} in the CIN census`,
+        );
     },
   });
 
   if (fault) {
-    fileError(fault.line, `The XML is not well formed at line ${fault.line} (${fault.message}); the file may be truncated or damaged`);
+    fileError(
+      fault.line,
+      `The XML is not well formed at line ${fault.line} (${fault.message}); the file may be truncated or damaged`,
+    );
     return null;
   }
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow

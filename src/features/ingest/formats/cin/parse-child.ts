@@ -22,32 +22,74 @@ import {
   sexFromGenderCurrent,
 } from './code-lists';
 import { ModuleReader, type ElementContext } from './elements';
-import type { CinAssessment, CinChild, CinCpPlan, CinEpisode, CinPlanDates, CinPreProceedings, CinSection47 } from './model';
+import type {
+  CinAssessment,
+  CinChild,
+  CinCpPlan,
+  CinEpisode,
+  CinPlanDates,
+  CinPreProceedings,
+  CinSection47,
+} from './model';
 import type { XmlNode } from './xml-stream';
 import { collectionYearLabel } from '../../rules';
 
 const CHILD = { ChildIdentifiers: 'one', ChildCharacteristics: 'one', CINdetails: 'many' } as const;
 const IDENTIFIERS = {
-  LAchildID: 'one', UPN: 'one', FormerUPN: 'one', UPNunknown: 'one', PersonBirthDate: 'one', ExpectedPersonBirthDate: 'one',
+  LAchildID: 'one',
+  UPN: 'one',
+  FormerUPN: 'one',
+  UPNunknown: 'one',
+  PersonBirthDate: 'one',
+  ExpectedPersonBirthDate: 'one',
   PersonDeathDate: 'one',
 } as const;
 const CHARACTERISTICS = { Ethnicity: 'one', Disabilities: 'one' } as const;
 const CIN_DETAILS = {
-  CINreferralDate: 'one', ReferralSource: 'one', PrimaryNeedCode: 'one', CINclosureDate: 'one', ReasonForClosure: 'one',
-  DateOfInitialCPC: 'one', Assessments: 'many', CINPlanDates: 'many', Section47: 'many', ReferralNFA: 'one',
+  CINreferralDate: 'one',
+  ReferralSource: 'one',
+  PrimaryNeedCode: 'one',
+  CINclosureDate: 'one',
+  ReasonForClosure: 'one',
+  DateOfInitialCPC: 'one',
+  Assessments: 'many',
+  CINPlanDates: 'many',
+  Section47: 'many',
+  ReferralNFA: 'one',
   ChildProtectionPlans: 'many',
 } as const;
 const ASSESSMENT = {
-  AssessmentActualStartDate: 'one', AssessmentInternalReviewDate: 'one', AssessmentAuthorisationDate: 'one', FactorsIdentifiedAtAssessment: 'one',
+  AssessmentActualStartDate: 'one',
+  AssessmentInternalReviewDate: 'one',
+  AssessmentAuthorisationDate: 'one',
+  FactorsIdentifiedAtAssessment: 'one',
 } as const;
 const PLAN_DATES = { CINPlanStartDate: 'one', CINPlanEndDate: 'one' } as const;
-const SECTION47 = { S47ActualStartDate: 'one', InitialCPCtarget: 'one', DateOfInitialCPC: 'one', ICPCnotRequired: 'one' } as const;
+const SECTION47 = {
+  S47ActualStartDate: 'one',
+  InitialCPCtarget: 'one',
+  DateOfInitialCPC: 'one',
+  ICPCnotRequired: 'one',
+} as const;
 const CP_PLAN = {
-  CPPstartDate: 'one', CPPendDate: 'one', InitialCategoryOfAbuse: 'one', LatestCategoryOfAbuse: 'one', NumberOfPreviousCPP: 'one', Reviews: 'one',
+  CPPstartDate: 'one',
+  CPPendDate: 'one',
+  InitialCategoryOfAbuse: 'one',
+  LatestCategoryOfAbuse: 'one',
+  NumberOfPreviousCPP: 'one',
+  Reviews: 'one',
 } as const;
 const PRE_PROCEEDINGS = {
-  PPStartDate: 'one', LBPSentDate: 'one', FGDMMeetingOffer: 'one', FGDMMeetingFac: 'one', InitialPPMeetingDate: 'one',
-  ReviewMeetingsCount: 'one', StepDecisionDate: 'one', PPOutcome: 'one', CourtAppDate: 'one', LetterInitCPDate: 'one',
+  PPStartDate: 'one',
+  LBPSentDate: 'one',
+  FGDMMeetingOffer: 'one',
+  FGDMMeetingFac: 'one',
+  InitialPPMeetingDate: 'one',
+  ReviewMeetingsCount: 'one',
+  StepDecisionDate: 'one',
+  PPOutcome: 'one',
+  CourtAppDate: 'one',
+  LetterInitCPDate: 'one',
 } as const;
 
 export interface ChildContext extends ElementContext {
@@ -58,8 +100,22 @@ export function parseChild(node: XmlNode, ctx: ChildContext): CinChild {
   const yearLabel = collectionYearLabel(ctx.year);
   const child = new ModuleReader(node, ctx, CHILD);
   const out: CinChild = {
-    line: node.line, lines: {}, laChildId: null, upn: null, formerUpn: null, upnUnknown: null, birthDate: null, expectedBirthDate: null,
-    sex: null, sexCode: null, sexElement: null, deathDate: null, ethnicity: null, disabilities: [], noDisability: false, episodes: [],
+    line: node.line,
+    lines: {},
+    laChildId: null,
+    upn: null,
+    formerUpn: null,
+    upnUnknown: null,
+    birthDate: null,
+    expectedBirthDate: null,
+    sex: null,
+    sexCode: null,
+    sexElement: null,
+    deathDate: null,
+    ethnicity: null,
+    disabilities: [],
+    noDisability: false,
+    episodes: [],
   };
 
   const ids = child.nodes('ChildIdentifiers')[0];
@@ -75,7 +131,9 @@ export function parseChild(node: XmlNode, ctx: ChildContext): CinChild {
       ctx,
       { ...IDENTIFIERS, ...(sexYear ? { Sex: 'one' } : { GenderCurrent: 'one' }) },
       sexYear
-        ? { GenderCurrent: `GenderCurrent is not used from 2024/25 (this return is ${yearLabel}): give Sex as M, F or U` }
+        ? {
+            GenderCurrent: `GenderCurrent is not used from 2024/25 (this return is ${yearLabel}): give Sex as M, F or U`,
+          }
         : { Sex: `Sex is not used before 2024/25 (this return is ${yearLabel}): give GenderCurrent as 1, 2, 0 or 9` },
     );
     out.upn = r.text('UPN');
@@ -106,7 +164,9 @@ export function parseChild(node: XmlNode, ctx: ChildContext): CinChild {
     } else if (genderText !== null) {
       out.sexCode = genderText;
       out.sexElement = 'GenderCurrent';
-      out.sex = (GENDER_CURRENT_CODES as readonly string[]).includes(genderText) ? sexFromGenderCurrent(genderText) : null;
+      out.sex = (GENDER_CURRENT_CODES as readonly string[]).includes(genderText)
+        ? sexFromGenderCurrent(genderText)
+        : null;
     }
     Object.assign(out.lines, r.lines);
   }
@@ -123,7 +183,8 @@ export function parseChild(node: XmlNode, ctx: ChildContext): CinChild {
         const code = n.text.toUpperCase();
         if (code === NO_DISABILITY) out.noDisability = true;
         else if ((DISABILITY_CODES as readonly string[]).includes(code)) {
-          if (out.disabilities.includes(code)) d.error(n, LANTERN_RULES.duplicate, `Disability ${code} is given more than once`);
+          if (out.disabilities.includes(code))
+            d.error(n, LANTERN_RULES.duplicate, `Disability ${code} is given more than once`);
           else out.disabilities.push(code);
         } else d.error(n, LANTERN_RULES.code, `Disability "${n.text}" is not a CIN disability code`);
       }
@@ -146,17 +207,30 @@ function parseEpisode(node: XmlNode, ctx: ChildContext): CinEpisode {
     node,
     ctx,
     { ...CIN_DETAILS, ...(preYear ? { PreProceedingsandFGDM: 'many' } : {}) },
-    preYear ? {} : { PreProceedingsandFGDM: `PreProceedingsandFGDM is part of the CIN census only from 2026/27 (this return is ${collectionYearLabel(ctx.year)})` },
+    preYear
+      ? {}
+      : {
+          PreProceedingsandFGDM: `PreProceedingsandFGDM is part of the CIN census only from 2026/27 (this return is ${collectionYearLabel(ctx.year)})`,
+        },
   );
   const nfaText = r.text('ReferralNFA');
   const ep: CinEpisode = {
     line: node.line,
     lines: r.lines,
     referralDate: r.date('CINreferralDate', true),
-    referralSource: r.code('ReferralSource', referralSourcesFor(ctx.year), `ReferralSource for ${collectionYearLabel(ctx.year)}`, true),
+    referralSource: r.code(
+      'ReferralSource',
+      referralSourcesFor(ctx.year),
+      `ReferralSource for ${collectionYearLabel(ctx.year)}`,
+      true,
+    ),
     primaryNeedCode: r.code('PrimaryNeedCode', PRIMARY_NEED_CODES, 'PrimaryNeedCode (N0–N9)'),
     closureDate: r.date('CINclosureDate'),
-    reasonForClosure: r.code('ReasonForClosure', closureReasonsFor(ctx.year), `ReasonForClosure for ${collectionYearLabel(ctx.year)}`),
+    reasonForClosure: r.code(
+      'ReasonForClosure',
+      closureReasonsFor(ctx.year),
+      `ReasonForClosure for ${collectionYearLabel(ctx.year)}`,
+    ),
     dateOfInitialCpc: r.date('DateOfInitialCPC'),
     // Missing or not yes/no is rule 8568's to report.
     referralNfa: nfaText === null ? null : nfaTextValue(nfaText),
@@ -186,7 +260,12 @@ function parseAssessment(node: XmlNode, ctx: ChildContext): CinAssessment {
     for (const n of fr.nodes('AssessmentFactors')) {
       const code = n.text.toUpperCase();
       if (codes.includes(code)) factors.push(code);
-      else fr.error(n, LANTERN_RULES.code, `AssessmentFactors "${n.text}" is not a factor code for ${collectionYearLabel(ctx.year)}`);
+      else
+        fr.error(
+          n,
+          LANTERN_RULES.code,
+          `AssessmentFactors "${n.text}" is not a factor code for ${collectionYearLabel(ctx.year)}`,
+        );
     }
   }
   return {
@@ -201,7 +280,12 @@ function parseAssessment(node: XmlNode, ctx: ChildContext): CinAssessment {
 
 function parsePlanDates(node: XmlNode, ctx: ChildContext): CinPlanDates {
   const r = new ModuleReader(node, ctx, PLAN_DATES);
-  return { line: node.line, lines: r.lines, startDate: r.date('CINPlanStartDate', true), endDate: r.date('CINPlanEndDate') };
+  return {
+    line: node.line,
+    lines: r.lines,
+    startDate: r.date('CINPlanStartDate', true),
+    endDate: r.date('CINPlanEndDate'),
+  };
 }
 
 function parseSection47(node: XmlNode, ctx: ChildContext): CinSection47 {
@@ -232,8 +316,18 @@ function parseCpPlan(node: XmlNode, ctx: ChildContext): CinCpPlan {
     lines: r.lines,
     startDate: r.date('CPPstartDate', true),
     endDate: r.date('CPPendDate'),
-    initialCategory: r.code('InitialCategoryOfAbuse', CATEGORIES_OF_ABUSE, 'the categories of abuse (NEG, PHY, SAB, EMO, MUL)', true),
-    latestCategory: r.code('LatestCategoryOfAbuse', CATEGORIES_OF_ABUSE, 'the categories of abuse (NEG, PHY, SAB, EMO, MUL)', true),
+    initialCategory: r.code(
+      'InitialCategoryOfAbuse',
+      CATEGORIES_OF_ABUSE,
+      'the categories of abuse (NEG, PHY, SAB, EMO, MUL)',
+      true,
+    ),
+    latestCategory: r.code(
+      'LatestCategoryOfAbuse',
+      CATEGORIES_OF_ABUSE,
+      'the categories of abuse (NEG, PHY, SAB, EMO, MUL)',
+      true,
+    ),
     // The liia XSD says positiveInteger, which refuses 0; a first plan has 0 previous
     // plans, so Lantern accepts 0.
     previousPlans: r.wholeNumber('NumberOfPreviousCPP', true),

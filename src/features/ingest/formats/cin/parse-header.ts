@@ -5,7 +5,14 @@ import type { XmlNode } from './xml-stream';
 
 const HEADER = { CollectionDetails: 'one', Source: 'many' } as const;
 const COLLECTION = { Collection: 'one', Year: 'one', ReferenceDate: 'one' } as const;
-const SOURCE = { SourceLevel: 'one', LEA: 'one', SoftwareCode: 'one', Release: 'one', SerialNo: 'one', DateTime: 'one' } as const;
+const SOURCE = {
+  SourceLevel: 'one',
+  LEA: 'one',
+  SoftwareCode: 'one',
+  Release: 'one',
+  SerialNo: 'one',
+  DateTime: 'one',
+} as const;
 
 export function parseHeader(node: XmlNode, ctx: ElementContext): CinHeader {
   const header = new ModuleReader(node, ctx, HEADER);
@@ -17,7 +24,12 @@ export function parseHeader(node: XmlNode, ctx: ElementContext): CinHeader {
     const year = r.text('Year');
     if (year !== null) {
       if (/^\d{4}$/.test(year)) out.year = Number(year);
-      else r.error(r.nodes('Year')[0] ?? null, 'LNT-TYPE', `Year "${year}" is not a year (expected four digits, e.g. 2026)`);
+      else
+        r.error(
+          r.nodes('Year')[0] ?? null,
+          'LNT-TYPE',
+          `Year "${year}" is not a year (expected four digits, e.g. 2026)`,
+        );
     }
     out.referenceDate = r.date('ReferenceDate');
     Object.assign(out.lines, r.lines);

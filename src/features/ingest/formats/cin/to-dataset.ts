@@ -70,7 +70,14 @@ export function addChildToDataset(dataset: Dataset, c: CinChild): void {
     }
     for (const p of ep.cinPlans) {
       if (p.startDate === null) continue;
-      dataset.add('cinPlans', { childId, cinEpisodeId, startDate: p.startDate, endDate: p.endDate, teamId: null, workerId: null });
+      dataset.add('cinPlans', {
+        childId,
+        cinEpisodeId,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        teamId: null,
+        workerId: null,
+      });
     }
     const planStarts = new Set(ep.cpPlans.map((p) => p.startDate));
     const icpcByDate = new Map<string, number>();
@@ -103,7 +110,8 @@ export function addChildToDataset(dataset: Dataset, c: CinChild): void {
     }
     if (ep.dateOfInitialCpc !== null) addIcpc(ep.dateOfInitialCpc, null, null);
     for (const p of ep.cpPlans) {
-      if (p.startDate === null || p.initialCategory === null || p.latestCategory === null || p.previousPlans === null) continue;
+      if (p.startDate === null || p.initialCategory === null || p.latestCategory === null || p.previousPlans === null)
+        continue;
       const cpPlanId = dataset.add('cpPlans', {
         childId,
         cinEpisodeId,
@@ -118,7 +126,14 @@ export function addChildToDataset(dataset: Dataset, c: CinChild): void {
         workerId: null,
       });
       for (const r of p.reviews) {
-        dataset.add('cpReviews', { childId, cpPlanId, dueDate: null, reviewDate: r.date, quorate: null, participation: null });
+        dataset.add('cpReviews', {
+          childId,
+          cpPlanId,
+          dueDate: null,
+          reviewDate: r.date,
+          quorate: null,
+          participation: null,
+        });
       }
     }
     for (const pp of ep.preProceedings) {

@@ -24,10 +24,16 @@ export interface CensusXmlHandlers {
   unexpected(node: XmlNode, parent: string | null): void;
 }
 
-export interface XmlFault { line: number; message: string }
+export interface XmlFault {
+  line: number;
+  message: string;
+}
 
 /** Reads the text; returns the first well-formedness fault, or null when the XML was read to its end. */
-export async function readCensusXml(text: AsyncIterable<string | Buffer>, on: CensusXmlHandlers): Promise<XmlFault | null> {
+export async function readCensusXml(
+  text: AsyncIterable<string | Buffer>,
+  on: CensusXmlHandlers,
+): Promise<XmlFault | null> {
   const parser = new SaxesParser({ position: true });
   let fault: XmlFault | null = null;
   const stack: XmlNode[] = [];

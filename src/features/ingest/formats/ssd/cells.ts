@@ -55,7 +55,11 @@ export class Cells {
     }
     const d = parseDate(raw);
     if (d === null) {
-      this.error(column, LANTERN_RULES.type, `${column} "${raw}" is not a date (expected YYYY-MM-DD or DD/MM/YYYY, and a day that exists).`);
+      this.error(
+        column,
+        LANTERN_RULES.type,
+        `${column} "${raw}" is not a date (expected YYYY-MM-DD or DD/MM/YYYY, and a day that exists).`,
+      );
       return null;
     }
     // An expected birth, a due or target date is not a record of something that happened.
@@ -72,7 +76,11 @@ export class Cells {
     }
     const d = londonInstant(raw);
     if (d === null) {
-      this.error(column, LANTERN_RULES.type, `${column} "${raw}" is not a date and time (expected YYYY-MM-DD HH:MM, ISO 8601 or DD/MM/YYYY).`);
+      this.error(
+        column,
+        LANTERN_RULES.type,
+        `${column} "${raw}" is not a date and time (expected YYYY-MM-DD HH:MM, ISO 8601 or DD/MM/YYYY).`,
+      );
       return null;
     }
     this.onDate(d.toISOString().slice(0, 10));
@@ -96,7 +104,13 @@ export class Cells {
    * that is valid in another year than the record's is a query (kept), not an error; a code valid in no year is
    * an error.
    */
-  code(column: string, list: readonly string[], what: string, required = false, otherYears: readonly string[] = []): string | null {
+  code(
+    column: string,
+    list: readonly string[],
+    what: string,
+    required = false,
+    otherYears: readonly string[] = [],
+  ): string | null {
     const raw = this.text(column);
     if (raw === null) {
       if (required) this.error(column, LANTERN_RULES.required, `${column} is blank; a ${what} is needed.`);
@@ -104,7 +118,11 @@ export class Cells {
     }
     const code = normaliseCode(raw);
     if (!list.includes(code) && otherYears.includes(code)) {
-      this.query(column, LANTERN_RULES.code, `${column} "${raw}" is not a ${what} code in the collection year of this record, though it is in another year's list; it was kept.`);
+      this.query(
+        column,
+        LANTERN_RULES.code,
+        `${column} "${raw}" is not a ${what} code in the collection year of this record, though it is in another year's list; it was kept.`,
+      );
       return code;
     }
     if (!list.includes(code)) {

@@ -56,9 +56,21 @@ export function healthCheckHeld(status: string | null): boolean {
 }
 
 /** The SSD's health check type as Lantern writes it. */
-export const HEALTH_CHECK_TYPE = { initial: 'Initial Health Assessment', review: 'Review Health Assessment', dental: 'Dental Check' } as const;
+export const HEALTH_CHECK_TYPE = {
+  initial: 'Initial Health Assessment',
+  review: 'Review Health Assessment',
+  dental: 'Dental Check',
+} as const;
 
-const WORKER_ROLES = ['social-worker', 'senior-practitioner', 'team-manager', 'personal-adviser', 'iro', 'early-help-practitioner', 'lado'] as const;
+const WORKER_ROLES = [
+  'social-worker',
+  'senior-practitioner',
+  'team-manager',
+  'personal-adviser',
+  'iro',
+  'early-help-practitioner',
+  'lado',
+] as const;
 
 /** A worker's Lantern role from a job title (Lantern's export writes the role itself; other text is read by its words). */
 export function workerRole(title: string | null): string {
@@ -87,13 +99,22 @@ export function orderType(text: string): string | undefined {
   const t = text.trim().toLowerCase();
   if (t === 'adoption' || t.startsWith('adoption')) return 'adoption';
   if (t === 'sgo' || t.includes('special guardian')) return 'sgo';
-  if (t === 'child-arrangements-order' || t === 'cao' || t.includes('child arrangement') || t.includes('residence order')) return 'child-arrangements-order';
+  if (
+    t === 'child-arrangements-order' ||
+    t === 'cao' ||
+    t.includes('child arrangement') ||
+    t.includes('residence order')
+  )
+    return 'child-arrangements-order';
   return undefined;
 }
 
 /** A care leaver's eligibility as Lantern names it ("Former Relevant" → former-relevant). */
 export function eligibility(text: string): string | undefined {
-  const t = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return (CARE_LEAVER_ELIGIBILITY as readonly string[]).includes(t) ? t : undefined;
 }
 

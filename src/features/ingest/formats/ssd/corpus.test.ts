@@ -35,8 +35,14 @@ describe('SSD corpus: the specific message for each bad file', () => {
   it('Windows-1252: accepted, and the accented names and pound sign decoded', async () => {
     const { result, issues } = await readFolder(dir('windows-1252'));
     assert.deepEqual(brief(issues), []);
-    assert.deepEqual(result?.dataset.teams.map((t) => t.name), ['Équipe Zoë – £ budget']);
-    assert.deepEqual(result?.dataset.workers.map((w) => w.name), ['Zoë Brontë']);
+    assert.deepEqual(
+      result?.dataset.teams.map((t) => t.name),
+      ['Équipe Zoë – £ budget'],
+    );
+    assert.deepEqual(
+      result?.dataset.workers.map((w) => w.name),
+      ['Zoë Brontë'],
+    );
   });
 
   it('a required column missing: LNT-COLUMN on the header naming it, and none of the file read', async () => {
@@ -59,7 +65,10 @@ describe('SSD corpus: the specific message for each bad file', () => {
 
   it('orphan rows: a referral for a person not in ssd_person, a CIN plan whose referral is absent', async () => {
     const { issues } = await readFolder(dir('orphan'));
-    assert.deepEqual(brief(issues), ['error LNT-REFERENCE ssd_cin_episodes.csv:3 cine_person_id', 'error LNT-REFERENCE ssd_cin_plans.csv:3 cinp_referral_id']);
+    assert.deepEqual(brief(issues), [
+      'error LNT-REFERENCE ssd_cin_episodes.csv:3 cine_person_id',
+      'error LNT-REFERENCE ssd_cin_plans.csv:3 cinp_referral_id',
+    ]);
   });
 
   it('a truncated last row (4 of 13 cells): LNT-FILE on its line, the rows before it read', async () => {
@@ -81,14 +90,30 @@ describe('SSD corpus: the specific message for each bad file', () => {
 });
 
 const actor = { userId: null, username: 'test' };
-const REJECTED = ['empty', 'no-person', 'missing-column', 'impossible-date', 'duplicate-person', 'orphan', 'truncated', 'malformed-json', 'end-before-start'];
+const REJECTED = [
+  'empty',
+  'no-person',
+  'missing-column',
+  'impossible-date',
+  'duplicate-person',
+  'orphan',
+  'truncated',
+  'malformed-json',
+  'end-before-start',
+];
 
 describeEachEngine('SSD corpus through the import runner', (ctx) => {
   let authorityId = 0;
   const counts = async () => {
     const db = ctx.database.db;
-    const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.children).where(eq(schema.children.authorityId, authorityId));
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.cinEpisodes).where(eq(schema.cinEpisodes.authorityId, authorityId));
+    const [c] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.children)
+      .where(eq(schema.children.authorityId, authorityId));
+    const [r] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.cinEpisodes)
+      .where(eq(schema.cinEpisodes.authorityId, authorityId));
     return [c?.n, r?.n];
   };
 
@@ -105,13 +130,25 @@ describeEachEngine('SSD corpus through the import runner', (ctx) => {
       const summary = await importFiles(ctx.database, { paths: [dir(name)], authorityId, actor, formats: [ssdFormat] });
       // The empty file is claimed by nothing (it has no columns): it is reported as empty instead.
       if (name === 'empty') assert.deepEqual(summary.empty, ['empty/ssd_person.csv']);
-      else assert.deepEqual(summary.batches.map((b) => b.status), ['rejected']);
+      else
+        assert.deepEqual(
+          summary.batches.map((b) => b.status),
+          ['rejected'],
+        );
       assert.deepEqual(await counts(), was);
     });
   }
 
   it('windows-1252: accepted', async () => {
-    const summary = await importFiles(ctx.database, { paths: [dir('windows-1252')], authorityId, actor, formats: [ssdFormat] });
-    assert.deepEqual(summary.batches.map((b) => [b.status, b.errors]), [['accepted', 0]]);
+    const summary = await importFiles(ctx.database, {
+      paths: [dir('windows-1252')],
+      authorityId,
+      actor,
+      formats: [ssdFormat],
+    });
+    assert.deepEqual(
+      summary.batches.map((b) => [b.status, b.errors]),
+      [['accepted', 0]],
+    );
   });
 });

@@ -35,7 +35,15 @@ export function canonicalHeader(header: readonly string[], table: SsdTable): str
  */
 export async function* readSsdRows(file: SourceFile, table: SsdTable, issues: IssueLog): AsyncGenerator<SsdRow> {
   const { text } = await openText(file.path, file.onBytes);
-  const parser = text.pipe(parse({ relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }));
+  const parser = text.pipe(
+    parse({
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+      info: true,
+    }),
+  );
   let header: string[] | null = null;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -63,26 +71,51 @@ export async function* readSsdRows(file: SourceFile, table: SsdTable, issues: Is
     }
   } catch (e) {
     const err = e as { lines?: number; message?: string };
-    issues.error(file.name, err.lines ?? null, null, LANTERN_RULES.file, `The file could not be read as CSV${err.lines ? ` at line ${err.lines}` : ''}: ${err.message ?? String(e)}`);
+    issues.error(
+      file.name,
+      err.lines ?? null,
+      null,
+      LANTERN_RULES.file,
+      `The file could not be read as CSV${err.lines ? ` at line ${err.lines}` : ''}: ${err.message ?? String(e)}`,
+    );
     return;
   }
-  if (!header) issues.error(file.name, null, null, LANTERN_RULES.file, 'The file is empty: it has no header row and no data.');
+  if (!header)
+    issues.error(file.name, null, null, LANTERN_RULES.file, 'The file is empty: it has no header row and no data.');
 }
 
-function checkHeader(file: SourceFile, table: SsdTable, raw: readonly string[], header: readonly string[], issues: IssueLog): boolean {
+function checkHeader(
+  file: SourceFile,
+  table: SsdTable,
+  raw: readonly string[],
+  header: readonly string[],
+  issues: IssueLog,
+): boolean {
   const seen = new Set<string>();
   let ok = true;
   for (const [i, h] of header.entries()) {
     if (h === '') continue;
     if (seen.has(h)) {
-      issues.error(file.name, 1, raw[i] ?? h, LANTERN_RULES.column, `The column ${raw[i] ?? h} appears more than once in the header of this ${table.name} file.`);
+      issues.error(
+        file.name,
+        1,
+        raw[i] ?? h,
+        LANTERN_RULES.column,
+        `The column ${raw[i] ?? h} appears more than once in the header of this ${table.name} file.`,
+      );
       ok = false;
     }
     seen.add(h);
   }
   for (const r of table.required) {
     if (!seen.has(r)) {
-      issues.error(file.name, 1, r, LANTERN_RULES.column, `The required column ${r} is missing from the header of this ${table.name} file, so none of its rows could be read.`);
+      issues.error(
+        file.name,
+        1,
+        r,
+        LANTERN_RULES.column,
+        `The required column ${r} is missing from the header of this ${table.name} file, so none of its rows could be read.`,
+      );
       ok = false;
     }
   }

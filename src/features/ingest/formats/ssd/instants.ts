@@ -20,7 +20,14 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 /** London's offset from UTC, in milliseconds, at an instant. */
 function londonOffset(utcMs: number): number {
   const parts = Object.fromEntries(LONDON.formatToParts(new Date(utcMs)).map((p) => [p.type, p.value]));
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return local - Math.floor(utcMs / 1000) * 1000;
 }
 
@@ -29,7 +36,8 @@ export function fromLondon(y: number, mo: number, d: number, h: number, mi: numb
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   // London is UTC+1 (BST) or UTC+0 (GMT): try the earlier reading first. In the March gap neither reads back;
   // the GMT reading is taken (an hour that did not exist on the clock).
-  for (const candidate of [wall - 3600_000, wall]) if (londonOffset(candidate) === wall - candidate) return new Date(candidate);
+  for (const candidate of [wall - 3600_000, wall])
+    if (londonOffset(candidate) === wall - candidate) return new Date(candidate);
   return new Date(wall);
 }
 
@@ -52,7 +60,9 @@ export function londonInstant(text: string): Date | null {
   if (!isIsoDate(iso) || h > 23 || mi > 59 || s > 59) return null;
   if (zone) {
     const z = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-    const date = new Date(`${iso}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}${z}`);
+    const date = new Date(
+      `${iso}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}${z}`,
+    );
     return Number.isNaN(date.getTime()) ? null : date;
   }
   return fromLondon(y, mo, d, h, mi, s);

@@ -6,7 +6,9 @@
 
 /** The object a _json column holds, or null (an array or scalar is not one). */
 export function asObject(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function lookup(obj: Record<string, unknown>, key: string): unknown {

@@ -57,18 +57,52 @@ describe('SSD value mappings', () => {
     assert.deepEqual(['F', 'm', '1', '2', 'Unknown', 'X'].map(sexCode), ['F', 'M', 'M', 'F', 'U', undefined]);
   });
   it('health checks: dental, initial and review health assessments; optician checks have no home; refused ones were not held', () => {
-    assert.deepEqual(['Dental Check', 'Initial Health Assessment', 'Health check', 'Review Health Assessment', 'Optician check'].map(healthCheckKind), ['dental', 'initial', 'review', 'review', null]);
+    assert.deepEqual(
+      ['Dental Check', 'Initial Health Assessment', 'Health check', 'Review Health Assessment', 'Optician check'].map(
+        healthCheckKind,
+      ),
+      ['dental', 'initial', 'review', 'review', null],
+    );
     assert.deepEqual([null, 'Completed', 'Refused', 'Cancelled'].map(healthCheckHeld), [true, true, false, false]);
   });
   it('roles from job titles, and allocation roles', () => {
-    assert.deepEqual(['Social Worker', 'Personal Adviser', 'IRO', 'Team Manager', 'Senior Practitioner', 'Early Help Worker', null].map(workerRole), [
-      'social-worker', 'personal-adviser', 'iro', 'team-manager', 'senior-practitioner', 'early-help-practitioner', 'social-worker',
-    ]);
+    assert.deepEqual(
+      [
+        'Social Worker',
+        'Personal Adviser',
+        'IRO',
+        'Team Manager',
+        'Senior Practitioner',
+        'Early Help Worker',
+        null,
+      ].map(workerRole),
+      [
+        'social-worker',
+        'personal-adviser',
+        'iro',
+        'team-manager',
+        'senior-practitioner',
+        'early-help-practitioner',
+        'social-worker',
+      ],
+    );
     assert.equal(allocationRole('Team Manager'), 'social-worker');
     assert.equal(allocationRole('personal-adviser'), 'personal-adviser');
   });
   it('order types and care leaver eligibility from the words systems write', () => {
-    assert.deepEqual(['Adoption Order', 'Special Guardianship Order', 'CAO', 'sgo', 'Care Order'].map(orderType), ['adoption', 'sgo', 'child-arrangements-order', 'sgo', undefined]);
-    assert.deepEqual(['Former Relevant', 'relevant', 'former_relevant', 'Eligible', 'Other'].map(eligibility), ['former-relevant', 'relevant', 'former-relevant', 'eligible', undefined]);
+    assert.deepEqual(['Adoption Order', 'Special Guardianship Order', 'CAO', 'sgo', 'Care Order'].map(orderType), [
+      'adoption',
+      'sgo',
+      'child-arrangements-order',
+      'sgo',
+      undefined,
+    ]);
+    assert.deepEqual(['Former Relevant', 'relevant', 'former_relevant', 'Eligible', 'Other'].map(eligibility), [
+      'former-relevant',
+      'relevant',
+      'former-relevant',
+      'eligible',
+      undefined,
+    ]);
   });
 });

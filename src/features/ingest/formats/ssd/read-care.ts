@@ -68,7 +68,11 @@ export function readClaEpisode(s: SsdReadState, c: Cells): void {
   if (!groups) pending.set(s, (groups = new Map()));
   const list = groups.get(key) ?? [];
   if (list.length > 0 && list[0]?.person !== personId) {
-    c.problem('clae_cla_id', LANTERN_RULES.reference, `clae_cla_id ${key} already belongs to person ${list[0]?.person}; a period of care is one child's.`);
+    c.problem(
+      'clae_cla_id',
+      LANTERN_RULES.reference,
+      `clae_cla_id ${key} already belongs to person ${list[0]?.person}; a period of care is one child's.`,
+    );
     return;
   }
   list.push({ cells: c, person: personId, childLocal: person.local, start, end, need, reason });
@@ -104,7 +108,13 @@ export function finishClaEpisodes(s: SsdReadState): void {
 }
 
 /** The period a CLA row belongs to: by its CLA id when it has one, else the person's period on `date`. */
-function periodFor(s: SsdReadState, c: Cells, claColumn: string, personColumn: string, date: string | null): PeriodInfo | null {
+function periodFor(
+  s: SsdReadState,
+  c: Cells,
+  claColumn: string,
+  personColumn: string,
+  date: string | null,
+): PeriodInfo | null {
   const claId = c.has(claColumn) ? c.id(claColumn) : null;
   const personId = c.has(personColumn) ? c.id(personColumn) : null;
   if (personId !== null) c.child = personId;
@@ -116,13 +126,21 @@ function periodFor(s: SsdReadState, c: Cells, claColumn: string, personColumn: s
     }
     c.child = p.person;
     if (personId !== null && personId !== p.person) {
-      c.problem(personColumn, LANTERN_RULES.reference, `${personColumn} ${personId} is not the person of period of care ${claId} (${p.person}).`);
+      c.problem(
+        personColumn,
+        LANTERN_RULES.reference,
+        `${personColumn} ${personId} is not the person of period of care ${claId} (${p.person}).`,
+      );
       return null;
     }
     return p;
   }
   if (personId === null) {
-    c.problem(claColumn, LANTERN_RULES.required, `${claColumn} is blank and the row names no person: it cannot be placed in a period of care.`);
+    c.problem(
+      claColumn,
+      LANTERN_RULES.required,
+      `${claColumn} is blank and the row names no person: it cannot be placed in a period of care.`,
+    );
     return null;
   }
   if (!s.persons.has(personId)) {
@@ -130,7 +148,12 @@ function periodFor(s: SsdReadState, c: Cells, claColumn: string, personColumn: s
     return null;
   }
   const p = date === null ? null : s.periodOn(personId, date);
-  if (!p) c.problem(claColumn, LANTERN_RULES.reference, `The child was not looked after on ${date ?? 'the row\'s date'} according to ssd_cla_episodes, so this row has no period of care.`);
+  if (!p)
+    c.problem(
+      claColumn,
+      LANTERN_RULES.reference,
+      `The child was not looked after on ${date ?? "the row's date"} according to ssd_cla_episodes, so this row has no period of care.`,
+    );
   return p;
 }
 
@@ -145,22 +168,48 @@ export function readLegalStatus(s: SsdReadState, c: Cells): void {
   if (!period) {
     // Systems record legal statuses outside care too (short breaks, orders at home): not an error in the
     // extract, but Lantern keeps legal statuses only within a period of care.
-    c.query('lega_legal_status_start_date', LANTERN_RULES.reference, `Legal status ${code} from ${start} is outside every period of care in ssd_cla_episodes; it was not loaded.`);
+    c.query(
+      'lega_legal_status_start_date',
+      LANTERN_RULES.reference,
+      `Legal status ${code} from ${start} is outside every period of care in ssd_cla_episodes; it was not loaded.`,
+    );
     return;
   }
-  s.add('legalStatuses', { childId: person.local, periodOfCareId: period.local, legalStatus: code, startDate: start, endDate: end }, c);
+  s.add(
+    'legalStatuses',
+    { childId: person.local, periodOfCareId: period.local, legalStatus: code, startDate: start, endDate: end },
+    c,
+  );
 }
 
 export function readPlacement(s: SsdReadState, c: Cells): void {
   const start = c.date('clap_cla_placement_start_date', true);
   const end = c.date('clap_cla_placement_end_date');
-  const type = start === null ? null : c.code('clap_cla_placement_type', placementTypesFor(collectionYearOf(start)), 'SSDA903 placement type', true, ALL_PLACEMENT_TYPES);
+  const type =
+    start === null
+      ? null
+      : c.code(
+          'clap_cla_placement_type',
+          placementTypesFor(collectionYearOf(start)),
+          'SSDA903 placement type',
+          true,
+          ALL_PLACEMENT_TYPES,
+        );
   const provider = c.code('clap_cla_placement_provider', PLACEMENT_PROVIDERS, 'SSDA903 placement provider');
-  const reason = c.code('clap_cla_placement_change_reason', PLACEMENT_CHANGE_REASONS, 'SSDA903 reason for placement change');
+  const reason = c.code(
+    'clap_cla_placement_change_reason',
+    PLACEMENT_CHANGE_REASONS,
+    'SSDA903 reason for placement change',
+  );
   const distance = c.decimal('clap_cla_placement_distance');
   const postcodeText = c.text('clap_cla_placement_postcode');
   const district = postcodeText === null ? null : postcodeDistrict(postcodeText);
-  if (postcodeText !== null && district === null) c.query('clap_cla_placement_postcode', LANTERN_RULES.type, `clap_cla_placement_postcode "${postcodeText}" is not a postcode; it was not loaded.`);
+  if (postcodeText !== null && district === null)
+    c.query(
+      'clap_cla_placement_postcode',
+      LANTERN_RULES.type,
+      `clap_cla_placement_postcode "${postcodeText}" is not a postcode; it was not loaded.`,
+    );
   const period = periodFor(s, c, 'clap_cla_id', 'clap_person_id', start);
   if (!period || start === null || type === null) return;
   const childId = s.dataset.rows.periodsOfCare[period.local - 1]?.childId as number;
@@ -190,7 +239,11 @@ export function readClaReview(s: SsdReadState, c: Cells): void {
   const cancelled = c.flag('clar_cla_review_cancelled');
   const date = c.date('clar_cla_review_date', true);
   const due = c.date('clar_cla_review_due_date');
-  const participation = c.code('clar_cla_review_participation', REVIEW_PARTICIPATION_CODES, 'SSDA903 review participation (PN0–PN7)');
+  const participation = c.code(
+    'clar_cla_review_participation',
+    REVIEW_PARTICIPATION_CODES,
+    'SSDA903 review participation (PN0–PN7)',
+  );
   if (cancelled === true) return;
   const period = periodFor(s, c, 'clar_cla_id', 'clar_person_id', date);
   if (!period || date === null) return;
@@ -211,11 +264,19 @@ export function readCarePlan(s: SsdReadState, c: Cells): void {
   const json = asObject(c.json('lacp_cla_care_plan_json'));
   if (!person || personId === null || start === null || c.failed) return;
   let plan = textOf(json, 'PERMANENCE_PLAN');
-  if (plan === null && json) plan = Object.entries(json).find(([, v]) => typeof v === 'string' && parseYesNo(v) === true)?.[0]?.toLowerCase() ?? null;
+  if (plan === null && json)
+    plan =
+      Object.entries(json)
+        .find(([, v]) => typeof v === 'string' && parseYesNo(v) === true)?.[0]
+        ?.toLowerCase() ?? null;
   if (plan === null) return;
   const period = s.periodOn(personId, start);
   if (!period) {
-    c.query('lacp_cla_care_plan_start_date', LANTERN_RULES.reference, `The care plan starting ${start} is outside every period of care; it was not loaded.`);
+    c.query(
+      'lacp_cla_care_plan_start_date',
+      LANTERN_RULES.reference,
+      `The care plan starting ${start} is outside every period of care; it was not loaded.`,
+    );
     return;
   }
   const row = s.dataset.rows.periodsOfCare[period.local - 1];
@@ -233,16 +294,30 @@ export function readCarePlan(s: SsdReadState, c: Cells): void {
 export function readPreviousPermanence(s: SsdReadState, c: Cells): void {
   const personId = c.id('lapp_person_id', true);
   const person = s.person(c, 'lapp_person_id', personId);
-  const option = c.code('lapp_previous_permanence_option', PREVIOUS_PERMANENCE_CODES, 'SSDA903 previous permanence (P1–P4, Z1)', true);
+  const option = c.code(
+    'lapp_previous_permanence_option',
+    PREVIOUS_PERMANENCE_CODES,
+    'SSDA903 previous permanence (P1–P4, Z1)',
+    true,
+  );
   const dateText = c.text('lapp_previous_permanence_order_date');
   const date = dateText === null ? null : parseDate(dateText);
-  if (dateText !== null && date === null) c.query('lapp_previous_permanence_order_date', LANTERN_RULES.type, `lapp_previous_permanence_order_date "${dateText}" is not a full date; the previous permanence was loaded without its date.`);
+  if (dateText !== null && date === null)
+    c.query(
+      'lapp_previous_permanence_order_date',
+      LANTERN_RULES.type,
+      `lapp_previous_permanence_order_date "${dateText}" is not a full date; the previous permanence was loaded without its date.`,
+    );
   if (!person || personId === null || option === null) return;
   const periods = s.periodsByPerson.get(personId) ?? [];
   const free = periods.filter((p) => s.dataset.rows.periodsOfCare[p.local - 1]?.previousPermanence === null);
   const period = free.find((p) => date === null || p.start >= date) ?? null;
   if (!period) {
-    c.query('lapp_person_id', LANTERN_RULES.reference, 'No period of care of this child starts after this previous permanence order; it was not loaded.');
+    c.query(
+      'lapp_person_id',
+      LANTERN_RULES.reference,
+      'No period of care of this child starts after this previous permanence order; it was not loaded.',
+    );
     return;
   }
   const row = s.dataset.rows.periodsOfCare[period.local - 1];
@@ -262,7 +337,11 @@ export function readHealth(s: SsdReadState, c: Cells): void {
   if (kind === null) {
     if (!s.skippedHealthTypes.has(type)) {
       s.skippedHealthTypes.add(type);
-      c.query('clah_health_check_type', LANTERN_RULES.code, `Health checks of type "${type}" have no place in Lantern (it keeps health assessments and dental checks); they were not loaded.`);
+      c.query(
+        'clah_health_check_type',
+        LANTERN_RULES.code,
+        `Health checks of type "${type}" have no place in Lantern (it keeps health assessments and dental checks); they were not loaded.`,
+      );
     }
     return;
   }
@@ -274,7 +353,8 @@ export function readSdq(s: SsdReadState, c: Cells): void {
   const person = s.person(c, 'csdq_person_id', c.id('csdq_person_id', true));
   const date = c.date('csdq_sdq_completed_date', true);
   const score = c.whole('csdq_sdq_score');
-  if (score !== null && (score < 0 || score > 40)) c.problem('csdq_sdq_score', LANTERN_RULES.type, `csdq_sdq_score ${score} is not an SDQ score (0 to 40).`);
+  if (score !== null && (score < 0 || score > 40))
+    c.problem('csdq_sdq_score', LANTERN_RULES.type, `csdq_sdq_score ${score} is not an SDQ score (0 to 40).`);
   const reason = c.code('csdq_sdq_reason', SDQ_REASONS, 'SDQ reason (SDQ1–SDQ5)');
   if (!person || date === null || c.failed) return;
   s.add('sdqScores', { childId: person.local, assessmentDate: date, score, reason }, c);
@@ -291,19 +371,37 @@ export function readMissing(s: SsdReadState, c: Cells): void {
   const end = c.instant('miss_missing_episode_end_date');
   const typeText = c.text('miss_missing_episode_type');
   const kind = typeText === null ? undefined : missingType(typeText);
-  if (typeText !== null && kind === undefined) c.problem('miss_missing_episode_type', LANTERN_RULES.code, `miss_missing_episode_type "${typeText}" is not M (missing) or A (away from placement without authorisation).`);
+  if (typeText !== null && kind === undefined)
+    c.problem(
+      'miss_missing_episode_type',
+      LANTERN_RULES.code,
+      `miss_missing_episode_type "${typeText}" is not M (missing) or A (away from placement without authorisation).`,
+    );
   const offered = c.flag('miss_missing_rhi_offered');
   const accepted = c.flag('miss_missing_rhi_accepted');
   if (!person || start === null || kind === undefined) return;
   const day = londonDay(end ?? start);
   s.add(
     'missingEpisodes',
-    { childId: person.local, kind, startAt: start, endAt: end, rhiOfferedDate: offered ? day : null, rhiAcceptedDate: accepted ? day : null, rhiCompletedAt: null },
+    {
+      childId: person.local,
+      kind,
+      startAt: start,
+      endAt: end,
+      rhiOfferedDate: offered ? day : null,
+      rhiAcceptedDate: accepted ? day : null,
+      rhiCompletedAt: null,
+    },
     c,
   );
 }
 
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 function londonDay(d: Date): string {
   return LONDON_DAY.format(d);
 }
@@ -315,11 +413,21 @@ export function readPermanence(s: SsdReadState, c: Cells): void {
   let period: PeriodInfo | null = null;
   if (claId !== null) {
     period = s.periods.get(claId) ?? null;
-    if (!period) c.problem('perm_cla_id', LANTERN_RULES.reference, `perm_cla_id ${claId} is not a clae_cla_id in ssd_cla_episodes.`);
+    if (!period)
+      c.problem(
+        'perm_cla_id',
+        LANTERN_RULES.reference,
+        `perm_cla_id ${claId} is not a clae_cla_id in ssd_cla_episodes.`,
+      );
   }
   const typeText = c.text('perm_permanence_order_type');
   const type = typeText === null ? null : (orderType(typeText) ?? null);
-  if (typeText !== null && type === null) c.problem('perm_permanence_order_type', LANTERN_RULES.code, `perm_permanence_order_type "${typeText}" is not an adoption, special guardianship or child arrangements order.`);
+  if (typeText !== null && type === null)
+    c.problem(
+      'perm_permanence_order_type',
+      LANTERN_RULES.code,
+      `perm_permanence_order_type "${typeText}" is not an adoption, special guardianship or child arrangements order.`,
+    );
   const adopters = c.whole('perm_number_of_adopters');
   const row = {
     admDecisionDate: c.date('perm_adm_decision_date'),
@@ -328,7 +436,11 @@ export function readPermanence(s: SsdReadState, c: Cells): void {
     placedForAdoptionDate: c.date('perm_placed_for_adoption_date'),
     ffaPlacedDate: c.date('perm_placed_ffa_cp_date'),
     decisionReversedDate: c.date('perm_decision_reversed_date'),
-    decisionReversedReason: c.code('perm_decision_reversed_reason', DECISION_REVERSED_REASONS, 'SSDA903 reason the adoption decision was reversed (RD1–RD4)'),
+    decisionReversedReason: c.code(
+      'perm_decision_reversed_reason',
+      DECISION_REVERSED_REASONS,
+      'SSDA903 reason the adoption decision was reversed (RD1–RD4)',
+    ),
     orderType: type,
     orderDate: c.date('perm_permanence_order_date'),
     adoptedByFosterCarer: c.flag('perm_adopted_by_carer_flag'),
@@ -339,7 +451,11 @@ export function readPermanence(s: SsdReadState, c: Cells): void {
   };
   if (!person || personId === null || c.failed) return;
   if (period && period.person !== personId) {
-    c.problem('perm_person_id', LANTERN_RULES.reference, `perm_person_id ${personId} is not the person of period of care ${claId} (${period.person}).`);
+    c.problem(
+      'perm_person_id',
+      LANTERN_RULES.reference,
+      `perm_person_id ${personId} is not the person of period of care ${claId} (${period.person}).`,
+    );
     return;
   }
   if (!period) {
@@ -361,7 +477,12 @@ export function readCareLeaver(s: SsdReadState, c: Cells): void {
   const person = s.person(c, 'clea_person_id', personId);
   const eligText = c.text('clea_care_leaver_eligibility');
   const elig = eligText === null ? null : (eligibility(eligText) ?? null);
-  if (eligText !== null && elig === null) c.problem('clea_care_leaver_eligibility', LANTERN_RULES.code, `clea_care_leaver_eligibility "${eligText}" is not relevant, former relevant, qualifying or eligible.`);
+  if (eligText !== null && elig === null)
+    c.problem(
+      'clea_care_leaver_eligibility',
+      LANTERN_RULES.code,
+      `clea_care_leaver_eligibility "${eligText}" is not relevant, former relevant, qualifying or eligible.`,
+    );
   const contact = c.date('clea_care_leaver_latest_contact');
   const review = c.date('clea_pathway_plan_review_date');
   const inTouch = c.code('clea_care_leaver_in_touch', IN_TOUCH_CODES, 'SSDA903 in touch');
@@ -369,20 +490,46 @@ export function readCareLeaver(s: SsdReadState, c: Cells): void {
   // The 903 writes accommodation and suitability as one code (B1: B, suitable); the SSD may too.
   const accomCode = accomText === null ? null : normaliseCode(accomText);
   const letter = accomCode === null ? null : accomCode.replace(/[12]$/, '');
-  if (letter !== null && !(ACCOMMODATION_CODES as readonly string[]).includes(letter)) c.problem('clea_care_leaver_accommodation', LANTERN_RULES.code, `clea_care_leaver_accommodation "${accomText}" is not an SSDA903 accommodation code.`);
+  if (letter !== null && !(ACCOMMODATION_CODES as readonly string[]).includes(letter))
+    c.problem(
+      'clea_care_leaver_accommodation',
+      LANTERN_RULES.code,
+      `clea_care_leaver_accommodation "${accomText}" is not an SSDA903 accommodation code.`,
+    );
   const suitableText = c.text('clea_care_leaver_accom_suitable');
   let suitable: boolean | null = suitableText === null ? null : (parseYesNo(suitableText) ?? null);
   if (suitableText !== null && suitable === null) {
     const t = suitableText.toLowerCase();
     suitable = t === '1' || t === 'suitable' ? true : t === '2' || t === 'unsuitable' ? false : null;
-    if (suitable === null) c.problem('clea_care_leaver_accom_suitable', LANTERN_RULES.type, `clea_care_leaver_accom_suitable "${suitableText}" is not Y/N or 1 (suitable) / 2 (unsuitable).`);
+    if (suitable === null)
+      c.problem(
+        'clea_care_leaver_accom_suitable',
+        LANTERN_RULES.type,
+        `clea_care_leaver_accom_suitable "${suitableText}" is not Y/N or 1 (suitable) / 2 (unsuitable).`,
+      );
   }
   if (suitable === null && accomCode !== null && /[12]$/.test(accomCode)) suitable = accomCode.endsWith('1');
   const activity = c.code('clea_care_leaver_activity', ACTIVITY_CODES, 'SSDA903 activity');
-  if (contact !== null && inTouch === null && !c.failed) c.problem('clea_care_leaver_in_touch', LANTERN_RULES.required, 'clea_care_leaver_in_touch is blank but the row has a latest contact date: a contact needs whether the young person was in touch.');
+  if (contact !== null && inTouch === null && !c.failed)
+    c.problem(
+      'clea_care_leaver_in_touch',
+      LANTERN_RULES.required,
+      'clea_care_leaver_in_touch is blank but the row has a latest contact date: a contact needs whether the young person was in touch.',
+    );
   if (!person || personId === null || c.failed) return;
   if (contact !== null && inTouch !== null) {
-    s.add('careLeaverContacts', { childId: person.local, contactDate: contact, inTouch, accommodation: letter, accommodationSuitable: suitable, activity }, c);
+    s.add(
+      'careLeaverContacts',
+      {
+        childId: person.local,
+        contactDate: contact,
+        inTouch,
+        accommodation: letter,
+        accommodationSuitable: suitable,
+        activity,
+      },
+      c,
+    );
   }
   if (review !== null) {
     const key = `${personId}|${review}`;
@@ -413,7 +560,9 @@ export function finishCareLeavers(s: SsdReadState): void {
     const lastEnd = periods.length > 0 ? (periods[periods.length - 1]?.end ?? null) : null;
     const first = rows[0] as (typeof rows)[number];
     const fallback = lastEnd ?? s.latest ?? s.today;
-    const dated = statuses.map((st) => ({ ...st, start: st.start ?? fallback })).sort((a, b) => a.start.localeCompare(b.start));
+    const dated = statuses
+      .map((st) => ({ ...st, start: st.start ?? fallback }))
+      .sort((a, b) => a.start.localeCompare(b.start));
     dated.forEach((st, i) => {
       const next = dated[i + 1];
       const withWorker = [...st.rows].reverse().find((r) => r.workerRef !== null);

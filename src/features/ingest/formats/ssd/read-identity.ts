@@ -18,13 +18,23 @@ export function readPerson(s: SsdReadState, c: Cells): void {
   c.child = id;
   const sexText = c.text('pers_sex');
   let sex = sexText === null ? undefined : sexCode(sexText);
-  if (sexText === null) c.problem('pers_sex', LANTERN_RULES.required, 'pers_sex is blank; F, M or U is needed (U for an unborn child).');
+  if (sexText === null)
+    c.problem('pers_sex', LANTERN_RULES.required, 'pers_sex is blank; F, M or U is needed (U for an unborn child).');
   else if (sex === undefined) c.problem('pers_sex', LANTERN_RULES.code, `pers_sex "${sexText}" is not F, M or U.`);
   const ethnicText = c.text('pers_ethnicity');
   const ethnicity = ethnicText === null ? null : ethnicityAlias(normaliseCode(ethnicText));
-  if (ethnicity === null) c.problem('pers_ethnicity', LANTERN_RULES.required, 'pers_ethnicity is blank; record NOBT when it has not been obtained.');
+  if (ethnicity === null)
+    c.problem(
+      'pers_ethnicity',
+      LANTERN_RULES.required,
+      'pers_ethnicity is blank; record NOBT when it has not been obtained.',
+    );
   else if (!(ETHNICITY_CODES as readonly string[]).includes(ethnicity)) {
-    c.problem('pers_ethnicity', LANTERN_RULES.code, `pers_ethnicity "${ethnicText}" is not a DfE ethnicity code (${ETHNICITY_CODES.join(', ')}).`);
+    c.problem(
+      'pers_ethnicity',
+      LANTERN_RULES.code,
+      `pers_ethnicity "${ethnicText}" is not a DfE ethnicity code (${ETHNICITY_CODES.join(', ')}).`,
+    );
   }
   const dob = c.date('pers_dob');
   const expected = c.date('pers_expected_dob');
@@ -64,7 +74,11 @@ export function readLinkedIdentifier(s: SsdReadState, c: Cells): void {
   if (!person || value === null || !/\bupn\b|unique pupil/i.test(type) || /former/i.test(type)) return;
   const upn = value.toUpperCase();
   if (!/^[A-Z]\d{11}[0-9A-Z]$/.test(upn)) {
-    c.query('link_identifier_value', LANTERN_RULES.type, `link_identifier_value "${value}" is not a 13-character UPN; it was not loaded.`);
+    c.query(
+      'link_identifier_value',
+      LANTERN_RULES.type,
+      `link_identifier_value "${value}" is not a 13-character UPN; it was not loaded.`,
+    );
     return;
   }
   const child = s.dataset.rows.children[person.local - 1];
@@ -81,12 +95,16 @@ export function readAddress(s: SsdReadState, c: Cells): void {
   if (!person || personId === null || raw === null) return;
   const district = postcodeDistrict(raw);
   if (district === null) {
-    c.query('addr_address_postcode', LANTERN_RULES.type, `addr_address_postcode "${raw}" is not a postcode; the address was not used.`);
+    c.query(
+      'addr_address_postcode',
+      LANTERN_RULES.type,
+      `addr_address_postcode "${raw}" is not a postcode; the address was not used.`,
+    );
     return;
   }
   const best = s.addressRank.get(personId);
   const open = end === null;
-  if (best && (best.open && !open || (best.open === open && best.start > start))) return;
+  if (best && ((best.open && !open) || (best.open === open && best.start > start))) return;
   s.addressRank.set(personId, { open, start });
   person.postcode = district;
   const child = s.dataset.rows.children[person.local - 1];
@@ -109,7 +127,11 @@ export function readImmigrationStatus(s: SsdReadState, c: Cells): void {
   const start = c.date('immi_immigration_status_start_date', true);
   const end = c.date('immi_immigration_status_end_date');
   if (!person || status === null || start === null) return;
-  s.add('immigrationStatuses', { childId: person.local, status: immigrationStatus(status), startDate: start, endDate: end }, c);
+  s.add(
+    'immigrationStatuses',
+    { childId: person.local, status: immigrationStatus(status), startDate: start, endDate: end },
+    c,
+  );
 }
 
 /** ssd_mother: a looked-after mother (moth_person_id) and her child. */
@@ -120,7 +142,11 @@ export function readMother(s: SsdReadState, c: Cells): void {
   if (!mother) return;
   // The baby need not be a child known to children's services: no error when they are not in ssd_person.
   const related = childId === null ? null : (s.persons.get(childId)?.local ?? null);
-  s.add('familyLinks', { childId: mother.local, relatedChildId: related, relationship: 'child', familyRef: null, relatedDateOfBirth: dob }, c);
+  s.add(
+    'familyLinks',
+    { childId: mother.local, relatedChildId: related, relationship: 'child', familyRef: null, relatedDateOfBirth: dob },
+    c,
+  );
 }
 
 /** ssd_family rows are gathered by family ID; siblings are linked when the file is done (finishFamilies). */
@@ -138,7 +164,18 @@ export function finishFamilies(s: SsdReadState): void {
   for (const [family, members] of s.families) {
     for (const a of members) {
       for (const b of members) {
-        if (a.local !== b.local) s.add('familyLinks', { childId: a.local, relatedChildId: b.local, relationship: 'sibling', familyRef: family, relatedDateOfBirth: null }, a.cells);
+        if (a.local !== b.local)
+          s.add(
+            'familyLinks',
+            {
+              childId: a.local,
+              relatedChildId: b.local,
+              relationship: 'sibling',
+              familyRef: family,
+              relatedDateOfBirth: null,
+            },
+            a.cells,
+          );
       }
     }
   }
@@ -158,7 +195,11 @@ export function readDepartment(s: SsdReadState, c: Cells): void {
 
 export function readProfessional(s: SsdReadState, c: Cells): void {
   const id = c.id('prof_professional_id') as string;
-  s.professionals.set(id, { name: c.text('prof_professional_name'), title: c.text('prof_professional_job_title'), team: c.text('prof_professional_department') });
+  s.professionals.set(id, {
+    name: c.text('prof_professional_name'),
+    title: c.text('prof_professional_job_title'),
+    team: c.text('prof_professional_department'),
+  });
 }
 
 /**
@@ -177,8 +218,14 @@ export function readInvolvement(s: SsdReadState, c: Cells): void {
   const end = c.date('invo_involvement_end_date');
   const workerRef = c.id('invo_professional_id');
   const role = allocationRole(c.text('invo_professional_role_id'));
-  const teamText = c.text('invo_professional_team') ?? (workerRef ? (s.professionals.get(workerRef)?.team ?? null) : null);
-  if (teamText === null) c.problem('invo_professional_team', LANTERN_RULES.required, 'invo_professional_team is blank and the professional has no department: an allocation needs a team.');
+  const teamText =
+    c.text('invo_professional_team') ?? (workerRef ? (s.professionals.get(workerRef)?.team ?? null) : null);
+  if (teamText === null)
+    c.problem(
+      'invo_professional_team',
+      LANTERN_RULES.required,
+      'invo_professional_team is blank and the professional has no department: an allocation needs a team.',
+    );
   if (!person || start === null || teamText === null) return;
   const teamId = s.team(teamText) as number;
   const workerId = s.worker(workerRef, start, teamId);
@@ -186,5 +233,18 @@ export function readInvolvement(s: SsdReadState, c: Cells): void {
   // earlier is not the primary worker; an IRO never is.
   const adult = person.dob === null ? null : addMonths(person.dob, 216);
   const primary = role !== 'iro' && !(role === 'personal-adviser' && adult !== null && start < adult);
-  s.add('allocations', { childId: person.local, teamId, workerId, role, startDate: start, endDate: end, endReason: c.text('invo_worker_change_reason'), isPrimary: primary }, c);
+  s.add(
+    'allocations',
+    {
+      childId: person.local,
+      teamId,
+      workerId,
+      role,
+      startDate: start,
+      endDate: end,
+      endReason: c.text('invo_worker_change_reason'),
+      isPrimary: primary,
+    },
+    c,
+  );
 }

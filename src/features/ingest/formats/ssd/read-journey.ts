@@ -32,29 +32,65 @@ const ALL_FACTORS = anyYear(assessmentFactorsFor);
 export function readContact(s: SsdReadState, c: Cells): void {
   const person = s.person(c, 'cont_person_id', c.id('cont_person_id', true));
   const date = c.date('cont_contact_date', true);
-  const source = date === null ? null : c.code('cont_contact_source_code', referralSourcesFor(collectionYearOf(date)), 'CIN census referral source', true, ALL_SOURCES);
+  const source =
+    date === null
+      ? null
+      : c.code(
+          'cont_contact_source_code',
+          referralSourcesFor(collectionYearOf(date)),
+          'CIN census referral source',
+          true,
+          ALL_SOURCES,
+        );
   const outcome = asObject(c.json('cont_contact_outcome_json'));
-  const decision = flagSet(outcome, 'NEW_REFERRAL_FLAG') || flagSet(outcome, 'EXISTING_REFERRAL_FLAG') || flagSet(outcome, 'CP_ENQUIRY_FLAG')
-    ? 'referral'
-    : flagSet(outcome, 'EARLY_HELP_FLAG')
-      ? 'early-help'
-      : flagSet(outcome, 'ADVICE_FLAG')
-        ? 'information-advice'
-        : flagSet(outcome, 'NFA_FLAG')
-          ? 'nfa'
-          : null;
+  const decision =
+    flagSet(outcome, 'NEW_REFERRAL_FLAG') ||
+    flagSet(outcome, 'EXISTING_REFERRAL_FLAG') ||
+    flagSet(outcome, 'CP_ENQUIRY_FLAG')
+      ? 'referral'
+      : flagSet(outcome, 'EARLY_HELP_FLAG')
+        ? 'early-help'
+        : flagSet(outcome, 'ADVICE_FLAG')
+          ? 'information-advice'
+          : flagSet(outcome, 'NFA_FLAG')
+            ? 'nfa'
+            : null;
   const decisionText = textOf(outcome, 'DECISION_DATE');
   const decisionDate = decisionText === null ? null : parseDate(decisionText);
-  if (decisionText !== null && decisionDate === null) c.problem('cont_contact_outcome_json', LANTERN_RULES.type, `DECISION_DATE "${decisionText}" in cont_contact_outcome_json is not a date.`);
+  if (decisionText !== null && decisionDate === null)
+    c.problem(
+      'cont_contact_outcome_json',
+      LANTERN_RULES.type,
+      `DECISION_DATE "${decisionText}" in cont_contact_outcome_json is not a date.`,
+    );
   const brag = (key: string): string | null => {
     const v = textOf(outcome, key)?.toUpperCase() ?? null;
-    if (v !== null && !BRAG.includes(v)) c.problem('cont_contact_outcome_json', LANTERN_RULES.code, `${key} "${v}" in cont_contact_outcome_json is not B, R, A or G.`);
+    if (v !== null && !BRAG.includes(v))
+      c.problem(
+        'cont_contact_outcome_json',
+        LANTERN_RULES.code,
+        `${key} "${v}" in cont_contact_outcome_json is not B, R, A or G.`,
+      );
     return v !== null && BRAG.includes(v) ? v : null;
   };
   const bragInitial = brag('BRAG_INITIAL');
   const bragFinal = brag('BRAG_FINAL');
   if (!person || date === null || source === null) return;
-  s.add('contacts', { childId: person.local, contactDate: date, source, mashDecision: decision, decisionDate, bragInitial, bragFinal, teamId: null, workerId: null }, c);
+  s.add(
+    'contacts',
+    {
+      childId: person.local,
+      contactDate: date,
+      source,
+      mashDecision: decision,
+      decisionDate,
+      bragInitial,
+      bragFinal,
+      teamId: null,
+      workerId: null,
+    },
+    c,
+  );
 }
 
 export function readEarlyHelp(s: SsdReadState, c: Cells): void {
@@ -88,9 +124,24 @@ export function readCinEpisode(s: SsdReadState, c: Cells): void {
   const date = c.date('cine_referral_date', true);
   const closed = c.date('cine_close_date');
   const year = collectionYearOf(closed ?? date ?? '2000-01-01');
-  const source = date === null ? null : c.code('cine_referral_source_code', referralSourcesFor(collectionYearOf(date)), 'CIN census referral source', true, ALL_SOURCES);
+  const source =
+    date === null
+      ? null
+      : c.code(
+          'cine_referral_source_code',
+          referralSourcesFor(collectionYearOf(date)),
+          'CIN census referral source',
+          true,
+          ALL_SOURCES,
+        );
   const need = c.code('cine_cin_primary_need_code', PRIMARY_NEED_CODES, 'CIN primary need (N0–N9)');
-  const reason = c.code('cine_close_reason', closureReasonsFor(year), 'CIN reason for closure', false, ALL_CLOSURE_REASONS);
+  const reason = c.code(
+    'cine_close_reason',
+    closureReasonsFor(year),
+    'CIN reason for closure',
+    false,
+    ALL_CLOSURE_REASONS,
+  );
   const nfa = c.flag('cine_referral_nfa');
   c.json('cine_referral_outcome_json');
   if (!person || personId === null || date === null || source === null) return;
@@ -120,13 +171,18 @@ function referralOf(s: SsdReadState, c: Cells, referralColumn: string, personCol
   const personId = c.id(personColumn);
   c.child = referral.person;
   if (personId !== null && personId !== referral.person) {
-    c.problem(personColumn, LANTERN_RULES.reference, `${personColumn} ${personId} is not the person of referral ${c.id(referralColumn)} (${referral.person}).`);
+    c.problem(
+      personColumn,
+      LANTERN_RULES.reference,
+      `${personColumn} ${personId} is not the person of referral ${c.id(referralColumn)} (${referral.person}).`,
+    );
     return null;
   }
   return referral;
 }
 
-const childOf = (s: SsdReadState, r: ReferralInfo): number => s.dataset.rows.cinEpisodes[r.local - 1]?.childId as number;
+const childOf = (s: SsdReadState, r: ReferralInfo): number =>
+  s.dataset.rows.cinEpisodes[r.local - 1]?.childId as number;
 
 export function readAssessment(s: SsdReadState, c: Cells): void {
   const id = c.id('cina_assessment_id') as string;
@@ -165,7 +221,11 @@ export function readAssessmentFactors(s: SsdReadState, c: Cells): void {
   if (assessmentId === null) return;
   const local = s.assessments.get(assessmentId);
   if (local === undefined) {
-    c.problem('cinf_assessment_id', LANTERN_RULES.reference, `cinf_assessment_id ${assessmentId} is not in ssd_cin_assessments.`);
+    c.problem(
+      'cinf_assessment_id',
+      LANTERN_RULES.reference,
+      `cinf_assessment_id ${assessmentId} is not in ssd_cin_assessments.`,
+    );
     return;
   }
   const assessment = s.dataset.rows.assessments[local - 1];
@@ -173,17 +233,33 @@ export function readAssessmentFactors(s: SsdReadState, c: Cells): void {
   c.child = s.dataset.rows.children[assessment.childId - 1]?.laChildId ?? null;
   let codes: string[];
   if (Array.isArray(json)) codes = json.map((v) => normaliseCode(String(v)));
-  else if (asObject(json)) codes = Object.keys(json as object).filter((k) => flagSet(json as Record<string, unknown>, k)).map(normaliseCode);
+  else if (asObject(json))
+    codes = Object.keys(json as object)
+      .filter((k) => flagSet(json as Record<string, unknown>, k))
+      .map(normaliseCode);
   else {
-    c.problem('cinf_assessment_factors_json', LANTERN_RULES.type, 'cinf_assessment_factors_json is neither a list of factor codes nor an object of flags.');
+    c.problem(
+      'cinf_assessment_factors_json',
+      LANTERN_RULES.type,
+      'cinf_assessment_factors_json is neither a list of factor codes nor an object of flags.',
+    );
     return;
   }
   const list = assessmentFactorsFor(collectionYearOf(assessment.authorisationDate ?? assessment.startDate));
   const bad = codes.filter((code) => !ALL_FACTORS.includes(code));
   const otherYear = codes.filter((code) => !list.includes(code) && ALL_FACTORS.includes(code));
-  if (otherYear.length > 0) c.query('cinf_assessment_factors_json', LANTERN_RULES.code, `${otherYear.join(', ')} ${otherYear.length === 1 ? 'is not an assessment factor code' : 'are not assessment factor codes'} in the collection year of the assessment, though valid in another year; kept.`);
+  if (otherYear.length > 0)
+    c.query(
+      'cinf_assessment_factors_json',
+      LANTERN_RULES.code,
+      `${otherYear.join(', ')} ${otherYear.length === 1 ? 'is not an assessment factor code' : 'are not assessment factor codes'} in the collection year of the assessment, though valid in another year; kept.`,
+    );
   if (bad.length > 0) {
-    c.problem('cinf_assessment_factors_json', LANTERN_RULES.code, `${bad.join(', ')} ${bad.length === 1 ? 'is not an assessment factor code' : 'are not assessment factor codes'} for the year of the assessment.`);
+    c.problem(
+      'cinf_assessment_factors_json',
+      LANTERN_RULES.code,
+      `${bad.join(', ')} ${bad.length === 1 ? 'is not an assessment factor code' : 'are not assessment factor codes'} for the year of the assessment.`,
+    );
     return;
   }
   const merged = new Set([...(assessment.factors ?? []), ...codes]);
@@ -197,7 +273,13 @@ export function readS47(s: SsdReadState, c: Cells): void {
   const end = c.date('s47e_s47_end_date');
   const nfa = c.flag('s47e_s47_nfa');
   const outcome = asObject(c.json('s47e_s47_outcome_json'));
-  const decided = flagSet(outcome, 'CP_CONFERENCE_FLAG') ? 'icpc' : flagSet(outcome, 'PROV_OF_SERVICES_FLAG') ? 'cin-plan' : flagSet(outcome, 'NFA_FLAG') || nfa === true ? 'nfa' : null;
+  const decided = flagSet(outcome, 'CP_CONFERENCE_FLAG')
+    ? 'icpc'
+    : flagSet(outcome, 'PROV_OF_SERVICES_FLAG')
+      ? 'cin-plan'
+      : flagSet(outcome, 'NFA_FLAG') || nfa === true
+        ? 'nfa'
+        : null;
   if (!referral || start === null) return;
   const local = s.add(
     's47Enquiries',
@@ -222,17 +304,35 @@ export function readIcpc(s: SsdReadState, c: Cells): void {
   const referral = referralOf(s, c, 'icpc_referral_id', 'icpc_person_id');
   const s47Id = c.id('icpc_s47_enquiry_id');
   const s47 = s47Id === null ? null : (s.s47s.get(s47Id) ?? null);
-  if (s47Id !== null && s47 === null) c.problem('icpc_s47_enquiry_id', LANTERN_RULES.reference, `icpc_s47_enquiry_id ${s47Id} is not in ssd_s47_enquiry.`);
+  if (s47Id !== null && s47 === null)
+    c.problem(
+      'icpc_s47_enquiry_id',
+      LANTERN_RULES.reference,
+      `icpc_s47_enquiry_id ${s47Id} is not in ssd_s47_enquiry.`,
+    );
   const date = c.date('icpc_icpc_date', true);
   const target = c.date('icpc_icpc_target_date');
   const transfer = c.flag('icpc_icpc_transfer_in');
   const plan = c.flag('icpc_icpc_outcome_cp_flag');
-  if (plan === null && !c.failed) c.problem('icpc_icpc_outcome_cp_flag', LANTERN_RULES.required, 'icpc_icpc_outcome_cp_flag is blank; Y or N is needed (did the conference decide on a child protection plan?).');
+  if (plan === null && !c.failed)
+    c.problem(
+      'icpc_icpc_outcome_cp_flag',
+      LANTERN_RULES.required,
+      'icpc_icpc_outcome_cp_flag is blank; Y or N is needed (did the conference decide on a child protection plan?).',
+    );
   c.json('icpc_icpc_outcome_json');
   if (!referral || date === null || plan === null) return;
   const local = s.add(
     'initialCpConferences',
-    { childId: childOf(s, referral), cinEpisodeId: referral.local, s47EnquiryId: s47, transferIn: transfer ?? false, targetDate: target, conferenceDate: date, outcomeCpPlan: plan },
+    {
+      childId: childOf(s, referral),
+      cinEpisodeId: referral.local,
+      s47EnquiryId: s47,
+      transferIn: transfer ?? false,
+      targetDate: target,
+      conferenceDate: date,
+      outcomeCpPlan: plan,
+    },
     c,
   );
   s.icpcs.set(id, local);
@@ -271,19 +371,29 @@ export function readCpPlan(s: SsdReadState, c: Cells): void {
   const latest = c.code('cppl_cp_plan_latest_category', CATEGORIES_OF_ABUSE, 'category of abuse');
   const icpcId = c.id('cppl_icpc_id');
   const icpc = icpcId === null ? null : (s.icpcs.get(icpcId) ?? null);
-  if (icpcId !== null && icpc === null) c.problem('cppl_icpc_id', LANTERN_RULES.reference, `cppl_icpc_id ${icpcId} is not in ssd_initial_cp_conference.`);
+  if (icpcId !== null && icpc === null)
+    c.problem('cppl_icpc_id', LANTERN_RULES.reference, `cppl_icpc_id ${icpcId} is not in ssd_initial_cp_conference.`);
   if (!person || personId === null || start === null || initial === null) return;
   const referralId = c.id('cppl_referral_id');
   let referral: ReferralInfo | null;
   if (referralId !== null) {
     referral = s.referral(c, 'cppl_referral_id', referralId);
     if (referral && referral.person !== personId) {
-      c.problem('cppl_person_id', LANTERN_RULES.reference, `cppl_person_id ${personId} is not the person of referral ${referralId} (${referral.person}).`);
+      c.problem(
+        'cppl_person_id',
+        LANTERN_RULES.reference,
+        `cppl_person_id ${personId} is not the person of referral ${referralId} (${referral.person}).`,
+      );
       return;
     }
   } else {
     referral = s.referralOn(personId, start);
-    if (!referral) c.problem('cppl_referral_id', LANTERN_RULES.reference, `cppl_referral_id is blank and the child has no referral open on ${start}, the plan's start: a plan must belong to a referral.`);
+    if (!referral)
+      c.problem(
+        'cppl_referral_id',
+        LANTERN_RULES.reference,
+        `cppl_referral_id is blank and the child has no referral open on ${start}, the plan's start: a plan must belong to a referral.`,
+      );
   }
   if (!referral) return;
   const local = s.add(
@@ -309,29 +419,52 @@ export function readCpPlan(s: SsdReadState, c: Cells): void {
 export function readCpReview(s: SsdReadState, c: Cells): void {
   const planId = c.id('cppr_cp_plan_id', true);
   const plan = planId === null ? undefined : s.cpPlans.get(planId);
-  if (planId !== null && !plan) c.problem('cppr_cp_plan_id', LANTERN_RULES.reference, `cppr_cp_plan_id ${planId} is not in ssd_cp_plans.`);
+  if (planId !== null && !plan)
+    c.problem('cppr_cp_plan_id', LANTERN_RULES.reference, `cppr_cp_plan_id ${planId} is not in ssd_cp_plans.`);
   if (plan) c.child = plan.person;
   const due = c.date('cppr_cp_review_due');
   const date = c.date('cppr_cp_review_date', true);
   const quorate = c.flag('cppr_cp_review_quorate');
   if (!plan || date === null) return;
   const childId = s.dataset.rows.cpPlans[plan.local - 1]?.childId as number;
-  s.add('cpReviews', { childId, cpPlanId: plan.local, dueDate: due, reviewDate: date, quorate, participation: c.text('cppr_cp_review_participation') }, c);
+  s.add(
+    'cpReviews',
+    {
+      childId,
+      cpPlanId: plan.local,
+      dueDate: due,
+      reviewDate: date,
+      quorate,
+      participation: c.text('cppr_cp_review_participation'),
+    },
+    c,
+  );
 }
 
 function readVisit(s: SsdReadState, c: Cells, kind: 'cin' | 'cp' | 'cla', prefix: string): void {
   const person = s.person(c, `${prefix}_person_id`, c.id(`${prefix}_person_id`, true));
   const date = c.date(`${prefix}_${kind}_visit_date`, true);
   const seen = c.flag(`${prefix}_${kind}_visit_seen`);
-  if (seen === null && !c.failed) c.problem(`${prefix}_${kind}_visit_seen`, LANTERN_RULES.required, `${prefix}_${kind}_visit_seen is blank; Y or N is needed (was the child seen?).`);
+  if (seen === null && !c.failed)
+    c.problem(
+      `${prefix}_${kind}_visit_seen`,
+      LANTERN_RULES.required,
+      `${prefix}_${kind}_visit_seen is blank; Y or N is needed (was the child seen?).`,
+    );
   const alone = c.flag(`${prefix}_${kind}_visit_seen_alone`);
   if (!person || date === null || seen === null) return;
   s.add('visits', { childId: person.local, kind, visitDate: date, seen, seenAlone: alone, workerId: null }, c);
 }
 
-export const readCinVisit = (s: SsdReadState, c: Cells) => { readVisit(s, c, 'cin', 'cinv'); };
-export const readCpVisit = (s: SsdReadState, c: Cells) => { readVisit(s, c, 'cp', 'cppv'); };
-export const readClaVisit = (s: SsdReadState, c: Cells) => { readVisit(s, c, 'cla', 'clav'); };
+export const readCinVisit = (s: SsdReadState, c: Cells) => {
+  readVisit(s, c, 'cin', 'cinv');
+};
+export const readCpVisit = (s: SsdReadState, c: Cells) => {
+  readVisit(s, c, 'cp', 'cppv');
+};
+export const readClaVisit = (s: SsdReadState, c: Cells) => {
+  readVisit(s, c, 'cla', 'clav');
+};
 
 /**
  * ssd_pre_proceedings: the decision to enter pre-proceedings starts it; the date it was agreed to step down or to

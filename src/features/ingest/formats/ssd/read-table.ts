@@ -12,7 +12,13 @@ import type { SsdTable } from './tables';
 export type RowHandler = (state: SsdReadState, c: Cells) => void;
 
 /** `seen` holds the keys already read (shared by several files of one table, so a key twice across them is found). */
-export async function readTable(state: SsdReadState, file: SourceFile, table: SsdTable, handle: RowHandler, seen = new Set<string>()): Promise<number> {
+export async function readTable(
+  state: SsdReadState,
+  file: SourceFile,
+  table: SsdTable,
+  handle: RowHandler,
+  seen = new Set<string>(),
+): Promise<number> {
   let rows = 0;
   for await (const row of readSsdRows(file, table, state.issues)) {
     rows++;
@@ -21,7 +27,11 @@ export async function readTable(state: SsdReadState, file: SourceFile, table: Ss
       const key = c.id(table.pk, true);
       if (key === null) continue;
       if (seen.has(key)) {
-        c.problem(table.pk, LANTERN_RULES.duplicate, `${table.pk} ${key} appears more than once in ${table.name}; each row needs its own ID.`);
+        c.problem(
+          table.pk,
+          LANTERN_RULES.duplicate,
+          `${table.pk} ${key} appears more than once in ${table.name}; each row needs its own ID.`,
+        );
         continue;
       }
       seen.add(key);

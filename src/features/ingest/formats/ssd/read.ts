@@ -9,7 +9,21 @@ import type { ImportContext, ReadResult, SourceFile } from '../../format';
 import { LANTERN_RULES } from '../../issues';
 import { collectionYearOf, runRules } from '../../rules';
 import { csvHeader } from '../../csv';
-import { finishCareLeavers, finishClaEpisodes, readCareLeaver, readCarePlan, readClaEpisode, readClaReview, readHealth, readLegalStatus, readMissing, readPermanence, readPlacement, readPreviousPermanence, readSdq } from './read-care';
+import {
+  finishCareLeavers,
+  finishClaEpisodes,
+  readCareLeaver,
+  readCarePlan,
+  readClaEpisode,
+  readClaReview,
+  readHealth,
+  readLegalStatus,
+  readMissing,
+  readPermanence,
+  readPlacement,
+  readPreviousPermanence,
+  readSdq,
+} from './read-care';
 import {
   finishFamilies,
   finishProfessionals,
@@ -99,18 +113,42 @@ export async function readSsd(files: readonly SourceFile[], ctx: ImportContext):
   for (const file of files) {
     const what = file.size === 0 ? null : await recogniseFile(file);
     if (file.size === 0) {
-      ctx.issues.error(file.name, null, null, LANTERN_RULES.file, 'The file is empty (0 bytes): it has no header row and no data.');
+      ctx.issues.error(
+        file.name,
+        null,
+        null,
+        LANTERN_RULES.file,
+        'The file is empty (0 bytes): it has no header row and no data.',
+      );
     } else if (!what) {
-      ctx.issues.error(file.name, null, null, LANTERN_RULES.unknown, 'This file is not an SSD table Lantern recognises: its header does not share an SSD field prefix.');
+      ctx.issues.error(
+        file.name,
+        null,
+        null,
+        LANTERN_RULES.unknown,
+        'This file is not an SSD table Lantern recognises: its header does not share an SSD field prefix.',
+      );
     } else if (what.kind === 'skipped') {
-      ctx.issues.query(file.name, null, null, LANTERN_RULES.unknown, `${what.name} was recognised, but Lantern has no place for its data; the file was not loaded.`);
+      ctx.issues.query(
+        file.name,
+        null,
+        null,
+        LANTERN_RULES.unknown,
+        `${what.name} was recognised, but Lantern has no place for its data; the file was not loaded.`,
+      );
     } else {
       byTable.set(what.key, [...(byTable.get(what.key) ?? []), file]);
     }
   }
   if (!byTable.has('person')) {
     const first = files[0]?.name ?? '';
-    ctx.issues.error(first, null, null, LANTERN_RULES.file, 'The extract has no ssd_person file: every other SSD table refers to the people in it, so nothing could be read.');
+    ctx.issues.error(
+      first,
+      null,
+      null,
+      LANTERN_RULES.file,
+      'The extract has no ssd_person file: every other SSD table refers to the people in it, so nothing could be read.',
+    );
     return null;
   }
 
@@ -131,7 +169,12 @@ export async function readSsd(files: readonly SourceFile[], ctx: ImportContext):
   }
   finishProfessionals(state);
   ctx.progress({ stage: 'checking', done, total });
-  runRules(SSD_RULES, collectionYearOf(ctx.today), { dataset: state.dataset, source: (t, id) => state.source(t, id), today: ctx.today }, ctx.issues);
+  runRules(
+    SSD_RULES,
+    collectionYearOf(ctx.today),
+    { dataset: state.dataset, source: (t, id) => state.source(t, id), today: ctx.today },
+    ctx.issues,
+  );
 
   const latest = state.latest;
   return {

@@ -7,7 +7,9 @@ import { SKIPPED_BY_COLUMN, SKIPPED_TABLES, SSD_TABLES, type SsdTable, type SsdT
 
 export type Recognised = { kind: 'loaded'; key: SsdTableKey; table: SsdTable } | { kind: 'skipped'; name: string };
 
-const BY_PREFIX = new Map<string, SsdTableKey>((Object.entries(SSD_TABLES) as Array<[SsdTableKey, SsdTable]>).map(([k, t]) => [t.prefix, k]));
+const BY_PREFIX = new Map<string, SsdTableKey>(
+  (Object.entries(SSD_TABLES) as Array<[SsdTableKey, SsdTable]>).map(([k, t]) => [t.prefix, k]),
+);
 
 export function recogniseHeader(header: readonly string[]): Recognised | null {
   const keys = header.map(headerKey).filter((k) => k !== '');

@@ -6,32 +6,79 @@ import { describe, it } from 'node:test';
 import { Dataset } from '../../dataset';
 import { IssueLog } from '../../issues';
 import { runRules } from '../../rules';
-import { birthAndExpectedBirth, endBeforeStart, futureEvents, overlappingPeriodsOfCare, type SsdRuleContext } from './rules';
+import {
+  birthAndExpectedBirth,
+  endBeforeStart,
+  futureEvents,
+  overlappingPeriodsOfCare,
+  type SsdRuleContext,
+} from './rules';
 
 const TODAY = '2026-04-20';
 
-function child(d: Dataset, laChildId: string, dob: string | null = '2015-01-01', expected: string | null = null): number {
+function child(
+  d: Dataset,
+  laChildId: string,
+  dob: string | null = '2015-01-01',
+  expected: string | null = null,
+): number {
   return d.add('children', {
-    laChildId, upn: null, upnUnknownReason: null, firstName: null, lastName: null, dateOfBirth: dob, expectedDateOfBirth: expected, dateOfDeath: null,
-    sex: 'F', gender: null, ethnicity: 'WBRI', firstLanguage: null, religion: null, postcodeDistrict: null,
+    laChildId,
+    upn: null,
+    upnUnknownReason: null,
+    firstName: null,
+    lastName: null,
+    dateOfBirth: dob,
+    expectedDateOfBirth: expected,
+    dateOfDeath: null,
+    sex: 'F',
+    gender: null,
+    ethnicity: 'WBRI',
+    firstLanguage: null,
+    religion: null,
+    postcodeDistrict: null,
   });
 }
 
 function referral(d: Dataset, childId: number, referralDate: string, closureDate: string | null): number {
-  return d.add('cinEpisodes', { childId, contactId: null, referralDate, referralSource: '1A', primaryNeedCode: 'N1', referralNfa: false, closureDate, closureReason: null, teamId: null, workerId: null });
+  return d.add('cinEpisodes', {
+    childId,
+    contactId: null,
+    referralDate,
+    referralSource: '1A',
+    primaryNeedCode: 'N1',
+    referralNfa: false,
+    closureDate,
+    closureReason: null,
+    teamId: null,
+    workerId: null,
+  });
 }
 
 function period(d: Dataset, childId: number, startDate: string, endDate: string | null): number {
   return d.add('periodsOfCare', {
-    childId, startDate, endDate, reasonCeased: null, categoryOfNeed: 'N1', homePostcodeDistrict: null, permanencePlan: null, permanencePlanDate: null,
-    previousPermanence: null, previousPermanenceDate: null, continuedFrom: null,
+    childId,
+    startDate,
+    endDate,
+    reasonCeased: null,
+    categoryOfNeed: 'N1',
+    homePostcodeDistrict: null,
+    permanencePlan: null,
+    permanencePlanDate: null,
+    previousPermanence: null,
+    previousPermanenceDate: null,
+    continuedFrom: null,
   });
 }
 
 /** Runs one rule; each hit is "file:line column". */
 function hits(rule: Parameters<typeof runRules<SsdRuleContext>>[0][number], d: Dataset): string[] {
   const log = new IssueLog();
-  const ctx: SsdRuleContext = { dataset: d, today: TODAY, source: (table, id) => ({ file: table, line: id + 1, child: null }) };
+  const ctx: SsdRuleContext = {
+    dataset: d,
+    today: TODAY,
+    source: (table, id) => ({ file: table, line: id + 1, child: null }),
+  };
   runRules([rule], 2026, ctx, log);
   return log.list().map((i) => `${i.rule} ${i.severity} ${i.file}:${i.row} ${i.column}`);
 }
@@ -50,7 +97,15 @@ describe('SSD rule LNT-DATES: an end before its start', () => {
     const d = new Dataset();
     const c = child(d, '1');
     const m = (startAt: string, endAt: string) =>
-      d.add('missingEpisodes', { childId: c, kind: 'M', startAt: new Date(startAt), endAt: new Date(endAt), rhiOfferedDate: null, rhiAcceptedDate: null, rhiCompletedAt: null });
+      d.add('missingEpisodes', {
+        childId: c,
+        kind: 'M',
+        startAt: new Date(startAt),
+        endAt: new Date(endAt),
+        rhiOfferedDate: null,
+        rhiAcceptedDate: null,
+        rhiCompletedAt: null,
+      });
     m('2025-07-05T21:30:00Z', '2025-07-05T22:00:00Z');
     m('2025-07-05T21:30:00Z', '2025-07-05T21:00:00Z');
     assert.deepEqual(hits(endBeforeStart, d), ['LNT-DATES error missingEpisodes:3 miss_missing_episode_end_date']);
@@ -58,7 +113,7 @@ describe('SSD rule LNT-DATES: an end before its start', () => {
 });
 
 describe('SSD rule LNT-OVERLAP: periods of care of one child overlapping', () => {
-  it('passes periods that meet end to start and another child\'s period; fails one starting inside an open period', () => {
+  it("passes periods that meet end to start and another child's period; fails one starting inside an open period", () => {
     const d = new Dataset();
     const a = child(d, '1');
     const b = child(d, '2');
@@ -66,7 +121,9 @@ describe('SSD rule LNT-OVERLAP: periods of care of one child overlapping', () =>
     period(d, a, '2024-06-01', null);
     period(d, b, '2024-03-01', null);
     period(d, a, '2025-01-01', '2025-02-01');
-    assert.deepEqual(hits(overlappingPeriodsOfCare, d), ['LNT-OVERLAP error periodsOfCare:5 clae_cla_episode_start_date']);
+    assert.deepEqual(hits(overlappingPeriodsOfCare, d), [
+      'LNT-OVERLAP error periodsOfCare:5 clae_cla_episode_start_date',
+    ]);
   });
 });
 

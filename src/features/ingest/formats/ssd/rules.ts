@@ -24,26 +24,129 @@ export interface SsdRuleContext {
   today: string;
 }
 
-export const SSD_RULE_CODES = { dates: 'LNT-DATES', overlap: 'LNT-OVERLAP', dob: 'LNT-DOB', future: 'LNT-FUTURE' } as const;
+export const SSD_RULE_CODES = {
+  dates: 'LNT-DATES',
+  overlap: 'LNT-OVERLAP',
+  dob: 'LNT-DOB',
+  future: 'LNT-FUTURE',
+} as const;
 
 type Value = string | Date | null;
 const day = (v: Value): string | null => (v instanceof Date ? v.toISOString() : v);
 
 /** For each table, its start and end fields and the SSD columns they came from. */
-const DATE_PAIRS: Array<{ table: DatasetTable; start: string; end: string; startColumn: string; endColumn: string; what: string }> = [
-  { table: 'cinEpisodes', start: 'referralDate', end: 'closureDate', startColumn: 'cine_referral_date', endColumn: 'cine_close_date', what: 'referral' },
-  { table: 'assessments', start: 'startDate', end: 'authorisationDate', startColumn: 'cina_assessment_start_date', endColumn: 'cina_assessment_auth_date', what: 'assessment' },
-  { table: 's47Enquiries', start: 'startDate', end: 'endDate', startColumn: 's47e_s47_start_date', endColumn: 's47e_s47_end_date', what: 'section 47 enquiry' },
-  { table: 'cinPlans', start: 'startDate', end: 'endDate', startColumn: 'cinp_cin_plan_start_date', endColumn: 'cinp_cin_plan_end_date', what: 'CIN plan' },
-  { table: 'cpPlans', start: 'startDate', end: 'endDate', startColumn: 'cppl_cp_plan_start_date', endColumn: 'cppl_cp_plan_end_date', what: 'child protection plan' },
-  { table: 'earlyHelpEpisodes', start: 'requestDate', end: 'endDate', startColumn: 'earl_episode_start_date', endColumn: 'earl_episode_end_date', what: 'early help episode' },
-  { table: 'allocations', start: 'startDate', end: 'endDate', startColumn: 'invo_involvement_start_date', endColumn: 'invo_involvement_end_date', what: 'involvement' },
-  { table: 'immigrationStatuses', start: 'startDate', end: 'endDate', startColumn: 'immi_immigration_status_start_date', endColumn: 'immi_immigration_status_end_date', what: 'immigration status' },
-  { table: 'periodsOfCare', start: 'startDate', end: 'endDate', startColumn: 'clae_cla_episode_start_date', endColumn: 'clae_cla_episode_ceased_date', what: 'period of care' },
-  { table: 'legalStatuses', start: 'startDate', end: 'endDate', startColumn: 'lega_legal_status_start_date', endColumn: 'lega_legal_status_end_date', what: 'legal status' },
-  { table: 'placements', start: 'startDate', end: 'endDate', startColumn: 'clap_cla_placement_start_date', endColumn: 'clap_cla_placement_end_date', what: 'placement' },
-  { table: 'preProceedings', start: 'startDate', end: 'endDate', startColumn: 'prep_pre_pro_decision_date', endColumn: 'prep_agree_stepdown_issue_date', what: 'pre-proceedings' },
-  { table: 'missingEpisodes', start: 'startAt', end: 'endAt', startColumn: 'miss_missing_episode_start_date', endColumn: 'miss_missing_episode_end_date', what: 'missing episode' },
+const DATE_PAIRS: Array<{
+  table: DatasetTable;
+  start: string;
+  end: string;
+  startColumn: string;
+  endColumn: string;
+  what: string;
+}> = [
+  {
+    table: 'cinEpisodes',
+    start: 'referralDate',
+    end: 'closureDate',
+    startColumn: 'cine_referral_date',
+    endColumn: 'cine_close_date',
+    what: 'referral',
+  },
+  {
+    table: 'assessments',
+    start: 'startDate',
+    end: 'authorisationDate',
+    startColumn: 'cina_assessment_start_date',
+    endColumn: 'cina_assessment_auth_date',
+    what: 'assessment',
+  },
+  {
+    table: 's47Enquiries',
+    start: 'startDate',
+    end: 'endDate',
+    startColumn: 's47e_s47_start_date',
+    endColumn: 's47e_s47_end_date',
+    what: 'section 47 enquiry',
+  },
+  {
+    table: 'cinPlans',
+    start: 'startDate',
+    end: 'endDate',
+    startColumn: 'cinp_cin_plan_start_date',
+    endColumn: 'cinp_cin_plan_end_date',
+    what: 'CIN plan',
+  },
+  {
+    table: 'cpPlans',
+    start: 'startDate',
+    end: 'endDate',
+    startColumn: 'cppl_cp_plan_start_date',
+    endColumn: 'cppl_cp_plan_end_date',
+    what: 'child protection plan',
+  },
+  {
+    table: 'earlyHelpEpisodes',
+    start: 'requestDate',
+    end: 'endDate',
+    startColumn: 'earl_episode_start_date',
+    endColumn: 'earl_episode_end_date',
+    what: 'early help episode',
+  },
+  {
+    table: 'allocations',
+    start: 'startDate',
+    end: 'endDate',
+    startColumn: 'invo_involvement_start_date',
+    endColumn: 'invo_involvement_end_date',
+    what: 'involvement',
+  },
+  {
+    table: 'immigrationStatuses',
+    start: 'startDate',
+    end: 'endDate',
+    startColumn: 'immi_immigration_status_start_date',
+    endColumn: 'immi_immigration_status_end_date',
+    what: 'immigration status',
+  },
+  {
+    table: 'periodsOfCare',
+    start: 'startDate',
+    end: 'endDate',
+    startColumn: 'clae_cla_episode_start_date',
+    endColumn: 'clae_cla_episode_ceased_date',
+    what: 'period of care',
+  },
+  {
+    table: 'legalStatuses',
+    start: 'startDate',
+    end: 'endDate',
+    startColumn: 'lega_legal_status_start_date',
+    endColumn: 'lega_legal_status_end_date',
+    what: 'legal status',
+  },
+  {
+    table: 'placements',
+    start: 'startDate',
+    end: 'endDate',
+    startColumn: 'clap_cla_placement_start_date',
+    endColumn: 'clap_cla_placement_end_date',
+    what: 'placement',
+  },
+  {
+    table: 'preProceedings',
+    start: 'startDate',
+    end: 'endDate',
+    startColumn: 'prep_pre_pro_decision_date',
+    endColumn: 'prep_agree_stepdown_issue_date',
+    what: 'pre-proceedings',
+  },
+  {
+    table: 'missingEpisodes',
+    start: 'startAt',
+    end: 'endAt',
+    startColumn: 'miss_missing_episode_start_date',
+    endColumn: 'miss_missing_episode_end_date',
+    what: 'missing episode',
+  },
 ];
 
 export const endBeforeStart = defineRule<SsdRuleContext>({
@@ -51,7 +154,8 @@ export const endBeforeStart = defineRule<SsdRuleContext>({
   severity: 'error',
   message: 'The end date is before the start date',
   years: { from: 2000 },
-  source: 'Lantern: SSD field guidance for each end date; cf. CIN census rule 8530 and SSDA903 rule 1002 (ends before starts)',
+  source:
+    'Lantern: SSD field guidance for each end date; cf. CIN census rule 8530 and SSDA903 rule 1002 (ends before starts)',
   check(ctx, hit) {
     for (const pair of DATE_PAIRS) {
       const rows = ctx.dataset.rows[pair.table] as unknown as Array<Record<string, Value> & { id: number }>;
@@ -60,7 +164,13 @@ export const endBeforeStart = defineRule<SsdRuleContext>({
         const end = day(row[pair.end] ?? null);
         if (start === null || end === null || end >= start) continue;
         const at = ctx.source(pair.table, row.id);
-        hit({ file: at.file, row: at.line, column: pair.endColumn, child: at.child, detail: `${pair.what}: ${pair.endColumn} ${end.slice(0, 10)} is before ${pair.startColumn} ${start.slice(0, 10)}` });
+        hit({
+          file: at.file,
+          row: at.line,
+          column: pair.endColumn,
+          child: at.child,
+          detail: `${pair.what}: ${pair.endColumn} ${end.slice(0, 10)} is before ${pair.startColumn} ${start.slice(0, 10)}`,
+        });
       }
     }
   },
@@ -87,7 +197,13 @@ export const overlappingPeriodsOfCare = defineRule<SsdRuleContext>({
         // A new period may start on the day the last one ended (903 episodes meet end to start).
         if (prev.end === null || prev.end > cur.start) {
           const at = ctx.source('periodsOfCare', cur.id);
-          hit({ file: at.file, row: at.line, column: 'clae_cla_episode_start_date', child: at.child, detail: `a period starting ${cur.start} begins before the period from ${prev.start} ended (${prev.end ?? 'still open'})` });
+          hit({
+            file: at.file,
+            row: at.line,
+            column: 'clae_cla_episode_start_date',
+            child: at.child,
+            detail: `a period starting ${cur.start} begins before the period from ${prev.start} ended (${prev.end ?? 'still open'})`,
+          });
         }
       }
     }
@@ -99,7 +215,8 @@ export const birthAndExpectedBirth = defineRule<SsdRuleContext>({
   severity: 'query',
   message: 'The person has both a date of birth and an expected date of birth; the SSD records one or the other',
   years: { from: 2000 },
-  source: 'SSD guidance PERS005A/PERS009A: "Should complete either Date of Birth or Expected Date of Birth but not both"',
+  source:
+    'SSD guidance PERS005A/PERS009A: "Should complete either Date of Birth or Expected Date of Birth but not both"',
   check(ctx, hit) {
     for (const c of ctx.dataset.rows.children) {
       if (c.dateOfBirth !== null && c.expectedDateOfBirth !== null) {
@@ -141,6 +258,11 @@ export const futureEvents = defineRule<SsdRuleContext>({
   },
 });
 
-export const SSD_RULES: ReadonlyArray<Rule<SsdRuleContext>> = [endBeforeStart, overlappingPeriodsOfCare, birthAndExpectedBirth, futureEvents];
+export const SSD_RULES: ReadonlyArray<Rule<SsdRuleContext>> = [
+  endBeforeStart,
+  overlappingPeriodsOfCare,
+  birthAndExpectedBirth,
+  futureEvents,
+];
 
 export type { RuleHit };

@@ -62,7 +62,14 @@ export class SsdReadState {
   readonly pathwayReviews = new Set<string>();
   readonly careLeaverRows = new Map<
     string,
-    Array<{ cells: Cells; local: number; eligibility: string; date: string | null; workerRef: string | null; teamId: number | null }>
+    Array<{
+      cells: Cells;
+      local: number;
+      eligibility: string;
+      date: string | null;
+      workerRef: string | null;
+      teamId: number | null;
+    }>
   >();
   /** Where each Dataset row came from, by table and local id − 1. */
   readonly sources = new Map<DatasetTable, Source[]>();
@@ -98,7 +105,12 @@ export class SsdReadState {
     if (id === null) return null;
     at.child = id;
     const p = this.persons.get(id);
-    if (!p) at.problem(column, 'LNT-REFERENCE', `${column} ${id} is not in ssd_person: the row points at a person the extract does not contain.`);
+    if (!p)
+      at.problem(
+        column,
+        'LNT-REFERENCE',
+        `${column} ${id} is not in ssd_person: the row points at a person the extract does not contain.`,
+      );
     return p ?? null;
   }
 
@@ -142,14 +154,20 @@ export class SsdReadState {
   referral(at: Cells, column: string, id: string | null): ReferralInfo | null {
     if (id === null) return null;
     const r = this.referrals.get(id);
-    if (!r) at.problem(column, 'LNT-REFERENCE', `${column} ${id} is not in ssd_cin_episodes: the row points at a referral the extract does not contain.`);
+    if (!r)
+      at.problem(
+        column,
+        'LNT-REFERENCE',
+        `${column} ${id} is not in ssd_cin_episodes: the row points at a referral the extract does not contain.`,
+      );
     return r ?? null;
   }
 
   /** The child's period of care containing `date` (the latest to start, if two do). */
   periodOn(person: string, date: string): PeriodInfo | null {
     let found: PeriodInfo | null = null;
-    for (const p of this.periodsByPerson.get(person) ?? []) if (p.start <= date && (p.end === null || p.end >= date)) found = p;
+    for (const p of this.periodsByPerson.get(person) ?? [])
+      if (p.start <= date && (p.end === null || p.end >= date)) found = p;
     return found;
   }
 

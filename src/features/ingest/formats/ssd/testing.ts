@@ -8,7 +8,10 @@ import type { ImportContext, ReadResult, SourceFile } from '../../format';
 import { IssueLog, type Issue } from '../../issues';
 import { ssdFormat } from './index';
 
-export const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../../../test/fixtures/ssd');
+export const FIXTURES = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../../../../../test/fixtures/ssd',
+);
 
 export function sourceFiles(dir: string): SourceFile[] {
   return readdirSync(dir)
@@ -20,7 +23,11 @@ export function sourceFiles(dir: string): SourceFile[] {
 }
 
 /** Reads a fixture folder as the import runner would: the files the format claims, then read (or all, unclaimed). */
-export async function readFolder(dir: string, today = '2026-04-20', claim = true): Promise<{ result: ReadResult | null; issues: readonly Issue[]; log: IssueLog }> {
+export async function readFolder(
+  dir: string,
+  today = '2026-04-20',
+  claim = true,
+): Promise<{ result: ReadResult | null; issues: readonly Issue[]; log: IssueLog }> {
   const log = new IssueLog();
   const ctx: ImportContext = {
     authority: { id: 1, code: 'T', name: 'Test', laNumber: null },
@@ -35,4 +42,5 @@ export async function readFolder(dir: string, today = '2026-04-20', claim = true
 }
 
 /** Issues without their file paths, for comparing. */
-export const brief = (issues: readonly Issue[]) => issues.map((i) => `${i.severity} ${i.rule} ${i.file}:${i.row ?? '-'} ${i.column ?? '-'}`);
+export const brief = (issues: readonly Issue[]) =>
+  issues.map((i) => `${i.severity} ${i.rule} ${i.file}:${i.row ?? '-'} ${i.column ?? '-'}`);

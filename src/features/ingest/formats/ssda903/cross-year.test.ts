@@ -17,7 +17,8 @@ async function folder(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-const EPISODE_COLUMNS = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n';
+const EPISODE_COLUMNS =
+  'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n';
 
 /**
  * 2024/25: C1 (born 15/06/2012) came into care on 1 May 2024 under a care order with foster carers and is still
@@ -51,13 +52,26 @@ describeEachEngine('903 rules against last year’s import', (ctx) => {
   });
 
   it('reports a date of birth that differs from last year’s return (203) on this year’s Header row', async () => {
-    const first = await importFiles(ctx.database, { paths: [await folder(RETURN_2025)], authorityId: withHistory, actor, options: { collectionYear: 2025 } });
+    const first = await importFiles(ctx.database, {
+      paths: [await folder(RETURN_2025)],
+      authorityId: withHistory,
+      actor,
+      options: { collectionYear: 2025 },
+    });
     const y2025 = first.batches[0];
     // No 2023/24 import for this authority: accepted, with the one query that says the comparison was not made.
     assert.equal(y2025?.status, 'accepted', JSON.stringify(y2025?.issues));
-    assert.deepEqual(y2025?.issues.filter((i) => i.rule === 'LNT-PREVIOUS').map((i) => i.severity), ['query']);
+    assert.deepEqual(
+      y2025?.issues.filter((i) => i.rule === 'LNT-PREVIOUS').map((i) => i.severity),
+      ['query'],
+    );
 
-    const second = await importFiles(ctx.database, { paths: [await folder(RETURN_2026)], authorityId: withHistory, actor, options: { collectionYear: 2026 } });
+    const second = await importFiles(ctx.database, {
+      paths: [await folder(RETURN_2026)],
+      authorityId: withHistory,
+      actor,
+      options: { collectionYear: 2026 },
+    });
     const y2026 = second.batches[0];
     // 203 is an error, so the import is rejected; it is the only cross-year hit: sex M = M, ethnicity WBRI = WBRI
     // (no 202/204), and the first episode (01/05/2024, S, C2, N1, U4, PR1, same postcodes and URN) matches the
@@ -81,11 +95,19 @@ describeEachEngine('903 rules against last year’s import', (ctx) => {
   });
 
   it('says the cross-year rules were not run when last year’s 903 has not been imported', async () => {
-    const summary = await importFiles(ctx.database, { paths: [await folder(RETURN_2026)], authorityId: withoutHistory, actor, options: { collectionYear: 2026 } });
+    const summary = await importFiles(ctx.database, {
+      paths: [await folder(RETURN_2026)],
+      authorityId: withoutHistory,
+      actor,
+      options: { collectionYear: 2026 },
+    });
     const batch = summary.batches[0];
     // Nothing to compare the changed date of birth with: no 203, and the return is accepted with the query.
     assert.equal(batch?.status, 'accepted', JSON.stringify(batch?.issues));
-    assert.equal(batch?.issues.some((i) => i.rule === '203'), false);
+    assert.equal(
+      batch?.issues.some((i) => i.rule === '203'),
+      false,
+    );
     const previous = batch?.issues.filter((i) => i.rule === 'LNT-PREVIOUS') ?? [];
     assert.equal(previous.length, 1);
     assert.equal(previous[0]?.severity, 'query');

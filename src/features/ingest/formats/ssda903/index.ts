@@ -66,7 +66,13 @@ export const ssda903Format: ImportFormat = {
       ctx.progress({ stage: 'Reading SSDA903 files', file: file.name, done, total: files.length });
       const table = await tableOf(file);
       if (table === null) {
-        issues.error(file.name, null, null, LANTERN_RULES.file, 'The file is empty or is not one of the SSDA903 tables (its header row matches none of them).');
+        issues.error(
+          file.name,
+          null,
+          null,
+          LANTERN_RULES.file,
+          'The file is empty or is not one of the SSDA903 tables (its header row matches none of them).',
+        );
         continue;
       }
       const rows = await readTableFile(file, table, issues);
@@ -84,18 +90,42 @@ export const ssda903Format: ImportFormat = {
     if (year === undefined) {
       const inferred = inferCollectionYear(raw);
       if (inferred === null) {
-        issues.error(files[0]?.name ?? '', null, null, LANTERN_RULES.file, 'The collection year could not be worked out: the files hold no valid episode, review or missing dates. Say which year the return is for.');
+        issues.error(
+          files[0]?.name ?? '',
+          null,
+          null,
+          LANTERN_RULES.file,
+          'The collection year could not be worked out: the files hold no valid episode, review or missing dates. Say which year the return is for.',
+        );
         return null;
       }
       year = inferred.year;
-      issues.query(fileOf.Episodes ?? files[0]?.name ?? '', null, null, LANTERN_RULES.file, `Read as the ${collectionYearLabel(year)} return: the latest date in the files is ${inferred.from}.`);
+      issues.query(
+        fileOf.Episodes ?? files[0]?.name ?? '',
+        null,
+        null,
+        LANTERN_RULES.file,
+        `Read as the ${collectionYearLabel(year)} return: the latest date in the files is ${inferred.from}.`,
+      );
     }
     if (year < FIRST_YEAR || year > LAST_YEAR) {
-      issues.error(files[0]?.name ?? '', null, null, LANTERN_RULES.file, `Lantern reads SSDA903 returns for ${collectionYearLabel(FIRST_YEAR)} to ${collectionYearLabel(LAST_YEAR)}, not ${collectionYearLabel(year)}.`);
+      issues.error(
+        files[0]?.name ?? '',
+        null,
+        null,
+        LANTERN_RULES.file,
+        `Lantern reads SSDA903 returns for ${collectionYearLabel(FIRST_YEAR)} to ${collectionYearLabel(LAST_YEAR)}, not ${collectionYearLabel(year)}.`,
+      );
       return null;
     }
     if (!raw.Header) {
-      issues.error(files[0]?.name ?? '', null, null, LANTERN_RULES.file, 'The return has no Header file (columns CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB); every child must be in it.');
+      issues.error(
+        files[0]?.name ?? '',
+        null,
+        null,
+        LANTERN_RULES.file,
+        'The return has no Header file (columns CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB); every child must be in it.',
+      );
     }
 
     // Types and code lists for the year.
@@ -104,7 +134,13 @@ export const ssda903Format: ImportFormat = {
       const rows = raw[table];
       if (!rows) continue;
       if (year < TABLE_YEARS[table].from) {
-        issues.query(fileOf[table] ?? '', null, null, LANTERN_RULES.unknown, `The ${table} table is not part of the ${collectionYearLabel(year)} return; it was not read.`);
+        issues.query(
+          fileOf[table] ?? '',
+          null,
+          null,
+          LANTERN_RULES.unknown,
+          `The ${table} table is not part of the ${collectionYearLabel(year)} return; it was not read.`,
+        );
         continue;
       }
       (ret as Record<TableName, unknown[]>)[table] = typeRows(table, rows, year, issues);
@@ -119,7 +155,13 @@ export const ssda903Format: ImportFormat = {
       const last = previous.length > 0 ? await readPreviousReturn(previous, year - 1) : null;
       if (last) runRules(CROSS_YEAR_RULES, year, buildCrossYearContext(ret, last, year), issues);
       else {
-        issues.query(fileOf.Header ?? fileOf.Episodes ?? files[0]?.name ?? '', null, null, 'LNT-PREVIOUS', `The rules that compare this return with last year's (202–204, 502, 503A–503J, 706) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`);
+        issues.query(
+          fileOf.Header ?? fileOf.Episodes ?? files[0]?.name ?? '',
+          null,
+          null,
+          'LNT-PREVIOUS',
+          `The rules that compare this return with last year's (202–204, 502, 503A–503J, 706) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`,
+        );
       }
     }
     const dataset = toDataset(ret, year);

@@ -2,7 +2,12 @@
  * The 903 records missing episodes by date only; Lantern keeps instants. A 903 date becomes 00:00 in
  * Europe/London that day (23:00 UTC the day before in summer time), and an instant is written as its London date.
  */
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const londonHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
 
 /** Midnight at the start of the London day `isoDate`. */

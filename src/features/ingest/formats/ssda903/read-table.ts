@@ -13,7 +13,15 @@ import { parseDate, parseId, parseWholeNumber, normaliseCode } from '../../field
 import type { SourceFile } from '../../format';
 import { LANTERN_RULES, type IssueLog } from '../../issues';
 import { CODED_COLUMNS, DATE_RULES } from './codes';
-import { DATE_COLUMNS, ID_COLUMNS, NUMBER_COLUMNS, REQUIRED_VALUES, TABLE_COLUMNS, type Row, type TableName } from './tables';
+import {
+  DATE_COLUMNS,
+  ID_COLUMNS,
+  NUMBER_COLUMNS,
+  REQUIRED_VALUES,
+  TABLE_COLUMNS,
+  type Row,
+  type TableName,
+} from './tables';
 
 /** A raw row before the year is known: values by column, trimmed, with the line. */
 export interface RawRow {
@@ -36,10 +44,16 @@ export async function readTableFile(file: SourceFile, table: TableName, issues: 
 }
 
 /** Checks and converts raw rows of a table for the collection year. */
-export function typeRows<T extends TableName>(table: T, raw: readonly RawRow[], year: number, issues: IssueLog): Array<Row<T>> {
+export function typeRows<T extends TableName>(
+  table: T,
+  raw: readonly RawRow[],
+  year: number,
+  issues: IssueLog,
+): Array<Row<T>> {
   const columns = TABLE_COLUMNS[table] as readonly string[];
   const required = new Set<string>(REQUIRED_VALUES[table] as readonly string[]);
-  const coded: Record<string, { codes: (year: number) => readonly string[]; rule: string | null }> = CODED_COLUMNS[table] ?? {};
+  const coded: Record<string, { codes: (year: number) => readonly string[]; rule: string | null }> =
+    CODED_COLUMNS[table] ?? {};
   const dateRules: Record<string, string> = DATE_RULES[table] ?? {};
   const out: Array<Row<T>> = [];
   for (const r of raw) {
@@ -49,13 +63,28 @@ export function typeRows<T extends TableName>(table: T, raw: readonly RawRow[], 
       const text = (r.values[column] ?? '').trim();
       if (text === '') {
         row[column] = null;
-        if (required.has(column)) issues.error(r.file, r.line, column, LANTERN_RULES.required, `${column} is blank; it is required in the ${table} table.`, child);
+        if (required.has(column))
+          issues.error(
+            r.file,
+            r.line,
+            column,
+            LANTERN_RULES.required,
+            `${column} is blank; it is required in the ${table} table.`,
+            child,
+          );
         continue;
       }
       if (DATE_COLUMNS.has(column)) {
         const iso = parseDate(text);
         if (iso === null && !dateRules[column]) {
-          issues.error(r.file, r.line, column, LANTERN_RULES.type, `${column} "${text}" is not a valid date (dd/mm/yyyy).`, child);
+          issues.error(
+            r.file,
+            r.line,
+            column,
+            LANTERN_RULES.type,
+            `${column} "${text}" is not a valid date (dd/mm/yyyy).`,
+            child,
+          );
         }
         row[column] = iso ?? text;
       } else if (NUMBER_COLUMNS.has(column)) {
@@ -71,7 +100,14 @@ export function typeRows<T extends TableName>(table: T, raw: readonly RawRow[], 
         row[column] = code;
         const spec = coded[column];
         if (spec && spec.rule === null && !spec.codes(year).includes(code)) {
-          issues.error(r.file, r.line, column, LANTERN_RULES.code, `${column} "${text}" is not a valid code in this collection year.`, child);
+          issues.error(
+            r.file,
+            r.line,
+            column,
+            LANTERN_RULES.code,
+            `${column} "${text}" is not a valid code in this collection year.`,
+            child,
+          );
         }
       }
     }

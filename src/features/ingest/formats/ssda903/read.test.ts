@@ -34,7 +34,16 @@ function context(issues: IssueLog, collectionYear?: number): ImportContext {
   };
 }
 
-const GOOD = ['episodes.csv', 'header.csv', 'missing.csv', 'oc3.csv', 'prevperm.csv', 'reviews.csv', 'sw.csv', 'uasc.csv'];
+const GOOD = [
+  'episodes.csv',
+  'header.csv',
+  'missing.csv',
+  'oc3.csv',
+  'prevperm.csv',
+  'reviews.csv',
+  'sw.csv',
+  'uasc.csv',
+];
 
 describe('SSDA903 reader: a good 2025/26 return', () => {
   let result: Awaited<ReturnType<typeof ssda903Format.read>>;
@@ -77,20 +86,40 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
   it('reads the Header: IDs without ".0", codes tidied, UPN or its unknown reason, a mother and her child', () => {
     const rows = result?.dataset.rows;
     assert.deepEqual(
-      rows?.children.map((c) => [c.laChildId, c.sex, c.dateOfBirth, c.ethnicity, c.upn, c.upnUnknownReason, c.firstName, c.postcodeDistrict]),
+      rows?.children.map((c) => [
+        c.laChildId,
+        c.sex,
+        c.dateOfBirth,
+        c.ethnicity,
+        c.upn,
+        c.upnUnknownReason,
+        c.firstName,
+        c.postcodeDistrict,
+      ]),
       [
         ['1001', 'M', '2012-06-15', 'WBRI', 'A123456789012', null, null, 'N12'],
         ['1002', 'F', '2009-02-03', 'BAFR', null, 'UN2', null, 'E1'],
         ['1003', 'F', '2008-07-20', 'MWBC', null, 'UN1', null, 'SE1'],
       ],
     );
-    assert.deepEqual(rows?.familyLinks.map((f) => [f.childId, f.relationship, f.relatedDateOfBirth]), [[2, 'child', '2025-12-01']]);
+    assert.deepEqual(
+      rows?.familyLinks.map((f) => [f.childId, f.relationship, f.relatedDateOfBirth]),
+      [[2, 'child', '2025-12-01']],
+    );
   });
 
   it('makes periods, legal statuses and placements from the episodes', () => {
     const rows = result?.dataset.rows;
     assert.deepEqual(
-      rows?.periodsOfCare.map((p) => [p.childId, p.startDate, p.endDate, p.reasonCeased, p.categoryOfNeed, p.homePostcodeDistrict, p.previousPermanence]),
+      rows?.periodsOfCare.map((p) => [
+        p.childId,
+        p.startDate,
+        p.endDate,
+        p.reasonCeased,
+        p.categoryOfNeed,
+        p.homePostcodeDistrict,
+        p.previousPermanence,
+      ]),
       [
         [1, '2025-05-01', null, null, 'N1', 'N12', 'Z1'],
         // 1002's first episode in the file is a P (the period began before it): the period starts there.
@@ -112,7 +141,17 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
     // 1001: U6 until the T move on 1 September (same carer: the carer reference carries over), whose reason CARPL
     // is on the episode that ended it.
     assert.deepEqual(
-      rows?.placements.map((p) => [p.periodOfCareId, p.placementType, p.provider, p.startDate, p.endDate, p.postcodeDistrict, p.urn, p.carerRef, p.changeReason]),
+      rows?.placements.map((p) => [
+        p.periodOfCareId,
+        p.placementType,
+        p.provider,
+        p.startDate,
+        p.endDate,
+        p.postcodeDistrict,
+        p.urn,
+        p.carerRef,
+        p.changeReason,
+      ]),
       [
         [1, 'U6', 'PR4', '2025-05-01', '2025-09-01', 'N13', 'SC000001', '903/1001/2025-05-01', 'CARPL'],
         [1, 'U5', 'PR4', '2025-09-01', null, 'N13', 'SC000001', '903/1001/2025-05-01', null],
@@ -124,27 +163,53 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
 
   it('files reviews under their period, and reads missing, social worker, UASC and OC3 rows', () => {
     const rows = result?.dataset.rows;
-    assert.deepEqual(rows?.claReviews.map((r) => [r.periodOfCareId, r.reviewDate, r.participation]), [
-      [1, '2025-05-28', 'PN1'],
-      [1, '2025-08-20', 'PN3'],
-      [2, '2025-06-01', 'PN4'],
-    ]);
+    assert.deepEqual(
+      rows?.claReviews.map((r) => [r.periodOfCareId, r.reviewDate, r.participation]),
+      [
+        [1, '2025-05-28', 'PN1'],
+        [1, '2025-08-20', 'PN3'],
+        [2, '2025-06-01', 'PN4'],
+      ],
+    );
     // 14 July is in British Summer Time: 00:00 in London is 23:00 UTC the day before; 1 January is GMT.
-    assert.deepEqual(rows?.missingEpisodes.map((m) => [m.childId, m.kind, m.startAt.toISOString(), m.endAt?.toISOString() ?? null]), [
-      [2, 'M', '2025-07-13T23:00:00.000Z', '2025-07-14T23:00:00.000Z'],
-      [3, 'A', '2026-01-01T00:00:00.000Z', null],
-    ]);
-    assert.deepEqual(rows?.allocations.map((a) => [a.childId, a.workerId, a.role, a.startDate, a.endDate, a.endReason]), [
-      [1, 1, 'social-worker', '2025-05-01', null, null],
-      [2, 2, 'social-worker', '2024-03-12', '2025-12-20', 'CHCHAN'],
-      [3, null, 'social-worker', '2025-06-01', null, null],
-    ]);
-    assert.deepEqual(result?.dataset.workers.map((w) => [w.workerRef, w.startDate]), [['SW1001', '2025-05-01'], ['SW1002', '2024-03-12']]);
-    assert.deepEqual(rows?.immigrationStatuses.map((u) => [u.childId, u.status, u.startDate, u.endDate]), [[3, 'UASC', '2025-06-01', '2026-07-20']]);
+    assert.deepEqual(
+      rows?.missingEpisodes.map((m) => [m.childId, m.kind, m.startAt.toISOString(), m.endAt?.toISOString() ?? null]),
+      [
+        [2, 'M', '2025-07-13T23:00:00.000Z', '2025-07-14T23:00:00.000Z'],
+        [3, 'A', '2026-01-01T00:00:00.000Z', null],
+      ],
+    );
+    assert.deepEqual(
+      rows?.allocations.map((a) => [a.childId, a.workerId, a.role, a.startDate, a.endDate, a.endReason]),
+      [
+        [1, 1, 'social-worker', '2025-05-01', null, null],
+        [2, 2, 'social-worker', '2024-03-12', '2025-12-20', 'CHCHAN'],
+        [3, null, 'social-worker', '2025-06-01', null, null],
+      ],
+    );
+    assert.deepEqual(
+      result?.dataset.workers.map((w) => [w.workerRef, w.startDate]),
+      [
+        ['SW1001', '2025-05-01'],
+        ['SW1002', '2024-03-12'],
+      ],
+    );
+    assert.deepEqual(
+      rows?.immigrationStatuses.map((u) => [u.childId, u.status, u.startDate, u.endDate]),
+      [[3, 'UASC', '2025-06-01', '2026-07-20']],
+    );
     // Born 3 February 2009: the 17th birthday in 2025/26 is 3 February 2026. S2 = S, unsuitable.
-    assert.deepEqual(rows?.careLeaverContacts.map((c) => [c.childId, c.contactDate, c.inTouch, c.activity, c.accommodation, c.accommodationSuitable]), [
-      [2, '2026-02-03', 'YES', 'F2', 'S', false],
-    ]);
+    assert.deepEqual(
+      rows?.careLeaverContacts.map((c) => [
+        c.childId,
+        c.contactDate,
+        c.inTouch,
+        c.activity,
+        c.accommodation,
+        c.accommodationSuitable,
+      ]),
+      [[2, '2026-02-03', 'YES', 'F2', 'S', false]],
+    );
   });
 });
 
@@ -154,14 +219,20 @@ describe('SSDA903 reader: files it cannot read', () => {
     const empty = await source('bad/empty.csv');
     assert.deepEqual(await ssda903Format.claim([empty]), []);
     assert.equal(await ssda903Format.read([empty], context(issues, 2026)), null);
-    assert.deepEqual(issues.list().map((i) => [i.file, i.row, i.rule]), [['empty.csv', null, 'LNT-FILE']]);
+    assert.deepEqual(
+      issues.list().map((i) => [i.file, i.row, i.rule]),
+      [['empty.csv', null, 'LNT-FILE']],
+    );
   });
 
   it('a Windows-1252 file is read (an extra column is ignored)', async () => {
     const issues = new IssueLog();
     const result = await ssda903Format.read([await source('bad/header-windows-1252.csv')], context(issues, 2026));
     assert.equal(issues.errors, 0);
-    assert.deepEqual(result?.dataset.rows.children.map((c) => c.laChildId), ['2001']);
+    assert.deepEqual(
+      result?.dataset.rows.children.map((c) => c.laChildId),
+      ['2001'],
+    );
   });
 
   it('a year Lantern does not know is refused', async () => {
@@ -172,27 +243,86 @@ describe('SSDA903 reader: files it cannot read', () => {
 });
 
 /** [file, row, column, rule] of every error, sorted. */
-const errorsOf = (issues: ReadonlyArray<{ severity: string; file: string; row: number | null; column: string | null; rule: string }>) =>
+const errorsOf = (
+  issues: ReadonlyArray<{ severity: string; file: string; row: number | null; column: string | null; rule: string }>,
+) =>
   issues
     .filter((i) => i.severity === 'error')
     .map((i) => [i.file, i.row, i.column, i.rule] as const)
     .sort((a, b) => `${a[3]}${a[1]}`.localeCompare(`${b[3]}${b[1]}`));
 
-const CORPUS: Array<{ title: string; files: string[]; year: number; errors: Array<readonly [string, number | null, string | null, string]> }> = [
-  { title: 'a missing required column', files: ['header-2001.csv', 'episodes-missing-urn.csv'], year: 2026, errors: [['episodes-missing-urn.csv', 1, 'URN', 'LNT-COLUMN']] },
-  { title: 'an impossible date (31/02/2025)', files: ['header-2001.csv', 'episodes-impossible-date.csv', 'sw-2001.csv'], year: 2026, errors: [['episodes-impossible-date.csv', 2, 'DECOM', '141']] },
+const CORPUS: Array<{
+  title: string;
+  files: string[];
+  year: number;
+  errors: Array<readonly [string, number | null, string | null, string]>;
+}> = [
+  {
+    title: 'a missing required column',
+    files: ['header-2001.csv', 'episodes-missing-urn.csv'],
+    year: 2026,
+    errors: [['episodes-missing-urn.csv', 1, 'URN', 'LNT-COLUMN']],
+  },
+  {
+    title: 'an impossible date (31/02/2025)',
+    files: ['header-2001.csv', 'episodes-impossible-date.csv', 'sw-2001.csv'],
+    year: 2026,
+    errors: [['episodes-impossible-date.csv', 2, 'DECOM', '141']],
+  },
   // K3 did not exist in 2022/23 (the header uses that year's SEX 1).
-  { title: 'K3 in 2022/23', files: ['header-sex-1.csv', 'episodes-k3-2023.csv'], year: 2023, errors: [['episodes-k3-2023.csv', 2, 'PLACE', '146']] },
+  {
+    title: 'K3 in 2022/23',
+    files: ['header-sex-1.csv', 'episodes-k3-2023.csv'],
+    year: 2023,
+    errors: [['episodes-k3-2023.csv', 2, 'PLACE', '146']],
+  },
   // Z1 was split into Z11–Z14 in 2025/26; as Z1 is no longer a no-URN type, its missing URN is reported too.
-  { title: 'Z1 in 2025/26', files: ['header-2001.csv', 'episodes-z1-2026.csv', 'sw-2001.csv'], year: 2026, errors: [['episodes-z1-2026.csv', 2, 'PLACE', '146'], ['episodes-z1-2026.csv', 2, 'URN', '218']] },
-  { title: 'SEX 1 in 2025/26', files: ['header-sex-1.csv'], year: 2026, errors: [['header-sex-1.csv', 2, 'SEX', '101']] },
+  {
+    title: 'Z1 in 2025/26',
+    files: ['header-2001.csv', 'episodes-z1-2026.csv', 'sw-2001.csv'],
+    year: 2026,
+    errors: [
+      ['episodes-z1-2026.csv', 2, 'PLACE', '146'],
+      ['episodes-z1-2026.csv', 2, 'URN', '218'],
+    ],
+  },
+  {
+    title: 'SEX 1 in 2025/26',
+    files: ['header-sex-1.csv'],
+    year: 2026,
+    errors: [['header-sex-1.csv', 2, 'SEX', '101']],
+  },
   // INT32 (the validator's rule for a child twice in the Header) reports every row of the child, the first too.
-  { title: 'a child twice in the Header', files: ['header-duplicate.csv'], year: 2026, errors: [['header-duplicate.csv', 2, 'CHILD', 'INT32'], ['header-duplicate.csv', 4, 'CHILD', 'INT32']] },
+  {
+    title: 'a child twice in the Header',
+    files: ['header-duplicate.csv'],
+    year: 2026,
+    errors: [
+      ['header-duplicate.csv', 2, 'CHILD', 'INT32'],
+      ['header-duplicate.csv', 4, 'CHILD', 'INT32'],
+    ],
+  },
   // The second episode starts on 1 June, before the first ended on 1 July: 501, and 433 (a continuation that
   // does not start the day the last one ended).
-  { title: 'overlapping episodes', files: ['header-2001.csv', 'episodes-overlapping.csv', 'sw-2001.csv'], year: 2026, errors: [['episodes-overlapping.csv', 3, 'DECOM', '433'], ['episodes-overlapping.csv', 3, 'DECOM', '501']] },
+  {
+    title: 'overlapping episodes',
+    files: ['header-2001.csv', 'episodes-overlapping.csv', 'sw-2001.csv'],
+    year: 2026,
+    errors: [
+      ['episodes-overlapping.csv', 3, 'DECOM', '433'],
+      ['episodes-overlapping.csv', 3, 'DECOM', '501'],
+    ],
+  },
   // Child 9999 has an episode but no Header row (INT03); looked after at 31 March with no social worker (SW17STG2).
-  { title: 'an episode for a child with no Header row', files: ['header-2001.csv', 'episodes-no-header.csv', 'sw-2001.csv'], year: 2026, errors: [['episodes-no-header.csv', 3, 'CHILD', 'INT03'], ['episodes-no-header.csv', 3, 'CHILD', 'SW17STG2']] },
+  {
+    title: 'an episode for a child with no Header row',
+    files: ['header-2001.csv', 'episodes-no-header.csv', 'sw-2001.csv'],
+    year: 2026,
+    errors: [
+      ['episodes-no-header.csv', 3, 'CHILD', 'INT03'],
+      ['episodes-no-header.csv', 3, 'CHILD', 'SW17STG2'],
+    ],
+  },
 ];
 
 describeEachEngine('SSDA903 bad-file corpus', (ctx) => {
@@ -208,7 +338,12 @@ describeEachEngine('SSDA903 bad-file corpus', (ctx) => {
     // Something already there, which a rejected import must leave alone.
     const dir = await mkdtemp(path.join(tmpdir(), 'lantern-903-good-'));
     for (const f of GOOD) await copyFile(path.join(FIXTURES, 'good-2026', f), path.join(dir, f));
-    const summary = await importFiles(ctx.database, { paths: [dir], authorityId, actor: { userId: null, username: 'test' }, options: { collectionYear: 2026 } });
+    const summary = await importFiles(ctx.database, {
+      paths: [dir],
+      authorityId,
+      actor: { userId: null, username: 'test' },
+      options: { collectionYear: 2026 },
+    });
     assert.equal(summary.batches[0]?.status, 'accepted');
   });
 
@@ -216,10 +351,18 @@ describeEachEngine('SSDA903 bad-file corpus', (ctx) => {
     it(`${c.title}: exactly its own errors, rejected, nothing changed`, async () => {
       const before = await canonicalSnapshot(ctx.database.db, authorityId, spec);
       const paths = c.files.map((f) => path.join(FIXTURES, 'bad', f));
-      const summary = await importFiles(ctx.database, { paths, authorityId, actor: { userId: null, username: 'test' }, options: { collectionYear: c.year } });
+      const summary = await importFiles(ctx.database, {
+        paths,
+        authorityId,
+        actor: { userId: null, username: 'test' },
+        options: { collectionYear: c.year },
+      });
       assert.equal(summary.batches.length, 1);
       assert.equal(summary.batches[0]?.status, 'rejected');
-      assert.deepEqual(errorsOf(summary.batches[0]?.issues ?? []), errorsOf(c.errors.map(([file, row, column, rule]) => ({ severity: 'error', file, row, column, rule }))));
+      assert.deepEqual(
+        errorsOf(summary.batches[0]?.issues ?? []),
+        errorsOf(c.errors.map(([file, row, column, rule]) => ({ severity: 'error', file, row, column, rule }))),
+      );
       assert.deepEqual(await canonicalSnapshot(ctx.database.db, authorityId, spec), before);
     });
   }

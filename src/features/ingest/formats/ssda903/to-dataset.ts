@@ -35,7 +35,14 @@ import { isIsoDate } from '../../../../domain/dates';
 import { Dataset } from '../../dataset';
 import { postcodeDistrict } from '../../fields';
 import { collectionYearBounds } from '../../rules';
-import { ADOPTED_REC, FOSTERING_FOR_ADOPTION, PLACED_FOR_ADOPTION, SGO_REC, UPN_UNKNOWN_CODES, canonicalSex } from './codes';
+import {
+  ADOPTED_REC,
+  FOSTERING_FOR_ADOPTION,
+  PLACED_FOR_ADOPTION,
+  SGO_REC,
+  UPN_UNKNOWN_CODES,
+  canonicalSex,
+} from './codes';
 import { londonMidnight } from './london';
 import type { Return903, Row } from './tables';
 
@@ -77,7 +84,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
     const id = ds.add('children', {
       laChildId: h.CHILD,
       upn: unknownUpn ? null : h.UPN,
-      upnUnknownReason: unknownUpn ? (h.UPN).toUpperCase() : null,
+      upnUnknownReason: unknownUpn ? h.UPN.toUpperCase() : null,
       firstName: null,
       lastName: null,
       dateOfBirth: date(h.DOB),
@@ -92,7 +99,13 @@ export function toDataset(ret: Return903, year: number): Dataset {
     });
     childIds.set(h.CHILD, id);
     if (h.MOTHER === '1') {
-      ds.add('familyLinks', { childId: id, relatedChildId: null, relationship: 'child', familyRef: null, relatedDateOfBirth: date(h.MC_DOB) });
+      ds.add('familyLinks', {
+        childId: id,
+        relatedChildId: null,
+        relationship: 'child',
+        familyRef: null,
+        relatedDateOfBirth: date(h.MC_DOB),
+      });
     }
   }
 
@@ -120,7 +133,13 @@ export function toDataset(ret: Return903, year: number): Dataset {
     if (childId === undefined || day === null) continue;
     const period = periodHolding(periodsByChild.get(r.CHILD as string) ?? [], day);
     if (!period) continue; // reported by the checks (reviewOutsideCare)
-    ds.add('claReviews', { childId, periodOfCareId: period.id, dueDate: null, reviewDate: day, participation: r.REVIEW_CODE });
+    ds.add('claReviews', {
+      childId,
+      periodOfCareId: period.id,
+      dueDate: null,
+      reviewDate: day,
+      participation: r.REVIEW_CODE,
+    });
   }
 
   // UASC.
@@ -138,10 +157,16 @@ export function toDataset(ret: Return903, year: number): Dataset {
     if (childId === undefined) continue;
     if (o.SDQ_SCORE !== null || o.SDQ_REASON !== null) {
       const score = o.SDQ_SCORE === null ? null : Number(o.SDQ_SCORE);
-      ds.add('sdqScores', { childId, assessmentDate: referenceDate, score: Number.isInteger(score) ? score : null, reason: o.SDQ_REASON });
+      ds.add('sdqScores', {
+        childId,
+        assessmentDate: referenceDate,
+        score: Number.isInteger(score) ? score : null,
+        reason: o.SDQ_REASON,
+      });
     }
     if (o.TEETH_CHECK === '1') ds.add('dentalChecks', { childId, checkDate: referenceDate });
-    if (o.HEALTH_ASSESSMENT === '1') ds.add('healthAssessments', { childId, kind: 'review', assessmentDate: referenceDate });
+    if (o.HEALTH_ASSESSMENT === '1')
+      ds.add('healthAssessments', { childId, kind: 'review', assessmentDate: referenceDate });
   }
 
   // OC3: dated the birthday in the year.
@@ -200,9 +225,20 @@ export function toDataset(ret: Return903, year: number): Dataset {
     if (childId === undefined || start === null || s.SW_ID === null) continue;
     const teamId = ds.team(SSDA903_TEAM, 'children-in-care');
     const known = !s.SW_ID.toUpperCase().startsWith('XX');
-    const workerId = known ? ds.worker(s.SW_ID, { name: s.SW_ID, role: 'social-worker', teamId, startDate: start }) : null;
+    const workerId = known
+      ? ds.worker(s.SW_ID, { name: s.SW_ID, role: 'social-worker', teamId, startDate: start })
+      : null;
     const end = date(s.SW_DEC);
-    ds.add('allocations', { childId, teamId, workerId, role: 'social-worker', startDate: start, endDate: end, endReason: end ? s.SW_REASON : null, isPrimary: true });
+    ds.add('allocations', {
+      childId,
+      teamId,
+      workerId,
+      role: 'social-worker',
+      startDate: start,
+      endDate: end,
+      endReason: end ? s.SW_REASON : null,
+      isPrimary: true,
+    });
   }
 
   // Deprivation of Liberty Orders.
@@ -229,7 +265,12 @@ export function groupByChild(episodes: ReadonlyArray<Row<'Episodes'>>): Map<stri
 }
 
 function samePlacement(a: Row<'Episodes'>, b: Row<'Episodes'>): boolean {
-  return a.PLACE === b.PLACE && a.PLACE_PROVIDER === b.PLACE_PROVIDER && a.URN === b.URN && postcodeDistrict(a.PL_POST ?? '') === postcodeDistrict(b.PL_POST ?? '');
+  return (
+    a.PLACE === b.PLACE &&
+    a.PLACE_PROVIDER === b.PLACE_PROVIDER &&
+    a.URN === b.URN &&
+    postcodeDistrict(a.PL_POST ?? '') === postcodeDistrict(b.PL_POST ?? '')
+  );
 }
 
 function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row<'Episodes'>>): PeriodRef {
@@ -260,7 +301,13 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
     if (!current || current.code !== e.LS) legal.push({ code: e.LS ?? '', start: e.DECOM as string });
   }
   legal.forEach((l, i) => {
-    ds.add('legalStatuses', { childId, periodOfCareId: periodId, legalStatus: l.code, startDate: l.start, endDate: legal[i + 1]?.start ?? end });
+    ds.add('legalStatuses', {
+      childId,
+      periodOfCareId: periodId,
+      legalStatus: l.code,
+      startDate: l.start,
+      endDate: legal[i + 1]?.start ?? end,
+    });
   });
 
   // Placements: a new one at each placement change, or where the details change under RNE L.
@@ -304,12 +351,27 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
 }
 
 /** The period holding a date (start ≤ date ≤ end, open periods unbounded). */
-function periodHolding<P extends { start: string; end: string | null }>(periods: readonly P[], day: string): P | undefined {
+function periodHolding<P extends { start: string; end: string | null }>(
+  periods: readonly P[],
+  day: string,
+): P | undefined {
   return periods.find((p) => p.start <= day && (p.end === null || day <= p.end));
 }
 
-function writePermanence(ds: Dataset, ret: Return903, childIds: Map<string, number>, periodsByChild: Map<string, PeriodRef[]>): void {
-  interface Milestone { child: string; period: PeriodRef | null; adm: string | null; reversed: string | null; reason: string | null; ad1: Row<'AD1'> | null }
+function writePermanence(
+  ds: Dataset,
+  ret: Return903,
+  childIds: Map<string, number>,
+  periodsByChild: Map<string, PeriodRef[]>,
+): void {
+  interface Milestone {
+    child: string;
+    period: PeriodRef | null;
+    adm: string | null;
+    reversed: string | null;
+    reason: string | null;
+    ad1: Row<'AD1'> | null;
+  }
   const milestones: Milestone[] = [];
   const periodFor = (child: string, day: string | null): PeriodRef | null => {
     const periods = periodsByChild.get(child) ?? [];
@@ -322,7 +384,14 @@ function writePermanence(ds: Dataset, ret: Return903, childIds: Map<string, numb
   for (const p of ret.PlacedAdoption) {
     if (p.CHILD === null || !childIds.has(p.CHILD)) continue;
     const adm = date(p.DATE_PLACED);
-    milestones.push({ child: p.CHILD, period: periodFor(p.CHILD, adm), adm, reversed: date(p.DATE_PLACED_CEASED), reason: p.REASON_PLACED_CEASED, ad1: null });
+    milestones.push({
+      child: p.CHILD,
+      period: periodFor(p.CHILD, adm),
+      adm,
+      reversed: date(p.DATE_PLACED_CEASED),
+      reason: p.REASON_PLACED_CEASED,
+      ad1: null,
+    });
   }
   for (const a of ret.AD1) {
     if (a.CHILD === null || !childIds.has(a.CHILD)) continue;
@@ -330,7 +399,8 @@ function writePermanence(ds: Dataset, ret: Return903, childIds: Map<string, numb
     const mine = milestones.filter((m) => m.child === a.CHILD);
     const found = mine.find((m) => m.adm === adm) ?? mine[mine.length - 1];
     if (found) found.ad1 = a;
-    else milestones.push({ child: a.CHILD, period: periodFor(a.CHILD, adm), adm, reversed: null, reason: null, ad1: a });
+    else
+      milestones.push({ child: a.CHILD, period: periodFor(a.CHILD, adm), adm, reversed: null, reason: null, ad1: a });
   }
   // Periods that ended in an order but have no adoption rows still carry their order.
   for (const [child, periods] of periodsByChild) {

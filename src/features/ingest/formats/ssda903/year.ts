@@ -38,7 +38,9 @@ export function latestActivityDate(tables: Partial<Record<TableName, readonly Ra
   return latest;
 }
 
-export function inferCollectionYear(tables: Partial<Record<TableName, readonly RawRow[]>>): { year: number; from: string } | null {
+export function inferCollectionYear(
+  tables: Partial<Record<TableName, readonly RawRow[]>>,
+): { year: number; from: string } | null {
   const latest = latestActivityDate(tables);
   return latest === null ? null : { year: collectionYearOf(latest), from: latest };
 }

@@ -47,7 +47,8 @@ function files(shape: YearShape, wrong: boolean): SourceFile[] {
       'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' +
       `Y1,02/05/${first},S,C2,N4,${place},PR4,,,,N12 0AB,N13 1AB,XXXXXXX\n`,
   };
-  if (shape.socialWorkers) text['sw.csv'] = `CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nY1,15/06/2008,SW0042,02/05/${first},,\n`;
+  if (shape.socialWorkers)
+    text['sw.csv'] = `CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nY1,15/06/2008,SW0042,02/05/${first},,\n`;
   if (shape.dolo) text['dolo.csv'] = `CHILD,DOB,DOLO_START,DOLO_END\nY1,15/06/2008,01/09/${first},\n`;
   return Object.entries(text).map(([name, body]) => {
     writeFileSync(path.join(dir, name), body);
@@ -56,7 +57,13 @@ function files(shape: YearShape, wrong: boolean): SourceFile[] {
 }
 
 function context(issues: IssueLog, year: number): ImportContext {
-  return { authority: { id: 1, code: 'T', name: 'Test', laNumber: null }, issues, progress: () => undefined, options: { collectionYear: year }, today: '2027-06-01' };
+  return {
+    authority: { id: 1, code: 'T', name: 'Test', laNumber: null },
+    issues,
+    progress: () => undefined,
+    options: { collectionYear: year },
+    today: '2027-06-01',
+  };
 }
 
 describe('SSDA903 returns of each collection year', () => {
@@ -64,10 +71,16 @@ describe('SSDA903 returns of each collection year', () => {
     it(`${shape.year - 1}/${String(shape.year % 100)}: read in its own shape; a code from another year refused`, async () => {
       const issues = new IssueLog();
       const result = await ssda903Format.read(files(shape, false), context(issues, shape.year));
-      assert.deepEqual(issues.list().filter((i) => i.severity === 'error'), []);
+      assert.deepEqual(
+        issues.list().filter((i) => i.severity === 'error'),
+        [],
+      );
       assert.equal(result?.period, String(shape.year));
       assert.equal(result?.dataset.rows.placements[0]?.placementType, shape.place);
-      assert.equal(result?.dataset.rows.children[0]?.sex, shape.sex === '1' ? 'M' : shape.sex === '2' ? 'F' : shape.sex);
+      assert.equal(
+        result?.dataset.rows.children[0]?.sex,
+        shape.sex === '1' ? 'M' : shape.sex === '2' ? 'F' : shape.sex,
+      );
       assert.equal(result?.dataset.rows.allocations.length, shape.socialWorkers ? 1 : 0);
       assert.equal(result?.dataset.rows.deprivationOfLibertyOrders.length, shape.dolo ? 1 : 0);
 

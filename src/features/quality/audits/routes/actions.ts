@@ -26,11 +26,24 @@ async function renderActionForm(ctx: PageContext, audit: AuditCore, form: Simple
     auditId: audit.id,
     auditorName: audit.auditorName,
     action: paths.quality.auditActions({ auditId: audit.id }),
-    backHref: can(ctx.user.role, 'audit:read') || audit.auditorUserId === ctx.user.id ? paths.quality.audit({ auditId: audit.id }) : paths.quality.actions({}),
+    backHref:
+      can(ctx.user.role, 'audit:read') || audit.auditorUserId === ctx.user.id
+        ? paths.quality.audit({ auditId: audit.id })
+        : paths.quality.actions({}),
     errors: form.errors,
     errorList: errorList(form.errors),
-    domainItems: [{ value: '', text: 'No particular theme', selected: chosenDomain === '' }, ...domains.map((d) => ({ value: String(d.domainId), text: d.title, selected: chosenDomain === String(d.domainId) }))],
-    ownerItems: [{ value: '', text: 'Choose a person', selected: chosenOwner === '' }, ...users.map((u) => ({ value: String(u.id), text: u.name, selected: chosenOwner === String(u.id) }))],
+    domainItems: [
+      { value: '', text: 'No particular theme', selected: chosenDomain === '' },
+      ...domains.map((d) => ({
+        value: String(d.domainId),
+        text: d.title,
+        selected: chosenDomain === String(d.domainId),
+      })),
+    ],
+    ownerItems: [
+      { value: '', text: 'Choose a person', selected: chosenOwner === '' },
+      ...users.map((u) => ({ value: String(u.id), text: u.name, selected: chosenOwner === String(u.id) })),
+    ],
     values: { description: str(v.description), ownerName: str(v.ownerName) },
     due: dateParts(form.values, 'dueOn'),
   });
@@ -63,7 +76,13 @@ export function auditActionRoutes(r: RouteBuilder): void {
             ctx.services.db,
             ctx.user,
             auditId,
-            { domainId: str(body.domainId), description: str(body.description), ownerUserId: str(body.ownerUserId), ownerName: str(body.ownerName), dueOn: dateFromParts(body, 'dueOn') },
+            {
+              domainId: str(body.domainId),
+              description: str(body.description),
+              ownerUserId: str(body.ownerUserId),
+              ownerName: str(body.ownerName),
+              dueOn: dateFromParts(body, 'dueOn'),
+            },
             todayInLondon(),
             ctx.audit,
           );

@@ -15,7 +15,12 @@ interface SimpleForm {
   values: Body | null;
   errors: FieldError[];
 }
-async function renderContributionForm(ctx: PageContext, audit: AuditCore, form: SimpleForm, status = 200): Promise<void> {
+async function renderContributionForm(
+  ctx: PageContext,
+  audit: AuditCore,
+  form: SimpleForm,
+  status = 200,
+): Promise<void> {
   const v = form.values ?? {};
   // A multi-agency programme's own partners first, then the others.
   const first = audit.partnerAgencies.filter((a) => (PARTNER_AGENCIES as readonly string[]).includes(a));
@@ -28,9 +33,22 @@ async function renderContributionForm(ctx: PageContext, audit: AuditCore, form: 
     errors: form.errors,
     errorList: errorList(form.errors),
     agencyItems: agencies.map((a) => ({ value: a, text: AGENCY_LABELS[a] ?? a, checked: str(v.agency) === a })),
-    partnersHint: first.length > 0 ? `This programme asked ${first.map((a) => AGENCY_LABELS[a] ?? a).join(', ').toLowerCase()} to contribute.` : undefined,
-    gradeItems: [{ value: '', text: 'No grade given', checked: str(v.grade) === '' }, ...GRADES.map((g) => ({ value: g, text: GRADE_LABELS[g], checked: str(v.grade) === g }))],
-    values: { contributorName: str(v.contributorName), contributorRole: str(v.contributorRole), narrative: str(v.narrative) },
+    partnersHint:
+      first.length > 0
+        ? `This programme asked ${first
+            .map((a) => AGENCY_LABELS[a] ?? a)
+            .join(', ')
+            .toLowerCase()} to contribute.`
+        : undefined,
+    gradeItems: [
+      { value: '', text: 'No grade given', checked: str(v.grade) === '' },
+      ...GRADES.map((g) => ({ value: g, text: GRADE_LABELS[g], checked: str(v.grade) === g })),
+    ],
+    values: {
+      contributorName: str(v.contributorName),
+      contributorRole: str(v.contributorRole),
+      narrative: str(v.narrative),
+    },
     contributed: dateParts(form.values, 'contributedOn'),
   });
 }
@@ -45,7 +63,8 @@ export function auditContributionRoutes(r: RouteBuilder): void {
       const auditId = idParam(ctx.req, 'auditId');
       await conflictsAsPage(ctx, auditId, async () => {
         const audit = await auditToAddTo(ctx.services.db, ctx.user, auditId);
-        if (audit.status !== 'draft') throw new ConflictError(`${lockedMessage(audit)}: partners’ contributions are recorded while it is a draft`);
+        if (audit.status !== 'draft')
+          throw new ConflictError(`${lockedMessage(audit)}: partners’ contributions are recorded while it is a draft`);
         await renderContributionForm(ctx, audit, { values: null, errors: [] });
       });
     },
@@ -83,7 +102,10 @@ export function auditContributionRoutes(r: RouteBuilder): void {
           return;
         }
         const readable = can(ctx.user.role, 'audit:read') && (await mayRead(ctx.services.db, ctx.user, auditId));
-        ctx.res.redirect(303, readable ? `${paths.quality.audit({ auditId })}#contributions` : paths.quality.audits({}));
+        ctx.res.redirect(
+          303,
+          readable ? `${paths.quality.audit({ auditId })}#contributions` : paths.quality.audits({}),
+        );
       });
     },
   });

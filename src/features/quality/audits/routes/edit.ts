@@ -15,14 +15,18 @@ function editModel(domains: readonly AuditDomain[], values: AuditFormValues, err
     const e = errors.find((x) => x.field === field);
     return e ? { text: e.message } : undefined;
   };
-  const gradeItems = (chosen: string) => GRADES.map((g) => ({ value: g, text: GRADE_LABELS[g], checked: chosen === g }));
+  const gradeItems = (chosen: string) =>
+    GRADES.map((g) => ({ value: g, text: GRADE_LABELS[g], checked: chosen === g }));
   return {
     domains: domains.map((d) => ({
       domainId: d.domainId,
       title: d.title,
       guidance: d.guidance,
       questions: d.questions,
-      descriptors: GRADES.filter((g) => d.descriptors[g]).map((g) => ({ label: GRADE_LABELS[g], text: d.descriptors[g] ?? '' })),
+      descriptors: GRADES.filter((g) => d.descriptors[g]).map((g) => ({
+        label: GRADE_LABELS[g],
+        text: d.descriptors[g] ?? '',
+      })),
       gradeItems: gradeItems(values.grades[d.domainId] ?? ''),
       narrative: values.narratives[d.domainId] ?? '',
       gradeError: errorFor(`grade-${d.domainId}`),
@@ -30,18 +34,32 @@ function editModel(domains: readonly AuditDomain[], values: AuditFormValues, err
     })),
     overallItems: gradeItems(values.overallGrade),
     overallGradeError: errorFor('overallGrade'),
-    feedbackItems: FEEDBACK_FROM.map((f) => ({ value: f, text: FEEDBACK_FROM_LABELS[f], checked: values.feedbackFrom === f })),
+    feedbackItems: FEEDBACK_FROM.map((f) => ({
+      value: f,
+      text: FEEDBACK_FROM_LABELS[f],
+      checked: values.feedbackFrom === f,
+    })),
     values,
   };
 }
 
-async function renderEdit(ctx: PageContext, audit: AuditCore, values: AuditFormValues | null, errors: FieldError[], status = 200): Promise<void> {
+async function renderEdit(
+  ctx: PageContext,
+  audit: AuditCore,
+  values: AuditFormValues | null,
+  errors: FieldError[],
+  status = 200,
+): Promise<void> {
   const db = ctx.services.db;
   await db.transaction(async (tx) => {
     const { framework, domains } = await auditDomains(tx, ctx.user.authorityId, audit);
     const shown = values ?? (await currentValues(tx, audit, domains));
     // The form shows the child's name: a view of the audit, in the access log.
-    await ctx.audit.record(tx, { recordType: 'case-audit', recordId: String(audit.id), detail: { view: 'form', errors: errors.length } });
+    await ctx.audit.record(tx, {
+      recordType: 'case-audit',
+      recordId: String(audit.id),
+      detail: { view: 'form', errors: errors.length },
+    });
     const title = `Audit of ${audit.childName}`;
     ctx.res.status(status).render('quality/audits/views/edit.njk', {
       pageTitle: `${errors.length ? 'Error: ' : ''}${title}`,
@@ -80,7 +98,14 @@ export function auditEditRoutes(r: RouteBuilder): void {
     const auditId = idParam(ctx.req, 'auditId');
     await conflictsAsPage(ctx, auditId, async () => {
       const body = await readFormFields(ctx.req, 'A field of the audit is longer than Lantern keeps');
-      const result = await saveAudit(ctx.services.db, ctx.user, auditId, body, { submit, today: todayInLondon() }, ctx.audit);
+      const result = await saveAudit(
+        ctx.services.db,
+        ctx.user,
+        auditId,
+        body,
+        { submit, today: todayInLondon() },
+        ctx.audit,
+      );
       if (result.ok) {
         ctx.res.redirect(303, submit ? paths.quality.audit({ auditId }) : paths.quality.editAudit({ auditId }));
         return;
@@ -90,6 +115,18 @@ export function auditEditRoutes(r: RouteBuilder): void {
     });
   };
 
-  r.page({ method: 'post', path: paths.quality.editAudit, access: 'audit:conduct', audit: 'quality.audit.save', handler: save(false) });
-  r.page({ method: 'post', path: paths.quality.submitAudit, access: 'audit:conduct', audit: 'quality.audit.submit', handler: save(true) });
+  r.page({
+    method: 'post',
+    path: paths.quality.editAudit,
+    access: 'audit:conduct',
+    audit: 'quality.audit.save',
+    handler: save(false),
+  });
+  r.page({
+    method: 'post',
+    path: paths.quality.submitAudit,
+    access: 'audit:conduct',
+    audit: 'quality.audit.submit',
+    handler: save(true),
+  });
 }

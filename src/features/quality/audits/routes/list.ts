@@ -34,10 +34,20 @@ export function auditListRoutes(r: RouteBuilder): void {
       const conducts = can(user.role, 'audit:conduct');
       await services.db.transaction(async (tx) => {
         const allocated = conducts ? await allocatedTo(tx, user) : [];
-        const drafts = conducts ? await listAudits(tx, user, { status: 'draft', programmeId: null, teamId: null, month: null, mine: true }, 200) : { rows: [], total: 0 };
+        const drafts = conducts
+          ? await listAudits(
+              tx,
+              user,
+              { status: 'draft', programmeId: null, teamId: null, month: null, mine: true },
+              200,
+            )
+          : { rows: [], total: 0 };
         const all = await listAudits(tx, user, filter, LIST_LIMIT);
         const choices = await listChoices(tx, user.authorityId);
-        await ctx.audit.record(tx, { recordType: 'case-audit', detail: { allocated: allocated.length, drafts: drafts.total, listed: all.rows.length, total: all.total } });
+        await ctx.audit.record(tx, {
+          recordType: 'case-audit',
+          detail: { allocated: allocated.length, drafts: drafts.total, listed: all.rows.length, total: all.total },
+        });
         const today = todayInLondon();
         res.render('quality/audits/views/index.njk', {
           pageTitle: 'Audits',
@@ -48,7 +58,11 @@ export function auditListRoutes(r: RouteBuilder): void {
             startAction: paths.quality.startAudit({ caseId: a.caseId }),
             overdue: a.dueOn < today,
           })),
-          drafts: drafts.rows.map((a) => ({ ...a, editHref: paths.quality.editAudit({ auditId: a.id }), auditHref: paths.quality.audit({ auditId: a.id }) })),
+          drafts: drafts.rows.map((a) => ({
+            ...a,
+            editHref: paths.quality.editAudit({ auditId: a.id }),
+            auditHref: paths.quality.audit({ auditId: a.id }),
+          })),
           audits: all.rows.map((a) => ({
             ...a,
             href: paths.quality.audit({ auditId: a.id }),
@@ -59,10 +73,20 @@ export function auditListRoutes(r: RouteBuilder): void {
           total: all.total,
           limit: LIST_LIMIT,
           filterValues: values,
-          statusItems: [{ value: '', text: 'Any status' }, ...(['draft', 'submitted', 'moderated'] as const).map((s) => ({ value: s, text: STATUS_LABELS[s] }))].map((i) => ({ ...i, selected: values.status === i.value })),
-          programmeItems: [{ value: '', text: 'Any programme' }, ...choices.programmes.map((p) => ({ value: String(p.id), text: p.title }))].map((i) => ({ ...i, selected: values.programme === i.value })),
-          teamItems: [{ value: '', text: 'Any team' }, ...choices.teams.map((t) => ({ value: String(t.id), text: t.name }))].map((i) => ({ ...i, selected: values.team === i.value })),
-          monthError: values.month && !filter.month ? { text: 'Enter the month as YYYY-MM, for example 2026-03' } : undefined,
+          statusItems: [
+            { value: '', text: 'Any status' },
+            ...(['draft', 'submitted', 'moderated'] as const).map((s) => ({ value: s, text: STATUS_LABELS[s] })),
+          ].map((i) => ({ ...i, selected: values.status === i.value })),
+          programmeItems: [
+            { value: '', text: 'Any programme' },
+            ...choices.programmes.map((p) => ({ value: String(p.id), text: p.title })),
+          ].map((i) => ({ ...i, selected: values.programme === i.value })),
+          teamItems: [
+            { value: '', text: 'Any team' },
+            ...choices.teams.map((t) => ({ value: String(t.id), text: t.name })),
+          ].map((i) => ({ ...i, selected: values.team === i.value })),
+          monthError:
+            values.month && !filter.month ? { text: 'Enter the month as YYYY-MM, for example 2026-03' } : undefined,
         });
       });
     },

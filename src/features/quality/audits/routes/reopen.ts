@@ -8,15 +8,30 @@ import { str } from '../../../../web/form-input';
 import { conflictsAsPage, errorList, idParam } from './shared';
 
 export function auditReopenRoutes(r: RouteBuilder): void {
-  const renderReopen = async (ctx: PageContext, auditId: number, reason: string, errors: FieldError[], status = 200): Promise<void> => {
+  const renderReopen = async (
+    ctx: PageContext,
+    auditId: number,
+    reason: string,
+    errors: FieldError[],
+    status = 200,
+  ): Promise<void> => {
     const audit = await loadAuditCore(ctx.services.db, ctx.user.authorityId, auditId);
     if (!audit) throw new NotFoundError();
     if (audit.status !== 'submitted') {
-      throw new ConflictError(audit.status === 'draft' ? 'This audit is a draft: there is nothing to reopen' : 'This audit has been moderated and cannot be reopened: its agreed grades stand');
+      throw new ConflictError(
+        audit.status === 'draft'
+          ? 'This audit is a draft: there is nothing to reopen'
+          : 'This audit has been moderated and cannot be reopened: its agreed grades stand',
+      );
     }
     ctx.res.status(status).render('quality/audits/views/reopen.njk', {
       pageTitle: `${errors.length ? 'Error: ' : ''}Reopen this audit`,
-      audit: { id: audit.id, auditorName: audit.auditorName, submittedOn: audit.submittedOn, programmeTitle: audit.programmeTitle },
+      audit: {
+        id: audit.id,
+        auditorName: audit.auditorName,
+        submittedOn: audit.submittedOn,
+        programmeTitle: audit.programmeTitle,
+      },
       action: paths.quality.reopenAudit({ auditId }),
       backHref: can(ctx.user.role, 'audit:read') ? paths.quality.audit({ auditId }) : paths.quality.programmes({}),
       reason,
@@ -50,7 +65,10 @@ export function auditReopenRoutes(r: RouteBuilder): void {
       const auditId = idParam(ctx.req, 'auditId');
       await conflictsAsPage(ctx, auditId, async () => {
         await reopenAudit(ctx.services.db, ctx.user, auditId, ctx.body.reason, ctx.audit);
-        ctx.res.redirect(303, can(ctx.user.role, 'audit:read') ? paths.quality.audit({ auditId }) : paths.quality.programmes({}));
+        ctx.res.redirect(
+          303,
+          can(ctx.user.role, 'audit:read') ? paths.quality.audit({ auditId }) : paths.quality.programmes({}),
+        );
       });
     },
   });

@@ -10,10 +10,28 @@ import { type AuditStatus } from '../service';
 /** How many audits the "All audits" list shows; the count says how many matched. */
 export const LIST_LIMIT = 50;
 
-export const STATUS_LABELS: Record<AuditStatus, string> = { draft: 'Draft', submitted: 'Submitted', moderated: 'Moderated' };
-export const STATUS_TAG: Record<AuditStatus, string> = { draft: 'govuk-tag--grey', submitted: 'govuk-tag--blue', moderated: 'govuk-tag--green' };
-export const AGENCY_LABELS: Record<string, string> = { police: 'Police', health: 'Health', education: 'Education', probation: 'Probation', housing: 'Housing', other: 'Other' };
-export const LEVEL_LABELS: Record<string, string> = { 'double-lock': 'Double lock (manager)', 'triple-lock': 'Triple lock (external)' };
+export const STATUS_LABELS: Record<AuditStatus, string> = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  moderated: 'Moderated',
+};
+export const STATUS_TAG: Record<AuditStatus, string> = {
+  draft: 'govuk-tag--grey',
+  submitted: 'govuk-tag--blue',
+  moderated: 'govuk-tag--green',
+};
+export const AGENCY_LABELS: Record<string, string> = {
+  police: 'Police',
+  health: 'Health',
+  education: 'Education',
+  probation: 'Probation',
+  housing: 'Housing',
+  other: 'Other',
+};
+export const LEVEL_LABELS: Record<string, string> = {
+  'double-lock': 'Double lock (manager)',
+  'triple-lock': 'Triple lock (external)',
+};
 export const EVENT_LABELS: Record<string, string> = {
   created: 'Started',
   saved: 'Saved',
@@ -34,9 +52,6 @@ export function idParam(req: Request, name: string): number {
   if (!Number.isSafeInteger(value) || value < 1) throw new NotFoundError();
   return value;
 }
-
-
-
 
 /** Where the error summary links for a field: the first radio of a grade, the day box of a date. */
 function hrefFor(field: string): string {
@@ -61,7 +76,11 @@ export function renderConflict(ctx: Pick<PageContext, 'res'>, e: ConflictError, 
   });
 }
 
-export async function conflictsAsPage(ctx: Pick<PageContext, 'res'>, auditId: number | null, run: () => Promise<void>): Promise<void> {
+export async function conflictsAsPage(
+  ctx: Pick<PageContext, 'res'>,
+  auditId: number | null,
+  run: () => Promise<void>,
+): Promise<void> {
   try {
     await run();
   } catch (e) {

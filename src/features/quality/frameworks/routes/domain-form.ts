@@ -9,9 +9,21 @@ import { bodyOf, GRADE_ROWS, loadVersion, numberParam, orConflict, renderConflic
 
 export function frameworkDomainFormRoutes(r: RouteBuilder): void {
   // ——— one domain of a draft ———
-  async function renderDomainForm(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, values: Body | null, errors: FieldError[] = [], status = 200): Promise<void> {
+  async function renderDomainForm(
+    ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>,
+    values: Body | null,
+    errors: FieldError[] = [],
+    status = 200,
+  ): Promise<void> {
     const detail = await loadVersion(ctx);
-    if (detail.status !== 'draft') { renderConflict(ctx.res, new VersionFixedError(detail.frameworkId, detail.version, detail.status), detail.frameworkId); return; }
+    if (detail.status !== 'draft') {
+      renderConflict(
+        ctx.res,
+        new VersionFixedError(detail.frameworkId, detail.version, detail.status),
+        detail.frameworkId,
+      );
+      return;
+    }
     const domainId = numberParam(ctx.req, 'domainId');
     const domain = detail.domains.find((d) => d.domainId === domainId);
     if (!domain) throw new NotFoundError();
@@ -63,14 +75,21 @@ export function frameworkDomainFormRoutes(r: RouteBuilder): void {
             frameworkId,
             version,
             domainId,
-            { guidance: body.guidance, questions: body.questions, descriptors: Object.fromEntries(GRADES.map((g) => [g, body[`descriptor-${g}`]])) },
+            {
+              guidance: body.guidance,
+              questions: body.questions,
+              descriptors: Object.fromEntries(GRADES.map((g) => [g, body[`descriptor-${g}`]])),
+            },
             audit,
           );
         } catch (e) {
           if (e instanceof ConflictError) throw e;
           return renderDomainForm(ctx, body, fieldErrorsOf(e), 400);
         }
-        res.redirect(303, `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=domain#domain-${domainId}`);
+        res.redirect(
+          303,
+          `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=domain#domain-${domainId}`,
+        );
       });
     },
   });

@@ -10,7 +10,12 @@ import { numberParam, STATUS_TAGS, VIEWS, type Body } from './shared';
 
 export function practiceDomainRoutes(r: RouteBuilder): void {
   // ——— practice domains ———
-  async function renderDomains(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, values: Body = {}, errors: FieldError[] = [], status = 200): Promise<void> {
+  async function renderDomains(
+    ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>,
+    values: Body = {},
+    errors: FieldError[] = [],
+    status = 200,
+  ): Promise<void> {
     const domains = await listDomains(ctx.services.db, ctx.user.authorityId);
     ctx.res.status(status).render(`${VIEWS}/domains.njk`, {
       pageTitle: `${errors.length ? 'Error: ' : ''}Practice domains`,
@@ -46,7 +51,12 @@ export function practiceDomainRoutes(r: RouteBuilder): void {
     },
   });
 
-  async function renderDomainEdit(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, values: Body | null, errors: FieldError[] = [], status = 200): Promise<void> {
+  async function renderDomainEdit(
+    ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>,
+    values: Body | null,
+    errors: FieldError[] = [],
+    status = 200,
+  ): Promise<void> {
     const domain = await getDomain(ctx.services.db, ctx.user.authorityId, numberParam(ctx.req, 'domainId'));
     ctx.res.status(status).render(`${VIEWS}/domain-edit.njk`, {
       pageTitle: `${errors.length ? 'Error: ' : ''}Change ${domain.title}`,

@@ -29,7 +29,9 @@ export function frameworkListRoutes(r: RouteBuilder): void {
   });
 
   function renderNewFramework(res: Response, values: Body, errors: FieldError[] = [], status = 200): void {
-    res.status(status).render(`${VIEWS}/new.njk`, { pageTitle: `${errors.length ? 'Error: ' : ''}Create a framework`, values, errors });
+    res
+      .status(status)
+      .render(`${VIEWS}/new.njk`, { pageTitle: `${errors.length ? 'Error: ' : ''}Create a framework`, values, errors });
   }
 
   r.page({
@@ -37,7 +39,9 @@ export function frameworkListRoutes(r: RouteBuilder): void {
     path: paths.quality.newFramework,
     access: 'audit:manage',
     audit: null,
-    handler: async ({ res }) => { renderNewFramework(res, {}); },
+    handler: async ({ res }) => {
+      renderNewFramework(res, {});
+    },
   });
 
   r.page({
@@ -46,7 +50,9 @@ export function frameworkListRoutes(r: RouteBuilder): void {
     access: 'audit:manage',
     audit: 'quality.framework.create',
     body: newFrameworkForm,
-    invalid: (ctx, form) => { renderNewFramework(ctx.res, form.input, form.errors, 400); },
+    invalid: (ctx, form) => {
+      renderNewFramework(ctx.res, form.input, form.errors, 400);
+    },
     handler: async ({ res, user, services, audit, body }) => {
       const frameworkId = await createFramework(services.db, user.authorityId, body, audit);
       res.redirect(303, paths.quality.editFrameworkVersion({ frameworkId, version: 1 }));

@@ -7,8 +7,6 @@ import type { PageContext } from '../../../../web/route';
 import { DraftExistsError, VersionFixedError, versionIdOf } from '../service';
 import { loadFrameworkVersion, type FrameworkVersionDetail } from '../version';
 
-
-
 export type Body = Record<string, unknown>;
 
 export const VIEWS = 'quality/frameworks/views';
@@ -22,7 +20,6 @@ export function numberParam(req: Request, name: string): number {
 }
 
 export const bodyOf = (req: Request): Body => (req.body ?? {}) as Body;
-
 
 export const STATUS_TAGS = {
   draft: { text: 'Draft', classes: 'govuk-tag--yellow' },
@@ -49,13 +46,18 @@ export async function orConflict(res: Response, frameworkId: number, work: () =>
   try {
     await work();
   } catch (e) {
-    if (e instanceof ConflictError) { renderConflict(res, e, frameworkId); return; }
+    if (e instanceof ConflictError) {
+      renderConflict(res, e, frameworkId);
+      return;
+    }
     throw e;
   }
 }
 
 /** The version named by the path (404 when it is not the authority's). */
-export async function loadVersion(ctx: Pick<PageContext, 'req' | 'user' | 'services'>): Promise<FrameworkVersionDetail> {
+export async function loadVersion(
+  ctx: Pick<PageContext, 'req' | 'user' | 'services'>,
+): Promise<FrameworkVersionDetail> {
   const frameworkId = numberParam(ctx.req, 'frameworkId');
   const version = numberParam(ctx.req, 'version');
   const versionId = await versionIdOf(ctx.services.db, ctx.user.authorityId, frameworkId, version);

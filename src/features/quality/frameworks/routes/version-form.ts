@@ -8,12 +8,26 @@ import { bodyOf, loadVersion, numberParam, orConflict, renderConflict, VIEWS, ty
 
 export function frameworkVersionFormRoutes(r: RouteBuilder): void {
   // ——— a draft's notes and domains ———
-  async function renderVersionForm(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, values: Body | null, errors: FieldError[] = [], status = 200): Promise<void> {
+  async function renderVersionForm(
+    ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>,
+    values: Body | null,
+    errors: FieldError[] = [],
+    status = 200,
+  ): Promise<void> {
     const detail = await loadVersion(ctx);
-    if (detail.status !== 'draft') { renderConflict(ctx.res, new VersionFixedError(detail.frameworkId, detail.version, detail.status), detail.frameworkId); return; }
+    if (detail.status !== 'draft') {
+      renderConflict(
+        ctx.res,
+        new VersionFixedError(detail.frameworkId, detail.version, detail.status),
+        detail.frameworkId,
+      );
+      return;
+    }
     const domains = await listDomains(ctx.services.db, ctx.user.authorityId);
     const inVersion = new Map(detail.domains.map((d) => [d.domainId, d.sortOrder]));
-    const ticked = values ? new Set((Array.isArray(values.domains) ? values.domains : values.domains ? [values.domains] : []).map(String)) : null;
+    const ticked = values
+      ? new Set((Array.isArray(values.domains) ? values.domains : values.domains ? [values.domains] : []).map(String))
+      : null;
     const choices = domains
       .map((d) => ({
         id: d.id,
@@ -58,7 +72,14 @@ export function frameworkVersionFormRoutes(r: RouteBuilder): void {
       }
       await orConflict(res, frameworkId, async () => {
         try {
-          await updateDraftVersion(services.db, user.authorityId, frameworkId, version, { notes: body.notes, domains: body.domains, order }, audit);
+          await updateDraftVersion(
+            services.db,
+            user.authorityId,
+            frameworkId,
+            version,
+            { notes: body.notes, domains: body.domains, order },
+            audit,
+          );
         } catch (e) {
           if (e instanceof ConflictError) throw e;
           return renderVersionForm(ctx, body, fieldErrorsOf(e), 400);

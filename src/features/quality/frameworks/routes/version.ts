@@ -10,7 +10,11 @@ import { fieldErrorsOf } from '../../../../web/form-input';
 import { GRADE_ROWS, loadVersion, numberParam, orConflict, STATUS_TAGS, VIEWS } from './shared';
 
 export function frameworkVersionRoutes(r: RouteBuilder): void {
-  async function renderVersion(ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>, errors: FieldError[] = [], status = 200): Promise<void> {
+  async function renderVersion(
+    ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>,
+    errors: FieldError[] = [],
+    status = 200,
+  ): Promise<void> {
     const detail = await loadVersion(ctx);
     const framework = await getFramework(ctx.services.db, ctx.user.authorityId, detail.frameworkId);
     const audits = await auditsUsing(ctx.services.db, ctx.user.authorityId, detail.versionId);
@@ -65,7 +69,15 @@ export function frameworkVersionRoutes(r: RouteBuilder): void {
       const version = numberParam(req, 'version');
       await orConflict(res, frameworkId, async () => {
         try {
-          await publishVersion(services.db, user.authorityId, frameworkId, version, todayInLondon(), user.displayName, audit);
+          await publishVersion(
+            services.db,
+            user.authorityId,
+            frameworkId,
+            version,
+            todayInLondon(),
+            user.displayName,
+            audit,
+          );
         } catch (e) {
           if (e instanceof ConflictError) throw e;
           return renderVersion(ctx, fieldErrorsOf(e), 400);

@@ -10,7 +10,15 @@ import { formText, str } from '../../../../web/form-input';
 import { paths } from '../../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
 import { formatDate } from '../../../../web/views';
-import { allocateByHand, allocateUnallocated, auditorsWithLoad, auditStatusText, getProgramme, programmeCases, type ProgrammeRow } from '../service';
+import {
+  allocateByHand,
+  allocateUnallocated,
+  auditorsWithLoad,
+  auditStatusText,
+  getProgramme,
+  programmeCases,
+  type ProgrammeRow,
+} from '../service';
 import { pageTitle, programmeIdOf, type Body } from './shared';
 
 /** "automatic-3-1" → "3 cases allocated. 1 case left without an auditor: see why below."; "by-hand-2" → "2 cases changed." */
@@ -25,13 +33,27 @@ function allocationSavedText(saved: string): string {
   return hand ? `${plural(Number(hand[1]))} changed.` : '';
 }
 
-
-async function renderAllocate(ctx: PageContext, programme: ProgrammeRow, model: { values: Body | null; errors: FieldError[]; saved?: string }, status = 200) {
+async function renderAllocate(
+  ctx: PageContext,
+  programme: ProgrammeRow,
+  model: { values: Body | null; errors: FieldError[]; saved?: string },
+  status = 200,
+) {
   const { res, user, services, audit } = ctx;
   const db = services.db;
   const programmeId = Number(programme.id);
-  const [cases, auditors] = await Promise.all([programmeCases(db, programmeId), auditorsWithLoad(db, user.authorityId)]);
-  if (status === 200) await db.transaction(async (tx) => audit.record(tx, { recordType: 'audit-programme', recordId: String(programmeId), detail: { view: 'allocation', cases: cases.length } }));
+  const [cases, auditors] = await Promise.all([
+    programmeCases(db, programmeId),
+    auditorsWithLoad(db, user.authorityId),
+  ]);
+  if (status === 200)
+    await db.transaction(async (tx) =>
+      audit.record(tx, {
+        recordType: 'audit-programme',
+        recordId: String(programmeId),
+        detail: { view: 'allocation', cases: cases.length },
+      }),
+    );
   const { values, errors } = model;
   const errorFields = new Set(errors.map((e) => e.field));
   res.status(status).render('quality/programmes/views/allocate.njk', {
@@ -46,7 +68,8 @@ async function renderAllocate(ctx: PageContext, programme: ProgrammeRow, model: 
     auditors: auditors.map((a) => ({ ...a, teamName: a.teamName ?? 'No team' })),
     cases: cases.map((c) => {
       const field = `auditor-${c.caseId}`;
-      const chosen = values && field in values ? str(values[field]) : c.auditorUserId === null ? '' : String(c.auditorUserId);
+      const chosen =
+        values && field in values ? str(values[field]) : c.auditorUserId === null ? '' : String(c.auditorUserId);
       const eligible = auditors.filter((a) => independentOf(a.teamId, c.teamId));
       return {
         ...c,
@@ -56,7 +79,12 @@ async function renderAllocate(ctx: PageContext, programme: ProgrammeRow, model: 
         auditText: auditStatusText(c),
         auditHref: c.auditId !== null ? paths.quality.audit({ auditId: c.auditId }) : null,
         allocatedOnText: c.allocatedOn ? formatDate(c.allocatedOn) : '',
-        reason: c.auditorUserId === null && eligible.length === 0 ? (auditors.length ? 'Every auditor is in the child’s team' : 'There are no auditors') : '',
+        reason:
+          c.auditorUserId === null && eligible.length === 0
+            ? auditors.length
+              ? 'Every auditor is in the child’s team'
+              : 'There are no auditors'
+            : '',
         items: [
           { value: '', text: 'Not allocated', selected: chosen === '' },
           ...auditors.map((a) => ({
@@ -74,16 +102,14 @@ async function renderAllocate(ctx: PageContext, programme: ProgrammeRow, model: 
  * "Allocate automatically" (action=automatic), or each case's auditor chosen by hand (`auditor-<caseId>`: a user id,
  * or '' for none; anything else is -1, which no auditor has, for the service to refuse with the case's name).
  */
-const allocationForm = z
-  .record(z.string().regex(/^(?:action|auditor-\d+)$/), formText)
-  .transform((v) => {
-    const chosen = new Map<number, number | null>();
-    for (const [key, value] of Object.entries(v)) {
-      const m = /^auditor-(\d+)$/.exec(key);
-      if (m) chosen.set(Number(m[1]), value === '' ? null : /^\d+$/.test(value) ? Number(value) : -1);
-    }
-    return { automatic: v.action === 'automatic', chosen };
-  });
+const allocationForm = z.record(z.string().regex(/^(?:action|auditor-\d+)$/), formText).transform((v) => {
+  const chosen = new Map<number, number | null>();
+  for (const [key, value] of Object.entries(v)) {
+    const m = /^auditor-(\d+)$/.exec(key);
+    if (m) chosen.set(Number(m[1]), value === '' ? null : /^\d+$/.test(value) ? Number(value) : -1);
+  }
+  return { automatic: v.action === 'automatic', chosen };
+});
 
 async function programmeOf(ctx: Pick<PageContext, 'req' | 'user' | 'services'>): Promise<ProgrammeRow> {
   return getProgramme(ctx.services.db, ctx.user.authorityId, programmeIdOf(ctx.req));
@@ -95,7 +121,8 @@ export function programmeAllocateRoutes(r: RouteBuilder): void {
     path: paths.quality.allocateCases,
     access: 'audit:manage',
     audit: 'quality.programme.view',
-    handler: async (ctx) => renderAllocate(ctx, await programmeOf(ctx), { values: null, errors: [], saved: str(ctx.req.query.saved) }),
+    handler: async (ctx) =>
+      renderAllocate(ctx, await programmeOf(ctx), { values: null, errors: [], saved: str(ctx.req.query.saved) }),
   });
 
   r.page({
@@ -107,7 +134,8 @@ export function programmeAllocateRoutes(r: RouteBuilder): void {
       await programmeOf(ctx);
       return allocationForm;
     },
-    invalid: async (ctx, form) => renderAllocate(ctx, await programmeOf(ctx), { values: form.input, errors: form.errors }, 400),
+    invalid: async (ctx, form) =>
+      renderAllocate(ctx, await programmeOf(ctx), { values: form.input, errors: form.errors }, 400),
     handler: async (ctx) => {
       const { user, services, audit, body } = ctx;
       const programme = await programmeOf(ctx);
@@ -122,7 +150,13 @@ export function programmeAllocateRoutes(r: RouteBuilder): void {
           saved = `by-hand-${await allocateByHand(services.db, user.authorityId, programmeId, body.chosen, today, audit)}`;
         }
       } catch (e) {
-        if (e instanceof ConflictError) return renderAllocate(ctx, programme, { values: ctx.input, errors: [{ field: 'allocate', message: e.message }] }, 409);
+        if (e instanceof ConflictError)
+          return renderAllocate(
+            ctx,
+            programme,
+            { values: ctx.input, errors: [{ field: 'allocate', message: e.message }] },
+            409,
+          );
         throw e;
       }
       ctx.res.redirect(303, paths.withQuery(paths.quality.allocateCases({ programmeId }), { saved }));

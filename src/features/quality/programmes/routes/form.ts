@@ -27,7 +27,13 @@ async function renderForm(
 ) {
   const { programme, values, errors } = model;
   const versions = await publishedVersionChoices(ctx.services.db, ctx.user.authorityId);
-  const chosenVersion = values ? str(values.frameworkVersionId) : programme ? String(programme.frameworkVersionId) : versions.length === 1 ? String(versions[0]?.versionId) : '';
+  const chosenVersion = values
+    ? str(values.frameworkVersionId)
+    : programme
+      ? String(programme.frameworkVersionId)
+      : versions.length === 1
+        ? String(versions[0]?.versionId)
+        : '';
   const kind = values ? str(values.kind) : (programme?.kind ?? '');
   const agencies = values ? list(values.partnerAgencies) : (programme?.partnerAgencies ?? []);
   const currentKept = programme && !versions.some((v) => v.versionId === Number(programme.frameworkVersionId));
@@ -60,7 +66,15 @@ async function renderForm(
     })),
     versionItems: [
       { value: '', text: 'Choose a framework version', selected: chosenVersion === '' },
-      ...(currentKept ? [{ value: String(programme.frameworkVersionId), text: 'The version chosen before (no longer published)', selected: chosenVersion === String(programme.frameworkVersionId) }] : []),
+      ...(currentKept
+        ? [
+            {
+              value: String(programme.frameworkVersionId),
+              text: 'The version chosen before (no longer published)',
+              selected: chosenVersion === String(programme.frameworkVersionId),
+            },
+          ]
+        : []),
       ...versions.map((v) => ({
         value: String(v.versionId),
         text: `${versionLabel(v)}${v.publishedOn ? ` (published ${formatDate(v.publishedOn)})` : ''}`,
@@ -68,8 +82,18 @@ async function renderForm(
       })),
     ],
     dates: [
-      { field: 'startsOn', legend: 'Starts on', hint: 'For example, 1 3 2026', parts: dateParts(values, 'startsOn', programme?.startsOn) },
-      { field: 'dueOn', legend: 'Audits due by', hint: 'The same as or after the start date, for example 31 3 2026', parts: dateParts(values, 'dueOn', programme?.dueOn) },
+      {
+        field: 'startsOn',
+        legend: 'Starts on',
+        hint: 'For example, 1 3 2026',
+        parts: dateParts(values, 'startsOn', programme?.startsOn),
+      },
+      {
+        field: 'dueOn',
+        legend: 'Audits due by',
+        hint: 'The same as or after the start date, for example 31 3 2026',
+        parts: dateParts(values, 'dueOn', programme?.dueOn),
+      },
     ],
     agencyItems: PARTNER_AGENCIES.map((a) => ({ value: a, text: AGENCY_LABELS[a], checked: agencies.includes(a) })),
   });

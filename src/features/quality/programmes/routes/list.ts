@@ -22,7 +22,8 @@ export function programmeListRoutes(r: RouteBuilder): void {
           href: paths.quality.programme({ programmeId: p.id }),
           kindLabel: KIND_LABELS[p.kind],
           statusLabel: STATUS_LABELS[p.status],
-          statusClass: p.status === 'open' ? 'govuk-tag--blue' : p.status === 'closed' ? 'govuk-tag--grey' : 'govuk-tag--yellow',
+          statusClass:
+            p.status === 'open' ? 'govuk-tag--blue' : p.status === 'closed' ? 'govuk-tag--grey' : 'govuk-tag--yellow',
         })),
       });
     },

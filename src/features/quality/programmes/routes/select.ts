@@ -14,14 +14,24 @@ import { selectCases, type SelectionSettings } from '../selection';
 import { getProgramme, programmeCases, type ProgrammeRow } from '../service';
 import { pageTitle, programmeIdOf, type Body } from './shared';
 
-async function renderSelect(ctx: PageContext, programme: ProgrammeRow, model: { values: Body | null; errors: FieldError[] }, status = 200) {
+async function renderSelect(
+  ctx: PageContext,
+  programme: ProgrammeRow,
+  model: { values: Body | null; errors: FieldError[] },
+  status = 200,
+) {
   const { res, user, services } = ctx;
   const db = services.db;
   const programmeId = Number(programme.id);
   const cases = await programmeCases(db, programmeId);
   const started = cases.filter((c) => c.auditId !== null).length;
-  const teams = await services.db.query.teams.findMany({ where: (t, { eq }) => eq(t.authorityId, user.authorityId), orderBy: (t, { asc }) => [asc(t.name)] });
-  const serviceAreas = [...new Set(teams.map((t) => t.serviceArea))].sort((a, b) => serviceAreaLabel(a).localeCompare(serviceAreaLabel(b)));
+  const teams = await services.db.query.teams.findMany({
+    where: (t, { eq }) => eq(t.authorityId, user.authorityId),
+    orderBy: (t, { asc }) => [asc(t.name)],
+  });
+  const serviceAreas = [...new Set(teams.map((t) => t.serviceArea))].sort((a, b) =>
+    serviceAreaLabel(a).localeCompare(serviceAreaLabel(b)),
+  );
   const { values, errors } = model;
   const previous = programme.selection;
   const method = values ? str(values.method) : (previous?.method ?? 'random');
@@ -47,18 +57,31 @@ async function renderSelect(ctx: PageContext, programme: ProgrammeRow, model: { 
     scopeItems: [
       { value: 'authority', text: 'The whole authority', selected: scope === 'authority' },
       ...teams.map((t) => ({ value: `team-${t.id}`, text: `Team: ${t.name}`, selected: scope === `team-${t.id}` })),
-      ...serviceAreas.map((a) => ({ value: `service-${a}`, text: `Service area: ${serviceAreaLabel(a)}`, selected: scope === `service-${a}` })),
+      ...serviceAreas.map((a) => ({
+        value: `service-${a}`,
+        text: `Service area: ${serviceAreaLabel(a)}`,
+        selected: scope === `service-${a}`,
+      })),
     ],
     strataItems: [
       { value: 'team', text: 'By team', checked: strata === 'team' },
       { value: 'service', text: 'By service area', checked: strata === 'service' },
     ],
-    filterItems: CASE_FILTERS.map((f) => ({ value: f.key, text: f.title, hint: { text: f.definition }, checked: filter === f.key })),
+    filterItems: CASE_FILTERS.map((f) => ({
+      value: f.key,
+      text: f.title,
+      hint: { text: f.definition },
+      checked: filter === f.key,
+    })),
   });
 }
 
 function scopeValue(scope: ProgrammeSelection['scope']): string {
-  return scope.kind === 'team' ? `team-${scope.teamId}` : scope.kind === 'service' ? `service-${scope.serviceArea}` : 'authority';
+  return scope.kind === 'team'
+    ? `team-${scope.teamId}`
+    : scope.kind === 'service'
+      ? `service-${scope.serviceArea}`
+      : 'authority';
 }
 
 /** The selection settings from the form, against the authority's teams and service areas; every error at once. */
@@ -68,43 +91,59 @@ function selectionForm(teams: ReadonlyArray<{ id: number; serviceArea: string }>
     const service = /^service-(.+)$/.exec(value);
     if (value === 'authority') return { kind: 'authority' };
     if (team && teams.some((t) => t.id === Number(team[1]))) return { kind: 'team', teamId: Number(team[1]) };
-    if (service && teams.some((t) => t.serviceArea === service[1])) return { kind: 'service', serviceArea: String(service[1]) };
+    if (service && teams.some((t) => t.serviceArea === service[1]))
+      return { kind: 'service', serviceArea: String(service[1]) };
     return null;
   };
   const sized = (method: string) => method === 'random' || method === 'stratified';
   const schema = z
-    .strictObject({ method: formText, size: formText, scope: formText, strata: formText, filter: formText, asAt: formText, seed: formText })
+    .strictObject({
+      method: formText,
+      size: formText,
+      scope: formText,
+      strata: formText,
+      filter: formText,
+      asAt: formText,
+      seed: formText,
+    })
     .superRefine((v, ctx) => {
-      const error = (field: string, message: string) => { ctx.addIssue({ code: 'custom', path: [field], message }); };
+      const error = (field: string, message: string) => {
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      };
       const { method } = v;
       if (method !== 'random' && method !== 'stratified' && method !== 'filter') {
-        error('method', 'Choose how to select the cases: a random sample, a stratified sample or every child matching a filter');
+        error(
+          'method',
+          'Choose how to select the cases: a random sample, a stratified sample or every child matching a filter',
+        );
       }
       if (sized(method)) {
         const s = v.size.trim();
         if (!s) error('size', 'Enter how many cases to choose');
-        else if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 1000) error('size', 'The number of cases must be a whole number from 1 to 1,000');
+        else if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 1000)
+          error('size', 'The number of cases must be a whole number from 1 to 1,000');
       }
-      if (method === 'random' && !scopeOf(v.scope)) error('scope', 'Choose where to sample from: the whole authority, a team or a service area');
-      if (method === 'stratified' && v.strata !== 'team' && v.strata !== 'service') error('strata', 'Choose the strata: by team or by service area');
+      if (method === 'random' && !scopeOf(v.scope))
+        error('scope', 'Choose where to sample from: the whole authority, a team or a service area');
+      if (method === 'stratified' && v.strata !== 'team' && v.strata !== 'service')
+        error('strata', 'Choose the strata: by team or by service area');
       if (method === 'filter' && !caseFilter(v.filter)) error('filter', 'Choose the filter the children must match');
       if (!v.asAt) error('asAt', 'Enter the date the population is taken on');
       else if (!isIsoDate(v.asAt)) error('asAt', 'The as-at date must be a real date, for example 1 3 2026');
       const seed = v.seed.trim();
       if (!seed) error('seed', 'Enter a seed: any whole number, which you can note to choose the same children again');
-      else if (!/^\d+$/.test(seed) || Number(seed) > 2_147_483_647) error('seed', 'The seed must be a whole number from 0 to 2,147,483,647');
+      else if (!/^\d+$/.test(seed) || Number(seed) > 2_147_483_647)
+        error('seed', 'The seed must be a whole number from 0 to 2,147,483,647');
     })
-    .transform(
-      (v): SelectionSettings => ({
-        method: v.method as SelectionSettings['method'],
-        asAt: v.asAt,
-        seed: Number(v.seed.trim()),
-        size: sized(v.method) ? Number(v.size.trim()) : null,
-        scope: v.method === 'random' ? (scopeOf(v.scope) ?? { kind: 'authority' }) : { kind: 'authority' },
-        strata: v.method === 'stratified' ? (v.strata as 'team' | 'service') : null,
-        filter: v.method === 'filter' ? (caseFilter(v.filter)?.key ?? null) : null,
-      }),
-    );
+    .transform((v): SelectionSettings => ({
+      method: v.method as SelectionSettings['method'],
+      asAt: v.asAt,
+      seed: Number(v.seed.trim()),
+      size: sized(v.method) ? Number(v.size.trim()) : null,
+      scope: v.method === 'random' ? (scopeOf(v.scope) ?? { kind: 'authority' }) : { kind: 'authority' },
+      strata: v.method === 'stratified' ? (v.strata as 'team' | 'service') : null,
+      filter: v.method === 'filter' ? (caseFilter(v.filter)?.key ?? null) : null,
+    }));
   return withDateParts(['asAt'], schema);
 }
 
@@ -128,18 +167,30 @@ export function programmeSelectRoutes(r: RouteBuilder): void {
     audit: 'quality.programme.select',
     body: async (ctx) => {
       await programmeOf(ctx);
-      return selectionForm(await ctx.services.db.query.teams.findMany({ where: (t, { eq }) => eq(t.authorityId, ctx.user.authorityId) }));
+      return selectionForm(
+        await ctx.services.db.query.teams.findMany({ where: (t, { eq }) => eq(t.authorityId, ctx.user.authorityId) }),
+      );
     },
-    invalid: async (ctx, form) => renderSelect(ctx, await programmeOf(ctx), { values: form.input, errors: form.errors }, 400),
+    invalid: async (ctx, form) =>
+      renderSelect(ctx, await programmeOf(ctx), { values: form.input, errors: form.errors }, 400),
     handler: async (ctx) => {
       const programme = await programmeOf(ctx);
       try {
         await selectCases(ctx.services.db, ctx.user.authorityId, Number(programme.id), ctx.body, ctx.audit);
       } catch (e) {
-        if (e instanceof ConflictError) return renderSelect(ctx, programme, { values: ctx.input, errors: [{ field: 'method', message: e.message }] }, 409);
+        if (e instanceof ConflictError)
+          return renderSelect(
+            ctx,
+            programme,
+            { values: ctx.input, errors: [{ field: 'method', message: e.message }] },
+            409,
+          );
         throw e;
       }
-      ctx.res.redirect(303, paths.withQuery(paths.quality.programme({ programmeId: programme.id }), { saved: 'selected' }));
+      ctx.res.redirect(
+        303,
+        paths.withQuery(paths.quality.programme({ programmeId: programme.id }), { saved: 'selected' }),
+      );
     },
   });
 }

@@ -5,7 +5,8 @@ import { NotFoundError, type FieldError } from '../../../../core/errors';
 
 export type Body = Record<string, unknown>;
 
-export const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === '' ? [] : [String(v)]);
+export const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : v === undefined || v === '' ? [] : [String(v)];
 
 export function programmeIdOf(req: Request): number {
   const parsed = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).safeParse(req.params.programmeId);

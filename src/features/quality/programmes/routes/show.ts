@@ -7,10 +7,24 @@ import { paths } from '../../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
 import { serviceAreaLabel } from '../../results';
 import { selectionInWords } from '../selection';
-import { AGENCY_LABELS, auditStatusText, getProgramme, KIND_LABELS, listProgrammes, programmeCases, setProgrammeStatus, STATUS_LABELS } from '../service';
+import {
+  AGENCY_LABELS,
+  auditStatusText,
+  getProgramme,
+  KIND_LABELS,
+  listProgrammes,
+  programmeCases,
+  setProgrammeStatus,
+  STATUS_LABELS,
+} from '../service';
 import { pageTitle, programmeIdOf } from './shared';
 
-async function renderProgramme(ctx: PageContext, programmeId: number, notice: { saved?: string; errors?: FieldError[] }, status = 200) {
+async function renderProgramme(
+  ctx: PageContext,
+  programmeId: number,
+  notice: { saved?: string; errors?: FieldError[] },
+  status = 200,
+) {
   // A GET is recorded as a view of the children listed; a refused POST changed nothing and records nothing.
   const recordView = status === 200;
   const { res, user, services, audit } = ctx;
@@ -19,8 +33,17 @@ async function renderProgramme(ctx: PageContext, programmeId: number, notice: { 
   if (!summary) throw new NotFoundError();
   const programme = await getProgramme(db, user.authorityId, programmeId);
   const cases = await programmeCases(db, programmeId);
-  const selectionText = programme.selection ? await selectionInWords(db, user.authorityId, programme.selection, cases.length) : null;
-  if (recordView) await db.transaction(async (tx) => audit.record(tx, { recordType: 'audit-programme', recordId: String(programmeId), detail: { view: 'programme', cases: cases.length } }));
+  const selectionText = programme.selection
+    ? await selectionInWords(db, user.authorityId, programme.selection, cases.length)
+    : null;
+  if (recordView)
+    await db.transaction(async (tx) =>
+      audit.record(tx, {
+        recordType: 'audit-programme',
+        recordId: String(programmeId),
+        detail: { view: 'programme', cases: cases.length },
+      }),
+    );
   const errors = notice.errors ?? [];
   res.status(status).render('quality/programmes/views/show.njk', {
     pageTitle: pageTitle(programme.title, errors),
@@ -30,7 +53,9 @@ async function renderProgramme(ctx: PageContext, programmeId: number, notice: { 
       ...summary,
       kindLabel: KIND_LABELS[summary.kind],
       statusLabel: STATUS_LABELS[summary.status],
-      partners: programme.partnerAgencies.map((a) => (AGENCY_LABELS as Partial<Record<string, string>>)[a] ?? a).join(', '),
+      partners: programme.partnerAgencies
+        .map((a) => (AGENCY_LABELS as Partial<Record<string, string>>)[a] ?? a)
+        .join(', '),
       createdBy: programme.createdBy,
     },
     selectionText,
@@ -52,7 +77,8 @@ async function renderProgramme(ctx: PageContext, programmeId: number, notice: { 
 const statusForm = z
   .strictObject({ status: formText })
   .superRefine((v, ctx) => {
-    if (v.status !== 'open' && v.status !== 'closed') ctx.addIssue({ code: 'custom', path: ['status'], message: 'Choose to open or to close the programme' });
+    if (v.status !== 'open' && v.status !== 'closed')
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'Choose to open or to close the programme' });
   })
   .transform((v) => v.status as 'open' | 'closed');
 
@@ -81,7 +107,8 @@ export function programmeShowRoutes(r: RouteBuilder): void {
       try {
         await setProgrammeStatus(ctx.services.db, ctx.user.authorityId, programmeId, ctx.body, ctx.audit);
       } catch (e) {
-        if (e instanceof ConflictError) return renderProgramme(ctx, programmeId, { errors: [{ field: 'status', message: e.message }] }, 409);
+        if (e instanceof ConflictError)
+          return renderProgramme(ctx, programmeId, { errors: [{ field: 'status', message: e.message }] }, 409);
         throw e;
       }
       ctx.res.redirect(303, paths.withQuery(paths.quality.programme({ programmeId }), { saved: ctx.body }));

@@ -21,7 +21,17 @@ import { formatNumber, mustSuppress, showFigure, type Audience as WebAudience } 
 import type { Rag } from '../../../indicators/rag';
 import type { IndicatorResult } from '../../../indicators/results';
 import { indicatorCard } from '../../../indicators/view-model';
-import { count, heading, paragraph, table, type Audience, type Block, type Cell, type ChartBlock, type ReportDocument } from '../../../../documents/model';
+import {
+  count,
+  heading,
+  paragraph,
+  table,
+  type Audience,
+  type Block,
+  type Cell,
+  type ChartBlock,
+  type ReportDocument,
+} from '../../../../documents/model';
 
 export interface PackData {
   readonly authorityName: string;
@@ -55,7 +65,8 @@ export function valueCell(def: IndicatorDefinition, v: PeriodValue, audience: Au
 }
 
 /** Whether the web page hides this period's value from the audience. */
-const hidden = (def: IndicatorDefinition, v: PeriodValue, audience: Audience) => showFigure(def.unit, v, webAudience(audience)).suppressed;
+const hidden = (def: IndicatorDefinition, v: PeriodValue, audience: Audience) =>
+  showFigure(def.unit, v, webAudience(audience)).suppressed;
 
 export interface Movement {
   readonly result: IndicatorResult;
@@ -86,7 +97,12 @@ export function movedMost(results: readonly IndicatorResult[], n = MOVED_MOST): 
     if (mustSuppress(unit, previous) || mustSuppress(unit, result.current)) continue;
     const change = Math.round((now - previous.value) * 100) / 100;
     if (change === 0) continue;
-    out.push({ result, previous, change, relative: previous.value === 0 ? Infinity : Math.abs(change) / Math.abs(previous.value) });
+    out.push({
+      result,
+      previous,
+      change,
+      relative: previous.value === 0 ? Infinity : Math.abs(change) / Math.abs(previous.value),
+    });
   }
   return out.sort((a, b) => b.relative - a.relative).slice(0, n);
 }
@@ -121,7 +137,11 @@ export function changeText(def: IndicatorDefinition, change: number): string {
 const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
 
 function cardOf(result: IndicatorResult, audience: Audience, commentary?: Commentary) {
-  return indicatorCard(result, webAudience(audience), { canDrill: false, chartId: `pack-${result.definition.id}`, ...(commentary ? { commentary } : {}) });
+  return indicatorCard(result, webAudience(audience), {
+    canDrill: false,
+    chartId: `pack-${result.definition.id}`,
+    ...(commentary ? { commentary } : {}),
+  });
 }
 
 function summaryBlocks(data: PackData, audience: Audience): Block[] {
@@ -140,7 +160,13 @@ function summaryBlocks(data: PackData, audience: Audience): Block[] {
         ['Indicator', 'Previous month', label, 'Change', 'Better or worse'],
         moved.map((m) => {
           const def = m.result.definition;
-          return [def.title, valueCell(def, m.previous, audience), valueCell(def, m.result.current, audience), changeText(def, m.change), judgeChange(def, m.change)];
+          return [
+            def.title,
+            valueCell(def, m.previous, audience),
+            valueCell(def, m.result.current, audience),
+            changeText(def, m.change),
+            judgeChange(def, m.change),
+          ];
         }),
         [false, true, true, true, false],
         [4, 1.5, 1.5, 2, 1.6],
@@ -188,14 +214,21 @@ function figuresTable(result: IndicatorResult, card: ReturnType<typeof cardOf>, 
     rows.push(['Denominator', count(v.denominator ?? 0)]);
   }
   rows.push(['Target', card.target === null ? 'No target' : `${card.target} (${card.polarityText.toLowerCase()})`]);
-  rows.push(['RAG', card.ragText ?? (def.polarity === 'neutral' ? 'Not rated: it describes demand' : card.suppressed ? 'Not shown' : 'Not rated')]);
+  rows.push([
+    'RAG',
+    card.ragText ??
+      (def.polarity === 'neutral' ? 'Not rated: it describes demand' : card.suppressed ? 'Not shown' : 'Not rated'),
+  ]);
   if (previous) {
     rows.push([`Previous month, ${periodLabel(previous.period)}`, valueCell(def, previous, audience)]);
     if (previous.value !== null && v.value !== null) {
       const change = Math.round((v.value - previous.value) * 100) / 100;
       const secret = hidden(def, previous, audience) || hidden(def, v, audience);
       const judged = def.polarity === 'neutral' ? '' : ` (${judgeChange(def, change).toLowerCase()})`;
-      rows.push(['Change since the previous month', secret ? 'c' : change === 0 ? 'No change' : `${changeText(def, change)}${judged}`]);
+      rows.push([
+        'Change since the previous month',
+        secret ? 'c' : change === 0 ? 'No change' : `${changeText(def, change)}${judged}`,
+      ]);
     }
   }
   const b = card.benchmark;
@@ -226,7 +259,9 @@ function trendChart(result: IndicatorResult, card: ReturnType<typeof cardOf>, au
     height: 240,
     data: table(
       `${def.title}: values by month`,
-      withCounts ? ['Month', 'Value', 'Numerator', def.unit === 'rate-per-10k' ? 'Child population' : 'Denominator'] : ['Month', 'Value'],
+      withCounts
+        ? ['Month', 'Value', 'Numerator', def.unit === 'rate-per-10k' ? 'Child population' : 'Denominator']
+        : ['Month', 'Value'],
       trend.map((p) => {
         const row: Cell[] = [periodLabel(p.period), valueCell(def, p, audience)];
         if (withCounts) row.push(count(p.numerator), p.denominator === null ? '' : count(p.denominator));
@@ -239,7 +274,13 @@ function trendChart(result: IndicatorResult, card: ReturnType<typeof cardOf>, au
 
 function commentaryBlocks(c: Commentary | undefined): Block[] {
   if (!c) return [paragraph('No commentary was written for this month.')];
-  const out: Block[] = [{ type: 'paragraph', bold: true, content: [`Commentary by ${c.authorName}, ${longDate(c.createdAt.toISOString().slice(0, 10))}`] }];
+  const out: Block[] = [
+    {
+      type: 'paragraph',
+      bold: true,
+      content: [`Commentary by ${c.authorName}, ${longDate(c.createdAt.toISOString().slice(0, 10))}`],
+    },
+  ];
   if (c.goingWell) out.push(paragraph(`What is going well: ${c.goingWell}`));
   if (c.toImprove) out.push(paragraph(`What needs to improve: ${c.toImprove}`));
   if (c.actions) out.push(paragraph(`Actions: ${c.actions}`));
@@ -272,7 +313,9 @@ export function packDocument(data: PackData, audience: Audience, generatedOn: st
       const def = result.definition;
       blocks.push(
         heading(3, def.title),
-        paragraph(`What it counts: ${def.definition.numerator}${def.definition.denominator ? ` Out of: ${def.definition.denominator}` : ''}`),
+        paragraph(
+          `What it counts: ${def.definition.numerator}${def.definition.denominator ? ` Out of: ${def.definition.denominator}` : ''}`,
+        ),
         figuresTable(result, card, audience),
         trendChart(result, card, audience),
         ...commentaryBlocks(commentary),

@@ -4,7 +4,8 @@ import { rule8670Q, rule8869, rule8897Q, rule8898, rule8945Q, rule8950Q } from '
 import { validatorWorkingDaysBefore } from './context';
 import { assessment, check, childModel, episode, rows } from './testing';
 
-const withAssessment = (over: Parameters<typeof assessment>[0]) => childModel({ episodes: [episode({ referralDate: '2022-06-01', assessments: [assessment(over)] })] });
+const withAssessment = (over: Parameters<typeof assessment>[0]) =>
+  childModel({ episodes: [episode({ referralDate: '2022-06-01', assessments: [assessment(over)] })] });
 
 describe('CIN rules: assessments', () => {
   it('counts working days as the validator does (the reference date is day 1)', () => {
@@ -19,9 +20,15 @@ describe('CIN rules: assessments', () => {
   it('8670Q: unauthorised assessment started more than 45 working days before year end (a query)', () => {
     const year = 2023; // reference date 31 March 2023, cut-off 30 January 2023 (above)
     assert.deepEqual(rows(rule8670Q, withAssessment({ startDate: '2023-01-30', authorisationDate: null }), year), []);
-    assert.deepEqual(rows(rule8670Q, withAssessment({ startDate: '2022-10-15', authorisationDate: '2022-11-20' }), year), []);
+    assert.deepEqual(
+      rows(rule8670Q, withAssessment({ startDate: '2022-10-15', authorisationDate: '2022-11-20' }), year),
+      [],
+    );
     const hits = check(rule8670Q, withAssessment({ startDate: '2023-01-27', authorisationDate: null }), year);
-    assert.deepEqual(hits.map((h) => [h.row, h.severity]), [[20, 'query']]);
+    assert.deepEqual(
+      hits.map((h) => [h.row, h.severity]),
+      [[20, 'query']],
+    );
   });
 
   it('8869: factor 21 stands alone', () => {
@@ -38,7 +45,10 @@ describe('CIN rules: assessments', () => {
 
   it('8898: no factor twice', () => {
     assert.deepEqual(rows(rule8898, withAssessment({ factors: ['3A', '3B'] })), []);
-    assert.deepEqual(check(rule8898, withAssessment({ factors: ['3A', '3B', '3A'] })).map((h) => h.message), ['The assessment gives the same factor more than once (3A)']);
+    assert.deepEqual(
+      check(rule8898, withAssessment({ factors: ['3A', '3B', '3A'] })).map((h) => h.message),
+      ['The assessment gives the same factor more than once (3A)'],
+    );
   });
 
   it('8945Q and 8950Q: the retired factors 18A and 19A (queries)', () => {

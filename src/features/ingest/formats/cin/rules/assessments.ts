@@ -11,14 +11,16 @@ import { at, validatorWorkingDaysBefore, type ChildRuleContext } from './context
 export const rule8670Q = defineRule<ChildRuleContext>({
   code: '8670Q',
   severity: 'query',
-  message: 'Please check: the assessment started more than 45 working days before the end of the census year but has no authorisation date',
+  message:
+    'Please check: the assessment started more than 45 working days before the end of the census year but has no authorisation date',
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_8670Q.py',
   check(ctx, hit) {
     const cutOff = validatorWorkingDaysBefore(ctx.referenceDate, 45);
     for (const ep of ctx.child.episodes) {
       for (const a of ep.assessments) {
-        if (a.authorisationDate === null && a.startDate !== null && a.startDate < cutOff) hit(at(ctx, a, 'AssessmentActualStartDate', a.startDate));
+        if (a.authorisationDate === null && a.startDate !== null && a.startDate < cutOff)
+          hit(at(ctx, a, 'AssessmentActualStartDate', a.startDate));
       }
     }
   },
@@ -34,7 +36,8 @@ export const rule8869 = defineRule<ChildRuleContext>({
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
       for (const a of ep.assessments) {
-        if (a.factors !== null && a.factors.includes('21') && a.factors.some((f) => f !== '21')) hit(at(ctx, a, 'FactorsIdentifiedAtAssessment'));
+        if (a.factors !== null && a.factors.includes('21') && a.factors.some((f) => f !== '21'))
+          hit(at(ctx, a, 'FactorsIdentifiedAtAssessment'));
       }
     }
   },
@@ -50,7 +53,8 @@ export const rule8897Q = defineRule<ChildRuleContext>({
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
       for (const a of ep.assessments) {
-        if (a.authorisationDate !== null && (a.factors === null || a.factors.length === 0)) hit(at(ctx, a, 'AssessmentAuthorisationDate'));
+        if (a.authorisationDate !== null && (a.factors === null || a.factors.length === 0))
+          hit(at(ctx, a, 'AssessmentAuthorisationDate'));
       }
     }
   },
@@ -83,7 +87,8 @@ function retiredFactor(code: string, factor: string, replacement: string) {
     source: `cin_validator/rules/cin2022_23/rule_${code}.py`,
     check(ctx, hit) {
       for (const ep of ctx.child.episodes) {
-        for (const a of ep.assessments) if (a.factors?.includes(factor)) hit(at(ctx, a, 'FactorsIdentifiedAtAssessment', factor));
+        for (const a of ep.assessments)
+          if (a.factors?.includes(factor)) hit(at(ctx, a, 'FactorsIdentifiedAtAssessment', factor));
       }
     },
   });

@@ -33,7 +33,9 @@ export const rule4016 = defineRule<ChildRuleContext>({
     const cps = cpPlansOf(ctx);
     for (const c of cinPlansOf(ctx)) {
       if (c.startDate === null) continue;
-      const cp = cps.find((p) => p.startDate !== null && within(c.startDate as string, p.startDate, p.endDate, ctx.referenceDate));
+      const cp = cps.find(
+        (p) => p.startDate !== null && within(c.startDate as string, p.startDate, p.endDate, ctx.referenceDate),
+      );
       if (cp) hit(at(ctx, c, 'CINPlanStartDate', `${c.startDate}, during the CP plan from ${cp.startDate}`));
     }
   },
@@ -53,7 +55,9 @@ export const rule4017 = defineRule<ChildRuleContext>({
     const cins = cinPlansOf(ctx);
     for (const p of cpPlansOf(ctx)) {
       if (p.startDate === null) continue;
-      const c = cins.find((x) => x.startDate !== null && within(p.startDate as string, x.startDate, x.endDate, ctx.referenceDate));
+      const c = cins.find(
+        (x) => x.startDate !== null && within(p.startDate as string, x.startDate, x.endDate, ctx.referenceDate),
+      );
       if (c) hit(at(ctx, p, 'CPPstartDate', `${p.startDate}, during the CIN plan from ${c.startDate}`));
     }
   },

@@ -11,7 +11,8 @@ export const rule8805 = defineRule<ChildRuleContext>({
   source: 'cin_validator/rules/cin2022_23/rule_8805.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
-      if (ep.closureDate !== null && ep.reasonForClosure === null && ep.lines.ReasonForClosure === undefined) hit(at(ctx, ep, 'ReasonForClosure'));
+      if (ep.closureDate !== null && ep.reasonForClosure === null && ep.lines.ReasonForClosure === undefined)
+        hit(at(ctx, ep, 'ReasonForClosure'));
     }
   },
 });
@@ -25,7 +26,8 @@ export const rule8810 = defineRule<ChildRuleContext>({
   source: 'cin_validator/rules/cin2022_23/rule_8810.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
-      if (ep.reasonForClosure !== null && ep.closureDate === null && ep.lines.CINclosureDate === undefined) hit(at(ctx, ep, 'CINclosureDate'));
+      if (ep.reasonForClosure !== null && ep.closureDate === null && ep.lines.CINclosureDate === undefined)
+        hit(at(ctx, ep, 'CINclosureDate'));
     }
   },
 });
@@ -39,7 +41,8 @@ export const rule8630 = defineRule<ChildRuleContext>({
   source: 'cin_validator/rules/cin2022_23/rule_8630.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
-      if (ep.closureDate !== null && ep.referralDate !== null && ep.closureDate < ep.referralDate) hit(at(ctx, ep, 'CINclosureDate', ep.closureDate));
+      if (ep.closureDate !== null && ep.referralDate !== null && ep.closureDate < ep.referralDate)
+        hit(at(ctx, ep, 'CINclosureDate', ep.closureDate));
     }
   },
 });
@@ -53,7 +56,8 @@ const AFTER_ASSESSMENT = ['RC8', 'RC9'];
 export const rule2990 = defineRule<ChildRuleContext>({
   code: '2990',
   severity: 'error',
-  message: 'Activity is recorded against a case closed after assessment (RC8 or RC9): it cannot have a CIN plan or a child protection plan',
+  message:
+    'Activity is recorded against a case closed after assessment (RC8 or RC9): it cannot have a CIN plan or a child protection plan',
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_2990.py',
   check(ctx, hit) {
@@ -74,7 +78,11 @@ export const rule8825Q = defineRule<ChildRuleContext>({
   source: 'cin_validator/rules/cin2022_23/rule_8825Q.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
-      if (ep.reasonForClosure !== null && AFTER_ASSESSMENT.includes(ep.reasonForClosure) && ep.assessments.length === 0) {
+      if (
+        ep.reasonForClosure !== null &&
+        AFTER_ASSESSMENT.includes(ep.reasonForClosure) &&
+        ep.assessments.length === 0
+      ) {
         hit(at(ctx, ep, 'ReasonForClosure', ep.reasonForClosure));
       }
     }

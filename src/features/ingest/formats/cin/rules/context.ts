@@ -58,7 +58,7 @@ export function validatorWorkingDaysBefore(isoDate: string, n: number): string {
   const known = cutOffs.get(key);
   if (known !== undefined) return known;
   let d = isoDate;
-  for (let left = n - 1; left > 0; ) {
+  for (let left = n - 1; left > 0;) {
     d = addDays(d, -1);
     if (isWorkingDay(d)) left--;
   }

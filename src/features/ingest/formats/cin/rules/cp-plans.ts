@@ -11,7 +11,8 @@ function icpcDates(ep: CinEpisode): string[] {
   return out;
 }
 
-const inYear = (ctx: ChildRuleContext, d: string | null): d is string => d !== null && d >= ctx.periodStart && d <= ctx.referenceDate;
+const inYear = (ctx: ChildRuleContext, d: string | null): d is string =>
+  d !== null && d >= ctx.periodStart && d <= ctx.referenceDate;
 
 /**
  * cin_validator/rules/cin2022_23/rule_2883.py: within an episode, no more child protection plans may start in
@@ -20,7 +21,8 @@ const inYear = (ctx: ChildRuleContext, d: string | null): d is string => d !== n
 export const rule2883 = defineRule<ChildRuleContext>({
   code: '2883',
   severity: 'error',
-  message: 'There are more child protection plans starting in the year than initial child protection conferences taking place',
+  message:
+    'There are more child protection plans starting in the year than initial child protection conferences taking place',
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_2883.py',
   check(ctx, hit) {
@@ -45,7 +47,8 @@ export const rule2885 = defineRule<ChildRuleContext>({
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
       const dates = icpcDates(ep);
-      for (const p of ep.cpPlans) if (inYear(ctx, p.startDate) && !dates.includes(p.startDate)) hit(at(ctx, p, 'CPPstartDate', p.startDate));
+      for (const p of ep.cpPlans)
+        if (inYear(ctx, p.startDate) && !dates.includes(p.startDate)) hit(at(ctx, p, 'CPPstartDate', p.startDate));
     }
   },
 });
@@ -58,7 +61,9 @@ export const rule8840 = defineRule<ChildRuleContext>({
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_8840.py',
   check(ctx, hit) {
-    for (const ep of ctx.child.episodes) for (const p of ep.cpPlans) if (p.startDate !== null && p.startDate === p.endDate) hit(at(ctx, p, 'CPPendDate', p.endDate));
+    for (const ep of ctx.child.episodes)
+      for (const p of ep.cpPlans)
+        if (p.startDate !== null && p.startDate === p.endDate) hit(at(ctx, p, 'CPPendDate', p.endDate));
   },
 });
 
@@ -71,7 +76,9 @@ export const rule8925 = defineRule<ChildRuleContext>({
   source: 'cin_validator/rules/cin2022_23/rule_8925.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
-      for (const p of ep.cpPlans) if (p.startDate !== null && p.endDate !== null && p.endDate < p.startDate) hit(at(ctx, p, 'CPPendDate', p.endDate));
+      for (const p of ep.cpPlans)
+        if (p.startDate !== null && p.endDate !== null && p.endDate < p.startDate)
+          hit(at(ctx, p, 'CPPendDate', p.endDate));
     }
   },
 });
@@ -102,13 +109,23 @@ export const rule8940 = defineRule<ChildRuleContext>({
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_8940.py',
   check(ctx, hit) {
-    const plans = plansOf(ctx).filter((p) => p.startDate !== null).sort((a, b) => (a.startDate as string).localeCompare(b.startDate as string));
+    const plans = plansOf(ctx)
+      .filter((p) => p.startDate !== null)
+      .sort((a, b) => (a.startDate as string).localeCompare(b.startDate as string));
     for (let i = 0; i < plans.length; i++) {
       const a = plans[i] as CinCpPlan;
       if (a.endDate === null) continue;
       for (let j = i + 1; j < plans.length; j++) {
         const b = plans[j] as CinCpPlan;
-        if ((b.startDate as string) < a.endDate) hit(at(ctx, b, 'CPPstartDate', `starts ${b.startDate}, before the plan of ${a.startDate} ended on ${a.endDate}`));
+        if ((b.startDate as string) < a.endDate)
+          hit(
+            at(
+              ctx,
+              b,
+              'CPPstartDate',
+              `starts ${b.startDate}, before the plan of ${a.startDate} ended on ${a.endDate}`,
+            ),
+          );
       }
     }
   },

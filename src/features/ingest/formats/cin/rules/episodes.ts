@@ -9,7 +9,8 @@ const openFurtherAction = (ep: CinEpisode) => ep.closureDate === null && ep.refe
 export const rule8815 = defineRule<ChildRuleContext>({
   code: '8815',
   severity: 'error',
-  message: 'More than one open CIN episode (with no CIN closure date) is given for this child and the case is not a referral with no further action',
+  message:
+    'More than one open CIN episode (with no CIN closure date) is given for this child and the case is not a referral with no further action',
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_8815.py',
   check(ctx, hit) {
@@ -22,7 +23,8 @@ export const rule8815 = defineRule<ChildRuleContext>({
 export const rule8816 = defineRule<ChildRuleContext>({
   code: '8816',
   severity: 'error',
-  message: 'An open CIN episode is shown and the case is not a referral with no further action, but it is not the latest episode',
+  message:
+    'An open CIN episode is shown and the case is not a referral with no further action, but it is not the latest episode',
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_8816.py',
   check(ctx, hit) {
@@ -30,7 +32,8 @@ export const rule8816 = defineRule<ChildRuleContext>({
     if (dates.length === 0) return;
     const latest = dates.reduce((a, b) => (b > a ? b : a));
     for (const ep of ctx.child.episodes) {
-      if (openFurtherAction(ep) && ep.referralDate !== null && ep.referralDate !== latest) hit(at(ctx, ep, 'CINreferralDate', ep.referralDate));
+      if (openFurtherAction(ep) && ep.referralDate !== null && ep.referralDate !== latest)
+        hit(at(ctx, ep, 'CINreferralDate', ep.referralDate));
     }
   },
 });
@@ -47,14 +50,23 @@ export const rule8820 = defineRule<ChildRuleContext>({
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_8820.py',
   check(ctx, hit) {
-    const eps = ctx.child.episodes.filter((e) => e.referralDate !== null).sort((a, b) => (a.referralDate as string).localeCompare(b.referralDate as string));
+    const eps = ctx.child.episodes
+      .filter((e) => e.referralDate !== null)
+      .sort((a, b) => (a.referralDate as string).localeCompare(b.referralDate as string));
     for (let i = 0; i < eps.length; i++) {
       const a = eps[i] as CinEpisode;
       if (a.closureDate === null) continue;
       for (let j = i + 1; j < eps.length; j++) {
         const b = eps[j] as CinEpisode;
         if ((b.referralDate as string) < a.closureDate) {
-          hit(at(ctx, b, 'CINreferralDate', `referral ${b.referralDate} is before the closure ${a.closureDate} of the episode referred ${a.referralDate}`));
+          hit(
+            at(
+              ctx,
+              b,
+              'CINreferralDate',
+              `referral ${b.referralDate} is before the closure ${a.closureDate} of the episode referred ${a.referralDate}`,
+            ),
+          );
         }
       }
     }

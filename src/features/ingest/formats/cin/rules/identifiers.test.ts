@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule1510, rule1520, rule1530, rule1540, rule1550, rule1570, rule1580, rule4180, rule8500, rule8525Q, rule8750 } from './identifiers';
+import {
+  rule1510,
+  rule1520,
+  rule1530,
+  rule1540,
+  rule1550,
+  rule1570,
+  rule1580,
+  rule4180,
+  rule8500,
+  rule8525Q,
+  rule8750,
+} from './identifiers';
 import { check, childModel, rows } from './testing';
 
 // A valid UPN: T302000000011. Check letter by hand: digits 3,0,2,0,0,0,0,0,0,0,1,1 weighted 2–13 give
@@ -11,7 +23,10 @@ describe('CIN rules: ChildIdentifiers', () => {
   it('8500: LAchildID must be present', () => {
     assert.deepEqual(rows(rule8500, childModel()), []);
     const hits = check(rule8500, childModel({ laChildId: null }));
-    assert.deepEqual(hits.map((h) => [h.rule, h.severity, h.column]), [['8500', 'error', 'LAchildID']]);
+    assert.deepEqual(
+      hits.map((h) => [h.rule, h.severity, h.column]),
+      [['8500', 'error', 'LAchildID']],
+    );
   });
 
   it('1570: LAchildID at most 20 characters, from 2024/25 only', () => {
@@ -75,7 +90,10 @@ describe('CIN rules: ChildIdentifiers', () => {
   it('8525Q: one of date of birth and expected date of birth, not both (a query)', () => {
     assert.deepEqual(rows(rule8525Q, childModel()), []);
     const both = check(rule8525Q, childModel({ expectedBirthDate: '2020-02-01' }));
-    assert.deepEqual(both.map((h) => [h.rule, h.severity]), [['8525Q', 'query']]);
+    assert.deepEqual(
+      both.map((h) => [h.rule, h.severity]),
+      [['8525Q', 'query']],
+    );
     assert.equal(rows(rule8525Q, childModel({ birthDate: null })).length, 1);
   });
 });

@@ -173,8 +173,21 @@ export const rule8525Q = defineRule<ChildRuleContext>({
     // Given = present in the file, even if it could not be read as a date (that is reported on its own).
     const birth = c.birthDate !== null || c.lines.PersonBirthDate !== undefined;
     const expected = c.expectedBirthDate !== null || c.lines.ExpectedPersonBirthDate !== undefined;
-    if (birth === expected) hit(at(ctx, c, birth ? 'ExpectedPersonBirthDate' : 'PersonBirthDate', birth ? 'both given' : 'neither given'));
+    if (birth === expected)
+      hit(at(ctx, c, birth ? 'ExpectedPersonBirthDate' : 'PersonBirthDate', birth ? 'both given' : 'neither given'));
   },
 });
 
-export const IDENTIFIER_RULES = [rule8500, rule1570, rule1580, rule1520, rule1510, rule1530, rule1540, rule1550, rule4180, rule8750, rule8525Q];
+export const IDENTIFIER_RULES = [
+  rule8500,
+  rule1570,
+  rule1580,
+  rule1520,
+  rule1510,
+  rule1530,
+  rule1540,
+  rule1550,
+  rule4180,
+  rule8750,
+  rule8525Q,
+];

@@ -6,12 +6,17 @@ import { at, type ChildRuleContext } from './context';
 export const rule8831 = defineRule<ChildRuleContext>({
   code: '8831',
   severity: 'error',
-  message: 'Activity (an assessment, S47 enquiry or initial conference) is recorded against a referral marked as no further action',
+  message:
+    'Activity (an assessment, S47 enquiry or initial conference) is recorded against a referral marked as no further action',
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_8831.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
-      if (ep.referralNfa === true && (ep.assessments.length > 0 || ep.section47s.length > 0 || ep.dateOfInitialCpc !== null)) hit(at(ctx, ep, 'ReferralNFA'));
+      if (
+        ep.referralNfa === true &&
+        (ep.assessments.length > 0 || ep.section47s.length > 0 || ep.dateOfInitialCpc !== null)
+      )
+        hit(at(ctx, ep, 'ReferralNFA'));
     }
   },
 });
@@ -24,7 +29,8 @@ export const rule8832 = defineRule<ChildRuleContext>({
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_8832.py',
   check(ctx, hit) {
-    for (const ep of ctx.child.episodes) if (ep.referralNfa === true && ep.cpPlans.length > 0) hit(at(ctx, ep, 'ReferralNFA'));
+    for (const ep of ctx.child.episodes)
+      if (ep.referralNfa === true && ep.cpPlans.length > 0) hit(at(ctx, ep, 'ReferralNFA'));
   },
 });
 
@@ -36,7 +42,8 @@ export const rule4000 = defineRule<ChildRuleContext>({
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_4000.py',
   check(ctx, hit) {
-    for (const ep of ctx.child.episodes) if (ep.referralNfa === true && ep.cinPlans.length > 0) hit(at(ctx, ep, 'ReferralNFA'));
+    for (const ep of ctx.child.episodes)
+      if (ep.referralNfa === true && ep.cinPlans.length > 0) hit(at(ctx, ep, 'ReferralNFA'));
   },
 });
 

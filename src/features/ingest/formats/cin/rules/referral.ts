@@ -27,7 +27,9 @@ function startsBeforeReferral(
   code: string,
   what: string,
   source: string,
-  pick: (ep: ChildRuleContext['child']['episodes'][number]) => Array<{ line: number; lines: Record<string, number>; startDate: string | null }>,
+  pick: (
+    ep: ChildRuleContext['child']['episodes'][number],
+  ) => Array<{ line: number; lines: Record<string, number>; startDate: string | null }>,
   column: string,
 ) {
   return defineRule<ChildRuleContext>({
@@ -39,20 +41,45 @@ function startsBeforeReferral(
     check(ctx, hit) {
       for (const ep of ctx.child.episodes) {
         if (ep.referralDate === null) continue;
-        for (const m of pick(ep)) if (m.startDate !== null && m.startDate < ep.referralDate) hit(at(ctx, m, column, m.startDate));
+        for (const m of pick(ep))
+          if (m.startDate !== null && m.startDate < ep.referralDate) hit(at(ctx, m, column, m.startDate));
       }
     },
   });
 }
 
 /** cin_validator/rules/cin2022_23/rule_1103.py */
-export const rule1103 = startsBeforeReferral('1103', 'assessment', 'cin_validator/rules/cin2022_23/rule_1103.py', (ep) => ep.assessments, 'AssessmentActualStartDate');
+export const rule1103 = startsBeforeReferral(
+  '1103',
+  'assessment',
+  'cin_validator/rules/cin2022_23/rule_1103.py',
+  (ep) => ep.assessments,
+  'AssessmentActualStartDate',
+);
 /** cin_validator/rules/cin2022_23/rule_2889.py */
-export const rule2889 = startsBeforeReferral('2889', 'S47 enquiry', 'cin_validator/rules/cin2022_23/rule_2889.py', (ep) => ep.section47s, 'S47ActualStartDate');
+export const rule2889 = startsBeforeReferral(
+  '2889',
+  'S47 enquiry',
+  'cin_validator/rules/cin2022_23/rule_2889.py',
+  (ep) => ep.section47s,
+  'S47ActualStartDate',
+);
 /** cin_validator/rules/cin2022_23/rule_4015.py */
-export const rule4015 = startsBeforeReferral('4015', 'CIN plan', 'cin_validator/rules/cin2022_23/rule_4015.py', (ep) => ep.cinPlans, 'CINPlanStartDate');
+export const rule4015 = startsBeforeReferral(
+  '4015',
+  'CIN plan',
+  'cin_validator/rules/cin2022_23/rule_4015.py',
+  (ep) => ep.cinPlans,
+  'CINPlanStartDate',
+);
 /** cin_validator/rules/cin2022_23/rule_1105.py */
-export const rule1105 = startsBeforeReferral('1105', 'child protection plan', 'cin_validator/rules/cin2022_23/rule_1105.py', (ep) => ep.cpPlans, 'CPPstartDate');
+export const rule1105 = startsBeforeReferral(
+  '1105',
+  'child protection plan',
+  'cin_validator/rules/cin2022_23/rule_1105.py',
+  (ep) => ep.cpPlans,
+  'CPPstartDate',
+);
 
 /** cin_validator/rules/cin2022_23/rule_8568.py: ReferralNFA present and one of true, false, 1, 0. */
 export const rule8568 = defineRule<ChildRuleContext>({
@@ -75,7 +102,8 @@ export const rule8610 = defineRule<ChildRuleContext>({
   source: 'cin_validator/rules/cin2022_23/rule_8610.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
-      if (ep.referralNfa === false && ep.primaryNeedCode === null && ep.lines.PrimaryNeedCode === undefined) hit(at(ctx, ep, 'PrimaryNeedCode'));
+      if (ep.referralNfa === false && ep.primaryNeedCode === null && ep.lines.PrimaryNeedCode === undefined)
+        hit(at(ctx, ep, 'PrimaryNeedCode'));
     }
   },
 });

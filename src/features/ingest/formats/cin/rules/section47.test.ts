@@ -12,7 +12,10 @@ describe('CIN rules: Section47', () => {
     assert.deepEqual(rows(rule8675Q, withS47({ startDate: '2026-03-11' })), []);
     assert.deepEqual(rows(rule8675Q, withS47({ startDate: '2026-03-10', icpcNotRequired: true })), []);
     assert.deepEqual(rows(rule8675Q, withS47({ startDate: '2026-03-10', icpcDate: '2026-03-30' })), []);
-    assert.deepEqual(check(rule8675Q, withS47({ startDate: '2026-03-10' })).map((h) => [h.row, h.severity]), [[40, 'query']]);
+    assert.deepEqual(
+      check(rule8675Q, withS47({ startDate: '2026-03-10' })).map((h) => [h.row, h.severity]),
+      [[40, 'query']],
+    );
   });
 
   it('8875: the ICPC is not on a weekend', () => {
@@ -24,6 +27,9 @@ describe('CIN rules: Section47', () => {
 
   it('8870Q: the ICPC target date is not on a weekend (a query)', () => {
     assert.deepEqual(rows(rule8870Q, withS47({ icpcTarget: '2025-06-23' })), []);
-    assert.deepEqual(check(rule8870Q, withS47({ icpcTarget: '2025-06-22' })).map((h) => [h.row, h.severity]), [[40, 'query']]);
+    assert.deepEqual(
+      check(rule8870Q, withS47({ icpcTarget: '2025-06-22' })).map((h) => [h.row, h.severity]),
+      [[40, 'query']],
+    );
   });
 });

@@ -19,7 +19,8 @@ export const rule8675Q = defineRule<ChildRuleContext>({
     const cutOff = validatorWorkingDaysBefore(ctx.referenceDate, 15);
     for (const ep of ctx.child.episodes) {
       for (const s of ep.section47s) {
-        if (s.icpcDate === null && s.icpcNotRequired === false && s.startDate !== null && s.startDate < cutOff) hit(at(ctx, s, 'S47ActualStartDate', s.startDate));
+        if (s.icpcDate === null && s.icpcNotRequired === false && s.startDate !== null && s.startDate < cutOff)
+          hit(at(ctx, s, 'S47ActualStartDate', s.startDate));
       }
     }
   },
@@ -38,8 +39,10 @@ export const rule8875 = defineRule<ChildRuleContext>({
   source: 'cin_validator/rules/cin2022_23/rule_8875.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
-      if (ep.dateOfInitialCpc !== null && isWeekend(ep.dateOfInitialCpc)) hit(at(ctx, ep, 'DateOfInitialCPC', ep.dateOfInitialCpc));
-      for (const s of ep.section47s) if (s.icpcDate !== null && isWeekend(s.icpcDate)) hit(at(ctx, s, 'DateOfInitialCPC', s.icpcDate));
+      if (ep.dateOfInitialCpc !== null && isWeekend(ep.dateOfInitialCpc))
+        hit(at(ctx, ep, 'DateOfInitialCPC', ep.dateOfInitialCpc));
+      for (const s of ep.section47s)
+        if (s.icpcDate !== null && isWeekend(s.icpcDate)) hit(at(ctx, s, 'DateOfInitialCPC', s.icpcDate));
     }
   },
 });
@@ -48,12 +51,14 @@ export const rule8875 = defineRule<ChildRuleContext>({
 export const rule8870Q = defineRule<ChildRuleContext>({
   code: '8870Q',
   severity: 'query',
-  message: 'Please check: the target date for the initial child protection conference should not be a Saturday or Sunday',
+  message:
+    'Please check: the target date for the initial child protection conference should not be a Saturday or Sunday',
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_8870Q.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
-      for (const s of ep.section47s) if (s.icpcTarget !== null && isWeekend(s.icpcTarget)) hit(at(ctx, s, 'InitialCPCtarget', s.icpcTarget));
+      for (const s of ep.section47s)
+        if (s.icpcTarget !== null && isWeekend(s.icpcTarget)) hit(at(ctx, s, 'InitialCPCtarget', s.icpcTarget));
     }
   },
 });

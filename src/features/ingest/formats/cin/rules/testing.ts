@@ -1,25 +1,69 @@
 /** Builders of census models for the rule tests: a child, its episodes and modules, with fixed line numbers. */
 import { IssueLog, type Issue } from '../../../issues';
 import { runRules, collectionYearBounds, type Rule } from '../../../rules';
-import type { CinAssessment, CinChild, CinCpPlan, CinEpisode, CinPlanDates, CinPreProceedings, CinSection47 } from '../model';
+import type {
+  CinAssessment,
+  CinChild,
+  CinCpPlan,
+  CinEpisode,
+  CinPlanDates,
+  CinPreProceedings,
+  CinSection47,
+} from '../model';
 import type { ChildRuleContext } from './context';
 
 export function childModel(over: Partial<CinChild> = {}): CinChild {
   return {
-    line: 1, lines: {}, laChildId: 'C1', upn: null, formerUpn: null, upnUnknown: 'UN1', birthDate: '2020-01-01', expectedBirthDate: null,
-    sex: 'F', sexCode: 'F', sexElement: 'Sex', deathDate: null, ethnicity: 'WBRI', disabilities: [], noDisability: true, episodes: [], ...over,
+    line: 1,
+    lines: {},
+    laChildId: 'C1',
+    upn: null,
+    formerUpn: null,
+    upnUnknown: 'UN1',
+    birthDate: '2020-01-01',
+    expectedBirthDate: null,
+    sex: 'F',
+    sexCode: 'F',
+    sexElement: 'Sex',
+    deathDate: null,
+    ethnicity: 'WBRI',
+    disabilities: [],
+    noDisability: true,
+    episodes: [],
+    ...over,
   };
 }
 
 export function episode(over: Partial<CinEpisode> = {}): CinEpisode {
   return {
-    line: 10, lines: {}, referralDate: '2025-05-01', referralSource: '1A', primaryNeedCode: 'N1', closureDate: null, reasonForClosure: null,
-    dateOfInitialCpc: null, referralNfa: false, assessments: [], cinPlans: [], section47s: [], cpPlans: [], preProceedings: [], ...over,
+    line: 10,
+    lines: {},
+    referralDate: '2025-05-01',
+    referralSource: '1A',
+    primaryNeedCode: 'N1',
+    closureDate: null,
+    reasonForClosure: null,
+    dateOfInitialCpc: null,
+    referralNfa: false,
+    assessments: [],
+    cinPlans: [],
+    section47s: [],
+    cpPlans: [],
+    preProceedings: [],
+    ...over,
   };
 }
 
 export function assessment(over: Partial<CinAssessment> = {}): CinAssessment {
-  return { line: 20, lines: {}, startDate: '2025-05-02', internalReviewDate: null, authorisationDate: '2025-06-01', factors: ['1A'], ...over };
+  return {
+    line: 20,
+    lines: {},
+    startDate: '2025-05-02',
+    internalReviewDate: null,
+    authorisationDate: '2025-06-01',
+    factors: ['1A'],
+    ...over,
+  };
 }
 
 export function cinPlan(over: Partial<CinPlanDates> = {}): CinPlanDates {
@@ -27,17 +71,46 @@ export function cinPlan(over: Partial<CinPlanDates> = {}): CinPlanDates {
 }
 
 export function s47(over: Partial<CinSection47> = {}): CinSection47 {
-  return { line: 40, lines: {}, startDate: '2025-05-05', icpcTarget: null, icpcDate: null, icpcNotRequired: false, ...over };
+  return {
+    line: 40,
+    lines: {},
+    startDate: '2025-05-05',
+    icpcTarget: null,
+    icpcDate: null,
+    icpcNotRequired: false,
+    ...over,
+  };
 }
 
 export function cpPlan(over: Partial<CinCpPlan> = {}): CinCpPlan {
-  return { line: 50, lines: {}, startDate: '2025-06-02', endDate: null, initialCategory: 'NEG', latestCategory: 'NEG', previousPlans: 0, reviews: [], ...over };
+  return {
+    line: 50,
+    lines: {},
+    startDate: '2025-06-02',
+    endDate: null,
+    initialCategory: 'NEG',
+    latestCategory: 'NEG',
+    previousPlans: 0,
+    reviews: [],
+    ...over,
+  };
 }
 
 export function preProceedings(over: Partial<CinPreProceedings> = {}): CinPreProceedings {
   return {
-    line: 60, lines: {}, startDate: '2026-06-01', letterSentDate: null, fgdmOffered: null, fgdmFacilitated: null, initialMeetingDate: null,
-    reviewMeetings: null, decisionDate: null, outcome: null, courtApplicationDate: null, letterInitiatingCareProceedingsDate: null, ...over,
+    line: 60,
+    lines: {},
+    startDate: '2026-06-01',
+    letterSentDate: null,
+    fgdmOffered: null,
+    fgdmFacilitated: null,
+    initialMeetingDate: null,
+    reviewMeetings: null,
+    decisionDate: null,
+    outcome: null,
+    courtApplicationDate: null,
+    letterInitiatingCareProceedingsDate: null,
+    ...over,
   };
 }
 

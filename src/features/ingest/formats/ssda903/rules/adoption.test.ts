@@ -10,6 +10,10 @@ describe('903 adoption rules', () => {
     { CHILD: 'C', DECOM: '2024-01-01', DEC: '2025-10-01', REC: 'E4A' }, // AD1 but not adopted: 602
   ];
   const AD1 = [{ CHILD: 'A' }, { CHILD: 'C' }];
-  it('601: an adoption in the year needs AD1', () => { assert.deepEqual(hits(rule601, { Episodes, AD1 }), ['Episodes.csv:3']); });
-  it('602: AD1 needs an adoption in the year', () => { assert.deepEqual(hits(rule602, { Episodes, AD1 }), ['AD1.csv:3']); });
+  it('601: an adoption in the year needs AD1', () => {
+    assert.deepEqual(hits(rule601, { Episodes, AD1 }), ['Episodes.csv:3']);
+  });
+  it('602: AD1 needs an adoption in the year', () => {
+    assert.deepEqual(hits(rule602, { Episodes, AD1 }), ['AD1.csv:3']);
+  });
 });

@@ -29,7 +29,8 @@ function lastBirthday(dob: string, year: number, end: string): string {
 export const rule1007 = rule903({
   code: '1007',
   severity: 'error',
-  message: 'Care leaver information is not required for 17- or 18-year olds who are still looked after on their 17th or 18th birthday.',
+  message:
+    'Care leaver information is not required for 17- or 18-year olds who are still looked after on their 17th or 18th birthday.',
   years: { from: 2023 },
   source:
     'lac_validator/rules/lac2022_23/rule_1007.py: the birthday is the last one on or before 31 March (the 17th or 18th); an episode covers it when DECOM <= birthday < DEC. ' +
@@ -41,7 +42,9 @@ export const rule1007 = rule903({
       if (dob === null) continue;
       const birthday = lastBirthday(dob, ctx.year, ctx.end);
       const eps = ctx.episodesByChild.get(r.CHILD) ?? [];
-      const inCare = eps.some((e) => (e.DECOM as string) <= birthday && (e.DEC === null || (validDate(e.DEC) && e.DEC > birthday)));
+      const inCare = eps.some(
+        (e) => (e.DECOM as string) <= birthday && (e.DEC === null || (validDate(e.DEC) && e.DEC > birthday)),
+      );
       if (inCare) hit(at(r, 'IN_TOUCH', `looked after on ${birthday}`));
     }
   },
@@ -50,7 +53,8 @@ export const rule1007 = rule903({
 export const rule1016 = rule903({
   code: '1016',
   severity: 'error',
-  message: 'Care leaver information is not required for 17- or 18-year olds who cease to be looked after, after their birthday.',
+  message:
+    'Care leaver information is not required for 17- or 18-year olds who cease to be looked after, after their birthday.',
   years: { from: 2024 },
   source:
     'lac_validator/rules/lac2023_24/rule_1016.py, read as its message says: an episode ending after the birthday in the year (the 17th or 18th, as in 1007). ' +

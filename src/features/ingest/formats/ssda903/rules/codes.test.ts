@@ -20,10 +20,25 @@ describe('903 code validity rules', () => {
     assert.deepEqual(hits(rule145, { Episodes: [{ CIN: 'N8' }, { CIN: 'N9' }] }), ['Episodes.csv:3']);
     // E43 was retired in the 2018 schema.
     assert.deepEqual(hits(rule149, { Episodes: [{ REC: 'E4A' }, { REC: 'E43' }, { REC: null }] }), ['Episodes.csv:3']);
-    assert.deepEqual(hits(rule1009, { Episodes: [{ REASON_PLACE_CHANGE: 'CARPL' }, { REASON_PLACE_CHANGE: 'MOVED' }] }), ['Episodes.csv:3']);
+    assert.deepEqual(
+      hits(rule1009, { Episodes: [{ REASON_PLACE_CHANGE: 'CARPL' }, { REASON_PLACE_CHANGE: 'MOVED' }] }),
+      ['Episodes.csv:3'],
+    );
   });
   it('146: PLACE by year — K3 not in 2022/23, Z1 not in 2025/26, H5 kept by an episode that began when it was valid', () => {
-    assert.deepEqual(hits(rule146, { Episodes: [{ PLACE: 'H5', DECOM: '2022-05-01' }, { PLACE: 'K3', DECOM: '2022-05-01' }] }, 2023), ['Episodes.csv:3']);
+    assert.deepEqual(
+      hits(
+        rule146,
+        {
+          Episodes: [
+            { PLACE: 'H5', DECOM: '2022-05-01' },
+            { PLACE: 'K3', DECOM: '2022-05-01' },
+          ],
+        },
+        2023,
+      ),
+      ['Episodes.csv:3'],
+    );
     const y2026 = [
       { PLACE: 'Z1', DECOM: '2025-06-01' }, // 2: Z1 gone in 2025/26
       { PLACE: 'Z11', DECOM: '2025-06-01' }, // 3: valid

@@ -22,14 +22,20 @@ function codeRule(code: string, table: TableName, column: string, message: strin
       const list = spec.codes(ctx.year);
       for (const row of ctx.ret[table] as ReadonlyArray<Record<string, unknown>>) {
         const value = row[column];
-        if (typeof value === 'string' && !list.includes(value)) hit(at(row as { file: string; line: number; CHILD: string | null }, column, `${column} ${value}`));
+        if (typeof value === 'string' && !list.includes(value))
+          hit(at(row as { file: string; line: number; CHILD: string | null }, column, `${column} ${value}`));
       }
     },
   });
 }
 
 export const rule101 = codeRule('101', 'Header', 'SEX', 'Gender code is not valid.');
-export const rule103 = codeRule('103', 'Header', 'ETHNIC', 'The ethnicity code is either not valid or has not been entered.');
+export const rule103 = codeRule(
+  '103',
+  'Header',
+  'ETHNIC',
+  'The ethnicity code is either not valid or has not been entered.',
+);
 export const rule143 = codeRule('143', 'Episodes', 'RNE', 'The reason for new episode code is not a valid code.');
 export const rule144 = codeRule('144', 'Episodes', 'LS', 'The legal status code is not a valid code.');
 export const rule145 = codeRule('145', 'Episodes', 'CIN', 'Category of need code is not a valid code.');
@@ -43,7 +49,7 @@ export const rule146 = rule903({
   severity: 'error',
   message: 'Placement type is not a valid code.',
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2022_23/rule_146.py and later years\' lists',
+  source: "lac_validator/rules/lac2022_23/rule_146.py and later years' lists",
   check(ctx, hit) {
     const now = placementTypesFor(ctx.year);
     for (const e of ctx.ret.Episodes) {
@@ -55,6 +61,11 @@ export const rule146 = rule903({
   },
 });
 export const rule149 = codeRule('149', 'Episodes', 'REC', 'Reason episode ceased is not a valid code.');
-export const rule1009 = codeRule('1009', 'Episodes', 'REASON_PLACE_CHANGE', 'Reason for placement change is not a valid code.');
+export const rule1009 = codeRule(
+  '1009',
+  'Episodes',
+  'REASON_PLACE_CHANGE',
+  'Reason for placement change is not a valid code.',
+);
 
 export const codeRules = [rule101, rule103, rule143, rule144, rule145, rule146, rule149, rule1009];

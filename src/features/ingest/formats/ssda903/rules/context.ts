@@ -26,7 +26,14 @@ export function buildContext(ret: Return903, year: number): Ctx903 {
   const header = new Map<string, Row<'Header'>>();
   for (const h of ret.Header) if (h.CHILD !== null && !header.has(h.CHILD)) header.set(h.CHILD, h);
   const { start, end } = collectionYearBounds(year);
-  return { year, start, end, ret, header, episodesByChild: groupByChild(ret.Episodes.filter((e) => validDate(e.DECOM))) };
+  return {
+    year,
+    start,
+    end,
+    ret,
+    header,
+    episodesByChild: groupByChild(ret.Episodes.filter((e) => validDate(e.DECOM))),
+  };
 }
 
 export function validDate(v: string | null): v is string {
@@ -34,7 +41,11 @@ export function validDate(v: string | null): v is string {
 }
 
 /** The hit for a row and column. */
-export function at(row: { readonly file: string; readonly line: number; readonly CHILD: string | null }, column: string | null, detail?: string): RuleHit {
+export function at(
+  row: { readonly file: string; readonly line: number; readonly CHILD: string | null },
+  column: string | null,
+  detail?: string,
+): RuleHit {
   return { file: row.file, row: row.line, column, child: row.CHILD, ...(detail ? { detail } : {}) };
 }
 

@@ -43,4 +43,3 @@ export function buildCrossYearContext(ret: Return903, last: Return903, year: num
   }
   return { year, ret, last, firstEpisode, lastEpisode, lastHeader };
 }
-

@@ -3,8 +3,21 @@ import { describe, it } from 'node:test';
 import { IssueLog } from '../../../issues';
 import { runRules } from '../../../rules';
 import {
-  CROSS_YEAR_RULES, rule202, rule203, rule204, rule502, rule503A, rule503B, rule503C, rule503D,
-  rule503D2026, rule503E, rule503F, rule503G, rule503H, rule503J,
+  CROSS_YEAR_RULES,
+  rule202,
+  rule203,
+  rule204,
+  rule502,
+  rule503A,
+  rule503B,
+  rule503C,
+  rule503D,
+  rule503D2026,
+  rule503E,
+  rule503F,
+  rule503G,
+  rule503H,
+  rule503J,
 } from './cross-year';
 import { buildCrossYearContext, type CrossYearRule } from './cross-year-context';
 import { returnOf, type Partial903 } from './testing';
@@ -18,16 +31,46 @@ function hits(rule: CrossYearRule, now: Partial903, last: Partial903, year = 202
 
 describe('903 rules against last year', () => {
   it('202: sex differs from last year; 1/2 and M/F are the same sex across the 2024/25 change', () => {
-    const Header = [{ CHILD: 'A', SEX: 'M' }, { CHILD: 'B', SEX: 'F' }, { CHILD: 'C', SEX: 'M' }, { CHILD: 'D', SEX: 'U' }];
+    const Header = [
+      { CHILD: 'A', SEX: 'M' },
+      { CHILD: 'B', SEX: 'F' },
+      { CHILD: 'C', SEX: 'M' },
+      { CHILD: 'D', SEX: 'U' },
+    ];
     // 2025/26 against 2024/25: A M = M passes (line 2); B F ≠ M fails (line 3); C has no row last year (line 4);
     // D U ≠ F fails (line 5).
-    const last2025 = { Header: [{ CHILD: 'A', SEX: 'M' }, { CHILD: 'B', SEX: 'M' }, { CHILD: 'D', SEX: 'F' }] };
+    const last2025 = {
+      Header: [
+        { CHILD: 'A', SEX: 'M' },
+        { CHILD: 'B', SEX: 'M' },
+        { CHILD: 'D', SEX: 'F' },
+      ],
+    };
     assert.deepEqual(hits(rule202, { Header }, last2025, 2026), ['Header.csv:3:SEX', 'Header.csv:5:SEX']);
     // 2024/25 against 2023/24: A M = 1 (male) passes; B F ≠ 1 fails (line 3); D U ≠ 2 fails (line 5).
-    const last2024 = { Header: [{ CHILD: 'A', SEX: '1' }, { CHILD: 'B', SEX: '1' }, { CHILD: 'D', SEX: '2' }] };
+    const last2024 = {
+      Header: [
+        { CHILD: 'A', SEX: '1' },
+        { CHILD: 'B', SEX: '1' },
+        { CHILD: 'D', SEX: '2' },
+      ],
+    };
     assert.deepEqual(hits(rule202, { Header }, last2024, 2025), ['Header.csv:3:SEX', 'Header.csv:5:SEX']);
     // Before the change both years use 1/2: 2 ≠ 1 fails, 1 = 1 passes.
-    assert.deepEqual(hits(rule202, { Header: [{ CHILD: 'A', SEX: '2' }, { CHILD: 'B', SEX: '1' }] }, last2024, 2024), ['Header.csv:2:SEX']);
+    assert.deepEqual(
+      hits(
+        rule202,
+        {
+          Header: [
+            { CHILD: 'A', SEX: '2' },
+            { CHILD: 'B', SEX: '1' },
+          ],
+        },
+        last2024,
+        2024,
+      ),
+      ['Header.csv:2:SEX'],
+    );
   });
 
   it('203: date of birth differs from last year; an invalid date counts as blank', () => {
@@ -48,9 +91,17 @@ describe('903 rules against last year', () => {
   });
 
   it('204: ethnicity differs from last year', () => {
-    const Header = [{ CHILD: 'A', ETHNIC: 'WBRI' }, { CHILD: 'B', ETHNIC: 'WBRI' }, { CHILD: 'C', ETHNIC: 'BOTH' }];
+    const Header = [
+      { CHILD: 'A', ETHNIC: 'WBRI' },
+      { CHILD: 'B', ETHNIC: 'WBRI' },
+      { CHILD: 'C', ETHNIC: 'BOTH' },
+    ];
     // A WBRI = WBRI passes; B WBRI ≠ NOBT fails (line 3); C not in last year's Header passes.
-    const Last = [{ CHILD: 'A', ETHNIC: 'WBRI' }, { CHILD: 'B', ETHNIC: 'NOBT' }, { CHILD: 'X', ETHNIC: 'BOTH' }];
+    const Last = [
+      { CHILD: 'A', ETHNIC: 'WBRI' },
+      { CHILD: 'B', ETHNIC: 'NOBT' },
+      { CHILD: 'X', ETHNIC: 'BOTH' },
+    ];
     assert.deepEqual(hits(rule204, { Header }, { Header: Last }), ['Header.csv:3:ETHNIC']);
   });
 
@@ -78,19 +129,31 @@ describe('903 rules against last year', () => {
   // A later episode Z (line 3, not the first), B first episode X ≠ Y (fails, line 4), C first episode Z (last
   // year's ended: passes, line 5), D first episode X = X of the latest (passes, line 6), E not in last year (line 7).
   function fixture(column: string, x: string, y: string, z: string): { now: Partial903; last: Partial903 } {
-    const e = (CHILD: string, DECOM: string, value: string | null, DEC: string | null = null) => ({ CHILD, DECOM, DEC, [column]: value });
+    const e = (CHILD: string, DECOM: string, value: string | null, DEC: string | null = null) => ({
+      CHILD,
+      DECOM,
+      DEC,
+      [column]: value,
+    });
     return {
       now: {
         Episodes: [
-          e('A', '2025-05-01', x), e('A', '2025-07-01', z), e('B', '2025-04-01', x), e('C', '2025-04-01', z), e('D', '2025-04-01', x), e('E', '2025-04-01', z),
+          e('A', '2025-05-01', x),
+          e('A', '2025-07-01', z),
+          e('B', '2025-04-01', x),
+          e('C', '2025-04-01', z),
+          e('D', '2025-04-01', x),
+          e('E', '2025-04-01', z),
         ],
       },
       last: {
         Episodes: [
-          e('A', '2024-09-01', z, '2025-05-01'), e('A', '2025-05-01', x),
+          e('A', '2024-09-01', z, '2025-05-01'),
+          e('A', '2025-05-01', x),
           e('B', '2025-01-01', y),
           e('C', '2025-01-01', z, '2025-03-01'),
-          e('D', '2024-06-01', z), e('D', '2025-02-01', x),
+          e('D', '2024-06-01', z),
+          e('D', '2025-02-01', x),
         ],
       },
     };
@@ -111,20 +174,52 @@ describe('903 rules against last year', () => {
   }
 
   it('503A–F: a blank value last year and a value now differ; blank and blank do not', () => {
-    const last = { Episodes: [{ CHILD: 'A', DECOM: '2025-01-01', URN: null }, { CHILD: 'B', DECOM: '2025-01-01', URN: null }] };
+    const last = {
+      Episodes: [
+        { CHILD: 'A', DECOM: '2025-01-01', URN: null },
+        { CHILD: 'B', DECOM: '2025-01-01', URN: null },
+      ],
+    };
     // A: blank → SC000001 fails (line 2); B: blank → blank passes.
-    const now = { Episodes: [{ CHILD: 'A', DECOM: '2025-04-01', URN: 'SC000001' }, { CHILD: 'B', DECOM: '2025-04-01', URN: null }] };
+    const now = {
+      Episodes: [
+        { CHILD: 'A', DECOM: '2025-04-01', URN: 'SC000001' },
+        { CHILD: 'B', DECOM: '2025-04-01', URN: null },
+      ],
+    };
     assert.deepEqual(hits(rule503F, now, last), ['Episodes.csv:2:URN']);
   });
 
   it('503D: a placement recoded by the year’s code-list change is the same placement', () => {
-    const last = { Episodes: [{ CHILD: 'A', DECOM: '2025-01-01', PLACE: 'H5' }, { CHILD: 'B', DECOM: '2025-01-01', PLACE: 'H5' }, { CHILD: 'C', DECOM: '2025-01-01', PLACE: 'Z1' }, { CHILD: 'D', DECOM: '2025-01-01', PLACE: 'Z1' }] };
-    const now = { Episodes: [{ CHILD: 'A', DECOM: '2025-04-01', PLACE: 'K3' }, { CHILD: 'B', DECOM: '2025-04-01', PLACE: 'K2' }, { CHILD: 'C', DECOM: '2025-04-01', PLACE: 'Z13' }, { CHILD: 'D', DECOM: '2025-04-01', PLACE: 'K2' }] };
+    const last = {
+      Episodes: [
+        { CHILD: 'A', DECOM: '2025-01-01', PLACE: 'H5' },
+        { CHILD: 'B', DECOM: '2025-01-01', PLACE: 'H5' },
+        { CHILD: 'C', DECOM: '2025-01-01', PLACE: 'Z1' },
+        { CHILD: 'D', DECOM: '2025-01-01', PLACE: 'Z1' },
+      ],
+    };
+    const now = {
+      Episodes: [
+        { CHILD: 'A', DECOM: '2025-04-01', PLACE: 'K3' },
+        { CHILD: 'B', DECOM: '2025-04-01', PLACE: 'K2' },
+        { CHILD: 'C', DECOM: '2025-04-01', PLACE: 'Z13' },
+        { CHILD: 'D', DECOM: '2025-04-01', PLACE: 'K2' },
+      ],
+    };
     // 2024/25 (rule503D): A H5 → K3 passes; B H5 → K2 fails (line 3); C Z1 → Z13 fails (line 4: no split yet);
     // D Z1 → K2 fails (line 5).
-    assert.deepEqual(hits(rule503D, now, last, 2025), ['Episodes.csv:3:PLACE', 'Episodes.csv:4:PLACE', 'Episodes.csv:5:PLACE']);
+    assert.deepEqual(hits(rule503D, now, last, 2025), [
+      'Episodes.csv:3:PLACE',
+      'Episodes.csv:4:PLACE',
+      'Episodes.csv:5:PLACE',
+    ]);
     // 2025/26 (rule503D2026): A H5 → K3 fails (line 2); B fails (line 3); C Z1 → Z13 passes; D Z1 → K2 fails (line 5).
-    assert.deepEqual(hits(rule503D2026, now, last, 2026), ['Episodes.csv:2:PLACE', 'Episodes.csv:3:PLACE', 'Episodes.csv:5:PLACE']);
+    assert.deepEqual(hits(rule503D2026, now, last, 2026), [
+      'Episodes.csv:2:PLACE',
+      'Episodes.csv:3:PLACE',
+      'Episodes.csv:5:PLACE',
+    ]);
     // Each applies in its own years only.
     assert.deepEqual(hits(rule503D, now, last, 2026), []);
     assert.deepEqual(hits(rule503D2026, now, last, 2025), []);

@@ -59,7 +59,7 @@ function headerRule(
 }
 
 /** SEX as the child's sex (1 → M, 2 → F before 2024/25); a value not in the year's list is kept as written. */
-const sexOf = (v: string | null, year: number): string | null => (v === null ? null : canonicalSex(v, year) ?? v);
+const sexOf = (v: string | null, year: number): string | null => (v === null ? null : (canonicalSex(v, year) ?? v));
 
 export const rule202 = headerRule(
   '202',
@@ -91,7 +91,8 @@ export const rule502 = defineRule<CrossYearCtx>({
   message:
     "Last year's record ended with an open episode. The date on which that episode started does not match the start date of the first episode on this year's record.",
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2022_23/rule_502.py: every Episodes_last row with a blank DEC against the earliest DECOM this year',
+  source:
+    'lac_validator/rules/lac2022_23/rule_502.py: every Episodes_last row with a blank DEC against the earliest DECOM this year',
   check(ctx, hit) {
     const reported = new Set<string>();
     for (const open of ctx.last.Episodes) {
@@ -111,7 +112,10 @@ type EpisodeColumn = 'RNE' | 'LS' | 'CIN' | 'PLACE' | 'PLACE_PROVIDER' | 'URN';
  * the first episode this year.
  */
 function carriedOver(
-  r: Omit<CrossYearRule, 'check'> & { column: string; differs: (before: Row<'Episodes'>, now: Row<'Episodes'>) => string | null },
+  r: Omit<CrossYearRule, 'check'> & {
+    column: string;
+    differs: (before: Row<'Episodes'>, now: Row<'Episodes'>) => string | null;
+  },
 ): CrossYearRule {
   const { column, differs, ...rule } = r;
   return defineRule<CrossYearCtx>({
@@ -131,7 +135,7 @@ function sameField(column: EpisodeColumn, allowed?: (before: string | null, now:
   return (before: Row<'Episodes'>, now: Row<'Episodes'>): string | null => {
     const a = before[column];
     const b = now[column];
-    if (a === b || (allowed?.(a, b))) return null;
+    if (a === b || allowed?.(a, b)) return null;
     return `last year: ${a ?? 'blank'}`;
   };
 }
@@ -154,7 +158,8 @@ export const rule503C = rule503('503C', 'CIN', 'category of need', 'rule_503C.py
 export const rule503E = rule503('503E', 'PLACE_PROVIDER', 'placement provider', 'rule_503E.py');
 export const rule503F = rule503('503F', 'URN', 'Ofsted URN', 'rule_503F.py');
 
-const PLACE_MESSAGE = 'The placement type in the first episode does not match the open episode at the end of last year.';
+const PLACE_MESSAGE =
+  'The placement type in the first episode does not match the open episode at the end of last year.';
 
 /** 503D to 2024/25: H5 last year and K3 this year is the same placement under the new code. */
 export const rule503D = carriedOver({
@@ -162,7 +167,8 @@ export const rule503D = carriedOver({
   severity: 'error',
   message: PLACE_MESSAGE,
   years: { from: 2023, to: 2025 },
-  source: 'lac_validator/rules/lac2024_25/rule_503D.py and rule_utils.py: PLACE differs, except H5 → K3 in the year K3 came in',
+  source:
+    'lac_validator/rules/lac2024_25/rule_503D.py and rule_utils.py: PLACE differs, except H5 → K3 in the year K3 came in',
   column: 'PLACE',
   differs: sameField('PLACE', (before, now) => before === 'H5' && now === 'K3'),
 });
@@ -173,7 +179,8 @@ export const rule503D2026 = carriedOver({
   severity: 'error',
   message: PLACE_MESSAGE,
   years: { from: 2026 },
-  source: 'lac_validator/rules/lac2025_26/rule_503D.py: PLACE differs, except Z1 → Z11–Z14 after the split (its test passes Z1 → Z13 and Z14)',
+  source:
+    'lac_validator/rules/lac2025_26/rule_503D.py: PLACE differs, except Z1 → Z11–Z14 after the split (its test passes Z1 → Z13 and Z14)',
   column: 'PLACE',
   differs: sameField('PLACE', (before, now) => before === 'Z1' && now !== null && /^Z1[1-4]$/.test(now)),
 });
@@ -194,7 +201,8 @@ export const rule503G = carriedOver({
   message:
     'The home or placement postcode in the first episode differs from the open episode at the end of last year, so the placement distance may not match. Check the first episode.',
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2024_25/rule_503G.py compares PL_DISTANCE (0.2 miles or more); Lantern does not derive it and compares HOME_POST and PL_POST instead',
+  source:
+    'lac_validator/rules/lac2024_25/rule_503G.py compares PL_DISTANCE (0.2 miles or more); Lantern does not derive it and compares HOME_POST and PL_POST instead',
   column: 'PL_POST',
   differs: postcodesDiffer(['HOME_POST', 'PL_POST']),
 });
@@ -205,7 +213,8 @@ export const rule503H = carriedOver({
   message:
     'The placement postcode in the first episode differs from the open episode at the end of last year, so the placement local authority may not match. Check the first episode.',
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2024_25/rule_503H.py compares PL_LA; Lantern does not derive it and compares PL_POST instead',
+  source:
+    'lac_validator/rules/lac2024_25/rule_503H.py compares PL_LA; Lantern does not derive it and compares PL_POST instead',
   column: 'PL_POST',
   differs: postcodesDiffer(['PL_POST']),
 });
@@ -216,15 +225,27 @@ export const rule503J = carriedOver({
   message:
     'The placement postcode in the first episode differs from the open episode at the end of last year, so the placement location (in or out of the authority) may not match. Check the first episode.',
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2024_25/rule_503J.py compares PL_LOCATION; Lantern does not derive it and compares PL_POST instead',
+  source:
+    'lac_validator/rules/lac2024_25/rule_503J.py compares PL_LOCATION; Lantern does not derive it and compares PL_POST instead',
   column: 'PL_POST',
   differs: postcodesDiffer(['PL_POST']),
 });
 
 /** The cross-year rules, run by the 903 format only when last year's return has been imported. */
 export const CROSS_YEAR_RULES: readonly CrossYearRule[] = [
-  rule202, rule203, rule204,
+  rule202,
+  rule203,
+  rule204,
   rule502,
-  rule503A, rule503B, rule503C, rule503D, rule503D2026, rule503E, rule503F, rule503G, rule503H, rule503J,
+  rule503A,
+  rule503B,
+  rule503C,
+  rule503D,
+  rule503D2026,
+  rule503E,
+  rule503F,
+  rule503G,
+  rule503H,
+  rule503J,
   rule706, // DoLo (2026/27+), in dolo.ts
 ];

@@ -107,8 +107,14 @@ describe('903 DoLO rules (2026/27)', () => {
     assert.deepEqual(hits(rule710, { Episodes, DoLo }, 2027), ['DoLo.csv:2', 'DoLo.csv:4', 'DoLo.csv:7']);
   });
   it('707: care ended with a DoLO still open', () => {
-    const Episodes = [{ CHILD: 'A', DECOM: '2026-05-01', DEC: '2026-09-01', REC: 'E4A' }, { CHILD: 'B', DECOM: '2026-05-01', DEC: null }];
-    const DoLo = [{ CHILD: 'A', DOLO_START: '2026-06-01', DOLO_END: null }, { CHILD: 'B', DOLO_START: '2026-06-01', DOLO_END: null }];
+    const Episodes = [
+      { CHILD: 'A', DECOM: '2026-05-01', DEC: '2026-09-01', REC: 'E4A' },
+      { CHILD: 'B', DECOM: '2026-05-01', DEC: null },
+    ];
+    const DoLo = [
+      { CHILD: 'A', DOLO_START: '2026-06-01', DOLO_END: null },
+      { CHILD: 'B', DOLO_START: '2026-06-01', DOLO_END: null },
+    ];
     assert.deepEqual(hits(rule707, { Episodes, DoLo }, 2027), ['DoLo.csv:2']);
     assert.deepEqual(hits(rule707, { Episodes, DoLo }, 2026), []);
   });

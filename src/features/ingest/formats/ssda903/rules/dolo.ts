@@ -18,9 +18,11 @@ export const rule702 = rule903({
   severity: 'error',
   message: 'The date that the DoLO ended is before the date that it started.',
   years: { from: 2027 },
-  source: 'lac_validator/rules/lac2026_27/rule_702.py: DOLO_END on or before DOLO_START (the validator\'s <=, so ending on the start day fails too)',
+  source:
+    "lac_validator/rules/lac2026_27/rule_702.py: DOLO_END on or before DOLO_START (the validator's <=, so ending on the start day fails too)",
   check(ctx, hit) {
-    for (const d of ctx.ret.DoLo) if (validDate(d.DOLO_START) && validDate(d.DOLO_END) && d.DOLO_END <= d.DOLO_START) hit(at(d, 'DOLO_START'));
+    for (const d of ctx.ret.DoLo)
+      if (validDate(d.DOLO_START) && validDate(d.DOLO_END) && d.DOLO_END <= d.DOLO_START) hit(at(d, 'DOLO_START'));
   },
 });
 
@@ -42,7 +44,8 @@ export const rule704 = rule903({
   years: { from: 2027 },
   source: 'lac_validator/rules/lac2026_27/rule_704.py',
   check(ctx, hit) {
-    for (const d of ctx.ret.DoLo) if (validDate(d.DOLO_END) && (d.DOLO_END < ctx.start || d.DOLO_END > ctx.end)) hit(at(d, 'DOLO_END'));
+    for (const d of ctx.ret.DoLo)
+      if (validDate(d.DOLO_END) && (d.DOLO_END < ctx.start || d.DOLO_END > ctx.end)) hit(at(d, 'DOLO_END'));
   },
 });
 
@@ -52,7 +55,7 @@ export const rule705 = rule903({
   message: 'A DoLO cannot start when the previous DoLO is still open.',
   years: { from: 2027 },
   source:
-    'lac_validator/rules/lac2026_27/rule_705.py: a child\'s DoLOs with a start, taken latest end first with open ones last (the validator\'s order); ' +
+    "lac_validator/rules/lac2026_27/rule_705.py: a child's DoLOs with a start, taken latest end first with open ones last (the validator's order); " +
     'each fails if the one after it in that order (the "previous" DoLO) is open or started later. The validator sorts and compares the dd/mm/yyyy strings; Lantern compares dates',
   check(ctx, hit) {
     const byChild = new Map<string, Array<Row<'DoLo'>>>();
@@ -65,13 +68,15 @@ export const rule705 = rule903({
     for (const list of byChild.values()) {
       // Latest end first; open DoLOs after every ended one, in file order (a stable sort).
       const order = [...list].sort((a, b) => {
-        if (a.DOLO_END === null || b.DOLO_END === null) return (a.DOLO_END === null ? 1 : 0) - (b.DOLO_END === null ? 1 : 0);
+        if (a.DOLO_END === null || b.DOLO_END === null)
+          return (a.DOLO_END === null ? 1 : 0) - (b.DOLO_END === null ? 1 : 0);
         return a.DOLO_END < b.DOLO_END ? 1 : a.DOLO_END > b.DOLO_END ? -1 : 0;
       });
       for (let i = 0; i + 1 < order.length; i++) {
         const cur = order[i] as Row<'DoLo'>;
         const prev = order[i + 1] as Row<'DoLo'>;
-        if (prev.DOLO_END === null || (cur.DOLO_START as string) < (prev.DOLO_START as string)) hit(at(cur, 'DOLO_START', `previous DoLO at line ${prev.line}`));
+        if (prev.DOLO_END === null || (cur.DOLO_START as string) < (prev.DOLO_START as string))
+          hit(at(cur, 'DOLO_START', `previous DoLO at line ${prev.line}`));
       }
     }
   },
@@ -80,12 +85,13 @@ export const rule705 = rule903({
 export const rule706 = defineRule<CrossYearCtx>({
   code: '706',
   severity: 'error',
-  message: "There is an open DoLO in last year's return and there is no corresponding DoLO recorded at the start of this year.",
+  message:
+    "There is an open DoLO in last year's return and there is no corresponding DoLO recorded at the start of this year.",
   years: { from: 2027 },
   source:
     'lac_validator/rules/lac2026_27/rule_706.py: each DoLO of last year with no DOLO_END needs a DoLO of the child this year with the same DOLO_START. ' +
     "The validator returns last year's row numbers as if they were this year's; Lantern reports the child's first DoLo row this year, or their Header row when they have none " +
-    '(a child not in this year\'s Header is left to the INT rules). Last year\'s DoLOs whose start is not a date are skipped (rule 700/701 reported them then). ' +
+    "(a child not in this year's Header is left to the INT rules). Last year's DoLOs whose start is not a date are skipped (rule 700/701 reported them then). " +
     'Last year must be 2026/27 or later to have a DoLo table, so in practice this first runs in 2027/28',
   check(ctx, hit) {
     for (const old of ctx.last.DoLo) {
@@ -107,7 +113,7 @@ export const rule707 = rule903({
   severity: 'error',
   message: 'Child ceased to be looked after but there is a DoLO without an end date.',
   years: { from: 2027 },
-  source: 'lac_validator/rules/lac2026_27/rule_707.py: the child\'s last episode has a REC other than X1',
+  source: "lac_validator/rules/lac2026_27/rule_707.py: the child's last episode has a REC other than X1",
   check(ctx, hit) {
     for (const d of ctx.ret.DoLo) {
       if (d.CHILD === null || d.DOLO_END !== null) continue;
@@ -131,7 +137,11 @@ export const rule709 = rule903({
       const end = d.DOLO_END;
       const eps = ctx.episodesByChild.get(d.CHILD) ?? [];
       const wrong = eps.some(
-        (e) => validDate(e.DEC) && start <= e.DEC && end >= (e.DECOM as string) && !['K2', 'Z12', 'Z13'].includes(e.PLACE ?? ''),
+        (e) =>
+          validDate(e.DEC) &&
+          start <= e.DEC &&
+          end >= (e.DECOM as string) &&
+          !['K2', 'Z12', 'Z13'].includes(e.PLACE ?? ''),
       );
       if (wrong) hit(at(d, 'DOLO_START'));
     }
@@ -143,9 +153,10 @@ export const rule708 = rule903({
   severity: 'error',
   message: "Dates of DoLOs are before child's date of birth.",
   years: { from: 2027 },
-  source: 'lac_validator/rules/lac2026_27/rule_708.py: DOLO_START on or before the DoLo row\'s own DOB',
+  source: "lac_validator/rules/lac2026_27/rule_708.py: DOLO_START on or before the DoLo row's own DOB",
   check(ctx, hit) {
-    for (const d of ctx.ret.DoLo) if (validDate(d.DOLO_START) && validDate(d.DOB) && d.DOLO_START <= d.DOB) hit(at(d, 'DOLO_START'));
+    for (const d of ctx.ret.DoLo)
+      if (validDate(d.DOLO_START) && validDate(d.DOB) && d.DOLO_START <= d.DOB) hit(at(d, 'DOLO_START'));
   },
 });
 
@@ -154,7 +165,8 @@ const NOT_UNDER_DOLO = ['K1', 'P1', 'R5', 'K3'];
 export const rule710 = rule903({
   code: '710',
   severity: 'error',
-  message: "Child with a DoLO can not be placed in secure children's homes, with parents, young offender institutions, or supported accommodation.",
+  message:
+    "Child with a DoLO can not be placed in secure children's homes, with parents, young offender institutions, or supported accommodation.",
   years: { from: 2027 },
   source:
     'lac_validator/rules/lac2026_27/rule_710.py: DoLOs with both dates overlapping (start <= DEC or DEC blank, end >= DECOM) an episode placed K1, P1, R5 or K3. ' +
@@ -166,7 +178,11 @@ export const rule710 = rule903({
       const end = d.DOLO_END;
       const eps = ctx.episodesByChild.get(d.CHILD) ?? [];
       const wrong = eps.find(
-        (e) => (!validDate(e.DEC) || start <= e.DEC) && end >= (e.DECOM as string) && e.PLACE !== null && NOT_UNDER_DOLO.includes(e.PLACE),
+        (e) =>
+          (!validDate(e.DEC) || start <= e.DEC) &&
+          end >= (e.DECOM as string) &&
+          e.PLACE !== null &&
+          NOT_UNDER_DOLO.includes(e.PLACE),
       );
       if (wrong) hit(at(d, 'DOLO_START', `${wrong.PLACE ?? ''} episode at ${wrong.file}:${wrong.line}`));
     }

@@ -23,7 +23,10 @@ describe('903 duration rules', () => {
     assert.deepEqual(hits(rule363, { Episodes }), ['Episodes.csv:4']);
   });
   it('365: a short break at most 17 days', () => {
-    const Episodes = [{ CHILD: 'A', LS: 'V3', DECOM: '2025-05-01', DEC: '2025-05-18', REC: 'E8' }, { CHILD: 'B', LS: 'V4', DECOM: '2025-05-01', DEC: '2025-05-19', REC: 'E8' }];
+    const Episodes = [
+      { CHILD: 'A', LS: 'V3', DECOM: '2025-05-01', DEC: '2025-05-18', REC: 'E8' },
+      { CHILD: 'B', LS: 'V4', DECOM: '2025-05-01', DEC: '2025-05-19', REC: 'E8' },
+    ];
     assert.deepEqual(hits(rule365, { Episodes }), ['Episodes.csv:3']);
   });
   it('375/376/379: T1 6 weeks, T3 3 weeks, T4 7 days', () => {

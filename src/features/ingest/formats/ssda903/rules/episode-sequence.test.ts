@@ -15,7 +15,12 @@ describe('903 episode sequence rules', () => {
     assert.deepEqual(hits(rule142, { Episodes }), ['Episodes.csv:3', 'Episodes.csv:5']);
   });
   it('148: DEC and REC together', () => {
-    const Episodes = [{ DEC: '2025-06-01', REC: 'E4A' }, { DEC: null, REC: null }, { DEC: '2025-06-01', REC: null }, { DEC: null, REC: 'X1' }];
+    const Episodes = [
+      { DEC: '2025-06-01', REC: 'E4A' },
+      { DEC: null, REC: null },
+      { DEC: '2025-06-01', REC: null },
+      { DEC: null, REC: 'X1' },
+    ];
     assert.deepEqual(hits(rule148, { Episodes }), ['Episodes.csv:4', 'Episodes.csv:5']);
   });
   it('501: an episode starting before the previous one ended', () => {

@@ -9,7 +9,8 @@ type Episode = Row<'Episodes'>;
 
 /** Each child's episodes (valid DECOM, in DECOM order) as consecutive pairs. */
 function* pairs(byChild: Map<string, Episode[]>): Generator<[Episode, Episode]> {
-  for (const eps of byChild.values()) for (let i = 1; i < eps.length; i++) yield [eps[i - 1] as Episode, eps[i] as Episode];
+  for (const eps of byChild.values())
+    for (let i = 1; i < eps.length; i++) yield [eps[i - 1] as Episode, eps[i] as Episode];
 }
 
 export const rule142 = rule903({
@@ -17,7 +18,7 @@ export const rule142 = rule903({
   severity: 'error',
   message: 'A new episode has started, but the previous episode has not ended.',
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2022_23/rule_142.py: every episode but the child\'s last needs DEC and REC',
+  source: "lac_validator/rules/lac2022_23/rule_142.py: every episode but the child's last needs DEC and REC",
   check(ctx, hit) {
     for (const [previous] of pairs(ctx.episodesByChild)) {
       if (previous.DEC === null) hit(at(previous, 'DEC'));
@@ -55,7 +56,8 @@ export const rule501 = rule903({
 export const rule433 = rule903({
   code: '433',
   severity: 'error',
-  message: 'The reason for new episode suggests that this is a continuation episode, but the episode does not start on the same day as the last episode finished.',
+  message:
+    'The reason for new episode suggests that this is a continuation episode, but the episode does not start on the same day as the last episode finished.',
   years: { from: 2023 },
   source: 'lac_validator/rules/lac2022_23/rule_433.py: RNE L, P, T, U or B needs DECOM equal to the previous DEC',
   check(ctx, hit) {
@@ -69,14 +71,16 @@ export const rule433 = rule903({
 export const rule357 = rule903({
   code: '357',
   severity: 'error',
-  message: 'If this is the first episode ever for this child, reason for new episode must be S. Check whether there is an episode immediately preceding this one, which has been left out. If not the reason for new episode code must be amended to S.',
+  message:
+    'If this is the first episode ever for this child, reason for new episode must be S. Check whether there is an episode immediately preceding this one, which has been left out. If not the reason for new episode code must be amended to S.',
   years: { from: 2023 },
   source:
-    'lac_validator/rules/lac2022_23/rule_357.py. Without last year\'s return, a child\'s first episode in the file that starts in the collection year is taken to be the first ever (an episode open on 1 April starts before it)',
+    "lac_validator/rules/lac2022_23/rule_357.py. Without last year's return, a child's first episode in the file that starts in the collection year is taken to be the first ever (an episode open on 1 April starts before it)",
   check(ctx, hit) {
     for (const eps of ctx.episodesByChild.values()) {
       const first = eps[0];
-      if (first && (first.DECOM as string) >= ctx.start && first.RNE !== null && first.RNE !== 'S') hit(at(first, 'RNE'));
+      if (first && (first.DECOM as string) >= ctx.start && first.RNE !== null && first.RNE !== 'S')
+        hit(at(first, 'RNE'));
     }
   },
 });

@@ -5,12 +5,23 @@ import { hits } from './testing';
 
 describe('903 header rules', () => {
   it('168: UPN pattern or UN1–UN5', () => {
-    const Header = [{ UPN: 'A123456789012' }, { UPN: 'UN3' }, { UPN: 'UN7' }, { UPN: 'I072272729588' }, { UPN: 'K06014812931' }, { UPN: 'A12345678901B' }];
+    const Header = [
+      { UPN: 'A123456789012' },
+      { UPN: 'UN3' },
+      { UPN: 'UN7' },
+      { UPN: 'I072272729588' },
+      { UPN: 'K06014812931' },
+      { UPN: 'A12345678901B' },
+    ];
     // UN7 (4), a leading I (5) and 11 digits (6) fail.
     assert.deepEqual(hits(rule168, { Header }), ['Header.csv:4', 'Header.csv:5', 'Header.csv:6']);
   });
   it('210: UN4 for a child looked after more than a week at 31 March', () => {
-    const Header = [{ CHILD: 'A', UPN: 'UN4' }, { CHILD: 'B', UPN: 'UN4' }, { CHILD: 'C', UPN: 'UN4' }];
+    const Header = [
+      { CHILD: 'A', UPN: 'UN4' },
+      { CHILD: 'B', UPN: 'UN4' },
+      { CHILD: 'C', UPN: 'UN4' },
+    ];
     const Episodes = [
       { CHILD: 'A', RNE: 'S', DECOM: '2026-03-01', DEC: null }, // 30 days at 31 March: fails
       { CHILD: 'B', RNE: 'S', DECOM: '2026-03-28', DEC: null }, // 3 days: passes

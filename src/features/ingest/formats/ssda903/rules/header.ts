@@ -11,7 +11,8 @@ export const rule168 = rule903({
   severity: 'error',
   message: 'Unique Pupil Number (UPN) is not valid. If unknown, default codes should be UN1, UN2, UN3, UN4 or UN5.',
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2022_23/rule_168.py: a letter other than I, O or S, then 12 digits or 11 digits and a letter',
+  source:
+    'lac_validator/rules/lac2022_23/rule_168.py: a letter other than I, O or S, then 12 digits or 11 digits and a letter',
   check(ctx, hit) {
     for (const h of ctx.ret.Header) if (h.UPN !== null && !UPN.test(h.UPN)) hit(at(h, 'UPN'));
   },
@@ -22,7 +23,8 @@ export const rule210 = rule903({
   severity: 'error',
   message: 'Children looked after for more than a week at 31 March should not have an unknown UPN code of UN4.',
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2022_23/rule_210.py: an episode open at 31 March whose period began more than 7 days before',
+  source:
+    'lac_validator/rules/lac2022_23/rule_210.py: an episode open at 31 March whose period began more than 7 days before',
   check(ctx, hit) {
     for (const h of ctx.ret.Header) {
       if (h.UPN !== 'UN4' || h.CHILD === null) continue;

@@ -18,7 +18,11 @@ import { LANTERN_RULES } from '../../../issues';
 import type { TableName } from '../tables';
 import { at, rule903, validDate, type Rule903 } from './context';
 
-interface AnyRow { CHILD: string | null; file: string; line: number }
+interface AnyRow {
+  CHILD: string | null;
+  file: string;
+  line: number;
+}
 type DobRow = AnyRow & { DOB: string | null };
 const rowsOf = (ret: Record<TableName, unknown[]>, table: TableName) => ret[table] as readonly AnyRow[];
 const source = (code: string) => `lac_validator/rules/lac2022_23/rule_${code}.py`;
@@ -31,7 +35,8 @@ function notInHeader(code: string, table: TableName, message: string, src = sour
     years: { from: 2023 },
     source: src,
     check(ctx, hit) {
-      for (const row of rowsOf(ctx.ret, table)) if (row.CHILD !== null && !ctx.header.has(row.CHILD)) hit(at(row, 'CHILD'));
+      for (const row of rowsOf(ctx.ret, table))
+        if (row.CHILD !== null && !ctx.header.has(row.CHILD)) hit(at(row, 'CHILD'));
     },
   });
 }
@@ -49,7 +54,12 @@ export const ruleINT09 = notInHeader('INT09', 'UASC', internal('UASC'));
 
 /** SWEpisodes and DoLo: no INT rule in the validator. */
 export const otherNotInHeader: Rule903[] = (['SWEpisodes', 'DoLo'] as const).map((t) =>
-  notInHeader(LANTERN_RULES.reference, t, `Child in ${t} does not exist in Header.`, `Lantern: the validator has no INT rule for ${t}`),
+  notInHeader(
+    LANTERN_RULES.reference,
+    t,
+    `Child in ${t} does not exist in Header.`,
+    `Lantern: the validator has no INT rule for ${t}`,
+  ),
 );
 
 function dobDiffers(code: string, table: TableName): Rule903 {
@@ -102,7 +112,8 @@ function oncePerChild(code: string, table: TableName): Rule903 {
     source: `${source(code)}: every row of a child with more than one`,
     check(ctx, hit) {
       const count = new Map<string, number>();
-      for (const row of rowsOf(ctx.ret, table)) if (row.CHILD !== null) count.set(row.CHILD, (count.get(row.CHILD) ?? 0) + 1);
+      for (const row of rowsOf(ctx.ret, table))
+        if (row.CHILD !== null) count.set(row.CHILD, (count.get(row.CHILD) ?? 0) + 1);
       for (const row of rowsOf(ctx.ret, table)) {
         const n = row.CHILD === null ? 0 : (count.get(row.CHILD) ?? 0);
         if (n > 1) hit(at(row, 'CHILD', `${n} rows`));
@@ -121,7 +132,7 @@ export const ruleINT36 = oncePerChild('INT36', 'UASC');
 export const reviewOutsideCare = rule903({
   code: LANTERN_RULES.reference,
   severity: 'error',
-  message: 'The review date is not within any of the child\'s episodes of care in the Episodes file.',
+  message: "The review date is not within any of the child's episodes of care in the Episodes file.",
   years: { from: 2023 },
   source: 'Lantern: a looked-after review belongs to a period of care',
   check(ctx, hit) {
@@ -129,16 +140,37 @@ export const reviewOutsideCare = rule903({
       if (r.CHILD === null || !validDate(r.REVIEW) || !ctx.header.has(r.CHILD)) continue;
       const day = r.REVIEW;
       const eps = ctx.episodesByChild.get(r.CHILD) ?? [];
-      if (!eps.some((e) => (e.DECOM as string) <= day && (e.DEC === null || !validDate(e.DEC) || day <= e.DEC))) hit(at(r, 'REVIEW'));
+      if (!eps.some((e) => (e.DECOM as string) <= day && (e.DEC === null || !validDate(e.DEC) || day <= e.DEC)))
+        hit(at(r, 'REVIEW'));
     }
   },
 });
 
 export const integrityRules = [
-  ruleINT01, ruleINT02, ruleINT03, ruleINT04, ruleINT05, ruleINT06, ruleINT07, ruleINT08, ruleINT09,
+  ruleINT01,
+  ruleINT02,
+  ruleINT03,
+  ruleINT04,
+  ruleINT05,
+  ruleINT06,
+  ruleINT07,
+  ruleINT08,
+  ruleINT09,
   ...otherNotInHeader,
-  ruleINT11, ruleINT12, ruleINT13, ruleINT14, ruleINT15, ruleINT16, ruleINT17, ruleINT18,
+  ruleINT11,
+  ruleINT12,
+  ruleINT13,
+  ruleINT14,
+  ruleINT15,
+  ruleINT16,
+  ruleINT17,
+  ruleINT18,
   ruleINT21,
-  ruleINT31, ruleINT32, ruleINT33, ruleINT34, ruleINT35, ruleINT36,
+  ruleINT31,
+  ruleINT32,
+  ruleINT33,
+  ruleINT34,
+  ruleINT35,
+  ruleINT36,
   reviewOutsideCare,
 ];

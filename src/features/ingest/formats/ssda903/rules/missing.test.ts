@@ -5,10 +5,21 @@ import { hits } from './testing';
 
 describe('903 missing rules', () => {
   it('564: start required', () => {
-    assert.deepEqual(hits(rule564, { Missing: [{ MISSING: 'M', MIS_START: '2025-06-01' }, { MISSING: 'A', MIS_START: null }] }), ['Missing.csv:3']);
+    assert.deepEqual(
+      hits(rule564, {
+        Missing: [
+          { MISSING: 'M', MIS_START: '2025-06-01' },
+          { MISSING: 'A', MIS_START: null },
+        ],
+      }),
+      ['Missing.csv:3'],
+    );
   });
   it('567: end not before start', () => {
-    const Missing = [{ MIS_START: '2025-06-01', MIS_END: '2025-06-01' }, { MIS_START: '2025-06-05', MIS_END: '2025-06-04' }];
+    const Missing = [
+      { MIS_START: '2025-06-01', MIS_END: '2025-06-01' },
+      { MIS_START: '2025-06-05', MIS_END: '2025-06-04' },
+    ];
     assert.deepEqual(hits(rule567, { Missing }), ['Missing.csv:3']);
   });
   it('574: no overlapping or still-open previous periods', () => {

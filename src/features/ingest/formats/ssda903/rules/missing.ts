@@ -8,7 +8,8 @@ import { at, rule903, validDate } from './context';
 export const rule564 = rule903({
   code: '564',
   severity: 'error',
-  message: 'Child was missing or away from placement without authorisation. Date started to be missing or away from placement without authorisation is blank.',
+  message:
+    'Child was missing or away from placement without authorisation. Date started to be missing or away from placement without authorisation is blank.',
   years: { from: 2023 },
   source: 'lac_validator/rules/lac2022_23/rule_564.py',
   check(ctx, hit) {
@@ -19,7 +20,8 @@ export const rule564 = rule903({
 export const rule567 = rule903({
   code: '567',
   severity: 'error',
-  message: 'The date that the missing episode or episode that the child was away from placement without authorisation ended is before the date that it started.',
+  message:
+    'The date that the missing episode or episode that the child was away from placement without authorisation ended is before the date that it started.',
   years: { from: 2023 },
   source: 'lac_validator/rules/lac2022_23/rule_567.py',
   check(ctx, hit) {
@@ -32,7 +34,8 @@ export const rule567 = rule903({
 export const rule574 = rule903({
   code: '574',
   severity: 'error',
-  message: 'A new missing/away from placement without authorisation period cannot start when the previous missing/away from placement without authorisation period is still open. Missing/away from placement without authorisation periods should also not overlap.',
+  message:
+    'A new missing/away from placement without authorisation period cannot start when the previous missing/away from placement without authorisation period is still open. Missing/away from placement without authorisation periods should also not overlap.',
   years: { from: 2023 },
   source: 'lac_validator/rules/lac2022_23/rule_574.py: sorted by MIS_START, each starts on or after the previous end',
   check(ctx, hit) {
@@ -48,7 +51,8 @@ export const rule574 = rule903({
       for (let i = 1; i < list.length; i++) {
         const previous = list[i - 1] as Row<'Missing'>;
         const m = list[i] as Row<'Missing'>;
-        if (previous.MIS_END === null || (validDate(previous.MIS_END) && (m.MIS_START as string) < previous.MIS_END)) hit(at(m, 'MIS_START'));
+        if (previous.MIS_END === null || (validDate(previous.MIS_END) && (m.MIS_START as string) < previous.MIS_END))
+          hit(at(m, 'MIS_START'));
       }
     }
   },

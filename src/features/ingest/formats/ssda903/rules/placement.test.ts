@@ -5,7 +5,12 @@ import { hits } from './testing';
 
 describe('903 placement rules', () => {
   it('217: A3/A5 needs RNE S, T or U', () => {
-    const Episodes = [{ PLACE: 'A5', RNE: 'T' }, { PLACE: 'A5', RNE: 'P' }, { PLACE: 'A3', RNE: 'B' }, { PLACE: 'A6', RNE: 'P' }];
+    const Episodes = [
+      { PLACE: 'A5', RNE: 'T' },
+      { PLACE: 'A5', RNE: 'P' },
+      { PLACE: 'A3', RNE: 'B' },
+      { PLACE: 'A6', RNE: 'P' },
+    ];
     assert.deepEqual(hits(rule217, { Episodes }), ['Episodes.csv:3', 'Episodes.csv:4']);
   });
   it('218: URN required for placements registered with Ofsted, in episodes ending in the year or open', () => {
@@ -19,17 +24,31 @@ describe('903 placement rules', () => {
     assert.deepEqual(hits(rule218, { Episodes }), ['Episodes.csv:3', 'Episodes.csv:6']);
   });
   it('222: no URN for exempt placements, except XXXXXXX; Z1 exempt only until 2024/25', () => {
-    const Episodes = [{ PLACE: 'R1', URN: 'X1234567' }, { PLACE: 'T2', URN: 'XXXXXXX' }, { PLACE: 'U1', URN: 'SC1' }, { PLACE: 'Z1', URN: 'SC1' }];
+    const Episodes = [
+      { PLACE: 'R1', URN: 'X1234567' },
+      { PLACE: 'T2', URN: 'XXXXXXX' },
+      { PLACE: 'U1', URN: 'SC1' },
+      { PLACE: 'Z1', URN: 'SC1' },
+    ];
     assert.deepEqual(hits(rule222, { Episodes }, 2025), ['Episodes.csv:2', 'Episodes.csv:5']);
     assert.deepEqual(hits(rule222, { Episodes }, 2026), ['Episodes.csv:2']);
   });
   it('380/381: a period neither starts nor ends with a temporary placement', () => {
-    const Episodes = [{ RNE: 'S', PLACE: 'T1' }, { RNE: 'P', PLACE: 'T1', REC: 'X1' }, { RNE: 'S', PLACE: 'U4', REC: 'E4A' }, { RNE: 'P', PLACE: 'T4', REC: 'E4A' }];
+    const Episodes = [
+      { RNE: 'S', PLACE: 'T1' },
+      { RNE: 'P', PLACE: 'T1', REC: 'X1' },
+      { RNE: 'S', PLACE: 'U4', REC: 'E4A' },
+      { RNE: 'P', PLACE: 'T4', REC: 'E4A' },
+    ];
     assert.deepEqual(hits(rule380, { Episodes }), ['Episodes.csv:2']);
     assert.deepEqual(hits(rule381, { Episodes }), ['Episodes.csv:5']);
   });
   it('550: PR0 only with P1', () => {
-    const Episodes = [{ PLACE_PROVIDER: 'PR0', PLACE: 'P1' }, { PLACE_PROVIDER: 'PR0', PLACE: 'U4' }, { PLACE_PROVIDER: 'PR1', PLACE: 'U4' }];
+    const Episodes = [
+      { PLACE_PROVIDER: 'PR0', PLACE: 'P1' },
+      { PLACE_PROVIDER: 'PR0', PLACE: 'U4' },
+      { PLACE_PROVIDER: 'PR1', PLACE: 'U4' },
+    ];
     assert.deepEqual(hits(rule550, { Episodes }), ['Episodes.csv:3']);
   });
 });

@@ -18,12 +18,14 @@ export function urnExemptPlacements(year: number): readonly string[] {
 export const rule217 = rule903({
   code: '217',
   severity: 'error',
-  message: 'If the placement is with the current foster carer (A3 or A5), the reason for new episode must be S, T or U.',
+  message:
+    'If the placement is with the current foster carer (A3 or A5), the reason for new episode must be S, T or U.',
   years: { from: 2023 },
   source: 'lac_validator/rules/lac2022_23/rule_217.py',
   check(ctx, hit) {
     for (const e of ctx.ret.Episodes) {
-      if ((e.PLACE === 'A3' || e.PLACE === 'A5') && e.RNE !== null && !['S', 'T', 'U'].includes(e.RNE)) hit(at(e, 'RNE'));
+      if ((e.PLACE === 'A3' || e.PLACE === 'A5') && e.RNE !== null && !['S', 'T', 'U'].includes(e.RNE))
+        hit(at(e, 'RNE'));
     }
   },
 });
@@ -58,7 +60,8 @@ export const rule222 = rule903({
   },
 });
 
-const temporary = (place: string | null) => place !== null && (TEMPORARY_PLACEMENTS as readonly string[]).includes(place);
+const temporary = (place: string | null) =>
+  place !== null && (TEMPORARY_PLACEMENTS as readonly string[]).includes(place);
 
 export const rule380 = rule903({
   code: '380',

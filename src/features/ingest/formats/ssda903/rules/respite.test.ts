@@ -28,6 +28,11 @@ describe('903 short episodes and respite', () => {
       // D: exactly 75 days (1 April–15 June 2025): passes.
       { CHILD: 'D', LS: 'V3', DECOM: '2025-04-01', DEC: '2025-06-15', REC: 'E8' }, // line 8
     ];
-    assert.deepEqual(hits(rule367, { Episodes }), ['Episodes.csv:2', 'Episodes.csv:3', 'Episodes.csv:4', 'Episodes.csv:5']);
+    assert.deepEqual(hits(rule367, { Episodes }), [
+      'Episodes.csv:2',
+      'Episodes.csv:3',
+      'Episodes.csv:4',
+      'Episodes.csv:5',
+    ]);
   });
 });

@@ -20,7 +20,10 @@ describe('903 social worker rules', () => {
       { CHILD: 'B', DECOM: '2025-05-01', DEC: null }, // 3 fails: B's worker left in February
       { CHILD: 'C', DECOM: '2025-05-01', DEC: '2025-07-01', REC: 'E4A' }, // not looked after at 31 March
     ];
-    const SWEpisodes = [{ CHILD: 'A', SW_DECOM: '2025-05-01', SW_DEC: null }, { CHILD: 'B', SW_DECOM: '2025-05-01', SW_DEC: '2026-02-01' }];
+    const SWEpisodes = [
+      { CHILD: 'A', SW_DECOM: '2025-05-01', SW_DEC: null },
+      { CHILD: 'B', SW_DECOM: '2025-05-01', SW_DEC: '2026-02-01' },
+    ];
     assert.deepEqual(hits(ruleSW17STG2, { Episodes, SWEpisodes }), ['Episodes.csv:3']);
   });
 });

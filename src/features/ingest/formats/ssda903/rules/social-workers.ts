@@ -10,7 +10,8 @@ export const ruleSW08STG2 = rule903({
   severity: 'error',
   message: "A child's social worker episodes overlap.",
   years: { from: 2024 },
-  source: 'lac_validator/rules/lac2023_24/rule_SW08STG2.py: sorted by SW_DECOM, each starts on or after the previous SW_DEC',
+  source:
+    'lac_validator/rules/lac2023_24/rule_SW08STG2.py: sorted by SW_DECOM, each starts on or after the previous SW_DEC',
   check(ctx, hit) {
     const byChild = new Map<string, Array<Row<'SWEpisodes'>>>();
     for (const s of ctx.ret.SWEpisodes) {
@@ -24,7 +25,8 @@ export const ruleSW08STG2 = rule903({
       for (let i = 1; i < list.length; i++) {
         const previous = list[i - 1] as Row<'SWEpisodes'>;
         const s = list[i] as Row<'SWEpisodes'>;
-        if (previous.SW_DEC === null || (validDate(previous.SW_DEC) && (s.SW_DECOM as string) < previous.SW_DEC)) hit(at(s, 'SW_DECOM'));
+        if (previous.SW_DEC === null || (validDate(previous.SW_DEC) && (s.SW_DECOM as string) < previous.SW_DEC))
+          hit(at(s, 'SW_DECOM'));
       }
     }
   },
@@ -38,10 +40,16 @@ export const ruleSW17STG2 = rule903({
   source: 'lac_validator/rules/lac2023_24/rule_SW17STG2.py',
   check(ctx, hit) {
     for (const [child, eps] of ctx.episodesByChild) {
-      const open = eps.some((e) => (e.DECOM as string) <= ctx.end && (e.DEC === null || (validDate(e.DEC) && e.DEC > ctx.end)));
+      const open = eps.some(
+        (e) => (e.DECOM as string) <= ctx.end && (e.DEC === null || (validDate(e.DEC) && e.DEC > ctx.end)),
+      );
       if (!open) continue;
       const covered = ctx.ret.SWEpisodes.some(
-        (s) => s.CHILD === child && validDate(s.SW_DECOM) && s.SW_DECOM <= ctx.end && (s.SW_DEC === null || (validDate(s.SW_DEC) && s.SW_DEC >= ctx.end)),
+        (s) =>
+          s.CHILD === child &&
+          validDate(s.SW_DECOM) &&
+          s.SW_DECOM <= ctx.end &&
+          (s.SW_DEC === null || (validDate(s.SW_DEC) && s.SW_DEC >= ctx.end)),
       );
       const last = eps[eps.length - 1];
       if (!covered && last) hit(at(last, 'CHILD'));
