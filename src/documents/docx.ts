@@ -39,10 +39,10 @@ const NUMBERED = 'report-numbered';
 function cell(text: string, options: { bold?: boolean; right?: boolean; width?: number }): TableCell {
   return new TableCell({
     ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- docx's TextRun option, resolved against String.prototype.bold
     children: [
       new Paragraph({
         ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- docx's TextRun option, resolved against String.prototype.bold
         children: [new TextRun({ text, bold: options.bold ?? false })],
       }),
     ],

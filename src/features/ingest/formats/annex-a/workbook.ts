@@ -66,9 +66,9 @@ export const SOFT_REQUIRED = new Set([
  * entry's text, absent when the zip has no such entry; null when the file is not a zip.
  */
 async function zipParts(path: string, names: readonly string[]): Promise<Map<string, string> | null> {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- yauzl's types promise a zip and a stream; a bad file gives neither
   const zip = await new Promise<ZipFile | null>((resolve) => {
     openZip(path, { lazyEntries: true, autoClose: true }, (err, z) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- yauzl's types promise a zip; a bad file gives none
       resolve(err || !z ? null : z);
     });
   });

@@ -23,8 +23,8 @@ function dateRule(
     check(ctx, hit) {
       for (const row of ctx.ret[table] as ReadonlyArray<Record<string, unknown>>) {
         const value = row[column];
-        // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- the row reached here with an invalid value, printed as it is
         if (typeof value === 'string' && !validDate(value))
+          // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- the invalid value, printed as it is
           hit(at(row as { file: string; line: number; CHILD: string | null }, column, `${column} "${value}"`));
       }
     },
