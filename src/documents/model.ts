@@ -136,7 +136,6 @@ export function columnShares(t: TableBlock): number[] {
   const total = w.reduce((a, b) => a + b, 0);
   return w.map((x) => (100 * x) / total);
 }
-export const pageBreak = (): PageBreakBlock => ({ type: 'page-break' });
 
 // ——— text ———
 

@@ -43,7 +43,6 @@ export const ETHNICITY_CODES = [
   'REFU',
   'NOBT',
 ] as const;
-export type EthnicityCode = (typeof ETHNICITY_CODES)[number];
 
 /** The five broad ethnic groups used for the child population and equalities analysis (ONS 2011 headings). */
 export const ETHNIC_GROUPS = ['White', 'Mixed', 'Asian', 'Black', 'Other'] as const;
@@ -294,8 +293,4 @@ export const ACCOMMODATION_CODES = [
   'Y',
   'Z',
 ] as const;
-/** Accommodation letters that can only be unsuitable (rule 133). */
-export const ALWAYS_UNSUITABLE_ACCOMMODATION = ['S', 'X'] as const;
 export const ACTIVITY_CODES = ['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0'] as const;
-/** Activity codes that count as not in education, employment or training (or not known). */
-export const NOT_EET_ACTIVITY = ['G4', 'G5', 'G6', '0'] as const;

@@ -185,10 +185,6 @@ export const FRAMEWORK_JUDGEMENTS: Record<Framework, readonly JudgementDefinitio
   'ilacs-2026': [ILACS_LEADERS, ILACS_HELP, ILACS_CIC, ILACS_LEAVERS],
 };
 
-export function judgementsOf(framework: Framework): readonly JudgementDefinition[] {
-  return FRAMEWORK_JUDGEMENTS[framework];
-}
-
 /** The judgement an ILACS or SIF heading names, whatever the era's wording. */
 export function judgementLabel(framework: Framework, key: JudgementKey): string {
   return FRAMEWORK_JUDGEMENTS[framework].find((j) => j.key === key)?.label ?? key;

@@ -129,10 +129,6 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'self-evaluation:write': ['director', 'head-of-service'],
 };
 
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[permission].includes(role);
 }

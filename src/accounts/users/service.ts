@@ -37,7 +37,6 @@ export const newUserSchema = z
       .max(200, 'Password must be 200 characters or fewer'),
   })
   .strict();
-export type NewUser = z.input<typeof newUserSchema>;
 
 /** argon2id with OWASP's recommended minimum (m=19 MiB, t=2, p=1). */
 const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -5,14 +5,6 @@
  * LibreOffice installs; Arial where present).
  */
 import { Resvg } from '@resvg/resvg-js';
-import { lineChartSvg, type LineChartInput } from './line-chart';
-
-export interface ChartPng {
-  png: Buffer;
-  /** The drawn size in pixels (96 to the inch): place the image at this size. */
-  width: number;
-  height: number;
-}
 
 export function svgToPng(svg: string, width: number, scale = 2): Buffer {
   const resvg = new Resvg(svg, {
@@ -21,10 +13,4 @@ export function svgToPng(svg: string, width: number, scale = 2): Buffer {
     background: '#ffffff',
   });
   return resvg.render().asPng();
-}
-
-export function lineChartPng(input: LineChartInput): ChartPng {
-  const width = input.width ?? 640;
-  const height = input.height ?? 240;
-  return { png: svgToPng(lineChartSvg({ ...input, width, height }), width), width, height };
 }

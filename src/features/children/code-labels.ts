@@ -310,12 +310,6 @@ export const CP_REVIEW_PARTICIPATION: CodeList = {
   'under-4': 'child under 4',
 };
 
-/** SSDA903 MISSING. */
-export const MISSING_KIND: CodeList = {
-  M: 'Missing',
-  A: 'Away from placement without authorisation',
-};
-
 /** SSDA903 SDQ_REASON (meanings per DfE SSDA903 guidance; the reference marks them unverified). */
 export const SDQ_REASON: CodeList = {
   SDQ1: 'No form returned: child under 4 or over 17',

@@ -63,11 +63,6 @@ export function openAtEndOf(start: Expr, end: Expr, on: Expr): SQL {
   return sql`(${e(start)} <= ${e(on)} and (${e(end)} is null or ${e(end)} > ${e(on)}))`;
 }
 
-/** Between two dates inclusive. */
-export function within(date: Expr, from: Expr, to: Expr): SQL {
-  return sql`(${e(date)} between ${e(from)} and ${e(to)})`;
-}
-
 /** A 0/1 numeric from a boolean condition (null counts as 0). */
 export function flag(condition: Expr): SQL {
   return sql`(case when ${e(condition)} then 1 else 0 end)`;

@@ -5,14 +5,6 @@
  */
 import { isIsoDate } from '../../domain/dates';
 
-/** The pieces of a value's place in a file, for issue messages. */
-export interface Where {
-  file: string;
-  row: number | null;
-  column: string;
-  child?: string | null;
-}
-
 const MONTHS: Record<string, number> = {
   jan: 1,
   feb: 2,

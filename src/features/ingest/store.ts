@@ -111,5 +111,3 @@ export async function supersede(load: BulkLoader, oldId: number): Promise<void> 
 export async function linkSuperseded(load: BulkLoader, oldId: number, newId: number): Promise<void> {
   await load.exec(`UPDATE import_batches SET superseded_by = ${Number(newId)} WHERE id = ${Number(oldId)}`);
 }
-
-export const baseName = (name: string) => path.posix.basename(name);

@@ -32,7 +32,3 @@ export function regionByName(name: string | null | undefined): EnglishRegion | n
   const k = key(name);
   return ENGLISH_REGIONS.find((r) => key(r.name) === k) ?? null;
 }
-
-export function regionByCode(code: string | null | undefined): EnglishRegion | null {
-  return ENGLISH_REGIONS.find((r) => r.code === code) ?? null;
-}

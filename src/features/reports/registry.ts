@@ -11,7 +11,7 @@ import { performancePack } from './kinds/performance-pack';
 import { qaReport } from './kinds/qa';
 import { selfEvaluation } from './kinds/self-evaluation';
 
-export type { BuildOptions, PeriodChoice, ReportKind } from './kind';
+export type { ReportKind } from './kind';
 
 export const REPORT_KINDS: readonly ReportKind[] = [
   performancePack,

@@ -155,23 +155,3 @@ export async function generateReport(
     throw err;
   }
 }
-
-/** One generated report's file, as stored; null when the authority has no such finished report. */
-export async function generatedReportFile(
-  db: Tx,
-  authorityId: number,
-  id: number,
-): Promise<{ format: ReportFormat; kind: string; bytes: Buffer } | null> {
-  const [row] = await db
-    .select({
-      format: generatedReports.format,
-      kind: generatedReports.kind,
-      content: generatedReports.content,
-      status: generatedReports.status,
-    })
-    .from(generatedReports)
-    .where(and(eq(generatedReports.id, id), eq(generatedReports.authorityId, authorityId)))
-    .limit(1);
-  if (!row || row.status !== 'done' || !row.content) return null;
-  return { format: row.format, kind: row.kind, bytes: Buffer.from(row.content) };
-}

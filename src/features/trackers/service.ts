@@ -492,8 +492,6 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
   };
 }
 
-export type TrackersService = ReturnType<typeof trackersService>;
-
 /** The viewer a signed-in user is. */
 export function viewerOf(
   user: { authorityId: number; role: Role; teamId: number | null; workerId: number | null },

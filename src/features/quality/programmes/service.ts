@@ -533,12 +533,3 @@ export async function allocateByHand(
     return changes.length;
   });
 }
-
-/** Ids of the programme's cases whose audit has started (none: the cases may be chosen again). */
-export async function startedCaseIds(db: Tx, programmeId: number): Promise<number[]> {
-  const found = await db
-    .select({ id: auditProgrammeCases.id })
-    .from(auditProgrammeCases)
-    .where(and(eq(auditProgrammeCases.programmeId, programmeId), sql`${auditProgrammeCases.auditId} is not null`));
-  return found.map((r) => Number(r.id));
-}

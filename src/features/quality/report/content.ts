@@ -294,13 +294,6 @@ export async function loadQualityReport(
   };
 }
 
-/** A shown figure as text: "c", "–" for nothing, else the number (with "%" when asked). */
-export function shownText(v: Shown, suffix = ''): string {
-  if (v === null) return '–';
-  if (v === 'c') return 'c';
-  return `${v.toLocaleString('en-GB')}${suffix}`;
-}
-
 export function kappaText(v: number | 'c' | null): string {
   return v === null ? '–' : v === 'c' ? 'c' : v.toFixed(2);
 }

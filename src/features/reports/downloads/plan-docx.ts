@@ -5,11 +5,11 @@
  * spreadsheet export (xlsx.ts) is not a report document and keeps its own layout.
  */
 import { reportDocx } from '../../../documents/docx';
-import { DOCUMENT_TITLE, improvementPlanDocument, statusLines } from '../../reports/kinds/improvement-plan';
+import { DOCUMENT_TITLE, improvementPlanDocument } from '../../reports/kinds/improvement-plan';
 import type { Audience } from '../../../documents/model';
 import type { PlanExport } from '../../improvement/export/content';
 
-export { DOCUMENT_TITLE, statusLines };
+export { DOCUMENT_TITLE };
 
 /** The plan as DOCX (internal by default: the plan carries no child data; the members' version shows 1–4 as "c"). */
 export function planDocument(input: PlanExport, audience: Audience = 'internal'): Promise<Buffer> {

@@ -12,7 +12,6 @@ export const UPN_UNKNOWN_CODES = ['UN1', 'UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7
 export const SDQ_REASONS = ['SDQ1', 'SDQ2', 'SDQ3', 'SDQ4', 'SDQ5'] as const;
 export const PREVIOUS_PERMANENCE_CODES = ['P1', 'P2', 'P3', 'P4', 'Z1'] as const;
 export const DECISION_REVERSED_REASONS = ['RD1', 'RD2', 'RD3', 'RD4'] as const;
-export const MISSING_TYPES = ['M', 'A'] as const;
 export const CARE_LEAVER_ELIGIBILITY = ['relevant', 'former-relevant', 'qualifying', 'eligible'] as const;
 
 /** Sex as the SSD writes it (F/M/U), also the old 903 1/2 and the words; undefined when not one of these. */

@@ -32,6 +32,3 @@ export function textOf(obj: Record<string, unknown> | null, key: string): string
   if (typeof v === 'number') return String(v);
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 }
-
-/** Y or N, as the SSD writes flags. */
-export const yn = (b: boolean): 'Y' | 'N' => (b ? 'Y' : 'N');

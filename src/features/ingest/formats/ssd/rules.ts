@@ -15,7 +15,7 @@
  * Each rule is a pure function over the Dataset and where its rows came from.
  */
 import type { Dataset, DatasetTable } from '../../dataset';
-import { defineRule, type Rule, type RuleHit } from '../../rules';
+import { defineRule, type Rule } from '../../rules';
 import type { Source } from './state';
 
 export interface SsdRuleContext {
@@ -264,5 +264,3 @@ export const SSD_RULES: ReadonlyArray<Rule<SsdRuleContext>> = [
   birthAndExpectedBirth,
   futureEvents,
 ];
-
-export type { RuleHit };

@@ -34,8 +34,6 @@ export function returnSex(sex: string, year: number): string {
 }
 
 export const RNE_CODES = ['S', 'L', 'P', 'T', 'U', 'B'] as const;
-/** RNE codes that begin a new placement (all but L, a change of legal status only). */
-export const PLACEMENT_CHANGE_RNE = ['P', 'T', 'U', 'B'] as const;
 export const CATEGORY_OF_NEED_CODES = ['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8'] as const;
 export const UPN_UNKNOWN_CODES = ['UN1', 'UN2', 'UN3', 'UN4', 'UN5'] as const;
 export const MISSING_CODES = ['M', 'A'] as const;

@@ -168,6 +168,3 @@ export const ssda903Format: ImportFormat = {
     return { period: String(year), periodLabel: collectionYearLabel(year), collectionYear: year, dataset };
   },
 };
-
-export { SSDA903_RULES } from './rules/index';
-export { TABLE_COLUMNS, TABLE_FILE_NAMES } from './tables';

@@ -19,8 +19,6 @@ import { auditEditRoutes } from './edit';
 import { auditListRoutes } from './list';
 import { auditReopenRoutes } from './reopen';
 import { auditShowRoutes } from './show';
-export { LIST_LIMIT } from './shared';
-
 export function auditRoutes(r: RouteBuilder): void {
   auditListRoutes(r);
   auditShowRoutes(r);

@@ -15,8 +15,6 @@ import { NFA_RULES } from './nfa';
 import { REFERRAL_RULES } from './referral';
 import { SECTION47_RULES } from './section47';
 
-export type { ChildRuleContext, FileRuleContext, HeaderRuleContext } from './context';
-
 export const CIN_HEADER_RULES: readonly HeaderRule[] = HEADER_RULES;
 export const CIN_FILE_RULES: readonly FileRule[] = FILE_RULES;
 export const CIN_CHILD_RULES: readonly ChildRule[] = [

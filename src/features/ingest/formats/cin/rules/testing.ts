@@ -96,24 +96,6 @@ export function cpPlan(over: Partial<CinCpPlan> = {}): CinCpPlan {
   };
 }
 
-export function preProceedings(over: Partial<CinPreProceedings> = {}): CinPreProceedings {
-  return {
-    line: 60,
-    lines: {},
-    startDate: '2026-06-01',
-    letterSentDate: null,
-    fgdmOffered: null,
-    fgdmFacilitated: null,
-    initialMeetingDate: null,
-    reviewMeetings: null,
-    decisionDate: null,
-    outcome: null,
-    courtApplicationDate: null,
-    letterInitiatingCareProceedingsDate: null,
-    ...over,
-  };
-}
-
 /** The issues one rule raises for one child in a collection year (2026 = 2025/26 unless said). */
 export function check(rule: Rule<ChildRuleContext>, child: CinChild, year = 2026): Issue[] {
   const issues = new IssueLog();
