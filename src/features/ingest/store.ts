@@ -3,7 +3,6 @@
  * and their original files (gzip-compressed, in chunks of at most 1 MiB).
  */
 import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import type { BulkLoader } from '../../db/client';
 import { CsvChunks } from '../../db/csv';

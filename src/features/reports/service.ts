@@ -6,7 +6,7 @@
  * unknown kind, audience or format, or a period the kind cannot read — is refused before anything is written.
  */
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { generatedReports, REPORT_FORMATS, type ReportFormat } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';

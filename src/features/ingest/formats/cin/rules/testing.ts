@@ -7,7 +7,6 @@ import type {
   CinCpPlan,
   CinEpisode,
   CinPlanDates,
-  CinPreProceedings,
   CinSection47,
 } from '../model';
 import type { ChildRuleContext } from './context';
