@@ -1,14 +1,7 @@
 /** Builders of census models for the rule tests: a child, its episodes and modules, with fixed line numbers. */
 import { IssueLog, type Issue } from '../../../issues';
 import { runRules, collectionYearBounds, type Rule } from '../../../rules';
-import type {
-  CinAssessment,
-  CinChild,
-  CinCpPlan,
-  CinEpisode,
-  CinPlanDates,
-  CinSection47,
-} from '../model';
+import type { CinAssessment, CinChild, CinCpPlan, CinEpisode, CinPlanDates, CinSection47 } from '../model';
 import type { ChildRuleContext } from './context';
 
 export function childModel(over: Partial<CinChild> = {}): CinChild {
