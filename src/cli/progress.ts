@@ -2,6 +2,7 @@
  * Progress for long work: a bar per stage on a terminal (cli-progress), plain lines otherwise (CI, logs).
  */
 import cliProgress from 'cli-progress';
+import { cliIo, type CliWritable } from './io';
 
 export interface ProgressEvent {
   stage: string;
@@ -9,7 +10,7 @@ export interface ProgressEvent {
   total: number;
 }
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): { update(p: ProgressEvent): void; stop(): void } {
+export function createProgress(stream: CliWritable = cliIo().stderr): { update(p: ProgressEvent): void; stop(): void } {
   if (!stream.isTTY) {
     let lastStage = '';
     return {
@@ -23,7 +24,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): { u
     };
   }
   const bar = new cliProgress.SingleBar(
-    { format: ' {bar} {percentage}% | {stage} | {value}/{total}', stream, hideCursor: true, clearOnComplete: false },
+    { format: ' {bar} {percentage}% | {stage} | {value}/{total}', stream: stream as NodeJS.WriteStream, hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -3,6 +3,7 @@
  * kept monthly values that make trends instant.
  */
 import { Option, type Command } from 'commander';
+import { cliIo } from '../io';
 import { todayInLondon } from '../../domain/today';
 import { formatValue } from '../../features/indicators/present';
 import { periodContaining, periodLabel, PERIOD_KINDS, type PeriodKind } from '../../features/indicators/periods';
@@ -33,7 +34,7 @@ export function registerIndicatorCommands(program: Command): void {
           const progress = createProgress();
           try {
             const r = await refreshMonthlyValues(db, authority.id, today, { months: opts.months, onIndicator: (done, total) => { progress.update({ stage: 'Computing indicators', done, total }); } });
-            process.stderr.write(`Kept ${r.values.toLocaleString('en-GB')} monthly values (${r.indicators} indicators × ${r.months} months) in ${r.seconds.toFixed(1)} s.\n`);
+            cliIo().stderr.write(`Kept ${r.values.toLocaleString('en-GB')} monthly values (${r.indicators} indicators × ${r.months} months) in ${r.seconds.toFixed(1)} s.\n`);
           } finally {
             progress.stop();
           }
@@ -42,7 +43,7 @@ export function registerIndicatorCommands(program: Command): void {
         const results = await indicatorResults(db, authority.id, INDICATORS, period, today, { trendLength: 1 });
         if (opts.json) {
           const out = { authority: authority.code, period: { kind: period.kind, start: period.start, end: period.end, label: periodLabel(period) }, indicators: results.map((r) => apiResult(r, 'staff')) };
-          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+          cliIo().stdout.write(`${JSON.stringify(out, null, 2)}\n`);
           return;
         }
         const lines = [`${authority.name}: ${periodLabel(period)} (${period.start} to ${period.end})`, ''];
@@ -52,7 +53,7 @@ export function registerIndicatorCommands(program: Command): void {
           const target = r.thresholds.target !== null ? ` · target ${formatValue(r.definition.unit, r.thresholds.target)}` : '';
           lines.push(`${r.definition.title}: ${formatValue(r.definition.unit, r.current.value)}${r.rag ? ` (${r.rag})` : ''}${target}${england}`);
         }
-        process.stdout.write(`${lines.join('\n')}\n`);
+        cliIo().stdout.write(`${lines.join('\n')}\n`);
       });
     });
 }

@@ -4,6 +4,7 @@
  * --measure ID` (England, region, statistical-neighbour mean, rank and quartile per year for an authority).
  */
 import { stat } from 'node:fs/promises';
+import { cliIo } from '../io';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ValidationError } from '../../core/errors';
@@ -65,20 +66,20 @@ export function registerReferenceCommands(program: Command): void {
           return loaded;
         });
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          cliIo().stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           return;
         }
-        for (const f of result.files) process.stdout.write(`${f.kind === 'skipped' ? 'Skipped' : f.unchanged ? 'Unchanged' : 'Loaded'}: ${f.name} (${f.source}): ${f.note}\n`);
-        if (result.derived) process.stdout.write(`Derived: ${result.derived.toLocaleString('en-GB')} rates per 10,000 children (count ÷ ONS 0–17 population of the mid-year before).\n`);
-        process.stdout.write(`${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s.\n`);
+        for (const f of result.files) cliIo().stdout.write(`${f.kind === 'skipped' ? 'Skipped' : f.unchanged ? 'Unchanged' : 'Loaded'}: ${f.name} (${f.source}): ${f.note}\n`);
+        if (result.derived) cliIo().stdout.write(`Derived: ${result.derived.toLocaleString('en-GB')} rates per 10,000 children (count ÷ ONS 0–17 population of the mid-year before).\n`);
+        cliIo().stdout.write(`${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s.\n`);
       } catch (e) {
         if (!(e instanceof ReferenceFileError)) throw e;
-        if (opts.json) process.stdout.write(`${JSON.stringify({ loaded: false, problems: e.problems }, null, 2)}\n`);
+        if (opts.json) cliIo().stdout.write(`${JSON.stringify({ loaded: false, problems: e.problems }, null, 2)}\n`);
         else {
-          process.stderr.write(`Nothing was loaded: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}.\n`);
-          for (const p of e.problems) process.stderr.write(`  ${describeProblem(p)}\n`);
+          cliIo().stderr.write(`Nothing was loaded: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}.\n`);
+          for (const p of e.problems) cliIo().stderr.write(`  ${describeProblem(p)}\n`);
         }
-        process.exitCode = 1;
+        cliIo().exitCode = 1;
       }
     });
 
@@ -99,17 +100,17 @@ export function registerReferenceCommands(program: Command): void {
         const area = await benchmarkArea(rt.database.db, authority.id);
         const years = (await benchmarksFor(rt.database.db, authority.id, [{ measure: opts.measure, polarity }])).get(opts.measure) ?? [];
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ authority: authority.code, measure: opts.measure, polarity, area, years }, null, 2)}\n`);
+          cliIo().stdout.write(`${JSON.stringify({ authority: authority.code, measure: opts.measure, polarity, area, years }, null, 2)}\n`);
           return;
         }
         const title = BENCHMARK_MEASURES.find((m) => m.id === opts.measure)?.title ?? opts.measure;
-        process.stdout.write(
+        cliIo().stdout.write(
           `${title} — ${authority.name}, benchmarked as ${area.laName ?? 'no published authority'}${area.laNumber ? ` (${area.laNumber})` : ''}; ` +
             `region ${area.region?.name ?? 'not set'}; ${area.model ? `${area.neighbours.length} statistical neighbours (${area.model} model)` : 'no statistical neighbours loaded'}; ` +
             `rank 1 = ${polarity === 'lower' ? 'lowest' : 'highest'}.\n`,
         );
-        if (years.length === 0) process.stdout.write('No published figures are loaded for this measure: run lantern reference import.\n');
-        else process.stdout.write(`${table(years)}\n[c], [x], [u]…: suppressed in the published table.\n`);
+        if (years.length === 0) cliIo().stdout.write('No published figures are loaded for this measure: run lantern reference import.\n');
+        else cliIo().stdout.write(`${table(years)}\n[c], [x], [u]…: suppressed in the published table.\n`);
       });
     });
 
@@ -125,7 +126,7 @@ export function registerReferenceCommands(program: Command): void {
         const changed = await setBenchmarkAuthority(rt.database.db, authority.id, { benchmarkLaNumber: laNumber, region: opts.region ?? null });
         const audit = createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'reference.benchmark-authority', null);
         await audit.record(rt.database.db, { recordType: 'authority', recordId: String(authority.id), detail: { benchmarkLaNumberBefore: changed.before.benchmarkLaNumber, regionBefore: changed.before.region, benchmarkLaNumber: changed.after.benchmarkLaNumber, region: changed.after.region } });
-        process.stdout.write(`${authority.name} is now benchmarked against ${changed.after.benchmarkLaNumber} (region ${changed.after.region ?? 'not set'}).\n`);
+        cliIo().stdout.write(`${authority.name} is now benchmarked against ${changed.after.benchmarkLaNumber} (region ${changed.after.region ?? 'not set'}).\n`);
       });
     });
 }
