@@ -1,6 +1,7 @@
 /**
  * Progress for long work: a bar per stage on a terminal (cli-progress), plain lines otherwise (CI, logs).
  */
+import { WriteStream } from 'node:tty';
 import cliProgress from 'cli-progress';
 import { cliIo, type CliWritable } from './io';
 
@@ -11,7 +12,7 @@ export interface ProgressEvent {
 }
 
 export function createProgress(stream: CliWritable = cliIo().stderr): { update(p: ProgressEvent): void; stop(): void } {
-  if (!stream.isTTY) {
+  if (!(stream instanceof WriteStream) || !stream.isTTY) {
     let lastStage = '';
     return {
       update(p) {
@@ -24,7 +25,7 @@ export function createProgress(stream: CliWritable = cliIo().stderr): { update(p
     };
   }
   const bar = new cliProgress.SingleBar(
-    { format: ' {bar} {percentage}% | {stage} | {value}/{total}', stream: stream as NodeJS.WriteStream, hideCursor: true, clearOnComplete: false },
+    { format: ' {bar} {percentage}% | {stage} | {value}/{total}', stream, hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
