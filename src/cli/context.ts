@@ -33,7 +33,8 @@ export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, options: {
 
 export const int = (name: string, min: number) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}.`);
+  if (!Number.isInteger(n) || n < min)
+    throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}.`);
   return n;
 };
 

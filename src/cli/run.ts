@@ -44,19 +44,29 @@ function buildProgram(io: CliIo): Command {
 
   program
     .command('serve')
-    .description('Run the Lantern web app. With --demo, build the synthetic demo authority on first run and let its role users sign in with the demo password.')
+    .description(
+      'Run the Lantern web app. With --demo, build the synthetic demo authority on first run and let its role users sign in with the demo password.',
+    )
     .option('--demo', 'demo mode: synthetic demo authority, shared demo password (never in production)', false)
     .addOption(new Option('-p, --port <port>', 'port to listen on (default: PORT or 3000)').argParser(int('port', 0)))
-    .addOption(new Option('--demo-population <n>', 'children aged 0–17 in a newly built demo borough').default(DEMO_DEFAULTS.childPopulation).argParser(int('demo population', 1000)))
+    .addOption(
+      new Option('--demo-population <n>', 'children aged 0–17 in a newly built demo borough')
+        .default(DEMO_DEFAULTS.childPopulation)
+        .argParser(int('demo population', 1000)),
+    )
     .action(async (opts: { demo: boolean; port?: number; demoPopulation: number }) => {
       const { startServer } = await import('../app/server');
       const env = opts.port === undefined ? cliIo().env : { ...cliIo().env, PORT: String(opts.port) };
       const config = loadConfig(env, { demo: opts.demo || undefined, purpose: 'serve' });
-      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
+      const where = config.databaseUrl
+        ? 'PostgreSQL (DATABASE_URL)'
+        : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
       const progress = createProgress();
       const server = await startServer(config, {
         onListening: (url) => cliIo().stderr.write(`Lantern is starting at ${url} on ${where}…\n`),
-        onProgress: (p) => { progress.update(p); },
+        onProgress: (p) => {
+          progress.update(p);
+        },
         demoOptions: { childPopulation: opts.demoPopulation },
       });
       progress.stop();
@@ -93,35 +103,66 @@ function buildProgram(io: CliIo): Command {
   const demo = program.command('demo').description('The synthetic demo authority (synthetic data only).');
   demo
     .command('generate')
-    .description('Build a whole fictional authority deterministically from a seed: teams, workers, children and their journeys.')
+    .description(
+      'Build a whole fictional authority deterministically from a seed: teams, workers, children and their journeys.',
+    )
     .addOption(new Option('--seed <n>', 'random seed').default(DEMO_DEFAULTS.seed).argParser(int('seed', 0)))
-    .addOption(new Option('--child-population <n>', 'children aged 0–17 living in the authority').default(DEMO_DEFAULTS.childPopulation).argParser(int('child population', 1000)))
+    .addOption(
+      new Option('--child-population <n>', 'children aged 0–17 living in the authority')
+        .default(DEMO_DEFAULTS.childPopulation)
+        .argParser(int('child population', 1000)),
+    )
     .addOption(new Option('--years <n>', 'years of history').default(DEMO_DEFAULTS.years).argParser(int('years', 1)))
     .addOption(new Option('--as-at <date>', 'last day of the data (YYYY-MM-DD; default today)').argParser(isoDate))
     .option('--code <code>', 'authority code', 'DEMO')
     .option('--name <name>', 'authority name')
-    .action(async (opts: { seed: number; childPopulation: number; years: number; asAt?: string; code: string; name?: string }) => {
-      await withRuntime(async (rt) => {
-        const { generateDemoAuthority } = await import('../synth/generate');
-        const progress = createProgress();
-        const summary = await generateDemoAuthority(rt.database, {
-          seed: opts.seed,
-          childPopulation: opts.childPopulation,
-          years: opts.years,
-          asAt: opts.asAt ?? todayInLondon(),
-          code: opts.code,
-          ...(opts.name ? { name: opts.name } : {}),
-          onProgress: (p) => { progress.update(p); },
+    .action(
+      async (opts: {
+        seed: number;
+        childPopulation: number;
+        years: number;
+        asAt?: string;
+        code: string;
+        name?: string;
+      }) => {
+        await withRuntime(async (rt) => {
+          const { generateDemoAuthority } = await import('../synth/generate');
+          const progress = createProgress();
+          const summary = await generateDemoAuthority(rt.database, {
+            seed: opts.seed,
+            childPopulation: opts.childPopulation,
+            years: opts.years,
+            asAt: opts.asAt ?? todayInLondon(),
+            code: opts.code,
+            ...(opts.name ? { name: opts.name } : {}),
+            onProgress: (p) => {
+              progress.update(p);
+            },
+          });
+          progress.stop();
+          const audit = createAuditor(
+            rt.services.accessLogRepository,
+            cliActor(summary.authorityId),
+            'demo.generate',
+            null,
+          );
+          await audit.record(rt.database.db, {
+            recordType: 'authority',
+            recordId: String(summary.authorityId),
+            detail: {
+              seed: opts.seed,
+              childPopulation: opts.childPopulation,
+              years: opts.years,
+              children: summary.children,
+            },
+          });
+          cliIo().stdout.write(
+            `Built ${summary.name} (${summary.code}): ${summary.children.toLocaleString('en-GB')} children in ${summary.seconds.toFixed(1)} s.\n` +
+              `Run \`lantern serve --demo\` (or npm start) to sign in as its role users with the demo password.\n`,
+          );
         });
-        progress.stop();
-        const audit = createAuditor(rt.services.accessLogRepository, cliActor(summary.authorityId), 'demo.generate', null);
-        await audit.record(rt.database.db, { recordType: 'authority', recordId: String(summary.authorityId), detail: { seed: opts.seed, childPopulation: opts.childPopulation, years: opts.years, children: summary.children } });
-        cliIo().stdout.write(
-          `Built ${summary.name} (${summary.code}): ${summary.children.toLocaleString('en-GB')} children in ${summary.seconds.toFixed(1)} s.\n` +
-            `Run \`lantern serve --demo\` (or npm start) to sign in as its role users with the demo password.\n`,
-        );
-      });
-    });
+      },
+    );
 
   const usersCmd = program.command('users').description('Local user accounts and API tokens.');
   usersCmd
@@ -133,24 +174,40 @@ function buildProgram(io: CliIo): Command {
     .option('--team <team>', 'team name or id (required for team-manager and social-worker)')
     .option('--authority <code>', 'authority code (default: the only authority, or DEMO)')
     .option('--password-stdin', 'read the password from standard input', false)
-    .action(async (opts: { username: string; name: string; role: string; team?: string; authority?: string; passwordStdin: boolean }) => {
-      await withRuntime(async (rt) => {
-        const authority = await resolveAuthority(rt.database.db, opts.authority);
-        let teamId: number | null = null;
-        if (opts.team) {
-          const byId = /^\d+$/.test(opts.team) ? Number(opts.team) : null;
-          const team = byId === null ? await rt.services.users.findTeamByName(authority.id, opts.team) : { id: byId };
-          if (!team) throw new ValidationError([{ field: '--team', message: `No team called “${opts.team}” in ${authority.name}` }]);
-          teamId = team.id;
-        }
-        const generated = !opts.passwordStdin;
-        const password = opts.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : randomPassword();
-        const audit = createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'user.create', null);
-        const user = await rt.services.users.create(authority.id, { username: opts.username, displayName: opts.name, role: opts.role, teamId, password }, audit);
-        cliIo().stdout.write(`Created ${user.username} (${user.role}) in ${authority.name}.\n`);
-        if (generated) cliIo().stdout.write(`Password (shown once): ${password}\n`);
-      });
-    });
+    .action(
+      async (opts: {
+        username: string;
+        name: string;
+        role: string;
+        team?: string;
+        authority?: string;
+        passwordStdin: boolean;
+      }) => {
+        await withRuntime(async (rt) => {
+          const authority = await resolveAuthority(rt.database.db, opts.authority);
+          let teamId: number | null = null;
+          if (opts.team) {
+            const byId = /^\d+$/.test(opts.team) ? Number(opts.team) : null;
+            const team = byId === null ? await rt.services.users.findTeamByName(authority.id, opts.team) : { id: byId };
+            if (!team)
+              throw new ValidationError([
+                { field: '--team', message: `No team called “${opts.team}” in ${authority.name}` },
+              ]);
+            teamId = team.id;
+          }
+          const generated = !opts.passwordStdin;
+          const password = opts.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : randomPassword();
+          const audit = createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'user.create', null);
+          const user = await rt.services.users.create(
+            authority.id,
+            { username: opts.username, displayName: opts.name, role: opts.role, teamId, password },
+            audit,
+          );
+          cliIo().stdout.write(`Created ${user.username} (${user.role}) in ${authority.name}.\n`);
+          if (generated) cliIo().stdout.write(`Password (shown once): ${password}\n`);
+        });
+      },
+    );
 
   usersCmd
     .command('list')
@@ -163,13 +220,33 @@ function buildProgram(io: CliIo): Command {
         const audit = createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'user.list', null);
         const rows = await rt.services.users.list(authority.id, audit);
         if (opts.json) {
-          cliIo().stdout.write(JSON.stringify(rows.map((u) => ({ username: u.username, displayName: u.displayName, role: u.role, team: u.teamName, active: u.active })), null, 2) + '\n');
+          cliIo().stdout.write(
+            JSON.stringify(
+              rows.map((u) => ({
+                username: u.username,
+                displayName: u.displayName,
+                role: u.role,
+                team: u.teamName,
+                active: u.active,
+              })),
+              null,
+              2,
+            ) + '\n',
+          );
           return;
         }
-        const table = rows.map((u) => [u.username, u.role, u.teamName ?? '(whole authority)', u.active ? 'active' : 'disabled', u.displayName]);
+        const table = rows.map((u) => [
+          u.username,
+          u.role,
+          u.teamName ?? '(whole authority)',
+          u.active ? 'active' : 'disabled',
+          u.displayName,
+        ]);
         const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((r) => String(r[i]).length), 8));
         for (const r of [['USERNAME', 'ROLE', 'SCOPE', 'STATUS', 'NAME'], ...table]) {
-          cliIo().stdout.write(r.map((c, i) => (i < 4 ? String(c).padEnd(widths[i] ?? 8) : String(c))).join('  ') + '\n');
+          cliIo().stdout.write(
+            r.map((c, i) => (i < 4 ? String(c).padEnd(widths[i] ?? 8) : String(c))).join('  ') + '\n',
+          );
         }
       });
     });

@@ -33,15 +33,26 @@ describe('lantern import and export', () => {
   });
 
   test('an empty database takes an authority, then its 903; the same files again change nothing', async () => {
-    assert.equal((await run(['import', write('none', { 'header.csv': SAMPLE_903.header })])).status, 1, 'no authority yet');
+    assert.equal(
+      (await run(['import', write('none', { 'header.csv': SAMPLE_903.header })])).status,
+      1,
+      'no authority yet',
+    );
     const created = await run(['authority', 'create', '--code', '999', '--name', 'Anytown', '--la-number', '999']);
     assert.equal(created.status, 0, created.stderr);
-    const good = write('good', { 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903.episodes, 'sw.csv': SAMPLE_903.socialWorkers });
+    const good = write('good', {
+      'header.csv': SAMPLE_903.header,
+      'episodes.csv': SAMPLE_903.episodes,
+      'sw.csv': SAMPLE_903.socialWorkers,
+    });
     const first = await run(['import', good, '--year', '2026']);
     assert.equal(first.status, 0, first.stdout + first.stderr);
     // 2 children; 2 periods of care, 2 legal statuses, 2 placements, 1 social worker allocation. One query: the
     // rules comparing with last year's return were not run (no 2024/25 return imported: LNT-PREVIOUS).
-    assert.match(first.stdout, /Accepted: SSDA903 children looked after return 2025\/26 \(3 files\): 9 rows written, 2 children added, 0 updated; 1 query/);
+    assert.match(
+      first.stdout,
+      /Accepted: SSDA903 children looked after return 2025\/26 \(3 files\): 9 rows written, 2 children added, 0 updated; 1 query/,
+    );
     const again = await run(['import', good, '--year', '2026', '--json'], true);
     assert.equal(again.status, 0);
     const json = JSON.parse(again.stdout) as { batches: Array<{ status: string }> };
@@ -49,7 +60,12 @@ describe('lantern import and export', () => {
   });
 
   test('a rejected file exits 1, names each problem, and its report can be read and written as CSV', async () => {
-    const bad = write('bad', { 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903_BAD_EPISODES, 'sw.csv': SAMPLE_903.socialWorkers, 'empty.csv': '' });
+    const bad = write('bad', {
+      'header.csv': SAMPLE_903.header,
+      'episodes.csv': SAMPLE_903_BAD_EPISODES,
+      'sw.csv': SAMPLE_903.socialWorkers,
+      'empty.csv': '',
+    });
     const r = await run(['import', bad, '--year', '2026']);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /Rejected: SSDA903 children looked after return 2025\/26/);
@@ -84,7 +100,11 @@ describe('lantern import and export', () => {
     const b = await run(['export', '903', '--year', '2026', '--out', out903]);
     assert.equal(b.status, 0, b.stderr);
     assert.ok(readdirSync(out903).includes('episodes.csv'));
-    assert.equal(readFileSync(path.join(out903, 'header.csv'), 'utf8').trim().split(/\r?\n/).length, 3, 'a header line and two children');
+    assert.equal(
+      readFileSync(path.join(out903, 'header.csv'), 'utf8').trim().split(/\r?\n/).length,
+      3,
+      'a header line and two children',
+    );
     const cin = path.join(dir, 'cin.xml');
     const c = await run(['export', 'cin', '--year', '2026', '--out', cin, '--json']);
     assert.equal(c.status, 0, c.stderr);

@@ -25,7 +25,14 @@ describe('lantern inspections read-report', () => {
   test('one file with --json prints one object: the seed, 5 judgements, 4 items, 64 paragraphs', async () => {
     const r = await run([seed, '--json']);
     assert.equal(r.status, 0, r.stderr);
-    const json = JSON.parse(r.stdout) as { kind: string; authorityName: string; judgements: unknown[]; recommendations: unknown[]; paragraphs: unknown[]; warnings: string[] };
+    const json = JSON.parse(r.stdout) as {
+      kind: string;
+      authorityName: string;
+      judgements: unknown[];
+      recommendations: unknown[];
+      paragraphs: unknown[];
+      warnings: string[];
+    };
     assert.equal(json.kind, 'ilacs-short');
     assert.equal(json.authorityName, 'Barnet');
     assert.equal(json.judgements.length, 5);
@@ -39,10 +46,13 @@ describe('lantern inspections read-report', () => {
     const r = await run(['--json', ...files]);
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as Array<{ file: string; kind: string }>;
-    assert.deepEqual(json.map((x) => [x.file, x.kind]), [
-      [files[0], 'focused-visit'],
-      [files[1], 'monitoring-visit'],
-    ]);
+    assert.deepEqual(
+      json.map((x) => [x.file, x.kind]),
+      [
+        [files[0], 'focused-visit'],
+        [files[1], 'monitoring-visit'],
+      ],
+    );
   });
 
   test('without --json: a summary to check at a glance', async () => {

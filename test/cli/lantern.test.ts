@@ -20,7 +20,14 @@ describe('the lantern command', () => {
     const top = await run(['--help'], undefined, true);
     assert.equal(top.status, 0);
     for (const name of ['serve', 'db', 'demo', 'users']) assert.match(top.stdout, new RegExp(`\\b${name}\\b`));
-    for (const args of [['serve', '--help'], ['db', 'migrate', '--help'], ['demo', 'generate', '--help'], ['users', 'create', '--help'], ['users', 'list', '--help'], ['users', 'token', '--help']]) {
+    for (const args of [
+      ['serve', '--help'],
+      ['db', 'migrate', '--help'],
+      ['demo', 'generate', '--help'],
+      ['users', 'create', '--help'],
+      ['users', 'list', '--help'],
+      ['users', 'token', '--help'],
+    ]) {
       const r = await run(args);
       assert.equal(r.status, 0, args.join(' '));
       assert.match(r.stdout, /Usage: lantern/);
@@ -33,16 +40,39 @@ describe('the lantern command', () => {
     assert.equal(migrate.status, 0, migrate.stderr);
     assert.match(migrate.stdout, /Database is up to date \(pglite/);
 
-    const generated = await run(['demo', 'generate', '--seed', '7', '--child-population', '3000', '--years', '2', '--as-at', '2026-03-31']);
+    const generated = await run([
+      'demo',
+      'generate',
+      '--seed',
+      '7',
+      '--child-population',
+      '3000',
+      '--years',
+      '2',
+      '--as-at',
+      '2026-03-31',
+    ]);
     assert.equal(generated.status, 0, generated.stderr);
     assert.match(generated.stdout, /Built .+ \(DEMO\)/);
 
-    const created = await run(['users', 'create', '--username', 'jo.analyst', '--name', 'Jo Analyst', '--role', 'analyst', '--password-stdin'], 'a sufficiently long password\n');
+    const created = await run(
+      ['users', 'create', '--username', 'jo.analyst', '--name', 'Jo Analyst', '--role', 'analyst', '--password-stdin'],
+      'a sufficiently long password\n',
+    );
     assert.equal(created.status, 0, created.stderr);
     assert.match(created.stdout, /Created jo\.analyst \(analyst\)/);
     assert.doesNotMatch(created.stdout, /Password/);
 
-    const generatedPassword = await run(['users', 'create', '--username', 'sam', '--name', 'Sam', '--role', 'director']);
+    const generatedPassword = await run([
+      'users',
+      'create',
+      '--username',
+      'sam',
+      '--name',
+      'Sam',
+      '--role',
+      'director',
+    ]);
     assert.equal(generatedPassword.status, 0, generatedPassword.stderr);
     assert.match(generatedPassword.stdout, /Password \(shown once\): \S{20,}/);
 
@@ -57,11 +87,25 @@ describe('the lantern command', () => {
   });
 
   test('bad input gets a specific message and changes nothing', async () => {
-    const noTeam = await run(['users', 'create', '--username', 'tm', '--name', 'TM', '--role', 'team-manager', '--password-stdin'], 'a sufficiently long password\n');
+    const noTeam = await run(
+      ['users', 'create', '--username', 'tm', '--name', 'TM', '--role', 'team-manager', '--password-stdin'],
+      'a sufficiently long password\n',
+    );
     assert.equal(noTeam.status, 1);
     assert.match(noTeam.stderr, /teamId: Select the team this user works in/);
 
-    const badTeam = await run(['users', 'create', '--username', 'tm', '--name', 'TM', '--role', 'team-manager', '--team', 'No Such Team']);
+    const badTeam = await run([
+      'users',
+      'create',
+      '--username',
+      'tm',
+      '--name',
+      'TM',
+      '--role',
+      'team-manager',
+      '--team',
+      'No Such Team',
+    ]);
     assert.equal(badTeam.status, 1);
     assert.match(badTeam.stderr, /--team: No team called “No Such Team”/);
 
@@ -69,7 +113,10 @@ describe('the lantern command', () => {
     assert.notEqual(badRole.status, 0);
     assert.match(badRole.stderr, /Allowed choices are admin, director/);
 
-    const shortPassword = await run(['users', 'create', '--username', 'y', '--name', 'Y', '--role', 'analyst', '--password-stdin'], 'short\n');
+    const shortPassword = await run(
+      ['users', 'create', '--username', 'y', '--name', 'Y', '--role', 'analyst', '--password-stdin'],
+      'short\n',
+    );
     assert.equal(shortPassword.status, 1);
     assert.match(shortPassword.stderr, /password: Password must be at least 12 characters/);
 

@@ -44,7 +44,12 @@ export function lanternCli(prefix: string, options: { spawn?: boolean; dataFolde
     dir,
     async run(args, runOptions = {}) {
       if (runOptions.spawn ?? options.spawn) {
-        const r = spawnSync(process.execPath, ['bin/lantern.mjs', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: env(), input: runOptions.input });
+        const r = spawnSync(process.execPath, ['bin/lantern.mjs', ...args], {
+          cwd: REPO_ROOT,
+          encoding: 'utf8',
+          env: env(),
+          input: runOptions.input,
+        });
         return { status: r.status, stdout: r.stdout, stderr: r.stderr };
       }
       return runInProcess(args, env(), runOptions.input);
@@ -55,7 +60,11 @@ export function lanternCli(prefix: string, options: { spawn?: boolean; dataFolde
   };
 }
 
-async function runInProcess(args: readonly string[], env: Record<string, string | undefined>, input: string | undefined): Promise<CliResult> {
+async function runInProcess(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  input: string | undefined,
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const status = await runLantern(args, {

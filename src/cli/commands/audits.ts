@@ -22,7 +22,18 @@ import { resolveAuthority } from '../authority';
 import { cliActor, isoDate, withRuntime } from '../context';
 
 const EXPORT_HEADER = [
-  'audit', 'child', 'team', 'auditor', 'domain', 'auditor_grade', 'submitted_on', 'moderator', 'moderation_level', 'moderated_grade', 'moderated_on', 'moderator_reason',
+  'audit',
+  'child',
+  'team',
+  'auditor',
+  'domain',
+  'auditor_grade',
+  'submitted_on',
+  'moderator',
+  'moderation_level',
+  'moderated_grade',
+  'moderated_on',
+  'moderator_reason',
 ];
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
@@ -33,15 +44,26 @@ function agreementLine(label: string, a: Agreement): string {
 }
 
 function agreementJson(a: Agreement) {
-  return { pairs: a.pairs, exact: a.exact, exactShare: a.exactShare, weightedKappa: a.weightedKappa, grades: [...GRADES], counts: a.counts };
+  return {
+    pairs: a.pairs,
+    exact: a.exact,
+    exactShare: a.exactShare,
+    weightedKappa: a.weightedKappa,
+    grades: [...GRADES],
+    counts: a.counts,
+  };
 }
 
 export function registerAuditCommands(program: Command): void {
-  const audits = program.command('audits').description('Quality assurance case audits: export grades and moderation, and auditor–moderator agreement.');
+  const audits = program
+    .command('audits')
+    .description('Quality assurance case audits: export grades and moderation, and auditor–moderator agreement.');
 
   audits
     .command('export')
-    .description('Every submitted audit’s grade by domain, with the latest moderation, as CSV (one row per audit and domain).')
+    .description(
+      'Every submitted audit’s grade by domain, with the latest moderation, as CSV (one row per audit and domain).',
+    )
     .requiredOption('--out <file.csv>', 'where to write the CSV')
     .addOption(new Option('--from <date>', 'audits submitted on or after (YYYY-MM-DD)').argParser(isoDate))
     .addOption(new Option('--to <date>', 'audits submitted on or before (YYYY-MM-DD)').argParser(isoDate))
@@ -53,22 +75,41 @@ export function registerAuditCommands(program: Command): void {
         const csv = stringify([
           EXPORT_HEADER,
           ...found.map((r) => [
-            r.auditId, r.lanternId, r.team ?? '', r.auditor, r.domain, GRADE_LABELS[r.auditorGrade], r.submittedOn ?? '', r.moderator ?? '', r.moderationLevel ?? '',
-            r.moderatedGrade ? GRADE_LABELS[r.moderatedGrade] : '', r.moderatedOn ?? '', r.reason,
+            r.auditId,
+            r.lanternId,
+            r.team ?? '',
+            r.auditor,
+            r.domain,
+            GRADE_LABELS[r.auditorGrade],
+            r.submittedOn ?? '',
+            r.moderator ?? '',
+            r.moderationLevel ?? '',
+            r.moderatedGrade ? GRADE_LABELS[r.moderatedGrade] : '',
+            r.moderatedOn ?? '',
+            r.reason,
           ]),
         ]);
         await writeFile(opts.out, csv);
-        await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'audits.export', null).record(rt.database.db, {
-          recordType: 'authority', recordId: String(authority.id), detail: { rows: found.length, from: opts.from ?? null, to: opts.to ?? null },
-        });
+        await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'audits.export', null).record(
+          rt.database.db,
+          {
+            recordType: 'authority',
+            recordId: String(authority.id),
+            detail: { rows: found.length, from: opts.from ?? null, to: opts.to ?? null },
+          },
+        );
         const audited = new Set(found.map((r) => r.auditId)).size;
-        cliIo().stdout.write(`Wrote ${found.length.toLocaleString('en-GB')} rows (${audited.toLocaleString('en-GB')} audits) for ${authority.name} to ${opts.out}\n`);
+        cliIo().stdout.write(
+          `Wrote ${found.length.toLocaleString('en-GB')} rows (${audited.toLocaleString('en-GB')} audits) for ${authority.name} to ${opts.out}\n`,
+        );
       });
     });
 
   audits
     .command('agreement')
-    .description('How far auditors and moderators agree on moderated domain grades: exact agreement and weighted kappa (linear weights).')
+    .description(
+      'How far auditors and moderators agree on moderated domain grades: exact agreement and weighted kappa (linear weights).',
+    )
     .addOption(new Option('--from <date>', 'audits submitted on or after (YYYY-MM-DD)').argParser(isoDate))
     .addOption(new Option('--to <date>', 'audits submitted on or before (YYYY-MM-DD)').argParser(isoDate))
     .option('--authority <code>', 'authority code (default: the only authority, or DEMO)')
@@ -115,25 +156,40 @@ export function registerAuditCommands(program: Command): void {
 
   audits
     .command('report')
-    .description('The monthly quality assurance report for heads of service (DOCX): grades by domain, 12-month trend, teams, moderation.')
+    .description(
+      'The monthly quality assurance report for heads of service (DOCX): grades by domain, 12-month trend, teams, moderation.',
+    )
     .addOption(
-      new Option('--month <YYYY-MM>', 'the month the audits were submitted in').makeOptionMandatory().argParser((v: string) => {
-        if (!isMonth(v)) throw new InvalidArgumentError('Enter the month as YYYY-MM, for example 2026-03.');
-        return v;
-      }),
+      new Option('--month <YYYY-MM>', 'the month the audits were submitted in')
+        .makeOptionMandatory()
+        .argParser((v: string) => {
+          if (!isMonth(v)) throw new InvalidArgumentError('Enter the month as YYYY-MM, for example 2026-03.');
+          return v;
+        }),
     )
     .requiredOption('--out <file.docx>', 'where to write the Word document')
-    .addOption(new Option('--audience <audience>', 'internal (names auditors) or members (counts 1–4 as "c", no names)').choices(AUDIENCES).default('internal'))
+    .addOption(
+      new Option('--audience <audience>', 'internal (names auditors) or members (counts 1–4 as "c", no names)')
+        .choices(AUDIENCES)
+        .default('internal'),
+    )
     .option('--authority <code>', 'authority code (default: the only authority, or DEMO)')
     .action(async (opts: { month: string; out: string; audience: ReportAudience; authority?: string }) => {
       await withRuntime(async (rt) => {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const report = await loadQualityReport(rt.database.db, authority.id, opts.month, opts.audience);
         await writeFile(opts.out, await qualityReportDocument(report));
-        await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'quality.report', null).record(rt.database.db, {
-          recordType: 'authority', recordId: String(authority.id), detail: { month: opts.month, audience: opts.audience },
-        });
-        cliIo().stdout.write(`Wrote the ${report.monthLabel} quality assurance report (${opts.audience}) for ${authority.name} to ${opts.out}\n`);
+        await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'quality.report', null).record(
+          rt.database.db,
+          {
+            recordType: 'authority',
+            recordId: String(authority.id),
+            detail: { month: opts.month, audience: opts.audience },
+          },
+        );
+        cliIo().stdout.write(
+          `Wrote the ${report.monthLabel} quality assurance report (${opts.audience}) for ${authority.name} to ${opts.out}\n`,
+        );
       });
     });
 }

@@ -23,7 +23,9 @@ function describe(summary: ImportSummary): string {
   for (const b of summary.batches) {
     const files = `${b.files.length} file${b.files.length === 1 ? '' : 's'}`;
     if (b.status === 'unchanged') {
-      lines.push(`Unchanged: ${b.formatLabel} ${b.periodLabel} (${files}) — these files were imported before; nothing changed.`);
+      lines.push(
+        `Unchanged: ${b.formatLabel} ${b.periodLabel} (${files}) — these files were imported before; nothing changed.`,
+      );
       continue;
     }
     if (b.status === 'accepted') {
@@ -35,28 +37,42 @@ function describe(summary: ImportSummary): string {
           `${b.queries} ${b.queries === 1 ? 'query' : 'queries'} (import ${b.id}).`,
       );
     } else {
-      lines.push(`Rejected: ${b.formatLabel} ${b.periodLabel} (${files}): ${b.errors} error${b.errors === 1 ? '' : 's'}, ${b.queries} ${b.queries === 1 ? 'query' : 'queries'}. Nothing was written (import ${b.id}).`);
+      lines.push(
+        `Rejected: ${b.formatLabel} ${b.periodLabel} (${files}): ${b.errors} error${b.errors === 1 ? '' : 's'}, ${b.queries} ${b.queries === 1 ? 'query' : 'queries'}. Nothing was written (import ${b.id}).`,
+      );
       for (const i of b.issues.filter((x) => x.severity === 'error').slice(0, ISSUES_SHOWN)) {
         const where = [i.file, i.row !== null ? `row ${i.row}` : null, i.column].filter(Boolean).join(', ');
         lines.push(`  ${i.rule} ${where}: ${i.message}`);
       }
-      if (b.errors > ISSUES_SHOWN) lines.push(`  … and ${b.errors - ISSUES_SHOWN} more: lantern imports report ${b.id}`);
+      if (b.errors > ISSUES_SHOWN)
+        lines.push(`  … and ${b.errors - ISSUES_SHOWN} more: lantern imports report ${b.id}`);
     }
   }
   for (const name of summary.empty) lines.push(`Empty: ${name} (the file has nothing in it).`);
-  for (const name of summary.unrecognised) lines.push(`Not recognised: ${name} (not an SSD table, an SSDA903 file, a CIN census or an Annex A workbook).`);
-  if (summary.batches.length === 0 && summary.unrecognised.length === 0 && summary.empty.length === 0) lines.push('No files found.');
+  for (const name of summary.unrecognised)
+    lines.push(`Not recognised: ${name} (not an SSD table, an SSDA903 file, a CIN census or an Annex A workbook).`);
+  if (summary.batches.length === 0 && summary.unrecognised.length === 0 && summary.empty.length === 0)
+    lines.push('No files found.');
   return `${lines.join('\n')}\n`;
 }
 
 export function registerDataCommands(program: Command): void {
   program
     .command('import')
-    .description('Import an SSD extract, SSDA903 CSVs, a CIN census XML or an Annex A workbook (files, folders or zips). Exit code 0 only when nothing was rejected.')
+    .description(
+      'Import an SSD extract, SSDA903 CSVs, a CIN census XML or an Annex A workbook (files, folders or zips). Exit code 0 only when nothing was rejected.',
+    )
     .argument('<paths...>', 'files, folders or zip files')
     .option('--authority <code>', 'authority code (default: the only authority, or DEMO)')
-    .addOption(new Option('--year <yyyy>', 'collection year, named by its end (2026 = 2025/26), when the files do not say').argParser(int('year', 2000)))
-    .addOption(new Option('--as-at <date>', 'the date an Annex A describes, when the workbook does not say').argParser(isoDate))
+    .addOption(
+      new Option(
+        '--year <yyyy>',
+        'collection year, named by its end (2026 = 2025/26), when the files do not say',
+      ).argParser(int('year', 2000)),
+    )
+    .addOption(
+      new Option('--as-at <date>', 'the date an Annex A describes, when the workbook does not say').argParser(isoDate),
+    )
     .option('--json', 'print a machine-readable summary', false)
     .action(async (paths: string[], opts: { authority?: string; year?: number; asAt?: string; json: boolean }) => {
       const summary = await withRuntime(async (rt) => {
@@ -69,7 +85,9 @@ export function registerDataCommands(program: Command): void {
             actor: cliActor(authority.id),
             options: { collectionYear: opts.year, asAt: opts.asAt },
             refreshIndicators: true,
-            onProgress: (p) => { progress.update({ stage: p.file ? `${p.stage} ${p.file}` : p.stage, done: p.done, total: p.total ?? 1 }); },
+            onProgress: (p) => {
+              progress.update({ stage: p.file ? `${p.stage} ${p.file}` : p.stage, done: p.done, total: p.total ?? 1 });
+            },
           });
         } finally {
           progress.stop();
@@ -77,17 +95,26 @@ export function registerDataCommands(program: Command): void {
       });
       if (opts.json) {
         const out = {
-          batches: summary.batches.map((b) => ({ ...b, issues: b.issues.slice(0, 1000), issuesShown: Math.min(1000, b.issues.length) })),
+          batches: summary.batches.map((b) => ({
+            ...b,
+            issues: b.issues.slice(0, 1000),
+            issuesShown: Math.min(1000, b.issues.length),
+          })),
           unrecognised: summary.unrecognised,
           empty: summary.empty,
         };
         cliIo().stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else cliIo().stdout.write(describe(summary));
-      const failed = summary.batches.some((b) => b.status === 'rejected') || summary.unrecognised.length > 0 || summary.empty.length > 0;
+      const failed =
+        summary.batches.some((b) => b.status === 'rejected') ||
+        summary.unrecognised.length > 0 ||
+        summary.empty.length > 0;
       cliIo().exitCode = failed ? 1 : 0;
     });
 
-  const imports = program.command('imports').description('The import log: what was imported, by whom, when, and what the validators found.');
+  const imports = program
+    .command('imports')
+    .description('The import log: what was imported, by whom, when, and what the validators found.');
   imports
     .command('list')
     .description('List imports, newest first.')
@@ -102,7 +129,9 @@ export function registerDataCommands(program: Command): void {
           return;
         }
         for (const r of rows) {
-          cliIo().stdout.write(`${String(r.id).padStart(5)}  ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')}  ${r.status.padEnd(10)}  ${r.format.padEnd(7)}  ${r.periodLabel}  ${r.errors} errors, ${r.queries} queries  ${r.importedBy}\n`);
+          cliIo().stdout.write(
+            `${String(r.id).padStart(5)}  ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')}  ${r.status.padEnd(10)}  ${r.format.padEnd(7)}  ${r.periodLabel}  ${r.errors} errors, ${r.queries} queries  ${r.importedBy}\n`,
+          );
         }
       });
     });
@@ -123,8 +152,13 @@ export function registerDataCommands(program: Command): void {
           cliIo().stdout.write(`Wrote ${issues.total} issues to ${opts.csv}\n`);
           return;
         }
-        cliIo().stdout.write(`Import ${batch.id}: ${batch.format} ${batch.periodLabel}, ${batch.status}; ${batch.errors} errors, ${batch.queries} queries\n`);
-        for (const i of issues.rows) cliIo().stdout.write(`${i.severity.padEnd(5)} ${i.rule.padEnd(12)} ${i.fileName}${i.rowNumber !== null ? `:${i.rowNumber}` : ''}${i.column ? ` ${i.column}` : ''}  ${i.message}\n`);
+        cliIo().stdout.write(
+          `Import ${batch.id}: ${batch.format} ${batch.periodLabel}, ${batch.status}; ${batch.errors} errors, ${batch.queries} queries\n`,
+        );
+        for (const i of issues.rows)
+          cliIo().stdout.write(
+            `${i.severity.padEnd(5)} ${i.rule.padEnd(12)} ${i.fileName}${i.rowNumber !== null ? `:${i.rowNumber}` : ''}${i.column ? ` ${i.column}` : ''}  ${i.message}\n`,
+          );
       });
     });
 
@@ -138,7 +172,9 @@ export function registerDataCommands(program: Command): void {
         const batch = await importLog(rt.database.db).get(id);
         if (!batch) throw new ValidationError([{ field: 'id', message: `No import ${id}` }]);
         const written = await restoreOriginals(rt.database.db, id, opts.out);
-        cliIo().stdout.write(`Wrote ${written.length} file${written.length === 1 ? '' : 's'} of import ${id} to ${opts.out}:\n${written.map((w) => `  ${w}`).join('\n')}\n`);
+        cliIo().stdout.write(
+          `Wrote ${written.length} file${written.length === 1 ? '' : 's'} of import ${id} to ${opts.out}:\n${written.map((w) => `  ${w}`).join('\n')}\n`,
+        );
       });
     });
 
@@ -152,13 +188,23 @@ export function registerDataCommands(program: Command): void {
     .option('--region <region>', 'region, for benchmarks')
     .action(async (opts: { code: string; name: string; laNumber?: string; region?: string }) => {
       await withRuntime(async (rt) => {
-        if (opts.laNumber && !/^\d{3}$/.test(opts.laNumber)) throw new ValidationError([{ field: '--la-number', message: 'Enter the 3-digit DfE LA number, like 302' }]);
+        if (opts.laNumber && !/^\d{3}$/.test(opts.laNumber))
+          throw new ValidationError([{ field: '--la-number', message: 'Enter the 3-digit DfE LA number, like 302' }]);
         const [row] = await rt.database.db
           .insert(authorities)
-          .values({ code: opts.code, name: opts.name, laNumber: opts.laNumber ?? null, region: opts.region ?? null, benchmarkLaNumber: opts.laNumber ?? null })
+          .values({
+            code: opts.code,
+            name: opts.name,
+            laNumber: opts.laNumber ?? null,
+            region: opts.region ?? null,
+            benchmarkLaNumber: opts.laNumber ?? null,
+          })
           .onConflictDoNothing()
           .returning();
-        if (!row) throw new ValidationError([{ field: '--code', message: `An authority with code ${opts.code} already exists` }]);
+        if (!row)
+          throw new ValidationError([
+            { field: '--code', message: `An authority with code ${opts.code} already exists` },
+          ]);
         cliIo().stdout.write(`Created ${row.name} (${row.code}).\n`);
       });
     });

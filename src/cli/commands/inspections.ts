@@ -8,7 +8,15 @@ import { readFile } from 'node:fs/promises';
 import { cliIo } from '../io';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ACTIVITY_LABELS, FRAMEWORK_LABELS, FRAMEWORK_JUDGEMENTS, GRADE_LABELS, RECOMMENDATION_KIND_LABELS, type Framework, type JudgementKey } from '../../domain/ofsted';
+import {
+  ACTIVITY_LABELS,
+  FRAMEWORK_LABELS,
+  FRAMEWORK_JUDGEMENTS,
+  GRADE_LABELS,
+  RECOMMENDATION_KIND_LABELS,
+  type Framework,
+  type JudgementKey,
+} from '../../domain/ofsted';
 import { ValidationError, type FieldError } from '../../core/errors';
 import type { ProposedInspection } from '../../features/inspections/proposal';
 
@@ -25,12 +33,27 @@ function shortName(key: JudgementKey, framework: Framework | null): string {
 /** A few lines a person can check at a glance. */
 export function formatProposal(file: string, r: ProposedInspection): string {
   const lines: string[] = [file];
-  const what = [r.kind ? ACTIVITY_LABELS[r.kind] : 'Kind not recognised', r.framework ? FRAMEWORK_LABELS[r.framework] : null].filter(Boolean).join(', ');
-  const when = r.startDate ? (r.endDate && r.endDate !== r.startDate ? `${r.startDate} to ${r.endDate}` : r.startDate) : 'dates not found';
-  lines.push(`  ${what}`, `  Authority: ${r.authorityName ?? 'not found'}; ${when}${r.publishedOn ? `; published ${r.publishedOn}` : ''}`);
+  const what = [
+    r.kind ? ACTIVITY_LABELS[r.kind] : 'Kind not recognised',
+    r.framework ? FRAMEWORK_LABELS[r.framework] : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const when = r.startDate
+    ? r.endDate && r.endDate !== r.startDate
+      ? `${r.startDate} to ${r.endDate}`
+      : r.startDate
+    : 'dates not found';
+  lines.push(
+    `  ${what}`,
+    `  Authority: ${r.authorityName ?? 'not found'}; ${when}${r.publishedOn ? `; published ${r.publishedOn}` : ''}`,
+  );
   lines.push(`  Lead inspector: ${r.leadInspector ?? 'not found'}`);
   if (r.theme) lines.push(`  Theme: ${r.theme}`);
-  if (r.judgements.length > 0) lines.push(`  Judgements: ${r.judgements.map((j) => `${shortName(j.key, r.framework)}: ${GRADE_LABELS[j.grade]}`).join('; ')}`);
+  if (r.judgements.length > 0)
+    lines.push(
+      `  Judgements: ${r.judgements.map((j) => `${shortName(j.key, r.framework)}: ${GRADE_LABELS[j.grade]}`).join('; ')}`,
+    );
   for (const kind of ['priority-action', 'recommendation'] as const) {
     const items = r.recommendations.filter((x) => x.kind === kind);
     if (items.length === 0) continue;
@@ -45,7 +68,9 @@ export function formatProposal(file: string, r: ProposedInspection): string {
     }
     lines.push(`  Paragraphs: ${r.paragraphs.length} (${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')})`);
   }
-  lines.push(r.warnings.length === 0 ? '  Warnings: none' : `  Warnings:\n${r.warnings.map((w) => `    - ${w}`).join('\n')}`);
+  lines.push(
+    r.warnings.length === 0 ? '  Warnings: none' : `  Warnings:\n${r.warnings.map((w) => `    - ${w}`).join('\n')}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -53,7 +78,9 @@ export function registerInspectionCommands(program: Command): void {
   const inspections = program.command('inspections').description('Ofsted inspections and visits.');
   inspections
     .command('read-report')
-    .description('Read Ofsted reports or letters (PDF or text) and print the proposed inspection records, for checking before they are saved. Changes nothing.')
+    .description(
+      'Read Ofsted reports or letters (PDF or text) and print the proposed inspection records, for checking before they are saved. Changes nothing.',
+    )
     .argument('<files...>', 'report files: PDF (recognised by its content) or text')
     .option('--json', 'print JSON: one object for one file, an array for several', false)
     .action(async (files: string[], opts: { json: boolean }) => {
@@ -67,7 +94,10 @@ export function registerInspectionCommands(program: Command): void {
           bytes = new Uint8Array(await readFile(file));
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          errors.push({ field: 'file', message: `${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : 'could not be read'}` });
+          errors.push({
+            field: 'file',
+            message: `${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : 'could not be read'}`,
+          });
           continue;
         }
         try {
@@ -79,7 +109,8 @@ export function registerInspectionCommands(program: Command): void {
       }
       if (errors.length > 0) throw new ValidationError(errors);
       if (opts.json) {
-        const body = results.length === 1 ? results[0]?.proposal : results.map((r) => ({ file: r.file, ...r.proposal }));
+        const body =
+          results.length === 1 ? results[0]?.proposal : results.map((r) => ({ file: r.file, ...r.proposal }));
         cliIo().stdout.write(`${JSON.stringify(body, null, 2)}\n`);
       } else {
         cliIo().stdout.write(results.map((r) => formatProposal(r.file, r.proposal)).join('\n'));

@@ -20,7 +20,9 @@ import { cliActor, withRuntime } from '../context';
 export function registerReportCommands(program: Command): void {
   program
     .command('report')
-    .description(`Write a report as DOCX or PDF and keep it in the generated-reports log. Kinds: ${REPORT_KINDS.map((k) => k.key).join(', ')} (lantern report list).`)
+    .description(
+      `Write a report as DOCX or PDF and keep it in the generated-reports log. Kinds: ${REPORT_KINDS.map((k) => k.key).join(', ')} (lantern report list).`,
+    )
     .argument('<kind>', 'the report, or list to see them')
     .option('--period <period>', 'the period the kind reads (see lantern report list)', 'latest')
     .addOption(new Option('--audience <audience>', 'internal, or members (counts 1–4 as "c")').default('internal'))
@@ -32,20 +34,45 @@ export function registerReportCommands(program: Command): void {
         return;
       }
       const kind = reportKind(kindKey);
-      if (!kind) throw new ValidationError([{ field: 'kind', message: `There is no report "${kindKey}": choose one of ${REPORT_KINDS.map((k) => k.key).join(', ')}` }]);
-      if (!(AUDIENCES as readonly string[]).includes(opts.audience)) throw new ValidationError([{ field: '--audience', message: `Use internal or members, not "${opts.audience}"` }]);
-      if (!opts.out) throw new ValidationError([{ field: '--out', message: 'Say where to write the report: --out FILE.docx or --out FILE.pdf' }]);
+      if (!kind)
+        throw new ValidationError([
+          {
+            field: 'kind',
+            message: `There is no report "${kindKey}": choose one of ${REPORT_KINDS.map((k) => k.key).join(', ')}`,
+          },
+        ]);
+      if (!(AUDIENCES as readonly string[]).includes(opts.audience))
+        throw new ValidationError([
+          { field: '--audience', message: `Use internal or members, not "${opts.audience}"` },
+        ]);
+      if (!opts.out)
+        throw new ValidationError([
+          { field: '--out', message: 'Say where to write the report: --out FILE.docx or --out FILE.pdf' },
+        ]);
       const format = path.extname(opts.out).slice(1).toLowerCase();
-      if (!isReportFormat(format)) throw new ValidationError([{ field: '--out', message: `The file must end .docx or .pdf (the format is taken from it), not "${path.basename(opts.out)}"` }]);
+      if (!isReportFormat(format))
+        throw new ValidationError([
+          {
+            field: '--out',
+            message: `The file must end .docx or .pdf (the format is taken from it), not "${path.basename(opts.out)}"`,
+          },
+        ]);
       const out = opts.out;
       await withRuntime(async (rt) => {
         const db = rt.database.db;
         const authority = await resolveAuthority(db, opts.authority);
         const actor = cliActor(authority.id);
-        const report = await generateReport(db, authority.id, { kind: kind.key, period: opts.period, audience: opts.audience, format }, actor.username);
+        const report = await generateReport(
+          db,
+          authority.id,
+          { kind: kind.key, period: opts.period, audience: opts.audience, format },
+          actor.username,
+        );
         await writeFile(out, report.bytes);
         await createAuditor(rt.services.accessLogRepository, actor, 'reports.generate', null).record(db, {
-          recordType: 'generated_report', recordId: String(report.id), detail: { kind: report.kind, period: report.period, audience: report.audience, format: report.format },
+          recordType: 'generated_report',
+          recordId: String(report.id),
+          detail: { kind: report.kind, period: report.period, audience: report.audience, format: report.format },
         });
         cliIo().stdout.write(
           `Wrote ${kind.title.toLowerCase()} (${report.document.periodLabel}; ${report.audience}) for ${authority.name} to ${out}: ${report.bytes.length.toLocaleString('en-GB')} bytes, sha256 ${report.sha256}, log entry ${report.id}\n`,

@@ -31,23 +31,42 @@ describe('lantern report', { timeout: 600_000 }, () => {
   test('list: the kinds and what their period takes', async () => {
     const r = await run(['report', 'list']);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^inspection-committee\tCommittee report on an inspection\. Period: an inspection’s id, or latest/m);
+    assert.match(
+      r.stdout,
+      /^inspection-committee\tCommittee report on an inspection\. Period: an inspection’s id, or latest/m,
+    );
   });
 
   let first = 0;
   test('inspection-committee --period latest --audience members --out FILE.pdf: a tagged PDF, its sha256 and log entry printed', async () => {
     const out = path.join(cli.dir, 'committee.pdf');
-    const r = await run(['report', 'inspection-committee', '--period', 'latest', '--audience', 'members', '--out', out]);
+    const r = await run([
+      'report',
+      'inspection-committee',
+      '--period',
+      'latest',
+      '--audience',
+      'members',
+      '--out',
+      out,
+    ]);
     assert.equal(r.status, 0, r.stderr);
     const bytes = readFileSync(out);
     assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
-    assert.match(r.stdout, /^Wrote committee report on an inspection \(.+; members\) for .+ to .*committee\.pdf: [\d,]+ bytes, sha256 [0-9a-f]{64}, log entry \d+\n$/);
+    assert.match(
+      r.stdout,
+      /^Wrote committee report on an inspection \(.+; members\) for .+ to .*committee\.pdf: [\d,]+ bytes, sha256 [0-9a-f]{64}, log entry \d+\n$/,
+    );
     assert.ok(r.stdout.includes(`sha256 ${createHash('sha256').update(bytes).digest('hex')}`));
     assert.ok(r.stdout.includes(`${bytes.length.toLocaleString('en-GB')} bytes`));
     first = logId(r.stdout);
     const marked = await markedContent(bytes);
     assert.ok(marked.some((m) => m.tag === 'H2' && m.text === '4. Judgements'));
-    assert.deepEqual(marked.filter((m) => m.tag === 'TD' && /^[1-4]%?$/.test(m.text)).map((m) => m.text), [], 'no count from 1 to 4 for members');
+    assert.deepEqual(
+      marked.filter((m) => m.tag === 'TD' && /^[1-4]%?$/.test(m.text)).map((m) => m.text),
+      [],
+      'no count from 1 to 4 for members',
+    );
   });
 
   test('--out FILE.docx: a Word document (internal by default)', async () => {
@@ -63,12 +82,27 @@ describe('lantern report', { timeout: 600_000 }, () => {
 
   test('refusals: unknown kind, audience, extension or inspection — a clear message, exit 1, no file, no log entry', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['report', 'performance-pak', '--out', 'x.pdf'], /Error: kind: There is no report "performance-pak": choose one of performance-pack, self-evaluation, inspection-committee, equalities, qa, improvement-plan/],
-      [['report', 'inspection-committee', '--audience', 'public', '--out', 'x.pdf'], /Error: --audience: Use internal or members, not "public"/],
-      [['report', 'inspection-committee', '--out', 'x.odt'], /Error: --out: The file must end \.docx or \.pdf \(the format is taken from it\), not "x\.odt"/],
+      [
+        ['report', 'performance-pak', '--out', 'x.pdf'],
+        /Error: kind: There is no report "performance-pak": choose one of performance-pack, self-evaluation, inspection-committee, equalities, qa, improvement-plan/,
+      ],
+      [
+        ['report', 'inspection-committee', '--audience', 'public', '--out', 'x.pdf'],
+        /Error: --audience: Use internal or members, not "public"/,
+      ],
+      [
+        ['report', 'inspection-committee', '--out', 'x.odt'],
+        /Error: --out: The file must end \.docx or \.pdf \(the format is taken from it\), not "x\.odt"/,
+      ],
       [['report', 'inspection-committee'], /Error: --out: Say where to write the report/],
-      [['report', 'inspection-committee', '--period', '999999', '--out', 'x.pdf'], /Error: --period: There is no inspection 999999 for this authority/],
-      [['report', 'inspection-committee', '--period', 'last', '--out', 'x.pdf'], /Error: --period: Give an inspection’s id \(a number\) or latest, not "last"/],
+      [
+        ['report', 'inspection-committee', '--period', '999999', '--out', 'x.pdf'],
+        /Error: --period: There is no inspection 999999 for this authority/,
+      ],
+      [
+        ['report', 'inspection-committee', '--period', 'last', '--out', 'x.pdf'],
+        /Error: --period: Give an inspection’s id \(a number\) or latest, not "last"/,
+      ],
     ];
     for (const [args, message] of cases) {
       const out = args[args.indexOf('--out') + 1];

@@ -22,9 +22,18 @@ describe('lantern trackers', () => {
   test('prints a tracker as JSON and as a table', async () => {
     const json = await run(['trackers', '--as-at', '2026-03-27', '--json']);
     assert.equal(json.status, 0, json.stderr);
-    const body = JSON.parse(json.stdout) as { tracker: string; asAt: string; windowEnd: string; total: number; rows: unknown[] };
+    const body = JSON.parse(json.stdout) as {
+      tracker: string;
+      asAt: string;
+      windowEnd: string;
+      total: number;
+      rows: unknown[];
+    };
     // 10 working days after Fri 27 Mar 2026, across Good Friday and Easter Monday: Tue 14 Apr.
-    assert.deepEqual([body.tracker, body.asAt, body.windowEnd, body.total, body.rows.length], ['due', '2026-03-27', '2026-04-14', 0, 0]);
+    assert.deepEqual(
+      [body.tracker, body.asAt, body.windowEnd, body.total, body.rows.length],
+      ['due', '2026-03-27', '2026-04-14', 0, 0],
+    );
     const plain = await run(['trackers', '--tracker', 'caseloads', '--as-at', '2026-03-27']);
     assert.equal(plain.status, 0, plain.stderr);
     assert.match(plain.stdout, /^Caseloads as at 2026-03-27: 0 workers/);
