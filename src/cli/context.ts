@@ -7,6 +7,7 @@ import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../core/config';
 import { isIsoDate } from '../domain/dates';
 import { openRuntime, type Runtime } from '../app/runtime';
+import { cliIo } from './io';
 
 export function cliActor(authorityId: number | null) {
   return { userId: null, username: `cli:${safeOsUser()}`, authorityId };
@@ -21,7 +22,7 @@ function safeOsUser(): string {
 }
 
 export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
-  const config = loadConfig(process.env, { purpose: 'command' });
+  const config = loadConfig(cliIo().env, { purpose: 'command' });
   const rt = await openRuntime(config, { migrate: options.migrate ?? true, logger: undefined });
   try {
     return await fn(rt);

@@ -1,7 +1,9 @@
 /**
  * Progress for long work: a bar per stage on a terminal (cli-progress), plain lines otherwise (CI, logs).
  */
+import { WriteStream } from 'node:tty';
 import cliProgress from 'cli-progress';
+import { cliIo, type CliWritable } from './io';
 
 export interface ProgressEvent {
   stage: string;
@@ -9,11 +11,8 @@ export interface ProgressEvent {
   total: number;
 }
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): {
-  update(p: ProgressEvent): void;
-  stop(): void;
-} {
-  if (!stream.isTTY) {
+export function createProgress(stream: CliWritable = cliIo().stderr): { update(p: ProgressEvent): void; stop(): void } {
+  if (!(stream instanceof WriteStream) || !stream.isTTY) {
     let lastStage = '';
     return {
       update(p) {

@@ -17,19 +17,19 @@ describe('lantern audits', () => {
   let dir: string;
   const run = (args: string[]) => cli.run(args);
 
-  before(() => {
+  before(async () => {
     cli = lanternCli('audits');
     dir = cli.dir;
-    const made = run(['demo', 'generate', '--child-population', '3000', '--years', '1', '--as-at', '2026-03-31']);
+    const made = await run(['demo', 'generate', '--child-population', '3000', '--years', '1', '--as-at', '2026-03-31']);
     assert.equal(made.status, 0, made.stderr);
   });
   after(() => {
     cli?.dispose();
   });
 
-  test('export: one row per audit and domain, the moderated grade beside the auditor’s where there is one', () => {
+  test('export: one row per audit and domain, the moderated grade beside the auditor’s where there is one', async () => {
     const out = path.join(dir, 'audits.csv');
-    const r = run(['audits', 'export', '--out', out]);
+    const r = await run(['audits', 'export', '--out', out]);
     assert.equal(r.status, 0, r.stderr);
     const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
     assert.deepEqual(Object.keys(rows[0] ?? {}), [
@@ -71,18 +71,21 @@ describe('lantern audits', () => {
     }
     // A period: only audits submitted in March 2026.
     const march = path.join(dir, 'march.csv');
-    assert.equal(run(['audits', 'export', '--out', march, '--from', '2026-03-01', '--to', '2026-03-31']).status, 0);
+    assert.equal(
+      (await run(['audits', 'export', '--out', march, '--from', '2026-03-01', '--to', '2026-03-31'])).status,
+      0,
+    );
     const marchRows = parse(readFileSync(march, 'utf8'), { columns: true }) as Array<Record<string, string>>;
     assert.ok(marchRows.length > 0 && marchRows.every((x) => (x.submitted_on ?? '').startsWith('2026-03')));
   });
 
-  test('agreement --json: the pairs are the export’s moderated rows; the exact share is their share graded the same', () => {
+  test('agreement --json: the pairs are the export’s moderated rows; the exact share is their share graded the same', async () => {
     const exported = parse(readFileSync(path.join(dir, 'audits.csv'), 'utf8'), { columns: true }) as Array<
       Record<string, string>
     >;
     const moderated = exported.filter((x) => x.moderated_grade !== '');
     const same = moderated.filter((x) => x.moderated_grade === x.auditor_grade).length;
-    const r = run(['audits', 'agreement', '--json']);
+    const r = await run(['audits', 'agreement', '--json']);
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as {
       weights: string;
@@ -101,7 +104,7 @@ describe('lantern audits', () => {
       moderated.length,
     );
     assert.equal(json.byDomain.length, 8);
-    const text = run(['audits', 'agreement']);
+    const text = await run(['audits', 'agreement']);
     assert.match(text.stdout, /All moderated grades/);
     assert.match(text.stdout, /By auditor/);
   });
@@ -111,7 +114,7 @@ describe('lantern audits', () => {
     { timeout: 120_000 },
     async () => {
       const out = path.join(dir, 'qa.docx');
-      const r = run(['audits', 'report', '--month', '2026-03', '--out', out, '--audience', 'members']);
+      const r = await run(['audits', 'report', '--month', '2026-03', '--out', out, '--audience', 'members']);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /Wrote the March 2026 quality assurance report \(members\) for .* to .*qa\.docx/);
       const xml = await zipEntry(readFileSync(out), 'word/document.xml');
@@ -121,9 +124,9 @@ describe('lantern audits', () => {
     },
   );
 
-  test('report: a month written 2026-3 is refused, naming the format, and nothing is written', () => {
+  test('report: a month written 2026-3 is refused, naming the format, and nothing is written', async () => {
     const out = path.join(dir, 'bad.docx');
-    const r = run(['audits', 'report', '--month', '2026-3', '--out', out]);
+    const r = await run(['audits', 'report', '--month', '2026-3', '--out', out]);
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /Enter the month as YYYY-MM, for example 2026-03/);
     assert.equal(existsSync(out), false);

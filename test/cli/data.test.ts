@@ -1,28 +1,19 @@
 /**
- * `lantern import`, `lantern imports` and `lantern export` as an analyst runs them: a real process on a real
- * PGlite folder, with the small hand-written 903 return (test/support/ssda903-sample.ts).
+ * `lantern import`, `lantern imports` and `lantern export` as an analyst runs them (in-process, one import as a real
+ * process) on a real PGlite folder, with the small hand-written 903 return (test/support/ssda903-sample.ts).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { lanternCli, type LanternCli } from '../support/cli';
 import { SAMPLE_903, SAMPLE_903_BAD_EPISODES } from '../support/ssda903-sample';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 describe('lantern import and export', () => {
   let dir: string;
-  const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['bin/lantern.mjs', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, LANTERN_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '', LANTERN_LOG_LEVEL: 'silent' },
-    });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  let cli: LanternCli;
+  const run = (args: string[], spawn = false) => cli.run(args, { spawn });
   const write = (folder: string, files: Record<string, string>) => {
     rmSync(path.join(dir, folder), { recursive: true, force: true });
     for (const [name, text] of Object.entries(files)) {
@@ -34,22 +25,27 @@ describe('lantern import and export', () => {
   };
 
   before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-data-'));
+    cli = lanternCli('data');
+    dir = cli.dir;
   });
   after(() => {
-    rmSync(dir, { recursive: true, force: true });
+    cli.dispose();
   });
 
-  test('an empty database takes an authority, then its 903; the same files again change nothing', () => {
-    assert.equal(run(['import', write('none', { 'header.csv': SAMPLE_903.header })]).status, 1, 'no authority yet');
-    const created = run(['authority', 'create', '--code', '999', '--name', 'Anytown', '--la-number', '999']);
+  test('an empty database takes an authority, then its 903; the same files again change nothing', async () => {
+    assert.equal(
+      (await run(['import', write('none', { 'header.csv': SAMPLE_903.header })])).status,
+      1,
+      'no authority yet',
+    );
+    const created = await run(['authority', 'create', '--code', '999', '--name', 'Anytown', '--la-number', '999']);
     assert.equal(created.status, 0, created.stderr);
     const good = write('good', {
       'header.csv': SAMPLE_903.header,
       'episodes.csv': SAMPLE_903.episodes,
       'sw.csv': SAMPLE_903.socialWorkers,
     });
-    const first = run(['import', good, '--year', '2026']);
+    const first = await run(['import', good, '--year', '2026']);
     assert.equal(first.status, 0, first.stdout + first.stderr);
     // 2 children; 2 periods of care, 2 legal statuses, 2 placements, 1 social worker allocation. One query: the
     // rules comparing with last year's return were not run (no 2024/25 return imported: LNT-PREVIOUS).
@@ -57,51 +53,51 @@ describe('lantern import and export', () => {
       first.stdout,
       /Accepted: SSDA903 children looked after return 2025\/26 \(3 files\): 9 rows written, 2 children added, 0 updated; 1 query/,
     );
-    const again = run(['import', good, '--year', '2026', '--json']);
+    const again = await run(['import', good, '--year', '2026', '--json'], true);
     assert.equal(again.status, 0);
     const json = JSON.parse(again.stdout) as { batches: Array<{ status: string }> };
     assert.equal(json.batches[0]?.status, 'unchanged');
   });
 
-  test('a rejected file exits 1, names each problem, and its report can be read and written as CSV', () => {
+  test('a rejected file exits 1, names each problem, and its report can be read and written as CSV', async () => {
     const bad = write('bad', {
       'header.csv': SAMPLE_903.header,
       'episodes.csv': SAMPLE_903_BAD_EPISODES,
       'sw.csv': SAMPLE_903.socialWorkers,
       'empty.csv': '',
     });
-    const r = run(['import', bad, '--year', '2026']);
+    const r = await run(['import', bad, '--year', '2026']);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /Rejected: SSDA903 children looked after return 2025\/26/);
     assert.match(r.stdout, /bad\/episodes\.csv, row 2, DEC/);
     assert.match(r.stdout, /Empty: bad\/empty\.csv/);
     const id = /import (\d+)\)/.exec(r.stdout)?.[1];
     assert.ok(id);
-    const list = run(['imports', 'list']);
+    const list = await run(['imports', 'list']);
     assert.match(list.stdout, /rejected/);
     const csvFile = path.join(dir, 'report.csv');
-    const report = run(['imports', 'report', id, '--csv', csvFile]);
+    const report = await run(['imports', 'report', id, '--csv', csvFile]);
     assert.equal(report.status, 0, report.stderr);
     const csv = readFileSync(csvFile, 'utf8').trim().split('\n');
     assert.equal(csv[0], 'file,row,column,rule,severity,message,child');
     assert.ok(csv.some((l) => l.startsWith('bad/episodes.csv,2,DEC,')));
     // The rejected files were kept, byte for byte (the empty one, which no format read, is not part of the import).
-    const restored = run(['imports', 'files', id, '--out', path.join(dir, 'restored')]);
+    const restored = await run(['imports', 'files', id, '--out', path.join(dir, 'restored')]);
     assert.equal(restored.status, 0, restored.stderr);
     assert.equal(readFileSync(path.join(dir, 'restored', 'bad', 'episodes.csv'), 'utf8'), SAMPLE_903_BAD_EPISODES);
     assert.deepEqual(readdirSync(path.join(dir, 'restored', 'bad')).sort(), ['episodes.csv', 'header.csv', 'sw.csv']);
   });
 
-  test('exports each format with a summary', () => {
+  test('exports each format with a summary', async () => {
     const annex = path.join(dir, 'annex-a.xlsx');
-    const a = run(['export', 'annex-a', '--as-at', '2026-03-31', '--out', annex, '--json']);
+    const a = await run(['export', 'annex-a', '--as-at', '2026-03-31', '--out', annex, '--json']);
     assert.equal(a.status, 0, a.stderr);
     assert.ok(existsSync(annex));
     const summary = JSON.parse(a.stdout) as { lists: Array<{ sheet: string; rows: number }> };
     // C1 is in care at 31 March 2026 (List 8); C2 ceased on 20 December 2025, within 6 months (List 8 too).
     assert.equal(summary.lists.find((l) => l.sheet === 'List 8')?.rows, 2);
     const out903 = path.join(dir, '903');
-    const b = run(['export', '903', '--year', '2026', '--out', out903]);
+    const b = await run(['export', '903', '--year', '2026', '--out', out903]);
     assert.equal(b.status, 0, b.stderr);
     assert.ok(readdirSync(out903).includes('episodes.csv'));
     assert.equal(
@@ -110,11 +106,11 @@ describe('lantern import and export', () => {
       'a header line and two children',
     );
     const cin = path.join(dir, 'cin.xml');
-    const c = run(['export', 'cin', '--year', '2026', '--out', cin, '--json']);
+    const c = await run(['export', 'cin', '--year', '2026', '--out', cin, '--json']);
     assert.equal(c.status, 0, c.stderr);
     assert.match(readFileSync(cin, 'utf8'), /<Message/);
     const ssd = path.join(dir, 'ssd');
-    const d = run(['export', 'ssd', '--out', ssd]);
+    const d = await run(['export', 'ssd', '--out', ssd]);
     assert.equal(d.status, 0, d.stderr);
     assert.ok(readdirSync(ssd).includes('ssd_person.csv'));
   });

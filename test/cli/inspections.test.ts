@@ -1,42 +1,29 @@
 /**
- * `lantern inspections read-report` as an analyst runs it: a real process, no database.
+ * `lantern inspections read-report` as an analyst runs it (in-process): no database.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { lanternCli, REPO_ROOT, type LanternCli } from '../support/cli';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixtures = path.join(root, 'test', 'fixtures', 'ofsted-reports');
+const fixtures = path.join(REPO_ROOT, 'test', 'fixtures', 'ofsted-reports');
 const seed = path.join(fixtures, 'ofsted-barnet-2024.txt');
 
 describe('lantern inspections read-report', () => {
   let dir: string;
-  const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['bin/lantern.mjs', 'inspections', 'read-report', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        LANTERN_DATA_DIR: path.join(dir, 'never-made'),
-        DATABASE_URL: '',
-        LANTERN_LOG_LEVEL: 'silent',
-      },
-    });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  let cli: LanternCli;
+  const run = (args: string[]) => cli.run(['inspections', 'read-report', ...args]);
   before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'lantern-cli-inspections-'));
+    cli = lanternCli('inspections', { dataFolder: 'never-made' });
+    dir = cli.dir;
   });
   after(() => {
-    rmSync(dir, { recursive: true, force: true });
+    cli.dispose();
   });
 
-  test('one file with --json prints one object: the seed, 5 judgements, 4 items, 64 paragraphs', () => {
-    const r = run([seed, '--json']);
+  test('one file with --json prints one object: the seed, 5 judgements, 4 items, 64 paragraphs', async () => {
+    const r = await run([seed, '--json']);
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as {
       kind: string;
@@ -54,9 +41,9 @@ describe('lantern inspections read-report', () => {
     assert.deepEqual(json.warnings, []);
   });
 
-  test('several files with --json print an array, in the order given, each with its file', () => {
+  test('several files with --json print an array, in the order given, each with its file', async () => {
     const files = [path.join(fixtures, 'focused-visit-2019.txt'), path.join(fixtures, 'monitoring-visit-2018.txt')];
-    const r = run(['--json', ...files]);
+    const r = await run(['--json', ...files]);
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as Array<{ file: string; kind: string }>;
     assert.deepEqual(
@@ -68,8 +55,8 @@ describe('lantern inspections read-report', () => {
     );
   });
 
-  test('without --json: a summary to check at a glance', () => {
-    const r = run([path.join(fixtures, 'focused-visit-2022-priority-action.txt')]);
+  test('without --json: a summary to check at a glance', async () => {
+    const r = await run([path.join(fixtures, 'focused-visit-2022-priority-action.txt')]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /Focused visit, ILACS \(January 2018\)/);
     assert.match(r.stdout, /Authority: Ashcombe; 2022-06-14 to 2022-06-15/);
@@ -77,10 +64,10 @@ describe('lantern inspections read-report', () => {
     assert.match(r.stdout, /Warnings: none/);
   });
 
-  test('a bad file exits 1, names it and prints no records, even beside a good one', () => {
+  test('a bad file exits 1, names it and prints no records, even beside a good one', async () => {
     const empty = path.join(dir, 'empty.pdf');
     writeFileSync(empty, '');
-    const r = run(['--json', path.join(fixtures, 'jtai-2018.txt'), empty, path.join(dir, 'missing.txt')]);
+    const r = await run(['--json', path.join(fixtures, 'jtai-2018.txt'), empty, path.join(dir, 'missing.txt')]);
     assert.equal(r.status, 1);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /empty\.pdf: the file is empty/);

@@ -9,6 +9,7 @@
  * assurance report (src/features/quality/report/), written to the access log as quality.report.
  */
 import { writeFile } from 'node:fs/promises';
+import { cliIo } from '../io';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { GRADE_LABELS, GRADES } from '../../domain/ofsted';
@@ -98,7 +99,7 @@ export function registerAuditCommands(program: Command): void {
           },
         );
         const audited = new Set(found.map((r) => r.auditId)).size;
-        process.stdout.write(
+        cliIo().stdout.write(
           `Wrote ${found.length.toLocaleString('en-GB')} rows (${audited.toLocaleString('en-GB')} audits) for ${authority.name} to ${opts.out}\n`,
         );
       });
@@ -118,7 +119,7 @@ export function registerAuditCommands(program: Command): void {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const result = await moderationAgreement(rt.database.db, authority.id, { from: opts.from, to: opts.to });
         if (opts.json) {
-          process.stdout.write(
+          cliIo().stdout.write(
             `${JSON.stringify(
               {
                 authority: authority.code,
@@ -136,7 +137,7 @@ export function registerAuditCommands(program: Command): void {
           return;
         }
         const header = `${''.padEnd(44)} ${'PAIRS'.padStart(6)}  ${'EXACT'.padStart(7)}  ${'KAPPA'.padStart(7)}`;
-        process.stdout.write(
+        cliIo().stdout.write(
           [
             `Auditor–moderator agreement for ${authority.name} (moderated domain grades; weighted kappa, linear weights)`,
             header,
@@ -186,7 +187,7 @@ export function registerAuditCommands(program: Command): void {
             detail: { month: opts.month, audience: opts.audience },
           },
         );
-        process.stdout.write(
+        cliIo().stdout.write(
           `Wrote the ${report.monthLabel} quality assurance report (${opts.audience}) for ${authority.name} to ${opts.out}\n`,
         );
       });

@@ -3,6 +3,7 @@
  * `lantern authority create` (so that an empty database can receive an authority's files).
  */
 import { writeFile } from 'node:fs/promises';
+import { cliIo } from '../io';
 import { Option, type Command } from 'commander';
 import { authorities } from '../../db/schema/index';
 import { ValidationError } from '../../core/errors';
@@ -102,13 +103,13 @@ export function registerDataCommands(program: Command): void {
           unrecognised: summary.unrecognised,
           empty: summary.empty,
         };
-        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-      } else process.stdout.write(describe(summary));
+        cliIo().stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      } else cliIo().stdout.write(describe(summary));
       const failed =
         summary.batches.some((b) => b.status === 'rejected') ||
         summary.unrecognised.length > 0 ||
         summary.empty.length > 0;
-      process.exitCode = failed ? 1 : 0;
+      cliIo().exitCode = failed ? 1 : 0;
     });
 
   const imports = program
@@ -124,11 +125,11 @@ export function registerDataCommands(program: Command): void {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const rows = await importLog(rt.database.db).list(authority.id, { limit: 200 });
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+          cliIo().stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
           return;
         }
         for (const r of rows) {
-          process.stdout.write(
+          cliIo().stdout.write(
             `${String(r.id).padStart(5)}  ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')}  ${r.status.padEnd(10)}  ${r.format.padEnd(7)}  ${r.periodLabel}  ${r.errors} errors, ${r.queries} queries  ${r.importedBy}\n`,
           );
         }
@@ -148,14 +149,14 @@ export function registerDataCommands(program: Command): void {
         const issues = await log.issues(id, { rule: opts.rule ?? null, limit: null, offset: 0 });
         if (opts.csv) {
           await writeFile(opts.csv, issuesCsv(issues.rows));
-          process.stdout.write(`Wrote ${issues.total} issues to ${opts.csv}\n`);
+          cliIo().stdout.write(`Wrote ${issues.total} issues to ${opts.csv}\n`);
           return;
         }
-        process.stdout.write(
+        cliIo().stdout.write(
           `Import ${batch.id}: ${batch.format} ${batch.periodLabel}, ${batch.status}; ${batch.errors} errors, ${batch.queries} queries\n`,
         );
         for (const i of issues.rows)
-          process.stdout.write(
+          cliIo().stdout.write(
             `${i.severity.padEnd(5)} ${i.rule.padEnd(12)} ${i.fileName}${i.rowNumber !== null ? `:${i.rowNumber}` : ''}${i.column ? ` ${i.column}` : ''}  ${i.message}\n`,
           );
       });
@@ -171,7 +172,7 @@ export function registerDataCommands(program: Command): void {
         const batch = await importLog(rt.database.db).get(id);
         if (!batch) throw new ValidationError([{ field: 'id', message: `No import ${id}` }]);
         const written = await restoreOriginals(rt.database.db, id, opts.out);
-        process.stdout.write(
+        cliIo().stdout.write(
           `Wrote ${written.length} file${written.length === 1 ? '' : 's'} of import ${id} to ${opts.out}:\n${written.map((w) => `  ${w}`).join('\n')}\n`,
         );
       });
@@ -204,7 +205,7 @@ export function registerDataCommands(program: Command): void {
           throw new ValidationError([
             { field: '--code', message: `An authority with code ${opts.code} already exists` },
           ]);
-        process.stdout.write(`Created ${row.name} (${row.code}).\n`);
+        cliIo().stdout.write(`Created ${row.name} (${row.code}).\n`);
       });
     });
 

@@ -3,6 +3,7 @@
  * demo authority and for imported data alike. Each prints a summary, or JSON with --json.
  */
 import { mkdir } from 'node:fs/promises';
+import { cliIo } from '../io';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { todayInLondon } from '../../domain/today';
@@ -13,7 +14,7 @@ import type { Runtime } from '../../app/runtime';
 import { cliActor, int, isoDate, withRuntime } from '../context';
 
 function print(json: boolean, summary: Record<string, unknown>, text: string): void {
-  process.stdout.write(json ? `${JSON.stringify(summary, null, 2)}\n` : `${text}\n`);
+  cliIo().stdout.write(json ? `${JSON.stringify(summary, null, 2)}\n` : `${text}\n`);
 }
 
 /** Every export of child-level data is in the access log: who exported what, from the command line. */

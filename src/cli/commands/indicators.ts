@@ -3,6 +3,7 @@
  * kept monthly values that make trends instant.
  */
 import { Option, type Command } from 'commander';
+import { cliIo } from '../io';
 import { todayInLondon } from '../../domain/today';
 import { formatValue } from '../../features/indicators/present';
 import { periodContaining, periodLabel, PERIOD_KINDS, type PeriodKind } from '../../features/indicators/periods';
@@ -62,7 +63,7 @@ export function registerIndicatorCommands(program: Command): void {
                   progress.update({ stage: 'Computing indicators', done, total });
                 },
               });
-              process.stderr.write(
+              cliIo().stderr.write(
                 `Kept ${r.values.toLocaleString('en-GB')} monthly values (${r.indicators} indicators × ${r.months} months) in ${r.seconds.toFixed(1)} s.\n`,
               );
             } finally {
@@ -77,7 +78,7 @@ export function registerIndicatorCommands(program: Command): void {
               period: { kind: period.kind, start: period.start, end: period.end, label: periodLabel(period) },
               indicators: results.map((r) => apiResult(r, 'staff')),
             };
-            process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+            cliIo().stdout.write(`${JSON.stringify(out, null, 2)}\n`);
             return;
           }
           const lines = [`${authority.name}: ${periodLabel(period)} (${period.start} to ${period.end})`, ''];
@@ -93,7 +94,7 @@ export function registerIndicatorCommands(program: Command): void {
               `${r.definition.title}: ${formatValue(r.definition.unit, r.current.value)}${r.rag ? ` (${r.rag})` : ''}${target}${england}`,
             );
           }
-          process.stdout.write(`${lines.join('\n')}\n`);
+          cliIo().stdout.write(`${lines.join('\n')}\n`);
         });
       },
     );

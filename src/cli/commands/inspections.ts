@@ -5,6 +5,7 @@
  * read (empty, binary, a scanned PDF) exits 1 with its message and prints no records.
  */
 import { readFile } from 'node:fs/promises';
+import { cliIo } from '../io';
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -110,9 +111,9 @@ export function registerInspectionCommands(program: Command): void {
       if (opts.json) {
         const body =
           results.length === 1 ? results[0]?.proposal : results.map((r) => ({ file: r.file, ...r.proposal }));
-        process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+        cliIo().stdout.write(`${JSON.stringify(body, null, 2)}\n`);
       } else {
-        process.stdout.write(results.map((r) => formatProposal(r.file, r.proposal)).join('\n'));
+        cliIo().stdout.write(results.map((r) => formatProposal(r.file, r.proposal)).join('\n'));
       }
     });
 }

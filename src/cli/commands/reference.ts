@@ -4,6 +4,7 @@
  * --measure ID` (England, region, statistical-neighbour mean, rank and quartile per year for an authority).
  */
 import { stat } from 'node:fs/promises';
+import { cliIo } from '../io';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ValidationError } from '../../core/errors';
@@ -101,30 +102,30 @@ export function registerReferenceCommands(program: Command): void {
           return loaded;
         });
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          cliIo().stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           return;
         }
         for (const f of result.files)
-          process.stdout.write(
+          cliIo().stdout.write(
             `${f.kind === 'skipped' ? 'Skipped' : f.unchanged ? 'Unchanged' : 'Loaded'}: ${f.name} (${f.source}): ${f.note}\n`,
           );
         if (result.derived)
-          process.stdout.write(
+          cliIo().stdout.write(
             `Derived: ${result.derived.toLocaleString('en-GB')} rates per 10,000 children (count ÷ ONS 0–17 population of the mid-year before).\n`,
           );
-        process.stdout.write(
+        cliIo().stdout.write(
           `${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s.\n`,
         );
       } catch (e) {
         if (!(e instanceof ReferenceFileError)) throw e;
-        if (opts.json) process.stdout.write(`${JSON.stringify({ loaded: false, problems: e.problems }, null, 2)}\n`);
+        if (opts.json) cliIo().stdout.write(`${JSON.stringify({ loaded: false, problems: e.problems }, null, 2)}\n`);
         else {
-          process.stderr.write(
+          cliIo().stderr.write(
             `Nothing was loaded: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}.\n`,
           );
-          for (const p of e.problems) process.stderr.write(`  ${describeProblem(p)}\n`);
+          for (const p of e.problems) cliIo().stderr.write(`  ${describeProblem(p)}\n`);
         }
-        process.exitCode = 1;
+        cliIo().exitCode = 1;
       }
     });
 
@@ -161,20 +162,20 @@ export function registerReferenceCommands(program: Command): void {
             opts.measure,
           ) ?? [];
         if (opts.json) {
-          process.stdout.write(
+          cliIo().stdout.write(
             `${JSON.stringify({ authority: authority.code, measure: opts.measure, polarity, area, years }, null, 2)}\n`,
           );
           return;
         }
         const title = BENCHMARK_MEASURES.find((m) => m.id === opts.measure)?.title ?? opts.measure;
-        process.stdout.write(
+        cliIo().stdout.write(
           `${title} — ${authority.name}, benchmarked as ${area.laName ?? 'no published authority'}${area.laNumber ? ` (${area.laNumber})` : ''}; ` +
             `region ${area.region?.name ?? 'not set'}; ${area.model ? `${area.neighbours.length} statistical neighbours (${area.model} model)` : 'no statistical neighbours loaded'}; ` +
             `rank 1 = ${polarity === 'lower' ? 'lowest' : 'highest'}.\n`,
         );
         if (years.length === 0)
-          process.stdout.write('No published figures are loaded for this measure: run lantern reference import.\n');
-        else process.stdout.write(`${table(years)}\n[c], [x], [u]…: suppressed in the published table.\n`);
+          cliIo().stdout.write('No published figures are loaded for this measure: run lantern reference import.\n');
+        else cliIo().stdout.write(`${table(years)}\n[c], [x], [u]…: suppressed in the published table.\n`);
       });
     });
 
@@ -209,7 +210,7 @@ export function registerReferenceCommands(program: Command): void {
             region: changed.after.region,
           },
         });
-        process.stdout.write(
+        cliIo().stdout.write(
           `${authority.name} is now benchmarked against ${changed.after.benchmarkLaNumber} (region ${changed.after.region ?? 'not set'}).\n`,
         );
       });

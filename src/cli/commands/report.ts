@@ -6,6 +6,7 @@
  * `lantern report list` — the kinds and what their period takes.
  */
 import { writeFile } from 'node:fs/promises';
+import { cliIo } from '../io';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ValidationError } from '../../core/errors';
@@ -29,7 +30,7 @@ export function registerReportCommands(program: Command): void {
     .option('--authority <code>', 'authority code (default: the only authority, or DEMO)')
     .action(async (kindKey: string, opts: { period: string; audience: string; out?: string; authority?: string }) => {
       if (kindKey === 'list') {
-        for (const k of REPORT_KINDS) process.stdout.write(`${k.key}\t${k.title}. Period: ${k.periodHelp}.\n`);
+        for (const k of REPORT_KINDS) cliIo().stdout.write(`${k.key}\t${k.title}. Period: ${k.periodHelp}.\n`);
         return;
       }
       const kind = reportKind(kindKey);
@@ -73,7 +74,7 @@ export function registerReportCommands(program: Command): void {
           recordId: String(report.id),
           detail: { kind: report.kind, period: report.period, audience: report.audience, format: report.format },
         });
-        process.stdout.write(
+        cliIo().stdout.write(
           `Wrote ${kind.title.toLowerCase()} (${report.document.periodLabel}; ${report.audience}) for ${authority.name} to ${out}: ${report.bytes.length.toLocaleString('en-GB')} bytes, sha256 ${report.sha256}, log entry ${report.id}\n`,
         );
       });

@@ -4,6 +4,7 @@
  * user, like every command), audited as tracker.view with the tracker and filters.
  */
 import { Option, type Command } from 'commander';
+import { cliIo } from '../io';
 import { ValidationError } from '../../core/errors';
 import { createAuditor } from '../../accounts/access-log/auditor';
 import { STATUSES, TRACKER_IDS, TRACKERS, type ItemStatus, type TrackerId } from '../../features/trackers/definitions';
@@ -121,7 +122,7 @@ export function registerTrackerCommands(program: Command): void {
             { asAt: opts.asAt, teamId, workerId, kind: opts.kind ?? null, status: opts.status ?? null },
             audit,
           );
-          process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTracker(result));
+          cliIo().stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTracker(result));
         });
       },
     );

@@ -19,17 +19,17 @@ describe('lantern report', { timeout: 600_000 }, () => {
   const run = (args: string[]) => cli.run(args);
   const logId = (stdout: string) => Number(/log entry (\d+)/.exec(stdout)?.[1]);
 
-  before(() => {
+  before(async () => {
     cli = lanternCli('report');
-    const made = run(['demo', 'generate', '--child-population', '1000', '--years', '1', '--as-at', '2026-03-31']);
+    const made = await run(['demo', 'generate', '--child-population', '1000', '--years', '1', '--as-at', '2026-03-31']);
     assert.equal(made.status, 0, made.stderr);
   });
   after(() => {
     cli?.dispose();
   });
 
-  test('list: the kinds and what their period takes', () => {
-    const r = run(['report', 'list']);
+  test('list: the kinds and what their period takes', async () => {
+    const r = await run(['report', 'list']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(
       r.stdout,
@@ -40,7 +40,16 @@ describe('lantern report', { timeout: 600_000 }, () => {
   let first = 0;
   test('inspection-committee --period latest --audience members --out FILE.pdf: a tagged PDF, its sha256 and log entry printed', async () => {
     const out = path.join(cli.dir, 'committee.pdf');
-    const r = run(['report', 'inspection-committee', '--period', 'latest', '--audience', 'members', '--out', out]);
+    const r = await run([
+      'report',
+      'inspection-committee',
+      '--period',
+      'latest',
+      '--audience',
+      'members',
+      '--out',
+      out,
+    ]);
     assert.equal(r.status, 0, r.stderr);
     const bytes = readFileSync(out);
     assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
@@ -62,7 +71,7 @@ describe('lantern report', { timeout: 600_000 }, () => {
 
   test('--out FILE.docx: a Word document (internal by default)', async () => {
     const out = path.join(cli.dir, 'committee.docx');
-    const r = run(['report', 'inspection-committee', '--out', out]);
+    const r = await run(['report', 'inspection-committee', '--out', out]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /; internal\)/);
     assert.equal(logId(r.stdout), first + 1);
@@ -71,7 +80,7 @@ describe('lantern report', { timeout: 600_000 }, () => {
     assert.match(text, /6\. The inspectors’ recommendations/);
   });
 
-  test('refusals: unknown kind, audience, extension or inspection — a clear message, exit 1, no file, no log entry', () => {
+  test('refusals: unknown kind, audience, extension or inspection — a clear message, exit 1, no file, no log entry', async () => {
     const cases: Array<[string[], RegExp]> = [
       [
         ['report', 'performance-pak', '--out', 'x.pdf'],
@@ -98,12 +107,12 @@ describe('lantern report', { timeout: 600_000 }, () => {
     for (const [args, message] of cases) {
       const out = args[args.indexOf('--out') + 1];
       const file = args.includes('--out') && out ? path.join(cli.dir, out) : null;
-      const r = run(file ? args.map((a) => (a === out ? file : a)) : args);
+      const r = await run(file ? args.map((a) => (a === out ? file : a)) : args);
       assert.equal(r.status, 1, `${args.join(' ')}: ${r.stdout}`);
       assert.match(r.stderr, message);
       if (file) assert.ok(!existsSync(file), `${file} not written`);
     }
-    const again = run(['report', 'inspection-committee', '--out', path.join(cli.dir, 'again.pdf')]);
+    const again = await run(['report', 'inspection-committee', '--out', path.join(cli.dir, 'again.pdf')]);
     assert.equal(again.status, 0, again.stderr);
     assert.equal(logId(again.stdout), first + 2, 'the refusals wrote no log entry');
   });

@@ -10,17 +10,17 @@ describe('lantern trackers', () => {
   let cli: LanternCli;
   const run = (args: string[]) => cli.run(args);
 
-  before(() => {
+  before(async () => {
     cli = lanternCli('trackers');
-    const created = run(['authority', 'create', '--code', '999', '--name', 'Anytown', '--la-number', '999']);
+    const created = await run(['authority', 'create', '--code', '999', '--name', 'Anytown', '--la-number', '999']);
     assert.equal(created.status, 0, created.stderr);
   });
   after(() => {
     cli?.dispose();
   });
 
-  test('prints a tracker as JSON and as a table', () => {
-    const json = run(['trackers', '--as-at', '2026-03-27', '--json']);
+  test('prints a tracker as JSON and as a table', async () => {
+    const json = await run(['trackers', '--as-at', '2026-03-27', '--json']);
     assert.equal(json.status, 0, json.stderr);
     const body = JSON.parse(json.stdout) as {
       tracker: string;
@@ -34,19 +34,19 @@ describe('lantern trackers', () => {
       [body.tracker, body.asAt, body.windowEnd, body.total, body.rows.length],
       ['due', '2026-03-27', '2026-04-14', 0, 0],
     );
-    const plain = run(['trackers', '--tracker', 'caseloads', '--as-at', '2026-03-27']);
+    const plain = await run(['trackers', '--tracker', 'caseloads', '--as-at', '2026-03-27']);
     assert.equal(plain.status, 0, plain.stderr);
     assert.match(plain.stdout, /^Caseloads as at 2026-03-27: 0 workers/);
   });
 
-  test('names a team or worker that does not exist, and refuses a bad date', () => {
-    const team = run(['trackers', '--team', 'Nowhere']);
+  test('names a team or worker that does not exist, and refuses a bad date', async () => {
+    const team = await run(['trackers', '--team', 'Nowhere']);
     assert.equal(team.status, 1);
     assert.match(team.stderr, /--team: No team called “Nowhere” in Anytown/);
-    const worker = run(['trackers', '--worker', 'SW404']);
+    const worker = await run(['trackers', '--worker', 'SW404']);
     assert.equal(worker.status, 1);
     assert.match(worker.stderr, /--worker: No worker with reference SW404 in Anytown/);
-    const date = run(['trackers', '--as-at', '2026-02-30']);
+    const date = await run(['trackers', '--as-at', '2026-02-30']);
     assert.notEqual(date.status, 0);
     assert.match(date.stderr, /YYYY-MM-DD/);
   });
