@@ -3,9 +3,9 @@ import { GRADES } from '../../../../domain/ofsted';
 import { ConflictError, NotFoundError, type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
-import { updateDraftDomain, VersionFixedError } from '../service';
+import { updateDraftDomain } from '../service';
 import { fieldErrorsOf } from '../../../../web/form-input';
-import { bodyOf, GRADE_ROWS, loadVersion, numberParam, orConflict, renderConflict, VIEWS, type Body } from './shared';
+import { bodyOf, GRADE_ROWS, loadDraft, numberParam, orConflict, VIEWS, type Body } from './shared';
 
 export function frameworkDomainFormRoutes(r: RouteBuilder): void {
   // ——— one domain of a draft ———
@@ -15,15 +15,8 @@ export function frameworkDomainFormRoutes(r: RouteBuilder): void {
     errors: FieldError[] = [],
     status = 200,
   ): Promise<void> {
-    const detail = await loadVersion(ctx);
-    if (detail.status !== 'draft') {
-      renderConflict(
-        ctx.res,
-        new VersionFixedError(detail.frameworkId, detail.version, detail.status),
-        detail.frameworkId,
-      );
-      return;
-    }
+    const detail = await loadDraft(ctx);
+    if (!detail) return;
     const domainId = numberParam(ctx.req, 'domainId');
     const domain = detail.domains.find((d) => d.domainId === domainId);
     if (!domain) throw new NotFoundError();

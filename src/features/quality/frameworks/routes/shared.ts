@@ -65,3 +65,13 @@ export async function loadVersion(
   if (!detail) throw new NotFoundError();
   return detail;
 }
+
+/** The version named by the path when it is a draft; otherwise its 409 page is sent and null returned. */
+export async function loadDraft(
+  ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>,
+): Promise<FrameworkVersionDetail | null> {
+  const detail = await loadVersion(ctx);
+  if (detail.status === 'draft') return detail;
+  renderConflict(ctx.res, new VersionFixedError(detail.frameworkId, detail.version, detail.status), detail.frameworkId);
+  return null;
+}

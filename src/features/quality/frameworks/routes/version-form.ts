@@ -2,9 +2,9 @@
 import { ConflictError, type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
-import { listDomains, updateDraftVersion, VersionFixedError } from '../service';
+import { listDomains, updateDraftVersion } from '../service';
 import { fieldErrorsOf } from '../../../../web/form-input';
-import { bodyOf, loadVersion, numberParam, orConflict, renderConflict, VIEWS, type Body } from './shared';
+import { bodyOf, loadDraft, numberParam, orConflict, VIEWS, type Body } from './shared';
 
 export function frameworkVersionFormRoutes(r: RouteBuilder): void {
   // ——— a draft's notes and domains ———
@@ -14,15 +14,8 @@ export function frameworkVersionFormRoutes(r: RouteBuilder): void {
     errors: FieldError[] = [],
     status = 200,
   ): Promise<void> {
-    const detail = await loadVersion(ctx);
-    if (detail.status !== 'draft') {
-      renderConflict(
-        ctx.res,
-        new VersionFixedError(detail.frameworkId, detail.version, detail.status),
-        detail.frameworkId,
-      );
-      return;
-    }
+    const detail = await loadDraft(ctx);
+    if (!detail) return;
     const domains = await listDomains(ctx.services.db, ctx.user.authorityId);
     const inVersion = new Map(detail.domains.map((d) => [d.domainId, d.sortOrder]));
     const ticked = values
