@@ -22,9 +22,8 @@ import {
   improvementObjectives,
   improvementProgressUpdates,
   improvementThemes,
-  type ActionStatus,
-  type Rag,
 } from '../db/schema/inspections';
+import type { ActionStatus, Rag } from '../domain/improvement-status';
 import { addWorkingDays, fromDayNumber, isWorkingDayNumber, toDayNumber } from '../domain/working-days';
 import { generateAuditProgrammes, type ProgrammeSummary } from './audit-programmes';
 import type { PracticeDomainKey } from '../domain/practice-domains';

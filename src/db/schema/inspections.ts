@@ -104,8 +104,6 @@ export const improvementObjectives = pgTable(
   (t) => [uniqueIndex('improvement_objectives_code').on(t.themeId, t.code)],
 );
 
-export { ACTION_STATUSES, RAGS, type ActionStatus, type Rag } from '../../domain/improvement-status';
-
 export const improvementActions = pgTable(
   'improvement_actions',
   {

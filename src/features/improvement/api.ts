@@ -2,7 +2,7 @@
  * The improvement plan's API responses. Each schema is also the presenter: fields not in it are not sent.
  */
 import { z } from 'zod';
-import { ACTION_STATUSES, RAGS } from '../../db/schema/index';
+import { ACTION_STATUSES, RAGS } from '../../domain/improvement-status';
 import { ACTIVITY_KINDS, GRADES, RECOMMENDATION_KINDS } from '../../domain/ofsted';
 
 const recommendation = z.object({

@@ -15,8 +15,6 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
-  ACTION_STATUSES,
-  RAGS,
   improvementActionDomains,
   improvementActionIndicators,
   improvementActionRecommendations,
@@ -27,12 +25,18 @@ import {
   inspectionRecommendations,
   inspections,
   practiceDomains,
-  type ActionStatus,
-  type Rag,
 } from '../../db/schema/index';
 import { ACTIVITY_LABELS, isGraded, type ActivityKind, type RecommendationKind } from '../../domain/ofsted';
 import { indicatorById } from '../indicators/registry';
-import { actionReference, isOffTrack, isOverdue } from '../../domain/improvement-status';
+import {
+  ACTION_STATUSES,
+  actionReference,
+  isOffTrack,
+  isOverdue,
+  RAGS,
+  type ActionStatus,
+  type Rag,
+} from '../../domain/improvement-status';
 
 export interface PlanRecommendation {
   readonly id: number;

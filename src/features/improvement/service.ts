@@ -14,9 +14,8 @@
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../db/client';
+import { ACTION_STATUSES, RAGS } from '../../domain/improvement-status';
 import {
-  ACTION_STATUSES,
-  RAGS,
   improvementActionDomains,
   improvementActionIndicators,
   improvementActionRecommendations,

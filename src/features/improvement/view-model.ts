@@ -3,7 +3,6 @@
  * view's charts (each with its data table) and formatted figures.
  */
 import { z } from 'zod';
-import { ACTION_STATUSES, RAGS, type ActionStatus, type Rag } from '../../db/schema/index';
 import { GRADE_LABELS, GRADES, RECOMMENDATION_KIND_LABELS } from '../../domain/ofsted';
 import { lineChartSvg, type ChartMarker } from '../../documents/charts/line-chart';
 import { paths } from '../../web/paths';
@@ -12,7 +11,15 @@ import type { Unit } from '../indicators/definition';
 import type { PublishedFigure } from '../reference/benchmarks';
 import type { ActionImpact, ImpactMonth, Shown } from './impact';
 import type { PlanAction, PlanRecommendation, PlanTheme, PlanView } from './plan';
-import { AMBER_OFF_TRACK_WORKING_DAYS, RAG_LABELS, STATUS_LABELS } from '../../domain/improvement-status';
+import {
+  ACTION_STATUSES,
+  AMBER_OFF_TRACK_WORKING_DAYS,
+  RAG_LABELS,
+  RAGS,
+  STATUS_LABELS,
+  type ActionStatus,
+  type Rag,
+} from '../../domain/improvement-status';
 
 export const STATUS_TAG: Record<ActionStatus, string> = {
   'not-started': 'govuk-tag--grey',

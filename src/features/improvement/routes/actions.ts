@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { can } from '../../../domain/roles';
 import { todayInLondon } from '../../../domain/today';
 import type { FieldError } from '../../../core/errors';
-import { ACTION_STATUSES, RAGS } from '../../../db/schema/index';
+import { ACTION_STATUSES, RAGS } from '../../../domain/improvement-status';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { dateParts, formList, formText, str, withDateParts } from '../../../web/form-input';

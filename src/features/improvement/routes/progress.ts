@@ -1,7 +1,7 @@
 /** An action's progress updates (/improvement/actions/:id/progress). */
 import { todayInLondon } from '../../../domain/today';
 import type { FieldError } from '../../../core/errors';
-import { ACTION_STATUSES, RAGS } from '../../../db/schema/index';
+import { ACTION_STATUSES, RAGS } from '../../../domain/improvement-status';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { z } from 'zod';
