@@ -31,10 +31,13 @@ function find(dir) {
   return out;
 }
 
+// The browser files first: they are the longest by far (a real Chromium with axe on every page), and a run ends
+// no sooner than its longest file started plus its length. The runner starts files in the order given.
+const isBrowserFile = (f) => f.startsWith('test/browser/');
 const files = ['src', 'test']
   .flatMap((d) => find(path.join(root, d)))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort();
+  .sort((a, b) => Number(isBrowserFile(b)) - Number(isBrowserFile(a)) || a.localeCompare(b));
 
 const run = randomBytes(5)
   .toString('hex')
@@ -84,10 +87,10 @@ const reported = checks.map((p) =>
   }),
 );
 
-// The browser files' demos are built beside the tests from the start: the runner starts files in alphabetical order,
-// so test/browser/ comes last, and its files would otherwise build them then, or wait for each other's build.
+// The browser files' demos are built beside the tests from the start, one after another in the order the browser
+// files need them (BROWSER_DEMOS), so that the files copy them rather than each build its own.
 let prebuild;
-if (files.some((f) => f.startsWith('test/browser/'))) {
+if (files.some(isBrowserFile)) {
   prebuild = checked(
     'Browser demos (test/browser/prebuild.ts)',
     process.execPath,
