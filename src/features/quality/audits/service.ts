@@ -24,22 +24,14 @@ import {
 import { isIsoDate } from '../../../domain/dates';
 import { isGrade, type Grade } from '../../../domain/ofsted';
 import { can } from '../../../domain/roles';
-import { ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../../core/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../../core/errors';
 import { formatDate } from '../../../web/views';
 import { formText, withDateParts } from '../../../web/form-input';
 import type { Auditor } from '../../../accounts/access-log/auditor';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { loadFrameworkVersion } from '../frameworks/version';
 import { auditVisibleTo } from './access';
-import {
-  changesBetween,
-  checkComplete,
-  checkValues,
-  MAX_TEXT,
-  readAuditForm,
-  type AuditFormValues,
-  type FormDomain,
-} from './form';
+import { auditForm, changesBetween, MAX_TEXT, type AuditFormValues, type FormDomain } from './form';
 
 type Id = number | string;
 const num = (v: Id | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
@@ -640,37 +632,46 @@ export async function currentValues(
   return values;
 }
 
-/** The audit its auditor may edit: theirs and a draft; else 403 / 409 (locked), 404 when not the authority's. */
-export async function editableAudit(db: Tx, user: CurrentUser, auditId: number): Promise<AuditCore> {
+/** The audit its auditor may edit, whether or not it is still a draft: 404 when not the authority's, 403 when not theirs. */
+async function ownAudit(db: Tx, user: CurrentUser, auditId: number): Promise<AuditCore> {
   const audit = await loadAuditCore(db, user.authorityId, auditId);
   if (!audit) throw new NotFoundError();
   if (audit.auditorUserId !== user.id) throw new ForbiddenError('Only the audit’s auditor may change it');
+  return audit;
+}
+
+/** The audit its auditor may edit: theirs and a draft; else 403 / 409 (locked), 404 when not the authority's. */
+export async function editableAudit(db: Tx, user: CurrentUser, auditId: number): Promise<AuditCore> {
+  const audit = await ownAudit(db, user, auditId);
   if (audit.status !== 'draft') throw new ConflictError(lockedMessage(audit));
   return audit;
 }
 
-export type SaveResult =
-  { ok: true; submitted: boolean } | { ok: false; errors: FieldError[]; values: AuditFormValues };
+/**
+ * The audit form's schema (`auditForm`) for the domains of the user's audit: to save a draft, or to submit it. A
+ * locked audit gets its schema too: it answers 409 whether or not the input is good (see the edit routes).
+ */
+export async function auditFormFor(db: Tx, user: CurrentUser, auditId: number, submit: boolean) {
+  const audit = await ownAudit(db, user, auditId);
+  const { domains } = await auditDomains(db, user.authorityId, audit);
+  return auditForm(domains, submit);
+}
 
 /**
- * Saves the posted form as a draft, or submits it (`submit`: checked complete, then status submitted, submitted on
- * `today`, locked). Nothing is written when any check fails.
+ * Saves the checked form (`auditForm`) as a draft, or submits it (`submit`: then status submitted, submitted on
+ * `today`, locked). 409 and nothing written when the audit is no longer a draft.
  */
 export async function saveAudit(
   db: Db,
   user: CurrentUser,
   auditId: number,
-  body: Record<string, unknown>,
+  values: AuditFormValues,
   options: { submit: boolean; today: string },
   audit: Auditor,
-): Promise<SaveResult> {
-  return db.transaction(async (tx) => {
+): Promise<void> {
+  await db.transaction(async (tx) => {
     const current = await editableAudit(tx, user, auditId);
     const { domains } = await auditDomains(tx, user.authorityId, current);
-    const values = readAuditForm(body, domains);
-    const errors = checkValues(values, domains);
-    if (options.submit && errors.length === 0) errors.push(...checkComplete(values, domains));
-    if (errors.length > 0) return { ok: false, errors, values };
 
     const before = await currentValues(tx, current, domains);
     const changes = changesBetween(before, values, domains);
@@ -714,7 +715,6 @@ export async function saveAudit(
       recordId: String(auditId),
       detail: { fields: changes.fields.length, submitted: options.submit },
     });
-    return { ok: true, submitted: options.submit };
   });
 }
 
