@@ -8,7 +8,6 @@
  * through forAudience first, so the members' version is suppressed whatever the report kind did.
  */
 import { longDate } from '../domain/dates';
-import PDFDocument from 'pdfkit';
 import { svgToPng } from './charts/png';
 import {
   AUDIENCE_NOTES,
@@ -179,8 +178,10 @@ function blockOf(doc: Pdf, root: Struct, b: Block): void {
   }
 }
 
-export function reportPdf(input: ReportDocument): Promise<Buffer> {
+export async function reportPdf(input: ReportDocument): Promise<Buffer> {
   const doc = forAudience(input);
+  // pdfkit is loaded when a PDF is written (in the document worker): a large module most processes never use.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -3,7 +3,8 @@
  * a note, its "Web link" column a HYPERLINK formula) and the scrapes' XLSX overview. Every sheet is searched for a
  * header row that ofsted-outcomes.ts recognises; sheets that have none (Cover, Contents, Notes) are passed over.
  */
-import ExcelJS from 'exceljs';
+// exceljs is loaded when a workbook is read or written: a large module most processes never use.
+import type ExcelJS from 'exceljs';
 import { readOdsSheets } from './ods';
 import {
   readOutcomeTable,
@@ -96,6 +97,7 @@ export function excelCellText(v: ExcelJS.CellValue): string {
 
 /** The scrapes' XLSX overview (or any XLSX) → its recognised tables. */
 export async function readXlsxOutcomes(bytes: Buffer): Promise<WorkbookOutcomes> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheets: SheetRows[] = wb.worksheets.map((ws) => {

@@ -3,7 +3,6 @@
  * one sheet per list with Ofsted's sheet name and headings, the heading row bold and frozen, dates as real Excel
  * dates shown dd/mm/yyyy, coded values as Ofsted's option strings.
  */
-import ExcelJS from 'exceljs';
 import { codeLabel } from '../../annex-a/codes';
 import type { AnnexAColumn, AnnexAList, ListNumber } from '../../annex-a/layouts';
 import type { Cell, ListRow } from './lists';
@@ -34,6 +33,8 @@ export async function writeAnnexAWorkbook(
   layout: readonly AnnexAList[],
   rows: ReadonlyMap<ListNumber, readonly ListRow[]>,
 ): Promise<void> {
+  // exceljs is loaded when a workbook is read or written: a large module most processes never use.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outFile, useStyles: true, useSharedStrings: false });
   wb.creator = 'Lantern';
   for (const list of layout) {

@@ -9,7 +9,8 @@
  *
  * Built from loadPlan's PlanView only (content.ts), so the file says what the plan page says.
  */
-import ExcelJS from 'exceljs';
+// exceljs is loaded when a workbook is read or written: a large module most processes never use.
+import type ExcelJS from 'exceljs';
 import { planActions } from '../plan';
 import {
   answeringActions,
@@ -56,6 +57,7 @@ export function excelDate(iso: string): Date {
 
 export async function planWorkbook(input: PlanExport): Promise<Buffer> {
   const { plan } = input;
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lantern';
   wb.title = `Improvement plan – ${input.authorityName}`;

@@ -4,7 +4,6 @@
  * each list's rows as typed values for build.ts.
  */
 import { open as openZip, type Entry, type ZipFile } from 'yauzl';
-import ExcelJS from 'exceljs';
 import { annexAList, type AnnexAColumn, type ListNumber } from '../../../annex-a/layouts';
 import { LANTERN_RULES, type IssueLog } from '../../issues';
 import { countingStream } from '../../text';
@@ -175,6 +174,8 @@ export async function readAnnexAWorkbook(
   const lists = new Map<ListNumber, ListData>();
   // Read before the reader's stream is opened: a counted stream flows (and would lose bytes) while we wait.
   const primed = await workbookModel(path);
+  // exceljs is loaded when a workbook is read or written: a large module most processes never use.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(countingStream(path, onBytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',
