@@ -22,7 +22,8 @@ import type { ImportJob } from '../ingest/jobs';
 import { importLog, issuesCsv, type ImportBatchRow } from '../ingest/log';
 import { originalsZip } from '../ingest/originals';
 import type { ImportSummary } from '../ingest/service';
-import { discard, receiveBody, receiveMultipart, type Upload } from '../../web/upload';
+import { discard, IMPORT_FILES, receiveBody } from '../../web/upload';
+import { formText, str } from '../../web/form-input';
 import { buildExport, EXPORT_KINDS, type ExportKind } from './exports';
 
 const ISSUES_PAGE = 100;
@@ -40,7 +41,9 @@ const dateField = z.union([
   z.literal('').transform(() => undefined),
   z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date in the format YYYY-MM-DD, for example 2026-03-31').refine(isIsoDate, 'Enter a real date'),
 ]);
-const importOptionsSchema = z.object({ year: yearField.optional(), asAt: dateField.optional() });
+/** The import page's form (its files are read beside it). */
+const importForm = z.strictObject({ year: z.preprocess(str, yearField), asAt: formText.pipe(dateField) });
+type ImportOptions = { year?: number | undefined; asAt?: string | undefined };
 
 const importIdParams = z.object({ importId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 const jobParams = z.object({ jobId: z.uuid() });
@@ -145,7 +148,7 @@ function presentJob(job: ImportJob): z.input<typeof jobSchema> {
   };
 }
 
-function startImport(importJobs: ImportJobs, upload: Upload, user: { id: number; username: string; authorityId: number }, options: z.output<typeof importOptionsSchema>, audit: (s: ImportSummary) => Promise<void>): ImportJob {
+function startImport(importJobs: ImportJobs, upload: { dir: string; files: ReadonlyArray<{ path: string; name: string }> }, user: { id: number; username: string; authorityId: number }, options: ImportOptions, audit: (s: ImportSummary) => Promise<void>): ImportJob {
   return importJobs.start({
     paths: upload.files.map((f) => f.path),
     names: upload.files.map((f) => f.name),
@@ -201,24 +204,14 @@ export function dataRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
     path: paths.data.imports,
     access: 'data:import',
     audit: 'import.start',
-    handler: async ({ req, res, services, user, audit }) => {
-      if (!req.is('multipart/form-data')) {
-        await renderImports({ res, services, user }, { errors: [{ field: 'files', message: 'Select the files to import' }] }, 400);
-        return;
-      }
-      const upload = await receiveMultipart(req);
-      const errors: Array<{ field: string; message: string }> = [];
-      if (upload.problem) errors.push({ field: 'files', message: upload.problem });
-      else if (upload.files.length === 0) errors.push({ field: 'files', message: 'Select the files to import' });
-      const parsed = importOptionsSchema.safeParse({ year: upload.fields.year ?? '', asAt: upload.fields.asAt ?? '' });
-      if (!parsed.success) for (const i of parsed.error.issues) errors.push({ field: String(i.path[0]), message: i.message });
-      if (errors.length > 0 || !parsed.success) {
-        await discard(upload);
-        await renderImports({ res, services, user }, { errors, values: { year: upload.fields.year ?? '', asAt: upload.fields.asAt ?? '' } }, 400);
-        return;
-      }
-      const job = startImport(importJobs, upload, user, parsed.data, async () => undefined);
-      await audit.record(services.db, { recordType: 'import-job', recordId: job.id, detail: { files: upload.files.length } });
+    body: importForm,
+    files: { files: { ...IMPORT_FILES, required: 'Select the files to import' } },
+    invalid: async ({ res, services, user }, form) => {
+      await renderImports({ res, services, user }, { errors: form.errors, values: { year: str(form.input.year), asAt: str(form.input.asAt) } }, 400);
+    },
+    handler: async ({ res, services, user, audit, body, files, keepFiles }) => {
+      const job = startImport(importJobs, { dir: keepFiles(), files: files.files }, user, body, async () => undefined);
+      await audit.record(services.db, { recordType: 'import-job', recordId: job.id, detail: { files: files.files.length } });
       res.redirect(303, paths.data.importJob({ jobId: job.id }));
     },
   });
