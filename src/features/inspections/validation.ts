@@ -34,6 +34,7 @@ import {
   type RecommendationKind,
 } from '../../domain/ofsted';
 import type { FieldError } from '../../core/errors';
+import { formText } from '../../web/form-input';
 
 export const TEXT_MAX = {
   name: 200,
@@ -597,6 +598,37 @@ export function checkForm(values: InspectionFormValues): Checked {
   const rest = checked.ok ? [] : checked.errors.filter((e) => !errors.some((x) => x.field === e.field));
   return { ok: false, errors: [...errors, ...rest] };
 }
+
+/** The fields the inspection form posts, all text (a date as its three boxes, a grade as `judgement-<key>`). */
+export const inspectionFormFields = z.strictObject({
+  kind: formText,
+  framework: formText,
+  ...Object.fromEntries(
+    DATE_FIELDS.flatMap((f) => ['day', 'month', 'year'].map((part) => [`${f}-${part}`, formText] as const)),
+  ),
+  leadInspector: formText,
+  theme: formText,
+  summary: formText,
+  source: formText,
+  ...Object.fromEntries(JUDGEMENT_KEYS.map((key) => [`judgement-${key}`, formText] as const)),
+  recommendations: formText,
+  priorityActions: formText,
+  paragraphs: formText,
+  /** A form filled from a report read in ('read'), with the file read and the reader's warnings. */
+  mode: formText,
+  readFrom: formText,
+  warnings: formText,
+  /** The record being corrected (the form re-drawn while editing). */
+  inspectionId: formText,
+});
+
+/** The inspection form, checked by the same rules as the API's body: its output is the record to save. */
+export const inspectionForm = inspectionFormFields.transform((fields, ctx) => {
+  const checked = checkForm(formValuesFromFields(fields));
+  if (checked.ok) return checked.value;
+  for (const e of checked.errors) ctx.addIssue({ code: 'custom', path: [e.field], message: e.message });
+  return z.NEVER;
+});
 
 /** A saved record as the form shows it, for editing. */
 export function formValuesFromRecord(record: {
