@@ -20,6 +20,10 @@
  *     r.page({ method: 'post', path: paths.x.edit, access: 'x:manage', audit: 'x.save',
  *              body: xForm, invalid: (ctx, form) => renderX(ctx, { values: form.input, errors: form.errors }, 400),
  *              handler: async (ctx) => { await saveX(ctx.services.db, ctx.body, ctx.audit); ctx.res.redirect(303, …) } })
+ * - A form page that takes files declares them in `files` with their limits, e.g.
+ *   `files: { report: { maxBytes: 50 * 1024 * 1024, required: 'Choose the report' } }`: they are streamed to a
+ *   temporary folder (src/web/upload.ts), given to the handler as `ctx.files.report`, and removed after it; a file
+ *   too large, too many, of a type not accepted or missing comes to `invalid` with the other field errors.
  * Every route is kept in `app.locals.routes` so that the route × role test can walk them all.
  */
 import type express from 'express';
