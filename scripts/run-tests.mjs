@@ -12,7 +12,7 @@
 // reports are printed before it. The exit code is non-zero if the type check, lint or any test fails.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -31,10 +31,13 @@ function find(dir) {
   return out;
 }
 
+// The browser files first: they are the longest by far (a real Chromium with axe on every page), and a run ends
+// no sooner than its longest file started plus its length. The runner starts files in the order given.
+const isBrowserFile = (f) => f.startsWith('test/browser/');
 const files = ['src', 'test']
   .flatMap((d) => find(path.join(root, d)))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort();
+  .sort((a, b) => Number(isBrowserFile(b)) - Number(isBrowserFile(a)) || a.localeCompare(b));
 
 const run = randomBytes(5)
   .toString('hex')
@@ -66,11 +69,11 @@ function checked(title, command, args, childEnv = process.env) {
   });
 }
 
+// `npm run lint` is the type check, ESLint, Prettier and knip in one process (scripts/lint.mjs: the type check's
+// program is ESLint's too).
 const checks = [];
 if (filters.length === 0) {
-  checks.push(checked('Type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']));
-  const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
-  if (scripts.lint) checks.push(checked('Lint (npm run lint)', 'npm', ['run', '--silent', 'lint']));
+  checks.push(checked('Type check and lint (npm run lint)', 'npm', ['run', '--silent', 'lint']));
 }
 
 // Each check's report is written as soon as it ends, between two lines of the tests' output.
@@ -78,16 +81,16 @@ const reported = checks.map((p) =>
   p.then((r) => {
     const verdict = r.status === 0 ? 'passed' : `FAILED (exit ${r.status})`;
     process.stdout.write(
-      `\n── ${r.title}: ${verdict} in ${r.seconds.toFixed(0)} s ──\n${r.status === 0 ? '' : r.output.trimEnd() + '\n'}\n`,
+      `\n── ${r.title}: ${verdict} in ${r.seconds.toFixed(0)} s ──\n${r.output.trim() ? r.output.trimEnd() + '\n' : ''}\n`,
     );
     return r;
   }),
 );
 
-// The browser files' demos are built beside the tests from the start: the runner starts files in alphabetical order,
-// so test/browser/ comes last, and its files would otherwise build them then, or wait for each other's build.
+// The browser files' demos are built beside the tests from the start, one after another in the order the browser
+// files need them (BROWSER_DEMOS), so that the files copy them rather than each build its own.
 let prebuild;
-if (files.some((f) => f.startsWith('test/browser/'))) {
+if (files.some(isBrowserFile)) {
   prebuild = checked(
     'Browser demos (test/browser/prebuild.ts)',
     process.execPath,

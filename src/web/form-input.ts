@@ -38,12 +38,6 @@ export function dateParts(
   return { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) };
 }
 
-/** The field errors of bad input, to show in the error summary; any other error is not the form's to handle. */
-export function fieldErrorsOf(e: unknown): FieldError[] {
-  if (e instanceof ValidationError) return e.errors;
-  throw e;
-}
-
 /** The field errors of a failed parse, in the schema's order: an issue's path joined with '.' names its field. */
 export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], where = 'form'): FieldError[] {
   return issues.map((i) => ({ field: i.path.length ? i.path.map(String).join('.') : where, message: i.message }));

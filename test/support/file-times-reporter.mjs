@@ -5,7 +5,11 @@ export default async function* fileTimes(source) {
   const times = new Map();
   for await (const event of source) {
     if ((event.type === 'test:pass' || event.type === 'test:fail') && event.data.nesting === 0 && event.data.file) {
-      times.set(event.data.file, (times.get(event.data.file) ?? 0) + (event.data.details?.duration_ms ?? 0));
+      // A suite declared by a shared helper (describeEachEngine in test/support/) is named, not lumped with the rest.
+      const where = event.data.file.includes('/test/support/')
+        ? `${event.data.file} › ${event.data.name}`
+        : event.data.file;
+      times.set(where, (times.get(where) ?? 0) + (event.data.details?.duration_ms ?? 0));
     }
   }
   const lines = [...times.entries()]

@@ -7,6 +7,7 @@
  * and the access log in the same transaction; bad input changes nothing.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import { caseAuditActions, caseAuditEvents } from '../../../db/schema/index';
@@ -14,6 +15,7 @@ import { isIsoDate } from '../../../domain/dates';
 import { can, isTeamScoped } from '../../../domain/roles';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import type { Auditor } from '../../../accounts/access-log/auditor';
+import { fieldErrorsFromIssues } from '../../../web/form-input';
 import { childInTeam } from '../../children/scope';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { actionVisible, daysOverdue, raisedOn, type ActionVisibility } from '../action-themes';
@@ -222,34 +224,38 @@ export function formatDay(iso: string): string {
   });
 }
 
-/** Checks a completion: the day (a real date, not in the future, not before the audit's submission — or, for an audit not yet submitted, the day the action was raised) and a note. */
+/**
+ * The rules of a completion, for this action and today: the day (a real date, not in the future, not before the
+ * audit's submission — or, for an audit not yet submitted, the day the action was raised) and a note.
+ */
+function completionRules(action: AuditActionRow, today: string) {
+  const earliest = action.auditSubmittedOn ?? action.raisedOn;
+  const why = action.auditSubmittedOn ? 'the day the audit was submitted' : 'the day the action was raised';
+  return z
+    .object({ completedOn: z.string(), completionNote: z.string() })
+    .superRefine(({ completedOn: d, completionNote }, ctx) => {
+      const error = (field: string, message: string) => {
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      };
+      if (d === '') error('completedOn', 'Enter the date the action was completed');
+      else if (!isIsoDate(d))
+        error('completedOn', 'The date the action was completed must be a real date, for example 27 3 2026');
+      else if (d > today) error('completedOn', 'The date the action was completed must be today or in the past');
+      else if (d < earliest)
+        error('completedOn', `The date the action was completed must be on or after ${formatDay(earliest)}, ${why}`);
+      if (completionNote.trim() === '') error('completionNote', 'Enter what was done to complete the action');
+      else if (completionNote.length > 5000) error('completionNote', 'What was done must be 5,000 characters or fewer');
+    });
+}
+
+/** Checks a completion (`completionRules`): every error, in the form's order; none when it may be recorded. */
 export function checkCompletion(
   action: AuditActionRow,
   input: { completedOn: string; completionNote: string },
   today: string,
 ): FieldError[] {
-  const errors: FieldError[] = [];
-  const d = input.completedOn;
-  const earliest = action.auditSubmittedOn ?? action.raisedOn;
-  const why = action.auditSubmittedOn ? 'the day the audit was submitted' : 'the day the action was raised';
-  if (d === '') errors.push({ field: 'completedOn', message: 'Enter the date the action was completed' });
-  else if (!isIsoDate(d))
-    errors.push({
-      field: 'completedOn',
-      message: 'The date the action was completed must be a real date, for example 27 3 2026',
-    });
-  else if (d > today)
-    errors.push({ field: 'completedOn', message: 'The date the action was completed must be today or in the past' });
-  else if (d < earliest)
-    errors.push({
-      field: 'completedOn',
-      message: `The date the action was completed must be on or after ${formatDay(earliest)}, ${why}`,
-    });
-  if (input.completionNote.trim() === '')
-    errors.push({ field: 'completionNote', message: 'Enter what was done to complete the action' });
-  else if (input.completionNote.length > 5000)
-    errors.push({ field: 'completionNote', message: 'What was done must be 5,000 characters or fewer' });
-  return errors;
+  const parsed = completionRules(action, today).safeParse(input);
+  return parsed.success ? [] : fieldErrorsFromIssues(parsed.error.issues);
 }
 
 async function guard(db: Tx, user: CurrentUser, actionId: number, today: string): Promise<AuditActionRow> {

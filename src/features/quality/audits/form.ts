@@ -7,8 +7,10 @@
  *   leaders read the reasons for).
  * And `changesBetween`, what a save changed, for the audit's history: field names and grades from → to, never text.
  */
+import { z } from 'zod';
 import { isGrade, type Grade } from '../../../domain/ofsted';
 import type { FieldError } from '../../../core/errors';
+import { formText } from '../../../web/form-input';
 
 /** The longest narrative, reflection or feedback kept (about ten pages of text). */
 export const MAX_TEXT = 20_000;
@@ -132,6 +134,28 @@ export function checkComplete(values: AuditFormValues, domains: readonly FormDom
   if (values.overallNarrative === '')
     errors.push({ field: 'overallNarrative', message: 'Write the overall narrative' });
   return errors;
+}
+
+/**
+ * The audit form as a schema for the form kernel: the posted fields read by `readAuditForm` and checked by
+ * `checkValues`, and on submit (when those pass) by `checkComplete`; every error at once, in the form's order.
+ */
+export function auditForm(domains: readonly FormDomain[], submit: boolean) {
+  return z
+    .record(
+      z
+        .string()
+        .regex(
+          /^(?:(?:grade|narrative)-\d+|overallGrade|overallNarrative|workerReflection|managerReflection|feedbackFrom|familyFeedback)$/,
+        ),
+      formText,
+    )
+    .transform((body) => readAuditForm(body, domains))
+    .superRefine((values, ctx) => {
+      const errors = checkValues(values, domains);
+      if (submit && errors.length === 0) errors.push(...checkComplete(values, domains));
+      for (const e of errors) ctx.addIssue({ code: 'custom', path: [e.field], message: e.message });
+    });
 }
 
 export interface GradeChange {

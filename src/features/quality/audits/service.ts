@@ -24,22 +24,14 @@ import {
 import { isIsoDate } from '../../../domain/dates';
 import { isGrade, type Grade } from '../../../domain/ofsted';
 import { can } from '../../../domain/roles';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../../core/errors';
 import { formatDate } from '../../../web/views';
-import { formText } from '../../../web/form-input';
+import { formText, withDateParts } from '../../../web/form-input';
 import type { Auditor } from '../../../accounts/access-log/auditor';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { loadFrameworkVersion } from '../frameworks/version';
 import { auditVisibleTo } from './access';
-import {
-  changesBetween,
-  checkComplete,
-  checkValues,
-  MAX_TEXT,
-  readAuditForm,
-  type AuditFormValues,
-  type FormDomain,
-} from './form';
+import { auditForm, changesBetween, MAX_TEXT, type AuditFormValues, type FormDomain } from './form';
 
 type Id = number | string;
 const num = (v: Id | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
@@ -640,37 +632,46 @@ export async function currentValues(
   return values;
 }
 
-/** The audit its auditor may edit: theirs and a draft; else 403 / 409 (locked), 404 when not the authority's. */
-export async function editableAudit(db: Tx, user: CurrentUser, auditId: number): Promise<AuditCore> {
+/** The audit its auditor may edit, whether or not it is still a draft: 404 when not the authority's, 403 when not theirs. */
+async function ownAudit(db: Tx, user: CurrentUser, auditId: number): Promise<AuditCore> {
   const audit = await loadAuditCore(db, user.authorityId, auditId);
   if (!audit) throw new NotFoundError();
   if (audit.auditorUserId !== user.id) throw new ForbiddenError('Only the audit’s auditor may change it');
+  return audit;
+}
+
+/** The audit its auditor may edit: theirs and a draft; else 403 / 409 (locked), 404 when not the authority's. */
+export async function editableAudit(db: Tx, user: CurrentUser, auditId: number): Promise<AuditCore> {
+  const audit = await ownAudit(db, user, auditId);
   if (audit.status !== 'draft') throw new ConflictError(lockedMessage(audit));
   return audit;
 }
 
-export type SaveResult =
-  { ok: true; submitted: boolean } | { ok: false; errors: FieldError[]; values: AuditFormValues };
+/**
+ * The audit form's schema (`auditForm`) for the domains of the user's audit: to save a draft, or to submit it. A
+ * locked audit gets its schema too: it answers 409 whether or not the input is good (see the edit routes).
+ */
+export async function auditFormFor(db: Tx, user: CurrentUser, auditId: number, submit: boolean) {
+  const audit = await ownAudit(db, user, auditId);
+  const { domains } = await auditDomains(db, user.authorityId, audit);
+  return auditForm(domains, submit);
+}
 
 /**
- * Saves the posted form as a draft, or submits it (`submit`: checked complete, then status submitted, submitted on
- * `today`, locked). Nothing is written when any check fails.
+ * Saves the checked form (`auditForm`) as a draft, or submits it (`submit`: then status submitted, submitted on
+ * `today`, locked). 409 and nothing written when the audit is no longer a draft.
  */
 export async function saveAudit(
   db: Db,
   user: CurrentUser,
   auditId: number,
-  body: Record<string, unknown>,
+  values: AuditFormValues,
   options: { submit: boolean; today: string },
   audit: Auditor,
-): Promise<SaveResult> {
-  return db.transaction(async (tx) => {
+): Promise<void> {
+  await db.transaction(async (tx) => {
     const current = await editableAudit(tx, user, auditId);
     const { domains } = await auditDomains(tx, user.authorityId, current);
-    const values = readAuditForm(body, domains);
-    const errors = checkValues(values, domains);
-    if (options.submit && errors.length === 0) errors.push(...checkComplete(values, domains));
-    if (errors.length > 0) return { ok: false, errors, values };
 
     const before = await currentValues(tx, current, domains);
     const changes = changesBetween(before, values, domains);
@@ -714,7 +715,6 @@ export async function saveAudit(
       recordId: String(auditId),
       detail: { fields: changes.fields.length, submitted: options.submit },
     });
-    return { ok: true, submitted: options.submit };
   });
 }
 
@@ -764,12 +764,65 @@ function mayAddTo(user: CurrentUser, audit: AuditCore): boolean {
   return audit.auditorUserId === user.id || can(user.role, 'audit:manage');
 }
 
+/**
+ * The "add an action" form against the audit's themes (its domains), the authority's active users and today: a theme
+ * from the list or none; what needs to be done; the owner chosen from the list (their name kept) or a name typed; the
+ * day due (three boxes), today or later. Every error at once, in the form's order.
+ */
+export function actionForm(choices: {
+  domains: ReadonlyArray<{ domainId: number }>;
+  users: ReadonlyArray<{ id: number; name: string }>;
+  today: string;
+}) {
+  return withDateParts(
+    ['dueOn'],
+    z
+      .strictObject({
+        domainId: formText,
+        description: formText,
+        ownerUserId: formText,
+        ownerName: formText,
+        dueOn: formText,
+      })
+      .transform((input, ctx): ActionInput => {
+        const error = (field: string, message: string) => {
+          ctx.addIssue({ code: 'custom', path: [field], message });
+        };
+        let domainId: number | null = null;
+        if (input.domainId.trim() !== '') {
+          const d = choices.domains.find((x) => String(x.domainId) === input.domainId.trim());
+          if (!d) error('domainId', 'Choose a theme from the list');
+          else domainId = d.domainId;
+        }
+        const description = input.description.trim();
+        if (description === '') error('description', 'Enter what needs to be done');
+        else if (description.length > 2000) error('description', 'The action must be 2,000 characters or fewer');
+        let ownerUserId: number | null = null;
+        let ownerName = input.ownerName.trim();
+        if (input.ownerUserId.trim() !== '') {
+          const owner = choices.users.find((u) => String(u.id) === input.ownerUserId.trim());
+          if (!owner) error('ownerUserId', 'Choose the owner from the list');
+          else {
+            ownerUserId = owner.id;
+            ownerName = owner.name;
+          }
+        } else if (ownerName === '') error('ownerUserId', 'Choose who owns the action, or enter their name');
+        else if (ownerName.length > 200) error('ownerName', 'The owner’s name must be 200 characters or fewer');
+        if (input.dueOn === '') error('dueOn', 'Enter the date the action is due');
+        else if (!isIsoDate(input.dueOn)) error('dueOn', 'The due date must be a real date, for example 27 3 2026');
+        else if (input.dueOn < choices.today)
+          error('dueOn', `The due date must be today or later (today is ${formatDate(choices.today)})`);
+        return { domainId, description, ownerUserId, ownerName, dueOn: input.dueOn };
+      }),
+  );
+}
+
+/** A checked action (`actionForm`). */
 export interface ActionInput {
-  domainId: string;
+  domainId: number | null;
   description: string;
-  ownerUserId: string;
+  ownerUserId: number | null;
   ownerName: string;
-  /** ISO date, or what was typed (checked here). */
   dueOn: string;
 }
 
@@ -791,56 +844,38 @@ export async function auditToAddTo(db: Tx, user: CurrentUser, auditId: number): 
   return audit;
 }
 
+/** The audit to add an action to: also 409 when it is moderated, unless the user is the QA lead (audit:manage). */
+export async function auditToAddActionTo(db: Tx, user: CurrentUser, auditId: number): Promise<AuditCore> {
+  const audit = await auditToAddTo(db, user, auditId);
+  if (audit.status === 'moderated' && !can(user.role, 'audit:manage')) throw new ConflictError(lockedMessage(audit));
+  return audit;
+}
+
+/** The audit to record a contribution to: also 409 when it is no longer a draft. */
+export async function auditToAddContributionTo(db: Tx, user: CurrentUser, auditId: number): Promise<AuditCore> {
+  const audit = await auditToAddTo(db, user, auditId);
+  if (audit.status !== 'draft')
+    throw new ConflictError(`${lockedMessage(audit)}: partners’ contributions are recorded while it is a draft`);
+  return audit;
+}
+
+/** Adds a checked action (`actionForm`) to the audit; returns its id. */
 export async function addAction(
   db: Db,
   user: CurrentUser,
   auditId: number,
   input: ActionInput,
-  today: string,
   audit: Auditor,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const current = await auditToAddTo(tx, user, auditId);
-    if (current.status === 'moderated' && !can(user.role, 'audit:manage'))
-      throw new ConflictError(lockedMessage(current));
-    const { domains } = await auditDomains(tx, user.authorityId, current);
-    const errors: FieldError[] = [];
-    let domainId: number | null = null;
-    if (input.domainId.trim() !== '') {
-      const d = domains.find((x) => String(x.domainId) === input.domainId.trim());
-      if (!d) errors.push({ field: 'domainId', message: 'Choose a theme from the list' });
-      else domainId = d.domainId;
-    }
-    const description = input.description.trim();
-    if (description === '') errors.push({ field: 'description', message: 'Enter what needs to be done' });
-    else if (description.length > 2000)
-      errors.push({ field: 'description', message: 'The action must be 2,000 characters or fewer' });
-    let ownerUserId: number | null = null;
-    let ownerName = input.ownerName.trim();
-    if (input.ownerUserId.trim() !== '') {
-      const users = await activeUsers(tx, user.authorityId);
-      const owner = users.find((u) => String(u.id) === input.ownerUserId.trim());
-      if (!owner) errors.push({ field: 'ownerUserId', message: 'Choose the owner from the list' });
-      else {
-        ownerUserId = owner.id;
-        ownerName = owner.name;
-      }
-    } else if (ownerName === '')
-      errors.push({ field: 'ownerUserId', message: 'Choose who owns the action, or enter their name' });
-    else if (ownerName.length > 200)
-      errors.push({ field: 'ownerName', message: 'The owner’s name must be 200 characters or fewer' });
-    if (input.dueOn === '') errors.push({ field: 'dueOn', message: 'Enter the date the action is due' });
-    else if (!isIsoDate(input.dueOn))
-      errors.push({ field: 'dueOn', message: 'The due date must be a real date, for example 27 3 2026' });
-    else if (input.dueOn < today)
-      errors.push({ field: 'dueOn', message: `The due date must be today or later (today is ${formatDate(today)})` });
-    if (errors.length > 0) throw new ValidationError(errors);
+    await auditToAddActionTo(tx, user, auditId);
+    const { domainId, description, ownerName, ownerUserId, dueOn } = input;
     const [row] = await tx
       .insert(caseAuditActions)
-      .values({ auditId, domainId, description, ownerName, ownerUserId, dueOn: input.dueOn })
+      .values({ auditId, domainId, description, ownerName, ownerUserId, dueOn })
       .returning({ id: caseAuditActions.id });
     if (!row) throw new Error('action not saved');
-    await writeEvent(tx, auditId, user, 'action-added', { actionId: Number(row.id), domainId, dueOn: input.dueOn });
+    await writeEvent(tx, auditId, user, 'action-added', { actionId: Number(row.id), domainId, dueOn });
     await audit.record(tx, {
       recordType: 'case-audit',
       recordId: String(auditId),
@@ -850,67 +885,81 @@ export async function addAction(
   });
 }
 
+/**
+ * The partner's contribution form: the agency from the list; the contributor's name (and role); what the partner said;
+ * a grade from the four or none; the day contributed (three boxes), today or before. Every error at once, in order.
+ */
+export function contributionForm(today: string) {
+  return withDateParts(
+    ['contributedOn'],
+    z
+      .strictObject({
+        agency: formText,
+        contributorName: formText,
+        contributorRole: formText,
+        narrative: formText,
+        grade: formText,
+        contributedOn: formText,
+      })
+      .transform((input, ctx): ContributionInput => {
+        const error = (field: string, message: string) => {
+          ctx.addIssue({ code: 'custom', path: [field], message });
+        };
+        const agency = PARTNER_AGENCIES.find((a) => a === input.agency);
+        if (!agency) error('agency', 'Choose the partner agency');
+        const name = input.contributorName.trim();
+        if (name === '') error('contributorName', 'Enter the contributor’s name');
+        else if (name.length > 200) error('contributorName', 'The contributor’s name must be 200 characters or fewer');
+        const role = input.contributorRole.trim();
+        if (role.length > 200) error('contributorRole', 'The contributor’s role must be 200 characters or fewer');
+        const narrative = input.narrative.replace(/\r\n/g, '\n').trim();
+        if (narrative === '') error('narrative', 'Enter the partner’s contribution');
+        else if (narrative.length > MAX_TEXT)
+          error('narrative', `The contribution must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`);
+        const g = input.grade.trim();
+        if (g !== '' && !isGrade(g)) error('grade', 'Choose a grade from the four given, or none');
+        if (input.contributedOn === '') error('contributedOn', 'Enter the date the partner contributed');
+        else if (!isIsoDate(input.contributedOn))
+          error('contributedOn', 'The date contributed must be a real date, for example 27 3 2026');
+        else if (input.contributedOn > today)
+          error('contributedOn', 'The date contributed must be today or in the past');
+        return {
+          agency: agency ?? 'other',
+          contributorName: name,
+          contributorRole: role,
+          narrative,
+          grade: isGrade(g) ? g : null,
+          contributedOn: input.contributedOn,
+        };
+      }),
+  );
+}
+
+/** A checked contribution (`contributionForm`). */
 export interface ContributionInput {
-  agency: string;
+  agency: PartnerAgency;
   contributorName: string;
   contributorRole: string;
   narrative: string;
-  grade: string;
+  grade: Grade | null;
   contributedOn: string;
 }
 
+/** Records a checked contribution (`contributionForm`) on the draft audit; returns its id. */
 export async function addContribution(
   db: Db,
   user: CurrentUser,
   auditId: number,
   input: ContributionInput,
-  today: string,
   audit: Auditor,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const current = await auditToAddTo(tx, user, auditId);
-    if (current.status !== 'draft')
-      throw new ConflictError(`${lockedMessage(current)}: partners’ contributions are recorded while it is a draft`);
-    const errors: FieldError[] = [];
-    if (!(PARTNER_AGENCIES as readonly string[]).includes(input.agency))
-      errors.push({ field: 'agency', message: 'Choose the partner agency' });
-    const name = input.contributorName.trim();
-    if (name === '') errors.push({ field: 'contributorName', message: 'Enter the contributor’s name' });
-    else if (name.length > 200)
-      errors.push({ field: 'contributorName', message: 'The contributor’s name must be 200 characters or fewer' });
-    const role = input.contributorRole.trim();
-    if (role.length > 200)
-      errors.push({ field: 'contributorRole', message: 'The contributor’s role must be 200 characters or fewer' });
-    const narrative = input.narrative.replace(/\r\n/g, '\n').trim();
-    if (narrative === '') errors.push({ field: 'narrative', message: 'Enter the partner’s contribution' });
-    else if (narrative.length > MAX_TEXT)
-      errors.push({
-        field: 'narrative',
-        message: `The contribution must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`,
-      });
-    const g = input.grade.trim();
-    if (g !== '' && !isGrade(g))
-      errors.push({ field: 'grade', message: 'Choose a grade from the four given, or none' });
-    if (input.contributedOn === '')
-      errors.push({ field: 'contributedOn', message: 'Enter the date the partner contributed' });
-    else if (!isIsoDate(input.contributedOn))
-      errors.push({
-        field: 'contributedOn',
-        message: 'The date contributed must be a real date, for example 27 3 2026',
-      });
-    else if (input.contributedOn > today)
-      errors.push({ field: 'contributedOn', message: 'The date contributed must be today or in the past' });
-    if (errors.length > 0) throw new ValidationError(errors);
+    await auditToAddContributionTo(tx, user, auditId);
     const [row] = await tx
       .insert(caseAuditContributions)
       .values({
         auditId,
-        agency: input.agency as PartnerAgency,
-        contributorName: name,
-        contributorRole: role,
-        narrative,
-        grade: isGrade(g) ? g : null,
-        contributedOn: input.contributedOn,
+        ...input,
         recordedBy: user.displayName,
       })
       .returning({ id: caseAuditContributions.id });

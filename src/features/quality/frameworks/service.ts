@@ -23,7 +23,7 @@ import {
 import { GRADE_LABELS, GRADES, type Grade } from '../../../domain/ofsted';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import type { Auditor } from '../../../accounts/access-log/auditor';
-import { formText } from '../../../web/form-input';
+import { fieldErrorsFromIssues, formText } from '../../../web/form-input';
 import { loadFrameworkVersion } from './version';
 
 type Id = number | string;
@@ -305,6 +305,46 @@ export interface VersionInput {
   order: Record<number, unknown>;
 }
 
+/**
+ * The rules of a draft's notes and practice domains, against the authority's practice domains: notes of 4000
+ * characters or fewer, domains from the list, each order a whole number (blank keeps it after the numbered ones).
+ * Every error at once, named as the form's fields.
+ */
+function versionRules(knownIds: ReadonlySet<number>) {
+  return z.custom<VersionInput>().transform((input, ctx) => {
+    const error = (field: string, message: string) => {
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    };
+    const notes = str(input.notes).trim();
+    const ticked = (
+      Array.isArray(input.domains)
+        ? input.domains
+        : input.domains === undefined || input.domains === ''
+          ? []
+          : [input.domains]
+    ).map((v) => Number(v));
+    if (notes.length > 4000) error('notes', 'Notes must be 4000 characters or fewer');
+    if (ticked.some((id) => !Number.isInteger(id) || !knownIds.has(id)))
+      error('domains', 'Choose practice domains from the list');
+    const order = new Map<number, number | null>();
+    for (const id of ticked) {
+      const raw = str(input.order[id]).trim();
+      if (!raw) order.set(id, null);
+      else if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1)
+        error(`order-${id}`, 'Enter the order as a whole number, like 3');
+      else order.set(id, Number(raw));
+    }
+    return { notes, wanted: [...new Set(ticked)], order };
+  });
+}
+
+/** The checked value of a schema, or a ValidationError with every error. */
+function checked<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromIssues(parsed.error.issues));
+  return parsed.data;
+}
+
 /** Saves a draft's notes and which practice domains it has, in which order. */
 export async function updateDraftVersion(
   db: Db,
@@ -314,33 +354,11 @@ export async function updateDraftVersion(
   input: VersionInput,
   audit: Auditor,
 ): Promise<void> {
-  const notes = str(input.notes).trim();
-  const ticked = (
-    Array.isArray(input.domains)
-      ? input.domains
-      : input.domains === undefined || input.domains === ''
-        ? []
-        : [input.domains]
-  ).map((v) => Number(v));
-  const errors: FieldError[] = [];
-  if (notes.length > 4000) errors.push({ field: 'notes', message: 'Notes must be 4000 characters or fewer' });
   const known = await db
     .select({ id: practiceDomains.id })
     .from(practiceDomains)
     .where(eq(practiceDomains.authorityId, authorityId));
-  const knownIds = new Set(known.map((d) => Number(d.id)));
-  if (ticked.some((id) => !Number.isInteger(id) || !knownIds.has(id)))
-    errors.push({ field: 'domains', message: 'Choose practice domains from the list' });
-  const order = new Map<number, number | null>();
-  for (const id of ticked) {
-    const raw = str(input.order[id]).trim();
-    if (!raw) order.set(id, null);
-    else if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1)
-      errors.push({ field: `order-${id}`, message: 'Enter the order as a whole number, like 3' });
-    else order.set(id, Number(raw));
-  }
-  if (errors.length) throw new ValidationError(errors);
-  const wanted = [...new Set(ticked)];
+  const { notes, wanted, order } = checked(versionRules(new Set(known.map((d) => Number(d.id)))), input);
   await db.transaction(async (tx) => {
     const versionId = await draftVersion(tx, authorityId, frameworkId, version);
     const current = await tx.select().from(auditFrameworkDomains).where(eq(auditFrameworkDomains.versionId, versionId));
@@ -374,13 +392,6 @@ export async function updateDraftVersion(
   });
 }
 
-export interface DomainContentInput {
-  guidance: unknown;
-  /** One question a line; blank lines ignored. */
-  questions: unknown;
-  descriptors: Partial<Record<Grade, unknown>>;
-}
-
 /** The questions of a textarea: one a line, trimmed, blanks ignored. */
 export function questionLines(text: string): string[] {
   return text
@@ -388,6 +399,38 @@ export function questionLines(text: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
 }
+
+export interface DomainContentInput {
+  guidance: unknown;
+  /** One question a line; blank lines ignored. */
+  questions: unknown;
+  descriptors: Partial<Record<Grade, unknown>>;
+}
+
+/**
+ * The rules of one domain's content in a draft: guidance of 2000 characters or fewer; questions one a line (30 or
+ * fewer, each 500 characters or fewer); the four grade descriptors, each given and 2000 characters or fewer.
+ */
+const domainContentRules = z.custom<DomainContentInput>().transform((input, ctx) => {
+  const error = (field: string, message: string) => {
+    ctx.addIssue({ code: 'custom', path: [field], message });
+  };
+  const guidance = str(input.guidance).trim();
+  const questions = questionLines(str(input.questions));
+  if (guidance.length > 2000) error('guidance', 'Guidance must be 2000 characters or fewer');
+  if (questions.length > 30) error('questions', 'Enter 30 questions or fewer');
+  const long = questions.findIndex((q) => q.length > 500);
+  if (long >= 0) error('questions', `Question ${long + 1} must be 500 characters or fewer`);
+  const descriptors = {} as Record<Grade, string>;
+  for (const grade of GRADES) {
+    const text = str(input.descriptors[grade]).trim();
+    if (!text) error(`descriptor-${grade}`, `Enter the descriptor for ${GRADE_LABELS[grade]}`);
+    else if (text.length > 2000)
+      error(`descriptor-${grade}`, `The descriptor for ${GRADE_LABELS[grade]} must be 2000 characters or fewer`);
+    descriptors[grade] = text;
+  }
+  return { guidance, questions, descriptors };
+});
 
 /** Saves one domain's guidance, questions and the four grade descriptors in a draft. */
 export async function updateDraftDomain(
@@ -399,25 +442,7 @@ export async function updateDraftDomain(
   input: DomainContentInput,
   audit: Auditor,
 ): Promise<void> {
-  const guidance = str(input.guidance).trim();
-  const questions = questionLines(str(input.questions));
-  const errors: FieldError[] = [];
-  if (guidance.length > 2000) errors.push({ field: 'guidance', message: 'Guidance must be 2000 characters or fewer' });
-  if (questions.length > 30) errors.push({ field: 'questions', message: 'Enter 30 questions or fewer' });
-  const long = questions.findIndex((q) => q.length > 500);
-  if (long >= 0) errors.push({ field: 'questions', message: `Question ${long + 1} must be 500 characters or fewer` });
-  const descriptors = {} as Record<Grade, string>;
-  for (const grade of GRADES) {
-    const text = str(input.descriptors[grade]).trim();
-    if (!text)
-      errors.push({ field: `descriptor-${grade}`, message: `Enter the descriptor for ${GRADE_LABELS[grade]}` });
-    else if (text.length > 2000)
-      errors.push({
-        field: `descriptor-${grade}`,
-        message: `The descriptor for ${GRADE_LABELS[grade]} must be 2000 characters or fewer`,
-      });
-    descriptors[grade] = text;
-  }
+  const content = domainContentRules.safeParse(input);
   // A fixed version answers 409 before any complaint about the input.
   await db.transaction(async (tx) => {
     const versionId = await draftVersion(tx, authorityId, frameworkId, version);
@@ -426,7 +451,8 @@ export async function updateDraftDomain(
       .from(auditFrameworkDomains)
       .where(and(eq(auditFrameworkDomains.versionId, versionId), eq(auditFrameworkDomains.domainId, domainId)));
     if (!fd) throw new NotFoundError();
-    if (errors.length) throw new ValidationError(errors);
+    if (!content.success) throw new ValidationError(fieldErrorsFromIssues(content.error.issues));
+    const { guidance, questions, descriptors } = content.data;
     await tx.update(auditFrameworkDomains).set({ guidance }).where(eq(auditFrameworkDomains.id, fd.id));
     await tx.delete(auditFrameworkQuestions).where(eq(auditFrameworkQuestions.frameworkDomainId, fd.id));
     if (questions.length > 0)

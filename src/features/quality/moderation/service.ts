@@ -13,6 +13,7 @@
  *   access log records 'quality.audit.moderate'.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Tx } from '../../../db/client';
 import { rows } from '../../../db/query';
 import {
@@ -29,6 +30,7 @@ import type { Auditor } from '../../../accounts/access-log/auditor';
 import { childInTeam } from '../../children/scope';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { pageWindow, type PageWindow } from '../../../web/pagination';
+import { fieldErrorsFromIssues } from '../../../web/form-input';
 
 /** Grades as a moderator's reason message names them ("from Good to Requires improvement"). */
 export const SHORT_GRADE_LABELS: Record<Grade, string> = {
@@ -298,67 +300,66 @@ type Body = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /**
- * Reads and checks a posted moderation against the audit: a level; for triple lock the external moderator's name and
- * organisation; a grade for every domain, with a reason when it differs from the auditor's; the overall grade (required
- * when the auditor gave one) with a reason likewise. Errors name the field as the form does.
+ * The moderation form's rules for this audit, as a schema of the posted fields (other keys are ignored): a level; for
+ * triple lock the external moderator's name and organisation; a grade for every domain, with a reason when it differs
+ * from the auditor's; the overall grade (required when the auditor gave one) with a reason likewise. Errors name the
+ * field as the form does, in the form's order.
  */
+export function moderationForm(audit: AuditForModeration) {
+  return z.record(z.string(), z.unknown()).transform((body, ctx): ModerationInput => {
+    const error = (field: string, message: string) => {
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    };
+    const levelText = str(body.level);
+    const level = (MODERATION_LEVELS as readonly string[]).includes(levelText) ? (levelText as ModerationLevel) : null;
+    if (!level) error('level', 'Select the level of moderation');
+    const externalModerator = str(body.externalModerator);
+    if (level === 'triple-lock' && externalModerator === '')
+      error('externalModerator', 'Enter the external moderator’s name and organisation');
+    else if (externalModerator.length > 200)
+      error('externalModerator', 'The external moderator’s name and organisation must be 200 characters or fewer');
+    const grades: ModerationInput['grades'] = [];
+    for (const d of audit.domains) {
+      const g = str(body[`grade-${d.domainId}`]);
+      const reason = str(body[`reason-${d.domainId}`]);
+      if (!isGrade(g)) {
+        error(`grade-${d.domainId}`, `Select a grade for ${d.title}`);
+        continue;
+      }
+      if (g !== d.auditorGrade && reason === '')
+        error(
+          `reason-${d.domainId}`,
+          `Give the reason for changing ${d.title}’s grade from ${SHORT_GRADE_LABELS[d.auditorGrade]} to ${SHORT_GRADE_LABELS[g]}`,
+        );
+      if (reason.length > 5000)
+        error(`reason-${d.domainId}`, `The reason for ${d.title} must be 5,000 characters or fewer`);
+      grades.push({ domainId: d.domainId, grade: g, reason });
+    }
+    const overallText = str(body.overallGrade);
+    const overallReason = str(body.overallReason);
+    let overallGrade: Grade | null = null;
+    if (isGrade(overallText)) overallGrade = overallText;
+    else if (overallText !== '' || audit.overallGrade !== null) error('overallGrade', 'Select the overall grade');
+    if (overallGrade && audit.overallGrade && overallGrade !== audit.overallGrade && overallReason === '')
+      error(
+        'overallReason',
+        `Give the reason for changing the overall grade from ${SHORT_GRADE_LABELS[audit.overallGrade]} to ${SHORT_GRADE_LABELS[overallGrade]}`,
+      );
+    if (overallReason.length > 5000)
+      error('overallReason', 'The reason for the overall grade must be 5,000 characters or fewer');
+    if (!level) return z.NEVER;
+    return { level, externalModerator, grades, overallGrade, overallReason };
+  });
+}
+
+/** Reads and checks a posted moderation against the audit (`moderationForm`): the input, or every error. */
 export function readModeration(
   audit: AuditForModeration,
   body: Body,
 ): { input: ModerationInput | null; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const levelText = str(body.level);
-  const level = (MODERATION_LEVELS as readonly string[]).includes(levelText) ? (levelText as ModerationLevel) : null;
-  if (!level) errors.push({ field: 'level', message: 'Select the level of moderation' });
-  const externalModerator = str(body.externalModerator);
-  if (level === 'triple-lock' && externalModerator === '') {
-    errors.push({ field: 'externalModerator', message: 'Enter the external moderator’s name and organisation' });
-  } else if (externalModerator.length > 200) {
-    errors.push({
-      field: 'externalModerator',
-      message: 'The external moderator’s name and organisation must be 200 characters or fewer',
-    });
-  }
-  const grades: ModerationInput['grades'] = [];
-  for (const d of audit.domains) {
-    const g = str(body[`grade-${d.domainId}`]);
-    const reason = str(body[`reason-${d.domainId}`]);
-    if (!isGrade(g)) {
-      errors.push({ field: `grade-${d.domainId}`, message: `Select a grade for ${d.title}` });
-      continue;
-    }
-    if (g !== d.auditorGrade && reason === '') {
-      errors.push({
-        field: `reason-${d.domainId}`,
-        message: `Give the reason for changing ${d.title}’s grade from ${SHORT_GRADE_LABELS[d.auditorGrade]} to ${SHORT_GRADE_LABELS[g]}`,
-      });
-    }
-    if (reason.length > 5000)
-      errors.push({
-        field: `reason-${d.domainId}`,
-        message: `The reason for ${d.title} must be 5,000 characters or fewer`,
-      });
-    grades.push({ domainId: d.domainId, grade: g, reason });
-  }
-  const overallText = str(body.overallGrade);
-  const overallReason = str(body.overallReason);
-  let overallGrade: Grade | null = null;
-  if (isGrade(overallText)) overallGrade = overallText;
-  else if (overallText !== '' || audit.overallGrade !== null)
-    errors.push({ field: 'overallGrade', message: 'Select the overall grade' });
-  if (overallGrade && audit.overallGrade && overallGrade !== audit.overallGrade && overallReason === '') {
-    errors.push({
-      field: 'overallReason',
-      message: `Give the reason for changing the overall grade from ${SHORT_GRADE_LABELS[audit.overallGrade]} to ${SHORT_GRADE_LABELS[overallGrade]}`,
-    });
-  }
-  if (overallReason.length > 5000)
-    errors.push({
-      field: 'overallReason',
-      message: 'The reason for the overall grade must be 5,000 characters or fewer',
-    });
-  if (errors.length || !level) return { input: null, errors };
-  return { input: { level, externalModerator, grades, overallGrade, overallReason }, errors };
+  const parsed = moderationForm(audit).safeParse(body);
+  if (parsed.success) return { input: parsed.data, errors: [] };
+  return { input: null, errors: fieldErrorsFromIssues(parsed.error.issues) };
 }
 
 /** Records a moderation (see the module comment). Returns the new moderation's id. */

@@ -1,16 +1,25 @@
 /** GET|POST /quality/audits/:auditId/actions: add an action (the auditor, or audit:manage). */
 import { can } from '../../../../domain/roles';
 import { todayInLondon } from '../../../../domain/today';
-import { ValidationError, type FieldError } from '../../../../core/errors';
+import { type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
 import { addsToAnAudit } from '../../policies';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
-import { activeUsers, addAction, auditDomains, auditToAddTo, mayRead, type AuditCore } from '../service';
-import { dateFromParts, dateParts, str } from '../../../../web/form-input';
-import { conflictsAsPage, errorList, idParam, type Body } from './shared';
+import {
+  actionForm,
+  activeUsers,
+  addAction,
+  auditDomains,
+  auditToAddActionTo,
+  auditToAddTo,
+  mayRead,
+  type AuditCore,
+} from '../service';
+import { dateParts, str, type FormBody } from '../../../../web/form-input';
+import { conflictsAsPage, errorList, idParam } from './shared';
 
 interface SimpleForm {
-  values: Body | null;
+  values: FormBody | null;
   errors: FieldError[];
 }
 
@@ -67,31 +76,24 @@ export function auditActionRoutes(r: RouteBuilder): void {
     path: paths.quality.auditActions,
     access: addsToAnAudit,
     audit: 'quality.audit.action-add',
+    body: async (ctx) => {
+      const db = ctx.services.db;
+      const audit = await auditToAddTo(db, ctx.user, idParam(ctx.req, 'auditId'));
+      const { domains } = await auditDomains(db, ctx.user.authorityId, audit);
+      return actionForm({ domains, users: await activeUsers(db, ctx.user.authorityId), today: todayInLondon() });
+    },
+    // A moderated audit answers 409 before any complaint about the input.
+    invalid: async (ctx, form) => {
+      const auditId = idParam(ctx.req, 'auditId');
+      await conflictsAsPage(ctx, auditId, async () => {
+        const audit = await auditToAddActionTo(ctx.services.db, ctx.user, auditId);
+        await renderActionForm(ctx, audit, { values: form.input, errors: form.errors }, 400);
+      });
+    },
     handler: async (ctx) => {
       const auditId = idParam(ctx.req, 'auditId');
-      const body = (ctx.req.body ?? {}) as Body;
       await conflictsAsPage(ctx, auditId, async () => {
-        try {
-          await addAction(
-            ctx.services.db,
-            ctx.user,
-            auditId,
-            {
-              domainId: str(body.domainId),
-              description: str(body.description),
-              ownerUserId: str(body.ownerUserId),
-              ownerName: str(body.ownerName),
-              dueOn: dateFromParts(body, 'dueOn'),
-            },
-            todayInLondon(),
-            ctx.audit,
-          );
-        } catch (e) {
-          if (!(e instanceof ValidationError)) throw e;
-          const audit = await auditToAddTo(ctx.services.db, ctx.user, auditId);
-          await renderActionForm(ctx, audit, { values: body, errors: e.errors }, 400);
-          return;
-        }
+        await addAction(ctx.services.db, ctx.user, auditId, ctx.body, ctx.audit);
         const readable = can(ctx.user.role, 'audit:read') && (await mayRead(ctx.services.db, ctx.user, auditId));
         ctx.res.redirect(303, readable ? `${paths.quality.audit({ auditId })}#actions` : paths.quality.actions({}));
       });

@@ -2,17 +2,24 @@
 import { GRADE_LABELS, GRADES } from '../../../../domain/ofsted';
 import { can } from '../../../../domain/roles';
 import { todayInLondon } from '../../../../domain/today';
-import { ConflictError, ValidationError, type FieldError } from '../../../../core/errors';
+import { type FieldError } from '../../../../core/errors';
 import { PARTNER_AGENCIES } from '../../../../db/schema/index';
 import { paths } from '../../../../web/paths';
 import { addsToAnAudit } from '../../policies';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
-import { addContribution, auditToAddTo, lockedMessage, mayRead, type AuditCore } from '../service';
-import { dateFromParts, dateParts, str } from '../../../../web/form-input';
-import { AGENCY_LABELS, conflictsAsPage, errorList, idParam, type Body } from './shared';
+import {
+  addContribution,
+  auditToAddContributionTo,
+  auditToAddTo,
+  contributionForm,
+  mayRead,
+  type AuditCore,
+} from '../service';
+import { dateParts, str, type FormBody } from '../../../../web/form-input';
+import { AGENCY_LABELS, conflictsAsPage, errorList, idParam } from './shared';
 
 interface SimpleForm {
-  values: Body | null;
+  values: FormBody | null;
   errors: FieldError[];
 }
 async function renderContributionForm(
@@ -62,9 +69,7 @@ export function auditContributionRoutes(r: RouteBuilder): void {
     handler: async (ctx) => {
       const auditId = idParam(ctx.req, 'auditId');
       await conflictsAsPage(ctx, auditId, async () => {
-        const audit = await auditToAddTo(ctx.services.db, ctx.user, auditId);
-        if (audit.status !== 'draft')
-          throw new ConflictError(`${lockedMessage(audit)}: partners’ contributions are recorded while it is a draft`);
+        const audit = await auditToAddContributionTo(ctx.services.db, ctx.user, auditId);
         await renderContributionForm(ctx, audit, { values: null, errors: [] });
       });
     },
@@ -75,32 +80,22 @@ export function auditContributionRoutes(r: RouteBuilder): void {
     path: paths.quality.auditContribution,
     access: addsToAnAudit,
     audit: 'quality.audit.contribution-add',
+    body: async (ctx) => {
+      await auditToAddTo(ctx.services.db, ctx.user, idParam(ctx.req, 'auditId'));
+      return contributionForm(todayInLondon());
+    },
+    // An audit that is no longer a draft answers 409 before any complaint about the input.
+    invalid: async (ctx, form) => {
+      const auditId = idParam(ctx.req, 'auditId');
+      await conflictsAsPage(ctx, auditId, async () => {
+        const audit = await auditToAddContributionTo(ctx.services.db, ctx.user, auditId);
+        await renderContributionForm(ctx, audit, { values: form.input, errors: form.errors }, 400);
+      });
+    },
     handler: async (ctx) => {
       const auditId = idParam(ctx.req, 'auditId');
-      const body = (ctx.req.body ?? {}) as Body;
       await conflictsAsPage(ctx, auditId, async () => {
-        try {
-          await addContribution(
-            ctx.services.db,
-            ctx.user,
-            auditId,
-            {
-              agency: str(body.agency),
-              contributorName: str(body.contributorName),
-              contributorRole: str(body.contributorRole),
-              narrative: str(body.narrative),
-              grade: str(body.grade),
-              contributedOn: dateFromParts(body, 'contributedOn'),
-            },
-            todayInLondon(),
-            ctx.audit,
-          );
-        } catch (e) {
-          if (!(e instanceof ValidationError)) throw e;
-          const audit = await auditToAddTo(ctx.services.db, ctx.user, auditId);
-          await renderContributionForm(ctx, audit, { values: body, errors: e.errors }, 400);
-          return;
-        }
+        await addContribution(ctx.services.db, ctx.user, auditId, ctx.body, ctx.audit);
         const readable = can(ctx.user.role, 'audit:read') && (await mayRead(ctx.services.db, ctx.user, auditId));
         ctx.res.redirect(
           303,

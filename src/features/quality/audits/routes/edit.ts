@@ -3,10 +3,17 @@ import { GRADE_LABELS, GRADES } from '../../../../domain/ofsted';
 import { todayInLondon } from '../../../../domain/today';
 import { type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
-import type { PageContext, RouteBuilder } from '../../../../web/route';
-import { FEEDBACK_FROM, FEEDBACK_FROM_LABELS, type AuditFormValues } from '../form';
-import { auditDomains, currentValues, editableAudit, saveAudit, type AuditCore, type AuditDomain } from '../service';
-import { readFormFields } from '../../../../web/form-input';
+import type { InvalidForm, PageContext, RouteBuilder } from '../../../../web/route';
+import { FEEDBACK_FROM, FEEDBACK_FROM_LABELS, readAuditForm, type AuditFormValues } from '../form';
+import {
+  auditDomains,
+  auditFormFor,
+  currentValues,
+  editableAudit,
+  saveAudit,
+  type AuditCore,
+  type AuditDomain,
+} from '../service';
 import { conflictsAsPage, errorList, idParam } from './shared';
 
 /** Form values for the edit page: radios and text boxes per domain. */
@@ -94,39 +101,43 @@ export function auditEditRoutes(r: RouteBuilder): void {
     },
   });
 
-  const save = (submit: boolean) => async (ctx: PageContext) => {
-    const auditId = idParam(ctx.req, 'auditId');
-    await conflictsAsPage(ctx, auditId, async () => {
-      const body = await readFormFields(ctx.req, 'A field of the audit is longer than Lantern keeps');
-      const result = await saveAudit(
-        ctx.services.db,
-        ctx.user,
-        auditId,
-        body,
-        { submit, today: todayInLondon() },
-        ctx.audit,
-      );
-      if (result.ok) {
+  /**
+   * "Save draft" and "Submit audit": the form checked by the kernel against the audit's domains. A locked audit answers
+   * 409 whether or not the input is good; a field too long to keep shows the form again with the saved answers.
+   */
+  const save = (submit: boolean) => ({
+    body: (ctx: PageContext) => auditFormFor(ctx.services.db, ctx.user, idParam(ctx.req, 'auditId'), submit),
+    tooLongMessage: 'A field of the audit is longer than Lantern keeps',
+    invalid: async (ctx: PageContext, form: InvalidForm) => {
+      const auditId = idParam(ctx.req, 'auditId');
+      await conflictsAsPage(ctx, auditId, async () => {
+        const audit = await editableAudit(ctx.services.db, ctx.user, auditId);
+        const { domains } = await auditDomains(ctx.services.db, ctx.user.authorityId, audit);
+        const values = Object.keys(form.input).length > 0 ? readAuditForm(form.input, domains) : null;
+        await renderEdit(ctx, audit, values, form.errors, 400);
+      });
+    },
+    handler: async (ctx: PageContext & { body: AuditFormValues }) => {
+      const auditId = idParam(ctx.req, 'auditId');
+      await conflictsAsPage(ctx, auditId, async () => {
+        await saveAudit(ctx.services.db, ctx.user, auditId, ctx.body, { submit, today: todayInLondon() }, ctx.audit);
         ctx.res.redirect(303, submit ? paths.quality.audit({ auditId }) : paths.quality.editAudit({ auditId }));
-        return;
-      }
-      const audit = await editableAudit(ctx.services.db, ctx.user, auditId);
-      await renderEdit(ctx, audit, result.values, result.errors, 400);
-    });
-  };
+      });
+    },
+  });
 
   r.page({
     method: 'post',
     path: paths.quality.editAudit,
     access: 'audit:conduct',
     audit: 'quality.audit.save',
-    handler: save(false),
+    ...save(false),
   });
   r.page({
     method: 'post',
     path: paths.quality.submitAudit,
     access: 'audit:conduct',
     audit: 'quality.audit.submit',
-    handler: save(true),
+    ...save(true),
   });
 }

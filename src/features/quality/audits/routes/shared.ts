@@ -44,8 +44,6 @@ export const EVENT_LABELS: Record<string, string> = {
   'contribution-added': 'Partner contribution recorded',
 };
 
-export type Body = Record<string, unknown>;
-
 export function idParam(req: Request, name: string): number {
   const raw = req.params[name];
   const value = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;

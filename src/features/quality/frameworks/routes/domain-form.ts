@@ -1,17 +1,24 @@
 /** One domain of a draft: its guidance, questions and grade descriptors. */
 import { GRADES } from '../../../../domain/ofsted';
-import { ConflictError, NotFoundError, type FieldError } from '../../../../core/errors';
+import { z } from 'zod';
+import { NotFoundError, type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
 import { updateDraftDomain } from '../service';
-import { fieldErrorsOf } from '../../../../web/form-input';
-import { bodyOf, GRADE_ROWS, loadDraft, numberParam, orConflict, VIEWS, type Body } from './shared';
+import { formText, type FormBody } from '../../../../web/form-input';
+import { GRADE_ROWS, loadDraft, numberParam, orConflict, VIEWS } from './shared';
+
+/** The fields the form posts: guidance, questions and the four descriptors (their rules: the service's). */
+const domainFields = z.record(
+  z.string().regex(new RegExp(`^(?:guidance|questions|${GRADES.map((g) => `descriptor-${g}`).join('|')})$`)),
+  formText,
+);
 
 export function frameworkDomainFormRoutes(r: RouteBuilder): void {
   // ——— one domain of a draft ———
   async function renderDomainForm(
     ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>,
-    values: Body | null,
+    values: FormBody | null,
     errors: FieldError[] = [],
     status = 200,
   ): Promise<void> {
@@ -54,31 +61,27 @@ export function frameworkDomainFormRoutes(r: RouteBuilder): void {
     path: paths.quality.editFrameworkDomain,
     access: 'audit:manage',
     audit: 'quality.framework.domain.update',
-    handler: async (ctx) => {
-      const { req, res, user, services, audit } = ctx;
+    body: domainFields,
+    // A fixed version answers 409 (loadDraft), a domain not in it 404, before any complaint about the input.
+    invalid: (ctx, form) => renderDomainForm(ctx, form.input, form.errors, 400),
+    handler: async ({ req, res, user, services, audit, body }) => {
       const frameworkId = numberParam(req, 'frameworkId');
       const version = numberParam(req, 'version');
       const domainId = numberParam(req, 'domainId');
-      const body = bodyOf(req);
       await orConflict(res, frameworkId, async () => {
-        try {
-          await updateDraftDomain(
-            services.db,
-            user.authorityId,
-            frameworkId,
-            version,
-            domainId,
-            {
-              guidance: body.guidance,
-              questions: body.questions,
-              descriptors: Object.fromEntries(GRADES.map((g) => [g, body[`descriptor-${g}`]])),
-            },
-            audit,
-          );
-        } catch (e) {
-          if (e instanceof ConflictError) throw e;
-          return renderDomainForm(ctx, body, fieldErrorsOf(e), 400);
-        }
+        await updateDraftDomain(
+          services.db,
+          user.authorityId,
+          frameworkId,
+          version,
+          domainId,
+          {
+            guidance: body.guidance,
+            questions: body.questions,
+            descriptors: Object.fromEntries(GRADES.map((g) => [g, body[`descriptor-${g}`]])),
+          },
+          audit,
+        );
         res.redirect(
           303,
           `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=domain#domain-${domainId}`,

@@ -19,8 +19,6 @@ export function numberParam(req: Request, name: string): number {
   return parsed.data;
 }
 
-export const bodyOf = (req: Request): Body => (req.body ?? {}) as Body;
-
 export const STATUS_TAGS = {
   draft: { text: 'Draft', classes: 'govuk-tag--yellow' },
   published: { text: 'Published', classes: 'govuk-tag--green' },

@@ -1,16 +1,23 @@
 /** A draft’s notes and practice domains (ticked, ordered). */
-import { ConflictError, type FieldError } from '../../../../core/errors';
+import { z } from 'zod';
+import { type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
 import { listDomains, updateDraftVersion } from '../service';
-import { fieldErrorsOf } from '../../../../web/form-input';
-import { bodyOf, loadDraft, numberParam, orConflict, VIEWS, type Body } from './shared';
+import type { FormBody } from '../../../../web/form-input';
+import { loadDraft, numberParam, orConflict, VIEWS } from './shared';
+
+/** The fields the form posts: notes, the ticked domains, and an order for each domain (its rules: the service's). */
+const versionFields = z.record(
+  z.string().regex(/^(?:notes|domains|order-\d+)$/),
+  z.union([z.string(), z.array(z.string())]),
+);
 
 export function frameworkVersionFormRoutes(r: RouteBuilder): void {
   // ——— a draft's notes and domains ———
   async function renderVersionForm(
     ctx: Pick<PageContext, 'req' | 'res' | 'user' | 'services'>,
-    values: Body | null,
+    values: FormBody | null,
     errors: FieldError[] = [],
     status = 200,
   ): Promise<void> {
@@ -53,30 +60,26 @@ export function frameworkVersionFormRoutes(r: RouteBuilder): void {
     path: paths.quality.editFrameworkVersion,
     access: 'audit:manage',
     audit: 'quality.framework.version.update',
-    handler: async (ctx) => {
-      const { req, res, user, services, audit } = ctx;
+    body: versionFields,
+    // A fixed version answers 409 (loadDraft) before any complaint about the input.
+    invalid: (ctx, form) => renderVersionForm(ctx, form.input, form.errors, 400),
+    handler: async ({ req, res, user, services, audit, body }) => {
       const frameworkId = numberParam(req, 'frameworkId');
       const version = numberParam(req, 'version');
-      const body = bodyOf(req);
       const order: Record<number, unknown> = {};
       for (const [k, v] of Object.entries(body)) {
         const m = /^order-(\d+)$/.exec(k);
         if (m) order[Number(m[1])] = v;
       }
       await orConflict(res, frameworkId, async () => {
-        try {
-          await updateDraftVersion(
-            services.db,
-            user.authorityId,
-            frameworkId,
-            version,
-            { notes: body.notes, domains: body.domains, order },
-            audit,
-          );
-        } catch (e) {
-          if (e instanceof ConflictError) throw e;
-          return renderVersionForm(ctx, body, fieldErrorsOf(e), 400);
-        }
+        await updateDraftVersion(
+          services.db,
+          user.authorityId,
+          frameworkId,
+          version,
+          { notes: body.notes, domains: body.domains, order },
+          audit,
+        );
         res.redirect(303, `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=version`);
       });
     },

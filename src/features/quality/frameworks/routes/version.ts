@@ -1,12 +1,12 @@
 /** A version whole, the next draft, and publishing a draft. */
 import { can } from '../../../../domain/roles';
 import { todayInLondon } from '../../../../domain/today';
-import { ConflictError, type FieldError } from '../../../../core/errors';
+import { z } from 'zod';
+import { type FieldError } from '../../../../core/errors';
 import { paths } from '../../../../web/paths';
 import { readsFrameworks } from '../../policies';
 import type { PageContext, RouteBuilder } from '../../../../web/route';
 import { auditsUsing, createDraftVersion, getFramework, publishVersion } from '../service';
-import { fieldErrorsOf } from '../../../../web/form-input';
 import { GRADE_ROWS, loadVersion, numberParam, orConflict, STATUS_TAGS, VIEWS } from './shared';
 
 export function frameworkVersionRoutes(r: RouteBuilder): void {
@@ -63,25 +63,22 @@ export function frameworkVersionRoutes(r: RouteBuilder): void {
     path: paths.quality.publishFrameworkVersion,
     access: 'audit:manage',
     audit: 'quality.framework.version.publish',
-    handler: async (ctx) => {
-      const { req, res, user, services, audit } = ctx;
+    // Nothing is posted but the CSRF token; what a draft lacks (the service's ValidationError) shows the version again.
+    body: z.strictObject({}),
+    invalid: (ctx, form) => renderVersion(ctx, form.errors, 400),
+    handler: async ({ req, res, user, services, audit }) => {
       const frameworkId = numberParam(req, 'frameworkId');
       const version = numberParam(req, 'version');
       await orConflict(res, frameworkId, async () => {
-        try {
-          await publishVersion(
-            services.db,
-            user.authorityId,
-            frameworkId,
-            version,
-            todayInLondon(),
-            user.displayName,
-            audit,
-          );
-        } catch (e) {
-          if (e instanceof ConflictError) throw e;
-          return renderVersion(ctx, fieldErrorsOf(e), 400);
-        }
+        await publishVersion(
+          services.db,
+          user.authorityId,
+          frameworkId,
+          version,
+          todayInLondon(),
+          user.displayName,
+          audit,
+        );
         res.redirect(303, `${paths.quality.frameworkVersion({ frameworkId, version })}?saved=published`);
       });
     },
