@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import busboy from 'busboy';
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
-import { ValidationError, type FieldError } from '../core/errors';
+import type { FieldError } from '../core/errors';
 
 export type FormBody = Record<string, unknown>;
 
@@ -103,14 +103,4 @@ export async function readForm(
     req.pipe(bb);
   });
   return { fields, tooLong };
-}
-
-/** The posted fields of a form (as `readForm`); a field longer than Lantern keeps is a field error. */
-export async function readFormFields(
-  req: Request,
-  tooLongMessage = 'A field of the form is longer than Lantern keeps',
-): Promise<FormBody> {
-  const { fields, tooLong } = await readForm(req);
-  if (tooLong.length) throw new ValidationError([{ field: 'form', message: tooLongMessage }]);
-  return fields;
 }
