@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import busboy from 'busboy';
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
-import { ValidationError, type FieldError } from '../core/errors';
+import type { FieldError } from '../core/errors';
 
 export type FormBody = Record<string, unknown>;
 
@@ -78,22 +78,22 @@ export const MAX_MULTIPART_FIELD_BYTES = 2 * 1024 * 1024;
 /**
  * The posted fields of a form: urlencoded (already parsed by the app) or multipart (the encoding a form with long
  * text uses, so that it is not cut off by the 100 kB urlencoded limit; its CSRF token is in the action URL). Files
- * are ignored. A field longer than Lantern keeps is a field error.
+ * are ignored. `tooLong` names the fields longer than `maxFieldBytes` (cut short).
  */
-export async function readFormFields(
+export async function readForm(
   req: Request,
-  tooLongMessage = 'A field of the form is longer than Lantern keeps',
-): Promise<FormBody> {
-  if (!req.is('multipart/form-data')) return { ...((req.body ?? {}) as FormBody) };
+  maxFieldBytes = MAX_MULTIPART_FIELD_BYTES,
+): Promise<{ fields: FormBody; tooLong: string[] }> {
+  if (!req.is('multipart/form-data')) return { fields: { ...((req.body ?? {}) as FormBody) }, tooLong: [] };
   const fields: Record<string, string> = {};
-  let tooLong = false;
+  const tooLong: string[] = [];
   await new Promise<void>((resolve, reject) => {
     const bb = busboy({
       headers: req.headers,
-      limits: { files: 0, fields: 500, fieldSize: MAX_MULTIPART_FIELD_BYTES },
+      limits: { files: 0, fields: 500, fieldSize: maxFieldBytes },
     });
     bb.on('field', (name, value, info) => {
-      if (info.valueTruncated) tooLong = true;
+      if (info.valueTruncated && !tooLong.includes(name)) tooLong.push(name);
       fields[name] = value;
     });
     bb.on('close', () => {
@@ -102,7 +102,5 @@ export async function readFormFields(
     bb.on('error', reject);
     req.pipe(bb);
   });
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
-  if (tooLong) throw new ValidationError([{ field: 'form', message: tooLongMessage }]);
-  return fields;
+  return { fields, tooLong };
 }

@@ -20,6 +20,10 @@
  *     r.page({ method: 'post', path: paths.x.edit, access: 'x:manage', audit: 'x.save',
  *              body: xForm, invalid: (ctx, form) => renderX(ctx, { values: form.input, errors: form.errors }, 400),
  *              handler: async (ctx) => { await saveX(ctx.services.db, ctx.body, ctx.audit); ctx.res.redirect(303, …) } })
+ * - A form page that takes files declares them in `files` with their limits, e.g.
+ *   `files: { report: { maxBytes: 50 * 1024 * 1024, required: 'Choose the report' } }`: they are streamed to a
+ *   temporary folder (src/web/upload.ts), given to the handler as `ctx.files.report`, and removed after it; a file
+ *   too large, too many, of a type not accepted or missing comes to `invalid` with the other field errors.
  * Every route is kept in `app.locals.routes` so that the route × role test can walk them all.
  */
 import type express from 'express';
@@ -32,7 +36,8 @@ import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from 
 import { createAuditor, type Auditor } from '../accounts/access-log/auditor';
 import type { CurrentUser } from '../accounts/users/service';
 import type { WebServices } from './services';
-import { fieldErrorsFromIssues, readFormFields, type FormBody } from './form-input';
+import { fieldErrorsFromIssues, MAX_MULTIPART_FIELD_BYTES, readForm, type FormBody } from './form-input';
+import { receiveForm, removeReceived, type FileFields, type UploadedFiles } from './upload';
 
 export type Access = 'public' | Permission | Policy;
 export type Method = 'get' | 'post';
@@ -89,19 +94,40 @@ export interface PageDef<A extends Access> extends PageBase<A> {
   handler: (ctx: PageContextFor<A>) => Promise<void>;
 }
 
-export interface FormPageDef<A extends Access, B extends z.ZodType> extends PageBase<A> {
+export interface FormPageDef<
+  A extends Access,
+  B extends z.ZodType,
+  F extends FileFields = FileFields,
+> extends PageBase<A> {
   /**
    * The posted form's schema; its output is `ctx.body`. Or a function of the request that gives it, for rules
    * checked against the authority's data (the published versions to choose from, its teams), so that those errors
    * come at once with the others.
    */
   body: B | ((ctx: PageContextFor<A>) => B | Promise<B>);
+  /**
+   * The form's file fields and their limits (size, count, types; required or not). The files are streamed to a
+   * temporary folder, never held in memory, handed to the handler as `ctx.files`, and removed after the handler,
+   * whether it succeeds or fails (unless it calls `ctx.keepFiles()`). A file too large, too many, of a type not
+   * accepted, or missing, is a field error given to `invalid` with the text fields' errors, all at once.
+   */
+  files?: F;
   /** Shows the form again with its errors (the status is already 400). */
   invalid: (ctx: PageContextFor<A>, form: InvalidForm) => Promise<void> | void;
-  /** The field error when a multipart field is longer than Lantern keeps. */
+  /** The longest text field kept from a multipart form (default 2 MB). */
+  maxFieldBytes?: number;
+  /** The field error (on `form`) when a multipart field is longer than `maxFieldBytes`. */
   tooLongMessage?: string;
-  /** `body` is the parsed form; `input` the fields as posted (to show the form again on a conflict). */
-  handler: (ctx: PageContextFor<A> & { body: z.output<B>; input: FormBody }) => Promise<void>;
+  /** Or the whole field error, from the name of the field too long. */
+  tooLong?: (field: string) => FieldError;
+  /**
+   * `body` is the parsed form; `input` the fields as posted (to show the form again on a conflict); `files` the
+   * files of each file field; `keepFiles()` hands their temporary folder (its path) to the handler, which must then
+   * remove it (e.g. a background import).
+   */
+  handler: (
+    ctx: PageContextFor<A> & { body: z.output<B>; input: FormBody; files: UploadedFiles<F>; keepFiles: () => string },
+  ) => Promise<void>;
 }
 
 export interface ApiContext<P, Q, B> extends PageContext {
@@ -157,7 +183,7 @@ export class RouteBuilder {
   ) {}
 
   page<A extends Access>(def: PageDef<A>): void;
-  page<A extends Access, B extends z.ZodType>(def: FormPageDef<A, B>): void;
+  page<A extends Access, B extends z.ZodType, F extends FileFields = FileFields>(def: FormPageDef<A, B, F>): void;
   page(def: PageDef<Access> | FormPageDef<Access, z.ZodType>): void {
     const whenDenied = def.access === 'public' ? 'forbidden' : (def.whenDenied ?? 'forbidden');
     const rule = accessRule(def.access);
@@ -185,31 +211,66 @@ export class RouteBuilder {
       if (def.body === undefined) {
         await def.handler(ctx);
       } else {
-        const form = def;
-        const invalid = async (errors: FieldError[], input: FormBody) => {
-          res.status(400);
-          await form.invalid(ctx, { errors, input });
-        };
-        let input: FormBody;
-        try {
-          input = await readFormFields(req, form.tooLongMessage);
-        } catch (e) {
-          if (!(e instanceof ValidationError)) throw e;
-          return invalid(e.errors, {});
-        }
-        delete input._csrf;
-        const schema = typeof form.body === 'function' ? await form.body(ctx) : form.body;
-        const parsed = schema.safeParse(input);
-        if (!parsed.success) return invalid(fieldErrorsFromIssues(parsed.error.issues), input);
-        try {
-          await form.handler({ ...ctx, body: parsed.data, input });
-        } catch (e) {
-          if (!(e instanceof ValidationError) || res.headersSent) throw e;
-          return invalid(e.errors, input);
-        }
+        await this.runForm(def, ctx);
       }
       assertAudited(def.audit, audit, res);
     });
+  }
+
+  /**
+   * A form page's request: the fields (and files) read, the schema parsed, every error at once to `invalid`, or the
+   * handler; the temporary files removed after either.
+   */
+  private async runForm(form: FormPageDef<Access, z.ZodType>, ctx: PageContextFor<Access>): Promise<void> {
+    const { req, res } = ctx;
+    const maxFieldBytes = form.maxFieldBytes ?? MAX_MULTIPART_FIELD_BYTES;
+    const received = form.files
+      ? await receiveForm(req, form.files, maxFieldBytes)
+      : { ...(await readForm(req, maxFieldBytes)), dir: null, files: {}, fileErrors: [] };
+    let kept = false;
+    try {
+      // The CSRF token, and the names of files that an urlencoded post sends as text, are not fields.
+      const input = Object.fromEntries(
+        Object.entries(received.fields).filter(([k]) => k !== '_csrf' && !(form.files && k in form.files)),
+      );
+      const invalid = async (errors: FieldError[]) => {
+        res.status(400);
+        await form.invalid(ctx, { errors, input });
+      };
+      const errors = [...received.fileErrors];
+      const tooLong = received.tooLong[0];
+      if (tooLong !== undefined) {
+        errors.push(
+          form.tooLong?.(tooLong) ?? {
+            field: 'form',
+            message: form.tooLongMessage ?? 'A field of the form is longer than Lantern keeps',
+          },
+        );
+        await invalid(errors);
+        return;
+      }
+      const schema = typeof form.body === 'function' ? await form.body(ctx) : form.body;
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) errors.push(...fieldErrorsFromIssues(parsed.error.issues));
+      if (errors.length > 0 || !parsed.success) {
+        await invalid(errors);
+        return;
+      }
+      const keepFiles = () => {
+        if (!received.dir) throw new Error('No files were received to keep');
+        kept = true;
+        return received.dir;
+      };
+      try {
+        await form.handler({ ...ctx, body: parsed.data, input, files: received.files, keepFiles });
+      } catch (e) {
+        if (!(e instanceof ValidationError) || res.headersSent) throw e;
+        await invalid(e.errors);
+      }
+    } finally {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by keepFiles, which the type checker does not follow
+      if (!kept) await removeReceived(received.dir);
+    }
   }
 
   api<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(

@@ -1,14 +1,17 @@
 /**
- * Receiving uploaded files: a multipart form (the web page) or a raw request body (the API), streamed to a
- * temporary folder with busboy — never held in memory. Limits keep a runaway upload from filling the disk.
+ * Receiving uploaded files: a form page's file fields (`r.page({ files })`, read by `receiveForm`) or a raw request
+ * body (the API), streamed to a temporary folder with busboy — never held in memory. Limits keep a runaway upload
+ * from filling the disk: a file past its field's size, or past its field's count, is drained and never written.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import busboy from 'busboy';
+import type { FieldError } from '../core/errors';
 
 /** The largest file accepted: six years of a very large authority's SSD extract is well under this. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
@@ -26,36 +29,158 @@ function safeName(name: string, n: number): string {
   return `${n}-${path.basename(name).replace(/[^\w.\-]/g, '_') || 'file'}`;
 }
 
-export async function receiveMultipart(req: Request): Promise<Upload> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lantern-upload-'));
-  const upload: Upload = { dir, files: [], fields: {}, problem: null };
+/** A form page's file field: its limits and the messages for breaking them. */
+export interface FileField {
+  /** The largest file accepted, in bytes. */
+  maxBytes: number;
+  /** The most files the field takes at a time (default 1). */
+  maxCount?: number;
+  /** The types accepted: name endings ('.pdf') or MIME types ('application/pdf'); any type when omitted. */
+  accept?: readonly string[];
+  /** The error when no file is chosen; without it the field may be left empty. */
+  required?: string;
+  /** The error for a file larger than `maxBytes` (default: "<name> is larger than <n> MB"). */
+  tooLarge?: (name: string) => string;
+  /** The error for more than `maxCount` files (default: "Upload at most <n> files at a time"). */
+  tooMany?: string;
+  /** The error for a file of a type not accepted (default: "<name> is not a file of the type accepted"). */
+  wrongType?: (name: string) => string;
+}
+
+export type FileFields = Record<string, FileField>;
+
+/** A file received: where it is (in a temporary folder), its name as the user's computer gave it, its size. */
+export interface UploadedFile {
+  path: string;
+  name: string;
+  size: number;
+  /** The MIME type the browser sent. */
+  type: string;
+}
+
+export type UploadedFiles<F extends FileFields> = { [K in keyof F]: UploadedFile[] };
+
+/** The data pages' uploads (imports, reference files): big extracts, many files or a zip. */
+export const IMPORT_FILES = {
+  maxBytes: MAX_UPLOAD_BYTES,
+  maxCount: MAX_UPLOAD_FILES,
+  tooMany: `Upload at most ${MAX_UPLOAD_FILES} files at a time (or put them in a zip)`,
+} as const satisfies FileField;
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${bytes / 1024 ** 2} MB`;
+}
+
+function accepted(spec: FileField, name: string, type: string): boolean {
+  if (!spec.accept) return true;
+  const lower = name.toLowerCase();
+  return spec.accept.some((a) => (a.startsWith('.') ? lower.endsWith(a.toLowerCase()) : a === type));
+}
+
+/** A posted form with its files: the text fields, each file field's files, and what was wrong with them. */
+export interface ReceivedForm<F extends FileFields> {
+  /** The temporary folder holding the files (null when nothing was written): remove it with `removeReceived`. */
+  dir: string | null;
+  fields: Record<string, unknown>;
+  files: UploadedFiles<F>;
+  /** A file too large, too many, of a type not accepted or missing: one error a field, in the order of `specs`. */
+  fileErrors: FieldError[];
+  /** The names of text fields longer than `maxFieldBytes` (cut short). */
+  tooLong: string[];
+}
+
+/**
+ * Reads a form with file fields: multipart (each file streamed to a temporary folder, never held in memory) or
+ * urlencoded (then no files: a required field is missing). Files posted under a name not in `specs` are drained and
+ * ignored, as are the empty parts a file input with no file chosen sends.
+ */
+export async function receiveForm<F extends FileFields>(
+  req: Request,
+  specs: F,
+  maxFieldBytes: number,
+): Promise<ReceivedForm<F>> {
+  const files = Object.fromEntries(Object.keys(specs).map((k) => [k, []])) as unknown as UploadedFiles<F>;
+  const received: ReceivedForm<F> = { dir: null, fields: {}, files, fileErrors: [], tooLong: [] };
+  const problems = new Map<string, string>();
+  const problem = (field: string, message: string) => {
+    if (!problems.has(field)) problems.set(field, message);
+  };
+  if (!req.is('multipart/form-data')) {
+    received.fields = { ...((req.body ?? {}) as Record<string, unknown>) };
+  } else {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lantern-upload-'));
+    received.dir = dir;
+    try {
+      await readMultipart(req, specs, maxFieldBytes, dir, received, problem);
+    } catch (e) {
+      await removeReceived(dir);
+      throw e;
+    }
+  }
+  for (const [field, spec] of Object.entries(specs)) {
+    const message = problems.get(field) ?? (files[field]?.length ? undefined : spec.required);
+    if (message) received.fileErrors.push({ field, message });
+  }
+  return received;
+}
+
+async function readMultipart<F extends FileFields>(
+  req: Request,
+  specs: F,
+  maxFieldBytes: number,
+  dir: string,
+  received: ReceivedForm<F>,
+  problem: (field: string, message: string) => void,
+): Promise<void> {
+  const files = received.files as Record<string, UploadedFile[]>;
+  const fields: Record<string, string> = {};
+  received.fields = fields;
+  const counts = new Map<string, number>();
+  let n = 0;
   const writes: Array<Promise<void>> = [];
+  const largest = Math.max(...Object.values(specs).map((s) => s.maxBytes));
   await new Promise<void>((resolve, reject) => {
     const bb = busboy({
       headers: req.headers,
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_UPLOAD_FILES, fields: 20, fieldSize: 1024 },
+      limits: { fileSize: largest + 1, fields: 500, fieldSize: maxFieldBytes },
     });
-    bb.on('file', (_field, stream, info) => {
-      if (!info.filename) {
+    bb.on('file', (field, stream, info) => {
+      const spec = specs[field];
+      if (!spec || !info.filename) {
         stream.resume();
         return;
       }
-      const target = path.join(dir, safeName(info.filename, upload.files.length + 1));
-      const entry = { path: target, name: path.basename(info.filename), size: 0 };
-      upload.files.push(entry);
-      stream.on('data', (chunk: Buffer) => {
-        entry.size += chunk.length;
+      const name = path.basename(info.filename.replace(/\\/g, '/'));
+      const count = (counts.get(field) ?? 0) + 1;
+      counts.set(field, count);
+      if (count > (spec.maxCount ?? 1)) {
+        problem(field, spec.tooMany ?? `Upload at most ${spec.maxCount ?? 1} files at a time`);
+        stream.resume();
+        return;
+      }
+      if (!accepted(spec, name, info.mimeType)) {
+        problem(field, spec.wrongType?.(name) ?? `${name} is not a file of the type accepted`);
+        stream.resume();
+        return;
+      }
+      n += 1;
+      const entry: UploadedFile = { path: path.join(dir, safeName(name, n)), name, size: 0, type: info.mimeType };
+      files[field]?.push(entry);
+      // Counts the bytes and stops writing once past the limit; the rest is drained.
+      const limit = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          entry.size += chunk.length;
+          if (entry.size > spec.maxBytes) {
+            problem(field, spec.tooLarge?.(name) ?? `${name} is larger than ${sizeText(spec.maxBytes)}`);
+            done();
+          } else done(null, chunk);
+        },
       });
-      stream.on('limit', () => {
-        upload.problem = `${entry.name} is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GB`;
-      });
-      writes.push(pipeline(stream, createWriteStream(target)));
+      writes.push(pipeline(stream, limit, createWriteStream(entry.path)));
     });
-    bb.on('field', (name, value) => {
-      upload.fields[name] = value;
-    });
-    bb.on('filesLimit', () => {
-      upload.problem = `Upload at most ${MAX_UPLOAD_FILES} files at a time (or put them in a zip)`;
+    bb.on('field', (name, value, info) => {
+      if (info.valueTruncated && !received.tooLong.includes(name)) received.tooLong.push(name);
+      fields[name] = value;
     });
     bb.on('close', () => {
       resolve();
@@ -64,9 +189,11 @@ export async function receiveMultipart(req: Request): Promise<Upload> {
     req.pipe(bb);
   });
   await Promise.all(writes);
-  // An empty file input still sends a part with no name and no bytes.
-  upload.files = upload.files.filter((f) => f.size > 0 || f.name !== '');
-  return upload;
+}
+
+/** Removes a received form's temporary files. */
+export async function removeReceived(dir: string | null): Promise<void> {
+  if (dir) await rm(dir, { recursive: true, force: true });
 }
 
 /** A raw request body (the API: Content-Type application/zip, text/csv, application/xml or octet-stream). */

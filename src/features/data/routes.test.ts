@@ -45,6 +45,18 @@ describe('importing and exporting on the web and through the API', () => {
     assert.match(badYear.text, /Choose a collection year from 2022\/23 to 2026\/27/);
   });
 
+  it('no file, a bad year and a bad date: every error at once in the summary, the date typed kept', async () => {
+    const all = await analyst.postMultipart('/data/imports', form({}, { year: '2019', asAt: '2026-02-30' }));
+    assert.equal(all.status, 400);
+    const links = [...all.text.matchAll(/<a href="#(files|year|asAt)">([^<]*)<\/a>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    assert.deepEqual(links.slice(0, 3), [
+      'files: Select the files to import',
+      'year: Choose a collection year from 2022/23 to 2026/27',
+      'asAt: Enter a real date',
+    ]);
+    assert.match(all.text, /name="asAt"[^>]*value="2026-02-30"/);
+  });
+
   it('imports uploaded files in the background and shows the outcome and the report', async () => {
     const started = await analyst.postMultipart('/data/imports', form({ 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903.episodes, 'sw.csv': SAMPLE_903.socialWorkers }));
     assert.equal(started.status, 303);

@@ -375,6 +375,16 @@ describe('inspections on the web and through the API', () => {
     assert.match(textFile.text, /name="source" value="report: barnet.txt"/);
   });
 
+  it('a report file larger than 50 MB is refused on the file, and the pasted text is kept', async () => {
+    const big = await analyst.postMultipart(
+      '/inspections/read',
+      multipart({ text: 'Kept text' }, { name: 'big.pdf', bytes: new Uint8Array(50 * 1024 * 1024 + 1) }),
+    );
+    assert.equal(big.status, 400);
+    assert.match(big.text, /<a href="#file">big\.pdf is larger than 50 MB: an Ofsted report is far smaller<\/a>/);
+    assert.match(big.text, />Kept text<\/textarea>/);
+  });
+
   describe('the API', () => {
     let token = '';
     before(async () => {

@@ -34,6 +34,7 @@ import {
   type RecommendationKind,
 } from '../../domain/ofsted';
 import type { FieldError } from '../../core/errors';
+import { fieldErrorsFromIssues, formText } from '../../web/form-input';
 
 export const TEXT_MAX = {
   name: 200,
@@ -156,22 +157,16 @@ function clean(value: string | null | undefined): string {
   return (value ?? '').replace(/\r\n?/g, '\n').trim();
 }
 
-/** Checks a body against every rule. Never throws for bad input. */
-export function validateInspection(raw: unknown): Checked {
-  const shape = inspectionBody.safeParse(raw);
-  if (!shape.success) {
-    return {
-      ok: false,
-      errors: shape.error.issues.map((i) => ({
-        field: i.path.length ? i.path.map(String).join('.') : 'body',
-        message: i.message,
-      })),
-    };
-  }
-  const body = shape.data;
-  const errors: FieldError[] = [];
+/**
+ * The body with every rule checked: its output is the record to save. A field's first broken rule is its issue
+ * (path: the field, e.g. `judgements.overall`); a body that is not even the right shape has only its shape's issues.
+ */
+export const inspectionRules = inspectionBody.transform((body, ctx): InspectionInput => {
+  const failed = new Set<string>();
   const fail = (field: string, message: string) => {
-    if (!errors.some((e) => e.field === field)) errors.push({ field, message });
+    if (failed.has(field)) return;
+    failed.add(field);
+    ctx.addIssue({ code: 'custom', path: field.split('.'), message });
   };
 
   const kindText = clean(body.kind);
@@ -329,27 +324,34 @@ export function validateInspection(raw: unknown): Checked {
   const source = clean(body.source) || 'entered';
   if (source.length > TEXT_MAX.source) fail('source', `The source must be ${TEXT_MAX.source} characters or fewer`);
 
-  if (errors.length > 0 || !kind || !start)
-    return { ok: false, errors: errors.length ? errors : [{ field: 'body', message: 'The record is incomplete' }] };
+  if (failed.size > 0 || !kind || !start) {
+    if (failed.size === 0) ctx.addIssue({ code: 'custom', path: [], message: 'The record is incomplete' });
+    return z.NEVER;
+  }
   return {
-    ok: true,
-    value: {
-      kind,
-      framework,
-      startDate: start,
-      endDate: dates.endDate,
-      leadInspector: leadInspector || null,
-      theme: theme || null,
-      reportReceivedOn: dates.reportReceivedOn,
-      publishedOn: dates.publishedOn,
-      actionPlanSentOn: dates.actionPlanSentOn,
-      summary,
-      source,
-      judgements,
-      recommendations,
-      paragraphs,
-    },
+    kind,
+    framework,
+    startDate: start,
+    endDate: dates.endDate,
+    leadInspector: leadInspector || null,
+    theme: theme || null,
+    reportReceivedOn: dates.reportReceivedOn,
+    publishedOn: dates.publishedOn,
+    actionPlanSentOn: dates.actionPlanSentOn,
+    summary,
+    source,
+    judgements,
+    recommendations,
+    paragraphs,
   };
+});
+
+/** Checks a body against every rule (`inspectionRules`), as field errors. Never throws for bad input. */
+export function validateInspection(raw: unknown): Checked {
+  const parsed = inspectionRules.safeParse(raw);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, 'body') };
 }
 
 /** A judgement's short name as its framework (or, with none, the latest framework that has it) words it. */
@@ -565,20 +567,26 @@ export function formFramework(values: InspectionFormValues, today: string): Fram
   return frameworkFor(isActivityKind(values.kind) ? values.kind : 'ilacs-standard', date);
 }
 
-/** The form as the same body the API takes, then checked by the same rules. */
-export function checkForm(values: InspectionFormValues): Checked {
-  const errors: FieldError[] = [];
+/**
+ * The form's values as the same body the API takes, then checked by the same rules (`inspectionRules`). What is
+ * wrong with the boxes themselves (a date's three boxes, the paragraphs' numbering) comes first; a date whose boxes
+ * are wrong has one message (from its boxes), not a second from the rules.
+ */
+const inspectionFormValues = z.custom<InspectionFormValues>().transform((values, ctx): InspectionInput => {
+  const failed = new Set<string>();
+  const fail = (field: string, message: string) => {
+    failed.add(field);
+    ctx.addIssue({ code: 'custom', path: [field], message });
+  };
   const dates = {} as Record<DateField, string>;
   for (const f of DATE_FIELDS) {
     const d = dateFromParts(f, values.dates[f]);
-    if ('error' in d) {
-      errors.push({ field: f, message: d.error });
-      dates[f] = '';
-    } else dates[f] = d.iso;
+    if ('error' in d) fail(f, d.error);
+    dates[f] = 'iso' in d ? d.iso : '';
   }
   const parsed = parseParagraphs(values.paragraphs);
-  if (parsed.problem) errors.push({ field: 'paragraphs', message: parsed.problem });
-  const body: InspectionBody = {
+  if (parsed.problem) fail('paragraphs', parsed.problem);
+  const checked = inspectionRules.safeParse({
     kind: values.kind,
     framework: values.framework || null,
     ...dates,
@@ -590,13 +598,47 @@ export function checkForm(values: InspectionFormValues): Checked {
     recommendations: parseList(values.recommendations),
     priorityActions: parseList(values.priorityActions),
     paragraphs: parsed.paragraphs,
-  };
-  const checked = validateInspection(body);
-  if (checked.ok && errors.length === 0) return checked;
-  // A date whose boxes are wrong has one message (from its boxes), not a second from the rules.
-  const rest = checked.ok ? [] : checked.errors.filter((e) => !errors.some((x) => x.field === e.field));
-  return { ok: false, errors: [...errors, ...rest] };
+  } satisfies InspectionBody);
+  if (!checked.success)
+    for (const issue of checked.error.issues)
+      if (!failed.has(issue.path.map(String).join('.')))
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  return failed.size > 0 || !checked.success ? z.NEVER : checked.data;
+});
+
+/** The form's values checked (as `inspectionForm` does), as field errors. */
+export function checkForm(values: InspectionFormValues): Checked {
+  const parsed = inspectionFormValues.safeParse(values);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, 'body') };
 }
+
+/** The fields the inspection form posts, all text (a date as its three boxes, a grade as `judgement-<key>`). */
+export const inspectionFormFields = z.strictObject({
+  kind: formText,
+  framework: formText,
+  ...Object.fromEntries(
+    DATE_FIELDS.flatMap((f) => ['day', 'month', 'year'].map((part) => [`${f}-${part}`, formText] as const)),
+  ),
+  leadInspector: formText,
+  theme: formText,
+  summary: formText,
+  source: formText,
+  ...Object.fromEntries(JUDGEMENT_KEYS.map((key) => [`judgement-${key}`, formText] as const)),
+  recommendations: formText,
+  priorityActions: formText,
+  paragraphs: formText,
+  /** A form filled from a report read in ('read'), with the file read and the reader's warnings. */
+  mode: formText,
+  readFrom: formText,
+  warnings: formText,
+  /** The record being corrected (the form re-drawn while editing). */
+  inspectionId: formText,
+});
+
+/** The inspection form, checked by the same rules as the API's body: its output is the record to save. */
+export const inspectionForm = inspectionFormFields.transform(formValuesFromFields).pipe(inspectionFormValues);
 
 /** A saved record as the form shows it, for editing. */
 export function formValuesFromRecord(record: {

@@ -11,7 +11,8 @@ import { NotFoundError, ValidationError, type FieldError } from '../../core/erro
 import type { WebServices } from '../../web/services';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
-import { discard, receiveBody, receiveMultipart } from '../../web/upload';
+import { discard, IMPORT_FILES, receiveBody } from '../../web/upload';
+import { formText, str } from '../../web/form-input';
 import { benchmarkArea, referenceAuthorityChoices, setBenchmarkAuthority } from './benchmarks';
 import { describeProblem, ReferenceFileError } from './files';
 import { importReferenceFiles, type ReferenceImportResult } from './import';
@@ -21,9 +22,9 @@ import { ENGLISH_REGIONS } from './regions';
 /** Problems shown in the error summary; the rest are counted. */
 const PROBLEMS_SHOWN = 20;
 
-const benchmarkForm = z.object({
-  benchmarkLaNumber: z.string().trim().max(10).default(''),
-  region: z.string().trim().max(60).default(''),
+const benchmarkForm = z.strictObject({
+  benchmarkLaNumber: formText.pipe(z.string().trim().max(10)),
+  region: formText.pipe(z.string().trim().max(60)),
 });
 
 const importSchema = z.object({
@@ -146,61 +147,44 @@ export function referenceRoutes(r: RouteBuilder): void {
     path: paths.reference.index,
     access: 'reference:manage',
     audit: 'reference.import',
-    handler: async ({ req, res, services, user, audit }) => {
-      if (!req.is('multipart/form-data')) {
-        await render(
-          { res, services, user },
-          { errors: [{ field: 'files', message: 'Select the reference files to load' }] },
-          400,
-        );
-        return;
-      }
-      const upload = await receiveMultipart(req);
+    body: z.strictObject({}),
+    files: { files: { ...IMPORT_FILES, required: 'Select the reference files to load' } },
+    invalid: async ({ res, services, user }, form) => {
+      await render({ res, services, user }, { errors: form.errors }, 400);
+    },
+    handler: async ({ res, services, user, audit, files }) => {
+      let loaded;
       try {
-        if (upload.problem || upload.files.length === 0) {
-          await render(
-            { res, services, user },
-            { errors: [{ field: 'files', message: upload.problem ?? 'Select the reference files to load' }] },
-            400,
-          );
-          return;
-        }
-        let loaded;
-        try {
-          loaded = await importReferenceFiles(
-            services.db,
-            upload.files.map((f) => ({ name: f.name, path: f.path })),
-            user.username,
-          );
-        } catch (e) {
-          if (!(e instanceof ReferenceFileError)) throw e;
-          const errors = e.problems
-            .slice(0, PROBLEMS_SHOWN)
-            .map((p) => ({ field: 'files', message: describeProblem(p) }));
-          if (e.problems.length > PROBLEMS_SHOWN)
-            errors.push({
-              field: 'files',
-              message: `… and ${e.problems.length - PROBLEMS_SHOWN} more problems. Nothing was loaded.`,
-            });
-          else errors.push({ field: 'files', message: 'Nothing was loaded: correct the file and load it again.' });
-          await render({ res, services, user }, { errors }, 400);
-          return;
-        }
-        await audit.record(services.db, {
-          recordType: 'reference-data',
-          detail: {
-            files: loaded.files.length,
-            rows: loaded.files.reduce((s, f) => s + f.rows, 0),
-            names: loaded.files
-              .map((f) => f.name)
-              .join('; ')
-              .slice(0, 2000),
-          },
-        });
-        res.redirect(303, `${paths.reference.index({})}?loaded=${loaded.files.length}`);
-      } finally {
-        await discard(upload);
+        loaded = await importReferenceFiles(
+          services.db,
+          files.files.map((f) => ({ name: f.name, path: f.path })),
+          user.username,
+        );
+      } catch (e) {
+        if (!(e instanceof ReferenceFileError)) throw e;
+        const errors = e.problems
+          .slice(0, PROBLEMS_SHOWN)
+          .map((p) => ({ field: 'files', message: describeProblem(p) }));
+        if (e.problems.length > PROBLEMS_SHOWN)
+          errors.push({
+            field: 'files',
+            message: `… and ${e.problems.length - PROBLEMS_SHOWN} more problems. Nothing was loaded.`,
+          });
+        else errors.push({ field: 'files', message: 'Nothing was loaded: correct the file and load it again.' });
+        throw new ValidationError(errors);
       }
+      await audit.record(services.db, {
+        recordType: 'reference-data',
+        detail: {
+          files: loaded.files.length,
+          rows: loaded.files.reduce((s, f) => s + f.rows, 0),
+          names: loaded.files
+            .map((f) => f.name)
+            .join('; ')
+            .slice(0, 2000),
+        },
+      });
+      res.redirect(303, `${paths.reference.index({})}?loaded=${loaded.files.length}`);
     },
   });
 
@@ -209,29 +193,30 @@ export function referenceRoutes(r: RouteBuilder): void {
     path: paths.reference.benchmark,
     access: 'reference:manage',
     audit: 'reference.benchmark-authority',
-    handler: async ({ req, res, services, user, audit }) => {
-      const form = benchmarkForm.safeParse(req.body ?? {});
-      const values = form.success ? form.data : { benchmarkLaNumber: '', region: '' };
-      try {
-        const changed = await setBenchmarkAuthority(services.db, user.authorityId, {
-          benchmarkLaNumber: values.benchmarkLaNumber,
-          region: values.region || null,
-        });
-        await audit.record(services.db, {
-          recordType: 'authority',
-          recordId: String(user.authorityId),
-          detail: {
-            benchmarkLaNumberBefore: changed.before.benchmarkLaNumber,
-            regionBefore: changed.before.region,
-            benchmarkLaNumber: changed.after.benchmarkLaNumber,
-            region: changed.after.region,
-          },
-        });
-        res.redirect(303, `${paths.reference.index({})}?saved=1`);
-      } catch (e) {
-        if (!(e instanceof ValidationError)) throw e;
-        await render({ res, services, user }, { errors: e.errors, values }, 400);
-      }
+    body: benchmarkForm,
+    invalid: async ({ res, services, user }, form) => {
+      const values = {
+        benchmarkLaNumber: str(form.input.benchmarkLaNumber).trim(),
+        region: str(form.input.region).trim(),
+      };
+      await render({ res, services, user }, { errors: form.errors, values }, 400);
+    },
+    handler: async ({ res, services, user, audit, body }) => {
+      const changed = await setBenchmarkAuthority(services.db, user.authorityId, {
+        benchmarkLaNumber: body.benchmarkLaNumber,
+        region: body.region || null,
+      });
+      await audit.record(services.db, {
+        recordType: 'authority',
+        recordId: String(user.authorityId),
+        detail: {
+          benchmarkLaNumberBefore: changed.before.benchmarkLaNumber,
+          regionBefore: changed.before.region,
+          benchmarkLaNumber: changed.after.benchmarkLaNumber,
+          region: changed.after.region,
+        },
+      });
+      res.redirect(303, `${paths.reference.index({})}?saved=1`);
     },
   });
 
