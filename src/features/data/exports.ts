@@ -37,7 +37,11 @@ async function zipFolder(dir: string, out: string): Promise<void> {
 }
 
 /** Builds the export in a temporary folder. Each exporter is loaded when first used. */
-export async function buildExport(db: Db, authority: { id: number; code: string; laNumber: string | null }, req: ExportRequest): Promise<BuiltExport> {
+export async function buildExport(
+  db: Db,
+  authority: { id: number; code: string; laNumber: string | null },
+  req: ExportRequest,
+): Promise<BuiltExport> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lantern-export-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
@@ -45,24 +49,45 @@ export async function buildExport(db: Db, authority: { id: number; code: string;
     switch (req.kind) {
       case 'annex-a': {
         const file = path.join(dir, 'annex-a.xlsx');
-        const result = await (await import('../exports/annex-a/index')).exportAnnexA(db, authority.id, { asAt: req.asAt, layout: req.layout }, file);
+        const result = await (
+          await import('../exports/annex-a/index')
+        ).exportAnnexA(db, authority.id, { asAt: req.asAt, layout: req.layout }, file);
         return {
-          file, cleanup, downloadName: `${authority.code}-annex-a-${req.asAt}.xlsx`,
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', summary: { asAt: req.asAt, layout: req.layout, lists: result.lists },
+          file,
+          cleanup,
+          downloadName: `${authority.code}-annex-a-${req.asAt}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          summary: { asAt: req.asAt, layout: req.layout, lists: result.lists },
         };
       }
       case '903': {
         const folder = path.join(dir, 'ssda903');
         await mkdir(folder);
-        const result = await (await import('../exports/ssda903/index')).exportSsda903(db, authority.id, { year: req.year }, folder);
+        const result = await (
+          await import('../exports/ssda903/index')
+        ).exportSsda903(db, authority.id, { year: req.year }, folder);
         const file = path.join(dir, 'ssda903.zip');
         await zipFolder(folder, file);
-        return { file, cleanup, downloadName: `${authority.code}-ssda903-${yy}.zip`, contentType: 'application/zip', summary: { year: req.year, files: result.files } };
+        return {
+          file,
+          cleanup,
+          downloadName: `${authority.code}-ssda903-${yy}.zip`,
+          contentType: 'application/zip',
+          summary: { year: req.year, files: result.files },
+        };
       }
       case 'cin': {
         const file = path.join(dir, 'cin.xml');
-        const result = await (await import('../exports/cin/index')).exportCinCensus(db, authority.id, { year: req.year, laNumber: authority.laNumber }, file);
-        return { file, cleanup, downloadName: `${authority.code}-cin-census-${yy}.xml`, contentType: 'application/xml', summary: { year: req.year, ...result } };
+        const result = await (
+          await import('../exports/cin/index')
+        ).exportCinCensus(db, authority.id, { year: req.year, laNumber: authority.laNumber }, file);
+        return {
+          file,
+          cleanup,
+          downloadName: `${authority.code}-cin-census-${yy}.xml`,
+          contentType: 'application/xml',
+          summary: { year: req.year, ...result },
+        };
       }
       case 'ssd': {
         const folder = path.join(dir, 'ssd');
@@ -70,7 +95,13 @@ export async function buildExport(db: Db, authority: { id: number; code: string;
         const result = await (await import('../exports/ssd/index')).exportSsd(db, authority.id, folder);
         const file = path.join(dir, 'ssd.zip');
         await zipFolder(folder, file);
-        return { file, cleanup, downloadName: `${authority.code}-ssd-extract.zip`, contentType: 'application/zip', summary: { files: result.files } };
+        return {
+          file,
+          cleanup,
+          downloadName: `${authority.code}-ssd-extract.zip`,
+          contentType: 'application/zip',
+          summary: { files: result.files },
+        };
       }
     }
   } catch (e) {

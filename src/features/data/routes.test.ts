@@ -40,7 +40,10 @@ describe('importing and exporting on the web and through the API', () => {
     assert.equal(empty.status, 400);
     assert.match(empty.text, /govuk-error-summary/);
     assert.match(empty.text, /<a href="#files">Select the files to import<\/a>/);
-    const badYear = await analyst.postMultipart('/data/imports', form({ 'header.csv': SAMPLE_903.header }, { year: '2019' }));
+    const badYear = await analyst.postMultipart(
+      '/data/imports',
+      form({ 'header.csv': SAMPLE_903.header }, { year: '2019' }),
+    );
     assert.equal(badYear.status, 400);
     assert.match(badYear.text, /Choose a collection year from 2022\/23 to 2026\/27/);
   });
@@ -58,7 +61,14 @@ describe('importing and exporting on the web and through the API', () => {
   });
 
   it('imports uploaded files in the background and shows the outcome and the report', async () => {
-    const started = await analyst.postMultipart('/data/imports', form({ 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903.episodes, 'sw.csv': SAMPLE_903.socialWorkers }));
+    const started = await analyst.postMultipart(
+      '/data/imports',
+      form({
+        'header.csv': SAMPLE_903.header,
+        'episodes.csv': SAMPLE_903.episodes,
+        'sw.csv': SAMPLE_903.socialWorkers,
+      }),
+    );
     assert.equal(started.status, 303);
     const jobId = /\/data\/imports\/jobs\/([0-9a-f-]{36})$/.exec(started.location ?? '')?.[1];
     assert.ok(jobId, started.location ?? '');
@@ -83,7 +93,17 @@ describe('importing and exporting on the web and through the API', () => {
   });
 
   it('rejects a bad file, shows where the problem is, filters by rule and downloads the report as CSV', async () => {
-    const started = await analyst.postMultipart('/data/imports', form({ 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903_BAD_EPISODES, 'sw.csv': SAMPLE_903.socialWorkers }, { year: '2026' }));
+    const started = await analyst.postMultipart(
+      '/data/imports',
+      form(
+        {
+          'header.csv': SAMPLE_903.header,
+          'episodes.csv': SAMPLE_903_BAD_EPISODES,
+          'sw.csv': SAMPLE_903.socialWorkers,
+        },
+        { year: '2026' },
+      ),
+    );
     const jobId = /jobs\/([0-9a-f-]{36})$/.exec(started.location ?? '')?.[1];
     assert.ok(jobId);
     const job = await world.services.importJobs.settled(jobId);
@@ -99,16 +119,28 @@ describe('importing and exporting on the web and through the API', () => {
     const csv = await analyst.download(`/data/imports/${batch.id}/issues.csv?rule=${encodeURIComponent(rule)}`);
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
-    const lines = csv.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     assert.equal(lines[0], 'file,row,column,rule,severity,message,child');
     assert.ok(lines.slice(1).every((l) => l.includes(`,${rule},`)));
-    assert.ok(lines.some((l) => l.startsWith('episodes.csv,2,DEC,')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.startsWith('episodes.csv,2,DEC,')),
+      lines.join('\n'),
+    );
   });
 
   it('imports through the API with a personal token, and lists imports', async () => {
     const user = await world.services.users.verifyPassword('analyst', PASSWORD);
     assert.ok(user);
-    const audit = createAuditor(world.services.accessLogRepository, { userId: user.id, username: 'analyst', authorityId: user.authorityId }, 'user.token', null);
+    const audit = createAuditor(
+      world.services.accessLogRepository,
+      { userId: user.id, username: 'analyst', authorityId: user.authorityId },
+      'user.token',
+      null,
+    );
     const token = await world.services.users.issueToken(user.id, 'api-test', audit);
     const res = await fetch(`${world.baseUrl}/api/imports?filename=header.csv&year=2026&wait=true`, {
       method: 'POST',
@@ -123,7 +155,11 @@ describe('importing and exporting on the web and through the API', () => {
     const list = await fetch(`${world.baseUrl}/api/imports`, { headers: { authorization: `Bearer ${token}` } });
     const imports = (await list.json()) as { imports: unknown[] };
     assert.ok(imports.imports.length >= 3);
-    const noName = await fetch(`${world.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: 'x' });
+    const noName = await fetch(`${world.baseUrl}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: 'x',
+    });
     assert.equal(noName.status, 400);
     assert.match(noName.headers.get('content-type') ?? '', /problem\+json/);
   });
@@ -137,7 +173,10 @@ describe('importing and exporting on the web and through the API', () => {
     assert.match(file.headers.get('content-disposition') ?? '', /TST-annex-a-2026-03-31\.xlsx/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
-    assert.deepEqual(workbook.worksheets.map((w) => w.name), Array.from({ length: 11 }, (_, i) => `List ${i + 1}`));
+    assert.deepEqual(
+      workbook.worksheets.map((w) => w.name),
+      Array.from({ length: 11 }, (_, i) => `List ${i + 1}`),
+    );
     const bad = await analyst.get('/data/exports/annex-a?asAt=2026-02-30');
     assert.equal(bad.status, 400);
     assert.match(bad.text, /Enter a real date/);
