@@ -104,3 +104,14 @@ export async function readForm(
   });
   return { fields, tooLong };
 }
+
+/**
+ * The schema of a filter page's GET query (`r.page({ query })`): strict like a form's body, so a parameter the page
+ * does not have is an error that names it, in the error summary with the others.
+ */
+export function filterQuery<S extends z.core.$ZodLooseShape>(shape: S) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `This page has no filter called ${issue.keys.join(', ')}` : undefined,
+  });
+}

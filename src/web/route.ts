@@ -24,6 +24,8 @@
  *   `files: { report: { maxBytes: 50 * 1024 * 1024, required: 'Choose the report' } }`: they are streamed to a
  *   temporary folder (src/web/upload.ts), given to the handler as `ctx.files.report`, and removed after it; a file
  *   too large, too many, of a type not accepted or missing comes to `invalid` with the other field errors.
+ * - A filter page declares `query` (a zod schema for its GET query string) and `invalid` the same way: `ctx.query`
+ *   is the parsed query; every error at once goes to `invalid`, with the query as it came and the status 400.
  * Every route is kept in `app.locals.routes` so that the route × role test can walk them all.
  */
 import type express from 'express';
@@ -130,6 +132,21 @@ export interface FormPageDef<
   ) => Promise<void>;
 }
 
+/**
+ * A page whose GET query string is read by a schema (a filter form), like a form page's body: its output is
+ * `ctx.query`; when the schema refuses the query, or the handler throws a ValidationError (a rule that needs the
+ * database), `invalid` gets every error at once and the query as it came, with the status already 400.
+ */
+export interface QueryPageDef<A extends Access, Q extends z.ZodType> extends PageBase<A> {
+  body?: undefined;
+  /** The query string's schema (strict: z.strictObject, with formText fields). */
+  query: Q;
+  /** Shows the page again with its errors (the status is already 400). */
+  invalid: (ctx: PageContextFor<A>, form: InvalidForm) => Promise<void> | void;
+  /** `query` is the parsed query; `input` the query string's fields as they came. */
+  handler: (ctx: PageContextFor<A> & { query: z.output<Q>; input: FormBody }) => Promise<void>;
+}
+
 export interface ApiContext<P, Q, B> extends PageContext {
   params: P;
   query: Q;
@@ -182,9 +199,10 @@ export class RouteBuilder {
     private readonly openapi: OpenAPIRegistry,
   ) {}
 
+  page<A extends Access, Q extends z.ZodType>(def: QueryPageDef<A, Q>): void;
   page<A extends Access>(def: PageDef<A>): void;
   page<A extends Access, B extends z.ZodType, F extends FileFields = FileFields>(def: FormPageDef<A, B, F>): void;
-  page(def: PageDef<Access> | FormPageDef<Access, z.ZodType>): void {
+  page(def: PageDef<Access> | FormPageDef<Access, z.ZodType> | QueryPageDef<Access, z.ZodType>): void {
     const whenDenied = def.access === 'public' ? 'forbidden' : (def.whenDenied ?? 'forbidden');
     const rule = accessRule(def.access);
     this.routes.push({
@@ -208,7 +226,9 @@ export class RouteBuilder {
       }
       const audit = this.auditorFor(req, user, def.audit);
       const ctx = { req, res, user, requestId: req.requestId, audit, services: this.services };
-      if (def.body === undefined) {
+      if ('query' in def) {
+        await queryPage(def, ctx);
+      } else if (def.body === undefined) {
         await def.handler(ctx);
       } else {
         await this.runForm(def, ctx);
@@ -376,6 +396,23 @@ export class RouteBuilder {
       action ?? 'unaudited',
       req.requestId,
     );
+  }
+}
+
+/** A query page's request: its query string parsed, then the handler; a refusal of either goes to `invalid`. */
+async function queryPage(def: QueryPageDef<Access, z.ZodType>, ctx: PublicPageContext): Promise<void> {
+  const input: FormBody = { ...(ctx.req.query as FormBody) };
+  const invalid = async (errors: FieldError[]) => {
+    ctx.res.status(400);
+    await def.invalid(ctx, { errors, input });
+  };
+  const parsed = def.query.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsFromIssues(parsed.error.issues));
+  try {
+    await def.handler({ ...ctx, query: parsed.data, input });
+  } catch (e) {
+    if (!(e instanceof ValidationError) || ctx.res.headersSent) throw e;
+    return invalid(e.errors);
   }
 }
 

@@ -14,6 +14,7 @@ import type { Agreement } from '../../domain/agreement';
 import { GRADE_LABELS, GRADES } from '../../domain/ofsted';
 import { SUPPRESSION_THRESHOLD } from '../../domain/suppression';
 import { addMonths } from '../../domain/working-days';
+import { fieldErrorsFromIssues, filterQuery, formText } from '../../web/form-input';
 import type { FieldError } from '../../core/errors';
 import { lastCompleteMonth, periodContaining, periodLabel } from '../indicators/periods';
 import { formatNumber, type Audience } from '../indicators/present';
@@ -52,11 +53,44 @@ export function monthLabel(month: string): string {
   return periodLabel(periodContaining(`${month}-01`, 'month'));
 }
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-const id = (v: unknown): number | null => {
-  const s = text(v);
-  return /^[1-9]\d{0,14}$/.test(s) ? Number(s) : null;
+/** A field of the query as typed, trimmed ('' when absent). */
+const field = formText.pipe(z.string().trim());
+/** A filter's id: a positive whole number, else no filter (unreadable filters are ignored). */
+const filterId = field.transform((s) => (/^[1-9]\d{0,14}$/.test(s) ? Number(s) : null));
+
+/** The filters and grouping: never an error (a filter that does not read is ignored). */
+const filterFields = {
+  domain: filterId,
+  team: filterId,
+  service: field.transform((s) => (/^[a-z-]{1,40}$/.test(s) ? s : null)),
+  by: field.transform((s): ResultGrouping => RESULT_GROUPINGS.find((g) => g === s) ?? 'domain'),
 };
+
+/**
+ * The pages' query schema: strict; an empty month takes the default; a month that is not YYYY-MM, a period that ends
+ * before it starts or runs over MAX_MONTHS is an error (the field, and a message).
+ */
+function resultsQuerySchema(defaults: { from: string; to: string }) {
+  const month = (name: 'from' | 'to', words: string) =>
+    field
+      .refine((v) => v === '' || MONTH.test(v), `Enter the ${words} as a year and month, for example ${defaults[name]}`)
+      .transform((v) => v || defaults[name]);
+  return filterQuery({
+    from: month('from', 'first month'),
+    to: month('to', 'last month'),
+    ...filterFields,
+  }).superRefine((q, ctx) => {
+    if (!MONTH.test(q.from) || !MONTH.test(q.to)) return;
+    if (q.from > q.to)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'The last month must be the same as or after the first month',
+      });
+    else if (monthKeys(q.from, q.to).length > MAX_MONTHS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `The period must be ${MAX_MONTHS} months or fewer` });
+  });
+}
 
 /**
  * The period, filters and grouping from a query string. Empty values take the defaults; a month that is not
@@ -68,39 +102,11 @@ export function readResultsQuery(
   today: string,
 ): { query: ResultsQuery; errors: FieldError[] } {
   const defaults = defaultPeriod(today);
-  const errors: FieldError[] = [];
-  const month = (field: 'from' | 'to', name: string) => {
-    const v = text(query[field]);
-    if (v === '') return defaults[field];
-    if (!MONTH.test(v)) {
-      errors.push({ field, message: `Enter the ${name} as a year and month, for example ${defaults[field]}` });
-      return null;
-    }
-    return v;
-  };
-  let from = month('from', 'first month');
-  let to = month('to', 'last month');
-  if (from !== null && to !== null) {
-    if (from > to) errors.push({ field: 'to', message: 'The last month must be the same as or after the first month' });
-    else if (monthKeys(from, to).length > MAX_MONTHS)
-      errors.push({ field: 'to', message: `The period must be ${MAX_MONTHS} months or fewer` });
-  }
-  if (errors.length) {
-    from = defaults.from;
-    to = defaults.to;
-  }
-  const by = RESULT_GROUPINGS.find((g) => g === text(query.by)) ?? 'domain';
-  const serviceArea = text(query.service);
+  const parsed = resultsQuerySchema(defaults).safeParse(query);
+  const q = parsed.success ? parsed.data : { ...defaults, ...z.object(filterFields).parse(query) };
   return {
-    query: {
-      from: from ?? defaults.from,
-      to: to ?? defaults.to,
-      domainId: id(query.domain),
-      teamId: id(query.team),
-      serviceArea: /^[a-z-]{1,40}$/.test(serviceArea) ? serviceArea : null,
-      by,
-    },
-    errors,
+    query: { from: q.from, to: q.to, domainId: q.domain, teamId: q.team, serviceArea: q.service, by: q.by },
+    errors: parsed.success ? [] : fieldErrorsFromIssues(parsed.error.issues),
   };
 }
 

@@ -30,9 +30,7 @@ import type {
 } from '../model';
 import { addVisits, ageOn, everyDays, meetOrMiss, type Journey } from './context';
 import { careProceedings } from './court';
-import type { Step } from './episode';
-
-export type CareRoute = 'proceedings' | 's20' | 'emergency' | 'uasc' | 'care-order-at-home';
+import type { CareRoute, Step } from './steps';
 
 type After = 'home' | 'home-supervision' | 'adopted' | 'sgo' | 'cao' | 'adult' | 'other';
 

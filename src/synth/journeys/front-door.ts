@@ -7,7 +7,8 @@ import { CONTACT, EARLY_HELP, rateOn, REPEAT } from '../parameters';
 import { WeightedTable } from '../random';
 import type { Contact, Day, EarlyHelp } from '../model';
 import type { Journey } from './context';
-import { cinEpisode, type EpisodeEnd } from './episode';
+import { cinEpisode } from './episode';
+import type { EpisodeEnd } from './steps';
 
 const SOURCES = WeightedTable.from(CONTACT.sources);
 const FIRST = WeightedTable.from(CONTACT.decisionFirst);

@@ -5,7 +5,7 @@
  */
 import type { CinEpisode, Day } from '../model';
 import { addVisits, everyDays, type Journey } from './context';
-import { assessment, type Step } from './episode';
+import { assessment, type Step } from './steps';
 
 export function privateFosteringArrangement(j: Journey, ep: CinEpisode, notification: Day): Step {
   const { rng, s } = j;

@@ -13,7 +13,7 @@ import { WeightedTable } from '../random';
 import type { CinEpisode, CpPlan, CpReview, Day, S47, StrategyDiscussion } from '../model';
 import { addVisits, ageOn, everyWorkingDays, meetOrMiss, scaled, type Journey } from './context';
 import { careProceedings, preProceedings } from './court';
-import { afterProceedingsAtHome, type Step } from './episode';
+import { afterProceedingsAtHome, type Step } from './steps';
 
 const CATEGORIES = WeightedTable.from(PROTECTION.categories);
 const S47_OUTCOMES = WeightedTable.from(PROTECTION.s47Outcomes);

@@ -1,53 +1,15 @@
 /**
- * The child record on the web and the API: find a child, open their record, read their chronology.
- *
- * Pages: /children (search), /children/:childId (the record with the chronology), /children/:childId/chronology.
- * API:   /api/children, /api/children/:childId, /api/children/:childId/chronology — same access and audit.
- * Every child view answers 404 alike for a missing child and one the user may not see (`whenDenied: 'not-found'`
- * for those without child:read; the service's scope check for everyone else).
+ * The children API: /api/children, /api/children/:childId and /api/children/:childId/chronology, with the same access
+ * and audit as the pages; its response schemas are also the presenters' allowlists.
  */
 import { z } from 'zod';
-import { paths } from '../../web/paths';
-import type { RouteBuilder } from '../../web/route';
-import type { ChildrenService } from './service';
-import { AREAS, CHRONOLOGY_KINDS, isArea, selectEntries, type Area } from './chronology';
-import {
-  allocationRows,
-  chronologyModel,
-  familyRows,
-  fullName,
-  identityRows,
-  searchModel,
-  statusTags,
-  type Order,
-} from './presenters';
-import { MAX_QUERY_LENGTH } from './search-query';
-import { STATUSES } from './status';
-
-// ——— request schemas ———
-
-const searchQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(MAX_QUERY_LENGTH, `Search must be ${MAX_QUERY_LENGTH} characters or fewer`)
-    .optional()
-    .default(''),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
-
-const childParams = z.object({ childId: z.string().max(32) });
-
-const chronologyQuery = z.object({
-  area: z
-    .string()
-    .optional()
-    .transform((v) => (isArea(v) ? v : null)),
-  order: z
-    .string()
-    .optional()
-    .transform((v): Order => (v === 'newest' ? 'newest' : 'oldest')),
-});
+import { paths } from '../../../web/paths';
+import type { RouteBuilder } from '../../../web/route';
+import type { ChildrenService } from '../service';
+import { AREAS, CHRONOLOGY_KINDS, selectEntries, type Area } from '../chronology';
+import { MAX_QUERY_LENGTH } from '../search-query';
+import { STATUSES } from '../status';
+import { childParams } from './child-param';
 
 /** The API is strict where the pages are forgiving: an unknown area or page is a 400, not silently ignored. */
 const apiSearchQuery = z.object({
@@ -166,82 +128,7 @@ const chronologyResponse = z.object({
   ),
 });
 
-// ——— routes ———
-
-/** The children pages and API; the children service comes from the wiring. */
-export function childrenRoutes(r: RouteBuilder, children: ChildrenService): void {
-  r.page({
-    method: 'get',
-    path: paths.children.search,
-    access: 'child:search',
-    audit: 'child.search',
-    handler: async ({ req, res, user, audit }) => {
-      const parsed = searchQuery.safeParse(req.query);
-      if (!parsed.success) {
-        // Nothing was searched, so nothing is audited; the 400 keeps the form and says what is wrong.
-        res.status(400).render('children/views/search.njk', {
-          pageTitle: 'Error: Find a child',
-          errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'q'), message: i.message })),
-          q: typeof req.query.q === 'string' ? req.query.q.slice(0, 500) : '',
-        });
-        return;
-      }
-      const { q, page } = parsed.data;
-      const result = await children.search(user, q, page, audit);
-      const model = searchModel(result, q);
-      res.render('children/views/search.njk', {
-        pageTitle: q ? 'Search results – Find a child' : 'Find a child',
-        q,
-        searched: result.kind !== 'all',
-        ...model,
-      });
-    },
-  });
-
-  r.page({
-    method: 'get',
-    path: paths.children.show,
-    access: 'child:read',
-    whenDenied: 'not-found',
-    audit: 'child.view',
-    handler: async ({ req, res, user, audit }) => {
-      const { childId } = childParams.parse(req.params);
-      const { area, order } = chronologyQuery.parse(req.query);
-      const record = await children.view(user, childId, audit);
-      res.render('children/views/show.njk', {
-        pageTitle: fullName(record),
-        child: record,
-        name: fullName(record),
-        statusHtml: statusTags(record.status),
-        identityRows: identityRows(record),
-        familyRows: familyRows(record),
-        allocationRows: allocationRows(record),
-        chronology: chronologyModel(record.chronology, area, order),
-        chronologyAction: `${paths.children.show({ childId: record.lanternId })}#chronology`,
-      });
-    },
-  });
-
-  r.page({
-    method: 'get',
-    path: paths.children.chronology,
-    access: 'child:read',
-    whenDenied: 'not-found',
-    audit: 'child.view',
-    handler: async ({ req, res, user, audit }) => {
-      const { childId } = childParams.parse(req.params);
-      const { area, order } = chronologyQuery.parse(req.query);
-      const { child, entries } = await children.chronology(user, childId, audit);
-      res.render('children/views/chronology.njk', {
-        pageTitle: `Chronology – ${fullName(child)}`,
-        child,
-        name: fullName(child),
-        chronology: chronologyModel(entries, area, order),
-        chronologyAction: paths.children.chronology({ childId: child.lanternId }),
-      });
-    },
-  });
-
+export function childrenApi(r: RouteBuilder, children: ChildrenService): void {
   r.api({
     method: 'get',
     path: paths.api.children,
