@@ -1,80 +1,17 @@
 /**
- * The national picture: GET /inspections/national (every authority's latest graded judgements from Ofsted's
- * published outcomes, filtered by Ofsted region and grade with a GET form that works without JavaScript; counts by
- * grade; the authority's own latest judgements beside its statistical neighbours') and GET /api/ofsted-outcomes.
- * inspection:read: every role, members too — published facts about authorities, never a child.
+ * GET /inspections/national: every authority's latest graded judgements from Ofsted's published outcomes, filtered by
+ * Ofsted region and grade with a GET form that works without JavaScript; counts by grade; the authority's own latest
+ * judgements beside its statistical neighbours'.
  */
-import { z } from 'zod';
-import { GRADE_LABELS, GRADES, isGrade, type Grade } from '../../../domain/ofsted';
-import { ACTIVITY_LABELS, isActivityKind } from '../../../domain/ofsted';
-import { formatDate } from '../../../web/views';
-import { paths } from '../../../web/paths';
-import type { RouteBuilder } from '../../../web/route';
-import { OFSTED_REGIONS } from '../../reference/ofsted-outcomes';
-import { filterLatest, gradeCounts, JUDGEMENT_FIELDS, JUDGEMENT_FIELD_LABELS, type LatestJudgements } from './latest';
-import { nationalLatest, neighbourPicture } from './queries';
-
-const OF = ['overall', 'any'] as const;
-
-/** The filter as the page and the API take it; '' means no filter. */
-export const nationalQuery = z.object({
-  region: z
-    .string()
-    .trim()
-    .default('')
-    .refine((v) => v === '' || (OFSTED_REGIONS as readonly string[]).includes(v), {
-      error: `Choose one of Ofsted’s eight regions: ${OFSTED_REGIONS.join('; ')}`,
-    }),
-  grade: z
-    .string()
-    .trim()
-    .default('')
-    .refine((v) => v === '' || isGrade(v), { error: `Choose a grade: ${GRADES.join(', ')}` }),
-  of: z
-    .enum(OF, { error: 'Choose whether the grade is the overall grade (overall) or any judgement’s (any)' })
-    .default('overall'),
-});
-type NationalQuery = z.output<typeof nationalQuery>;
-
-const gradeSchema = z.enum(GRADES).nullable();
-const outcomeSchema = z.object({
-  laNumber: z.string(),
-  laName: z.string(),
-  region: z.string().nullable(),
-  kind: z.string().nullable(),
-  startDate: z.string(),
-  publishedOn: z.string().nullable(),
-  overall: gradeSchema,
-  leaders: gradeSchema,
-  helpAndProtection: gradeSchema,
-  childrenInCare: gradeSchema,
-  careLeavers: gradeSchema,
-  source: z.string(),
-  link: z.string().nullable(),
-});
-const countsSchema = z.object({
-  judgement: z.enum(JUDGEMENT_FIELDS),
-  label: z.string(),
-  counts: z.object({
-    outstanding: z.number(),
-    good: z.number(),
-    'requires-improvement': z.number(),
-    inadequate: z.number(),
-  }),
-  none: z.number(),
-});
-const responseSchema = z.object({
-  filter: z.object({ region: z.string().nullable(), grade: z.enum(GRADES).nullable(), of: z.enum(OF) }),
-  total: z.number(),
-  counts: z.array(countsSchema),
-  outcomes: z.array(outcomeSchema),
-});
-
-function apply(latest: readonly LatestJudgements[], q: NationalQuery) {
-  const grade: Grade | null = isGrade(q.grade) ? q.grade : null;
-  const rows = filterLatest(latest, { region: q.region || null, grade, of: q.of });
-  return { rows, grade };
-}
+import { GRADE_LABELS, GRADES, type Grade } from '../../../../domain/ofsted';
+import { ACTIVITY_LABELS, isActivityKind } from '../../../../domain/ofsted';
+import { formatDate } from '../../../../web/views';
+import { paths } from '../../../../web/paths';
+import type { RouteBuilder } from '../../../../web/route';
+import { OFSTED_REGIONS } from '../../../reference/ofsted-outcomes';
+import { gradeCounts, JUDGEMENT_FIELDS, JUDGEMENT_FIELD_LABELS, type LatestJudgements } from '../latest';
+import { nationalLatest, neighbourPicture } from '../queries';
+import { apply, nationalQuery, type NationalQuery } from './filter';
 
 const gradeText = (g: Grade | null, blank: string) => (g ? GRADE_LABELS[g] : blank);
 const kindText = (k: string | null) => (k && isActivityKind(k) ? ACTIVITY_LABELS[k] : 'Not stated');
@@ -94,7 +31,7 @@ function judgementCells(
   }));
 }
 
-export function nationalRoutes(r: RouteBuilder): void {
+export function nationalPage(r: RouteBuilder): void {
   r.page({
     method: 'get',
     path: paths.inspections.national,
@@ -215,45 +152,6 @@ export function nationalRoutes(r: RouteBuilder): void {
         ]),
         neighbourSummary: picture.summary,
       });
-    },
-  });
-
-  r.api({
-    method: 'get',
-    path: paths.api.ofstedOutcomes,
-    access: 'inspection:read',
-    audit: null,
-    tag: 'Inspections',
-    summary: 'Every authority’s latest Ofsted judgements',
-    description:
-      'From Ofsted’s published outcomes (loaded as reference data): each authority’s latest graded inspection — overall effectiveness, impact of leaders, help and protection, children in care, care leavers (null when not graded: care leavers before 2023, overall from April 2026) — ' +
-      'one row per authority, preferring Ofsted’s official table over the JT-39 and D2I scrapes for the same inspection. Filter by Ofsted region (?region=London) and by grade (?grade=inadequate), of the overall judgement (?of=overall, the default) or of any judgement (?of=any). ' +
-      'Counts by grade are for the filtered rows.',
-    query: nationalQuery,
-    response: responseSchema,
-    handler: async ({ services, query }) => {
-      const latest = await nationalLatest(services.db);
-      const { rows, grade } = apply(latest, query);
-      return {
-        filter: { region: query.region || null, grade, of: query.of },
-        total: rows.length,
-        counts: gradeCounts(rows),
-        outcomes: rows.map((x) => ({
-          laNumber: x.laNumber,
-          laName: x.laName,
-          region: x.region,
-          kind: x.kind,
-          startDate: x.startDate,
-          publishedOn: x.publishedOn,
-          overall: x.overall,
-          leaders: x.leaders,
-          helpAndProtection: x.helpAndProtection,
-          childrenInCare: x.childrenInCare,
-          careLeavers: x.careLeavers,
-          source: x.source,
-          link: x.link,
-        })),
-      };
     },
   });
 }
