@@ -115,7 +115,9 @@ const tests = spawn(
           `--test-reporter-destination=${process.env.LANTERN_TEST_FILE_TIMES}`,
         ]
       : []),
-    `--test-concurrency=${process.env.LANTERN_TEST_CONCURRENCY ?? 2}`,
+    // Three files at a time on two cores: a file often waits (on PostgreSQL, on Chromium, on a demo being built),
+    // and the third keeps the cores busy meanwhile. LANTERN_TEST_CONCURRENCY overrides it.
+    `--test-concurrency=${process.env.LANTERN_TEST_CONCURRENCY ?? 3}`,
     ...files,
   ],
   { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] },
