@@ -31,13 +31,20 @@ function find(dir) {
   return out;
 }
 
-// The browser files first: they are the longest by far (a real Chromium with axe on every page), and a run ends
-// no sooner than its longest file started plus its length. The runner starts files in the order given.
+// The longest files first, so that the run does not end with one long file on a core while the other idles: a run
+// ends no sooner than its last file started plus its length. The runner starts files in the order given. First the
+// browser files (a real Chromium with axe on every page), then the killed import (real processes on both engines),
+// the route × role walk and the CLI's files; then the rest in alphabetical order.
+const LONGEST_FIRST = ['test/browser/', 'test/cli/import-killed', 'test/authorisation/', 'test/cli/'];
+const rank = (f) => {
+  const i = LONGEST_FIRST.findIndex((prefix) => f.startsWith(prefix));
+  return i === -1 ? LONGEST_FIRST.length : i;
+};
 const isBrowserFile = (f) => f.startsWith('test/browser/');
 const files = ['src', 'test']
   .flatMap((d) => find(path.join(root, d)))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort((a, b) => Number(isBrowserFile(b)) - Number(isBrowserFile(a)) || a.localeCompare(b));
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
 const run = randomBytes(5)
   .toString('hex')
