@@ -15,6 +15,7 @@ import {
   visibilityOf,
   type ActionStatusFilter,
 } from '../service';
+import { listChoices } from '../../audits/service';
 import { idOf, statusTag } from './shared';
 
 /** Rows a page of the list. */
@@ -40,7 +41,7 @@ export function actionListRoutes(r: RouteBuilder): void {
         ownerUserId: idOf(q.owner),
         programmeId: idOf(q.programme),
       };
-      const [total, owners, themes, domains, teams, programmes] = await Promise.all([
+      const [total, owners, themes, domains, { teams, programmes }] = await Promise.all([
         countActions(db, user, filter, today),
         actionOwners(db, user),
         actionThemes(
@@ -58,14 +59,7 @@ export function actionListRoutes(r: RouteBuilder): void {
           db,
           sql`select id, title from practice_domains where authority_id = ${user.authorityId} order by sort_order, id`,
         ),
-        rows<{ id: unknown; name: string }>(
-          db,
-          sql`select id, name from teams where authority_id = ${user.authorityId} order by name`,
-        ),
-        rows<{ id: unknown; title: string }>(
-          db,
-          sql`select id, title from audit_programmes where authority_id = ${user.authorityId} order by starts_on desc, id desc`,
-        ),
+        listChoices(db, user.authorityId),
       ]);
       const window = pageWindow(requestedPage(q.page), total, ACTIONS_PAGE_SIZE);
       const found = await listActions(db, user, filter, today, window);
@@ -103,7 +97,7 @@ export function actionListRoutes(r: RouteBuilder): void {
             'All themes',
           ),
           teams: select(
-            teams.map((t) => ({ value: String(Number(t.id)), text: t.name })),
+            teams.map((t) => ({ value: String(t.id), text: t.name })),
             idText(filter.teamId),
             'All teams',
           ),
@@ -113,7 +107,7 @@ export function actionListRoutes(r: RouteBuilder): void {
             'Anyone',
           ),
           programmes: select(
-            programmes.map((p) => ({ value: String(Number(p.id)), text: p.title })),
+            programmes.map((p) => ({ value: String(p.id), text: p.title })),
             idText(filter.programmeId),
             'All programmes',
           ),

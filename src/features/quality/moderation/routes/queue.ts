@@ -1,6 +1,4 @@
 /** GET /quality/moderation: the queue of audits awaiting moderation, and those that may be taken to triple lock. */
-import { sql } from 'drizzle-orm';
-import { rows } from '../../../../db/query';
 import { GRADE_LABELS } from '../../../../domain/ofsted';
 import { pagination, requestedPage, showingText, withLabel } from '../../../../web/pagination';
 import { paths } from '../../../../web/paths';
@@ -8,6 +6,7 @@ import type { RouteBuilder } from '../../../../web/route';
 import { monthLabel } from '../../results-view';
 import { formatDay } from '../../actions/service';
 import { LEVEL_LABELS, moderationQueue, queueMonths } from '../service';
+import { listChoices } from '../../audits/service';
 import { idOf } from './shared';
 
 export function moderationQueueRoutes(r: RouteBuilder): void {
@@ -24,20 +23,13 @@ export function moderationQueueRoutes(r: RouteBuilder): void {
         programmeId: idOf(q.programme),
         month: typeof q.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(q.month) ? q.month : null,
       };
-      const [queue, months, teams, programmes] = await Promise.all([
+      const [queue, months, { teams, programmes }] = await Promise.all([
         moderationQueue(db, user, filter, {
           awaiting: requestedPage(q.page),
           forTripleLock: requestedPage(q.moderatedPage),
         }),
         queueMonths(db, user),
-        rows<{ id: unknown; name: string }>(
-          db,
-          sql`select id, name from teams where authority_id = ${user.authorityId} order by name`,
-        ),
-        rows<{ id: unknown; title: string }>(
-          db,
-          sql`select id, title from audit_programmes where authority_id = ${user.authorityId} order by starts_on desc, id desc`,
-        ),
+        listChoices(db, user.authorityId),
       ]);
       await audit.record(db, {
         recordType: 'authority',
@@ -76,12 +68,12 @@ export function moderationQueueRoutes(r: RouteBuilder): void {
         pageTitle: 'Moderation',
         filters: {
           teams: select(
-            teams.map((t) => ({ value: String(Number(t.id)), text: t.name })),
+            teams.map((t) => ({ value: String(t.id), text: t.name })),
             filter.teamId === null ? null : String(filter.teamId),
             'All teams',
           ),
           programmes: select(
-            programmes.map((p) => ({ value: String(Number(p.id)), text: p.title })),
+            programmes.map((p) => ({ value: String(p.id), text: p.title })),
             filter.programmeId === null ? null : String(filter.programmeId),
             'All programmes',
           ),
