@@ -12,10 +12,11 @@
 // reports are printed before it. The exit code is non-zero if the type check, lint or any test fails.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const filters = process.argv.slice(2);
@@ -32,10 +33,20 @@ function find(dir) {
 }
 
 // The longest files first, so that the run does not end with one long file on a core while the other idles: a run
-// ends no sooner than its last file started plus its length. The runner starts files in the order given. First the
-// browser files (a real Chromium with axe on every page), then the killed import (real processes on both engines),
-// the route × role walk and the CLI's files; then the rest in alphabetical order.
-const LONGEST_FIRST = ['test/browser/', 'test/cli/import-killed', 'test/authorisation/', 'test/cli/'];
+// ends no sooner than its last file started plus its length. The runner starts files in the order given: by their
+// measured length (LANTERN_TEST_FILE_TIMES), the three longest browser files (a real Chromium with axe on every
+// page), the killed import (real processes on both engines), the other browser files, the CLI's data file, the
+// route × role walk and the other CLI files; then the rest in alphabetical order.
+const LONGEST_FIRST = [
+  'test/browser/quality',
+  'test/browser/performance',
+  'test/browser/inspections',
+  'test/cli/import-killed',
+  'test/browser/',
+  'test/cli/data',
+  'test/authorisation/',
+  'test/cli/',
+];
 const rank = (f) => {
   const i = LONGEST_FIRST.findIndex((prefix) => f.startsWith(prefix));
   return i === -1 ? LONGEST_FIRST.length : i;
@@ -56,6 +67,38 @@ const env = {
   LANTERN_TEST_CACHE: cache,
   LANTERN_TEST_RUN: run,
 };
+
+// Test files share processes: each process costs about two seconds of CPU to load TypeScript through tsx before its
+// first test, which for 170 files was a fifth of the suite's CPU. The long files above keep a process each (they start
+// browsers and other processes, and start first); files that start nothing (no database, server or process: pure
+// functions) share one; the rest share one per GROUP_SIZE, in alphabetical order so that a feature's files stay
+// together. Within a process the files' tests run one after another, as they would alone: no test file sets the
+// environment for long or mocks a module, and each closes what it opens. test/support/file-times-reporter.mjs still
+// names each file. LANTERN_TEST_GROUP_SIZE=1 gives every file its own process.
+const GROUP_SIZE = Number(process.env.LANTERN_TEST_GROUP_SIZE ?? 5);
+const STARTS_SOMETHING =
+  /describeEachEngine|test\/support\/(databases|db-cache|cli|app|report-demo|report-render|office)|harness\/|node:child_process|playwright|\.listen\(/;
+const ownProcess = files.filter((f) => rank(f) < LONGEST_FIRST.length || GROUP_SIZE <= 1);
+const rest = files.filter((f) => !ownProcess.includes(f));
+const startsNothing = rest.filter((f) => !STARTS_SOMETHING.test(readFileSync(path.join(root, f), 'utf8')));
+const startsSomething = rest.filter((f) => !startsNothing.includes(f));
+const groups = [startsNothing];
+for (let i = 0; i < startsSomething.length; i += GROUP_SIZE) groups.push(startsSomething.slice(i, i + GROUP_SIZE));
+/** What the test runner is given: a file, or a file in the cache folder that imports a group's files in turn. */
+const testFiles = [
+  ...ownProcess,
+  ...groups
+    .filter((group) => group.length > 0)
+    .map((group, i) => {
+      if (group.length === 1) return group[0];
+      const shared = path.join(cache, `group-${String(i).padStart(2, '0')}.test.mjs`);
+      writeFileSync(
+        shared,
+        group.map((f) => `import ${JSON.stringify(pathToFileURL(path.join(root, f)).href)};\n`).join(''),
+      );
+      return shared;
+    }),
+];
 
 /** Every process started beside the tests (stopped with them on Ctrl+C). */
 const children = [];
@@ -125,7 +168,7 @@ const tests = spawn(
     // Three files at a time on two cores: a file often waits (on PostgreSQL, on Chromium, on a demo being built),
     // and the third keeps the cores busy meanwhile. LANTERN_TEST_CONCURRENCY overrides it.
     `--test-concurrency=${process.env.LANTERN_TEST_CONCURRENCY ?? 3}`,
-    ...files,
+    ...testFiles,
   ],
   { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] },
 );
