@@ -3,6 +3,7 @@
  * test visits. `visit()` fails the test on any axe violation against WCAG 2.0/2.1/2.2 A and AA.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -162,6 +163,13 @@ export async function checkAccessibility(page: Page): Promise<void> {
     }
     return;
   }
+  // The same markup checked again finds the same problems (same stylesheet, scripts and viewport everywhere): a page
+  // whose markup has passed already in this process (the sign-in page, a list revisited) passes without a second run.
+  const markup = await markupDigest(page);
+  if (markup !== null && passedMarkup.has(markup)) {
+    visited.push(new URL(page.url()).pathname);
+    return;
+  }
   // A page that reloads itself (an import job's page follows the job) may navigate while axe runs: check the page
   // it has become.
   let results: Awaited<ReturnType<AxeBuilder['analyze']>> | undefined;
@@ -190,6 +198,22 @@ export async function checkAccessibility(page: Page): Promise<void> {
         .join('; ')}`,
   );
   assert.deepEqual(problems, [], `axe found accessibility problems on ${page.url()}`);
+  // Kept only when the page did not change while axe ran (the markup checked is the markup hashed).
+  if (markup !== null && (await markupDigest(page)) === markup) passedMarkup.add(markup);
+}
+
+/** Digests of the markup of every page that passed axe in this process. */
+const passedMarkup = new Set<string>();
+
+/** The digest of the page's markup, or null while it navigates (a page that reloads itself is never skipped). */
+async function markupDigest(page: Page): Promise<string | null> {
+  try {
+    return createHash('sha256')
+      .update(await page.content())
+      .digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 export async function visit(page: Page, url: string, expectedStatus = 200): Promise<void> {
