@@ -17,8 +17,8 @@
 import type { BulkLoader } from '../../db/client';
 import { CsvChunks } from '../../db/csv';
 import { canonical, REFERENCE_COLUMNS, shapeOf, type Column, type TableShape } from './columns';
-import { DATASET_TABLES, type Dataset, type DatasetTable } from './dataset';
-import { eventKey, type EventTable } from './identity';
+import { DATASET_TABLES, type Dataset, type DatasetTable, type KeyWindow } from './dataset';
+import { EVENT_KEYS, eventKey, type EventTable } from './identity';
 import { disagreements, mergeValues, sameValue, type Contribution, type Disagreement, type Source } from './precedence';
 
 /** What one import did to one table. */
@@ -98,6 +98,19 @@ function valuesOf(columns: readonly Column[], fields: Record<string, unknown>): 
     if (v !== null && v !== undefined) out[c.key] = v;
   }
   return out;
+}
+
+/**
+ * Values less the stand-ins a format gives only to fill a new row (Dataset.standIn): they are kept only for an event
+ * no other source gives any more (the one a replaced import alone gave), which is new again.
+ */
+function without(
+  values: Record<string, unknown>,
+  standIns: readonly string[] | undefined,
+  held: HeldRow | undefined,
+): Record<string, unknown> {
+  if (!standIns || standIns.length === 0 || (held && held.contributions.length === 0)) return values;
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !standIns.includes(k)));
 }
 
 /** Reads rows of a table as canonical fields keyed by property name. */
@@ -398,7 +411,6 @@ class Merge {
       const fields: Record<string, unknown> = {};
       for (const c of shape.copy) fields[c.key] = canonical(c, (child as Record<string, unknown>)[c.key]);
       const laChildId = String(fields.laChildId);
-      const values = valuesOf(shape.values, fields);
       let found = byLaId.get(laChildId);
       let matchedBy = 'child-id';
       if (!found) {
@@ -426,6 +438,11 @@ class Merge {
         map.set(child.id, found.id);
         claimed.add(found.id);
         const row = found;
+        const values = without(
+          valuesOf(shape.values, fields),
+          this.options.dataset.standIns.get('children')?.get(child.id),
+          row,
+        );
         this.contribute(shape, row, values, () => `child ${laChildId}`);
         row.matches ??= new Map();
         row.matches.set(this.options.batchId, {
@@ -525,38 +542,67 @@ class Merge {
       const key = eventKey(table, row.fields);
       byKey.set(key, [...(byKey.get(key) ?? []), row]);
     }
-    const seen = new Map<string, number>();
     const map = new Map<number, number>();
     let next = await this.maxId(shape);
     const added: Array<Record<string, unknown>> = [];
+    const windows = this.options.dataset.windows.get(table);
+    const standIns = this.options.dataset.standIns.get(table);
+    const claimed = new Set<number>();
+    const match = (row: { id: number }, found: HeldRow, fields: Record<string, unknown>) => {
+      claimed.add(found.id);
+      map.set(row.id, found.id);
+      const values = without(valuesOf(shape.values, fields), standIns?.get(row.id), found);
+      this.contribute(shape, found, values, () => describeKey(table, fields, shape));
+    };
+    const add = (row: { id: number }, fields: Record<string, unknown>) => {
+      next++;
+      map.set(row.id, next);
+      added.push({ ...fields, id: next, authorityId: this.options.authorityId, importBatchId: this.options.batchId });
+      effect.added++;
+    };
+    // Exact keys first; then rows whose key is a stand-in (KeyWindow), to the held events no exact key took.
+    const approximate: Array<{ row: { id: number }; fields: Record<string, unknown>; window: KeyWindow }> = [];
     for (const row of incoming) {
       const fields: Record<string, unknown> = {};
       for (const c of shape.copy) {
         if (c.key === 'id' || c.key === 'authorityId' || c.key === 'importBatchId') continue;
         fields[c.key] = canonical(c, this.resolve(c.key, row[c.key], shape.name, row.id));
       }
-      const key = eventKey(table, fields);
-      const n = seen.get(key) ?? 0;
-      seen.set(key, n + 1);
-      const found = byKey.get(key)?.[n];
-      if (found) {
-        map.set(row.id, found.id);
-        this.contribute(shape, found, valuesOf(shape.values, fields), () => describeKey(table, fields, shape));
-      } else {
-        next++;
-        map.set(row.id, next);
-        added.push({
-          ...fields,
-          id: next,
-          authorityId: this.options.authorityId,
-          importBatchId: this.options.batchId,
-        });
-        effect.added++;
-      }
+      const found = this.sameKey(shape, byKey.get(eventKey(table, fields)), claimed, fields, standIns?.get(row.id));
+      const window = windows?.get(row.id);
+      if (found) match(row, found, fields);
+      else if (window) approximate.push({ row, fields, window });
+      else add(row, fields);
+    }
+    for (const { row, fields, window } of approximate) {
+      const found = nearestWithin(table, shape, held, claimed, fields, window);
+      if (found) match(row, found, fields);
+      else add(row, fields);
     }
     this.ids.set(table, map);
     await this.settle(shape, held, effect);
     await this.insert(shape, added);
+  }
+
+  /**
+   * Of the held events with a row's key (several where one child has two on one day), the first in the order they
+   * were recorded that no other row of this import took and that no value of the row disagrees with; else the first
+   * not taken. So a file that leaves out one of two same-day events (the 903 leaves out an allocation that began and
+   * ended on the day the next began) matches the one it gives, not the first.
+   */
+  private sameKey(
+    shape: TableShape,
+    candidates: readonly HeldRow[] | undefined,
+    claimed: ReadonlySet<number>,
+    fields: Record<string, unknown>,
+    standIns: readonly string[] | undefined,
+  ): HeldRow | undefined {
+    const free = (candidates ?? []).filter((h) => !claimed.has(h.id));
+    if (free.length <= 1) return free[0];
+    const values = without(valuesOf(shape.values, fields), standIns, undefined);
+    const keys = shape.values.map((c) => c.key);
+    const incoming: Contribution = { source: this.source(this.options.batchId), values };
+    return free.find((h) => disagreements(keys, incoming, h.contributions).length === 0) ?? free[0];
   }
 
   private resolve(column: string, value: unknown, table: string, rowId: number): unknown {
@@ -597,6 +643,48 @@ class Merge {
     await this.load.exec(`DELETE FROM children c USING lantern_merge_rows r WHERE c.id = r.id`);
     this.effectOf('children').removed += gone.length;
   }
+}
+
+/**
+ * The held event of the same child a row with a stand-in key is: its other key columns agree (those the window
+ * names), its key is within the window (and, with `coverColumn`, it is still running at the window's end), no
+ * other row of this import took it, and of those its key is nearest the stand-in (the earlier on a tie).
+ */
+function nearestWithin(
+  table: EventTable,
+  shape: TableShape,
+  held: readonly HeldRow[],
+  claimed: ReadonlySet<number>,
+  fields: Record<string, unknown>,
+  window: KeyWindow,
+): HeldRow | undefined {
+  const column = shape.copy.find((c) => c.key === window.column);
+  if (!column) throw new Error(`${table} has no column ${window.column}`);
+  const bound = (v: string | null) => (v === null ? null : String(canonical(column, v)));
+  const from = bound(window.from);
+  const to = bound(window.to);
+  const others = window.match ?? EVENT_KEYS[table].filter((k) => k !== window.column);
+  const target = Date.parse(String(fields[window.column]));
+  let best: HeldRow | undefined;
+  let bestDistance = Infinity;
+  for (const h of held) {
+    if (claimed.has(h.id) || h.childId !== fields.childId) continue;
+    if (others.some((k) => !sameValue(h.fields[k], fields[k]))) continue;
+    const value = h.fields[window.column];
+    if (value === null || value === undefined) continue;
+    const v = String(value);
+    if ((from !== null && v < from) || (to !== null && v > to)) continue;
+    if (window.coverColumn) {
+      const end = h.fields[window.coverColumn];
+      if (end !== null && end !== undefined && to !== null && String(end) < to) continue;
+    }
+    const distance = Math.abs(Date.parse(v) - target);
+    if (distance < bestDistance || (distance === bestDistance && best && v < String(best.fields[window.column]))) {
+      best = h;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 function describeKey(table: EventTable, fields: Record<string, unknown>, shape: TableShape): string {
