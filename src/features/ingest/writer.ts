@@ -575,7 +575,15 @@ class Merge {
       else add(row, fields);
     }
     for (const { row, fields, window } of approximate) {
-      const found = nearestWithin(table, shape, held, claimed, fields, window);
+      const incoming: Contribution = {
+        source: this.source(this.options.batchId),
+        values: without(valuesOf(shape.values, fields), standIns?.get(row.id), undefined),
+      };
+      const keys = shape.values.map((c) => c.key);
+      const agrees = (h: HeldRow) => disagreements(keys, incoming, h.contributions).length === 0;
+      const found =
+        nearestWithin(table, shape, held.filter(agrees), claimed, fields, window) ??
+        nearestWithin(table, shape, held, claimed, fields, window);
       if (found) match(row, found, fields);
       else add(row, fields);
     }
@@ -648,7 +656,8 @@ class Merge {
 /**
  * The held event of the same child a row with a stand-in key is: its other key columns agree (those the window
  * names), its key is within the window (and, with `coverColumn`, it is still running at the window's end), no
- * other row of this import took it, and of those its key is nearest the stand-in (the earlier on a tie).
+ * other row of this import took it, and of those its key is nearest the stand-in (the earlier on a tie). The caller
+ * looks first among the events whose values agree with the row's, then among all.
  */
 function nearestWithin(
   table: EventTable,
