@@ -460,7 +460,7 @@ function writePermanence(
     const e1 = p?.legal.find((l) => l.code === 'E1' || l.code === 'D1');
     const placed = p?.placements.find((x) => (PLACED_FOR_ADOPTION as readonly string[]).includes(x.type));
     const ffa = p?.placements.find((x) => (FOSTERING_FOR_ADOPTION as readonly string[]).includes(x.type));
-    ds.add('permanenceMilestones', {
+    const milestone = ds.add('permanenceMilestones', {
       childId,
       periodOfCareId: p ? p.id : null,
       admDecisionDate: m.adm,
@@ -478,6 +478,15 @@ function writePermanence(
       adopterLegalStatus: a ? a.LS_ADOPTR : null,
       familyRef: null,
     });
+    // In a period that began before the return, its first legal status and placement start (here) at its first
+    // episode in the file: a date taken from them is a stand-in, for a new milestone only.
+    const continued = p !== null && p.episodes[0]?.RNE !== 'S';
+    const standIns = [
+      ...(continued && e1 !== undefined && e1 === p.legal[0] ? ['placementOrderDate'] : []),
+      ...(continued && placed !== undefined && placed === p.placements[0] ? ['placedForAdoptionDate'] : []),
+      ...(continued && ffa !== undefined && ffa === p.placements[0] ? ['ffaPlacedDate'] : []),
+    ];
+    if (standIns.length > 0) ds.standIn('permanenceMilestones', milestone, standIns);
   }
 }
 
