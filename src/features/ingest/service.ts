@@ -113,7 +113,9 @@ function show(value: unknown): string {
 
 function describeSource(source: { importId: number | null; format: string | null; period: string | null }): string {
   if (source.importId === null) return "Lantern's own record";
-  const label = source.format ? (FORMAT_LABELS[source.format as FormatId] ?? source.format) : 'import';
+  const label = source.format
+    ? ((FORMAT_LABELS[source.format as FormatId] as string | undefined) ?? source.format)
+    : 'import';
   return `import ${source.importId} (${label}${source.period && source.period !== 'extract' ? ` ${source.period}` : ''})`;
 }
 

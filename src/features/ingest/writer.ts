@@ -18,7 +18,7 @@ import type { BulkLoader } from '../../db/client';
 import { CsvChunks } from '../../db/csv';
 import { canonical, REFERENCE_COLUMNS, shapeOf, type Column, type TableShape } from './columns';
 import { DATASET_TABLES, type Dataset, type DatasetTable } from './dataset';
-import { eventKey, type EventTable } from './identity';
+import { EVENT_KEYS, eventKey, type EventTable } from './identity';
 import { disagreements, mergeValues, sameValue, type Contribution, type Disagreement, type Source } from './precedence';
 
 /** What one import did to one table. */
@@ -304,10 +304,9 @@ class Merge {
         row.origin = origin;
         updates.push(row);
       }
-      if (row.matched) {
-        if (changed) effect.merged++;
-        else effect.unchanged++;
-      }
+      // Merged: matched (or left by the import that went) and changed; unchanged: matched and the same.
+      if (changed) effect.merged++;
+      else if (row.matched) effect.unchanged++;
       recorded.push(row);
     }
     // Sources: every touched row's are written again (all of them when two or more remain, none when one does).
@@ -599,13 +598,13 @@ class Merge {
   }
 }
 
+/** An event's identity in words, for a query: the table and its key columns with their values. */
 function describeKey(table: EventTable, fields: Record<string, unknown>, shape: TableShape): string {
-  void shape;
-  return `${table} ${eventKey(table, { ...fields, childId: '' })
-    .split('\u0001')
-    .slice(1)
-    .map((v) => (v === '\u0000' ? 'blank' : v))
-    .join(', ')}`;
+  const keys: readonly string[] = EVENT_KEYS[table];
+  const parts = shape.copy
+    .filter((c) => keys.includes(c.key))
+    .map((c) => `${c.name} ${fields[c.key] === null || fields[c.key] === undefined ? 'blank' : String(fields[c.key])}`);
+  return `${shape.name} (${parts.join(', ')})`;
 }
 
 export async function writeDataset(load: BulkLoader, options: WriteOptions): Promise<WriteResult> {
