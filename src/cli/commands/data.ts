@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { cliIo } from '../io';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { authorities } from '../../db/schema/index';
 import { ValidationError } from '../../core/errors';
 import { importFiles, rowsWritten, type ImportSummary } from '../../features/ingest/service';
@@ -12,6 +12,15 @@ import { importLog, issuesCsv } from '../../features/ingest/log';
 import { restoreOriginals } from '../../features/ingest/originals';
 import { resolveAuthority } from '../authority';
 import { cliActor, int, isoDate, withRuntime } from '../context';
+import { SYSTEM_NAME } from '../../features/ingest/format';
+
+interface ImportOpts {
+  authority?: string;
+  year?: number;
+  asAt?: string;
+  system?: string;
+  json: boolean;
+}
 import { createProgress } from '../progress';
 import { registerExportCommands } from './export';
 
@@ -73,8 +82,18 @@ export function registerDataCommands(program: Command): void {
     .addOption(
       new Option('--as-at <date>', 'the date an Annex A describes, when the workbook does not say').argParser(isoDate),
     )
+    .addOption(
+      new Option(
+        '--system <name>',
+        'the case system an SSD extract comes from, when the authority loads extracts from more than one (e.g. Mosaic)',
+      ).argParser((value: string) => {
+        if (!SYSTEM_NAME.test(value))
+          throw new InvalidArgumentError('a name of letters, digits, spaces, dots or hyphens, at most 40 characters');
+        return value;
+      }),
+    )
     .option('--json', 'print a machine-readable summary', false)
-    .action(async (paths: string[], opts: { authority?: string; year?: number; asAt?: string; json: boolean }) => {
+    .action(async (paths: string[], opts: ImportOpts) => {
       const summary = await withRuntime(async (rt) => {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const progress = createProgress();
@@ -83,7 +102,7 @@ export function registerDataCommands(program: Command): void {
             paths,
             authorityId: authority.id,
             actor: cliActor(authority.id),
-            options: { collectionYear: opts.year, asAt: opts.asAt },
+            options: { collectionYear: opts.year, asAt: opts.asAt, system: opts.system },
             refreshIndicators: true,
             onProgress: (p) => {
               progress.update({ stage: p.file ? `${p.stage} ${p.file}` : p.stage, done: p.done, total: p.total ?? 1 });

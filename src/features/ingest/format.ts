@@ -49,6 +49,9 @@ export interface ImportOptions {
   system?: string | undefined;
 }
 
+/** A case system's name, as an import option takes it: letters, digits, spaces, dots, hyphens; at most 40. */
+export const SYSTEM_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/;
+
 /** The period key of an SSD extract: 'extract', or 'extract:' and the system's name in lower case. */
 export function extractPeriod(system: string | undefined): string {
   const name = (system ?? '').trim().toLowerCase();
