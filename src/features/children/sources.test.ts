@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { accessLog, eventSources, importBatches } from '../../db/schema/index';
@@ -6,6 +9,8 @@ import { createAuditor } from '../../accounts/access-log/auditor';
 import { accessLogRepository } from '../../accounts/access-log/repository';
 import type { CurrentUser } from '../../accounts/users/service';
 import { describeEachEngine } from '../../../test/support/databases';
+import { SAMPLE_903 } from '../../../test/support/ssda903-sample';
+import { importFiles } from '../ingest/service';
 import {
   buildAuthority,
   buildCaseAudit,
@@ -248,5 +253,56 @@ describeEachEngine('sources of a child’s record', (ctx) => {
       sources.events.get(`cin_episodes:${String(referral.id)}`)?.map((s) => s.label),
       ['Demo data'],
     );
+  });
+});
+
+describeEachEngine('sources of a child’s record, after a real import', (ctx) => {
+  const repo = childrenRepository();
+
+  it('reads what the import wrote: a child and an event Lantern held get both sources; the rest the import’s', async () => {
+    const db = ctx.database.db;
+    const la = await buildAuthority(db, { code: 'SRC' });
+    // Lantern already holds C1 and their period of care from 1 May 2025 (its own record: no import). The tiny 903
+    // for 2025/26 (test/support/ssda903-sample.ts) gives C1 the same period of care (same start: the same event),
+    // with a legal status, a placement and a social worker Lantern did not hold.
+    const c1 = await buildChild(db, { authorityId: la.id, laChildId: 'C1', dateOfBirth: '2012-06-15', sex: 'M' });
+    const held = await buildPeriodOfCare(db, c1, { startDate: '2025-05-01', categoryOfNeed: 'N1' });
+    const dir = await mkdtemp(path.join(tmpdir(), 'lantern-sources-'));
+    await writeFile(path.join(dir, 'header.csv'), SAMPLE_903.header);
+    await writeFile(path.join(dir, 'episodes.csv'), SAMPLE_903.episodes);
+    await writeFile(path.join(dir, 'sw.csv'), SAMPLE_903.socialWorkers);
+    const summary = await importFiles(ctx.database, {
+      paths: [dir],
+      authorityId: la.id,
+      actor: { userId: null, username: 'test:analyst' },
+    });
+    const batch = summary.batches[0];
+    assert.equal(batch?.status, 'accepted', JSON.stringify(batch?.issues));
+    const id = batch.id;
+    const rows = await db.transaction((tx) => repo.sources(tx, c1.id));
+    const sources = toRecordSources(rows, c1.id, false);
+    const label = `SSDA903 2025/26 (import ${String(id)})`;
+    // The child: Lantern's own record, then the 903, which matched them by the authority's child ID.
+    assert.deepEqual(
+      sources.child.map((s) => [s.label, s.matchedBy]),
+      [
+        ['Recorded in Lantern', null],
+        [label, 'child-id'],
+      ],
+    );
+    // The period of care held before: the same event, now with both sources (its id unchanged).
+    assert.deepEqual(
+      sources.events.get(`periods_of_care:${String(held.id)}`)?.map((s) => s.label),
+      ['Recorded in Lantern', label],
+    );
+    // Everything else of C1's is the 903's alone: one legal status, one placement, one allocation.
+    const others = [...sources.events.entries()]
+      .filter(([key]) => !key.startsWith('children:') && !key.startsWith('periods_of_care:'))
+      .map(([key, list]) => [key.split(':')[0], list.map((s) => s.label)]);
+    assert.deepEqual(others, [
+      ['allocations', [label]],
+      ['legal_statuses', [label]],
+      ['placements', [label]],
+    ]);
   });
 });
