@@ -155,7 +155,7 @@ export interface SourcesColumn {
 }
 
 /** An import as a link to its report for those who may read it, else as text; Lantern's own record as text. */
-function sourceHtml(s: EventSource, linkImports: boolean): string {
+function sourceHtml(s: Pick<EventSource, 'importId' | 'label'>, linkImports: boolean): string {
   if (s.importId === null || !linkImports) return escapeHtml(s.label);
   return `<a class="govuk-link" href="${escapeHtml(paths.data.importReport({ importId: s.importId }))}">${escapeHtml(s.label)}</a>`;
 }
@@ -189,26 +189,22 @@ export function chronologyRows(entries: readonly ChronologyEntry[], column: Sour
  * "Sources of this record": each source, Lantern's own first, with what it gave — the child's details (and how the
  * child was matched, for a source that matched them to the record) and how many events of the chronology.
  */
-export function sourcesSummary(record: ChildRecord, linkImports: boolean): Array<{ html: string }> {
+export function sourcesSummary(
+  record: Pick<ChildRecord, 'sources' | 'chronology'>,
+  linkImports: boolean,
+): Array<{ html: string }> {
   if (!record.sources) return [];
   return summariseSources(record.sources, record.chronology).map((s) => {
-    const source = {
-      importId: s.importId,
-      label: s.label,
-      importedOn: s.importedOn,
-      matchedBy: null,
-      sourceChildId: null,
-    };
     const matched = matchedByText(s.matchedBy);
     const gave = [
       s.child
-        ? `the child’s details${matched ? ` (${matched}${s.sourceChildId ? `, their ID there ${s.sourceChildId}` : ''})` : ''}`
+        ? `the child’s details${matched ? ` (${matched}${s.sourceChildId ? `; their ID there: ${s.sourceChildId}` : ''})` : ''}`
         : null,
       s.events > 0 ? `${s.events.toLocaleString('en-GB')} event${s.events === 1 ? '' : 's'} of the chronology` : null,
     ].filter((x): x is string => x !== null);
     const when = s.importedOn ? `, imported ${formatDate(s.importedOn)}` : '';
     return {
-      html: `${sourceHtml(source, linkImports)}${escapeHtml(when)}: ${escapeHtml(gave.join(' and ') || 'nothing shown here')}`,
+      html: `${sourceHtml(s, linkImports)}${escapeHtml(when)}: ${escapeHtml(gave.join(' and ') || 'nothing shown here')}`,
     };
   });
 }

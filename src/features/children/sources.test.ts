@@ -21,6 +21,7 @@ import {
   buildReferral,
 } from '../../../test/support/builders';
 import { childrenRepository } from './repository';
+import { sourcesSummary } from './presenters';
 import { childrenService } from './service';
 import { matchedByText, sourceLabel, summariseSources, toRecordSources, type SourceRow } from './sources';
 
@@ -207,6 +208,19 @@ describeEachEngine('sources of a child’s record', (ctx) => {
         [labelA, '2025-07-01', true, null, null, 2],
         [labelB, '2026-01-15', true, 'upn-dob', 'MOS-77', 2],
       ],
+    );
+    // As the record page says it: imports linked to their reports for those who may read them, else named.
+    assert.deepEqual(
+      sourcesSummary(record, true).map((s) => s.html),
+      [
+        'Recorded in Lantern: 3 events of the chronology',
+        `<a class="govuk-link" href="/data/imports/${String(a)}">${labelA}</a>, imported 1 July 2025: the child’s details and 2 events of the chronology`,
+        `<a class="govuk-link" href="/data/imports/${String(b)}">${labelB}</a>, imported 15 January 2026: the child’s details (matched by UPN and date of birth; their ID there: MOS-77) and 2 events of the chronology`,
+      ],
+    );
+    assert.deepEqual(
+      sourcesSummary(record, false).map((s) => s.html.replace(/(, imported|:).*/, '')),
+      ['Recorded in Lantern', labelA, labelB],
     );
     const logged = await ctx.database.db.select().from(accessLog).where(eq(accessLog.requestId, 'req-sources-1'));
     assert.equal(logged.length, 1);
