@@ -341,15 +341,7 @@ export function childrenRepository() {
      * else its own import_batch_id; with each import's format, period and date. Lantern's own first, then by import.
      */
     async sources(tx: Tx, childId: number): Promise<SourceRow[]> {
-      const [first, second, ...rest] = eventTables().map(([table, child]) => sourceQuery(tx, childId, table, child));
-      if (!first || !second) throw new Error('the chronology needs at least two tables');
-      const rows = await unionAll(first, second, ...rest).orderBy(
-        sql`"entity"`,
-        sql`"row_id"`,
-        sql`"import_id" nulls first`,
-        sql`"source_row"`,
-      );
-      return rows.map(({ sourceRow: _sourceRow, ...row }) => row);
+      return sourcesQuery(tx, childId);
     },
 
     /** Whether the authority is a demo one: its own record is then the demo generator's. */
@@ -810,37 +802,50 @@ function eventTables(): Array<[EventTable, AnyPgColumn]> {
   return [...new Map(BRANCHES.map((b) => [b.table, b.child])).entries()];
 }
 
-/**
- * The sources of the child's rows of one table: a row per event_sources row where the event has them, else one row
- * with the event's own import_batch_id (tables without one, such as case audits, are Lantern's own record).
- */
-function sourceQuery(tx: Tx, childId: number, table: EventTable, child: AnyPgColumn) {
+/** The child's rows of one table: each row's table and id, and its own import_batch_id (null where it has none). */
+function rowsOf(tx: Tx, childId: number, table: EventTable, child: AnyPgColumn) {
   const entity = getTableName(table);
   if (!/^[a-z0-9_]+$/.test(entity)) throw new Error('unsafe table name');
   const own = (table as Partial<Record<'importBatchId', AnyPgColumn>>).importBatchId;
-  const importId = sql`(case when ${eventSources.id} is null then ${own ?? NULL} else ${eventSources.importBatchId} end)::bigint`;
   return tx
     .select({
       entity: sql<string>`${sql.raw(`'${entity}'`)}::text`.as('entity'),
       rowId: sql<number>`${table.id}`.mapWith(Number).as('row_id'),
-      importId: sql<number | null>`${importId}`
-        .mapWith((v: unknown) => (v === null ? null : Number(v)))
-        .as('import_id'),
-      sourceRow: sql<number | null>`${eventSources.id}`
-        .mapWith((v: unknown) => (v === null ? null : Number(v)))
-        .as('source_row'),
-      format: sql<string | null>`${importBatches.format}`.as('format'),
-      periodLabel: sql<string | null>`${importBatches.periodLabel}`.as('period_label'),
-      importedOn: sql<
-        string | null
-      >`to_char(coalesce(${importBatches.finishedAt}, ${importBatches.startedAt}) at time zone 'Europe/London', 'YYYY-MM-DD')`.as(
-        'imported_on',
-      ),
-      matchedBy: sql<string | null>`${eventSources.matchedBy}`.as('matched_by'),
-      sourceChildId: sql<string | null>`${eventSources.sourceChildId}`.as('source_child_id'),
+      ownImport: sql<number | null>`${own ?? NULL}::bigint`.as('own_import'),
     })
     .from(table)
-    .leftJoin(eventSources, and(eq(eventSources.entity, entity), eq(eventSources.rowId, table.id)))
-    .leftJoin(importBatches, sql`${importBatches.id} = ${importId}`)
     .where(eq(child, childId));
+}
+
+/**
+ * The sources of the child's rows: a row per event_sources row where the event has them, else one row with the
+ * event's own import_batch_id (tables without one, such as case audits, are Lantern's own record).
+ */
+function sourcesQuery(tx: Tx, childId: number) {
+  const [first, second, ...rest] = eventTables().map(([table, child]) => rowsOf(tx, childId, table, child));
+  if (!first || !second) throw new Error('the chronology needs at least two tables');
+  const ev = tx.$with('ev').as(unionAll(first, second, ...rest));
+  // The CTE's columns, qualified: event_sources has an entity and a row_id too.
+  const entity = sql<string>`"ev"."entity"`;
+  const rowId = sql`"ev"."row_id"`;
+  const importId = sql`(case when ${eventSources.id} is null then "ev"."own_import" else ${eventSources.importBatchId} end)`;
+  const nullableNumber = (v: unknown) => (v === null ? null : Number(v));
+  return tx
+    .with(ev)
+    .select({
+      entity,
+      rowId: sql<number>`${rowId}`.mapWith(Number),
+      importId: sql<number | null>`${importId}`.mapWith(nullableNumber),
+      format: importBatches.format,
+      periodLabel: importBatches.periodLabel,
+      importedOn: sql<
+        string | null
+      >`to_char(coalesce(${importBatches.finishedAt}, ${importBatches.startedAt}) at time zone 'Europe/London', 'YYYY-MM-DD')`,
+      matchedBy: eventSources.matchedBy,
+      sourceChildId: eventSources.sourceChildId,
+    })
+    .from(ev)
+    .leftJoin(eventSources, sql`${eventSources.entity} = ${entity} and ${eventSources.rowId} = ${rowId}`)
+    .leftJoin(importBatches, sql`${importBatches.id} = ${importId}`)
+    .orderBy(entity, rowId, sql`${importId} nulls first`, eventSources.id);
 }
