@@ -378,7 +378,8 @@ class Merge {
   async children(): Promise<number[]> {
     const shape = shapeOf('children');
     const effect = this.effectOf('children');
-    const held = await this.heldRows(shape, true);
+    // Every child held, to match by ID or UPN (none when nothing comes in: a withdrawal reads only what it gave).
+    const held = await this.heldRows(shape, this.options.dataset.rows.children.length > 0);
     const byLaId = new Map<string, HeldRow>();
     const bySourceId = new Map<string, HeldRow>();
     const byUpn = new Map<string, HeldRow[]>();
