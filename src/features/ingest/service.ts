@@ -20,6 +20,7 @@ import { FORMAT_LABELS } from './format';
 import { digestFiles, expandInputs } from './files';
 import { IssueLog, LANTERN_RULES, type Issue } from './issues';
 import type { BulkLoader } from '../../db/client';
+import type { Auditor } from '../../accounts/access-log/auditor';
 import {
   acceptedWithDigest,
   batchForUpdate,
@@ -57,6 +58,8 @@ export interface BatchSummary {
   counts: Record<string, number>;
   /** The kept issues (all of them up to MAX_KEPT_ISSUES). */
   issues: readonly Issue[];
+  /** What an accepted import did (also kept with it: import_batches.effect). */
+  effect?: ImportEffect;
 }
 
 /** Keys of an import's counts that are not rows read from its files. */
@@ -336,7 +339,7 @@ async function importClaim(
   const read = result;
   progress({ stage: 'writing', done: 0, total: null });
   const asAt = periodEnd(read.period, todayInLondon());
-  const { id, counts } = await database.bulkLoad(async (load) => {
+  const { id, counts, effect } = await database.bulkLoad(async (load) => {
     const previous = await liveBatch(load, authority.id, format.id, read.period);
     if (previous !== null) await supersede(load, previous);
     const batchId = await insertBatch(load, {
@@ -381,7 +384,7 @@ async function importClaim(
     await insertFiles(load, batchId, files);
     const summaryCounts = { ...rowsRead(read.dataset), ...effectCounts(effect) };
     await recordEffect(load, batchId, summaryCounts, effect, issues.queries);
-    return { id: batchId, counts: summaryCounts };
+    return { id: batchId, counts: summaryCounts, effect };
   });
   return {
     ...base,
@@ -393,6 +396,7 @@ async function importClaim(
     queries: issues.queries,
     counts,
     issues: issues.list(),
+    effect,
   };
 }
 
@@ -404,6 +408,11 @@ export interface WithdrawRequest {
   actor: ImportActor;
   /** Recompute the indicators' kept monthly values afterwards (the web job and the CLI do). */
   refreshIndicators?: boolean;
+  /**
+   * Records the withdrawal in the access log once it is done: the import's id, its format and period, and the
+   * children and events removed (never the reason, which is free text).
+   */
+  audit?: Auditor;
 }
 
 export interface WithdrawSummary {
@@ -459,6 +468,16 @@ export async function withdrawImport(database: Database, request: WithdrawReques
     };
     await markWithdrawn(load, request.batchId, request.actor.username, reason, effect);
     return { id: request.batchId, format: batch.format, period: batch.period, periodLabel: batch.periodLabel, effect };
+  });
+  await request.audit?.record(database.db, {
+    recordType: 'import',
+    recordId: String(summary.id),
+    detail: {
+      format: summary.format,
+      period: summary.period,
+      childrenRemoved: summary.effect.tables.children?.removed ?? 0,
+      eventsRemoved: eventTotals(summary.effect).removed,
+    },
   });
   await database.exec('analyze');
   if (request.refreshIndicators) await refreshMonthlyValues(database.db, request.authorityId, todayInLondon());
