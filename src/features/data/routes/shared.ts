@@ -15,7 +15,8 @@ import type { WebServices } from '../../../web/services';
 import type { ImportJobs, ImportJob } from '../../ingest/jobs';
 import { FORMAT_LABELS } from '../../ingest/format';
 import { importLog, type ImportBatchRow } from '../../ingest/log';
-import type { ImportSummary } from '../../ingest/service';
+import { effectView } from '../../ingest/effect-words';
+import { MAX_WITHDRAW_REASON, type ImportSummary } from '../../ingest/service';
 import { buildExport, EXPORT_KINDS, type ExportKind } from '../exports';
 
 export const ISSUES_PAGE = 100;
@@ -81,7 +82,42 @@ export const batchSchema = z.object({
   importedBy: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** A withdrawn import: who withdrew it, when and why. */
+  withdrawnBy: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
 });
+
+const tableEffectSchema = z.object({
+  added: z.number(),
+  merged: z.number(),
+  unchanged: z.number(),
+  removed: z.number(),
+});
+
+/** What an accepted import did, or what withdrawing it did (ingest/effect-words.ts). */
+export const effectSchema = z.object({
+  withdrawal: z.boolean(),
+  asAt: z.string(),
+  flagged: z.array(z.string()),
+  moved: z.boolean(),
+  headline: z.array(z.object({ label: z.string(), before: z.number(), after: z.number() })),
+  tables: z.array(tableEffectSchema.extend({ label: z.string() })),
+  children: tableEffectSchema,
+  events: tableEffectSchema,
+  disagreements: z.number(),
+  ambiguousChildren: z.number(),
+});
+
+/** One import with what it did (or what withdrawing it did). */
+export const batchWithEffectSchema = batchSchema.extend({ effect: effectSchema.nullable() });
+
+/** Why an import is being withdrawn: the web form and the API body. */
+export const withdrawReason = z
+  .string()
+  .trim()
+  .min(1, 'Enter why the import is being withdrawn')
+  .max(MAX_WITHDRAW_REASON, `The reason must be ${MAX_WITHDRAW_REASON.toLocaleString('en-GB')} characters or fewer`);
 
 export function presentBatch(b: ImportBatchRow): z.input<typeof batchSchema> {
   return {
@@ -98,7 +134,14 @@ export function presentBatch(b: ImportBatchRow): z.input<typeof batchSchema> {
     importedBy: b.importedBy,
     startedAt: b.startedAt.toISOString(),
     finishedAt: b.finishedAt ? b.finishedAt.toISOString() : null,
+    withdrawnBy: b.withdrawnBy,
+    withdrawnAt: b.withdrawnAt ? b.withdrawnAt.toISOString() : null,
+    withdrawReason: b.withdrawReason,
   };
+}
+
+export function presentBatchWithEffect(b: ImportBatchRow): z.input<typeof batchWithEffectSchema> {
+  return { ...presentBatch(b), effect: effectView(b.effect) };
 }
 
 export const jobSchema = z.object({
