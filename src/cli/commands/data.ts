@@ -1,13 +1,16 @@
 /**
- * Data in and out: `lantern import`, `lantern imports list|report`, `lantern export …` and
+ * Data in and out: `lantern import`, `lantern imports list|report|files|withdraw`, `lantern export …` and
  * `lantern authority create` (so that an empty database can receive an authority's files).
  */
 import { writeFile } from 'node:fs/promises';
 import { cliIo } from '../io';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { authorities } from '../../db/schema/index';
-import { ValidationError } from '../../core/errors';
-import { importFiles, rowsWritten, type ImportSummary } from '../../features/ingest/service';
+import { NotFoundError, ValidationError } from '../../core/errors';
+import { createAuditor } from '../../accounts/access-log/auditor';
+import { effectLines, effectView } from '../../features/ingest/effect-words';
+import { FORMAT_LABELS } from '../../features/ingest/format';
+import { importFiles, rowsWritten, withdrawImport, type ImportSummary } from '../../features/ingest/service';
 import { importLog, issuesCsv } from '../../features/ingest/log';
 import { restoreOriginals } from '../../features/ingest/originals';
 import { resolveAuthority } from '../authority';
@@ -45,6 +48,8 @@ function describe(summary: ImportSummary): string {
           `${b.counts.replacedRows ? `, replacing ${b.counts.replacedRows.toLocaleString('en-GB')} rows of the previous import` : ''}; ` +
           `${b.queries} ${b.queries === 1 ? 'query' : 'queries'} (import ${b.id}).`,
       );
+      const view = b.effect ? effectView(JSON.stringify(b.effect)) : null;
+      if (view) lines.push(...effectLines(view).map((l) => `  ${l}`));
     } else {
       lines.push(
         `Rejected: ${b.formatLabel} ${b.periodLabel} (${files}): ${b.errors} error${b.errors === 1 ? '' : 's'}, ${b.queries} ${b.queries === 1 ? 'query' : 'queries'}. Nothing was written (import ${b.id}).`,
@@ -174,6 +179,17 @@ export function registerDataCommands(program: Command): void {
         cliIo().stdout.write(
           `Import ${batch.id}: ${batch.format} ${batch.periodLabel}, ${batch.status}; ${batch.errors} errors, ${batch.queries} queries\n`,
         );
+        if (batch.withdrawnAt)
+          cliIo().stdout.write(
+            `Withdrawn by ${batch.withdrawnBy ?? 'unknown'} at ${batch.withdrawnAt.toISOString()}: ${batch.withdrawReason ?? ''}\n`,
+          );
+        const view = effectView(batch.effect);
+        if (view)
+          cliIo().stdout.write(
+            `${view.withdrawal ? 'Withdrawing it' : 'It'} did this:\n${effectLines(view)
+              .map((l) => `  ${l}\n`)
+              .join('')}`,
+          );
         for (const i of issues.rows)
           cliIo().stdout.write(
             `${i.severity.padEnd(5)} ${i.rule.padEnd(12)} ${i.fileName}${i.rowNumber !== null ? `:${i.rowNumber}` : ''}${i.column ? ` ${i.column}` : ''}  ${i.message}\n`,
@@ -193,6 +209,43 @@ export function registerDataCommands(program: Command): void {
         const written = await restoreOriginals(rt.database.db, id, opts.out);
         cliIo().stdout.write(
           `Wrote ${written.length} file${written.length === 1 ? '' : 's'} of import ${id} to ${opts.out}:\n${written.map((w) => `  ${w}`).join('\n')}\n`,
+        );
+      });
+    });
+
+  imports
+    .command('withdraw')
+    .description(
+      'Withdraw a live import: take away what it gave, leaving every other source’s data as if it had never been loaded. A reason is required and kept.',
+    )
+    .argument('<id>', 'import id', int('import id', 1))
+    .requiredOption('--reason <text>', 'why the import is being withdrawn (kept with it; no details of a child)')
+    .option('--json', 'print a machine-readable summary', false)
+    .action(async (id: number, opts: { reason: string; json: boolean }) => {
+      await withRuntime(async (rt) => {
+        const batch = await importLog(rt.database.db).get(id);
+        if (!batch) throw new NotFoundError(`No import ${id}`);
+        const actor = cliActor(batch.authorityId);
+        const summary = await withdrawImport(rt.database, {
+          authorityId: batch.authorityId,
+          batchId: id,
+          reason: opts.reason,
+          actor,
+          refreshIndicators: true,
+          audit: createAuditor(rt.services.accessLogRepository, actor, 'import.withdraw', null),
+        }).catch((e: unknown) => {
+          // The service names the field as the API does; here it is an option.
+          if (e instanceof ValidationError)
+            throw new ValidationError(e.errors.map((f) => ({ ...f, field: `--${f.field}` })));
+          throw e;
+        });
+        if (opts.json) {
+          cliIo().stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+          return;
+        }
+        const view = effectView(JSON.stringify({ withdrawal: summary.effect }));
+        cliIo().stdout.write(
+          `Withdrawn: ${FORMAT_LABELS[summary.format]} ${summary.periodLabel} (import ${summary.id}).\n${(view ? effectLines(view) : []).map((l) => `  ${l}\n`).join('')}`,
         );
       });
     });
