@@ -1,6 +1,6 @@
 /**
  * Importing on the web: GET/POST /data/imports (upload files to import: a background job, its progress at
- * /data/imports/jobs/:jobId).
+ * /data/imports/jobs/:jobId, which also follows a withdrawal and then goes on to the import's report).
  */
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -89,8 +89,25 @@ export function importPageRoutes(r: RouteBuilder, importJobs: ImportJobs): void 
         ? importJobs.get(params.data.jobId, { authorityId: user.authorityId, userId: user.id })
         : null;
       if (!job) throw new NotFoundError();
+      // A withdrawal done: its import's report says what it did.
+      if (job.withdrawal && job.state === 'finished') {
+        res.redirect(303, paths.data.importReport({ importId: job.withdrawal.importId }));
+        return;
+      }
+      const importId = job.withdrawal?.importId;
+      const heading =
+        importId === undefined
+          ? job.state === 'running'
+            ? 'Importing'
+            : 'Import finished'
+          : job.state === 'running'
+            ? `Withdrawing import ${importId}`
+            : job.withdrawal?.summary
+              ? `Import ${importId} withdrawn`
+              : `Import ${importId} could not be withdrawn`;
       res.render('data/views/import-job.njk', {
-        pageTitle: job.state === 'running' ? 'Importing' : 'Import finished',
+        pageTitle: heading,
+        heading,
         job: presentJob(job),
         statusUrl: paths.api.importJob({ jobId: job.id }),
         selfUrl: paths.data.importJob({ jobId: job.id }),

@@ -17,7 +17,7 @@ export { progressText } from './shared';
 export function dataRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
   importPageRoutes(r, importJobs);
   importReportRoutes(r);
-  importWithdrawRoutes(r);
+  importWithdrawRoutes(r, importJobs);
   exportPageRoutes(r);
   dataApiRoutes(r, importJobs);
 }

@@ -146,6 +146,8 @@ export function presentBatchWithEffect(b: ImportBatchRow): z.input<typeof batchW
 
 export const jobSchema = z.object({
   id: z.string(),
+  /** Importing files, or withdrawing an import (started on its report page). */
+  kind: z.enum(['import', 'withdraw']),
   state: z.enum(['running', 'finished', 'failed']),
   stage: z.string(),
   file: z.string().nullable(),
@@ -167,6 +169,15 @@ export const jobSchema = z.object({
   ),
   unrecognised: z.array(z.string()),
   empty: z.array(z.string()),
+  /** A withdrawal: the import, and its report (which says what withdrawing it did once it is done). */
+  withdrawal: z
+    .object({
+      importId: z.number(),
+      /** Whether the import is withdrawn (the indicators may still be being worked out again). */
+      done: z.boolean(),
+      report: z.string(),
+    })
+    .nullable(),
 });
 
 const MB = 1024 * 1024;
@@ -183,6 +194,7 @@ export function progressText(job: Pick<ImportJob, 'stage' | 'file' | 'done' | 't
 export function presentJob(job: ImportJob): z.input<typeof jobSchema> {
   return {
     id: job.id,
+    kind: job.kind,
     state: job.state,
     stage: job.stage,
     file: job.file,
@@ -201,6 +213,13 @@ export function presentJob(job: ImportJob): z.input<typeof jobSchema> {
     })),
     unrecognised: job.summary?.unrecognised ?? [],
     empty: job.summary?.empty ?? [],
+    withdrawal: job.withdrawal
+      ? {
+          importId: job.withdrawal.importId,
+          done: job.withdrawal.summary !== null,
+          report: paths.data.importReport({ importId: job.withdrawal.importId }),
+        }
+      : null,
   };
 }
 

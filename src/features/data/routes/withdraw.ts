@@ -1,6 +1,7 @@
 /**
  * Withdrawing an import on the web: GET /data/imports/:importId/withdraw (what withdrawing does, and the reason to
- * give) and its POST, which takes away what the import gave (decision 0024) and returns to the import's report.
+ * give) and its POST, which starts taking away what the import gave (decision 0024) in the background, as imports
+ * run: its page is the import job's (/data/imports/jobs/:jobId), which goes on to the import's report when it is done.
  * Only a live (accepted) import can be withdrawn: any other answers 409, whatever was posted.
  */
 import type { Request } from 'express';
@@ -10,7 +11,7 @@ import { formText, str } from '../../../web/form-input';
 import { paths } from '../../../web/paths';
 import type { PageContext, RouteBuilder } from '../../../web/route';
 import { importLog, type ImportBatchRow } from '../../ingest/log';
-import { withdrawImport } from '../../ingest/service';
+import type { ImportJobs } from '../../ingest/jobs';
 import { importIdParams, presentBatch, withdrawReason } from './shared';
 
 const withdrawForm = z.strictObject({ reason: formText.pipe(withdrawReason) });
@@ -27,7 +28,7 @@ async function liveImport(req: Request, ctx: Pick<PageContext, 'services' | 'use
   return batch;
 }
 
-export function importWithdrawRoutes(r: RouteBuilder): void {
+export function importWithdrawRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
   const render = (ctx: PageContext, batch: ImportBatchRow, reason: string, errors: FieldError[], status = 200) => {
     const presented = presentBatch(batch);
     ctx.res.status(status).render('data/views/import-withdraw.njk', {
@@ -62,15 +63,19 @@ export function importWithdrawRoutes(r: RouteBuilder): void {
     },
     handler: async (ctx) => {
       const batch = await liveImport(ctx.req, ctx);
-      await withdrawImport(ctx.services.database, {
+      const job = importJobs.withdraw({
         authorityId: ctx.user.authorityId,
         batchId: batch.id,
         reason: ctx.body.reason,
         actor: { userId: ctx.user.id, username: ctx.user.username },
-        refreshIndicators: true,
-        audit: ctx.audit,
       });
-      ctx.res.redirect(303, paths.data.importReport({ importId: batch.id }));
+      // As an import is logged when it starts (import.start), with the job that does it.
+      await ctx.audit.record(ctx.services.db, {
+        recordType: 'import',
+        recordId: String(batch.id),
+        detail: { format: batch.format, period: batch.period, job: job.id },
+      });
+      ctx.res.redirect(303, paths.data.importJob({ jobId: job.id }));
     },
   });
 }
