@@ -76,6 +76,19 @@ describe('importing and exporting on the web and through the API', () => {
     assert.match(all.text, /name="asAt"[^>]*value="2026-02-30"/);
   });
 
+  it('a case system’s name that is not letters, digits, spaces, dots or hyphens is refused, the name typed kept', async () => {
+    const bad = await analyst.postMultipart(
+      '/data/imports',
+      form({ 'header.csv': SAMPLE_903.header }, { system: 'Mosaic/LCS' }),
+    );
+    assert.equal(bad.status, 400);
+    assert.match(
+      bad.text,
+      /<a href="#system">Enter the case system’s name in letters, digits, spaces, dots or hyphens, at most 40 characters<\/a>/,
+    );
+    assert.match(bad.text, /name="system"[^>]*value="Mosaic\/LCS"/);
+  });
+
   it('imports uploaded files in the background and shows the outcome and the report', async () => {
     const started = await analyst.postMultipart(
       '/data/imports',

@@ -27,6 +27,7 @@ import {
   presentJob,
   startImport,
   withdrawReason,
+  systemField,
   yearField,
 } from './shared';
 
@@ -60,6 +61,7 @@ export function dataApiRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
       filename: z.string().trim().min(1, 'Give the file’s name in ?filename=').max(200),
       year: yearField.optional(),
       asAt: dateField.optional(),
+      system: systemField.optional(),
       wait: z.enum(['true', 'false']).default('false'),
     }),
     requestTypes: [
@@ -79,7 +81,13 @@ export function dataApiRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
           { field: 'body', message: upload.problem ?? 'The request body is empty: send the file as the body' },
         ]);
       }
-      const job = startImport(importJobs, upload, user, { year: query.year, asAt: query.asAt }, async () => undefined);
+      const job = startImport(
+        importJobs,
+        upload,
+        user,
+        { year: query.year, asAt: query.asAt, system: query.system },
+        async () => undefined,
+      );
       await audit.record(services.db, { recordType: 'import-job', recordId: job.id, detail: { files: 1 } });
       const settled = query.wait === 'true' ? ((await importJobs.settled(job.id)) ?? job) : job;
       res

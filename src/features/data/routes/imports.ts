@@ -20,12 +20,17 @@ import {
   presentBatch,
   presentJob,
   startImport,
+  systemField,
   yearField,
   yearLabel,
 } from './shared';
 
 /** The import page's form (its files are read beside it). */
-const importForm = z.strictObject({ year: z.preprocess(str, yearField), asAt: formText.pipe(dateField) });
+const importForm = z.strictObject({
+  year: z.preprocess(str, yearField),
+  asAt: formText.pipe(dateField),
+  system: formText.pipe(systemField),
+});
 
 export function importPageRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
   async function renderImports(
@@ -63,7 +68,10 @@ export function importPageRoutes(r: RouteBuilder, importJobs: ImportJobs): void 
     invalid: async ({ res, services, user }, form) => {
       await renderImports(
         { res, services, user },
-        { errors: form.errors, values: { year: str(form.input.year), asAt: str(form.input.asAt) } },
+        {
+          errors: form.errors,
+          values: { year: str(form.input.year), asAt: str(form.input.asAt), system: str(form.input.system) },
+        },
         400,
       );
     },

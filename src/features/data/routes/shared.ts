@@ -13,7 +13,7 @@ import { NotFoundError } from '../../../core/errors';
 import { paths } from '../../../web/paths';
 import type { WebServices } from '../../../web/services';
 import type { ImportJobs, ImportJob } from '../../ingest/jobs';
-import { FORMAT_LABELS } from '../../ingest/format';
+import { FORMAT_LABELS, SYSTEM_NAME } from '../../ingest/format';
 import { importLog, type ImportBatchRow } from '../../ingest/log';
 import { effectView } from '../../ingest/effect-words';
 import { MAX_WITHDRAW_REASON, type ImportSummary } from '../../ingest/service';
@@ -41,7 +41,18 @@ export const dateField = z.union([
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date in the format YYYY-MM-DD, for example 2026-03-31')
     .refine(isIsoDate, 'Enter a real date'),
 ]);
-type ImportOptions = { year?: number | undefined; asAt?: string | undefined };
+/** The case system an SSD extract comes from (optional): letters, digits, spaces, dots, hyphens. */
+export const systemField = z.union([
+  z.literal('').transform(() => undefined),
+  z
+    .string()
+    .trim()
+    .regex(
+      SYSTEM_NAME,
+      'Enter the case system’s name in letters, digits, spaces, dots or hyphens, at most 40 characters',
+    ),
+]);
+type ImportOptions = { year?: number | undefined; asAt?: string | undefined; system?: string | undefined };
 
 export const importIdParams = z.object({ importId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 export const jobParams = z.object({ jobId: z.uuid() });
@@ -236,7 +247,7 @@ export function startImport(
     tempDir: upload.dir,
     authorityId: user.authorityId,
     actor: { userId: user.id, username: user.username },
-    options: { collectionYear: options.year, asAt: options.asAt },
+    options: { collectionYear: options.year, asAt: options.asAt, system: options.system },
     whenDone: audit,
   });
 }
