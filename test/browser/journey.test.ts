@@ -1,6 +1,7 @@
 /**
  * In real Chromium, as a user would: sign in to the demo authority, find a child, open the record, read the
- * chronology, and, as an admin, read the access log that recorded it. axe-core runs on every page visited.
+ * chronology, and, as an admin, read the access log that recorded it; as an analyst, import a 903 return, read its
+ * report and withdraw it. axe-core runs on every page visited.
  * The journey runs twice: with JavaScript, and with JavaScript turned off (everything must work without it).
  */
 import assert from 'node:assert/strict';
@@ -94,7 +95,7 @@ describe('the child record in a real browser', () => {
   }
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`an analyst imports a 903 return, reads its report and downloads Annex A (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    test(`an analyst imports a 903 return, reads its report, withdraws it and downloads Annex A (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-903-'));
       const files = {
         'header.csv': SAMPLE_903.header,
@@ -125,6 +126,31 @@ describe('the child record in a real browser', () => {
       await page.waitForURL(/\/data\/imports\/\d+$/);
       await checkAccessibility(page);
       assert.match((await page.locator('h1').textContent()) ?? '', /SSDA903 children looked after return 2025\/26/);
+
+      // Withdraw it (so the next run imports it afresh): a reason is required; the withdrawal runs in the
+      // background, and its page goes on to the report, which then says who withdrew it and why.
+      await page.getByRole('button', { name: 'Withdraw this import' }).click();
+      await page.waitForURL(/\/data\/imports\/\d+\/withdraw$/);
+      await checkAccessibility(page);
+      await page.getByRole('button', { name: 'Withdraw import' }).click();
+      assert.match(
+        (await page.locator('.govuk-error-summary').textContent()) ?? '',
+        /Enter why the import is being withdrawn/,
+      );
+      if (javaScriptEnabled) await checkAccessibility(page);
+      await page.getByLabel('Why is this import being withdrawn?').fill('Imported to try the journey');
+      await page.getByRole('button', { name: 'Withdraw import' }).click();
+      await checkAccessibility(page);
+      for (let i = 0; i < 300 && !/\/data\/imports\/\d+$/.test(page.url()); i++) {
+        if (javaScriptEnabled) await page.waitForTimeout(200);
+        else await page.getByRole('button', { name: 'Refresh' }).click();
+      }
+      await page.waitForURL(/\/data\/imports\/\d+$/);
+      await checkAccessibility(page);
+      const withdrawn = (await page.locator('main').textContent()) ?? '';
+      assert.match(withdrawn, /Withdrawn by\s*analyst/);
+      assert.match(withdrawn, /Imported to try the journey/);
+      assert.match(withdrawn, /What withdrawing it did/);
 
       await visit(page, `${server.url}/data/exports`);
       const [download] = await Promise.all([

@@ -6,16 +6,7 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { headlineFrom, headlineSql, type Headline } from '../children/headline';
-import {
-  allocations,
-  authorities,
-  careLeavers,
-  cinEpisodes,
-  cpPlans,
-  periodsOfCare,
-  teams,
-  workers,
-} from '../../db/schema/index';
+import { allocations, authorities, teams, workers } from '../../db/schema/index';
 
 export type Overview = Headline;
 

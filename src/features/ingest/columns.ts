@@ -7,7 +7,7 @@
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { DATASET_TABLES, type DatasetTable } from './dataset';
-import { EVENT_KEYS, type EventTable } from './identity';
+import { EVENT_KEYS } from './identity';
 
 /** Which table a reference column points at. */
 export const REFERENCE_COLUMNS: Record<string, DatasetTable | 'teams' | 'workers'> = {
@@ -75,7 +75,7 @@ export function shapeOf(table: DatasetTable): TableShape {
     name: column.name,
     dataType: column.dataType,
   }));
-  const keys = new Set<string>(table === 'children' ? ['laChildId'] : EVENT_KEYS[table as EventTable]);
+  const keys = new Set<string>(table === 'children' ? ['laChildId'] : EVENT_KEYS[table]);
   const shape: TableShape = {
     table,
     name: getTableConfig(pg).name,

@@ -46,7 +46,7 @@ export const EVENT_KEYS = {
   careLeaverContacts: ['contactDate'],
   privateFostering: ['notificationDate'],
   deprivationOfLibertyOrders: ['startDate'],
-} as const satisfies { [K in Exclude<DatasetTable, 'children'>]: readonly string[] };
+} as const satisfies Record<Exclude<DatasetTable, 'children'>, readonly string[]>;
 
 export type EventTable = keyof typeof EVENT_KEYS;
 

@@ -168,7 +168,12 @@ describeEachEngine('importing files', (ctx) => {
     // 7 events (the same starts), so it takes their place (decision 0024): C2's period of care, legal status and
     // placement take the new end date (3 merged), the other 4 are unchanged, and nothing is added or removed.
     assert.deepEqual(
-      [batch?.counts.eventsAdded, batch?.counts.eventsMerged, batch?.counts.eventsUnchanged, batch?.counts.replacedRows],
+      [
+        batch?.counts.eventsAdded,
+        batch?.counts.eventsMerged,
+        batch?.counts.eventsUnchanged,
+        batch?.counts.replacedRows,
+      ],
       [0, 3, 4, 0],
     );
     const snap = await canonicalSnapshot(ctx.database.db, authorityId, SPEC);

@@ -20,6 +20,7 @@ import { FORMAT_LABELS } from './format';
 import { digestFiles, expandInputs } from './files';
 import { IssueLog, LANTERN_RULES, type Issue } from './issues';
 import type { BulkLoader } from '../../db/client';
+import type { Auditor } from '../../accounts/access-log/auditor';
 import {
   acceptedWithDigest,
   batchForUpdate,
@@ -57,6 +58,8 @@ export interface BatchSummary {
   counts: Record<string, number>;
   /** The kept issues (all of them up to MAX_KEPT_ISSUES). */
   issues: readonly Issue[];
+  /** What an accepted import did (also kept with it: import_batches.effect). */
+  effect?: ImportEffect;
 }
 
 /** Keys of an import's counts that are not rows read from its files. */
@@ -74,6 +77,11 @@ export function rowsWritten(counts: Record<string, number>): number {
   return Object.entries(counts)
     .filter(([k]) => !EFFECT_COUNTS.includes(k))
     .reduce((n, [, v]) => n + v, 0);
+}
+
+/** Rows the files gave, by table (teams and workers are matched by name and ref, not counted as rows). */
+function rowsRead(dataset: Dataset): Record<string, number> {
+  return Object.fromEntries(Object.entries(dataset.counts()).filter(([k]) => k !== 'teams' && k !== 'workers'));
 }
 
 /** The write's effect in the counts every import keeps (children added and updated, events added … removed). */
@@ -113,7 +121,9 @@ function show(value: unknown): string {
 
 function describeSource(source: { importId: number | null; format: string | null; period: string | null }): string {
   if (source.importId === null) return "Lantern's own record";
-  const label = source.format ? (FORMAT_LABELS[source.format as FormatId] ?? source.format) : 'import';
+  const label = source.format
+    ? ((FORMAT_LABELS[source.format as FormatId] as string | undefined) ?? source.format)
+    : 'import';
   return `import ${source.importId} (${label}${source.period && source.period !== 'extract' ? ` ${source.period}` : ''})`;
 }
 
@@ -329,7 +339,7 @@ async function importClaim(
   const read = result;
   progress({ stage: 'writing', done: 0, total: null });
   const asAt = periodEnd(read.period, todayInLondon());
-  const { id, counts } = await database.bulkLoad(async (load) => {
+  const { id, counts, effect } = await database.bulkLoad(async (load) => {
     const previous = await liveBatch(load, authority.id, format.id, read.period);
     if (previous !== null) await supersede(load, previous);
     const batchId = await insertBatch(load, {
@@ -342,7 +352,7 @@ async function importClaim(
       status: 'accepted',
       fileNames,
       bytes,
-      counts: read.dataset.counts(),
+      counts: rowsRead(read.dataset),
       errors: 0,
       queries: issues.queries,
       importedBy: request.actor.username,
@@ -372,9 +382,9 @@ async function importClaim(
     };
     await insertIssues(load, batchId, issues.list());
     await insertFiles(load, batchId, files);
-    const summaryCounts = { ...read.dataset.counts(), ...effectCounts(effect) };
+    const summaryCounts = { ...rowsRead(read.dataset), ...effectCounts(effect) };
     await recordEffect(load, batchId, summaryCounts, effect, issues.queries);
-    return { id: batchId, counts: summaryCounts };
+    return { id: batchId, counts: summaryCounts, effect };
   });
   return {
     ...base,
@@ -386,6 +396,7 @@ async function importClaim(
     queries: issues.queries,
     counts,
     issues: issues.list(),
+    effect,
   };
 }
 
@@ -397,6 +408,11 @@ export interface WithdrawRequest {
   actor: ImportActor;
   /** Recompute the indicators' kept monthly values afterwards (the web job and the CLI do). */
   refreshIndicators?: boolean;
+  /**
+   * Records the withdrawal in the access log once it is done: the import's id, its format and period, and the
+   * children and events removed (never the reason, which is free text).
+   */
+  audit?: Auditor;
 }
 
 export interface WithdrawSummary {
@@ -452,6 +468,16 @@ export async function withdrawImport(database: Database, request: WithdrawReques
     };
     await markWithdrawn(load, request.batchId, request.actor.username, reason, effect);
     return { id: request.batchId, format: batch.format, period: batch.period, periodLabel: batch.periodLabel, effect };
+  });
+  await request.audit?.record(database.db, {
+    recordType: 'import',
+    recordId: String(summary.id),
+    detail: {
+      format: summary.format,
+      period: summary.period,
+      childrenRemoved: summary.effect.tables.children?.removed ?? 0,
+      eventsRemoved: eventTotals(summary.effect).removed,
+    },
   });
   await database.exec('analyze');
   if (request.refreshIndicators) await refreshMonthlyValues(database.db, request.authorityId, todayInLondon());

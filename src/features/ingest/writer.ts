@@ -317,10 +317,9 @@ class Merge {
         row.origin = origin;
         updates.push(row);
       }
-      if (row.matched) {
-        if (changed) effect.merged++;
-        else effect.unchanged++;
-      }
+      // Merged: matched (or left by the import that went) and changed; unchanged: matched and the same.
+      if (changed) effect.merged++;
+      else if (row.matched) effect.unchanged++;
       recorded.push(row);
     }
     // Sources: every touched row's are written again (all of them when two or more remain, none when one does).
@@ -392,7 +391,8 @@ class Merge {
   async children(): Promise<number[]> {
     const shape = shapeOf('children');
     const effect = this.effectOf('children');
-    const held = await this.heldRows(shape, true);
+    // Every child held, to match by ID or UPN (none when nothing comes in: a withdrawal reads only what it gave).
+    const held = await this.heldRows(shape, this.options.dataset.rows.children.length > 0);
     const byLaId = new Map<string, HeldRow>();
     const bySourceId = new Map<string, HeldRow>();
     const byUpn = new Map<string, HeldRow[]>();
@@ -485,50 +485,55 @@ class Merge {
     return orphans;
   }
 
+  /** Teams matched by name and workers by ref, each added when new. */
   async teamsAndWorkers(): Promise<{ teamsAdded: number; workersAdded: number }> {
     const { authorityId, dataset } = this.options;
-    const teamMap = new Map<number, number>();
-    const teamsByName = new Map<string, number>();
-    for (const r of await this.load.query<{ id: number; name: string }>(
-      `SELECT id, name FROM teams WHERE authority_id = ${Number(authorityId)}`,
-    ))
-      teamsByName.set(r.name, Number(r.id));
-    let teamsAdded = 0;
-    for (const team of dataset.teams) {
-      let id = teamsByName.get(team.name);
+    const a = Number(authorityId);
+    const teams = await this.matchOrAdd(
+      `SELECT id, name AS key FROM teams WHERE authority_id = ${a}`,
+      dataset.teams.map((team) => ({
+        id: team.id,
+        key: team.name,
+        insert: () =>
+          `INSERT INTO teams (authority_id, name, service_area) VALUES (${a}, ${literal(team.name)}, ${literal(team.serviceArea)}) RETURNING id`,
+      })),
+    );
+    this.ids.set('teams', teams.map);
+    const workers = await this.matchOrAdd(
+      `SELECT id, worker_ref AS key FROM workers WHERE authority_id = ${a}`,
+      dataset.workers.map((worker) => ({
+        id: worker.id,
+        key: worker.workerRef,
+        insert: () => {
+          const team = worker.teamId === null ? null : (teams.map.get(worker.teamId) ?? null);
+          return `INSERT INTO workers (authority_id, worker_ref, name, role, team_id, start_date) VALUES (${a}, ${literal(worker.workerRef)}, ${literal(worker.name)}, ${literal(worker.role)}, ${team === null ? 'NULL' : Number(team)}, ${literal(worker.startDate)}) RETURNING id`;
+        },
+      })),
+    );
+    this.ids.set('workers', workers.map);
+    return { teamsAdded: teams.added, workersAdded: workers.added };
+  }
+
+  /** Local id → database id for rows matched by a key among those held, each new one added by its INSERT. */
+  private async matchOrAdd(
+    heldSql: string,
+    items: ReadonlyArray<{ id: number; key: string; insert: () => string }>,
+  ): Promise<{ map: Map<number, number>; added: number }> {
+    const held = new Map<string, number>();
+    for (const r of await this.load.query<{ id: number; key: string }>(heldSql)) held.set(r.key, Number(r.id));
+    const map = new Map<number, number>();
+    let added = 0;
+    for (const item of items) {
+      let id = held.get(item.key);
       if (id === undefined) {
-        const [row] = await this.load.query<{ id: number }>(
-          `INSERT INTO teams (authority_id, name, service_area) VALUES (${Number(authorityId)}, ${literal(team.name)}, ${literal(team.serviceArea)}) RETURNING id`,
-        );
+        const [row] = await this.load.query<{ id: number }>(item.insert());
         id = Number(row?.id);
-        teamsByName.set(team.name, id);
-        teamsAdded++;
+        held.set(item.key, id);
+        added++;
       }
-      teamMap.set(team.id, id);
+      map.set(item.id, id);
     }
-    this.ids.set('teams', teamMap);
-    const workerMap = new Map<number, number>();
-    const workersByRef = new Map<string, number>();
-    for (const r of await this.load.query<{ id: number; worker_ref: string }>(
-      `SELECT id, worker_ref FROM workers WHERE authority_id = ${Number(authorityId)}`,
-    ))
-      workersByRef.set(r.worker_ref, Number(r.id));
-    let workersAdded = 0;
-    for (const worker of dataset.workers) {
-      let id = workersByRef.get(worker.workerRef);
-      if (id === undefined) {
-        const team = worker.teamId === null ? null : (teamMap.get(worker.teamId) ?? null);
-        const [row] = await this.load.query<{ id: number }>(
-          `INSERT INTO workers (authority_id, worker_ref, name, role, team_id, start_date) VALUES (${Number(authorityId)}, ${literal(worker.workerRef)}, ${literal(worker.name)}, ${literal(worker.role)}, ${team === null ? 'NULL' : Number(team)}, ${literal(worker.startDate)}) RETURNING id`,
-        );
-        id = Number(row?.id);
-        workersByRef.set(worker.workerRef, id);
-        workersAdded++;
-      }
-      workerMap.set(worker.id, id);
-    }
-    this.ids.set('workers', workerMap);
-    return { teamsAdded, workersAdded };
+    return { map, added };
   }
 
   async events(table: EventTable): Promise<void> {
@@ -696,13 +701,13 @@ function nearestWithin(
   return best;
 }
 
+/** An event's identity in words, for a query: the table and its key columns with their values. */
 function describeKey(table: EventTable, fields: Record<string, unknown>, shape: TableShape): string {
-  void shape;
-  return `${table} ${eventKey(table, { ...fields, childId: '' })
-    .split('\u0001')
-    .slice(1)
-    .map((v) => (v === '\u0000' ? 'blank' : v))
-    .join(', ')}`;
+  const keys: readonly string[] = EVENT_KEYS[table];
+  const parts = shape.copy
+    .filter((c) => keys.includes(c.key))
+    .map((c) => `${c.name} ${fields[c.key] === null || fields[c.key] === undefined ? 'blank' : String(fields[c.key])}`);
+  return `${shape.name} (${parts.join(', ')})`;
 }
 
 export async function writeDataset(load: BulkLoader, options: WriteOptions): Promise<WriteResult> {
