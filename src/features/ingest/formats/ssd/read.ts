@@ -60,7 +60,6 @@ import { SSD_RULES } from './rules';
 import { SsdReadState } from './state';
 import { READ_ORDER, SSD_TABLES, type SsdTableKey } from './tables';
 
-
 const HANDLERS: Record<SsdTableKey, { read: RowHandler; finish?: (s: SsdReadState) => void }> = {
   person: { read: readPerson },
   linkedIdentifiers: { read: readLinkedIdentifier },
