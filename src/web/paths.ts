@@ -49,6 +49,7 @@ export const paths = {
     importIssuesCsvFor: (importId: number, query: Record<string, string | number | undefined | null>) =>
       withQuery(`/data/imports/${importId}/issues.csv`, query),
     importFiles: path<'importId'>('/data/imports/:importId/files.zip'),
+    importWithdraw: path<'importId'>('/data/imports/:importId/withdraw'),
     exports: path('/data/exports'),
     exportFile: path<'kind'>('/data/exports/:kind'),
   },
@@ -175,6 +176,7 @@ export const paths = {
     imports: path('/api/imports'),
     importItem: path<'importId'>('/api/imports/:importId'),
     importIssues: path<'importId'>('/api/imports/:importId/issues'),
+    importWithdraw: path<'importId'>('/api/imports/:importId/withdraw'),
     importJob: path<'jobId'>('/api/import-jobs/:jobId'),
     exportFile: path<'kind'>('/api/exports/:kind'),
     indicators: path('/api/indicators'),

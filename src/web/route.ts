@@ -165,6 +165,8 @@ interface ApiRouteBase<P extends z.ZodType, Q extends z.ZodType> {
   tag: string;
   params?: P;
   query?: Q;
+  /** When the route answers 409 (the record's state refuses the change), for the OpenAPI document. */
+  conflict?: string;
 }
 
 export interface ApiDef<
@@ -368,6 +370,7 @@ export class RouteBuilder {
         401: { description: 'Not signed in or no valid token (application/problem+json)' },
         ...(whenDenied === 'forbidden' ? { 403: { description: 'Not permitted (application/problem+json)' } } : {}),
         404: { description: 'Not found (application/problem+json)' },
+        ...(def.conflict ? { 409: { description: `${def.conflict} (application/problem+json)` } } : {}),
       },
     });
     this.router[def.method](def.path.pattern, async (req: Request, res: Response) => {

@@ -83,6 +83,10 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page GET /data/imports/:importId': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
   'page GET /data/imports/:importId/issues.csv': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
   'page GET /data/imports/:importId/files.zip': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
+  // Withdrawing an import: the same people as importing. The empty post is refused (no reason) and the form shown
+  // again for the import named, which ':importId' is not: 404.
+  'page GET /data/imports/:importId/withdraw': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
+  'page POST /data/imports/:importId/withdraw': row(303, 404, 403, 403, 403, 403, 403, 404, 403),
   'page GET /data/exports': row(303, 200, 200, 200, 403, 403, 403, 200, 403),
   'page GET /data/exports/:kind': row(303, 404, 404, 404, 403, 403, 403, 404, 403),
   'api GET /api/imports': row(401, 200, 403, 403, 403, 403, 403, 200, 403),
@@ -90,6 +94,7 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'api GET /api/import-jobs/:jobId': row(401, 400, 403, 403, 403, 403, 403, 400, 403),
   'api GET /api/imports/:importId': row(401, 400, 403, 403, 403, 403, 403, 400, 403),
   'api GET /api/imports/:importId/issues': row(401, 400, 403, 403, 403, 403, 403, 400, 403),
+  'api POST /api/imports/:importId/withdraw': row(403, 400, 403, 403, 403, 403, 403, 400, 403),
   'api GET /api/exports/:kind': row(401, 400, 400, 400, 403, 403, 403, 400, 403),
   // Performance: dashboards for everyone with aggregate access (members included, with small numbers suppressed);
   // the children behind a number for those who may search children; commentary for heads of service and directors;

@@ -1,18 +1,19 @@
 /**
  * In real Chromium, as a user would: sign in to the demo authority, find a child, open the record, read the
- * chronology, and, as an admin, read the access log that recorded it. axe-core runs on every page visited.
+ * chronology, and, as an admin, read the access log that recorded it; as an analyst, import a 903 return, read its
+ * report and withdraw it. axe-core runs on every page visited.
  * The journey runs twice: with JavaScript, and with JavaScript turned off (everything must work without it).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { allocations, children, cpPlans, periodsOfCare, users } from '../../src/db/schema/index';
+import { allocations, authorities, children, cpPlans, periodsOfCare, users } from '../../src/db/schema/index';
+import { exportSsda903 } from '../../src/features/exports/ssda903/index';
 import type { RunningServer } from '../../src/app/server';
-import { SAMPLE_903 } from '../support/ssda903-sample';
 import { checkAccessibility, launch, newContext, signIn as signInAt, startDemo, visit } from './browser';
 
 describe('the child record in a real browser', () => {
@@ -94,19 +95,35 @@ describe('the child record in a real browser', () => {
   }
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`an analyst imports a 903 return, reads its report and downloads Annex A (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    test(`an analyst imports last year's 903 on top of the demo, reads that no figure changed, reads a child's sources, withdraws it and downloads Annex A (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      // Last year's return (2024/25), as Lantern exports it from the demo: the same events the demo holds.
       const dir = mkdtempSync(path.join(tmpdir(), 'lantern-browser-903-'));
-      const files = {
-        'header.csv': SAMPLE_903.header,
-        'episodes.csv': SAMPLE_903.episodes,
-        'sw.csv': SAMPLE_903.socialWorkers,
-      };
-      for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+      const db = server.runtime.database.db;
+      const [demoAuthority] = await db
+        .select({ id: authorities.id })
+        .from(authorities)
+        .where(eq(authorities.code, 'DEMO'));
+      assert.ok(demoAuthority);
+      const files = (await exportSsda903(db, demoAuthority.id, { year: 2025 }, dir)).files.map((f) => f.name);
+      // A child in care during 2024/25, whose record the return also gives.
+      const [inCare] = await db
+        .select({ lanternId: children.lanternId })
+        .from(children)
+        .innerJoin(periodsOfCare, eq(periodsOfCare.childId, children.id))
+        .where(
+          and(
+            eq(children.authorityId, demoAuthority.id),
+            sql`${periodsOfCare.startDate} <= '2025-03-31' and (${periodsOfCare.endDate} is null or ${periodsOfCare.endDate} >= '2024-04-01')`,
+          ),
+        )
+        .orderBy(children.id)
+        .limit(1);
+      assert.ok(inCare, 'the demo has a child in care in 2024/25');
       const context = await newContext(browser, { javaScriptEnabled });
       const page = await context.newPage();
       await signIn(page, 'analyst');
       await visit(page, `${server.url}/data/imports`);
-      await page.getByLabel('Files to import').setInputFiles(Object.keys(files).map((n) => path.join(dir, n)));
+      await page.getByLabel('Files to import').setInputFiles(files.map((n) => path.join(dir, n)));
       await page.getByRole('button', { name: 'Upload and check' }).click();
       await page.waitForURL(/\/data\/imports\/jobs\//);
       await checkAccessibility(page);
@@ -124,7 +141,47 @@ describe('the child record in a real browser', () => {
         .click();
       await page.waitForURL(/\/data\/imports\/\d+$/);
       await checkAccessibility(page);
-      assert.match((await page.locator('h1').textContent()) ?? '', /SSDA903 children looked after return 2025\/26/);
+      assert.match((await page.locator('h1').textContent()) ?? '', /SSDA903 children looked after return 2024\/25/);
+      // The same events the demo holds: merged into them, so no figure moves.
+      assert.match((await page.locator('main').textContent()) ?? '', /No headline figure changed at 31 March 2025\./);
+      const report = page.url();
+      const importId = /\/(\d+)$/.exec(report)?.[1] ?? '';
+
+      // The child's record says the return is one of the sources of their events.
+      await visit(page, `${server.url}/children/${inCare.lanternId}?sources=1`);
+      assert.match(
+        (await page.locator('main').textContent()) ?? '',
+        new RegExp(`SSDA903 2024/25 \\(import ${importId}\\)`),
+      );
+      await page.goto(report);
+
+      // Withdraw it (so the next run imports it afresh): a reason is required; the withdrawal runs in the
+      // background, and its page goes on to the report, which then says who withdrew it and why.
+      await page.getByRole('button', { name: 'Withdraw this import' }).click();
+      await page.waitForURL(/\/data\/imports\/\d+\/withdraw$/);
+      await checkAccessibility(page);
+      await page.getByRole('button', { name: 'Withdraw import' }).click();
+      assert.match(
+        (await page.locator('.govuk-error-summary').textContent()) ?? '',
+        /Enter why the import is being withdrawn/,
+      );
+      if (javaScriptEnabled) await checkAccessibility(page);
+      await page.getByLabel('Why is this import being withdrawn?').fill('Imported to try the journey');
+      await page.getByRole('button', { name: 'Withdraw import' }).click();
+      await checkAccessibility(page);
+      for (let i = 0; i < 300 && !/\/data\/imports\/\d+$/.test(page.url()); i++) {
+        if (javaScriptEnabled) await page.waitForTimeout(200);
+        else await page.getByRole('button', { name: 'Refresh' }).click();
+      }
+      await page.waitForURL(/\/data\/imports\/\d+$/);
+      await checkAccessibility(page);
+      const withdrawn = (await page.locator('main').textContent()) ?? '';
+      assert.match(withdrawn, /Withdrawn by\s*analyst/);
+      assert.match(withdrawn, /Imported to try the journey/);
+      assert.match(withdrawn, /What withdrawing it did/);
+      // And the child's record no longer names it.
+      await visit(page, `${server.url}/children/${inCare.lanternId}?sources=1`);
+      assert.doesNotMatch((await page.locator('main').textContent()) ?? '', new RegExp(`\\(import ${importId}\\)`));
 
       await visit(page, `${server.url}/data/exports`);
       const [download] = await Promise.all([

@@ -1,5 +1,5 @@
 /**
- * `lantern import`, `lantern imports` and `lantern export` as an analyst runs them (in-process, one import as a real
+ * `lantern import`, `lantern imports` (list, report, files, withdraw) and `lantern export` as an analyst runs them (in-process, one import as a real
  * process) on a real PGlite folder, with the small hand-written 903 return (test/support/ssda903-sample.ts).
  */
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { lanternCli, type LanternCli } from '../support/cli';
-import { SAMPLE_903, SAMPLE_903_BAD_EPISODES } from '../support/ssda903-sample';
+import { SAMPLE_903, SAMPLE_903_2025, SAMPLE_903_BAD_EPISODES } from '../support/ssda903-sample';
 
 describe('lantern import and export', () => {
   let dir: string;
@@ -53,6 +53,11 @@ describe('lantern import and export', () => {
       first.stdout,
       /Accepted: SSDA903 children looked after return 2025\/26 \(3 files\): 9 rows written, 2 children added, 0 updated; 1 query/,
     );
+    // What it did: the 2 children and 7 events added; the headline figures are counted at 31 March 2026, when C1
+    // is in care (from 1 May 2025) and C2 is not (home on 20 December 2025): in care from none to 1, flagged.
+    assert.match(first.stdout, /\n {2}Children: 2 added, 0 merged, 0 unchanged, 0 removed\.\n/);
+    assert.match(first.stdout, /\n {2}Events: 7 added, 0 merged, 0 unchanged, 0 removed\.\n/);
+    assert.match(first.stdout, /\n {2}Flagged: In care went from 0 to 1 \(at 2026-03-31\)\.\n/);
     const again = await run(['import', good, '--year', '2026', '--json'], true);
     assert.equal(again.status, 0);
     const json = JSON.parse(again.stdout) as { batches: Array<{ status: string }> };
@@ -113,5 +118,53 @@ describe('lantern import and export', () => {
     const d = await run(['export', 'ssd', '--out', ssd]);
     assert.equal(d.status, 0, d.stderr);
     assert.ok(readdirSync(ssd).includes('ssd_person.csv'));
+  });
+  test('withdraws an import with a reason; refuses a blank reason, a missing import and a second withdrawal', async () => {
+    // The 2024/25 sample (W1, W2): its own children, so withdrawing it leaves the 2025/26 import as it is.
+    const files = write('y2025', {
+      'header.csv': SAMPLE_903_2025.header,
+      'episodes.csv': SAMPLE_903_2025.episodes,
+      'sw.csv': SAMPLE_903_2025.socialWorkers,
+    });
+    const imported = await run(['import', files, '--year', '2025']);
+    assert.equal(imported.status, 0, imported.stdout + imported.stderr);
+    const id = /Accepted: SSDA903 children looked after return 2024\/25 .*\(import (\d+)\)/.exec(imported.stdout)?.[1];
+    assert.ok(id, imported.stdout);
+
+    const blank = await run(['imports', 'withdraw', id, '--reason', ' ']);
+    assert.equal(blank.status, 1);
+    assert.match(blank.stderr, /Error: --reason: Enter why the import is being withdrawn/);
+    const noReason = await run(['imports', 'withdraw', id]);
+    assert.equal(noReason.status, 1);
+    assert.match(noReason.stderr, /required option '--reason <text>' not specified/);
+    const missing = await run(['imports', 'withdraw', '99999', '--reason', 'Gone']);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /Error: No import 99999/);
+    assert.match((await run(['imports', 'list'])).stdout, new RegExp(`^ *${id} .* accepted `, 'm'));
+
+    const done = await run(['imports', 'withdraw', id, '--reason', 'Loaded the wrong year', '--json']);
+    assert.equal(done.status, 0, done.stderr);
+    const summary = JSON.parse(done.stdout) as {
+      id: number;
+      effect: { tables: Record<string, { removed: number }>; before: { inCare: number }; after: { inCare: number } };
+    };
+    // What the import gave goes: W1 and W2, 2 periods of care, 2 legal statuses, 2 placements, 1 allocation; at
+    // 31 March 2025 W1 was the one child in care.
+    assert.equal(summary.id, Number(id));
+    assert.equal(summary.effect.tables.children?.removed, 2);
+    assert.equal(summary.effect.tables.periodsOfCare?.removed, 2);
+    assert.equal(summary.effect.tables.allocations?.removed, 1);
+    assert.deepEqual([summary.effect.before.inCare, summary.effect.after.inCare], [1, 0]);
+
+    const report = await run(['imports', 'report', id]);
+    assert.match(report.stdout, /, withdrawn;/);
+    assert.match(report.stdout, /Withdrawn by cli:[^ ]+ at [0-9T:.-]+Z: Loaded the wrong year\n/);
+    assert.match(report.stdout, /Withdrawing it did this:\n {2}Children: 0 added, 0 merged, 0 unchanged, 2 removed\./);
+    assert.match(report.stdout, /Events: 0 added, 0 merged, 0 unchanged, 7 removed\./);
+    assert.match(report.stdout, /Flagged: In care went from 1 to 0 \(down 100%\) \(at 2025-03-31\)\./);
+
+    const again = await run(['imports', 'withdraw', id, '--reason', 'Again']);
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /Error: Import \d+ is withdrawn: only a live \(accepted\) import can be withdrawn/);
   });
 });

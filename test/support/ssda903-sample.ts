@@ -17,3 +17,18 @@ export const SAMPLE_903_BAD_EPISODES = SAMPLE_903.episodes.replace(
   'C1,01/05/2025,S,C2,N1,U4,PR1,,',
   'C1,01/05/2025,S,C2,N1,U4,PR1,31/02/2026,E4A',
 );
+
+/**
+ * A second small return, for 2024/25, with children of its own (W1, W2) and no UPN, so that importing it touches
+ * nothing the 2025/26 sample gave: W1 came into care on 1 May 2024 under a care order (C2) with foster carers (U4)
+ * and is still looked after on 31 March 2025, with a social worker; W2 was accommodated under s20 (V2) from
+ * 10 June to 20 December 2024 and went home (E4A). At 31 March 2025: one child in care.
+ */
+export const SAMPLE_903_2025 = {
+  header: 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nW1,M,02/09/2013,WBRI,UN2,,\r\nW2,F,11/11/2009,BAFR,UN2,0,\r\n',
+  episodes:
+    'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n' +
+    'W1,01/05/2024,S,C2,N1,U4,PR1,,,,N12 0AB,N13 1AB,SC000001\r\n' +
+    'W2,10/06/2024,S,V2,N4,U6,PR4,20/12/2024,E4A,,E1 6AN,E2 7AB,SC000002\r\n',
+  socialWorkers: 'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\r\nW1,02/09/2013,SW1001,01/05/2024,,\r\n',
+} as const;

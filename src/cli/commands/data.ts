@@ -1,17 +1,29 @@
 /**
- * Data in and out: `lantern import`, `lantern imports list|report`, `lantern export …` and
+ * Data in and out: `lantern import`, `lantern imports list|report|files|withdraw`, `lantern export …` and
  * `lantern authority create` (so that an empty database can receive an authority's files).
  */
 import { writeFile } from 'node:fs/promises';
 import { cliIo } from '../io';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { authorities } from '../../db/schema/index';
-import { ValidationError } from '../../core/errors';
-import { importFiles, rowsWritten, type ImportSummary } from '../../features/ingest/service';
+import { NotFoundError, ValidationError } from '../../core/errors';
+import { createAuditor } from '../../accounts/access-log/auditor';
+import { effectLines, effectView } from '../../features/ingest/effect-words';
+import { FORMAT_LABELS } from '../../features/ingest/format';
+import { importFiles, rowsWritten, withdrawImport, type ImportSummary } from '../../features/ingest/service';
 import { importLog, issuesCsv } from '../../features/ingest/log';
 import { restoreOriginals } from '../../features/ingest/originals';
 import { resolveAuthority } from '../authority';
 import { cliActor, int, isoDate, withRuntime } from '../context';
+import { SYSTEM_NAME } from '../../features/ingest/format';
+
+interface ImportOpts {
+  authority?: string;
+  year?: number;
+  asAt?: string;
+  system?: string;
+  json: boolean;
+}
 import { createProgress } from '../progress';
 import { registerExportCommands } from './export';
 
@@ -36,6 +48,8 @@ function describe(summary: ImportSummary): string {
           `${b.counts.replacedRows ? `, replacing ${b.counts.replacedRows.toLocaleString('en-GB')} rows of the previous import` : ''}; ` +
           `${b.queries} ${b.queries === 1 ? 'query' : 'queries'} (import ${b.id}).`,
       );
+      const view = b.effect ? effectView(JSON.stringify(b.effect)) : null;
+      if (view) lines.push(...effectLines(view).map((l) => `  ${l}`));
     } else {
       lines.push(
         `Rejected: ${b.formatLabel} ${b.periodLabel} (${files}): ${b.errors} error${b.errors === 1 ? '' : 's'}, ${b.queries} ${b.queries === 1 ? 'query' : 'queries'}. Nothing was written (import ${b.id}).`,
@@ -73,8 +87,18 @@ export function registerDataCommands(program: Command): void {
     .addOption(
       new Option('--as-at <date>', 'the date an Annex A describes, when the workbook does not say').argParser(isoDate),
     )
+    .addOption(
+      new Option(
+        '--system <name>',
+        'the case system an SSD extract comes from, when the authority loads extracts from more than one (e.g. Mosaic)',
+      ).argParser((value: string) => {
+        if (!SYSTEM_NAME.test(value))
+          throw new InvalidArgumentError('a name of letters, digits, spaces, dots or hyphens, at most 40 characters');
+        return value;
+      }),
+    )
     .option('--json', 'print a machine-readable summary', false)
-    .action(async (paths: string[], opts: { authority?: string; year?: number; asAt?: string; json: boolean }) => {
+    .action(async (paths: string[], opts: ImportOpts) => {
       const summary = await withRuntime(async (rt) => {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const progress = createProgress();
@@ -83,7 +107,7 @@ export function registerDataCommands(program: Command): void {
             paths,
             authorityId: authority.id,
             actor: cliActor(authority.id),
-            options: { collectionYear: opts.year, asAt: opts.asAt },
+            options: { collectionYear: opts.year, asAt: opts.asAt, system: opts.system },
             refreshIndicators: true,
             onProgress: (p) => {
               progress.update({ stage: p.file ? `${p.stage} ${p.file}` : p.stage, done: p.done, total: p.total ?? 1 });
@@ -155,6 +179,17 @@ export function registerDataCommands(program: Command): void {
         cliIo().stdout.write(
           `Import ${batch.id}: ${batch.format} ${batch.periodLabel}, ${batch.status}; ${batch.errors} errors, ${batch.queries} queries\n`,
         );
+        if (batch.withdrawnAt)
+          cliIo().stdout.write(
+            `Withdrawn by ${batch.withdrawnBy ?? 'unknown'} at ${batch.withdrawnAt.toISOString()}: ${batch.withdrawReason ?? ''}\n`,
+          );
+        const view = effectView(batch.effect);
+        if (view)
+          cliIo().stdout.write(
+            `${view.withdrawal ? 'Withdrawing it' : 'It'} did this:\n${effectLines(view)
+              .map((l) => `  ${l}\n`)
+              .join('')}`,
+          );
         for (const i of issues.rows)
           cliIo().stdout.write(
             `${i.severity.padEnd(5)} ${i.rule.padEnd(12)} ${i.fileName}${i.rowNumber !== null ? `:${i.rowNumber}` : ''}${i.column ? ` ${i.column}` : ''}  ${i.message}\n`,
@@ -174,6 +209,43 @@ export function registerDataCommands(program: Command): void {
         const written = await restoreOriginals(rt.database.db, id, opts.out);
         cliIo().stdout.write(
           `Wrote ${written.length} file${written.length === 1 ? '' : 's'} of import ${id} to ${opts.out}:\n${written.map((w) => `  ${w}`).join('\n')}\n`,
+        );
+      });
+    });
+
+  imports
+    .command('withdraw')
+    .description(
+      'Withdraw a live import: take away what it gave, leaving every other source’s data as if it had never been loaded. A reason is required and kept.',
+    )
+    .argument('<id>', 'import id', int('import id', 1))
+    .requiredOption('--reason <text>', 'why the import is being withdrawn (kept with it; no details of a child)')
+    .option('--json', 'print a machine-readable summary', false)
+    .action(async (id: number, opts: { reason: string; json: boolean }) => {
+      await withRuntime(async (rt) => {
+        const batch = await importLog(rt.database.db).get(id);
+        if (!batch) throw new NotFoundError(`No import ${id}`);
+        const actor = cliActor(batch.authorityId);
+        const summary = await withdrawImport(rt.database, {
+          authorityId: batch.authorityId,
+          batchId: id,
+          reason: opts.reason,
+          actor,
+          refreshIndicators: true,
+          audit: createAuditor(rt.services.accessLogRepository, actor, 'import.withdraw', null),
+        }).catch((e: unknown) => {
+          // The service names the field as the API does; here it is an option.
+          if (e instanceof ValidationError)
+            throw new ValidationError(e.errors.map((f) => ({ ...f, field: `--${f.field}` })));
+          throw e;
+        });
+        if (opts.json) {
+          cliIo().stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+          return;
+        }
+        const view = effectView(JSON.stringify({ withdrawal: summary.effect }));
+        cliIo().stdout.write(
+          `Withdrawn: ${FORMAT_LABELS[summary.format]} ${summary.periodLabel} (import ${summary.id}).\n${(view ? effectLines(view) : []).map((l) => `  ${l}\n`).join('')}`,
         );
       });
     });

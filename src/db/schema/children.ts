@@ -37,12 +37,16 @@ export const children = pgTable(
     religion: text('religion'),
     /** Home postcode district only (e.g. N12), never the full postcode. */
     postcodeDistrict: text('postcode_district'),
+    /** The import that first brought the child (null: made in Lantern or by the demo generator). */
+    importBatchId: importBatchId(),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('children_lantern_id').on(t.lanternId),
     uniqueIndex('children_authority_la_child_id').on(t.authorityId, t.laChildId),
+    index('children_import_batch').on(t.importBatchId),
+    index('children_upn').on(t.authorityId, t.upn),
     index('children_name').on(t.authorityId, sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
   ],
 );

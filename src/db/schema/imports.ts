@@ -23,7 +23,10 @@ export const importBatches = pgTable(
     collectionYear: integer('collection_year'),
     /** sha256 over the files' names and contents, sorted by name: the same files give the same digest. */
     digest: text('digest').notNull(),
-    /** accepted (live), superseded (replaced by a newer batch), rejected (errors; nothing written), unchanged (same files again). */
+    /**
+     * accepted (live), superseded (replaced by a newer batch), rejected (errors; nothing written), unchanged (same
+     * files again), withdrawn (its contribution removed by an analyst or administrator).
+     */
     status: text('status').notNull(),
     fileNames: text('file_names').array().notNull(),
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
@@ -36,6 +39,15 @@ export const importBatches = pgTable(
     startedAt: instant('started_at').notNull().defaultNow(),
     finishedAt: instant('finished_at'),
     supersededBy: bigint('superseded_by', { mode: 'number' }),
+    /**
+     * What the import did, as JSON (ingest/effect.ts): children and events added, merged, unchanged and removed by
+     * table, and the headline figures before and after at the period's end.
+     */
+    effect: text('effect'),
+    /** A withdrawn import: who withdrew it, when and why (its contribution was removed). */
+    withdrawnAt: instant('withdrawn_at'),
+    withdrawnBy: text('withdrawn_by'),
+    withdrawReason: text('withdraw_reason'),
   },
   (t) => [
     index('import_batches_authority').on(t.authorityId, t.startedAt),
@@ -80,4 +92,34 @@ export const importIssues = pgTable(
     childRef: text('child_ref'),
   },
   (t) => [index('import_issues_batch').on(t.batchId, t.rule)],
+);
+
+/**
+ * Where each event came from, when more than one source has given it (decision 0024). An event (a row of a
+ * child-level table, or a child) that only one source has given has no rows here: its `import_batch_id` says which
+ * (null: made in Lantern or by the demo generator). Once a second source gives the same event, every source's values
+ * are kept here, one row each, and the event's own row holds their merge by precedence (ingest/precedence.ts). A
+ * withdrawn or replaced import's row goes, and the event is merged again from what is left.
+ */
+export const eventSources = pgTable(
+  'event_sources',
+  {
+    id: id(),
+    authorityId: authorityId(),
+    /** The table the event is in (children, cin_episodes, placements …). */
+    entity: text('entity').notNull(),
+    rowId: bigint('row_id', { mode: 'number' }).notNull(),
+    /** The import that gave these values; null for Lantern's own record of the event before any import gave it. */
+    importBatchId: bigint('import_batch_id', { mode: 'number' }),
+    /** The values this source gave, by column (its blanks left out), as JSON. */
+    values: text('values').notNull(),
+    /** For a child: how this source's child was matched to the record (child-id, upn-dob); null for events. */
+    matchedBy: text('matched_by'),
+    /** For a child: the source's own ID for the child, when it is not the record's. */
+    sourceChildId: text('source_child_id'),
+  },
+  (t) => [
+    index('event_sources_row').on(t.entity, t.rowId),
+    index('event_sources_import').on(t.importBatchId, t.entity),
+  ],
 );

@@ -8,6 +8,7 @@ import { pagination } from '../../web/pagination';
 import { paths } from '../../web/paths';
 import { AREAS, selectEntries, type Area, type ChronologyEntry } from './chronology';
 import type { ChildRecord, ChildSummary, SearchResult, StatusView } from './service';
+import { eventKey, matchedByText, summariseSources, type EventSource, type RecordSources } from './sources';
 import type { Status } from './status';
 
 const TAG_COLOURS: Record<Status, string> = {
@@ -147,7 +148,25 @@ export function allocationRows(record: ChildRecord): Cell[][] {
 
 export type Order = 'oldest' | 'newest';
 
-export function chronologyRows(entries: readonly ChronologyEntry[]): Cell[][] {
+/** The chronology's Sources column: its sources, and whether imports link to their reports (roles that see them). */
+export interface SourcesColumn {
+  sources: RecordSources;
+  linkImports: boolean;
+}
+
+/** An import as a link to its report for those who may read it, else as text; Lantern's own record as text. */
+function sourceHtml(s: Pick<EventSource, 'importId' | 'label'>, linkImports: boolean): string {
+  if (s.importId === null || !linkImports) return escapeHtml(s.label);
+  return `<a class="govuk-link" href="${escapeHtml(paths.data.importReport({ importId: s.importId }))}">${escapeHtml(s.label)}</a>`;
+}
+
+function sourcesCell(e: ChronologyEntry, column: SourcesColumn): Cell {
+  const list = column.sources.events.get(eventKey(e.source, e.sourceId)) ?? [];
+  if (list.length === 0) return { text: 'Not known' };
+  return { html: list.map((s) => sourceHtml(s, column.linkImports)).join('<br>') };
+}
+
+export function chronologyRows(entries: readonly ChronologyEntry[], column: SourcesColumn | null = null): Cell[][] {
   return entries.map((e) => {
     const who = [e.worker, e.team].filter(
       (x): x is string => Boolean(x) && !(e.kind === 'allocated' || e.kind === 'allocation-ended'),
@@ -161,11 +180,41 @@ export function chronologyRows(entries: readonly ChronologyEntry[]): Cell[][] {
         html: `<span class="govuk-!-font-weight-bold">${escapeHtml(e.title)}</span>${detail.map((d) => `<br>${escapeHtml(d)}`).join('')}`,
       },
       { text: e.areaLabel },
+      ...(column ? [sourcesCell(e, column)] : []),
     ];
   });
 }
 
-export function chronologyModel(all: readonly ChronologyEntry[], area: Area | null, order: Order) {
+/**
+ * "Sources of this record": each source, Lantern's own first, with what it gave — the child's details (and how the
+ * child was matched, for a source that matched them to the record) and how many events of the chronology.
+ */
+export function sourcesSummary(
+  record: Pick<ChildRecord, 'sources' | 'chronology'>,
+  linkImports: boolean,
+): Array<{ html: string }> {
+  if (!record.sources) return [];
+  return summariseSources(record.sources, record.chronology).map((s) => {
+    const matched = matchedByText(s.matchedBy);
+    const gave = [
+      s.child
+        ? `the child’s details${matched ? ` (${matched}${s.sourceChildId ? `; their ID there: ${s.sourceChildId}` : ''})` : ''}`
+        : null,
+      s.events > 0 ? `${s.events.toLocaleString('en-GB')} event${s.events === 1 ? '' : 's'} of the chronology` : null,
+    ].filter((x): x is string => x !== null);
+    const when = s.importedOn ? `, imported ${formatDate(s.importedOn)}` : '';
+    return {
+      html: `${sourceHtml(s, linkImports)}${escapeHtml(when)}: ${escapeHtml(gave.join(' and ') || 'nothing shown here')}`,
+    };
+  });
+}
+
+export function chronologyModel(
+  all: readonly ChronologyEntry[],
+  area: Area | null,
+  order: Order,
+  column: SourcesColumn | null = null,
+) {
   const counts = new Map<Area, number>();
   for (const e of all) counts.set(e.area, (counts.get(e.area) ?? 0) + 1);
   const entries = selectEntries(all, area, order);
@@ -175,7 +224,8 @@ export function chronologyModel(all: readonly ChronologyEntry[], area: Area | nu
     area,
     areaLabel: area ? AREAS[area] : null,
     order,
-    rows: chronologyRows(entries),
+    sources: column !== null,
+    rows: chronologyRows(entries, column),
     areaItems: [
       { value: '', text: `All areas (${all.length})`, selected: area === null },
       ...(Object.keys(AREAS) as Area[])

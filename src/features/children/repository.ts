@@ -10,6 +10,7 @@ import type { Tx } from '../../db/client';
 import {
   allocations,
   assessments,
+  authorities,
   careLeaverContacts,
   careLeavers,
   careProceedings,
@@ -24,9 +25,11 @@ import {
   cpReviews,
   dentalChecks,
   earlyHelpEpisodes,
+  eventSources,
   familyLinks,
   healthAssessments,
   immigrationStatuses,
+  importBatches,
   initialCpConferences,
   ladoReferrals,
   legalStatuses,
@@ -47,6 +50,7 @@ import {
   workers,
 } from '../../db/schema/index';
 import { CHRONOLOGY_KINDS, type ChronologyKind, type ChronologyRow } from './chronology';
+import type { SourceRow } from './sources';
 import { childAuditedBy, childInScope, currentTeamName, qualified, type VisibleScope } from './scope';
 import { likeContains, type SearchCriteria } from './search-query';
 import type { Episode, EpisodeKind } from './status';
@@ -329,6 +333,25 @@ export function childrenRepository() {
         sql`"source_id"`,
       );
       return rows.map(({ rank: _rank, ...row }) => row);
+    },
+
+    /**
+     * Where each of the child's events came from (sources.ts), in one UNION ALL query: for every row of every table
+     * the chronology reads (and the child's own row), its rows in event_sources when it has any (one per source),
+     * else its own import_batch_id; with each import's format, period and date. Lantern's own first, then by import.
+     */
+    async sources(tx: Tx, childId: number): Promise<SourceRow[]> {
+      return sourcesQuery(tx, childId);
+    },
+
+    /** Whether the authority is a demo one: its own record is then the demo generator's. */
+    async isDemoAuthority(tx: Tx, authorityId: number): Promise<boolean> {
+      const [row] = await tx
+        .select({ isDemo: authorities.isDemo })
+        .from(authorities)
+        .where(eq(authorities.id, authorityId))
+        .limit(1);
+      return row?.isDemo ?? false;
     },
   };
 }
@@ -768,4 +791,61 @@ function chronologyBranches(tx: Tx, childId: number) {
   const [first, second, ...rest] = BRANCHES.map((b) => branchQuery(tx, childId, b));
   if (!first || !second) throw new Error('the chronology needs at least two branches');
   return [first, second, ...rest] as const;
+}
+
+// ——— where each event came from ———
+
+type EventTable = PgTable & { id: AnyPgColumn };
+
+/** Each table the chronology reads, once, with the column that says whose row it is. */
+function eventTables(): Array<[EventTable, AnyPgColumn]> {
+  return [...new Map(BRANCHES.map((b) => [b.table, b.child])).entries()];
+}
+
+/** The child's rows of one table: each row's table and id, and its own import_batch_id (null where it has none). */
+function rowsOf(tx: Tx, childId: number, table: EventTable, child: AnyPgColumn) {
+  const entity = getTableName(table);
+  if (!/^[a-z0-9_]+$/.test(entity)) throw new Error('unsafe table name');
+  const own = (table as Partial<Record<'importBatchId', AnyPgColumn>>).importBatchId;
+  return tx
+    .select({
+      entity: sql<string>`${sql.raw(`'${entity}'`)}::text`.as('entity'),
+      rowId: sql<number>`${table.id}`.mapWith(Number).as('row_id'),
+      ownImport: sql<number | null>`${own ?? NULL}::bigint`.as('own_import'),
+    })
+    .from(table)
+    .where(eq(child, childId));
+}
+
+/**
+ * The sources of the child's rows: a row per event_sources row where the event has them, else one row with the
+ * event's own import_batch_id (tables without one, such as case audits, are Lantern's own record).
+ */
+function sourcesQuery(tx: Tx, childId: number) {
+  const [first, second, ...rest] = eventTables().map(([table, child]) => rowsOf(tx, childId, table, child));
+  if (!first || !second) throw new Error('the chronology needs at least two tables');
+  const ev = tx.$with('ev').as(unionAll(first, second, ...rest));
+  // The CTE's columns, qualified: event_sources has an entity and a row_id too.
+  const entity = sql<string>`"ev"."entity"`;
+  const rowId = sql`"ev"."row_id"`;
+  const importId = sql`(case when ${eventSources.id} is null then "ev"."own_import" else ${eventSources.importBatchId} end)`;
+  const nullableNumber = (v: unknown) => (v === null ? null : Number(v));
+  return tx
+    .with(ev)
+    .select({
+      entity,
+      rowId: sql<number>`${rowId}`.mapWith(Number),
+      importId: sql<number | null>`${importId}`.mapWith(nullableNumber),
+      format: importBatches.format,
+      periodLabel: importBatches.periodLabel,
+      importedOn: sql<
+        string | null
+      >`to_char(coalesce(${importBatches.finishedAt}, ${importBatches.startedAt}) at time zone 'Europe/London', 'YYYY-MM-DD')`,
+      matchedBy: eventSources.matchedBy,
+      sourceChildId: eventSources.sourceChildId,
+    })
+    .from(ev)
+    .leftJoin(eventSources, sql`${eventSources.entity} = ${entity} and ${eventSources.rowId} = ${rowId}`)
+    .leftJoin(importBatches, sql`${importBatches.id} = ${importId}`)
+    .orderBy(entity, rowId, sql`${importId} nulls first`, eventSources.id);
 }

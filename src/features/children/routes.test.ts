@@ -1,12 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { accessLog } from '../../db/schema/index';
+import { accessLog, eventSources, importBatches } from '../../db/schema/index';
 import { paths } from '../../web/paths';
 import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
 import { engines, freshDatabase } from '../../../test/support/databases';
 import { h1, TestClient, title } from '../../../harness/client';
-import { buildAllocation, buildChild, buildJourney, buildWorker } from '../../../test/support/builders';
+import {
+  buildAllocation,
+  buildChild,
+  buildJourney,
+  buildLegalStatus,
+  buildPeriodOfCare,
+  buildPlacement,
+  buildReferral,
+  buildWorker,
+} from '../../../test/support/builders';
 
 /** The page without what changes on every request (nonces, CSRF tokens, request ids). */
 function normalise(html: string): string {
@@ -22,6 +31,17 @@ function headings(html: string, level: 'h1' | 'h2'): string[] {
       .replace(/<[^>]+>/g, '')
       .replace(/\s+/g, ' ')
       .trim(),
+  );
+}
+
+/** The chronology table's body rows, each cell as text. */
+function chronologyCells(html: string): string[][] {
+  const table = html.slice(html.indexOf('app-chronology"'));
+  const body = /<tbody class="govuk-table__body">([\s\S]*?)<\/tbody>/.exec(table)?.[1] ?? '';
+  return [...body.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...(row[1] ?? '').matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) =>
+      text((cell[1] ?? '').replace(/<br>/g, ' | ')).trim(),
+    ),
   );
 }
 
@@ -317,6 +337,188 @@ for (const engine of engines())
         const missing = await client.get(paths.children.show({ childId: 'L9999999' }));
         assert.equal(denied.status, 404);
         assert.equal(normalise(denied.text), normalise(missing.text));
+      });
+    });
+
+    describe('where the record came from', () => {
+      // Sasha, in team A (so the team's social worker sees her too), built by hand from two SSDA903 imports, Y1 (2023/24,
+      // finished 10 July 2024) and Y2 (2024/25, finished 9 July 2025), and Lantern's own record:
+      //   the child: brought by Y1                                      → Y1
+      //   referral, 2 May 2023, and allocation, 1 June 2023: Lantern's  → Recorded in Lantern (each)
+      //   period of care from 1 February 2024: given by Y1 and Y2       → Y1 | Y2 (two event_sources rows)
+      //   legal status from 1 February 2024: Y2 alone                   → Y2
+      //   placement from 1 February 2024: Y1 alone                      → Y1
+      // Created here, after the search tests, so their counts of children are not changed.
+      let sasha: { lanternId: string };
+      let y1 = 0;
+      let y2 = 0;
+      const label = (id: number, period: string) => `SSDA903 ${period} (import ${String(id)})`;
+
+      before(async () => {
+        const db = world.database.db;
+        const batch = async (period: string, periodLabel: string, finishedAt: string) => {
+          const [row] = await db
+            .insert(importBatches)
+            .values({
+              authorityId: world.authorityId,
+              format: '903',
+              period,
+              periodLabel,
+              digest: `sources-${period}`,
+              status: 'accepted',
+              fileNames: ['header.csv'],
+              bytes: 1,
+              importedBy: 'analyst',
+              startedAt: new Date(finishedAt),
+              finishedAt: new Date(finishedAt),
+            })
+            .returning({ id: importBatches.id });
+          return row?.id ?? 0;
+        };
+        y1 = await batch('2024', '2023/24', '2024-07-10T12:00:00Z');
+        y2 = await batch('2025', '2024/25', '2025-07-09T12:00:00Z');
+        const child = await buildChild(db, {
+          authorityId: world.authorityId,
+          firstName: 'Sasha',
+          lastName: 'Sources',
+          dateOfBirth: '2015-03-10',
+          importBatchId: y1,
+        });
+        await buildAllocation(db, { child, teamId: world.teamA, startDate: '2023-06-01' });
+        await buildReferral(db, child, { referralDate: '2023-05-02' });
+        const period = await buildPeriodOfCare(db, child, { startDate: '2024-02-01', importBatchId: y1 });
+        await buildLegalStatus(db, child, { periodOfCareId: period.id, startDate: '2024-02-01', importBatchId: y2 });
+        await buildPlacement(db, child, { periodOfCareId: period.id, startDate: '2024-02-01', importBatchId: y1 });
+        await db.insert(eventSources).values(
+          [y2, y1].map((importBatchId) => ({
+            authorityId: world.authorityId,
+            entity: 'periods_of_care',
+            rowId: period.id,
+            importBatchId,
+            values: '{}',
+          })),
+        );
+        sasha = child;
+      });
+
+      const record = (query: Record<string, string> = {}) =>
+        paths.withQuery(paths.children.show({ childId: sasha.lanternId }), query);
+
+      it('says where the record came from, and offers the sources of each event without showing them', async () => {
+        const reply = await (await as('analyst')).get(record());
+        assert.equal(reply.status, 200);
+        assert.deepEqual(headings(reply.text, 'h2'), ['Who they are', 'Allocations', 'Chronology']);
+        // Lantern gave the referral and the allocation (2 events); Y1 the child, the period of care and the placement
+        // (2 events: born is the child's details); Y2 the period of care and the legal status (2 events).
+        const list =
+          /id="sources">Sources of this record<\/h3>\s*<ul[^>]*>([\s\S]*?)<\/ul>/.exec(reply.text)?.[1] ?? '';
+        assert.deepEqual(
+          [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
+            (m[1] ?? '').replace(/<[^>]+>/g, '').replace(/&rsquo;|&#39;/g, '’'),
+          ),
+          [
+            'Recorded in Lantern: 2 events of the chronology',
+            `${label(y1, '2023/24')}, imported 10 July 2024: the child’s details and 2 events of the chronology`,
+            `${label(y2, '2024/25')}, imported 9 July 2025: 2 events of the chronology`,
+          ],
+        );
+        assert.match(
+          reply.text,
+          new RegExp(
+            `<a class="govuk-link" href="/children/${sasha.lanternId}\\?sources=1#chronology">Show where each event came from</a>`,
+          ),
+        );
+        assert.doesNotMatch(reply.text, />Sources<\/th>/);
+        assert.equal(chronologyCells(reply.text)[0]?.length, 3);
+      });
+
+      it('with ?sources=1, adds a Sources column saying each event’s imports, linked to their reports for an analyst', async () => {
+        const reply = await (await as('analyst')).get(record({ sources: '1' }));
+        assert.equal(reply.status, 200);
+        assert.match(reply.text, /<th scope="col" class="govuk-table__header">Sources<\/th>/);
+        const rows = chronologyCells(reply.text).map((cells) => [cells[0], cells[3]]);
+        assert.deepEqual(rows, [
+          ['10 March 2015', label(y1, '2023/24')],
+          ['2 May 2023', 'Recorded in Lantern'],
+          ['1 June 2023', 'Recorded in Lantern'],
+          ['1 February 2024', `${label(y1, '2023/24')} | ${label(y2, '2024/25')}`],
+          ['1 February 2024', label(y2, '2024/25')],
+          ['1 February 2024', label(y1, '2023/24')],
+        ]);
+        assert.match(
+          reply.text,
+          new RegExp(
+            `<a class="govuk-link" href="/data/imports/${String(y2)}">SSDA903 2024/25 \\(import ${String(y2)}\\)</a>`,
+          ),
+        );
+        assert.match(
+          reply.text,
+          new RegExp(`<a class="govuk-link" href="/children/${sasha.lanternId}#chronology">Hide sources</a>`),
+        );
+        // The filter form keeps the column.
+        assert.match(reply.text, /<input type="hidden" name="sources" value="1">/);
+        const newest = await (await as('analyst')).get(record({ sources: '1', order: 'newest', area: 'in-care' }));
+        assert.deepEqual(
+          chronologyCells(newest.text).map((cells) => cells[3]),
+          [label(y1, '2023/24'), label(y2, '2024/25'), `${label(y1, '2023/24')} | ${label(y2, '2024/25')}`],
+        );
+        assert.match(
+          newest.text,
+          new RegExp(`href="/children/${sasha.lanternId}\\?area=in-care&amp;order=newest#chronology">Hide sources`),
+        );
+      });
+
+      it('names the imports without linking them for a role that may not see the imports pages', async () => {
+        const reply = await (await as('social-worker')).get(record({ sources: '1' }));
+        assert.equal(reply.status, 200);
+        assert.deepEqual(
+          chronologyCells(reply.text).map((cells) => cells[3]),
+          [
+            label(y1, '2023/24'),
+            'Recorded in Lantern',
+            'Recorded in Lantern',
+            `${label(y1, '2023/24')} | ${label(y2, '2024/25')}`,
+            label(y2, '2024/25'),
+            label(y1, '2023/24'),
+          ],
+        );
+        assert.doesNotMatch(reply.text, /href="\/data\/imports/);
+      });
+
+      it('logs the view with its sources as a child view', async () => {
+        const reply = await (await as('social-worker')).get(record({ sources: '1' }));
+        const rows = await world.database.db
+          .select()
+          .from(accessLog)
+          .where(eq(accessLog.requestId, reply.headers.get('x-request-id') ?? ''));
+        assert.equal(rows.length, 1);
+        assert.equal(rows[0]?.action, 'child.view');
+        assert.equal(rows[0]?.recordId, sasha.lanternId);
+        assert.deepEqual(rows[0]?.detail, { view: 'record-and-chronology', sources: true });
+        assert.doesNotMatch(JSON.stringify(rows), /Sasha|Sources|2015-03-10/);
+      });
+
+      it('refuses a parameter the page does not have, naming it, alike for every child and without logging a view', async () => {
+        const client = await as('analyst');
+        const reply = await client.get(record({ colour: 'red' }));
+        assert.equal(reply.status, 400);
+        assert.match(text(reply.text), /This page has no filter called colour/);
+        const missing = await client.get(
+          paths.withQuery(paths.children.show({ childId: 'L9999999' }), { colour: 'red' }),
+        );
+        assert.equal(missing.status, 400);
+        assert.equal(normalise(missing.text), normalise(reply.text));
+        const logged = await world.database.db
+          .select()
+          .from(accessLog)
+          .where(eq(accessLog.requestId, reply.headers.get('x-request-id') ?? ''));
+        assert.equal(logged.length, 0);
+      });
+
+      it('is a 404 for members and for children out of scope, sources or not', async () => {
+        assert.equal((await (await as('member')).get(record({ sources: '1' }))).status, 404);
+        const otherTeam = paths.withQuery(paths.children.show({ childId: world.childInTeamB }), { sources: '1' });
+        assert.equal((await (await as('social-worker')).get(otherTeam)).status, 404);
       });
     });
 

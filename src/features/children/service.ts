@@ -13,6 +13,7 @@ import type { Auditor } from '../../accounts/access-log/auditor';
 import type { CurrentUser } from '../../accounts/users/service';
 import { ALLOCATION_ROLE, DISABILITY, ETHNICITY, label, RELATIONSHIP, SEX } from './code-labels';
 import { toEntries, type ChronologyEntry } from './chronology';
+import { toRecordSources, type RecordSources } from './sources';
 import type { ChildrenRepository, ChildSummaryRow } from './repository';
 import { parseSearch, type SearchKind } from './search-query';
 import { ageAt, isOpenAt, STATUS_LABELS, statusAt, type Episode, type Status } from './status';
@@ -91,6 +92,8 @@ export interface ChildRecord extends ChildSummary {
     current: boolean;
   }>;
   chronology: ChronologyEntry[];
+  /** Where the child and each event came from (sources.ts), when asked for; else null. */
+  sources: RecordSources | null;
 }
 
 const LANTERN_ID = /^L\d{7}$/;
@@ -195,14 +198,18 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
       });
     },
 
-    /** The child's record; with `chronology: true` (the default) their chronology too. Audited as a view. */
+    /**
+     * The child's record; with `chronology: true` (the default) their chronology too, and with `sources: true` where
+     * the child and each event came from (two more queries). Audited as a view, saying whether sources were shown.
+     */
     async view(
       user: CurrentUser,
       lanternId: string,
       audit: Auditor,
-      options: { chronology?: boolean } = {},
+      options: { chronology?: boolean; sources?: boolean } = {},
     ): Promise<ChildRecord> {
       const withChronology = options.chronology ?? true;
+      const withSources = options.sources ?? false;
       return db.transaction(async (tx) => {
         const { scope, child } = await load(tx, user, lanternId);
         const date = today();
@@ -212,10 +219,20 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
         const links = await repo.familyLinks(tx, scope, child.id);
         const allocations = await repo.allocations(tx, child.id);
         const chronology = withChronology ? toEntries(await repo.chronology(tx, child.id)) : [];
+        const sources = withSources
+          ? toRecordSources(
+              await repo.sources(tx, child.id),
+              child.id,
+              await repo.isDemoAuthority(tx, child.authorityId),
+            )
+          : null;
         await audit.record(tx, {
           recordType: 'child',
           recordId: child.lanternId,
-          detail: { view: withChronology ? 'record-and-chronology' : 'record' },
+          detail: {
+            view: withChronology ? 'record-and-chronology' : 'record',
+            ...(withSources ? { sources: true } : {}),
+          },
         });
         return {
           ...summary(child, episodes, date),
@@ -263,6 +280,7 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
               isOpenAt({ start: a.startDate, end: a.endDate }, date) || (a.endDate === null && a.startDate > date),
           })),
           chronology,
+          sources,
         };
       });
     },

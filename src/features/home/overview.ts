@@ -4,57 +4,14 @@
  */
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import {
-  allocations,
-  authorities,
-  careLeavers,
-  cinEpisodes,
-  cpPlans,
-  periodsOfCare,
-  teams,
-  workers,
-} from '../../db/schema/index';
+import { rows } from '../../db/query';
+import { headlineFrom, headlineSql, type Headline } from '../children/headline';
+import { allocations, authorities, teams, workers } from '../../db/schema/index';
 
-export interface Overview {
-  childrenInNeed: number;
-  childProtection: number;
-  inCare: number;
-  careLeavers: number;
-}
-
-/** Open = started on or before `asAt` and not ended before it. */
-function openAt(start: unknown, end: unknown, asAt: string) {
-  return sql`${start} <= ${asAt} and (${end} is null or ${end} > ${asAt})`;
-}
+export type Overview = Headline;
 
 export async function authorityOverview(tx: Tx, authorityId: number, asAt: string): Promise<Overview> {
-  const [[cin], [cp], [cla], [cl]] = await Promise.all([
-    tx
-      .select({ n: count() })
-      .from(cinEpisodes)
-      .where(
-        and(
-          eq(cinEpisodes.authorityId, authorityId),
-          eq(cinEpisodes.referralNfa, false),
-          openAt(cinEpisodes.referralDate, cinEpisodes.closureDate, asAt),
-        ),
-      ),
-    tx
-      .select({ n: count() })
-      .from(cpPlans)
-      .where(and(eq(cpPlans.authorityId, authorityId), openAt(cpPlans.startDate, cpPlans.endDate, asAt))),
-    tx
-      .select({ n: count() })
-      .from(periodsOfCare)
-      .where(
-        and(eq(periodsOfCare.authorityId, authorityId), openAt(periodsOfCare.startDate, periodsOfCare.endDate, asAt)),
-      ),
-    tx
-      .select({ n: count() })
-      .from(careLeavers)
-      .where(and(eq(careLeavers.authorityId, authorityId), openAt(careLeavers.startDate, careLeavers.endDate, asAt))),
-  ]);
-  return { childrenInNeed: cin?.n ?? 0, childProtection: cp?.n ?? 0, inCare: cla?.n ?? 0, careLeavers: cl?.n ?? 0 };
+  return headlineFrom((await rows(tx, sql.raw(headlineSql(authorityId, asAt))))[0]);
 }
 
 /** Open allocations per worker in a team: the team's caseloads. */

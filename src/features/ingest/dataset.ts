@@ -83,12 +83,37 @@ export interface DatasetWorker {
   startDate: string;
 }
 
+/**
+ * Where a format does not carry an event's key, only a stand-in for it (the 903's OC2 health check "in the year",
+ * dated 31 March; a period of care that began before the return, starting at its first episode in the file): the
+ * range the true key lies in. The writer matches such a row, when no event has its stand-in key exactly, to the
+ * held event of the same child whose key is in the range and nearest the stand-in (decision 0024).
+ */
+export interface KeyWindow {
+  /** The key column the stand-in is for. */
+  column: string;
+  /** Inclusive bounds, in the column's own form (YYYY-MM-DD dates; instants as ISO 8601); null: unbounded. */
+  from: string | null;
+  to: string | null;
+  /** The other key columns that must still agree (default: all of them). */
+  match?: readonly string[];
+  /** A column the held event must leave open or end on or after `to` (a period or status still running then). */
+  coverColumn?: string;
+}
+
 export class Dataset {
   readonly rows: { [K in DatasetTable]: Array<DatasetRow<K>> } = Object.fromEntries(
     Object.keys(DATASET_TABLES).map((k) => [k, []]),
   ) as unknown as { [K in DatasetTable]: Array<DatasetRow<K>> };
   readonly teams: DatasetTeam[] = [];
   readonly workers: DatasetWorker[] = [];
+  /** Rows whose key is a stand-in (see KeyWindow), by table and local id. */
+  readonly windows = new Map<DatasetTable, Map<number, KeyWindow>>();
+  /**
+   * Columns of a row whose value is a stand-in the format needs to make a new row (the 903 names no team, so its
+   * allocations go to a team of its own): they fill a new event, and are never given to an event already held.
+   */
+  readonly standIns = new Map<DatasetTable, Map<number, readonly string[]>>();
   private readonly teamsByName = new Map<string, DatasetTeam>();
   private readonly workersByRef = new Map<string, DatasetWorker>();
 
@@ -98,6 +123,20 @@ export class Dataset {
     const id = list.length + 1;
     list.push({ ...row, id } as DatasetRow<K>);
     return id;
+  }
+
+  /** Says that a row's key column is a stand-in, and the range its true value lies in. */
+  keyWithin(table: DatasetTable, id: number, window: KeyWindow): void {
+    let map = this.windows.get(table);
+    if (!map) this.windows.set(table, (map = new Map<number, KeyWindow>()));
+    map.set(id, window);
+  }
+
+  /** Says that some values of a row are stand-ins, to fill a new event only. */
+  standIn(table: DatasetTable, id: number, columns: readonly string[]): void {
+    let map = this.standIns.get(table);
+    if (!map) this.standIns.set(table, (map = new Map<number, readonly string[]>()));
+    map.set(id, columns);
   }
 
   /** The local id of the team with this name, adding it the first time it is named. */

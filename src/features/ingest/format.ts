@@ -42,6 +42,20 @@ export interface ImportOptions {
   collectionYear?: number | undefined;
   /** The date an Annex A describes ("as at"), when the workbook does not say. */
   asAt?: string | undefined;
+  /**
+   * The case system an SSD extract comes from, for an authority that loads extracts from more than one (e.g. LCS and
+   * Mosaic): each system's extract is its own source, replaced only by that system's next extract (decision 0024).
+   */
+  system?: string | undefined;
+}
+
+/** A case system's name, as an import option takes it: letters, digits, spaces, dots, hyphens; at most 40. */
+export const SYSTEM_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/;
+
+/** The period key of an SSD extract: 'extract', or 'extract:' and the system's name in lower case. */
+export function extractPeriod(system: string | undefined): string {
+  const name = (system ?? '').trim().toLowerCase();
+  return name === '' ? 'extract' : `extract:${name}`;
 }
 
 export interface ImportContext {

@@ -38,6 +38,10 @@ export const LANTERN_RULES = {
   reference: 'LNT-REFERENCE',
   /** A file nothing recognises, or one the chosen format cannot read. */
   unknown: 'LNT-UNKNOWN',
+  /** Two sources give different values for the same event (decision 0024): both shown, and which is kept. */
+  disagreement: 'LNT-DISAGREE',
+  /** A child matched by UPN to more than one child held, or to one with another date of birth: added, not merged. */
+  match: 'LNT-MATCH',
 } as const;
 
 /** Issues beyond this many are counted but not kept one by one (the first ones tell the story). */

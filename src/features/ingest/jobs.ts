@@ -1,17 +1,30 @@
 /**
  * Imports started from the web or the API run in the background of the server process, so that a large upload
- * answers at once and its page can show how far it has got. A job is kept in memory while it runs and for an hour
- * after; what it did is in the import log for good. Only the user who started a job can see it.
+ * answers at once and its page can show how far it has got; so do withdrawals started from the web (taking an
+ * import's rows away and working the indicators out again takes as long as importing it). A job is kept in memory
+ * while it runs and for an hour after; what it did is in the import log for good. Only the user who started a job
+ * can see it.
  */
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Database } from '../../db/client';
 import type { Logger } from '../../core/logger';
-import { importFiles, type ImportActor, type ImportSummary } from './service';
+import {
+  importFiles,
+  withdrawImport,
+  type ImportActor,
+  type ImportSummary,
+  type WithdrawRequest,
+  type WithdrawSummary,
+} from './service';
 import type { ImportOptions } from './format';
+import { refreshMonthlyValues } from '../indicators/stored-values';
+import { todayInLondon } from '../../domain/today';
 
 export interface ImportJob {
   id: string;
+  /** Importing files, or withdrawing an import. */
+  kind: 'import' | 'withdraw';
   authorityId: number;
   userId: number | null;
   startedAt: Date;
@@ -22,6 +35,8 @@ export interface ImportJob {
   done: number;
   total: number | null;
   summary: ImportSummary | null;
+  /** A withdrawal: the import withdrawn and, once done, what withdrawing it did. */
+  withdrawal: { importId: number; summary: WithdrawSummary | null } | null;
   /** A failure that is not a validation problem (those are in the summary). */
   error: string | null;
 }
@@ -52,6 +67,7 @@ export function importJobs(database: Database, logger: Logger) {
       prune(Date.now());
       const job: ImportJob = {
         id: randomUUID(),
+        kind: 'import',
         authorityId: request.authorityId,
         userId: request.actor.userId,
         startedAt: new Date(),
@@ -62,6 +78,7 @@ export function importJobs(database: Database, logger: Logger) {
         done: 0,
         total: null,
         summary: null,
+        withdrawal: null,
         error: null,
       };
       jobs.set(job.id, job);
@@ -91,6 +108,53 @@ export function importJobs(database: Database, logger: Logger) {
         } finally {
           job.finishedAt = new Date();
           if (request.tempDir) await rm(request.tempDir, { recursive: true, force: true });
+        }
+      })();
+      return job;
+    },
+
+    /**
+     * Withdraws a live import (ingest/service.ts withdrawImport), then works the indicators out again, and returns
+     * at once. The caller has checked that the import is this authority's and live; if another withdrawal got there
+     * first, the job fails with the service's message and nothing changes.
+     */
+    withdraw(request: Omit<WithdrawRequest, 'refreshIndicators'>): ImportJob {
+      prune(Date.now());
+      const job: ImportJob = {
+        id: randomUUID(),
+        kind: 'withdraw',
+        authorityId: request.authorityId,
+        userId: request.actor.userId,
+        startedAt: new Date(),
+        finishedAt: null,
+        state: 'running',
+        stage: 'withdrawing',
+        file: null,
+        done: 0,
+        total: null,
+        summary: null,
+        withdrawal: { importId: request.batchId, summary: null },
+        error: null,
+      };
+      jobs.set(job.id, job);
+      void (async () => {
+        try {
+          const summary = await withdrawImport(database, request);
+          job.withdrawal = { importId: request.batchId, summary };
+          await refreshMonthlyValues(database.db, request.authorityId, todayInLondon(), {
+            onIndicator: (done, total) => {
+              job.stage = 'Computing indicators';
+              job.done = done;
+              job.total = total;
+            },
+          });
+          job.state = 'finished';
+        } catch (e) {
+          job.state = 'failed';
+          job.error = e instanceof Error ? e.message : String(e);
+          logger.error({ err: job.error, job: job.id }, 'withdrawal failed');
+        } finally {
+          job.finishedAt = new Date();
         }
       })();
       return job;

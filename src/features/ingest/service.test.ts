@@ -164,8 +164,18 @@ describeEachEngine('importing files', (ctx) => {
     const summary = await importFiles(ctx.database, { paths: [zipPath], authorityId, actor });
     const batch = summary.batches[0];
     assert.equal(batch?.status, 'accepted', JSON.stringify(batch?.issues));
-    // The first import wrote 2 periods, 2 legal statuses, 2 placements and 1 allocation: 7 rows replaced.
-    assert.equal(batch?.counts.replacedRows, 7);
+    // The first import wrote 2 periods, 2 legal statuses, 2 placements and 1 allocation: the new file gives the same
+    // 7 events (the same starts), so it takes their place (decision 0024): C2's period of care, legal status and
+    // placement take the new end date (3 merged), the other 4 are unchanged, and nothing is added or removed.
+    assert.deepEqual(
+      [
+        batch?.counts.eventsAdded,
+        batch?.counts.eventsMerged,
+        batch?.counts.eventsUnchanged,
+        batch?.counts.replacedRows,
+      ],
+      [0, 3, 4, 0],
+    );
     const snap = await canonicalSnapshot(ctx.database.db, authorityId, SPEC);
     assert.deepEqual(snap.periodsOfCare, [
       JSON.stringify({

@@ -12,14 +12,20 @@ import { refreshMonthlyValues } from '../indicators/stored-values';
 import type { Database } from '../../db/client';
 import { authorities } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
-import { NotFoundError } from '../../core/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors';
+import { Dataset } from './dataset';
 import { FORMATS } from './formats/index';
 import type { FormatId, ImportFormat, ImportOptions, ImportProgress, SourceFile } from './format';
 import { FORMAT_LABELS } from './format';
 import { digestFiles, expandInputs } from './files';
 import { IssueLog, LANTERN_RULES, type Issue } from './issues';
+import type { BulkLoader } from '../../db/client';
+import type { Auditor } from '../../accounts/access-log/auditor';
 import {
   acceptedWithDigest,
+  batchForUpdate,
+  markWithdrawn,
+  recordEffect,
   insertBatch,
   insertFiles,
   insertIssues,
@@ -27,7 +33,9 @@ import {
   liveBatch,
   supersede,
 } from './store';
-import { writeDataset } from './writer';
+import { writeDataset, type WriteResult } from './writer';
+import { eventTotals, periodEnd, type ImportEffect } from './effect';
+import { headlineFrom, headlineSql, type Headline } from '../children/headline';
 import { restoreOriginals } from './originals';
 
 export interface ImportActor {
@@ -50,13 +58,73 @@ export interface BatchSummary {
   counts: Record<string, number>;
   /** The kept issues (all of them up to MAX_KEPT_ISSUES). */
   issues: readonly Issue[];
+  /** What an accepted import did (also kept with it: import_batches.effect). */
+  effect?: ImportEffect;
 }
 
-/** Rows an accepted import wrote, from its counts (which also hold children added/updated and rows replaced). */
+/** Keys of an import's counts that are not rows read from its files. */
+const EFFECT_COUNTS = [
+  'childrenAdded',
+  'childrenUpdated',
+  'replacedRows',
+  'eventsAdded',
+  'eventsMerged',
+  'eventsUnchanged',
+];
+
+/** Rows an accepted import read from its files, from its counts (which also hold what the write did). */
 export function rowsWritten(counts: Record<string, number>): number {
   return Object.entries(counts)
-    .filter(([k]) => !['childrenAdded', 'childrenUpdated', 'replacedRows'].includes(k))
+    .filter(([k]) => !EFFECT_COUNTS.includes(k))
     .reduce((n, [, v]) => n + v, 0);
+}
+
+/** Rows the files gave, by table (teams and workers are matched by name and ref, not counted as rows). */
+function rowsRead(dataset: Dataset): Record<string, number> {
+  return Object.fromEntries(Object.entries(dataset.counts()).filter(([k]) => k !== 'teams' && k !== 'workers'));
+}
+
+/** The write's effect in the counts every import keeps (children added and updated, events added … removed). */
+function effectCounts(effect: ImportEffect): Record<string, number> {
+  const events = eventTotals(effect);
+  return {
+    childrenAdded: effect.tables.children?.added ?? 0,
+    childrenUpdated: effect.tables.children?.merged ?? 0,
+    eventsAdded: events.added,
+    eventsMerged: events.merged,
+    eventsUnchanged: events.unchanged,
+    replacedRows: events.removed,
+  };
+}
+
+async function headlineIn(load: BulkLoader, authorityId: number, asAt: string): Promise<Headline> {
+  return headlineFrom((await load.query(headlineSql(authorityId, asAt)))[0]);
+}
+
+/** Where sources disagree, and children not matched safely, become queries in the import's report. */
+function reportMerge(issues: IssueLog, file: string, written: WriteResult): void {
+  for (const q of written.queries)
+    issues.query(
+      file,
+      null,
+      q.column,
+      LANTERN_RULES.disagreement,
+      `${q.event}: this file gives ${show(q.given)}, ${describeSource(q.other.source)} gives ${show(q.other.value)}; kept ${show(q.kept)} (from ${describeSource(q.keptFrom)})`,
+      q.childRef,
+    );
+  for (const a of written.ambiguous) issues.query(file, null, null, LANTERN_RULES.match, a.reason, a.childRef);
+}
+
+function show(value: unknown): string {
+  return Array.isArray(value) ? value.join(' ') : String(value);
+}
+
+function describeSource(source: { importId: number | null; format: string | null; period: string | null }): string {
+  if (source.importId === null) return "Lantern's own record";
+  const label = source.format
+    ? ((FORMAT_LABELS[source.format as FormatId] as string | undefined) ?? source.format)
+    : 'import';
+  return `import ${source.importId} (${label}${source.period && source.period !== 'extract' ? ` ${source.period}` : ''})`;
 }
 
 export interface ImportSummary {
@@ -270,10 +338,10 @@ async function importClaim(
 
   const read = result;
   progress({ stage: 'writing', done: 0, total: null });
-  const { id, counts } = await database.bulkLoad(async (load) => {
+  const asAt = periodEnd(read.period, todayInLondon());
+  const { id, counts, effect } = await database.bulkLoad(async (load) => {
     const previous = await liveBatch(load, authority.id, format.id, read.period);
     if (previous !== null) await supersede(load, previous);
-    const counts = read.dataset.counts();
     const batchId = await insertBatch(load, {
       authorityId: authority.id,
       format: format.id,
@@ -284,7 +352,7 @@ async function importClaim(
       status: 'accepted',
       fileNames,
       bytes,
-      counts,
+      counts: rowsRead(read.dataset),
       errors: 0,
       queries: issues.queries,
       importedBy: request.actor.username,
@@ -292,6 +360,7 @@ async function importClaim(
       startedAt,
     });
     if (previous !== null) await linkSuperseded(load, previous, batchId);
+    const before = await headlineIn(load, authority.id, asAt);
     const written = await writeDataset(load, {
       authorityId: authority.id,
       batchId,
@@ -302,18 +371,20 @@ async function importClaim(
         progress({ stage: 'writing', file: table, done, total });
       },
     });
+    reportMerge(issues, fileNames[0] ?? '', written);
+    const effect: ImportEffect = {
+      tables: written.effect,
+      asAt,
+      before,
+      after: await headlineIn(load, authority.id, asAt),
+      disagreements: written.queries.length,
+      ambiguousChildren: written.ambiguous.length,
+    };
     await insertIssues(load, batchId, issues.list());
     await insertFiles(load, batchId, files);
-    const summaryCounts = {
-      ...written.rows,
-      childrenAdded: written.childrenAdded,
-      childrenUpdated: written.childrenUpdated,
-      replacedRows: written.replacedRows,
-    };
-    await load.exec(
-      `UPDATE import_batches SET counts = '${JSON.stringify(summaryCounts).replace(/'/g, "''")}', finished_at = now() WHERE id = ${batchId}`,
-    );
-    return { id: batchId, counts: summaryCounts };
+    const summaryCounts = { ...rowsRead(read.dataset), ...effectCounts(effect) };
+    await recordEffect(load, batchId, summaryCounts, effect, issues.queries);
+    return { id: batchId, counts: summaryCounts, effect };
   });
   return {
     ...base,
@@ -325,5 +396,90 @@ async function importClaim(
     queries: issues.queries,
     counts,
     issues: issues.list(),
+    effect,
   };
+}
+
+export interface WithdrawRequest {
+  authorityId: number;
+  batchId: number;
+  /** Why: required, and kept with the import. */
+  reason: string;
+  actor: ImportActor;
+  /** Recompute the indicators' kept monthly values afterwards (the web job and the CLI do). */
+  refreshIndicators?: boolean;
+  /**
+   * Records the withdrawal in the access log once it is done: the import's id, its format and period, and the
+   * children and events removed (never the reason, which is free text).
+   */
+  audit?: Auditor;
+}
+
+export interface WithdrawSummary {
+  id: number;
+  format: FormatId;
+  period: string;
+  periodLabel: string;
+  effect: ImportEffect;
+}
+
+/** Longest reason kept. */
+export const MAX_WITHDRAW_REASON = 2000;
+
+/**
+ * Withdraws a live import: removes its contribution and leaves every other source's data as if it had never been
+ * loaded (events only it gave go; events others gave too are merged again from what is left). Atomic; the import
+ * keeps its files and issues, and is marked withdrawn with who, when and why.
+ */
+export async function withdrawImport(database: Database, request: WithdrawRequest): Promise<WithdrawSummary> {
+  const reason = request.reason.trim();
+  if (reason === '')
+    throw new ValidationError([{ field: 'reason', message: 'Enter why the import is being withdrawn' }]);
+  if (reason.length > MAX_WITHDRAW_REASON)
+    throw new ValidationError([
+      {
+        field: 'reason',
+        message: `The reason must be ${MAX_WITHDRAW_REASON.toLocaleString('en-GB')} characters or fewer`,
+      },
+    ]);
+  const summary = await database.bulkLoad(async (load) => {
+    const batch = await batchForUpdate(load, request.authorityId, request.batchId);
+    if (!batch) throw new NotFoundError(`No import ${request.batchId}`);
+    if (batch.status !== 'accepted')
+      throw new ConflictError(
+        `Import ${request.batchId} is ${batch.status}: only a live (accepted) import can be withdrawn`,
+      );
+    const asAt = periodEnd(batch.period, todayInLondon());
+    const before = await headlineIn(load, request.authorityId, asAt);
+    const written = await writeDataset(load, {
+      authorityId: request.authorityId,
+      batchId: null,
+      replaces: request.batchId,
+      dataset: new Dataset(),
+      pglite: database.kind === 'pglite',
+    });
+    const effect: ImportEffect = {
+      tables: written.effect,
+      asAt,
+      before,
+      after: await headlineIn(load, request.authorityId, asAt),
+      disagreements: 0,
+      ambiguousChildren: 0,
+    };
+    await markWithdrawn(load, request.batchId, request.actor.username, reason, effect);
+    return { id: request.batchId, format: batch.format, period: batch.period, periodLabel: batch.periodLabel, effect };
+  });
+  await request.audit?.record(database.db, {
+    recordType: 'import',
+    recordId: String(summary.id),
+    detail: {
+      format: summary.format,
+      period: summary.period,
+      childrenRemoved: summary.effect.tables.children?.removed ?? 0,
+      eventsRemoved: eventTotals(summary.effect).removed,
+    },
+  });
+  await database.exec('analyze');
+  if (request.refreshIndicators) await refreshMonthlyValues(database.db, request.authorityId, todayInLondon());
+  return summary;
 }

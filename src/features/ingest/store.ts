@@ -110,3 +110,41 @@ export async function supersede(load: BulkLoader, oldId: number): Promise<void> 
 export async function linkSuperseded(load: BulkLoader, oldId: number, newId: number): Promise<void> {
   await load.exec(`UPDATE import_batches SET superseded_by = ${Number(newId)} WHERE id = ${Number(oldId)}`);
 }
+
+/** An accepted import's counts and effect (ingest/effect.ts), and its queries with the merge's added. */
+export async function recordEffect(
+  load: BulkLoader,
+  batchId: number,
+  counts: Record<string, number>,
+  effect: unknown,
+  queries: number,
+): Promise<void> {
+  await load.exec(
+    `UPDATE import_batches SET counts = ${literal(JSON.stringify(counts))}, effect = ${literal(JSON.stringify(effect))}, queries = ${Number(queries)}, finished_at = now() WHERE id = ${Number(batchId)}`,
+  );
+}
+
+/** One import of the authority, locked until the transaction ends (for withdrawing it). */
+export async function batchForUpdate(
+  load: BulkLoader,
+  authorityId: number,
+  batchId: number,
+): Promise<{ status: string; format: FormatId; period: string; periodLabel: string } | null> {
+  const [row] = await load.query<{ status: string; format: FormatId; period: string; period_label: string }>(
+    `SELECT status, format, period, period_label FROM import_batches WHERE authority_id = ${Number(authorityId)} AND id = ${Number(batchId)} FOR UPDATE`,
+  );
+  return row ? { status: row.status, format: row.format, period: row.period, periodLabel: row.period_label } : null;
+}
+
+/** Marks an import withdrawn, with who, when and why, and what withdrawing it did. */
+export async function markWithdrawn(
+  load: BulkLoader,
+  batchId: number,
+  by: string,
+  reason: string,
+  effect: unknown,
+): Promise<void> {
+  await load.exec(
+    `UPDATE import_batches SET status = 'withdrawn', withdrawn_at = now(), withdrawn_by = ${literal(by)}, withdraw_reason = ${literal(reason)}, effect = ${literal(JSON.stringify({ withdrawal: effect }))} WHERE id = ${Number(batchId)}`,
+  );
+}

@@ -1,4 +1,7 @@
-/** The data API: imports (list, upload, a job's progress, one import and its issues) and export downloads. */
+/**
+ * The data API: imports (list, upload, a job's progress, one import with what it did and its issues, withdraw one)
+ * and export downloads.
+ */
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../../core/errors';
 import { paths } from '../../../web/paths';
@@ -6,8 +9,10 @@ import type { RouteBuilder } from '../../../web/route';
 import { discard, receiveBody } from '../../../web/upload';
 import type { ImportJobs } from '../../ingest/jobs';
 import { importLog } from '../../ingest/log';
+import { withdrawImport } from '../../ingest/service';
 import {
   batchSchema,
+  batchWithEffectSchema,
   dateField,
   download,
   exportParams,
@@ -18,8 +23,11 @@ import {
   jobParams,
   jobSchema,
   presentBatch,
+  presentBatchWithEffect,
   presentJob,
   startImport,
+  withdrawReason,
+  systemField,
   yearField,
 } from './shared';
 
@@ -53,6 +61,7 @@ export function dataApiRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
       filename: z.string().trim().min(1, 'Give the file’s name in ?filename=').max(200),
       year: yearField.optional(),
       asAt: dateField.optional(),
+      system: systemField.optional(),
       wait: z.enum(['true', 'false']).default('false'),
     }),
     requestTypes: [
@@ -72,7 +81,13 @@ export function dataApiRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
           { field: 'body', message: upload.problem ?? 'The request body is empty: send the file as the body' },
         ]);
       }
-      const job = startImport(importJobs, upload, user, { year: query.year, asAt: query.asAt }, async () => undefined);
+      const job = startImport(
+        importJobs,
+        upload,
+        user,
+        { year: query.year, asAt: query.asAt, system: query.system },
+        async () => undefined,
+      );
       await audit.record(services.db, { recordType: 'import-job', recordId: job.id, detail: { files: 1 } });
       const settled = query.wait === 'true' ? ((await importJobs.settled(job.id)) ?? job) : job;
       res
@@ -104,9 +119,11 @@ export function dataApiRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
     access: 'data:import',
     audit: 'import.report',
     tag: 'Imports',
-    summary: 'One import and its issues by rule',
+    summary: 'One import, what it did, and its issues by rule',
+    description:
+      'What an accepted import did (effect: the headline figures before and after, any that moved by more than 10% in words, and by table the records added, merged, unchanged and removed), or for a withdrawn one what withdrawing it did; and its issues counted by rule.',
     params: importIdParams,
-    response: batchSchema.extend({
+    response: batchWithEffectSchema.extend({
       rules: z.array(z.object({ rule: z.string(), severity: z.string(), n: z.number() })),
     }),
     handler: async ({ params, services, user, audit }) => {
@@ -114,7 +131,36 @@ export function dataApiRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
       const batch = await log.get(params.importId, user.authorityId);
       if (!batch) throw new NotFoundError();
       await audit.record(services.db, { recordType: 'import', recordId: String(batch.id) });
-      return { ...presentBatch(batch), rules: await log.ruleCounts(batch.id) };
+      return { ...presentBatchWithEffect(batch), rules: await log.ruleCounts(batch.id) };
+    },
+  });
+
+  r.api({
+    method: 'post',
+    path: paths.api.importWithdraw,
+    access: 'data:import',
+    audit: 'import.withdraw',
+    tag: 'Imports',
+    summary: 'Withdraw an import',
+    description:
+      'Takes away what a live (accepted) import gave, leaving every other source’s data as if it had never been loaded (decision 0024), and works the indicators out again. The reason is required and kept with the import. ' +
+      'Answers the import, now withdrawn, with what withdrawing it did (effect).',
+    conflict: 'The import is not live: already withdrawn, superseded, rejected or unchanged',
+    params: importIdParams,
+    body: z.strictObject({ reason: withdrawReason }),
+    response: batchWithEffectSchema,
+    handler: async ({ params, body, services, user, audit }) => {
+      await withdrawImport(services.database, {
+        authorityId: user.authorityId,
+        batchId: params.importId,
+        reason: body.reason,
+        actor: { userId: user.id, username: user.username },
+        refreshIndicators: true,
+        audit,
+      });
+      const batch = await importLog(services.db).get(params.importId, user.authorityId);
+      if (!batch) throw new NotFoundError();
+      return presentBatchWithEffect(batch);
     },
   });
 

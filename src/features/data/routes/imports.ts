@@ -1,6 +1,6 @@
 /**
  * Importing on the web: GET/POST /data/imports (upload files to import: a background job, its progress at
- * /data/imports/jobs/:jobId).
+ * /data/imports/jobs/:jobId, which also follows a withdrawal and then goes on to the import's report).
  */
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -20,12 +20,17 @@ import {
   presentBatch,
   presentJob,
   startImport,
+  systemField,
   yearField,
   yearLabel,
 } from './shared';
 
 /** The import page's form (its files are read beside it). */
-const importForm = z.strictObject({ year: z.preprocess(str, yearField), asAt: formText.pipe(dateField) });
+const importForm = z.strictObject({
+  year: z.preprocess(str, yearField),
+  asAt: formText.pipe(dateField),
+  system: formText.pipe(systemField),
+});
 
 export function importPageRoutes(r: RouteBuilder, importJobs: ImportJobs): void {
   async function renderImports(
@@ -63,7 +68,10 @@ export function importPageRoutes(r: RouteBuilder, importJobs: ImportJobs): void 
     invalid: async ({ res, services, user }, form) => {
       await renderImports(
         { res, services, user },
-        { errors: form.errors, values: { year: str(form.input.year), asAt: str(form.input.asAt) } },
+        {
+          errors: form.errors,
+          values: { year: str(form.input.year), asAt: str(form.input.asAt), system: str(form.input.system) },
+        },
         400,
       );
     },
@@ -89,8 +97,25 @@ export function importPageRoutes(r: RouteBuilder, importJobs: ImportJobs): void 
         ? importJobs.get(params.data.jobId, { authorityId: user.authorityId, userId: user.id })
         : null;
       if (!job) throw new NotFoundError();
+      // A withdrawal done: its import's report says what it did.
+      if (job.withdrawal && job.state === 'finished') {
+        res.redirect(303, paths.data.importReport({ importId: job.withdrawal.importId }));
+        return;
+      }
+      const importId = job.withdrawal?.importId;
+      const heading =
+        importId === undefined
+          ? job.state === 'running'
+            ? 'Importing'
+            : 'Import finished'
+          : job.state === 'running'
+            ? `Withdrawing import ${importId}`
+            : job.withdrawal?.summary
+              ? `Import ${importId} withdrawn`
+              : `Import ${importId} could not be withdrawn`;
       res.render('data/views/import-job.njk', {
-        pageTitle: job.state === 'running' ? 'Importing' : 'Import finished',
+        pageTitle: heading,
+        heading,
         job: presentJob(job),
         statusUrl: paths.api.importJob({ jobId: job.id }),
         selfUrl: paths.data.importJob({ jobId: job.id }),

@@ -1,8 +1,11 @@
 /**
- * An import's validation report: GET /data/imports/:importId (filter by rule and severity), its issues as CSV, and
- * the files imported as a zip.
+ * An import's report: GET /data/imports/:importId — what it did (the headline figures before and after, any that
+ * moved by more than a tenth, and table by table what was added, merged, unchanged and removed), or for a withdrawn
+ * import who withdrew it, when, why and what that did; its issues (filter by rule and severity), as CSV, and the
+ * files imported as a zip.
  */
 import { pipeline } from 'node:stream/promises';
+import { effectView } from '../../ingest/effect-words';
 import { FORMAT_LABELS } from '../../ingest/format';
 import { issuesCsv } from '../../ingest/log';
 import { originalsZip } from '../../ingest/originals';
@@ -36,6 +39,8 @@ export function importReportRoutes(r: RouteBuilder): void {
       res.render('data/views/import-report.njk', {
         pageTitle: `Import ${batch.id}: ${(FORMAT_LABELS as Partial<Record<string, string>>)[batch.format] ?? batch.format} ${batch.periodLabel}`,
         batch: presentBatch(batch),
+        effect: effectView(batch.effect),
+        withdrawUrl: batch.status === 'accepted' ? paths.data.importWithdraw({ importId: batch.id }) : null,
         rules,
         issues: issues.rows,
         total: issues.total,

@@ -13,9 +13,10 @@ import { NotFoundError } from '../../../core/errors';
 import { paths } from '../../../web/paths';
 import type { WebServices } from '../../../web/services';
 import type { ImportJobs, ImportJob } from '../../ingest/jobs';
-import { FORMAT_LABELS } from '../../ingest/format';
+import { FORMAT_LABELS, SYSTEM_NAME } from '../../ingest/format';
 import { importLog, type ImportBatchRow } from '../../ingest/log';
-import type { ImportSummary } from '../../ingest/service';
+import { effectView } from '../../ingest/effect-words';
+import { MAX_WITHDRAW_REASON, type ImportSummary } from '../../ingest/service';
 import { buildExport, EXPORT_KINDS, type ExportKind } from '../exports';
 
 export const ISSUES_PAGE = 100;
@@ -40,7 +41,18 @@ export const dateField = z.union([
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date in the format YYYY-MM-DD, for example 2026-03-31')
     .refine(isIsoDate, 'Enter a real date'),
 ]);
-type ImportOptions = { year?: number | undefined; asAt?: string | undefined };
+/** The case system an SSD extract comes from (optional): letters, digits, spaces, dots, hyphens. */
+export const systemField = z.union([
+  z.literal('').transform(() => undefined),
+  z
+    .string()
+    .trim()
+    .regex(
+      SYSTEM_NAME,
+      'Enter the case system’s name in letters, digits, spaces, dots or hyphens, at most 40 characters',
+    ),
+]);
+type ImportOptions = { year?: number | undefined; asAt?: string | undefined; system?: string | undefined };
 
 export const importIdParams = z.object({ importId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 export const jobParams = z.object({ jobId: z.uuid() });
@@ -81,7 +93,42 @@ export const batchSchema = z.object({
   importedBy: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** A withdrawn import: who withdrew it, when and why. */
+  withdrawnBy: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
 });
+
+const tableEffectSchema = z.object({
+  added: z.number(),
+  merged: z.number(),
+  unchanged: z.number(),
+  removed: z.number(),
+});
+
+/** What an accepted import did, or what withdrawing it did (ingest/effect-words.ts). */
+export const effectSchema = z.object({
+  withdrawal: z.boolean(),
+  asAt: z.string(),
+  flagged: z.array(z.string()),
+  moved: z.boolean(),
+  headline: z.array(z.object({ label: z.string(), before: z.number(), after: z.number() })),
+  tables: z.array(tableEffectSchema.extend({ label: z.string() })),
+  children: tableEffectSchema,
+  events: tableEffectSchema,
+  disagreements: z.number(),
+  ambiguousChildren: z.number(),
+});
+
+/** One import with what it did (or what withdrawing it did). */
+export const batchWithEffectSchema = batchSchema.extend({ effect: effectSchema.nullable() });
+
+/** Why an import is being withdrawn: the web form and the API body. */
+export const withdrawReason = z
+  .string()
+  .trim()
+  .min(1, 'Enter why the import is being withdrawn')
+  .max(MAX_WITHDRAW_REASON, `The reason must be ${MAX_WITHDRAW_REASON.toLocaleString('en-GB')} characters or fewer`);
 
 export function presentBatch(b: ImportBatchRow): z.input<typeof batchSchema> {
   return {
@@ -98,11 +145,20 @@ export function presentBatch(b: ImportBatchRow): z.input<typeof batchSchema> {
     importedBy: b.importedBy,
     startedAt: b.startedAt.toISOString(),
     finishedAt: b.finishedAt ? b.finishedAt.toISOString() : null,
+    withdrawnBy: b.withdrawnBy,
+    withdrawnAt: b.withdrawnAt ? b.withdrawnAt.toISOString() : null,
+    withdrawReason: b.withdrawReason,
   };
+}
+
+export function presentBatchWithEffect(b: ImportBatchRow): z.input<typeof batchWithEffectSchema> {
+  return { ...presentBatch(b), effect: effectView(b.effect) };
 }
 
 export const jobSchema = z.object({
   id: z.string(),
+  /** Importing files, or withdrawing an import (started on its report page). */
+  kind: z.enum(['import', 'withdraw']),
   state: z.enum(['running', 'finished', 'failed']),
   stage: z.string(),
   file: z.string().nullable(),
@@ -124,6 +180,15 @@ export const jobSchema = z.object({
   ),
   unrecognised: z.array(z.string()),
   empty: z.array(z.string()),
+  /** A withdrawal: the import, and its report (which says what withdrawing it did once it is done). */
+  withdrawal: z
+    .object({
+      importId: z.number(),
+      /** Whether the import is withdrawn (the indicators may still be being worked out again). */
+      done: z.boolean(),
+      report: z.string(),
+    })
+    .nullable(),
 });
 
 const MB = 1024 * 1024;
@@ -140,6 +205,7 @@ export function progressText(job: Pick<ImportJob, 'stage' | 'file' | 'done' | 't
 export function presentJob(job: ImportJob): z.input<typeof jobSchema> {
   return {
     id: job.id,
+    kind: job.kind,
     state: job.state,
     stage: job.stage,
     file: job.file,
@@ -158,6 +224,13 @@ export function presentJob(job: ImportJob): z.input<typeof jobSchema> {
     })),
     unrecognised: job.summary?.unrecognised ?? [],
     empty: job.summary?.empty ?? [],
+    withdrawal: job.withdrawal
+      ? {
+          importId: job.withdrawal.importId,
+          done: job.withdrawal.summary !== null,
+          report: paths.data.importReport({ importId: job.withdrawal.importId }),
+        }
+      : null,
   };
 }
 
@@ -174,7 +247,7 @@ export function startImport(
     tempDir: upload.dir,
     authorityId: user.authorityId,
     actor: { userId: user.id, username: user.username },
-    options: { collectionYear: options.year, asAt: options.asAt },
+    options: { collectionYear: options.year, asAt: options.asAt, system: options.system },
     whenDone: audit,
   });
 }

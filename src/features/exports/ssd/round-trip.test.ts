@@ -11,7 +11,9 @@
  * has Y/N: compared as present or not) and completion; care leaver start/end dates, PA-linked and staying put.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
@@ -23,6 +25,9 @@ import { canonicalSnapshot, type SnapshotSpec } from '../../../../test/support/c
 import { describeEachEngine } from '../../../../test/support/databases';
 import { ssdFormat } from '../../ingest/formats/ssd/index';
 import { importFiles } from '../../ingest/service';
+import { DATASET_TABLES } from '../../ingest/dataset';
+import { rows } from '../../../db/query';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import { exportSsd } from './index';
 
 const actor = { userId: null, username: 'test' };
@@ -251,5 +256,102 @@ describeEachEngine('SSD extract round trip', (ctx) => {
       again.map((f) => [f.name, f.rows]),
       files.map((f) => [f.name, f.rows]),
     );
+  });
+
+  it('a second case system’s extract of the same children, with its own IDs, merges into one child each by UPN and date of birth', async () => {
+    // System B ("Mosaic") holds the same children under its own IDs: every person ID is "M" and the LA's. One child's
+    // UPN was mistyped in system B as another child's (whose date of birth differs): reported, not merged.
+    const mosaic = mkdtempSync(path.join(tmpdir(), 'lantern-ssd-mosaic-'));
+    const identifiers = parse(readFileSync(path.join(first, 'ssd_linked_identifiers.csv'), 'utf8'), {
+      columns: true,
+    }) as Array<Record<string, string>>;
+    const upns = identifiers.filter((r) => r.link_identifier_type === 'Unique Pupil Number');
+    const [mistyped, owner] = upns as [Record<string, string>, Record<string, string>];
+    for (const name of readdirSync(first)) {
+      const rows = parse(readFileSync(path.join(first, name), 'utf8'), { columns: true }) as Array<
+        Record<string, string>
+      >;
+      const header = readFileSync(path.join(first, name), 'utf8').split('\r\n')[0]?.split(',') ?? [];
+      for (const row of rows) {
+        if (name === 'ssd_linked_identifiers.csv' && row.link_identifier_value === mistyped.link_identifier_value)
+          row.link_identifier_value = owner.link_identifier_value ?? '';
+        for (const column of header) if (column.endsWith('person_id') && row[column]) row[column] = `M${row[column]}`;
+      }
+      writeFileSync(
+        path.join(mosaic, name),
+        stringify(rows, { header: true, columns: header, record_delimiter: '\r\n' }),
+      );
+    }
+    const held = await ctx.database.db
+      .select({
+        laChildId: schema.children.laChildId,
+        upn: schema.children.upn,
+        dateOfBirth: schema.children.dateOfBirth,
+      })
+      .from(schema.children)
+      .where(eq(schema.children.authorityId, copyId));
+    // Expected by counting what is held: every child with a UPN (but the mistyped one) is matched; a child with no
+    // UPN cannot be, and is added; so is the mistyped one.
+    const withoutUpn = held.filter((c) => c.upn === null);
+    const birth = (laChildId: string | undefined) => held.find((c) => c.laChildId === laChildId)?.dateOfBirth;
+    assert.notEqual(birth(mistyped.link_person_id), birth(owner.link_person_id));
+    const added = new Set([...withoutUpn.map((c) => c.laChildId), mistyped.link_person_id ?? '']);
+    const summary = await importFiles(ctx.database, {
+      paths: [mosaic],
+      authorityId: copyId,
+      actor,
+      formats: [ssdFormat],
+      options: { system: 'Mosaic' },
+    });
+    const batch = summary.batches[0];
+    assert.equal(batch?.status, 'accepted', JSON.stringify(batch?.issues.filter((i) => i.severity === 'error')));
+    assert.equal(batch.period, 'extract:mosaic');
+    assert.equal(batch.periodLabel, 'Mosaic extract with records to 31 March 2026');
+    assert.ok(withoutUpn.length > 0 && held.length - withoutUpn.length > 100, 'the demo has children with and without');
+    assert.equal(batch.counts.childrenAdded, added.size);
+    // The events of the children matched are all matched: only the added children's are new, and the family links
+    // that point at an added child (a sibling with no UPN is a new child, so a link to them is a new link).
+    const eventsOf = async (ids: readonly string[]) => {
+      let n = 0;
+      for (const [key, table] of Object.entries(DATASET_TABLES)) {
+        if (key === 'children') continue;
+        const [row] = await rows<{ n: number }>(
+          ctx.database.db,
+          sql`select count(*)::int as n from ${sql.identifier(getTableConfig(table).name)} t join children c on c.id = t.child_id where c.authority_id = ${copyId} and c.la_child_id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        );
+        n += Number(row?.n ?? 0);
+      }
+      // And the family links of matched children to a sibling who was added (the link names another child).
+      const [links] = await rows<{ n: number }>(
+        ctx.database.db,
+        sql`select count(*)::int as n from family_links f join children r on r.id = f.related_child_id join children c on c.id = f.child_id where c.authority_id = ${copyId} and c.la_child_id not in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}) and r.la_child_id in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
+      return n + Number(links?.n ?? 0);
+    };
+    assert.equal(batch.counts.eventsAdded, await eventsOf([...added].map((id) => `M${id}`)));
+    assert.equal(batch.counts.replacedRows, 0);
+    assert.deepEqual(
+      batch.issues.filter((i) => i.rule === 'LNT-DISAGREE'),
+      [],
+    );
+    assert.deepEqual(
+      batch.issues.filter((i) => i.rule === 'LNT-MATCH').map((i) => i.child),
+      [`M${mistyped.link_person_id ?? ''}`],
+    );
+    // System A's extract is still live beside system B's: each system's extract is its own source.
+    const live = await ctx.database.db
+      .select({ period: schema.importBatches.period })
+      .from(schema.importBatches)
+      .where(and(eq(schema.importBatches.authorityId, copyId), eq(schema.importBatches.status, 'accepted')));
+    assert.deepEqual(live.map((b) => b.period).sort(), ['extract', 'extract:mosaic']);
   });
 });

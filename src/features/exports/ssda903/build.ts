@@ -60,9 +60,13 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
   const children = new Map(c.children.map((ch) => [ch.id, ch]));
   const lsByPeriod = groupBy(c.legalStatuses, (x) => x.periodOfCareId);
   const plByPeriod = groupBy(c.placements, (x) => x.periodOfCareId);
-  const exempt = urnExemptPlacements(year);
-  const urnFor = (p: { placementType: string; urn: string | null }) =>
-    p.urn === null && !exempt.includes(p.placementType) ? 'XXXXXXX' : p.urn;
+  // A placement with no URN gets the placeholder where a year it is written in needs one. Each episode is written
+  // alike in every year's file (rule 503F wants this year's first episode to give last year's URN), so the
+  // placeholder is decided once for the placement, by the year it ended in (or the latest, while open): the types
+  // that need no URN only ever become fewer (H5 and P2 need one from 2024/25, Z1 from 2025/26), so that year needs
+  // it whenever an earlier one does (rule 218), and rule 222 allows XXXXXXX where a year needs none.
+  const urnFor = (p: { placementType: string; urn: string | null; endDate: string | null }) =>
+    p.urn === null && !urnExemptPlacements(collectionYearOf(p.endDate)).includes(p.placementType) ? 'XXXXXXX' : p.urn;
 
   // Episodes.
   interface Written {
@@ -340,4 +344,11 @@ function sortBy<T>(list: readonly T[], key: (x: T) => string): T[] {
 
 function daysFrom(a: string, b: string): number {
   return (Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
+
+/** The collection year a date falls in (2024 for 1 April 2023 to 31 March 2024); an open end is the latest year. */
+function collectionYearOf(day: string | null): number {
+  if (day === null) return Number.MAX_SAFE_INTEGER;
+  const y = Number(day.slice(0, 4));
+  return day.slice(5) <= '03-31' ? y : y + 1;
 }

@@ -8,7 +8,7 @@
  *   plan of the episode starts on the conference day (rule 2885 ties them). An InitialCPCtarget with no conference
  *   held yet cannot be kept: the canonical target date lives on the conference row.
  * - cpPlans: linked to the conference of their episode held on their start day; epoOrPoliceProtection unknown
- *   (false, the schema's default).
+ *   (false, the schema's default, as a stand-in: Dataset.standIn). Sex U (not recorded) is a stand-in too.
  * - preProceedings (2026/27): the census has no end date; the step decision date is read as the end when an
  *   outcome is given; blank PPOutcome = 'ongoing'. FGDMMeetingFac and LetterInitCPDate have no canonical column
  *   and are not kept. CourtAppDate becomes a careProceedings row (issue date) linked to the pre-proceedings.
@@ -36,6 +36,8 @@ export function addChildToDataset(dataset: Dataset, c: CinChild): void {
     religion: null,
     postcodeDistrict: null,
   });
+  // U is "not recorded" (always so for a child unborn at the census date): it fills a new child, never another's sex.
+  if (c.sex === 'U') dataset.standIn('children', childId, ['sex']);
   for (const code of c.disabilities) dataset.add('childDisabilities', { childId, code, recordedDate: null });
 
   for (const ep of c.episodes) {
@@ -125,6 +127,8 @@ export function addChildToDataset(dataset: Dataset, c: CinChild): void {
         teamId: null,
         workerId: null,
       });
+      // The census does not say: false only fills a new plan, and never says another source's plan had none.
+      dataset.standIn('cpPlans', cpPlanId, ['epoOrPoliceProtection']);
       for (const r of p.reviews) {
         dataset.add('cpReviews', {
           childId,

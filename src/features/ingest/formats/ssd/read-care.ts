@@ -381,7 +381,7 @@ export function readMissing(s: SsdReadState, c: Cells): void {
   const accepted = c.flag('miss_missing_rhi_accepted');
   if (!person || start === null || kind === undefined) return;
   const day = londonDay(end ?? start);
-  s.add(
+  const local = s.add(
     'missingEpisodes',
     {
       childId: person.local,
@@ -394,6 +394,9 @@ export function readMissing(s: SsdReadState, c: Cells): void {
     },
     c,
   );
+  // The SSD says whether a return interview was offered and accepted, not when: the day it gives only fills a new
+  // episode.
+  s.dataset.standIn('missingEpisodes', local, ['rhiOfferedDate', 'rhiAcceptedDate']);
 }
 
 const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
@@ -567,7 +570,7 @@ export function finishCareLeavers(s: SsdReadState): void {
       const next = dated[i + 1];
       const withWorker = [...st.rows].reverse().find((r) => r.workerRef !== null);
       const pa = withWorker ? s.worker(withWorker.workerRef, st.start, withWorker.teamId) : null;
-      s.add(
+      const id = s.add(
         'careLeavers',
         {
           childId: first.local,
@@ -581,6 +584,10 @@ export function finishCareLeavers(s: SsdReadState): void {
         },
         (st.rows[0] ?? first).cells,
       );
+      // The SSD gives no start or end for a status: it began on or before its first dated row, so it is the status
+      // held that began nearest before it; the end inferred from the next status only fills a new one.
+      s.dataset.keyWithin('careLeavers', id, { column: 'startDate', from: null, to: st.start });
+      s.dataset.standIn('careLeavers', id, ['endDate', 'stayingPut']);
     });
   }
   s.careLeaverRows.clear();

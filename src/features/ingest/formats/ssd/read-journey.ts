@@ -413,6 +413,8 @@ export function readCpPlan(s: SsdReadState, c: Cells): void {
     },
     c,
   );
+  // The SSD carries neither the number of previous plans nor an EPO: 0 and false only fill a new plan.
+  s.dataset.standIn('cpPlans', local, ['numberOfPreviousPlans', 'epoOrPoliceProtection']);
   s.cpPlans.set(id, { local, person: personId });
 }
 

@@ -5,7 +5,7 @@
  * Period: the SSD holds about six years of history and is replaced whole by the next extract, so its period key
  * is 'extract' and its label names the latest date the extract records (not after today).
  */
-import type { ImportContext, ReadResult, SourceFile } from '../../format';
+import { extractPeriod, type ImportContext, type ReadResult, type SourceFile } from '../../format';
 import { LANTERN_RULES } from '../../issues';
 import { collectionYearOf, runRules } from '../../rules';
 import { csvHeader } from '../../csv';
@@ -59,8 +59,6 @@ import { recogniseHeader, type Recognised } from './recognise';
 import { SSD_RULES } from './rules';
 import { SsdReadState } from './state';
 import { READ_ORDER, SSD_TABLES, type SsdTableKey } from './tables';
-
-export const SSD_PERIOD = 'extract';
 
 const HANDLERS: Record<SsdTableKey, { read: RowHandler; finish?: (s: SsdReadState) => void }> = {
   person: { read: readPerson },
@@ -177,9 +175,11 @@ export async function readSsd(files: readonly SourceFile[], ctx: ImportContext):
   );
 
   const latest = state.latest;
+  const system = ctx.options.system?.trim();
+  const label = latest ? `extract with records to ${LONG_DATE.format(new Date(`${latest}T00:00:00Z`))}` : 'extract';
   return {
-    period: SSD_PERIOD,
-    periodLabel: latest ? `extract with records to ${LONG_DATE.format(new Date(`${latest}T00:00:00Z`))}` : 'extract',
+    period: extractPeriod(system),
+    periodLabel: system ? `${system} ${label}` : label,
     collectionYear: null,
     dataset: state.dataset,
   };

@@ -32,6 +32,7 @@
  * Rows the checks found unusable (an invalid required date, say) are left out; the import is rejected anyway.
  */
 import { isIsoDate } from '../../../../domain/dates';
+import { addDays, addMonths } from '../../../../domain/working-days';
 import { Dataset } from '../../dataset';
 import { postcodeDistrict } from '../../fields';
 import { collectionYearBounds } from '../../rules';
@@ -70,7 +71,7 @@ export function birthdayInYear(dob: string, year: number): string {
 
 export function toDataset(ret: Return903, year: number): Dataset {
   const ds = new Dataset();
-  const { end: referenceDate } = collectionYearBounds(year);
+  const { start: yearStart, end: referenceDate } = collectionYearBounds(year);
 
   // Children.
   const childIds = new Map<string, number>();
@@ -148,7 +149,9 @@ export function toDataset(ret: Return903, year: number): Dataset {
     if (childId === undefined) continue;
     const first = (episodesByChild.get(u.CHILD as string) ?? [])[0];
     const start = first ? (first.DECOM as string) : collectionYearBounds(year).start;
-    ds.add('immigrationStatuses', { childId, status: 'UASC', startDate: start, endDate: date(u.DUC) });
+    const id = ds.add('immigrationStatuses', { childId, status: 'UASC', startDate: start, endDate: date(u.DUC) });
+    // The status began on or before that day: it is the child's UASC status held that began nearest it.
+    ds.keyWithin('immigrationStatuses', id, { column: 'startDate', from: null, to: start });
   }
 
   // OC2: flags at the reference date.
@@ -157,16 +160,28 @@ export function toDataset(ret: Return903, year: number): Dataset {
     if (childId === undefined) continue;
     if (o.SDQ_SCORE !== null || o.SDQ_REASON !== null) {
       const score = o.SDQ_SCORE === null ? null : Number(o.SDQ_SCORE);
-      ds.add('sdqScores', {
+      const id = ds.add('sdqScores', {
         childId,
         assessmentDate: referenceDate,
         score: Number.isInteger(score) ? score : null,
         reason: o.SDQ_REASON,
       });
+      // OC2 has no dates: each is the latest of its kind in the year (the nearest 31 March).
+      ds.keyWithin('sdqScores', id, { column: 'assessmentDate', from: yearStart, to: referenceDate });
     }
-    if (o.TEETH_CHECK === '1') ds.add('dentalChecks', { childId, checkDate: referenceDate });
-    if (o.HEALTH_ASSESSMENT === '1')
-      ds.add('healthAssessments', { childId, kind: 'review', assessmentDate: referenceDate });
+    if (o.TEETH_CHECK === '1') {
+      const id = ds.add('dentalChecks', { childId, checkDate: referenceDate });
+      ds.keyWithin('dentalChecks', id, { column: 'checkDate', from: yearStart, to: referenceDate });
+    }
+    if (o.HEALTH_ASSESSMENT === '1') {
+      const id = ds.add('healthAssessments', { childId, kind: 'review', assessmentDate: referenceDate });
+      ds.keyWithin('healthAssessments', id, {
+        column: 'assessmentDate',
+        from: yearStart,
+        to: referenceDate,
+        match: [],
+      });
+    }
   }
 
   // OC3: dated the birthday in the year.
@@ -175,20 +190,26 @@ export function toDataset(ret: Return903, year: number): Dataset {
     const dob = date(o.DOB);
     if (childId === undefined || dob === null || o.IN_TOUCH === null) continue;
     const accom = o.ACCOM !== null && o.ACCOM !== '0' ? o.ACCOM : null;
-    ds.add('careLeaverContacts', {
+    const birthday = birthdayInYear(dob, year);
+    const id = ds.add('careLeaverContacts', {
       childId,
-      contactDate: birthdayInYear(dob, year),
+      contactDate: birthday,
       inTouch: o.IN_TOUCH,
       accommodation: accom ? accom.slice(0, 1) : null,
       accommodationSuitable: accom ? accom.slice(1) === '1' : null,
       activity: o.ACTIV,
+    });
+    // The contact is the one nearest the birthday, from three months before it to one month after.
+    ds.keyWithin('careLeaverContacts', id, {
+      column: 'contactDate',
+      from: addMonths(birthday, -3),
+      to: addMonths(birthday, 1),
     });
   }
 
   writePermanence(ds, ret, childIds, periodsByChild);
 
   // PrevPerm.
-  const { start: yearStart } = collectionYearBounds(year);
   for (const p of ret.PrevPerm) {
     const periods = p.CHILD === null ? undefined : periodsByChild.get(p.CHILD);
     if (!periods || periods.length === 0) continue;
@@ -207,7 +228,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
     const start = date(m.MIS_START);
     if (childId === undefined || start === null || m.MISSING === null) continue;
     const end = date(m.MIS_END);
-    ds.add('missingEpisodes', {
+    const id = ds.add('missingEpisodes', {
       childId,
       kind: m.MISSING,
       startAt: londonMidnight(start),
@@ -216,6 +237,13 @@ export function toDataset(ret: Return903, year: number): Dataset {
       rhiAcceptedDate: null,
       rhiCompletedAt: null,
     });
+    // Dates only: the episode of that kind starting that day in London, whose end the 903 gives only as a day.
+    ds.keyWithin('missingEpisodes', id, {
+      column: 'startAt',
+      from: londonMidnight(start).toISOString(),
+      to: new Date(londonMidnight(addDays(start, 1)).getTime() - 1).toISOString(),
+    });
+    ds.standIn('missingEpisodes', id, ['endAt']);
   }
 
   // Social worker episodes.
@@ -229,7 +257,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
       ? ds.worker(s.SW_ID, { name: s.SW_ID, role: 'social-worker', teamId, startDate: start })
       : null;
     const end = date(s.SW_DEC);
-    ds.add('allocations', {
+    const id = ds.add('allocations', {
       childId,
       teamId,
       workerId,
@@ -239,6 +267,8 @@ export function toDataset(ret: Return903, year: number): Dataset {
       endReason: end ? s.SW_REASON : null,
       isPrimary: true,
     });
+    // The team is the 903's own stand-in: it fills a new allocation and never changes the team of one held.
+    ds.standIn('allocations', id, ['teamId']);
   }
 
   // Deprivation of Liberty Orders.
@@ -279,6 +309,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
   const ended = last.REC !== null && last.REC !== 'X1' && date(last.DEC) !== null;
   const end = ended ? last.DEC : null;
   const home = eps.map((e) => (e.HOME_POST ? postcodeDistrict(e.HOME_POST) : null)).find((p) => p !== null) ?? null;
+  const continued = first.RNE !== null && first.RNE !== 'S';
   const periodId = ds.add('periodsOfCare', {
     childId,
     startDate: first.DECOM as string,
@@ -291,8 +322,16 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
     previousPermanence: null,
     previousPermanenceDate: null,
     // The first episode in the file did not start the period (RNE not S): the period began before this return.
-    continuedFrom: first.RNE !== null && first.RNE !== 'S' ? first.RNE : null,
+    continuedFrom: continued ? first.RNE : null,
   });
+  // A period that began before this return starts, here, at its first episode in the file: it is the child's period
+  // held that was running that day (and so its legal status and placement then, unless they began that day).
+  const running = { column: 'startDate', from: null, to: first.DECOM as string, coverColumn: 'endDate' } as const;
+  // That it "continued from" before is what this file saw, not a fact about a period already held.
+  if (continued) {
+    ds.keyWithin('periodsOfCare', periodId, running);
+    ds.standIn('periodsOfCare', periodId, ['continuedFrom']);
+  }
 
   // Legal statuses: a new one whenever LS changes.
   const legal: Array<{ code: string; start: string }> = [];
@@ -301,13 +340,14 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
     if (!current || current.code !== e.LS) legal.push({ code: e.LS ?? '', start: e.DECOM as string });
   }
   legal.forEach((l, i) => {
-    ds.add('legalStatuses', {
+    const id = ds.add('legalStatuses', {
       childId,
       periodOfCareId: periodId,
       legalStatus: l.code,
       startDate: l.start,
       endDate: legal[i + 1]?.start ?? end,
     });
+    if (continued && i === 0) ds.keyWithin('legalStatuses', id, running);
   });
 
   // Placements: a new one at each placement change, or where the details change under RNE L.
@@ -323,7 +363,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
   }
   placements.forEach((p, i) => {
     const next = placements[i + 1];
-    ds.add('placements', {
+    const id = ds.add('placements', {
       childId,
       periodOfCareId: periodId,
       startDate: p.first.DECOM as string,
@@ -338,6 +378,9 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
       laOfPlacement: null,
       changeReason: next ? p.last.REASON_PLACE_CHANGE : null,
     });
+    if (continued && i === 0) ds.keyWithin('placements', id, running);
+    // The 903 does not identify carers: its carer reference only fills a new placement.
+    ds.standIn('placements', id, ['carerRef']);
   });
   return {
     id: periodId,
@@ -417,7 +460,7 @@ function writePermanence(
     const e1 = p?.legal.find((l) => l.code === 'E1' || l.code === 'D1');
     const placed = p?.placements.find((x) => (PLACED_FOR_ADOPTION as readonly string[]).includes(x.type));
     const ffa = p?.placements.find((x) => (FOSTERING_FOR_ADOPTION as readonly string[]).includes(x.type));
-    ds.add('permanenceMilestones', {
+    const milestone = ds.add('permanenceMilestones', {
       childId,
       periodOfCareId: p ? p.id : null,
       admDecisionDate: m.adm,
@@ -435,6 +478,15 @@ function writePermanence(
       adopterLegalStatus: a ? a.LS_ADOPTR : null,
       familyRef: null,
     });
+    // In a period that began before the return, its first legal status and placement start (here) at its first
+    // episode in the file: a date taken from them is a stand-in, for a new milestone only.
+    const continued = p !== null && p.episodes[0]?.RNE !== 'S';
+    const standIns = [
+      ...(continued && e1 !== undefined && e1 === p.legal[0] ? ['placementOrderDate'] : []),
+      ...(continued && placed !== undefined && placed === p.placements[0] ? ['placedForAdoptionDate'] : []),
+      ...(continued && ffa !== undefined && ffa === p.placements[0] ? ['ffaPlacedDate'] : []),
+    ];
+    if (standIns.length > 0) ds.standIn('permanenceMilestones', milestone, standIns);
   }
 }
 

@@ -1,0 +1,100 @@
+/**
+ * Rule 503F across consecutive years (issue 15): a placement with no Ofsted URN that is open at 31 March is written in
+ * both years' returns, and the two must give its episode the same URN. Supported accommodation (H5) needed none to
+ * 2023/24 and needs one from 2024/25; the exporter wrote it blank in 2023/24 and XXXXXXX in 2024/25, so the demo's
+ * 2024/25 return was refused after its 2023/24 one ("last year: blank").
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { before, it } from 'node:test';
+import {
+  buildAllocation,
+  buildAuthority,
+  buildChild,
+  buildLegalStatus,
+  buildPeriodOfCare,
+  buildPlacement,
+  buildTeam,
+  buildWorker,
+} from '../../../../test/support/builders';
+import { describeEachEngine } from '../../../../test/support/databases';
+import { importFiles } from '../../ingest/service';
+import { exportSsda903 } from './index';
+
+const actor = { userId: null, username: 'test:903-urn' };
+
+describeEachEngine('the 903 gives an episode the same URN in every year it is written', (ctx) => {
+  let from: number;
+  const files = new Map<number, string>();
+
+  before(async () => {
+    const db = ctx.database.db;
+    from = (await buildAuthority(db, { code: 'URN1' })).id;
+    const child = await buildChild(db, {
+      authorityId: from,
+      laChildId: 'U1',
+      dateOfBirth: '2007-05-01',
+      sex: 'M',
+      upnUnknownReason: 'UN2',
+    });
+    const team = await buildTeam(db, { authorityId: from, name: 'Children in care 1' });
+    const worker = await buildWorker(db, { authorityId: from, workerRef: 'SW9001', teamId: team.id });
+    await buildAllocation(db, { child, teamId: team.id, workerId: worker.id, startDate: '2023-09-01' });
+    // In care from 1 September 2023 (accommodated, V2), in supported accommodation (H5) with no URN until the code
+    // changed on 1 April 2024, then in the same place under its new code (K3), still there at 31 March 2025.
+    const period = await buildPeriodOfCare(db, child, { startDate: '2023-09-01', homePostcodeDistrict: 'N11' });
+    await buildLegalStatus(db, child, { periodOfCareId: period.id, legalStatus: 'V2', startDate: '2023-09-01' });
+    await buildPlacement(db, child, {
+      periodOfCareId: period.id,
+      startDate: '2023-09-01',
+      endDate: '2024-04-01',
+      placementType: 'H5',
+      provider: 'PR4',
+      postcodeDistrict: 'N11',
+      urn: null,
+      changeReason: 'PLACE',
+    });
+    await buildPlacement(db, child, {
+      periodOfCareId: period.id,
+      startDate: '2024-04-01',
+      placementType: 'K3',
+      provider: 'PR4',
+      postcodeDistrict: 'N11',
+      urn: null,
+    });
+    for (const year of [2024, 2025]) {
+      const dir = await mkdtemp(path.join(tmpdir(), `lantern-903-urn-${year}-`));
+      await exportSsda903(db, from, { year }, dir);
+      files.set(year, dir);
+    }
+  });
+
+  it('writes the H5 episode with the placeholder in both years', async () => {
+    const episode = async (year: number) =>
+      (await readFile(path.join(files.get(year) ?? '', 'episodes.csv'), 'utf8'))
+        .split('\n')
+        .find((l) => l.startsWith('U1,01/09/2023,'));
+    // The H5 placement ended on 1 April 2024, in 2024/25, when H5 needs a URN: XXXXXXX (the last column), in the
+    // 2023/24 file too (rule 222 allows it where none is needed).
+    assert.equal((await episode(2024))?.split(',').at(-1), 'XXXXXXX');
+    assert.equal((await episode(2025))?.split(',').at(-1), 'XXXXXXX');
+  });
+
+  it('imports 2023/24 then 2024/25 into an empty authority, with no 503F', async () => {
+    const to = (await buildAuthority(ctx.database.db, { code: 'URN2' })).id;
+    for (const year of [2024, 2025]) {
+      const summary = await importFiles(ctx.database, {
+        paths: [files.get(year) ?? ''],
+        authorityId: to,
+        actor,
+        options: { collectionYear: year },
+      });
+      const batch = summary.batches[0];
+      const errors = (batch?.issues ?? []).filter((i) => i.severity === 'error').map((i) => `${i.rule} ${i.message}`);
+      assert.deepEqual(errors, [], `${year}`);
+      assert.equal(batch?.status, 'accepted');
+    }
+  });
+});
