@@ -170,8 +170,8 @@ export async function checkAccessibility(page: Page): Promise<void> {
     visited.push(new URL(page.url()).pathname);
     return;
   }
-  // A page that reloads itself (an import job's page follows the job) may navigate while axe runs: check the page
-  // it has become.
+  // A page that reloads itself (an import job's page follows the job) may navigate while axe runs, or between axe
+  // being put in the page and run (then axe is gone: "reading 'run'"): check the page it has become.
   let results: Awaited<ReturnType<AxeBuilder['analyze']>> | undefined;
   for (let attempt = 1; !results; attempt++) {
     try {
@@ -183,7 +183,7 @@ export async function checkAccessibility(page: Page): Promise<void> {
         .setLegacyMode()
         .analyze();
     } catch (e) {
-      if (attempt >= 5 || !/Execution context was destroyed|navigation/i.test(String(e))) throw e;
+      if (attempt >= 5 || !/Execution context was destroyed|navigation|reading 'run'/i.test(String(e))) throw e;
       await page.waitForLoadState('load');
     }
   }
