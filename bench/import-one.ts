@@ -1,6 +1,7 @@
 /**
  * One import, in its own process so that its peak memory is its own: prints one JSON line with the wall time,
- * the peak resident memory (maxRSS) and the outcome.
+ * this process's CPU time (on PGlite the database's work too, as it runs in the process; on PostgreSQL the server's
+ * is not counted), the peak resident memory (maxRSS) and the outcome.
  *
  *   tsx bench/import-one.ts <authority code> <path …>     (LANTERN_DATA_DIR or DATABASE_URL chooses the database)
  */
@@ -20,15 +21,18 @@ try {
     .where(eq(authorities.code, code ?? ''));
   if (!authority) throw new Error(`no authority ${code}`);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const summary = await importFiles(rt.database, {
     paths,
     authorityId: authority.id,
     actor: { userId: null, username: 'bench' },
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   process.stdout.write(
     `${JSON.stringify({
       seconds: Math.round(seconds * 100) / 100,
+      cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       batches: summary.batches.map((b) => ({
         format: b.format,
