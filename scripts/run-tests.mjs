@@ -12,7 +12,7 @@
 // reports are printed before it. The exit code is non-zero if the type check, lint or any test fails.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -63,17 +63,11 @@ const run = randomBytes(5)
   .toString('hex')
   .replace(/[^a-z0-9]/g, '');
 const cache = mkdtempSync(path.join(tmpdir(), 'lantern-test-run-'));
-// The tests' temporary files (exports, fixtures, data folders, Chromium's profiles) go in a folder of the run's own,
-// removed with the cache at the end: a test that leaves a folder behind (a failed one, or one killed part-way) does
-// not fill the machine's /tmp run after run.
-const scratch = path.join(cache, 'tmp');
-mkdirSync(scratch);
 const env = {
   ...process.env,
   LANTERN_LOG_LEVEL: process.env.LANTERN_LOG_LEVEL ?? 'silent',
   LANTERN_TEST_CACHE: cache,
   LANTERN_TEST_RUN: run,
-  TMPDIR: scratch,
 };
 
 // Test files share processes: each process costs about two seconds of CPU to load TypeScript through tsx before its
