@@ -177,8 +177,11 @@ export async function checkAccessibility(page: Page): Promise<void> {
     try {
       // Legacy mode runs axe.run() in the page itself. The default runs axe in each frame and then finishes in a
       // blank page opened for the purpose, which costs a new page per check; Lantern's pages have no frames, so the
-      // two find the same problems.
+      // two find the same problems. Only violations are asked for in full (every rule still runs on every element;
+      // axe then describes one element of each rule that passed rather than every one, about a tenth less work).
+      // options() replaces what withTags() adds to, so it comes first.
       results = await new AxeBuilder({ page })
+        .options({ resultTypes: ['violations'] })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
         .setLegacyMode()
         .analyze();

@@ -1,0 +1,58 @@
+/**
+ * The check every browser test relies on: checkAccessibility() fails a page that breaks WCAG, however it was reached.
+ * Without this file, a change that stopped axe finding anything (its options, the markup cache, the twin context a
+ * page without JavaScript is checked in) would pass every browser test unnoticed.
+ *
+ * The pages are set in the browser directly (no server): a page with an image without alternative text (axe's
+ * image-alt, WCAG 1.1.1) and grey text on white below 4.5:1 (color-contrast, WCAG 1.4.3: #aaa on #fff is 2.32:1).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { checkAccessibility, launch, newContext } from './browser';
+
+const BAD = `<!DOCTYPE html><html lang="en"><head><title>Bad page</title></head><body><main>
+  <h1>A page with two faults</h1>
+  <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20">
+  <p style="color:#aaa;background:#fff">Grey on white</p>
+</main></body></html>`;
+const GOOD = `<!DOCTYPE html><html lang="en"><head><title>Good page</title></head><body><main>
+  <h1>A page with none</h1>
+  <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20" alt="A dot">
+  <p style="color:#0b0c0c;background:#fff">Black on white</p>
+</main></body></html>`;
+
+/** The rule ids in checkAccessibility's failure message ("axe found accessibility problems on …"). */
+async function failures(check: Promise<void>): Promise<string[]> {
+  try {
+    await check;
+    return [];
+  } catch (e) {
+    assert.match(String(e), /axe found accessibility problems/);
+    return [...String(e).matchAll(/'([a-z-]+) \((?:minor|moderate|serious|critical)\)/g)].map((m) => m[1] ?? '');
+  }
+}
+
+describe('axe on every page', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('fails a page with an image without alternative text and text below 4.5:1, every time it is checked', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.setContent(BAD);
+    assert.deepEqual((await failures(checkAccessibility(page))).sort(), ['color-contrast', 'image-alt']);
+    // A page that failed is never remembered as passed: the same markup fails again.
+    assert.deepEqual((await failures(checkAccessibility(page))).sort(), ['color-contrast', 'image-alt']);
+  });
+
+  it('passes the same page with the two faults mended', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.setContent(GOOD);
+    assert.deepEqual(await failures(checkAccessibility(page)), []);
+  });
+});
