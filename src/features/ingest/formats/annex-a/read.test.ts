@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annexAFormat } from './index';
@@ -302,6 +303,26 @@ describe('Annex A: reading workbooks as authorities send them', () => {
       ['Team A'],
     );
     assert.deepEqual(ds?.rows.allocations.length, 1);
+    // exceljs's single streaming pass sometimes ends early (upstream exceljs#3064): then the strings, and now and then
+    // the last sheet, never arrive. With this workbook in a long folder and the reader's temporary files there too, it
+    // happened in 19 reads of 30 (every heading lost) and, with the strings read from the zip, once in about 90 (the
+    // last sheet silently gone). Each of 30 reads must give the same picture.
+    const long = mkdtempSync(path.join(tmpdir(), `annex-a-long-${'x'.repeat(40)}-`));
+    const copy = path.join(long, 'a-workbook-with-a-longer-name.xlsx');
+    copyFileSync(file, copy);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = long;
+    try {
+      for (let i = 0; i < 30; i++) {
+        const again = await read(copy);
+        assert.deepEqual(again.issues, [], `read ${i + 1}`);
+        assert.deepEqual(again.result?.dataset.rows, ds?.rows, `read ${i + 1}`);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      rmSync(long, { recursive: true, force: true });
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { open as openZip, type Entry, type ZipFile } from 'yauzl';
 import { annexAList, type AnnexAColumn, type ListNumber } from '../../../annex-a/layouts';
-import { LANTERN_RULES, type IssueLog } from '../../issues';
+import { IssueLog, LANTERN_RULES } from '../../issues';
 import { countingStream } from '../../text';
 import { parseCell, rawText, rawValue, type Raw } from './cells';
 import { headingScore, listFromSheetName, mapHeader, type HeaderMap } from './headings';
@@ -153,6 +153,34 @@ async function workbookModel(path: string): Promise<object> {
   return { model: { sheets }, properties: { model: { date1904 } } };
 }
 
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+/**
+ * The workbook's shared strings (each <si>'s text, its runs joined, phonetic runs left out), read from the zip's
+ * central directory. The same upstream fault as above: when the reader's single pass ends before it delivers
+ * xl/sharedStrings.xml (which exceljs and others write after the worksheets), the reader hands over every text cell
+ * unresolved, as {sharedString: n}, and a good workbook is refused for having no headings. It happened to a
+ * four-sheet workbook in 19 reads of 30 when its path and the temporary folder's were longer (the reader parks the
+ * worksheets in temporary files until the strings arrive). Read only when such a cell turns up.
+ */
+async function sharedStrings(path: string): Promise<string[]> {
+  const xml = (await zipParts(path, [SHARED_STRINGS]))?.get(SHARED_STRINGS) ?? '';
+  return [...xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?<!\/)>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((si) =>
+    [
+      ...(si[1] ?? '')
+        .replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '')
+        .matchAll(/<(?:\w+:)?t\b[^>]*?(?<!\/)>([\s\S]*?)<\/(?:\w+:)?t>/g),
+    ]
+      .map((t) => decodeXml(t[1] ?? ''))
+      .join(''),
+  );
+}
+
+/** A text cell the reader could not resolve (see sharedStrings). */
+function unresolved(v: unknown): v is { sharedString: number } {
+  return typeof v === 'object' && v !== null && typeof (v as { sharedString?: unknown }).sharedString === 'number';
+}
+
 function decodeXml(s: string): string {
   return s
     .replace(/&lt;/g, '<')
@@ -164,14 +192,54 @@ function decodeXml(s: string): string {
 
 const HEADER_SEARCH_ROWS = 10;
 
-/** Streams the workbook; returns each recognised list's rows, or null when the file cannot be read as XLSX. */
+/** How many times a workbook is read when the reader's pass ends before its last worksheet (see below). */
+const READS = 3;
+
+/**
+ * Streams the workbook; returns each recognised list's rows, or null when the file cannot be read as XLSX.
+ *
+ * The same upstream fault as above can end the reader's pass before it delivers the last worksheet, and then the
+ * reader says nothing: the list would be missing from the import without a word (a four-sheet workbook lost its last
+ * sheet once in about 90 reads). Every sheet xl/workbook.xml names must have been delivered; if one was not, the
+ * workbook is read again (the fault comes and goes), and after READS reads the file is refused, naming the sheets.
+ */
 export async function readAnnexAWorkbook(
   path: string,
   file: string,
   issues: IssueLog,
   onBytes?: (bytesRead: number) => void,
 ): Promise<Map<ListNumber, ListData> | null> {
+  const named = (await sheetNames(path)) ?? [];
+  for (let read = 1; ; read++) {
+    const log = new IssueLog();
+    const result = await readOnce(path, file, log, read === 1 ? onBytes : undefined);
+    const missing = result ? named.filter((name) => !result.sheets.includes(name)) : [];
+    if (missing.length > 0 && read < READS) continue;
+    issues.absorb(log);
+    if (!result) return null;
+    if (missing.length > 0) {
+      issues.error(
+        file,
+        null,
+        null,
+        LANTERN_RULES.file,
+        `The sheets ${missing.map((m) => `"${m}"`).join(', ')} could not be read from the workbook (tried ${READS} times); open it in Excel, save it again as .xlsx and import it again.`,
+      );
+      return null;
+    }
+    return result.lists;
+  }
+}
+
+/** One streaming read of the workbook: each recognised list's rows, and the names of the sheets the reader gave. */
+async function readOnce(
+  path: string,
+  file: string,
+  issues: IssueLog,
+  onBytes?: (bytesRead: number) => void,
+): Promise<{ lists: Map<ListNumber, ListData>; sheets: string[] } | null> {
   const lists = new Map<ListNumber, ListData>();
+  const sheets: string[] = [];
   // Read before the reader's stream is opened: a counted stream flows (and would lose bytes) while we wait.
   const primed = await workbookModel(path);
   // exceljs is loaded when a workbook is read or written: a large module most processes never use.
@@ -184,9 +252,11 @@ export async function readAnnexAWorkbook(
     entries: 'ignore',
   });
   Object.assign(reader, primed);
+  let strings: string[] | undefined;
   try {
     for await (const ws of reader) {
       const sheetName = (ws as unknown as { name?: string }).name ?? '';
+      sheets.push(sheetName);
       let list = listFromSheetName(sheetName);
       let header: HeaderMap | null = null;
       let headerRow = 0;
@@ -195,7 +265,9 @@ export async function readAnnexAWorkbook(
       const early: Array<{ n: number; cells: Raw[] }> = [];
       for await (const row of ws) {
         if (skipped) continue;
-        const cells = (row.values as unknown[]).map(rawValue);
+        const values = row.values as unknown[];
+        if (values.some(unresolved)) strings ??= await sharedStrings(path);
+        const cells = values.map((v) => rawValue(unresolved(v) ? strings?.[v.sharedString] : v));
         if (!header) {
           early.push({ n: row.number, cells });
           const texts = cells.map((c) => (c === null ? null : rawText(c)));
@@ -249,7 +321,7 @@ export async function readAnnexAWorkbook(
     );
     return null;
   }
-  return lists;
+  return { lists, sheets };
 }
 
 function startList(
