@@ -90,8 +90,13 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
         postcodeDistrict: null,
       });
       children.set(id, local);
-      // A blank sex or ethnicity is made up to make a new child: it never changes a child held.
-      const madeUp = [...(blank(r.values.sex) ? ['sex'] : []), ...(blank(r.values.ethnicity) ? ['ethnicity'] : [])];
+      // A blank sex or ethnicity is made up to make a new child, and a child unborn at the as-at date may have been
+      // born since: none of these changes a child held.
+      const madeUp = [
+        ...(blank(r.values.sex) ? ['sex'] : []),
+        ...(blank(r.values.ethnicity) ? ['ethnicity'] : []),
+        ...(unborn ? ['expectedDateOfBirth'] : []),
+      ];
       if (madeUp.length > 0) ds.standIn('children', local, madeUp);
     }
   }
