@@ -91,8 +91,8 @@ export interface DatasetWorker {
 /**
  * Where a format does not carry an event's key, only a stand-in for it (the 903's OC2 health check "in the year",
  * dated 31 March; a period of care that began before the return, starting at its first episode in the file): the
- * range the true key lies in. The writer matches such a row, when no event has its stand-in key exactly, to the
- * held event of the same child whose key is in the range and nearest the stand-in (decision 0024).
+ * range the true key lies in. The writer matches such a row, when no event in the range has its stand-in key exactly,
+ * to the held event of the same child whose key is in the range and nearest the stand-in (decision 0024).
  */
 export interface KeyWindow {
   /** The key column the stand-in is for. */
