@@ -67,12 +67,6 @@ interface Exception {
   headline?: { childrenInNeed: number; childProtection: number; inCare: number; careLeavers: number };
   why: string;
 }
-const ANNEX_A_WHY =
-  'NOT FIXED: a defect rather than a format limit, left for the lead (issue 15). The Annex A reader turns each list ' +
-  'row into events keyed otherwise than the events held (allocations and visits by the list row, early help and CIN ' +
-  'plans and disabilities and immigration statuses without their own start), and gives teams and workers by name, ' +
-  'which match other rows than those held; it needs the stand-in keys and values (Dataset.keyWithin, standIn) the ' +
-  '903, CIN census and SSD readers now declare.';
 const EXCEPTIONS: Record<string, Exception> = {
   'SSD extract': {
     queries: ['LNT-DISAGREE care_leavers eligibility', 'LNT-DISAGREE care_leavers personalAdviserId'],
@@ -82,172 +76,6 @@ const EXCEPTIONS: Record<string, Exception> = {
       'status, only rows (contacts, reviews) tagged with an eligibility; a child whose eligibility changed has its ' +
       'statuses matched by their earliest dated row, and for a few children (one in 2021) that row falls in the other ' +
       'status, so the two statuses swap eligibility and personal adviser.',
-  },
-  'Annex A at 2023-03-31': {
-    added: {
-      childDisabilities: 12,
-      immigrationStatuses: 4,
-      allocations: 158,
-      earlyHelpEpisodes: 40,
-      cinEpisodes: 1,
-      cinPlans: 68,
-      visits: 19,
-      healthAssessments: 7,
-      careLeavers: 2,
-    },
-    queries: [
-      'LNT-DISAGREE allocations workerId',
-      'LNT-DISAGREE assessments teamId',
-      'LNT-DISAGREE assessments workerId',
-      'LNT-DISAGREE care_leavers personalAdviserId',
-      'LNT-DISAGREE cin_episodes referralSource',
-      'LNT-DISAGREE cin_episodes teamId',
-      'LNT-DISAGREE cin_episodes workerId',
-      'LNT-DISAGREE cp_plans cinEpisodeId',
-      'LNT-DISAGREE cp_plans teamId',
-      'LNT-DISAGREE cp_plans workerId',
-      'LNT-DISAGREE early_help_episodes assessmentStartDate',
-      'LNT-DISAGREE s47_enquiries teamId',
-      'LNT-DISAGREE s47_enquiries workerId',
-    ],
-    headline: { childrenInNeed: 99, childProtection: 9, inCare: 10, careLeavers: 12 },
-    indicators: [
-      'cin-plans-open-6-months',
-      'early-help-allocated-10-working-days',
-      'early-help-requests',
-      'pa-linked-by-17-5',
-      'pathway-plans-reviewed-6-months',
-      'referrals-nfa',
-      'referrals-per-10k',
-      'rereferrals-12-months',
-      'sw-agency-rate',
-      'sw-caseload',
-      'sw-turnover-rate',
-    ],
-    why: ANNEX_A_WHY,
-  },
-  'Annex A at 2024-03-31': {
-    added: {
-      childDisabilities: 17,
-      immigrationStatuses: 5,
-      allocations: 156,
-      earlyHelpEpisodes: 42,
-      cinPlans: 51,
-      visits: 28,
-      healthAssessments: 9,
-      careLeavers: 3,
-    },
-    queries: [
-      'LNT-DISAGREE allocations workerId',
-      'LNT-DISAGREE assessments teamId',
-      'LNT-DISAGREE assessments workerId',
-      'LNT-DISAGREE care_leavers personalAdviserId',
-      'LNT-DISAGREE cin_episodes referralSource',
-      'LNT-DISAGREE cin_episodes teamId',
-      'LNT-DISAGREE cin_episodes workerId',
-      'LNT-DISAGREE cp_plans workerId',
-      'LNT-DISAGREE early_help_episodes assessmentStartDate',
-      'LNT-DISAGREE s47_enquiries teamId',
-      'LNT-DISAGREE s47_enquiries workerId',
-    ],
-    headline: { childrenInNeed: 90, childProtection: 12, inCare: 16, careLeavers: 13 },
-    indicators: [
-      'cin-plans-open-6-months',
-      'early-help-allocated-10-working-days',
-      'early-help-requests',
-      'pathway-plans-reviewed-6-months',
-      'sw-agency-rate',
-      'sw-caseload',
-      'sw-turnover-rate',
-    ],
-    why: ANNEX_A_WHY,
-  },
-  'Annex A at 2025-03-31': {
-    added: {
-      childDisabilities: 14,
-      immigrationStatuses: 7,
-      allocations: 163,
-      earlyHelpEpisodes: 51,
-      cinEpisodes: 2,
-      cinPlans: 49,
-      visits: 21,
-      healthAssessments: 7,
-      careLeavers: 2,
-    },
-    queries: [
-      'LNT-DISAGREE allocations workerId',
-      'LNT-DISAGREE assessments cinEpisodeId',
-      'LNT-DISAGREE assessments teamId',
-      'LNT-DISAGREE assessments workerId',
-      'LNT-DISAGREE care_leavers eligibility',
-      'LNT-DISAGREE care_leavers personalAdviserId',
-      'LNT-DISAGREE care_leavers stayingPut',
-      'LNT-DISAGREE cin_episodes referralSource',
-      'LNT-DISAGREE cin_episodes teamId',
-      'LNT-DISAGREE cin_episodes workerId',
-      'LNT-DISAGREE cp_plans teamId',
-      'LNT-DISAGREE cp_plans workerId',
-      'LNT-DISAGREE early_help_episodes assessmentStartDate',
-      'LNT-DISAGREE s47_enquiries cinEpisodeId',
-      'LNT-DISAGREE s47_enquiries teamId',
-      'LNT-DISAGREE s47_enquiries workerId',
-    ],
-    headline: { childrenInNeed: 88, childProtection: 10, inCare: 15, careLeavers: 13 },
-    indicators: [
-      'cin-plans-open-6-months',
-      'early-help-allocated-10-working-days',
-      'early-help-requests',
-      'pathway-plans-reviewed-6-months',
-      'referrals-nfa',
-      'referrals-per-10k',
-      'rereferrals-12-months',
-      'sw-agency-rate',
-      'sw-caseload',
-      'sw-turnover-rate',
-    ],
-    why: ANNEX_A_WHY,
-  },
-  'Annex A at 2026-03-31': {
-    added: {
-      childDisabilities: 22,
-      immigrationStatuses: 6,
-      allocations: 166,
-      earlyHelpEpisodes: 49,
-      cinEpisodes: 3,
-      cinPlans: 58,
-      visits: 20,
-      healthAssessments: 6,
-      careLeavers: 1,
-    },
-    queries: [
-      'LNT-DISAGREE assessments cinEpisodeId',
-      'LNT-DISAGREE assessments teamId',
-      'LNT-DISAGREE assessments workerId',
-      'LNT-DISAGREE care_leavers eligibility',
-      'LNT-DISAGREE care_leavers personalAdviserId',
-      'LNT-DISAGREE care_leavers stayingPut',
-      'LNT-DISAGREE cin_episodes referralSource',
-      'LNT-DISAGREE cin_episodes teamId',
-      'LNT-DISAGREE cin_episodes workerId',
-      'LNT-DISAGREE cp_plans teamId',
-      'LNT-DISAGREE cp_plans workerId',
-      'LNT-DISAGREE s47_enquiries teamId',
-      'LNT-DISAGREE s47_enquiries workerId',
-    ],
-    headline: { childrenInNeed: 106, childProtection: 7, inCare: 14, careLeavers: 15 },
-    indicators: [
-      'cin-plans-open-6-months',
-      'early-help-allocated-10-working-days',
-      'early-help-requests',
-      'pathway-plans-reviewed-6-months',
-      'referrals-nfa',
-      'referrals-per-10k',
-      'rereferrals-12-months',
-      'sw-agency-rate',
-      'sw-caseload',
-      'sw-turnover-rate',
-    ],
-    why: ANNEX_A_WHY,
   },
 };
 
@@ -324,7 +152,7 @@ describeEachEngine('the same data twice changes nothing', { demo: DEMO }, (ctx) 
   for (const c of CASES) {
     // Each round trip on a copy of the demo of its own, so that what one format does not give back is not blamed on
     // the next.
-    it(`${label(c)}: exported and imported back, adds and changes nothing${c.kind === 'annex-a' || c.kind === 'ssd' ? ' but its listed exceptions' : ''}`, async () => {
+    it(`${label(c)}: exported and imported back, adds and changes nothing${label(c) in EXCEPTIONS ? ' but its listed exceptions' : ''}`, async () => {
       const copy = await demoDatabase(ctx.database.kind, DEMO);
       try {
         const database = copy.database;

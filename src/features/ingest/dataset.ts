@@ -81,13 +81,18 @@ export interface DatasetWorker {
   teamId: number | null;
   /** The earliest date the source shows the worker working. */
   startDate: string;
+  /**
+   * Known only by name (Annex A has no worker ID): matched to a held worker of that name (of several, the one in
+   * the same team and in post at `startDate`), never by ref; added, with the name as ref, only when none has it.
+   */
+  byName?: boolean;
 }
 
 /**
  * Where a format does not carry an event's key, only a stand-in for it (the 903's OC2 health check "in the year",
  * dated 31 March; a period of care that began before the return, starting at its first episode in the file): the
- * range the true key lies in. The writer matches such a row, when no event has its stand-in key exactly, to the
- * held event of the same child whose key is in the range and nearest the stand-in (decision 0024).
+ * range the true key lies in. The writer matches such a row, when no event in the range has its stand-in key exactly,
+ * to the held event of the same child whose key is in the range and nearest the stand-in (decision 0024).
  */
 export interface KeyWindow {
   /** The key column the stand-in is for. */
@@ -99,6 +104,12 @@ export interface KeyWindow {
   match?: readonly string[];
   /** A column the held event must leave open or end on or after `to` (a period or status still running then). */
   coverColumn?: string;
+  /**
+   * When no held event matches, the row is added only for a child Lantern did not hold before: the format infers
+   * the event rather than states it (Annex A's case status "Child in need plan" is also its catch-all), so for a
+   * child already held it is evidence only of an event held. Nothing in the Dataset may refer to such a row.
+   */
+  newChildOnly?: boolean;
 }
 
 export class Dataset {

@@ -5,7 +5,7 @@
  * 1. Lock the tables written (others may read; nobody else writes until we commit).
  * 2. Children: matched by the authority's child ID, then by the ID a source used before, then by UPN with date of
  *    birth (one candidate, same date of birth); an ambiguous match is reported and the child added as new.
- * 3. Teams matched by name and workers by ref, added when new.
+ * 3. Teams matched by name and workers by ref (a worker known only by name, by name), added when new.
  * 4. Table by table, parents before children: each row is matched to an event already held by its identity
  *    (ingest/identity.ts). A match adds this import's values to the event's sources and merges them by precedence
  *    (ingest/precedence.ts), reporting where sources disagree; anything else is a new event.
@@ -129,6 +129,8 @@ class Merge {
   readonly ids = new Map<string, Map<number, number>>();
   /** Database id → the authority's child ID, for reports. */
   readonly childRefs = new Map<number, string>();
+  /** Database ids of the children this import matched to children another source gives (not new with it). */
+  private readonly heldChildren = new Set<number>();
   private sources = new Map<number, Source>();
   private temp = 0;
 
@@ -437,6 +439,8 @@ class Merge {
       if (found) {
         map.set(child.id, found.id);
         claimed.add(found.id);
+        // Held before: some source other than the import this one replaces gives the child.
+        if (found.contributions.length > 0) this.heldChildren.add(found.id);
         const row = found;
         const values = without(
           valuesOf(shape.values, fields),
@@ -499,11 +503,29 @@ class Merge {
       })),
     );
     this.ids.set('teams', teams.map);
+    const named = await this.load.query<{
+      id: number;
+      name: string;
+      team_id: number | null;
+      s: string;
+      e: string | null;
+    }>(
+      `SELECT id, name, team_id, start_date::text AS s, end_date::text AS e FROM workers WHERE authority_id = ${a} ORDER BY id`,
+    );
     const workers = await this.matchOrAdd(
       `SELECT id, worker_ref AS key FROM workers WHERE authority_id = ${a}`,
       dataset.workers.map((worker) => ({
         id: worker.id,
         key: worker.workerRef,
+        find: worker.byName
+          ? () =>
+              byName(
+                named,
+                worker.name,
+                worker.teamId === null ? null : (teams.map.get(worker.teamId) ?? null),
+                worker.startDate,
+              )
+          : undefined,
         insert: () => {
           const team = worker.teamId === null ? null : (teams.map.get(worker.teamId) ?? null);
           return `INSERT INTO workers (authority_id, worker_ref, name, role, team_id, start_date) VALUES (${a}, ${literal(worker.workerRef)}, ${literal(worker.name)}, ${literal(worker.role)}, ${team === null ? 'NULL' : Number(team)}, ${literal(worker.startDate)}) RETURNING id`;
@@ -517,14 +539,14 @@ class Merge {
   /** Local id → database id for rows matched by a key among those held, each new one added by its INSERT. */
   private async matchOrAdd(
     heldSql: string,
-    items: ReadonlyArray<{ id: number; key: string; insert: () => string }>,
+    items: ReadonlyArray<{ id: number; key: string; find?: () => number | undefined; insert: () => string }>,
   ): Promise<{ map: Map<number, number>; added: number }> {
     const held = new Map<string, number>();
     for (const r of await this.load.query<{ id: number; key: string }>(heldSql)) held.set(r.key, Number(r.id));
     const map = new Map<number, number>();
     let added = 0;
     for (const item of items) {
-      let id = held.get(item.key);
+      let id = item.find?.() ?? held.get(item.key);
       if (id === undefined) {
         const [row] = await this.load.query<{ id: number }>(item.insert());
         id = Number(row?.id);
@@ -573,8 +595,12 @@ class Merge {
         if (c.key === 'id' || c.key === 'authorityId' || c.key === 'importBatchId') continue;
         fields[c.key] = canonical(c, this.resolve(c.key, row[c.key], shape.name, row.id));
       }
-      const found = this.sameKey(shape, byKey.get(eventKey(table, fields)), claimed, fields, standIns?.get(row.id));
       const window = windows?.get(row.id);
+      // A stand-in key that happens to be an event's key is that event only if the event is within the window too.
+      const exact = byKey
+        .get(eventKey(table, fields))
+        ?.filter(window ? within(table, shape, fields, window) : () => true);
+      const found = this.sameKey(shape, exact, claimed, fields, standIns?.get(row.id));
       if (found) match(row, found, fields);
       else if (window) approximate.push({ row, fields, window });
       else add(row, fields);
@@ -590,7 +616,7 @@ class Merge {
         nearestWithin(table, shape, held.filter(agrees), claimed, fields, window) ??
         nearestWithin(table, shape, held, claimed, fields, window);
       if (found) match(row, found, fields);
-      else add(row, fields);
+      else if (!window.newChildOnly || !this.heldChildren.has(Number(fields.childId))) add(row, fields);
     }
     this.ids.set(table, map);
     await this.settle(shape, held, effect);
@@ -672,33 +698,71 @@ function nearestWithin(
   fields: Record<string, unknown>,
   window: KeyWindow,
 ): HeldRow | undefined {
-  const column = shape.copy.find((c) => c.key === window.column);
-  if (!column) throw new Error(`${table} has no column ${window.column}`);
-  const bound = (v: string | null) => (v === null ? null : String(canonical(column, v)));
-  const from = bound(window.from);
-  const to = bound(window.to);
-  const others = window.match ?? EVENT_KEYS[table].filter((k) => k !== window.column);
   const target = Date.parse(String(fields[window.column]));
+  const fits = within(table, shape, fields, window);
   let best: HeldRow | undefined;
   let bestDistance = Infinity;
   for (const h of held) {
-    if (claimed.has(h.id) || h.childId !== fields.childId) continue;
-    if (others.some((k) => !sameValue(h.fields[k], fields[k]))) continue;
-    const value = h.fields[window.column];
-    if (value === null || value === undefined) continue;
-    const v = String(value);
-    if ((from !== null && v < from) || (to !== null && v > to)) continue;
-    if (window.coverColumn) {
-      const end = h.fields[window.coverColumn];
-      if (end !== null && end !== undefined && to !== null && String(end) < to) continue;
-    }
-    const distance = Math.abs(Date.parse(v) - target);
+    if (claimed.has(h.id) || !fits(h)) continue;
+    const v = String(h.fields[window.column]);
+    // A key that is not a date (a disability's code) is as near as any other.
+    const distance = Math.abs(Date.parse(v) - target) || 0;
     if (distance < bestDistance || (distance === bestDistance && best && v < String(best.fields[window.column]))) {
       best = h;
       bestDistance = distance;
     }
   }
   return best;
+}
+
+/**
+ * Whether a held event can be the row with a stand-in key: of the same child, agreeing on the other key columns the
+ * window names, its key within the window, and (with `coverColumn`) still running at the window's end.
+ */
+function within(
+  table: EventTable,
+  shape: TableShape,
+  fields: Record<string, unknown>,
+  window: KeyWindow,
+): (h: HeldRow) => boolean {
+  const column = shape.copy.find((c) => c.key === window.column);
+  if (!column) throw new Error(`${table} has no column ${window.column}`);
+  const bound = (v: string | null) => (v === null ? null : String(canonical(column, v)));
+  const from = bound(window.from);
+  const to = bound(window.to);
+  const others = window.match ?? EVENT_KEYS[table].filter((k) => k !== window.column);
+  return (h) => {
+    if (h.childId !== fields.childId || others.some((k) => !sameValue(h.fields[k], fields[k]))) return false;
+    const value = h.fields[window.column];
+    if (value === null || value === undefined) return false;
+    const v = String(value);
+    if ((from !== null && v < from) || (to !== null && v > to)) return false;
+    const end = window.coverColumn ? h.fields[window.coverColumn] : null;
+    return end === null || end === undefined || to === null || String(end) >= to;
+  };
+}
+
+/**
+ * The held worker a name stands for (Annex A knows workers only by name): of those with the name, the ones in the
+ * team given (if any is), then of those the ones in post on the day (if any is), then the latest to start; none when
+ * no held worker has the name.
+ */
+function byName(
+  held: ReadonlyArray<{ id: number; name: string; team_id: number | null; s: string; e: string | null }>,
+  name: string,
+  teamId: number | null,
+  day: string,
+): number | undefined {
+  let candidates = held.filter((w) => w.name === name);
+  for (const keep of [
+    (w: (typeof held)[number]) => teamId !== null && Number(w.team_id) === teamId,
+    (w: (typeof held)[number]) => w.s <= day && (w.e === null || w.e >= day),
+  ]) {
+    const narrower = candidates.filter(keep);
+    if (narrower.length > 0) candidates = narrower;
+  }
+  const latest = [...candidates].sort((a, b) => b.s.localeCompare(a.s) || Number(b.id) - Number(a.id))[0];
+  return latest === undefined ? undefined : Number(latest.id);
 }
 
 /** An event's identity in words, for a query: the table and its key columns with their values. */

@@ -17,6 +17,14 @@
  *   the date of birth is not known; an LA-in-touch answer without a contact date is dated the as-at date;
  * - an activity F3/P3 (2022 layout) is stored as F5/P5 (training or employment, not apprenticeship);
  * - List 11 (adopters) is not stored: Lantern has no adopter records.
+ *
+ * Into an authority that holds the children already (decision 0024), each row is the event it stands for: where Annex
+ * A gives a stand-in for an event's key (an allocation, care leaver entitlement or UASC status dated at the as-at date,
+ * early help by its assessment's start, "Disability: Yes", a health assessment or the day last seen without their
+ * kind, a CIN episode known only from later activity) the row matches the held event within its window
+ * (Dataset.keyWithin); what is inferred or made up above fills a new event only (Dataset.standIn); workers are matched
+ * by name (DatasetWorker.byName); and a case status "c) Child in need plan", which is also the catch-all for an open
+ * episode, adds a plan only for a child Lantern did not hold.
  */
 import { addMonths } from '../../../../domain/working-days';
 import { Dataset } from '../../dataset';
@@ -27,6 +35,12 @@ import type { ListData, ParsedRow, Value } from './workbook';
 
 const LNT_AA_INFERRED = 'LNT-AA-INFERRED';
 
+/**
+ * The links the reader infers rather than reads (the child's latest CIN episode before the event; the team and worker
+ * of the child's allocation, not the event's): they fill a new event, never change one held (Dataset.standIn).
+ */
+const LINKED = ['cinEpisodeId', 'teamId', 'workerId'];
+
 export interface BuildContext {
   file: string;
   asAt: string;
@@ -36,6 +50,7 @@ export interface BuildContext {
 const str = (v: Value | undefined): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: Value | undefined): number | null => (typeof v === 'number' ? v : null);
 const yes = (v: Value | undefined): boolean | null => (v === 'Y' ? true : v === 'N' ? false : null);
+const blank = (v: Value | undefined): boolean => v === null || v === undefined;
 
 export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: BuildContext): Dataset {
   const ds = new Dataset();
@@ -58,29 +73,38 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       if (children.has(id)) continue;
       const dob = str(r.values.dob);
       const unborn = r.values.age === -1 || (dob !== null && dob > ctx.asAt);
-      children.set(
-        id,
-        ds.add('children', {
-          laChildId: id,
-          upn: null,
-          upnUnknownReason: null,
-          firstName: null,
-          lastName: null,
-          dateOfBirth: unborn ? null : dob,
-          expectedDateOfBirth: unborn ? dob : null,
-          dateOfDeath: null,
-          sex: str(r.values.sex) ?? 'U',
-          gender: null,
-          ethnicity: str(r.values.ethnicity) ?? 'NOBT',
-          firstLanguage: null,
-          religion: null,
-          postcodeDistrict: null,
-        }),
-      );
+      const local = ds.add('children', {
+        laChildId: id,
+        upn: null,
+        upnUnknownReason: null,
+        firstName: null,
+        lastName: null,
+        dateOfBirth: unborn ? null : dob,
+        expectedDateOfBirth: unborn ? dob : null,
+        dateOfDeath: null,
+        sex: str(r.values.sex) ?? 'U',
+        gender: null,
+        ethnicity: str(r.values.ethnicity) ?? 'NOBT',
+        firstLanguage: null,
+        religion: null,
+        postcodeDistrict: null,
+      });
+      children.set(id, local);
+      // A blank sex or ethnicity is made up to make a new child, and a child unborn at the as-at date may have been
+      // born since: none of these changes a child held.
+      const madeUp = [
+        ...(blank(r.values.sex) ? ['sex'] : []),
+        ...(blank(r.values.ethnicity) ? ['ethnicity'] : []),
+        ...(unborn ? ['expectedDateOfBirth'] : []),
+      ];
+      if (madeUp.length > 0) ds.standIn('children', local, madeUp);
     }
   }
-  for (const id of disabled)
-    ds.add('childDisabilities', { childId: children.get(id) as number, code: 'DDA', recordedDate: null });
+  for (const id of disabled) {
+    const local = ds.add('childDisabilities', { childId: children.get(id) as number, code: 'DDA', recordedDate: null });
+    // Annex A says only that the child has a disability, not which: any disability held is the one it means.
+    ds.keyWithin('childDisabilities', local, { column: 'code', from: null, to: null });
+  }
 
   // ——— teams, workers and allocations ———
   const allocated = new Set<string>();
@@ -92,11 +116,11 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     const workerId =
       workerName === null
         ? null
-        : ds.worker(workerName, { name: workerName, role: 'social-worker', teamId, startDate: ctx.asAt });
+        : ds.worker(workerName, { name: workerName, role: 'social-worker', teamId, startDate: ctx.asAt, byName: true });
     const key = `${child}|${teamId}|${workerId}`;
     if (child !== null && teamId !== null && !allocated.has(key)) {
       allocated.add(key);
-      ds.add('allocations', {
+      const id = ds.add('allocations', {
         childId: child,
         teamId,
         workerId,
@@ -106,6 +130,10 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
         endReason: null,
         isPrimary: true,
       });
+      // Annex A gives the child's allocation at the as-at date, not when it began nor in what role: it is the
+      // allocation held that began on or before that day (one with this team and worker first, the latest).
+      ds.keyWithin('allocations', id, { column: 'startDate', from: null, to: ctx.asAt, match: [] });
+      ds.standIn('allocations', id, ['isPrimary']);
     }
     return { teamId, workerId };
   };
@@ -134,7 +162,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     const child = childOf(r);
     const start = str(r.values.ehStart);
     if (child === null || start === null) continue;
-    ds.add('earlyHelpEpisodes', {
+    const id = ds.add('earlyHelpEpisodes', {
       childId: child,
       contactId: null,
       requestDate: start,
@@ -147,6 +175,10 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       teamId: null,
       workerId: null,
     });
+    // The date is the assessment's start (the request's, before one starts), so the episode is the one held that was
+    // requested on or before it, and whether the date is an assessment's cannot be told.
+    ds.keyWithin('earlyHelpEpisodes', id, { column: 'requestDate', from: null, to: start });
+    ds.standIn('earlyHelpEpisodes', id, ['assessmentStartDate']);
   }
 
   // ——— Lists 3 and 6: referrals and the CIN episodes they open ———
@@ -200,6 +232,17 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       teamId: tw.teamId,
       workerId: tw.workerId,
     });
+    // The team and worker are the child's allocation, not the episode's; the source (without List 3) and NFA (blank)
+    // are made up to make a new episode.
+    ds.standIn('cinEpisodes', id, [
+      'teamId',
+      'workerId',
+      ...(l3 ? [] : ['referralSource']),
+      ...(blank(l3?.values.nfa) ? ['referralNfa'] : []),
+    ]);
+    // Known only from later activity: the episode held that was open on the activity's date.
+    if (!l3 && !l6)
+      ds.keyWithin('cinEpisodes', id, { column: 'referralDate', from: null, to: date, coverColumn: 'closureDate' });
     const list = episodes.get(childKey) ?? [];
     list.push({ id, childKey, referralDate: date });
     list.sort((a, b) => a.referralDate.localeCompare(b.referralDate));
@@ -214,24 +257,18 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     return found ? found.id : addEpisode(childOf(r) as number, childKey, date, undefined, undefined);
   };
 
-  // List 6's other facts: the date the child was last seen, and an open CIN plan when the case status says so.
+  // List 6's other facts: the date the child was last seen (a visit of any kind: added once Lists 7 and 8 have given
+  // theirs), and an open CIN plan when the case status says so.
+  const lastSeen: Array<{ child: number; date: string }> = [];
   for (const r of rowsOf(6)) {
     const child = childOf(r);
     const start = str(r.values.cinStart);
     if (child === null || start === null) continue;
     const episode = episodeFor(r, start);
-    const lastSeen = str(r.values.lastSeen);
-    if (lastSeen)
-      ds.add('visits', {
-        childId: child,
-        kind: 'cin',
-        visitDate: lastSeen,
-        seen: true,
-        seenAlone: null,
-        workerId: null,
-      });
+    const seen = str(r.values.lastSeen);
+    if (seen) lastSeen.push({ child, date: seen });
     if (r.values.caseStatus === 'cin') {
-      ds.add('cinPlans', {
+      const id = ds.add('cinPlans', {
         childId: child,
         cinEpisodeId: episode,
         startDate: start,
@@ -239,9 +276,21 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
         teamId: null,
         workerId: null,
       });
+      // The plan is the one held that was open at the as-at date. "c) Child in need plan" is also the status of an
+      // open episode with nothing else open, so for a child already held it adds no plan.
+      ds.keyWithin('cinPlans', id, {
+        column: 'startDate',
+        from: null,
+        to: ctx.asAt,
+        coverColumn: 'endDate',
+        newChildOnly: true,
+      });
+      ds.standIn('cinPlans', id, ['cinEpisodeId']);
       note('"Case Status: c) Child in need plan" recorded as a CIN plan open from the CIN start date');
     }
   }
+  /** Visits of Lists 7 and 8, by child and day: List 6's date last seen on one of those days is that visit. */
+  const visitOn = new Map<string, number>();
 
   // ——— List 4: assessments ———
   for (const r of rowsOf(4)) {
@@ -249,7 +298,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     const start = str(r.values.assessmentStart);
     if (child === null || start === null) continue;
     const tw = teamAndWorker(r);
-    ds.add('assessments', {
+    const id = ds.add('assessments', {
       childId: child,
       cinEpisodeId: episodeFor(r, start),
       startDate: start,
@@ -262,6 +311,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       teamId: tw.teamId,
       workerId: tw.workerId,
     });
+    ds.standIn('assessments', id, LINKED);
   }
 
   // ——— List 5: S47 enquiries and ICPCs ———
@@ -283,6 +333,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       teamId: tw.teamId,
       workerId: tw.workerId,
     });
+    ds.standIn('s47Enquiries', s47, [...LINKED, ...(blank(r.values.icpcNotRequired) ? ['icpcNotRequired'] : [])]);
     const icpcDate = str(r.values.icpcDate);
     if (icpcDate) {
       const id = ds.add('initialCpConferences', {
@@ -294,6 +345,11 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
         conferenceDate: icpcDate,
         outcomeCpPlan: r.values.icpcCpPlan === 'Y',
       });
+      ds.standIn('initialCpConferences', id, [
+        'cinEpisodeId',
+        'transferIn',
+        ...(blank(r.values.icpcCpPlan) ? ['outcomeCpPlan'] : []),
+      ]);
       icpcs.set(`${String(r.values.childId)}|${icpcDate}`, id);
     }
   }
@@ -317,18 +373,31 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       teamId: tw.teamId,
       workerId: tw.workerId,
     });
+    ds.standIn('cpPlans', plan, [
+      ...LINKED,
+      'icpcId',
+      ...(blank(r.values.initialCategory) ? ['initialCategory'] : []),
+      ...(blank(r.values.latestCategory) && blank(r.values.initialCategory) ? ['latestCategory'] : []),
+      ...(blank(r.values.previousPlans) ? ['numberOfPreviousPlans'] : []),
+      ...(blank(r.values.epo) ? ['epoOrPoliceProtection'] : []),
+    ]);
     const visit = str(r.values.lastVisit);
     // Seen alone "Yes" or "No" means the child was seen; "Unknown" is what the export writes for a visit at which
     // the child was not seen (or nothing was recorded), so it is stored as not seen.
-    if (visit)
-      ds.add('visits', {
+    if (visit) {
+      const seen = r.values.seenAlone === 'Y' || r.values.seenAlone === 'N';
+      const id = ds.add('visits', {
         childId: child,
         kind: 'cp',
         visitDate: visit,
-        seen: r.values.seenAlone === 'Y' || r.values.seenAlone === 'N',
+        seen,
         seenAlone: yes(r.values.seenAlone),
         workerId: null,
       });
+      // "Unknown" does not say the child was not seen: that only fills a new visit.
+      if (!seen) ds.standIn('visits', id, ['seen']);
+      visitOn.set(`${child}|${visit}`, id);
+    }
     const review = str(r.values.latestReview);
     if (review)
       ds.add('cpReviews', {
@@ -363,6 +432,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       previousPermanenceDate: null,
       continuedFrom: null,
     });
+    if (blank(r.values.categoryOfNeed)) ds.standIn('periodsOfCare', period, ['categoryOfNeed']);
     periods.set(`${String(r.values.childId)}|${start}`, period);
     const legal = str(r.values.legalStatus);
     if (legal)
@@ -404,21 +474,58 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
         participation: null,
       });
     const visit = str(r.values.lastVisit);
-    if (visit)
-      ds.add('visits', { childId: child, kind: 'cla', visitDate: visit, seen: true, seenAlone: null, workerId: null });
+    if (visit) {
+      const id = ds.add('visits', {
+        childId: child,
+        kind: 'cla',
+        visitDate: visit,
+        seen: true,
+        seenAlone: null,
+        workerId: null,
+      });
+      // List 8 gives the date of the last visit, not whether the child was seen.
+      ds.standIn('visits', id, ['seen']);
+      visitOn.set(`${child}|${visit}`, id);
+    }
     const health = str(r.values.lastHealth);
-    if (health) ds.add('healthAssessments', { childId: child, kind: 'review', assessmentDate: health });
+    if (health) {
+      const id = ds.add('healthAssessments', { childId: child, kind: 'review', assessmentDate: health });
+      // Annex A does not say whether it was the initial assessment or a review: the one held that day, of either kind.
+      ds.keyWithin('healthAssessments', id, { column: 'assessmentDate', from: health, to: health, match: [] });
+    }
     const dental = str(r.values.lastDental);
     if (dental) ds.add('dentalChecks', { childId: child, checkDate: dental });
     if (r.values.uasc === 'Y' && !uasc.has(String(r.values.childId))) {
       uasc.add(String(r.values.childId));
-      ds.add('immigrationStatuses', {
+      const id = ds.add('immigrationStatuses', {
         childId: child,
         status: 'UASC',
         startDate: start <= ctx.asAt ? start : ctx.asAt,
         endDate: null,
       });
+      // Annex A does not say when the status began: the child's UASC status held that began by the as-at date.
+      ds.keyWithin('immigrationStatuses', id, { column: 'startDate', from: null, to: ctx.asAt });
     }
+  }
+
+  // List 6's date last seen: the visit of List 7 or 8 that day (the child was seen at it), else a visit of any kind.
+  for (const { child, date } of lastSeen) {
+    const known = visitOn.get(`${child}|${date}`);
+    if (known !== undefined) {
+      const row = ds.rows.visits[known - 1];
+      if (row) row.seen = true;
+      ds.standIn('visits', known, []);
+      continue;
+    }
+    const id = ds.add('visits', {
+      childId: child,
+      kind: 'cin',
+      visitDate: date,
+      seen: true,
+      seenAlone: null,
+      workerId: null,
+    });
+    ds.keyWithin('visits', id, { column: 'visitDate', from: date, to: date, match: [] });
   }
 
   // ——— List 9: care leavers ———
@@ -429,13 +536,15 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
     teamAndWorker(r);
     const pa = str(r.values.personalAdviser);
     const paId =
-      pa === null ? null : ds.worker(pa, { name: pa, role: 'personal-adviser', teamId: null, startDate: ctx.asAt });
+      pa === null
+        ? null
+        : ds.worker(pa, { name: pa, role: 'personal-adviser', teamId: null, startDate: ctx.asAt, byName: true });
     const dob = str(r.values.dob);
     const entitled = dob === null ? ctx.asAt : addMonths(dob, eligibility === 'former-relevant' ? 18 * 12 : 16 * 12);
     note(
       'care leavers’ entitlement start dates are not in Annex A: taken as their 18th (former relevant) or 16th birthday',
     );
-    ds.add('careLeavers', {
+    const leaver = ds.add('careLeavers', {
       childId: child,
       eligibility,
       startDate: entitled <= ctx.asAt ? entitled : ctx.asAt,
@@ -445,6 +554,9 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       stayingPut: false,
       stayingPutStartDate: null,
     });
+    // The entitlement held that was open at the as-at date; Annex A does not say whether the young person stays put.
+    ds.keyWithin('careLeavers', leaver, { column: 'startDate', from: null, to: ctx.asAt, coverColumn: 'endDate' });
+    ds.standIn('careLeavers', leaver, ['stayingPut']);
     const review = str(r.values.pathwayReview);
     if (review) ds.add('pathwayPlanReviews', { childId: child, reviewDate: review });
     const inTouch = str(r.values.inTouch);
@@ -456,7 +568,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       }
       const contactDate = str(r.values.latestContact);
       if (!contactDate) note('an LA-in-touch answer without a latest contact date is dated the as-at date');
-      ds.add('careLeaverContacts', {
+      const id = ds.add('careLeaverContacts', {
         childId: child,
         contactDate: contactDate ?? ctx.asAt,
         inTouch,
@@ -464,10 +576,13 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
         accommodationSuitable: yes(r.values.suitability),
         activity,
       });
+      // Undated (the 2022 layout): the latest contact held by the as-at date.
+      if (!contactDate) ds.keyWithin('careLeaverContacts', id, { column: 'contactDate', from: null, to: ctx.asAt });
     }
     if (r.values.uasc === 'Y' && !uasc.has(String(r.values.childId))) {
       uasc.add(String(r.values.childId));
-      ds.add('immigrationStatuses', { childId: child, status: 'UASC', startDate: ctx.asAt, endDate: null });
+      const id = ds.add('immigrationStatuses', { childId: child, status: 'UASC', startDate: ctx.asAt, endDate: null });
+      ds.keyWithin('immigrationStatuses', id, { column: 'startDate', from: null, to: ctx.asAt });
     }
   }
 
