@@ -74,15 +74,6 @@ const ANNEX_A_WHY =
   'which match other rows than those held; it needs the stand-in keys and values (Dataset.keyWithin, standIn) the ' +
   '903, CIN census and SSD readers now declare.';
 const EXCEPTIONS: Record<string, Exception> = {
-  'SSD extract': {
-    queries: ['LNT-DISAGREE care_leavers eligibility', 'LNT-DISAGREE care_leavers personalAdviserId'],
-    indicators: ['care-leavers-19-21-eet', 'care-leavers-19-21-in-touch', 'care-leavers-19-21-suitable-accommodation'],
-    why:
-      'NOT FIXED (a format limit made worse by the reader): ssd_care_leavers has no start or end of a care leaver ' +
-      'status, only rows (contacts, reviews) tagged with an eligibility; a child whose eligibility changed has its ' +
-      'statuses matched by their earliest dated row, and for a few children (one in 2021) that row falls in the other ' +
-      'status, so the two statuses swap eligibility and personal adviser.',
-  },
   'Annex A at 2023-03-31': {
     added: {
       childDisabilities: 12,
@@ -324,7 +315,7 @@ describeEachEngine('the same data twice changes nothing', { demo: DEMO }, (ctx) 
   for (const c of CASES) {
     // Each round trip on a copy of the demo of its own, so that what one format does not give back is not blamed on
     // the next.
-    it(`${label(c)}: exported and imported back, adds and changes nothing${c.kind === 'annex-a' || c.kind === 'ssd' ? ' but its listed exceptions' : ''}`, async () => {
+    it(`${label(c)}: exported and imported back, adds and changes nothing${c.kind === 'annex-a' ? ' but its listed exceptions' : ''}`, async () => {
       const copy = await demoDatabase(ctx.database.kind, DEMO);
       try {
         const database = copy.database;

@@ -573,8 +573,12 @@ class Merge {
         if (c.key === 'id' || c.key === 'authorityId' || c.key === 'importBatchId') continue;
         fields[c.key] = canonical(c, this.resolve(c.key, row[c.key], shape.name, row.id));
       }
-      const found = this.sameKey(shape, byKey.get(eventKey(table, fields)), claimed, fields, standIns?.get(row.id));
       const window = windows?.get(row.id);
+      // A stand-in key may equal another event's true key: the columns the window says must agree still must.
+      const same = byKey
+        .get(eventKey(table, fields))
+        ?.filter((h) => window?.match?.every((k) => sameValue(h.fields[k], fields[k])) ?? true);
+      const found = this.sameKey(shape, same, claimed, fields, standIns?.get(row.id));
       if (found) match(row, found, fields);
       else if (window) approximate.push({ row, fields, window });
       else add(row, fields);
