@@ -90,7 +90,7 @@ export async function exportCinCensus(
   let episodes = 0;
   for await (const batch of censusChildren(db, authorityId, period)) {
     for (const c of batch) {
-      episodes += writeChild(xml, c, { year, referenceDate: period.end });
+      episodes += writeChild(xml, c, { year, collectionStart: period.start, referenceDate: period.end });
       children++;
       await flush();
     }
