@@ -1,7 +1,7 @@
 /**
  * What the CIN census of a year holds of an episode open for years, worked by hand (issue 16): only the modules of
  * the collection year (the census guide; rules 8696, 4013, 8715, 8930), never a factor code retired in the year
- * (18A, 19A from 2021/22).
+ * (18A, 19A from 2021/22), and no census at all without the authority's LA number (the header's <LEA>).
  *
  * The child L1 was referred on 1 March 2011 and the episode is still open on 31 March 2026. For 2025/26 (1 April
  * 2025 to 31 March 2026) its modules are, each marked in or out of the year:
@@ -21,10 +21,11 @@
  * now it holds the 6 marked in.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, it } from 'node:test';
+import { ValidationError } from '../../../core/errors';
 import {
   buildAssessment,
   buildAuthority,
@@ -42,6 +43,7 @@ import { exportCinCensus } from './index';
 describeEachEngine('CIN census export: the modules of the year', (ctx) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'lantern-cin-year-'));
   let authorityId = 0;
+  let noNumber = 0;
 
   before(async () => {
     const db = ctx.database.db;
@@ -117,6 +119,10 @@ describeEachEngine('CIN census export: the modules of the year', (ctx) => {
       numberOfPreviousPlans: 1,
     });
     await buildCpReview(db, child, { cpPlanId: plan.id, reviewDate: '2025-07-01' });
+
+    noNumber = (await buildAuthority(db, { name: 'Nowhere', laNumber: null })).id;
+    const other = await buildChild(db, { authorityId: noNumber, laChildId: 'N1' });
+    await buildReferral(db, other, { referralDate: '2025-06-02' });
   });
 
   it('2025/26 holds only the modules of the year, and no retired factor code', async () => {
@@ -146,5 +152,18 @@ describeEachEngine('CIN census export: the modules of the year', (ctx) => {
     // Nothing dated before the year is left anywhere in the file.
     assert.doesNotMatch(xml.replace('2011-03-01', ''), /2011-|2012-|2024-/);
     assert.doesNotMatch(xml, /18A|19A/);
+  });
+
+  it('refuses the census of an authority with no LA number, and writes no file', async () => {
+    const out = path.join(dir, 'none.xml');
+    await assert.rejects(
+      exportCinCensus(ctx.database.db, noNumber, { year: 2026 }, out),
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        e.errors.length === 1 &&
+        e.errors[0]?.field === 'laNumber' &&
+        e.errors[0].message.includes('Nowhere’s DfE LA number'),
+    );
+    assert.equal(existsSync(out), false);
   });
 });
