@@ -68,7 +68,7 @@ try {
   }
   for (const year of YEARS) {
     const file = path.join(work, `cin-${year}.xml`);
-    const [, sCin] = await timed(() => exportCinCensus(source.db, demo.authorityId, { year, laNumber: null }, file));
+    const [, sCin] = await timed(() => exportCinCensus(source.db, demo.authorityId, { year }, file));
     line({ step: 'export', format: 'cin', year, seconds: sCin, megabytes: Math.round(bytesOf(file) / 1e5) / 10 });
     files.push({ label: `cin ${year}`, paths: [file] });
   }

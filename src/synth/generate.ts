@@ -62,7 +62,10 @@ export interface DemoSummary {
 }
 
 export const DEFAULT_NAME = 'Lantern Borough (demo)';
-/** Barnet's DfE LA number: the demo borough is benchmarked against Barnet's statistical neighbours. */
+/**
+ * Barnet's DfE LA number: the demo borough is benchmarked against Barnet's statistical neighbours, and borrows the
+ * number as its own LA number too (its UPNs carry it, and the CIN census header needs one: <LEA>).
+ */
 export const BENCHMARK_LA_NUMBER = '302';
 
 export async function generateDemoAuthority(database: Database, options: DemoOptions): Promise<DemoSummary> {
@@ -202,7 +205,13 @@ function simulate(options: DemoOptions): { input: EmitInput; org: Organisation; 
   return {
     input: {
       settings,
-      authority: { code, name, laNumber: null, region: 'London', benchmarkLaNumber: BENCHMARK_LA_NUMBER },
+      authority: {
+        code,
+        name,
+        laNumber: BENCHMARK_LA_NUMBER,
+        region: 'London',
+        benchmarkLaNumber: BENCHMARK_LA_NUMBER,
+      },
       org,
       children,
       allocations,

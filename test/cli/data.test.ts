@@ -167,4 +167,14 @@ describe('lantern import and export', () => {
     assert.equal(again.status, 1);
     assert.match(again.stderr, /Error: Import \d+ is withdrawn: only a live \(accepted\) import can be withdrawn/);
   });
+  // Last: a second authority makes --authority necessary for the commands above.
+  test('refuses the CIN census of an authority with no LA number: a message and exit 1, and no file', async () => {
+    const created = await run(['authority', 'create', '--code', 'NONUM', '--name', 'Nowhere']);
+    assert.equal(created.status, 0, created.stderr);
+    const out = path.join(dir, 'nonum-cin.xml');
+    const c = await run(['export', 'cin', '--authority', 'NONUM', '--year', '2026', '--out', out]);
+    assert.equal(c.status, 1);
+    assert.match(c.stderr, /^Error: laNumber: The CIN census needs Nowhere’s DfE LA number for its header \(LEA\)/);
+    assert.equal(existsSync(out), false);
+  });
 });

@@ -210,6 +210,33 @@ describe('importing and exporting on the web and through the API', () => {
     assert.equal(bad.status, 400);
     assert.match(bad.text, /Enter a real date/);
   });
+
+  it('refuses the CIN census of an authority with no LA number: an error summary on the page, problem+json on the API', async () => {
+    // The test world's authority (Test Borough) has no LA number; the census header needs one (<LEA>).
+    const page = await analyst.get('/data/exports/cin?year=2026');
+    assert.equal(page.status, 400);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(page.text, /govuk-error-summary/);
+    assert.match(page.text, /<a href="#cin-laNumber">The CIN census needs Test Borough’s DfE LA number/);
+    assert.match(page.text, /id="cin-laNumber"/);
+    const user = await world.services.users.verifyPassword('analyst', PASSWORD);
+    assert.ok(user);
+    const audit = createAuditor(
+      world.services.accessLogRepository,
+      { userId: user.id, username: 'analyst', authorityId: user.authorityId },
+      'user.token',
+      null,
+    );
+    const token = await world.services.users.issueToken(user.id, 'cin-export-test', audit);
+    const api = await fetch(`${world.baseUrl}/api/exports/cin?year=2026`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(api.status, 400);
+    assert.match(api.headers.get('content-type') ?? '', /problem\+json/);
+    const body = (await api.json()) as { detail: string; errors: Array<{ field: string; message: string }> };
+    assert.equal(body.errors[0]?.field, 'laNumber');
+    assert.match(body.detail, /needs Test Borough’s DfE LA number/);
+  });
   /** Imports the 2024/25 sample (W1, W2) through the upload page as `client`; its import id. */
   async function import2025(client: TestClient): Promise<number> {
     await client.get('/data/imports');

@@ -100,7 +100,11 @@ export interface KeyWindow {
   /** Inclusive bounds, in the column's own form (YYYY-MM-DD dates; instants as ISO 8601); null: unbounded. */
   from: string | null;
   to: string | null;
-  /** The other key columns that must still agree (default: all of them). */
+  /**
+   * The columns that must still agree (default: the other key columns). A format that carries a value the key does
+   * not name but that tells events apart exactly (an SSD care leaver status's eligibility) may name it here: it must
+   * then agree for any match, also one where the stand-in happens to equal a held event's key exactly.
+   */
   match?: readonly string[];
   /** A column the held event must leave open or end on or after `to` (a period or status still running then). */
   coverColumn?: string;

@@ -596,10 +596,12 @@ class Merge {
         fields[c.key] = canonical(c, this.resolve(c.key, row[c.key], shape.name, row.id));
       }
       const window = windows?.get(row.id);
-      // A stand-in key that happens to be an event's key is that event only if the event is within the window too.
+      // A stand-in key that happens to be an event's key is that event only if the event is within the window too,
+      // and the columns the window says must agree still agree.
       const exact = byKey
         .get(eventKey(table, fields))
-        ?.filter(window ? within(table, shape, fields, window) : () => true);
+        ?.filter(window ? within(table, shape, fields, window) : () => true)
+        .filter((h) => window?.match?.every((k) => sameValue(h.fields[k], fields[k])) ?? true);
       const found = this.sameKey(shape, exact, claimed, fields, standIns?.get(row.id));
       if (found) match(row, found, fields);
       else if (window) approximate.push({ row, fields, window });

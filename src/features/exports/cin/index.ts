@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { createCB } from 'xmlbuilder2';
+import { ValidationError } from '../../../core/errors';
 import type { Db } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
 import { FIRST_YEAR, LAST_YEAR } from '../../ingest/formats/cin/code-lists';
@@ -16,7 +17,7 @@ import { writeChild } from './write';
 export interface CinExportOptions {
   /** The collection year, named by the year it ends (2026 = 2025/26). */
   year: number;
-  /** The DfE LA number for Header/Source/LEA; defaults to the authority's own; left out when neither is known. */
+  /** The DfE LA number for Header/Source/LEA; defaults to the authority's own. The census needs one (see below). */
   laNumber?: string | null;
   /** Header/Source/DateTime (YYYY-MM-DDTHH:MM:SS); defaults to now. Tests fix it so two exports can be compared. */
   generatedAt?: string;
@@ -32,13 +33,20 @@ export async function exportCinCensus(
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
     throw new Error(`The CIN census can be exported for collection years ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`);
   }
-  let laNumber = options.laNumber;
-  if (laNumber === undefined) {
-    const [a] = await db
-      .select({ laNumber: authorities.laNumber })
-      .from(authorities)
-      .where(eq(authorities.id, authorityId));
-    laNumber = a?.laNumber ?? null;
+  const [authority] = await db
+    .select({ name: authorities.name, laNumber: authorities.laNumber })
+    .from(authorities)
+    .where(eq(authorities.id, authorityId));
+  const laNumber = options.laNumber === undefined ? (authority?.laNumber ?? null) : options.laNumber;
+  // Header/Source/LEA is required by the census XSD: a file without it is refused by the DfE's collection, so none
+  // is written (the web page, the API and the CLI each show this message in their own way).
+  if (laNumber === null || laNumber.trim() === '') {
+    throw new ValidationError([
+      {
+        field: 'laNumber',
+        message: `The CIN census needs ${authority?.name ?? 'the authority'}’s DfE LA number for its header (LEA), and none is recorded. Record the authority’s 3-digit LA number, then export again.`,
+      },
+    ]);
   }
   const period = collectionYearBounds(year);
   const out = createWriteStream(outFile, { encoding: 'utf8' });
@@ -74,7 +82,7 @@ export async function exportCinCensus(
   xml.up();
   xml.ele('Source');
   xml.ele('SourceLevel').txt('L').up();
-  if (laNumber) xml.ele('LEA').txt(laNumber).up();
+  xml.ele('LEA').txt(laNumber.trim()).up();
   xml.ele('SoftwareCode').txt('Lantern').up();
   xml.ele('Release').txt('1').up();
   xml.ele('SerialNo').txt('001').up();
@@ -90,7 +98,7 @@ export async function exportCinCensus(
   let episodes = 0;
   for await (const batch of censusChildren(db, authorityId, period)) {
     for (const c of batch) {
-      episodes += writeChild(xml, c, { year, referenceDate: period.end });
+      episodes += writeChild(xml, c, { year, collectionStart: period.start, referenceDate: period.end });
       children++;
       await flush();
     }

@@ -3,8 +3,21 @@
  * reference date: anything that starts after it is left out, and an end, closure, authorisation or decision after
  * it is left blank (the case was open then). Sex (M/F/U) from 2024/25, GenderCurrent (1/2/0) before; the
  * pre-proceedings block only from 2026/27. Elements with no value are not written.
+ *
+ * Only the modules of the collection year (the DfE's CIN census guide: a module open at any time in the year),
+ * whatever else the episode holds, as the validation rules on their dates require (csc-validator-be-cin):
+ * - an assessment not authorised before the year began (8696: an authorisation date is in the year);
+ * - a CIN plan or CP plan not ended before the year began (4013, 8930: an end date is in the year);
+ * - a S47 enquiry whose initial conference, if held by the reference date, is in the year (8715), and, with none,
+ *   that began in the year or was still open at its start;
+ * - an initial conference of the episode (CINdetails) held in the year (8715, and 2883 counts only those);
+ * - pre-proceedings not ended before the year began.
+ * CP plan reviews are written for each plan written, up to the reference date: no rule limits them to the year.
+ * Assessment factors retired in a year are not written in it (assessmentFactorsFor: 18A and 19A, retired from
+ * 2021/22, when 18B/18C and 19B/19C replaced them; the census cannot say which of the two a retired code was).
  */
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces';
+import { assessmentFactorsFor } from '../../../domain/code-lists';
 import {
   FIRST_PRE_PROCEEDINGS_YEAR,
   FIRST_SEX_YEAR,
@@ -16,6 +29,8 @@ import type { CensusChild, CensusEpisode } from './load';
 
 export interface WriteContext {
   year: number;
+  /** The first day of the collection year (1 April). */
+  collectionStart: string;
   referenceDate: string;
 }
 
@@ -91,13 +106,19 @@ export function writeChild(xml: XMLBuilderCB, c: CensusChild, w: WriteContext): 
 
 function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): void {
   const R = w.referenceDate;
+  const S = w.collectionStart;
   const upTo = (d: string | null) => (d !== null && d <= R ? d : null);
+  /** Not ended before the year began: open at some time in it (the start is checked against R by each module). */
+  const notEndedBefore = (end: string | null) => end === null || end >= S;
   const ep = e.episode;
   const closed = upTo(ep.closureDate);
   const s47Ids = new Set(e.s47s.filter((s) => s.startDate <= R).map((s) => s.id));
-  const icpcs = [...e.icpcs].filter((i) => i.conferenceDate <= R).sort(order((i) => i.conferenceDate));
+  const icpcs = [...e.icpcs]
+    .filter((i) => i.conferenceDate >= S && i.conferenceDate <= R)
+    .sort(order((i) => i.conferenceDate));
   // A conference not held under one of this episode's S47 enquiries is the CINdetails-level one (after a transfer in).
   const episodeIcpc = icpcs.find((i) => i.s47EnquiryId === null || !s47Ids.has(i.s47EnquiryId)) ?? null;
+  const factorCodes = assessmentFactorsFor(w.year);
 
   xml.ele('CINdetails');
   leaf(xml, 'CINreferralDate', ep.referralDate);
@@ -108,7 +129,7 @@ function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): voi
   leaf(xml, 'DateOfInitialCPC', episodeIcpc?.conferenceDate);
 
   const assessments = e.assessments
-    .filter((a) => a.startDate <= R)
+    .filter((a) => a.startDate <= R && notEndedBefore(a.authorisationDate))
     .sort(
       order(
         (a) => a.startDate,
@@ -122,16 +143,20 @@ function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): voi
     leaf(xml, 'AssessmentActualStartDate', a.startDate);
     leaf(xml, 'AssessmentAuthorisationDate', authorised);
     // Factors are identified when the assessment is completed, so they are shown with its authorisation.
-    if (a.factors !== null && (authorised !== null || a.authorisationDate === null)) {
+    // A code that is not one of the year's (18A, 19A from 2021/22) is left out; an assessment whose factors were
+    // all such codes has none the census can take.
+    const factors = a.factors === null ? null : a.factors.filter((f) => factorCodes.includes(f));
+    const onlyRetired = factors !== null && factors.length === 0 && (a.factors?.length ?? 0) > 0;
+    if (factors !== null && !onlyRetired && (authorised !== null || a.authorisationDate === null)) {
       xml.ele('FactorsIdentifiedAtAssessment');
-      for (const f of a.factors) leaf(xml, 'AssessmentFactors', f);
+      for (const f of factors) leaf(xml, 'AssessmentFactors', f);
       xml.up();
     }
     xml.up();
   }
 
   for (const p of e.cinPlans
-    .filter((x) => x.startDate <= R)
+    .filter((x) => x.startDate <= R && notEndedBefore(x.endDate))
     .sort(
       order(
         (x) => x.startDate,
@@ -144,15 +169,21 @@ function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): voi
     xml.up();
   }
 
-  for (const s of e.s47s
-    .filter((x) => x.startDate <= R)
-    .sort(
-      order(
-        (x) => x.startDate,
-        (x) => x.icpcNotRequired,
-      ),
-    )) {
-    const icpc = e.icpcs.filter((i) => i.s47EnquiryId === s.id).sort(order((i) => i.conferenceDate))[0] ?? null;
+  /** A S47's initial conference: the first held under it. */
+  const icpcOf = (id: number) =>
+    e.icpcs.filter((i) => i.s47EnquiryId === id).sort(order((i) => i.conferenceDate))[0] ?? null;
+  const s47InYear = (x: (typeof e.s47s)[number]) => {
+    if (x.startDate > R) return false;
+    const held = upTo(icpcOf(x.id)?.conferenceDate ?? null);
+    return held !== null ? held >= S : x.startDate >= S || notEndedBefore(x.endDate);
+  };
+  for (const s of e.s47s.filter(s47InYear).sort(
+    order(
+      (x) => x.startDate,
+      (x) => x.icpcNotRequired,
+    ),
+  )) {
+    const icpc = icpcOf(s.id);
     xml.ele('Section47');
     leaf(xml, 'S47ActualStartDate', s.startDate);
     leaf(xml, 'InitialCPCtarget', icpc?.targetDate);
@@ -164,7 +195,7 @@ function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): voi
   leaf(xml, 'ReferralNFA', ep.referralNfa);
 
   for (const { plan, reviews } of e.cpPlans
-    .filter((x) => x.plan.startDate <= R)
+    .filter((x) => x.plan.startDate <= R && notEndedBefore(x.plan.endDate))
     .sort(
       order(
         (x) => x.plan.startDate,
@@ -188,7 +219,7 @@ function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): voi
 
   if (w.year >= FIRST_PRE_PROCEEDINGS_YEAR) {
     for (const { pre, courtApplications } of e.preProceedings
-      .filter((x) => x.pre.startDate <= R)
+      .filter((x) => x.pre.startDate <= R && notEndedBefore(x.pre.endDate))
       .sort(order((x) => x.pre.startDate))) {
       const decided = upTo(pre.decisionDate);
       const court = courtApplications.filter((d) => d <= R).sort(byText)[0] ?? null;

@@ -6,8 +6,11 @@
  * - ssd_cla_care_plan and ssd_cla_previous_permanence: one row per period that has a permanence plan / a previous
  *   permanence; the plan is in the JSON as {"PERMANENCE_PLAN": …}.
  * - ssd_missing: start and end as ISO 8601 in UTC (no hour is ambiguous at the clock change).
- * - ssd_care_leavers: one row per care leaver status (eligibility and personal adviser), one per care leaver
- *   contact and one per pathway plan review; contacts and reviews carry the eligibility of the status they fall in.
+ * - ssd_care_leavers: one row per care leaver status (eligibility and personal adviser), each child's in the order
+ *   they began, one per care leaver contact and one per pathway plan review; contacts and reviews carry the
+ *   eligibility of the status they fall in (blank when they fall in none). The SSD has no start for a status: the
+ *   reader takes it as the run of dated rows with one eligibility, and matches it to the held status of that
+ *   eligibility that began on or before the run's first row (read-care.ts, finishCareLeavers).
  */
 import type { Db } from '../../../db/client';
 import { formatInstant } from '../../ingest/formats/ssd/instants';
@@ -180,29 +183,52 @@ export async function writeCare(db: Db, l: Lookups, dir: string): Promise<Writte
 
 async function writeCareLeavers(db: Db, l: Lookups, dir: string): Promise<Written> {
   const a = l.authorityId;
-  const statuses = new Map<number, Array<{ eligibility: string; start: string; end: string | null }>>();
   const file = new CsvOut(dir, SSD_TABLES.careLeavers);
-  for await (const s of rowsOf(db, 'careLeavers', a)) {
+  const held: Array<{
+    id: number;
+    childId: number;
+    eligibility: string;
+    start: string;
+    end: string | null;
+    pa: number | null;
+  }> = [];
+  for await (const s of rowsOf(db, 'careLeavers', a))
+    held.push({
+      id: s.id,
+      childId: s.childId,
+      eligibility: s.eligibility,
+      start: s.startDate,
+      end: s.endDate,
+      pa: s.personalAdviserId,
+    });
+  // Each child's statuses in the order they began: the reader pairs the k-th status row of an eligibility with the
+  // k-th run of rows tagged with it.
+  held.sort((x, y) => x.childId - y.childId || x.start.localeCompare(y.start) || x.id - y.id);
+  const statuses = new Map<number, typeof held>();
+  for (const s of held) {
     const list = statuses.get(s.childId) ?? [];
-    list.push({ eligibility: s.eligibility, start: s.startDate, end: s.endDate });
+    list.push(s);
     statuses.set(s.childId, list);
-    const pa = s.personalAdviserId === null ? undefined : l.worker.get(s.personalAdviserId);
+    const pa = s.pa === null ? undefined : l.worker.get(s.pa);
     await file.write({
       clea_table_id: `S${s.id}`,
       clea_person_id: person(l, s.childId),
       clea_care_leaver_eligibility: s.eligibility,
       clea_care_leaver_personal_advisor: pa?.name,
       clea_care_leaver_allocated_team: teamRef(pa?.teamId ?? null),
-      clea_care_leaver_worker_id: workerRef(l, s.personalAdviserId),
+      clea_care_leaver_worker_id: workerRef(l, s.pa),
     });
   }
-  /** The eligibility of the status a date falls in (else the latest status that started before it). */
+  /**
+   * The eligibility of the status a date falls in: the latest to begin on or before it that has not ended before
+   * it. A date in no status (before the first, in a gap, after the last has ended) has none, so that the rows the
+   * reader groups into a status are exactly the status's own, and its first one is on or after its start.
+   */
   const eligibilityOn = (childId: number, date: string): string | null => {
     let found: string | null = null;
-    for (const s of (statuses.get(childId) ?? []).sort((x, y) => x.start.localeCompare(y.start))) {
-      if (s.start <= date) found = s.eligibility;
-    }
-    return found ?? statuses.get(childId)?.[0]?.eligibility ?? null;
+    for (const s of statuses.get(childId) ?? [])
+      if (s.start <= date && (s.end === null || s.end >= date)) found = s.eligibility;
+    return found;
   };
   for await (const c of rowsOf(db, 'careLeaverContacts', a)) {
     await file.write({

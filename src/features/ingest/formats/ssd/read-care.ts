@@ -471,9 +471,9 @@ export function readPermanence(s: SsdReadState, c: Cells): void {
 /**
  * ssd_care_leavers. Each SSD row may carry a contact (latest contact date with in touch, accommodation and
  * activity), a pathway plan review date, and the young person's eligibility and personal adviser. Lantern keeps
- * contacts and pathway plan reviews as they are; eligibility becomes one care leaver status per eligibility the
- * young person has had, in the order first seen, starting at its earliest dated row (or, with no dated row, the end
- * of their last period of care) and ending the day before the next status starts.
+ * contacts and pathway plan reviews as they are; eligibility becomes care leaver statuses (careLeaverStatuses: a run
+ * of dated rows with one eligibility is a status), each starting at its first dated row (or, with none, the end of
+ * their last period of care) and ending the day before the next status starts.
  */
 export function readCareLeaver(s: SsdReadState, c: Cells): void {
   const personId = c.id('clea_person_id', true);
@@ -550,33 +550,68 @@ export function readCareLeaver(s: SsdReadState, c: Cells): void {
   }
 }
 
+type CareLeaverRow = SsdReadState['careLeaverRows'] extends Map<string, Array<infer R>> ? R : never;
+
+/** One care leaver status as the extract shows it: an eligibility, its rows, and its first dated row (if any). */
+interface StatusRows {
+  eligibility: string;
+  first: string | null;
+  rows: CareLeaverRow[];
+}
+
+/**
+ * A young person's statuses from their ssd_care_leavers rows. The dated rows (contacts, reviews), in date order,
+ * fall into runs of one eligibility: each run is a status, beginning on or before its first row. A row with no date
+ * (a status row: eligibility and personal adviser) belongs to a run of its eligibility, the k-th such row to the k-th
+ * run (an extract lists a young person's statuses in the order they began); one with no run of its eligibility is a
+ * status with no dated row, one per eligibility.
+ */
+function careLeaverStatuses(rows: readonly CareLeaverRow[]): StatusRows[] {
+  const dated = rows.filter((r) => r.date !== null).sort((a, b) => (a.date as string).localeCompare(b.date as string));
+  const runs: StatusRows[] = [];
+  for (const r of dated) {
+    const last = runs[runs.length - 1];
+    if (last?.eligibility === r.eligibility) last.rows.push(r);
+    else runs.push({ eligibility: r.eligibility, first: r.date, rows: [r] });
+  }
+  const undated: StatusRows[] = [];
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    if (r.date !== null) continue;
+    const k = seen.get(r.eligibility) ?? 0;
+    seen.set(r.eligibility, k + 1);
+    const ofEligibility = runs.filter((x) => x.eligibility === r.eligibility);
+    const run = ofEligibility[Math.min(k, ofEligibility.length - 1)];
+    const alone = undated.find((x) => x.eligibility === r.eligibility);
+    if (run) run.rows.push(r);
+    else if (alone) alone.rows.push(r);
+    else undated.push({ eligibility: r.eligibility, first: null, rows: [r] });
+  }
+  return [...runs, ...undated];
+}
+
 export function finishCareLeavers(s: SsdReadState): void {
   for (const [personId, rows] of s.careLeaverRows) {
-    const statuses: Array<{ eligibility: string; start: string | null; rows: typeof rows }> = [];
-    for (const r of rows) {
-      let st = statuses.find((x) => x.eligibility === r.eligibility);
-      if (!st) statuses.push((st = { eligibility: r.eligibility, start: null, rows: [] }));
-      st.rows.push(r);
-      if (r.date !== null && (st.start === null || r.date < st.start)) st.start = r.date;
-    }
+    const statuses = careLeaverStatuses(rows);
     const periods = s.periodsByPerson.get(personId) ?? [];
     const lastEnd = periods.length > 0 ? (periods[periods.length - 1]?.end ?? null) : null;
-    const first = rows[0] as (typeof rows)[number];
+    const first = rows[0] as CareLeaverRow;
     const fallback = lastEnd ?? s.latest ?? s.today;
-    const dated = statuses
-      .map((st) => ({ ...st, start: st.start ?? fallback }))
-      .sort((a, b) => a.start.localeCompare(b.start));
-    dated.forEach((st, i) => {
-      const next = dated[i + 1];
+    const starts = statuses.map((st) => st.first ?? fallback);
+    const ordered = [...new Set(starts)].sort();
+    // Statuses with a dated row first, so that one without takes only a held status none of them is.
+    statuses.forEach((st, i) => {
+      const start = starts[i] as string;
+      const next = ordered.find((d) => d > start);
       const withWorker = [...st.rows].reverse().find((r) => r.workerRef !== null);
-      const pa = withWorker ? s.worker(withWorker.workerRef, st.start, withWorker.teamId) : null;
+      const pa = withWorker ? s.worker(withWorker.workerRef, start, withWorker.teamId) : null;
       const id = s.add(
         'careLeavers',
         {
           childId: first.local,
           eligibility: st.eligibility,
-          startDate: st.start,
-          endDate: next && next.start > st.start ? addDays(next.start, -1) : null,
+          startDate: start,
+          endDate: next === undefined ? null : addDays(next, -1),
           personalAdviserId: pa,
           paLinkedDate: null,
           stayingPut: false,
@@ -584,9 +619,15 @@ export function finishCareLeavers(s: SsdReadState): void {
         },
         (st.rows[0] ?? first).cells,
       );
-      // The SSD gives no start or end for a status: it began on or before its first dated row, so it is the status
-      // held that began nearest before it; the end inferred from the next status only fills a new one.
-      s.dataset.keyWithin('careLeavers', id, { column: 'startDate', from: null, to: st.start });
+      // The SSD gives no start or end for a status, but its eligibility exactly: it is the held status of that
+      // eligibility that began on or before its first dated row (nearest first), or, with no dated row, the held one
+      // of that eligibility nearest the stand-in start. The end inferred from the next status only fills a new one.
+      s.dataset.keyWithin('careLeavers', id, {
+        column: 'startDate',
+        from: null,
+        to: st.first,
+        match: ['eligibility'],
+      });
       s.dataset.standIn('careLeavers', id, ['endDate', 'stayingPut']);
     });
   }
