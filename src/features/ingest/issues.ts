@@ -88,13 +88,6 @@ export class IssueLog {
     return this.queryCount;
   }
 
-  /** Takes in another log's issues and counts (a file read again into a log of its own, then kept). */
-  absorb(other: IssueLog): void {
-    for (const issue of other.kept) if (this.kept.length < MAX_KEPT_ISSUES) this.kept.push(issue);
-    this.errorCount += other.errorCount;
-    this.queryCount += other.queryCount;
-  }
-
   /** Every kept issue, in the order found. */
   list(): readonly Issue[] {
     return this.kept;

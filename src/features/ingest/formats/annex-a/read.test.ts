@@ -303,10 +303,9 @@ describe('Annex A: reading workbooks as authorities send them', () => {
       ['Team A'],
     );
     assert.deepEqual(ds?.rows.allocations.length, 1);
-    // exceljs's single streaming pass sometimes ends early (upstream exceljs#3064): then the strings, and now and then
-    // the last sheet, never arrive. With this workbook in a long folder and the reader's temporary files there too, it
-    // happened in 19 reads of 30 (every heading lost) and, with the strings read from the zip, once in about 90 (the
-    // last sheet silently gone). Each of 30 reads must give the same picture.
+    // exceljs's streaming reader, which Lantern used before, sometimes ended its pass early (upstream exceljs#3064):
+    // with this workbook in a long folder and its temporary files there too, every heading was lost in 19 reads of
+    // 30, and the last sheet now and then. Each of 30 reads must give the same picture.
     const long = mkdtempSync(path.join(tmpdir(), `annex-a-long-${'x'.repeat(40)}-`));
     const copy = path.join(long, 'a-workbook-with-a-longer-name.xlsx');
     copyFileSync(file, copy);

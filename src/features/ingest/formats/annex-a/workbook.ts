@@ -5,7 +5,7 @@
  */
 import { open as openZip, type Entry, type ZipFile } from 'yauzl';
 import { annexAList, type AnnexAColumn, type ListNumber } from '../../../annex-a/layouts';
-import { IssueLog, LANTERN_RULES } from '../../issues';
+import { LANTERN_RULES, type IssueLog } from '../../issues';
 import { countingStream } from '../../text';
 import { parseCell, rawText, rawValue, type Raw } from './cells';
 import { headingScore, listFromSheetName, mapHeader, type HeaderMap } from './headings';
@@ -128,59 +128,6 @@ export async function sheetNames(path: string): Promise<string[] | null> {
   return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => attribute(m[0], 'name') ?? '');
 }
 
-/**
- * What exceljs's streaming WorkbookReader learns from xl/workbook.xml — the sheets (name, id, relationship) and
- * whether dates count from 1904 — read from the zip's central directory, to set on the reader before it reads. The reader
- * reads the zip in one streaming pass, and on Node 18 and later that pass sometimes ends before it delivers the last
- * entry, which is where exceljs writes xl/workbook.xml: the reader then throws "Cannot read properties of undefined
- * (reading 'model')" at the first date, and a good file is refused (upstream: exceljs/exceljs#3064, open; it failed
- * Lantern's Annex A round trip now and then in CI). When the entry does arrive, the reader parses it and replaces
- * these with the same values. The workbook's relationships are left to the reader: set early, they would send it
- * down its other path, which reads worksheets while the zip is still streaming.
- */
-async function workbookModel(path: string): Promise<object> {
-  const parts = await zipParts(path, [WORKBOOK]);
-  const workbook = parts?.get(WORKBOOK);
-  if (workbook === undefined) return {};
-  const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => ({
-    name: attribute(m[0], 'name'),
-    id: Number(attribute(m[0], 'sheetId')),
-    rId: attribute(m[0], 'r:id'),
-    state: attribute(m[0], 'state') ?? 'visible',
-  }));
-  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? '';
-  const date1904 = ['1', 'true'].includes(attribute(pr, 'date1904') ?? '');
-  return { model: { sheets }, properties: { model: { date1904 } } };
-}
-
-const SHARED_STRINGS = 'xl/sharedStrings.xml';
-
-/**
- * The workbook's shared strings (each <si>'s text, its runs joined, phonetic runs left out), read from the zip's
- * central directory. The same upstream fault as above: when the reader's single pass ends before it delivers
- * xl/sharedStrings.xml (which exceljs and others write after the worksheets), the reader hands over every text cell
- * unresolved, as {sharedString: n}, and a good workbook is refused for having no headings. It happened to a
- * four-sheet workbook in 19 reads of 30 when its path and the temporary folder's were longer (the reader parks the
- * worksheets in temporary files until the strings arrive). Read only when such a cell turns up.
- */
-async function sharedStrings(path: string): Promise<string[]> {
-  const xml = (await zipParts(path, [SHARED_STRINGS]))?.get(SHARED_STRINGS) ?? '';
-  return [...xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?<!\/)>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((si) =>
-    [
-      ...(si[1] ?? '')
-        .replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '')
-        .matchAll(/<(?:\w+:)?t\b[^>]*?(?<!\/)>([\s\S]*?)<\/(?:\w+:)?t>/g),
-    ]
-      .map((t) => decodeXml(t[1] ?? ''))
-      .join(''),
-  );
-}
-
-/** A text cell the reader could not resolve (see sharedStrings). */
-function unresolved(v: unknown): v is { sharedString: number } {
-  return typeof v === 'object' && v !== null && typeof (v as { sharedString?: unknown }).sharedString === 'number';
-}
-
 function decodeXml(s: string): string {
   return s
     .replace(/&lt;/g, '<')
@@ -192,16 +139,46 @@ function decodeXml(s: string): string {
 
 const HEADER_SEARCH_ROWS = 10;
 
-/** How many times a workbook is read when the reader's pass ends before its last worksheet (see below). */
-const READS = 3;
+/**
+ * Most a workbook may unzip to. It is read whole (below), and an Annex A of a large authority unzips to a few tens of
+ * megabytes; a file claiming more is refused before anything is inflated.
+ */
+export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+
+/** What the zip's entries unzip to in all, from its central directory (nothing inflated); null if it is not a zip. */
+async function unzippedBytes(path: string): Promise<number | null> {
+  const zip = await new Promise<ZipFile | null>((resolve) => {
+    openZip(path, { lazyEntries: true, autoClose: true }, (err, z) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- yauzl's types promise a zip; a bad file gives none
+      resolve(err || !z ? null : z);
+    });
+  });
+  if (!zip) return null;
+  return new Promise<number | null>((resolve) => {
+    let total = 0;
+    zip.on('error', () => {
+      resolve(null);
+    });
+    zip.on('end', () => {
+      resolve(total);
+    });
+    zip.on('entry', (entry: Entry) => {
+      total += entry.uncompressedSize;
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+}
 
 /**
- * Streams the workbook; returns each recognised list's rows, or null when the file cannot be read as XLSX.
+ * Reads the workbook whole with exceljs's workbook loader; returns each recognised list's rows, or null when the file
+ * cannot be read as XLSX.
  *
- * The same upstream fault as above can end the reader's pass before it delivers the last worksheet, and then the
- * reader says nothing: the list would be missing from the import without a word (a four-sheet workbook lost its last
- * sheet once in about 90 reads). Every sheet xl/workbook.xml names must have been delivered; if one was not, the
- * workbook is read again (the fault comes and goes), and after READS reads the file is refused, naming the sheets.
+ * Not exceljs's streaming reader, which Lantern used before: its one pass through the zip ends early now and then
+ * (upstream exceljs#3064), and then what comes after in the zip never arrives and the reader says nothing. For a
+ * workbook Lantern writes itself (worksheets first, relationships last) it gave 8 of the 11 lists, every time; for
+ * one exceljs writes otherwise, the shared strings went missing in 19 reads of 30 (every heading lost). The loader
+ * opens the zip by its directory and reads every part.
  */
 export async function readAnnexAWorkbook(
   path: string,
@@ -209,108 +186,22 @@ export async function readAnnexAWorkbook(
   issues: IssueLog,
   onBytes?: (bytesRead: number) => void,
 ): Promise<Map<ListNumber, ListData> | null> {
-  const named = (await sheetNames(path)) ?? [];
-  for (let read = 1; ; read++) {
-    const log = new IssueLog();
-    const result = await readOnce(path, file, log, read === 1 ? onBytes : undefined);
-    const missing = result ? named.filter((name) => !result.sheets.includes(name)) : [];
-    if (missing.length > 0 && read < READS) continue;
-    issues.absorb(log);
-    if (!result) return null;
-    if (missing.length > 0) {
-      issues.error(
-        file,
-        null,
-        null,
-        LANTERN_RULES.file,
-        `The sheets ${missing.map((m) => `"${m}"`).join(', ')} could not be read from the workbook (tried ${READS} times); open it in Excel, save it again as .xlsx and import it again.`,
-      );
-      return null;
-    }
-    return result.lists;
+  const unzipped = await unzippedBytes(path);
+  if (unzipped !== null && unzipped > MAX_UNZIPPED_BYTES) {
+    issues.error(
+      file,
+      null,
+      null,
+      LANTERN_RULES.file,
+      `The workbook unzips to ${Math.round(unzipped / 1024 / 1024)} MB, more than the ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB Lantern reads in an Annex A; it was not read.`,
+    );
+    return null;
   }
-}
-
-/** One streaming read of the workbook: each recognised list's rows, and the names of the sheets the reader gave. */
-async function readOnce(
-  path: string,
-  file: string,
-  issues: IssueLog,
-  onBytes?: (bytesRead: number) => void,
-): Promise<{ lists: Map<ListNumber, ListData>; sheets: string[] } | null> {
-  const lists = new Map<ListNumber, ListData>();
-  const sheets: string[] = [];
-  // Read before the reader's stream is opened: a counted stream flows (and would lose bytes) while we wait.
-  const primed = await workbookModel(path);
   // exceljs is loaded when a workbook is read or written: a large module most processes never use.
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(countingStream(path, onBytes), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  Object.assign(reader, primed);
-  let strings: string[] | undefined;
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const ws of reader) {
-      const sheetName = (ws as unknown as { name?: string }).name ?? '';
-      sheets.push(sheetName);
-      let list = listFromSheetName(sheetName);
-      let header: HeaderMap | null = null;
-      let headerRow = 0;
-      let data: ListData | null = null;
-      let skipped = false;
-      const early: Array<{ n: number; cells: Raw[] }> = [];
-      for await (const row of ws) {
-        if (skipped) continue;
-        const values = row.values as unknown[];
-        if (values.some(unresolved)) strings ??= await sharedStrings(path);
-        const cells = values.map((v) => rawValue(unresolved(v) ? strings?.[v.sharedString] : v));
-        if (!header) {
-          early.push({ n: row.number, cells });
-          const texts = cells.map((c) => (c === null ? null : rawText(c)));
-          const candidates: ListNumber[] = list ? [list] : ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as ListNumber[]);
-          let best: { list: ListNumber; score: number } | null = null;
-          for (const l of candidates) {
-            const score = headingScore(l, texts);
-            if (score >= 3 && (!best || score > best.score)) best = { list: l, score };
-          }
-          if (best) {
-            list = best.list;
-            header = mapHeader(list, texts);
-            headerRow = row.number;
-            data = startList(lists, list, sheetName, header, file, headerRow, issues);
-            if (!data) skipped = true;
-          } else if (early.length >= HEADER_SEARCH_ROWS) {
-            skipped = true;
-          }
-          continue;
-        }
-        if (!data) continue;
-        const parsed = parseRow(data, header, cells, row.number, file, issues);
-        if (parsed) data.rows.push(parsed);
-      }
-      if (!header) {
-        if (list)
-          issues.error(
-            file,
-            null,
-            null,
-            LANTERN_RULES.column,
-            `Sheet "${sheetName}" looks like List ${list} but no row in its first ${HEADER_SEARCH_ROWS} has the list's headings.`,
-          );
-        else
-          issues.query(
-            file,
-            null,
-            null,
-            LANTERN_RULES.unknown,
-            `Sheet "${sheetName}" is not an Annex A list; it was ignored.`,
-          );
-      }
-    }
+    await workbook.xlsx.read(countingStream(path, onBytes));
   } catch (e) {
     issues.error(
       file,
@@ -321,7 +212,64 @@ async function readOnce(
     );
     return null;
   }
-  return { lists, sheets };
+  const lists = new Map<ListNumber, ListData>();
+  for (const ws of workbook.worksheets) {
+    const sheetName = ws.name;
+    let list = listFromSheetName(sheetName);
+    let header: HeaderMap | null = null;
+    let headerRow = 0;
+    let data: ListData | null = null;
+    let skipped = false;
+    const early: Array<{ n: number; cells: Raw[] }> = [];
+    const rows: Array<{ number: number; values: unknown }> = [];
+    ws.eachRow((row) => rows.push(row));
+    for (const row of rows) {
+      if (skipped) break;
+      const cells = (row.values as unknown[]).map(rawValue);
+      if (!header) {
+        early.push({ n: row.number, cells });
+        const texts = cells.map((c) => (c === null ? null : rawText(c)));
+        const candidates: ListNumber[] = list ? [list] : ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as ListNumber[]);
+        let best: { list: ListNumber; score: number } | null = null;
+        for (const l of candidates) {
+          const score = headingScore(l, texts);
+          if (score >= 3 && (!best || score > best.score)) best = { list: l, score };
+        }
+        if (best) {
+          list = best.list;
+          header = mapHeader(list, texts);
+          headerRow = row.number;
+          data = startList(lists, list, sheetName, header, file, headerRow, issues);
+          if (!data) skipped = true;
+        } else if (early.length >= HEADER_SEARCH_ROWS) {
+          skipped = true;
+        }
+        continue;
+      }
+      if (!data) continue;
+      const parsed = parseRow(data, header, cells, row.number, file, issues);
+      if (parsed) data.rows.push(parsed);
+    }
+    if (!header) {
+      if (list)
+        issues.error(
+          file,
+          null,
+          null,
+          LANTERN_RULES.column,
+          `Sheet "${sheetName}" looks like List ${list} but no row in its first ${HEADER_SEARCH_ROWS} has the list's headings.`,
+        );
+      else
+        issues.query(
+          file,
+          null,
+          null,
+          LANTERN_RULES.unknown,
+          `Sheet "${sheetName}" is not an Annex A list; it was ignored.`,
+        );
+    }
+  }
+  return lists;
 }
 
 function startList(
