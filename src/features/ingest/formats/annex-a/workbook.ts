@@ -143,7 +143,7 @@ const HEADER_SEARCH_ROWS = 10;
  * Most a workbook may unzip to. It is read whole (below), and an Annex A of a large authority unzips to a few tens of
  * megabytes; a file claiming more is refused before anything is inflated.
  */
-export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
 
 /** What the zip's entries unzip to in all, from its central directory (nothing inflated); null if it is not a zip. */
 async function unzippedBytes(path: string): Promise<number | null> {
