@@ -303,12 +303,14 @@ const CORPUS: Array<{
     ],
   },
   // The second episode starts on 1 June, before the first ended on 1 July: 501, and 433 (a continuation that
-  // does not start the day the last one ended).
+  // does not start the day the last one ended); and 388 on the first (X1, but the next episode does not start the
+  // day it ended).
   {
     title: 'overlapping episodes',
     files: ['header-2001.csv', 'episodes-overlapping.csv', 'sw-2001.csv'],
     year: 2026,
     errors: [
+      ['episodes-overlapping.csv', 2, 'REC', '388'],
       ['episodes-overlapping.csv', 3, 'DECOM', '433'],
       ['episodes-overlapping.csv', 3, 'DECOM', '501'],
     ],

@@ -40,9 +40,11 @@ function files(shape: YearShape, wrong: boolean): SourceFile[] {
   const first = shape.year - 1;
   const sex = wrong && shape.wrong.column === 'SEX' ? shape.wrong.value : shape.sex;
   const place = wrong && shape.wrong.column === 'PLACE' ? shape.wrong.value : shape.place;
+  // MOTHER is blank for a boy and 0 for a girl (rule 165).
+  const mother = shape.sex === '1' || shape.sex === 'M' ? '' : '0';
   // Z11–Z14 and supported accommodation have no Ofsted URN; the placeholder is what the return expects.
   const text: Record<string, string> = {
-    'header.csv': `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nY1,${sex},15/06/2008,WBRI,UN2,0,\n`,
+    'header.csv': `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nY1,${sex},15/06/2008,WBRI,UN2,${mother},\n`,
     'episodes.csv':
       'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' +
       `Y1,02/05/${first},S,C2,N4,${place},PR4,,,,N12 0AB,N13 1AB,XXXXXXX\n`,
