@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule8670Q, rule8869, rule8897Q, rule8898, rule8945Q, rule8950Q } from './assessments';
+import { rule8608, rule8670Q, rule8869, rule8897Q, rule8898, rule8945Q, rule8950Q } from './assessments';
 import { validatorWorkingDaysBefore } from './context';
 import { assessment, check, childModel, episode, rows } from './testing';
 
@@ -56,5 +56,16 @@ describe('CIN rules: assessments', () => {
     assert.deepEqual(rows(rule8945Q, withAssessment({ factors: ['18A'] })), [20]);
     assert.deepEqual(rows(rule8950Q, withAssessment({ factors: ['19C'] })), []);
     assert.deepEqual(rows(rule8950Q, withAssessment({ factors: ['19A'] })), [20]);
+    // New in the 2024/25 ruleset: not before it.
+    assert.deepEqual(rows(rule8945Q, withAssessment({ factors: ['18A'] }), 2024), []);
+    assert.deepEqual(rows(rule8950Q, withAssessment({ factors: ['19A'] }), 2024), []);
+  });
+
+  it('8608: an assessment is not authorised before it started', () => {
+    // assessment() is on line 20 and starts 2 May 2025.
+    assert.deepEqual(rows(rule8608, withAssessment({ authorisationDate: '2025-05-01' })), [20]); // the day before
+    assert.deepEqual(rows(rule8608, withAssessment({ authorisationDate: '2025-05-02' })), []); // the same day
+    assert.deepEqual(rows(rule8608, withAssessment({ authorisationDate: '2025-06-01' })), []);
+    assert.deepEqual(rows(rule8608, withAssessment({ authorisationDate: null })), []); // still open
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule8675Q, rule8870Q, rule8875 } from './section47';
+import { rule1104, rule8675Q, rule8870Q, rule8875 } from './section47';
 import { check, childModel, episode, rows, s47 } from './testing';
 
 const withS47 = (over: Parameters<typeof s47>[0]) => childModel({ episodes: [episode({ section47s: [s47(over)] })] });
@@ -31,5 +31,12 @@ describe('CIN rules: Section47', () => {
       check(rule8870Q, withS47({ icpcTarget: '2025-06-22' })).map((h) => [h.row, h.severity]),
       [[40, 'query']],
     );
+  });
+
+  it('1104: an S47 conference is not before the referral', () => {
+    // The episode is referred 1 May 2025; s47() is on line 40.
+    assert.deepEqual(rows(rule1104, withS47({ icpcDate: '2025-04-30' })), [40]); // the day before
+    assert.deepEqual(rows(rule1104, withS47({ icpcDate: '2025-05-01' })), []); // the same day
+    assert.deepEqual(rows(rule1104, withS47({ icpcDate: null })), []);
   });
 });

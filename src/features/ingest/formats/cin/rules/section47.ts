@@ -1,4 +1,4 @@
-/** Section47 rules: an enquiry awaiting its conference at year end; conference dates on weekends. */
+/** Section47 rules: an enquiry awaiting its conference at year end; conference dates on weekends and before the referral. */
 import { defineRule } from '../../../rules';
 import { at, isWeekend, validatorWorkingDaysBefore, type ChildRuleContext } from './context';
 
@@ -63,4 +63,22 @@ export const rule8870Q = defineRule<ChildRuleContext>({
   },
 });
 
-export const SECTION47_RULES = [rule8675Q, rule8875, rule8870Q];
+/** cin_validator/rules/cin2022_23/rule_1104.py: an S47's initial conference is not before the episode's referral. */
+export const rule1104 = defineRule<ChildRuleContext>({
+  code: '1104',
+  severity: 'error',
+  message: 'The initial child protection conference is before the referral date',
+  years: { from: 2023 },
+  source:
+    "cin_validator/rules/cin2022_23/rule_1104.py: Section47 DateOfInitialCPC, when given, on or after its episode's CINreferralDate",
+  check(ctx, hit) {
+    for (const ep of ctx.child.episodes) {
+      if (ep.referralDate === null) continue;
+      for (const s of ep.section47s)
+        if (s.icpcDate !== null && s.icpcDate < ep.referralDate)
+          hit(at(ctx, s, 'DateOfInitialCPC', `referred ${ep.referralDate}`));
+    }
+  },
+});
+
+export const SECTION47_RULES = [rule8675Q, rule8875, rule8870Q, rule1104];
