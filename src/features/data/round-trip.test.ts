@@ -214,7 +214,7 @@ const EXCEPTIONS: Record<string, Exception> = {
       allocations: 166,
       earlyHelpEpisodes: 49,
       cinEpisodes: 3,
-      cinPlans: 58,
+      cinPlans: 59,
       visits: 20,
       healthAssessments: 6,
       careLeavers: 1,
@@ -234,7 +234,7 @@ const EXCEPTIONS: Record<string, Exception> = {
       'LNT-DISAGREE s47_enquiries teamId',
       'LNT-DISAGREE s47_enquiries workerId',
     ],
-    headline: { childrenInNeed: 106, childProtection: 7, inCare: 14, careLeavers: 15 },
+    headline: { childrenInNeed: 107, childProtection: 7, inCare: 14, careLeavers: 15 },
     indicators: [
       'cin-plans-open-6-months',
       'early-help-allocated-10-working-days',
