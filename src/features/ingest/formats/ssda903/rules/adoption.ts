@@ -1,9 +1,10 @@
 /**
  * Adoption in the episodes and in AD1. Sources: lac_validator/rules/lac2022_23/rule_601.py (an adoption in the
- * year needs an AD1 row), rule_602.py (an AD1 row needs an adoption episode).
+ * year needs an AD1 row), rule_602.py (an AD1 row needs an adoption episode), rule_331.py, rule_333.py (the
+ * order of the adoption dates), rule_184.py (a decision to place for adoption after the birth).
  */
 import { ADOPTED_REC } from '../codes';
-import { at, rule903 } from './context';
+import { at, rule903, validDate } from './context';
 
 const adopted = (rec: string | null) => rec !== null && (ADOPTED_REC as readonly string[]).includes(rec);
 
@@ -40,4 +41,50 @@ export const rule602 = rule903({
   },
 });
 
-export const adoptionRules = [rule601, rule602];
+export const rule331 = rule903({
+  code: '331',
+  severity: 'error',
+  message: 'The child was matched with the adopters after the adoption placement began.',
+  years: { from: 2023 },
+  source:
+    "lac_validator/rules/lac2022_23/rule_331.py: AD1 DATE_MATCH after the DECOM of the child's episode ending E11/E12",
+  check(ctx, hit) {
+    for (const a of ctx.ret.AD1) {
+      if (a.CHILD === null || !validDate(a.DATE_MATCH)) continue;
+      const match = a.DATE_MATCH;
+      const eps = ctx.episodesByChild.get(a.CHILD) ?? [];
+      if (eps.some((e) => adopted(e.REC) && (e.DECOM as string) < match)) hit(at(a, 'DATE_MATCH'));
+    }
+  },
+});
+
+export const rule333 = rule903({
+  code: '333',
+  severity: 'error',
+  message:
+    'The date the child should be placed for adoption is missing, or after the date the child was matched with adopters.',
+  years: { from: 2023 },
+  source: 'lac_validator/rules/lac2022_23/rule_333.py: a DATE_MATCH needs a DATE_INT on or before it',
+  check(ctx, hit) {
+    for (const a of ctx.ret.AD1) {
+      if (!validDate(a.DATE_MATCH)) continue;
+      if (a.DATE_INT === null || (validDate(a.DATE_INT) && a.DATE_INT > a.DATE_MATCH)) hit(at(a, 'DATE_INT'));
+    }
+  },
+});
+
+export const rule184 = rule903({
+  code: '184',
+  severity: 'error',
+  message: 'The decision that the child should be placed for adoption is dated before the child was born.',
+  years: { from: 2023 },
+  source: "lac_validator/rules/lac2022_23/rule_184.py: PlacedAdoption DATE_PLACED before the Header's DOB",
+  check(ctx, hit) {
+    for (const p of ctx.ret.PlacedAdoption) {
+      const dob = p.CHILD === null ? null : (ctx.header.get(p.CHILD)?.DOB ?? null);
+      if (validDate(p.DATE_PLACED) && validDate(dob) && p.DATE_PLACED < dob) hit(at(p, 'DATE_PLACED'));
+    }
+  },
+});
+
+export const adoptionRules = [rule601, rule602, rule331, rule333, rule184];

@@ -7,6 +7,7 @@
  * outside every episode.
  */
 import { adoptionRules } from './adoption';
+import { ageRules } from './ages';
 import { careLeaverRules } from './care-leavers';
 import { codeRules } from './codes';
 import type { Rule903 } from './context';
@@ -32,6 +33,7 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...motherRules,
   ...episodeSequenceRules,
   ...episodeDateRules,
+  ...ageRules,
   ...placementRules,
   ...providerRules,
   ...durationRules,
