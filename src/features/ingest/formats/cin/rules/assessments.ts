@@ -44,6 +44,48 @@ export const rule8608 = defineRule<ChildRuleContext>({
   },
 });
 
+/** cin_validator/rules/cin2022_23/rule_8614.py: factors are given only for a completed (authorised) assessment. */
+export const rule8614 = defineRule<ChildRuleContext>({
+  code: '8614',
+  severity: 'error',
+  message: 'Factors identified at assessment are given for an assessment that is not completed (no authorisation date)',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8614.py',
+  check(ctx, hit) {
+    for (const ep of ctx.child.episodes)
+      for (const a of ep.assessments)
+        if (a.authorisationDate === null && a.factors !== null && a.factors.length > 0)
+          hit(at(ctx, a, 'FactorsIdentifiedAtAssessment'));
+  },
+});
+
+/**
+ * cin_validator/rules/cin2022_23/rule_8863Q.py: within one episode, an assessment does not start on or between the
+ * start and authorisation of another (or its start and the ReferenceDate when it is not authorised).
+ */
+export const rule8863Q = defineRule<ChildRuleContext>({
+  code: '8863Q',
+  severity: 'query',
+  message: 'Please check: an assessment starts while another assessment in the episode is ongoing',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8863Q.py',
+  check(ctx, hit) {
+    for (const ep of ctx.child.episodes)
+      for (const a of ep.assessments) {
+        const start = a.startDate;
+        if (start === null) continue;
+        const during = ep.assessments.some(
+          (o) =>
+            o !== a &&
+            o.startDate !== null &&
+            start >= o.startDate &&
+            start <= (o.authorisationDate ?? ctx.referenceDate),
+        );
+        if (during) hit(at(ctx, a, 'AssessmentActualStartDate', start));
+      }
+  },
+});
+
 /** cin_validator/rules/cin2022_23/rule_8869.py: factor 21 (no factors identified) stands alone. */
 export const rule8869 = defineRule<ChildRuleContext>({
   code: '8869',
@@ -118,4 +160,14 @@ export const rule8945Q = retiredFactor('8945Q', '18A', '18B (child on child) or 
 /** cin_validator/rules/cin2024_25/rule_8950Q.py: 19A (sexual abuse) was replaced by 19B and 19C. */
 export const rule8950Q = retiredFactor('8950Q', '19A', '19B (child on child) or 19C (adult on child)');
 
-export const ASSESSMENT_RULES = [rule8608, rule8670Q, rule8869, rule8897Q, rule8898, rule8945Q, rule8950Q];
+export const ASSESSMENT_RULES = [
+  rule8608,
+  rule8614,
+  rule8863Q,
+  rule8670Q,
+  rule8869,
+  rule8897Q,
+  rule8898,
+  rule8945Q,
+  rule8950Q,
+];
