@@ -99,7 +99,8 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
       [
         ['1001', 'M', '2012-06-15', 'WBRI', 'A123456789012', null, null, 'N12'],
         ['1002', 'F', '2009-02-03', 'BAFR', null, 'UN2', null, 'E1'],
-        ['1003', 'F', '2008-07-20', 'MWBC', null, 'UN1', null, 'SE1'],
+        // UN3, not UN1: a 17-year-old is of school age (rule 209).
+        ['1003', 'F', '2008-07-20', 'MWBC', null, 'UN3', null, 'SE1'],
       ],
     );
     assert.deepEqual(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule168, rule210, rule231, rule232, ruleEPI } from './header';
+import { rule168, rule209, rule210, rule231, rule232, ruleEPI } from './header';
 import { hits } from './testing';
 
 describe('903 header rules', () => {
@@ -52,5 +52,13 @@ describe('903 header rules', () => {
     assert.deepEqual(hits(rule231, { Header, UASC }), ['Header.csv:3']);
     assert.deepEqual(hits(rule231, { Header, UASC }, 2024), []);
     assert.equal(rule231.severity, 'query');
+  });
+  it('209: no UN1 at school age (2025/26: 4 by 31 August 2024)', () => {
+    const Header = [
+      { UPN: 'UN1', DOB: '2020-08-31' }, // 2 fails: 4 on 31 August 2024 (boundary)
+      { UPN: 'UN1', DOB: '2020-09-01' }, // 3 passes: 4 the day after
+      { UPN: 'UN2', DOB: '2015-01-01' }, // 4 passes: another reason
+    ];
+    assert.deepEqual(hits(rule209, { Header }), ['Header.csv:2']);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Header rules. Sources: lac_validator/rules/lac2022_23/rule_168.py (UPN pattern), rule_210.py (UN4 for a child
- * looked after more than a week at 31 March), lac2024_25/rule_232.py (SEX U, a query), rule_231.py (a young UASC, a query), rule_EPI.py.
+ * looked after more than a week at 31 March), lac2022_23/rule_209.py (UN1 at school age), lac2024_25/rule_232.py (SEX U, a query), rule_231.py (a young UASC, a query), rule_EPI.py.
  */
 import { addYears, at, daysBetween, rule903, validDate } from './context';
 
@@ -88,4 +88,22 @@ export const rule231 = rule903({
   },
 });
 
-export const headerRules = [rule168, rule210, rule232, ruleEPI, rule231];
+/**
+ * 209: a child of school age cannot have UPN UN1 ("not of school age"). School age: 4 by 31 August of the calendar
+ * year before the collection year starts (31 August 2024 for 2025/26), as the validator counts it.
+ */
+export const rule209 = rule903({
+  code: '209',
+  severity: 'error',
+  message: 'The child is of school age and should not have the unknown UPN code UN1 (not of school age).',
+  years: { from: 2023 },
+  source:
+    'lac_validator/rules/lac2022_23/rule_209.py: UPN UN1 with DOB + 4 years on or before 31 August of the year before the collection year starts',
+  check(ctx, hit) {
+    const cutOff = `${ctx.year - 2}-08-31`;
+    for (const h of ctx.ret.Header)
+      if (h.UPN === 'UN1' && validDate(h.DOB) && addYears(h.DOB, 4) <= cutOff) hit(at(h, 'UPN'));
+  },
+});
+
+export const headerRules = [rule168, rule209, rule210, rule232, ruleEPI, rule231];
