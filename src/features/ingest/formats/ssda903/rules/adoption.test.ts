@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule184, rule331, rule333, rule601, rule602 } from './adoption';
+import { rule1003, rule184, rule331, rule333, rule334, rule601, rule602 } from './adoption';
 import { hits } from './testing';
 
 describe('903 adoption rules', () => {
@@ -47,5 +47,25 @@ describe('903 adoption rules', () => {
       { CHILD: 'B', DATE_PLACED: '2024-06-01' }, // 3 passes: the day of birth
     ];
     assert.deepEqual(hits(rule184, { Header, PlacedAdoption }), ['PlacedAdoption.csv:2']);
+  });
+
+  it('1003/334: the adoption decisions are not before care began', () => {
+    // A's periods: one from 1 May 2023 (RNE S), another from 1 June 2025 (RNE S).
+    const eps = [
+      { CHILD: 'A', DECOM: '2023-05-01', DEC: '2024-01-01', REC: 'E4A', RNE: 'S' },
+      { CHILD: 'A', DECOM: '2025-06-01', RNE: 'S' },
+    ];
+    // 1003 compares with the first start (1 May 2023): the day before fails, the day itself passes.
+    const PlacedAdoption = [
+      { CHILD: 'A', DATE_PLACED: '2023-04-30' },
+      { CHILD: 'A', DATE_PLACED: '2023-05-01' },
+    ];
+    assert.deepEqual(hits(rule1003, { Episodes: eps, PlacedAdoption }), ['PlacedAdoption.csv:2']);
+    // 334 compares with the last start (1 June 2025).
+    const AD1 = [
+      { CHILD: 'A', DATE_INT: '2025-05-31' },
+      { CHILD: 'A', DATE_INT: '2025-06-01' },
+    ];
+    assert.deepEqual(hits(rule334, { Episodes: eps, AD1 }), ['AD1.csv:2']);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule564, rule567, rule570, rule571, rule574, rule586 } from './missing';
+import { rule564, rule567, rule570, rule571, rule574, rule581, rule586 } from './missing';
 import { hits } from './testing';
 
 describe('903 missing rules', () => {
@@ -50,5 +50,18 @@ describe('903 missing rules', () => {
       { DOB: '2015-06-01', MIS_START: '2025-06-01' }, // 3 passes
     ];
     assert.deepEqual(hits(rule586, { Missing }), ['Missing.csv:2']);
+  });
+  it('581: missing only while looked after', () => {
+    const Episodes = [
+      { CHILD: 'A', DECOM: '2025-05-01', DEC: '2025-06-01', REC: 'E4A' },
+      { CHILD: 'A', DECOM: '2025-09-01' },
+    ];
+    const Missing = [
+      { CHILD: 'A', MIS_START: '2025-06-01' }, // 2 passes: the day the episode ended (boundary)
+      { CHILD: 'A', MIS_START: '2025-06-02' }, // 3 fails: between the two episodes
+      { CHILD: 'A', MIS_START: '2025-12-01' }, // 4 passes: the open episode
+      { CHILD: 'B', MIS_START: '2025-12-01' }, // 5 fails: no episode at all
+    ];
+    assert.deepEqual(hits(rule581, { Episodes, Missing }), ['Missing.csv:3', 'Missing.csv:5']);
   });
 });

@@ -2,7 +2,7 @@
  * Missing and away episodes. Sources: lac_validator/rules/lac2022_23/rule_564.py (MIS_START required),
  * rule_567.py (MIS_END not before MIS_START), rule_574.py (a period starts before the previous one ended),
  * rule_570.py (MIS_START not after the year), rule_571.py (MIS_END within the year), rule_586.py (MIS_START after
- * the child's birth).
+ * the child's birth), rule_581.py (missing while looked after).
  */
 import type { Row } from '../tables';
 import { at, rule903, validDate } from './context';
@@ -95,4 +95,22 @@ export const rule586 = rule903({
   },
 });
 
-export const missingRules = [rule570, rule571, rule586, rule564, rule567, rule574];
+export const rule581 = rule903({
+  code: '581',
+  severity: 'error',
+  message: 'The child is shown as missing or away when not looked after: the start is in none of the child’s episodes.',
+  years: { from: 2023 },
+  source:
+    'lac_validator/rules/lac2022_23/rule_581.py: MIS_START within an episode of the child (DECOM to DEC, or open)',
+  check(ctx, hit) {
+    for (const m of ctx.ret.Missing) {
+      if (m.CHILD === null || !validDate(m.MIS_START)) continue;
+      const day = m.MIS_START;
+      const eps = ctx.episodesByChild.get(m.CHILD) ?? [];
+      if (!eps.some((e) => (e.DECOM as string) <= day && (e.DEC === null || !validDate(e.DEC) || day <= e.DEC)))
+        hit(at(m, 'MIS_START'));
+    }
+  },
+});
+
+export const missingRules = [rule570, rule571, rule581, rule586, rule564, rule567, rule574];
