@@ -6,7 +6,7 @@
  *   tsx bench/validate-903.ts [children …]      (default 10,000 and 100,000)
  *
  * Each child has a Header row, three episodes (one period of care, open at 31 March for two children in three,
- * closed in the year for the rest), two social worker episodes and a review; every tenth child a missing episode.
+ * closed in the year for the rest; each a new placement), two social worker episodes and a review; every tenth child a missing episode.
  */
 import { IssueLog } from '../src/features/ingest/issues';
 import { runRules } from '../src/features/ingest/rules';
@@ -42,8 +42,23 @@ function syntheticReturn(n: number) {
     };
     t.Episodes.push(
       { ...common, DECOM: '2024-06-01', RNE: 'S', DEC: '2025-01-10', REC: 'X1', REASON_PLACE_CHANGE: 'CARPL' },
-      { ...common, DECOM: '2025-01-10', RNE: 'P', DEC: '2025-07-20', REC: 'X1', REASON_PLACE_CHANGE: 'CARPL' },
-      { ...common, DECOM: '2025-07-20', RNE: 'P', DEC: open ? null : '2026-02-01', REC: open ? null : 'E41' },
+      {
+        ...common,
+        PL_POST: 'AB3',
+        DECOM: '2025-01-10',
+        RNE: 'P',
+        DEC: '2025-07-20',
+        REC: 'X1',
+        REASON_PLACE_CHANGE: 'CARPL',
+      },
+      {
+        ...common,
+        PL_POST: 'AB4',
+        DECOM: '2025-07-20',
+        RNE: 'P',
+        DEC: open ? null : '2026-02-01',
+        REC: open ? null : 'E41',
+      },
     );
     t.SWEpisodes.push(
       { CHILD, DOB, SW_ID: `SW${i % 500}`, SW_DECOM: '2024-06-01', SW_DEC: '2025-03-01', SW_REASON: 'MGMTDEC' },
