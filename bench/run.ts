@@ -10,6 +10,7 @@ for (const script of [
   'demo-generation.ts',
   'serve.ts',
   'data-exchange.ts',
+  'validate-903.ts',
   'indicators.ts',
   'inspections.ts',
   'reports.ts',

@@ -27,7 +27,8 @@ function writeReturn(dir: string): void {
   for (let i = 1; i <= CHILDREN; i++) {
     const id = `K${String(i).padStart(6, '0')}`;
     const day = String(1 + (i % 28)).padStart(2, '0');
-    header.push(`${id},${i % 2 ? 'M' : 'F'},${day}/06/2012,WBRI,UN2,,`);
+    // MOTHER blank for a boy, 0 for a girl (rule 165).
+    header.push(`${id},${i % 2 ? 'M' : 'F'},${day}/06/2012,WBRI,UN2,${i % 2 ? '' : '0'},`);
     episodes.push(`${id},${day}/05/2025,S,C2,N1,U4,PR1,,,,N12 0AB,N13 1AB,SC000001`);
     sw.push(`${id},${day}/06/2012,SW${1000 + (i % 50)},${day}/05/2025,,`);
   }

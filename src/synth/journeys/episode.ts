@@ -101,7 +101,8 @@ export function cinEpisode(
         break;
       case 'care':
         planned = true;
-        step = periodOfCare(j, ep, step.day, step.route, step.proceedings);
+        // No one is looked after before birth (903 rule 302): care decided on for an unborn baby starts at the birth.
+        step = periodOfCare(j, ep, Math.max(step.day, j.child.dob), step.route, step.proceedings);
         break;
       case 'open-support':
         j.sw.to(j.disabled ? 'disabled-children' : 'cin-cp', step.day);

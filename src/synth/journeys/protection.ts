@@ -84,9 +84,11 @@ export function strategyDiscussion(j: Journey, ep: CinEpisode, day: Day, planned
     return { to: 'cin-plan', day: s47.end };
   }
   s47.end = s.calendar.addWorkingDays(held, rng.int(3, 15));
+  // No further action after an S47 closes the case RC7: RC8 and RC9 mean closed after the assessment alone, and a
+  // case closed RC8/RC9 can hold no S47 (CIN census rule 2990).
   return planned
     ? { to: 'cin-plan', day: s47.end }
-    : { to: 'close', day: s47.end + rng.int(0, 20), reason: 'RC8', kind: 'assessment' };
+    : { to: 'close', day: s47.end + rng.int(0, 20), reason: 'RC7', kind: 'assessment' };
 }
 
 function previousPlans(j: Journey, current: CpPlan): number {

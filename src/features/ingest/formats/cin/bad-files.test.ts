@@ -85,10 +85,8 @@ describe('CIN census: bad files', () => {
     ]);
   });
 
-  it('a code not in the list', async () => {
-    assert.deepEqual((await issuesOf('primary-need-not-a-code.xml')).found, [
-      ['LNT-CODE', 'error', 24, 'PrimaryNeedCode'],
-    ]);
+  it('a code not in the list: the DfE rule for it (8650 for PrimaryNeedCode)', async () => {
+    assert.deepEqual((await issuesOf('primary-need-not-a-code.xml')).found, [['8650', 'error', 24, 'PrimaryNeedCode']]);
   });
 
   it('an element the census does not have', async () => {

@@ -68,16 +68,19 @@ export class ModuleReader {
     return this.byName.get(name) ?? [];
   }
 
-  /** The element's trimmed text; null when absent or empty. Reports a missing required element. */
-  text(name: string, required = false): string | null {
+  /**
+   * The element's trimmed text; null when absent or empty. Reports a missing required element (under `rule`, the
+   * DfE code that covers it, if there is one; LNT-REQUIRED otherwise).
+   */
+  text(name: string, required = false, rule: string = LANTERN_RULES.required): string | null {
     const n = this.byName.get(name)?.[0];
     const value = n && n.text !== '' ? n.text : null;
-    if (value === null && required) this.missing(name);
+    if (value === null && required) this.missing(name, rule);
     return value;
   }
 
-  missing(name: string): void {
-    this.error(null, LANTERN_RULES.required, `${name} is required in ${this.node.name} but is missing or empty`, name);
+  missing(name: string, rule: string = LANTERN_RULES.required): void {
+    this.error(null, rule, `${name} is required in ${this.node.name} but is missing or empty`, name);
   }
 
   date(name: string, required = false): string | null {
@@ -94,13 +97,20 @@ export class ModuleReader {
     return d;
   }
 
-  /** A code, trimmed and in upper case, checked against `list`; null (reported) when not in it. */
-  code(name: string, list: readonly string[], listLabel: string, required = false): string | null {
-    const t = this.text(name, required);
+  /**
+   * A code, trimmed and in upper case, checked against `list`; null (reported) when not in it. `rule` is the DfE
+   * code for a missing or invalid value, where the validator has one (else LNT-REQUIRED and LNT-CODE).
+   */
+  code(name: string, list: readonly string[], listLabel: string, required = false, rule?: string): string | null {
+    const t = this.text(name, required, rule);
     if (t === null) return null;
     const c = t.toUpperCase();
     if (!list.includes(c)) {
-      this.error(this.nodes(name)[0] ?? null, LANTERN_RULES.code, `${name} "${t}" is not a code of ${listLabel}`);
+      this.error(
+        this.nodes(name)[0] ?? null,
+        rule ?? LANTERN_RULES.code,
+        `${name} "${t}" is not a code of ${listLabel}`,
+      );
       return null;
     }
     return c;
@@ -116,8 +126,9 @@ export class ModuleReader {
     return v;
   }
 
-  wholeNumber(name: string, required = false): number | null {
-    const t = this.text(name, required);
+  /** A whole number; `missingRule` is the DfE code for a missing value, where the validator has one. */
+  wholeNumber(name: string, required = false, missingRule?: string): number | null {
+    const t = this.text(name, required, missingRule);
     if (t === null) return null;
     if (!/^\d+$/.test(t)) {
       this.error(this.nodes(name)[0] ?? null, LANTERN_RULES.type, `${name} "${t}" is not a whole number of 0 or more`);

@@ -34,6 +34,38 @@ import type {
 import type { XmlNode } from './xml-stream';
 import { collectionYearLabel } from '../../rules';
 
+/**
+ * The DfE rules the reader checks as it reads an element (a code missing or not in the year's list, a disability
+ * given twice or NONE with others), reported under the DfE code rather than LNT-CODE / LNT-REQUIRED. For the rule
+ * registry. Sources: cin_validator/rules/cin2022_23/rule_<code>.py.
+ */
+const READER_RULES: ReadonlyArray<readonly [code: string, what: string, years?: { from: number; to?: number }]> = [
+  [
+    '4180',
+    'GenderCurrent missing or not 1, 2, 0 or 9 (until 2023/24; from 2024/25 Sex is rules/identifiers.ts)',
+    {
+      from: 2023,
+      to: 2024,
+    },
+  ],
+  ['4220', 'Ethnicity missing or not an ethnicity code'],
+  ['8540', 'a Disability that is not a disability code'],
+  ['8650', 'PrimaryNeedCode not a code of the list'],
+  ['8640', "ReasonForClosure not a code of the year's list"],
+  ['8730', 'NumberOfPreviousCPP missing'],
+  ['8790', 'Disability NONE given with other disabilities'],
+  ['8794', 'the same Disability given twice'],
+  ['8905', 'InitialCategoryOfAbuse missing or not a category'],
+  ['8910', 'LatestCategoryOfAbuse missing or not a category'],
+];
+export const CIN_READER_RULES = READER_RULES.map(([code, what, years]) => ({
+  code,
+  severity: 'error' as const,
+  message: what,
+  years: years ?? { from: 2023 },
+  source: `cin_validator/rules/cin2022_23/rule_${code}.py, checked by the reader (cin/parse-child.ts)`,
+}));
+
 const CHILD = { ChildIdentifiers: 'one', ChildCharacteristics: 'one', CINdetails: 'many' } as const;
 const IDENTIFIERS = {
   LAchildID: 'one',
@@ -153,7 +185,7 @@ export function parseChild(node: XmlNode, ctx: ChildContext): CinChild {
       const c = sexText?.toUpperCase() ?? null;
       out.sex = c === 'M' || c === 'F' || c === 'U' ? c : null;
     } else if (!sexYear && (genderText !== null || sexText === null)) {
-      out.sexCode = r.code('GenderCurrent', GENDER_CURRENT_CODES, 'GenderCurrent (1, 2, 0 or 9)', true);
+      out.sexCode = r.code('GenderCurrent', GENDER_CURRENT_CODES, 'GenderCurrent (1, 2, 0 or 9)', true, '4180');
       out.sexElement = out.sexCode === null ? null : 'GenderCurrent';
       out.sex = out.sexCode === null ? null : sexFromGenderCurrent(out.sexCode);
     } else if (sexText !== null) {
@@ -175,7 +207,7 @@ export function parseChild(node: XmlNode, ctx: ChildContext): CinChild {
   if (!chars) child.missing('ChildCharacteristics');
   else {
     const r = new ModuleReader(chars, ctx, CHARACTERISTICS);
-    out.ethnicity = r.code('Ethnicity', ETHNICITY_CODES, 'the DfE ethnicity codes', true);
+    out.ethnicity = r.code('Ethnicity', ETHNICITY_CODES, 'the DfE ethnicity codes', true, '4220');
     const disabilities = r.nodes('Disabilities')[0];
     if (disabilities) {
       const d = new ModuleReader(disabilities, ctx, { Disability: 'many' });
@@ -183,13 +215,12 @@ export function parseChild(node: XmlNode, ctx: ChildContext): CinChild {
         const code = n.text.toUpperCase();
         if (code === NO_DISABILITY) out.noDisability = true;
         else if ((DISABILITY_CODES as readonly string[]).includes(code)) {
-          if (out.disabilities.includes(code))
-            d.error(n, LANTERN_RULES.duplicate, `Disability ${code} is given more than once`);
+          if (out.disabilities.includes(code)) d.error(n, '8794', `Disability ${code} is given more than once`);
           else out.disabilities.push(code);
-        } else d.error(n, LANTERN_RULES.code, `Disability "${n.text}" is not a CIN disability code`);
+        } else d.error(n, '8540', `Disability "${n.text}" is not a CIN disability code`);
       }
       if (out.noDisability && out.disabilities.length > 0) {
-        d.error(null, LANTERN_RULES.code, 'Disability NONE is given together with other disabilities', 'Disability');
+        d.error(null, '8790', 'Disability NONE is given together with other disabilities', 'Disability');
       }
     }
     Object.assign(out.lines, r.lines);
@@ -224,12 +255,14 @@ function parseEpisode(node: XmlNode, ctx: ChildContext): CinEpisode {
       `ReferralSource for ${collectionYearLabel(ctx.year)}`,
       true,
     ),
-    primaryNeedCode: r.code('PrimaryNeedCode', PRIMARY_NEED_CODES, 'PrimaryNeedCode (N0–N9)'),
+    primaryNeedCode: r.code('PrimaryNeedCode', PRIMARY_NEED_CODES, 'PrimaryNeedCode (N0–N9)', false, '8650'),
     closureDate: r.date('CINclosureDate'),
     reasonForClosure: r.code(
       'ReasonForClosure',
       closureReasonsFor(ctx.year),
       `ReasonForClosure for ${collectionYearLabel(ctx.year)}`,
+      false,
+      '8640',
     ),
     dateOfInitialCpc: r.date('DateOfInitialCPC'),
     // Missing or not yes/no is rule 8568's to report.
@@ -321,16 +354,18 @@ function parseCpPlan(node: XmlNode, ctx: ChildContext): CinCpPlan {
       CATEGORIES_OF_ABUSE,
       'the categories of abuse (NEG, PHY, SAB, EMO, MUL)',
       true,
+      '8905',
     ),
     latestCategory: r.code(
       'LatestCategoryOfAbuse',
       CATEGORIES_OF_ABUSE,
       'the categories of abuse (NEG, PHY, SAB, EMO, MUL)',
       true,
+      '8910',
     ),
     // The liia XSD says positiveInteger, which refuses 0; a first plan has 0 previous
     // plans, so Lantern accepts 0.
-    previousPlans: r.wholeNumber('NumberOfPreviousCPP', true),
+    previousPlans: r.wholeNumber('NumberOfPreviousCPP', true, '8730'),
     reviews,
   };
 }

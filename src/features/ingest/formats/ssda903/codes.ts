@@ -93,7 +93,7 @@ export const CODED_COLUMNS: Partial<Record<TableName, Record<string, CodedColumn
   Reviews: { REVIEW_CODE: { codes: fixed(REVIEW_PARTICIPATION_CODES), rule: null } },
   UASC: { SEX: { codes: sexCodesFor, rule: null } },
   OC2: {
-    SDQ_REASON: { codes: fixed(SDQ_REASONS), rule: null },
+    SDQ_REASON: { codes: fixed(SDQ_REASONS), rule: '196' },
     CONVICTED: { codes: fixed(FLAG_CODES), rule: null },
     HEALTH_CHECK: { codes: fixed(FLAG_CODES), rule: null },
     IMMUNISATIONS: { codes: fixed(FLAG_CODES), rule: null },
@@ -104,24 +104,28 @@ export const CODED_COLUMNS: Partial<Record<TableName, Record<string, CodedColumn
     INTERVENTION_OFFERED: { codes: fixed(FLAG_CODES), rule: null },
   },
   OC3: {
-    IN_TOUCH: { codes: fixed(IN_TOUCH_CODES), rule: null },
-    ACTIV: { codes: fixed(ACTIVITY_CODES), rule: null },
+    IN_TOUCH: { codes: fixed(IN_TOUCH_CODES), rule: '131' },
+    ACTIV: { codes: fixed(ACTIVITY_CODES), rule: '132' },
     ACCOM: { codes: fixed(ACCOMMODATION_RETURN_CODES), rule: null },
   },
   AD1: {
-    FOSTER_CARE: { codes: fixed(FLAG_CODES), rule: null },
-    SEX_ADOPTR: { codes: fixed(ADOPTER_SEX_CODES), rule: null },
-    LS_ADOPTR: { codes: fixed(ADOPTER_LEGAL_STATUS_CODES), rule: null },
+    FOSTER_CARE: { codes: fixed(FLAG_CODES), rule: '114' },
+    SEX_ADOPTR: { codes: fixed(ADOPTER_SEX_CODES), rule: '176' },
+    LS_ADOPTR: { codes: fixed(ADOPTER_LEGAL_STATUS_CODES), rule: '177' },
   },
-  PlacedAdoption: { REASON_PLACED_CEASED: { codes: fixed(REASON_PLACED_CEASED_CODES), rule: null } },
-  PrevPerm: { PREV_PERM: { codes: fixed(PREVIOUS_PERMANENCE_CODES), rule: null } },
-  Missing: { MISSING: { codes: fixed(MISSING_CODES), rule: null } },
+  PlacedAdoption: { REASON_PLACED_CEASED: { codes: fixed(REASON_PLACED_CEASED_CODES), rule: '120' } },
+  PrevPerm: { PREV_PERM: { codes: fixed(PREVIOUS_PERMANENCE_CODES), rule: '631' } },
+  Missing: { MISSING: { codes: fixed(MISSING_CODES), rule: '1006' } },
   SWEpisodes: { SW_REASON: { codes: fixed(SOCIAL_WORKER_CHANGE_REASONS), rule: null } },
 };
 
-/** Date columns whose validity is a DfE rule of its own (102 DOB, 141 DECOM, 147 DEC, 700/701 DoLO). */
+/** Date columns whose validity is a DfE rule of its own (rules/dates.ts): the reader leaves them to it. */
 export const DATE_RULES: Partial<Record<TableName, Record<string, string>>> = {
-  Header: { DOB: '102' },
+  Header: { DOB: '102', MC_DOB: '171' },
   Episodes: { DECOM: '141', DEC: '147' },
+  AD1: { DATE_INT: '112', DATE_MATCH: '113' },
+  PlacedAdoption: { DATE_PLACED: '115', DATE_PLACED_CEASED: '116' },
+  Missing: { MIS_START: '1004', MIS_END: '1005' },
+  SWEpisodes: { SW_DECOM: 'SW04STG1', SW_DEC: 'SW05STG1' },
   DoLo: { DOLO_START: '700', DOLO_END: '701' },
 };

@@ -99,7 +99,8 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
       [
         ['1001', 'M', '2012-06-15', 'WBRI', 'A123456789012', null, null, 'N12'],
         ['1002', 'F', '2009-02-03', 'BAFR', null, 'UN2', null, 'E1'],
-        ['1003', 'F', '2008-07-20', 'MWBC', null, 'UN1', null, 'SE1'],
+        // UN3, not UN1: a 17-year-old is of school age (rule 209).
+        ['1003', 'F', '2008-07-20', 'MWBC', null, 'UN3', null, 'SE1'],
       ],
     );
     assert.deepEqual(
@@ -303,12 +304,14 @@ const CORPUS: Array<{
     ],
   },
   // The second episode starts on 1 June, before the first ended on 1 July: 501, and 433 (a continuation that
-  // does not start the day the last one ended).
+  // does not start the day the last one ended); and 388 on the first (X1, but the next episode does not start the
+  // day it ended).
   {
     title: 'overlapping episodes',
     files: ['header-2001.csv', 'episodes-overlapping.csv', 'sw-2001.csv'],
     year: 2026,
     errors: [
+      ['episodes-overlapping.csv', 2, 'REC', '388'],
       ['episodes-overlapping.csv', 3, 'DECOM', '433'],
       ['episodes-overlapping.csv', 3, 'DECOM', '501'],
     ],

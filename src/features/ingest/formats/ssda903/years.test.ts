@@ -5,8 +5,10 @@
  * read without an error; the same return with a code from another year is refused with LNT-CODE or the
  * validator's code-validity rule on the exact row and column.
  *
- * The child: born 15 June 2008, looked after from 2 May of the year's first calendar year (inside the collection
- * year), under a care order (C2), in the year's supported accommodation, with provider PR4.
+ * The child: born 15 June eighteen years before the year's last calendar year, so 16 when looked after from 2 May of
+ * the year's first calendar year (inside the collection year; old enough for supported accommodation, rule 371)
+ * and 17 on 31 March (not yet an adult, rule 359), under a care order (C2), in the year's supported accommodation,
+ * with provider PR4.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -38,18 +40,21 @@ const YEARS: YearShape[] = [
 function files(shape: YearShape, wrong: boolean): SourceFile[] {
   const dir = mkdtempSync(path.join(tmpdir(), `lantern-903-${shape.year}-`));
   const first = shape.year - 1;
+  const dob = `15/06/${shape.year - 18}`;
   const sex = wrong && shape.wrong.column === 'SEX' ? shape.wrong.value : shape.sex;
   const place = wrong && shape.wrong.column === 'PLACE' ? shape.wrong.value : shape.place;
+  // MOTHER is blank for a boy and 0 for a girl (rule 165).
+  const mother = shape.sex === '1' || shape.sex === 'M' ? '' : '0';
   // Z11–Z14 and supported accommodation have no Ofsted URN; the placeholder is what the return expects.
   const text: Record<string, string> = {
-    'header.csv': `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nY1,${sex},15/06/2008,WBRI,UN2,0,\n`,
+    'header.csv': `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nY1,${sex},${dob},WBRI,UN2,${mother},\n`,
     'episodes.csv':
       'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' +
       `Y1,02/05/${first},S,C2,N4,${place},PR4,,,,N12 0AB,N13 1AB,XXXXXXX\n`,
   };
   if (shape.socialWorkers)
-    text['sw.csv'] = `CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nY1,15/06/2008,SW0042,02/05/${first},,\n`;
-  if (shape.dolo) text['dolo.csv'] = `CHILD,DOB,DOLO_START,DOLO_END\nY1,15/06/2008,01/09/${first},\n`;
+    text['sw.csv'] = `CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nY1,${dob},SW0042,02/05/${first},,\n`;
+  if (shape.dolo) text['dolo.csv'] = `CHILD,DOB,DOLO_START,DOLO_END\nY1,${dob},01/09/${first},\n`;
   return Object.entries(text).map(([name, body]) => {
     writeFileSync(path.join(dir, name), body);
     return { name, path: path.join(dir, name), size: Buffer.byteLength(body) };

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule8670Q, rule8869, rule8897Q, rule8898, rule8945Q, rule8950Q } from './assessments';
+import {
+  rule8608,
+  rule8614,
+  rule8863Q,
+  rule8670Q,
+  rule8869,
+  rule8897Q,
+  rule8898,
+  rule8945Q,
+  rule8950Q,
+} from './assessments';
 import { validatorWorkingDaysBefore } from './context';
 import { assessment, check, childModel, episode, rows } from './testing';
 
@@ -56,5 +66,38 @@ describe('CIN rules: assessments', () => {
     assert.deepEqual(rows(rule8945Q, withAssessment({ factors: ['18A'] })), [20]);
     assert.deepEqual(rows(rule8950Q, withAssessment({ factors: ['19C'] })), []);
     assert.deepEqual(rows(rule8950Q, withAssessment({ factors: ['19A'] })), [20]);
+    // New in the 2024/25 ruleset: not before it.
+    assert.deepEqual(rows(rule8945Q, withAssessment({ factors: ['18A'] }), 2024), []);
+    assert.deepEqual(rows(rule8950Q, withAssessment({ factors: ['19A'] }), 2024), []);
+  });
+
+  it('8608: an assessment is not authorised before it started', () => {
+    // assessment() is on line 20 and starts 2 May 2025.
+    assert.deepEqual(rows(rule8608, withAssessment({ authorisationDate: '2025-05-01' })), [20]); // the day before
+    assert.deepEqual(rows(rule8608, withAssessment({ authorisationDate: '2025-05-02' })), []); // the same day
+    assert.deepEqual(rows(rule8608, withAssessment({ authorisationDate: '2025-06-01' })), []);
+    assert.deepEqual(rows(rule8608, withAssessment({ authorisationDate: null })), []); // still open
+  });
+
+  it('8614: factors only for an authorised assessment', () => {
+    assert.deepEqual(rows(rule8614, withAssessment({ authorisationDate: null, factors: ['1A'] })), [20]);
+    assert.deepEqual(rows(rule8614, withAssessment({ authorisationDate: null, factors: null })), []);
+    assert.deepEqual(rows(rule8614, withAssessment({ authorisationDate: null, factors: [] })), []);
+    assert.deepEqual(rows(rule8614, withAssessment({ factors: ['1A'] })), []); // authorised 1 June 2025
+  });
+
+  it('8863Q: an assessment does not start while another in the episode is ongoing (a query)', () => {
+    const two = (second: Parameters<typeof assessment>[0], first: Parameters<typeof assessment>[0] = {}) =>
+      childModel({ episodes: [episode({ assessments: [assessment(first), assessment({ line: 21, ...second })] })] });
+    // The first runs 2 May to 1 June 2025 (line 20).
+    assert.deepEqual(rows(rule8863Q, two({ startDate: '2025-06-01', authorisationDate: null })), [21]); // its last day
+    assert.deepEqual(rows(rule8863Q, two({ startDate: '2025-06-02', authorisationDate: null })), []); // the day after
+    // Not authorised: it runs to the reference date, so one starting later in the year is during it; and the
+    // first (2 May) is not within the second (from 1 July).
+    assert.deepEqual(
+      rows(rule8863Q, two({ startDate: '2025-07-01', authorisationDate: null }, { authorisationDate: null })),
+      [21],
+    );
+    assert.equal(rule8863Q.severity, 'query');
   });
 });

@@ -5,6 +5,49 @@ import { at, within, type ChildRuleContext } from './context';
 const cinPlansOf = (ctx: ChildRuleContext) => ctx.child.episodes.flatMap((e) => e.cinPlans);
 const cpPlansOf = (ctx: ChildRuleContext) => ctx.child.episodes.flatMap((e) => e.cpPlans);
 
+/** cin_validator/rules/cin2022_23/rule_4011.py: a CIN plan cannot end before it starts. */
+export const rule4011 = defineRule<ChildRuleContext>({
+  code: '4011',
+  severity: 'error',
+  message: 'The CIN plan ends before it starts',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_4011.py: CINPlanEndDate, when given, on or after CINPlanStartDate',
+  check(ctx, hit) {
+    for (const c of cinPlansOf(ctx))
+      if (c.startDate !== null && c.endDate !== null && c.endDate < c.startDate)
+        hit(at(ctx, c, 'CINPlanEndDate', `starts ${c.startDate}`));
+  },
+});
+
+/** cin_validator/rules/cin2022_23/rule_4012Q.py: a CIN plan starting and ending on the same day is worth a check. */
+export const rule4012Q = defineRule<ChildRuleContext>({
+  code: '4012Q',
+  severity: 'query',
+  message: 'Please check: the CIN plan starts and ends on the same day',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_4012Q.py',
+  check(ctx, hit) {
+    for (const c of cinPlansOf(ctx))
+      if (c.startDate !== null && c.endDate === c.startDate) hit(at(ctx, c, 'CINPlanEndDate', c.startDate));
+  },
+});
+
+/** cin_validator/rules/cin2022_23/rule_4004.py: one episode has at most one open CIN plan. */
+export const rule4004 = defineRule<ChildRuleContext>({
+  code: '4004',
+  severity: 'error',
+  message: 'The episode has more than one open CIN plan (no end date)',
+  years: { from: 2023 },
+  source:
+    'cin_validator/rules/cin2022_23/rule_4004.py: CINplanDates with no CINPlanEndDate, per CINdetails; each is reported',
+  check(ctx, hit) {
+    for (const ep of ctx.child.episodes) {
+      const open = ep.cinPlans.filter((c) => c.endDate === null);
+      if (open.length > 1) for (const c of open) hit(at(ctx, c, 'CINPlanEndDate', `${open.length} open`));
+    }
+  },
+});
+
 /** cin_validator/rules/cin2022_23/rule_4001.py: Lantern's reading: a CIN plan and a CP plan both still open. */
 export const rule4001 = defineRule<ChildRuleContext>({
   code: '4001',
@@ -63,4 +106,4 @@ export const rule4017 = defineRule<ChildRuleContext>({
   },
 });
 
-export const CIN_PLAN_RULES = [rule4001, rule4016, rule4017];
+export const CIN_PLAN_RULES = [rule4004, rule4011, rule4012Q, rule4001, rule4016, rule4017];

@@ -51,19 +51,27 @@ const AFTER_ASSESSMENT = ['RC8', 'RC9'];
 
 /**
  * cin_validator/rules/cin2022_23/rule_2990.py: an episode closed after assessment (RC8, no further action; RC9,
- * referred to early help) cannot also show a CIN plan or a child protection plan.
+ * referred to early help) can have no further activity: no S47 enquiry (and so no ICPC), no DateOfInitialCPC, no
+ * child protection plan and no CIN plan. Reported once on the episode's ReasonForClosure, naming what it holds.
  */
 export const rule2990 = defineRule<ChildRuleContext>({
   code: '2990',
   severity: 'error',
   message:
-    'Activity is recorded against a case closed after assessment (RC8 or RC9): it cannot have a CIN plan or a child protection plan',
+    'Activity is recorded against a case closed after assessment (RC8 or RC9): it cannot have a S47 enquiry, an initial child protection conference, a child protection plan or a CIN plan',
   years: { from: 2023 },
   source: 'cin_validator/rules/cin2022_23/rule_2990.py',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
       if (ep.reasonForClosure === null || !AFTER_ASSESSMENT.includes(ep.reasonForClosure)) continue;
-      if (ep.cinPlans.length > 0 || ep.cpPlans.length > 0) hit(at(ctx, ep, 'ReasonForClosure', ep.reasonForClosure));
+      const activity = [
+        ep.section47s.length > 0 ? 'S47' : null,
+        ep.dateOfInitialCpc !== null ? 'DateOfInitialCPC' : null,
+        ep.cpPlans.length > 0 ? 'CP plan' : null,
+        ep.cinPlans.length > 0 ? 'CIN plan' : null,
+      ].filter((a) => a !== null);
+      if (activity.length > 0)
+        hit(at(ctx, ep, 'ReasonForClosure', `${ep.reasonForClosure} with ${activity.join(', ')}`));
     }
   },
 });

@@ -12,8 +12,12 @@ import {
   rule8500,
   rule8525Q,
   rule8750,
+  rule8770Q,
+  rule8770Q2025,
+  rule8520,
+  rule1560Q,
 } from './identifiers';
-import { check, childModel, rows } from './testing';
+import { check, childModel, episode, rows } from './testing';
 
 // A valid UPN: T302000000011. Check letter by hand: digits 3,0,2,0,0,0,0,0,0,0,1,1 weighted 2–13 give
 // 3×2 + 2×4 + 1×12 + 1×13 = 39; 39 mod 23 = 16; ABCDEFGHJKLMNPQRTUVWXYZ[16] = T.
@@ -95,5 +99,43 @@ describe('CIN rules: ChildIdentifiers', () => {
       [['8525Q', 'query']],
     );
     assert.equal(rows(rule8525Q, childModel({ birthDate: null })).length, 1);
+  });
+
+  it('8770Q: a child of school age with an open referral has a UPN or a reason other than UN1', () => {
+    // childModel is on line 1, with no UPN and UPNunknown UN1; episode() has ReferralNFA false.
+    const child = (over: Parameters<typeof childModel>[0]) => childModel({ episodes: [episode()], ...over });
+    // 2025/26: school age = born on or before 31 August 2020 (six years before 2026, 31 August).
+    assert.deepEqual(rows(rule8770Q2025, child({ birthDate: '2020-08-31' })), [1]); // the boundary: school age
+    assert.deepEqual(rows(rule8770Q2025, child({ birthDate: '2020-09-01' })), []); // a day younger: not yet
+    assert.deepEqual(rows(rule8770Q2025, child({ birthDate: '2015-01-01', upnUnknown: null })), [1]);
+    assert.deepEqual(rows(rule8770Q2025, child({ birthDate: '2015-01-01', upnUnknown: 'UN2' })), []);
+    assert.deepEqual(rows(rule8770Q2025, child({ birthDate: '2015-01-01', upn: VALID_UPN, upnUnknown: null })), []);
+    assert.deepEqual(
+      rows(rule8770Q2025, childModel({ birthDate: '2015-01-01', episodes: [episode({ referralNfa: true })] })),
+      [],
+    ); // a referral with no further action
+    assert.deepEqual(rows(rule8770Q2025, child({ birthDate: null, expectedBirthDate: '2026-06-01' })), []);
+    assert.equal(check(rule8770Q2025, child({ birthDate: '2015-01-01' }))[0]?.severity, 'query');
+    // 2023/24: born on or before 31 March 2018 (the reference date six years earlier).
+    assert.deepEqual(rows(rule8770Q, child({ birthDate: '2018-03-31' }), 2024), [1]);
+    assert.deepEqual(rows(rule8770Q, child({ birthDate: '2018-04-01' }), 2024), []);
+    // Each version only in its own years.
+    assert.deepEqual(rows(rule8770Q, child({ birthDate: '2015-01-01' }), 2026), []);
+    assert.deepEqual(rows(rule8770Q2025, child({ birthDate: '2015-01-01' }), 2024), []);
+  });
+
+  it('8520: the date of birth is not after the reference date', () => {
+    assert.deepEqual(rows(rule8520, childModel({ birthDate: '2026-03-31' })), []); // the reference date itself
+    assert.deepEqual(rows(rule8520, childModel({ birthDate: '2026-04-01' })), [1]);
+    assert.deepEqual(rows(rule8520, childModel({ birthDate: null, expectedBirthDate: '2026-05-01' })), []);
+  });
+
+  it('1560Q: a former UPN is a letter and 12 digits (a query)', () => {
+    assert.deepEqual(rows(rule1560Q, childModel({ formerUpn: VALID_UPN })), []);
+    assert.deepEqual(rows(rule1560Q, childModel({ formerUpn: 'T30200000001' })), [1]); // 12 characters
+    assert.deepEqual(rows(rule1560Q, childModel({ formerUpn: '1302000000011' })), [1]); // no letter first
+    assert.deepEqual(rows(rule1560Q, childModel({ formerUpn: 'T30200000001A' })), [1]); // a temporary UPN
+    assert.deepEqual(rows(rule1560Q, childModel({ formerUpn: null })), []);
+    assert.equal(rule1560Q.severity, 'query');
   });
 });

@@ -178,6 +178,74 @@ export const rule8525Q = defineRule<ChildRuleContext>({
   },
 });
 
+/**
+ * cin_validator/rules/cin2022_23/rule_1560Q.py: a FormerUPN, when given, is 13 characters, a letter then 12 digits.
+ * (A temporary UPN ends in a letter; the validator's check, followed here, still asks for 12 digits, as a query.)
+ */
+export const rule1560Q = defineRule<ChildRuleContext>({
+  code: '1560Q',
+  severity: 'query',
+  message: 'Please check: the former UPN is not a letter followed by 12 digits',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_1560Q.py',
+  check(ctx, hit) {
+    const f = ctx.child.formerUpn;
+    if (f !== null && !/^[A-Za-z]\d{12}$/.test(f)) hit(at(ctx, ctx.child, 'FormerUPN'));
+  },
+});
+
+/** cin_validator/rules/cin2022_23/rule_8520.py: the date of birth is not after the ReferenceDate. */
+export const rule8520 = defineRule<ChildRuleContext>({
+  code: '8520',
+  severity: 'error',
+  message: 'The date of birth is after the end of the census year',
+  years: { from: 2023 },
+  source: 'cin_validator/rules/cin2022_23/rule_8520.py: PersonBirthDate on or before the ReferenceDate',
+  check(ctx, hit) {
+    const born = ctx.child.birthDate;
+    if (born !== null && born > ctx.referenceDate) hit(at(ctx, ctx.child, 'PersonBirthDate'));
+  },
+});
+
+/** UPNunknown codes that explain a missing UPN for a child of school age (UN1, "not of school age", does not). */
+const SCHOOL_AGE_UPN_UNKNOWN = ['UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7'];
+
+/**
+ * 8770Q: a child of school age with an open referral (ReferralNFA false on any episode) has a UPN or a reason for
+ * none other than UN1. Who is of school age changed in 2024/25: until then, born on or before the ReferenceDate
+ * six years earlier (31 March 2018 for 2023/24); from then, born on or before 31 August six years before the
+ * ReferenceDate's year (the validator's ReferenceDate + 4 months + 31 days − 6 years: 31 August 2019 for 2024/25),
+ * so a child who started reception by that September.
+ */
+function upnForSchoolAge(years: { from: number; to?: number }, cutOff: (year: number) => string, source: string) {
+  return defineRule<ChildRuleContext>({
+    code: '8770Q',
+    severity: 'query',
+    message:
+      'Please check: a child of school age has no UPN and no reason for it (UPNunknown other than UN1, not of school age)',
+    years,
+    source,
+    check(ctx, hit) {
+      const c = ctx.child;
+      if (c.birthDate === null || c.birthDate > cutOff(ctx.year) || c.upn !== null) return;
+      if (!c.episodes.some((ep) => ep.referralNfa === false)) return;
+      if (c.upnUnknown !== null && SCHOOL_AGE_UPN_UNKNOWN.includes(c.upnUnknown.toUpperCase())) return;
+      hit(at(ctx, c, 'UPNunknown', c.upnUnknown === null ? 'no UPN, no UPNunknown' : `no UPN, ${c.upnUnknown}`));
+    },
+  });
+}
+
+export const rule8770Q = upnForSchoolAge(
+  { from: 2023, to: 2024 },
+  (year) => `${year - 6}-03-31`,
+  'cin_validator/rules/cin2022_23/rule_8770Q.py: PersonBirthDate on or before ReferenceDate − 6 years',
+);
+export const rule8770Q2025 = upnForSchoolAge(
+  { from: 2025 },
+  (year) => `${year - 6}-08-31`,
+  'cin_validator/rules/cin2024_25/rule_8770Q.py: PersonBirthDate on or before ReferenceDate + 4 months + 31 days − 6 years',
+);
+
 export const IDENTIFIER_RULES = [
   rule8500,
   rule1570,
@@ -190,4 +258,8 @@ export const IDENTIFIER_RULES = [
   rule4180,
   rule8750,
   rule8525Q,
+  rule8770Q,
+  rule8770Q2025,
+  rule8520,
+  rule1560Q,
 ];

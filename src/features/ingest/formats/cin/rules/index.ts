@@ -7,6 +7,7 @@ import { CIN_PLAN_RULES } from './cin-plans';
 import { CLOSURE_RULES } from './closure';
 import type { ChildRule, FileRule, HeaderRule } from './context';
 import { CP_PLAN_RULES } from './cp-plans';
+import { DEATH_RULES } from './death';
 import { EPISODE_RULES } from './episodes';
 import { FILE_RULES } from './file';
 import { HEADER_RULES } from './header';
@@ -27,4 +28,5 @@ export const CIN_CHILD_RULES: readonly ChildRule[] = [
   ...SECTION47_RULES,
   ...CP_PLAN_RULES,
   ...CIN_PLAN_RULES,
+  ...DEATH_RULES,
 ];

@@ -1,9 +1,11 @@
 /**
  * Adoption in the episodes and in AD1. Sources: lac_validator/rules/lac2022_23/rule_601.py (an adoption in the
- * year needs an AD1 row), rule_602.py (an AD1 row needs an adoption episode).
+ * year needs an AD1 row), rule_602.py (an AD1 row needs an adoption episode), rule_331.py, rule_333.py (the
+ * order of the adoption dates), rule_184.py (a decision to place for adoption after the birth), rule_1003.py and
+ * rule_334.py (the decisions against the start of care).
  */
 import { ADOPTED_REC } from '../codes';
-import { at, rule903 } from './context';
+import { at, rule903, validDate, type Ctx903 } from './context';
 
 const adopted = (rec: string | null) => rec !== null && (ADOPTED_REC as readonly string[]).includes(rec);
 
@@ -40,4 +42,91 @@ export const rule602 = rule903({
   },
 });
 
-export const adoptionRules = [rule601, rule602];
+export const rule331 = rule903({
+  code: '331',
+  severity: 'error',
+  message: 'The child was matched with the adopters after the adoption placement began.',
+  years: { from: 2023 },
+  source:
+    "lac_validator/rules/lac2022_23/rule_331.py: AD1 DATE_MATCH after the DECOM of the child's episode ending E11/E12",
+  check(ctx, hit) {
+    for (const a of ctx.ret.AD1) {
+      if (a.CHILD === null || !validDate(a.DATE_MATCH)) continue;
+      const match = a.DATE_MATCH;
+      const eps = ctx.episodesByChild.get(a.CHILD) ?? [];
+      if (eps.some((e) => adopted(e.REC) && (e.DECOM as string) < match)) hit(at(a, 'DATE_MATCH'));
+    }
+  },
+});
+
+export const rule333 = rule903({
+  code: '333',
+  severity: 'error',
+  message:
+    'The date the child should be placed for adoption is missing, or after the date the child was matched with adopters.',
+  years: { from: 2023 },
+  source: 'lac_validator/rules/lac2022_23/rule_333.py: a DATE_MATCH needs a DATE_INT on or before it',
+  check(ctx, hit) {
+    for (const a of ctx.ret.AD1) {
+      if (!validDate(a.DATE_MATCH)) continue;
+      if (a.DATE_INT === null || (validDate(a.DATE_INT) && a.DATE_INT > a.DATE_MATCH)) hit(at(a, 'DATE_INT'));
+    }
+  },
+});
+
+export const rule184 = rule903({
+  code: '184',
+  severity: 'error',
+  message: 'The decision that the child should be placed for adoption is dated before the child was born.',
+  years: { from: 2023 },
+  source: "lac_validator/rules/lac2022_23/rule_184.py: PlacedAdoption DATE_PLACED before the Header's DOB",
+  check(ctx, hit) {
+    for (const p of ctx.ret.PlacedAdoption) {
+      const dob = p.CHILD === null ? null : (ctx.header.get(p.CHILD)?.DOB ?? null);
+      if (validDate(p.DATE_PLACED) && validDate(dob) && p.DATE_PLACED < dob) hit(at(p, 'DATE_PLACED'));
+    }
+  },
+});
+
+/** The DECOM of each child's first (or last) episode with RNE S in the file. */
+function careStart(ctx: Ctx903, child: string, which: 'first' | 'last'): string | null {
+  const starts = (ctx.episodesByChild.get(child) ?? []).filter((e) => e.RNE === 'S');
+  const e = which === 'first' ? starts[0] : starts[starts.length - 1];
+  return e ? e.DECOM : null;
+}
+
+export const rule1003 = rule903({
+  code: '1003',
+  severity: 'error',
+  message:
+    'The decision that the child should be placed for adoption is dated before the child started to be looked after.',
+  years: { from: 2023 },
+  source:
+    "lac_validator/rules/lac2022_23/rule_1003.py: PlacedAdoption DATE_PLACED before the DECOM of the child's first episode with RNE S",
+  check(ctx, hit) {
+    for (const p of ctx.ret.PlacedAdoption) {
+      if (p.CHILD === null || !validDate(p.DATE_PLACED)) continue;
+      const start = careStart(ctx, p.CHILD, 'first');
+      if (start !== null && p.DATE_PLACED < start) hit(at(p, 'DATE_PLACED'));
+    }
+  },
+});
+
+export const rule334 = rule903({
+  code: '334',
+  severity: 'error',
+  message:
+    'The date the child should be placed for adoption is before the child started to be looked after in the latest period of care.',
+  years: { from: 2023 },
+  source:
+    "lac_validator/rules/lac2022_23/rule_334.py: AD1 DATE_INT before the DECOM of the child's last episode with RNE S",
+  check(ctx, hit) {
+    for (const a of ctx.ret.AD1) {
+      if (a.CHILD === null || !validDate(a.DATE_INT)) continue;
+      const start = careStart(ctx, a.CHILD, 'last');
+      if (start !== null && a.DATE_INT < start) hit(at(a, 'DATE_INT'));
+    }
+  },
+});
+
+export const adoptionRules = [rule601, rule602, rule331, rule333, rule184, rule1003, rule334];

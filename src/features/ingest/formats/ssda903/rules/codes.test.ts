@@ -1,6 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule1009, rule101, rule103, rule143, rule144, rule145, rule146, rule149 } from './codes';
+import {
+  rule1006,
+  rule1009,
+  rule101,
+  rule103,
+  rule114,
+  rule120,
+  rule131,
+  rule132,
+  rule143,
+  rule144,
+  rule145,
+  rule146,
+  rule149,
+  rule176,
+  rule177,
+  rule196,
+  rule631,
+} from './codes';
 import { hits } from './testing';
 
 describe('903 code validity rules', () => {
@@ -46,5 +64,32 @@ describe('903 code validity rules', () => {
       { PLACE: 'Z1', DECOM: '2024-06-01' }, // 5: began in 2024/25 when Z1 was valid
     ];
     assert.deepEqual(hits(rule146, { Episodes: y2026 }, 2026), ['Episodes.csv:2', 'Episodes.csv:4']);
+  });
+  it('114/120/131/132/176/177/196/631/1006: AD1, PlacedAdoption, OC3, OC2, PrevPerm and Missing codes', () => {
+    // Each: line 2 a valid code, line 3 an invalid one, line 4 blank (not these rules' business).
+    assert.deepEqual(hits(rule114, { AD1: [{ FOSTER_CARE: '1' }, { FOSTER_CARE: '2' }, { FOSTER_CARE: null }] }), [
+      'AD1.csv:3',
+    ]);
+    const placed = [{ REASON_PLACED_CEASED: 'RD4' }, { REASON_PLACED_CEASED: 'RD5' }, { REASON_PLACED_CEASED: null }];
+    assert.deepEqual(hits(rule120, { PlacedAdoption: placed }), ['PlacedAdoption.csv:3']);
+    assert.deepEqual(hits(rule131, { OC3: [{ IN_TOUCH: 'RHOM' }, { IN_TOUCH: 'MAYBE' }, { IN_TOUCH: null }] }), [
+      'OC3.csv:3',
+    ]);
+    assert.deepEqual(hits(rule132, { OC3: [{ ACTIV: 'G6' }, { ACTIV: 'G7' }, { ACTIV: null }] }), ['OC3.csv:3']);
+    assert.deepEqual(hits(rule176, { AD1: [{ SEX_ADOPTR: 'MF' }, { SEX_ADOPTR: 'M2' }, { SEX_ADOPTR: null }] }), [
+      'AD1.csv:3',
+    ]);
+    assert.deepEqual(hits(rule177, { AD1: [{ LS_ADOPTR: 'L12' }, { LS_ADOPTR: 'L1' }, { LS_ADOPTR: null }] }), [
+      'AD1.csv:3',
+    ]);
+    assert.deepEqual(hits(rule196, { OC2: [{ SDQ_REASON: 'SDQ5' }, { SDQ_REASON: 'SDQ6' }, { SDQ_REASON: null }] }), [
+      'OC2.csv:3',
+    ]);
+    assert.deepEqual(hits(rule631, { PrevPerm: [{ PREV_PERM: 'Z1' }, { PREV_PERM: 'P5' }, { PREV_PERM: null }] }), [
+      'PrevPerm.csv:3',
+    ]);
+    assert.deepEqual(hits(rule1006, { Missing: [{ MISSING: 'A' }, { MISSING: 'X' }, { MISSING: null }] }), [
+      'Missing.csv:3',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Code validity rules: the value is in the code list of the collection year (blank values are left to the
  * required-value checks). Source: lac_validator/rules/lac2022_23/rule_101.py, rule_103.py, rule_143.py–rule_146.py,
- * rule_149.py, rule_1009.py, and the year folders that change the lists (SEX from 2024/25, PLACE 2024/25 and
+ * rule_149.py, rule_1009.py, rule_114.py, rule_120.py, rule_131.py, rule_132.py, rule_176.py, rule_177.py,
+ * rule_196.py, rule_631.py, rule_1006.py, and the year folders that change the lists (SEX from 2024/25, PLACE 2024/25 and
  * 2025/26).
  */
 import { CODED_COLUMNS } from '../codes';
@@ -68,4 +69,52 @@ export const rule1009 = codeRule(
   'Reason for placement change is not a valid code.',
 );
 
-export const codeRules = [rule101, rule103, rule143, rule144, rule145, rule146, rule149, rule1009];
+export const rule114 = codeRule(
+  '114',
+  'AD1',
+  'FOSTER_CARE',
+  'Whether the adopters were the foster carers is not 0 or 1.',
+);
+export const rule120 = codeRule(
+  '120',
+  'PlacedAdoption',
+  'REASON_PLACED_CEASED',
+  'The reason the decision to place for adoption was reversed is not a valid code.',
+);
+/**
+ * 131 and 132 also fire on a blank in the validator. Lantern leaves a blank to the required-value check (IN_TOUCH)
+ * and, for ACTIV, to the rules on when it is given (344: blank when the young person died or went home; 345: given
+ * when in touch), since 132 on a blank would contradict 344.
+ */
+export const rule131 = codeRule(
+  '131',
+  'OC3',
+  'IN_TOUCH',
+  'Whether the authority is in touch with the care leaver is not a valid code.',
+);
+export const rule132 = codeRule('132', 'OC3', 'ACTIV', "The care leaver's activity is not a valid code.");
+export const rule176 = codeRule('176', 'AD1', 'SEX_ADOPTR', "The adopters' sex code is not a valid code.");
+export const rule177 = codeRule('177', 'AD1', 'LS_ADOPTR', "The adopters' legal status code is not a valid code.");
+export const rule196 = codeRule('196', 'OC2', 'SDQ_REASON', 'The reason for no SDQ score is not a valid code.');
+export const rule631 = codeRule('631', 'PrevPerm', 'PREV_PERM', 'The previous permanence option is not a valid code.');
+export const rule1006 = codeRule('1006', 'Missing', 'MISSING', 'The missing type is not M or A.');
+
+export const codeRules = [
+  rule101,
+  rule103,
+  rule143,
+  rule144,
+  rule145,
+  rule146,
+  rule149,
+  rule1009,
+  rule114,
+  rule120,
+  rule131,
+  rule132,
+  rule176,
+  rule177,
+  rule196,
+  rule631,
+  rule1006,
+];

@@ -17,6 +17,8 @@ export interface Ctx903 {
   episodesByChild: Map<string, Array<Row<'Episodes'>>>;
   /** The first Header row of each child. */
   header: Map<string, Row<'Header'>>;
+  /** Each child's social worker episodes with a valid SW_DECOM, sorted by SW_DECOM (then line). */
+  swEpisodesByChild: Map<string, Array<Row<'SWEpisodes'>>>;
 }
 
 export type Rule903 = Rule<Ctx903>;
@@ -33,7 +35,21 @@ export function buildContext(ret: Return903, year: number): Ctx903 {
     ret,
     header,
     episodesByChild: groupByChild(ret.Episodes.filter((e) => validDate(e.DECOM))),
+    swEpisodesByChild: socialWorkerEpisodesByChild(ret.SWEpisodes),
   };
+}
+
+function socialWorkerEpisodesByChild(rows: ReadonlyArray<Row<'SWEpisodes'>>): Map<string, Array<Row<'SWEpisodes'>>> {
+  const out = new Map<string, Array<Row<'SWEpisodes'>>>();
+  for (const s of rows) {
+    if (s.CHILD === null || !validDate(s.SW_DECOM)) continue;
+    const list = out.get(s.CHILD);
+    if (list) list.push(s);
+    else out.set(s.CHILD, [s]);
+  }
+  for (const list of out.values())
+    list.sort((a, b) => (a.SW_DECOM as string).localeCompare(b.SW_DECOM as string) || a.line - b.line);
+  return out;
 }
 
 export function validDate(v: string | null): v is string {

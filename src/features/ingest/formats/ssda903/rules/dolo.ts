@@ -94,14 +94,24 @@ export const rule706 = defineRule<CrossYearCtx>({
     "(a child not in this year's Header is left to the INT rules). Last year's DoLOs whose start is not a date are skipped (rule 700/701 reported them then). " +
     'Last year must be 2026/27 or later to have a DoLo table, so in practice this first runs in 2027/28',
   check(ctx, hit) {
+    // This year's DoLOs and Header rows by child, indexed once (not scanned once per DoLO of last year).
+    const dolos = new Map<string, Array<Row<'DoLo'>>>();
+    for (const d of ctx.ret.DoLo) {
+      if (d.CHILD === null) continue;
+      const list = dolos.get(d.CHILD);
+      if (list) list.push(d);
+      else dolos.set(d.CHILD, [d]);
+    }
+    const headers = new Map<string, Row<'Header'>>();
+    for (const h of ctx.ret.Header) if (h.CHILD !== null && !headers.has(h.CHILD)) headers.set(h.CHILD, h);
     for (const old of ctx.last.DoLo) {
       if (old.CHILD === null || old.DOLO_END !== null || !validDate(old.DOLO_START)) continue;
       const child = old.CHILD;
-      const mine = ctx.ret.DoLo.filter((d) => d.CHILD === child);
+      const mine = dolos.get(child) ?? [];
       if (mine.some((d) => d.DOLO_START === old.DOLO_START)) continue;
       const detail = `last year's DoLO from ${old.DOLO_START} has no end`;
       const first = mine[0];
-      const header = ctx.ret.Header.find((h) => h.CHILD === child);
+      const header = headers.get(child);
       if (first) hit(at(first, 'DOLO_START', detail));
       else if (header) hit(at(header, 'CHILD', detail));
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rule142, rule148, rule357, rule433, rule501 } from './episode-sequence';
+import { rule142, rule148, rule357, rule433, rule434, rule435, rule436, rule501 } from './episode-sequence';
 import { hits } from './testing';
 
 describe('903 episode sequence rules', () => {
@@ -50,5 +50,35 @@ describe('903 episode sequence rules', () => {
       { CHILD: 'C', DECOM: '2025-05-01', RNE: 'S' }, // 4 passes
     ];
     assert.deepEqual(hits(rule357, { Episodes }), ['Episodes.csv:2']);
+  });
+
+  it('434/435/436: RNE L, P/T and U/B agree with what changed', () => {
+    const place = { PLACE: 'U1', PL_POST: 'N13', URN: 'SC1', PLACE_PROVIDER: 'PR1' };
+    const first = { CHILD: 'A', DECOM: '2025-05-01', DEC: '2025-06-01', REC: 'X1', RNE: 'S', LS: 'C2', ...place };
+    const next = (over: Record<string, string | null>) => ({
+      Episodes: [first, { CHILD: 'A', DECOM: '2025-06-01', LS: 'C2', ...place, ...over }],
+    });
+    // L: legal status changed, placement the same, passes; the same legal status, or a new placement, fails.
+    assert.deepEqual(hits(rule434, next({ RNE: 'L', LS: 'C1' })), []);
+    assert.deepEqual(hits(rule434, next({ RNE: 'L' })), ['Episodes.csv:3']);
+    assert.deepEqual(hits(rule434, next({ RNE: 'L', LS: 'C1', URN: 'SC2' })), ['Episodes.csv:3']);
+    // P: the placement changed and the legal status did not, passes; the reverse fails either way.
+    assert.deepEqual(hits(rule435, next({ RNE: 'P', PL_POST: 'N14' })), []);
+    assert.deepEqual(hits(rule435, next({ RNE: 'P' })), ['Episodes.csv:3']);
+    assert.deepEqual(hits(rule435, next({ RNE: 'T', LS: 'C1', PLACE: 'U2' })), ['Episodes.csv:3']);
+    // 435 counts a blank as different from a blank (as the validator does): nothing else changed, but passes.
+    assert.deepEqual(
+      hits(rule435, {
+        Episodes: [
+          { ...first, URN: null },
+          { ...next({ RNE: 'P' }).Episodes[1], URN: null },
+        ],
+      }),
+      [],
+    );
+    // U/B: both changed, passes; either unchanged fails.
+    assert.deepEqual(hits(rule436, next({ RNE: 'U', LS: 'C1', PLACE: 'U2' })), []);
+    assert.deepEqual(hits(rule436, next({ RNE: 'B', PLACE: 'U2' })), ['Episodes.csv:3']);
+    assert.deepEqual(hits(rule436, next({ RNE: 'U', LS: 'C1' })), ['Episodes.csv:3']);
   });
 });

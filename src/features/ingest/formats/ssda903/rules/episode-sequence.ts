@@ -1,6 +1,7 @@
 /**
  * How a child's episodes follow one another.
- * Sources: lac_validator/rules/lac2022_23/rule_142.py, rule_148.py, rule_357.py, rule_433.py, rule_501.py.
+ * Sources: lac_validator/rules/lac2022_23/rule_142.py, rule_148.py, rule_357.py, rule_433.py, rule_501.py,
+ * rule_434.py, rule_435.py, rule_436.py (what RNE says changed against what did).
  */
 import type { Row } from '../tables';
 import { at, rule903, validDate } from './context';
@@ -85,4 +86,62 @@ export const rule357 = rule903({
   },
 });
 
-export const episodeSequenceRules = [rule142, rule148, rule501, rule433, rule357];
+/** The placement's columns that say whether the placement changed (the validator's list for 434–436). */
+const PLACEMENT_COLUMNS = ['PLACE', 'PL_POST', 'URN', 'PLACE_PROVIDER'] as const;
+
+/**
+ * Whether the placement is the same as the previous episode's. `blanksEqual`: 434 and 436 count two blanks as
+ * equal (the validator fills blanks first); 435 does not (pandas: a blank equals nothing), so an episode with a blank
+ * placement column never counts as the same placement there.
+ */
+function samePlacement(e: Episode, previous: Episode, blanksEqual: boolean): boolean {
+  return PLACEMENT_COLUMNS.every((c) =>
+    blanksEqual ? (e[c] ?? '') === (previous[c] ?? '') : e[c] !== null && e[c] === previous[c],
+  );
+}
+
+export const rule434 = rule903({
+  code: '434',
+  severity: 'error',
+  message:
+    'The reason for new episode is a change of legal status only (L), but the legal status is unchanged or the placement changed.',
+  years: { from: 2023 },
+  source:
+    "lac_validator/rules/lac2022_23/rule_434.py: each child's episodes in DECOM order; RNE L with LS equal to the previous, or any of PLACE, PL_POST, URN, PLACE_PROVIDER different",
+  check(ctx, hit) {
+    for (const [previous, e] of pairs(ctx.episodesByChild))
+      if (e.RNE === 'L' && (e.LS === previous.LS || !samePlacement(e, previous, true))) hit(at(e, 'RNE'));
+  },
+});
+
+export const rule435 = rule903({
+  code: '435',
+  severity: 'error',
+  message:
+    'The reason for new episode is a change of placement only (P or T), but the legal status changed or the placement did not.',
+  years: { from: 2023 },
+  source:
+    'lac_validator/rules/lac2022_23/rule_435.py: RNE P or T with LS different from the previous, or PLACE, PL_POST, URN and PLACE_PROVIDER all equal (a blank equal to nothing, as in the validator)',
+  check(ctx, hit) {
+    for (const [previous, e] of pairs(ctx.episodesByChild))
+      if ((e.RNE === 'P' || e.RNE === 'T') && (e.LS !== previous.LS || samePlacement(e, previous, false)))
+        hit(at(e, 'RNE'));
+  },
+});
+
+export const rule436 = rule903({
+  code: '436',
+  severity: 'error',
+  message:
+    'The reason for new episode is a change of both legal status and placement (U or B), but one of them did not change.',
+  years: { from: 2023 },
+  source:
+    'lac_validator/rules/lac2022_23/rule_436.py: RNE U or B with LS equal to the previous, or PLACE, PL_POST, URN and PLACE_PROVIDER all equal (blanks equal)',
+  check(ctx, hit) {
+    for (const [previous, e] of pairs(ctx.episodesByChild))
+      if ((e.RNE === 'U' || e.RNE === 'B') && (e.LS === previous.LS || samePlacement(e, previous, true)))
+        hit(at(e, 'RNE'));
+  },
+});
+
+export const episodeSequenceRules = [rule142, rule148, rule501, rule433, rule357, rule434, rule435, rule436];

@@ -7,16 +7,19 @@
  * outside every episode.
  */
 import { adoptionRules } from './adoption';
+import { ageRules } from './ages';
 import { careLeaverRules } from './care-leavers';
 import { codeRules } from './codes';
 import type { Rule903 } from './context';
 import { dateRules } from './dates';
 import { doloRules } from './dolo';
 import { durationRules } from './durations';
+import { episodeDateRules } from './episode-dates';
 import { episodeSequenceRules } from './episode-sequence';
 import { headerRules } from './header';
 import { integrityRules } from './integrity';
 import { missingRules } from './missing';
+import { motherRules } from './mother';
 import { placementRules } from './placement';
 import { respiteRules } from './respite';
 import { providerRules } from './providers';
@@ -27,7 +30,10 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...dateRules,
   ...integrityRules,
   ...headerRules,
+  ...motherRules,
   ...episodeSequenceRules,
+  ...episodeDateRules,
+  ...ageRules,
   ...placementRules,
   ...providerRules,
   ...durationRules,
