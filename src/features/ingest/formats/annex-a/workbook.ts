@@ -1,7 +1,7 @@
 /**
- * Reading an Annex A workbook: recognising it from its sheet names without reading it (claim), then streaming it
- * sheet by sheet and row by row with exceljs's WorkbookReader, checking headings, types and codes, and keeping
- * each list's rows as typed values for build.ts.
+ * Reading an Annex A workbook: recognising it from its sheet names without reading it (claim), then reading it whole
+ * with exceljs's workbook loader (decision 0026) sheet by sheet and row by row, checking headings, types and codes,
+ * and keeping each list's rows as typed values for build.ts.
  */
 import { open as openZip, type Entry, type ZipFile } from 'yauzl';
 import { annexAList, type AnnexAColumn, type ListNumber } from '../../../annex-a/layouts';
