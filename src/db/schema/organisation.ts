@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Role } from '../../domain/roles';
-import { authorityId, createdAt, day, id, instant } from './columns';
+import { authorityId, createdAt, day, id, importBatchId, instant } from './columns';
 
 export const authorities = pgTable('authorities', {
   id: serial('id').primaryKey(),
@@ -45,6 +45,8 @@ export const teams = pgTable(
     name: text('name').notNull(),
     /** Service area: front-door, early-help, assessment, cin-cp, children-in-care, care-leavers, disabled-children, permanence, lado, iro. */
     serviceArea: text('service_area').notNull(),
+    /** The import that added the team (null: added in Lantern or by the demo); withdrawing it removes the team if nothing refers to it. */
+    importBatchId: importBatchId(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('teams_authority_name').on(t.authorityId, t.name)],
@@ -65,6 +67,8 @@ export const workers = pgTable(
     fte: numeric('fte', { precision: 4, scale: 2, mode: 'number' }).notNull().default(1),
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
+    /** The import that added the worker (null: added in Lantern or by the demo); withdrawing it removes the worker if nothing refers to them. */
+    importBatchId: importBatchId(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('workers_authority_ref').on(t.authorityId, t.workerRef), index('workers_team').on(t.teamId)],

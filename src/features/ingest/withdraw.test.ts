@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { accessLog, importBatches } from '../../db/schema/index';
+import { accessLog, importBatches, teams, workers } from '../../db/schema/index';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors';
 import { createAuditor } from '../../accounts/access-log/auditor';
 import { accessLogRepository } from '../../accounts/access-log/repository';
@@ -170,5 +170,75 @@ describeEachEngine('withdrawing an import', (ctx) => {
       (e: unknown) => e instanceof ConflictError && e.message.includes('is withdrawn'),
     );
     assert.deepEqual(await canonicalSnapshot(ctx.database.db, authorityId, SPEC), now);
+  });
+});
+
+describeEachEngine('withdrawing or replacing an import: the workers and teams it added', (ctx) => {
+  const actor = { userId: null, username: 'test:analyst' };
+  /** The 2024/25 sample with its one social worker episode under another worker's ID. */
+  const return2025 = (swId: string) => ({
+    'header.csv': SAMPLE_903_2025.header,
+    'episodes.csv': SAMPLE_903_2025.episodes,
+    'sw.csv': SAMPLE_903_2025.socialWorkers.replace('SW1001', swId),
+  });
+  async function load(authorityId: number, files: Record<string, string>, collectionYear: number): Promise<number> {
+    const summary = await importFiles(ctx.database, {
+      paths: [await folder(files)],
+      authorityId,
+      actor,
+      options: { collectionYear },
+    });
+    const batch = summary.batches[0];
+    assert.equal(batch?.status, 'accepted', JSON.stringify(batch?.issues));
+    return batch.id;
+  }
+  async function held(authorityId: number): Promise<{ workers: string[]; teams: string[] }> {
+    const db = ctx.database.db;
+    return {
+      workers: (await db.select().from(workers).where(eq(workers.authorityId, authorityId)))
+        .map((w) => `${w.workerRef} #${w.id}`)
+        .sort(),
+      teams: (await db.select().from(teams).where(eq(teams.authorityId, authorityId)))
+        .map((t) => `${t.name} #${t.id}`)
+        .sort(),
+    };
+  }
+
+  it('withdrawn: the worker only it named goes; the worker and team the other import uses stay', async () => {
+    const authorityId = (await buildAuthority(ctx.database.db, { code: 'WDW' })).id;
+    // The 2025/26 return names SW1001 (C1's worker) and adds the team its workers are in.
+    await load(
+      authorityId,
+      { 'header.csv': SAMPLE_903.header, 'episodes.csv': SAMPLE_903.episodes, 'sw.csv': SAMPLE_903.socialWorkers },
+      2026,
+    );
+    const before = await held(authorityId);
+    assert.equal(before.workers.length, 1);
+    assert.match(before.workers[0] ?? '', /^SW1001 /);
+    // The 2024/25 return names SW2002 (W1's worker), whom nothing else names: one more worker, the same team.
+    const batchId = await load(authorityId, return2025('SW2002'), 2025);
+    const during = await held(authorityId);
+    assert.equal(during.workers.length, 2);
+    assert.deepEqual(during.teams, before.teams);
+    await withdrawImport(ctx.database, { authorityId, batchId, actor, reason: 'Loaded by mistake' });
+    // As if it had never been loaded: SW2002 gone, SW1001 and the team as they were (same ids).
+    assert.deepEqual(await held(authorityId), before);
+  });
+
+  it('replaced by a corrected file: the worker only the first file named goes, the corrected one’s stays', async () => {
+    const authorityId = (await buildAuthority(ctx.database.db, { code: 'WDR2' })).id;
+    await load(authorityId, return2025('SW2002'), 2025);
+    const first = await held(authorityId);
+    assert.equal(first.workers.length, 1);
+    assert.match(first.workers[0] ?? '', /^SW2002 /);
+    // The same source and period again, W1's worker corrected to SW3003: it replaces the first import.
+    const batchId = await load(authorityId, return2025('SW3003'), 2025);
+    const after = await held(authorityId);
+    assert.equal(after.workers.length, 1);
+    assert.match(after.workers[0] ?? '', /^SW3003 /);
+    assert.deepEqual(after.teams, first.teams);
+    // The team now belongs to the corrected import: withdrawing it leaves no worker and no team.
+    await withdrawImport(ctx.database, { authorityId, batchId, actor, reason: 'Wrong authority' });
+    assert.deepEqual(await held(authorityId), { workers: [], teams: [] });
   });
 });

@@ -491,15 +491,16 @@ class Merge {
 
   /** Teams matched by name and workers by ref, each added when new. */
   async teamsAndWorkers(): Promise<{ teamsAdded: number; workersAdded: number }> {
-    const { authorityId, dataset } = this.options;
+    const { authorityId, dataset, batchId } = this.options;
     const a = Number(authorityId);
+    const batch = batchId === null ? 'NULL' : Number(batchId);
     const teams = await this.matchOrAdd(
       `SELECT id, name AS key FROM teams WHERE authority_id = ${a}`,
       dataset.teams.map((team) => ({
         id: team.id,
         key: team.name,
         insert: () =>
-          `INSERT INTO teams (authority_id, name, service_area) VALUES (${a}, ${literal(team.name)}, ${literal(team.serviceArea)}) RETURNING id`,
+          `INSERT INTO teams (authority_id, name, service_area, import_batch_id) VALUES (${a}, ${literal(team.name)}, ${literal(team.serviceArea)}, ${batch}) RETURNING id`,
       })),
     );
     this.ids.set('teams', teams.map);
@@ -528,7 +529,7 @@ class Merge {
           : undefined,
         insert: () => {
           const team = worker.teamId === null ? null : (teams.map.get(worker.teamId) ?? null);
-          return `INSERT INTO workers (authority_id, worker_ref, name, role, team_id, start_date) VALUES (${a}, ${literal(worker.workerRef)}, ${literal(worker.name)}, ${literal(worker.role)}, ${team === null ? 'NULL' : Number(team)}, ${literal(worker.startDate)}) RETURNING id`;
+          return `INSERT INTO workers (authority_id, worker_ref, name, role, team_id, start_date, import_batch_id) VALUES (${a}, ${literal(worker.workerRef)}, ${literal(worker.name)}, ${literal(worker.role)}, ${team === null ? 'NULL' : Number(team)}, ${literal(worker.startDate)}, ${batch}) RETURNING id`;
         },
       })),
     );
@@ -661,6 +662,35 @@ class Merge {
    * Children no source gives any more are removed, unless something still refers to them (an event another source
    * gave, an audit made in Lantern): then they stay, as Lantern's own record.
    */
+  /**
+   * The teams and workers the replaced or withdrawn import added go when nothing refers to them any more (no row's
+   * team_id, worker_id or personal_adviser_id, no audit programme drawn from the team); those still referred to stay,
+   * handed to the import that replaces it (none when it is withdrawn). Workers first: a worker names their team.
+   */
+  async removeTeamsAndWorkers(): Promise<void> {
+    const { replaces, batchId } = this.options;
+    if (replaces === null) return;
+    const gone = Number(replaces);
+    const referring = await this.load.query<{ table_name: string; column_name: string }>(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name IN ('team_id', 'worker_id', 'personal_adviser_id')`,
+    );
+    const unreferred = (columns: readonly string[]) =>
+      referring
+        .filter((r) => columns.includes(r.column_name))
+        .map((r) => `NOT EXISTS (SELECT 1 FROM ${quote(r.table_name)} x WHERE x.${quote(r.column_name)} = t.id)`)
+        .join(' AND ') || 'true';
+    await this.load.exec(
+      `DELETE FROM workers t WHERE t.import_batch_id = ${gone} AND ${unreferred(['worker_id', 'personal_adviser_id'])}`,
+    );
+    await this.load.exec(
+      `DELETE FROM teams t WHERE t.import_batch_id = ${gone} AND ${unreferred(['team_id'])} AND NOT EXISTS (SELECT 1 FROM audit_programmes p WHERE p.selection -> 'scope' ->> 'teamId' = t.id::text)`,
+    );
+    const next = batchId === null ? 'NULL' : Number(batchId);
+    await this.load.exec(
+      `UPDATE workers SET import_batch_id = ${next} WHERE import_batch_id = ${gone}; UPDATE teams SET import_batch_id = ${next} WHERE import_batch_id = ${gone}`,
+    );
+  }
+
   async removeChildren(orphans: readonly number[]): Promise<void> {
     if (orphans.length === 0) return;
     await this.idsInto('lantern_merge_rows', orphans);
@@ -788,5 +818,6 @@ export async function writeDataset(load: BulkLoader, options: WriteOptions): Pro
     options.onTable?.(table, ++done, tables.length);
   }
   await merge.removeChildren(orphans);
+  await merge.removeTeamsAndWorkers();
   return { effect: merge.effect, teamsAdded, workersAdded, queries: merge.queries, ambiguous: merge.ambiguous };
 }
