@@ -7,8 +7,9 @@
  *   but has none gets the accepted placeholder XXXXXXX.
  * - OC3: care leavers whose birthday in the year is their 17th–21st, with the contact nearest that birthday
  *   between three months before and one month after it (ACCOM 0 when the accommodation is not known).
- * - Header: the children in Episodes or OC3 (SEX 1/2 until 2023/24; MOTHER 1 when a "child" family link exists, 0
- *   for other girls and young women, blank otherwise).
+ * - Header: the children in Episodes or OC3 (SEX 1/2 until 2023/24; MOTHER 1 when a "child" family link exists
+ *   whose child was born by 31 March and by the end of her last episode, 0 for other girls and young women, blank
+ *   otherwise).
  * - Reviews: reviews in the year in the periods written. UASC: UASC status overlapping the year (DUC blank if
  *   after 31 March). OC2: children looked after continuously since 1 April of the previous year and still at
  *   31 March: the latest SDQ in the year, a dental check and a health assessment in the year (1/0); the other OC2
@@ -116,8 +117,13 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
   for (const childId of inReturn) {
     const ch = children.get(childId);
     if (!ch) continue;
+    // Her child counts only if born by 31 March and by the end of her last episode (rule 625: a child born after she
+    // left care is not one she had while looked after).
+    const episodes = (writtenByChild.get(childId) ?? []).flatMap((w) => w.episodes);
+    const left = episodes.length > 0 ? (episodes[episodes.length - 1]?.DEC ?? null) : null;
     const links = (motherLinks.get(childId) ?? [])
       .map((l) => l.relatedDateOfBirth)
+      .filter((born) => born === null || (born <= end && (left === null || born <= left)))
       .sort((a, b) => (a ?? '9999').localeCompare(b ?? '9999'));
     const mother = links.length > 0 ? '1' : ch.sex === 'F' ? '0' : '';
     out.Header.push({
