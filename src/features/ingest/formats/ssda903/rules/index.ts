@@ -19,11 +19,16 @@ import { episodeSequenceRules } from './episode-sequence';
 import { headerRules } from './header';
 import { integrityRules } from './integrity';
 import { missingRules } from './missing';
+import { oc2Rules } from './oc2';
 import { motherRules } from './mother';
+import { motherStatusRules } from './mother-status';
 import { placementRules } from './placement';
 import { respiteRules } from './respite';
 import { providerRules } from './providers';
+import { reviewRules } from './reviews';
 import { socialWorkerRules } from './social-workers';
+import { uascRules } from './uasc';
+import { upnRules } from './upn';
 
 export const SSDA903_RULES: readonly Rule903[] = [
   ...codeRules,
@@ -43,4 +48,9 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...careLeaverRules,
   ...socialWorkerRules,
   ...doloRules,
+  ...oc2Rules,
+  ...reviewRules,
+  ...uascRules,
+  ...upnRules,
+  ...motherStatusRules,
 ];
