@@ -22,6 +22,7 @@ import {
   buildAuthority,
   buildCareLeaverContact,
   buildChild,
+  buildClaOutcome,
   buildDentalCheck,
   buildFamilyLink,
   buildHealthAssessment,
@@ -31,7 +32,6 @@ import {
   buildSdq,
 } from '../../../../test/support/builders';
 import { describeEachEngine } from '../../../../test/support/databases';
-import { claOutcomes } from '../../../db/schema/index';
 import { exportSsda903 } from './index';
 
 async function table(dir: string, name: string): Promise<Array<Record<string, string>>> {
@@ -61,19 +61,17 @@ describeEachEngine('the 903 OC2 items and a care leaver’s MOTHER', (ctx) => {
     await buildHealthAssessment(db, o1, { kind: 'review', assessmentDate: '2025-06-01' });
     await buildDentalCheck(db, o1, { checkDate: '2025-07-01' });
     await buildSdq(db, o1, { assessmentDate: '2025-08-01', score: 12 });
-    const outcome = { authorityId: la.id, asAt: '2026-03-31', immunisations: true, substanceMisuse: false };
-    await db.insert(claOutcomes).values([
-      { ...outcome, childId: u1.id, healthCheck: true },
-      { ...outcome, childId: u2.id, healthCheck: false },
-      {
-        ...outcome,
-        childId: o1.id,
-        convicted: false,
-        substanceMisuse: true,
-        interventionReceived: false,
-        interventionOffered: true,
-      },
-    ]);
+    // Immunisations up to date and no substance misuse problem unless said.
+    const asAt = '2026-03-31';
+    await buildClaOutcome(db, u1, { asAt, healthCheck: true });
+    await buildClaOutcome(db, u2, { asAt, healthCheck: false });
+    await buildClaOutcome(db, o1, {
+      asAt,
+      convicted: false,
+      substanceMisuse: true,
+      interventionReceived: false,
+      interventionOffered: true,
+    });
     await buildFamilyLink(db, l, { relationship: 'child', relatedDateOfBirth: '2024-05-01' });
     await buildCareLeaverContact(db, l, { contactDate: '2025-07-16', inTouch: 'YES', activity: 'F2' });
 
