@@ -22,7 +22,7 @@ import { buildContext } from './rules/context';
 import { CROSS_YEAR_RULES } from './rules/cross-year';
 import { buildCrossYearContext } from './rules/cross-year-context';
 import { SSDA903_RULES } from './rules/index';
-import { LOCATION_RULES, deriveLocations, lookupCodes, postcodesOf } from './rules/location';
+import { LOCATION_RULES, deriveLocations, lookupCodes, outsideEngland, postcodesOf } from './rules/location';
 import { TABLE_NAMES, TABLE_YEARS, emptyReturn, type Return903, type TableName } from './tables';
 import { toDataset } from './to-dataset';
 import { FIRST_YEAR, LAST_YEAR, inferCollectionYear } from './year';
@@ -149,8 +149,6 @@ export const ssda903Format: ImportFormat = {
     }
 
     ctx.progress({ stage: 'Checking SSDA903 rules', done: 0, total: null });
-    const base = buildContext(ret, year);
-    runRules(SSDA903_RULES, year, base, issues);
     // Last year's return, for the rules that compare the two (202–204, 452, 453, 502/503). Its own problems were
     // reported when it was imported, so they go to a log that is thrown away.
     let last: Return903 | null = null;
@@ -163,6 +161,8 @@ export const ssda903Format: ImportFormat = {
     const facts = ctx.postcodes ? await ctx.postcodes.lookUp(postcodesOf(episodes)) : null;
     const authorityCode = ctx.postcodes ? await ctx.postcodes.authorityCode() : null;
     const derived = facts ? deriveLocations(episodes, facts, authorityCode) : null;
+    const base = { ...buildContext(ret, year), outsideEngland: outsideEngland(ret.Episodes, derived) };
+    runRules(SSDA903_RULES, year, base, issues);
     const formerUasc = new Set<string>();
     for (const u of [...ret.UASC, ...(last?.UASC ?? [])]) if (u.CHILD !== null) formerUasc.add(u.CHILD);
     runRules(

@@ -4,11 +4,13 @@ import type { PostcodeFacts } from '../../../../reference/postcodes';
 import { IssueLog } from '../../../issues';
 import { runRules } from '../../../rules';
 import { buildContext } from './context';
+import { rule218 } from './placement';
 import { buildCrossYearContext, type CrossYearRule } from './cross-year-context';
 import { rule452, rule453, rule503G, rule503GDerived, rule503HDerived, rule503JDerived } from './cross-year';
 import {
   deriveLocations,
   lookupCodes,
+  outsideEngland,
   postcodesOf,
   rule1015,
   rule164,
@@ -226,6 +228,34 @@ describe('903 location rules', () => {
     ];
     assert.deepEqual(run(rule1015, { Episodes }), ['3:PL_POST', '6:PL_POST']);
     assert.deepEqual(run(rule1015, { Episodes }, { authority: null }), []);
+  });
+});
+
+describe('903 rule 218 with a postcode lookup', () => {
+  it('needs no URN for a placement outside England (PL_LA WAL, SCO or NIR)', () => {
+    const ret = returnOf({
+      Episodes: [
+        { CHILD: 'A', PLACE: 'K2', URN: null, PL_POST: 'CF10 1AB' }, // line 2: Wales, passes
+        { CHILD: 'B', PLACE: 'K2', URN: null, PL_POST: 'AL1 1AB' }, // line 3: England, fails
+        { CHILD: 'C', PLACE: 'K2', URN: null, PL_POST: 'XX1 1XX' }, // line 4: not found, fails
+      ],
+    });
+    const derived = deriveLocations(ret.Episodes, new Map(Object.entries(LOOKUP)), OWN);
+    const issues = new IssueLog();
+    runRules(
+      [rule218],
+      2026,
+      { ...buildContext(ret, 2026), outsideEngland: outsideEngland(ret.Episodes, derived) },
+      issues,
+    );
+    assert.deepEqual(
+      issues.list().map((i) => i.row),
+      [3, 4],
+    );
+    // Without a lookup nothing is known to be outside England: all three fail.
+    const none = new IssueLog();
+    runRules([rule218], 2026, { ...buildContext(ret, 2026), outsideEngland: outsideEngland(ret.Episodes, null) }, none);
+    assert.equal(none.list().length, 3);
   });
 });
 

@@ -90,6 +90,20 @@ export function deriveLocations(
   return out;
 }
 
+/** The episodes placed in Wales, Scotland or Northern Ireland (rule 218 needs no Ofsted URN for them). */
+export function outsideEngland(
+  episodes: ReadonlyArray<Row<'Episodes'>>,
+  derived: ReadonlyMap<Row<'Episodes'>, Derived> | null,
+): Set<Row<'Episodes'>> {
+  const out = new Set<Row<'Episodes'>>();
+  if (derived === null) return out;
+  for (const e of episodes) {
+    const la = derived.get(e)?.PL_LA;
+    if (la === 'WAL' || la === 'SCO' || la === 'NIR') out.add(e);
+  }
+  return out;
+}
+
 const SHORT_BREAK = new Set(['V3', 'V4']);
 const shortBreak = (e: Row<'Episodes'>) => e.LS !== null && SHORT_BREAK.has(e.LS);
 const YEARS = { from: 2023 };
