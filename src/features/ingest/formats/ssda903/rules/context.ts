@@ -19,6 +19,8 @@ export interface Ctx903 {
   header: Map<string, Row<'Header'>>;
   /** Each child's social worker episodes with a valid SW_DECOM, sorted by SW_DECOM (then line). */
   swEpisodesByChild: Map<string, Array<Row<'SWEpisodes'>>>;
+  /** Episodes placed in Wales, Scotland or Northern Ireland, when a postcode lookup says so (location.ts; rule 218). */
+  outsideEngland?: ReadonlySet<Row<'Episodes'>>;
 }
 
 export type Rule903 = Rule<Ctx903>;
