@@ -27,7 +27,7 @@ function noSexQuery(
     severity: 'query',
     message: `Please check and either amend or provide a reason: more than 2% of the children (not counting unborn children) have no ${element} recorded`,
     years,
-    source,
+    source: `${source}; asked only of a file of at least ${AUTHORITY_LEVEL_MIN_CHILDREN} children (see above)`,
     check({ file, characteristics }, hit) {
       const total = characteristics.length;
       if (!wholeReturn(characteristics)) return;
@@ -68,7 +68,7 @@ export const rule2887Q = defineRule<FileRuleContext>({
     'Please check and either amend or provide a reason: fewer than 8 different disability codes are used in the return',
   years: { from: 2023 },
   source:
-    'cin_validator/rules/cin2022_23/rule_2887Q.py; DfE: the number of different Disability codes, NONE excluded, more than 7',
+    'cin_validator/rules/cin2022_23/rule_2887Q.py, as the DfE rule says: the number of different Disability codes, NONE excluded, more than 7 (the file counts NONE rows); files of at least 50 children',
   check({ file, characteristics }, hit) {
     if (!wholeReturn(characteristics)) return;
     const used = new Set(characteristics.flatMap((c) => c.disabilities));
@@ -86,7 +86,7 @@ export const rule2888Q = defineRule<FileRuleContext>({
   message:
     'Please check and either amend or provide a reason: only one disability code is recorded for each child; record multiple disabilities where a child has them',
   years: { from: 2023 },
-  source: 'cin_validator/rules/cin2022_23/rule_2888Q.py',
+  source: 'cin_validator/rules/cin2022_23/rule_2888Q.py; files of at least 50 children',
   check({ file, characteristics }, hit) {
     if (!wholeReturn(characteristics)) return;
     const counts = characteristics.map((c) => c.disabilities.length);

@@ -17,13 +17,14 @@ function dateRule(
   column: string,
   pick: (ctx: ChildRuleContext) => Array<[Located, string | null]>,
   bad: (ctx: ChildRuleContext, date: string) => boolean,
+  note = '',
 ) {
   return defineRule<ChildRuleContext>({
     code,
     severity: 'error',
     message,
     years: { from: 2023 },
-    source: `cin_validator/rules/cin2022_23/rule_${code}.py`,
+    source: `cin_validator/rules/cin2022_23/rule_${code}.py${note}`,
     check(ctx, hit: (h: RuleHit) => void) {
       for (const [module, date] of pick(ctx)) if (date !== null && bad(ctx, date)) hit(at(ctx, module, column, date));
     },
@@ -140,6 +141,7 @@ export const rule8740 = dateRule(
         .map((s): [Located, string | null] => [s, s.startDate]),
     ),
   outsideYear,
+  '; ICPCnotRequired false as "false" or "0" (the file tests "0" only)',
 );
 
 export const CENSUS_YEAR_RULES = [

@@ -18,7 +18,8 @@ export const rule8530Q = defineRule<ChildRuleContext>({
   message:
     'Please check: the expected date of birth is outside the expected range for this census (March to December of the year the census ends)',
   years: { from: 2023 },
-  source: 'cin_validator/rules/cin2022_23/rule_8530Q.py',
+  source:
+    'cin_validator/rules/cin2022_23/rule_8530Q.py, both ends in the range as the message says ("March to December"); the file excludes them',
   check(ctx, hit) {
     const d = ctx.child.expectedBirthDate;
     if (d === null) return;
@@ -48,7 +49,8 @@ export const rule8569Q = defineRule<ChildRuleContext>({
   message:
     'Please check: a case referred before one working day prior to the start of the census year must not be flagged as a referral with no further action',
   years: { from: 2023 },
-  source: 'cin_validator/rules/cin2022_23/rule_8569Q.py',
+  source:
+    'cin_validator/rules/cin2022_23/rule_8569Q.py, minus one working day read as the last working day before 1 April (the file uses 1 April itself); ReferralNFA true only',
   check(ctx, hit) {
     const cutOff = workingDayBefore(ctx.periodStart);
     for (const ep of ctx.child.episodes)

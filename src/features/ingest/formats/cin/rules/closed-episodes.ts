@@ -19,7 +19,7 @@ export const rule8565 = defineRule<ChildRuleContext>({
   message: 'Activity is shown after the case was closed (a date later than the CIN closure date)',
   years: { from: 2023 },
   source:
-    'cin_validator/rules/cin2022_23/rule_8565.py; DfE CIN census validation rules: CINclosureDate on or after N00159, N00160, N00148, N00110, N00115, N00689, N00690',
+    "cin_validator/rules/cin2022_23/rule_8565.py; the DfE rule: CINclosureDate on or after N00159, N00160, N00148, N00110, N00115, N00689, N00690 (the file checks CPPendDate in a table of its own, not the return's)",
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
       const closed = ep.closureDate;
@@ -90,7 +90,8 @@ export const rule8873Q = defineRule<ChildRuleContext>({
   message:
     'Please check: the only assessment of the episode found no factors (21), so the reason for closure should be RC8 or RC9 (closed after assessment)',
   years: { from: 2023 },
-  source: 'cin_validator/rules/cin2022_23/rule_8873Q.py',
+  source:
+    'cin_validator/rules/cin2022_23/rule_8873Q.py, asked of closed episodes only (the file asks it of open ones too)',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
       const only = ep.assessments.length === 1 ? ep.assessments[0] : undefined;

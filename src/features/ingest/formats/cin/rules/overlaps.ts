@@ -41,7 +41,8 @@ export const rule4003 = defineRule<ChildRuleContext>({
   severity: 'error',
   message: 'A child protection plan review is shown as held while a CIN plan was open',
   years: { from: 2023 },
-  source: 'cin_validator/rules/cin2022_23/rule_4003.py',
+  source:
+    'cin_validator/rules/cin2022_23/rule_4003.py, within an episode as the DfE rule says, a CIN plan with no end open to the reference date (the file never fires on one)',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
       if (ep.cinPlans.length === 0) continue;
@@ -123,7 +124,7 @@ export const rule8890 = defineRule<ChildRuleContext>({
   severity: 'error',
   message: 'A S47 enquiry is shown as starting while another S47 enquiry is ongoing',
   years: { from: 2023 },
-  source: 'cin_validator/rules/cin2022_23/rule_8890.py',
+  source: 'cin_validator/rules/cin2022_23/rule_8890.py; two identical enquiries both fail (the file skips them)',
   check(ctx, hit) {
     for (const ep of ctx.child.episodes) {
       if (ep.section47s.length < 2) continue;
