@@ -32,6 +32,7 @@ export const STREAM = {
   childTraits: 4,
   lado: 5,
   organisation: 6,
+  censusDetail: 7,
 } as const;
 
 export interface Arrival {
@@ -198,6 +199,7 @@ function runJourney(s: Settings, child: ChildModel, arrival: Arrival, forced: Fo
     child,
     rng: Rng.stream(s.seed, STREAM.family, arrival.family),
     act: Rng.stream(s.seed, STREAM.activity, child.index),
+    detail: Rng.stream(s.seed, STREAM.censusDetail, child.index),
     sw: new CaseHolder(child, 'social-worker'),
     iro: new CaseHolder(child, 'iro'),
     pa: new CaseHolder(child, 'personal-adviser'),

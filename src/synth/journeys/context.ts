@@ -28,6 +28,11 @@ export interface Journey {
   rng: Rng;
   /** Activity stream (visits, reviews, checks): the child's own. */
   act: Rng;
+  /**
+   * Details the census rules need that the other streams did not draw (an assessment beside a S47 begun at the
+   * referral, the factors of an assessment that leads on): the child's own, so that drawing them changes nothing else.
+   */
+  detail: Rng;
   sw: CaseHolder;
   iro: CaseHolder;
   pa: CaseHolder;

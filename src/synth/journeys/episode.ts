@@ -71,8 +71,9 @@ export function cinEpisode(
           : { to: 'assessment', day: referral };
   if (route === 'uasc') assessment(j, ep, referral, ['9A'], true);
   // A S47 enquiry straight from the referral runs alongside the child and family assessment (CIN rule 2991Q: a S47
-  // with no assessment is queried), drawn from the activity stream so that the journey itself is unchanged.
-  if (step.to === 'strategy') assessment({ ...j, rng: j.act }, ep, s.calendar.onOrAfter(referral), null, true);
+  // with no assessment is queried), drawn from the detail stream so that nothing else changes.
+  if (step.to === 'strategy')
+    assessment({ ...j, rng: j.detail, act: j.detail }, ep, s.calendar.onOrAfter(referral), null, true);
 
   let planned = false;
   for (let guard = 0; guard < 40; guard++) {

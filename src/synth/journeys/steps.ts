@@ -48,8 +48,8 @@ export function assessment(
   const seenDay = seen ? Math.min(authorised, s.calendar.addWorkingDays(start, act.int(0, Math.min(10, wd)))) : null;
   let found = factors ?? drawFactors(j, start, rng);
   // "No factors identified" (21) is for a case closed after the assessment (RC8/RC9, CIN rule 8873Q): an
-  // assessment that leads on found something (drawn from the activity stream, so the journey itself is unchanged).
-  if (furtherServices && found.length === 1 && found[0] === '21') found = drawFactors(j, start, act, true);
+  // assessment that leads on found something (drawn from the detail stream, so that nothing else changes).
+  if (furtherServices && found.length === 1 && found[0] === '21') found = drawFactors(j, start, j.detail, true);
   const a: Assessment = {
     id: 0,
     start,
