@@ -32,7 +32,8 @@ export const STREAM = {
   childTraits: 4,
   lado: 5,
   organisation: 6,
-  censusDetail: 7,
+  outcomes: 7,
+  censusDetail: 8,
 } as const;
 
 export interface Arrival {
@@ -168,6 +169,7 @@ export function simulateArrival(s: Settings, arrival: Arrival, firstIndex: numbe
       healthAssessments: [],
       dentalChecks: [],
       sdq: [],
+      oc2: [],
       peps: [],
       missing: [],
       privateFostering: [],
@@ -199,6 +201,7 @@ function runJourney(s: Settings, child: ChildModel, arrival: Arrival, forced: Fo
     child,
     rng: Rng.stream(s.seed, STREAM.family, arrival.family),
     act: Rng.stream(s.seed, STREAM.activity, child.index),
+    outcomes: Rng.stream(s.seed, STREAM.outcomes, child.index),
     detail: Rng.stream(s.seed, STREAM.censusDetail, child.index),
     sw: new CaseHolder(child, 'social-worker'),
     iro: new CaseHolder(child, 'iro'),

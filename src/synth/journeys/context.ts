@@ -29,6 +29,11 @@ export interface Journey {
   /** Activity stream (visits, reviews, checks): the child's own. */
   act: Rng;
   /**
+   * The yearly OC2 outcomes and the SDQ a year would otherwise lack: a stream of their own, so that adding them
+   * moved nothing else the generator draws.
+   */
+  outcomes: Rng;
+  /**
    * Details the census rules need that the other streams did not draw (an assessment beside a S47 begun at the
    * referral, the factors of an assessment that leads on): the child's own, so that drawing them changes nothing else.
    */
