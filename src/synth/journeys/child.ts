@@ -34,6 +34,7 @@ export const STREAM = {
   lado: 5,
   organisation: 6,
   outcomes: 7,
+  censusDetail: 8,
 } as const;
 
 export interface Arrival {
@@ -204,6 +205,7 @@ function runJourney(s: Settings, child: ChildModel, arrival: Arrival, forced: Fo
     rng: Rng.stream(s.seed, STREAM.family, arrival.family),
     act: Rng.stream(s.seed, STREAM.activity, child.index),
     outcomes: Rng.stream(s.seed, STREAM.outcomes, child.index),
+    detail: Rng.stream(s.seed, STREAM.censusDetail, child.index),
     sw: new CaseHolder(child, 'social-worker'),
     iro: new CaseHolder(child, 'iro'),
     pa: new CaseHolder(child, 'personal-adviser'),
