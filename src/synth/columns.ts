@@ -102,6 +102,7 @@ export const TABLES = {
     'startDate',
     'endDate',
     'endReason',
+    'changeReason',
     'isPrimary',
   ]),
   contacts: spec(schema.contacts, [

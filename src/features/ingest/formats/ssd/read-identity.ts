@@ -243,6 +243,7 @@ export function readInvolvement(s: SsdReadState, c: Cells): void {
       startDate: start,
       endDate: end,
       endReason: c.text('invo_worker_change_reason'),
+      changeReason: null,
       isPrimary: primary,
     },
     c,

@@ -16,13 +16,17 @@ import { doloRules } from './dolo';
 import { durationRules } from './durations';
 import { episodeDateRules } from './episode-dates';
 import { episodeSequenceRules } from './episode-sequence';
+import { foyerRules } from './foyer';
 import { headerRules } from './header';
 import { integrityRules } from './integrity';
 import { missingRules } from './missing';
 import { motherRules } from './mother';
 import { placementRules } from './placement';
+import { placementChangeRules } from './placement-changes';
+import { placementTypeRules } from './placement-types';
 import { respiteRules } from './respite';
 import { providerRules } from './providers';
+import { socialWorkerEpisodeRules } from './social-worker-episodes';
 import { socialWorkerRules } from './social-workers';
 
 export const SSDA903_RULES: readonly Rule903[] = [
@@ -35,12 +39,16 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...episodeDateRules,
   ...ageRules,
   ...placementRules,
+  ...placementTypeRules,
+  ...placementChangeRules,
   ...providerRules,
   ...durationRules,
   ...respiteRules,
   ...missingRules,
   ...adoptionRules,
   ...careLeaverRules,
+  ...foyerRules,
   ...socialWorkerRules,
+  ...socialWorkerEpisodeRules,
   ...doloRules,
 ];
