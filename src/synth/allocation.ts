@@ -209,11 +209,18 @@ export function allocate(org: Organisation, children: readonly ChildModel[]): Al
  * other is a first contact or re-referral (FCONTA).
  */
 function withChangeReasons(list: AllocationModel[]): AllocationModel[] {
-  const ended = new Map<string, string | null>();
-  for (const a of list) if (a.end !== null) ended.set(`${String(a.child.id)} ${a.role} ${String(a.end)}`, a.endReason);
+  // By child (the model itself: ids are given later, when the rows are written), then role and day.
+  const ended = new Map<ChildModel, Map<string, string | null>>();
   for (const a of list) {
-    const key = `${String(a.child.id)} ${a.role} ${String(a.start)}`;
-    a.changeReason = ended.has(key) ? (ended.get(key) ?? 'OTHERS') : 'FCONTA';
+    if (a.end === null) continue;
+    let byDay = ended.get(a.child);
+    if (!byDay) ended.set(a.child, (byDay = new Map<string, string | null>()));
+    byDay.set(`${a.role} ${String(a.end)}`, a.endReason);
+  }
+  for (const a of list) {
+    const byDay = ended.get(a.child);
+    const key = `${a.role} ${String(a.start)}`;
+    a.changeReason = byDay?.has(key) ? (byDay.get(key) ?? 'OTHERS') : 'FCONTA';
   }
   return list;
 }
