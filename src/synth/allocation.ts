@@ -19,6 +19,8 @@ export interface AllocationModel {
   start: Day;
   end: Day | null;
   endReason: string | null;
+  /** Why this worker took the child on (SSDA903 SW_REASON): the reason the allocation before ended, or FCONTA. */
+  changeReason: string;
 }
 
 interface Job {
@@ -131,7 +133,7 @@ export function allocate(org: Organisation, children: readonly ChildModel[]): Al
   for (const child of children) {
     for (const segment of child.segments) {
       const end = segment.end ?? OPEN;
-      if (end < segment.start) continue;
+      if (end <= segment.start) continue; // an allocation needs a day at least (rule SW09STG2)
       jobs.push(segment.start, seq, {
         child,
         segment,
@@ -198,7 +200,29 @@ export function allocate(org: Organisation, children: readonly ChildModel[]): Al
       out.push(allocation(job, best, end, segment.endReason));
     }
   }
-  return out;
+  return withChangeReasons(out);
+}
+
+/**
+ * Each allocation's change reason: an allocation that begins the day the child's allocation in the same role ended
+ * takes over for the reason that one ended (a leaver, a transfer between teams; OTHERS when none is given); any
+ * other is a first contact or re-referral (FCONTA).
+ */
+function withChangeReasons(list: AllocationModel[]): AllocationModel[] {
+  // By child (the model itself: ids are given later, when the rows are written), then role and day.
+  const ended = new Map<ChildModel, Map<string, string | null>>();
+  for (const a of list) {
+    if (a.end === null) continue;
+    let byDay = ended.get(a.child);
+    if (!byDay) ended.set(a.child, (byDay = new Map<string, string | null>()));
+    byDay.set(`${a.role} ${String(a.end)}`, a.endReason);
+  }
+  for (const a of list) {
+    const byDay = ended.get(a.child);
+    const key = `${a.role} ${String(a.start)}`;
+    a.changeReason = byDay?.has(key) ? (byDay.get(key) ?? 'OTHERS') : 'FCONTA';
+  }
+  return list;
 }
 
 function allocation(job: Job, worker: WorkerModel | null, until: Day, reason: string | null): AllocationModel {
@@ -211,5 +235,6 @@ function allocation(job: Job, worker: WorkerModel | null, until: Day, reason: st
     start: job.start,
     end: until === OPEN ? null : until,
     endReason: reason,
+    changeReason: 'FCONTA',
   };
 }

@@ -103,6 +103,7 @@ export const TABLES = {
     'startDate',
     'endDate',
     'endReason',
+    'changeReason',
     'isPrimary',
   ]),
   contacts: spec(schema.contacts, [

@@ -309,6 +309,7 @@ export class Emitter {
               this.iso(a.start),
               open ? null : clip(a.end),
               open ? null : a.endReason,
+              a.changeReason,
               primary,
             ]);
           }

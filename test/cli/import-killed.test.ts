@@ -30,7 +30,7 @@ function writeReturn(dir: string): void {
     // MOTHER blank for a boy, 0 for a girl (rule 165).
     header.push(`${id},${i % 2 ? 'M' : 'F'},${day}/06/2012,WBRI,UN2,${i % 2 ? '' : '0'},`);
     episodes.push(`${id},${day}/05/2025,S,C2,N1,U4,PR1,,,,N12 0AB,N13 1AB,SC000001`);
-    sw.push(`${id},${day}/06/2012,SW${1000 + (i % 50)},${day}/05/2025,,`);
+    sw.push(`${id},${day}/06/2012,SW${1000 + (i % 50)},${day}/05/2025,,FCONTA`);
   }
   writeFileSync(path.join(dir, 'header.csv'), `${header.join('\n')}\n`);
   writeFileSync(path.join(dir, 'episodes.csv'), `${episodes.join('\n')}\n`);

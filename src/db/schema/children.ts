@@ -127,8 +127,13 @@ export const allocations = pgTable(
     role: text('role').notNull(),
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
-    /** SSDA903 SW_REASON when a social-worker allocation ends. */
+    /** Why the allocation ended (the reason the next worker took over), where the source says. */
     endReason: text('end_reason'),
+    /**
+     * Why this worker took the child on: the reason for the change of worker that began the allocation (SSDA903
+     * SW_REASON, one per social worker episode; FCONTA for a first contact or re-referral).
+     */
+    changeReason: text('change_reason'),
     isPrimary: boolean('is_primary').notNull().default(true),
   },
   (t) => [

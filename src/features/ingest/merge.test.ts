@@ -213,9 +213,9 @@ describeEachEngine('one child, one record', (ctx) => {
         'B3,01/07/2025,S,C2,N1,U4,PR1,,,,N12 0AB,N13 1AB,SC000001\r\n',
       socialWorkers:
         'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\r\n' +
-        'B1,15/06/2012,SW1001,01/05/2025,,\r\n' +
-        'B2,01/01/2011,SW1001,01/06/2025,,\r\n' +
-        'B3,04/04/2013,SW1001,01/07/2025,,\r\n',
+        'B1,15/06/2012,SW1001,01/05/2025,,FCONTA\r\n' +
+        'B2,01/01/2011,SW1001,01/06/2025,,FCONTA\r\n' +
+        'B3,04/04/2013,SW1001,01/07/2025,,FCONTA\r\n',
     };
     const summary = await importFiles(ctx.database, { paths: [await return903(b)], authorityId, actor });
     const batch = summary.batches[0];

@@ -165,7 +165,10 @@ export function careLeaverJourney(j: Journey): void {
     }
     if (d < W) continue;
     const inTouch = IN_TOUCH.draw(act);
-    const here = stayingPutEnd !== null && d < stayingPutEnd ? 'Z' : accommodation;
+    // A foyer (T) only for a young person 18 by the 1 April before: never in the 903 OC3 window of the 18th birthday,
+    // which ends a month after it (rule 347); supported lodgings (Y) instead.
+    const allowed = accommodation === 'T' && d <= b18 + 31 ? 'Y' : accommodation;
+    const here = stayingPutEnd !== null && d < stayingPutEnd ? 'Z' : allowed;
     const known = inTouch === 'YES';
     child.careLeaverContacts.push({
       day: d,

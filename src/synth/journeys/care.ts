@@ -435,6 +435,8 @@ function placements(j: Journey, period: PeriodOfCare, tl: Timeline, route: CareR
     } else {
       type = moveType(j, age, previous?.type ?? 'U6');
     }
+    // Placed with parents (P1) is not a placement while accommodated under section 20 (V2, rule 378): foster care.
+    if (type === 'P1' && period.legalStatuses.some((l) => l.code === 'V2' && l.start < to && l.end > from)) type = 'U6';
     if (previous)
       previous.changeReason =
         type === 'A5' || type === 'A6' || type === 'SUP' || i === 1

@@ -103,7 +103,8 @@ export class CaseHolder {
 
   close(day: Day, reason: string | null = null): void {
     if (!this.open) return;
-    if (day >= this.open.start) {
+    // A stretch that ends the day it began holds the child for no time: no allocation (rules SW08STG2, SW09STG2).
+    if (day > this.open.start) {
       this.child.segments.push({
         area: this.open.area,
         role: this.role,

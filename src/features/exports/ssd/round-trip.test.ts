@@ -50,7 +50,7 @@ export const SSD_SPEC: SnapshotSpec = {
   childDisabilities: ['childId', 'code'],
   immigrationStatuses: ['childId', 'status', 'startDate', 'endDate'],
   familyLinks: ['childId', 'relatedChildId', 'relationship', 'familyRef', 'relatedDateOfBirth'],
-  allocations: ['childId', 'teamId', 'workerId', 'role', 'startDate', 'endDate', 'endReason'],
+  allocations: ['childId', 'teamId', 'workerId', 'role', 'startDate', 'endDate', 'changeReason'],
   contacts: ['childId', 'contactDate', 'source', 'mashDecision', 'decisionDate', 'bragInitial', 'bragFinal'],
   earlyHelpEpisodes: ['childId', 'requestDate', 'organisation', 'endDate', 'outcome', 'workerId'],
   cinEpisodes: [

@@ -120,7 +120,8 @@ export async function writeIdentity(db: Db, l: Lookups, dir: string): Promise<Wr
       invo_professional_team: teamRef(x.teamId),
       invo_involvement_start_date: x.startDate,
       invo_involvement_end_date: x.endDate,
-      invo_worker_change_reason: x.endReason,
+      // Why this worker took the child on (the extracts fill it from the involvement's start reason).
+      invo_worker_change_reason: x.changeReason,
       invo_person_id: person(l, x.childId),
     });
   }

@@ -24,8 +24,9 @@
  *   decisions to place for adoption (ADM decision) of periods written, not ceased before the year.
  * - PrevPerm: the first period starting in the year, when its previous permanence is recorded.
  * - Missing: missing/away episodes overlapping the year of children in Episodes (dates in Europe/London).
- * - SWEpisodes (2023/24+): social worker allocations overlapping the year and the child's care; SW_ID is the
- *   worker's ref, or XX when no worker is allocated.
+ * - SWEpisodes (2023/24+): social worker allocations overlapping the year: all of them for a child looked after on
+ *   31 March, else those from the child's first episode written to the last one's end; SW_ID is the worker's ref, or
+ *   XX when no worker is allocated; SW_REASON why the worker took the child on.
  * - DoLo (2026/27+): orders overlapping the year.
  *
  * Dates are dd/mm/yyyy; rows are sorted by CHILD then date.
@@ -327,11 +328,33 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
   // SWEpisodes.
   if (year >= TABLE_YEARS.SWEpisodes.from) {
     const refs = new Map(c.workers.map((w) => [w.id, w.workerRef]));
-    const care = (childId: number) => (writtenByChild.get(childId) ?? []).flatMap((w) => w.episodes);
+    // The span of each child's social worker episodes to write: for a child looked after on 31 March (an episode
+    // open then, other than short breaks V3/V4) the whole year, even while not looked after (rule SW12STG2); for
+    // others, from the first episode of care written to the last one's end, so no episode between two periods of
+    // care is left out (rule SW10STG2 checks each episode follows the one before).
+    const span = new Map<number, { from: string; to: string }>();
+    for (const [childId, written] of writtenByChild) {
+      const eps = written.flatMap((w) => w.episodes);
+      const first = eps[0];
+      if (!first) continue;
+      const atEnd = eps.some((e) => e.DEC === null && e.LS !== 'V3' && e.LS !== 'V4');
+      const last = eps[eps.length - 1]?.DEC ?? null;
+      span.set(childId, atEnd ? { from: start, to: end } : { from: first.DECOM, to: last ?? end });
+    }
     const allocations = c.allocations.filter((a) => {
-      if (!inEpisodes.has(a.childId) || a.startDate > end || (a.endDate !== null && a.endDate < start)) return false;
-      return care(a.childId).some((e) => e.DECOM <= (a.endDate ?? end) && (e.DEC === null || e.DEC >= a.startDate));
+      const s = span.get(a.childId);
+      if (!s || a.startDate > end || (a.endDate !== null && a.endDate < start)) return false;
+      return a.startDate <= s.to && (a.endDate === null || a.endDate >= s.from);
     });
+    // SW_REASON is why the worker took the child on. Where the source did not say, it is the reason the worker
+    // before ended (a change the same day), or a first contact or re-referral (FCONTA).
+    const endedOn = new Map<string, string | null>();
+    for (const a of c.allocations) if (a.endDate !== null) endedOn.set(`${a.childId} ${a.endDate}`, a.endReason);
+    const reasonOf = (a: Canonical['allocations'][number]): string => {
+      if (a.changeReason !== null) return a.changeReason;
+      const key = `${a.childId} ${a.startDate}`;
+      return endedOn.has(key) ? (endedOn.get(key) ?? 'OTHERS') : 'FCONTA';
+    };
     for (const a of sortBy(allocations, (a) => `${laId(a.childId)} ${a.startDate} ${String(a.id).padStart(12, '0')}`)) {
       const ended = a.endDate !== null && a.endDate <= end;
       out.SWEpisodes.push({
@@ -340,7 +363,7 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
         SW_ID: a.workerId === null ? 'XX' : (refs.get(a.workerId) ?? 'XX'),
         SW_DECOM: dmy(a.startDate),
         SW_DEC: ended ? dmy(a.endDate) : '',
-        SW_REASON: ended ? (a.endReason ?? '') : '',
+        SW_REASON: reasonOf(a),
       });
     }
   }

@@ -130,6 +130,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
         startDate: ctx.asAt,
         endDate: null,
         endReason: null,
+        changeReason: null,
         isPrimary: true,
       });
       // Annex A gives the child's allocation at the as-at date, not when it began nor in what role: it is the

@@ -249,7 +249,9 @@ export function readInvolvement(s: SsdReadState, c: Cells): void {
       role,
       startDate: start,
       endDate: end,
-      endReason: c.text('invo_worker_change_reason'),
+      // The reason for the change of worker that began the involvement (the extracts take its start reason), as SSDA903 SW_REASON.
+      endReason: null,
+      changeReason: c.text('invo_worker_change_reason'),
       isPrimary: primary,
     },
     c,

@@ -137,7 +137,7 @@ describe('SSD reader: a small hand-built extract', () => {
         d.workers[(x.workerId as number) - 1]?.workerRef,
         x.role,
         x.endDate,
-        x.endReason,
+        x.changeReason,
       ]),
       [
         ['Assessment Team North', 'SW1', 'social-worker', '2025-06-30', 'MANAGE'],

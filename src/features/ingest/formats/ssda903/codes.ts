@@ -86,7 +86,7 @@ export const CODED_COLUMNS: Partial<Record<TableName, Record<string, CodedColumn
     LS: { codes: fixed(LEGAL_STATUSES), rule: '144' },
     CIN: { codes: fixed(CATEGORY_OF_NEED_CODES), rule: '145' },
     PLACE: { codes: placementTypesFor, rule: '146' },
-    PLACE_PROVIDER: { codes: fixed(PLACEMENT_PROVIDERS), rule: null },
+    PLACE_PROVIDER: { codes: fixed(PLACEMENT_PROVIDERS), rule: '178' },
     REC: { codes: fixed(REASONS_CEASED), rule: '149' },
     REASON_PLACE_CHANGE: { codes: fixed(PLACEMENT_CHANGE_REASONS), rule: '1009' },
   },
@@ -116,7 +116,7 @@ export const CODED_COLUMNS: Partial<Record<TableName, Record<string, CodedColumn
   PlacedAdoption: { REASON_PLACED_CEASED: { codes: fixed(REASON_PLACED_CEASED_CODES), rule: '120' } },
   PrevPerm: { PREV_PERM: { codes: fixed(PREVIOUS_PERMANENCE_CODES), rule: '631' } },
   Missing: { MISSING: { codes: fixed(MISSING_CODES), rule: '1006' } },
-  SWEpisodes: { SW_REASON: { codes: fixed(SOCIAL_WORKER_CHANGE_REASONS), rule: null } },
+  SWEpisodes: { SW_REASON: { codes: fixed(SOCIAL_WORKER_CHANGE_REASONS), rule: 'SW13STG1' } },
 };
 
 /** Date columns whose validity is a DfE rule of its own (rules/dates.ts): the reader leaves them to it. */

@@ -197,7 +197,7 @@ export const ssda903Format: ImportFormat = {
           null,
           null,
           'LNT-PREVIOUS',
-          `The rules that compare this return with last year's (202–204, 205A/B/D, 207, 208, 452, 453, 502, 503A–503J, 624, 626, 706) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`,
+          `The rules that compare this return with last year's (202–204, 205A/B/D, 207, 208, 452, 453, 502, 503A–503J, 562, 624, 626, 706, 1010, NoE) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`,
         );
       }
     }

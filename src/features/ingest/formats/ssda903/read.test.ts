@@ -181,11 +181,20 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
       ],
     );
     assert.deepEqual(
-      rows?.allocations.map((a) => [a.childId, a.workerId, a.role, a.startDate, a.endDate, a.endReason]),
+      // SW_REASON is why the social worker took the child on (the change that began the episode), on every row.
+      rows?.allocations.map((a) => [
+        a.childId,
+        a.workerId,
+        a.role,
+        a.startDate,
+        a.endDate,
+        a.changeReason,
+        a.endReason,
+      ]),
       [
-        [1, 1, 'social-worker', '2025-05-01', null, null],
-        [2, 2, 'social-worker', '2024-03-12', '2025-12-20', 'CHCHAN'],
-        [3, null, 'social-worker', '2025-06-01', null, null],
+        [1, 1, 'social-worker', '2025-05-01', null, 'FCONTA', null],
+        [2, 2, 'social-worker', '2024-03-12', '2025-12-20', 'CHCHAN', null],
+        [3, null, 'social-worker', '2025-06-01', null, 'FCONTA', null],
       ],
     );
     assert.deepEqual(
@@ -316,7 +325,8 @@ const CORPUS: Array<{
       ['episodes-overlapping.csv', 3, 'DECOM', '501'],
     ],
   },
-  // Child 9999 has an episode but no Header row (INT03); looked after at 31 March with no social worker (SW17STG2).
+  // Child 9999 has an episode but no Header row (INT03); looked after at 31 March with no social worker (SW17STG2),
+  // and none on the day care began, 1 May 2025 (SW12STG2).
   {
     title: 'an episode for a child with no Header row',
     files: ['header-2001.csv', 'episodes-no-header.csv', 'sw-2001.csv'],
@@ -324,6 +334,7 @@ const CORPUS: Array<{
     errors: [
       ['episodes-no-header.csv', 3, 'CHILD', 'INT03'],
       ['episodes-no-header.csv', 3, 'CHILD', 'SW17STG2'],
+      ['episodes-no-header.csv', 3, 'DECOM', 'SW12STG2'],
     ],
   },
 ];

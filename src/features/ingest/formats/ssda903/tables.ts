@@ -115,7 +115,8 @@ export const NUMBER_COLUMNS = new Set<string>(['SDQ_SCORE', 'NB_ADOPTR']);
  * Values that may not be blank, beyond what a DfE rule reports itself (DEC/REC pairs are rule 148, MIS_START is
  * rule 564, DOLO_START is rule 700, REVIEW and REVIEW_CODE are rules 166 and 167). liia-tools' `SSDA903_schema_2024.yml` marks most columns required; here the optional ones
  * also include those the validator checks conditionally (OC2 flags by age, OC3 ACTIV/ACCOM by IN_TOUCH, the
- * PlacedAdoption ceased pair, SW_DEC/SW_REASON while open).
+ * PlacedAdoption ceased pair, SW_DEC/SW_REASON while open). SW_ID and SW_DECOM are the DfE's own rules (SW03STG1 in 2023/24,
+ * SW01aSTG1/SW01bSTG1 after).
  */
 export const REQUIRED_VALUES: { [T in TableName]: ReadonlyArray<ColumnOf<T>> } = {
   Header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN'],
@@ -128,7 +129,7 @@ export const REQUIRED_VALUES: { [T in TableName]: ReadonlyArray<ColumnOf<T>> } =
   PlacedAdoption: ['CHILD', 'DOB', 'DATE_PLACED'],
   PrevPerm: ['CHILD', 'DOB', 'PREV_PERM'],
   Missing: ['CHILD', 'DOB', 'MISSING'],
-  SWEpisodes: ['CHILD', 'DOB', 'SW_ID', 'SW_DECOM'],
+  SWEpisodes: ['CHILD', 'DOB'],
   DoLo: ['CHILD', 'DOB'],
 };
 

@@ -297,7 +297,9 @@ export function toDataset(ret: Return903, year: number): Dataset {
       role: 'social-worker',
       startDate: start,
       endDate: end,
-      endReason: end ? s.SW_REASON : null,
+      endReason: null,
+      // SW_REASON is why this social worker took over (the change that began the episode), not why it ended.
+      changeReason: s.SW_REASON,
       isPrimary: true,
     });
     // The team is the 903's own stand-in: it fills a new allocation and never changes the team of one held.

@@ -45,15 +45,17 @@ function files(shape: YearShape, wrong: boolean): SourceFile[] {
   const place = wrong && shape.wrong.column === 'PLACE' ? shape.wrong.value : shape.place;
   // MOTHER is blank for a boy and 0 for a girl (rule 165).
   const mother = shape.sex === '1' || shape.sex === 'M' ? '' : '0';
+  // Z11–Z14 have no provider (rules 178 and 213).
+  const provider = /^Z1\d$/.test(place) ? '' : 'PR4';
   // Z11–Z14 and supported accommodation have no Ofsted URN; the placeholder is what the return expects.
   const text: Record<string, string> = {
     'header.csv': `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nY1,${sex},${dob},WBRI,UN2,${mother},\n`,
     'episodes.csv':
       'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' +
-      `Y1,02/05/${first},S,C2,N4,${place},PR4,,,,N12 0AB,N13 1AB,XXXXXXX\n`,
+      `Y1,02/05/${first},S,C2,N4,${place},${provider},,,,N12 0AB,N13 1AB,XXXXXXX\n`,
   };
   if (shape.socialWorkers)
-    text['sw.csv'] = `CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nY1,${dob},SW0042,02/05/${first},,\n`;
+    text['sw.csv'] = `CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nY1,${dob},SW0042,02/05/${first},,FCONTA\n`;
   if (shape.dolo) text['dolo.csv'] = `CHILD,DOB,DOLO_START,DOLO_END\nY1,${dob},01/09/${first},\n`;
   return Object.entries(text).map(([name, body]) => {
     writeFileSync(path.join(dir, name), body);

@@ -32,6 +32,7 @@ import { canonicalSex } from '../codes';
 import type { Row } from '../tables';
 import { at, validDate } from './context';
 import type { CrossYearCtx, CrossYearRule } from './cross-year-context';
+import { crossYearEpisodeRules } from './cross-year-episodes';
 import { crossYearStatusRules } from './cross-year-status';
 import { rule706 } from './dolo';
 
@@ -349,5 +350,6 @@ export const CROSS_YEAR_RULES: readonly CrossYearRule[] = [
   rule452,
   rule453,
   rule706, // DoLo (2026/27+), in dolo.ts
+  ...crossYearEpisodeRules, // 562, NoE, 1010, in cross-year-episodes.ts
   ...crossYearStatusRules, // UASC, mother and UPN against last year: cross-year-status.ts
 ];

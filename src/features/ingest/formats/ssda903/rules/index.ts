@@ -17,6 +17,7 @@ import { doloRules } from './dolo';
 import { durationRules } from './durations';
 import { episodeDateRules } from './episode-dates';
 import { episodeSequenceRules } from './episode-sequence';
+import { foyerRules } from './foyer';
 import { headerRules } from './header';
 import { integrityRules } from './integrity';
 import { missingRules } from './missing';
@@ -24,9 +25,12 @@ import { oc2Rules } from './oc2';
 import { motherRules } from './mother';
 import { motherStatusRules } from './mother-status';
 import { placementRules } from './placement';
+import { placementChangeRules } from './placement-changes';
+import { placementTypeRules } from './placement-types';
 import { respiteRules } from './respite';
 import { providerRules } from './providers';
 import { reviewRules } from './reviews';
+import { socialWorkerEpisodeRules } from './social-worker-episodes';
 import { socialWorkerRules } from './social-workers';
 import { uascRules } from './uasc';
 import { upnRules } from './upn';
@@ -41,13 +45,17 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...episodeDateRules,
   ...ageRules,
   ...placementRules,
+  ...placementTypeRules,
+  ...placementChangeRules,
   ...providerRules,
   ...durationRules,
   ...respiteRules,
   ...missingRules,
   ...adoptionRules,
   ...careLeaverRules,
+  ...foyerRules,
   ...socialWorkerRules,
+  ...socialWorkerEpisodeRules,
   ...doloRules,
   ...oc2Rules,
   ...reviewRules,
