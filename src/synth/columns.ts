@@ -269,6 +269,7 @@ export const TABLES = {
     'permanencePlanDate',
     'previousPermanence',
     'previousPermanenceDate',
+    'previousPermanenceLa',
   ]),
   legalStatuses: spec(schema.legalStatuses, [
     'id',

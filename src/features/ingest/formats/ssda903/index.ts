@@ -147,7 +147,8 @@ export const ssda903Format: ImportFormat = {
     }
 
     ctx.progress({ stage: 'Checking SSDA903 rules', done: 0, total: null });
-    runRules(SSDA903_RULES, year, buildContext(ret, year), issues);
+    const given = new Set((Object.keys(raw) as TableName[]).filter((t) => year >= TABLE_YEARS[t].from));
+    runRules(SSDA903_RULES, year, buildContext(ret, year, given), issues);
     if (ctx.previousFiles) {
       // Last year's return, for the rules that compare the two (202–204, 502/503). Its own problems were reported
       // when it was imported, so they go to a log that is thrown away.

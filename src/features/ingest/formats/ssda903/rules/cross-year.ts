@@ -30,6 +30,7 @@ import { canonicalSex } from '../codes';
 import type { Row } from '../tables';
 import { at, validDate } from './context';
 import type { CrossYearCtx, CrossYearRule } from './cross-year-context';
+import { crossYearAdoptionRules } from './cross-year-adoption';
 import { rule706 } from './dolo';
 
 /** A Header rule: the child's value this year against each of last year's Header rows (one hit per row). */
@@ -248,4 +249,5 @@ export const CROSS_YEAR_RULES: readonly CrossYearRule[] = [
   rule503H,
   rule503J,
   rule706, // DoLo (2026/27+), in dolo.ts
+  ...crossYearAdoptionRules, // adoption decisions, missing, care leavers: cross-year-adoption.ts
 ];

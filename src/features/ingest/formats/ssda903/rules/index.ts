@@ -6,6 +6,7 @@
  * LNT-REFERENCE covers what they do not: children of SWEpisodes and DoLo missing from the Header, and reviews
  * outside every episode.
  */
+import { adopterRules } from './adopters';
 import { adoptionRules } from './adoption';
 import { ageRules } from './ages';
 import { careLeaverRules } from './care-leavers';
@@ -19,6 +20,10 @@ import { episodeSequenceRules } from './episode-sequence';
 import { headerRules } from './header';
 import { integrityRules } from './integrity';
 import { missingRules } from './missing';
+import { missingCareRules } from './missing-care';
+import { oc3Rules } from './oc3';
+import { placedAdoptionRules } from './placed-adoption';
+import { previousPermanenceRules } from './previous-permanence';
 import { motherRules } from './mother';
 import { placementRules } from './placement';
 import { respiteRules } from './respite';
@@ -39,8 +44,13 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...durationRules,
   ...respiteRules,
   ...missingRules,
+  ...missingCareRules,
   ...adoptionRules,
+  ...adopterRules,
+  ...placedAdoptionRules,
+  ...previousPermanenceRules,
   ...careLeaverRules,
+  ...oc3Rules,
   ...socialWorkerRules,
   ...doloRules,
 ];
