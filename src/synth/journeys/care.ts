@@ -305,7 +305,11 @@ function longTerm(j: Journey, tl: Timeline, from: Day): void {
     return;
   }
   if (sgo < home) {
-    tl.permanence = milestone({ orderType: 'sgo', orderDay: sgo });
+    // After a reversed decision to place for adoption, the same record goes on to the order: the decision and its
+    // reversal stay in the 903's PlacedAdoption (rules 553, 557).
+    tl.permanence = tl.permanence
+      ? { ...tl.permanence, orderType: 'sgo', orderDay: sgo }
+      : milestone({ orderType: 'sgo', orderDay: sgo });
     finish(tl, sgo, rng.weighted({ E45: 45, E46: 45, E48: 10 }), 'sgo');
     return;
   }

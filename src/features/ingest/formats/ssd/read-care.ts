@@ -657,9 +657,9 @@ export const LEAVER_QUERY = 'LNT-LEAVER';
 
 /**
  * Why an "eligible" status (from `start`) cannot be right, or null: eligible means aged 16–17 and looked after, so an
- * eligible status that begins after a relevant or former relevant one ("flips back" after leaving care) or while the
- * young person is not looked after (no period of care in the extract holds its start, and one has ended before it)
- * says what the law makes relevant (16–17) or former relevant (18 and over). Lantern counts such a young person as
+ * eligible status that begins when no period of care in the extract holds its start, after a relevant or former
+ * relevant status ("flips back" after leaving care) or after a period of care ended, says what the law makes
+ * relevant (16–17) or former relevant (18 and over). Back in care, eligible again is right. Lantern counts such a young person as
  * relevant or former relevant once no longer looked after (indicators/areas/oc3-cohort.ts); the record should say so.
  */
 export function eligibleAfterLeaving(
@@ -669,14 +669,14 @@ export function eligibleAfterLeaving(
   periods: ReadonlyArray<{ start: string; end: string | null }>,
 ): string | null {
   if (eligibility !== 'eligible') return null;
+  // Back in care (a period holds the start): eligible again, as the law has it.
+  if (periods.some((p) => p.start <= start && (p.end === null || p.end > start))) return null;
   const before = statuses.find(
     (x) => (x.eligibility === 'relevant' || x.eligibility === 'former-relevant') && x.start <= start,
   );
   if (before)
     return `The care leaver record says eligible from ${start}, after a ${before.eligibility} record from ${before.start}: a young person who has left care is relevant (16–17) or former relevant (18 and over), not eligible. Lantern counts them as relevant or former relevant while not looked after; correct the record in the case system.`;
-  const held = periods.some((p) => p.start <= start && (p.end === null || p.end > start));
-  const left = periods.some((p) => p.end !== null && p.end <= start);
-  if (!held && left)
+  if (periods.some((p) => p.end !== null && p.end <= start))
     return `The care leaver record says eligible from ${start}, when the young person was not looked after (their period of care had ended): an eligible child who has left care is relevant (16–17) or former relevant (18 and over). Lantern counts them so; correct the record in the case system.`;
   return null;
 }
