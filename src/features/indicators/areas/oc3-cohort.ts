@@ -25,16 +25,16 @@ export const OC3_WINDOW = { before: 3, after: 1 } as const;
 /** Care leaver record eligibilities that put a young person in OC3 (eligible only once no longer looked after). */
 export const OC3_ELIGIBILITIES = ['relevant', 'former-relevant'] as const;
 
-export interface CohortLeaver {
+interface CohortLeaver {
   eligibility: string;
   startDate: string;
   endDate: string | null;
 }
-export interface CohortPeriod {
+interface CohortPeriod {
   startDate: string;
   endDate: string | null;
 }
-export interface CohortContact {
+interface CohortContact {
   id: number;
   contactDate: string;
 }
@@ -48,7 +48,7 @@ export function birthdayIn(dob: string, year: number): string {
 }
 
 /** Whether a young person with these care leaver records and periods of care is in the OC3 cohort on `birthday`. */
-export function inOc3Cohort(
+function inOc3Cohort(
   birthday: string,
   age: number,
   yearEnd: string,

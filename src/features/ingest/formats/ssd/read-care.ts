@@ -653,7 +653,7 @@ export function finishCareLeavers(s: SsdReadState): void {
 }
 
 /** The query for a care leaver history Lantern has to read around (the care leaver figures and the 903's OC3). */
-export const LEAVER_QUERY = 'LNT-LEAVER';
+const LEAVER_QUERY = 'LNT-LEAVER';
 
 /**
  * Why an "eligible" status (from `start`) cannot be right, or null: eligible means aged 16–17 and looked after, so an

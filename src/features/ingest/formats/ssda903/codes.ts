@@ -43,7 +43,7 @@ export const ADOPTER_SEX_CODES = ['M1', 'F1', 'MM', 'FF', 'MF'] as const;
 export const ADOPTER_LEGAL_STATUS_CODES = ['L0', 'L11', 'L12', 'L2', 'L3', 'L4'] as const;
 export const REASON_PLACED_CEASED_CODES = ['RD1', 'RD2', 'RD3', 'RD4'] as const;
 export const PREVIOUS_PERMANENCE_CODES = ['P1', 'P2', 'P3', 'P4', 'Z1'] as const;
-export const NUMBER_OF_ADOPTERS_CODES = ['1', '2'] as const;
+const NUMBER_OF_ADOPTERS_CODES = ['1', '2'] as const;
 
 /**
  * LA_PERM: where the previous permanence order was arranged. The DfE's 3-digit LA numbers of English authorities,
@@ -53,7 +53,7 @@ export const NUMBER_OF_ADOPTERS_CODES = ['1', '2'] as const;
  * Ireland and outside the UK. The validator's list (rule_633.py) predates 838–943 and also has 999, which names no
  * authority; Lantern follows the DfE's LA numbers.
  */
-export const PERMANENCE_AUTHORITY_CODES: readonly string[] = [
+const PERMANENCE_AUTHORITY_CODES: readonly string[] = [
   ...`201 202 203 204 205 206 207 208 209 210 211 212 213 301 302 303 304 305 306 307 308 309 310 311 312 313 314 315
   316 317 318 319 320 330 331 332 333 334 335 336 340 341 342 343 344 350 351 352 353 354 355 356 357 358 359 370 371
   372 373 380 381 382 383 384 390 391 392 393 394 420 800 801 802 803 805 806 807 808 810 811 812 813 815 816 821 822

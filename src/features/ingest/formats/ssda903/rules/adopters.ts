@@ -16,7 +16,7 @@ const placedForAdoption = (place: string | null) =>
   place !== null && (PLACED_FOR_ADOPTION as readonly string[]).includes(place);
 
 /** The AD1 items (all given or all blank: rule 151). */
-export const AD1_ITEMS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const;
+const AD1_ITEMS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const;
 export const hasAdoptionData = (a: Row<'AD1'>) => AD1_ITEMS.some((c) => a[c] !== null);
 
 export const rule151 = rule903({

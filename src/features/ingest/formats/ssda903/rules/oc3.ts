@@ -11,7 +11,7 @@ import { hasAdoptionData } from './adopters';
 import { addYears, at, rule903, validDate } from './context';
 
 const OC3_ITEMS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;
-export const hasCareLeaverData = (r: Row<'OC3'>) => OC3_ITEMS.some((c) => r[c] !== null);
+const hasCareLeaverData = (r: Row<'OC3'>) => OC3_ITEMS.some((c) => r[c] !== null);
 
 export const rule153 = rule903({
   code: '153',
