@@ -309,6 +309,18 @@ export const TABLES = {
   healthAssessments: spec(schema.healthAssessments, ['id', 'authorityId', 'childId', 'kind', 'assessmentDate']),
   dentalChecks: spec(schema.dentalChecks, ['id', 'authorityId', 'childId', 'checkDate']),
   sdqScores: spec(schema.sdqScores, ['id', 'authorityId', 'childId', 'assessmentDate', 'score', 'reason']),
+  claOutcomes: spec(schema.claOutcomes, [
+    'id',
+    'authorityId',
+    'childId',
+    'asAt',
+    'convicted',
+    'healthCheck',
+    'immunisations',
+    'substanceMisuse',
+    'interventionReceived',
+    'interventionOffered',
+  ]),
   personalEducationPlans: spec(schema.personalEducationPlans, ['id', 'authorityId', 'childId', 'pepDate']),
   missingEpisodes: spec(schema.missingEpisodes, [
     'id',

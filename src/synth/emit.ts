@@ -630,6 +630,24 @@ export class Emitter {
           for (const s of c.sdq) out([++id, au, c.id, this.iso(s.day), s.score, s.reason]);
         return;
       }
+      case 'claOutcomes': {
+        let id = this.offsets.claOutcomes;
+        for (const { child: c } of this.kept)
+          for (const o of c.oc2)
+            out([
+              ++id,
+              au,
+              c.id,
+              this.iso(o.day),
+              o.convicted,
+              o.healthCheck,
+              o.immunisations,
+              o.substanceMisuse,
+              o.interventionReceived,
+              o.interventionOffered,
+            ]);
+        return;
+      }
       case 'personalEducationPlans': {
         let id = this.offsets.personalEducationPlans;
         for (const { child: c } of this.kept) for (const d of c.peps) out([++id, au, c.id, this.iso(d)]);
@@ -835,6 +853,7 @@ export function zeroCounts(): Record<TableKey, number> {
     healthAssessments: 0,
     dentalChecks: 0,
     sdqScores: 0,
+    claOutcomes: 0,
     personalEducationPlans: 0,
     missingEpisodes: 0,
     permanenceMilestones: 0,

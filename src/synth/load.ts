@@ -51,6 +51,7 @@ export const LOAD_ORDER: readonly TableKey[] = [
   'healthAssessments',
   'dentalChecks',
   'sdqScores',
+  'claOutcomes',
   'personalEducationPlans',
   'missingEpisodes',
   'permanenceMilestones',

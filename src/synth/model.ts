@@ -265,6 +265,18 @@ export interface CareLeaverContact {
   activity: string | null;
 }
 
+/** What OC2 says of a child looked after all year, beyond the dated checks (see the schema's claOutcomes). */
+export interface ClaOutcome {
+  /** The 31 March. */
+  day: Day;
+  convicted: boolean | null;
+  healthCheck: boolean | null;
+  immunisations: boolean;
+  substanceMisuse: boolean;
+  interventionReceived: boolean | null;
+  interventionOffered: boolean | null;
+}
+
 export interface PrivateFostering {
   id: number;
   notification: Day;
@@ -309,6 +321,8 @@ export interface ChildModel {
   healthAssessments: Array<{ kind: 'initial' | 'review'; day: Day }>;
   dentalChecks: Day[];
   sdq: Array<{ day: Day; score: number | null; reason: string | null }>;
+  /** The SSDA903 OC2 flags at each 31 March the child had been looked after for the year before. */
+  oc2: ClaOutcome[];
   peps: Day[];
   missing: Missing[];
   privateFostering: PrivateFostering[];

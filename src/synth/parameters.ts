@@ -253,6 +253,17 @@ export const CARE = {
   pepOnTime: 0.88,
   visitOnTime: 0.9,
   visitSeenAlone: 0.72,
+  /**
+   * OC2 at 31 March, children looked after for the year (DfE Outcomes for children looked after, England, 2023–24,
+   * in round figures): immunisations up to date 85%, health surveillance checks up to date (under 5) 88%; of those
+   * aged 10 or over, convicted or cautioned in the year 2% and identified with a substance misuse problem 3%, of whom
+   * about half received an intervention (the rest offered one half the time).
+   */
+  immunisationsUpToDate: 0.85,
+  healthSurveillanceUpToDate: 0.88,
+  convicted: 0.02,
+  substanceMisuse: 0.03,
+  misuseInterventionReceived: 0.55,
   /** Children aged 11+ in care who go missing, and mean days between episodes for them. */
   missingChild: 0.16,
   missingMeanGapDays: 45,

@@ -43,6 +43,7 @@ import {
   deprivationOfLibertyOrders,
   s47Enquiries,
   sdqScores,
+  claOutcomes,
   strategyDiscussions,
   teams,
   visits,
@@ -429,6 +430,15 @@ export async function buildDentalCheck(
   );
 }
 
+export async function buildClaOutcome(db: Tx, child: ChildRef, values: Partial<typeof claOutcomes.$inferInsert> = {}) {
+  return one(
+    await db
+      .insert(claOutcomes)
+      .values({ ...owner(child), asAt: '2025-03-31', immunisations: true, substanceMisuse: false, ...values })
+      .returning(),
+  );
+}
+
 export async function buildSdq(db: Tx, child: ChildRef, values: Partial<typeof sdqScores.$inferInsert> = {}) {
   return one(
     await db
@@ -719,6 +729,7 @@ export async function buildJourney(
     rhiCompletedAt: new Date('2021-01-12T14:00:00Z'),
   });
   await buildSdq(db, child, { assessmentDate: '2021-06-01', score: 14 });
+  await buildClaOutcome(db, child, { asAt: '2022-03-31', convicted: false });
   await buildPermanenceMilestone(db, child, {
     periodOfCareId: period.id,
     admDecisionDate: '2020-12-15',

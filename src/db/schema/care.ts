@@ -159,6 +159,37 @@ export const sdqScores = pgTable(
   (t) => [index('sdq_scores_import_batch').on(t.importBatchId), index('sdq_scores_child').on(t.childId)],
 );
 
+/**
+ * What the SSDA903 OC2 says of a child looked after continuously for 12 months at a 31 March beyond the dated checks
+ * (SDQ, dental check and health assessment have tables of their own): each flag as at that day, null when not
+ * recorded. Ages decide which are asked: convictions from 10, health surveillance checks under 5; the substance
+ * misuse interventions only when a problem was identified (received; if not received, offered).
+ */
+export const claOutcomes = pgTable(
+  'cla_outcomes',
+  {
+    id: id(),
+    authorityId: authorityId(),
+    childId: childId(),
+    importBatchId: importBatchId(),
+    /** The 31 March the flags are at (the collection year's reference date). */
+    asAt: day('as_at').notNull(),
+    /** CONVICTED: convicted or given a final warning or reprimand during the year. */
+    convicted: boolean('convicted'),
+    /** HEALTH_CHECK: health surveillance checks up to date (children under 5). */
+    healthCheck: boolean('health_check'),
+    /** IMMUNISATIONS: immunisations up to date. */
+    immunisations: boolean('immunisations'),
+    /** SUBSTANCE_MISUSE: identified as having a substance misuse problem during the year. */
+    substanceMisuse: boolean('substance_misuse'),
+    /** INTERVENTION_RECEIVED: received an intervention for it. */
+    interventionReceived: boolean('intervention_received'),
+    /** INTERVENTION_OFFERED: offered one (and refused it), when none was received. */
+    interventionOffered: boolean('intervention_offered'),
+  },
+  (t) => [index('cla_outcomes_import_batch').on(t.importBatchId), index('cla_outcomes_child').on(t.childId)],
+);
+
 export const personalEducationPlans = pgTable(
   'personal_education_plans',
   {

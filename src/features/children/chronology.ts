@@ -105,6 +105,7 @@ export const CHRONOLOGY_KINDS = {
   'health-assessment': kind('health', 58),
   'dental-check': kind('health', 59),
   sdq: kind('health', 60),
+  'cla-outcomes': kind('health', 60.5),
   pep: kind('education', 61),
   'missing-started': kind('missing', 62),
   'missing-ended': kind('missing', 63),
@@ -494,6 +495,22 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
           num(d, 'score') !== null
             ? `score: ${num(d, 'score')}`
             : str(d, 'reason') && `no score: ${label(SDQ_REASON, str(d, 'reason')).toLowerCase()}`,
+        ],
+      };
+    case 'cla-outcomes':
+      return {
+        title: 'Health and offending at 31 March, after 12 months in care',
+        details: [
+          yesNo(bool(d, 'immunisations'), 'immunisations up to date', 'immunisations not up to date'),
+          yesNo(
+            bool(d, 'healthCheck'),
+            'health surveillance checks up to date',
+            'health surveillance checks not up to date',
+          ),
+          yesNo(bool(d, 'convicted'), 'convicted or cautioned in the year', 'not convicted or cautioned in the year'),
+          yesNo(bool(d, 'substanceMisuse'), 'a substance misuse problem', 'no substance misuse problem'),
+          yesNo(bool(d, 'interventionReceived'), 'received an intervention', 'no intervention received'),
+          yesNo(bool(d, 'interventionOffered'), 'offered an intervention', 'not offered an intervention'),
         ],
       };
     case 'pep':

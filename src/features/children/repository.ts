@@ -23,6 +23,7 @@ import {
   contacts,
   cpPlans,
   cpReviews,
+  claOutcomes,
   dentalChecks,
   earlyHelpEpisodes,
   eventSources,
@@ -636,6 +637,17 @@ const BRANCHES: readonly Branch[] = [
   }),
   of(dentalChecks, 'dental-check', { date: dentalChecks.checkDate }),
   of(sdqScores, 'sdq', { date: sdqScores.assessmentDate, data: { score: sdqScores.score, reason: sdqScores.reason } }),
+  of(claOutcomes, 'cla-outcomes', {
+    date: claOutcomes.asAt,
+    data: {
+      convicted: claOutcomes.convicted,
+      healthCheck: claOutcomes.healthCheck,
+      immunisations: claOutcomes.immunisations,
+      substanceMisuse: claOutcomes.substanceMisuse,
+      interventionReceived: claOutcomes.interventionReceived,
+      interventionOffered: claOutcomes.interventionOffered,
+    },
+  }),
   of(personalEducationPlans, 'pep', { date: personalEducationPlans.pepDate }),
 
   // Missing and away, with return home interviews (dated and timed in UK local time).

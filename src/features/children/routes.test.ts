@@ -276,11 +276,12 @@ for (const engine of engines())
         );
         assert.equal(health.status, 200);
         const page = text(health.text);
-        assert.match(page, /Showing 3 of \d+ events: health, oldest first/);
+        // Four health events: the initial health assessment, a dental check, an SDQ and the OC2 outcomes at 31 March 2022.
+        assert.match(page, /Showing 4 of \d+ events: health, oldest first/);
         assert.match(page, /Initial health assessment/);
         assert.match(page, /Dental check/);
         assert.doesNotMatch(page, /Contact received|Placement started/);
-        assert.match(health.text, /<option value="health" selected>Health \(3\)<\/option>/);
+        assert.match(health.text, /<option value="health" selected>Health \(4\)<\/option>/);
         const newest = await client.get(
           paths.withQuery(paths.children.show({ childId: journey.lanternId }), { area: 'health', order: 'newest' }),
         );

@@ -39,6 +39,7 @@ export const DATASET_TABLES = {
   healthAssessments: schema.healthAssessments,
   dentalChecks: schema.dentalChecks,
   sdqScores: schema.sdqScores,
+  claOutcomes: schema.claOutcomes,
   personalEducationPlans: schema.personalEducationPlans,
   missingEpisodes: schema.missingEpisodes,
   permanenceMilestones: schema.permanenceMilestones,

@@ -35,6 +35,7 @@ export const TABLE_LABELS: Record<DatasetTable, string> = {
   healthAssessments: 'Health assessments',
   dentalChecks: 'Dental checks',
   sdqScores: 'Strengths and difficulties questionnaires',
+  claOutcomes: 'Outcomes of children looked after 12 months (OC2)',
   personalEducationPlans: 'Personal education plans',
   missingEpisodes: 'Missing and away from placement episodes',
   permanenceMilestones: 'Permanence milestones',

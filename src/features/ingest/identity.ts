@@ -38,6 +38,7 @@ export const EVENT_KEYS = {
   healthAssessments: ['kind', 'assessmentDate'],
   dentalChecks: ['checkDate'],
   sdqScores: ['assessmentDate'],
+  claOutcomes: ['asAt'],
   personalEducationPlans: ['pepDate'],
   missingEpisodes: ['kind', 'startAt'],
   permanenceMilestones: ['periodOfCareId'],

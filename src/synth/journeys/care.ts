@@ -14,7 +14,7 @@
  * yearly aged 4–16; PEP every term; return home interviews within 72 hours.
  */
 import { collectionYearOfDayNumber, supportedAccommodationCode } from '../../domain/code-lists';
-import { addMonthsToDayNumber } from '../../domain/working-days';
+import { addMonthsToDayNumber, civilFromDays, daysFromCivil } from '../../domain/working-days';
 import { londonDateOf } from '../../features/ingest/formats/ssda903/london';
 import { ADOPTION, CARE, CARE_LEAVERS, rateOn } from '../parameters';
 import { WeightedTable } from '../random';
@@ -669,6 +669,7 @@ function checks(j: Journey, period: PeriodOfCare): void {
       });
     }
   }
+  annualOutcomes(j, period);
   // PEP each term for children of school age (3–17): the first within 20 working days.
   for (
     let d = s.calendar.addWorkingDays(start, act.int(5, 20));
@@ -697,6 +698,48 @@ function checks(j: Journey, period: PeriodOfCare): void {
       returnedDay = Math.floor(episode.endMinute / 1440);
       if (d >= W && kept) child.missing.push(episode);
     }
+  }
+}
+
+/**
+ * Each 31 March on which the child had been looked after since the 1 April before (the SSDA903 OC2 cohort; a period
+ * ending on 31 March itself is included, as the DfE's validator counts it): the OC2 flags, each asked at the ages the
+ * 903 asks it (rules 542/543 convictions from 10, 545/546 health surveillance under 5, 158/159/192/193 the substance
+ * misuse interventions), and an SDQ in the year where the 903 wants one (rules 186 and 197B: 4th birthday by 31 March,
+ * 17th not before 1 April) and the yearly SDQs above missed the year. That SDQ is scored at ages 4–16 (or has a
+ * reason other than age, rule 157); outside those ages its reason is SDQ1 (too young or too old).
+ */
+function annualOutcomes(j: Journey, period: PeriodOfCare): void {
+  const { s, child, b } = j;
+  const rng = j.outcomes;
+  const [firstYear] = civilFromDays(period.start);
+  for (let y = firstYear + 1; ; y++) {
+    const march31 = daysFromCivil(y, 3, 31);
+    const april1 = daysFromCivil(y - 1, 4, 1);
+    if (march31 > s.asAt || march31 > period.end) break;
+    if (period.start > april1 || april1 < s.windowStart) continue;
+    const ten = b[10] <= march31;
+    const misuse = ten && rng.chance(CARE.substanceMisuse);
+    const received = misuse ? rng.chance(CARE.misuseInterventionReceived) : null;
+    child.oc2.push({
+      day: march31,
+      convicted: ten ? rng.chance(CARE.convicted) : null,
+      healthCheck: b[5] > march31 ? rng.chance(CARE.healthSurveillanceUpToDate) : null,
+      immunisations: rng.chance(CARE.immunisationsUpToDate),
+      substanceMisuse: misuse,
+      interventionReceived: received,
+      interventionOffered: received === false ? rng.chance(0.5) : null,
+    });
+    if (b[4] > march31 || b[17] < april1 || child.sdq.some((x) => x.day >= april1 && x.day <= march31)) continue;
+    const day = rng.int(april1, march31);
+    const scored = day >= b[4] && day < b[17];
+    const score = scored && rng.chance(0.82) ? Math.max(0, Math.min(40, Math.round(14 + 6.5 * rng.normal()))) : null;
+    child.sdq.push({
+      day,
+      score,
+      reason: !scored ? 'SDQ1' : score === null ? rng.weighted({ SDQ2: 30, SDQ3: 25, SDQ4: 25, SDQ5: 20 }) : null,
+    });
+    child.sdq.sort((a, c) => a.day - c.day);
   }
 }
 

@@ -32,6 +32,7 @@ export const STREAM = {
   childTraits: 4,
   lado: 5,
   organisation: 6,
+  outcomes: 7,
 } as const;
 
 export interface Arrival {
@@ -167,6 +168,7 @@ export function simulateArrival(s: Settings, arrival: Arrival, firstIndex: numbe
       healthAssessments: [],
       dentalChecks: [],
       sdq: [],
+      oc2: [],
       peps: [],
       missing: [],
       privateFostering: [],
@@ -198,6 +200,7 @@ function runJourney(s: Settings, child: ChildModel, arrival: Arrival, forced: Fo
     child,
     rng: Rng.stream(s.seed, STREAM.family, arrival.family),
     act: Rng.stream(s.seed, STREAM.activity, child.index),
+    outcomes: Rng.stream(s.seed, STREAM.outcomes, child.index),
     sw: new CaseHolder(child, 'social-worker'),
     iro: new CaseHolder(child, 'iro'),
     pa: new CaseHolder(child, 'personal-adviser'),

@@ -28,6 +28,11 @@ export interface Journey {
   rng: Rng;
   /** Activity stream (visits, reviews, checks): the child's own. */
   act: Rng;
+  /**
+   * The yearly OC2 outcomes and the SDQ a year would otherwise lack: a stream of their own, so that adding them
+   * moved nothing else the generator draws.
+   */
+  outcomes: Rng;
   sw: CaseHolder;
   iro: CaseHolder;
   pa: CaseHolder;

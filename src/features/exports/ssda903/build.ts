@@ -9,13 +9,19 @@
  *   care leaver indicators count them (indicators/areas/oc3-cohort.ts: the care leaver record open on the birthday,
  *   not looked after then), with the contact nearest that birthday between three months before and one month after
  *   it; with none, "not in touch" (IN_TOUCH NO, ACTIV 0, ACCOM 0); ACTIV and ACCOM 0 when not known.
- * - Header: the children in Episodes or OC3 (SEX 1/2 until 2023/24; MOTHER 1 when a "child" family link exists
- *   whose child was born by 31 March and by the end of her last episode, 0 for other girls and young women, blank
- *   otherwise).
- * - Reviews: reviews in the year in the periods written. UASC: UASC status overlapping the year (DUC blank if
- *   after 31 March). OC2: children looked after continuously since 1 April of the previous year and still at
- *   31 March: the latest SDQ in the year, a dental check and a health assessment in the year (1/0); the other OC2
- *   flags are not in the model and are left blank.
+ * - Header: the children in Episodes or OC3 (SEX 1/2 until 2023/24). MOTHER (rules 165, 393, 399, 607, 625, 628):
+ *   for a child with an episode other than a short break (V3/V4), 1 when a "child" family link exists whose child
+ *   was born by 31 March and by the end of her last episode, 0 for other girls and young women; blank for boys, for
+ *   children only in short breaks and for care leavers not looked after in the year (in OC3 only).
+ * - Reviews: reviews in the year in the periods written. UASC: UASC status overlapping the year of children in
+ *   Episodes; DUC is the status's end or, while it is open, the 18th birthday, when UASC status ends at the latest
+ *   (rules 205B and 304: the 903 gives the date ahead of time).
+ * - OC2: children looked after continuously for 12 months at 31 March, by the DfE's test on the episodes written
+ *   (ingest rules/looked-after.ts): the latest SDQ in the year; TEETH_CHECK 1 for a dental check in the year;
+ *   HEALTH_ASSESSMENT 1 for a health assessment in the 12 months to 31 March, or in the 6 months to it for a child
+ *   under 5 then (a child whose date of birth is not known is taken as 5 or over), as the health assessment
+ *   indicator counts; the other items (convictions, health surveillance, immunisations, substance misuse and its
+ *   interventions) from the child's claOutcomes at 31 March, blank where none is held.
  * - AD1: periods ended by adoption (E11/E12) in the year, with their permanence milestone. PlacedAdoption:
  *   decisions to place for adoption (ADM decision) of periods written, not ceased before the year.
  * - PrevPerm: the first period starting in the year, when its previous permanence is recorded (LA_PERM, and DATE_PERM
@@ -30,8 +36,11 @@
 import { oc3Record } from '../../indicators/areas/oc3-cohort';
 import { returnSex } from '../../ingest/formats/ssda903/codes';
 import { londonDateOf } from '../../ingest/formats/ssda903/london';
+import { addYears } from '../../ingest/formats/ssda903/rules/context';
+import { continuouslyLookedAfter } from '../../ingest/formats/ssda903/rules/looked-after';
 import { urnExemptPlacements } from '../../ingest/formats/ssda903/rules/placement';
 import { TABLE_COLUMNS, TABLE_YEARS, type TableName } from '../../ingest/formats/ssda903/tables';
+import { addMonths } from '../../../domain/working-days';
 import type { Canonical } from './load';
 import { episodesOf, type EpisodeOut } from './episodes';
 
@@ -115,11 +124,13 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
     // left care is not one she had while looked after).
     const episodes = (writtenByChild.get(childId) ?? []).flatMap((w) => w.episodes);
     const left = episodes.length > 0 ? (episodes[episodes.length - 1]?.DEC ?? null) : null;
-    const links = (motherLinks.get(childId) ?? [])
+    // MOTHER is asked only of a child looked after other than in short breaks (rules 399 and 628).
+    const asked = episodes.some((e) => e.LS !== 'V3' && e.LS !== 'V4');
+    const links = (asked ? (motherLinks.get(childId) ?? []) : [])
       .map((l) => l.relatedDateOfBirth)
       .filter((born) => born === null || (born <= end && (left === null || born <= left)))
       .sort((a, b) => (a ?? '9999').localeCompare(b ?? '9999'));
-    const mother = links.length > 0 ? '1' : ch.sex === 'F' ? '0' : '';
+    const mother = links.length > 0 ? '1' : asked && ch.sex === 'F' ? '0' : '';
     out.Header.push({
       CHILD: ch.laChildId,
       SEX: returnSex(ch.sex, year),
@@ -181,33 +192,41 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
       CHILD: ch.laChildId,
       SEX: returnSex(ch.sex, year),
       DOB: dmy(ch.dateOfBirth),
-      DUC: last.endDate !== null && last.endDate <= end ? dmy(last.endDate) : '',
+      DUC: dmy(last.endDate ?? (ch.dateOfBirth ? addYears(ch.dateOfBirth, 18) : null)),
     });
   }
 
-  // OC2: looked after continuously since 1 April of the previous year and still at 31 March.
+  // OC2: looked after continuously for 12 months at 31 March.
   const sdqByChild = groupBy(c.sdq, (x) => x.childId);
   const dentalChildren = new Set(c.dental.map((d) => d.childId));
-  const healthChildren = new Set(c.health.map((h) => h.childId));
+  const latestHealth = new Map<number, string>();
+  for (const h of c.health)
+    if (h.assessmentDate > (latestHealth.get(h.childId) ?? '')) latestHealth.set(h.childId, h.assessmentDate);
+  const outcomes = new Map(c.outcomes.map((o) => [o.childId, o]));
+  // Under 5 on 31 March: a health assessment every 6 months, so one after the day 6 months before 31 March.
+  const sixMonthsBefore = addMonths(end, -6);
+  const yesNo = (v: boolean | null | undefined) => (v === true ? '1' : v === false ? '0' : '');
   for (const childId of inReturn) {
-    const twelveMonths = (writtenByChild.get(childId) ?? []).some(
-      (w) => w.period.startDate <= start && (w.period.endDate === null || w.period.endDate > end),
-    );
-    if (!twelveMonths) continue;
+    const episodes = (writtenByChild.get(childId) ?? []).flatMap((w) => w.episodes);
+    if (!continuouslyLookedAfter(episodes, start, end)) continue;
     const latest = sortBy(sdqByChild.get(childId) ?? [], (x) => x.assessmentDate).pop();
+    const dob = children.get(childId)?.dateOfBirth ?? null;
+    const underFive = dob !== null && addYears(dob, 5) > end;
+    const health = latestHealth.get(childId);
+    const o = outcomes.get(childId);
     out.OC2.push({
       CHILD: laId(childId),
       DOB: dobOf(childId),
       SDQ_SCORE: latest?.score === null || latest?.score === undefined ? '' : String(latest.score),
       SDQ_REASON: latest?.reason ?? '',
-      CONVICTED: '',
-      HEALTH_CHECK: '',
-      IMMUNISATIONS: '',
+      CONVICTED: yesNo(o?.convicted),
+      HEALTH_CHECK: yesNo(o?.healthCheck),
+      IMMUNISATIONS: yesNo(o?.immunisations),
       TEETH_CHECK: dentalChildren.has(childId) ? '1' : '0',
-      HEALTH_ASSESSMENT: healthChildren.has(childId) ? '1' : '0',
-      SUBSTANCE_MISUSE: '',
-      INTERVENTION_RECEIVED: '',
-      INTERVENTION_OFFERED: '',
+      HEALTH_ASSESSMENT: health !== undefined && (!underFive || health > sixMonthsBefore) ? '1' : '0',
+      SUBSTANCE_MISUSE: yesNo(o?.substanceMisuse),
+      INTERVENTION_RECEIVED: yesNo(o?.interventionReceived),
+      INTERVENTION_OFFERED: yesNo(o?.interventionOffered),
     });
   }
 

@@ -1,6 +1,7 @@
 /**
  * The canonical rows an SSDA903 export needs, for one authority and collection year. Rows are narrowed by date
- * in SQL where that is simple (periods overlapping the year; reviews, checks and SDQs in the year) and joined in
+ * in SQL where that is simple (periods overlapping the year; reviews, checks and SDQs in the year; the OC2 outcomes at
+ * 31 March) and joined in
  * memory by the builder.
  */
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
@@ -35,6 +36,7 @@ export async function loadCanonical(db: Db, authorityId: number, year: { start: 
     allocations,
     workers,
     dolo,
+    outcomes,
   ] = await Promise.all([
     db.select().from(s.children).where(eq(s.children.authorityId, authorityId)),
     db
@@ -120,6 +122,10 @@ export async function loadCanonical(db: Db, authorityId: number, year: { start: 
       .from(s.workers)
       .where(eq(s.workers.authorityId, authorityId)),
     db.select().from(s.deprivationOfLibertyOrders).where(eq(s.deprivationOfLibertyOrders.authorityId, authorityId)),
+    db
+      .select()
+      .from(s.claOutcomes)
+      .where(and(eq(s.claOutcomes.authorityId, authorityId), eq(s.claOutcomes.asAt, year.end))),
   ]);
   return {
     periods,
@@ -139,6 +145,7 @@ export async function loadCanonical(db: Db, authorityId: number, year: { start: 
     allocations,
     workers,
     dolo,
+    outcomes,
   };
 }
 

@@ -13,9 +13,11 @@ import {
   buildAllocation,
   buildAuthority,
   buildChild,
+  buildClaOutcome,
   buildLegalStatus,
   buildPeriodOfCare,
   buildPlacement,
+  buildSdq,
   buildTeam,
   buildWorker,
 } from '../../../../test/support/builders';
@@ -68,6 +70,16 @@ describeEachEngine('the 903 gives an episode the same URN in every year it is wr
       provider: 'PR4',
       postcodeDistrict: 'N11',
       urn: null,
+    });
+    // Looked after continuously for the 12 months to 31 March 2025, so in 2024/25’s OC2, which needs its items: he
+    // turned 17 on 1 May 2024 (an SDQ or a reason for none, rule 197B: SDQ1, her age), is over 10 (a conviction
+    // answer, 543) and over 5 (no health surveillance item).
+    await buildSdq(db, child, { assessmentDate: '2024-06-01', score: null, reason: 'SDQ1' });
+    await buildClaOutcome(db, child, {
+      asAt: '2025-03-31',
+      convicted: false,
+      immunisations: true,
+      substanceMisuse: false,
     });
     for (const year of [2024, 2025]) {
       const dir = await mkdtemp(path.join(tmpdir(), `lantern-903-urn-${year}-`));

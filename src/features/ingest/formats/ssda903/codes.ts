@@ -112,18 +112,18 @@ export const CODED_COLUMNS: Partial<Record<TableName, Record<string, CodedColumn
     REC: { codes: fixed(REASONS_CEASED), rule: '149' },
     REASON_PLACE_CHANGE: { codes: fixed(PLACEMENT_CHANGE_REASONS), rule: '1009' },
   },
-  Reviews: { REVIEW_CODE: { codes: fixed(REVIEW_PARTICIPATION_CODES), rule: null } },
+  Reviews: { REVIEW_CODE: { codes: fixed(REVIEW_PARTICIPATION_CODES), rule: '167' } },
   UASC: { SEX: { codes: sexCodesFor, rule: null } },
   OC2: {
     SDQ_REASON: { codes: fixed(SDQ_REASONS), rule: '196' },
-    CONVICTED: { codes: fixed(FLAG_CODES), rule: null },
-    HEALTH_CHECK: { codes: fixed(FLAG_CODES), rule: null },
-    IMMUNISATIONS: { codes: fixed(FLAG_CODES), rule: null },
-    TEETH_CHECK: { codes: fixed(FLAG_CODES), rule: null },
-    HEALTH_ASSESSMENT: { codes: fixed(FLAG_CODES), rule: null },
-    SUBSTANCE_MISUSE: { codes: fixed(FLAG_CODES), rule: null },
-    INTERVENTION_RECEIVED: { codes: fixed(FLAG_CODES), rule: null },
-    INTERVENTION_OFFERED: { codes: fixed(FLAG_CODES), rule: null },
+    CONVICTED: { codes: fixed(FLAG_CODES), rule: '181' },
+    HEALTH_CHECK: { codes: fixed(FLAG_CODES), rule: '181' },
+    IMMUNISATIONS: { codes: fixed(FLAG_CODES), rule: '181' },
+    TEETH_CHECK: { codes: fixed(FLAG_CODES), rule: '181' },
+    HEALTH_ASSESSMENT: { codes: fixed(FLAG_CODES), rule: '181' },
+    SUBSTANCE_MISUSE: { codes: fixed(FLAG_CODES), rule: '181' },
+    INTERVENTION_RECEIVED: { codes: fixed(FLAG_CODES), rule: '181' },
+    INTERVENTION_OFFERED: { codes: fixed(FLAG_CODES), rule: '181' },
   },
   OC3: {
     IN_TOUCH: { codes: fixed(IN_TOUCH_CODES), rule: '131' },
@@ -149,10 +149,17 @@ export const CODED_COLUMNS: Partial<Record<TableName, Record<string, CodedColumn
 export const DATE_RULES: Partial<Record<TableName, Record<string, string>>> = {
   Header: { DOB: '102', MC_DOB: '171' },
   Episodes: { DECOM: '141', DEC: '147' },
+  Reviews: { REVIEW: '166' },
+  UASC: { DUC: '104' },
   AD1: { DATE_INT: '112', DATE_MATCH: '113' },
   PlacedAdoption: { DATE_PLACED: '115', DATE_PLACED_CEASED: '116' },
   PrevPerm: { DATE_PERM: '632' },
   Missing: { MIS_START: '1004', MIS_END: '1005' },
   SWEpisodes: { SW_DECOM: 'SW04STG1', SW_DEC: 'SW05STG1' },
   DoLo: { DOLO_START: '700', DOLO_END: '701' },
+};
+
+/** Whole-number columns whose validity is a DfE rule of its own: the reader keeps the text for the rule. */
+export const NUMBER_RULES: Partial<Record<TableName, Record<string, string>>> = {
+  OC2: { SDQ_SCORE: '180' },
 };

@@ -7,7 +7,8 @@
  * checked against the year's columns, types and code lists, then against the validator rules in ./rules; then they
  * become canonical rows (see to-dataset.ts for what goes where and what the 903 cannot carry).
  *
- * The rules that compare with last year's return (202–204, 502, 503A–J, 706: rules/cross-year.ts) run only when
+ * The rules that compare with last year's return (202–204, 502, 503A–J, 706: rules/cross-year.ts; 205A/B/D, 207,
+ * 208, 624, 626: rules/cross-year-status.ts) run only when
  * that return has been imported. The validator's postcode derivations (PL_LA, PL_DISTANCE) are not made, so the
  * rules that compare them (503G/H/J) compare postcodes instead.
  */
@@ -161,7 +162,7 @@ export const ssda903Format: ImportFormat = {
           null,
           null,
           'LNT-PREVIOUS',
-          `The rules that compare this return with last year's (202–204, 502, 503A–503J, 706) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`,
+          `The rules that compare this return with last year's (202–204, 205A/B/D, 207, 208, 502, 503A–503J, 624, 626, 706) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`,
         );
       }
     }

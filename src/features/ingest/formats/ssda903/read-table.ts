@@ -4,7 +4,7 @@
  * - a required value that is blank is LNT-REQUIRED;
  * - a date that is not one clear date is LNT-TYPE, unless a DfE rule reports it (102 DOB, 141 DECOM, 147 DEC,
  *   700/701 DoLO), in which case the text is kept as written for the rule to see;
- * - a whole-number column holding something else is LNT-TYPE;
+ * - a whole-number column holding something else is LNT-TYPE, unless a DfE rule reports it (180 SDQ_SCORE);
  * - a code not in the year's list is LNT-CODE, unless a DfE rule reports it (101 SEX, 103 ETHNIC, 143–149, 1009).
  * Codes are kept normalised (trimmed, upper case); IDs lose Excel's ".0".
  */
@@ -12,7 +12,7 @@ import { headerKey, readCsv } from '../../csv';
 import { parseDate, parseId, parseWholeNumber, normaliseCode } from '../../fields';
 import type { SourceFile } from '../../format';
 import { LANTERN_RULES, type IssueLog } from '../../issues';
-import { CODED_COLUMNS, DATE_RULES } from './codes';
+import { CODED_COLUMNS, DATE_RULES, NUMBER_RULES } from './codes';
 import {
   DATE_COLUMNS,
   ID_COLUMNS,
@@ -55,6 +55,7 @@ export function typeRows<T extends TableName>(
   const coded: Record<string, { codes: (year: number) => readonly string[]; rule: string | null }> =
     CODED_COLUMNS[table] ?? {};
   const dateRules: Record<string, string> = DATE_RULES[table] ?? {};
+  const numberRules: Record<string, string> = NUMBER_RULES[table] ?? {};
   const out: Array<Row<T>> = [];
   for (const r of raw) {
     const child = parseId(r.values.CHILD ?? '');
@@ -90,7 +91,15 @@ export function typeRows<T extends TableName>(
       } else if (NUMBER_COLUMNS.has(column)) {
         const n = parseWholeNumber(text);
         if (n === null || Number.isNaN(n)) {
-          issues.error(r.file, r.line, column, LANTERN_RULES.type, `${column} "${text}" is not a whole number.`, child);
+          if (!numberRules[column])
+            issues.error(
+              r.file,
+              r.line,
+              column,
+              LANTERN_RULES.type,
+              `${column} "${text}" is not a whole number.`,
+              child,
+            );
           row[column] = text;
         } else row[column] = String(n);
       } else if (ID_COLUMNS.has(column)) {

@@ -113,7 +113,7 @@ export const NUMBER_COLUMNS = new Set<string>(['SDQ_SCORE']);
 
 /**
  * Values that may not be blank, beyond what a DfE rule reports itself (DEC/REC pairs are rule 148, MIS_START is
- * rule 564, DOLO_START is rule 700). liia-tools' `SSDA903_schema_2024.yml` marks most columns required; here the optional ones
+ * rule 564, DOLO_START is rule 700, REVIEW and REVIEW_CODE are rules 166 and 167). liia-tools' `SSDA903_schema_2024.yml` marks most columns required; here the optional ones
  * also include those the validator checks conditionally (OC2 flags by age, OC3 ACTIV/ACCOM by IN_TOUCH, the
  * PlacedAdoption ceased pair, SW_DEC/SW_REASON while open), and those the DfE's own rules say when to give: the AD1
  * items all or none (rule 151), DATE_PLACED (551, 563), PREV_PERM and its LA and date (630, 635), MISSING (565, 566).
@@ -121,7 +121,7 @@ export const NUMBER_COLUMNS = new Set<string>(['SDQ_SCORE']);
 export const REQUIRED_VALUES: { [T in TableName]: ReadonlyArray<ColumnOf<T>> } = {
   Header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN'],
   Episodes: ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE'],
-  Reviews: ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
+  Reviews: ['CHILD', 'DOB'],
   UASC: ['CHILD', 'SEX', 'DOB'],
   OC2: ['CHILD', 'DOB'],
   OC3: ['CHILD', 'DOB', 'IN_TOUCH'],

@@ -15,8 +15,9 @@
  * - Reviews → claReviews, in the period of care holding the review date.
  * - UASC → immigrationStatuses 'UASC', from the child's first DECOM in the file (the 903 has no start), ending DUC.
  * - OC2 (flags at 31 March, no dates) → an SDQ score or reason dated the reference date; TEETH_CHECK = 1 → a dental
- *   check and HEALTH_ASSESSMENT = 1 → a review health assessment dated the reference date. CONVICTED,
- *   HEALTH_CHECK, IMMUNISATIONS, SUBSTANCE_MISUSE and INTERVENTION_* have no place in the model and are dropped.
+ *   check and HEALTH_ASSESSMENT = 1 → a review health assessment dated the reference date; CONVICTED, HEALTH_CHECK,
+ *   IMMUNISATIONS, SUBSTANCE_MISUSE and INTERVENTION_RECEIVED/OFFERED (1/0/blank) → a claOutcomes row at the
+ *   reference date, when any of them is given.
  * - OC3 → a care leaver record open on the young person's birthday in the year (OC3 holds the relevant and former
  *   relevant care leavers: relevant at the 17th, former relevant at the 18th–21st; the record held that was open on
  *   the birthday, else a new one starting on it) and a careLeaverContacts row dated the birthday; ACCOM letter and
@@ -179,6 +180,32 @@ export function toDataset(ret: Return903, year: number): Dataset {
         match: [],
       });
     }
+  }
+
+  // The other OC2 items, at the reference date.
+  const flag = (v: string | null): boolean | null => (v === '1' ? true : v === '0' ? false : null);
+  for (const o of ret.OC2) {
+    const childId = o.CHILD === null ? undefined : childIds.get(o.CHILD);
+    if (childId === undefined) continue;
+    const items = [
+      o.CONVICTED,
+      o.HEALTH_CHECK,
+      o.IMMUNISATIONS,
+      o.SUBSTANCE_MISUSE,
+      o.INTERVENTION_RECEIVED,
+      o.INTERVENTION_OFFERED,
+    ];
+    if (items.every((v) => v === null)) continue;
+    ds.add('claOutcomes', {
+      childId,
+      asAt: referenceDate,
+      convicted: flag(o.CONVICTED),
+      healthCheck: flag(o.HEALTH_CHECK),
+      immunisations: flag(o.IMMUNISATIONS),
+      substanceMisuse: flag(o.SUBSTANCE_MISUSE),
+      interventionReceived: flag(o.INTERVENTION_RECEIVED),
+      interventionOffered: flag(o.INTERVENTION_OFFERED),
+    });
   }
 
   // OC3: the young person was a relevant (17th birthday) or former relevant (18th–21st) care leaver on the birthday

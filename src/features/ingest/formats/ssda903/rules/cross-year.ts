@@ -31,6 +31,7 @@ import type { Row } from '../tables';
 import { at, validDate } from './context';
 import type { CrossYearCtx, CrossYearRule } from './cross-year-context';
 import { crossYearAdoptionRules } from './cross-year-adoption';
+import { crossYearStatusRules } from './cross-year-status';
 import { rule706 } from './dolo';
 
 /** A Header rule: the child's value this year against each of last year's Header rows (one hit per row). */
@@ -250,4 +251,5 @@ export const CROSS_YEAR_RULES: readonly CrossYearRule[] = [
   rule503J,
   rule706, // DoLo (2026/27+), in dolo.ts
   ...crossYearAdoptionRules, // adoption decisions, missing, care leavers: cross-year-adoption.ts
+  ...crossYearStatusRules, // UASC, mother and UPN against last year: cross-year-status.ts
 ];

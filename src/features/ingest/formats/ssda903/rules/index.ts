@@ -1,7 +1,7 @@
 /**
  * The 903 rules Lantern checks, in the order they are reported. Each applies in the collection years it names
- * (rules.ts appliesIn). The rules that compare with last year's return (202–204, 502, 503A–J, and the DoLo rule
- * 706) are not here: they are cross-year.ts CROSS_YEAR_RULES, run by ../index.ts when last year's return has been
+ * (rules.ts appliesIn). The rules that compare with last year's return (202–204, 205A/B/D, 207, 208, 502, 503A–J,
+ * 624, 626, and the DoLo rule 706) are not here: they are cross-year.ts CROSS_YEAR_RULES, run by ../index.ts when last year's return has been
  * imported. 355 is a query here (see respite.ts). The validator's INT rules are all here (integrity.ts); Lantern's own
  * LNT-REFERENCE covers what they do not: children of SWEpisodes and DoLo missing from the Header, and reviews
  * outside every episode.
@@ -24,11 +24,16 @@ import { missingCareRules } from './missing-care';
 import { oc3Rules } from './oc3';
 import { placedAdoptionRules } from './placed-adoption';
 import { previousPermanenceRules } from './previous-permanence';
+import { oc2Rules } from './oc2';
 import { motherRules } from './mother';
+import { motherStatusRules } from './mother-status';
 import { placementRules } from './placement';
 import { respiteRules } from './respite';
 import { providerRules } from './providers';
+import { reviewRules } from './reviews';
 import { socialWorkerRules } from './social-workers';
+import { uascRules } from './uasc';
+import { upnRules } from './upn';
 
 export const SSDA903_RULES: readonly Rule903[] = [
   ...codeRules,
@@ -53,4 +58,9 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...oc3Rules,
   ...socialWorkerRules,
   ...doloRules,
+  ...oc2Rules,
+  ...reviewRules,
+  ...uascRules,
+  ...upnRules,
+  ...motherStatusRules,
 ];
