@@ -73,6 +73,7 @@ export const TABLES = {
     'firstLanguage',
     'religion',
     'postcodeDistrict',
+    'postcode',
   ]),
   childDisabilities: spec(schema.childDisabilities, ['id', 'authorityId', 'childId', 'code', 'recordedDate']),
   immigrationStatuses: spec(schema.immigrationStatuses, [
@@ -265,6 +266,7 @@ export const TABLES = {
     'reasonCeased',
     'categoryOfNeed',
     'homePostcodeDistrict',
+    'homePostcode',
     'permanencePlan',
     'permanencePlanDate',
     'previousPermanence',
@@ -291,6 +293,7 @@ export const TABLES = {
     'provider',
     'carerRef',
     'postcodeDistrict',
+    'postcode',
     'urn',
     'distanceMiles',
     'inArea',

@@ -15,6 +15,7 @@
  * Ids: each table's rows are numbered from just above the table's largest id (`offsets`), in a fixed order, so
  * the same options give the same rows.
  */
+import { districtOf } from '../domain/postcodes';
 import { fromDayNumber } from '../domain/working-days';
 import type { AllocationModel } from './allocation';
 import { teamFor } from './allocation';
@@ -30,6 +31,8 @@ export interface AuthorityRow {
   code: string;
   name: string;
   laNumber: string | null;
+  /** The authority's GSS code, which the 903 location rules compare placements' authorities with. */
+  gssCode: string | null;
   region: string;
   benchmarkLaNumber: string;
 }
@@ -219,7 +222,7 @@ export class Emitter {
     switch (key) {
       case 'authorities': {
         const a = this.input.authority;
-        out([au, a.code, a.name, a.laNumber, null, a.region, a.benchmarkLaNumber, true]);
+        out([au, a.code, a.name, a.laNumber, a.gssCode, a.region, a.benchmarkLaNumber, true]);
         return;
       }
       case 'teams':
@@ -259,7 +262,9 @@ export class Emitter {
             c.ethnicity,
             c.firstLanguage,
             c.religion,
-            c.postcode,
+            // An unaccompanied child has no family home here: no home postcode (the 903's rules 392b and 406).
+            c.uasc ? null : districtOf(c.postcode),
+            c.uasc ? null : c.postcode,
           ]);
         }
         return;
@@ -562,7 +567,8 @@ export class Emitter {
               ended ? this.iso(p.end) : null,
               ended ? p.reasonCeased : null,
               p.categoryOfNeed,
-              k.child.postcode,
+              k.child.uasc ? null : districtOf(k.child.postcode),
+              k.child.uasc ? null : k.child.postcode,
               planned ? p.permanencePlan : null,
               planned ? clip(p.permanencePlanDay) : null,
               p.previousPermanence,
@@ -597,6 +603,7 @@ export class Emitter {
                 x.type,
                 x.provider,
                 x.carerRef,
+                districtOf(x.postcode),
                 x.postcode,
                 x.urn,
                 x.distance,

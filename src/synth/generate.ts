@@ -19,6 +19,7 @@ import { allocate, type AllocationModel } from './allocation';
 import { TABLES, type TableKey } from './columns';
 import { Emitter, zeroCounts, type EmitInput } from './emit';
 import { LOCALITIES, PLACES_AWAY } from './geography';
+import { DEMO_GSS_CODE, writeDemoPostcodeLookup } from './postcodes';
 import { STREAM, simulateArrival, type Arrival } from './journeys/child';
 import type { Settings } from './journeys/context';
 import { ladoReferrals } from './lado';
@@ -99,6 +100,8 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
   rows.improvement_actions = history.plan.actions;
   // The services' self-evaluation text for this year and last (self-evaluation.ts).
   rows.self_evaluation_entries = await writeDemoSelfEvaluation(database.db, emitter.authorityId, options.asAt);
+  // Its own small lookup of its synthetic postcodes, so the 903 location rules run on its returns (decision 0027).
+  rows.postcode_lookup = await writeDemoPostcodeLookup(database.db, code);
   progress({ stage: 'inspections and audits', done: 1, total: 1 });
 
   // Statistics for the planner now: PGlite never analyzes by itself, and without them the reporting queries
@@ -209,6 +212,7 @@ function simulate(options: DemoOptions): { input: EmitInput; org: Organisation; 
         code,
         name,
         laNumber: BENCHMARK_LA_NUMBER,
+        gssCode: DEMO_GSS_CODE,
         region: 'London',
         benchmarkLaNumber: BENCHMARK_LA_NUMBER,
       },

@@ -298,7 +298,7 @@ export interface ChildModel {
   ethnicity: string;
   group: EthnicGroup | null;
   dob: Day;
-  /** Home postcode district and the locality (team patch) it belongs to. */
+  /** Home postcode (synthetic, in full: src/synth/postcodes.ts) and the locality (team patch) it belongs to. */
   postcode: string;
   locality: number;
   firstLanguage: string;

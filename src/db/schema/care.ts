@@ -24,6 +24,8 @@ export const periodsOfCare = pgTable(
     /** SSDA903 CIN: category of need N1–N8. */
     categoryOfNeed: text('category_of_need').notNull(),
     homePostcodeDistrict: text('home_postcode_district'),
+    /** SSDA903 HOME_POST: the full postcode of the child's home when the period began (decision 0027), e.g. N12 0AB. */
+    homePostcode: text('home_postcode'),
     /** a) Return to family … g) other (Annex A List 8 permanence plan), as a short code. */
     permanencePlan: text('permanence_plan'),
     permanencePlanDate: day('permanence_plan_date'),
@@ -80,8 +82,10 @@ export const placements = pgTable(
     provider: text('provider'),
     /** A reference for the carer or home, so moves to the same carer can be recognised. */
     carerRef: text('carer_ref'),
-    /** Placement postcode district only (e.g. N12). */
+    /** Placement postcode district (e.g. N12): what pages show. */
     postcodeDistrict: text('postcode_district'),
+    /** SSDA903 PL_POST: the full placement postcode (decision 0027), e.g. N12 0AB; seen only through exports. */
+    postcode: text('postcode'),
     /** Ofsted URN of the setting, or XXXXXXX. */
     urn: text('urn'),
     distanceMiles: numeric('distance_miles', { precision: 6, scale: 1, mode: 'number' }),

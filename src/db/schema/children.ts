@@ -35,8 +35,10 @@ export const children = pgTable(
     ethnicity: text('ethnicity').notNull(),
     firstLanguage: text('first_language'),
     religion: text('religion'),
-    /** Home postcode district only (e.g. N12), never the full postcode. */
+    /** Home postcode district (e.g. N12): what pages show. */
     postcodeDistrict: text('postcode_district'),
+    /** The full home postcode (SSD ssd_address; decision 0027), e.g. N12 0AB; seen only through exports. */
+    postcode: text('postcode'),
     /** The import that first brought the child (null: made in Lantern or by the demo generator). */
     importBatchId: importBatchId(),
     createdAt: createdAt(),

@@ -137,3 +137,30 @@ export const ofstedOutcomes = pgTable(
   },
   (t) => [index('ofsted_outcomes_la').on(t.laNumber, t.startDate), index('ofsted_outcomes_import').on(t.importId)],
 );
+
+/**
+ * Postcodes with the authority they lie in and their grid reference, for the SSDA903 location rules (decision 0027):
+ * loaded from the ONS Postcode Directory or the National Statistics Postcode Lookup (`lantern reference import`,
+ * scope 'national'), or, for the demo authority, its own SYNTHETIC postcodes (scope: the authority's code; source
+ * 'synthetic-demo'), which are never ONS data. Public facts about places: no child is named here.
+ */
+export const postcodeLookup = pgTable(
+  'postcode_lookup',
+  {
+    /** 'national' for a loaded postcode directory, or the code of the one authority these rows are for. */
+    scope: text('scope').notNull(),
+    /** In Lantern's form: upper case, one space (N12 0AB). */
+    postcode: text('postcode').notNull(),
+    /**
+     * The GSS code of the authority with children's services there: the county where the directory gives one (a
+     * two-tier area), else the local authority district (unitary, metropolitan, London); W…, S…, N… outside England.
+     */
+    laCode: text('la_code'),
+    /** OS grid reference in metres (oseast1m, osnrth1m); null where the directory has none. */
+    easting: integer('easting'),
+    northing: integer('northing'),
+    /** ons-postcode-directory or synthetic-demo. */
+    source: text('source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.postcode] })],
+);

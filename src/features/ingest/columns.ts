@@ -41,6 +41,7 @@ export const CHILD_VALUES = [
   'firstLanguage',
   'religion',
   'postcodeDistrict',
+  'postcode',
 ] as const;
 
 /** Columns the writer fills itself, never given by a source. */

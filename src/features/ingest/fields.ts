@@ -95,7 +95,7 @@ export function parseYesNo(text: string): boolean | null | undefined {
   return undefined;
 }
 
-/** A postcode's district (outward code): 'N12 0AB' → 'N12'; Lantern never keeps a full postcode. */
+/** A postcode's district (outward code), from a full postcode or a district alone: 'N12 0AB' → 'N12', 'N12' → 'N12'. */
 export function postcodeDistrict(text: string): string | null {
   const t = text.trim().toUpperCase().replace(/\s+/g, ' ');
   if (t === '') return null;

@@ -6,6 +6,7 @@
  */
 import type { Dataset } from './dataset';
 import type { IssueLog } from './issues';
+import type { PostcodeFacts } from '../reference/postcodes';
 
 export type FormatId = 'ssd' | '903' | 'cin' | 'annex-a';
 
@@ -71,6 +72,16 @@ export interface ImportContext {
    * runner removes the folder when the import ends.
    */
   previousFiles?: (period: string) => Promise<SourceFile[]>;
+  /** The postcode lookup for the 903 location rules (decision 0027); absent where none is wired (unit tests). */
+  postcodes?: PostcodeSource;
+}
+
+/** What the 903 location rules ask of a postcode lookup. */
+export interface PostcodeSource {
+  /** The authority's GSS code, which a placement's authority is compared with; null when it is not known. */
+  authorityCode(): Promise<string | null>;
+  /** The facts for each postcode found (postcodes in Lantern's form), or null when no lookup is loaded. */
+  lookUp(postcodes: readonly string[]): Promise<Map<string, PostcodeFacts> | null>;
 }
 
 export interface ReadResult {

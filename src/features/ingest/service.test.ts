@@ -105,7 +105,7 @@ describeEachEngine('importing files', (ctx) => {
         categoryOfNeed: 'N4',
       }),
     ]);
-    // Lantern keeps postcode districts only.
+    // Pages show postcode districts (the full postcode is kept beside it for the returns: decision 0027).
     assert.ok(snap.placements?.some((p) => p.includes('"postcodeDistrict":"N13"')));
     assert.equal(snap.allocations?.length, 1);
 

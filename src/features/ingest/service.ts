@@ -37,6 +37,7 @@ import { writeDataset, type WriteResult } from './writer';
 import { eventTotals, periodEnd, type ImportEffect } from './effect';
 import { headlineFrom, headlineSql, type Headline } from '../children/headline';
 import { restoreOriginals } from './originals';
+import { postcodeSource } from './postcode-source';
 
 export interface ImportActor {
   userId: number | null;
@@ -280,6 +281,7 @@ async function importClaim(
     options: request.options ?? {},
     today: todayInLondon(),
     previousFiles,
+    postcodes: postcodeSource(database, authority),
   };
   let result: Awaited<ReturnType<ImportFormat['read']>> = null;
   try {

@@ -20,6 +20,7 @@ import {
   type ReferenceProblem,
 } from './files';
 import { outcomeResolver, writeOfstedOutcomes, type OutcomeResolver } from './ofsted-outcomes-write';
+import { firstLine, loadPostcodeDirectory, ONS_SOURCE, postcodeDirectoryColumns } from './postcodes';
 
 export interface ReferenceFileInput {
   /** The name shown in messages and kept in reference_imports (the uploaded or given file name). */
@@ -29,7 +30,7 @@ export interface ReferenceFileInput {
 
 export interface LoadedFile {
   readonly name: string;
-  readonly kind: ReferenceFile['kind'];
+  readonly kind: ReferenceFile['kind'] | 'postcodes';
   readonly source: string;
   /** Rows written (bank holidays, authorities, neighbour pairs, figures); 0 for a skipped file. */
   readonly rows: number;
@@ -217,8 +218,15 @@ export async function importReferenceFiles(
   const started = performance.now();
   const problems: ReferenceProblem[] = [];
   const read: ReferenceFile[] = [];
+  // A postcode directory is too large to read whole: it is recognised by its header and streamed in the transaction.
+  const directories: ReferenceFileInput[] = [];
   for (const f of files) {
     try {
+      const header = await firstLine(f.path);
+      if (header !== null && postcodeDirectoryColumns(header) !== null) {
+        directories.push(f);
+        continue;
+      }
       read.push(await readReferenceFile(f.name, f.path));
     } catch (e) {
       if (e instanceof ReferenceFileError) problems.push(...e.problems);
@@ -232,7 +240,7 @@ export async function importReferenceFiles(
     }
   }
   if (problems.length) throw new ReferenceFileError(problems);
-  if (read.length === 0)
+  if (read.length === 0 && directories.length === 0)
     throw new ReferenceFileError([{ file: '(none)', row: null, column: null, message: 'No files were given' }]);
 
   // Bank holidays go last, so that the working-day functions change only once everything else has been written;
@@ -268,6 +276,13 @@ export async function importReferenceFiles(
       await tx.execute(sql`
         insert into reference_imports (kind, source, file_name, sha256, rows, imported_by)
         values (${file.kind}, ${file.source}, ${file.name}, ${file.sha256}, ${result.rows}, ${importedBy})`);
+    }
+    for (const f of directories) {
+      const loaded = await loadPostcodeDirectory(tx, f.name, f.path);
+      out.push({ name: f.name, kind: 'postcodes', source: ONS_SOURCE, rows: loaded.rows, note: loaded.note });
+      await tx.execute(sql`
+        insert into reference_imports (kind, source, file_name, sha256, rows, imported_by)
+        values ('postcodes', ${ONS_SOURCE}, ${f.name}, '', ${loaded.rows}, ${importedBy})`);
     }
     const derivedRows = hasBenchmarks ? await recomputeDerivedRates(tx) : 0;
     if (hasHolidays) {

@@ -13,6 +13,7 @@
  * days (many health bodies track 28 days); health reviews 6-monthly under 5 and yearly from 5; dental yearly; SDQ
  * yearly aged 4–16; PEP every term; return home interviews within 72 hours.
  */
+import { postcodeIn, syntheticMiles } from '../postcodes';
 import { collectionYearOfDayNumber, supportedAccommodationCode } from '../../domain/code-lists';
 import { addMonthsToDayNumber, civilFromDays, daysFromCivil } from '../../domain/working-days';
 import { londonDateOf } from '../../features/ingest/formats/ssda903/london';
@@ -489,15 +490,17 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
               : type === 'SUP'
                 ? 0.35
                 : 0.4;
-  const inArea = rng.chance(inAreaChance);
-  let postcode: string;
+  // The authority's own provision (PR1) of a home or other setting is in its own area (rule 1015); its foster carers
+  // and adopters (U1–U6, A3–A6) may live anywhere.
+  const ownSetting = provider === 'PR1' && !/^(U[1-6]|A[3-6])$/.test(type);
+  const inArea = rng.chance(inAreaChance) || ownSetting;
+  let district: string;
   let la: string;
-  let distance: number;
   if (inArea) {
     const locality = rng.chance(0.5) ? (s.localities[j.child.locality] as readonly string[]) : rng.pick(s.localities);
-    postcode = rng.pick(locality);
+    district = rng.pick(locality);
     la = s.authorityName;
-    distance = Math.round(rng.real(0.3, 5.5) * 10) / 10;
+    rng.real(0.3, 5.5); // was the distance, before it came from the postcodes: kept so the draws stay as they were
   } else {
     const residential = type === 'K1' || type === 'K2' || type === 'S1';
     const band = rng.next();
@@ -511,10 +514,15 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
         : band < (residential ? 0.65 : 0.9)
           ? rng.pick(middle)
           : rng.pick(far);
-    postcode = rng.pick(where.districts);
+    district = rng.pick(where.districts);
     la = where.la;
-    distance = Math.round(rng.real(where.miles[0], where.miles[1]) * 10) / 10;
+    rng.real(where.miles[0], where.miles[1]); // as above
   }
+  // A synthetic postcode (src/synth/postcodes.ts), chosen without a draw; only a child placed with parents (P1) may
+  // be placed at the home postcode (rule 392d).
+  const home = j.child.postcode;
+  const postcode = postcodeIn(district, j.child.index * 31 + start, type === 'P1' ? null : home);
+  const distance = syntheticMiles(home, postcode);
   return {
     id: 0,
     start,

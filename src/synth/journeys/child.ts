@@ -7,6 +7,7 @@
  * at 18; a baby's proceedings may end in adoption). Each child has its own stream for attributes and for visits,
  * reviews and checks.
  */
+import { postcodeIn } from '../postcodes';
 import { ethnicGroupOf, type EthnicGroup } from '../../domain/code-lists';
 import {
   ARRIVALS,
@@ -33,6 +34,7 @@ export const STREAM = {
   lado: 5,
   organisation: 6,
   outcomes: 7,
+  censusDetail: 8,
 } as const;
 
 export interface Arrival {
@@ -125,7 +127,9 @@ export function simulateArrival(s: Settings, arrival: Arrival, firstIndex: numbe
   }
   const familySurname = surname(traits, group);
   const locality = traits.int(0, s.localities.length - 1);
-  const postcode = traits.pick(s.localities[locality] as readonly string[]);
+  // The family's home: a synthetic postcode in a district of its locality (chosen without a draw, so the streams
+  // of random numbers are as they were before postcodes were full).
+  const postcode = postcodeIn(traits.pick(s.localities[locality] as readonly string[]), firstIndex);
   const religion = traits.chance(0.6)
     ? traits.weighted({ Christian: 45, Muslim: 25, Jewish: 10, Hindu: 7, None: 10, Other: 3 })
     : null;
@@ -201,6 +205,7 @@ function runJourney(s: Settings, child: ChildModel, arrival: Arrival, forced: Fo
     rng: Rng.stream(s.seed, STREAM.family, arrival.family),
     act: Rng.stream(s.seed, STREAM.activity, child.index),
     outcomes: Rng.stream(s.seed, STREAM.outcomes, child.index),
+    detail: Rng.stream(s.seed, STREAM.censusDetail, child.index),
     sw: new CaseHolder(child, 'social-worker'),
     iro: new CaseHolder(child, 'iro'),
     pa: new CaseHolder(child, 'personal-adviser'),

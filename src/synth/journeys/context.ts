@@ -33,6 +33,11 @@ export interface Journey {
    * moved nothing else the generator draws.
    */
   outcomes: Rng;
+  /**
+   * Details the census rules need that the other streams did not draw (an assessment beside a S47 begun at the
+   * referral, the factors of an assessment that leads on): the child's own, so that drawing them changes nothing else.
+   */
+  detail: Rng;
   sw: CaseHolder;
   iro: CaseHolder;
   pa: CaseHolder;

@@ -28,7 +28,7 @@ export function cinEpisode(
   source: string,
   route: 'uasc' | 'private-fostering' | null,
 ): EpisodeEnd {
-  const { rng, child } = j;
+  const { rng, child, s } = j;
   const need = route === 'uasc' ? 'N4' : route === 'private-fostering' ? 'N8' : j.disabled ? 'N2' : NEEDS.draw(rng);
   const ep: CinEpisode = {
     id: 0,
@@ -54,6 +54,9 @@ export function cinEpisode(
   if (route === null && rng.chance(REFERRAL.nfa)) {
     ep.nfa = true;
     ep.need = null;
+    // RC7 (services ceased; the child was not found to be in need): RC8 and RC9 are closures after an assessment,
+    // and a referral with no further action has none (CIN rule 8825Q).
+    ep.closureReason = 'RC7';
     return { closure: referral, kind: 'nfa', earlyHelp: false };
   }
 
@@ -67,6 +70,10 @@ export function cinEpisode(
           ? { to: 'strategy', day: referral }
           : { to: 'assessment', day: referral };
   if (route === 'uasc') assessment(j, ep, referral, ['9A'], true);
+  // A S47 enquiry straight from the referral runs alongside the child and family assessment (CIN rule 2991Q: a S47
+  // with no assessment is queried), drawn from the detail stream so that nothing else changes.
+  if (step.to === 'strategy')
+    assessment({ ...j, rng: j.detail, act: j.detail }, ep, s.calendar.onOrAfter(referral), null, true);
 
   let planned = false;
   for (let guard = 0; guard < 40; guard++) {
@@ -116,6 +123,7 @@ export function cinEpisode(
   if (step.to !== 'close') step = { to: 'close', day: step.day, reason: 'RC7', kind: 'plan' };
   let closure = Math.min(step.day, j.b[18]);
   if (closure < referral) closure = referral;
+  closure = nothingAfter(j, ep, closure);
   ep.closure = closure;
   let reason = step.reason;
   // RC9 (closed after assessment, referred to early help) exists from collection year 2023.
@@ -170,4 +178,44 @@ function ploAtHome(j: Journey, ep: CinEpisode, day: Day): Step {
   if (rng.chance(Math.min(0.95, COURT.careAtIssue * j.careFactor)))
     return { to: 'care', day: court.issue, route: 'proceedings', proceedings: court };
   return afterProceedingsAtHome(j, ep, court);
+}
+
+/**
+ * The closure of an episode, moved so that nothing in the episode is dated after it (CIN rules 8565, 8867): a case
+ * is closed once its assessment is authorised and its conference held, not before. At the 18th birthday the case
+ * closes whatever is going on (children's social care ends): an assessment still open is concluded that day, and a
+ * S47 enquiry whose conference would come later ends without one (as an enquiry for an adult does); anything begun
+ * after the birthday is dropped.
+ */
+function nothingAfter(j: Journey, ep: CinEpisode, closure: Day): Day {
+  const b18 = j.b[18];
+  const last = lastActivity(ep, closure);
+  if (last <= b18 || closure > b18) return last;
+  ep.assessments = ep.assessments.filter((a) => a.start <= b18);
+  for (const a of ep.assessments) {
+    a.authorised = Math.min(a.authorised, b18);
+    if (a.seenDay !== null) a.seenDay = Math.min(a.seenDay, a.authorised);
+  }
+  const dropped = new Set(ep.s47s.filter((x) => x.start > b18));
+  ep.s47s = ep.s47s.filter((x) => !dropped.has(x));
+  ep.strategies = ep.strategies.filter((d) => d.day <= b18);
+  for (const i of ep.icpcs) {
+    if (i.day <= b18 || i.s47 === null || dropped.has(i.s47)) continue;
+    i.s47.icpcNotRequired = true;
+    i.s47.outcome = 'nfa';
+    i.s47.end = Math.min(i.s47.end, b18);
+  }
+  ep.icpcs = ep.icpcs.filter((i) => i.day <= b18);
+  return lastActivity(ep, closure);
+}
+
+/** The latest date of the episode's activity the census shows (and `from`, if later). */
+function lastActivity(ep: CinEpisode, from: Day): Day {
+  let last = from;
+  for (const a of ep.assessments) last = Math.max(last, a.start, a.authorised);
+  for (const x of ep.s47s) last = Math.max(last, x.start);
+  for (const i of ep.icpcs) last = Math.max(last, i.day);
+  for (const p of ep.cinPlans) last = Math.max(last, p.start, p.end);
+  for (const p of ep.cpPlans) last = Math.max(last, p.end);
+  return last;
 }

@@ -6,7 +6,7 @@
  */
 import { collectionYearOfDayNumber } from '../../domain/code-lists';
 import { ASSESSMENT } from '../parameters';
-import { WeightedTable } from '../random';
+import { WeightedTable, type Rng } from '../random';
 import type { Assessment, CareProceedings, CinEpisode, Day } from '../model';
 import { ageOn, type Journey } from './context';
 
@@ -46,6 +46,10 @@ export function assessment(
   const authorised = s.calendar.addWorkingDays(start, wd);
   const seen = act.chance(ASSESSMENT.seen) && start >= j.child.dob;
   const seenDay = seen ? Math.min(authorised, s.calendar.addWorkingDays(start, act.int(0, Math.min(10, wd)))) : null;
+  let found = factors ?? drawFactors(j, start, rng);
+  // "No factors identified" (21) is for a case closed after the assessment (RC8/RC9, CIN rule 8873Q): an
+  // assessment that leads on found something (drawn from the detail stream, so that nothing else changes).
+  if (furtherServices && found.length === 1 && found[0] === '21') found = drawFactors(j, start, j.detail, true);
   const a: Assessment = {
     id: 0,
     start,
@@ -53,17 +57,17 @@ export function assessment(
     seen,
     seenDay,
     seenAlone: seen && ageOn(j, start) >= 5 && act.chance(ASSESSMENT.seenAlone),
-    factors: factors ?? drawFactors(j, start),
+    factors: found,
     furtherServices,
   };
   ep.assessments.push(a);
   return a;
 }
 
-function drawFactors(j: Journey, day: Day): string[] {
-  const { rng } = j;
+/** The factors an assessment identified; `found`: at least one (never 21, no factors identified). */
+function drawFactors(j: Journey, day: Day, rng: Rng, found = false): string[] {
   const year = collectionYearOfDayNumber(day);
-  const n = rng.chance(0.06) ? 0 : 1 + Math.min(4, rng.poisson(1.3));
+  const n = !found && rng.chance(0.06) ? 0 : 1 + Math.min(4, rng.poisson(1.3));
   if (n === 0) return ['21'];
   const out: string[] = [];
   for (let i = 0; i < n * 2 && out.length < n; i++) {
@@ -74,7 +78,8 @@ function drawFactors(j: Journey, day: Day): string[] {
     if ((f === '7A' && ageOn(j, day) < 8) || out.includes(f)) continue;
     out.push(f);
   }
-  return out.length > 0 ? out.sort() : ['21'];
+  // 3B (domestic abuse, the parent or carer), the factor drawn most often (parameters.ts), when every draw was ruled out.
+  return out.length > 0 ? out.sort() : [found ? '3B' : '21'];
 }
 
 /** Proceedings in which the child stayed at home: the final order decides what follows. */

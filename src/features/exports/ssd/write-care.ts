@@ -87,7 +87,7 @@ export async function writeCare(db: Db, l: Lookups, dir: string): Promise<Writte
       clap_cla_placement_urn: p.urn,
       clap_cla_placement_distance: p.distanceMiles,
       clap_cla_placement_provider: p.provider,
-      clap_cla_placement_postcode: p.postcodeDistrict,
+      clap_cla_placement_postcode: p.postcode ?? p.postcodeDistrict,
       clap_cla_placement_end_date: p.endDate,
       clap_cla_placement_change_reason: p.changeReason,
       clap_cla_placement_la: p.laOfPlacement,

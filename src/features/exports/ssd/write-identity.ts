@@ -1,7 +1,7 @@
 /**
  * SSD identity and workforce tables from Lantern's children, disabilities, immigration statuses, family links,
- * teams, workers and allocations. Lantern keeps a postcode district, never a full postcode: ssd_address carries
- * the district. The SSD holds no names, so none are written.
+ * teams, workers and allocations. ssd_address carries the child's full home postcode (decision 0027), or the district
+ * where only that is held. The SSD holds no names, so none are written.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
@@ -47,7 +47,7 @@ export async function writeIdentity(db: Db, l: Lookups, dir: string): Promise<Wr
         addr_table_id: c.id,
         addr_person_id: c.laChildId,
         addr_address_type: 'Home',
-        addr_address_postcode: c.postcodeDistrict,
+        addr_address_postcode: c.postcode ?? c.postcodeDistrict,
       });
   }
   const out = [await personOut.close(), await links.close(), await address.close()];

@@ -85,4 +85,28 @@ describe('SSDA903 episodes from legal statuses × placements', () => {
       ],
     );
   });
+
+  it('writes the full postcodes (the district where only it is held) and none for a short break (V3/V4)', () => {
+    const full = { ...period, homePostcode: 'N2 8AB' };
+    const legalStatuses = [
+      { legalStatus: 'C2', startDate: '2025-05-01', endDate: '2025-08-01' },
+      { legalStatus: 'V3', startDate: '2025-08-01', endDate: '2026-02-01' },
+    ];
+    const one = [
+      { ...place('2025-05-01', '2025-07-01', 'K2', 'A'), postcode: 'N1 1AB', urn: 'SC123456' },
+      place('2025-07-01', '2026-02-01', 'K2', 'B'),
+    ];
+    const eps = episodesOf(full, legalStatuses, one, YEAR);
+    // 1 May: C2 at N1 1AB; 1 July: the second placement, held with its district only (N1); 1 August: V3, no location.
+    assert.deepEqual(
+      eps.map((e) => [e.DECOM, e.LS, e.HOME_POST, e.PL_POST, e.URN]),
+      [
+        ['2025-05-01', 'C2', 'N2 8AB', 'N1 1AB', 'SC123456'],
+        ['2025-07-01', 'C2', 'N2 8AB', 'N1', null],
+        ['2025-08-01', 'V3', null, null, null],
+      ],
+    );
+    // A period held with its district only writes the district, as before decision 0027.
+    assert.equal(episodesOf(period, legalStatuses, one, YEAR)[0]?.HOME_POST, 'N2');
+  });
 });

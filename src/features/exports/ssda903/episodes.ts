@@ -8,6 +8,9 @@
  * The return is as at 31 March: nothing starting after the collection year is written, and an episode or period
  * ending after it is open (DEC and REC blank). An episode is in the year's file when it ends on or after 1 April
  * or is open. REASON_PLACE_CHANGE goes on the episode whose end is the end of its placement.
+ *
+ * HOME_POST and PL_POST are the full postcodes (decision 0027). A short break (LS V3 or V4) has no placement location:
+ * its postcodes and URN are blank (rules 214 and 398).
  */
 
 export interface PeriodIn {
@@ -16,6 +19,8 @@ export interface PeriodIn {
   reasonCeased: string | null;
   categoryOfNeed: string;
   homePostcodeDistrict: string | null;
+  /** The full home postcode (decision 0027); the district is written where only it is held (older imports). */
+  homePostcode?: string | null;
   /** The RNE of the earliest episode held when the period began before it (see periodsOfCare.continuedFrom). */
   continuedFrom?: string | null;
 }
@@ -31,6 +36,8 @@ export interface PlacementIn {
   provider: string | null;
   carerRef: string | null;
   postcodeDistrict: string | null;
+  /** The full placement postcode (decision 0027); the district is written where only it is held. */
+  postcode?: string | null;
   urn: string | null;
   changeReason: string | null;
 }
@@ -49,6 +56,9 @@ export interface EpisodeOut {
   PL_POST: string | null;
   URN: string | null;
 }
+
+/** Legal statuses of a series of short breaks, which carry no placement location. */
+const SHORT_BREAKS = new Set(['V3', 'V4']);
 
 /** The item of `list` in force on `day` (the latest to start on or before it). */
 function inForce<T extends { startDate: string }>(list: readonly T[], day: string): T | undefined {
@@ -100,6 +110,7 @@ export function episodesOf(
     }
     if (dec !== null && dec < year.start) continue;
     const placementEnds = dec !== null && pl.endDate === dec;
+    const shortBreak = SHORT_BREAKS.has(ls.legalStatus);
     out.push({
       DECOM: day,
       RNE: rne,
@@ -110,9 +121,9 @@ export function episodesOf(
       DEC: dec,
       REC: dec === null ? null : next !== undefined ? 'X1' : period.reasonCeased,
       REASON_PLACE_CHANGE: placementEnds && next !== undefined ? pl.changeReason : null,
-      HOME_POST: period.homePostcodeDistrict,
-      PL_POST: pl.postcodeDistrict,
-      URN: urnFor(pl),
+      HOME_POST: shortBreak ? null : (period.homePostcode ?? period.homePostcodeDistrict),
+      PL_POST: shortBreak ? null : (pl.postcode ?? pl.postcodeDistrict),
+      URN: shortBreak ? null : urnFor(pl),
     });
   }
   return out;

@@ -47,9 +47,23 @@ describeEachEngine('the 903 OC3 is the care leaver cohort the indicators count',
     const child = (laChildId: string, dateOfBirth: string) =>
       buildChild(db, { authorityId: la.id, laChildId, dateOfBirth, sex: 'F', upnUnknownReason: 'UN2' });
     async function care(c: { id: number; authorityId: number }, startDate: string, endDate: string | null) {
-      const period = await buildPeriodOfCare(db, c, { startDate, endDate, reasonCeased: endDate ? 'E8' : null });
+      // Full home and placement postcodes, as the 903 asks (rule 392b).
+      const period = await buildPeriodOfCare(db, c, {
+        startDate,
+        endDate,
+        reasonCeased: endDate ? 'E8' : null,
+        homePostcodeDistrict: 'N11',
+        homePostcode: 'N11 1AB',
+      });
       await buildLegalStatus(db, c, { periodOfCareId: period.id, legalStatus: 'V2', startDate, endDate });
-      await buildPlacement(db, c, { periodOfCareId: period.id, placementType: 'U4', startDate, endDate });
+      await buildPlacement(db, c, {
+        periodOfCareId: period.id,
+        placementType: 'U4',
+        startDate,
+        endDate,
+        postcodeDistrict: 'N11',
+        postcode: 'N11 2AB',
+      });
     }
 
     const a = await child('A', '2008-06-15');

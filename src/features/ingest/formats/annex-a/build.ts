@@ -30,6 +30,7 @@ import { addMonths } from '../../../../domain/working-days';
 import { Dataset } from '../../dataset';
 import type { IssueLog } from '../../issues';
 import type { ListNumber } from '../../../annex-a/layouts';
+import { normalisePostcode } from '../../../../domain/postcodes';
 import { postcodeDistrict } from '../../fields';
 import type { ListData, ParsedRow, Value } from './workbook';
 
@@ -88,6 +89,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
         firstLanguage: null,
         religion: null,
         postcodeDistrict: null,
+        postcode: null,
       });
       children.set(id, local);
       // A blank sex or ethnicity is made up to make a new child, and a child unborn at the as-at date may have been
@@ -426,6 +428,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       reasonCeased: str(r.values.reasonCeased),
       categoryOfNeed: str(r.values.categoryOfNeed) ?? 'N1',
       homePostcodeDistrict: null,
+      homePostcode: null,
       permanencePlan: str(r.values.permanencePlan),
       permanencePlanDate: null,
       previousPermanence: null,
@@ -459,6 +462,7 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
         provider: str(r.values.provider),
         carerRef: null,
         postcodeDistrict: postcode === null ? null : postcodeDistrict(postcode),
+        postcode: normalisePostcode(postcode),
         urn: str(r.values.urn),
         distanceMiles: null,
         inArea: location === null ? null : location === 'in',

@@ -62,9 +62,9 @@ describe('CIN census: bad files', () => {
     assert.equal(result?.dataset.rows.children[0]?.laChildId, 'BAD001');
   });
 
-  it('a missing required element (CINreferralDate): LNT-REQUIRED at its CINdetails', async () => {
+  it('a missing required element (CINreferralDate): the DfE rule for it (8600) at its CINdetails', async () => {
     const { found } = await issuesOf('missing-referral-date.xml');
-    assert.deepEqual(found, [['LNT-REQUIRED', 'error', 21, 'CINreferralDate']]);
+    assert.deepEqual(found, [['8600', 'error', 21, 'CINreferralDate']]);
   });
 
   it('an impossible date (30 February): LNT-TYPE on its line', async () => {

@@ -83,8 +83,9 @@ export class ModuleReader {
     this.error(null, rule, `${name} is required in ${this.node.name} but is missing or empty`, name);
   }
 
-  date(name: string, required = false): string | null {
-    const t = this.text(name, required);
+  /** A date; `rule` is the DfE code for a missing required one, where the validator has one (else LNT-REQUIRED). */
+  date(name: string, required = false, rule?: string): string | null {
+    const t = this.text(name, required, rule);
     if (t === null) return null;
     return this.dateOf(this.nodes(name)[0] as XmlNode);
   }

@@ -19,6 +19,7 @@ import type { CinHeader } from './model';
 import { parseChild } from './parse-child';
 import { parseHeader } from './parse-header';
 import { CIN_CHILD_RULES, CIN_FILE_RULES, CIN_HEADER_RULES } from './rules/index';
+import type { ChildCharacteristics } from './rules/context';
 import { addChildToDataset } from './to-dataset';
 import { readCensusXml } from './xml-stream';
 
@@ -89,6 +90,7 @@ async function readFile(
   let stopped = false;
   let count = 0;
   const ids: Array<{ laChildId: string; line: number }> = [];
+  const characteristics: ChildCharacteristics[] = [];
 
   const decideYear = (line: number): void => {
     if (year !== null || stopped) return;
@@ -138,6 +140,12 @@ async function readFile(
       const { start, end } = collectionYearBounds(year);
       runRules(CIN_CHILD_RULES, year, { file: file.name, year, referenceDate: end, periodStart: start, child }, issues);
       if (child.laChildId !== null) ids.push({ laChildId: child.laChildId, line: child.line });
+      characteristics.push({
+        sexCode: child.sexCode,
+        sexElement: child.sexElement,
+        expectedBirthDate: child.expectedBirthDate,
+        disabilities: child.disabilities,
+      });
       addChildToDataset(dataset, child);
       if (++count % 500 === 0)
         ctx.progress({ stage: 'Reading the CIN census', file: file.name, done: count, total: null });
@@ -170,7 +178,7 @@ async function readFile(
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned in a callback, which the type checker does not follow
   if (year === null) return null;
   if (count === 0) fileError(null, 'The census has no Child elements');
-  runRules(CIN_FILE_RULES, year, { file: file.name, children: ids }, issues);
+  runRules(CIN_FILE_RULES, year, { file: file.name, children: ids, characteristics }, issues);
   ctx.progress({ stage: 'Reading the CIN census', file: file.name, done: count, total: count });
   return year;
 }

@@ -44,6 +44,8 @@ export interface CinCpPlan extends Located {
   latestCategory: string | null;
   previousPlans: number | null;
   reviews: Array<{ date: string; line: number }>;
+  /** Lines of review records with no date: an empty CPPreviewDate, or a Reviews group with none (8842Q). */
+  undatedReviews: number[];
 }
 
 export interface CinPreProceedings extends Located {

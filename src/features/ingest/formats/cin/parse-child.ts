@@ -56,6 +56,14 @@ const READER_RULES: ReadonlyArray<readonly [code: string, what: string, years?: 
   ['8790', 'Disability NONE given with other disabilities'],
   ['8794', 'the same Disability given twice'],
   ['8905', 'InitialCategoryOfAbuse missing or not a category'],
+  ['8590', 'a Child with no CINdetails'],
+  ['8600', 'CINreferralDate missing (a date after the reference date is rules/census-year.ts)'],
+  [
+    '8866',
+    "ReferralSource missing or not a code of the year's list (the DfE asks for it for referrals from 1 April 2013; Lantern needs it for every episode, as the canonical model does)",
+  ],
+  ['4010', 'CINPlanStartDate missing (a date after the reference date is rules/census-year.ts)'],
+  ['8720', 'CPPstartDate missing (a date after the reference date is rules/census-year.ts)'],
   ['8910', 'LatestCategoryOfAbuse missing or not a category'],
 ];
 export const CIN_READER_RULES = READER_RULES.map(([code, what, years]) => ({
@@ -227,7 +235,7 @@ export function parseChild(node: XmlNode, ctx: ChildContext): CinChild {
   }
 
   const details = child.nodes('CINdetails');
-  if (details.length === 0) child.missing('CINdetails');
+  if (details.length === 0) child.missing('CINdetails', '8590');
   for (const n of details) out.episodes.push(parseEpisode(n, ctx));
   return out;
 }
@@ -248,12 +256,13 @@ function parseEpisode(node: XmlNode, ctx: ChildContext): CinEpisode {
   const ep: CinEpisode = {
     line: node.line,
     lines: r.lines,
-    referralDate: r.date('CINreferralDate', true),
+    referralDate: r.date('CINreferralDate', true, '8600'),
     referralSource: r.code(
       'ReferralSource',
       referralSourcesFor(ctx.year),
       `ReferralSource for ${collectionYearLabel(ctx.year)}`,
       true,
+      '8866',
     ),
     primaryNeedCode: r.code('PrimaryNeedCode', PRIMARY_NEED_CODES, 'PrimaryNeedCode (N0–N9)', false, '8650'),
     closureDate: r.date('CINclosureDate'),
@@ -316,7 +325,7 @@ function parsePlanDates(node: XmlNode, ctx: ChildContext): CinPlanDates {
   return {
     line: node.line,
     lines: r.lines,
-    startDate: r.date('CINPlanStartDate', true),
+    startDate: r.date('CINPlanStartDate', true, '4010'),
     endDate: r.date('CINPlanEndDate'),
   };
 }
@@ -336,10 +345,15 @@ function parseSection47(node: XmlNode, ctx: ChildContext): CinSection47 {
 function parseCpPlan(node: XmlNode, ctx: ChildContext): CinCpPlan {
   const r = new ModuleReader(node, ctx, CP_PLAN);
   const reviews: CinCpPlan['reviews'] = [];
+  const undatedReviews: number[] = [];
   const rv = r.nodes('Reviews')[0];
   if (rv) {
     const rr = new ModuleReader(rv, ctx, { CPPreviewDate: 'many' });
-    for (const n of rr.nodes('CPPreviewDate')) {
+    const dates = rr.nodes('CPPreviewDate');
+    // A Reviews group with no date in it, or an empty CPPreviewDate, is a review record with a missing date (8842Q).
+    if (dates.length === 0) undatedReviews.push(rv.line);
+    for (const n of dates) {
+      if (n.text === '') undatedReviews.push(n.line);
       const d = rr.dateOf(n);
       if (d) reviews.push({ date: d, line: n.line });
     }
@@ -347,7 +361,7 @@ function parseCpPlan(node: XmlNode, ctx: ChildContext): CinCpPlan {
   return {
     line: node.line,
     lines: r.lines,
-    startDate: r.date('CPPstartDate', true),
+    startDate: r.date('CPPstartDate', true, '8720'),
     endDate: r.date('CPPendDate'),
     initialCategory: r.code(
       'InitialCategoryOfAbuse',
@@ -367,6 +381,7 @@ function parseCpPlan(node: XmlNode, ctx: ChildContext): CinCpPlan {
     // plans, so Lantern accepts 0.
     previousPlans: r.wholeNumber('NumberOfPreviousCPP', true, '8730'),
     reviews,
+    undatedReviews,
   };
 }
 

@@ -35,6 +35,7 @@ export function addChildToDataset(dataset: Dataset, c: CinChild): void {
     firstLanguage: null,
     religion: null,
     postcodeDistrict: null,
+    postcode: null,
   });
   // U is "not recorded" (always so for a child unborn at the census date): it fills a new child, never another's sex.
   if (c.sex === 'U') dataset.standIn('children', childId, ['sex']);

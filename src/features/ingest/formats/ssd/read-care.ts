@@ -20,6 +20,7 @@ import {
   REVIEW_PARTICIPATION_CODES,
 } from '../../../../domain/code-lists';
 import { addDays } from '../../../../domain/working-days';
+import { districtOf, normalisePostcode } from '../../../../domain/postcodes';
 import { normaliseCode, parseDate, parseYesNo, postcodeDistrict } from '../../fields';
 import { LANTERN_RULES } from '../../issues';
 import { partialDatePerm } from '../ssda903/date-perm';
@@ -94,6 +95,7 @@ export function finishClaEpisodes(s: SsdReadState): void {
         reasonCeased: last.end === null ? null : last.reason,
         categoryOfNeed: first.need ?? 'N1',
         homePostcodeDistrict: s.persons.get(first.person)?.postcode ?? null,
+        homePostcode: s.persons.get(first.person)?.fullPostcode ?? null,
         permanencePlan: null,
         permanencePlanDate: null,
         previousPermanence: null,
@@ -206,7 +208,9 @@ export function readPlacement(s: SsdReadState, c: Cells): void {
   );
   const distance = c.decimal('clap_cla_placement_distance');
   const postcodeText = c.text('clap_cla_placement_postcode');
-  const district = postcodeText === null ? null : postcodeDistrict(postcodeText);
+  const fullPostcode = normalisePostcode(postcodeText);
+  const district =
+    postcodeText === null ? null : fullPostcode === null ? postcodeDistrict(postcodeText) : districtOf(fullPostcode);
   if (postcodeText !== null && district === null)
     c.query(
       'clap_cla_placement_postcode',
@@ -227,6 +231,7 @@ export function readPlacement(s: SsdReadState, c: Cells): void {
       provider,
       carerRef: null,
       postcodeDistrict: district,
+      postcode: fullPostcode,
       urn: c.text('clap_cla_placement_urn'),
       distanceMiles: distance,
       inArea: null,

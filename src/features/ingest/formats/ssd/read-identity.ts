@@ -1,5 +1,5 @@
 /**
- * Who the children are: ssd_person, ssd_linked_identifiers (UPN), ssd_address (postcode district only),
+ * Who the children are: ssd_person, ssd_linked_identifiers (UPN), ssd_address (the postcode, in full),
  * ssd_disability, ssd_immigration_status, ssd_mother, ssd_family; and the workforce tables ssd_department,
  * ssd_professionals and ssd_involvements (allocations).
  *
@@ -7,6 +7,7 @@
  */
 import { DISABILITY_CODES, ETHNICITY_CODES } from '../../../../domain/code-lists';
 import { addMonths } from '../../../../domain/working-days';
+import { districtOf, normalisePostcode } from '../../../../domain/postcodes';
 import { normaliseCode, postcodeDistrict } from '../../fields';
 import { LANTERN_RULES } from '../../issues';
 import type { Cells } from './cells';
@@ -60,10 +61,11 @@ export function readPerson(s: SsdReadState, c: Cells): void {
       firstLanguage: null,
       religion: null,
       postcodeDistrict: null,
+      postcode: null,
     },
     c,
   );
-  s.persons.set(id, { local, dob, postcode: null });
+  s.persons.set(id, { local, dob, postcode: null, fullPostcode: null });
 }
 
 /** ssd_linked_identifiers: only the UPN has a home in Lantern; other identifiers are passed over. */
@@ -85,7 +87,7 @@ export function readLinkedIdentifier(s: SsdReadState, c: Cells): void {
   if (child) child.upn = upn;
 }
 
-/** The child's postcode district comes from their best address: an open one over an ended one, then the latest to start. */
+/** The child's postcode (in full, and its district) comes from their best address: an open one over an ended one, then the latest to start. */
 export function readAddress(s: SsdReadState, c: Cells): void {
   const personId = c.id('addr_person_id', true);
   const person = s.person(c, 'addr_person_id', personId);
@@ -93,7 +95,8 @@ export function readAddress(s: SsdReadState, c: Cells): void {
   const start = c.date('addr_address_start_date') ?? '';
   const end = c.date('addr_address_end_date');
   if (!person || personId === null || raw === null) return;
-  const district = postcodeDistrict(raw);
+  const full = normalisePostcode(raw);
+  const district = full === null ? postcodeDistrict(raw) : districtOf(full);
   if (district === null) {
     c.query(
       'addr_address_postcode',
@@ -107,8 +110,12 @@ export function readAddress(s: SsdReadState, c: Cells): void {
   if (best && ((best.open && !open) || (best.open === open && best.start > start))) return;
   s.addressRank.set(personId, { open, start });
   person.postcode = district;
+  person.fullPostcode = full;
   const child = s.dataset.rows.children[person.local - 1];
-  if (child) child.postcodeDistrict = district;
+  if (child) {
+    child.postcodeDistrict = district;
+    child.postcode = full;
+  }
 }
 
 export function readDisability(s: SsdReadState, c: Cells): void {

@@ -37,6 +37,7 @@ function child(
     firstLanguage: null,
     religion: null,
     postcodeDistrict: null,
+    postcode: null,
   });
 }
 
@@ -63,6 +64,7 @@ function period(d: Dataset, childId: number, startDate: string, endDate: string 
     reasonCeased: null,
     categoryOfNeed: 'N1',
     homePostcodeDistrict: null,
+    homePostcode: null,
     permanencePlan: null,
     permanencePlanDate: null,
     previousPermanence: null,

@@ -20,6 +20,8 @@ export interface PersonInfo {
   dob: string | null;
   /** Postcode district from ssd_address, once read. */
   postcode: string | null;
+  /** The full postcode from ssd_address (decision 0027), when it is one. */
+  fullPostcode: string | null;
 }
 
 export interface ReferralInfo {

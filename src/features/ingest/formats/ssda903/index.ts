@@ -7,10 +7,10 @@
  * checked against the year's columns, types and code lists, then against the validator rules in ./rules; then they
  * become canonical rows (see to-dataset.ts for what goes where and what the 903 cannot carry).
  *
- * The rules that compare with last year's return (202–204, 502, 503A–J, 706: rules/cross-year.ts; 205A/B/D, 207,
- * 208, 624, 626: rules/cross-year-status.ts) run only when
- * that return has been imported. The validator's postcode derivations (PL_LA, PL_DISTANCE) are not made, so the
- * rules that compare them (503G/H/J) compare postcodes instead.
+ * The rules that compare with last year's return (202–204, 452, 453, 502, 503A–J, 706: rules/cross-year.ts; 205A/B/D,
+ * 207, 208, 624, 626: rules/cross-year-status.ts) run only when that return has been imported. The location rules
+ * (rules/location.ts) derive PL_LA, PL_LOCATION and PL_DISTANCE from the postcodes with the postcode lookup
+ * (decision 0027); without one, those that need them are not run and an LNT-POSTCODES query says so.
  */
 import { csvHeader } from '../../csv';
 import type { ImportFormat, ReadResult, SourceFile } from '../../format';
@@ -22,6 +22,7 @@ import { buildContext } from './rules/context';
 import { CROSS_YEAR_RULES } from './rules/cross-year';
 import { buildCrossYearContext } from './rules/cross-year-context';
 import { SSDA903_RULES } from './rules/index';
+import { LOCATION_RULES, deriveLocations, lookupCodes, outsideEngland, postcodesOf } from './rules/location';
 import { TABLE_NAMES, TABLE_YEARS, emptyReturn, type Return903, type TableName } from './tables';
 import { toDataset } from './to-dataset';
 import { FIRST_YEAR, LAST_YEAR, inferCollectionYear } from './year';
@@ -148,21 +149,56 @@ export const ssda903Format: ImportFormat = {
     }
 
     ctx.progress({ stage: 'Checking SSDA903 rules', done: 0, total: null });
-    const given = new Set((Object.keys(raw) as TableName[]).filter((t) => year >= TABLE_YEARS[t].from));
-    runRules(SSDA903_RULES, year, buildContext(ret, year, given), issues);
+    // Last year's return, for the rules that compare the two (202–204, 452, 453, 502/503). Its own problems were
+    // reported when it was imported, so they go to a log that is thrown away.
+    let last: Return903 | null = null;
     if (ctx.previousFiles) {
-      // Last year's return, for the rules that compare the two (202–204, 502/503). Its own problems were reported
-      // when it was imported, so they go to a log that is thrown away.
       const previous = await ctx.previousFiles(String(year - 1));
-      const last = previous.length > 0 ? await readPreviousReturn(previous, year - 1) : null;
-      if (last) runRules(CROSS_YEAR_RULES, year, buildCrossYearContext(ret, last, year), issues);
+      last = previous.length > 0 ? await readPreviousReturn(previous, year - 1) : null;
+    }
+    // The location fields derived from the postcodes (decision 0027), when a postcode lookup is loaded.
+    const episodes = last ? [...ret.Episodes, ...last.Episodes] : ret.Episodes;
+    const facts = ctx.postcodes ? await ctx.postcodes.lookUp(postcodesOf(episodes)) : null;
+    const authorityCode = ctx.postcodes ? await ctx.postcodes.authorityCode() : null;
+    const derived = facts ? deriveLocations(episodes, facts, authorityCode) : null;
+    const given = new Set((Object.keys(raw) as TableName[]).filter((t) => year >= TABLE_YEARS[t].from));
+    const base = { ...buildContext(ret, year, given), outsideEngland: outsideEngland(ret.Episodes, derived) };
+    runRules(SSDA903_RULES, year, base, issues);
+    const formerUasc = new Set<string>();
+    for (const u of [...ret.UASC, ...(last?.UASC ?? [])]) if (u.CHILD !== null) formerUasc.add(u.CHILD);
+    runRules(
+      LOCATION_RULES,
+      year,
+      { ...base, formerUasc, authorityCode, derived, found: facts ? new Set(facts.keys()) : null },
+      issues,
+    );
+    const where = fileOf.Episodes ?? fileOf.Header ?? files[0]?.name ?? '';
+    if (ctx.postcodes && ret.Episodes.length > 0 && !facts) {
+      issues.query(
+        where,
+        null,
+        null,
+        'LNT-POSTCODES',
+        `The location rules that need a postcode lookup (${lookupCodes(year).join(', ')}) were not run, 392c checked only that postcodes are shaped like postcodes, and 503G/H/J compared postcodes rather than what is derived from them: no postcode lookup is loaded. Load the ONS Postcode Directory or NSPL with \`lantern reference import\` (decision 0027).`,
+      );
+    } else if (ctx.postcodes && ret.Episodes.length > 0 && authorityCode === null) {
+      issues.query(
+        where,
+        null,
+        null,
+        'LNT-POSTCODES',
+        "The authority's GSS code is not known (set it, or load the authority lookup with its LA number), so rules 411 and 1015 were not run and every placement counts as outside the authority (PL_LOCATION OUT).",
+      );
+    }
+    if (ctx.previousFiles) {
+      if (last) runRules(CROSS_YEAR_RULES, year, buildCrossYearContext(ret, last, year, derived), issues);
       else {
         issues.query(
           fileOf.Header ?? fileOf.Episodes ?? files[0]?.name ?? '',
           null,
           null,
           'LNT-PREVIOUS',
-          `The rules that compare this return with last year's (202–204, 205A/B/D, 207, 208, 502, 503A–503J, 624, 626, 706) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`,
+          `The rules that compare this return with last year's (202–204, 205A/B/D, 207, 208, 452, 453, 502, 503A–503J, 624, 626, 706) were not run: the ${collectionYearLabel(year - 1)} SSDA903 return has not been imported.`,
         );
       }
     }

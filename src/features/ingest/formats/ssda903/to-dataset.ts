@@ -6,12 +6,15 @@
  *   death); MOTHER = 1 → a family link "child" with MC_DOB as the related date of birth.
  * - Episodes → periods of care. A period starts at RNE S, at the first episode of the child in the file, or after
  *   an episode that ended with a REC other than X1; it ends when an episode's REC is not X1 (REC → reasonCeased).
- *   CIN → categoryOfNeed (the latest episode's); HOME_POST → its district. Consecutive episodes with the same LS
- *   make one legal status; a new placement starts at RNE P/T/U/B (and at S), or where the placement's details
- *   change under RNE L. The 903 does not identify carers: each placement gets the carer reference
- *   "903/<CHILD>/<DECOM>", and a move to the same carer (RNE T or U) keeps the previous one, so a re-export
- *   writes the same RNE. PL_POST → district only; REASON_PLACE_CHANGE of a placement's last episode → its
- *   changeReason. PL_LA, PL_LOCATION and PL_DISTANCE are the validator's derivations and are not carried.
+ *   CIN → categoryOfNeed (the latest episode's); HOME_POST → the period's home postcode, in full, and its district
+ *   (decision 0027). Consecutive episodes with the same LS make one legal status; a new placement starts at RNE
+ *   P/T/U/B (and at S), or where the placement's details change under RNE L. The 903 does not identify carers: each
+ *   placement gets the carer reference "903/<CHILD>/<DECOM>", and a move to the same carer (RNE T or U) keeps the
+ *   previous one, so a re-export writes the same RNE. PL_POST → the placement's postcode, in full, and its district;
+ *   REASON_PLACE_CHANGE of a placement's last episode → its changeReason. Postcodes are kept in Lantern's form
+ *   (N12 0AB: normalisePostcode); one not shaped like a postcode is an error (rules/location.ts, 392c) and only its
+ *   district, if it is one, is kept. PL_LA, PL_LOCATION and PL_DISTANCE are derived from the postcodes by the
+ *   location rules (with a postcode lookup) and are not stored by this import.
  * - Reviews → claReviews, in the period of care holding the review date.
  * - UASC → immigrationStatuses 'UASC', from the child's first DECOM in the file (the 903 has no start), ending DUC.
  * - OC2 (flags at 31 March, no dates) → an SDQ score or reason dated the reference date; TEETH_CHECK = 1 → a dental
@@ -39,6 +42,7 @@ import { isIsoDate } from '../../../../domain/dates';
 import { birthdayIn, OC3_WINDOW } from '../../../indicators/areas/oc3-cohort';
 import { addDays, addMonths } from '../../../../domain/working-days';
 import { Dataset } from '../../dataset';
+import { districtOf, normalisePostcode } from '../../../../domain/postcodes';
 import { postcodeDistrict } from '../../fields';
 import { collectionYearBounds } from '../../rules';
 import {
@@ -78,7 +82,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
     if (h.CHILD === null || childIds.has(h.CHILD)) continue;
     const eps = episodesByChild.get(h.CHILD) ?? [];
     const died = eps.find((e) => e.REC === 'E2' && date(e.DEC) !== null);
-    const homes = eps.map((e) => (e.HOME_POST ? postcodeDistrict(e.HOME_POST) : null)).filter((p) => p !== null);
+    const homes = eps.map((e) => districtOfText(e.HOME_POST)).filter((p) => p !== null);
     const unknownUpn = h.UPN !== null && (UPN_UNKNOWN_CODES as readonly string[]).includes(h.UPN.toUpperCase());
     const id = ds.add('children', {
       laChildId: h.CHILD,
@@ -95,6 +99,8 @@ export function toDataset(ret: Return903, year: number): Dataset {
       firstLanguage: null,
       religion: null,
       postcodeDistrict: homes[homes.length - 1] ?? null,
+      // The 903's HOME_POST is the home when each period began, not where the child lives now: it is the period's.
+      postcode: null,
     });
     childIds.set(h.CHILD, id);
     if (h.MOTHER === '1') {
@@ -345,12 +351,23 @@ export function groupByChild(episodes: ReadonlyArray<Row<'Episodes'>>): Map<stri
   return out;
 }
 
+/** The district of a full postcode, or of a district written alone (an older Lantern export wrote districts). */
+function districtOfText(text: string | null): string | null {
+  if (text === null) return null;
+  const full = normalisePostcode(text);
+  return full === null ? postcodeDistrict(text) : districtOf(full);
+}
+
+/** A postcode to compare: in Lantern's form, or as written without spaces when it is not one. */
+const postcodeKey = (text: string | null): string | null =>
+  text === null ? null : (normalisePostcode(text) ?? text.replace(/\s+/g, '').toUpperCase());
+
 function samePlacement(a: Row<'Episodes'>, b: Row<'Episodes'>): boolean {
   return (
     a.PLACE === b.PLACE &&
     a.PLACE_PROVIDER === b.PLACE_PROVIDER &&
     a.URN === b.URN &&
-    postcodeDistrict(a.PL_POST ?? '') === postcodeDistrict(b.PL_POST ?? '')
+    postcodeKey(a.PL_POST) === postcodeKey(b.PL_POST)
   );
 }
 
@@ -359,7 +376,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
   const last = eps[eps.length - 1] as Row<'Episodes'>;
   const ended = last.REC !== null && last.REC !== 'X1' && date(last.DEC) !== null;
   const end = ended ? last.DEC : null;
-  const home = eps.map((e) => (e.HOME_POST ? postcodeDistrict(e.HOME_POST) : null)).find((p) => p !== null) ?? null;
+  const home = eps.map((e) => normalisePostcode(e.HOME_POST)).find((p) => p !== null) ?? null;
   const continued = first.RNE !== null && first.RNE !== 'S';
   const periodId = ds.add('periodsOfCare', {
     childId,
@@ -367,7 +384,8 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
     endDate: end,
     reasonCeased: ended ? last.REC : null,
     categoryOfNeed: last.CIN ?? first.CIN ?? 'N1',
-    homePostcodeDistrict: home,
+    homePostcodeDistrict: eps.map((e) => districtOfText(e.HOME_POST)).find((p) => p !== null) ?? null,
+    homePostcode: home,
     permanencePlan: null,
     permanencePlanDate: null,
     previousPermanence: null,
@@ -416,6 +434,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
   }
   placements.forEach((p, i) => {
     const next = placements[i + 1];
+    const placePostcode = normalisePostcode(p.first.PL_POST);
     const id = ds.add('placements', {
       childId,
       periodOfCareId: periodId,
@@ -424,7 +443,8 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
       placementType: p.first.PLACE ?? '',
       provider: p.first.PLACE_PROVIDER,
       carerRef: p.carer,
-      postcodeDistrict: p.first.PL_POST ? postcodeDistrict(p.first.PL_POST) : null,
+      postcodeDistrict: districtOfText(p.first.PL_POST),
+      postcode: placePostcode,
       urn: p.first.URN,
       distanceMiles: null,
       inArea: null,

@@ -26,6 +26,18 @@ export interface ChildRuleContext {
 export interface FileRuleContext {
   file: string;
   children: ReadonlyArray<{ laChildId: string; line: number }>;
+  /** What the authority-level rules (2886Q, 2887Q, 2888Q) count, for every Child in the file, ID or not. */
+  characteristics: readonly ChildCharacteristics[];
+}
+
+/** A child's recorded sex and disabilities, for the rules about the whole return. */
+export interface ChildCharacteristics {
+  /** The code as given (Sex M/F/U, GenderCurrent 1/2/0/9) and its element; null when missing. */
+  sexCode: string | null;
+  sexElement: 'Sex' | 'GenderCurrent' | null;
+  expectedBirthDate: string | null;
+  /** Disability codes other than NONE. */
+  disabilities: readonly string[];
 }
 
 export type HeaderRule = Rule<HeaderRuleContext>;

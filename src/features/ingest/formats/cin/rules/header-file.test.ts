@@ -36,6 +36,7 @@ describe('CIN rules: Header and file', () => {
       2026,
       {
         file: 'f.xml',
+        characteristics: [],
         children: [
           { laChildId: 'A', line: 3 },
           { laChildId: 'B', line: 9 },
@@ -50,6 +51,7 @@ describe('CIN rules: Header and file', () => {
       2026,
       {
         file: 'f.xml',
+        characteristics: [],
         children: [
           { laChildId: 'A', line: 3 },
           { laChildId: 'B', line: 9 },

@@ -84,6 +84,7 @@ export function cpPlan(over: Partial<CinCpPlan> = {}): CinCpPlan {
     latestCategory: 'NEG',
     previousPlans: 0,
     reviews: [],
+    undatedReviews: [],
     ...over,
   };
 }

@@ -25,6 +25,8 @@ export interface Ctx903 {
    * all, as the validator runs no rule on a table not uploaded.
    */
   given: ReadonlySet<TableName>;
+  /** Episodes placed in Wales, Scotland or Northern Ireland, when a postcode lookup says so (location.ts; rule 218). */
+  outsideEngland?: ReadonlySet<Row<'Episodes'>>;
 }
 
 export type Rule903 = Rule<Ctx903>;

@@ -5,6 +5,7 @@
 import type { Rule } from '../../../rules';
 import type { Return903, Row } from '../tables';
 import { validDate } from './context';
+import type { Derived } from './location';
 
 export interface CrossYearCtx {
   /** This year's collection year (2026 = 2025/26); last year's return is for year - 1. */
@@ -17,11 +18,21 @@ export interface CrossYearCtx {
   lastEpisode: Map<string, Row<'Episodes'>>;
   /** Last year's Header rows of each child. */
   lastHeader: Map<string, Array<Row<'Header'>>>;
+  /**
+   * The derived location fields (PL_LA, PL_LOCATION, PL_DISTANCE) of this year's and last year's episodes, or null
+   * when no postcode lookup is loaded (location.ts).
+   */
+  derived: ReadonlyMap<Row<'Episodes'>, Derived> | null;
 }
 
 export type CrossYearRule = Rule<CrossYearCtx>;
 
-export function buildCrossYearContext(ret: Return903, last: Return903, year: number): CrossYearCtx {
+export function buildCrossYearContext(
+  ret: Return903,
+  last: Return903,
+  year: number,
+  derived: ReadonlyMap<Row<'Episodes'>, Derived> | null = null,
+): CrossYearCtx {
   const firstEpisode = new Map<string, Row<'Episodes'>>();
   for (const e of ret.Episodes) {
     if (e.CHILD === null || !validDate(e.DECOM)) continue;
@@ -41,5 +52,5 @@ export function buildCrossYearContext(ret: Return903, last: Return903, year: num
     if (list) list.push(h);
     else lastHeader.set(h.CHILD, [h]);
   }
-  return { year, ret, last, firstEpisode, lastEpisode, lastHeader };
+  return { year, ret, last, firstEpisode, lastEpisode, lastHeader, derived };
 }

@@ -3,7 +3,8 @@
  * `Episodes_last`): 202–204 (a child's sex, date of birth or ethnicity differs from last year's Header) and
  * 502/503A–503J (the first episode this year must carry on the episode left open at the end of last year).
  *
- * Sources: lac_validator/rules/lac2022_23/rule_202.py, rule_203.py, rule_204.py, rule_502.py, rule_503A–J.py,
+ * Sources: lac_validator/rules/lac2022_23/rule_202.py, rule_203.py, rule_204.py, rule_452.py, rule_453.py,
+ * rule_502.py, rule_503A–J.py,
  * their re-issues in lac2023_24 and lac2024_25 (same logic), lac2025_26/rule_503D.py, and
  * lac_validator/rules/rule_utils.py `field_different_from_previous`:
  * - 202–204: a child in both Headers whose value differs (blank = blank; a date that is not a date counts as
@@ -16,13 +17,14 @@
  *   this year must have the same RNE (A), LS (B), CIN (C), PLACE (D), PLACE_PROVIDER (E), URN (F). 503D lets a
  *   placement recoded by the year's code-list change through: H5 → K3 (2023/24 and 2024/25, when K3 replaced H5)
  *   and Z1 → Z11–Z14 (2025/26 on, when Z1 was split; the lac2025_26 test passes Z1 → Z13 and Z1 → Z14).
- * - 503G/H/J compare the validator's postcode derivations PL_DISTANCE (home to placement, 0.2 miles or more
- *   apart), PL_LA and PL_LOCATION (IN/OUT of the authority). Lantern does not derive them (no ONS postcode data),
- *   so it compares the postcodes they are derived from and reports a query, not an error: a different placement
- *   postcode (H, J) or home or placement postcode (G) may or may not change the derived value.
+ * - 503G/H/J compare the fields derived from the postcodes (location.ts): PL_DISTANCE (0.2 miles or more apart,
+ *   or blank last year and not now), PL_LA and PL_LOCATION (blank equal to blank); 452 and 453 are 503H and 503G
+ *   where the first episode's RNE is also last year's. They need a postcode lookup (decision 0027). Without one,
+ *   452/453 are not run and 503G/H/J compare the postcodes the fields are derived from and report a query, not an
+ *   error: a different placement postcode (H, J) or home or placement postcode (G) may or may not change them.
  *
  * Severity: the 903 validator does not mark queries in the code; its rules are reported
- * as errors, and so are these, apart from the postcode proxies above. Hits are on this year's rows: the Header row
+ * as errors, and so are these, apart from the postcode comparisons made without a lookup. Hits are on this year's rows: the Header row
  * (202–204) and the first episode (502, 503).
  */
 import { defineRule } from '../../../rules';
@@ -116,7 +118,7 @@ type EpisodeColumn = 'RNE' | 'LS' | 'CIN' | 'PLACE' | 'PLACE_PROVIDER' | 'URN';
 function carriedOver(
   r: Omit<CrossYearRule, 'check'> & {
     column: string;
-    differs: (before: Row<'Episodes'>, now: Row<'Episodes'>) => string | null;
+    differs: (before: Row<'Episodes'>, now: Row<'Episodes'>, ctx: CrossYearCtx) => string | null;
   },
 ): CrossYearRule {
   const { column, differs, ...rule } = r;
@@ -126,7 +128,7 @@ function carriedOver(
       for (const [child, first] of ctx.firstEpisode) {
         const before = ctx.lastEpisode.get(child);
         if (!before || validDate(before.DEC)) continue;
-        const detail = differs(before, first);
+        const detail = differs(before, first, ctx);
         if (detail !== null) hit(at(first, column, detail));
       }
     },
@@ -191,7 +193,8 @@ export const rule503D2026 = carriedOver({
 const postcode = (v: string | null): string | null => (v === null ? null : v.replace(/\s+/g, '').toUpperCase());
 
 function postcodesDiffer(columns: ReadonlyArray<'HOME_POST' | 'PL_POST'>) {
-  return (before: Row<'Episodes'>, now: Row<'Episodes'>): string | null => {
+  return (before: Row<'Episodes'>, now: Row<'Episodes'>, ctx: CrossYearCtx): string | null => {
+    if (ctx.derived !== null) return null; // the derived fields are compared instead (below)
     const changed = columns.filter((c) => postcode(before[c]) !== postcode(now[c]));
     return changed.length === 0 ? null : changed.map((c) => `${c} last year: ${before[c] ?? 'blank'}`).join('; ');
   };
@@ -204,7 +207,7 @@ export const rule503G = carriedOver({
     'The home or placement postcode in the first episode differs from the open episode at the end of last year, so the placement distance may not match. Check the first episode.',
   years: { from: 2023 },
   source:
-    'lac_validator/rules/lac2024_25/rule_503G.py compares PL_DISTANCE (0.2 miles or more); Lantern does not derive it and compares HOME_POST and PL_POST instead',
+    'lac_validator/rules/lac2024_25/rule_503G.py compares PL_DISTANCE (0.2 miles or more); without a postcode lookup Lantern compares HOME_POST and PL_POST instead',
   column: 'PL_POST',
   differs: postcodesDiffer(['HOME_POST', 'PL_POST']),
 });
@@ -216,7 +219,7 @@ export const rule503H = carriedOver({
     'The placement postcode in the first episode differs from the open episode at the end of last year, so the placement local authority may not match. Check the first episode.',
   years: { from: 2023 },
   source:
-    'lac_validator/rules/lac2024_25/rule_503H.py compares PL_LA; Lantern does not derive it and compares PL_POST instead',
+    'lac_validator/rules/lac2024_25/rule_503H.py compares PL_LA; without a postcode lookup Lantern compares PL_POST instead',
   column: 'PL_POST',
   differs: postcodesDiffer(['PL_POST']),
 });
@@ -228,9 +231,101 @@ export const rule503J = carriedOver({
     'The placement postcode in the first episode differs from the open episode at the end of last year, so the placement location (in or out of the authority) may not match. Check the first episode.',
   years: { from: 2023 },
   source:
-    'lac_validator/rules/lac2024_25/rule_503J.py compares PL_LOCATION; Lantern does not derive it and compares PL_POST instead',
+    'lac_validator/rules/lac2024_25/rule_503J.py compares PL_LOCATION; without a postcode lookup Lantern compares PL_POST instead',
   column: 'PL_POST',
   differs: postcodesDiffer(['PL_POST']),
+});
+
+/** Distances compared as the validator does: 0.2 miles or more apart, or blank last year and given now. */
+function distanceDiffers(before: number | null, now: number | null): boolean {
+  if (before === null) return now !== null;
+  return now !== null && Math.abs(now - before) >= 0.2 - 1e-9;
+}
+
+/**
+ * A rule on a derived field of the first episode against last year's open episode (with a postcode lookup only);
+ * `sameRne` adds 452/453's condition that the first episode's RNE is last year's.
+ */
+function derivedCarriedOver(
+  r: Omit<CrossYearRule, 'check'> & {
+    field: 'PL_LA' | 'PL_LOCATION' | 'PL_DISTANCE';
+    sameRne: boolean;
+  },
+): CrossYearRule {
+  const { field, sameRne, ...rule } = r;
+  return defineRule<CrossYearCtx>({
+    ...rule,
+    check(ctx, hit) {
+      const derived = ctx.derived;
+      if (derived === null) return;
+      for (const [child, first] of ctx.firstEpisode) {
+        const before = ctx.lastEpisode.get(child);
+        if (!before || validDate(before.DEC) || (sameRne && first.RNE !== before.RNE)) continue;
+        const a = derived.get(before)?.[field] ?? null;
+        const b = derived.get(first)?.[field] ?? null;
+        const differs =
+          field === 'PL_DISTANCE' ? distanceDiffers(a as number | null, b as number | null) : String(a) !== String(b);
+        if (differs) hit(at(first, 'PL_POST', `${field} last year: ${a ?? 'blank'}, now: ${b ?? 'blank'}`));
+      }
+    },
+  });
+}
+
+export const rule503GDerived = derivedCarriedOver({
+  code: '503G',
+  severity: 'error',
+  message: 'The distance in the first episode does not match the open episode at the end of last year.',
+  years: { from: 2023 },
+  source:
+    'lac_validator/rules/lac2024_25/rule_503G.py: PL_DISTANCE (derived, location.ts) 0.2 miles or more from last year’s open episode, or blank then and given now',
+  field: 'PL_DISTANCE',
+  sameRne: false,
+});
+
+export const rule503HDerived = derivedCarriedOver({
+  code: '503H',
+  severity: 'error',
+  message:
+    'The placement local authority in the first episode does not match the open episode at the end of last year.',
+  years: { from: 2023 },
+  source: 'lac_validator/rules/lac2024_25/rule_503H.py: PL_LA (derived, location.ts) differs; blank equals blank',
+  field: 'PL_LA',
+  sameRne: false,
+});
+
+export const rule503JDerived = derivedCarriedOver({
+  code: '503J',
+  severity: 'error',
+  message:
+    'The placement location (in or out of the authority) in the first episode does not match the open episode at the end of last year.',
+  years: { from: 2023 },
+  source: 'lac_validator/rules/lac2024_25/rule_503J.py: PL_LOCATION (derived, location.ts) differs; blank equals blank',
+  field: 'PL_LOCATION',
+  sameRne: false,
+});
+
+export const rule452 = derivedCarriedOver({
+  code: '452',
+  severity: 'error',
+  message:
+    'The local authority of the placement in the first episode this year contradicts the open episode at the end of last year.',
+  years: { from: 2023 },
+  source:
+    'lac_validator/rules/lac2022_23/rule_452.py: with the same RNE, PL_LA (derived, location.ts) differs from last year’s open last episode',
+  field: 'PL_LA',
+  sameRne: true,
+});
+
+export const rule453 = derivedCarriedOver({
+  code: '453',
+  severity: 'error',
+  message:
+    'The distance from home in the first episode this year contradicts the open episode at the end of last year.',
+  years: { from: 2023 },
+  source:
+    'lac_validator/rules/lac2022_23/rule_453.py: with the same RNE, PL_DISTANCE (derived, location.ts) 0.2 miles or more apart, or blank then and given now',
+  field: 'PL_DISTANCE',
+  sameRne: true,
 });
 
 /** The cross-year rules, run by the 903 format only when last year's return has been imported. */
@@ -249,6 +344,11 @@ export const CROSS_YEAR_RULES: readonly CrossYearRule[] = [
   rule503G,
   rule503H,
   rule503J,
+  rule503GDerived,
+  rule503HDerived,
+  rule503JDerived,
+  rule452,
+  rule453,
   rule706, // DoLo (2026/27+), in dolo.ts
   ...crossYearAdoptionRules, // adoption decisions, missing, care leavers: cross-year-adoption.ts
   ...crossYearStatusRules, // UASC, mother and UPN against last year: cross-year-status.ts

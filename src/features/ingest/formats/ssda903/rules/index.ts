@@ -1,8 +1,9 @@
 /**
  * The 903 rules Lantern checks, in the order they are reported. Each applies in the collection years it names
- * (rules.ts appliesIn). The rules that compare with last year's return (202–204, 205A/B/D, 207, 208, 502, 503A–J,
- * 624, 626, and the DoLo rule 706) are not here: they are cross-year.ts CROSS_YEAR_RULES, run by ../index.ts when last year's return has been
- * imported. 355 is a query here (see respite.ts). The validator's INT rules are all here (integrity.ts); Lantern's own
+ * (rules.ts appliesIn). Not here: the location rules (location.ts LOCATION_RULES, run on every return, with the
+ * postcode lookup), and the rules that compare with last year's return (202–204, 205A/B/D, 207, 208, 452, 453, 502,
+ * 503A–J, 624, 626, and the DoLo rule 706: cross-year.ts CROSS_YEAR_RULES, run by ../index.ts when last year's return
+ * has been imported). 355 is a query here (see respite.ts). The validator's INT rules are all here (integrity.ts); Lantern's own
  * LNT-REFERENCE covers what they do not: children of SWEpisodes and DoLo missing from the Header, and reviews
  * outside every episode.
  */

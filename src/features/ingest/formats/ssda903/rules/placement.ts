@@ -36,11 +36,11 @@ export const rule218 = rule903({
   message: 'Ofsted Unique reference number (URN) is required.',
   years: { from: 2023 },
   source:
-    'lac_validator/rules/lac2022_23/rule_218.py: for episodes ending in or after the collection year. The validator exempts placements outside England (PL_LA from ONS postcodes), which Lantern does not derive',
+    'lac_validator/rules/lac2022_23/rule_218.py: for episodes ending in or after the collection year, except placements outside England (PL_LA WAL, SCO or NIR, derived from PL_POST when a postcode lookup is loaded: location.ts)',
   check(ctx, hit) {
     const exempt = urnExemptPlacements(ctx.year);
     for (const e of ctx.ret.Episodes) {
-      if (e.PLACE === null || exempt.includes(e.PLACE) || e.URN !== null) continue;
+      if (e.PLACE === null || exempt.includes(e.PLACE) || e.URN !== null || ctx.outsideEngland?.has(e)) continue;
       if (e.DEC === null || e.DEC >= ctx.start) hit(at(e, 'URN'));
     }
   },
