@@ -272,6 +272,7 @@ export const TABLES = {
     'permanencePlanDate',
     'previousPermanence',
     'previousPermanenceDate',
+    'previousPermanenceLa',
   ]),
   legalStatuses: spec(schema.legalStatuses, [
     'id',

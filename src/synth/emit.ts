@@ -574,6 +574,10 @@ export class Emitter {
               planned ? clip(p.permanencePlanDay) : null,
               p.previousPermanence,
               clip(p.previousPermanenceDay),
+              // The orders the demo knows of were all made here.
+              p.previousPermanence !== null && p.previousPermanence !== 'Z1'
+                ? this.input.authority.benchmarkLaNumber
+                : null,
             ]);
           }
         return;

@@ -32,6 +32,10 @@ export const periodsOfCare = pgTable(
     /** SSDA903 PrevPerm: P1–P4 or Z1 and its date. */
     previousPermanence: text('previous_permanence'),
     previousPermanenceDate: day('previous_permanence_date'),
+    /** SSDA903 DATE_PERM when part of it is not known, as the 903 writes it (ZZ/05/2019, ZZ/ZZ/ZZZZ); else null. */
+    previousPermanenceDatePartial: text('previous_permanence_date_partial'),
+    /** SSDA903 LA_PERM: where the previous permanence order was arranged (a DfE LA number, WAL, SCO, NIR or NUK). */
+    previousPermanenceLa: text('previous_permanence_la'),
     /**
      * When the period began before the earliest record Lantern holds of it (a 903 for a later year carries only
      * the episodes open in that year): the SSDA903 RNE of that earliest episode (L, P, T, U or B), so that the

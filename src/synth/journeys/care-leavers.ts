@@ -42,7 +42,6 @@ const ACTIVITY_18_20 = WeightedTable.from({
   G4: 6,
   G5: 28,
   G6: 5,
-  '0': 1,
 });
 const ACTIVITY_21_PLUS = WeightedTable.from({
   F1: 14,
@@ -56,7 +55,6 @@ const ACTIVITY_21_PLUS = WeightedTable.from({
   G4: 7,
   G5: 26,
   G6: 6,
-  '0': 1,
 });
 
 export function careLeaverJourney(j: Journey): void {
@@ -98,7 +96,16 @@ export function careLeaverJourney(j: Journey): void {
   };
   let paLinked: Day | null = null;
   if (eligibleFrom !== null) {
-    status('eligible', eligibleFrom, careEnd);
+    // Eligible only while looked after: out of care between two periods before 18, the young person is relevant
+    // (Children (Leaving Care) Act 2000); an eligible record after leaving care is an error the care leaver figures
+    // and the 903's OC3 would have to work around.
+    let at = eligibleFrom;
+    for (const p of periods) {
+      if (p.end <= at || p.start >= careEnd) continue;
+      if (p.start > at) status('relevant', at, p.start);
+      status('eligible', Math.max(at, p.start), Math.min(p.end, careEnd));
+      at = Math.min(p.end, careEnd);
+    }
     if (careEnd < b18) status('relevant', careEnd, b18);
     status('former-relevant', b18, supportEnd);
     paLinked = rng.chance(CARE_LEAVERS.paBy17AndHalf)
@@ -148,6 +155,7 @@ export function careLeaverJourney(j: Journey): void {
       if (d >= W) child.pathwayReviews.push(d);
     }
   }
+  // (Activity 0, not known, is never drawn: a young person the authority is in touch with has a known activity, rule 345.)
   // Keeping in touch about every 8 weeks once the young person has left care, the first contact within 4 weeks of
   // leaving (so that most 18th birthdays have a record in the 903 OC3 window, which ends a month after it).
   let accommodation = ACCOMMODATION.draw(act);

@@ -16,6 +16,7 @@
 import { postcodeIn, syntheticMiles } from '../postcodes';
 import { collectionYearOfDayNumber, supportedAccommodationCode } from '../../domain/code-lists';
 import { addMonthsToDayNumber, civilFromDays, daysFromCivil } from '../../domain/working-days';
+import { londonDateOf } from '../../features/ingest/formats/ssda903/london';
 import { ADOPTION, CARE, CARE_LEAVERS, rateOn } from '../parameters';
 import { WeightedTable } from '../random';
 import type {
@@ -178,6 +179,7 @@ export function periodOfCare(
 
   placements(j, period, tl, route);
   if (tl.after === 'adult') tl.rec = reasonAt18(j, period);
+  if (tl.rec === 'E45' || tl.rec === 'E46') tl.rec = sgoToFormerFosterCarers(period, tl.rec);
   period.reasonCeased = tl.rec;
 
   // Who holds the child: the children in care team from the first review, permanence once a placement order is made.
@@ -304,7 +306,11 @@ function longTerm(j: Journey, tl: Timeline, from: Day): void {
     return;
   }
   if (sgo < home) {
-    tl.permanence = milestone({ orderType: 'sgo', orderDay: sgo });
+    // After a reversed decision to place for adoption, the same record goes on to the order: the decision and its
+    // reversal stay in the 903's PlacedAdoption (rules 553, 557).
+    tl.permanence = tl.permanence
+      ? { ...tl.permanence, orderType: 'sgo', orderDay: sgo }
+      : milestone({ orderType: 'sgo', orderDay: sgo });
     finish(tl, sgo, rng.weighted({ E45: 45, E46: 45, E48: 10 }), 'sgo');
     return;
   }
@@ -368,6 +374,18 @@ function adoption(j: Journey, period: PeriodOfCare, tl: Timeline, order: Day): v
   finish(tl, adopted, rng.chance(0.75) ? 'E11' : 'E12', 'adopted');
 }
 
+/**
+ * E45 and E46 are special guardianship orders to the child's former foster carers (relatives or friends, and others):
+ * the child must have been fostered (U1–U6, rule 516) — with relatives (U1–U3) for E45, with others (U4–U6) for E46.
+ * From any other placement the order is to other carers: E47 (relatives or friends) or E48.
+ */
+function sgoToFormerFosterCarers(period: PeriodOfCare, rec: 'E45' | 'E46'): string {
+  const last = period.placements[period.placements.length - 1]?.type ?? '';
+  if (/^U[1-3]$/.test(last)) return 'E45';
+  if (/^U[4-6]$/.test(last)) return 'E46';
+  return rec === 'E45' ? 'E47' : 'E48';
+}
+
 /** SSDA903 REC for a period ending on the 18th birthday. */
 function reasonAt18(j: Journey, period: PeriodOfCare): string {
   const { rng } = j;
@@ -387,7 +405,8 @@ function reasonAt18(j: Journey, period: PeriodOfCare): string {
 function previousPermanence(j: Journey, period: PeriodOfCare): void {
   for (const ep of j.child.episodes) {
     for (const p of ep.periods) {
-      if (p === period || !p.permanence?.orderDay || p.permanence.orderDay > period.start) continue;
+      // An order made before this period began (DATE_PERM is before the start: rule 632).
+      if (p === period || !p.permanence?.orderDay || p.permanence.orderDay >= period.start) continue;
       const t = p.permanence.orderType;
       period.previousPermanence = t === 'adoption' ? 'P1' : t === 'sgo' ? 'P2' : 'P3';
       period.previousPermanenceDay = p.permanence.orderDay;
@@ -676,6 +695,7 @@ function checks(j: Journey, period: PeriodOfCare): void {
     // A child goes missing again only after coming back: the next episode starts the day after the last one
     // ended at the earliest (the 903 rules 567 and 574 forbid overlapping periods, and the return carries dates).
     let returnedDay = -Infinity;
+    const ends = episodeEnds(j, period);
     for (
       let d = from + Math.round(act.exponential(CARE.missingMeanGapDays));
       d <= last;
@@ -684,8 +704,9 @@ function checks(j: Journey, period: PeriodOfCare): void {
       if (d <= returnedDay) d = returnedDay + 1;
       if (d > last) break;
       const episode = missingEpisode(j, d, last);
+      const kept = withinEpisode(episode, ends);
       returnedDay = Math.floor(episode.endMinute / 1440);
-      if (d >= W) child.missing.push(episode);
+      if (d >= W && kept) child.missing.push(episode);
     }
   }
 }
@@ -730,6 +751,43 @@ function annualOutcomes(j: Journey, period: PeriodOfCare): void {
     });
     child.sdq.sort((a, c) => a.day - c.day);
   }
+}
+
+/**
+ * The days a missing period may last to, as the SSDA903 sees them: the ends of the period's episodes (each change of
+ * legal status or placement, and the period's end), in London dates. A missing period ends by the end of the episode
+ * it started in (rules 575, 577, 578); one that would still be running when the child leaves care on their 18th
+ * birthday ends the day before, unless the period ends E8 (rule 580: missing at 18 is E8).
+ */
+function episodeEnds(j: Journey, period: PeriodOfCare): Day[] {
+  const ends = new Set<Day>([period.end]);
+  for (const x of [...period.legalStatuses, ...period.placements]) if (x.start > period.start) ends.add(x.start);
+  if (period.end === j.b[18] && period.reasonCeased !== 'E8') {
+    ends.delete(period.end);
+    ends.add(period.end - 1);
+  }
+  return [...ends].sort((a, b) => a - b);
+}
+
+/** The London date of a minute (UTC minutes since 1970), as a day number. */
+function londonDay(minute: number): Day {
+  return Date.parse(`${londonDateOf(new Date(minute * 60_000))}T00:00:00Z`) / 86_400_000;
+}
+
+/**
+ * Cuts a missing period to the end of the SSDA903 episode it starts in (noon UTC that day, the same London date);
+ * false when it cannot fit (it starts after the last end, or after noon on it).
+ */
+function withinEpisode(episode: Missing, ends: readonly Day[]): boolean {
+  const start = londonDay(episode.startMinute);
+  const limit = ends.find((e) => e >= start);
+  if (limit === undefined) return false;
+  if (londonDay(episode.endMinute) <= limit) return true;
+  const noon = limit * 1440 + 720;
+  if (noon < episode.startMinute) return false;
+  episode.endMinute = noon;
+  if (episode.rhiCompletedMinute !== null && episode.rhiCompletedMinute < noon) episode.rhiCompletedMinute = null;
+  return true;
 }
 
 function missingEpisode(j: Journey, day: Day, last: Day): Missing {

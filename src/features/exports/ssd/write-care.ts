@@ -56,8 +56,9 @@ export async function writeCare(db: Db, l: Lookups, dir: string): Promise<Writte
       await previous.write({
         lapp_table_id: p.id,
         lapp_person_id: who,
-        lapp_previous_permanence_order_date: p.previousPermanenceDate,
+        lapp_previous_permanence_order_date: p.previousPermanenceDate ?? p.previousPermanenceDatePartial,
         lapp_previous_permanence_option: p.previousPermanence,
+        lapp_previous_permanence_la: p.previousPermanenceLa,
       });
     }
   }

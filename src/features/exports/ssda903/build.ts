@@ -5,8 +5,10 @@
  * - Episodes: every period of care overlapping the year, rebuilt by episodes.ts; the children with an episode in
  *   the file are "the children looked after in the year". A placement type that needs an Ofsted URN (rule 218)
  *   but has none gets the accepted placeholder XXXXXXX.
- * - OC3: care leavers whose birthday in the year is their 17th–21st, with the contact nearest that birthday
- *   between three months before and one month after it (ACCOM 0 when the accommodation is not known).
+ * - OC3: exactly the relevant and former relevant care leavers whose 17th–21st birthday falls in the year, as the
+ *   care leaver indicators count them (indicators/areas/oc3-cohort.ts: the care leaver record open on the birthday,
+ *   not looked after then), with the contact nearest that birthday between three months before and one month after
+ *   it; with none, "not in touch" (IN_TOUCH NO, ACTIV 0, ACCOM 0); ACTIV and ACCOM 0 when not known.
  * - Header: the children in Episodes or OC3 (SEX 1/2 until 2023/24). MOTHER (rules 165, 393, 399, 607, 625, 628):
  *   for a child with an episode other than a short break (V3/V4), 1 when a "child" family link exists whose child
  *   was born by 31 March and by the end of her last episode, 0 for other girls and young women; blank for boys, for
@@ -22,7 +24,8 @@
  *   interventions) from the child's claOutcomes at 31 March, blank where none is held.
  * - AD1: periods ended by adoption (E11/E12) in the year, with their permanence milestone. PlacedAdoption:
  *   decisions to place for adoption (ADM decision) of periods written, not ceased before the year.
- * - PrevPerm: the first period starting in the year, when its previous permanence is recorded.
+ * - PrevPerm: the first period starting in the year, when its previous permanence is recorded (LA_PERM, and DATE_PERM
+ *   as a date or as kept with its unknown part).
  * - Missing: missing/away episodes overlapping the year of children in Episodes (dates in Europe/London).
  * - SWEpisodes (2023/24+): social worker allocations overlapping the year: all of them for a child looked after on
  *   31 March, else those from the child's first episode written to the last one's end; SW_ID is the worker's ref, or
@@ -31,7 +34,7 @@
  *
  * Dates are dd/mm/yyyy; rows are sorted by CHILD then date.
  */
-import { birthdayInYear } from '../../ingest/formats/ssda903/to-dataset';
+import { oc3Record } from '../../indicators/areas/oc3-cohort';
 import { returnSex } from '../../ingest/formats/ssda903/codes';
 import { londonDateOf } from '../../ingest/formats/ssda903/london';
 import { addYears } from '../../ingest/formats/ssda903/rules/context';
@@ -97,24 +100,16 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
   const laId = (childId: number) => children.get(childId)?.laChildId ?? '';
   const dobOf = (childId: number) => dmy(children.get(childId)?.dateOfBirth);
 
-  // OC3: the contact nearest the 17th–21st birthday in the year.
-  const oc3 = new Map<number, Canonical['contacts'][number]>();
-  for (const [childId, contacts] of groupBy(c.contacts, (x) => x.childId)) {
+  // OC3: the relevant and former relevant care leavers whose 17th–21st birthday is in the year (oc3-cohort.ts), with
+  // the contact nearest it, or none (not in touch).
+  const oc3 = new Map<number, Canonical['contacts'][number] | null>();
+  const contactsByChild = groupBy(c.contacts, (x) => x.childId);
+  const periodsByChild = groupBy(c.periods, (x) => x.childId);
+  for (const [childId, leavers] of groupBy(c.leavers, (x) => x.childId)) {
     const dob = children.get(childId)?.dateOfBirth;
     if (!dob) continue;
-    const birthday = birthdayInYear(dob, year);
-    const age = Number(birthday.slice(0, 4)) - Number(dob.slice(0, 4));
-    if (age < 17 || age > 21) continue;
-    const from = addMonths(birthday, -3);
-    const to = addMonths(birthday, 1);
-    const near = contacts
-      .filter((x) => x.contactDate >= from && x.contactDate <= to)
-      .sort(
-        (a, b) =>
-          Math.abs(daysFrom(a.contactDate, birthday)) - Math.abs(daysFrom(b.contactDate, birthday)) ||
-          a.contactDate.localeCompare(b.contactDate),
-      );
-    if (near[0]) oc3.set(childId, near[0]);
+    const record = oc3Record(dob, year, leavers, periodsByChild.get(childId) ?? [], contactsByChild.get(childId) ?? []);
+    if (record) oc3.set(childId, record.contact);
   }
 
   const inReturn = [...new Set([...writtenByChild.keys(), ...oc3.keys()])].sort((a, b) =>
@@ -236,19 +231,20 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
     });
   }
 
-  // OC3.
+  // OC3. With no contact in the window: not in touch, activity and accommodation not known (0: rule 153 wants all
+  // three or none).
   for (const childId of inReturn) {
-    const x = oc3.get(childId);
-    if (!x) continue;
+    if (!oc3.has(childId)) continue;
+    const x = oc3.get(childId) ?? null;
     const accom =
-      x.accommodation === null
+      x === null || x.accommodation === null
         ? '0'
         : `${x.accommodation}${x.accommodationSuitable === null ? '' : x.accommodationSuitable ? '1' : '2'}`;
     out.OC3.push({
       CHILD: laId(childId),
       DOB: dobOf(childId),
-      IN_TOUCH: x.inTouch,
-      ACTIV: x.activity ?? '',
+      IN_TOUCH: x === null ? 'NO' : x.inTouch,
+      ACTIV: x?.activity ?? '0',
       ACCOM: accom,
     });
   }
@@ -305,8 +301,10 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
       CHILD: laId(childId),
       DOB: dobOf(childId),
       PREV_PERM: first.period.previousPermanence,
-      LA_PERM: '',
-      DATE_PERM: dmy(first.period.previousPermanenceDate),
+      LA_PERM: first.period.previousPermanenceLa ?? '',
+      DATE_PERM: first.period.previousPermanenceDate
+        ? dmy(first.period.previousPermanenceDate)
+        : (first.period.previousPermanenceDatePartial ?? ''),
     });
   }
 
@@ -387,10 +385,6 @@ export function buildReturn(c: Canonical, year: number): ReturnRows {
 
 function sortBy<T>(list: readonly T[], key: (x: T) => string): T[] {
   return [...list].sort((a, b) => key(a).localeCompare(key(b)));
-}
-
-function daysFrom(a: string, b: string): number {
-  return (Date.parse(a) - Date.parse(b)) / 86_400_000;
 }
 
 /** The collection year a date falls in (2024 for 1 April 2023 to 31 March 2024); an open end is the latest year. */

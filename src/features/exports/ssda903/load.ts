@@ -30,6 +30,7 @@ export async function loadCanonical(db: Db, authorityId: number, year: { start: 
     dental,
     health,
     contacts,
+    leavers,
     milestones,
     missing,
     allocations,
@@ -95,6 +96,15 @@ export async function loadCanonical(db: Db, authorityId: number, year: { start: 
         ),
       ),
     db.select().from(s.careLeaverContacts).where(eq(s.careLeaverContacts.authorityId, authorityId)),
+    db
+      .select({
+        childId: s.careLeavers.childId,
+        eligibility: s.careLeavers.eligibility,
+        startDate: s.careLeavers.startDate,
+        endDate: s.careLeavers.endDate,
+      })
+      .from(s.careLeavers)
+      .where(eq(s.careLeavers.authorityId, authorityId)),
     db.select().from(s.permanenceMilestones).where(eq(s.permanenceMilestones.authorityId, authorityId)),
     db.select().from(s.missingEpisodes).where(eq(s.missingEpisodes.authorityId, authorityId)),
     db
@@ -129,6 +139,7 @@ export async function loadCanonical(db: Db, authorityId: number, year: { start: 
     dental,
     health,
     contacts,
+    leavers,
     milestones,
     missing,
     allocations,

@@ -46,11 +46,13 @@ describeEachEngine('the 903 gives an episode the same URN in every year it is wr
     await buildAllocation(db, { child, teamId: team.id, workerId: worker.id, startDate: '2023-09-01' });
     // In care from 1 September 2023 (accommodated, V2), in supported accommodation (H5) with no URN until the code
     // changed on 1 April 2024, then in the same place under its new code (K3), still there at 31 March 2025.
-    // Full postcodes, as the 903 asks (decision 0027: a district alone fails rule 392c).
+    // Full postcodes, as the 903 asks (decision 0027: a district alone fails rule 392c); no permanence order before
+    // (Z1): the 903 needs it for a child starting care in the year (rule 630).
     const period = await buildPeriodOfCare(db, child, {
       startDate: '2023-09-01',
       homePostcodeDistrict: 'N11',
       homePostcode: 'N11 1AB',
+      previousPermanence: 'Z1',
     });
     await buildLegalStatus(db, child, { periodOfCareId: period.id, legalStatus: 'V2', startDate: '2023-09-01' });
     await buildPlacement(db, child, {

@@ -5,10 +5,13 @@
  *
  * The birthday measures follow DfE's SSDA903 OC3 method ("Children looked after in England including adoptions",
  * care leaver tables, from the SSDA903 return's OC3 table: IN_TOUCH, ACTIV, ACCOM):
- * - The cohort of a period is every relevant or former relevant care leaver (care_leavers.eligibility `relevant` or
- *   `former-relevant`, the row open on the birthday) whose 17th or 18th (age group 17–18), or 19th, 20th or 21st
- *   (age group 19–21), birthday falls in the period. Eligible children are still looked after, so not care leavers
- *   yet; qualifying care leavers are not in OC3.
+ * - The cohort of a period is every relevant or former relevant care leaver whose 17th or 18th (age group 17–18),
+ *   or 19th, 20th or 21st (age group 19–21), birthday falls in the period, as oc3-cohort.ts defines it (the same
+ *   definition the 903 export's OC3 follows): the care_leavers row open on the birthday says `relevant` or
+ *   `former-relevant`, or `eligible` while the young person is no longer looked after (an eligible child who has
+ *   left care is relevant or former relevant by law: a record that flips back to "eligible" after leaving care does
+ *   not drop a former relevant young person); not looked after on the birthday, nor, on the 17th or 18th, later in
+ *   that collection year (rules 1007 and 1016 keep them out of OC3). Qualifying care leavers are not in OC3.
  * - What is known about each is the care_leaver_contacts record nearest the birthday within the OC3 window, from 3
  *   months before to 1 month after it (a tie goes to the later record). A care leaver with no record in the
  *   window counts in the denominator as not in touch, accommodation and activity not known.
@@ -30,11 +33,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { defineIndicator, type IndicatorDefinition } from '../definition';
 import { flag, openOn } from '../sql';
+import { OC3_AGES, OC3_ELIGIBILITIES } from './oc3-cohort';
 
 type AgeGroup = '17-18' | '19-21';
 type Measure = 'in-touch' | 'suitable-accommodation' | 'eet';
 
-const AGES: Record<AgeGroup, readonly number[]> = { '17-18': [17, 18], '19-21': [19, 20, 21] };
+const AGES: Record<AgeGroup, readonly number[]> = {
+  '17-18': OC3_AGES.filter((a) => a <= 18),
+  '19-21': OC3_AGES.filter((a) => a >= 19),
+};
 
 /** SSDA903 ACTIV codes that mean education, employment or training (F3/P3 are the pre-2022 codes). */
 export const EET_ACTIVITIES = ['F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', 'F5', 'P5'] as const;
@@ -76,7 +83,7 @@ function birthdayItems(authorityId: number, group: AgeGroup, measure: Measure): 
   return sql`
     with leavers as (
       select distinct cl.child_id from care_leavers cl
-      where cl.authority_id = ${authorityId} and cl.eligibility in ('relevant', 'former-relevant')
+      where cl.authority_id = ${authorityId} and cl.eligibility in (${COHORT_ELIGIBILITIES})
     ),
     birthdays as (
       select l.child_id, k.age, (c.date_of_birth + make_interval(years => k.age))::date as birthday
@@ -99,10 +106,25 @@ function birthdayItems(authorityId: number, group: AgeGroup, measure: Measure): 
     ) oc on true
     where exists (
       select 1 from care_leavers x
-      where x.child_id = b.child_id and x.authority_id = ${authorityId} and x.eligibility in ('relevant', 'former-relevant')
+      where x.child_id = b.child_id and x.authority_id = ${authorityId} and x.eligibility in (${COHORT_ELIGIBILITIES})
         and ${openOn('x.start_date', 'x.end_date', 'b.birthday')}
+    )
+    -- Not looked after on the birthday; on the 17th or 18th, nor later in its collection year (rules 1007, 1016).
+    and not exists (
+      select 1 from periods_of_care pc
+      where pc.child_id = b.child_id and pc.authority_id = ${authorityId}
+        and (pc.end_date is null or pc.end_date > b.birthday)
+        and pc.start_date <= case when b.age <= 18
+          then make_date(extract(year from b.birthday)::int + case when extract(month from b.birthday) >= 4 then 1 else 0 end, 3, 31)
+          else b.birthday end
     )`;
 }
+
+/**
+ * The eligibilities of a care leaver record open on the birthday that put the young person in the cohort: relevant,
+ * former relevant, and eligible (which the periods-of-care test above limits to those no longer looked after).
+ */
+const COHORT_ELIGIBILITIES = codes([...OC3_ELIGIBILITIES, 'eligible']);
 
 const GROUP_WORDS: Record<AgeGroup, string> = {
   '17-18': 'whose 17th or 18th birthday falls in the period',
@@ -110,7 +132,7 @@ const GROUP_WORDS: Record<AgeGroup, string> = {
 };
 
 const COHORT_RULES =
-  'Relevant and former relevant care leavers (the care leaver record open on the birthday). The record used is the contact nearest the birthday from 3 months before to 1 month after it (SSDA903 OC3); with no record in that window the young person counts as not in touch, accommodation and activity not known. Those who died (DIED) or returned home to their parents for 6 months or more (RHOM) are left out; those who refuse contact (REFU) or no longer require services (NREQ) count as not in touch, as in the published figures.';
+  'Relevant and former relevant care leavers (the care leaver record open on the birthday; one that still says eligible after the young person left care counts as what it then is, relevant or former relevant), not looked after on the birthday (nor, on the 17th or 18th, later in that year). The record used is the contact nearest the birthday from 3 months before to 1 month after it (SSDA903 OC3); with no record in that window the young person counts as not in touch, accommodation and activity not known. Those who died (DIED) or returned home to their parents for 6 months or more (RHOM) are left out; those who refuse contact (REFU) or no longer require services (NREQ) count as not in touch, as in the published figures.';
 
 function birthdayIndicator(
   group: AgeGroup,

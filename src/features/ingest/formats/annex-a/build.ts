@@ -434,6 +434,8 @@ export function buildDataset(lists: ReadonlyMap<ListNumber, ListData>, ctx: Buil
       permanencePlanDate: null,
       previousPermanence: null,
       previousPermanenceDate: null,
+      previousPermanenceDatePartial: null,
+      previousPermanenceLa: null,
       continuedFrom: null,
     });
     if (blank(r.values.categoryOfNeed)) ds.standIn('periodsOfCare', period, ['categoryOfNeed']);

@@ -23,6 +23,7 @@ import { addDays } from '../../../../domain/working-days';
 import { districtOf, normalisePostcode } from '../../../../domain/postcodes';
 import { normaliseCode, parseDate, parseYesNo, postcodeDistrict } from '../../fields';
 import { LANTERN_RULES } from '../../issues';
+import { partialDatePerm } from '../ssda903/date-perm';
 import type { Cells } from './cells';
 import {
   anyYear,
@@ -99,6 +100,8 @@ export function finishClaEpisodes(s: SsdReadState): void {
         permanencePlanDate: null,
         previousPermanence: null,
         previousPermanenceDate: null,
+        previousPermanenceDatePartial: null,
+        previousPermanenceLa: null,
         continuedFrom: null,
       },
       first.cells,
@@ -294,7 +297,8 @@ export function readCarePlan(s: SsdReadState, c: Cells): void {
 /**
  * ssd_cla_previous_permanence: filed on the child's first period of care that starts after the order and has no
  * previous permanence yet. The order date is text in the SSD (903 allows a partly known date such as
- * zz/05/2019): a date that is not a full date is kept out, with a query.
+ * zz/05/2019): such a date is kept as the 903 writes it (ZZ in capitals); anything else that is not a date is kept
+ * out, with a query. The LA where it was arranged is kept too.
  */
 export function readPreviousPermanence(s: SsdReadState, c: Cells): void {
   const personId = c.id('lapp_person_id', true);
@@ -307,7 +311,10 @@ export function readPreviousPermanence(s: SsdReadState, c: Cells): void {
   );
   const dateText = c.text('lapp_previous_permanence_order_date');
   const date = dateText === null ? null : parseDate(dateText);
-  if (dateText !== null && date === null)
+  // A date with an unknown part as the 903 writes it (ZZ/05/2019) is kept as such.
+  const partial =
+    dateText !== null && date === null && partialDatePerm(dateText) !== null ? dateText.trim().toUpperCase() : null;
+  if (dateText !== null && date === null && partial === null)
     c.query(
       'lapp_previous_permanence_order_date',
       LANTERN_RULES.type,
@@ -329,6 +336,8 @@ export function readPreviousPermanence(s: SsdReadState, c: Cells): void {
   if (row) {
     row.previousPermanence = option;
     row.previousPermanenceDate = date;
+    row.previousPermanenceDatePartial = partial;
+    row.previousPermanenceLa = c.text('lapp_previous_permanence_la');
   }
 }
 
@@ -635,6 +644,44 @@ export function finishCareLeavers(s: SsdReadState): void {
       });
       s.dataset.standIn('careLeavers', id, ['endDate', 'stayingPut']);
     });
+    // Statuses the extract dates (an undated one's start is Lantern's stand-in, not the record's).
+    const dated = statuses
+      .filter((st) => st.first !== null)
+      .map((st) => ({ eligibility: st.eligibility, start: st.first as string }));
+    for (const st of statuses) {
+      if (st.first === null) continue;
+      const why = eligibleAfterLeaving(st.eligibility, st.first, dated, periods);
+      if (why !== null) (st.rows[0] ?? first).cells.query('clea_care_leaver_eligibility', LEAVER_QUERY, why);
+    }
   }
   s.careLeaverRows.clear();
+}
+
+/** The query for a care leaver history Lantern has to read around (the care leaver figures and the 903's OC3). */
+const LEAVER_QUERY = 'LNT-LEAVER';
+
+/**
+ * Why an "eligible" status (from `start`) cannot be right, or null: eligible means aged 16–17 and looked after, so an
+ * eligible status that begins when no period of care in the extract holds its start, after a relevant or former
+ * relevant status ("flips back" after leaving care) or after a period of care ended, says what the law makes
+ * relevant (16–17) or former relevant (18 and over). Back in care, eligible again is right. Lantern counts such a young person as
+ * relevant or former relevant once no longer looked after (indicators/areas/oc3-cohort.ts); the record should say so.
+ */
+export function eligibleAfterLeaving(
+  eligibility: string,
+  start: string,
+  statuses: ReadonlyArray<{ eligibility: string; start: string }>,
+  periods: ReadonlyArray<{ start: string; end: string | null }>,
+): string | null {
+  if (eligibility !== 'eligible') return null;
+  // Back in care (a period holds the start): eligible again, as the law has it.
+  if (periods.some((p) => p.start <= start && (p.end === null || p.end > start))) return null;
+  const before = statuses.find(
+    (x) => (x.eligibility === 'relevant' || x.eligibility === 'former-relevant') && x.start <= start,
+  );
+  if (before)
+    return `The care leaver record says eligible from ${start}, after a ${before.eligibility} record from ${before.start}: a young person who has left care is relevant (16–17) or former relevant (18 and over), not eligible. Lantern counts them as relevant or former relevant while not looked after; correct the record in the case system.`;
+  if (periods.some((p) => p.end !== null && p.end <= start))
+    return `The care leaver record says eligible from ${start}, when the young person was not looked after (their period of care had ended): an eligible child who has left care is relevant (16–17) or former relevant (18 and over). Lantern counts them so; correct the record in the case system.`;
+  return null;
 }

@@ -69,6 +69,8 @@ function period(d: Dataset, childId: number, startDate: string, endDate: string 
     permanencePlanDate: null,
     previousPermanence: null,
     previousPermanenceDate: null,
+    previousPermanenceDatePartial: null,
+    previousPermanenceLa: null,
     continuedFrom: null,
   });
 }

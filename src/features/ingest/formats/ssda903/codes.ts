@@ -43,6 +43,28 @@ export const ADOPTER_SEX_CODES = ['M1', 'F1', 'MM', 'FF', 'MF'] as const;
 export const ADOPTER_LEGAL_STATUS_CODES = ['L0', 'L11', 'L12', 'L2', 'L3', 'L4'] as const;
 export const REASON_PLACED_CEASED_CODES = ['RD1', 'RD2', 'RD3', 'RD4'] as const;
 export const PREVIOUS_PERMANENCE_CODES = ['P1', 'P2', 'P3', 'P4', 'Z1'] as const;
+const NUMBER_OF_ADOPTERS_CODES = ['1', '2'] as const;
+
+/**
+ * LA_PERM: where the previous permanence order was arranged. The DfE's 3-digit LA numbers of English authorities,
+ * those of today and those before the reorganisations since 2019 (Bournemouth 837, Poole 836 and Dorset 835 became
+ * 838 and 839; Northamptonshire 855 became 940 and 941; Cumbria 909 became 942 and 943), as in Lantern's DfE
+ * statistical neighbour files (reference-data/la-reference), and WAL, SCO, NIR and NUK for Wales, Scotland, Northern
+ * Ireland and outside the UK. The validator's list (rule_633.py) predates 838–943 and also has 999, which names no
+ * authority; Lantern follows the DfE's LA numbers.
+ */
+const PERMANENCE_AUTHORITY_CODES: readonly string[] = [
+  ...`201 202 203 204 205 206 207 208 209 210 211 212 213 301 302 303 304 305 306 307 308 309 310 311 312 313 314 315
+  316 317 318 319 320 330 331 332 333 334 335 336 340 341 342 343 344 350 351 352 353 354 355 356 357 358 359 370 371
+  372 373 380 381 382 383 384 390 391 392 393 394 420 800 801 802 803 805 806 807 808 810 811 812 813 815 816 821 822
+  823 825 826 830 831 835 836 837 838 839 840 841 845 846 850 851 852 855 856 857 860 861 865 866 867 868 869 870 871
+  872 873 874 876 877 878 879 880 881 882 883 884 885 886 887 888 889 890 891 892 893 894 895 896 908 909 916 919 921
+  925 926 928 929 931 933 935 936 937 938 940 941 942 943`.split(/\s+/),
+  'WAL',
+  'SCO',
+  'NIR',
+  'NUK',
+];
 
 /** ACCOM: a letter and a suitability digit (1 suitable, 2 unsuitable); S and X only with 2 (rule 133); 0 not known. */
 export const ACCOMMODATION_RETURN_CODES: readonly string[] = [
@@ -106,15 +128,19 @@ export const CODED_COLUMNS: Partial<Record<TableName, Record<string, CodedColumn
   OC3: {
     IN_TOUCH: { codes: fixed(IN_TOUCH_CODES), rule: '131' },
     ACTIV: { codes: fixed(ACTIVITY_CODES), rule: '132' },
-    ACCOM: { codes: fixed(ACCOMMODATION_RETURN_CODES), rule: null },
+    ACCOM: { codes: fixed(ACCOMMODATION_RETURN_CODES), rule: '133' },
   },
   AD1: {
     FOSTER_CARE: { codes: fixed(FLAG_CODES), rule: '114' },
+    NB_ADOPTR: { codes: fixed(NUMBER_OF_ADOPTERS_CODES), rule: '175' },
     SEX_ADOPTR: { codes: fixed(ADOPTER_SEX_CODES), rule: '176' },
     LS_ADOPTR: { codes: fixed(ADOPTER_LEGAL_STATUS_CODES), rule: '177' },
   },
   PlacedAdoption: { REASON_PLACED_CEASED: { codes: fixed(REASON_PLACED_CEASED_CODES), rule: '120' } },
-  PrevPerm: { PREV_PERM: { codes: fixed(PREVIOUS_PERMANENCE_CODES), rule: '631' } },
+  PrevPerm: {
+    PREV_PERM: { codes: fixed(PREVIOUS_PERMANENCE_CODES), rule: '631' },
+    LA_PERM: { codes: fixed(PERMANENCE_AUTHORITY_CODES), rule: '633' },
+  },
   Missing: { MISSING: { codes: fixed(MISSING_CODES), rule: '1006' } },
   SWEpisodes: { SW_REASON: { codes: fixed(SOCIAL_WORKER_CHANGE_REASONS), rule: 'SW13STG1' } },
 };
@@ -127,6 +153,7 @@ export const DATE_RULES: Partial<Record<TableName, Record<string, string>>> = {
   UASC: { DUC: '104' },
   AD1: { DATE_INT: '112', DATE_MATCH: '113' },
   PlacedAdoption: { DATE_PLACED: '115', DATE_PLACED_CEASED: '116' },
+  PrevPerm: { DATE_PERM: '632' },
   Missing: { MIS_START: '1004', MIS_END: '1005' },
   SWEpisodes: { SW_DECOM: 'SW04STG1', SW_DEC: 'SW05STG1' },
   DoLo: { DOLO_START: '700', DOLO_END: '701' },

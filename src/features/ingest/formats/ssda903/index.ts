@@ -161,7 +161,8 @@ export const ssda903Format: ImportFormat = {
     const facts = ctx.postcodes ? await ctx.postcodes.lookUp(postcodesOf(episodes)) : null;
     const authorityCode = ctx.postcodes ? await ctx.postcodes.authorityCode() : null;
     const derived = facts ? deriveLocations(episodes, facts, authorityCode) : null;
-    const base = { ...buildContext(ret, year), outsideEngland: outsideEngland(ret.Episodes, derived) };
+    const given = new Set((Object.keys(raw) as TableName[]).filter((t) => year >= TABLE_YEARS[t].from));
+    const base = { ...buildContext(ret, year, given), outsideEngland: outsideEngland(ret.Episodes, derived) };
     runRules(SSDA903_RULES, year, base, issues);
     const formerUasc = new Set<string>();
     for (const u of [...ret.UASC, ...(last?.UASC ?? [])]) if (u.CHILD !== null) formerUasc.add(u.CHILD);

@@ -66,7 +66,7 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
     assert.match(issues.list()[0]?.message ?? '', /2025\/26.*2026-01-15/);
   });
 
-  it('counts: 3 children, 3 periods, 5 legal statuses, 4 placements, 3 reviews, 2 missing, 3 allocations, 2 workers', () => {
+  it('counts: 3 children, 3 periods, 5 legal statuses, 4 placements, 3 reviews, 2 missing, 1 care leaver, 3 allocations, 2 workers', () => {
     assert.deepEqual(result?.dataset.counts(), {
       children: 3,
       immigrationStatuses: 1,
@@ -78,6 +78,7 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
       claReviews: 3,
       missingEpisodes: 2,
       careLeaverContacts: 1,
+      careLeavers: 1,
       teams: 1,
       workers: 2,
     });
@@ -120,12 +121,16 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
         p.categoryOfNeed,
         p.homePostcodeDistrict,
         p.previousPermanence,
+        p.previousPermanenceLa,
+        p.previousPermanenceDate,
+        p.previousPermanenceDatePartial,
       ]),
       [
-        [1, '2025-05-01', null, null, 'N1', 'N12', 'Z1'],
+        [1, '2025-05-01', null, null, 'N1', 'N12', 'Z1', null, null, null],
         // 1002's first episode in the file is a P (the period began before it): the period starts there.
-        [2, '2024-03-12', '2025-12-20', 'E4A', 'N4', 'E1', null],
-        [3, '2025-06-01', null, null, 'N5', 'SE1', null],
+        [2, '2024-03-12', '2025-12-20', 'E4A', 'N4', 'E1', null, null, null, null],
+        // 1003: a residence or child arrangements order (P3) made in Cambridgeshire (873) in March 2019, day unknown.
+        [3, '2025-06-01', null, null, 'N5', 'SE1', 'P3', '873', null, 'ZZ/03/2019'],
       ],
     );
     // 1001: V2 for 9 days, C1 from 10 May, C2 from 15 January (two RNE L episodes).
@@ -219,6 +224,11 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
         c.accommodationSuitable,
       ]),
       [[2, '2026-02-03', 'YES', 'F2', 'S', false]],
+    );
+    // In OC3 at her 17th birthday, so a relevant care leaver then (the record held open that day, else one from it).
+    assert.deepEqual(
+      rows?.careLeavers.map((c) => [c.childId, c.eligibility, c.startDate, c.endDate]),
+      [[2, 'relevant', '2026-02-03', null]],
     );
   });
 });

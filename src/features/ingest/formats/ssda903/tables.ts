@@ -109,14 +109,15 @@ export const DATE_COLUMNS = new Set<string>([
 export const ID_COLUMNS = new Set<string>(['CHILD', 'UPN', 'URN', 'HOME_POST', 'PL_POST', 'SW_ID', 'LA_PERM']);
 
 /** Whole numbers (liia `SSDA903_schema_2024.yml`). */
-export const NUMBER_COLUMNS = new Set<string>(['SDQ_SCORE', 'NB_ADOPTR']);
+export const NUMBER_COLUMNS = new Set<string>(['SDQ_SCORE']);
 
 /**
  * Values that may not be blank, beyond what a DfE rule reports itself (DEC/REC pairs are rule 148, MIS_START is
  * rule 564, DOLO_START is rule 700, REVIEW and REVIEW_CODE are rules 166 and 167). liia-tools' `SSDA903_schema_2024.yml` marks most columns required; here the optional ones
  * also include those the validator checks conditionally (OC2 flags by age, OC3 ACTIV/ACCOM by IN_TOUCH, the
- * PlacedAdoption ceased pair, SW_DEC/SW_REASON while open). SW_ID and SW_DECOM are the DfE's own rules (SW03STG1 in 2023/24,
- * SW01aSTG1/SW01bSTG1 after).
+ * PlacedAdoption ceased pair, SW_DEC/SW_REASON while open), and those the DfE's own rules say when to give: the AD1
+ * items all or none (rule 151), DATE_PLACED (551, 563), PREV_PERM and its LA and date (630, 635), MISSING (565, 566),
+ * SW_ID and SW_DECOM (SW03STG1 in 2023/24, SW01aSTG1/SW01bSTG1 after).
  */
 export const REQUIRED_VALUES: { [T in TableName]: ReadonlyArray<ColumnOf<T>> } = {
   Header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN'],
@@ -125,10 +126,10 @@ export const REQUIRED_VALUES: { [T in TableName]: ReadonlyArray<ColumnOf<T>> } =
   UASC: ['CHILD', 'SEX', 'DOB'],
   OC2: ['CHILD', 'DOB'],
   OC3: ['CHILD', 'DOB', 'IN_TOUCH'],
-  AD1: ['CHILD', 'DOB', 'DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'],
-  PlacedAdoption: ['CHILD', 'DOB', 'DATE_PLACED'],
-  PrevPerm: ['CHILD', 'DOB', 'PREV_PERM'],
-  Missing: ['CHILD', 'DOB', 'MISSING'],
+  AD1: ['CHILD', 'DOB'],
+  PlacedAdoption: ['CHILD', 'DOB'],
+  PrevPerm: ['CHILD', 'DOB'],
+  Missing: ['CHILD', 'DOB'],
   SWEpisodes: ['CHILD', 'DOB'],
   DoLo: ['CHILD', 'DOB'],
 };

@@ -21,13 +21,16 @@
  *   check and HEALTH_ASSESSMENT = 1 → a review health assessment dated the reference date; CONVICTED, HEALTH_CHECK,
  *   IMMUNISATIONS, SUBSTANCE_MISUSE and INTERVENTION_RECEIVED/OFFERED (1/0/blank) → a claOutcomes row at the
  *   reference date, when any of them is given.
- * - OC3 → careLeaverContacts dated the young person's birthday in the year; ACCOM letter and suitability digit
- *   split; ACCOM 0 (not known) → no accommodation. careLeavers rows are not made: the 903 gives neither the
- *   eligibility category nor its start.
+ * - OC3 → a care leaver record open on the young person's birthday in the year (OC3 holds the relevant and former
+ *   relevant care leavers: relevant at the 17th, former relevant at the 18th–21st; the record held that was open on
+ *   the birthday, else a new one starting on it) and a careLeaverContacts row dated the birthday; ACCOM letter and
+ *   suitability digit split; ACCOM 0 (not known) → no accommodation. "Not in touch" with activity and accommodation
+ *   not known is no contact (the export writes it for a care leaver with none near the birthday).
  * - AD1 and PlacedAdoption → permanenceMilestones (DATE_PLACED/DATE_INT → ADM decision, DATE_MATCH, ceased date
  *   and reason, adopters); REC E11/E12, E45–E48, E41 → the order and its date; the placement order date, placed
  *   for adoption (A3–A6) and fostering for adoption (U2/U5) dates come from the episodes of the period.
- * - PrevPerm → the previous permanence of the child's first period starting in the year (else their latest).
+ * - PrevPerm → the previous permanence of the child's first period starting in the year (else their latest): the
+ *   option, LA_PERM, and DATE_PERM (a date with an unknown part, ZZ/05/2019, kept as written).
  * - Missing → missingEpisodes starting and ending at 00:00 Europe/London on the dates given.
  * - SWEpisodes → social worker allocations; SW_ID → the worker (IDs starting XX mean no known worker). The 903
  *   names no team, so allocations go to the team "Children in care (SSDA903)".
@@ -36,6 +39,7 @@
  * Rows the checks found unusable (an invalid required date, say) are left out; the import is rejected anyway.
  */
 import { isIsoDate } from '../../../../domain/dates';
+import { birthdayIn, OC3_WINDOW } from '../../../indicators/areas/oc3-cohort';
 import { addDays, addMonths } from '../../../../domain/working-days';
 import { Dataset } from '../../dataset';
 import { districtOf, normalisePostcode } from '../../../../domain/postcodes';
@@ -50,6 +54,7 @@ import {
   canonicalSex,
 } from './codes';
 import { londonMidnight } from './london';
+import { partialDatePerm } from './date-perm';
 import type { Return903, Row } from './tables';
 
 export const SSDA903_TEAM = 'Children in care (SSDA903)';
@@ -64,14 +69,6 @@ interface PeriodRef {
   legal: Array<{ code: string; start: string }>;
   placements: Array<{ type: string; start: string }>;
   reasonCeased: string | null;
-}
-
-/** The birthday in collection year `year` of someone born on `dob` (29 February → 28 February in other years). */
-export function birthdayInYear(dob: string, year: number): string {
-  const md = dob.slice(5);
-  const y = md >= '04-01' ? year - 1 : year;
-  const candidate = `${y}-${md}`;
-  return isIsoDate(candidate) ? candidate : `${y}-02-28`;
 }
 
 export function toDataset(ret: Return903, year: number): Dataset {
@@ -217,13 +214,34 @@ export function toDataset(ret: Return903, year: number): Dataset {
     });
   }
 
-  // OC3: dated the birthday in the year.
+  // OC3: the young person was a relevant (17th birthday) or former relevant (18th–21st) care leaver on the birthday
+  // in the year, and the contact is dated that birthday.
   for (const o of ret.OC3) {
     const childId = o.CHILD === null ? undefined : childIds.get(o.CHILD);
     const dob = date(o.DOB);
     if (childId === undefined || dob === null || o.IN_TOUCH === null) continue;
+    const birthday = birthdayIn(dob, year);
+    const age = Number(birthday.slice(0, 4)) - Number(dob.slice(0, 4));
+    if (age < 17 || age > 21) continue; // rule 391's
+    const leaver = ds.add('careLeavers', {
+      childId,
+      eligibility: age <= 17 ? 'relevant' : 'former-relevant',
+      startDate: birthday,
+      endDate: null,
+      personalAdviserId: null,
+      paLinkedDate: null,
+      stayingPut: false,
+      stayingPutStartDate: null,
+    });
+    // It is the care leaver record held that was open on the birthday; what the 903 implies of it (its eligibility, a
+    // start on the birthday, no staying put) only fills a new one.
+    ds.keyWithin('careLeavers', leaver, { column: 'startDate', from: null, to: birthday, coverColumn: 'endDate' });
+    ds.standIn('careLeavers', leaver, ['eligibility', 'stayingPut']);
+    // "Not in touch" with nothing known is what the export writes for a care leaver with no contact near the
+    // birthday, and what Lantern reads from no contact: it is not a contact.
+    const unknown = (v: string | null) => v === null || v === '0';
+    if (o.IN_TOUCH === 'NO' && unknown(o.ACTIV) && unknown(o.ACCOM)) continue;
     const accom = o.ACCOM !== null && o.ACCOM !== '0' ? o.ACCOM : null;
-    const birthday = birthdayInYear(dob, year);
     const id = ds.add('careLeaverContacts', {
       childId,
       contactDate: birthday,
@@ -235,8 +253,8 @@ export function toDataset(ret: Return903, year: number): Dataset {
     // The contact is the one nearest the birthday, from three months before it to one month after.
     ds.keyWithin('careLeaverContacts', id, {
       column: 'contactDate',
-      from: addMonths(birthday, -3),
-      to: addMonths(birthday, 1),
+      from: addMonths(birthday, -OC3_WINDOW.before),
+      to: addMonths(birthday, OC3_WINDOW.after),
     });
   }
 
@@ -252,6 +270,12 @@ export function toDataset(ret: Return903, year: number): Dataset {
     if (row) {
       row.previousPermanence = p.PREV_PERM;
       row.previousPermanenceDate = date(p.DATE_PERM);
+      // A date with an unknown part (ZZ/05/2019) is kept as the 903 writes it, ZZ in capitals.
+      row.previousPermanenceDatePartial =
+        p.DATE_PERM !== null && date(p.DATE_PERM) === null && partialDatePerm(p.DATE_PERM) !== null
+          ? p.DATE_PERM.trim().toUpperCase()
+          : null;
+      row.previousPermanenceLa = p.LA_PERM;
     }
   }
 
@@ -368,6 +392,8 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
     permanencePlanDate: null,
     previousPermanence: null,
     previousPermanenceDate: null,
+    previousPermanenceDatePartial: null,
+    previousPermanenceLa: null,
     // The first episode in the file did not start the period (RNE not S): the period began before this return.
     continuedFrom: continued ? first.RNE : null,
   });

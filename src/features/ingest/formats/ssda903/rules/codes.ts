@@ -1,7 +1,7 @@
 /**
  * Code validity rules: the value is in the code list of the collection year (blank values are left to the
  * required-value checks). Source: lac_validator/rules/lac2022_23/rule_101.py, rule_103.py, rule_143.py–rule_146.py,
- * rule_149.py, rule_1009.py, rule_114.py, rule_120.py, rule_131.py, rule_132.py, rule_176.py, rule_177.py,
+ * rule_149.py, rule_1009.py, rule_114.py, rule_120.py, rule_131.py, rule_132.py, rule_133.py, rule_175.py, rule_176.py, rule_177.py, rule_633.py,
  * rule_196.py, rule_631.py, rule_1006.py, and the year folders that change the lists (SEX from 2024/25, PLACE 2024/25 and
  * 2025/26).
  */
@@ -82,9 +82,8 @@ export const rule120 = codeRule(
   'The reason the decision to place for adoption was reversed is not a valid code.',
 );
 /**
- * 131 and 132 also fire on a blank in the validator. Lantern leaves a blank to the required-value check (IN_TOUCH)
- * and, for ACTIV, to the rules on when it is given (344: blank when the young person died or went home; 345: given
- * when in touch), since 132 on a blank would contradict 344.
+ * 131, 132 and 133 also fire on a blank in the validator. Lantern leaves a blank to the required-value check
+ * (IN_TOUCH) and, for ACTIV and ACCOM, to rule 153 (all three or none), so that one blank is one issue.
  */
 export const rule131 = codeRule(
   '131',
@@ -93,6 +92,19 @@ export const rule131 = codeRule(
   'Whether the authority is in touch with the care leaver is not a valid code.',
 );
 export const rule132 = codeRule('132', 'OC3', 'ACTIV', "The care leaver's activity is not a valid code.");
+export const rule133 = codeRule(
+  '133',
+  'OC3',
+  'ACCOM',
+  "The care leaver's accommodation is not a valid code (a type and a suitability digit, S and X only unsuitable, or 0).",
+);
+export const rule175 = codeRule('175', 'AD1', 'NB_ADOPTR', 'The number of adopters is not 1 or 2.');
+export const rule633 = codeRule(
+  '633',
+  'PrevPerm',
+  'LA_PERM',
+  'The local authority where the previous permanence order was arranged is not a DfE LA number, WAL, SCO, NIR or NUK.',
+);
 export const rule176 = codeRule('176', 'AD1', 'SEX_ADOPTR', "The adopters' sex code is not a valid code.");
 export const rule177 = codeRule('177', 'AD1', 'LS_ADOPTR', "The adopters' legal status code is not a valid code.");
 export const rule196 = codeRule('196', 'OC2', 'SDQ_REASON', 'The reason for no SDQ score is not a valid code.');
@@ -112,6 +124,9 @@ export const codeRules = [
   rule120,
   rule131,
   rule132,
+  rule133,
+  rule175,
+  rule633,
   rule176,
   rule177,
   rule196,

@@ -4,7 +4,7 @@
  */
 import { isIsoDate } from '../../../../../domain/dates';
 import { defineRule, collectionYearBounds, type Rule, type RuleHit } from '../../../rules';
-import type { Return903, Row } from '../tables';
+import { TABLE_NAMES, type Return903, type Row, type TableName } from '../tables';
 import { groupByChild } from '../to-dataset';
 
 export interface Ctx903 {
@@ -19,6 +19,12 @@ export interface Ctx903 {
   header: Map<string, Row<'Header'>>;
   /** Each child's social worker episodes with a valid SW_DECOM, sorted by SW_DECOM (then line). */
   swEpisodesByChild: Map<string, Array<Row<'SWEpisodes'>>>;
+  /**
+   * The tables the return's files gave (a file with a header and no rows counts). A rule that fires because a table
+   * has no row for a child (630's PrevPerm, 551/553/557's PlacedAdoption) is not run when the table was not given at
+   * all, as the validator runs no rule on a table not uploaded.
+   */
+  given: ReadonlySet<TableName>;
   /** Episodes placed in Wales, Scotland or Northern Ireland, when a postcode lookup says so (location.ts; rule 218). */
   outsideEngland?: ReadonlySet<Row<'Episodes'>>;
 }
@@ -26,7 +32,7 @@ export interface Ctx903 {
 export type Rule903 = Rule<Ctx903>;
 export const rule903 = (r: Rule903): Rule903 => defineRule(r);
 
-export function buildContext(ret: Return903, year: number): Ctx903 {
+export function buildContext(ret: Return903, year: number, given?: ReadonlySet<TableName>): Ctx903 {
   const header = new Map<string, Row<'Header'>>();
   for (const h of ret.Header) if (h.CHILD !== null && !header.has(h.CHILD)) header.set(h.CHILD, h);
   const { start, end } = collectionYearBounds(year);
@@ -38,6 +44,7 @@ export function buildContext(ret: Return903, year: number): Ctx903 {
     header,
     episodesByChild: groupByChild(ret.Episodes.filter((e) => validDate(e.DECOM))),
     swEpisodesByChild: socialWorkerEpisodesByChild(ret.SWEpisodes),
+    given: given ?? new Set(TABLE_NAMES.filter((t) => ret[t].length > 0)),
   };
 }
 

@@ -33,6 +33,7 @@ import type { Row } from '../tables';
 import { at, validDate } from './context';
 import type { CrossYearCtx, CrossYearRule } from './cross-year-context';
 import { crossYearEpisodeRules } from './cross-year-episodes';
+import { crossYearAdoptionRules } from './cross-year-adoption';
 import { crossYearStatusRules } from './cross-year-status';
 import { rule706 } from './dolo';
 
@@ -351,5 +352,6 @@ export const CROSS_YEAR_RULES: readonly CrossYearRule[] = [
   rule453,
   rule706, // DoLo (2026/27+), in dolo.ts
   ...crossYearEpisodeRules, // 562, NoE, 1010, in cross-year-episodes.ts
+  ...crossYearAdoptionRules, // adoption decisions, missing, care leavers: cross-year-adoption.ts
   ...crossYearStatusRules, // UASC, mother and UPN against last year: cross-year-status.ts
 ];

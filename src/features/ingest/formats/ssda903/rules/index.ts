@@ -7,6 +7,7 @@
  * LNT-REFERENCE covers what they do not: children of SWEpisodes and DoLo missing from the Header, and reviews
  * outside every episode.
  */
+import { adopterRules } from './adopters';
 import { adoptionRules } from './adoption';
 import { ageRules } from './ages';
 import { careLeaverRules } from './care-leavers';
@@ -21,6 +22,10 @@ import { foyerRules } from './foyer';
 import { headerRules } from './header';
 import { integrityRules } from './integrity';
 import { missingRules } from './missing';
+import { missingCareRules } from './missing-care';
+import { oc3Rules } from './oc3';
+import { placedAdoptionRules } from './placed-adoption';
+import { previousPermanenceRules } from './previous-permanence';
 import { oc2Rules } from './oc2';
 import { motherRules } from './mother';
 import { motherStatusRules } from './mother-status';
@@ -51,9 +56,14 @@ export const SSDA903_RULES: readonly Rule903[] = [
   ...durationRules,
   ...respiteRules,
   ...missingRules,
+  ...missingCareRules,
   ...adoptionRules,
+  ...adopterRules,
+  ...placedAdoptionRules,
+  ...previousPermanenceRules,
   ...careLeaverRules,
   ...foyerRules,
+  ...oc3Rules,
   ...socialWorkerRules,
   ...socialWorkerEpisodeRules,
   ...doloRules,

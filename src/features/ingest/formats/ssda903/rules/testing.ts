@@ -24,6 +24,6 @@ export function returnOf(tables: Partial903): Return903 {
 /** The lines (as "Table.csv:line") where the rule finds something, for the given collection year. */
 export function hits(rule: Rule903, tables: Partial903, year = 2026): string[] {
   const issues = new IssueLog();
-  runRules([rule], year, buildContext(returnOf(tables), year), issues);
+  runRules([rule], year, buildContext(returnOf(tables), year, new Set(Object.keys(tables) as TableName[])), issues);
   return issues.list().map((i) => `${i.file}:${String(i.row)}`);
 }
