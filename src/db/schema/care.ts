@@ -86,7 +86,7 @@ export const placements = pgTable(
     postcodeDistrict: text('postcode_district'),
     /** SSDA903 PL_POST: the full placement postcode (decision 0027), e.g. N12 0AB; seen only through exports. */
     postcode: text('postcode'),
-    /** Ofsted URN of the setting, or XXXXXXX. */
+    /** Ofsted URN of the setting; null when none is known (a 903's XXXXXXX is read as null). */
     urn: text('urn'),
     distanceMiles: numeric('distance_miles', { precision: 6, scale: 1, mode: 'number' }),
     /** true when placed inside the authority's own area. */

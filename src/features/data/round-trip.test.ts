@@ -6,8 +6,8 @@
  * 1. Round trips on the same authority: every file Lantern exports from the demo — the SSD extract, the SSDA903 and
  *    the CIN census of every collection year the demo holds that Lantern writes (2022/23 to 2025/26: its history
  *    starts in April 2020, and Lantern writes 2022/23 onwards), and Annex A at each of those years' 31 March — is
- *    imported back into the demo itself, one after another. Each import is accepted; it adds no child and no event
- *    and removes none; it raises no LNT-DISAGREE or LNT-MATCH query; its headline figures before and after are the
+ *    imported back into the demo itself, one after another. Each import is accepted; it adds no child and no event,
+ *    changes no value of one it matched, and removes none; it raises no LNT-DISAGREE or LNT-MATCH query; its headline figures before and after are the
  *    same; and every indicator's value for every month the demo covers (April 2020 to March 2026) is what it was
  *    before the first import. No format has an exception.
  * 2. Consecutive years: the demo's 903 and CIN census of each of those years, imported year by year (oldest first)
@@ -143,6 +143,12 @@ describeEachEngine('the same data twice changes nothing', { demo: DEMO }, (ctx) 
             .filter(([, e]) => e.added > 0)
             .map(([t, e]) => [t, e.added]),
         );
+        // Merged: a row the import matched whose values it changed (a value the demo did not hold, or another one).
+        const merged = Object.fromEntries(
+          Object.entries(effect.tables)
+            .filter(([, e]) => e.merged > 0)
+            .map(([t, e]) => [t, e.merged]),
+        );
         const queries = [
           ...new Set(
             batch.issues
@@ -154,6 +160,7 @@ describeEachEngine('the same data twice changes nothing', { demo: DEMO }, (ctx) 
         assert.deepEqual(
           {
             added,
+            merged,
             removed: batch.counts.replacedRows,
             queries,
             headline: effect.after,
@@ -161,6 +168,7 @@ describeEachEngine('the same data twice changes nothing', { demo: DEMO }, (ctx) 
           },
           {
             added: {},
+            merged: {},
             removed: 0,
             queries: [],
             headline: effect.before,

@@ -533,12 +533,8 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
     provider,
     carerRef: type.startsWith('U') && Number(type[1]) <= 3 ? carerRef.replace('CR', 'KC') : carerRef,
     postcode,
-    urn:
-      type === 'K1' || type === 'K2' || type === 'S1'
-        ? `SC${rng.int(100000, 999999)}`
-        : type === 'SUP'
-          ? 'XXXXXXX'
-          : null,
+    // No URN where none is known (the 903 export writes its XXXXXXX placeholder where a year needs one).
+    urn: type === 'K1' || type === 'K2' || type === 'S1' ? `SC${rng.int(100000, 999999)}` : null,
     // SSDA903 leaves the distance blank for unaccompanied children (rule 406).
     distance: j.child.uasc ? null : distance,
     inArea,

@@ -38,7 +38,14 @@ export function addChildToDataset(dataset: Dataset, c: CinChild): void {
     postcode: null,
   });
   // U is "not recorded" (always so for a child unborn at the census date): it fills a new child, never another's sex.
-  if (c.sex === 'U') dataset.standIn('children', childId, ['sex']);
+  // Likewise the expected date of birth of a child unborn at the census date: it stands for the birth until there is
+  // one, so it fills a child Lantern does not hold yet; a child it holds keeps its own record (the date of birth once
+  // born, which is what Lantern's own census gives as the expected date when none was recorded).
+  const standIns = [
+    ...(c.sex === 'U' ? ['sex'] : []),
+    ...(c.birthDate === null && c.expectedBirthDate !== null ? ['expectedDateOfBirth'] : []),
+  ];
+  if (standIns.length > 0) dataset.standIn('children', childId, standIns);
   for (const code of c.disabilities) dataset.add('childDisabilities', { childId, code, recordedDate: null });
 
   for (const ep of c.episodes) {

@@ -162,7 +162,8 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
         [1, 'U6', 'PR4', '2025-05-01', '2025-09-01', 'N13', 'SC000001', '903/1001/2025-05-01', 'CARPL'],
         [1, 'U5', 'PR4', '2025-09-01', null, 'N13', 'SC000001', '903/1001/2025-05-01', null],
         [2, 'K2', 'PR4', '2024-03-12', '2025-12-20', 'E2', 'SC000002', '903/1002/2024-03-12', null],
-        [3, 'K3', 'PR5', '2025-06-01', null, 'SE5', 'XXXXXXX', '903/1003/2025-06-01', null],
+        // XXXXXXX (URN due but not known) is held as no URN.
+        [3, 'K3', 'PR5', '2025-06-01', null, 'SE5', null, '903/1003/2025-06-01', null],
       ],
     );
   });
@@ -209,9 +210,11 @@ describe('SSDA903 reader: a good 2025/26 return', () => {
         ['SW1002', '2024-03-12'],
       ],
     );
+    // DUC 20/07/2026, the 18th birthday, after the year's end (31 March 2026): when the status is due to end, so it
+    // is held as open.
     assert.deepEqual(
       rows?.immigrationStatuses.map((u) => [u.childId, u.status, u.startDate, u.endDate]),
-      [[3, 'UASC', '2025-06-01', '2026-07-20']],
+      [[3, 'UASC', '2025-06-01', null]],
     );
     // Born 3 February 2009: the 17th birthday in 2025/26 is 3 February 2026. S2 = S, unsuitable.
     assert.deepEqual(

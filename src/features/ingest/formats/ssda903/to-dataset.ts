@@ -57,6 +57,9 @@ import { londonMidnight } from './london';
 import { partialDatePerm } from './date-perm';
 import type { Return903, Row } from './tables';
 
+/** The 903's placeholder for a URN that is due but not known (rule 222 allows it). */
+const URN_NOT_KNOWN = 'XXXXXXX';
+
 export const SSDA903_TEAM = 'Children in care (SSDA903)';
 
 const date = (v: string | null): string | null => (v !== null && isIsoDate(v) ? v : null);
@@ -153,7 +156,11 @@ export function toDataset(ret: Return903, year: number): Dataset {
     if (childId === undefined) continue;
     const first = (episodesByChild.get(u.CHILD as string) ?? [])[0];
     const start = first ? (first.DECOM as string) : collectionYearBounds(year).start;
-    const id = ds.add('immigrationStatuses', { childId, status: 'UASC', startDate: start, endDate: date(u.DUC) });
+    // A DUC after the year's end is when the status is due to end (the 18th birthday, which the 903 asks for while
+    // the status is open), not an end that has happened by the time of the return: the status is held as open.
+    const ceased = date(u.DUC);
+    const endDate = ceased !== null && ceased > collectionYearBounds(year).end ? null : ceased;
+    const id = ds.add('immigrationStatuses', { childId, status: 'UASC', startDate: start, endDate });
     // The status began on or before that day: it is the child's UASC status held that began nearest it.
     ds.keyWithin('immigrationStatuses', id, { column: 'startDate', from: null, to: start });
   }
@@ -447,7 +454,8 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
       carerRef: p.carer,
       postcodeDistrict: districtOfText(p.first.PL_POST),
       postcode: placePostcode,
-      urn: p.first.URN,
+      // XXXXXXX is the 903's "URN not known": held as no URN, which the export writes as XXXXXXX again where one is due.
+      urn: p.first.URN === URN_NOT_KNOWN ? null : p.first.URN,
       distanceMiles: null,
       inArea: null,
       laOfPlacement: null,
