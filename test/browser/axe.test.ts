@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { checkAccessibility, launch, newContext } from './browser';
+import { checkAccessibility, launch, markupDigest, newContext, withoutCsrfTokens } from './browser';
 
 const BAD = `<!DOCTYPE html><html lang="en"><head><title>Bad page</title></head><body><main>
   <h1>A page with two faults</h1>
@@ -48,6 +48,26 @@ describe('axe on every page', () => {
     assert.deepEqual((await failures(checkAccessibility(page))).sort(), ['color-contrast', 'image-alt']);
     // A page that failed is never remembered as passed: the same markup fails again.
     assert.deepEqual((await failures(checkAccessibility(page))).sort(), ['color-contrast', 'image-alt']);
+  });
+
+  it('knows a page by its markup without its CSRF tokens: two sessions’ copies of a page are one page, any other change is another', async () => {
+    const page = await (await newContext(browser)).newPage();
+    const form = (token: string, other = 'a') =>
+      GOOD.replace(
+        '</main>',
+        `<form method="post" action="/x?_csrf=${token}"><input type="hidden" name="_csrf" value="${token}">` +
+          `<input type="hidden" name="other" value="${other}"><button>Go</button></form></main>`,
+      );
+    await page.setContent(form('token-of-one-session'));
+    const first = await markupDigest(page);
+    await page.setContent(form('token-of-another'));
+    assert.equal(await markupDigest(page), first);
+    await page.setContent(form('token-of-another', 'b'));
+    assert.notEqual(await markupDigest(page), first);
+    assert.equal(
+      withoutCsrfTokens('<form action="/a?x=1&amp;_csrf=t%2B1"><input type="hidden" name="_csrf" value="t+1">'),
+      '<form action="/a?x=1&amp;_csrf="><input type="hidden" name="_csrf" value="">',
+    );
   });
 
   it('passes the same page with the two faults mended', async () => {

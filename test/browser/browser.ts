@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -164,9 +164,10 @@ export async function checkAccessibility(page: Page): Promise<void> {
     return;
   }
   // The same markup checked again finds the same problems (same stylesheet, scripts and viewport everywhere): a page
-  // whose markup has passed already in this process (the sign-in page, a list revisited) passes without a second run.
+  // whose markup has passed already (the sign-in page, a list revisited, the same page in a journey without
+  // JavaScript) passes without a second run.
   const markup = await markupDigest(page);
-  if (markup !== null && passedMarkup.has(markup)) {
+  if (markup !== null && hasPassed(markup)) {
     visited.push(new URL(page.url()).pathname);
     return;
   }
@@ -202,21 +203,54 @@ export async function checkAccessibility(page: Page): Promise<void> {
   );
   assert.deepEqual(problems, [], `axe found accessibility problems on ${page.url()}`);
   // Kept only when the page did not change while axe ran (the markup checked is the markup hashed).
-  if (markup !== null && (await markupDigest(page)) === markup) passedMarkup.add(markup);
+  if (markup !== null && (await markupDigest(page)) === markup) markPassed(markup);
 }
 
 /** Digests of the markup of every page that passed axe in this process. */
 const passedMarkup = new Set<string>();
 
-/** The digest of the page's markup, or null while it navigates (a page that reloads itself is never skipped). */
-async function markupDigest(page: Page): Promise<string | null> {
+/**
+ * Where a whole run (scripts/run-tests.mjs) keeps the digests of the markup that passed axe in any of its processes,
+ * one empty file each, so that a page the journeys of two browser files both visit is checked once; null outside a
+ * whole run.
+ */
+function passedFolder(): string | null {
+  if (!testRun()) return null;
+  const folder = path.join(cacheFolder(), 'axe-passed');
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+function hasPassed(markup: string): boolean {
+  if (passedMarkup.has(markup)) return true;
+  const folder = passedFolder();
+  return folder !== null && existsSync(path.join(folder, markup));
+}
+
+function markPassed(markup: string): void {
+  passedMarkup.add(markup);
+  const folder = passedFolder();
+  if (folder !== null) writeFileSync(path.join(folder, markup), '');
+}
+
+/**
+ * The digest of the page's markup, or null while it navigates (a page that reloads itself is never skipped). The
+ * CSRF tokens in forms are left out: they differ between sessions (each signed-in user, each browser
+ * context) and axe never reads it, so the same page for two sessions is the same page to check.
+ */
+export async function markupDigest(page: Page): Promise<string | null> {
+  let content: string;
   try {
-    return createHash('sha256')
-      .update(await page.content())
-      .digest('hex');
+    content = await page.content();
   } catch {
     return null;
   }
+  return createHash('sha256').update(withoutCsrfTokens(content)).digest('hex');
+}
+
+/** Markup with every CSRF token emptied: a hidden `_csrf` field's value, and `_csrf=` in a form's action. */
+export function withoutCsrfTokens(markup: string): string {
+  return markup.replace(/(name="_csrf" value=")[^"]*"/g, '$1"').replace(/([?&](?:amp;)?_csrf=)[^"&#]*/g, '$1');
 }
 
 export async function visit(page: Page, url: string, expectedStatus = 200): Promise<void> {
