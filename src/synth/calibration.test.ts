@@ -5,7 +5,8 @@
  * Every expected figure below is quoted from them except the number of children in care (see below). Each is
  * measured here with its own SQL, with a stated tolerance:
  * counts of thousands within ±10%; small counts within ±10% or a stated number; percentages within ±5
- * percentage points (police attendance, "100%", within 1 point).
+ * percentage points (police attendance, "100%", within 1 point), and the four issue 16 measured drifting (children in
+ * care who are male, under 1, in long-term stable placements, agency social workers) within ±3 (under 1: ±2).
  *
  * Children in care at 31 March: the number should be coherent with the rest. Barnet's was about 350 including UASC,
  * and a rate of roughly 60 per 10,000 was also suggested. The two do not agree for 99,000 children (60 per 10,000 is 594).
@@ -75,12 +76,12 @@ describe("the default demo borough is calibrated to Barnet's published figures (
     within(r.disabled, 15, 5, '% of children in need with a disability');
   });
 
-  test('children in care at 31 March: about 355 (±10%; see the note at the top), 62% male (±5 points)', async () => {
+  test('children in care at 31 March: about 355 (±10%; see the note at the top), 62% male (±3 points)', async () => {
     const r = await one<{ n: number; male: number }>(
       `SELECT count(*)::int AS n, (100.0 * count(*) FILTER (WHERE c.sex = 'M') / count(*))::float AS male ${IN_CARE} AND p.authority_id = $AU`,
     );
     within(r.n, 355, 36, 'children in care at 31 March');
-    within(r.male, 62, 5, '% of children in care who are male');
+    within(r.male, 62, 3, '% of children in care who are male');
   });
 
   test('children in care by ethnicity: White 40, Mixed 20, Asian 6, Black 18, Other 16 % (±5 points each)', async () => {
@@ -92,7 +93,7 @@ describe("the default demo borough is calibrated to Barnet's published figures (
     for (const [g, e] of Object.entries(expected)) within(pct(g), e, 5, `% of children in care ${g}`);
   });
 
-  test('children in care by age at 31 March: under 1 4%, 1–4 10%, 5–9 9%, 10–15 35%, 16+ 41% (±5 points each)', async () => {
+  test('children in care by age at 31 March: under 1 4% (±2 points), 1–4 10%, 5–9 9%, 10–15 35%, 16+ 41% (±5 points each)', async () => {
     const list = await all<{ band: string; pct: number }>(`
       SELECT band, (100.0 * count(*) / sum(count(*)) OVER ())::float AS pct FROM (
         SELECT CASE WHEN a < 1 THEN '<1' WHEN a < 5 THEN '1-4' WHEN a < 10 THEN '5-9' WHEN a < 16 THEN '10-15' ELSE '16+' END AS band
@@ -100,7 +101,8 @@ describe("the default demo borough is calibrated to Barnet's published figures (
        GROUP BY band`);
     const pct = (b: string) => list.find((x) => x.band === b)?.pct ?? 0;
     const expected = { '<1': 4, '1-4': 10, '5-9': 9, '10-15': 35, '16+': 41 };
-    for (const [b, e] of Object.entries(expected)) within(pct(b), e, 5, `% of children in care aged ${b}`);
+    for (const [b, e] of Object.entries(expected))
+      within(pct(b), e, b === '<1' ? 2 : 5, `% of children in care aged ${b}`);
   });
 
   test('about 66 unaccompanied asylum-seeking children in care (±10%)', async () => {
@@ -148,7 +150,7 @@ describe("the default demo borough is calibrated to Barnet's published figures (
     within(r.pct, 90, 5, '% of IHAs within 28 days');
   });
 
-  test('about 70% long-term placement stability (±5 points)', async () => {
+  test('about 70% long-term placement stability (±3 points)', async () => {
     // DfE (ex-NI 63): children under 16 looked after continuously for 2½ years or more at 31 March who have been
     // with the same carer for 2 years or more (a carer's consecutive placements count together).
     const r = await one<{ n: number; pct: number }>(`
@@ -160,7 +162,7 @@ describe("the default demo borough is calibrated to Barnet's published figures (
        WHERE p.authority_id = $AU AND p.end_date IS NULL AND p.start_date <= ${A} - interval '30 months'
          AND age(${A}, c.date_of_birth) < interval '16 years'`);
     assert.ok(r.n >= 30, 'too few children for the measure');
-    within(r.pct, 70, 5, '% long-term stability');
+    within(r.pct, 70, 3, '% long-term stability');
   });
 
   test('100% police attendance at strategy discussions (within 1 point)', async () => {
@@ -170,7 +172,7 @@ describe("the default demo borough is calibrated to Barnet's published figures (
     within(r.pct, 100, 1, '% of strategy discussions with police');
   });
 
-  test('an agency social-worker rate of 26% (±5 points)', async () => {
+  test('an agency social-worker rate of 26% (±3 points)', async () => {
     // DfE workforce definition: agency FTE ÷ (agency + directly employed FTE) among children's social workers
     // (social workers, senior practitioners, team managers, independent reviewing officers), at 31 March and in
     // the latest 30 September snapshot.
@@ -178,11 +180,11 @@ describe("the default demo borough is calibrated to Barnet's published figures (
       SELECT (100.0 * sum(fte) FILTER (WHERE agency) / sum(fte))::float AS pct FROM workers
        WHERE authority_id = $AU AND role IN ('social-worker', 'senior-practitioner', 'team-manager', 'iro')
          AND start_date <= ${A} AND (end_date IS NULL OR end_date >= ${A})`);
-    within(r.pct, 26, 5, 'agency rate at 31 March');
+    within(r.pct, 26, 3, 'agency rate at 31 March');
     const s = await one<{ pct: number }>(`
       SELECT (100.0 * agency_fte / (agency_fte + social_worker_fte))::float AS pct FROM workforce_snapshots
        WHERE authority_id = $AU ORDER BY snapshot_date DESC LIMIT 1`);
-    within(s.pct, 26, 5, 'agency rate at the latest workforce snapshot');
+    within(s.pct, 26, 3, 'agency rate at the latest workforce snapshot');
   });
 
   test('13 adoptions in the year (±4)', async () => {
