@@ -496,16 +496,23 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
   // The authority's own provision (PR1) of a home or other setting is in its own area (rule 1015); its foster carers
   // and adopters (U1–U6, A3–A6) may live anywhere.
   const ownSetting = provider === 'PR1' && !/^(U[1-6]|A[3-6])$/.test(type);
-  // Another authority's setting with an Ofsted URN is outside the authority (rule 229 compares the two).
+  // Another authority's setting with an Ofsted URN is outside the authority (rule 229 compares the two): moved to
+  // the nearest place away without a draw, so that the draws stay as they were.
   const othersSetting = provider === 'PR2' && URN_SETTINGS.has(type);
-  const inArea = (rng.chance(inAreaChance) || ownSetting) && !othersSetting;
+  const drawnInArea = rng.chance(inAreaChance) || ownSetting;
+  const inArea = drawnInArea && !othersSetting;
   let district: string;
   let la: string;
-  if (inArea) {
+  if (drawnInArea) {
     const locality = rng.chance(0.5) ? (s.localities[j.child.locality] as readonly string[]) : rng.pick(s.localities);
     district = rng.pick(locality);
     la = s.authorityName;
     rng.real(0.3, 5.5); // was the distance, before it came from the postcodes: kept so the draws stay as they were
+    if (!inArea) {
+      const nearest = s.placesAway.reduce((a, b) => (b.miles[0] < a.miles[0] ? b : a));
+      district = nearest.districts[(j.child.index + start) % nearest.districts.length] as string;
+      la = nearest.la;
+    }
   } else {
     const residential = type === 'K1' || type === 'K2' || type === 'S1';
     const band = rng.next();
