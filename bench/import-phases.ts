@@ -3,7 +3,8 @@
  * validating, writing, and recomputing the indicators, each with its wall time, CPU seconds and peak memory, so that
  * one can see each phase grow no faster than the data (the 100k/10k ratio of a linear phase is about 10).
  *
- *   tsx bench/import-phases.ts [children …] [--only=903|cin]      (default 10,000 and 100,000; both formats)
+ *   tsx bench/import-phases.ts [children …] [--only=903|cin] [--engine=pglite|postgres]
+ *                                 (default 10,000 and 100,000; both formats; every engine there is)
  *
  * 1. Generate the demo authority (seed 1, six years to 31 March 2026, a population of 30,000 children) and export
  *    its 2025/26 SSDA903 and CIN census.
@@ -35,6 +36,7 @@ const root = path.join(here, '..');
 const args = process.argv.slice(2);
 const sizes = args.filter((a) => !a.startsWith('--')).map(Number);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const onlyEngine = args.find((a) => a.startsWith('--engine='))?.slice('--engine='.length);
 const YEAR = 2026;
 const DEMO_POPULATION = 30_000;
 const work = mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-phases-'));
@@ -176,7 +178,9 @@ try {
   await exportCinCensus(source.db, demo.authorityId, { year: YEAR }, demoCin);
   await source.close();
 
-  const engines = ['pglite', ...(process.env.LANTERN_BENCH_DATABASE_URL ? ['postgres'] : [])];
+  const engines = ['pglite', ...(process.env.LANTERN_BENCH_DATABASE_URL ? ['postgres'] : [])].filter(
+    (e) => !onlyEngine || e === onlyEngine,
+  );
   const results: Result[] = [];
   for (const format of (['903', 'cin'] as const).filter((f) => !only || f === only)) {
     for (const children of sizes.length > 0 ? sizes : [10_000, 100_000]) {
