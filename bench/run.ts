@@ -11,6 +11,7 @@ for (const script of [
   'serve.ts',
   'data-exchange.ts',
   'validate-903.ts',
+  'import-phases.ts',
   'indicators.ts',
   'inspections.ts',
   'reports.ts',

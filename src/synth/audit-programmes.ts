@@ -825,12 +825,19 @@ export async function allocateDemoAudits(db: Db, authorityId: number): Promise<D
     childId: Number(c.child_id),
     teamId: c.team_id === null ? null : Number(c.team_id),
   }));
-  // The first six cases that someone independent may take, shared by load (least loaded first, ties by user id).
+  // Six cases that someone independent may take, shared by load (least loaded first, ties by user id).
   const result = allocate(
     cases.map(({ caseId, teamId }) => ({ caseId, teamId })),
     auditors.map((u) => ({ userId: u.id, teamId: u.teamId, load: 0 })),
   );
-  const chosen = result.allocations.slice(0, DEMO_ALLOCATED);
+  // Taken in turn from each auditor's share, so that every auditor has work whichever teams the first cases are in.
+  const shares = auditors.map((u) => result.allocations.filter((a) => a.userId === u.id));
+  const chosen: typeof result.allocations = [];
+  for (let i = 0; chosen.length < DEMO_ALLOCATED && shares.some((share) => i < share.length); i++)
+    for (const share of shares) {
+      const next = share[i];
+      if (next && chosen.length < DEMO_ALLOCATED) chosen.push(next);
+    }
   const start = toDayNumber(programme.starts_on);
   const allocatedOn = fromDayNumber(addWorkingDaysToDayNumber(start, isWorkingDayNumber(start) ? 1 : 2));
   const domains = await rows<{ id: Id; key: string }>(

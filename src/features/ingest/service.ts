@@ -179,6 +179,8 @@ export async function importFiles(database: Database, request: ImportRequest): P
     // Fresh statistics after new rows (PGlite never analyzes by itself; PostgreSQL's autovacuum may not have yet).
     if (batches.some((b) => b.status === 'accepted')) await database.exec('analyze');
     if (request.refreshIndicators && batches.some((b) => b.status === 'accepted')) {
+      // Said before the first indicator is done, so that the time spent on indicators starts here (bench/import-one.ts).
+      progress({ stage: 'Computing indicators', done: 0, total: null });
       await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
         onIndicator: (done, total) => {
           progress({ stage: 'Computing indicators', done, total });

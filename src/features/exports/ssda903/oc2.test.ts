@@ -20,6 +20,7 @@ import path from 'node:path';
 import { it } from 'node:test';
 import {
   buildAuthority,
+  buildCareLeaver,
   buildCareLeaverContact,
   buildChild,
   buildClaOutcome,
@@ -73,6 +74,10 @@ describeEachEngine('the 903 OC2 items and a care leaver’s MOTHER', (ctx) => {
       interventionOffered: true,
     });
     await buildFamilyLink(db, l, { relationship: 'child', relatedDateOfBirth: '2024-05-01' });
+    // OC3 holds relevant and former relevant young people (issue 16): L left care at 17 after two years, so relevant
+    // until her 18th birthday (16 July 2024), former relevant after.
+    await buildCareLeaver(db, l, { eligibility: 'relevant', startDate: '2024-06-30', endDate: '2024-07-16' });
+    await buildCareLeaver(db, l, { eligibility: 'former-relevant', startDate: '2024-07-16', endDate: null });
     await buildCareLeaverContact(db, l, { contactDate: '2025-07-16', inTouch: 'YES', activity: 'F2' });
 
     const dir = await mkdtemp(path.join(tmpdir(), 'lantern-903-oc2-'));
