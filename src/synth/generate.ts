@@ -20,6 +20,7 @@ import { TABLES, type TableKey } from './columns';
 import { Emitter, zeroCounts, type EmitInput } from './emit';
 import { LOCALITIES, PLACES_AWAY } from './geography';
 import { DEMO_GSS_CODE, writeDemoPostcodeLookup } from './postcodes';
+import { writeDemoProviderRegister } from './providers';
 import { STREAM, simulateArrival, type Arrival } from './journeys/child';
 import type { Settings } from './journeys/context';
 import { ladoReferrals } from './lado';
@@ -102,6 +103,8 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
   rows.self_evaluation_entries = await writeDemoSelfEvaluation(database.db, emitter.authorityId, options.asAt);
   // Its own small lookup of its synthetic postcodes, so the 903 location rules run on its returns (decision 0027).
   rows.postcode_lookup = await writeDemoPostcodeLookup(database.db, code);
+  // And its own synthetic Ofsted register of the URNs its placements carry, for the 903 URN rules (decision 0027).
+  rows.provider_lookup = await writeDemoProviderRegister(database.db, emitter.authorityId, code);
   progress({ stage: 'inspections and audits', done: 1, total: 1 });
 
   // Statistics for the planner now: PGlite never analyzes by itself, and without them the reporting queries

@@ -47,12 +47,13 @@ describe('lantern import and export', () => {
     });
     const first = await run(['import', good, '--year', '2026']);
     assert.equal(first.status, 0, first.stdout + first.stderr);
-    // 2 children; 2 periods of care, 2 legal statuses, 2 placements, 1 social worker allocation. Two queries: the
+    // 2 children; 2 periods of care, 2 legal statuses, 2 placements, 1 social worker allocation. Three queries: the
     // rules comparing with last year's return were not run (no 2024/25 return imported: LNT-PREVIOUS), nor the
-    // location rules that need a postcode lookup (none loaded: LNT-POSTCODES, decision 0027).
+    // location rules that need a postcode lookup (none loaded: LNT-POSTCODES, decision 0027), nor the URN rules that
+    // need Ofsted's provider register (none loaded, and the episodes have URNs: LNT-URNS, decision 0027).
     assert.match(
       first.stdout,
-      /Accepted: SSDA903 children looked after return 2025\/26 \(3 files\): 9 rows written, 2 children added, 0 updated; 2 queries/,
+      /Accepted: SSDA903 children looked after return 2025\/26 \(3 files\): 9 rows written, 2 children added, 0 updated; 3 queries/,
     );
     // What it did: the 2 children and 7 events added; the headline figures are counted at 31 March 2026, when C1
     // is in care (from 1 May 2025) and C2 is not (home on 20 December 2025): in care from none to 1, flagged.

@@ -164,3 +164,31 @@ export const postcodeLookup = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.postcode] })],
 );
+
+/**
+ * Ofsted's register of children's social care providers, for the SSDA903 URN rules (219–230, 1008; decision 0027):
+ * each setting's URN with the placement types and providers it may be used for, its postcode and the day its
+ * registration ended. Loaded from Ofsted's provider list as CSV (`lantern reference import`, scope 'national'), or,
+ * for the demo authority, its own SYNTHETIC register (scope: the authority's code; source 'synthetic-demo'), which
+ * is never Ofsted data. Public facts about settings: no child is named here.
+ */
+export const providerLookup = pgTable(
+  'provider_lookup',
+  {
+    /** 'national' for a loaded Ofsted list, or the code of the one authority these rows are for. */
+    scope: text('scope').notNull(),
+    /** Upper case, as Ofsted writes it (SC123456, 1234567). */
+    urn: text('urn').notNull(),
+    /** The 903 placement types (PLACE) the setting may be, comma-separated (K1,K2); empty when not given. */
+    placeCodes: text('place_codes').notNull(),
+    /** The 903 placement providers (PLACE_PROVIDER) it may be, comma-separated (PR4); empty when not given. */
+    providerCodes: text('provider_codes').notNull(),
+    /** The setting's postcode in Lantern's form (N12 0AB), or null. */
+    postcode: text('postcode'),
+    /** The day its registration ended (deregistered or closed), or null while it is registered. */
+    closed: day('closed'),
+    /** ofsted-provider-list or synthetic-demo. */
+    source: text('source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.urn] })],
+);

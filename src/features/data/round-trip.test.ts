@@ -177,11 +177,11 @@ describeEachEngine('the same data twice changes nothing', { demo: DEMO }, (ctx) 
           label(c),
         );
         assert.equal(batch.counts.childrenAdded, 0);
-        // The demo's own synthetic postcode lookup is in use, so its 903s pass the location rules that need one
-        // (decision 0027): none is reported as not run.
+        // The demo's own synthetic postcode lookup and provider register are in use, so its 903s pass the location
+        // and URN rules that need them (decision 0027): none is reported as not run.
         if (c.kind === '903')
           assert.deepEqual(
-            batch.issues.filter((i) => i.rule === 'LNT-POSTCODES'),
+            batch.issues.filter((i) => i.rule === 'LNT-POSTCODES' || i.rule === 'LNT-URNS'),
             [],
             label(c),
           );

@@ -7,6 +7,7 @@
 import type { Dataset } from './dataset';
 import type { IssueLog } from './issues';
 import type { PostcodeFacts } from '../reference/postcodes';
+import type { ProviderFacts } from '../reference/providers';
 
 export type FormatId = 'ssd' | '903' | 'cin' | 'annex-a';
 
@@ -74,6 +75,14 @@ export interface ImportContext {
   previousFiles?: (period: string) => Promise<SourceFile[]>;
   /** The postcode lookup for the 903 location rules (decision 0027); absent where none is wired (unit tests). */
   postcodes?: PostcodeSource;
+  /** Ofsted's provider register for the 903 URN rules (decision 0027); absent where none is wired (unit tests). */
+  providers?: ProviderSource;
+}
+
+/** What the 903 URN rules ask of Ofsted's provider register. */
+export interface ProviderSource {
+  /** The facts for each URN found (upper case), or null when no register is loaded. */
+  lookUp(urns: readonly string[]): Promise<Map<string, ProviderFacts> | null>;
 }
 
 /** What the 903 location rules ask of a postcode lookup. */

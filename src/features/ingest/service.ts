@@ -38,6 +38,7 @@ import { eventTotals, periodEnd, type ImportEffect } from './effect';
 import { headlineFrom, headlineSql, type Headline } from '../children/headline';
 import { restoreOriginals } from './originals';
 import { postcodeSource } from './postcode-source';
+import { providerSource } from './provider-source';
 
 export interface ImportActor {
   userId: number | null;
@@ -284,6 +285,7 @@ async function importClaim(
     today: todayInLondon(),
     previousFiles,
     postcodes: postcodeSource(database, authority),
+    providers: providerSource(database, authority),
   };
   let result: Awaited<ReturnType<ImportFormat['read']>> = null;
   try {

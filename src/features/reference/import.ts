@@ -21,6 +21,7 @@ import {
 } from './files';
 import { outcomeResolver, writeOfstedOutcomes, type OutcomeResolver } from './ofsted-outcomes-write';
 import { firstLine, loadPostcodeDirectory, ONS_SOURCE, postcodeDirectoryColumns } from './postcodes';
+import { loadProviderList, OFSTED_PROVIDERS_SOURCE, providerListColumns } from './providers';
 
 export interface ReferenceFileInput {
   /** The name shown in messages and kept in reference_imports (the uploaded or given file name). */
@@ -30,7 +31,7 @@ export interface ReferenceFileInput {
 
 export interface LoadedFile {
   readonly name: string;
-  readonly kind: ReferenceFile['kind'] | 'postcodes';
+  readonly kind: ReferenceFile['kind'] | 'postcodes' | 'providers';
   readonly source: string;
   /** Rows written (bank holidays, authorities, neighbour pairs, figures); 0 for a skipped file. */
   readonly rows: number;
@@ -220,11 +221,17 @@ export async function importReferenceFiles(
   const read: ReferenceFile[] = [];
   // A postcode directory is too large to read whole: it is recognised by its header and streamed in the transaction.
   const directories: ReferenceFileInput[] = [];
+  // Ofsted's provider list (the 903 URN rules) is recognised by its header and read in the transaction too.
+  const providerLists: ReferenceFileInput[] = [];
   for (const f of files) {
     try {
       const header = await firstLine(f.path);
       if (header !== null && postcodeDirectoryColumns(header) !== null) {
         directories.push(f);
+        continue;
+      }
+      if (header !== null && providerListColumns(header) !== null) {
+        providerLists.push(f);
         continue;
       }
       read.push(await readReferenceFile(f.name, f.path));
@@ -240,7 +247,7 @@ export async function importReferenceFiles(
     }
   }
   if (problems.length) throw new ReferenceFileError(problems);
-  if (read.length === 0 && directories.length === 0)
+  if (read.length === 0 && directories.length === 0 && providerLists.length === 0)
     throw new ReferenceFileError([{ file: '(none)', row: null, column: null, message: 'No files were given' }]);
 
   // Bank holidays go last, so that the working-day functions change only once everything else has been written;
@@ -283,6 +290,19 @@ export async function importReferenceFiles(
       await tx.execute(sql`
         insert into reference_imports (kind, source, file_name, sha256, rows, imported_by)
         values ('postcodes', ${ONS_SOURCE}, ${f.name}, '', ${loaded.rows}, ${importedBy})`);
+    }
+    for (const f of providerLists) {
+      const loaded = await loadProviderList(tx, f.name, f.path);
+      out.push({
+        name: f.name,
+        kind: 'providers',
+        source: OFSTED_PROVIDERS_SOURCE,
+        rows: loaded.rows,
+        note: loaded.note,
+      });
+      await tx.execute(sql`
+        insert into reference_imports (kind, source, file_name, sha256, rows, imported_by)
+        values ('providers', ${OFSTED_PROVIDERS_SOURCE}, ${f.name}, '', ${loaded.rows}, ${importedBy})`);
     }
     const derivedRows = hasBenchmarks ? await recomputeDerivedRates(tx) : 0;
     if (hasHolidays) {

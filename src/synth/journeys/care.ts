@@ -14,6 +14,7 @@
  * yearly aged 4–16; PEP every term; return home interviews within 72 hours.
  */
 import { postcodeIn, syntheticMiles } from '../postcodes';
+import { demoUrn } from '../providers';
 import { collectionYearOfDayNumber, supportedAccommodationCode } from '../../domain/code-lists';
 import { addMonthsToDayNumber, civilFromDays, daysFromCivil } from '../../domain/working-days';
 import { londonDateOf } from '../../features/ingest/formats/ssda903/london';
@@ -495,14 +496,23 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
   // The authority's own provision (PR1) of a home or other setting is in its own area (rule 1015); its foster carers
   // and adopters (U1–U6, A3–A6) may live anywhere.
   const ownSetting = provider === 'PR1' && !/^(U[1-6]|A[3-6])$/.test(type);
-  const inArea = rng.chance(inAreaChance) || ownSetting;
+  // Another authority's setting with an Ofsted URN is outside the authority (rule 229 compares the two): moved to
+  // the nearest place away without a draw, so that the draws stay as they were.
+  const othersSetting = provider === 'PR2' && URN_SETTINGS.has(type);
+  const drawnInArea = rng.chance(inAreaChance) || ownSetting;
+  const inArea = drawnInArea && !othersSetting;
   let district: string;
   let la: string;
-  if (inArea) {
+  if (drawnInArea) {
     const locality = rng.chance(0.5) ? (s.localities[j.child.locality] as readonly string[]) : rng.pick(s.localities);
     district = rng.pick(locality);
     la = s.authorityName;
     rng.real(0.3, 5.5); // was the distance, before it came from the postcodes: kept so the draws stay as they were
+    if (!inArea) {
+      const nearest = s.placesAway.reduce((a, b) => (b.miles[0] < a.miles[0] ? b : a));
+      district = nearest.districts[(j.child.index + start) % nearest.districts.length] as string;
+      la = nearest.la;
+    }
   } else {
     const residential = type === 'K1' || type === 'K2' || type === 'S1';
     const band = rng.next();
@@ -525,6 +535,8 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
   const home = j.child.postcode;
   const postcode = postcodeIn(district, j.child.index * 31 + start, type === 'P1' ? null : home);
   const distance = syntheticMiles(home, postcode);
+  // The draw once made for a URN, kept so that the draws stay as they were: the URN is now the setting's own.
+  if (type === 'K1' || type === 'K2' || type === 'S1') rng.int(100000, 999999);
   return {
     id: 0,
     start,
@@ -533,8 +545,10 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
     provider,
     carerRef: type.startsWith('U') && Number(type[1]) <= 3 ? carerRef.replace('CR', 'KC') : carerRef,
     postcode,
-    // No URN where none is known (the 903 export writes its XXXXXXX placeholder where a year needs one).
-    urn: type === 'K1' || type === 'K2' || type === 'S1' ? `SC${rng.int(100000, 999999)}` : null,
+    // The setting's synthetic URN (src/synth/providers.ts); supported accommodation's only from its registration
+    // (splitSupportedAccommodation). No URN where none is known (the 903 export writes its XXXXXXX placeholder where
+    // a year needs one).
+    urn: URN_SETTINGS.has(type) ? demoUrn(postcode, type, provider) : null,
     // SSDA903 leaves the distance blank for unaccompanied children (rule 406).
     distance: j.child.uasc ? null : distance,
     inArea,
@@ -549,24 +563,41 @@ function place(j: Journey, start: Day, end: Day, type: string, carerRef: string)
  */
 function splitSupportedAccommodation(period: PeriodOfCare): void {
   const out: Placement[] = [];
-  for (const p of period.placements) {
-    if (p.type !== 'SUP') {
-      out.push(p);
+  for (const whole of period.placements) {
+    if (whole.type !== 'SUP') {
+      out.push(whole);
       continue;
     }
-    const startCode = supportedAccommodationCode(collectionYearOfDayNumber(p.start));
-    const endCode = supportedAccommodationCode(collectionYearOfDayNumber(p.end - 1));
-    if (startCode === endCode) {
-      out.push({ ...p, type: startCode, urn: startCode === 'H5' ? null : p.urn });
-      continue;
-    }
-    const cutover = K3_FROM;
-    out.push({ ...p, type: 'H5', urn: null, end: cutover, changeReason: 'PLACE' });
-    out.push({ ...p, type: 'K3', start: cutover });
+    // Supported accommodation registered with Ofsted from 28 October 2023 and needs its URN on any placement after
+    // then (rule 230): one that spans the day changes then, with reason PLACE, and has its URN from that day.
+    const parts =
+      whole.start < REGISTERED_FROM && whole.end > REGISTERED_FROM
+        ? [
+            { ...whole, urn: null, end: REGISTERED_FROM, changeReason: 'PLACE' },
+            { ...whole, start: REGISTERED_FROM },
+          ]
+        : [whole.start < REGISTERED_FROM ? { ...whole, urn: null } : whole];
+    for (const p of parts) splitAtK3(p, out);
   }
   period.placements = out;
 }
+
+/** Supported accommodation as H5 or K3 by collection year, split where it spans 1 April 2024. */
+function splitAtK3(p: Placement, out: Placement[]): void {
+  const startCode = supportedAccommodationCode(collectionYearOfDayNumber(p.start));
+  const endCode = supportedAccommodationCode(collectionYearOfDayNumber(p.end - 1));
+  if (startCode === endCode) {
+    out.push({ ...p, type: startCode });
+    return;
+  }
+  out.push({ ...p, type: 'H5', end: K3_FROM, changeReason: 'PLACE' });
+  out.push({ ...p, type: 'K3', start: K3_FROM });
+}
 const K3_FROM = Date.UTC(2024, 3, 1) / 86_400_000;
+/** The day supported accommodation had to be registered with Ofsted: 28 October 2023. */
+const REGISTERED_FROM = Date.UTC(2023, 9, 28) / 86_400_000;
+/** The settings the demo gives an Ofsted URN (supported accommodation only once registered). */
+const URN_SETTINGS = new Set(['K1', 'K2', 'S1', 'SUP']);
 
 function reviews(j: Journey, period: PeriodOfCare): void {
   const { act, s } = j;

@@ -1,8 +1,10 @@
 /**
- * Rule 503F across consecutive years (issue 15): a placement with no Ofsted URN that is open at 31 March is written in
- * both years' returns, and the two must give its episode the same URN. Supported accommodation (H5) needed none to
- * 2023/24 and needs one from 2024/25; the exporter wrote it blank in 2023/24 and XXXXXXX in 2024/25, so the demo's
- * 2024/25 return was refused after its 2023/24 one ("last year: blank").
+ * Rule 503F across consecutive years (issue 15): an episode open at 31 March is written in both years' returns, and
+ * the two must give it the same URN. The exporter once wrote supported accommodation (H5) with no URN blank in
+ * 2023/24 and XXXXXXX in 2024/25, so the demo's 2024/25 return was refused after its 2023/24 one ("last year:
+ * blank"). Since rule 230 (2023/24: an H5 placement after 28 October 2023 needs its real URN, issue 16) such an H5
+ * is itself an error, so the episode here carries its registered URN, written the same in both years, and the
+ * placement after it, with no URN yet, gets the placeholder.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -44,8 +46,9 @@ describeEachEngine('the 903 gives an episode the same URN in every year it is wr
     const team = await buildTeam(db, { authorityId: from, name: 'Children in care 1' });
     const worker = await buildWorker(db, { authorityId: from, workerRef: 'SW9001', teamId: team.id });
     await buildAllocation(db, { child, teamId: team.id, workerId: worker.id, startDate: '2023-09-01' });
-    // In care from 1 September 2023 (accommodated, V2), in supported accommodation (H5) with no URN until the code
-    // changed on 1 April 2024, then in the same place under its new code (K3), still there at 31 March 2025.
+    // In care from 1 September 2023 (accommodated, V2), in registered supported accommodation (H5, URN SC654321: a
+    // setting registered after 28 October 2023, as rule 230 asks) until 1 April 2024, then in a children's home (K3)
+    // whose URN is not known yet, still there at 31 March 2025.
     // Full postcodes, as the 903 asks (decision 0027: a district alone fails rule 392c); no permanence order before
     // (Z1): the 903 needs it for a child starting care in the year (rule 630).
     const period = await buildPeriodOfCare(db, child, {
@@ -63,7 +66,7 @@ describeEachEngine('the 903 gives an episode the same URN in every year it is wr
       provider: 'PR4',
       postcodeDistrict: 'N11',
       postcode: 'N11 2AB',
-      urn: null,
+      urn: 'SC654321',
       changeReason: 'PLACE',
     });
     await buildPlacement(db, child, {
@@ -92,15 +95,16 @@ describeEachEngine('the 903 gives an episode the same URN in every year it is wr
     }
   });
 
-  it('writes the H5 episode with the placeholder in both years', async () => {
-    const episode = async (year: number) =>
+  it('writes the H5 episode with its URN in both years, and the placement with none yet as XXXXXXX', async () => {
+    const episode = async (year: number, start: string) =>
       (await readFile(path.join(files.get(year) ?? '', 'episodes.csv'), 'utf8'))
         .split('\n')
-        .find((l) => l.startsWith('U1,01/09/2023,'));
-    // The H5 placement ended on 1 April 2024, in 2024/25, when H5 needs a URN: XXXXXXX (the last column), in the
-    // 2023/24 file too (rule 222 allows it where none is needed).
-    assert.equal((await episode(2024))?.split(',').at(-1), 'XXXXXXX');
-    assert.equal((await episode(2025))?.split(',').at(-1), 'XXXXXXX');
+        .find((l) => l.startsWith(`U1,${start},`));
+    // The URN is the last column. The H5 episode ended on 1 April 2024, so it is in the 2023/24 and 2024/25 files.
+    assert.equal((await episode(2024, '01/09/2023'))?.split(',').at(-1), 'SC654321');
+    assert.equal((await episode(2025, '01/09/2023'))?.split(',').at(-1), 'SC654321');
+    // K3 needs a URN in every year; with none known, the 903's placeholder.
+    assert.equal((await episode(2025, '01/04/2024'))?.split(',').at(-1), 'XXXXXXX');
   });
 
   it('imports 2023/24 then 2024/25 into an empty authority, with no 503F', async () => {

@@ -15,6 +15,7 @@ import { PUBLISHED_RULES } from './published-rules';
 import { CROSS_YEAR_RULES } from './ssda903/rules/cross-year';
 import { SSDA903_RULES } from './ssda903/rules/index';
 import { LOCATION_RULES } from './ssda903/rules/location';
+import { URN_RULES } from './ssda903/rules/urn';
 
 export type Ruleset = 'ssda903' | 'cin';
 export const REGISTRY_YEARS = [2023, 2024, 2025, 2026, 2027] as const;
@@ -33,7 +34,7 @@ export type RuleStatus =
 
 const codes = (list: string): Set<string> => new Set(list.split(/\s+/).filter((c) => c !== ''));
 
-/** 903 codes Lantern implements: each has a rule in SSDA903_RULES, CROSS_YEAR_RULES or LOCATION_RULES in every year it is published. */
+/** 903 codes Lantern implements: each has a rule in SSDA903_RULES, CROSS_YEAR_RULES, LOCATION_RULES or URN_RULES in every year it is published. */
 const IMPLEMENTED_903 = codes(`
   101 102 103 112 113 114 115 116 120 131 132 141 142 143 144 145 146 147 148 149 165 168 171 174 176 177 184 196 202
   203 204 209 210 217 218 222 231 232 301 302 304 331 333 334 351 352 353 354 355 356 357 358 359 361 362 363 365 367
@@ -49,6 +50,7 @@ const IMPLEMENTED_903 = codes(`
   460 504 526 562 1010 NoE 117 118 119 133 134 151 153 175 199 335 344 345 348 390 391 511 514 516 517 518 519 520 521
   522 523 524 525 551 552 553 554 555 556 557 558 559 560 561 563 565 566 575 576 577 578 579 580 582 583 584 630 632
   633 634 635 1000 1001 1002 1011 1012 1014 3001
+  219 221 224 227 228 229 230 1008
 `);
 
 /** 903 codes Lantern deliberately does not check, or checks its own way, with the reason. */
@@ -69,9 +71,7 @@ const DIFFERENT_903: Readonly<Record<string, string>> = {
 };
 
 /** 903 codes not implemented yet (issue 16). */
-const NOT_YET_903 = codes(`
-  219 221 224 227 228 229 230 1008
-`);
+const NOT_YET_903 = codes(``);
 
 /** CIN census codes Lantern implements: each has a rule in CIN_HEADER_RULES, CIN_FILE_RULES or CIN_CHILD_RULES, or the reader checks it (CIN_READER_RULES). */
 const IMPLEMENTED_CIN = codes(`
@@ -115,7 +115,7 @@ export function lanternRules(ruleset: Ruleset, year: number): Map<string, Lanter
   const found = new Map<string, LanternRule[]>();
   const rules: readonly LanternRule[] =
     ruleset === 'ssda903'
-      ? [...SSDA903_RULES, ...CROSS_YEAR_RULES, ...LOCATION_RULES]
+      ? [...SSDA903_RULES, ...CROSS_YEAR_RULES, ...LOCATION_RULES, ...URN_RULES]
       : [...CIN_HEADER_RULES, ...CIN_FILE_RULES, ...CIN_CHILD_RULES, ...CIN_READER_RULES];
   for (const rule of rules) {
     if (!appliesIn(rule, year)) continue;

@@ -10,7 +10,8 @@
  * The rules that compare with last year's return (202–204, 452, 453, 502, 503A–J, 706: rules/cross-year.ts; 205A/B/D,
  * 207, 208, 624, 626: rules/cross-year-status.ts) run only when that return has been imported. The location rules
  * (rules/location.ts) derive PL_LA, PL_LOCATION and PL_DISTANCE from the postcodes with the postcode lookup
- * (decision 0027); without one, those that need them are not run and an LNT-POSTCODES query says so.
+ * (decision 0027); without one, those that need them are not run and an LNT-POSTCODES query says so. The URN rules
+ * (rules/urn.ts) check URNs against Ofsted's provider register; without one, an LNT-URNS query says which did not run.
  */
 import { csvHeader } from '../../csv';
 import type { ImportFormat, ReadResult, SourceFile } from '../../format';
@@ -23,6 +24,7 @@ import { CROSS_YEAR_RULES } from './rules/cross-year';
 import { buildCrossYearContext } from './rules/cross-year-context';
 import { SSDA903_RULES } from './rules/index';
 import { LOCATION_RULES, deriveLocations, lookupCodes, outsideEngland, postcodesOf } from './rules/location';
+import { REGISTER_CODES, URN_RULES, urnsOf } from './rules/urn';
 import { TABLE_NAMES, TABLE_YEARS, emptyReturn, type Return903, type TableName } from './tables';
 import { toDataset } from './to-dataset';
 import { FIRST_YEAR, LAST_YEAR, inferCollectionYear } from './year';
@@ -172,7 +174,26 @@ export const ssda903Format: ImportFormat = {
       { ...base, formerUasc, authorityCode, derived, found: facts ? new Set(facts.keys()) : null },
       issues,
     );
+    // The URN rules (decision 0027), with Ofsted's provider register when one is loaded.
+    const providers = ctx.providers ? await ctx.providers.lookUp(urnsOf(ret.Episodes)) : null;
+    let providerLa: Map<string, string | null> | null = null;
+    if (providers && ctx.postcodes) {
+      const settings = [...providers].filter(([, p]) => p.postcode !== null);
+      const found = await ctx.postcodes.lookUp(settings.map(([, p]) => p.postcode as string));
+      if (found)
+        providerLa = new Map(settings.map(([urn, p]) => [urn, found.get(p.postcode as string)?.laCode ?? null]));
+    }
+    runRules(URN_RULES, year, { ...base, providers, providerLa, authorityCode }, issues);
     const where = fileOf.Episodes ?? fileOf.Header ?? files[0]?.name ?? '';
+    if (ctx.providers && !providers && ret.Episodes.some((e) => e.URN !== null)) {
+      issues.query(
+        where,
+        null,
+        null,
+        'LNT-URNS',
+        `The rules that check URNs against Ofsted's register of children's social care providers (${REGISTER_CODES.join(', ')}) were not run, and 1008 checked only that URNs are shaped like URNs: no provider register is loaded. Load Ofsted's provider list (CSV) with \`lantern reference import\` (decision 0027).`,
+      );
+    }
     if (ctx.postcodes && ret.Episodes.length > 0 && !facts) {
       issues.query(
         where,

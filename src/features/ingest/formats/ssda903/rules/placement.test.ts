@@ -33,6 +33,11 @@ describe('903 placement rules', () => {
     assert.deepEqual(hits(rule222, { Episodes }, 2025), ['Episodes.csv:2', 'Episodes.csv:5']);
     assert.deepEqual(hits(rule222, { Episodes }, 2026), ['Episodes.csv:2']);
   });
+  it('222: H5 may have a URN in 2023/24 (registered from 28 October 2023), not in 2022/23', () => {
+    const Episodes = [{ PLACE: 'H5', URN: 'SC100001' }]; // line 2
+    assert.deepEqual(hits(rule222, { Episodes }, 2023), ['Episodes.csv:2']);
+    assert.deepEqual(hits(rule222, { Episodes }, 2024), []);
+  });
   it('380/381: a period neither starts nor ends with a temporary placement', () => {
     const Episodes = [
       { RNE: 'S', PLACE: 'T1' },

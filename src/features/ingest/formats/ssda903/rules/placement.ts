@@ -51,9 +51,10 @@ export const rule222 = rule903({
   severity: 'error',
   message: 'Ofsted Unique reference number (URN) should not be recorded for this placement type.',
   years: { from: 2023 },
-  source: 'lac_validator/rules/lac2022_23/rule_222.py (XXXXXXX is allowed)',
+  source:
+    'lac_validator/rules/lac2022_23/rule_222.py (XXXXXXX is allowed); lac2023_24/rule_222.py leaves out H5, which registers with Ofsted from 28 October 2023 (rule 230)',
   check(ctx, hit) {
-    const exempt = urnExemptPlacements(ctx.year);
+    const exempt = urnExemptPlacements(ctx.year).filter((p) => !(ctx.year === 2024 && p === 'H5'));
     for (const e of ctx.ret.Episodes) {
       if (e.PLACE !== null && exempt.includes(e.PLACE) && e.URN !== null && e.URN !== 'XXXXXXX') hit(at(e, 'URN'));
     }
