@@ -10,8 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ROLES, type Role } from '../../src/domain/roles';
-import { createAuditor } from '../../src/accounts/access-log/auditor';
-import { startTestWorld, PASSWORD, type TestWorld } from '../support/app';
+import { apiTokenFor, startTestWorld, PASSWORD, type TestWorld } from '../support/app';
 import { TestClient } from '../../harness/client';
 
 type Who = 'anonymous' | Role;
@@ -303,15 +302,7 @@ describe('every route answers every role as the access table says', () => {
       const client = new TestClient(world.baseUrl);
       await client.signIn(role, PASSWORD);
       pages.set(role, client);
-      const user = await world.services.users.verifyPassword(role, PASSWORD);
-      assert.ok(user);
-      const audit = createAuditor(
-        world.services.accessLogRepository,
-        { userId: user.id, username: role, authorityId: user.authorityId },
-        'user.token',
-        null,
-      );
-      tokens.set(role, await world.services.users.issueToken(user.id, 'walk', audit));
+      tokens.set(role, await apiTokenFor(world, role, 'walk'));
     }
   });
   after(async () => {

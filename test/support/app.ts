@@ -231,3 +231,19 @@ export async function serveTestWorld(
 }
 
 export type { Role };
+
+/**
+ * A personal API token for a user of the test world (signed in with the world's password), issued as the user
+ * would issue it themselves (recorded as `user.token` in the access log); `name` labels it.
+ */
+export async function apiTokenFor(world: TestWorld, username: string, name: string): Promise<string> {
+  const user = await world.services.users.verifyPassword(username, PASSWORD);
+  if (!user) throw new Error(`${username} cannot sign in with the test world's password`);
+  const audit = createAuditor(
+    world.services.accessLogRepository,
+    { userId: user.id, username, authorityId: user.authorityId },
+    'user.token',
+    null,
+  );
+  return world.services.users.issueToken(user.id, name, audit);
+}

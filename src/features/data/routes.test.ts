@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { createAuditor } from '../../accounts/access-log/auditor';
-import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
+import { PASSWORD, apiTokenFor, startTestWorld, type TestWorld } from '../../../test/support/app';
 import { h1, TestClient, type Reply } from '../../../harness/client';
 import { and, eq, inArray } from 'drizzle-orm';
 import { accessLog, children, importBatches } from '../../db/schema/index';
@@ -162,15 +161,7 @@ describe('importing and exporting on the web and through the API', () => {
   });
 
   it('imports through the API with a personal token, and lists imports', async () => {
-    const user = await world.services.users.verifyPassword('analyst', PASSWORD);
-    assert.ok(user);
-    const audit = createAuditor(
-      world.services.accessLogRepository,
-      { userId: user.id, username: 'analyst', authorityId: user.authorityId },
-      'user.token',
-      null,
-    );
-    const token = await world.services.users.issueToken(user.id, 'api-test', audit);
+    const token = await apiTokenFor(world, 'analyst', 'api-test');
     const res = await fetch(`${world.baseUrl}/api/imports?filename=header.csv&year=2026&wait=true`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
@@ -219,15 +210,7 @@ describe('importing and exporting on the web and through the API', () => {
     assert.match(page.text, /govuk-error-summary/);
     assert.match(page.text, /<a href="#cin-laNumber">The CIN census needs Test Borough’s DfE LA number/);
     assert.match(page.text, /id="cin-laNumber"/);
-    const user = await world.services.users.verifyPassword('analyst', PASSWORD);
-    assert.ok(user);
-    const audit = createAuditor(
-      world.services.accessLogRepository,
-      { userId: user.id, username: 'analyst', authorityId: user.authorityId },
-      'user.token',
-      null,
-    );
-    const token = await world.services.users.issueToken(user.id, 'cin-export-test', audit);
+    const token = await apiTokenFor(world, 'analyst', 'cin-export-test');
     const api = await fetch(`${world.baseUrl}/api/exports/cin?year=2026`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -357,15 +340,7 @@ describe('importing and exporting on the web and through the API', () => {
 
   it('withdraws through the API: problem+json for a blank reason (400), no such import (404) and a second time (409)', async () => {
     const id = await import2025(analyst);
-    const user = await world.services.users.verifyPassword('analyst', PASSWORD);
-    assert.ok(user);
-    const audit = createAuditor(
-      world.services.accessLogRepository,
-      { userId: user.id, username: 'analyst', authorityId: user.authorityId },
-      'user.token',
-      null,
-    );
-    const token = await world.services.users.issueToken(user.id, 'withdraw-test', audit);
+    const token = await apiTokenFor(world, 'analyst', 'withdraw-test');
     const withdraw = (importId: number | string, body: unknown) =>
       fetch(`${world.baseUrl}/api/imports/${importId}/withdraw`, {
         method: 'POST',

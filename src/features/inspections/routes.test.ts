@@ -10,8 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { improvementActionRecommendations, inspections } from '../../db/schema/index';
-import { createAuditor } from '../../accounts/access-log/auditor';
-import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
+import { PASSWORD, apiTokenFor, startTestWorld, type TestWorld } from '../../../test/support/app';
 import { h1, TestClient } from '../../../harness/client';
 import { buildAction, buildObjective, buildTheme } from '../../../test/support/improvement';
 
@@ -388,15 +387,7 @@ describe('inspections on the web and through the API', () => {
   describe('the API', () => {
     let token = '';
     before(async () => {
-      const user = await world.services.users.verifyPassword('analyst', PASSWORD);
-      assert.ok(user);
-      const audit = createAuditor(
-        world.services.accessLogRepository,
-        { userId: user.id, username: 'analyst', authorityId: user.authorityId },
-        'user.token',
-        null,
-      );
-      token = await world.services.users.issueToken(user.id, 'api-test', audit);
+      token = await apiTokenFor(world, 'analyst', 'api-test');
     });
 
     it('POST /api/inspections: problem+json 400 with each field’s error, then 201 with the record and its deadlines', async () => {

@@ -9,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/query';
-import { createAuditor } from '../../accounts/access-log/auditor';
-import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
+import { PASSWORD, apiTokenFor, startTestWorld, type TestWorld } from '../../../test/support/app';
 import { h1, TestClient } from '../../../harness/client';
 import { readReferenceBytes } from './files';
 
@@ -127,15 +126,7 @@ describe('reference data on the web and through the API', () => {
   });
 
   it('GET /api/reference says what is loaded', async () => {
-    const user = await world.services.users.verifyPassword('analyst', PASSWORD);
-    assert.ok(user);
-    const audit = createAuditor(
-      world.services.accessLogRepository,
-      { userId: user.id, username: 'analyst', authorityId: user.authorityId },
-      'user.token',
-      null,
-    );
-    const token = await world.services.users.issueToken(user.id, 'ref-test', audit);
+    const token = await apiTokenFor(world, 'analyst', 'ref-test');
     const res = await fetch(`${world.baseUrl}/api/reference`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(res.status, 200);
     const body = (await res.json()) as {
@@ -157,15 +148,7 @@ describe('reference data on the web and through the API', () => {
   });
 
   it('POST /api/reference loads one file from the body (replacing that table’s figures for the years it covers); a bad cell is a problem+json naming file, row and column', async () => {
-    const user = await world.services.users.verifyPassword('analyst', PASSWORD);
-    assert.ok(user);
-    const audit = createAuditor(
-      world.services.accessLogRepository,
-      { userId: user.id, username: 'analyst', authorityId: user.authorityId },
-      'user.token',
-      null,
-    );
-    const token = await world.services.users.issueToken(user.id, 'ref-post', audit);
+    const token = await apiTokenFor(world, 'analyst', 'ref-post');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'text/csv' };
     const before = await count('benchmark_values');
     const bad = [c1Lines[0], c1Lines[148]?.replace(',14.8,', ',n/k,')].join('\n');

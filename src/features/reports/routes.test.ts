@@ -18,12 +18,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { PASSWORD, startTestWorld, type TestWorld } from '../../../test/support/app';
+import { PASSWORD, apiTokenFor, startTestWorld, type TestWorld } from '../../../test/support/app';
 import { h1, TestClient } from '../../../harness/client';
 import { clean, firstCells } from '../../../test/support/html';
 import { buildInspectionWith } from '../../../test/support/improvement';
 import { accessLog, generatedReports } from '../../db/schema/index';
-import { createAuditor } from '../../accounts/access-log/auditor';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -226,18 +225,7 @@ describe('reports pages and API', () => {
   });
 
   it('the API: POST → 202, Location and the status; polled to done; the file; bad input → problem+json naming the field', async () => {
-    const user = await world.services.users.verifyPassword('analyst', PASSWORD);
-    assert.ok(user);
-    const token = await world.services.users.issueToken(
-      user.id,
-      'reports-test',
-      createAuditor(
-        world.services.accessLogRepository,
-        { userId: user.id, username: 'analyst', authorityId: user.authorityId },
-        'user.token',
-        null,
-      ),
-    );
+    const token = await apiTokenFor(world, 'analyst', 'reports-test');
     const auth = { authorization: `Bearer ${token}` };
     const listed = await fetch(`${world.baseUrl}/api/reports`, { headers: auth });
     assert.equal(listed.status, 200);
