@@ -138,6 +138,12 @@ describe('toEntry', () => {
       'Reason: E13: Left care to live with parents, relatives or other person with no parental responsibility',
     );
     assert.equal(toEntry(row('missing-started', { kind: 'A' })).title, 'Away from placement without authorisation');
+    // A social worker episode from a 903 gives the reason for the change that began it, and none for its end.
+    assert.equal(
+      toEntry(row('allocated', { role: 'social-worker', changeReason: 'LEFTRL' }, { worker: 'SW1', team: 'CIC 1' }))
+        .detail,
+      'SW1; CIC 1; reason for the change: code LEFTRL',
+    );
     assert.equal(toEntry(row('missing-started', { kind: 'M' })).title, 'Went missing');
     assert.equal(
       toEntry(

@@ -636,7 +636,12 @@ function describe(row: ChronologyRow): { title: string; details: Array<string | 
     case 'allocated':
       return {
         title: `Allocated: ${(label(ALLOCATION_ROLE, str(d, 'role')) || 'worker').toLowerCase()}`,
-        details: [row.worker, row.team],
+        // The reason for the change of worker that began it (the 903's SW_REASON; imports keep it here).
+        details: [
+          row.worker,
+          row.team,
+          str(d, 'changeReason') && `reason for the change: code ${str(d, 'changeReason')}`,
+        ],
       };
     case 'allocation-ended':
       return {

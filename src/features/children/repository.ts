@@ -766,7 +766,7 @@ const BRANCHES: readonly Branch[] = [
     date: allocations.startDate,
     worker: allocations.workerId,
     team: allocations.teamId,
-    data: { role: allocations.role },
+    data: { role: allocations.role, changeReason: allocations.changeReason },
   }),
   of(allocations, 'allocation-ended', {
     date: allocations.endDate,
