@@ -7,6 +7,8 @@
  * image-alt, WCAG 1.1.1) and grey text on white below 4.5:1 (color-contrast, WCAG 1.4.3: #aaa on #fff is 2.32:1).
  */
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { checkAccessibility, launch, markupDigest, newContext, withoutCsrfTokens } from './browser';
@@ -68,6 +70,39 @@ describe('axe on every page', () => {
       withoutCsrfTokens('<form action="/a?x=1&amp;_csrf=t%2B1"><input type="hidden" name="_csrf" value="t+1">'),
       '<form action="/a?x=1&amp;_csrf="><input type="hidden" name="_csrf" value="">',
     );
+  });
+
+  it('checks a page seen without JavaScript in a twin with it, once for the same markup, and a failing page every time', async () => {
+    // A server of two pages that counts its requests: the twin of a page without JavaScript loads it again.
+    const requests = new Map<string, number>();
+    // Markup no other test in the run has (the same for every request here): a page new to this run.
+    const unique = `<p>${process.pid} ${Date.now()}</p></main>`;
+    const server: Server = createServer((req, res) => {
+      const url = req.url ?? '';
+      if (url !== '/good' && url !== '/bad') {
+        res.writeHead(404).end();
+        return;
+      }
+      requests.set(url, (requests.get(url) ?? 0) + 1);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end((url === '/bad' ? BAD : GOOD).replace('</main>', unique));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const page = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
+      for (const time of [1, 2]) {
+        await page.goto(`${base}/good`);
+        assert.deepEqual(await failures(checkAccessibility(page)), [], `good, time ${time}`);
+        await page.goto(`${base}/bad`);
+        assert.deepEqual((await failures(checkAccessibility(page))).sort(), ['color-contrast', 'image-alt']);
+      }
+      // /good: twice by the page, once by its twin (the second time its markup had passed). /bad: each time by the
+      // page and by its twin, since a page that failed is never remembered.
+      assert.deepEqual(Object.fromEntries(requests), { '/good': 3, '/bad': 4 });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('passes the same page with the two faults mended', async () => {

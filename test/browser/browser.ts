@@ -149,6 +149,13 @@ export const visited: string[] = [];
 export async function checkAccessibility(page: Page): Promise<void> {
   const browser = withoutJavaScript.get(page.context());
   if (browser) {
+    // Markup seen before without JavaScript whose twin passed: the same server markup (CSRF tokens aside) for the same
+    // user, so the twin would load, and axe check, the same page again.
+    const own = await markupDigest(page);
+    if (own !== null && hasPassed(`nojs-${own}`)) {
+      visited.push(new URL(page.url()).pathname);
+      return;
+    }
     // The same page, for the same signed-in user (same cookies), opened where axe can run. The markup a server
     // renders does not depend on whether the browser runs scripts.
     const twin = await twinOf(page.context(), browser);
@@ -161,6 +168,7 @@ export async function checkAccessibility(page: Page): Promise<void> {
     } finally {
       await twinPage.close();
     }
+    if (own !== null) markPassed(`nojs-${own}`);
     return;
   }
   // The same markup checked again finds the same problems (same stylesheet, scripts and viewport everywhere): a page
