@@ -63,8 +63,16 @@ const run = randomBytes(5)
   .toString('hex')
   .replace(/[^a-z0-9]/g, '');
 const cache = mkdtempSync(path.join(tmpdir(), 'lantern-test-run-'));
+// A larger young generation for every process of the run (tests, the CLI they start, the type check and lint): the
+// tests allocate heavily (datasets, documents, PGlite's copies) and V8's default 16 MB semi-spaces made them collect
+// garbage a tenth of their CPU time; 64 MB gave about a tenth less CPU on the same files, for at most a few hundred MB
+// more memory a process. LANTERN_TEST_NODE_OPTIONS overrides it.
+const nodeOptions = [process.env.NODE_OPTIONS, process.env.LANTERN_TEST_NODE_OPTIONS ?? '--max-semi-space-size=64']
+  .filter(Boolean)
+  .join(' ');
 const env = {
   ...process.env,
+  NODE_OPTIONS: nodeOptions,
   LANTERN_LOG_LEVEL: process.env.LANTERN_LOG_LEVEL ?? 'silent',
   LANTERN_TEST_CACHE: cache,
   LANTERN_TEST_RUN: run,
@@ -127,7 +135,12 @@ function checked(title, command, args, childEnv = process.env) {
 // program is ESLint's too).
 const checks = [];
 if (filters.length === 0) {
-  checks.push(checked('Type check and lint (npm run lint)', 'npm', ['run', '--silent', 'lint']));
+  checks.push(
+    checked('Type check and lint (npm run lint)', 'npm', ['run', '--silent', 'lint'], {
+      ...process.env,
+      NODE_OPTIONS: nodeOptions,
+    }),
+  );
 }
 
 // Each check's report is written as soon as it ends, between two lines of the tests' output.
