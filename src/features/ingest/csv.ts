@@ -96,7 +96,10 @@ export async function* readCsv(file: SourceFile, issues: IssueLog, options: CsvR
         continue;
       }
       const values: Record<string, string> = {};
-      for (const [i, h] of header.entries()) if (h !== '') values[h] = record[i] ?? '';
+      for (let i = 0; i < header.length; i++) {
+        const h = header[i] as string;
+        if (h !== '') values[h] = record[i] ?? '';
+      }
       yield { line: info.lines, values };
     }
   } catch (e) {
