@@ -3,7 +3,7 @@
  * forgivingly (case, spacing and a stray BOM do not matter); values are trimmed; blank lines (including the
  * trailing ones Excel leaves) are skipped. Each record carries its line number for the issue report.
  */
-import { parse } from 'csv-parse';
+import { Parser, parse } from 'csv-parse';
 import { LANTERN_RULES, type IssueLog } from './issues';
 import { openText, peekText } from './text';
 import type { SourceFile } from './format';
@@ -32,15 +32,26 @@ export async function csvHeader(file: SourceFile): Promise<string[] | null> {
 export interface CsvRecord {
   /** 1-based line of the file where the record starts (the header is line 1). */
   line: number;
-  /** Values by header key (see headerKey), trimmed; a missing trailing cell is ''. */
-  values: Record<string, string>;
+  /** The record's values in the order of CsvReadOptions.columns, trimmed; a missing trailing cell is ''. */
+  cells: string[];
 }
 
 export interface CsvReadOptions {
   /** Header keys that must be present; a missing one is reported and the file is not read. */
   required: readonly string[];
-  /** Header keys the reader knows; others are ignored (and reported as a query if `reportUnknown`). */
-  known?: readonly string[];
+  /** The header keys whose values each record's cells hold, in this order (others are ignored). */
+  columns: readonly string[];
+}
+
+/**
+ * csv-parse with each record paired with its line, as its `info` option gives, without the two copies of the
+ * parser's counters `info` makes for every record: the line is read from the parser's own counters as the record
+ * is pushed (the moment `info` copies them).
+ */
+class LinedParser extends Parser {
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    return super.push(chunk === null ? null : { record: chunk as string[], lines: this.info.lines }, encoding);
+  }
 }
 
 /**
@@ -50,18 +61,20 @@ export interface CsvReadOptions {
 export async function* readCsv(file: SourceFile, issues: IssueLog, options: CsvReadOptions): AsyncGenerator<CsvRecord> {
   const { text } = await openText(file.path, file.onBytes);
   const parser = text.pipe(
-    parse({
+    new LinedParser({
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       trim: true,
-      info: true,
     }),
   );
   let header: string[] | null = null;
+  /** Where each of options.columns is in a record. */
+  let at: number[] = [];
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const { record, info } = item;
+    for await (const item of parser as AsyncIterable<{ record: string[]; lines: number }>) {
+      const { record } = item;
+      const info = { lines: item.lines };
       if (!header) {
         header = record.map(headerKey);
         const seen = new Set<string>();
@@ -93,14 +106,13 @@ export async function* readCsv(file: SourceFile, issues: IssueLog, options: CsvR
           }
         }
         if (!ok) return;
+        const keys = header;
+        at = options.columns.map((c) => keys.indexOf(c));
         continue;
       }
-      const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) {
-        const h = header[i] as string;
-        if (h !== '') values[h] = record[i] ?? '';
-      }
-      yield { line: info.lines, values };
+      const cells = new Array<string>(at.length);
+      for (let i = 0; i < at.length; i++) cells[i] = record[at[i] as number] ?? '';
+      yield { line: info.lines, cells };
     }
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };

@@ -36,9 +36,9 @@ export async function readTableFile(file: SourceFile, table: TableName, issues: 
   const before = issues.errors;
   const keys = columns.map(headerKey);
   const rows: RawRow[] = [];
-  for await (const record of readCsv(file, issues, { required: keys })) {
+  for await (const record of readCsv(file, issues, { required: keys, columns: keys })) {
     const values: Record<string, string> = {};
-    for (let i = 0; i < columns.length; i++) values[columns[i] as string] = record.values[keys[i] as string] ?? '';
+    for (let i = 0; i < columns.length; i++) values[columns[i] as string] = record.cells[i] as string;
     rows.push({ file: file.name, line: record.line, values });
   }
   return issues.errors > before ? null : rows;
