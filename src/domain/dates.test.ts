@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isIsoDate, longDate } from './dates';
+import { compareDateText, isIsoDate, longDate } from './dates';
 
 test('real calendar dates only', () => {
   assert.equal(isIsoDate('2026-03-31'), true);
@@ -50,4 +50,15 @@ test('longDate writes a date in words, the GOV.UK way', () => {
   assert.equal(longDate(''), '');
   assert.equal(longDate('not known'), 'not known', 'text that is not a date is left as it is');
   assert.equal(longDate('2026-13-01'), '2026-13-01', 'no 13th month');
+});
+
+test('compareDateText orders dates as localeCompare does', () => {
+  assert.equal(compareDateText('2024-03-05', '2024-03-06'), -1);
+  assert.equal(compareDateText('2025-01-01', '2024-12-31'), 1);
+  assert.equal(compareDateText('2024-03-05', '2024-03-05'), 0);
+  assert.equal(compareDateText('2024-03-05', '9999-99-99'), -1, "the sorts' stand-in for no date comes last");
+  // Every pair of a spread of dates (and texts that are not) has the sign localeCompare gives.
+  const texts = ['2024-03-05', '2024-12-01', '1999-01-31', '2024-03-5', '05/03/2024', 'ZZ/05/2019', '', '2024-03-05 '];
+  for (const a of texts)
+    for (const b of texts) assert.equal(Math.sign(compareDateText(a, b)), Math.sign(a.localeCompare(b)), `${a} ${b}`);
 });

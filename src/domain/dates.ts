@@ -12,6 +12,27 @@ export function isIsoDate(value: string): boolean {
   return d <= (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : (DAYS_IN_MONTH[m - 1] ?? 0));
 }
 
+/**
+ * Orders two date texts as localeCompare orders them, quickly where both have the shape YYYY-MM-DD (digits and
+ * hyphens in the same places, where the collation's order is the characters' order); any other text goes to
+ * localeCompare itself. For sorting rows by date: the sorts of a large return compare dates millions of times.
+ */
+export function compareDateText(a: string, b: string): number {
+  if (isoShaped(a) && isoShaped(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
+function isoShaped(value: string): boolean {
+  return (
+    value.length === 10 &&
+    value.charCodeAt(4) === 45 &&
+    value.charCodeAt(7) === 45 &&
+    digits(value, 0, 4) >= 0 &&
+    digits(value, 5, 7) >= 0 &&
+    digits(value, 8, 10) >= 0
+  );
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The number written by the ASCII digits from `start` to `end`, or -1 when one is not a digit. */

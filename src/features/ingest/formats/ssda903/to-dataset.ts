@@ -38,7 +38,7 @@
  *
  * Rows the checks found unusable (an invalid required date, say) are left out; the import is rejected anyway.
  */
-import { isIsoDate } from '../../../../domain/dates';
+import { isIsoDate, compareDateText } from '../../../../domain/dates';
 import { birthdayIn, OC3_WINDOW } from '../../../indicators/areas/oc3-cohort';
 import { addDays, addMonths } from '../../../../domain/working-days';
 import { Dataset } from '../../dataset';
@@ -356,7 +356,8 @@ export function groupByChild(episodes: ReadonlyArray<Row<'Episodes'>>): Map<stri
     if (list) list.push(e);
     else out.set(e.CHILD, [e]);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.DECOM ?? '').localeCompare(b.DECOM ?? '') || a.line - b.line);
+  for (const list of out.values())
+    list.sort((a, b) => compareDateText(a.DECOM ?? '', b.DECOM ?? '') || a.line - b.line);
   return out;
 }
 
