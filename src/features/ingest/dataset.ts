@@ -133,11 +133,16 @@ export class Dataset {
   private readonly teamsByName = new Map<string, DatasetTeam>();
   private readonly workersByRef = new Map<string, DatasetWorker>();
 
-  /** Adds a row and returns its local id. */
+  /**
+   * Adds a row and returns its local id. The row itself is kept, its id set (not a copy: readers add hundreds of
+   * thousands of rows), so it must be a new object that the caller does not change afterwards.
+   */
   add<K extends DatasetTable>(table: K, row: NewRow<K>): number {
     const list = this.rows[table] as Array<DatasetRow<K>>;
     const id = list.length + 1;
-    list.push({ ...row, id } as DatasetRow<K>);
+    const kept = row as DatasetRow<K>;
+    kept.id = id;
+    list.push(kept);
     return id;
   }
 

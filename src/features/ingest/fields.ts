@@ -34,6 +34,12 @@ function iso(y: number, m: number, d: number): string | null {
  */
 export function parseDate(text: string): string | null {
   const t = text.trim();
+  // The usual form, dd/mm/yyyy with two-digit day and month, without a regular expression (what the second one
+  // below would make of it).
+  if (t.length === 10 && t.charCodeAt(2) === SLASH && t.charCodeAt(5) === SLASH && allDigits(t)) {
+    const s = `${t.slice(6)}-${t.slice(3, 5)}-${t.slice(0, 2)}`;
+    return isIsoDate(s) ? s : null;
+  }
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: 00:00(?::00)?)?$/.exec(t);
@@ -45,6 +51,19 @@ export function parseDate(text: string): string | null {
     return month ? iso(Number(m[3]), month, Number(m[1])) : null;
   }
   return null;
+}
+
+const SLASH = 0x2f;
+const BARE_CODE = /^[A-Za-z0-9]*$/;
+
+/** Whether every character but those at 2 and 5 is an ASCII digit. */
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    if (i === 2 || i === 5) continue;
+    const c = t.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** Excel's serial day number (1900 date system, as Annex A workbooks use) as YYYY-MM-DD. */
@@ -78,6 +97,8 @@ export function parseWholeNumber(text: string): number | null {
  */
 export function normaliseCode(text: string): string {
   let t = text.trim();
+  // A bare code (letters and digits only, as nearly every value is) has no label to take off.
+  if (BARE_CODE.test(t)) return t.toUpperCase();
   t = t.replace(/^[a-z]{1,2}\)\s*/i, '');
   t = t.replace(/^([A-Za-z0-9]+)\s*(?::|\s-\s|\s–\s).*$/s, '$1');
   return t.trim().toUpperCase();

@@ -148,6 +148,8 @@ export const ssda903Format: ImportFormat = {
         continue;
       }
       (ret as Record<TableName, unknown[]>)[table] = typeRows(table, rows, year, issues);
+      // The raw rows are not needed again (only which tables were given): let them go before the rules run.
+      raw[table] = [];
     }
 
     ctx.progress({ stage: 'Checking SSDA903 rules', done: 0, total: null });

@@ -34,10 +34,11 @@ export interface RawRow {
 export async function readTableFile(file: SourceFile, table: TableName, issues: IssueLog): Promise<RawRow[] | null> {
   const columns = TABLE_COLUMNS[table] as readonly string[];
   const before = issues.errors;
+  const keys = columns.map(headerKey);
   const rows: RawRow[] = [];
-  for await (const record of readCsv(file, issues, { required: columns.map(headerKey) })) {
+  for await (const record of readCsv(file, issues, { required: keys, columns: keys })) {
     const values: Record<string, string> = {};
-    for (const c of columns) values[c] = record.values[headerKey(c)] ?? '';
+    for (let i = 0; i < columns.length; i++) values[columns[i] as string] = record.cells[i] as string;
     rows.push({ file: file.name, line: record.line, values });
   }
   return issues.errors > before ? null : rows;

@@ -38,7 +38,7 @@
  *
  * Rows the checks found unusable (an invalid required date, say) are left out; the import is rejected anyway.
  */
-import { isIsoDate } from '../../../../domain/dates';
+import { isIsoDate, compareDateText } from '../../../../domain/dates';
 import { birthdayIn, OC3_WINDOW } from '../../../indicators/areas/oc3-cohort';
 import { addDays, addMonths } from '../../../../domain/working-days';
 import { Dataset } from '../../dataset';
@@ -356,7 +356,8 @@ export function groupByChild(episodes: ReadonlyArray<Row<'Episodes'>>): Map<stri
     if (list) list.push(e);
     else out.set(e.CHILD, [e]);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.DECOM ?? '').localeCompare(b.DECOM ?? '') || a.line - b.line);
+  for (const list of out.values())
+    list.sort((a, b) => compareDateText(a.DECOM ?? '', b.DECOM ?? '') || a.line - b.line);
   return out;
 }
 
@@ -499,6 +500,16 @@ function writePermanence(
     ad1: Row<'AD1'> | null;
   }
   const milestones: Milestone[] = [];
+  // Each child's milestones, and the periods that have one, so that no row scans every milestone.
+  const milestonesOf = new Map<string, Milestone[]>();
+  const withMilestone = new Set<PeriodRef>();
+  const push = (m: Milestone) => {
+    milestones.push(m);
+    const mine = milestonesOf.get(m.child);
+    if (mine) mine.push(m);
+    else milestonesOf.set(m.child, [m]);
+    if (m.period) withMilestone.add(m.period);
+  };
   const periodFor = (child: string, day: string | null): PeriodRef | null => {
     const periods = periodsByChild.get(child) ?? [];
     if (day !== null) {
@@ -510,7 +521,7 @@ function writePermanence(
   for (const p of ret.PlacedAdoption) {
     if (p.CHILD === null || !childIds.has(p.CHILD)) continue;
     const adm = date(p.DATE_PLACED);
-    milestones.push({
+    push({
       child: p.CHILD,
       period: periodFor(p.CHILD, adm),
       adm,
@@ -522,17 +533,16 @@ function writePermanence(
   for (const a of ret.AD1) {
     if (a.CHILD === null || !childIds.has(a.CHILD)) continue;
     const adm = date(a.DATE_INT);
-    const mine = milestones.filter((m) => m.child === a.CHILD);
+    const mine = milestonesOf.get(a.CHILD) ?? [];
     const found = mine.find((m) => m.adm === adm) ?? mine[mine.length - 1];
     if (found) found.ad1 = a;
-    else
-      milestones.push({ child: a.CHILD, period: periodFor(a.CHILD, adm), adm, reversed: null, reason: null, ad1: a });
+    else push({ child: a.CHILD, period: periodFor(a.CHILD, adm), adm, reversed: null, reason: null, ad1: a });
   }
   // Periods that ended in an order but have no adoption rows still carry their order.
   for (const [child, periods] of periodsByChild) {
     for (const p of periods) {
-      if (!orderOf(p.reasonCeased) || milestones.some((m) => m.period === p)) continue;
-      milestones.push({ child, period: p, adm: null, reversed: null, reason: null, ad1: null });
+      if (!orderOf(p.reasonCeased) || withMilestone.has(p)) continue;
+      push({ child, period: p, adm: null, reversed: null, reason: null, ad1: null });
     }
   }
   for (const m of milestones) {

@@ -2,7 +2,7 @@
  * What every 903 rule sees: the return as read (typed rows, dates as YYYY-MM-DD where valid), the collection
  * year and its bounds, and the lookups most rules need.
  */
-import { isIsoDate } from '../../../../../domain/dates';
+import { isIsoDate, compareDateText } from '../../../../../domain/dates';
 import { defineRule, collectionYearBounds, type Rule, type RuleHit } from '../../../rules';
 import { TABLE_NAMES, type Return903, type Row, type TableName } from '../tables';
 import { groupByChild } from '../to-dataset';
@@ -57,7 +57,7 @@ function socialWorkerEpisodesByChild(rows: ReadonlyArray<Row<'SWEpisodes'>>): Ma
     else out.set(s.CHILD, [s]);
   }
   for (const list of out.values())
-    list.sort((a, b) => (a.SW_DECOM as string).localeCompare(b.SW_DECOM as string) || a.line - b.line);
+    list.sort((a, b) => compareDateText(a.SW_DECOM as string, b.SW_DECOM as string) || a.line - b.line);
   return out;
 }
 

@@ -10,6 +10,7 @@
  * prove: a young person whose 16th (or, for the 13 weeks, 14th) birthday is on or after 1 April of last year, so that
  * any care since it is in one of the two.
  */
+import { compareDateText } from '../../../../../domain/dates';
 import { defineRule } from '../../../rules';
 import { ADOPTED_REC } from '../codes';
 import type { Row } from '../tables';
@@ -203,7 +204,7 @@ function bothYears(ctx: CrossYearCtx): Map<string, Array<Row<'Episodes'>>> {
     if (!list.some((x) => x.DECOM === e.DECOM)) list.push(e);
     out.set(e.CHILD, list);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.DECOM as string).localeCompare(b.DECOM as string));
+  for (const list of out.values()) list.sort((a, b) => compareDateText(a.DECOM as string, b.DECOM as string));
   return out;
 }
 

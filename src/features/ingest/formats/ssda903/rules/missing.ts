@@ -4,6 +4,7 @@
  * rule_570.py (MIS_START not after the year), rule_571.py (MIS_END within the year), rule_586.py (MIS_START after
  * the child's birth), rule_581.py (missing while looked after).
  */
+import { compareDateText } from '../../../../../domain/dates';
 import type { Row } from '../tables';
 import { at, rule903, validDate } from './context';
 
@@ -49,7 +50,7 @@ export const rule574 = rule903({
       else byChild.set(m.CHILD, [m]);
     }
     for (const list of byChild.values()) {
-      list.sort((a, b) => (a.MIS_START as string).localeCompare(b.MIS_START as string));
+      list.sort((a, b) => compareDateText(a.MIS_START as string, b.MIS_START as string));
       for (let i = 1; i < list.length; i++) {
         const previous = list[i - 1] as Row<'Missing'>;
         const m = list[i] as Row<'Missing'>;

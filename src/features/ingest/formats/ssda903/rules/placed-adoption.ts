@@ -5,6 +5,7 @@
  * rule_583.py. 555 and 556 (freeing orders, D1) are deleted from 2024/25 (lac2024_25 del_list), and 557 no longer
  * counts D1 from then.
  */
+import { compareDateText } from '../../../../../domain/dates';
 import { ADOPTED_REC, PLACED_FOR_ADOPTION } from '../codes';
 import type { Row } from '../tables';
 import { hasAdoptionData } from './adopters';
@@ -32,7 +33,7 @@ function datedDecisions(
 ): Array<Row<'PlacedAdoption'> & { DATE_PLACED: string }> {
   return rows
     .filter((p): p is Row<'PlacedAdoption'> & { DATE_PLACED: string } => validDate(p.DATE_PLACED))
-    .sort((a, b) => a.DATE_PLACED.localeCompare(b.DATE_PLACED) || a.line - b.line);
+    .sort((a, b) => compareDateText(a.DATE_PLACED, b.DATE_PLACED) || a.line - b.line);
 }
 
 export const rule117 = rule903({

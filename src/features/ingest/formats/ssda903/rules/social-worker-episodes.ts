@@ -13,6 +13,7 @@
  * Every rule reads the file once: each child's episodes come from one index built per file (`byChild`, or the
  * context's swEpisodesByChild), never from a scan of the table per child.
  */
+import { compareDateText } from '../../../../../domain/dates';
 import { SOCIAL_WORKER_CHANGE_REASONS } from '../../../../../domain/code-lists';
 import type { Return903, Row } from '../tables';
 import { at, daysBetween, rule903, validDate, type Ctx903, type Rule903 } from './context';
@@ -41,7 +42,9 @@ function byChild(ret: Return903): Map<string, SwEpisode[]> {
   for (const list of out.values())
     list.sort(
       (a, b) =>
-        key(a.SW_DECOM).localeCompare(key(b.SW_DECOM)) || key(a.SW_DEC).localeCompare(key(b.SW_DEC)) || a.line - b.line,
+        compareDateText(key(a.SW_DECOM), key(b.SW_DECOM)) ||
+        compareDateText(key(a.SW_DEC), key(b.SW_DEC)) ||
+        a.line - b.line,
     );
   sortedCache.set(ret, out);
   return out;
