@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import axe from 'axe-core';
 import { loadConfig } from '../../src/core/config';
 import { startServer, type RunningServer } from '../../src/app/server';
 import { todayInLondon } from '../../src/domain/today';
@@ -126,8 +127,22 @@ export async function newContext(
     viewport: { width: 1280, height: 900 },
   });
   if (options.javaScriptEnabled === false) withoutJavaScript.set(context, browser);
+  else await withAxe(context);
   return context;
 }
+
+/**
+ * axe-core (1.3 MB of script) put in every page of a context as the page starts, sent to Chromium once per context.
+ * AxeBuilder would otherwise send and run the whole source twice for every check (once to see which API it has, once
+ * to inject it), which was most of what the browser files wrote to Chromium. A page without it (made elsewhere) gets
+ * it once, in checkAccessibility.
+ */
+async function withAxe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: axe.source });
+}
+
+/** What AxeBuilder runs to inject axe into a page that already has it: nothing. */
+const AXE_ALREADY_IN_PAGE = 'void 0;';
 
 /** Each JavaScript-off context's twin with JavaScript on, where its pages are checked (made on first use). */
 const twins = new WeakMap<BrowserContext, BrowserContext>();
@@ -136,6 +151,7 @@ async function twinOf(context: BrowserContext, browser: Browser): Promise<Browse
   let twin = twins.get(context);
   if (!twin) {
     twin = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await withAxe(twin);
     twins.set(context, twin);
     // Closed with its context; when the whole browser is closing, the twin goes with it (nothing left to close).
     context.on('close', () => void twin?.close().catch(() => undefined));
@@ -189,7 +205,8 @@ export async function checkAccessibility(page: Page): Promise<void> {
       // two find the same problems. Only violations are asked for in full (every rule still runs on every element;
       // axe then describes one element of each rule that passed rather than every one, about a tenth less work).
       // options() replaces what withTags() adds to, so it comes first.
-      results = await new AxeBuilder({ page })
+      if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(axe.source);
+      results = await new AxeBuilder({ page, axeSource: AXE_ALREADY_IN_PAGE })
         .options({ resultTypes: ['violations'] })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
         .setLegacyMode()
