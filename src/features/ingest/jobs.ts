@@ -118,7 +118,7 @@ export function importJobs(database: Database, logger: Logger) {
      * at once. The caller has checked that the import is this authority's and live; if another withdrawal got there
      * first, the job fails with the service's message and nothing changes.
      */
-    withdraw(request: Omit<WithdrawRequest, 'refreshIndicators'>): ImportJob {
+    withdraw(request: Omit<WithdrawRequest, 'refreshIndicators' | 'onIndicator'>): ImportJob {
       prune(Date.now());
       const job: ImportJob = {
         id: randomUUID(),
@@ -141,7 +141,9 @@ export function importJobs(database: Database, logger: Logger) {
         try {
           const summary = await withdrawImport(database, request);
           job.withdrawal = { importId: request.batchId, summary };
-          await refreshMonthlyValues(database.db, request.authorityId, todayInLondon(), {
+          // Only the indicators that read a table the withdrawal changed (and any whose kept values are out of date).
+          summary.indicators = await refreshMonthlyValues(database.db, request.authorityId, todayInLondon(), {
+            tables: summary.tablesChanged,
             onIndicator: (done, total) => {
               job.stage = 'Computing indicators';
               job.done = done;
