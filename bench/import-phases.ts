@@ -3,7 +3,7 @@
  * validating, writing, and recomputing the indicators, each with its wall time, CPU seconds and peak memory, so that
  * one can see each phase grow no faster than the data (the 100k/10k ratio of a linear phase is about 10).
  *
- *   tsx bench/import-phases.ts [children …] [--only=903|cin] [--engine=pglite|postgres] [--again]
+ *   tsx bench/import-phases.ts [children …] [--only=903|cin] [--engine=pglite|postgres] [--again] [--after-other]
  *                                 (default 10,000 and 100,000; both formats; every engine there is)
  *
  * 1. Generate the demo authority (seed 1, six years to 31 March 2026, a population of 30,000 children) and export
@@ -17,6 +17,9 @@
  * 4. With --again, import into the same database twice more: the same files (unchanged: nothing is written), then the
  *    same files under other names (read and written again, every row the same), each reported as its own import
  *    ("again" and "renamed"), to show what an import that changes nothing costs.
+ * 5. With --after-other, also import each return into a database that already holds the other return of the same
+ *    size ("after cin" / "after 903"), as an authority that loads both does: only the indicators whose tables the
+ *    second import changed are recomputed.
  *
  * Prints a JSON line per import on stdout, and a table per format and engine on stderr (so that stdout stays JSON
  * lines). Run it on a quiet machine: other work slows it.
@@ -41,6 +44,7 @@ const sizes = args.filter((a) => !a.startsWith('--')).map(Number);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const onlyEngine = args.find((a) => a.startsWith('--engine='))?.slice('--engine='.length);
 const again = args.includes('--again');
+const afterOther = args.includes('--after-other');
 const YEAR = 2026;
 const DEMO_POPULATION = 30_000;
 const work = mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-phases-'));
@@ -227,16 +231,34 @@ try {
       }
       const runs = [{ run: 'first', paths: [file] }];
       if (again) runs.push({ run: 'again', paths: [file] }, { run: 'renamed', paths: [renamedCopy(file)] });
+      const sequences = [runs];
+      let other: string | null = null;
+      if (afterOther) {
+        other = path.join(work, `other-${format}-${children}${format === '903' ? '.xml' : ''}`);
+        if (format === '903') scaleCin(demoCin, other, children);
+        else {
+          mkdirSync(other);
+          scale903(demo903, other, children);
+        }
+        const otherName = format === '903' ? 'cin' : '903';
+        sequences.push([
+          { run: `${otherName} first`, paths: [other] },
+          { run: `after ${otherName}`, paths: [file] },
+        ]);
+      }
       for (const engine of engines) {
-        for (const imported of await importInto(engine, runs)) {
-          const result = { format, children, ...imported };
-          results.push(result);
-          process.stdout.write(
-            `${JSON.stringify({ benchmark: 'import-phases', year: YEAR, demoPopulation: DEMO_POPULATION, demoChildren, ...result })}\n`,
-          );
+        for (const sequence of sequences) {
+          for (const imported of await importInto(engine, sequence)) {
+            const result = { format, children, ...imported };
+            results.push(result);
+            process.stdout.write(
+              `${JSON.stringify({ benchmark: 'import-phases', year: YEAR, demoPopulation: DEMO_POPULATION, demoChildren, ...result })}\n`,
+            );
+          }
         }
       }
       for (const { paths } of runs) for (const p of paths) rmSync(p, { recursive: true, force: true });
+      if (other) rmSync(other, { recursive: true, force: true });
     }
   }
   process.stderr.write(`\n${table(results)}`);
