@@ -118,7 +118,7 @@ export function importJobs(database: Database, logger: Logger) {
      * at once. The caller has checked that the import is this authority's and live; if another withdrawal got there
      * first, the job fails with the service's message and nothing changes.
      */
-    withdraw(request: Omit<WithdrawRequest, 'refreshIndicators' | 'onIndicator'>): ImportJob {
+    withdraw(request: Omit<WithdrawRequest, 'refreshIndicators'>): ImportJob {
       prune(Date.now());
       const job: ImportJob = {
         id: randomUUID(),

@@ -426,8 +426,6 @@ export interface WithdrawRequest {
    * the withdrawal changed.
    */
   refreshIndicators?: boolean;
-  /** Progress through the indicators recomputed. */
-  onIndicator?: (done: number, total: number) => void;
   /**
    * Records the withdrawal in the access log once it is done: the import's id, its format and period, and the
    * children and events removed (never the reason, which is free text).
@@ -515,7 +513,6 @@ export async function withdrawImport(database: Database, request: WithdrawReques
   if (!request.refreshIndicators) return summary;
   const indicators = await refreshMonthlyValues(database.db, request.authorityId, todayInLondon(), {
     tables: summary.tablesChanged,
-    onIndicator: request.onIndicator,
   });
   return { ...summary, indicators };
 }
