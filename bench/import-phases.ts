@@ -65,6 +65,8 @@ interface Result {
   cpuSeconds: number;
   maxRssMb: number;
   status: string;
+  /** Indicators recomputed after the import. */
+  indicatorsRecomputed: number;
   phases: PhaseFigures[];
 }
 
@@ -146,6 +148,7 @@ function importOne(
     cpuSeconds: out.cpuSeconds,
     maxRssMb: out.maxRssMb,
     status,
+    indicatorsRecomputed: out.indicatorsRecomputed,
     phases: out.phases,
   };
 }
@@ -177,7 +180,7 @@ function table(results: Result[]): string {
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
     const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
     lines.push(
-      `${format} on ${engine}${run === 'first' ? '' : `, ${run}`} (${rows.map((r) => `${r.children / 1000}k: ${r.status}`).join('; ')})`,
+      `${format} on ${engine}${run === 'first' ? '' : `, ${run}`} (${rows.map((r) => `${r.children / 1000}k: ${r.status}, ${r.indicatorsRecomputed} indicators recomputed`).join('; ')})`,
       fmt(head),
       widths.map((w) => '-'.repeat(w)).join('-|-'),
       ...body.map(fmt),
