@@ -87,6 +87,8 @@ try {
       cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       phases,
+      /** How many indicators were recomputed after it (those whose tables it changed, or out of date). */
+      indicatorsRecomputed: summary.indicators?.indicators ?? 0,
       batches: summary.batches.map((b) => ({
         format: b.format,
         period: b.period,

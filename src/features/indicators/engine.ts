@@ -120,20 +120,12 @@ export async function childPopulations(
   authorityId: number,
   periods: readonly Period[],
 ): Promise<Map<string, number>> {
-  const own = await rows<{ year: number; total: string | number }>(
-    db,
-    sql`select year, sum(count) as total from child_population where authority_id = ${authorityId} and age between 0 and 17 group by year order by year`,
-  );
+  const queries = populationQueries(authorityId);
+  const own = await rows<{ year: number; total: string | number }>(db, queries.own);
   let byYear = own.map((r) => ({ year: Number(r.year), total: Number(r.total) }));
   if (byYear.length === 0) {
-    const ons = await rows<{ year: number; value: string | number }>(
-      db,
-      sql`
-      select b.year, b.value from benchmark_values b join authorities a on a.id = ${authorityId}
-      where b.measure = 'population-0-17' and b.level = 'la' and b.area_code = coalesce(a.la_number, a.benchmark_la_number)
-        and b.value is not null order by b.year`,
-    );
-    byYear = ons.map((r) => ({ year: Number(r.year), total: Number(r.value) }));
+    const ons = await rows<{ year: number; total: string | number }>(db, queries.ons);
+    byYear = ons.map((r) => ({ year: Number(r.year), total: Number(r.total) }));
   }
   const out = new Map<string, number>();
   if (byYear.length === 0) return out;
@@ -143,4 +135,18 @@ export async function childPopulations(
     if (chosen) out.set(p.end, chosen.total);
   }
   return out;
+}
+
+/**
+ * The queries behind childPopulations: the authority's own population by year (year, total), and ONS's estimates for
+ * its LA number (year, total). Also read by tables.ts, to know which tables a rate per 10,000 reads.
+ */
+export function populationQueries(authorityId: number): { own: SQL; ons: SQL } {
+  return {
+    own: sql`select year, sum(count) as total from child_population where authority_id = ${authorityId} and age between 0 and 17 group by year order by year`,
+    ons: sql`
+      select b.year, b.value as total from benchmark_values b join authorities a on a.id = ${authorityId}
+      where b.measure = 'population-0-17' and b.level = 'la' and b.area_code = coalesce(a.la_number, a.benchmark_la_number)
+        and b.value is not null order by b.year`,
+  };
 }

@@ -99,4 +99,37 @@ describeEachEngine('kept monthly values', (ctx) => {
       [0, 100, 100],
     );
   });
+
+  it('recomputes only the indicators that read a changed table, and any whose kept values are out of date', async () => {
+    const db = ctx.database.db;
+    const asAt = '2026-04-15';
+    await refreshMonthlyValues(db, la.id, asAt, { months: 3 });
+    // Nothing changed, every value kept for these months today: nothing to do.
+    const none = await refreshMonthlyValues(db, la.id, asAt, { months: 3, tables: [] });
+    assert.deepEqual([none.indicators, none.values], [0, 0]);
+    // cin_episodes changed: the four indicators whose SQL names it (by reading areas/front-door.ts and
+    // areas/assessment-protection.ts: referrals, referrals NFA, re-referrals, and assessments timed from the referral).
+    const referrals = await refreshMonthlyValues(db, la.id, asAt, { months: 3, tables: ['cin_episodes'] });
+    assert.deepEqual(referrals.recomputed, [
+      'referrals-per-10k',
+      'referrals-nfa',
+      'rereferrals-12-months',
+      'assessments-45-working-days-from-referral',
+    ]);
+    assert.equal(referrals.values, 4 * 3);
+    // Values computed before today: only the indicators whose SQL reads the clock are out of date (the two initial
+    // health assessment measures, whose "not yet due" is today's date: areas/children-in-care.ts).
+    await db.update(indicatorValues).set({ computedAt: new Date('2000-01-01T12:00:00Z') });
+    const clock = await refreshMonthlyValues(db, la.id, asAt, { months: 3, tables: [] });
+    assert.deepEqual(clock.recomputed, ['cla-iha-20-working-days', 'cla-iha-28-days']);
+    // A month has ended since (as at 15 May the months wanted are February to April): every indicator again.
+    const later = await refreshMonthlyValues(db, la.id, '2026-05-15', { months: 3, tables: [] });
+    assert.equal(later.indicators, INDICATORS.length);
+    // So does an indicator with no kept values at all.
+    await db
+      .delete(indicatorValues)
+      .where(and(eq(indicatorValues.authorityId, la.id), eq(indicatorValues.indicatorId, 'contacts-per-10k')));
+    const missing = await refreshMonthlyValues(db, la.id, '2026-05-15', { months: 3, tables: [] });
+    assert.deepEqual(missing.recomputed, ['contacts-per-10k']);
+  });
 });

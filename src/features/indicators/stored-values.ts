@@ -2,6 +2,13 @@
  * Monthly values kept, so that trends are instant: every indicator for every calendar month of the history,
  * recomputed when the data changes (after the demo is built, after an import, or with `lantern indicators
  * refresh`). A month that has not ended yet is never kept: its value is computed when asked for.
+ *
+ * After an import (or its withdrawal) only the indicators that read a table it changed are recomputed (tables.ts
+ * works out which tables each reads from its SQL), with those whose kept values are out of date however the data
+ * stands: none kept, or not for exactly the months wanted now (a month has ended since), or computed on an earlier
+ * day by an indicator that reads the clock. Each indicator recomputed is recomputed for every month: a month's value
+ * can depend on events after it (a visit due within ten working days of a plan starting late in the month), so the
+ * months an import touched do not bound the months whose values it can change.
  */
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
@@ -9,10 +16,15 @@ import { indicatorValues } from '../../db/schema/index';
 import { computeIndicator, type PeriodValue } from './engine';
 import { lastCompleteMonth, monthsBetween, periodContaining, type Period } from './periods';
 import { INDICATORS } from './registry';
+import { readsClock, tablesRead } from './tables';
 import { addMonths } from '../../domain/working-days';
+import type { IndicatorDefinition } from './definition';
 
 export interface RefreshResult {
+  /** How many indicators were recomputed. */
   readonly indicators: number;
+  /** Their ids, in the registry's order. */
+  readonly recomputed: readonly string[];
   readonly months: number;
   readonly values: number;
   readonly seconds: number;
@@ -24,18 +36,30 @@ export function completeMonths(asAt: string, months: number): Period[] {
   return monthsBetween(addMonths(periodContaining(lastComplete, 'month').start, -(months - 1)), lastComplete);
 }
 
-/** Recomputes and keeps every indicator's monthly values for the `months` complete months before `asAt`. */
+/** Each indicator's tables (SQL names) and whether it reads the clock, worked out once. */
+const READS = new Map(INDICATORS.map((def) => [def.id, { tables: tablesRead(def), clock: readsClock(def) }]));
+
+/**
+ * Recomputes and keeps indicators' monthly values for the `months` complete months before `asAt`: every indicator,
+ * or with `tables` only those that read one of them (SQL names: the tables an import changed) and those whose kept
+ * values are out of date (see above). An empty `tables` recomputes only what is out of date.
+ */
 export async function refreshMonthlyValues(
   db: Tx,
   authorityId: number,
   asAt: string,
-  options: { months?: number; onIndicator?: (done: number, total: number) => void } = {},
+  options: {
+    months?: number;
+    tables?: Iterable<string>;
+    onIndicator?: (done: number, total: number) => void;
+  } = {},
 ): Promise<RefreshResult> {
   const started = performance.now();
   const periods = completeMonths(asAt, options.months ?? 72);
+  const chosen = options.tables === undefined ? INDICATORS : await touched(db, authorityId, periods, options.tables);
   let values = 0;
   let done = 0;
-  for (const def of INDICATORS) {
+  for (const def of chosen) {
     const computed = await computeIndicator(db, def, authorityId, periods);
     await db.transaction(async (tx) => {
       await tx
@@ -63,14 +87,57 @@ export async function refreshMonthlyValues(
       }
     });
     values += computed.length;
-    options.onIndicator?.(++done, INDICATORS.length);
+    options.onIndicator?.(++done, chosen.length);
   }
   return {
-    indicators: INDICATORS.length,
+    indicators: chosen.length,
+    recomputed: chosen.map((d) => d.id),
     months: periods.length,
     values,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** The indicators that read one of `tables`, or whose kept values are out of date, in the registry's order. */
+async function touched(
+  db: Tx,
+  authorityId: number,
+  periods: readonly Period[],
+  tables: Iterable<string>,
+): Promise<IndicatorDefinition[]> {
+  const changed = new Set(tables);
+  const kept = await keptMonths(db, authorityId);
+  const first = periods[0]?.end ?? null;
+  const last = periods[periods.length - 1]?.end ?? null;
+  return INDICATORS.filter((def) => {
+    const reads = READS.get(def.id);
+    if (!reads || reads.tables.some((t) => changed.has(t))) return true;
+    const k = kept.get(def.id);
+    if (!k) return periods.length > 0;
+    return k.months !== periods.length || k.first !== first || k.last !== last || (reads.clock && !k.today);
+  });
+}
+
+/**
+ * For each indicator with kept monthly values: how many months, the first and last month ends, and whether all were
+ * computed today (by the database's clock, the one an indicator's SQL reads).
+ */
+async function keptMonths(
+  db: Tx,
+  authorityId: number,
+): Promise<Map<string, { months: number; first: string; last: string; today: boolean }>> {
+  const kept = await db
+    .select({
+      indicatorId: indicatorValues.indicatorId,
+      months: sql<number>`count(*)::int`,
+      first: sql<string>`min(${indicatorValues.periodEnd})::text`,
+      last: sql<string>`max(${indicatorValues.periodEnd})::text`,
+      today: sql<boolean>`min(${indicatorValues.computedAt}) >= current_date`,
+    })
+    .from(indicatorValues)
+    .where(and(eq(indicatorValues.authorityId, authorityId), eq(indicatorValues.periodKind, 'month')))
+    .groupBy(indicatorValues.indicatorId);
+  return new Map(kept.map((k) => [k.indicatorId, { ...k, months: Number(k.months) }]));
 }
 
 /** Kept monthly values for some indicators between two month ends, oldest first. */

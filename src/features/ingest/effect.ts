@@ -3,9 +3,10 @@
  * table, and the headline figures before and after at the end of the period the files describe, with any figure
  * that moved by more than a tenth flagged in words. Kept with the import as JSON (import_batches.effect).
  */
+import { getTableName } from 'drizzle-orm';
 import { HEADLINE_LABELS, type Headline } from '../children/headline';
-import type { DatasetTable } from './dataset';
-import type { TableEffect } from './writer';
+import { DATASET_TABLES, type DatasetTable } from './dataset';
+import type { TableEffect, WriteResult } from './writer';
 
 export interface ImportEffect {
   tables: Partial<Record<DatasetTable, TableEffect>>;
@@ -74,6 +75,22 @@ export function eventTotals(effect: ImportEffect): TableEffect {
     total.removed += e.removed;
   }
   return total;
+}
+
+/**
+ * The tables a write changed, by SQL name: those it added, merged (changed a value of) or removed rows of, and teams
+ * and workers when it added or removed any. Rows matched unchanged change nothing. The indicators that read none of
+ * them need not be recomputed (indicators/stored-values.ts).
+ */
+export function tablesChanged(
+  written: Pick<WriteResult, 'effect' | 'teamsAdded' | 'workersAdded' | 'teamsRemoved' | 'workersRemoved'>,
+): string[] {
+  const out: string[] = (Object.entries(written.effect) as Array<[DatasetTable, TableEffect]>)
+    .filter(([, e]) => e.added + e.merged + e.removed > 0)
+    .map(([table]) => getTableName(DATASET_TABLES[table]));
+  if (written.teamsAdded + written.teamsRemoved > 0) out.push('teams');
+  if (written.workersAdded + written.workersRemoved > 0) out.push('workers');
+  return out.sort();
 }
 
 export function parseEffect(json: string | null): ImportEffect | null {

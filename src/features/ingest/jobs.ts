@@ -141,7 +141,9 @@ export function importJobs(database: Database, logger: Logger) {
         try {
           const summary = await withdrawImport(database, request);
           job.withdrawal = { importId: request.batchId, summary };
-          await refreshMonthlyValues(database.db, request.authorityId, todayInLondon(), {
+          // Only the indicators that read a table the withdrawal changed (and any whose kept values are out of date).
+          summary.indicators = await refreshMonthlyValues(database.db, request.authorityId, todayInLondon(), {
+            tables: summary.tablesChanged,
             onIndicator: (done, total) => {
               job.stage = 'Computing indicators';
               job.done = done;

@@ -8,7 +8,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { refreshMonthlyValues } from '../indicators/stored-values';
+import { refreshMonthlyValues, type RefreshResult } from '../indicators/stored-values';
 import type { Database } from '../../db/client';
 import { authorities } from '../../db/schema/index';
 import { todayInLondon } from '../../domain/today';
@@ -34,7 +34,7 @@ import {
   supersede,
 } from './store';
 import { writeDataset, type WriteResult } from './writer';
-import { eventTotals, periodEnd, type ImportEffect } from './effect';
+import { eventTotals, periodEnd, tablesChanged, type ImportEffect } from './effect';
 import { headlineFrom, headlineSql, type Headline } from '../children/headline';
 import { restoreOriginals } from './originals';
 import { postcodeSource } from './postcode-source';
@@ -62,6 +62,8 @@ export interface BatchSummary {
   issues: readonly Issue[];
   /** What an accepted import did (also kept with it: import_batches.effect). */
   effect?: ImportEffect;
+  /** The tables an accepted import changed (SQL names: rows added, merged or removed). */
+  tablesChanged?: readonly string[];
 }
 
 /** Keys of an import's counts that are not rows read from its files. */
@@ -135,6 +137,8 @@ export interface ImportSummary {
   unrecognised: string[];
   /** Files with nothing in them (0 bytes). */
   empty: string[];
+  /** The indicators recomputed afterwards (with refreshIndicators, when an import was accepted), else null. */
+  indicators: RefreshResult | null;
 }
 
 export interface ImportRequest {
@@ -178,10 +182,13 @@ export async function importFiles(database: Database, request: ImportRequest): P
     }
     // Fresh statistics after new rows (PGlite never analyzes by itself; PostgreSQL's autovacuum may not have yet).
     if (batches.some((b) => b.status === 'accepted')) await database.exec('analyze');
+    let indicators: RefreshResult | null = null;
     if (request.refreshIndicators && batches.some((b) => b.status === 'accepted')) {
       // Said before the first indicator is done, so that the time spent on indicators starts here (bench/import-one.ts).
       progress({ stage: 'Computing indicators', done: 0, total: null });
-      await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
+      // Only the indicators that read a table an import changed (and any whose kept values are out of date).
+      indicators = await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
+        tables: batches.flatMap((b) => b.tablesChanged ?? []),
         onIndicator: (done, total) => {
           progress({ stage: 'Computing indicators', done, total });
         },
@@ -191,6 +198,7 @@ export async function importFiles(database: Database, request: ImportRequest): P
       batches,
       unrecognised: remaining.filter((f) => f.size > 0).map((f) => f.name),
       empty: remaining.filter((f) => f.size === 0).map((f) => f.name),
+      indicators,
     };
   } finally {
     await expanded.cleanup();
@@ -345,7 +353,7 @@ async function importClaim(
   const read = result;
   progress({ stage: 'writing', done: 0, total: null });
   const asAt = periodEnd(read.period, todayInLondon());
-  const { id, counts, effect } = await database.bulkLoad(async (load) => {
+  const { id, counts, effect, changed } = await database.bulkLoad(async (load) => {
     const previous = await liveBatch(load, authority.id, format.id, read.period);
     if (previous !== null) await supersede(load, previous);
     const batchId = await insertBatch(load, {
@@ -390,7 +398,7 @@ async function importClaim(
     await insertFiles(load, batchId, files);
     const summaryCounts = { ...rowsRead(read.dataset), ...effectCounts(effect) };
     await recordEffect(load, batchId, summaryCounts, effect, issues.queries);
-    return { id: batchId, counts: summaryCounts, effect };
+    return { id: batchId, counts: summaryCounts, effect, changed: tablesChanged(written) };
   });
   return {
     ...base,
@@ -403,6 +411,7 @@ async function importClaim(
     counts,
     issues: issues.list(),
     effect,
+    tablesChanged: changed,
   };
 }
 
@@ -412,7 +421,10 @@ export interface WithdrawRequest {
   /** Why: required, and kept with the import. */
   reason: string;
   actor: ImportActor;
-  /** Recompute the indicators' kept monthly values afterwards (the web job and the CLI do). */
+  /**
+   * Recompute the indicators' kept monthly values afterwards (the web job and the CLI do): those that read a table
+   * the withdrawal changed.
+   */
   refreshIndicators?: boolean;
   /**
    * Records the withdrawal in the access log once it is done: the import's id, its format and period, and the
@@ -427,6 +439,10 @@ export interface WithdrawSummary {
   period: string;
   periodLabel: string;
   effect: ImportEffect;
+  /** The tables the withdrawal changed (SQL names). */
+  tablesChanged: readonly string[];
+  /** The indicators recomputed afterwards (with refreshIndicators, or by the web job), else null. */
+  indicators: RefreshResult | null;
 }
 
 /** Longest reason kept. */
@@ -473,7 +489,15 @@ export async function withdrawImport(database: Database, request: WithdrawReques
       ambiguousChildren: 0,
     };
     await markWithdrawn(load, request.batchId, request.actor.username, reason, effect);
-    return { id: request.batchId, format: batch.format, period: batch.period, periodLabel: batch.periodLabel, effect };
+    return {
+      id: request.batchId,
+      format: batch.format,
+      period: batch.period,
+      periodLabel: batch.periodLabel,
+      effect,
+      tablesChanged: tablesChanged(written),
+      indicators: null,
+    };
   });
   await request.audit?.record(database.db, {
     recordType: 'import',
@@ -486,6 +510,9 @@ export async function withdrawImport(database: Database, request: WithdrawReques
     },
   });
   await database.exec('analyze');
-  if (request.refreshIndicators) await refreshMonthlyValues(database.db, request.authorityId, todayInLondon());
-  return summary;
+  if (!request.refreshIndicators) return summary;
+  const indicators = await refreshMonthlyValues(database.db, request.authorityId, todayInLondon(), {
+    tables: summary.tablesChanged,
+  });
+  return { ...summary, indicators };
 }

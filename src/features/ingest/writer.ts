@@ -49,6 +49,9 @@ export interface WriteResult {
   effect: Partial<Record<DatasetTable, TableEffect>>;
   teamsAdded: number;
   workersAdded: number;
+  /** Teams and workers the replaced or withdrawn import had added that nothing refers to any more. */
+  teamsRemoved: number;
+  workersRemoved: number;
   queries: MergeQuery[];
   ambiguous: AmbiguousChild[];
 }
@@ -667,9 +670,9 @@ class Merge {
    * team_id, worker_id or personal_adviser_id, no audit programme drawn from the team); those still referred to stay,
    * handed to the import that replaces it (none when it is withdrawn). Workers first: a worker names their team.
    */
-  async removeTeamsAndWorkers(): Promise<void> {
+  async removeTeamsAndWorkers(): Promise<{ teamsRemoved: number; workersRemoved: number }> {
     const { replaces, batchId } = this.options;
-    if (replaces === null) return;
+    if (replaces === null) return { teamsRemoved: 0, workersRemoved: 0 };
     const gone = Number(replaces);
     const referring = await this.load.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name IN ('team_id', 'worker_id', 'personal_adviser_id')`,
@@ -679,16 +682,22 @@ class Merge {
         .filter((r) => columns.includes(r.column_name))
         .map((r) => `NOT EXISTS (SELECT 1 FROM ${quote(r.table_name)} x WHERE x.${quote(r.column_name)} = t.id)`)
         .join(' AND ') || 'true';
-    await this.load.exec(
+    const counted = async (deletion: string) =>
+      Number(
+        (await this.load.query<{ n: number }>(`WITH d AS (${deletion} RETURNING 1) SELECT count(*) AS n FROM d`))[0]
+          ?.n ?? 0,
+      );
+    const workersRemoved = await counted(
       `DELETE FROM workers t WHERE t.import_batch_id = ${gone} AND ${unreferred(['worker_id', 'personal_adviser_id'])}`,
     );
-    await this.load.exec(
+    const teamsRemoved = await counted(
       `DELETE FROM teams t WHERE t.import_batch_id = ${gone} AND ${unreferred(['team_id'])} AND NOT EXISTS (SELECT 1 FROM audit_programmes p WHERE p.selection -> 'scope' ->> 'teamId' = t.id::text)`,
     );
     const next = batchId === null ? 'NULL' : Number(batchId);
     await this.load.exec(
       `UPDATE workers SET import_batch_id = ${next} WHERE import_batch_id = ${gone}; UPDATE teams SET import_batch_id = ${next} WHERE import_batch_id = ${gone}`,
     );
+    return { teamsRemoved, workersRemoved };
   }
 
   async removeChildren(orphans: readonly number[]): Promise<void> {
@@ -818,6 +827,14 @@ export async function writeDataset(load: BulkLoader, options: WriteOptions): Pro
     options.onTable?.(table, ++done, tables.length);
   }
   await merge.removeChildren(orphans);
-  await merge.removeTeamsAndWorkers();
-  return { effect: merge.effect, teamsAdded, workersAdded, queries: merge.queries, ambiguous: merge.ambiguous };
+  const { teamsRemoved, workersRemoved } = await merge.removeTeamsAndWorkers();
+  return {
+    effect: merge.effect,
+    teamsAdded,
+    workersAdded,
+    teamsRemoved,
+    workersRemoved,
+    queries: merge.queries,
+    ambiguous: merge.ambiguous,
+  };
 }
