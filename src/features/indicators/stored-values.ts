@@ -98,6 +98,25 @@ export async function refreshMonthlyValues(
   };
 }
 
+/**
+ * After a change made in Lantern itself rather than by an import (an audit moderated or reopened): recomputes the
+ * indicators that read `tables` (and any out of date), if the authority keeps monthly values at all. With none kept
+ * there is nothing to correct: pages compute the months they show.
+ */
+export async function refreshKeptValues(
+  db: Tx,
+  authorityId: number,
+  asAt: string,
+  tables: Iterable<string>,
+): Promise<RefreshResult | null> {
+  const [any] = await db
+    .select({ one: sql<number>`1` })
+    .from(indicatorValues)
+    .where(eq(indicatorValues.authorityId, authorityId))
+    .limit(1);
+  return any ? refreshMonthlyValues(db, authorityId, asAt, { tables }) : null;
+}
+
 /** The indicators that read one of `tables`, or whose kept values are out of date, in the registry's order. */
 async function touched(
   db: Tx,

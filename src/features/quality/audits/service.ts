@@ -30,6 +30,8 @@ import { formText, withDateParts } from '../../../web/form-input';
 import type { Auditor } from '../../../accounts/access-log/auditor';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { loadFrameworkVersion } from '../frameworks/version';
+import { refreshAuditFigures } from '../audit-figures';
+import { todayInLondon } from '../../../domain/today';
 import { auditVisibleTo } from './access';
 import { auditForm, changesBetween, MAX_TEXT, type AuditFormValues, type FormDomain } from './form';
 
@@ -757,6 +759,8 @@ export async function reopenAudit(
     await writeEvent(tx, auditId, user, 'reopened', { reason: why, wasSubmittedOn: current.submittedOn });
     await audit.record(tx, { recordType: 'case-audit', recordId: String(auditId) });
   });
+  // A reopened audit no longer counts in the month it was submitted in, which may be a month whose figures are kept.
+  await refreshAuditFigures(db, user.authorityId, todayInLondon());
 }
 
 /** Who may add actions and contributions: the auditor, or the QA lead (audit:manage). */

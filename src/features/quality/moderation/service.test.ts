@@ -36,6 +36,7 @@ import {
   buildWorker,
 } from '../../../../test/support/builders';
 import { buildDomain } from '../../../../test/support/improvement';
+import { refreshKeptValues, refreshMonthlyValues, storedMonthlyValues } from '../../indicators/stored-values';
 import { auditForModeration, moderate, moderationQueue, readModeration, refusal } from './service';
 
 function recorder(): Auditor & { calls: unknown[] } {
@@ -63,7 +64,7 @@ const user = (id: number, role: CurrentUser['role'], authorityId: number, teamId
 });
 
 describeEachEngine('moderation', (ctx) => {
-  const ids = { la: 0, teamA: 0, teamB: 0, assessment: 0, voice: 0, audit: 0, draft: 0 };
+  const ids = { la: 0, teamA: 0, teamB: 0, assessment: 0, voice: 0, audit: 0, draft: 0, version: 0 };
   let hos: CurrentUser;
   let tm: CurrentUser;
   let tmB: CurrentUser;
@@ -95,6 +96,7 @@ describeEachEngine('moderation', (ctx) => {
       .values({ frameworkId: framework.id, version: 1, status: 'published' })
       .returning();
     if (!version) throw new Error('no version');
+    ids.version = version.id;
     await db.insert(auditFrameworkDomains).values([
       { versionId: version.id, domainId: ids.voice, sortOrder: 1 },
       { versionId: version.id, domainId: ids.assessment, sortOrder: 2 },
@@ -323,5 +325,52 @@ describeEachEngine('moderation', (ctx) => {
     assert.equal(a.lastLevel, 'triple-lock');
     const queue = await moderationQueue(db, hos, {});
     assert.deepEqual([queue.awaiting.length, queue.forTripleLock.length], [0, 0]);
+  });
+  it('a moderation of an audit submitted in a month already ended updates that month’s kept audit figure', async () => {
+    const db = ctx.database.db;
+    const child = await buildChild(db, { authorityId: ids.la });
+    await buildAllocation(db, {
+      child,
+      teamId: ids.teamA,
+      workerId: (await buildWorker(db, { authorityId: ids.la, teamId: ids.teamA })).id,
+    });
+    // Submitted in January 2026 with both domains good; the only audit submitted that month.
+    const january = await buildCaseAudit(db, child, {
+      teamId: ids.teamA,
+      auditorUserId: 10,
+      auditorName: 'Quinn',
+      submittedOn: '2026-01-12',
+      overallGrade: 'good',
+      frameworkVersionId: ids.version,
+    });
+    await db.insert(caseAuditGrades).values([
+      { auditId: january.id, domainId: ids.assessment, grade: 'good' },
+      { auditId: january.id, domainId: ids.voice, grade: 'good' },
+    ]);
+    const kept = async () =>
+      (await storedMonthlyValues(db, ids.la, ['audits-good-or-better'], '2026-01-31', '2026-01-31'))
+        .get('audits-good-or-better')
+        ?.map((v) => [v.numerator, v.denominator]);
+    // Nothing kept yet (the moderations above recomputed nothing): nothing to correct.
+    assert.equal(await refreshKeptValues(db, ids.la, '2026-02-20', ['case_audits']), null);
+    assert.deepEqual(await kept(), []);
+    await refreshMonthlyValues(db, ids.la, '2026-02-20');
+    assert.deepEqual(await kept(), [[2, 2]]);
+    // Moderated on 20 February: assessment requires improvement. January's kept figure is then 1 of its 2 domains.
+    await moderate(
+      db,
+      tm,
+      january.id,
+      {
+        level: 'double-lock',
+        [`grade-${ids.assessment}`]: 'requires-improvement',
+        [`reason-${ids.assessment}`]: 'The assessment does not analyse the risks',
+        [`grade-${ids.voice}`]: 'good',
+        overallGrade: 'good',
+      },
+      recorder(),
+      '2026-02-20',
+    );
+    assert.deepEqual(await kept(), [[1, 2]]);
   });
 });

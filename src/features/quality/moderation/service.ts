@@ -28,6 +28,7 @@ import { isTeamScoped } from '../../../domain/roles';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../../core/errors';
 import type { Auditor } from '../../../accounts/access-log/auditor';
 import { childInTeam } from '../../children/scope';
+import { refreshAuditFigures } from '../audit-figures';
 import type { CurrentUser } from '../../../accounts/users/service';
 import { pageWindow, type PageWindow } from '../../../web/pagination';
 import { fieldErrorsFromIssues } from '../../../web/form-input';
@@ -378,7 +379,7 @@ export async function moderate(
   const { input, errors } = readModeration(found, body);
   if (!input) throw new ValidationError(errors);
   const moderatorName = input.level === 'triple-lock' ? input.externalModerator : user.displayName;
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     const [m] = await tx
       .insert(caseAuditModerations)
       .values({
@@ -436,4 +437,7 @@ export async function moderate(
     });
     return m.id;
   });
+  // The agreed grades count in the month the audit was submitted, which may be a month whose figures are kept.
+  await refreshAuditFigures(db, user.authorityId, today);
+  return id;
 }
