@@ -20,7 +20,8 @@ import {
   type ReferenceProblem,
 } from './files';
 import { outcomeResolver, writeOfstedOutcomes, type OutcomeResolver } from './ofsted-outcomes-write';
-import { firstLine, loadPostcodeDirectory, ONS_SOURCE, postcodeDirectoryColumns } from './postcodes';
+import { firstLine } from './csv-stream';
+import { loadPostcodeDirectory, ONS_SOURCE, postcodeDirectoryColumns } from './postcodes';
 import { loadProviderList, OFSTED_PROVIDERS_SOURCE, providerListColumns } from './providers';
 
 export interface ReferenceFileInput {

@@ -15,14 +15,11 @@
  *   demo authority and labelled synthetic-demo.
  * - **Looking up** prefers the authority's own rows (the demo's) over the national ones.
  */
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import { open } from 'node:fs/promises';
-import { parse } from 'csv-parse';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { normalisePostcode, type GridReference } from '../../domain/postcodes';
+import { csvRecords } from './csv-stream';
 import { ReferenceFileError, type ReferenceProblem } from './files';
 
 export const NATIONAL_SCOPE = 'national';
@@ -156,41 +153,6 @@ export function postcodeDirectoryColumns(header: readonly string[]): DirectoryCo
   return { postcode, district, county: county === -1 ? null : county, east, north };
 }
 
-/** The first line of a file (gzipped or not), split on commas: enough to recognise a postcode directory. */
-export async function firstLine(path: string): Promise<string[] | null> {
-  const handle = await open(path, 'r');
-  let head: Buffer;
-  try {
-    const buf = Buffer.alloc(2);
-    await handle.read(buf, 0, 2, 0);
-    if (buf[0] === 0x1f && buf[1] === 0x8b) head = Buffer.alloc(0);
-    else {
-      const chunk = Buffer.alloc(8192);
-      const { bytesRead } = await handle.read(chunk, 0, 8192, 0);
-      head = chunk.subarray(0, bytesRead);
-    }
-  } finally {
-    await handle.close();
-  }
-  if (head.length === 0) {
-    // Gzipped: read the start of the stream.
-    const stream = createReadStream(path).pipe(createGunzip());
-    const parts: Buffer[] = [];
-    let size = 0;
-    for await (const c of stream as AsyncIterable<Buffer>) {
-      parts.push(c);
-      size += c.length;
-      if (size >= 8192) break;
-    }
-    stream.destroy();
-    head = Buffer.concat(parts);
-  }
-  const text = head.toString('utf8');
-  const end = text.search(/\r?\n/);
-  if (end === -1) return null;
-  return text.slice(0, end).split(',');
-}
-
 const GSS = /^[A-Z]\d{8}$/;
 /** ONS's "no such area" codes (E99999999 and the like): not a county. */
 const PSEUDO = /^[A-Z]99999999$/;
@@ -205,16 +167,14 @@ export async function loadPostcodeDirectory(
   path: string,
 ): Promise<{ rows: number; note: string }> {
   await tx.execute(sql`delete from postcode_lookup where scope = ${NATIONAL_SCOPE}`);
-  const gz = await isGzipped(path);
-  const input = gz ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const parser = await csvRecords(path);
   let columns: DirectoryColumns | null = null;
   const problems: ReferenceProblem[] = [];
   let batch: PostcodeRow[] = [];
   let line = 0;
   let written = 0;
   let withoutGrid = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
+  for await (const record of parser) {
     line++;
     if (columns === null) {
       columns = postcodeDirectoryColumns(record);
@@ -271,15 +231,4 @@ export async function loadPostcodeDirectory(
       (withoutGrid > 0 ? ` (${withoutGrid} without a grid reference)` : '') +
       '.',
   };
-}
-
-async function isGzipped(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(2);
-    await handle.read(buf, 0, 2, 0);
-    return buf[0] === 0x1f && buf[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
 }

@@ -13,15 +13,12 @@
  *   authority and labelled synthetic-demo.
  * - **Looking up** prefers the authority's own rows (the demo's) over the national ones.
  */
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import { open } from 'node:fs/promises';
-import { parse } from 'csv-parse';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
 import { isIsoDate } from '../../domain/dates';
 import { normalisePostcode } from '../../domain/postcodes';
+import { csvRecords } from './csv-stream';
 import { ReferenceFileError, type ReferenceProblem } from './files';
 import { NATIONAL_SCOPE } from './postcodes';
 
@@ -186,14 +183,13 @@ function readDate(cell: string): string | null {
  * ReferenceFileError with the first problems when a row is malformed (the transaction then writes nothing).
  */
 export async function loadProviderList(tx: Tx, name: string, path: string): Promise<{ rows: number; note: string }> {
-  const input = (await isGzipped(path)) ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const parser = await csvRecords(path);
   let columns: ListColumns | null = null;
   const problems: ReferenceProblem[] = [];
   const list = new Map<string, ProviderRow>();
   let line = 0;
   let closedCount = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
+  for await (const record of parser) {
     line++;
     if (columns === null) {
       columns = providerListColumns(record);
@@ -233,15 +229,4 @@ export async function loadProviderList(tx: Tx, name: string, path: string): Prom
     rows: list.size,
     note: `${list.size} settings registered with Ofsted (${closedCount} no longer registered), for the SSDA903 URN rules.`,
   };
-}
-
-async function isGzipped(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(2);
-    await handle.read(buf, 0, 2, 0);
-    return buf[0] === 0x1f && buf[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
 }
