@@ -3,6 +3,10 @@
  * C1 came into care on 1 May 2025 under a care order (C2) with foster carers (U4) and is still looked after, with
  * a social worker; C2 was accommodated under s20 (V2) from 10 June to 20 December 2025 and went home (E4A).
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 export const SAMPLE_903 = {
   header: 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC1,M,15/06/2012,WBRI,UN2,,\r\nC2,F,03/02/2010,BAFR,UN2,0,\r\n',
   episodes:
@@ -32,3 +36,12 @@ export const SAMPLE_903_2025 = {
     'W2,10/06/2024,S,V2,N4,U6,PR4,20/12/2024,E4A,,E1 6AN,E2 7AB,SC000002\r\n',
   socialWorkers: 'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\r\nW1,02/09/2013,SW1001,01/05/2024,,FCONTA\r\n',
 } as const;
+
+/** SAMPLE_903 written as a folder of its three CSV files (header, episodes, social workers), for an import. */
+export async function sample903Folder(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lantern-903-sample-'));
+  await writeFile(path.join(dir, 'header.csv'), SAMPLE_903.header);
+  await writeFile(path.join(dir, 'episodes.csv'), SAMPLE_903.episodes);
+  await writeFile(path.join(dir, 'sw.csv'), SAMPLE_903.socialWorkers);
+  return dir;
+}

@@ -4,33 +4,22 @@
  * and the postcodes found decide PL_LA, PL_LOCATION and PL_DISTANCE; and the full postcodes are kept.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { periodsOfCare, placements } from '../../db/schema/index';
 import { buildAuthority } from '../../../test/support/builders';
 import { describeEachEngine } from '../../../test/support/databases';
-import { SAMPLE_903 } from '../../../test/support/ssda903-sample';
+import { sample903Folder } from '../../../test/support/ssda903-sample';
 import { writePostcodeRows } from '../reference/postcodes';
 import { importFiles } from './service';
 
 const actor = { userId: null, username: 'test:analyst' };
 
-async function sample(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lantern-postcodes-'));
-  await writeFile(path.join(dir, 'header.csv'), SAMPLE_903.header);
-  await writeFile(path.join(dir, 'episodes.csv'), SAMPLE_903.episodes);
-  await writeFile(path.join(dir, 'sw.csv'), SAMPLE_903.socialWorkers);
-  return dir;
-}
-
 describeEachEngine('the 903 location rules on import', (ctx) => {
   it('without a lookup: not run, one query says so, and the full postcodes are kept', async () => {
     const la = await buildAuthority(ctx.database.db, { code: 'PC1', gssCode: 'E09000003' });
     const summary = await importFiles(ctx.database, {
-      paths: [await sample()],
+      paths: [await sample903Folder()],
       authorityId: la.id,
       actor,
       options: { collectionYear: 2026 },
@@ -64,7 +53,7 @@ describeEachEngine('the 903 location rules on import', (ctx) => {
       ]),
     );
     const summary = await importFiles(ctx.database, {
-      paths: [await sample()],
+      paths: [await sample903Folder()],
       authorityId: la.id,
       actor,
       options: { collectionYear: 2026 },

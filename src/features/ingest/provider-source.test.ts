@@ -4,31 +4,20 @@
  * checked against it.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { it } from 'node:test';
 import { buildAuthority } from '../../../test/support/builders';
 import { describeEachEngine } from '../../../test/support/databases';
-import { SAMPLE_903 } from '../../../test/support/ssda903-sample';
+import { sample903Folder } from '../../../test/support/ssda903-sample';
 import { writeProviderRows } from '../reference/providers';
 import { importFiles } from './service';
 
 const actor = { userId: null, username: 'test:analyst' };
 
-async function sample(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lantern-providers-'));
-  await writeFile(path.join(dir, 'header.csv'), SAMPLE_903.header);
-  await writeFile(path.join(dir, 'episodes.csv'), SAMPLE_903.episodes);
-  await writeFile(path.join(dir, 'sw.csv'), SAMPLE_903.socialWorkers);
-  return dir;
-}
-
 describeEachEngine('the 903 URN rules on import', (ctx) => {
   it('without a register: not run, and one query says so', async () => {
     const la = await buildAuthority(ctx.database.db, { code: 'UR1', gssCode: 'E09000003' });
     const summary = await importFiles(ctx.database, {
-      paths: [await sample()],
+      paths: [await sample903Folder()],
       authorityId: la.id,
       actor,
       options: { collectionYear: 2026 },
@@ -50,7 +39,7 @@ describeEachEngine('the 903 URN rules on import', (ctx) => {
       ]),
     );
     const summary = await importFiles(ctx.database, {
-      paths: [await sample()],
+      paths: [await sample903Folder()],
       authorityId: la.id,
       actor,
       options: { collectionYear: 2026 },
