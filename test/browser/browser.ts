@@ -111,6 +111,10 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // One renderer process where Chromium may share one, rather than a new process for nearly every page: the
+      // browser files open a few hundred pages on one site, and starting a renderer for each cost about a tenth of
+      // the browser files' CPU (machine-wide, test/browser/performance.test.ts: 125 CPU-s, 111 with the limit).
+      '--renderer-process-limit=1',
     ],
   });
 }

@@ -173,12 +173,28 @@ export async function pgliteCopy<T>(
   });
 }
 
+/**
+ * PGlite's template databases dropped from the migrated database every copy starts from. PGlite works in its
+ * `postgres` database and never creates another, so `template0` and `template1` are never read; but each is a third
+ * of the data directory's files, and every copy unpacks every file. Without them a copy opens with about a fifth less
+ * CPU (0.47 s rather than 0.60 s for the migrated database, measured over 20 opens), on each of the suite's few
+ * hundred opens. Each statement on its own: DROP DATABASE cannot run in a transaction. What the suites see (the `postgres` database: schema, rows, ids) is the same.
+ */
+const WITHOUT_TEMPLATE_DATABASES = [
+  'ALTER DATABASE template0 IS_TEMPLATE false',
+  'DROP DATABASE template0',
+  'ALTER DATABASE template1 IS_TEMPLATE false',
+  'DROP DATABASE template1',
+  'CHECKPOINT',
+];
+
 /** A fresh, migrated in-memory PGlite: a copy of the one migrated database of this run. */
 export async function migratedPglite(buildingKey?: string): Promise<Database> {
   const key = `migrated-${migrationsKey()}`;
   if (buildingKey === key) {
     const database = await openDatabase({});
     await database.migrate();
+    for (const statement of WITHOUT_TEMPLATE_DATABASES) await database.exec(statement);
     return database;
   }
   return (await pgliteCopy(key, async () => null)).database;
