@@ -23,24 +23,21 @@ import {
   type TableName,
 } from './tables';
 
-/** A raw row before the year is known: values by column, trimmed, with the line. */
+/** A raw row before the year is known: its values in the order of the table's columns (TABLE_COLUMNS), trimmed, with the line. */
 export interface RawRow {
   file: string;
   line: number;
-  values: Record<string, string>;
+  cells: readonly string[];
 }
 
 /** Streams the file; returns its raw rows, or null when its structure is wrong (already reported). */
 export async function readTableFile(file: SourceFile, table: TableName, issues: IssueLog): Promise<RawRow[] | null> {
-  const columns = TABLE_COLUMNS[table] as readonly string[];
+  const keys = (TABLE_COLUMNS[table] as readonly string[]).map(headerKey);
   const before = issues.errors;
-  const keys = columns.map(headerKey);
   const rows: RawRow[] = [];
-  for await (const record of readCsv(file, issues, { required: keys, columns: keys })) {
-    const values: Record<string, string> = {};
-    for (let i = 0; i < columns.length; i++) values[columns[i] as string] = record.cells[i] as string;
-    rows.push({ file: file.name, line: record.line, values });
-  }
+  // The records' cells are already in the table's column order: they are kept as they are, not copied.
+  for await (const record of readCsv(file, issues, { required: keys, columns: keys }))
+    rows.push({ file: file.name, line: record.line, cells: record.cells });
   return issues.errors > before ? null : rows;
 }
 
@@ -57,12 +54,14 @@ export function typeRows<T extends TableName>(
     CODED_COLUMNS[table] ?? {};
   const dateRules: Record<string, string> = DATE_RULES[table] ?? {};
   const numberRules: Record<string, string> = NUMBER_RULES[table] ?? {};
+  const childAt = columns.indexOf('CHILD');
   const out: Array<Row<T>> = [];
   for (const r of raw) {
-    const child = parseId(r.values.CHILD ?? '');
+    const child = parseId(r.cells[childAt] ?? '');
     const row: Record<string, string | number | null> = { file: r.file, line: r.line };
-    for (const column of columns) {
-      const text = (r.values[column] ?? '').trim();
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i] as string;
+      const text = (r.cells[i] ?? '').trim();
       if (text === '') {
         row[column] = null;
         if (required.has(column))
