@@ -74,18 +74,28 @@ interface PeriodRef {
   reasonCeased: string | null;
 }
 
-export function toDataset(ret: Return903, year: number): Dataset {
+/**
+ * `episodesByChild`: the return's episodes with a valid DECOM grouped by groupByChild, when the caller has them
+ * already (the rules' context does), so that they are not grouped twice.
+ */
+export function toDataset(
+  ret: Return903,
+  year: number,
+  episodesByChild: ReadonlyMap<string, Array<Row<'Episodes'>>> = groupByChild(
+    ret.Episodes.filter((e) => date(e.DECOM) !== null),
+  ),
+): Dataset {
   const ds = new Dataset();
   const { start: yearStart, end: referenceDate } = collectionYearBounds(year);
+  const postcodes = new PostcodeForms();
 
   // Children.
   const childIds = new Map<string, number>();
-  const episodesByChild = groupByChild(ret.Episodes.filter((e) => date(e.DECOM) !== null));
   for (const h of ret.Header) {
     if (h.CHILD === null || childIds.has(h.CHILD)) continue;
     const eps = episodesByChild.get(h.CHILD) ?? [];
     const died = eps.find((e) => e.REC === 'E2' && date(e.DEC) !== null);
-    const homes = eps.map((e) => districtOfText(e.HOME_POST)).filter((p) => p !== null);
+    const homes = eps.map((e) => postcodes.district(e.HOME_POST)).filter((p) => p !== null);
     const unknownUpn = h.UPN !== null && (UPN_UNKNOWN_CODES as readonly string[]).includes(h.UPN.toUpperCase());
     const id = ds.add('children', {
       laChildId: h.CHILD,
@@ -130,7 +140,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
       ended = e.REC !== null && e.REC !== 'X1';
     }
     const refs: PeriodRef[] = [];
-    for (const g of groups) refs.push(writePeriod(ds, childId, child, g));
+    for (const g of groups) refs.push(writePeriod(ds, postcodes, childId, child, g));
     periodsByChild.set(child, refs);
   }
 
@@ -361,32 +371,65 @@ export function groupByChild(episodes: ReadonlyArray<Row<'Episodes'>>): Map<stri
   return out;
 }
 
-/** The district of a full postcode, or of a district written alone (an older Lantern export wrote districts). */
-function districtOfText(text: string | null): string | null {
-  if (text === null) return null;
-  const full = normalisePostcode(text);
-  return full === null ? postcodeDistrict(text) : districtOf(full);
+/**
+ * The forms of each postcode text the return writes, worked out once per distinct text (a return names the same
+ * homes and placements on many rows): Lantern's form, the district, and the key placements are compared by.
+ */
+class PostcodeForms {
+  private readonly forms = new Map<string, { full: string | null; district: string | null; key: string }>();
+
+  private of(text: string) {
+    let found = this.forms.get(text);
+    if (!found) {
+      const full = normalisePostcode(text);
+      found = {
+        full,
+        // An older Lantern export wrote districts alone.
+        district: full === null ? postcodeDistrict(text) : districtOf(full),
+        key: full ?? text.replace(/\s+/g, '').toUpperCase(),
+      };
+      this.forms.set(text, found);
+    }
+    return found;
+  }
+
+  /** The postcode in Lantern's form (normalisePostcode). */
+  full(text: string | null): string | null {
+    return text === null ? null : this.of(text).full;
+  }
+
+  /** The district of a full postcode, or of a district written alone. */
+  district(text: string | null): string | null {
+    return text === null ? null : this.of(text).district;
+  }
+
+  /** A postcode to compare: in Lantern's form, or as written without spaces when it is not one. */
+  key(text: string | null): string | null {
+    return text === null ? null : this.of(text).key;
+  }
 }
 
-/** A postcode to compare: in Lantern's form, or as written without spaces when it is not one. */
-const postcodeKey = (text: string | null): string | null =>
-  text === null ? null : (normalisePostcode(text) ?? text.replace(/\s+/g, '').toUpperCase());
-
-function samePlacement(a: Row<'Episodes'>, b: Row<'Episodes'>): boolean {
+function samePlacement(postcodes: PostcodeForms, a: Row<'Episodes'>, b: Row<'Episodes'>): boolean {
   return (
     a.PLACE === b.PLACE &&
     a.PLACE_PROVIDER === b.PLACE_PROVIDER &&
     a.URN === b.URN &&
-    postcodeKey(a.PL_POST) === postcodeKey(b.PL_POST)
+    postcodes.key(a.PL_POST) === postcodes.key(b.PL_POST)
   );
 }
 
-function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row<'Episodes'>>): PeriodRef {
+function writePeriod(
+  ds: Dataset,
+  postcodes: PostcodeForms,
+  childId: number,
+  child: string,
+  eps: Array<Row<'Episodes'>>,
+): PeriodRef {
   const first = eps[0] as Row<'Episodes'>;
   const last = eps[eps.length - 1] as Row<'Episodes'>;
   const ended = last.REC !== null && last.REC !== 'X1' && date(last.DEC) !== null;
   const end = ended ? last.DEC : null;
-  const home = eps.map((e) => normalisePostcode(e.HOME_POST)).find((p) => p !== null) ?? null;
+  const home = eps.map((e) => postcodes.full(e.HOME_POST)).find((p) => p !== null) ?? null;
   const continued = first.RNE !== null && first.RNE !== 'S';
   const periodId = ds.add('periodsOfCare', {
     childId,
@@ -394,7 +437,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
     endDate: end,
     reasonCeased: ended ? last.REC : null,
     categoryOfNeed: last.CIN ?? first.CIN ?? 'N1',
-    homePostcodeDistrict: eps.map((e) => districtOfText(e.HOME_POST)).find((p) => p !== null) ?? null,
+    homePostcodeDistrict: eps.map((e) => postcodes.district(e.HOME_POST)).find((p) => p !== null) ?? null,
     homePostcode: home,
     permanencePlan: null,
     permanencePlanDate: null,
@@ -435,7 +478,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
   const placements: Array<{ first: Row<'Episodes'>; last: Row<'Episodes'>; carer: string }> = [];
   for (const e of eps) {
     const current = placements[placements.length - 1];
-    if (current && e.RNE === 'L' && samePlacement(current.first, e)) {
+    if (current && e.RNE === 'L' && samePlacement(postcodes, current.first, e)) {
       current.last = e;
       continue;
     }
@@ -444,7 +487,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
   }
   placements.forEach((p, i) => {
     const next = placements[i + 1];
-    const placePostcode = normalisePostcode(p.first.PL_POST);
+    const placePostcode = postcodes.full(p.first.PL_POST);
     const id = ds.add('placements', {
       childId,
       periodOfCareId: periodId,
@@ -453,7 +496,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
       placementType: p.first.PLACE ?? '',
       provider: p.first.PLACE_PROVIDER,
       carerRef: p.carer,
-      postcodeDistrict: districtOfText(p.first.PL_POST),
+      postcodeDistrict: postcodes.district(p.first.PL_POST),
       postcode: placePostcode,
       // XXXXXXX is the 903's "URN not known": held as no URN, which the export writes as XXXXXXX again where one is due.
       urn: p.first.URN === URN_NOT_KNOWN ? null : p.first.URN,
