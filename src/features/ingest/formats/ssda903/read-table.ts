@@ -41,6 +41,30 @@ export async function readTableFile(file: SourceFile, table: TableName, issues: 
   return issues.errors > before ? null : rows;
 }
 
+/** What typeRows does with a column's values, worked out once per table. */
+type ColumnSpec =
+  | { column: string; required: boolean; kind: 'date'; ruled: boolean }
+  | { column: string; required: boolean; kind: 'number'; ruled: boolean }
+  | { column: string; required: boolean; kind: 'id' }
+  | { column: string; required: boolean; kind: 'code'; listed: ReadonlySet<string> | null };
+
+function columnSpecs(table: TableName, year: number): ColumnSpec[] {
+  const required = new Set<string>(REQUIRED_VALUES[table] as readonly string[]);
+  const coded: Record<string, { codes: (year: number) => readonly string[]; rule: string | null }> =
+    CODED_COLUMNS[table] ?? {};
+  const dateRules: Record<string, string> = DATE_RULES[table] ?? {};
+  const numberRules: Record<string, string> = NUMBER_RULES[table] ?? {};
+  return (TABLE_COLUMNS[table] as readonly string[]).map((column): ColumnSpec => {
+    const r = required.has(column);
+    if (DATE_COLUMNS.has(column)) return { column, required: r, kind: 'date', ruled: Boolean(dateRules[column]) };
+    if (NUMBER_COLUMNS.has(column)) return { column, required: r, kind: 'number', ruled: Boolean(numberRules[column]) };
+    if (ID_COLUMNS.has(column)) return { column, required: r, kind: 'id' };
+    const spec = coded[column];
+    // A code is checked here only when no DfE rule reports it (spec.rule null).
+    return { column, required: r, kind: 'code', listed: spec && spec.rule === null ? new Set(spec.codes(year)) : null };
+  });
+}
+
 /** Checks and converts raw rows of a table for the collection year. */
 export function typeRows<T extends TableName>(
   table: T,
@@ -48,23 +72,22 @@ export function typeRows<T extends TableName>(
   year: number,
   issues: IssueLog,
 ): Array<Row<T>> {
-  const columns = TABLE_COLUMNS[table] as readonly string[];
-  const required = new Set<string>(REQUIRED_VALUES[table] as readonly string[]);
-  const coded: Record<string, { codes: (year: number) => readonly string[]; rule: string | null }> =
-    CODED_COLUMNS[table] ?? {};
-  const dateRules: Record<string, string> = DATE_RULES[table] ?? {};
-  const numberRules: Record<string, string> = NUMBER_RULES[table] ?? {};
-  const childAt = columns.indexOf('CHILD');
+  const specs = columnSpecs(table, year);
+  const childAt = specs.findIndex((s) => s.column === 'CHILD');
+  // Each distinct date text is parsed once: a return writes the same dates on many rows, and the rows then share
+  // one string for each date.
+  const dates = new Map<string, string | null>();
   const out: Array<Row<T>> = [];
   for (const r of raw) {
     const child = parseId(r.cells[childAt] ?? '');
     const row: Record<string, string | number | null> = { file: r.file, line: r.line };
-    for (let i = 0; i < columns.length; i++) {
-      const column = columns[i] as string;
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i] as ColumnSpec;
+      const column = spec.column;
       const text = (r.cells[i] ?? '').trim();
       if (text === '') {
         row[column] = null;
-        if (required.has(column))
+        if (spec.required)
           issues.error(
             r.file,
             r.line,
@@ -75,9 +98,10 @@ export function typeRows<T extends TableName>(
           );
         continue;
       }
-      if (DATE_COLUMNS.has(column)) {
-        const iso = parseDate(text);
-        if (iso === null && !dateRules[column]) {
+      if (spec.kind === 'date') {
+        let iso = dates.get(text);
+        if (iso === undefined) dates.set(text, (iso = parseDate(text)));
+        if (iso === null && !spec.ruled) {
           issues.error(
             r.file,
             r.line,
@@ -88,10 +112,10 @@ export function typeRows<T extends TableName>(
           );
         }
         row[column] = iso ?? text;
-      } else if (NUMBER_COLUMNS.has(column)) {
+      } else if (spec.kind === 'number') {
         const n = parseWholeNumber(text);
         if (n === null || Number.isNaN(n)) {
-          if (!numberRules[column])
+          if (!spec.ruled)
             issues.error(
               r.file,
               r.line,
@@ -102,13 +126,12 @@ export function typeRows<T extends TableName>(
             );
           row[column] = text;
         } else row[column] = String(n);
-      } else if (ID_COLUMNS.has(column)) {
-        row[column] = parseId(text);
+      } else if (spec.kind === 'id') {
+        row[column] = i === childAt ? child : parseId(text);
       } else {
         const code = normaliseCode(text);
         row[column] = code;
-        const spec = coded[column];
-        if (spec && spec.rule === null && !spec.codes(year).includes(code)) {
+        if (spec.listed !== null && !spec.listed.has(code)) {
           issues.error(
             r.file,
             r.line,
