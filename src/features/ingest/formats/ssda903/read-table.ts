@@ -8,7 +8,7 @@
  * - a code not in the year's list is LNT-CODE, unless a DfE rule reports it (101 SEX, 103 ETHNIC, 143–149, 1009).
  * Codes are kept normalised (trimmed, upper case); IDs lose Excel's ".0".
  */
-import { headerKey, readCsv } from '../../csv';
+import { headerKey, readCsvBatches } from '../../csv';
 import { parseDate, parseId, parseWholeNumber, normaliseCode } from '../../fields';
 import type { SourceFile } from '../../format';
 import { LANTERN_RULES, type IssueLog } from '../../issues';
@@ -36,8 +36,8 @@ export async function readTableFile(file: SourceFile, table: TableName, issues: 
   const before = issues.errors;
   const rows: RawRow[] = [];
   // The records' cells are already in the table's column order: they are kept as they are, not copied.
-  for await (const record of readCsv(file, issues, { required: keys, columns: keys }))
-    rows.push({ file: file.name, line: record.line, cells: record.cells });
+  for await (const batch of readCsvBatches(file, issues, { required: keys, columns: keys }))
+    for (const record of batch) rows.push({ file: file.name, line: record.line, cells: record.cells });
   return issues.errors > before ? null : rows;
 }
 
