@@ -62,6 +62,15 @@ const URN_NOT_KNOWN = 'XXXXXXX';
 
 export const SSDA903_TEAM = 'Children in care (SSDA903)';
 
+/** The stand-in columns of each kind of row (one list shared by every row: the writer only reads them). */
+const STAND_INS = {
+  careLeavers: ['eligibility', 'stayingPut'],
+  missingEpisodes: ['endAt'],
+  allocations: ['teamId'],
+  periodsOfCare: ['continuedFrom'],
+  placements: ['carerRef'],
+} as const;
+
 const date = (v: string | null): string | null => (v !== null && isIsoDate(v) ? v : null);
 
 interface PeriodRef {
@@ -95,7 +104,9 @@ export function toDataset(
     if (h.CHILD === null || childIds.has(h.CHILD)) continue;
     const eps = episodesByChild.get(h.CHILD) ?? [];
     const died = eps.find((e) => e.REC === 'E2' && date(e.DEC) !== null);
-    const homes = eps.map((e) => postcodes.district(e.HOME_POST)).filter((p) => p !== null);
+    // The district of the latest HOME_POST that has one.
+    let home: string | null = null;
+    for (let i = eps.length - 1; i >= 0 && home === null; i--) home = postcodes.district(eps[i]?.HOME_POST ?? null);
     const unknownUpn = h.UPN !== null && (UPN_UNKNOWN_CODES as readonly string[]).includes(h.UPN.toUpperCase());
     const id = ds.add('children', {
       laChildId: h.CHILD,
@@ -111,7 +122,7 @@ export function toDataset(
       ethnicity: h.ETHNIC ?? 'NOBT',
       firstLanguage: null,
       religion: null,
-      postcodeDistrict: homes[homes.length - 1] ?? null,
+      postcodeDistrict: home,
       // The 903's HOME_POST is the home when each period began, not where the child lives now: it is the period's.
       postcode: null,
     });
@@ -175,7 +186,11 @@ export function toDataset(
     ds.keyWithin('immigrationStatuses', id, { column: 'startDate', from: null, to: start });
   }
 
-  // OC2: flags at the reference date.
+  // OC2: flags at the reference date. OC2 has no dates: each is the latest of its kind in the year (the nearest
+  // 31 March). The windows are the same for every row (the writer only reads them).
+  const sdqWindow = { column: 'assessmentDate', from: yearStart, to: referenceDate };
+  const dentalWindow = { column: 'checkDate', from: yearStart, to: referenceDate };
+  const healthWindow = { column: 'assessmentDate', from: yearStart, to: referenceDate, match: [] };
   for (const o of ret.OC2) {
     const childId = o.CHILD === null ? undefined : childIds.get(o.CHILD);
     if (childId === undefined) continue;
@@ -187,21 +202,15 @@ export function toDataset(
         score: Number.isInteger(score) ? score : null,
         reason: o.SDQ_REASON,
       });
-      // OC2 has no dates: each is the latest of its kind in the year (the nearest 31 March).
-      ds.keyWithin('sdqScores', id, { column: 'assessmentDate', from: yearStart, to: referenceDate });
+      ds.keyWithin('sdqScores', id, sdqWindow);
     }
     if (o.TEETH_CHECK === '1') {
       const id = ds.add('dentalChecks', { childId, checkDate: referenceDate });
-      ds.keyWithin('dentalChecks', id, { column: 'checkDate', from: yearStart, to: referenceDate });
+      ds.keyWithin('dentalChecks', id, dentalWindow);
     }
     if (o.HEALTH_ASSESSMENT === '1') {
       const id = ds.add('healthAssessments', { childId, kind: 'review', assessmentDate: referenceDate });
-      ds.keyWithin('healthAssessments', id, {
-        column: 'assessmentDate',
-        from: yearStart,
-        to: referenceDate,
-        match: [],
-      });
+      ds.keyWithin('healthAssessments', id, healthWindow);
     }
   }
 
@@ -253,7 +262,7 @@ export function toDataset(
     // It is the care leaver record held that was open on the birthday; what the 903 implies of it (its eligibility, a
     // start on the birthday, no staying put) only fills a new one.
     ds.keyWithin('careLeavers', leaver, { column: 'startDate', from: null, to: birthday, coverColumn: 'endDate' });
-    ds.standIn('careLeavers', leaver, ['eligibility', 'stayingPut']);
+    ds.standIn('careLeavers', leaver, STAND_INS.careLeavers);
     // "Not in touch" with nothing known is what the export writes for a care leaver with no contact near the
     // birthday, and what Lantern reads from no contact: it is not a contact.
     const unknown = (v: string | null) => v === null || v === '0';
@@ -302,10 +311,11 @@ export function toDataset(
     const start = date(m.MIS_START);
     if (childId === undefined || start === null || m.MISSING === null) continue;
     const end = date(m.MIS_END);
+    const startAt = londonMidnight(start);
     const id = ds.add('missingEpisodes', {
       childId,
       kind: m.MISSING,
-      startAt: londonMidnight(start),
+      startAt,
       endAt: end === null ? null : londonMidnight(end),
       rhiOfferedDate: null,
       rhiAcceptedDate: null,
@@ -314,10 +324,10 @@ export function toDataset(
     // Dates only: the episode of that kind starting that day in London, whose end the 903 gives only as a day.
     ds.keyWithin('missingEpisodes', id, {
       column: 'startAt',
-      from: londonMidnight(start).toISOString(),
+      from: startAt.toISOString(),
       to: new Date(londonMidnight(addDays(start, 1)).getTime() - 1).toISOString(),
     });
-    ds.standIn('missingEpisodes', id, ['endAt']);
+    ds.standIn('missingEpisodes', id, STAND_INS.missingEpisodes);
   }
 
   // Social worker episodes.
@@ -344,7 +354,7 @@ export function toDataset(
       isPrimary: true,
     });
     // The team is the 903's own stand-in: it fills a new allocation and never changes the team of one held.
-    ds.standIn('allocations', id, ['teamId']);
+    ds.standIn('allocations', id, STAND_INS.allocations);
   }
 
   // Deprivation of Liberty Orders.
@@ -454,7 +464,7 @@ function writePeriod(
   // That it "continued from" before is what this file saw, not a fact about a period already held.
   if (continued) {
     ds.keyWithin('periodsOfCare', periodId, running);
-    ds.standIn('periodsOfCare', periodId, ['continuedFrom']);
+    ds.standIn('periodsOfCare', periodId, STAND_INS.periodsOfCare);
   }
 
   // Legal statuses: a new one whenever LS changes.
@@ -507,7 +517,7 @@ function writePeriod(
     });
     if (continued && i === 0) ds.keyWithin('placements', id, running);
     // The 903 does not identify carers: its carer reference only fills a new placement.
-    ds.standIn('placements', id, ['carerRef']);
+    ds.standIn('placements', id, STAND_INS.placements);
   });
   return {
     id: periodId,
