@@ -87,8 +87,11 @@ async function plainLineEnding(path: string): Promise<'\n' | '\r\n' | null> {
   return cr === crlf && lf === crlf ? '\r\n' : null;
 }
 
-/** The records of a plain CSV file (see plainLineEnding), streamed, as csv-parse gives them with readCsv's options. */
-async function* plainRecords(file: SourceFile, ending: '\n' | '\r\n'): AsyncGenerator<LinedRecord> {
+/**
+ * The records of a plain CSV file (see plainLineEnding), streamed, as csv-parse gives them with readCsv's options:
+ * those of each chunk read together, as one batch (one step of the generator per chunk, not per record).
+ */
+async function* plainRecords(file: SourceFile, ending: '\n' | '\r\n'): AsyncGenerator<LinedRecord[]> {
   let carry = '';
   let line = 0;
   let bytes = 0;
@@ -114,14 +117,21 @@ async function* plainRecords(file: SourceFile, ending: '\n' | '\r\n'): AsyncGene
     }
     const lines = (carry + chunk.toString('latin1')).split(ending);
     carry = lines.pop() ?? '';
+    const batch: LinedRecord[] = [];
     for (const text of lines) {
       const record = recordOf(text);
-      if (record) yield { record, lines: line };
+      if (record) batch.push({ record, lines: line });
     }
+    if (batch.length > 0) yield batch;
     file.onBytes?.(bytes);
   }
   const record = recordOf(carry);
-  if (record) yield { record, lines: line };
+  if (record) yield [{ record, lines: line }];
+}
+
+/** Each item of a stream as a batch of one. */
+async function* oneByOne<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const item of items) yield [item];
 }
 
 /**
@@ -140,65 +150,91 @@ class LinedParser extends Parser {
  * a malformed quote) are reported to `issues` as LNT-COLUMN / LNT-FILE errors; then it yields nothing more.
  */
 export async function* readCsv(file: SourceFile, issues: IssueLog, options: CsvReadOptions): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(file, issues, options)) yield* batch;
+}
+
+/**
+ * readCsv's records in batches (those of each chunk of a plain file read together), for a reader of large files:
+ * each step of an async generator costs promises, so a step per record is much of the cost of reading.
+ */
+export async function* readCsvBatches(
+  file: SourceFile,
+  issues: IssueLog,
+  options: CsvReadOptions,
+): AsyncGenerator<CsvRecord[]> {
   const ending = await plainLineEnding(file.path);
-  let records: AsyncIterable<LinedRecord>;
-  if (ending !== null) records = plainRecords(file, ending);
+  let batches: AsyncIterable<LinedRecord[]>;
+  if (ending !== null) batches = plainRecords(file, ending);
   else {
     const { text } = await openText(file.path, file.onBytes);
-    records = text.pipe(
-      new LinedParser({
-        relax_column_count: true,
-        skip_empty_lines: true,
-        skip_records_with_empty_values: true,
-        trim: true,
-      }),
-    ) as AsyncIterable<LinedRecord>;
+    batches = oneByOne(
+      text.pipe(
+        new LinedParser({
+          relax_column_count: true,
+          skip_empty_lines: true,
+          skip_records_with_empty_values: true,
+          trim: true,
+        }),
+      ) as AsyncIterable<LinedRecord>,
+    );
   }
   let header: string[] | null = null;
   /** Where each of options.columns is in a record. */
   let at: number[] = [];
+  /** Whether each of options.columns is where it is asked for (at[i] = i). */
+  let inOrder = false;
   try {
-    for await (const item of records) {
-      const { record } = item;
-      const info = { lines: item.lines };
-      if (!header) {
-        header = record.map(headerKey);
-        const seen = new Set<string>();
-        let ok = true;
-        for (const [i, h] of header.entries()) {
-          if (h === '') continue;
-          if (seen.has(h)) {
-            issues.error(
-              file.name,
-              info.lines,
-              record[i] ?? h,
-              LANTERN_RULES.column,
-              `The column ${record[i]} appears more than once in the header.`,
-            );
-            ok = false;
+    for await (const batch of batches) {
+      const out: CsvRecord[] = [];
+      for (const item of batch) {
+        const { record } = item;
+        const info = { lines: item.lines };
+        if (!header) {
+          header = record.map(headerKey);
+          const seen = new Set<string>();
+          let ok = true;
+          for (const [i, h] of header.entries()) {
+            if (h === '') continue;
+            if (seen.has(h)) {
+              issues.error(
+                file.name,
+                info.lines,
+                record[i] ?? h,
+                LANTERN_RULES.column,
+                `The column ${record[i]} appears more than once in the header.`,
+              );
+              ok = false;
+            }
+            seen.add(h);
           }
-          seen.add(h);
-        }
-        for (const r of options.required) {
-          if (!seen.has(r)) {
-            issues.error(
-              file.name,
-              1,
-              r.toUpperCase(),
-              LANTERN_RULES.column,
-              `The required column ${r.toUpperCase()} is missing from the header.`,
-            );
-            ok = false;
+          for (const r of options.required) {
+            if (!seen.has(r)) {
+              issues.error(
+                file.name,
+                1,
+                r.toUpperCase(),
+                LANTERN_RULES.column,
+                `The required column ${r.toUpperCase()} is missing from the header.`,
+              );
+              ok = false;
+            }
           }
+          if (!ok) return;
+          const keys = header;
+          at = options.columns.map((c) => keys.indexOf(c));
+          inOrder = at.every((a, i) => a === i);
+          continue;
         }
-        if (!ok) return;
-        const keys = header;
-        at = options.columns.map((c) => keys.indexOf(c));
-        continue;
+        // A record already holding exactly the columns asked for, in order, is given as it is (no copy).
+        if (inOrder && record.length === at.length) {
+          out.push({ line: info.lines, cells: record });
+          continue;
+        }
+        const cells = new Array<string>(at.length);
+        for (let i = 0; i < at.length; i++) cells[i] = record[at[i] as number] ?? '';
+        out.push({ line: info.lines, cells });
       }
-      const cells = new Array<string>(at.length);
-      for (let i = 0; i < at.length; i++) cells[i] = record[at[i] as number] ?? '';
-      yield { line: info.lines, cells };
+      if (out.length > 0) yield out;
     }
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };

@@ -225,7 +225,7 @@ export const ssda903Format: ImportFormat = {
         );
       }
     }
-    const dataset = toDataset(ret, year);
+    const dataset = toDataset(ret, year, base.episodesByChild);
     return { period: String(year), periodLabel: collectionYearLabel(year), collectionYear: year, dataset };
   },
 };

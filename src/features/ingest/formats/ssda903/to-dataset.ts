@@ -62,6 +62,15 @@ const URN_NOT_KNOWN = 'XXXXXXX';
 
 export const SSDA903_TEAM = 'Children in care (SSDA903)';
 
+/** The stand-in columns of each kind of row (one list shared by every row: the writer only reads them). */
+const STAND_INS = {
+  careLeavers: ['eligibility', 'stayingPut'],
+  missingEpisodes: ['endAt'],
+  allocations: ['teamId'],
+  periodsOfCare: ['continuedFrom'],
+  placements: ['carerRef'],
+} as const;
+
 const date = (v: string | null): string | null => (v !== null && isIsoDate(v) ? v : null);
 
 interface PeriodRef {
@@ -74,18 +83,30 @@ interface PeriodRef {
   reasonCeased: string | null;
 }
 
-export function toDataset(ret: Return903, year: number): Dataset {
+/**
+ * `episodesByChild`: the return's episodes with a valid DECOM grouped by groupByChild, when the caller has them
+ * already (the rules' context does), so that they are not grouped twice.
+ */
+export function toDataset(
+  ret: Return903,
+  year: number,
+  episodesByChild: ReadonlyMap<string, Array<Row<'Episodes'>>> = groupByChild(
+    ret.Episodes.filter((e) => date(e.DECOM) !== null),
+  ),
+): Dataset {
   const ds = new Dataset();
   const { start: yearStart, end: referenceDate } = collectionYearBounds(year);
+  const postcodes = new PostcodeForms();
 
   // Children.
   const childIds = new Map<string, number>();
-  const episodesByChild = groupByChild(ret.Episodes.filter((e) => date(e.DECOM) !== null));
   for (const h of ret.Header) {
     if (h.CHILD === null || childIds.has(h.CHILD)) continue;
     const eps = episodesByChild.get(h.CHILD) ?? [];
     const died = eps.find((e) => e.REC === 'E2' && date(e.DEC) !== null);
-    const homes = eps.map((e) => districtOfText(e.HOME_POST)).filter((p) => p !== null);
+    // The district of the latest HOME_POST that has one.
+    let home: string | null = null;
+    for (let i = eps.length - 1; i >= 0 && home === null; i--) home = postcodes.district(eps[i]?.HOME_POST ?? null);
     const unknownUpn = h.UPN !== null && (UPN_UNKNOWN_CODES as readonly string[]).includes(h.UPN.toUpperCase());
     const id = ds.add('children', {
       laChildId: h.CHILD,
@@ -101,7 +122,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
       ethnicity: h.ETHNIC ?? 'NOBT',
       firstLanguage: null,
       religion: null,
-      postcodeDistrict: homes[homes.length - 1] ?? null,
+      postcodeDistrict: home,
       // The 903's HOME_POST is the home when each period began, not where the child lives now: it is the period's.
       postcode: null,
     });
@@ -130,7 +151,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
       ended = e.REC !== null && e.REC !== 'X1';
     }
     const refs: PeriodRef[] = [];
-    for (const g of groups) refs.push(writePeriod(ds, childId, child, g));
+    for (const g of groups) refs.push(writePeriod(ds, postcodes, childId, child, g));
     periodsByChild.set(child, refs);
   }
 
@@ -165,7 +186,11 @@ export function toDataset(ret: Return903, year: number): Dataset {
     ds.keyWithin('immigrationStatuses', id, { column: 'startDate', from: null, to: start });
   }
 
-  // OC2: flags at the reference date.
+  // OC2: flags at the reference date. OC2 has no dates: each is the latest of its kind in the year (the nearest
+  // 31 March). The windows are the same for every row (the writer only reads them).
+  const sdqWindow = { column: 'assessmentDate', from: yearStart, to: referenceDate };
+  const dentalWindow = { column: 'checkDate', from: yearStart, to: referenceDate };
+  const healthWindow = { column: 'assessmentDate', from: yearStart, to: referenceDate, match: [] };
   for (const o of ret.OC2) {
     const childId = o.CHILD === null ? undefined : childIds.get(o.CHILD);
     if (childId === undefined) continue;
@@ -177,21 +202,15 @@ export function toDataset(ret: Return903, year: number): Dataset {
         score: Number.isInteger(score) ? score : null,
         reason: o.SDQ_REASON,
       });
-      // OC2 has no dates: each is the latest of its kind in the year (the nearest 31 March).
-      ds.keyWithin('sdqScores', id, { column: 'assessmentDate', from: yearStart, to: referenceDate });
+      ds.keyWithin('sdqScores', id, sdqWindow);
     }
     if (o.TEETH_CHECK === '1') {
       const id = ds.add('dentalChecks', { childId, checkDate: referenceDate });
-      ds.keyWithin('dentalChecks', id, { column: 'checkDate', from: yearStart, to: referenceDate });
+      ds.keyWithin('dentalChecks', id, dentalWindow);
     }
     if (o.HEALTH_ASSESSMENT === '1') {
       const id = ds.add('healthAssessments', { childId, kind: 'review', assessmentDate: referenceDate });
-      ds.keyWithin('healthAssessments', id, {
-        column: 'assessmentDate',
-        from: yearStart,
-        to: referenceDate,
-        match: [],
-      });
+      ds.keyWithin('healthAssessments', id, healthWindow);
     }
   }
 
@@ -243,7 +262,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
     // It is the care leaver record held that was open on the birthday; what the 903 implies of it (its eligibility, a
     // start on the birthday, no staying put) only fills a new one.
     ds.keyWithin('careLeavers', leaver, { column: 'startDate', from: null, to: birthday, coverColumn: 'endDate' });
-    ds.standIn('careLeavers', leaver, ['eligibility', 'stayingPut']);
+    ds.standIn('careLeavers', leaver, STAND_INS.careLeavers);
     // "Not in touch" with nothing known is what the export writes for a care leaver with no contact near the
     // birthday, and what Lantern reads from no contact: it is not a contact.
     const unknown = (v: string | null) => v === null || v === '0';
@@ -292,10 +311,11 @@ export function toDataset(ret: Return903, year: number): Dataset {
     const start = date(m.MIS_START);
     if (childId === undefined || start === null || m.MISSING === null) continue;
     const end = date(m.MIS_END);
+    const startAt = londonMidnight(start);
     const id = ds.add('missingEpisodes', {
       childId,
       kind: m.MISSING,
-      startAt: londonMidnight(start),
+      startAt,
       endAt: end === null ? null : londonMidnight(end),
       rhiOfferedDate: null,
       rhiAcceptedDate: null,
@@ -304,10 +324,10 @@ export function toDataset(ret: Return903, year: number): Dataset {
     // Dates only: the episode of that kind starting that day in London, whose end the 903 gives only as a day.
     ds.keyWithin('missingEpisodes', id, {
       column: 'startAt',
-      from: londonMidnight(start).toISOString(),
+      from: startAt.toISOString(),
       to: new Date(londonMidnight(addDays(start, 1)).getTime() - 1).toISOString(),
     });
-    ds.standIn('missingEpisodes', id, ['endAt']);
+    ds.standIn('missingEpisodes', id, STAND_INS.missingEpisodes);
   }
 
   // Social worker episodes.
@@ -334,7 +354,7 @@ export function toDataset(ret: Return903, year: number): Dataset {
       isPrimary: true,
     });
     // The team is the 903's own stand-in: it fills a new allocation and never changes the team of one held.
-    ds.standIn('allocations', id, ['teamId']);
+    ds.standIn('allocations', id, STAND_INS.allocations);
   }
 
   // Deprivation of Liberty Orders.
@@ -361,32 +381,65 @@ export function groupByChild(episodes: ReadonlyArray<Row<'Episodes'>>): Map<stri
   return out;
 }
 
-/** The district of a full postcode, or of a district written alone (an older Lantern export wrote districts). */
-function districtOfText(text: string | null): string | null {
-  if (text === null) return null;
-  const full = normalisePostcode(text);
-  return full === null ? postcodeDistrict(text) : districtOf(full);
+/**
+ * The forms of each postcode text the return writes, worked out once per distinct text (a return names the same
+ * homes and placements on many rows): Lantern's form, the district, and the key placements are compared by.
+ */
+class PostcodeForms {
+  private readonly forms = new Map<string, { full: string | null; district: string | null; key: string }>();
+
+  private of(text: string) {
+    let found = this.forms.get(text);
+    if (!found) {
+      const full = normalisePostcode(text);
+      found = {
+        full,
+        // An older Lantern export wrote districts alone.
+        district: full === null ? postcodeDistrict(text) : districtOf(full),
+        key: full ?? text.replace(/\s+/g, '').toUpperCase(),
+      };
+      this.forms.set(text, found);
+    }
+    return found;
+  }
+
+  /** The postcode in Lantern's form (normalisePostcode). */
+  full(text: string | null): string | null {
+    return text === null ? null : this.of(text).full;
+  }
+
+  /** The district of a full postcode, or of a district written alone. */
+  district(text: string | null): string | null {
+    return text === null ? null : this.of(text).district;
+  }
+
+  /** A postcode to compare: in Lantern's form, or as written without spaces when it is not one. */
+  key(text: string | null): string | null {
+    return text === null ? null : this.of(text).key;
+  }
 }
 
-/** A postcode to compare: in Lantern's form, or as written without spaces when it is not one. */
-const postcodeKey = (text: string | null): string | null =>
-  text === null ? null : (normalisePostcode(text) ?? text.replace(/\s+/g, '').toUpperCase());
-
-function samePlacement(a: Row<'Episodes'>, b: Row<'Episodes'>): boolean {
+function samePlacement(postcodes: PostcodeForms, a: Row<'Episodes'>, b: Row<'Episodes'>): boolean {
   return (
     a.PLACE === b.PLACE &&
     a.PLACE_PROVIDER === b.PLACE_PROVIDER &&
     a.URN === b.URN &&
-    postcodeKey(a.PL_POST) === postcodeKey(b.PL_POST)
+    postcodes.key(a.PL_POST) === postcodes.key(b.PL_POST)
   );
 }
 
-function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row<'Episodes'>>): PeriodRef {
+function writePeriod(
+  ds: Dataset,
+  postcodes: PostcodeForms,
+  childId: number,
+  child: string,
+  eps: Array<Row<'Episodes'>>,
+): PeriodRef {
   const first = eps[0] as Row<'Episodes'>;
   const last = eps[eps.length - 1] as Row<'Episodes'>;
   const ended = last.REC !== null && last.REC !== 'X1' && date(last.DEC) !== null;
   const end = ended ? last.DEC : null;
-  const home = eps.map((e) => normalisePostcode(e.HOME_POST)).find((p) => p !== null) ?? null;
+  const home = eps.map((e) => postcodes.full(e.HOME_POST)).find((p) => p !== null) ?? null;
   const continued = first.RNE !== null && first.RNE !== 'S';
   const periodId = ds.add('periodsOfCare', {
     childId,
@@ -394,7 +447,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
     endDate: end,
     reasonCeased: ended ? last.REC : null,
     categoryOfNeed: last.CIN ?? first.CIN ?? 'N1',
-    homePostcodeDistrict: eps.map((e) => districtOfText(e.HOME_POST)).find((p) => p !== null) ?? null,
+    homePostcodeDistrict: eps.map((e) => postcodes.district(e.HOME_POST)).find((p) => p !== null) ?? null,
     homePostcode: home,
     permanencePlan: null,
     permanencePlanDate: null,
@@ -411,7 +464,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
   // That it "continued from" before is what this file saw, not a fact about a period already held.
   if (continued) {
     ds.keyWithin('periodsOfCare', periodId, running);
-    ds.standIn('periodsOfCare', periodId, ['continuedFrom']);
+    ds.standIn('periodsOfCare', periodId, STAND_INS.periodsOfCare);
   }
 
   // Legal statuses: a new one whenever LS changes.
@@ -435,7 +488,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
   const placements: Array<{ first: Row<'Episodes'>; last: Row<'Episodes'>; carer: string }> = [];
   for (const e of eps) {
     const current = placements[placements.length - 1];
-    if (current && e.RNE === 'L' && samePlacement(current.first, e)) {
+    if (current && e.RNE === 'L' && samePlacement(postcodes, current.first, e)) {
       current.last = e;
       continue;
     }
@@ -444,7 +497,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
   }
   placements.forEach((p, i) => {
     const next = placements[i + 1];
-    const placePostcode = normalisePostcode(p.first.PL_POST);
+    const placePostcode = postcodes.full(p.first.PL_POST);
     const id = ds.add('placements', {
       childId,
       periodOfCareId: periodId,
@@ -453,7 +506,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
       placementType: p.first.PLACE ?? '',
       provider: p.first.PLACE_PROVIDER,
       carerRef: p.carer,
-      postcodeDistrict: districtOfText(p.first.PL_POST),
+      postcodeDistrict: postcodes.district(p.first.PL_POST),
       postcode: placePostcode,
       // XXXXXXX is the 903's "URN not known": held as no URN, which the export writes as XXXXXXX again where one is due.
       urn: p.first.URN === URN_NOT_KNOWN ? null : p.first.URN,
@@ -464,7 +517,7 @@ function writePeriod(ds: Dataset, childId: number, child: string, eps: Array<Row
     });
     if (continued && i === 0) ds.keyWithin('placements', id, running);
     // The 903 does not identify carers: its carer reference only fills a new placement.
-    ds.standIn('placements', id, ['carerRef']);
+    ds.standIn('placements', id, STAND_INS.placements);
   });
   return {
     id: periodId,

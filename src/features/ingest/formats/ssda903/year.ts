@@ -8,7 +8,7 @@ import { isIsoDate } from '../../../../domain/dates';
 import { collectionYearOf } from '../../../../domain/code-lists';
 import type { RawRow } from './read-table';
 import { parseDate } from '../../fields';
-import type { TableName } from './tables';
+import { TABLE_COLUMNS, type TableName } from './tables';
 
 /** Collection years whose code lists and rules Lantern knows (2022/23 to 2026/27). */
 export const FIRST_YEAR = 2023;
@@ -28,9 +28,10 @@ const ACTIVITY_DATES: Partial<Record<TableName, readonly string[]>> = {
 export function latestActivityDate(tables: Partial<Record<TableName, readonly RawRow[]>>): string | null {
   let latest: string | null = null;
   for (const [table, columns] of Object.entries(ACTIVITY_DATES) as Array<[TableName, readonly string[]]>) {
+    const at = columns.map((c) => (TABLE_COLUMNS[table] as readonly string[]).indexOf(c));
     for (const row of tables[table] ?? []) {
-      for (const c of columns) {
-        const iso = parseDate(row.values[c] ?? '');
+      for (const i of at) {
+        const iso = parseDate(row.cells[i] ?? '');
         if (iso !== null && isIsoDate(iso) && (latest === null || iso > latest)) latest = iso;
       }
     }
