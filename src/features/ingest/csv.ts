@@ -10,6 +10,62 @@ import { LANTERN_RULES, type IssueLog } from './issues';
 import { openText, peekText } from './text';
 import type { SourceFile } from './format';
 
+/** How a reader words checkHeader's messages for its kind of file. */
+export interface HeaderWords {
+  /** The header's line (a quoted header may span several). */
+  line: number;
+  /** Words naming the file after "the header", with their leading space (" of this Episodes file"), or ''. */
+  of: string;
+  /** A required column as the messages name it. */
+  column(required: string): string;
+  /** What a missing column means, with its leading ", ", or ''. */
+  consequence: string;
+}
+
+/**
+ * Reports a header's repeated columns and its missing required ones as LNT-COLUMN errors; true when it has neither.
+ * `raw` is the header as written, `keys` the same compared (headerKey); blank columns are never repeats.
+ */
+export function checkHeader(
+  fileName: string,
+  raw: readonly string[],
+  keys: readonly string[],
+  required: readonly string[],
+  issues: IssueLog,
+  words: HeaderWords,
+): boolean {
+  const seen = new Set<string>();
+  let ok = true;
+  for (const [i, h] of keys.entries()) {
+    if (h === '') continue;
+    if (seen.has(h)) {
+      issues.error(
+        fileName,
+        words.line,
+        raw[i] ?? h,
+        LANTERN_RULES.column,
+        `The column ${raw[i] ?? h} appears more than once in the header${words.of}.`,
+      );
+      ok = false;
+    }
+    seen.add(h);
+  }
+  for (const r of required) {
+    if (!seen.has(r)) {
+      const column = words.column(r);
+      issues.error(
+        fileName,
+        1,
+        column,
+        LANTERN_RULES.column,
+        `The required column ${column} is missing from the header${words.of}${words.consequence}.`,
+      );
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 /** A header as compared: lower case, no BOM, spaces/underscores/hyphens collapsed to one underscore. */
 export function headerKey(header: string): string {
   return header
@@ -191,34 +247,12 @@ export async function* readCsvBatches(
         const info = { lines: item.lines };
         if (!header) {
           header = record.map(headerKey);
-          const seen = new Set<string>();
-          let ok = true;
-          for (const [i, h] of header.entries()) {
-            if (h === '') continue;
-            if (seen.has(h)) {
-              issues.error(
-                file.name,
-                info.lines,
-                record[i] ?? h,
-                LANTERN_RULES.column,
-                `The column ${record[i]} appears more than once in the header.`,
-              );
-              ok = false;
-            }
-            seen.add(h);
-          }
-          for (const r of options.required) {
-            if (!seen.has(r)) {
-              issues.error(
-                file.name,
-                1,
-                r.toUpperCase(),
-                LANTERN_RULES.column,
-                `The required column ${r.toUpperCase()} is missing from the header.`,
-              );
-              ok = false;
-            }
-          }
+          const ok = checkHeader(file.name, record, header, options.required, issues, {
+            line: info.lines,
+            of: '',
+            column: (r) => r.toUpperCase(),
+            consequence: '',
+          });
           if (!ok) return;
           const keys = header;
           at = options.columns.map((c) => keys.indexOf(c));

@@ -8,7 +8,7 @@
  * more cells than the header is an error too (an unquoted comma shifts every later column).
  */
 import { parse } from 'csv-parse';
-import { headerKey } from '../../csv';
+import { checkHeader, headerKey } from '../../csv';
 import type { SourceFile } from '../../format';
 import { LANTERN_RULES, type IssueLog } from '../../issues';
 import { openText } from '../../text';
@@ -50,7 +50,13 @@ export async function* readSsdRows(file: SourceFile, table: SsdTable, issues: Is
       const { record, info } = item;
       if (!header) {
         header = canonicalHeader(record, table);
-        if (!checkHeader(file, table, record, header, issues)) return;
+        const ok = checkHeader(file.name, record, header, table.required, issues, {
+          line: 1,
+          of: ` of this ${table.name} file`,
+          column: (r) => r,
+          consequence: ', so none of its rows could be read',
+        });
+        if (!ok) return;
         continue;
       }
       if (record.length !== header.length) {
@@ -82,42 +88,4 @@ export async function* readSsdRows(file: SourceFile, table: SsdTable, issues: Is
   }
   if (!header)
     issues.error(file.name, null, null, LANTERN_RULES.file, 'The file is empty: it has no header row and no data.');
-}
-
-function checkHeader(
-  file: SourceFile,
-  table: SsdTable,
-  raw: readonly string[],
-  header: readonly string[],
-  issues: IssueLog,
-): boolean {
-  const seen = new Set<string>();
-  let ok = true;
-  for (const [i, h] of header.entries()) {
-    if (h === '') continue;
-    if (seen.has(h)) {
-      issues.error(
-        file.name,
-        1,
-        raw[i] ?? h,
-        LANTERN_RULES.column,
-        `The column ${raw[i] ?? h} appears more than once in the header of this ${table.name} file.`,
-      );
-      ok = false;
-    }
-    seen.add(h);
-  }
-  for (const r of table.required) {
-    if (!seen.has(r)) {
-      issues.error(
-        file.name,
-        1,
-        r,
-        LANTERN_RULES.column,
-        `The required column ${r} is missing from the header of this ${table.name} file, so none of its rows could be read.`,
-      );
-      ok = false;
-    }
-  }
-  return ok;
 }
