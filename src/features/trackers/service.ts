@@ -18,6 +18,7 @@ import type { Auditor } from '../../accounts/access-log/auditor';
 import { ensureWorkingDayCalendar } from '../reference/calendar';
 import { TRACKERS, TRACKER_IDS, type ItemStatus, type TrackerDefinition, type TrackerId } from './definitions';
 import { queryCaseloads, queryItems, type QueryFilters, type RawCaseload, type RawItem } from './queries';
+import { ensureWorkDue, queryWorkDue } from './work-due';
 
 export interface Viewer {
   authorityId: number;
@@ -286,8 +287,16 @@ function presentCaseload(r: RawCaseload): CaseloadRow {
   };
 }
 
-export function trackersService(db: Db, options: { today?: () => string } = {}) {
+export function trackersService(
+  db: Db,
+  options: {
+    today?: () => string;
+    /** false: derive today's items from the events on every request instead of keeping them (work-due.ts). */
+    keep?: boolean;
+  } = {},
+) {
   const today = options.today ?? todayInLondon;
+  const keep = options.keep ?? true;
 
   /** The filters as the query takes them, checked against the viewer's authority and scope. */
   async function resolve(
@@ -345,7 +354,11 @@ export function trackersService(db: Db, options: { today?: () => string } = {}) 
     const branches = Object.entries(def.branches)
       .filter(([k]) => kind === null || k === kind)
       .map(([, b]) => b);
-    const raw = await queryItems(db, f, branches, def.windowOnly);
+    let raw: RawItem[];
+    if (keep && f.asAt === today()) {
+      await ensureWorkDue(db, f.authorityId, f.asAt);
+      raw = await queryWorkDue(db, f, def.id, kind);
+    } else raw = await queryItems(db, f, branches, def.windowOnly);
     let rows = raw.map((r) => presentItem(def, r, f.asAt, windowEnd));
     // Care leavers: every one without a PA, but pathway plans only when overdue or due soon.
     if (def.id === 'care-leavers')
