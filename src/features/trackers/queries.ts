@@ -564,3 +564,16 @@ export async function queryCaseloads(db: Tx, f: QueryFilters): Promise<RawCaselo
       group by w.id, w.name, w.worker_ref, w.role, w.agency, w.team_id, t.name`,
   );
 }
+
+/** How many rows queryCaseloads gives: one per worker in post (in the team or the worker chosen), allocated or not. */
+export async function countCaseloads(db: Tx, f: QueryFilters): Promise<number> {
+  const teamId = f.teamId ?? f.scopeTeamId;
+  const [count] = await rows<{ n: number | string }>(
+    db,
+    sql`select count(*) as n from workers w
+      where w.authority_id = ${f.authorityId} and w.start_date <= ${D(f)} and (w.end_date is null or w.end_date > ${D(f)})
+        ${teamId !== null ? sql`and w.team_id = ${teamId}` : sql``}
+        ${f.workerId !== null ? sql`and w.id = ${f.workerId}` : sql``}`,
+  );
+  return Number(count?.n ?? 0);
+}

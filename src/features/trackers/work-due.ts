@@ -74,15 +74,11 @@ export async function ensureWorkDue(db: Db, authorityId: number, asAt: string): 
 }
 
 /**
- * The kept items of one tracker (of one kind, when given) as the filters see them: the same rows, with the same
- * columns, as queryItems derives for the kept day (the caller makes sure they are current).
+ * `with cohort …, items as (…)`: the kept items of one tracker (of one kind, when given) as the filters see them —
+ * the same rows, with the same columns, as queryItems derives for the kept day (the caller makes sure they are
+ * current).
  */
-export async function queryWorkDue(
-  db: Tx,
-  f: QueryFilters,
-  tracker: TrackerId,
-  kind: string | null,
-): Promise<RawItem[]> {
+function keptItems(f: QueryFilters, tracker: TrackerId, kind: string | null): SQL {
   const ofKind = kind === null ? sql`` : sql`and w.kind = ${kind}`;
   const filtered = f.teamId !== null || f.workerId !== null || f.scopeTeamId !== null;
   // Work with no allocation, shown as the derived branches show it: LADO referrals and care leavers with no
@@ -102,14 +98,60 @@ export async function queryWorkDue(
         from work_due w
         where w.authority_id = ${f.authorityId} and w.tracker = ${tracker} and w.source <> 'cohort' ${ofKind}
           and (${sql.join(unallocated, sql` or `)})`;
-  return rowsWithoutJit(
-    db,
-    named(sql`with ${cohort(f)}, items as (
+  return sql`with ${cohort(f)}, items as (
       select w.kind, k.child_id, k.team_id, k.worker_id, w.start_date, w.last_date, w.due_date, w.wd_late,
         w.days_elapsed, w.x1, w.x2, w.x3, w.x4
       from cohort k join work_due w on w.authority_id = ${f.authorityId} and w.tracker = ${tracker} and w.child_id = k.child_id
       where w.source = 'cohort' ${ofKind}
       ${own}
-    )`),
+    )`;
+}
+
+/** The kept items of one tracker (of one kind, when given) as the filters see them, named: what queryItems gives. */
+export function queryWorkDue(db: Tx, f: QueryFilters, tracker: TrackerId, kind: string | null): Promise<RawItem[]> {
+  return rowsWithoutJit(db, named(keptItems(f, tracker, kind)));
+}
+
+/**
+ * How many kept items one tracker lists as the filters see them, and how many of them are overdue, counted in SQL:
+ * the statuses as the service reads them (statusOf in service.ts; `windowEnd`, the 10th working day after the kept
+ * day), without fetching a row.
+ */
+export async function countWorkDue(
+  db: Tx,
+  f: QueryFilters,
+  tracker: TrackerId,
+  windowEnd: string,
+): Promise<{ total: number; overdue: number }> {
+  const done = tracker === 'plo' || tracker === 'rhi' ? sql`i.last_date is not null` : sql`false`;
+  const overdue =
+    tracker === 'cin-panel' ? sql`i.due_date <= ${f.asAt}` : sql`not (${done}) and i.due_date < ${f.asAt}`;
+  // Care leavers: every one without a PA, but pathway plans only when overdue or due soon (service.ts, items).
+  const listed =
+    tracker === 'care-leavers'
+      ? sql`not (i.kind = 'pathway-plan-review' and not (${done}) and i.due_date > ${windowEnd})`
+      : sql`true`;
+  const [counts] = await rows<{ total: number | string; overdue: number | string }>(
+    db,
+    sql`${keptItems(f, tracker, null)}
+      select count(*) filter (where ${listed}) as total, count(*) filter (where ${listed} and ${overdue}) as overdue
+      from items i`,
   );
+  return { total: Number(counts?.total ?? 0), overdue: Number(counts?.overdue ?? 0) };
+}
+
+/**
+ * Recomputes the kept items of every authority whose rows are missing or for another day (after an import, a
+ * withdrawal, a new calendar, or the day's turn), one authority after another; returns how many were recomputed.
+ * The server runs it in the background (src/app/work-due-refresher.ts) so that a team manager's first tracker of
+ * the day is read, not derived; a reader that comes first still derives them (ensureWorkDue).
+ */
+export async function refreshStaleWorkDue(db: Db, asAt: string): Promise<number> {
+  const stale = await rows<{ id: number | string }>(
+    db,
+    sql`select a.id from authorities a left join work_due_state s on s.authority_id = a.id
+      where s.as_at is distinct from ${asAt}::date order by a.id`,
+  );
+  for (const { id } of stale) await ensureWorkDue(db, Number(id), asAt);
+  return stale.length;
 }
