@@ -45,6 +45,38 @@ describe('web foundation', () => {
     assert.equal((await client.get('/')).status, 303);
   });
 
+  test('a multipart form’s CSRF token is its first field, never the URL: in the URL, missing, or after a file it is refused', async () => {
+    const client = new TestClient(world.baseUrl);
+    await client.signIn('analyst', PASSWORD);
+    const page = await client.get('/data/imports');
+    assert.match(page.text, /enctype="multipart\/form-data" novalidate>\s*<input type="hidden" name="_csrf"/);
+    assert.doesNotMatch(page.text, /_csrf=/);
+    const token = client.csrfToken ?? '';
+    const file = () => new File(['not a return'], 'notes.txt', { type: 'text/plain' });
+    // The token first and no file: the form is read, and answers that a file is needed.
+    const none = new FormData();
+    none.append('_csrf', token);
+    const answered = await client.postMultipartAsIs('/data/imports', none);
+    assert.equal(answered.status, 400);
+    assert.match(answered.text, /govuk-error-summary/);
+    // The token in the URL (as forms once put it) and not in the body: refused.
+    const inUrl = new FormData();
+    inUrl.append('files', file());
+    assert.equal(
+      (await client.postMultipartAsIs(`/data/imports?_csrf=${encodeURIComponent(token)}`, inUrl)).status,
+      403,
+    );
+    // A file before the token: refused before the file is written.
+    const fileFirst = new FormData();
+    fileFirst.append('files', file());
+    fileFirst.append('_csrf', token);
+    assert.equal((await client.postMultipartAsIs('/data/imports', fileFirst)).status, 403);
+    // A wrong token: refused.
+    const wrong = new FormData();
+    wrong.append('_csrf', 'x'.repeat(token.length));
+    assert.equal((await client.postMultipartAsIs('/data/imports', wrong)).status, 403);
+  });
+
   test('a wrong password gets a GOV.UK error summary, keeps the username, and is logged as a failed sign-in', async () => {
     const client = new TestClient(world.baseUrl);
     await client.get('/sign-in');
