@@ -1,3 +1,9 @@
+CREATE TABLE "sign_in_failures" (
+	"key" text PRIMARY KEY NOT NULL,
+	"failures" integer NOT NULL,
+	"last_failure_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "work_due" (
 	"authority_id" integer NOT NULL,
 	"tracker" text NOT NULL,
