@@ -115,7 +115,13 @@ export function createApp(services: Services) {
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: 8 * 60 * 60 * 1000 },
+      // The idle timeout: the cookie and the stored session end this long after the last request (rolling).
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        maxAge: config.session.idleMinutes * 60_000,
+      },
     }),
   );
 
@@ -138,9 +144,15 @@ export function createApp(services: Services) {
       return;
     }
     if (req.session.userId) {
-      const user = await services.users.findCurrentUser(req.session.userId);
+      // The absolute timeout: a session signed in longer ago than the longest a council allows ends, however busy.
+      const signedInAt = req.session.signedInAt ?? (req.session.signedInAt = Date.now());
+      const expired = Date.now() - signedInAt > config.session.maxHours * 3_600_000;
+      const user = expired ? null : await services.users.findCurrentUser(req.session.userId);
       if (user) req.user = user;
-      else delete req.session.userId;
+      else {
+        delete req.session.userId;
+        delete req.session.signedInAt;
+      }
     }
     next();
   });

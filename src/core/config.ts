@@ -27,6 +27,9 @@ const schema = z.object({
   /** The first lock, in minutes; each further failure doubles it, up to the longest. */
   LANTERN_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(1),
   LANTERN_SIGN_IN_MAX_LOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /** A session ends after this many minutes without a request, and this many hours after signing in, whatever. */
+  LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
+  LANTERN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 });
 
 export interface Config {
@@ -42,6 +45,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** How failed sign-ins are throttled (src/domain/sign-in-throttle.ts). */
   signIn: { attempts: number; attemptsPerAddress: number; lockMinutes: number; maxLockMinutes: number };
+  /** Session timeouts: idle (no request) and absolute (since signing in). */
+  session: { idleMinutes: number; maxHours: number };
 }
 
 export class ConfigError extends Error {
@@ -107,5 +112,6 @@ export function loadConfig(
       lockMinutes: e.LANTERN_SIGN_IN_LOCK_MINUTES,
       maxLockMinutes: e.LANTERN_SIGN_IN_MAX_LOCK_MINUTES,
     },
+    session: { idleMinutes: e.LANTERN_SESSION_IDLE_MINUTES, maxHours: e.LANTERN_SESSION_MAX_HOURS },
   };
 }

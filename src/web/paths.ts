@@ -164,6 +164,9 @@ export const paths = {
     accessLogFor: (query: Record<string, string | number | undefined | null>) => withQuery('/admin/access-log', query),
     users: path('/admin/users'),
     newUser: path('/admin/users/new'),
+    user: path<'userId'>('/admin/users/:userId'),
+    userStatus: path<'userId'>('/admin/users/:userId/status'),
+    revokeToken: path<'userId' | 'tokenId'>('/admin/users/:userId/tokens/:tokenId/revoke'),
   },
   api: {
     openapi: path('/api/openapi.json'),

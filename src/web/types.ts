@@ -24,6 +24,8 @@ declare global {
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
+    /** When the session's user signed in (ms since the epoch): for the absolute timeout. */
+    signedInAt?: number;
     returnTo?: string;
   }
 }

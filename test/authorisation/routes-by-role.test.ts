@@ -63,6 +63,10 @@ const EXPECTED: Record<string, Row | Record<ChildCase, Row> | 'covered-elsewhere
   'page GET /admin/users/new': row(303, 200, 403, 403, 403, 403, 403, 403, 403),
   // An empty form: the admin gets the form back with its errors (400); others are refused.
   'page POST /admin/users/new': row(303, 400, 403, 403, 403, 403, 403, 403, 403),
+  // A user's account page and its changes, walked with the literal ':userId' (no user): 404 to the admin.
+  'page GET /admin/users/:userId': row(303, 404, 403, 403, 403, 403, 403, 403, 403),
+  'page POST /admin/users/:userId/status': row(303, 404, 403, 403, 403, 403, 403, 403, 403),
+  'page POST /admin/users/:userId/tokens/:tokenId/revoke': row(303, 404, 403, 403, 403, 403, 403, 403, 403),
   'api GET /api/me': row(401, 200, 200, 200, 200, 200, 200, 200, 200),
   'api GET /api/children': row(401, 200, 200, 200, 200, 200, 200, 200, 403),
   'api GET /api/children/:childId': API_CHILD,

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { apiTokens, teams, users } from '../../db/schema/index';
 
@@ -56,6 +56,33 @@ export function usersRepository() {
         .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
         .limit(1);
       return row;
+    },
+    async setActive(tx: Tx, id: number, active: boolean) {
+      await tx.update(users).set({ active }).where(eq(users.id, id));
+    },
+    /** A user's API tokens, newest first: never the token, only its name and dates. */
+    async tokensOf(tx: Tx, userId: number) {
+      return tx
+        .select({
+          id: apiTokens.id,
+          name: apiTokens.name,
+          createdAt: apiTokens.createdAt,
+          expiresAt: apiTokens.expiresAt,
+          lastUsedAt: apiTokens.lastUsedAt,
+          revokedAt: apiTokens.revokedAt,
+        })
+        .from(apiTokens)
+        .where(eq(apiTokens.userId, userId))
+        .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+    },
+    /** Revokes one of a user's tokens (not already revoked); whether it did. */
+    async revokeToken(tx: Tx, userId: number, tokenId: number) {
+      const revoked = await tx
+        .update(apiTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+        .returning({ id: apiTokens.id });
+      return revoked.length > 0;
     },
     async touchToken(tx: Tx, id: number) {
       await tx.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, id));

@@ -6,7 +6,7 @@ import argon2 from 'argon2';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client';
 import { isTeamScoped, ROLES, type Role } from '../../domain/roles';
-import { ConflictError, ValidationError } from '../../core/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors';
 import type { Auditor } from '../access-log/auditor';
 import { teamsOf, type UsersRepository } from './repository';
 
@@ -156,6 +156,49 @@ export function usersService(db: Db, repo: UsersRepository) {
       if (row.token.expiresAt && row.token.expiresAt.getTime() < Date.now()) return null;
       await repo.touchToken(db, row.token.id);
       return toCurrentUser(row.user);
+    },
+
+    /** A user of the authority with their API tokens (names and dates only), for the admin's page; null if none. */
+    async account(authorityId: number, userId: number) {
+      const row = await repo.findById(db, userId);
+      if (!row || row.authorityId !== authorityId) return null;
+      return {
+        id: row.id,
+        username: row.username,
+        displayName: row.displayName,
+        role: row.role,
+        teamId: row.teamId,
+        active: row.active,
+        lastSignInAt: row.lastSignInAt,
+        createdAt: row.createdAt,
+        tokens: await repo.tokensOf(db, row.id),
+      };
+    },
+
+    /**
+     * Disables (or enables again) a user of the authority. A disabled user's sessions and tokens stop working at
+     * their next request (findCurrentUser and userForToken read `active`). No one disables their own account.
+     */
+    async setActive(authorityId: number, actorId: number, userId: number, active: boolean, audit: Auditor) {
+      if (userId === actorId && !active)
+        throw new ValidationError([{ field: 'status', message: 'You cannot disable your own account' }]);
+      await db.transaction(async (tx) => {
+        const row = await repo.findById(tx, userId);
+        if (!row || row.authorityId !== authorityId) throw new NotFoundError('No such user');
+        if (row.active === active) return;
+        await repo.setActive(tx, userId, active);
+        await audit.record(tx, { recordType: 'user', recordId: String(userId), detail: { active } });
+      });
+    },
+
+    /** Revokes a user's API token at once; 404 when the user or token is not theirs or it is already revoked. */
+    async revokeToken(authorityId: number, userId: number, tokenId: number, audit: Auditor) {
+      await db.transaction(async (tx) => {
+        const row = await repo.findById(tx, userId);
+        if (!row || row.authorityId !== authorityId || !(await repo.revokeToken(tx, userId, tokenId)))
+          throw new NotFoundError('No such token, or it is already revoked');
+        await audit.record(tx, { recordType: 'user', recordId: String(userId), detail: { tokenRevoked: tokenId } });
+      });
     },
 
     findTeamByName: (authorityId: number, name: string) => repo.findTeamByName(db, authorityId, name),

@@ -118,6 +118,7 @@ export function authRoutes(r: RouteBuilder): void {
       const returnTo = req.session.returnTo;
       await regenerate(req); // a new session id on sign-in: no session fixation
       req.session.userId = user.id;
+      req.session.signedInAt = Date.now();
       await audit.record(
         services.db,
         { recordType: 'user', recordId: String(user.id), detail: { outcome: 'success' } },

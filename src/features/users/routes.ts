@@ -4,6 +4,7 @@ import { ConflictError, ValidationError } from '../../core/errors';
 import { anyoneSignedIn } from '../../domain/policies';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
+import { accountPages } from './account-pages';
 
 const userView = z.object({
   id: z.number(),
@@ -151,4 +152,6 @@ export function usersRoutes(r: RouteBuilder): void {
       return services.users.create(user.authorityId, { ...body, teamId: body.teamId ?? null }, audit);
     },
   });
+  // After /admin/users/new, which its /admin/users/:userId would otherwise take.
+  accountPages(r);
 }
