@@ -92,20 +92,18 @@ export function inPeriod(table: string, alias: string, dateColumn: string, autho
 }
 
 /**
- * Joins the periods (`alias`, with period_start and period_end) at whose end a row is open, for rows already in the
- * query (`start` and `end` are their columns): `inclusiveEnd` false is `openAtEndOf` (a row ending on the period end is
- * not open at its end), true is `openOn` (it is). The same rows as testing every row against every period, found by
- * a binary search of the sorted period ends (width_bucket: how many ends are on or before a date), so the work is the
- * matches, not rows × periods.
+ * Joins the periods (`alias`, with period_start and period_end) at whose end a row already in the query is open, by
+ * its `start` and `end` columns as in `openAtEndOf` (a row ending on the period end is not open at its end). The same
+ * rows as testing every row against every period, found by a binary search of the sorted period ends (width_bucket:
+ * how many ends are on or before a date), so the work is the matches, not rows × periods.
  */
-export function periodsEndingWhileOpen(alias: string, start: string, end: string, inclusiveEnd: boolean): SQL {
+export function periodsEndingWhileOpen(alias: string, start: string, end: string): SQL {
   const a = identifier(alias);
   const i = identifier(`${alias}_i`);
-  const last = inclusiveEnd ? sql.raw(end) : sql.raw(`${end} - 1`);
   // Uncorrelated subqueries, so PostgreSQL works the sorted ends out once for the query, not once a row.
   const ends = sql.raw('(select array_agg(distinct period_end order by period_end) from periods)');
   return sql`cross join lateral generate_series(width_bucket(${sql.raw(start)} - 1, ${ends}) + 1,
-      coalesce(width_bucket(${last}, ${ends}), (select count(distinct period_end)::int from periods))) as ${i}(i)
+      coalesce(width_bucket(${sql.raw(end)} - 1, ${ends}), (select count(distinct period_end)::int from periods))) as ${i}(i)
     join periods ${a} on ${a}.period_end = ${ends}[${i}.i]`;
 }
 
@@ -115,6 +113,6 @@ export function periodsEndingWhileOpen(alias: string, start: string, end: string
  */
 export function openAtPeriodEnd(table: string, alias: string, authorityId: number): SQL {
   const a = identifier(alias);
-  return sql`${identifier(table)} ${a} ${periodsEndingWhileOpen('p', `${alias}.start_date`, `${alias}.end_date`, false)}
+  return sql`${identifier(table)} ${a} ${periodsEndingWhileOpen('p', `${alias}.start_date`, `${alias}.end_date`)}
     and ${a}.authority_id = ${authorityId}`;
 }

@@ -56,7 +56,7 @@ function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): 
 function openPlansAtLeast10WorkingDays(authorityId: number): SQL {
   return sql`(
         select p.period_end, cp.child_id, wp.rank as end_rank
-        from cp_plans cp ${periodsEndingWhileOpen('p', 'cp.start_date', 'cp.end_date', false)}
+        from cp_plans cp ${periodsEndingWhileOpen('p', 'cp.start_date', 'cp.end_date')}
         join working_day_calendar wp on wp.day = p.period_end
         ${calendarRow('ws', 'cp.start_date')}
         where cp.authority_id = ${authorityId} and (ws.rank is null or wp.rank - ws.rank >= 10)
@@ -422,7 +422,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, pl.child_id as subject_id, 1 as numerator, 0 as denominator, 'CIN plan from ' || pl.start_date as detail
-      from cin_plans pl ${periodsEndingWhileOpen('p', 'pl.start_date', 'pl.end_date', false)}
+      from cin_plans pl ${periodsEndingWhileOpen('p', 'pl.start_date', 'pl.end_date')}
       where pl.authority_id = ${authorityId} and pl.start_date <= (p.period_end - interval '6 months')::date`,
   }),
 ];

@@ -47,7 +47,7 @@ export function monthsBefore(months: number, end = 'p.period_end'): SQL {
 function lookedAfterAtEnd(authorityId: number): SQL {
   return sql`(select distinct on (p.period_end, s.child_id)
       p.period_start, p.period_end, s.id as spell_id, s.child_id, s.start_date as spell_start
-    from ${careSpells(authorityId)} s ${periodsEndingWhileOpen('p', 's.start_date', 's.end_date', false)}
+    from ${careSpells(authorityId)} s ${periodsEndingWhileOpen('p', 's.start_date', 's.end_date')}
     order by p.period_end, s.child_id, s.start_date desc)`;
 }
 
