@@ -74,12 +74,37 @@ const identifier = (x: string): SQL => {
 };
 
 /**
+ * The periods as one row per day they contain (`period_start`, `period_end`, `day`): joined on `day = <a date>`, a
+ * date falls in a period exactly when it is between the period's start and end, but PostgreSQL can hash the join
+ * (a few thousand days for 72 months) instead of testing every row against every period, which cost millions of
+ * comparisons for a large authority's events over 72 months. Overlapping periods each keep their own rows.
+ */
+export const PERIOD_DAYS = sql.raw(`(select pd.period_start, pd.period_end, pd.period_start + n.n as day
+    from periods pd cross join lateral generate_series(0, pd.period_end - pd.period_start) as n(n))`);
+
+/**
  * The scaffolding of an indicator that counts events: each period (`p`) joined with the authority's rows of `table`,
  * as `alias`, whose `dateColumn` falls in it (`from ${inPeriod('contacts', 'c', 'contact_date', authorityId)}`).
  */
 export function inPeriod(table: string, alias: string, dateColumn: string, authorityId: number): SQL {
   const a = identifier(alias);
-  return sql`periods p join ${identifier(table)} ${a} on ${a}.authority_id = ${authorityId} and ${a}.${identifier(dateColumn)} between p.period_start and p.period_end`;
+  return sql`${PERIOD_DAYS} p join ${identifier(table)} ${a} on ${a}.authority_id = ${authorityId} and ${a}.${identifier(dateColumn)} = p.day`;
+}
+
+/**
+ * Joins the periods (`alias`, with period_start and period_end) at whose end a row already in the query is open, by
+ * its `start` and `end` columns as in `openAtEndOf` (a row ending on the period end is not open at its end). The same
+ * rows as testing every row against every period, found by a binary search of the sorted period ends (width_bucket:
+ * how many ends are on or before a date), so the work is the matches, not rows × periods.
+ */
+export function periodsEndingWhileOpen(alias: string, start: string, end: string): SQL {
+  const a = identifier(alias);
+  const i = identifier(`${alias}_i`);
+  // Uncorrelated subqueries, so PostgreSQL works the sorted ends out once for the query, not once a row.
+  const ends = sql.raw('(select array_agg(distinct period_end order by period_end) from periods)');
+  return sql`cross join lateral generate_series(width_bucket(${sql.raw(start)} - 1, ${ends}) + 1,
+      coalesce(width_bucket(${sql.raw(end)} - 1, ${ends}), (select count(distinct period_end)::int from periods))) as ${i}(i)
+    join periods ${a} on ${a}.period_end = ${ends}[${i}.i]`;
 }
 
 /**
@@ -88,5 +113,6 @@ export function inPeriod(table: string, alias: string, dateColumn: string, autho
  */
 export function openAtPeriodEnd(table: string, alias: string, authorityId: number): SQL {
   const a = identifier(alias);
-  return sql`periods p join ${identifier(table)} ${a} on ${a}.authority_id = ${authorityId} and ${openAtEndOf(`${alias}.start_date`, `${alias}.end_date`, 'p.period_end')}`;
+  return sql`${identifier(table)} ${a} ${periodsEndingWhileOpen('p', `${alias}.start_date`, `${alias}.end_date`)}
+    and ${a}.authority_id = ${authorityId}`;
 }

@@ -18,6 +18,7 @@ import { lastCompleteMonth, monthsBetween, periodContaining, type Period } from 
 import { INDICATORS } from './registry';
 import { readsClock, tablesRead } from './tables';
 import { addMonths } from '../../domain/working-days';
+import { ensureWorkingDayCalendar } from '../reference/calendar';
 import type { IndicatorDefinition } from './definition';
 
 export interface RefreshResult {
@@ -28,6 +29,43 @@ export interface RefreshResult {
   readonly months: number;
   readonly values: number;
   readonly seconds: number;
+}
+
+/** How many indicators a refresh computes at once (see refreshMonthlyValues). */
+const CONCURRENT_INDICATORS = 3;
+
+/** Replaces one indicator's kept monthly values with those just computed, in one transaction. */
+async function keepMonthlyValues(
+  db: Tx,
+  authorityId: number,
+  def: IndicatorDefinition,
+  computed: readonly PeriodValue[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(indicatorValues)
+      .where(
+        and(
+          eq(indicatorValues.authorityId, authorityId),
+          eq(indicatorValues.indicatorId, def.id),
+          eq(indicatorValues.periodKind, 'month'),
+        ),
+      );
+    if (computed.length > 0) {
+      await tx.insert(indicatorValues).values(
+        computed.map((v) => ({
+          authorityId,
+          indicatorId: def.id,
+          periodKind: 'month',
+          periodStart: v.period.start,
+          periodEnd: v.period.end,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          value: v.value,
+        })),
+      );
+    }
+  });
 }
 
 /** The complete months of the last `months` months before `asAt`'s month. */
@@ -59,36 +97,35 @@ export async function refreshMonthlyValues(
   const chosen = options.tables === undefined ? INDICATORS : await touched(db, authorityId, periods, options.tables);
   let values = 0;
   let done = 0;
-  for (const def of chosen) {
-    const computed = await computeIndicator(db, def, authorityId, periods);
-    await db.transaction(async (tx) => {
-      await tx
-        .delete(indicatorValues)
-        .where(
-          and(
-            eq(indicatorValues.authorityId, authorityId),
-            eq(indicatorValues.indicatorId, def.id),
-            eq(indicatorValues.periodKind, 'month'),
-          ),
-        );
-      if (computed.length > 0) {
-        await tx.insert(indicatorValues).values(
-          computed.map((v) => ({
-            authorityId,
-            indicatorId: def.id,
-            periodKind: 'month',
-            periodStart: v.period.start,
-            periodEnd: v.period.end,
-            numerator: v.numerator,
-            denominator: v.denominator,
-            value: v.value,
-          })),
-        );
+  // A few indicators computed at once (on PostgreSQL each query has a connection of the pool and a core of the
+  // server; PGlite and a transaction run them one after another anyway), each kept as soon as it is computed, one
+  // write after another. After a failure no indicator is started, and the refresh fails once every worker has stopped.
+  await ensureWorkingDayCalendar(db);
+  let next = 0;
+  let failed = false;
+  let writes: Promise<void> = Promise.resolve();
+  const worker = async (): Promise<void> => {
+    try {
+      for (let def = chosen[next++]; def !== undefined && !failed; def = chosen[next++]) {
+        const computed = await computeIndicator(db, def, authorityId, periods);
+        const keep = def;
+        writes = writes.then(async () => {
+          await keepMonthlyValues(db, authorityId, keep, computed);
+          values += computed.length;
+          options.onIndicator?.(++done, chosen.length);
+        });
+        await writes;
       }
-    });
-    values += computed.length;
-    options.onIndicator?.(++done, chosen.length);
-  }
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.min(CONCURRENT_INDICATORS, chosen.length) }, worker),
+  );
+  const failure = settled.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
   return {
     indicators: chosen.length,
     recomputed: chosen.map((d) => d.id),

@@ -6,7 +6,15 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { type IndicatorDefinition, PERIOD_RATE_NOTE, PER_10K_RULE, defineIndicator } from '../definition';
-import { calendarRow, flag, inPeriod, inWorkingDays, openAtEndOf, openAtPeriodEnd } from '../sql';
+import {
+  PERIOD_DAYS,
+  calendarRow,
+  flag,
+  inPeriod,
+  inWorkingDays,
+  openAtPeriodEnd,
+  periodsEndingWhileOpen,
+} from '../sql';
 
 const DAY_ZERO =
   'Lantern counts the start date as day 0: authorised on the 45th working day after the start is in time, on the 46th late. ' +
@@ -42,16 +50,17 @@ function strategyDiscussionPresence(agency: 'police' | 'health' | 'education'): 
 /**
  * For the CP visit measures, as a derived table `op`: each period's end (period_end, and its calendar rank end_rank)
  * with the children whose CP plan was open at that end and had been open for at least 10 working days by then. A
- * plan started before the calendar's first year counts as open long enough.
+ * plan started before the calendar's first year counts as open long enough. \`offset 0\` keeps it a unit the planner
+ * does not pull apart: otherwise it may probe each child's visits once for every period, not once a row.
  */
 function openPlansAtLeast10WorkingDays(authorityId: number): SQL {
   return sql`(
         select p.period_end, cp.child_id, wp.rank as end_rank
-        from periods p
+        from cp_plans cp ${periodsEndingWhileOpen('p', 'cp.start_date', 'cp.end_date')}
         join working_day_calendar wp on wp.day = p.period_end
-        join cp_plans cp on cp.authority_id = ${authorityId} and ${openAtEndOf('cp.start_date', 'cp.end_date', 'p.period_end')}
         ${calendarRow('ws', 'cp.start_date')}
-        where ws.rank is null or wp.rank - ws.rank >= 10
+        where cp.authority_id = ${authorityId} and (ws.rank is null or wp.rank - ws.rank >= 10)
+        offset 0
       ) op`;
 }
 
@@ -109,8 +118,8 @@ export const assessmentProtection: IndicatorDefinition[] = [
       select p.period_end, a.child_id as subject_id,
         ${inWorkingDays('r.referral_date', 'wr', 'a.authorisation_date', 'wa', 45)} as numerator, 1 as denominator,
         'Referral ' || r.referral_date || ', authorised ' || a.authorisation_date || ' (' || (wa.rank - wr.rank) || ' working days)' as detail
-      from periods p
-      join assessments a on a.authority_id = ${authorityId} and a.authorisation_date between p.period_start and p.period_end
+      from ${PERIOD_DAYS} p
+      join assessments a on a.authority_id = ${authorityId} and a.authorisation_date = p.day
       join cin_episodes r on r.id = a.cin_episode_id
       ${calendarRow('wr', 'r.referral_date')} ${calendarRow('wa', 'a.authorisation_date')}`,
   }),
@@ -154,8 +163,8 @@ export const assessmentProtection: IndicatorDefinition[] = [
       select p.period_end, s.child_id as subject_id,
         (case when s.outcome = 'icpc' or i.s47_enquiry_id is not null then 1 else 0 end) as numerator, 1 as denominator,
         'S47 ended ' || s.end_date || coalesce(', outcome ' || s.outcome, '') as detail
-      from periods p
-      join s47_enquiries s on s.authority_id = ${authorityId} and s.end_date between p.period_start and p.period_end
+      from ${PERIOD_DAYS} p
+      join s47_enquiries s on s.authority_id = ${authorityId} and s.end_date = p.day
       left join (
         select distinct icpc.s47_enquiry_id from initial_cp_conferences icpc
         where icpc.authority_id = ${authorityId} and icpc.s47_enquiry_id is not null
@@ -187,9 +196,9 @@ export const assessmentProtection: IndicatorDefinition[] = [
       select p.period_end, icpc.child_id as subject_id,
         ${inWorkingDays('coalesce(sd.discussion_date, s.start_date)', 'wf', 'icpc.conference_date', 'wc', 15)} as numerator, 1 as denominator,
         'ICPC ' || icpc.conference_date || ', ' || (case when sd.id is null then 'S47 started ' else 'strategy discussion ' end) || coalesce(sd.discussion_date, s.start_date) as detail
-      from periods p
+      from ${PERIOD_DAYS} p
       join initial_cp_conferences icpc on icpc.authority_id = ${authorityId} and not icpc.transfer_in
-        and icpc.conference_date between p.period_start and p.period_end
+        and icpc.conference_date = p.day
       join s47_enquiries s on s.id = icpc.s47_enquiry_id
       left join strategy_discussions sd on sd.id = s.strategy_discussion_id
       ${calendarRow('wf', 'coalesce(sd.discussion_date, s.start_date)')} ${calendarRow('wc', 'icpc.conference_date')}`,
@@ -243,12 +252,12 @@ export const assessmentProtection: IndicatorDefinition[] = [
       select p.period_end, cp.child_id as subject_id,
         (case when cp.number_of_previous_plans > 0 or cp.earlier_plans > 0 then 1 else 0 end) as numerator, 1 as denominator,
         'Plan from ' || cp.start_date || (case when cp.number_of_previous_plans > 0 or cp.earlier_plans > 0 then ' (subsequent)' else '' end) as detail
-      from periods p
+      from ${PERIOD_DAYS} p
       join (
         select c.child_id, c.start_date, c.number_of_previous_plans,
           rank() over (partition by c.child_id order by c.start_date) - 1 as earlier_plans
         from cp_plans c where c.authority_id = ${authorityId}
-      ) cp on cp.start_date between p.period_start and p.period_end`,
+      ) cp on cp.start_date = p.day`,
   }),
   defineIndicator({
     id: 'cp-plans-ended-2-years-plus',
@@ -327,7 +336,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
       select p.period_end, rv.child_id as subject_id,
         ${flag('rv.review_date <= rv.due')} as numerator, 1 as denominator,
         'Review ' || rv.review_date || ', due ' || rv.due as detail
-      from periods p
+      from ${PERIOD_DAYS} p
       join (
         select r.child_id, r.review_date,
           coalesce(
@@ -336,7 +345,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
           ) as due
         from cp_reviews r join cp_plans cp on cp.id = r.cp_plan_id
         where r.authority_id = ${authorityId}
-      ) rv on rv.review_date between p.period_start and p.period_end`,
+      ) rv on rv.review_date = p.day`,
   }),
   defineIndicator({
     id: 'cp-visits-10-working-days',
@@ -413,8 +422,7 @@ export const assessmentProtection: IndicatorDefinition[] = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, pl.child_id as subject_id, 1 as numerator, 0 as denominator, 'CIN plan from ' || pl.start_date as detail
-      from periods p join cin_plans pl on pl.authority_id = ${authorityId}
-        and ${openAtEndOf('pl.start_date', 'pl.end_date', 'p.period_end')}
-        and pl.start_date <= (p.period_end - interval '6 months')::date`,
+      from cin_plans pl ${periodsEndingWhileOpen('p', 'pl.start_date', 'pl.end_date')}
+      where pl.authority_id = ${authorityId} and pl.start_date <= (p.period_end - interval '6 months')::date`,
   }),
 ];

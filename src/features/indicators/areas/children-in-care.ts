@@ -13,7 +13,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { PER_10K_RULE, defineIndicator } from '../definition';
-import { ageAt, flag, nthWorkingDayJoin, openAtEndOf } from '../sql';
+import { PERIOD_DAYS, ageAt, flag, nthWorkingDayJoin, openAtEndOf, periodsEndingWhileOpen } from '../sql';
 
 const SHORT_BREAKS_RULE =
   'Children whose care is only short breaks (every legal status V3 or V4) are left out, as DfE does.';
@@ -47,27 +47,40 @@ export function monthsBefore(months: number, end = 'p.period_end'): SQL {
 function lookedAfterAtEnd(authorityId: number): SQL {
   return sql`(select distinct on (p.period_end, s.child_id)
       p.period_start, p.period_end, s.id as spell_id, s.child_id, s.start_date as spell_start
-    from periods p join ${careSpells(authorityId)} s on ${openAtEndOf('s.start_date', 's.end_date', 'p.period_end')}
+    from ${careSpells(authorityId)} s ${periodsEndingWhileOpen('p', 's.start_date', 's.end_date')}
     order by p.period_end, s.child_id, s.start_date desc)`;
 }
 
-/** The child's placement open at the period end in that period of care (the latest-starting one). */
-const currentPlacement = sql`lateral (select pl.start_date, pl.distance_miles, pl.in_area, pl.placement_type
-    from placements pl where pl.child_id = la.child_id and pl.period_of_care_id = la.spell_id and ${openAtEndOf('pl.start_date', 'pl.end_date', 'la.period_end')}
-    order by pl.start_date desc, pl.id desc limit 1)`;
+/**
+ * lookedAfterAtEnd with the child's placement open at the period end in that period of care (the latest-starting
+ * one, the highest id among those starting the same day), as cur_id, cur_start_date, cur_distance_miles,
+ * cur_in_area and cur_placement_type: all null when none is open. One hash join and one sort, not an index lookup
+ * for every child and period.
+ */
+function lookedAfterWithPlacement(authorityId: number): SQL {
+  return sql`(select distinct on (la.period_end, la.child_id) la.period_start, la.period_end, la.spell_id, la.child_id,
+      la.spell_start, pl.id as cur_id, pl.start_date as cur_start_date, pl.distance_miles as cur_distance_miles,
+      pl.in_area as cur_in_area, pl.placement_type as cur_placement_type
+    from ${lookedAfterAtEnd(authorityId)} la
+    left join placements pl on pl.child_id = la.child_id and pl.period_of_care_id = la.spell_id
+      and ${openAtEndOf('pl.start_date', 'pl.end_date', 'la.period_end')}
+    order by la.period_end, la.child_id, pl.start_date desc, pl.id desc)`;
+}
 
 /** A timestamp column's date in England. */
 const ukDate = (column: string): SQL => sql`(${sql.raw(column)} at time zone 'Europe/London')::date`;
-/** The instants of a period: from the start of its first day to the start of the day after its last, in England. */
-const instantFrom = sql`(p.period_start::timestamp at time zone 'Europe/London')`;
-const instantTo = sql`((p.period_end + 1)::timestamp at time zone 'Europe/London')`;
+/*
+ * An instant is in a period when its date in England is one of the period's days: the same as being from the start
+ * of the period's first day to the start of the day after its last, in England (clocks change at 1 or 2 am, never
+ * at midnight, so an instant's date in England only ever moves forward).
+ */
 
 function missingEpisodesStarting(authorityId: number, kind: 'M' | 'A'): SQL {
   return sql`
     select p.period_end, m.child_id as subject_id, 1 as numerator, 0 as denominator,
       ${sql.raw(kind === 'M' ? "'Missing from '" : "'Away from '")} || ${ukDate('m.start_at')} as detail
-    from periods p join missing_episodes m on m.authority_id = ${authorityId} and m.kind = ${kind}
-      and m.start_at >= ${instantFrom} and m.start_at < ${instantTo}`;
+    from ${PERIOD_DAYS} p join missing_episodes m on m.authority_id = ${authorityId} and m.kind = ${kind}
+      and ${ukDate('m.start_at')} = p.day`;
 }
 
 /** Missing (M) episodes that ended in the period, with a 0/1 numerator from `met` (over m.*). */
@@ -75,8 +88,8 @@ function missingEpisodesEnded(authorityId: number, met: SQL, what: string): SQL 
   return sql`
     select p.period_end, m.child_id as subject_id, ${flag(met)} as numerator, 1 as denominator,
       'Returned ' || ${ukDate('m.end_at')} || case when ${met} then ${sql.raw(`': ${what}'`)} else ${sql.raw(`': not ${what}'`)} end as detail
-    from periods p join missing_episodes m on m.authority_id = ${authorityId} and m.kind = 'M'
-      and m.end_at >= ${instantFrom} and m.end_at < ${instantTo}`;
+    from ${PERIOD_DAYS} p join missing_episodes m on m.authority_id = ${authorityId} and m.kind = 'M'
+      and ${ukDate('m.end_at')} = p.day`;
 }
 
 /**
@@ -92,7 +105,7 @@ function initialHealthAssessments(authorityId: number, due: { join: SQL; date: S
       'Entered care ' || x.start_date || ', due ' || x.due || ', ' || coalesce('held ' || x.iha, 'not held') as detail
     from (
       select p.period_end, s.child_id, s.start_date, s.end_date, ${due.date} as due, h.iha
-      from periods p join ${careSpells(authorityId)} s on s.start_date between p.period_start and p.period_end and s.continued_from is null
+      from ${PERIOD_DAYS} p join ${careSpells(authorityId)} s on s.start_date = p.day and s.continued_from is null
       ${due.join}
       left join lateral (select min(ha.assessment_date) as iha from health_assessments ha
         where ha.child_id = s.child_id and ha.kind = 'initial' and ha.assessment_date >= s.start_date
@@ -151,7 +164,7 @@ export const childrenInCare = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, s.child_id as subject_id, 1 as numerator, 0 as denominator, 'Started ' || min(s.start_date) as detail
-      from periods p join ${careSpells(authorityId)} s on s.start_date between p.period_start and p.period_end and s.continued_from is null
+      from ${PERIOD_DAYS} p join ${careSpells(authorityId)} s on s.start_date = p.day and s.continued_from is null
       group by p.period_end, s.child_id`,
   }),
   defineIndicator({
@@ -172,7 +185,7 @@ export const childrenInCare = [
     subject: 'child',
     items: (authorityId) => sql`
       select p.period_end, s.child_id as subject_id, 1 as numerator, 0 as denominator, 'Ceased ' || max(s.end_date) as detail
-      from periods p join ${careSpells(authorityId)} s on s.end_date between p.period_start and p.period_end
+      from ${PERIOD_DAYS} p join ${careSpells(authorityId)} s on s.end_date = p.day
       group by p.period_end, s.child_id`,
   }),
   defineIndicator({
@@ -225,15 +238,14 @@ export const childrenInCare = [
     subject: 'child',
     items: (authorityId) => sql`
       select la.period_end, la.child_id as subject_id,
-        ${flag(sql`cur.start_date <= (la.period_end - interval '24 months')::date
-          or (cur.placement_type in ('A3', 'A4', 'A5', 'A6') and prev.start_date <= (la.period_end - interval '24 months')::date)`)} as numerator,
+        ${flag(sql`la.cur_start_date <= (la.period_end - interval '24 months')::date
+          or (la.cur_placement_type in ('A3', 'A4', 'A5', 'A6') and prev.start_date <= (la.period_end - interval '24 months')::date)`)} as numerator,
         1 as denominator,
-        'In care since ' || la.spell_start || ', placement since ' || coalesce(cur.start_date::text, 'not recorded') as detail
-      from ${lookedAfterAtEnd(authorityId)} la
+        'In care since ' || la.spell_start || ', placement since ' || coalesce(la.cur_start_date::text, 'not recorded') as detail
+      from ${lookedAfterWithPlacement(authorityId)} la
       join children c on c.id = la.child_id
-      left join ${currentPlacement} cur on true
       left join lateral (select pp.start_date from placements pp
-        where pp.child_id = la.child_id and pp.period_of_care_id = la.spell_id and pp.start_date < cur.start_date
+        where pp.child_id = la.child_id and pp.period_of_care_id = la.spell_id and pp.start_date < la.cur_start_date
         order by pp.start_date desc, pp.id desc limit 1) prev on true
       where la.spell_start <= (la.period_end - interval '30 months')::date
         and ${ageAt('c.date_of_birth', 'la.period_end')} < 16`,
@@ -263,11 +275,11 @@ export const childrenInCare = [
           case when r.n = 1 then wd20.day
                when r.n = 2 and s.continued_from is null then (r.previous + interval '3 months')::date
                else (r.previous + interval '6 months')::date end as due
-        from periods p
+        from ${PERIOD_DAYS} p
         join (select cr.child_id, cr.period_of_care_id, cr.review_date,
                 row_number() over (partition by cr.period_of_care_id order by cr.review_date, cr.id) as n,
                 lag(cr.review_date) over (partition by cr.period_of_care_id order by cr.review_date, cr.id) as previous
-              from cla_reviews cr where cr.authority_id = ${authorityId}) r on r.review_date between p.period_start and p.period_end
+              from cla_reviews cr where cr.authority_id = ${authorityId}) r on r.review_date = p.day
         join ${careSpells(authorityId)} s on s.id = r.period_of_care_id
         ${nthWorkingDayJoin('wd20', 's.start_date', 20)}
         where not (r.n = 1 and s.continued_from is not null)
@@ -389,10 +401,10 @@ export const childrenInCare = [
     unit: 'percent',
     subject: 'child',
     items: (authorityId) => sql`
-      select la.period_end, la.child_id as subject_id, ${flag('cur.distance_miles > 20')} as numerator, 1 as denominator,
-        cur.distance_miles || ' miles' as detail
-      from ${lookedAfterAtEnd(authorityId)} la join ${currentPlacement} cur on true
-      where cur.distance_miles is not null`,
+      select la.period_end, la.child_id as subject_id, ${flag('la.cur_distance_miles > 20')} as numerator, 1 as denominator,
+        la.cur_distance_miles || ' miles' as detail
+      from ${lookedAfterWithPlacement(authorityId)} la
+      where la.cur_distance_miles is not null`,
   }),
   defineIndicator({
     id: 'cla-placed-out-of-area',
@@ -411,10 +423,10 @@ export const childrenInCare = [
     unit: 'percent',
     subject: 'child',
     items: (authorityId) => sql`
-      select la.period_end, la.child_id as subject_id, ${flag('cur.in_area = false')} as numerator, 1 as denominator,
-        case when cur.in_area then 'In area' else 'Out of area' end as detail
-      from ${lookedAfterAtEnd(authorityId)} la join ${currentPlacement} cur on true
-      where cur.in_area is not null`,
+      select la.period_end, la.child_id as subject_id, ${flag('la.cur_in_area = false')} as numerator, 1 as denominator,
+        case when la.cur_in_area then 'In area' else 'Out of area' end as detail
+      from ${lookedAfterWithPlacement(authorityId)} la
+      where la.cur_in_area is not null`,
   }),
   defineIndicator({
     id: 'missing-episodes',
@@ -529,12 +541,11 @@ export const childrenInCare = [
         coalesce('Visited ' || x.visited, 'Not visited') || ', next due ' || x.due as detail
       from (
         select la.period_end, la.child_id, v.visited,
-          case when cur.start_date is not null and (v.visited is null or v.visited < cur.start_date) then cur.start_date + 7
+          case when la.cur_start_date is not null and (v.visited is null or v.visited < la.cur_start_date) then la.cur_start_date + 7
                when v.visited is null then la.spell_start + 7
-               when cur.start_date <= (la.period_end - interval '12 months')::date then (v.visited + interval '3 months')::date
+               when la.cur_start_date <= (la.period_end - interval '12 months')::date then (v.visited + interval '3 months')::date
                else v.visited + 42 end as due
-        from ${lookedAfterAtEnd(authorityId)} la
-        left join ${currentPlacement} cur on true
+        from ${lookedAfterWithPlacement(authorityId)} la
         left join lateral (select max(vi.visit_date) as visited from visits vi
           where vi.child_id = la.child_id and vi.kind = 'cla' and vi.seen and vi.visit_date between la.spell_start and la.period_end) v on true
       ) x`,
