@@ -12,6 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import { cliIo } from '../io';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
+import { CSV_SAFE_CAST } from '../../domain/csv-safety';
 import { GRADE_LABELS, GRADES } from '../../domain/ofsted';
 import type { Agreement } from '../../domain/agreement';
 import { createAuditor } from '../../accounts/access-log/auditor';
@@ -72,23 +73,26 @@ export function registerAuditCommands(program: Command): void {
       await withRuntime(async (rt) => {
         const authority = await resolveAuthority(rt.database.db, opts.authority);
         const found = await auditDomainRows(rt.database.db, authority.id, { from: opts.from, to: opts.to });
-        const csv = stringify([
-          EXPORT_HEADER,
-          ...found.map((r) => [
-            r.auditId,
-            r.lanternId,
-            r.team ?? '',
-            r.auditor,
-            r.domain,
-            GRADE_LABELS[r.auditorGrade],
-            r.submittedOn ?? '',
-            r.moderator ?? '',
-            r.moderationLevel ?? '',
-            r.moderatedGrade ? GRADE_LABELS[r.moderatedGrade] : '',
-            r.moderatedOn ?? '',
-            r.reason,
-          ]),
-        ]);
+        const csv = stringify(
+          [
+            EXPORT_HEADER,
+            ...found.map((r) => [
+              r.auditId,
+              r.lanternId,
+              r.team ?? '',
+              r.auditor,
+              r.domain,
+              GRADE_LABELS[r.auditorGrade],
+              r.submittedOn ?? '',
+              r.moderator ?? '',
+              r.moderationLevel ?? '',
+              r.moderatedGrade ? GRADE_LABELS[r.moderatedGrade] : '',
+              r.moderatedOn ?? '',
+              r.reason,
+            ]),
+          ],
+          CSV_SAFE_CAST,
+        );
         await writeFile(opts.out, csv);
         await createAuditor(rt.services.accessLogRepository, cliActor(authority.id), 'audits.export', null).record(
           rt.database.db,

@@ -2,6 +2,7 @@
  * Reading the import log: imports newest first, one import, and its issues filtered by rule and severity.
  */
 import { stringify } from 'csv-stringify/sync';
+import { CSV_SAFE_CAST } from '../../domain/csv-safety';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { importBatches, importFiles, importIssues } from '../../db/schema/index';
@@ -97,6 +98,6 @@ export function issuesCsv(
 ): string {
   return stringify(
     rows.map((i) => [i.fileName, i.rowNumber ?? '', i.column ?? '', i.rule, i.severity, i.message, i.childRef ?? '']),
-    { header: true, columns: ['file', 'row', 'column', 'rule', 'severity', 'message', 'child'] },
+    { ...CSV_SAFE_CAST, header: true, columns: ['file', 'row', 'column', 'rule', 'severity', 'message', 'child'] },
   );
 }

@@ -3,6 +3,7 @@
  * status tags, and the query string that carries the filters from the page to its CSV and its sort links.
  */
 import { stringify } from 'csv-stringify/sync';
+import { CSV_SAFE_CAST } from '../../domain/csv-safety';
 import { escapeHtml } from '../../domain/html';
 import { formatDate } from '../../web/views';
 import { paths } from '../../web/paths';
@@ -200,6 +201,7 @@ export function trackerCsv(result: TrackerResult): string {
         r.careLeavers,
       ]),
       {
+        ...CSV_SAFE_CAST,
         header: true,
         columns: ['team', 'worker', 'worker_ref', 'role', 'agency', 'children', 'cp_plans', 'in_care', 'care_leavers'],
       },
@@ -224,6 +226,7 @@ export function trackerCsv(result: TrackerResult): string {
       r.notes ?? '',
     ]),
     {
+      ...CSV_SAFE_CAST,
       header: true,
       columns: [
         'lantern_id',
