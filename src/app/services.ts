@@ -30,7 +30,7 @@ export function createServices(database: Database, config: Config, logger: Logge
   return {
     ...web,
     children: childrenService(db, childrenRepository()),
-    importJobs: importJobs(database, logger),
+    importJobs: importJobs(database, logger, config.zipLimits),
     /** Writes queued reports one at a time in the background (src/features/reports/runner.ts). */
     reportRunner: reportRunner(db, logger),
   };

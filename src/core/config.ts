@@ -30,6 +30,10 @@ const schema = z.object({
   /** A session ends after this many minutes without a request, and this many hours after signing in, whatever. */
   LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
   LANTERN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** What one zip given to an import may hold (src/features/ingest/files.ts). */
+  LANTERN_IMPORT_MAX_ZIP_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(1000),
+  LANTERN_IMPORT_MAX_UNZIPPED_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
+  LANTERN_IMPORT_MAX_ZIP_RATIO: z.coerce.number().int().min(2).max(1_000_000).default(1000),
 });
 
 export interface Config {
@@ -47,6 +51,8 @@ export interface Config {
   signIn: { attempts: number; attemptsPerAddress: number; lockMinutes: number; maxLockMinutes: number };
   /** Session timeouts: idle (no request) and absolute (since signing in). */
   session: { idleMinutes: number; maxHours: number };
+  /** What one zip given to an import may hold: entries, bytes unzipped, unzipped ÷ zipped for a large entry. */
+  zipLimits: { maxEntries: number; maxUnzippedBytes: number; maxRatio: number };
 }
 
 export class ConfigError extends Error {
@@ -113,5 +119,10 @@ export function loadConfig(
       maxLockMinutes: e.LANTERN_SIGN_IN_MAX_LOCK_MINUTES,
     },
     session: { idleMinutes: e.LANTERN_SESSION_IDLE_MINUTES, maxHours: e.LANTERN_SESSION_MAX_HOURS },
+    zipLimits: {
+      maxEntries: e.LANTERN_IMPORT_MAX_ZIP_ENTRIES,
+      maxUnzippedBytes: e.LANTERN_IMPORT_MAX_UNZIPPED_MB * 1024 * 1024,
+      maxRatio: e.LANTERN_IMPORT_MAX_ZIP_RATIO,
+    },
   };
 }

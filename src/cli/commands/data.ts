@@ -109,6 +109,7 @@ export function registerDataCommands(program: Command): void {
             actor: cliActor(authority.id),
             options: { collectionYear: opts.year, asAt: opts.asAt, system: opts.system },
             refreshIndicators: true,
+            zipLimits: rt.config.zipLimits,
             onProgress: (p) => {
               progress.update({ stage: p.file ? `${p.stage} ${p.file}` : p.stage, done: p.done, total: p.total ?? 1 });
             },

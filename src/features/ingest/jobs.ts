@@ -18,6 +18,7 @@ import {
   type WithdrawSummary,
 } from './service';
 import type { ImportOptions } from './format';
+import type { ZipLimits } from './files';
 import { refreshMonthlyValues } from '../indicators/stored-values';
 import { todayInLondon } from '../../domain/today';
 
@@ -43,7 +44,7 @@ export interface ImportJob {
 
 const KEEP_MS = 60 * 60 * 1000;
 
-export function importJobs(database: Database, logger: Logger) {
+export function importJobs(database: Database, logger: Logger, zipLimits?: ZipLimits) {
   const jobs = new Map<string, ImportJob>();
 
   function prune(now: number) {
@@ -91,6 +92,7 @@ export function importJobs(database: Database, logger: Logger) {
             actor: request.actor,
             options: request.options,
             refreshIndicators: true,
+            zipLimits,
             onProgress: (p) => {
               job.stage = p.stage;
               job.file = p.file ?? null;

@@ -17,7 +17,7 @@ import { Dataset } from './dataset';
 import { FORMATS } from './formats/index';
 import type { FormatId, ImportFormat, ImportOptions, ImportProgress, SourceFile } from './format';
 import { FORMAT_LABELS } from './format';
-import { digestFiles, expandInputs } from './files';
+import { digestFiles, expandInputs, type ZipLimits } from './files';
 import { IssueLog, LANTERN_RULES, type Issue } from './issues';
 import type { BulkLoader } from '../../db/client';
 import type { Auditor } from '../../accounts/access-log/auditor';
@@ -153,6 +153,8 @@ export interface ImportRequest {
   formats?: readonly ImportFormat[];
   /** After an accepted import, recompute the indicators' kept monthly values (the web job and the CLI do). */
   refreshIndicators?: boolean;
+  /** What a zip may hold (files.ts); the defaults unless the deployment sets others. */
+  zipLimits?: ZipLimits;
 }
 
 export async function importFiles(database: Database, request: ImportRequest): Promise<ImportSummary> {
@@ -163,7 +165,7 @@ export async function importFiles(database: Database, request: ImportRequest): P
     .where(eq(authorities.id, request.authorityId))
     .limit(1);
   if (!authority) throw new NotFoundError(`No authority with id ${request.authorityId}`);
-  const expanded = await expandInputs(request.paths, request.names);
+  const expanded = await expandInputs(request.paths, request.names, request.zipLimits);
   try {
     let remaining: SourceFile[] = expanded.files;
     const claims: Array<{ format: ImportFormat; files: SourceFile[] }> = [];
