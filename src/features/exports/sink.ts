@@ -5,8 +5,9 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
 
 export type ExportTarget = string | Writable;
 
@@ -37,4 +38,26 @@ export function openSink(target: ExportTarget): TextSink {
       await done;
     },
   };
+}
+
+/** One file of a zip: its name, and its content as a stream, made when the zip reaches it. */
+export interface ZipEntry {
+  name: string;
+  content: () => Readable;
+}
+
+/**
+ * Writes files into a zip as a stream, one after another, so a download starts with the first file and no file is
+ * held whole. Each is stamped with the time of the export and the mode a file written by the export would have.
+ */
+export async function writeZip(target: ExportTarget, entries: readonly ZipEntry[]): Promise<void> {
+  const out = targetStream(target);
+  const zip = new yazl.ZipFile();
+  const mtime = new Date();
+  for (const e of entries)
+    zip.addReadStreamLazy(e.name, { mtime, mode: 0o100644 }, (cb) => {
+      cb(null, e.content());
+    });
+  zip.end();
+  await pipeline(zip.outputStream, out);
 }
