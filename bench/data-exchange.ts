@@ -5,7 +5,9 @@
  *
  * 1. Generate the synthetic authority (seed 1, six years to 31 March 2026) in a temporary PGlite folder.
  * 2. Export it: the SSD extract (all six years), the SSDA903 and CIN census for each collection year Lantern
- *    reads within the history (2022/23 to 2025/26), and Annex A as at 31 March 2026 — each timed.
+ *    reads within the history (2022/23 to 2025/26), and Annex A as at 31 March 2026 — each format and year on a
+ *    line of its own with its wall time, CPU time (PGlite's work included, as it runs in this process) and the
+ *    process's peak memory so far.
  * 3. Import each into an empty database, each import in its own process (bench/import-one.ts) so that its peak
  *    resident memory (maxRSS) is its own: into PGlite, and into PostgreSQL too when LANTERN_BENCH_DATABASE_URL
  *    points at a server whose role may create databases. The SSD extract goes first, so each return after it is
@@ -44,6 +46,22 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const result = await fn();
   return [result, Math.round((performance.now() - started) / 10) / 100];
 }
+/** An export's wall time, this process's CPU time (on PGlite the database's too) and the peak resident memory so far. */
+async function timedExport<T>(
+  fn: () => Promise<T>,
+): Promise<[T, { seconds: number; cpuSeconds: number; maxRssMb: number }]> {
+  const cpu = process.cpuUsage();
+  const [result, seconds] = await timed(fn);
+  const used = process.cpuUsage(cpu);
+  return [
+    result,
+    {
+      seconds,
+      cpuSeconds: Math.round((used.user + used.system) / 1e4) / 100,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    },
+  ];
+}
 
 try {
   const source = await openDatabase({ dataDir: path.join(work, 'source') });
@@ -56,31 +74,31 @@ try {
   const files: Array<{ label: string; paths: string[] }> = [];
   const ssdDir = path.join(work, 'ssd');
   mkdirSync(ssdDir);
-  const [, ssdSeconds] = await timed(() => exportSsd(source.db, demo.authorityId, ssdDir));
-  line({ step: 'export', format: 'ssd', seconds: ssdSeconds, megabytes: Math.round(bytesOf(ssdDir) / 1e5) / 10 });
+  const [, ssdTimes] = await timedExport(() => exportSsd(source.db, demo.authorityId, ssdDir));
+  line({ step: 'export', format: 'ssd', ...ssdTimes, megabytes: Math.round(bytesOf(ssdDir) / 1e5) / 10 });
   files.push({ label: 'ssd', paths: [ssdDir] });
   for (const year of YEARS) {
     const dir = path.join(work, `903-${year}`);
     mkdirSync(dir);
-    const [, s903] = await timed(() => exportSsda903(source.db, demo.authorityId, { year }, dir));
-    line({ step: 'export', format: '903', year, seconds: s903, megabytes: Math.round(bytesOf(dir) / 1e5) / 10 });
+    const [, t903] = await timedExport(() => exportSsda903(source.db, demo.authorityId, { year }, dir));
+    line({ step: 'export', format: '903', year, ...t903, megabytes: Math.round(bytesOf(dir) / 1e5) / 10 });
     files.push({ label: `903 ${year}`, paths: [dir] });
   }
   for (const year of YEARS) {
     const file = path.join(work, `cin-${year}.xml`);
-    const [, sCin] = await timed(() => exportCinCensus(source.db, demo.authorityId, { year }, file));
-    line({ step: 'export', format: 'cin', year, seconds: sCin, megabytes: Math.round(bytesOf(file) / 1e5) / 10 });
+    const [, tCin] = await timedExport(() => exportCinCensus(source.db, demo.authorityId, { year }, file));
+    line({ step: 'export', format: 'cin', year, ...tCin, megabytes: Math.round(bytesOf(file) / 1e5) / 10 });
     files.push({ label: `cin ${year}`, paths: [file] });
   }
   const annex = path.join(work, 'annex-a.xlsx');
-  const [lists, annexSeconds] = await timed(() =>
+  const [lists, annexTimes] = await timedExport(() =>
     exportAnnexA(source.db, demo.authorityId, { asAt: '2026-03-31' }, annex),
   );
   line({
     step: 'export',
     format: 'annex-a',
     asAt: '2026-03-31',
-    seconds: annexSeconds,
+    ...annexTimes,
     megabytes: Math.round(bytesOf(annex) / 1e5) / 10,
     rows: lists.lists.reduce((n, l) => n + l.rows, 0),
   });

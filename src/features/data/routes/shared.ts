@@ -1,6 +1,4 @@
 /** What the data pages and the API share: the collection years, the query schemas, how imports and jobs are shown. */
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -17,7 +15,7 @@ import { FORMAT_LABELS, SYSTEM_NAME } from '../../ingest/format';
 import { importLog, type ImportBatchRow } from '../../ingest/log';
 import { effectView } from '../../ingest/effect-words';
 import { MAX_WITHDRAW_REASON, type ImportSummary } from '../../ingest/service';
-import { buildExport, EXPORT_KINDS, type ExportKind } from '../exports';
+import { prepareExport, EXPORT_KINDS, type ExportKind } from '../exports';
 
 export const ISSUES_PAGE = 100;
 /** Collection years Lantern reads and writes: 2022/23 to 2026/27. */
@@ -263,12 +261,11 @@ export async function reportRequest(req: Request, services: WebServices, user: {
   return { log, batch, filter };
 }
 
-async function sendFile(res: Response, file: string, name: string, type: string): Promise<void> {
-  res.status(200).type(type).attachment(name);
-  await pipeline(createReadStream(file), res);
-}
-
-/** Builds an export and sends it (audited), then removes the built file. */
+/**
+ * Streams an export as a download (audited): what the authority's data cannot make is refused before the
+ * download starts; then rows go into the response as they are made. An export that fails once the download has
+ * started breaks the response off, so the browser reports a failed download rather than keeping a cut-off file.
+ */
 export async function download(
   ctx: { res: Response; services: WebServices; user: { authorityId: number }; audit: Auditor },
   kind: ExportKind,
@@ -280,20 +277,23 @@ export async function download(
     .where(eq(authorities.id, ctx.user.authorityId))
     .limit(1);
   if (!authority) throw new NotFoundError();
-  const built = await buildExport(ctx.services.db, authority, {
+  const prepared = await prepareExport(ctx.services.db, authority, {
     kind,
     asAt: q.asAt ?? todayInLondon(),
     layout: Number(q.layout) as 2026 | 2024,
     year: q.year ?? defaultYear(),
   });
+  await ctx.audit.record(ctx.services.db, {
+    recordType: 'authority',
+    recordId: String(authority.id),
+    detail: { kind, asAt: q.asAt ?? null, year: q.year ?? null },
+  });
+  ctx.res.status(200).type(prepared.contentType).attachment(prepared.downloadName);
+  ctx.res.flushHeaders();
   try {
-    await ctx.audit.record(ctx.services.db, {
-      recordType: 'authority',
-      recordId: String(authority.id),
-      detail: { kind, asAt: q.asAt ?? null, year: q.year ?? null },
-    });
-    await sendFile(ctx.res, built.file, built.downloadName, built.contentType);
-  } finally {
-    await built.cleanup();
+    await prepared.write(ctx.res);
+  } catch (e) {
+    ctx.res.destroy(e instanceof Error ? e : new Error(String(e)));
+    throw e;
   }
 }

@@ -9,6 +9,7 @@ import { annexALayout, type AnnexALayoutYear } from '../../annex-a/layouts';
 import { buildLists } from './lists';
 import { loadSnapshot } from './load';
 import { writeAnnexAWorkbook } from './workbook';
+import type { ExportTarget } from '../sink';
 
 export interface AnnexAExportOptions {
   /** The date the workbook describes, YYYY-MM-DD (usually the first day of the inspection). */
@@ -24,14 +25,14 @@ export async function exportAnnexA(
   db: Db,
   authorityId: number,
   options: AnnexAExportOptions,
-  outFile: string,
+  target: ExportTarget,
 ): Promise<AnnexAExportSummary> {
   if (!isIsoDate(options.asAt)) throw new Error(`The as-at date must be a date as YYYY-MM-DD, not "${options.asAt}"`);
   const year: AnnexALayoutYear = options.layout ?? 2026;
   const layout = annexALayout(year);
   const snapshot = await loadSnapshot(db, authorityId, options.asAt);
   const rows = buildLists(snapshot, year);
-  await writeAnnexAWorkbook(outFile, layout, rows);
+  await writeAnnexAWorkbook(target, layout, rows);
   return { lists: layout.map((l) => ({ sheet: l.sheet, rows: rows.get(l.list)?.length ?? 0 })) };
 }
 

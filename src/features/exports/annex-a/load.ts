@@ -7,7 +7,7 @@
  * S47s and ICPCs are read 18 months back; "last visit" and "last review" dates are read 24 months back (statutory
  * visits are at most 6 months apart, so a child in a list always has one inside that if they had one at all).
  */
-import { and, eq, gte, inArray, isNull, lte, max, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, max, or, sql, type SQL, type Column } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import * as s from '../../../db/schema/index';
 import { addMonths } from '../../../domain/working-days';
@@ -16,10 +16,21 @@ import { monthsBefore } from './windows';
 export interface Snapshot {
   asAt: string;
   authority: { id: number; name: string };
-  children: Map<number, typeof s.children.$inferSelect>;
+  children: Map<
+    number,
+    Pick<
+      typeof s.children.$inferSelect,
+      'id' | 'laChildId' | 'sex' | 'ethnicity' | 'dateOfBirth' | 'expectedDateOfBirth'
+    >
+  >;
   disabled: Set<number>;
   uasc: Array<typeof s.immigrationStatuses.$inferSelect>;
-  allocations: Array<typeof s.allocations.$inferSelect>;
+  allocations: Array<
+    Pick<
+      typeof s.allocations.$inferSelect,
+      'id' | 'childId' | 'teamId' | 'workerId' | 'role' | 'isPrimary' | 'startDate' | 'endDate'
+    >
+  >;
   teams: Map<number, string>;
   workers: Map<number, string>;
   contacts: Array<typeof s.contacts.$inferSelect>;
@@ -45,24 +56,35 @@ export interface Snapshot {
   careLeaverContacts: Array<typeof s.careLeaverContacts.$inferSelect>;
 }
 
+/** The distinct child ids of some rows. */
+function ids(rows: ReadonlyArray<{ childId: number }>): number[] {
+  return [...new Set(rows.map((r) => r.childId))];
+}
+
+/** `column = any(ids)`: one array parameter, however many children (an IN list has one parameter each). */
+function anyOf(column: Column, list: readonly number[]): SQL {
+  return sql`${column} = any(${`{${list.join(',')}}`}::bigint[])`;
+}
+
 export async function loadSnapshot(db: Db, authorityId: number, asAt: string): Promise<Snapshot> {
   const [authority] = await db
     .select({ id: s.authorities.id, name: s.authorities.name })
     .from(s.authorities)
     .where(eq(s.authorities.id, authorityId));
   if (!authority) throw new Error(`No authority ${authorityId}`);
+  // The queries that do not depend on one another go together (PostgreSQL runs them side by side).
   const w6 = monthsBefore(asAt, 6).from;
   const w12 = monthsBefore(asAt, 12).from;
   const back18 = addMonths(w6, -12);
   const back24 = addMonths(asAt, -24);
 
-  const contacts = await db
+  const contactsQ = db
     .select()
     .from(s.contacts)
     .where(
       and(eq(s.contacts.authorityId, authorityId), gte(s.contacts.contactDate, w6), lte(s.contacts.contactDate, asAt)),
     );
-  const earlyHelp = await db
+  const earlyHelpQ = db
     .select()
     .from(s.earlyHelpEpisodes)
     .where(
@@ -77,7 +99,7 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         ),
       ),
     );
-  const referrals = await db
+  const referralsQ = db
     .select()
     .from(s.cinEpisodes)
     .where(
@@ -87,7 +109,7 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         or(gte(s.cinEpisodes.referralDate, w12), isNull(s.cinEpisodes.closureDate), gte(s.cinEpisodes.closureDate, w6)),
       ),
     );
-  const assessments = await db
+  const assessmentsQ = db
     .select()
     .from(s.assessments)
     .where(
@@ -101,7 +123,7 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         ),
       ),
     );
-  const s47s = await db
+  const s47sQ = db
     .select()
     .from(s.s47Enquiries)
     .where(
@@ -111,7 +133,7 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         or(gte(s.s47Enquiries.startDate, back18), isNull(s.s47Enquiries.endDate), gte(s.s47Enquiries.endDate, w6)),
       ),
     );
-  const icpcs = await db
+  const icpcsQ = db
     .select()
     .from(s.initialCpConferences)
     .where(
@@ -121,7 +143,7 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         gte(s.initialCpConferences.conferenceDate, back18),
       ),
     );
-  const cinPlans = await db
+  const cinPlansQ = db
     .select()
     .from(s.cinPlans)
     .where(
@@ -132,11 +154,11 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
       ),
     );
   // Every plan up to the as-at date: the number of previous plans counts them all.
-  const cpPlans = await db
+  const cpPlansQ = db
     .select()
     .from(s.cpPlans)
     .where(and(eq(s.cpPlans.authorityId, authorityId), lte(s.cpPlans.startDate, asAt)));
-  const cpReviews = await db
+  const cpReviewsQ = db
     .select()
     .from(s.cpReviews)
     .where(
@@ -146,17 +168,7 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         gte(s.cpReviews.reviewDate, back24),
       ),
     );
-  const visits = await db
-    .select({
-      childId: s.visits.childId,
-      kind: s.visits.kind,
-      visitDate: s.visits.visitDate,
-      seen: s.visits.seen,
-      seenAlone: s.visits.seenAlone,
-    })
-    .from(s.visits)
-    .where(and(eq(s.visits.authorityId, authorityId), lte(s.visits.visitDate, asAt), gte(s.visits.visitDate, back24)));
-  const periods = await db
+  const periodsQ = db
     .select()
     .from(s.periodsOfCare)
     .where(
@@ -166,26 +178,7 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         or(isNull(s.periodsOfCare.endDate), gte(s.periodsOfCare.endDate, w12)),
       ),
     );
-  const periodIds = periods.map((p) => p.id);
-  const legalStatuses = periodIds.length
-    ? await db
-        .select()
-        .from(s.legalStatuses)
-        .where(and(eq(s.legalStatuses.authorityId, authorityId), inArray(s.legalStatuses.periodOfCareId, periodIds)))
-    : [];
-  const placements = periodIds.length
-    ? await db
-        .select()
-        .from(s.placements)
-        .where(and(eq(s.placements.authorityId, authorityId), inArray(s.placements.periodOfCareId, periodIds)))
-    : [];
-  const claReviews = periodIds.length
-    ? await db
-        .select()
-        .from(s.claReviews)
-        .where(and(eq(s.claReviews.authorityId, authorityId), inArray(s.claReviews.periodOfCareId, periodIds)))
-    : [];
-  const healthDates = await db
+  const healthDatesQ = db
     .select({ childId: s.healthAssessments.childId, date: s.healthAssessments.assessmentDate })
     .from(s.healthAssessments)
     .where(
@@ -195,7 +188,7 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         gte(s.healthAssessments.assessmentDate, back24),
       ),
     );
-  const dentalDates = await db
+  const dentalDatesQ = db
     .select({ childId: s.dentalChecks.childId, date: s.dentalChecks.checkDate })
     .from(s.dentalChecks)
     .where(
@@ -205,17 +198,17 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         gte(s.dentalChecks.checkDate, back24),
       ),
     );
-  const missing = await db
+  const missingQ = db
     .select()
     .from(s.missingEpisodes)
     .where(
       and(eq(s.missingEpisodes.authorityId, authorityId), gte(s.missingEpisodes.startAt, new Date(`${w12}T00:00:00Z`))),
     );
-  const permanence = await db
+  const permanenceQ = db
     .select()
     .from(s.permanenceMilestones)
     .where(and(eq(s.permanenceMilestones.authorityId, authorityId), lte(s.permanenceMilestones.admDecisionDate, asAt)));
-  const careLeavers = await db
+  const careLeaversQ = db
     .select()
     .from(s.careLeavers)
     .where(
@@ -225,12 +218,12 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         or(isNull(s.careLeavers.endDate), gte(s.careLeavers.endDate, asAt)),
       ),
     );
-  const pathwayReviews = await db
+  const pathwayReviewsQ = db
     .select({ childId: s.pathwayPlanReviews.childId, date: max(s.pathwayPlanReviews.reviewDate) })
     .from(s.pathwayPlanReviews)
     .where(and(eq(s.pathwayPlanReviews.authorityId, authorityId), lte(s.pathwayPlanReviews.reviewDate, asAt)))
     .groupBy(s.pathwayPlanReviews.childId);
-  const careLeaverContacts = await db
+  const careLeaverContactsQ = db
     .select()
     .from(s.careLeaverContacts)
     .where(
@@ -240,7 +233,7 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         gte(s.careLeaverContacts.contactDate, back24),
       ),
     );
-  const uasc = await db
+  const uascQ = db
     .select()
     .from(s.immigrationStatuses)
     .where(
@@ -250,28 +243,151 @@ export async function loadSnapshot(db: Db, authorityId: number, asAt: string): P
         lte(s.immigrationStatuses.startDate, asAt),
       ),
     );
-  const disabled = await db
-    .selectDistinct({ childId: s.childDisabilities.childId })
-    .from(s.childDisabilities)
-    .where(
-      and(
-        eq(s.childDisabilities.authorityId, authorityId),
-        or(isNull(s.childDisabilities.recordedDate), lte(s.childDisabilities.recordedDate, asAt)),
-      ),
-    );
-  const allocations = await db
-    .select()
-    .from(s.allocations)
-    .where(and(eq(s.allocations.authorityId, authorityId), lte(s.allocations.startDate, asAt)));
-  const teams = await db
+  const teamsQ = db
     .select({ id: s.teams.id, name: s.teams.name })
     .from(s.teams)
     .where(eq(s.teams.authorityId, authorityId));
-  const workers = await db
+  const workersQ = db
     .select({ id: s.workers.id, name: s.workers.name })
     .from(s.workers)
     .where(eq(s.workers.authorityId, authorityId));
-  const children = await db.select().from(s.children).where(eq(s.children.authorityId, authorityId));
+  const [
+    contacts,
+    earlyHelp,
+    referrals,
+    assessments,
+    s47s,
+    icpcs,
+    cinPlans,
+    cpPlans,
+    cpReviews,
+    periods,
+    healthDates,
+    dentalDates,
+    missing,
+    permanence,
+    careLeavers,
+    pathwayReviews,
+    careLeaverContacts,
+    uasc,
+    teams,
+    workers,
+  ] = await Promise.all([
+    contactsQ,
+    earlyHelpQ,
+    referralsQ,
+    assessmentsQ,
+    s47sQ,
+    icpcsQ,
+    cinPlansQ,
+    cpPlansQ,
+    cpReviewsQ,
+    periodsQ,
+    healthDatesQ,
+    dentalDatesQ,
+    missingQ,
+    permanenceQ,
+    careLeaversQ,
+    pathwayReviewsQ,
+    careLeaverContactsQ,
+    uascQ,
+    teamsQ,
+    workersQ,
+  ]);
+
+  // The children the lists can show: those of a row of one of them. Only they, their allocations, disabilities and
+  // visits are read (not every child the authority has ever had), with the columns the lists use.
+  const listChildren = ids([
+    ...contacts,
+    ...earlyHelp,
+    ...referrals,
+    ...assessments,
+    ...s47s,
+    ...cpPlans,
+    ...periods,
+    ...permanence,
+    ...careLeavers,
+  ]);
+  // Visits are shown for children in need (list 6), on a plan (7) and in care (8).
+  const visitChildren = ids([...referrals, ...cpPlans, ...periods]);
+  const periodIds = periods.map((p) => p.id);
+  const [legalStatuses, placements, claReviews, visits, disabled, allocations, children] = await Promise.all([
+    periodIds.length
+      ? db
+          .select()
+          .from(s.legalStatuses)
+          .where(and(eq(s.legalStatuses.authorityId, authorityId), inArray(s.legalStatuses.periodOfCareId, periodIds)))
+      : [],
+    periodIds.length
+      ? db
+          .select()
+          .from(s.placements)
+          .where(and(eq(s.placements.authorityId, authorityId), inArray(s.placements.periodOfCareId, periodIds)))
+      : [],
+    periodIds.length
+      ? db
+          .select()
+          .from(s.claReviews)
+          .where(and(eq(s.claReviews.authorityId, authorityId), inArray(s.claReviews.periodOfCareId, periodIds)))
+      : [],
+    db
+      .select({
+        childId: s.visits.childId,
+        kind: s.visits.kind,
+        visitDate: s.visits.visitDate,
+        seen: s.visits.seen,
+        seenAlone: s.visits.seenAlone,
+      })
+      .from(s.visits)
+      .where(
+        and(
+          anyOf(s.visits.childId, visitChildren),
+          eq(s.visits.authorityId, authorityId),
+          lte(s.visits.visitDate, asAt),
+          gte(s.visits.visitDate, back24),
+        ),
+      ),
+    db
+      .selectDistinct({ childId: s.childDisabilities.childId })
+      .from(s.childDisabilities)
+      .where(
+        and(
+          anyOf(s.childDisabilities.childId, listChildren),
+          eq(s.childDisabilities.authorityId, authorityId),
+          or(isNull(s.childDisabilities.recordedDate), lte(s.childDisabilities.recordedDate, asAt)),
+        ),
+      ),
+    db
+      .select({
+        id: s.allocations.id,
+        childId: s.allocations.childId,
+        teamId: s.allocations.teamId,
+        workerId: s.allocations.workerId,
+        role: s.allocations.role,
+        isPrimary: s.allocations.isPrimary,
+        startDate: s.allocations.startDate,
+        endDate: s.allocations.endDate,
+      })
+      .from(s.allocations)
+      .where(
+        and(
+          anyOf(s.allocations.childId, listChildren),
+          eq(s.allocations.authorityId, authorityId),
+          lte(s.allocations.startDate, asAt),
+        ),
+      ),
+    db
+      .select({
+        id: s.children.id,
+        laChildId: s.children.laChildId,
+        sex: s.children.sex,
+        ethnicity: s.children.ethnicity,
+        dateOfBirth: s.children.dateOfBirth,
+        expectedDateOfBirth: s.children.expectedDateOfBirth,
+      })
+      .from(s.children)
+      .where(and(anyOf(s.children.id, listChildren), eq(s.children.authorityId, authorityId))),
+  ]);
 
   return {
     asAt,

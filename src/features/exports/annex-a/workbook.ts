@@ -1,9 +1,12 @@
 /**
- * Writes Annex A rows to an XLSX workbook with exceljs's streaming writer (rows go to disk as they are added):
+ * Writes Annex A rows to an XLSX workbook with exceljs's streaming writer (rows go to the file or the HTTP response
+ * as they are added):
  * one sheet per list with Ofsted's sheet name and headings, the heading row bold and frozen, dates as real Excel
  * dates shown dd/mm/yyyy, coded values as Ofsted's option strings.
  */
+import { finished } from 'node:stream/promises';
 import { codeLabel } from '../../annex-a/codes';
+import { targetStream, type ExportTarget } from '../sink';
 import type { AnnexAColumn, AnnexAList, ListNumber } from '../../annex-a/layouts';
 import type { Cell, ListRow } from './lists';
 
@@ -29,13 +32,18 @@ export function cellValue(column: AnnexAColumn, value: Cell): string | number | 
 }
 
 export async function writeAnnexAWorkbook(
-  outFile: string,
+  target: ExportTarget,
   layout: readonly AnnexAList[],
   rows: ReadonlyMap<ListNumber, readonly ListRow[]>,
 ): Promise<void> {
   // exceljs is loaded when a workbook is read or written: a large module most processes never use.
   const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outFile, useStyles: true, useSharedStrings: false });
+  const out = targetStream(target);
+  // Rejects when the stream fails or closes before the workbook is written (a client that went away), which
+  // exceljs would otherwise wait for for ever.
+  const closed = finished(out);
+  closed.catch(() => {});
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Lantern';
   for (const list of layout) {
     const ws = wb.addWorksheet(list.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -55,5 +63,6 @@ export async function writeAnnexAWorkbook(
     }
     ws.commit();
   }
-  await wb.commit();
+  await Promise.race([wb.commit(), closed]);
+  await closed;
 }

@@ -1,11 +1,8 @@
 /**
  * The CIN census XML for a collection year (named by its end: 2026 = 2025/26, ReferenceDate 2026-03-31), built
- * from the canonical model and written as a stream, one child at a time.
+ * from the canonical model and written as a stream, a batch of children at a time, to a file or an HTTP response.
  */
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { createCB } from 'xmlbuilder2';
 import { ValidationError } from '../../../core/errors';
 import type { Db } from '../../../db/client';
 import { authorities } from '../../../db/schema/index';
@@ -13,6 +10,8 @@ import { FIRST_YEAR, LAST_YEAR } from '../../ingest/formats/cin/code-lists';
 import { collectionYearBounds } from '../../ingest/rules';
 import { censusChildren } from './load';
 import { writeChild } from './write';
+import { XmlWriter } from './xml';
+import { openSink, type ExportTarget } from '../sink';
 
 export interface CinExportOptions {
   /** The collection year, named by the year it ends (2026 = 2025/26). */
@@ -23,24 +22,19 @@ export interface CinExportOptions {
   generatedAt?: string;
 }
 
-export async function exportCinCensus(
-  db: Db,
-  authorityId: number,
-  options: CinExportOptions,
-  outFile: string,
-): Promise<{ children: number; episodes: number }> {
-  const { year } = options;
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw new Error(`The CIN census can be exported for collection years ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`);
-  }
+/**
+ * The LA number the census's header gives (Header/Source/LEA): the one asked for, else the authority's own. The
+ * census XSD requires it: a file without it is refused by the DfE's collection, so none is written (the web page,
+ * the API and the CLI each show this message in their own way). Checked before anything is written, so a download
+ * that cannot be made is refused before it starts.
+ */
+export async function cinLaNumber(db: Db, authorityId: number, laNumber?: string | null): Promise<string> {
   const [authority] = await db
     .select({ name: authorities.name, laNumber: authorities.laNumber })
     .from(authorities)
     .where(eq(authorities.id, authorityId));
-  const laNumber = options.laNumber === undefined ? (authority?.laNumber ?? null) : options.laNumber;
-  // Header/Source/LEA is required by the census XSD: a file without it is refused by the DfE's collection, so none
-  // is written (the web page, the API and the CLI each show this message in their own way).
-  if (laNumber === null || laNumber.trim() === '') {
+  const chosen = laNumber === undefined ? (authority?.laNumber ?? null) : laNumber;
+  if (chosen === null || chosen.trim() === '') {
     throw new ValidationError([
       {
         field: 'laNumber',
@@ -48,51 +42,44 @@ export async function exportCinCensus(
       },
     ]);
   }
-  const period = collectionYearBounds(year);
-  const out = createWriteStream(outFile, { encoding: 'utf8' });
-  const failed = new Promise<never>((_, reject) => out.on('error', reject));
-  failed.catch(() => {});
-  let buffer: string[] = [];
-  let error: Error | null = null;
-  const xml = createCB({
-    data: (chunk: string) => {
-      buffer.push(chunk);
-    },
-    end: () => {},
-    error: (e: Error) => {
-      error = e;
-    },
-    prettyPrint: true,
-  });
-  const flush = async () => {
-    if (error) throw error;
-    if (buffer.length === 0) return;
-    const text = buffer.join('');
-    buffer = [];
-    if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
-  };
+  return chosen.trim();
+}
 
-  xml.dec({ version: '1.0', encoding: 'UTF-8' });
+/** Writes the census to a file or a stream (an HTTP response), a batch of children at a time. */
+export async function exportCinCensus(
+  db: Db,
+  authorityId: number,
+  options: CinExportOptions,
+  target: ExportTarget,
+): Promise<{ children: number; episodes: number }> {
+  const { year } = options;
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new Error(`The CIN census can be exported for collection years ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`);
+  }
+  const laNumber = await cinLaNumber(db, authorityId, options.laNumber);
+  const period = collectionYearBounds(year);
+  const out = openSink(target);
+  const xml = new XmlWriter();
+
+  xml.declaration();
   xml.ele('Message');
   xml.ele('Header');
   xml.ele('CollectionDetails');
-  xml.ele('Collection').txt('CIN').up();
-  xml.ele('Year').txt(String(year)).up();
-  xml.ele('ReferenceDate').txt(period.end).up();
+  xml.leaf('Collection', 'CIN');
+  xml.leaf('Year', String(year));
+  xml.leaf('ReferenceDate', period.end);
   xml.up();
   xml.ele('Source');
-  xml.ele('SourceLevel').txt('L').up();
-  xml.ele('LEA').txt(laNumber.trim()).up();
-  xml.ele('SoftwareCode').txt('Lantern').up();
-  xml.ele('Release').txt('1').up();
-  xml.ele('SerialNo').txt('001').up();
-  xml
-    .ele('DateTime')
-    .txt(options.generatedAt ?? new Date().toISOString().slice(0, 19))
-    .up();
+  xml.leaf('SourceLevel', 'L');
+  xml.leaf('LEA', laNumber);
+  xml.leaf('SoftwareCode', 'Lantern');
+  xml.leaf('Release', '1');
+  xml.leaf('SerialNo', '001');
+  xml.leaf('DateTime', options.generatedAt ?? new Date().toISOString().slice(0, 19));
   xml.up();
   xml.up();
   xml.ele('Children');
+  await out.write(xml.take());
 
   let children = 0;
   let episodes = 0;
@@ -100,14 +87,12 @@ export async function exportCinCensus(
     for (const c of batch) {
       episodes += writeChild(xml, c, { year, collectionStart: period.start, referenceDate: period.end });
       children++;
-      await flush();
     }
+    await out.write(xml.take());
   }
   xml.up();
   xml.up();
-  xml.end();
-  await flush();
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
+  await out.write(xml.take());
+  await out.end();
   return { children, episodes };
 }

@@ -8,22 +8,98 @@ import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import * as s from '../../../db/schema/index';
 
-export type ChildRow = typeof s.children.$inferSelect;
-export type EpisodeRow = typeof s.cinEpisodes.$inferSelect;
+/** Only the columns the census writes (write.ts), so a batch carries no more than it needs. */
+const childColumns = {
+  id: s.children.id,
+  laChildId: s.children.laChildId,
+  upn: s.children.upn,
+  upnUnknownReason: s.children.upnUnknownReason,
+  dateOfBirth: s.children.dateOfBirth,
+  expectedDateOfBirth: s.children.expectedDateOfBirth,
+  sex: s.children.sex,
+  dateOfDeath: s.children.dateOfDeath,
+  ethnicity: s.children.ethnicity,
+};
+const episodeColumns = {
+  id: s.cinEpisodes.id,
+  childId: s.cinEpisodes.childId,
+  referralDate: s.cinEpisodes.referralDate,
+  referralSource: s.cinEpisodes.referralSource,
+  primaryNeedCode: s.cinEpisodes.primaryNeedCode,
+  closureDate: s.cinEpisodes.closureDate,
+  closureReason: s.cinEpisodes.closureReason,
+  referralNfa: s.cinEpisodes.referralNfa,
+};
+const disabilityColumns = {
+  childId: s.childDisabilities.childId,
+  code: s.childDisabilities.code,
+  recordedDate: s.childDisabilities.recordedDate,
+};
+const assessmentColumns = {
+  cinEpisodeId: s.assessments.cinEpisodeId,
+  startDate: s.assessments.startDate,
+  authorisationDate: s.assessments.authorisationDate,
+  factors: s.assessments.factors,
+};
+const cinPlanColumns = {
+  cinEpisodeId: s.cinPlans.cinEpisodeId,
+  startDate: s.cinPlans.startDate,
+  endDate: s.cinPlans.endDate,
+};
+const s47Columns = {
+  id: s.s47Enquiries.id,
+  cinEpisodeId: s.s47Enquiries.cinEpisodeId,
+  startDate: s.s47Enquiries.startDate,
+  endDate: s.s47Enquiries.endDate,
+  icpcNotRequired: s.s47Enquiries.icpcNotRequired,
+};
+const icpcColumns = {
+  cinEpisodeId: s.initialCpConferences.cinEpisodeId,
+  s47EnquiryId: s.initialCpConferences.s47EnquiryId,
+  conferenceDate: s.initialCpConferences.conferenceDate,
+  targetDate: s.initialCpConferences.targetDate,
+};
+const cpPlanColumns = {
+  id: s.cpPlans.id,
+  cinEpisodeId: s.cpPlans.cinEpisodeId,
+  startDate: s.cpPlans.startDate,
+  endDate: s.cpPlans.endDate,
+  initialCategory: s.cpPlans.initialCategory,
+  latestCategory: s.cpPlans.latestCategory,
+  numberOfPreviousPlans: s.cpPlans.numberOfPreviousPlans,
+};
+const preColumns = {
+  id: s.preProceedings.id,
+  cinEpisodeId: s.preProceedings.cinEpisodeId,
+  startDate: s.preProceedings.startDate,
+  endDate: s.preProceedings.endDate,
+  decisionDate: s.preProceedings.decisionDate,
+  letterBeforeProceedingsDate: s.preProceedings.letterBeforeProceedingsDate,
+  familyGroupDecisionOffered: s.preProceedings.familyGroupDecisionOffered,
+  initialMeetingDate: s.preProceedings.initialMeetingDate,
+  reviewMeetings: s.preProceedings.reviewMeetings,
+  outcome: s.preProceedings.outcome,
+};
+
+export type ChildRow = Pick<typeof s.children.$inferSelect, keyof typeof childColumns>;
+export type EpisodeRow = Pick<typeof s.cinEpisodes.$inferSelect, keyof typeof episodeColumns>;
 
 export interface CensusEpisode {
   episode: EpisodeRow;
-  assessments: Array<typeof s.assessments.$inferSelect>;
-  cinPlans: Array<typeof s.cinPlans.$inferSelect>;
-  s47s: Array<typeof s.s47Enquiries.$inferSelect>;
-  icpcs: Array<typeof s.initialCpConferences.$inferSelect>;
-  cpPlans: Array<{ plan: typeof s.cpPlans.$inferSelect; reviews: string[] }>;
-  preProceedings: Array<{ pre: typeof s.preProceedings.$inferSelect; courtApplications: string[] }>;
+  assessments: Array<Pick<typeof s.assessments.$inferSelect, keyof typeof assessmentColumns>>;
+  cinPlans: Array<Pick<typeof s.cinPlans.$inferSelect, keyof typeof cinPlanColumns>>;
+  s47s: Array<Pick<typeof s.s47Enquiries.$inferSelect, keyof typeof s47Columns>>;
+  icpcs: Array<Pick<typeof s.initialCpConferences.$inferSelect, keyof typeof icpcColumns>>;
+  cpPlans: Array<{ plan: Pick<typeof s.cpPlans.$inferSelect, keyof typeof cpPlanColumns>; reviews: string[] }>;
+  preProceedings: Array<{
+    pre: Pick<typeof s.preProceedings.$inferSelect, keyof typeof preColumns>;
+    courtApplications: string[];
+  }>;
 }
 
 export interface CensusChild {
   child: ChildRow;
-  disabilities: Array<typeof s.childDisabilities.$inferSelect>;
+  disabilities: Array<Pick<typeof s.childDisabilities.$inferSelect, keyof typeof disabilityColumns>>;
   episodes: CensusEpisode[];
 }
 
@@ -58,33 +134,72 @@ export async function* censusChildren(
     .where(inYear)
     .orderBy(asc(s.children.laChildId));
 
+  // Everything under a batch's episodes is read by child (each table's index on child_id) and kept when it belongs
+  // to one of those episodes: the tables have no index on cin_episode_id, so reading by episode scanned them whole.
   for (let i = 0; i < ids.length; i += BATCH) {
     const childIds = ids.slice(i, i + BATCH).map((r) => r.id);
-    const [children, disabilities, episodes] = await Promise.all([
-      db.select().from(s.children).where(inArray(s.children.id, childIds)),
-      db.select().from(s.childDisabilities).where(inArray(s.childDisabilities.childId, childIds)),
-      db
-        .select()
-        .from(s.cinEpisodes)
-        .where(and(inYear, inArray(s.cinEpisodes.childId, childIds))),
-    ]);
-    const episodeIds = episodes.map((e) => e.id);
-    const [assessments, cinPlans, s47s, icpcs, cpPlans, pres] = episodeIds.length
-      ? await Promise.all([
-          db.select().from(s.assessments).where(inArray(s.assessments.cinEpisodeId, episodeIds)),
-          db.select().from(s.cinPlans).where(inArray(s.cinPlans.cinEpisodeId, episodeIds)),
-          db.select().from(s.s47Enquiries).where(inArray(s.s47Enquiries.cinEpisodeId, episodeIds)),
-          db.select().from(s.initialCpConferences).where(inArray(s.initialCpConferences.cinEpisodeId, episodeIds)),
-          db.select().from(s.cpPlans).where(inArray(s.cpPlans.cinEpisodeId, episodeIds)),
-          db.select().from(s.preProceedings).where(inArray(s.preProceedings.cinEpisodeId, episodeIds)),
-        ])
-      : [[], [], [], [], [], []];
+    const [children, disabilities, episodes, assessmentRows, cinPlanRows, s47Rows, icpcRows, cpPlanRows, preRows] =
+      await Promise.all([
+        db.select(childColumns).from(s.children).where(inArray(s.children.id, childIds)),
+        db
+          .select(disabilityColumns)
+          .from(s.childDisabilities)
+          .where(inArray(s.childDisabilities.childId, childIds))
+          .orderBy(s.childDisabilities.id),
+        db
+          .select(episodeColumns)
+          .from(s.cinEpisodes)
+          .where(and(inYear, inArray(s.cinEpisodes.childId, childIds)))
+          .orderBy(s.cinEpisodes.id),
+        db
+          .select(assessmentColumns)
+          .from(s.assessments)
+          .where(inArray(s.assessments.childId, childIds))
+          .orderBy(s.assessments.id),
+        db.select(cinPlanColumns).from(s.cinPlans).where(inArray(s.cinPlans.childId, childIds)).orderBy(s.cinPlans.id),
+        db
+          .select(s47Columns)
+          .from(s.s47Enquiries)
+          .where(inArray(s.s47Enquiries.childId, childIds))
+          .orderBy(s.s47Enquiries.id),
+        db
+          .select(icpcColumns)
+          .from(s.initialCpConferences)
+          .where(inArray(s.initialCpConferences.childId, childIds))
+          .orderBy(s.initialCpConferences.id),
+        db.select(cpPlanColumns).from(s.cpPlans).where(inArray(s.cpPlans.childId, childIds)).orderBy(s.cpPlans.id),
+        db
+          .select(preColumns)
+          .from(s.preProceedings)
+          .where(inArray(s.preProceedings.childId, childIds))
+          .orderBy(s.preProceedings.id),
+      ]);
+    const episodeIds = new Set(episodes.map((e) => e.id));
+    const ofEpisodes = <T extends { cinEpisodeId: number | null }>(rows: T[]) =>
+      rows.filter((r) => r.cinEpisodeId !== null && episodeIds.has(r.cinEpisodeId));
+    const assessments = ofEpisodes(assessmentRows);
+    const cinPlans = ofEpisodes(cinPlanRows);
+    const s47s = ofEpisodes(s47Rows);
+    const icpcs = ofEpisodes(icpcRows);
+    const cpPlans = ofEpisodes(cpPlanRows);
+    const pres = ofEpisodes(preRows);
     const planIds = cpPlans.map((p) => p.id);
-    const preIds = pres.map((p) => p.id);
+    const preIds = new Set(pres.map((p) => p.id));
     const [reviews, court] = await Promise.all([
-      planIds.length ? db.select().from(s.cpReviews).where(inArray(s.cpReviews.cpPlanId, planIds)) : [],
-      preIds.length
-        ? db.select().from(s.careProceedings).where(inArray(s.careProceedings.preProceedingsId, preIds))
+      planIds.length
+        ? db
+            .select({ cpPlanId: s.cpReviews.cpPlanId, reviewDate: s.cpReviews.reviewDate })
+            .from(s.cpReviews)
+            .where(inArray(s.cpReviews.cpPlanId, planIds))
+            .orderBy(s.cpReviews.id)
+        : [],
+      preIds.size
+        ? db
+            .select({ preProceedingsId: s.careProceedings.preProceedingsId, issueDate: s.careProceedings.issueDate })
+            .from(s.careProceedings)
+            .where(inArray(s.careProceedings.childId, childIds))
+            .orderBy(s.careProceedings.id)
+            .then((rows) => rows.filter((r) => r.preProceedingsId !== null && preIds.has(r.preProceedingsId)))
         : [],
     ]);
 

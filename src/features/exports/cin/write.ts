@@ -16,7 +16,6 @@
  * Assessment factors retired in a year are not written in it (assessmentFactorsFor: 18A and 19A, retired from
  * 2021/22, when 18B/18C and 19B/19C replaced them; the census cannot say which of the two a retired code was).
  */
-import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces';
 import { assessmentFactorsFor } from '../../../domain/code-lists';
 import {
   FIRST_PRE_PROCEEDINGS_YEAR,
@@ -26,6 +25,7 @@ import {
   ppOutcomeCode,
 } from '../../ingest/formats/cin/code-lists';
 import type { CensusChild, CensusEpisode } from './load';
+import type { XmlWriter } from './xml';
 
 export interface WriteContext {
   year: number;
@@ -36,12 +36,9 @@ export interface WriteContext {
 
 type Value = string | number | boolean | null | undefined;
 
-function leaf(xml: XMLBuilderCB, name: string, value: Value): void {
+function leaf(xml: XmlWriter, name: string, value: Value): void {
   if (value === null || value === undefined || value === '') return;
-  xml
-    .ele(name)
-    .txt(typeof value === 'boolean' ? String(value) : String(value))
-    .up();
+  xml.leaf(name, String(value));
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -57,7 +54,7 @@ function order<T>(...keys: Array<(r: T) => Value | readonly string[]>) {
   };
 }
 
-export function writeChild(xml: XMLBuilderCB, c: CensusChild, w: WriteContext): number {
+export function writeChild(xml: XmlWriter, c: CensusChild, w: WriteContext): number {
   const R = w.referenceDate;
   const upTo = (d: string | null) => (d !== null && d <= R ? d : null);
   const child = c.child;
@@ -104,7 +101,7 @@ export function writeChild(xml: XMLBuilderCB, c: CensusChild, w: WriteContext): 
   return episodes.length;
 }
 
-function writeEpisode(xml: XMLBuilderCB, e: CensusEpisode, w: WriteContext): void {
+function writeEpisode(xml: XmlWriter, e: CensusEpisode, w: WriteContext): void {
   const R = w.referenceDate;
   const S = w.collectionStart;
   const upTo = (d: string | null) => (d !== null && d <= R ? d : null);

@@ -12,30 +12,50 @@ import type { Db } from '../../../db/client';
 import { TABLE_COLUMNS, TABLE_FILE_NAMES, TABLE_NAMES, TABLE_YEARS } from '../../ingest/formats/ssda903/tables';
 import { buildReturn } from './build';
 import { loadCanonical } from './load';
+import { writeZip, type ExportTarget } from '../sink';
 
 export { buildReturn } from './build';
 
+/** Each table of the year's return, in the order of the return's files: its file's name, columns and rows. */
+async function returnFiles(db: Db, authorityId: number, year: number) {
+  const canonical = await loadCanonical(db, authorityId, { start: `${year - 1}-04-01`, end: `${year}-03-31` });
+  const tables = buildReturn(canonical, year);
+  return TABLE_NAMES.filter((table) => year >= TABLE_YEARS[table].from).map((table) => ({
+    name: TABLE_FILE_NAMES[table],
+    rows: tables[table],
+    csv: () =>
+      Readable.from(tables[table]).pipe(
+        stringify({ header: true, columns: [...(TABLE_COLUMNS[table] as readonly string[])], eof: true }),
+      ),
+  }));
+}
+
+/** The return as CSV files in a folder (the CLI). */
 export async function exportSsda903(
   db: Db,
   authorityId: number,
   options: { year: number },
   outDir: string,
 ): Promise<{ files: Array<{ name: string; rows: number }> }> {
-  const { year } = options;
-  const canonical = await loadCanonical(db, authorityId, { start: `${year - 1}-04-01`, end: `${year}-03-31` });
-  const tables = buildReturn(canonical, year);
-  const files: Array<{ name: string; rows: number }> = [];
-  for (const table of TABLE_NAMES) {
-    if (year < TABLE_YEARS[table].from) continue;
-    const name = TABLE_FILE_NAMES[table];
-    const rows = tables[table];
-    const columns = [...(TABLE_COLUMNS[table] as readonly string[])];
-    await pipeline(
-      Readable.from(rows),
-      stringify({ header: true, columns, eof: true }),
-      createWriteStream(path.join(outDir, name)),
-    );
-    files.push({ name, rows: rows.length });
-  }
-  return { files };
+  const files = await returnFiles(db, authorityId, options.year);
+  for (const f of files) await pipeline(f.csv(), createWriteStream(path.join(outDir, f.name)));
+  return { files: files.map((f) => ({ name: f.name, rows: f.rows.length })) };
+}
+
+/** The return as a zip of its CSV files, written as a stream to a file or an HTTP response (a download). */
+export async function exportSsda903Zip(
+  db: Db,
+  authorityId: number,
+  options: { year: number },
+  target: ExportTarget,
+): Promise<{ files: Array<{ name: string; rows: number }> }> {
+  const files = await returnFiles(db, authorityId, options.year);
+  await writeZip(
+    target,
+    // In the order of their names, as the zip of the folder had them.
+    [...files]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((f) => ({ name: f.name, content: f.csv })),
+  );
+  return { files: files.map((f) => ({ name: f.name, rows: f.rows.length })) };
 }
