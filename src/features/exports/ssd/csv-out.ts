@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
 import { stringify, type Stringifier } from 'csv-stringify';
+import { CSV_SAFE_CAST } from '../../../domain/csv-safety';
 import type { SsdTable } from '../../ingest/formats/ssd/tables';
 
 export type Cell = string | number | null | undefined;
@@ -20,7 +21,12 @@ export class CsvOut {
     dir: string,
     readonly table: SsdTable,
   ) {
-    this.stringifier = stringify({ header: true, columns: [...table.columns], record_delimiter: 'windows' });
+    this.stringifier = stringify({
+      ...CSV_SAFE_CAST,
+      header: true,
+      columns: [...table.columns],
+      record_delimiter: 'windows',
+    });
     const out = createWriteStream(path.join(dir, `${table.name}.csv`));
     this.stringifier.pipe(out);
     this.done = finished(out);

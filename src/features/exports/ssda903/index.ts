@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
+import { CSV_SAFE_CAST } from '../../../domain/csv-safety';
 import type { Db } from '../../../db/client';
 import { TABLE_COLUMNS, TABLE_FILE_NAMES, TABLE_NAMES, TABLE_YEARS } from '../../ingest/formats/ssda903/tables';
 import { buildReturn } from './build';
@@ -25,7 +26,12 @@ async function returnFiles(db: Db, authorityId: number, year: number) {
     rows: tables[table],
     csv: () =>
       Readable.from(tables[table]).pipe(
-        stringify({ header: true, columns: [...(TABLE_COLUMNS[table] as readonly string[])], eof: true }),
+        stringify({
+          ...CSV_SAFE_CAST,
+          header: true,
+          columns: [...(TABLE_COLUMNS[table] as readonly string[])],
+          eof: true,
+        }),
       ),
   }));
 }
