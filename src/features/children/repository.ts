@@ -918,18 +918,19 @@ function branchQuery(tx: Tx, childId: ChildIdValue, b: Branch) {
 
 /**
  * The chronology as one JSON list (ChronologyRow[], [] when empty), in the order chronology.ts keeps: the branches'
- * union, with the workers' and teams' names joined once over it rather than in every branch (fewer tables to plan).
+ * union, with the workers' and teams' names looked up once over it rather than in every branch (fewer tables to
+ * plan). Looked up row by row through their primary keys: a join hashed every worker in the authority (2,300 in a
+ * 300,000-child one, 17 ms) to name a few.
  */
 function chronologyJson(tx: Tx, childId: ChildIdValue): SQL<ChronologyRow[]> {
   const u = (name: string) => sql.raw(`"u"."${name}"`);
+  const worker = sql`(select ${qualified('w', workers.name)} from ${workers} as "w" where ${qualified('w', workers.id)} = ${u('worker_id')})`;
+  const team = sql`(select ${qualified('t', teams.name)} from ${teams} as "t" where ${qualified('t', teams.id)} = ${u('team_id')})`;
   return sql<ChronologyRow[]>`(select coalesce(json_agg(json_build_object(
       'date', ${u('date')}, 'time', ${u('time')}, 'kind', ${u('kind')}, 'source', ${u('source')},
-      'sourceId', ${u('source_id')}, 'worker', ${qualified('w', workers.name)}, 'team', ${qualified('t', teams.name)},
-      'data', ${u('data')})
+      'sourceId', ${u('source_id')}, 'worker', ${worker}, 'team', ${team}, 'data', ${u('data')})
       order by ${u('date')}, ${u('rank')}, ${u('time')} nulls first, ${u('source')}, ${u('source_id')}), '[]'::json)
-    from (${unionAll(...chronologyBranches(tx, childId))}) as "u"
-    left join ${workers} as "w" on ${qualified('w', workers.id)} = ${u('worker_id')}
-    left join ${teams} as "t" on ${qualified('t', teams.id)} = ${u('team_id')})`;
+    from (${unionAll(...chronologyBranches(tx, childId))}) as "u")`;
 }
 
 function chronologyBranches(tx: Tx, childId: ChildIdValue) {
