@@ -64,10 +64,20 @@ export class TestClient {
     return this.request('POST', path, { form: { _csrf: this.csrfToken ?? '', ...form } });
   }
 
-  /** Posts a multipart form (file uploads): the CSRF token goes in the action URL, as the upload form puts it. */
+  /**
+   * Posts a multipart form (file uploads) with the CSRF token from the last page fetched as its first field, as the
+   * upload forms put it (never in the URL).
+   */
   async postMultipart(path: string, form: FormData): Promise<Reply> {
+    const body = new FormData();
+    body.append('_csrf', this.csrfToken ?? '');
+    for (const [name, value] of form.entries()) if (name !== '_csrf') body.append(name, value);
+    return this.postMultipartAsIs(path, body);
+  }
+
+  /** Posts a multipart form exactly as given (no CSRF token added): for tests of the token itself. */
+  async postMultipartAsIs(path: string, form: FormData): Promise<Reply> {
     const url = new URL(path, this.baseUrl);
-    url.searchParams.set('_csrf', this.csrfToken ?? '');
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     const res = await fetch(url, { method: 'POST', headers, body: form, redirect: 'manual' });

@@ -10,6 +10,7 @@ import { recoverInterruptedReports } from '../features/reports/runner';
 import { stopReportWriter } from '../documents/write-in-worker';
 import { openRuntime, type Runtime } from './runtime';
 import { createApp } from './web';
+import { startWorkDueRefresher } from './work-due-refresher';
 
 export interface RunningServer {
   url: string;
@@ -61,6 +62,8 @@ export async function startServer(
     const app = createApp(runtime.services);
     handler = app;
     const opened = runtime;
+    // Today's work due for every authority, in the background once ready and then every minute (issue 17).
+    const workDue = startWorkDueRefresher(opened.database.db, opened.logger);
     return {
       url,
       runtime: opened,
@@ -73,6 +76,7 @@ export async function startServer(
           server.closeAllConnections();
         });
         (app.locals.sessionStore as { close(): void } | undefined)?.close();
+        await workDue.stop();
         await opened.services.reportRunner.stop();
         await stopReportWriter();
         await opened.close();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { accessLog } from '../db/schema/index';
 import { startTestWorld, PASSWORD, type TestWorld } from '../../test/support/app';
 import { h1, TestClient, title } from '../../harness/client';
@@ -43,6 +43,75 @@ describe('web foundation', () => {
     const reply = await client.request('POST', '/sign-in', { form: { username: 'admin', password: PASSWORD } });
     assert.equal(reply.status, 403);
     assert.equal((await client.get('/')).status, 303);
+  });
+
+  test('a multipart form’s CSRF token is its first field, never the URL: in the URL, missing, or after a file it is refused', async () => {
+    const client = new TestClient(world.baseUrl);
+    await client.signIn('analyst', PASSWORD);
+    const page = await client.get('/data/imports');
+    assert.match(page.text, /enctype="multipart\/form-data" novalidate>\s*<input type="hidden" name="_csrf"/);
+    assert.doesNotMatch(page.text, /_csrf=/);
+    const token = client.csrfToken ?? '';
+    const file = () => new File(['not a return'], 'notes.txt', { type: 'text/plain' });
+    // The token first and no file: the form is read, and answers that a file is needed.
+    const none = new FormData();
+    none.append('_csrf', token);
+    const answered = await client.postMultipartAsIs('/data/imports', none);
+    assert.equal(answered.status, 400);
+    assert.match(answered.text, /govuk-error-summary/);
+    // The token in the URL (as forms once put it) and not in the body: refused.
+    const inUrl = new FormData();
+    inUrl.append('files', file());
+    assert.equal(
+      (await client.postMultipartAsIs(`/data/imports?_csrf=${encodeURIComponent(token)}`, inUrl)).status,
+      403,
+    );
+    // A file before the token: refused before the file is written.
+    const fileFirst = new FormData();
+    fileFirst.append('files', file());
+    fileFirst.append('_csrf', token);
+    assert.equal((await client.postMultipartAsIs('/data/imports', fileFirst)).status, 403);
+    // A wrong token: refused.
+    const wrong = new FormData();
+    wrong.append('_csrf', 'x'.repeat(token.length));
+    assert.equal((await client.postMultipartAsIs('/data/imports', wrong)).status, 403);
+  });
+
+  test('five wrong passwords lock the username: the sixth try, even right, is refused until the lock ends; then the right one signs in', async () => {
+    const client = new TestClient(world.baseUrl);
+    await client.get('/sign-in');
+    // Failures 1–4: the usual message (400). The 5th reaches the limit (LANTERN_SIGN_IN_ATTEMPTS, 5): locked for the
+    // first lock, 1 minute (src/domain/sign-in-throttle.ts), said as such (429).
+    for (let i = 1; i <= 4; i++)
+      assert.equal((await client.post('/sign-in', { username: 'qa-auditor', password: `wrong ${i}` })).status, 400);
+    const fifth = await client.post('/sign-in', { username: 'qa-auditor', password: 'wrong 5' });
+    assert.equal(fifth.status, 429);
+    assert.match(fifth.text, /too many failed attempts to sign in with this username. Wait 1 minute, then try again/);
+    // The right password while locked: refused the same way, and no one is signed in.
+    const locked = await client.post('/sign-in', { username: 'QA-Auditor', password: PASSWORD });
+    assert.equal(locked.status, 429);
+    assert.equal(Number(locked.headers.get('retry-after')) > 0, true);
+    assert.equal((await client.get('/')).status, 303);
+    // Another username from the same address is not locked.
+    const other = new TestClient(world.baseUrl);
+    assert.equal((await other.signIn('director', PASSWORD)).status, 303);
+    const logged = await world.database.db
+      .select({ detail: accessLog.detail })
+      .from(accessLog)
+      .where(and(eq(accessLog.action, 'user.sign-in'), sql`lower(${accessLog.username}) = 'qa-auditor'`))
+      .orderBy(accessLog.id);
+    const outcomes = logged.map(
+      (r) => `${String(r.detail?.outcome)}${r.detail?.locked ? ` (locks ${String(r.detail.locked)})` : ''}`,
+    );
+    assert.deepEqual(outcomes.slice(-2), ['failed (locks account)', 'locked']);
+    // The lock's minute passes (the last failure moved two minutes back): the right password signs in and the count
+    // starts again.
+    await world.database.db.execute(
+      sql`update sign_in_failures set last_failure_at = last_failure_at - interval '2 minutes' where key = 'user:qa-auditor'`,
+    );
+    assert.equal((await client.post('/sign-in', { username: 'qa-auditor', password: PASSWORD })).status, 303);
+    const left = await world.database.db.execute(sql`select 1 from sign_in_failures where key = 'user:qa-auditor'`);
+    assert.equal((left as unknown as { rows: unknown[] }).rows.length, 0);
   });
 
   test('a wrong password gets a GOV.UK error summary, keeps the username, and is logged as a failed sign-in', async () => {

@@ -10,6 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import session from 'express-session';
 import helmet from 'helmet';
 import { csrfSync } from 'csrf-sync';
+import { deferCsrfCheck } from '../web/csrf';
 import { sql } from 'drizzle-orm';
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../core/errors';
@@ -146,12 +147,12 @@ export function createApp(services: Services) {
 
   // 9. CSRF: synchroniser tokens on every form. The API takes changes only with a bearer token, which a
   // browser never sends by itself, so it needs no CSRF token; cookie-authenticated API calls are read-only.
-  const { csrfSynchronisedProtection, generateToken } = csrfSync({
-    // A multipart form (file upload) is streamed by its route, after this check, so it carries its token in the
-    // form's action URL instead of its body (the usual pattern for GOV.UK file uploads).
-    getTokenFromRequest: (req) =>
-      ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
-      (req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined),
+  // A multipart form (file upload, long text) is streamed by its route, after this middleware: its token is the
+  // form's first field, which the route checks as it reads the body, before any file is written (web/csrf.ts). A
+  // token is never put in a URL, where logs and the browser's history would keep it.
+  const { csrfSynchronisedProtection, generateToken, getTokenFromState } = csrfSync({
+    getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+    skipCsrfProtection: (req) => deferCsrfCheck(req),
   });
   app.use((req, res, next) => {
     if (req.path.startsWith('/api/')) {
@@ -172,6 +173,10 @@ export function createApp(services: Services) {
       if (err) {
         next(err);
         return;
+      }
+      if (deferCsrfCheck(req)) {
+        const stored = getTokenFromState(req);
+        req.csrfCheck = (token) => typeof stored === 'string' && typeof token === 'string' && token === stored;
       }
       res.locals.csrfToken = generateToken(req);
       res.locals.user = req.user;

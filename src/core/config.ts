@@ -21,6 +21,12 @@ const schema = z.object({
   /** Serve cookies with the Secure flag. Defaults to on in production. */
   LANTERN_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   LANTERN_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Failed sign-ins of one username, and from one address, before a lock (src/domain/sign-in-throttle.ts). */
+  LANTERN_SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+  LANTERN_SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** The first lock, in minutes; each further failure doubles it, up to the longest. */
+  LANTERN_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(1),
+  LANTERN_SIGN_IN_MAX_LOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
 });
 
 export interface Config {
@@ -34,6 +40,8 @@ export interface Config {
   secureCookies: boolean;
   production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** How failed sign-ins are throttled (src/domain/sign-in-throttle.ts). */
+  signIn: { attempts: number; attemptsPerAddress: number; lockMinutes: number; maxLockMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -77,6 +85,8 @@ export function loadConfig(
       );
     }
   }
+  if (e.LANTERN_SIGN_IN_MAX_LOCK_MINUTES < e.LANTERN_SIGN_IN_LOCK_MINUTES)
+    problems.push('LANTERN_SIGN_IN_MAX_LOCK_MINUTES: must be at least LANTERN_SIGN_IN_LOCK_MINUTES');
   if (production && demo)
     problems.push('LANTERN_DEMO: demo mode (shared passwords) cannot run with NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
@@ -91,5 +101,11 @@ export function loadConfig(
     secureCookies: e.LANTERN_SECURE_COOKIES ? e.LANTERN_SECURE_COOKIES === 'true' : production,
     production,
     logLevel: e.LANTERN_LOG_LEVEL,
+    signIn: {
+      attempts: e.LANTERN_SIGN_IN_ATTEMPTS,
+      attemptsPerAddress: e.LANTERN_SIGN_IN_ATTEMPTS_PER_ADDRESS,
+      lockMinutes: e.LANTERN_SIGN_IN_LOCK_MINUTES,
+      maxLockMinutes: e.LANTERN_SIGN_IN_MAX_LOCK_MINUTES,
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Request } from 'express';
 import busboy from 'busboy';
+import { csrfWatch } from './csrf';
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import type { FieldError } from '../core/errors';
@@ -77,7 +78,7 @@ export const MAX_MULTIPART_FIELD_BYTES = 2 * 1024 * 1024;
 
 /**
  * The posted fields of a form: urlencoded (already parsed by the app) or multipart (the encoding a form with long
- * text uses, so that it is not cut off by the 100 kB urlencoded limit; its CSRF token is in the action URL). Files
+ * text uses, so that it is not cut off by the 100 kB urlencoded limit; its CSRF token is its first field, web/csrf.ts). Files
  * are ignored. `tooLong` names the fields longer than `maxFieldBytes` (cut short).
  */
 export async function readForm(
@@ -87,12 +88,14 @@ export async function readForm(
   if (!req.is('multipart/form-data')) return { fields: { ...((req.body ?? {}) as FormBody) }, tooLong: [] };
   const fields: Record<string, string> = {};
   const tooLong: string[] = [];
+  const csrf = csrfWatch(req);
   await new Promise<void>((resolve, reject) => {
     const bb = busboy({
       headers: req.headers,
       limits: { files: 0, fields: 500, fieldSize: maxFieldBytes },
     });
     bb.on('field', (name, value, info) => {
+      csrf.field(name, value);
       if (info.valueTruncated && !tooLong.includes(name)) tooLong.push(name);
       fields[name] = value;
     });
@@ -102,6 +105,7 @@ export async function readForm(
     bb.on('error', reject);
     req.pipe(bb);
   });
+  csrf.end();
   return { fields, tooLong };
 }
 

@@ -40,6 +40,7 @@ import type { CurrentUser } from '../accounts/users/service';
 import type { WebServices } from './services';
 import { fieldErrorsFromIssues, MAX_MULTIPART_FIELD_BYTES, readForm, type FormBody } from './form-input';
 import { receiveForm, removeReceived, type FileFields, type UploadedFiles } from './upload';
+import { invalidCsrfToken } from './csrf';
 
 export type Access = 'public' | Permission | Policy;
 export type Method = 'get' | 'post';
@@ -228,6 +229,8 @@ export class RouteBuilder {
       }
       const audit = this.auditorFor(req, user, def.audit);
       const ctx = { req, res, user, requestId: req.requestId, audit, services: this.services };
+      // A multipart post's CSRF token is checked as its body is read (web/csrf.ts): a page that reads none refuses it.
+      if (req.csrfCheck && ('query' in def || def.body === undefined)) throw invalidCsrfToken();
       if ('query' in def) {
         await queryPage(def, ctx);
       } else if (def.body === undefined) {

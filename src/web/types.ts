@@ -6,6 +6,11 @@ declare global {
     interface Request {
       requestId: string;
       user?: CurrentUser;
+      /**
+       * Set on a multipart post, whose CSRF token is read with its body by the route (web/csrf.ts): whether a token
+       * is the session's.
+       */
+      csrfCheck?: (token: string | undefined) => boolean;
     }
     interface Locals {
       cspNonce: string;

@@ -11,6 +11,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import busboy from 'busboy';
+import { csrfWatch } from './csrf';
 import type { FieldError } from '../core/errors';
 
 /** The largest file accepted: six years of a very large authority's SSD extract is well under this. */
@@ -139,6 +140,7 @@ async function readMultipart<F extends FileFields>(
   let n = 0;
   const writes: Array<Promise<void>> = [];
   const largest = Math.max(...Object.values(specs).map((s) => s.maxBytes));
+  const csrf = csrfWatch(req);
   await new Promise<void>((resolve, reject) => {
     const bb = busboy({
       headers: req.headers,
@@ -146,7 +148,7 @@ async function readMultipart<F extends FileFields>(
     });
     bb.on('file', (field, stream, info) => {
       const spec = specs[field];
-      if (!spec || !info.filename) {
+      if (!spec || !info.filename || !csrf.fileAllowed()) {
         stream.resume();
         return;
       }
@@ -179,6 +181,7 @@ async function readMultipart<F extends FileFields>(
       writes.push(pipeline(stream, limit, createWriteStream(entry.path)));
     });
     bb.on('field', (name, value, info) => {
+      csrf.field(name, value);
       if (info.valueTruncated && !received.tooLong.includes(name)) received.tooLong.push(name);
       fields[name] = value;
     });
@@ -189,6 +192,7 @@ async function readMultipart<F extends FileFields>(
     req.pipe(bb);
   });
   await Promise.all(writes);
+  csrf.end();
 }
 
 /** Removes a received form's temporary files. */

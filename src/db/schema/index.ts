@@ -9,3 +9,4 @@ export * from './indicators';
 export * from './inspections';
 export * from './quality';
 export * from './reports';
+export * from './work-due';

@@ -146,6 +146,16 @@ export const accessLog = pgTable(
   ],
 );
 
+/**
+ * Failed sign-ins, counted per key ("user:<username as typed, lower case>" or "address:<IP address>") to slow down
+ * password guessing (src/domain/sign-in-throttle.ts). Holds no password and no record of who signed in.
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: instant('last_failure_at').notNull(),
+});
+
 /** Personal API tokens for scripts: only a SHA-256 hash of the token is kept (tokens are 256-bit random). */
 export const apiTokens = pgTable(
   'api_tokens',

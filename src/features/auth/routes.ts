@@ -6,6 +6,8 @@ import type { WebServices } from '../../web/services';
 import { paths } from '../../web/paths';
 import type { RouteBuilder } from '../../web/route';
 import { ROLES } from '../../domain/roles';
+import { DEFAULT_THROTTLE } from '../../domain/sign-in-throttle';
+import { signInThrottle, type Lock } from '../../accounts/users/sign-in-failures';
 
 /** Not strict: a password manager's extra field must not stop anyone signing in. */
 const signInSchema = z.object({
@@ -27,6 +29,15 @@ export function safeReturnTo(value: string | undefined): string {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/sign-')
     ? value
     : paths.home({});
+}
+
+/** What a locked sign-in is told: how long to wait, never whether the username exists. */
+function lockMessage(lock: Lock, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((lock.until.getTime() - now.getTime()) / 60_000));
+  const wait = `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return lock.scope === 'account'
+    ? `There have been too many failed attempts to sign in with this username. Wait ${wait}, then try again`
+    : `There have been too many failed attempts to sign in from your network. Wait ${wait}, then try again`;
 }
 
 /** In the demo authority every role has one user, named after the role (src/app/demo/bootstrap.ts). */
@@ -74,22 +85,36 @@ export function authRoutes(r: RouteBuilder): void {
       renderSignIn(res, services, errors, form.input.username);
     },
     handler: async ({ req, body, res, services, audit }) => {
+      const now = new Date();
+      const keys = { username: body.username, address: req.ip ?? 'unknown' };
+      const throttle = signInThrottle({ ...DEFAULT_THROTTLE, ...services.config.signIn });
+      const who = { userId: null, username: body.username.slice(0, 64), authorityId: null };
+      // Locked: no password is checked, right or wrong, until the lock ends.
+      const lock = await throttle.lock(services.db, keys, now);
+      if (lock) {
+        await audit.record(services.db, { detail: { outcome: 'locked', scope: lock.scope } }, who);
+        res.status(429).set('Retry-After', String(Math.ceil((lock.until.getTime() - now.getTime()) / 1000)));
+        renderSignIn(res, services, [{ field: 'username', message: lockMessage(lock, now) }], body.username);
+        return;
+      }
       const user = await services.users.verifyPassword(body.username, body.password);
       if (!user) {
+        const locked = await throttle.failed(services.db, keys, now);
         await audit.record(
           services.db,
-          { detail: { outcome: 'failed' } },
-          { userId: null, username: body.username.slice(0, 64), authorityId: null },
+          { detail: { outcome: 'failed', ...(locked ? { locked: locked.scope } : {}) } },
+          who,
         );
-        res.status(400);
+        res.status(locked ? 429 : 400);
         renderSignIn(
           res,
           services,
-          [{ field: 'username', message: 'Enter a valid username and password' }],
+          [{ field: 'username', message: locked ? lockMessage(locked, now) : 'Enter a valid username and password' }],
           body.username,
         );
         return;
       }
+      await throttle.succeeded(services.db, keys);
       const returnTo = req.session.returnTo;
       await regenerate(req); // a new session id on sign-in: no session fixation
       req.session.userId = user.id;

@@ -15,6 +15,7 @@
  * Nothing here commits: a failure anywhere, or the process dying, leaves the database as it was.
  */
 import type { BulkLoader } from '../../db/client';
+import { workDueStaleStatements } from '../../db/work-due-state';
 import { CsvChunks } from '../../db/csv';
 import { canonical, REFERENCE_COLUMNS, shapeOf, type Column, type TableShape } from './columns';
 import { DATASET_TABLES, type Dataset, type DatasetTable, type KeyWindow } from './dataset';
@@ -816,6 +817,8 @@ function describeKey(table: EventTable, fields: Record<string, unknown>, shape: 
 }
 
 export async function writeDataset(load: BulkLoader, options: WriteOptions): Promise<WriteResult> {
+  // The trackers' work due is derived from the events about to change: recomputed by its next reader.
+  await load.exec(workDueStaleStatements(options.authorityId));
   const merge = new Merge(load, options);
   await merge.begin();
   const orphans = await merge.children();

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { rows } from '../../db/query';
+import { markWorkDueStale } from '../../db/work-due-state';
 import { installBankHolidays } from '../../domain/bank-holidays';
 import { dayOfWeek, fromDayNumber, isWorkingDayNumber, toDayNumber } from '../../domain/working-days';
 
@@ -46,6 +47,8 @@ export async function rebuildWorkingDayCalendar(db: Tx): Promise<void> {
     select * from unnest(${`{${days.join(',')}}`}::date[], ${`{${ranks.join(',')}}`}::int[], ${`{${working.join(',')}}`}::boolean[])`);
   // Statistics now, so that the planner knows the table's size and spread from the first query that joins it.
   await db.execute(sql`analyze working_day_calendar`);
+  // Every due date counted in working days may move.
+  await markWorkDueStale(db, null);
 }
 
 /** Makes sure the calendar table is filled and matches the bank holidays in force (once per database handle). */

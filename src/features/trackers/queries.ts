@@ -90,7 +90,7 @@ const plusMonths = (date: SQL | string, months: number): SQL =>
 const noneOf = (q: SQL): SQL => sql`((${q} limit 1) is null)`;
 const anyOf = (q: SQL): SQL => sql`((${q} limit 1) is not null)`;
 
-function cohort(f: QueryFilters): SQL {
+export function cohort(f: QueryFilters): SQL {
   return sql`cohort as materialized (
     select distinct on (a.child_id) a.child_id, a.team_id, a.worker_id
     from allocations a
@@ -103,15 +103,29 @@ function cohort(f: QueryFilters): SQL {
   )`;
 }
 
+/**
+ * Where an item's team and worker come from: 'cohort', the child's open allocation (chosen by the filters); the
+ * others, work with no allocation, carrying their own team (or none): unallocated early-help requests, LADO
+ * referrals, and care leavers with no personal adviser and no open allocation.
+ */
+export type ItemSource = 'cohort' | 'early-help' | 'lado' | 'unallocated';
+
 /** A branch of the union: the columns every item has, in order. */
 function item(
   kind: string,
-  parts: { from: SQL; start: SQL | string; last?: SQL | string; due: SQL; x?: Array<SQL | string> },
+  parts: {
+    from: SQL;
+    start: SQL | string;
+    last?: SQL | string;
+    due: SQL;
+    x?: Array<SQL | string>;
+    source?: ItemSource;
+  },
 ): SQL {
   const x = parts.x ?? [];
   const col = (v: SQL | string | undefined): SQL =>
     v === undefined ? sql`null::text` : typeof v === 'string' ? sql`${sql.raw(v)}::text` : sql`(${v})::text`;
-  return sql`select ${kind}::text as kind, k.child_id, k.team_id, k.worker_id,
+  return sql`select ${kind}::text as kind, ${parts.source ?? 'cohort'}::text as source, k.child_id, k.team_id, k.worker_id,
       ${col(parts.start)} as start_date, ${col(parts.last)} as last_date, (${parts.due})::date as due_date,
       ${col(x[0])} as x1, ${col(x[1])} as x2, ${col(x[2])} as x3, ${col(x[3])} as x4
     ${parts.from}`;
@@ -293,6 +307,7 @@ export const DUE_BRANCHES: Record<string, (f: QueryFilters) => SQL | null> = {
               ${f.scopeTeamId !== null ? sql`and ${childInTeam(sql.raw('eh.child_id'), f.scopeTeamId)}` : sql``}) k`,
           start: 'k.request_date',
           due: addWorkingDays('k.request_date', 10),
+          source: 'early-help',
         }),
   lado: (f) =>
     f.teamId !== null || f.workerId !== null || f.scopeTeamId !== null
@@ -303,6 +318,7 @@ export const DUE_BRANCHES: Record<string, (f: QueryFilters) => SQL | null> = {
               and (l.initial_consideration_date is null or l.initial_consideration_date > ${D(f)}) and (l.closed_date is null or l.closed_date > ${D(f)})) k`,
           start: 'k.referral_date',
           due: addWorkingDays('k.referral_date', 1),
+          source: 'lado',
         }),
 };
 
@@ -406,6 +422,7 @@ export const CARE_LEAVER_BRANCHES: Record<string, (f: QueryFilters) => SQL | nul
       start: 'k.start_date',
       due: sql`coalesce(${plusMonths('k.date_of_birth', 210)}, k.start_date)`,
       x: [sql`k.eligibility`],
+      source: 'unallocated',
     });
     return sql`${allocated} union all ${unallocated}`;
   },
@@ -432,10 +449,17 @@ export async function queryItems(
 ): Promise<RawItem[]> {
   const query = itemsQuery(f, branches, windowOnly);
   if (query === null) return [];
+  return rowsWithoutJit(db, query);
+}
+
+/**
+ * The rows of a tracker query with PostgreSQL's JIT compiler off. The union of many small index lookups (and a
+ * large authority's list, one lookup per row) is costed high enough to start it, and it then spends most of a second
+ * compiling a query that runs in tens of milliseconds (measured on a demo authority: 775 ms of JIT for 60 ms of
+ * work). Off for this transaction only.
+ */
+export function rowsWithoutJit(db: Tx, query: SQL): Promise<RawItem[]> {
   return db.transaction(async (tx) => {
-    // The union of many small index lookups is costed high enough to start PostgreSQL's JIT compiler, which then
-    // spends most of a second compiling a query that runs in tens of milliseconds (measured on a demo authority:
-    // 775 ms of JIT for 60 ms of work). Off for this transaction only.
     await tx.execute(sql`set local jit = off`);
     return rows<RawItem>(tx, query);
   });
@@ -447,27 +471,54 @@ export function itemsQuery(
   branches: Array<(f: QueryFilters) => SQL | null>,
   windowOnly: boolean,
 ): SQL | null {
+  const items = derivedItems(f, branches, windowOnly);
+  return items === null ? null : named(sql`${items.with}, items as (${items.select})`);
+}
+
+/**
+ * The chosen branches' items as `with cohort …` and a select of kind, source, child, team, worker, the dates, how
+ * late (wd_late, days_elapsed: at the as-at date) and the notes' facts: what queryItems names and work_due keeps.
+ */
+export function derivedItems(
+  f: QueryFilters,
+  branches: Array<(f: QueryFilters) => SQL | null>,
+  windowOnly: boolean,
+): { with: SQL; select: SQL } | null {
   const parts = branches.map((b) => b(f)).filter((b): b is SQL => b !== null);
   if (parts.length === 0) return null;
   const union = sql.join(
     parts.map((b) => sql`(${b})`),
     sql` union all `,
   );
-  return sql`with ${cohort(f)}, items as (${union})
-      select i.kind, i.child_id, c.lantern_id, c.first_name, c.last_name,
-        i.team_id, t.name as team, i.worker_id, w.name as worker, w.worker_ref,
+  return {
+    with: sql`with ${cohort(f)}, derived as (${union})`,
+    select: sql`select i.kind, i.source, i.child_id, i.team_id, i.worker_id,
         i.start_date, i.last_date, i.due_date::text as due_date,
         ${workingDaysBetween('i.due_date', D(f))} as wd_late,
         (${D(f)} - i.start_date::date) as days_elapsed,
+        i.x1, i.x2, i.x3, i.x4
+      from derived i
+      where i.due_date is not null
+        ${windowOnly ? sql`and i.due_date <= ${addWorkingDays(D(f), 10)}` : sql``}`,
+  };
+}
+
+/**
+ * The rows of `items` (a CTE of derivedItems' columns, after `with`) with each child's Lantern ID and name, and the
+ * team's and worker's names: what a tracker lists.
+ */
+export function named(withItems: SQL): SQL {
+  return sql`${withItems}
+      select i.kind, i.child_id, c.lantern_id, c.first_name, c.last_name,
+        i.team_id, t.name as team, i.worker_id, w.name as worker, w.worker_ref,
+        i.start_date, i.last_date, i.due_date, i.wd_late, i.days_elapsed,
         i.x1, i.x2, i.x3, i.x4
       from items i
       -- LIMIT 1 laterals: always a primary-key lookup per row, whatever the planner guesses without statistics
       -- (a plain join was once planned as a scan of every child for every row).
       left join lateral (select c.lantern_id, c.first_name, c.last_name from children c where c.id = i.child_id limit 1) c on true
       left join lateral (select t.name from teams t where t.id = i.team_id limit 1) t on true
-      left join lateral (select w.name, w.worker_ref from workers w where w.id = i.worker_id limit 1) w on true
-      where i.due_date is not null
-        ${windowOnly ? sql`and i.due_date <= ${addWorkingDays(D(f), 10)}` : sql``}`;
+      left join lateral (select w.name, w.worker_ref from workers w where w.id = i.worker_id limit 1) w on true`;
 }
 
 export interface RawCaseload extends Record<string, unknown> {
@@ -512,4 +563,17 @@ export async function queryCaseloads(db: Tx, f: QueryFilters): Promise<RawCaselo
         ${f.workerId !== null ? sql`and w.id = ${f.workerId}` : sql``}
       group by w.id, w.name, w.worker_ref, w.role, w.agency, w.team_id, t.name`,
   );
+}
+
+/** How many rows queryCaseloads gives: one per worker in post (in the team or the worker chosen), allocated or not. */
+export async function countCaseloads(db: Tx, f: QueryFilters): Promise<number> {
+  const teamId = f.teamId ?? f.scopeTeamId;
+  const [count] = await rows<{ n: number | string }>(
+    db,
+    sql`select count(*) as n from workers w
+      where w.authority_id = ${f.authorityId} and w.start_date <= ${D(f)} and (w.end_date is null or w.end_date > ${D(f)})
+        ${teamId !== null ? sql`and w.team_id = ${teamId}` : sql``}
+        ${f.workerId !== null ? sql`and w.id = ${f.workerId}` : sql``}`,
+  );
+  return Number(count?.n ?? 0);
 }

@@ -268,7 +268,10 @@ describeEachEngine('the audit: start, draft, submit, lock, reopen', (engine) => 
     ])
       assert.match(form.text, new RegExp(`name="${name}"`));
     assert.match(form.text, /Save draft/);
-    assert.match(form.text, new RegExp(`formaction="/quality/audits/${auditId}/submit\\?_csrf=`));
+    // The CSRF token is the multipart form's first field, never in a URL (web/csrf.ts).
+    assert.match(form.text, new RegExp(`formaction="/quality/audits/${auditId}/submit"`));
+    assert.match(form.text, /enctype="multipart\/form-data" novalidate>\s*<input type="hidden" name="_csrf"/);
+    assert.doesNotMatch(form.text, /_csrf=/);
     assert.match(form.text, /enctype="multipart\/form-data"/);
   });
 
