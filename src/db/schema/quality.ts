@@ -55,6 +55,10 @@ export const caseAudits = pgTable(
     index('case_audits_authority_submitted').on(t.authorityId, t.submittedOn),
     index('case_audits_programme').on(t.programmeId),
     index('case_audits_auditor').on(t.auditorUserId, t.status),
+    // A child's audits: the record's chronology and sources, and whether the user is auditing the child.
+    index('case_audits_child').on(t.childId),
+    // The frameworks page counts each version's audits.
+    index('case_audits_framework_version').on(t.frameworkVersionId),
   ],
 );
 
@@ -251,6 +255,8 @@ export const auditProgrammeCases = pgTable(
   (t) => [
     uniqueIndex('audit_programme_cases_child').on(t.programmeId, t.childId),
     index('audit_programme_cases_auditor').on(t.auditorUserId),
+    // Whether a child's case is allocated to the user (opening the record of a child being audited).
+    index('audit_programme_cases_by_child').on(t.childId),
   ],
 );
 

@@ -126,11 +126,17 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
   const today = options.today ?? (() => todayInLondon());
   const pageSize = options.pageSize ?? PAGE_SIZE;
 
-  /** The child, in scope, or NotFoundError — the same answer whether they do not exist or may not be seen. */
-  async function load(tx: Tx, user: CurrentUser, lanternId: string) {
+  /** The user's scope and the Lantern ID asked for, or NotFoundError when nothing could be found. */
+  function lookup(user: CurrentUser, lanternId: string) {
     const scope = childScope(user);
     const id = lanternId.trim().toUpperCase();
     if (scope.kind === 'none' || !LANTERN_ID.test(id)) throw new NotFoundError();
+    return { scope, id };
+  }
+
+  /** The child, in scope, or NotFoundError — the same answer whether they do not exist or may not be seen. */
+  async function load(tx: Tx, user: CurrentUser, lanternId: string) {
+    const { scope, id } = lookup(user, lanternId);
     // Opening a record: the user's scope, or a child they are auditing (src/features/children/scope.ts childAuditedBy).
     const child = await repo.findChild(tx, scope, id, user.id);
     if (!child) throw new NotFoundError();
@@ -211,21 +217,18 @@ export function childrenService(db: Db, repo: ChildrenRepository, options: Child
       const withChronology = options.chronology ?? true;
       const withSources = options.sources ?? false;
       return db.transaction(async (tx) => {
-        const { scope, child } = await load(tx, user, lanternId);
+        // Two queries: the record with its lists (the same scope rule as `load`), then the chronology with the sources.
+        const { scope, id } = lookup(user, lanternId);
+        const child = await repo.record(tx, scope, id, user.id);
+        if (!child) throw new NotFoundError();
         const date = today();
-        const episodes = await repo.episodes(tx, [child.id]);
-        const disabilities = await repo.disabilities(tx, child.id);
-        const immigration = await repo.immigrationStatuses(tx, child.id);
-        const links = await repo.familyLinks(tx, scope, child.id);
-        const allocations = await repo.allocations(tx, child.id);
-        const chronology = withChronology ? toEntries(await repo.chronology(tx, child.id)) : [];
-        const sources = withSources
-          ? toRecordSources(
-              await repo.sources(tx, child.id),
-              child.id,
-              await repo.isDemoAuthority(tx, child.authorityId),
-            )
-          : null;
+        const { episodes, disabilities, immigrationStatuses: immigration, familyLinks: links, allocations } = child;
+        const read =
+          withChronology || withSources
+            ? await repo.chronologyAndSources(tx, child.id, withSources)
+            : { chronology: [], sources: null };
+        const chronology = withChronology ? toEntries(read.chronology) : [];
+        const sources = read.sources ? toRecordSources(read.sources, child.id, child.isDemo) : null;
         await audit.record(tx, {
           recordType: 'child',
           recordId: child.lanternId,

@@ -102,6 +102,17 @@ const QUEUE_FROM = sql`case_audits a
              where m.audit_id = a.id order by m.moderated_on desc, m.id desc limit 1
           ) mo on true`;
 
+/**
+ * The same audits as QUEUE_FROM, for counting: the child's existence tested through the children's primary key (the
+ * join read every child in the authority to count a few thousand audits); teams and programmes are not needed.
+ */
+const COUNT_FROM = sql`case_audits a
+          left join lateral (
+            select m.level from case_audit_moderations m
+             where m.audit_id = a.id order by m.moderated_on desc, m.id desc limit 1
+          ) mo on true`;
+const CHILD_EXISTS = sql`exists (select 1 from children c where c.id = a.child_id)`;
+
 const AWAITING = sql`a.status = 'submitted'`;
 const FOR_TRIPLE_LOCK = sql`(a.status = 'moderated' and coalesce(mo.level, '') <> 'triple-lock')`;
 
@@ -158,8 +169,8 @@ export async function moderationQueue(
   const [counted] = await rows<{ awaiting: unknown; triple: unknown }>(
     db,
     sql`select count(*) filter (where ${AWAITING}) as awaiting, count(*) filter (where ${FOR_TRIPLE_LOCK}) as triple
-          from ${QUEUE_FROM}
-         where ${where}`,
+          from ${COUNT_FROM}
+         where ${CHILD_EXISTS} and ${where}`,
   );
   const awaitingTotal = Number(counted?.awaiting ?? 0);
   const forTripleLockTotal = Number(counted?.triple ?? 0);
