@@ -9,6 +9,7 @@ import { authorityCount, demoAuthorities, ensureDemoUsers, pickDemoTeam } from '
 import { DEMO_DEFAULTS } from './defaults';
 import { loadDemoReferenceData } from '../../features/reference/demo';
 import { lastRefreshed, refreshMonthlyValues } from '../../features/indicators/stored-values';
+import type { DemoOptions as GenerationOptions, SimulatedDemo } from '../../synth/generate';
 
 export interface DemoReady {
   authorityName: string;
@@ -26,22 +27,44 @@ export interface DemoOptions {
   years: number;
 }
 
+type Progress = (p: { stage: string; done: number; total: number }) => void;
+
+/** A demo authority simulated before its database was open (`planDemo`), ready to be written. */
+export interface PlannedDemo {
+  readonly generation: GenerationOptions;
+  readonly simulated: SimulatedDemo;
+  /** performance.now() when the simulation started: the demo's build time counts from there. */
+  readonly started: number;
+}
+
+function generationOptions(options: Partial<DemoOptions>, onProgress: Progress | undefined): GenerationOptions {
+  return { ...DEMO_DEFAULTS, ...options, asAt: todayInLondon(), ...(onProgress ? { onProgress } : {}) };
+}
+
+/**
+ * Simulates the demo authority a new database will get, without the database: the main thread's work while the
+ * database is prepared elsewhere. `prepareDemo` writes it if the database turns out to hold no authority.
+ */
+export async function planDemo(onProgress?: Progress, options: Partial<DemoOptions> = {}): Promise<PlannedDemo> {
+  const { simulateDemo } = await import('../../synth/generate');
+  const started = performance.now();
+  const generation = generationOptions(options, onProgress);
+  return { generation, simulated: simulateDemo(generation), started };
+}
+
 export async function prepareDemo(
   runtime: Runtime,
-  onProgress?: (p: { stage: string; done: number; total: number }) => void,
+  onProgress?: Progress,
   options: Partial<DemoOptions> = {},
+  planned?: PlannedDemo,
 ): Promise<DemoReady> {
-  const started = performance.now();
+  const started = planned?.started ?? performance.now();
   const { database, services, config } = runtime;
   let generated = false;
   if ((await authorityCount(database.db)) === 0) {
     const { generateDemoAuthority } = await import('../../synth/generate');
-    await generateDemoAuthority(database, {
-      ...DEMO_DEFAULTS,
-      ...options,
-      asAt: todayInLondon(),
-      ...(onProgress ? { onProgress } : {}),
-    });
+    if (planned) await generateDemoAuthority(database, planned.generation, planned.simulated);
+    else await generateDemoAuthority(database, generationOptions(options, onProgress));
     generated = true;
   }
   const [authority] = await demoAuthorities(database.db);
