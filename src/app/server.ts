@@ -78,6 +78,8 @@ export async function startServer(
           });
           server.closeAllConnections();
         });
+        // Indicators still being computed are finished first: the data folder is left complete.
+        await demo?.indicators;
         (app.locals.sessionStore as { close(): void } | undefined)?.close();
         await opened.services.reportRunner.stop();
         await stopReportWriter();

@@ -8,7 +8,7 @@ import { ROLES } from '../../domain/roles';
 import { authorityCount, demoAuthorities, ensureDemoUsers, pickDemoTeam } from './service';
 import { DEMO_DEFAULTS } from './defaults';
 import { loadDemoReferenceData } from '../../features/reference/demo';
-import { lastRefreshed, refreshMonthlyValues } from '../../features/indicators/stored-values';
+import { lastRefreshed, refreshInBackground, refreshMonthlyValues } from '../../features/indicators/stored-values';
 import type { DemoOptions as GenerationOptions, SimulatedDemo } from '../../synth/generate';
 
 export interface DemoReady {
@@ -17,6 +17,8 @@ export interface DemoReady {
   usernames: readonly string[];
   password: string;
   seconds: number;
+  /** The demo's indicators being computed in the background (a new demo on PGlite), or null. */
+  indicators: Promise<void> | null;
 }
 
 const SYSTEM = { userId: null, username: 'lantern', authorityId: null } as const;
@@ -87,11 +89,24 @@ export async function prepareDemo(
       );
     },
   );
-  // Trends read kept monthly values: compute them once for a new demo (or one built before indicators existed).
+  // Trends read kept monthly values: compute them once for a new demo (or one built before indicators existed). On
+  // PGlite in the background, while the app answers: each indicator is kept in a transaction of its own, which on
+  // PGlite's one connection nothing else can interleave with, and pages that read kept values wait for the rest
+  // (features/indicators/stored-values.ts). On PostgreSQL before the app answers, as before.
+  let indicators: Promise<void> | null = null;
   if ((await lastRefreshed(database.db, authority.id)) === null) {
-    await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
-      onIndicator: (done, total) => onProgress?.({ stage: 'Computing indicators', done, total }),
-    });
+    if (database.kind === 'pglite') {
+      indicators = refreshInBackground(database.db, authority.id, todayInLondon()).then(
+        () => undefined,
+        (e: unknown) => {
+          runtime.logger.error({ err: e }, 'indicators could not be computed for the demo authority');
+        },
+      );
+    } else {
+      await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
+        onIndicator: (done, total) => onProgress?.({ stage: 'Computing indicators', done, total }),
+      });
+    }
   }
   const team = await pickDemoTeam(database.db, authority.id);
   if (!team)
@@ -115,5 +130,6 @@ export async function prepareDemo(
     usernames: ROLES,
     password: config.demoPassword,
     seconds: (performance.now() - started) / 1000,
+    indicators,
   };
 }

@@ -11,6 +11,7 @@
  * months an import touched do not bound the months whose values it can change.
  */
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { indicatorValues } from '../../db/schema/index';
 import { computeIndicator, type PeriodValue } from './engine';
@@ -52,6 +53,11 @@ export async function refreshMonthlyValues(
     months?: number;
     tables?: Iterable<string>;
     onIndicator?: (done: number, total: number) => void;
+    /**
+     * Compute each indicator in the transaction that keeps its values, so that no change committed by others can
+     * fall between the two (a refresh that runs while people work: `refreshInBackground`).
+     */
+    atomic?: boolean;
   } = {},
 ): Promise<RefreshResult> {
   const started = performance.now();
@@ -60,8 +66,9 @@ export async function refreshMonthlyValues(
   let values = 0;
   let done = 0;
   for (const def of chosen) {
-    const computed = await computeIndicator(db, def, authorityId, periods);
-    await db.transaction(async (tx) => {
+    const computedFirst = options.atomic ? null : await computeIndicator(db, def, authorityId, periods);
+    values += await db.transaction(async (tx) => {
+      const computed = computedFirst ?? (await computeIndicator(tx, def, authorityId, periods));
       await tx
         .delete(indicatorValues)
         .where(
@@ -85,8 +92,8 @@ export async function refreshMonthlyValues(
           })),
         );
       }
+      return computed.length;
     });
-    values += computed.length;
     options.onIndicator?.(++done, chosen.length);
   }
   return {
@@ -96,6 +103,42 @@ export async function refreshMonthlyValues(
     values,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** Refreshes running in the background in this process, by authority (`refreshInBackground`). */
+const background = new Map<number, Promise<unknown>>();
+
+/**
+ * Keeps every indicator's monthly values in the background, while the app already answers (a demo's first start:
+ * src/app/demo/bootstrap.ts). Each indicator is computed and kept in one transaction (`atomic`). Until it ends, the
+ * kept values are incomplete: readers that would show a missing month as a gap wait for it (`keptValuesSettled`);
+ * the indicator pages compute any month not kept, as they always have.
+ */
+export function refreshInBackground(
+  db: Tx,
+  authorityId: number,
+  asAt: string,
+  options: { onIndicator?: (done: number, total: number) => void } = {},
+): Promise<RefreshResult> {
+  const work = refreshMonthlyValues(db, authorityId, asAt, { ...options, atomic: true });
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  background.set(authorityId, settled);
+  void settled.then(() => {
+    if (background.get(authorityId) === settled) background.delete(authorityId);
+  });
+  return work;
+}
+
+/**
+ * Resolves once no background refresh of the authority's kept values is running in this process. Inside a
+ * transaction it does not wait: on PGlite the refresh needs the one connection the transaction holds.
+ */
+export async function keptValuesSettled(db: Tx, authorityId: number): Promise<void> {
+  const running = background.get(authorityId);
+  if (running && !(db instanceof PgTransaction)) await running;
 }
 
 /**
