@@ -66,6 +66,7 @@ export async function startServer(
       runtime.logger.warn({ reports: interrupted }, 'reports left unfinished by the last run marked failed');
     const app = createApp(runtime.services);
     handler = app;
+    const indicators = demo?.indicators?.() ?? null;
     const opened = runtime;
     return {
       url,
@@ -79,7 +80,7 @@ export async function startServer(
           server.closeAllConnections();
         });
         // Indicators still being computed are finished first: the data folder is left complete.
-        await demo?.indicators;
+        await indicators;
         (app.locals.sessionStore as { close(): void } | undefined)?.close();
         await opened.services.reportRunner.stop();
         await stopReportWriter();

@@ -17,8 +17,11 @@ export interface DemoReady {
   usernames: readonly string[];
   password: string;
   seconds: number;
-  /** The demo's indicators being computed in the background (a new demo on PGlite), or null. */
-  indicators: Promise<void> | null;
+  /**
+   * A new demo on PGlite: starts computing its indicators' kept values in the background. Called once the app
+   * answers, so that the rest of the start-up does not queue behind them for PGlite's one connection.
+   */
+  indicators: (() => Promise<void>) | null;
 }
 
 const SYSTEM = { userId: null, username: 'lantern', authorityId: null } as const;
@@ -93,15 +96,17 @@ export async function prepareDemo(
   // PGlite in the background, while the app answers: each indicator is kept in a transaction of its own, which on
   // PGlite's one connection nothing else can interleave with, and pages that read kept values wait for the rest
   // (features/indicators/stored-values.ts). On PostgreSQL before the app answers, as before.
-  let indicators: Promise<void> | null = null;
+  let indicators: (() => Promise<void>) | null = null;
   if ((await lastRefreshed(database.db, authority.id)) === null) {
     if (database.kind === 'pglite') {
-      indicators = refreshInBackground(database.db, authority.id, todayInLondon()).then(
-        () => undefined,
-        (e: unknown) => {
-          runtime.logger.error({ err: e }, 'indicators could not be computed for the demo authority');
-        },
-      );
+      const authorityId = authority.id;
+      indicators = () =>
+        refreshInBackground(database.db, authorityId, todayInLondon()).then(
+          () => undefined,
+          (e: unknown) => {
+            runtime.logger.error({ err: e }, 'indicators could not be computed for the demo authority');
+          },
+        );
     } else {
       await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
         onIndicator: (done, total) => onProgress?.({ stage: 'Computing indicators', done, total }),

@@ -55,7 +55,8 @@ export async function refreshMonthlyValues(
     onIndicator?: (done: number, total: number) => void;
     /**
      * Compute each indicator in the transaction that keeps its values, so that no change committed by others can
-     * fall between the two (a refresh that runs while people work: `refreshInBackground`).
+     * fall between the two, and let other work in between indicators (a refresh that runs while people work:
+     * `refreshInBackground`).
      */
     atomic?: boolean;
   } = {},
@@ -66,6 +67,9 @@ export async function refreshMonthlyValues(
   let values = 0;
   let done = 0;
   for (const def of chosen) {
+    // PGlite runs a query on this thread and answers through promises alone: without a turn of the event loop
+    // between indicators, requests that arrive meanwhile would wait for the whole refresh.
+    if (options.atomic) await new Promise((resolve) => setImmediate(resolve));
     const computedFirst = options.atomic ? null : await computeIndicator(db, def, authorityId, periods);
     values += await db.transaction(async (tx) => {
       const computed = computedFirst ?? (await computeIndicator(tx, def, authorityId, periods));
