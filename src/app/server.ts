@@ -5,7 +5,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../core/config';
-import { prepareDemo, type DemoOptions, type DemoReady } from './demo/bootstrap';
+import { planDemo, prepareDemo, type DemoOptions, type DemoReady } from './demo/bootstrap';
+import { isNewDataDir, startMigratedTemplate } from '../db/template';
 import { recoverInterruptedReports } from '../features/reports/runner';
 import { stopReportWriter } from '../documents/write-in-worker';
 import { openRuntime, type Runtime } from './runtime';
@@ -53,17 +54,24 @@ export async function startServer(
 
   let runtime: Runtime | undefined;
   try {
+    // A demo on a new embedded data folder: simulate the demo authority (which needs no database) while a worker
+    // builds the migrated database (src/db/template.ts), each on its own core.
+    const fresh = config.demo && !config.databaseUrl && isNewDataDir(config.dataDir);
+    if (fresh) startMigratedTemplate();
+    const planned = fresh ? await planDemo(hooks.onProgress, hooks.demoOptions) : undefined;
     runtime = await openRuntime(config);
-    const demo = config.demo ? await prepareDemo(runtime, hooks.onProgress, hooks.demoOptions) : null;
+    const demo = config.demo ? await prepareDemo(runtime, hooks.onProgress, hooks.demoOptions, planned) : null;
     // Reports a previous process left queued or running died with its runner: say so (decision 0020).
     const interrupted = await recoverInterruptedReports(runtime.database.db);
     if (interrupted > 0)
       runtime.logger.warn({ reports: interrupted }, 'reports left unfinished by the last run marked failed');
     const app = createApp(runtime.services);
     handler = app;
+    const indicators = demo?.indicators?.() ?? null;
     const opened = runtime;
-    // Today's work due for every authority, in the background once ready and then every minute (issue 17).
-    const workDue = startWorkDueRefresher(opened.database.db, opened.logger);
+    // Today's work due for every authority, in the background once ready (after a first start's indicators, so that
+    // the two do not take turns holding PGlite's one connection) and then every minute (issue 17).
+    const workDue = startWorkDueRefresher(opened.database.db, opened.logger, indicators);
     return {
       url,
       runtime: opened,
@@ -75,6 +83,8 @@ export async function startServer(
           });
           server.closeAllConnections();
         });
+        // Indicators still being computed are finished first: the data folder is left complete.
+        await indicators;
         (app.locals.sessionStore as { close(): void } | undefined)?.close();
         await workDue.stop();
         await opened.services.reportRunner.stop();

@@ -10,8 +10,16 @@ import { refreshStaleWorkDue } from '../features/trackers/work-due';
 
 const EVERY_MS = 60_000;
 
-export function startWorkDueRefresher(db: Db, logger: Logger): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
+export function startWorkDueRefresher(
+  db: Db,
+  logger: Logger,
+  after: Promise<unknown> | null = null,
+): { stop(): Promise<void> } {
+  // The first refresh waits for `after` (whatever its outcome).
+  let running: Promise<void> = (after ?? Promise.resolve()).then(
+    () => undefined,
+    () => undefined,
+  );
   let stopped = false;
   const tick = () => {
     running = running.then(async () => {

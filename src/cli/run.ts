@@ -79,6 +79,10 @@ function buildProgram(io: CliIo): Command {
           `  ${server.demo.usernames.join(', ')}`,
           `Password: ${server.demo.password}${cliIo().env.LANTERN_DEMO_PASSWORD ? '' : '   (set LANTERN_DEMO_PASSWORD to choose another)'}`,
         );
+        if (server.demo.indicators)
+          lines.push(
+            `Indicators are being computed in the background (a few seconds): pages that show them wait until they are done.`,
+          );
       } else {
         lines.push(`Sign in with an account made by: lantern users create --help`);
       }

@@ -5,7 +5,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -17,6 +16,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { pgliteAssets } from './pglite-assets';
+import { isNewDataDir, migrationsFolder, takeMigratedTemplate } from './template';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -53,7 +53,7 @@ export interface BulkLoader {
   copyCsv(table: string, columns: readonly string[], csv: Iterable<string | Uint8Array>): Promise<void>;
 }
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export { migrationsFolder };
 
 export interface DatabaseOptions {
   /** postgres://… — when given, a server PostgreSQL is used. */
@@ -68,8 +68,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, given: Blob | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // A new folder starts from the migrated database a worker builds (template.ts); if none could be built, PGlite
+  // runs initdb here and migrate() applies every migration, as before.
+  const loadDataDir = given ?? (dataDir && isNewDataDir(dataDir) ? await takeMigratedTemplate() : null);
   const options = { ...(await pgliteAssets()), ...(loadDataDir ? { loadDataDir } : {}) };
   const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await client.waitReady;

@@ -70,13 +70,21 @@ export const DEFAULT_NAME = 'Lantern Borough (demo)';
  */
 export const BENCHMARK_LA_NUMBER = '302';
 
-export async function generateDemoAuthority(database: Database, options: DemoOptions): Promise<DemoSummary> {
+/**
+ * Builds the demo authority into the database. `simulated`: stages (1) to (4) already run for the same options
+ * (`simulateDemo`), e.g. while the database was being prepared.
+ */
+export async function generateDemoAuthority(
+  database: Database,
+  options: DemoOptions,
+  simulated?: SimulatedDemo,
+): Promise<DemoSummary> {
   const started = performance.now();
   const { seed } = options;
   const code = options.code ?? 'DEMO';
   const name = options.name ?? DEFAULT_NAME;
   const progress = options.onProgress ?? (() => undefined);
-  const { input, org, allocations } = simulate(options);
+  const { input, org, allocations } = simulated ?? simulateDemo(options);
   const { asAt, windowStart } = input.settings;
 
   // (5): load.
@@ -132,7 +140,7 @@ export async function generateDemoAuthority(database: Database, options: DemoOpt
  * checked on its output; the inspection history and self-evaluation written after the load are not included.
  */
 export function demoRowsHash(options: DemoOptions): Record<string, string> {
-  const { input } = simulate(options);
+  const { input } = simulateDemo(options);
   const emitter = new Emitter(input, zeroCounts());
   const out: Record<string, string> = {};
   for (const key of LOAD_ORDER) {
@@ -147,8 +155,18 @@ export function demoRowsHash(options: DemoOptions): Record<string, string> {
   return out;
 }
 
-/** Stages (1) to (4): every row the load will write, in memory. */
-function simulate(options: DemoOptions): { input: EmitInput; org: Organisation; allocations: AllocationModel[] } {
+/** Stages (1) to (4) of a demo authority, in memory: what `generateDemoAuthority` writes. */
+export interface SimulatedDemo {
+  readonly input: EmitInput;
+  readonly org: Organisation;
+  readonly allocations: AllocationModel[];
+}
+
+/**
+ * Stages (1) to (4), needing no database: every row the load will write, in memory. `generateDemoAuthority` runs it,
+ * or takes its result for the same options.
+ */
+export function simulateDemo(options: DemoOptions): SimulatedDemo {
   const { seed, years } = options;
   const population = options.childPopulation;
   if (!Number.isInteger(seed)) throw new Error('seed must be a whole number');

@@ -8,7 +8,8 @@ import { ROLES } from '../../domain/roles';
 import { authorityCount, demoAuthorities, ensureDemoUsers, pickDemoTeam } from './service';
 import { DEMO_DEFAULTS } from './defaults';
 import { loadDemoReferenceData } from '../../features/reference/demo';
-import { lastRefreshed, refreshMonthlyValues } from '../../features/indicators/stored-values';
+import { lastRefreshed, refreshInBackground, refreshMonthlyValues } from '../../features/indicators/stored-values';
+import type { DemoOptions as GenerationOptions, SimulatedDemo } from '../../synth/generate';
 
 export interface DemoReady {
   authorityName: string;
@@ -16,6 +17,11 @@ export interface DemoReady {
   usernames: readonly string[];
   password: string;
   seconds: number;
+  /**
+   * A new demo on PGlite: starts computing its indicators' kept values in the background. Called once the app
+   * answers, so that the rest of the start-up does not queue behind them for PGlite's one connection.
+   */
+  indicators: (() => Promise<void>) | null;
 }
 
 const SYSTEM = { userId: null, username: 'lantern', authorityId: null } as const;
@@ -26,22 +32,44 @@ export interface DemoOptions {
   years: number;
 }
 
+type Progress = (p: { stage: string; done: number; total: number }) => void;
+
+/** A demo authority simulated before its database was open (`planDemo`), ready to be written. */
+export interface PlannedDemo {
+  readonly generation: GenerationOptions;
+  readonly simulated: SimulatedDemo;
+  /** performance.now() when the simulation started: the demo's build time counts from there. */
+  readonly started: number;
+}
+
+function generationOptions(options: Partial<DemoOptions>, onProgress: Progress | undefined): GenerationOptions {
+  return { ...DEMO_DEFAULTS, ...options, asAt: todayInLondon(), ...(onProgress ? { onProgress } : {}) };
+}
+
+/**
+ * Simulates the demo authority a new database will get, without the database: the main thread's work while the
+ * database is prepared elsewhere. `prepareDemo` writes it if the database turns out to hold no authority.
+ */
+export async function planDemo(onProgress?: Progress, options: Partial<DemoOptions> = {}): Promise<PlannedDemo> {
+  const { simulateDemo } = await import('../../synth/generate');
+  const started = performance.now();
+  const generation = generationOptions(options, onProgress);
+  return { generation, simulated: simulateDemo(generation), started };
+}
+
 export async function prepareDemo(
   runtime: Runtime,
-  onProgress?: (p: { stage: string; done: number; total: number }) => void,
+  onProgress?: Progress,
   options: Partial<DemoOptions> = {},
+  planned?: PlannedDemo,
 ): Promise<DemoReady> {
-  const started = performance.now();
+  const started = planned?.started ?? performance.now();
   const { database, services, config } = runtime;
   let generated = false;
   if ((await authorityCount(database.db)) === 0) {
     const { generateDemoAuthority } = await import('../../synth/generate');
-    await generateDemoAuthority(database, {
-      ...DEMO_DEFAULTS,
-      ...options,
-      asAt: todayInLondon(),
-      ...(onProgress ? { onProgress } : {}),
-    });
+    if (planned) await generateDemoAuthority(database, planned.generation, planned.simulated);
+    else await generateDemoAuthority(database, generationOptions(options, onProgress));
     generated = true;
   }
   const [authority] = await demoAuthorities(database.db);
@@ -64,11 +92,26 @@ export async function prepareDemo(
       );
     },
   );
-  // Trends read kept monthly values: compute them once for a new demo (or one built before indicators existed).
+  // Trends read kept monthly values: compute them once for a new demo (or one built before indicators existed). On
+  // PGlite in the background, while the app answers: each indicator is kept in a transaction of its own, which on
+  // PGlite's one connection nothing else can interleave with, and pages that read kept values wait for the rest
+  // (features/indicators/stored-values.ts). On PostgreSQL before the app answers, as before.
+  let indicators: (() => Promise<void>) | null = null;
   if ((await lastRefreshed(database.db, authority.id)) === null) {
-    await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
-      onIndicator: (done, total) => onProgress?.({ stage: 'Computing indicators', done, total }),
-    });
+    if (database.kind === 'pglite') {
+      const authorityId = authority.id;
+      indicators = () =>
+        refreshInBackground(database.db, authorityId, todayInLondon()).then(
+          () => undefined,
+          (e: unknown) => {
+            runtime.logger.error({ err: e }, 'indicators could not be computed for the demo authority');
+          },
+        );
+    } else {
+      await refreshMonthlyValues(database.db, authority.id, todayInLondon(), {
+        onIndicator: (done, total) => onProgress?.({ stage: 'Computing indicators', done, total }),
+      });
+    }
   }
   const team = await pickDemoTeam(database.db, authority.id);
   if (!team)
@@ -92,5 +135,6 @@ export async function prepareDemo(
     usernames: ROLES,
     password: config.demoPassword,
     seconds: (performance.now() - started) / 1000,
+    indicators,
   };
 }

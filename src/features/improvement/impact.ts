@@ -35,7 +35,7 @@ import {
 } from '../indicators/periods';
 import { mustSuppress, type Audience } from '../indicators/present';
 import { indicatorById } from '../indicators/registry';
-import { storedMonthlyValues } from '../indicators/stored-values';
+import { keptValuesSettled, storedMonthlyValues } from '../indicators/stored-values';
 import { benchmarksFor, type BenchmarkYear } from '../reference/benchmarks';
 import type { PlanAction } from './plan';
 
@@ -152,6 +152,8 @@ export async function actionImpact(
     const def = indicatorById(i.id);
     return def ? [{ def, target: i.target }] : [];
   });
+  // A month not kept shows as a gap: wait for kept values still being computed (a demo's first start).
+  await keptValuesSettled(db, authorityId);
   const [kept, benchmarks, domainRows] = await Promise.all([
     periods.length
       ? storedMonthlyValues(

@@ -17,7 +17,7 @@ import {
 } from './periods';
 import { ragFor, type Rag } from './rag';
 import { thresholdsFor, type IndicatorThresholds } from './settings';
-import { storedMonthlyValues } from './stored-values';
+import { keptValuesSettled, storedMonthlyValues } from './stored-values';
 
 export interface IndicatorResult {
   readonly definition: IndicatorDefinition;
@@ -55,6 +55,8 @@ export async function valuesFor(
     first &&
     last &&
     periods.every((p) => p.kind === 'month' && p.end < today && p.end === periodContaining(p.start, 'month').end);
+  // Kept values still being computed (a demo's first start) are waited for, rather than computed twice.
+  if (storable) await keptValuesSettled(db, authorityId);
   const stored = storable
     ? await storedMonthlyValues(
         db,

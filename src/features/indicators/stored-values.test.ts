@@ -6,7 +6,7 @@ import { describeEachEngine } from '../../../test/support/databases';
 import { buildAuthority, buildChild, buildReferral } from '../../../test/support/builders';
 import { indicatorById, INDICATORS } from './registry';
 import { valuesFor } from './results';
-import { completeMonths, lastRefreshed, refreshMonthlyValues } from './stored-values';
+import { completeMonths, lastRefreshed, refreshInBackground, refreshMonthlyValues } from './stored-values';
 
 describeEachEngine('kept monthly values', (ctx) => {
   let la: { id: number };
@@ -131,5 +131,33 @@ describeEachEngine('kept monthly values', (ctx) => {
       .where(and(eq(indicatorValues.authorityId, la.id), eq(indicatorValues.indicatorId, 'contacts-per-10k')));
     const missing = await refreshMonthlyValues(db, la.id, '2026-05-15', { months: 3, tables: [] });
     assert.deepEqual(missing.recomputed, ['contacts-per-10k']);
+  });
+
+  it('keeps in the background what a refresh keeps, and readers of kept values wait for it', async () => {
+    const db = ctx.database.db;
+    const lb = await buildAuthority(db);
+    const child = await buildChild(db, { authorityId: lb.id });
+    for (const d of ['2026-01-10', '2026-02-10', '2026-03-10']) await buildReferral(db, child, { referralDate: d });
+    const def = indicatorById('rereferrals-12-months');
+    if (!def) throw new Error('no indicator');
+    const kept = async () =>
+      (await db.select().from(indicatorValues).where(eq(indicatorValues.authorityId, lb.id)))
+        .map((k) => `${k.indicatorId} ${k.periodEnd} ${k.numerator} ${String(k.denominator)} ${String(k.value)}`)
+        .sort();
+
+    const work = refreshInBackground(db, lb.id, '2026-04-15');
+    // Read at once: valuesFor waits for the refresh, so every indicator's 72 months are kept when it answers.
+    const values = await valuesFor(db, lb.id, [def], completeMonths('2026-04-15', 3), '2026-04-15');
+    assert.equal((await kept()).length, INDICATORS.length * 72);
+    // As in the first test: January 0 of 1 referrals is a re-referral (0%), February and March 1 of 1 (100%).
+    assert.deepEqual(
+      values.get(def.id)?.map((v) => v.value),
+      [0, 100, 100],
+    );
+    assert.equal((await work).values, INDICATORS.length * 72);
+    // The same values as a refresh that computes each indicator before its transaction.
+    const inBackground = await kept();
+    await refreshMonthlyValues(db, lb.id, '2026-04-15');
+    assert.deepEqual(await kept(), inBackground);
   });
 });

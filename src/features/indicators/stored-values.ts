@@ -11,6 +11,7 @@
  * months an import touched do not bound the months whose values it can change.
  */
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { indicatorValues } from '../../db/schema/index';
 import { computeIndicator, type PeriodValue } from './engine';
@@ -34,14 +35,18 @@ export interface RefreshResult {
 /** How many indicators a refresh computes at once (see refreshMonthlyValues). */
 const CONCURRENT_INDICATORS = 3;
 
-/** Replaces one indicator's kept monthly values with those just computed, in one transaction. */
+/**
+ * Replaces one indicator's kept monthly values with those computed (or computed by `values` inside the same
+ * transaction), in one transaction; returns how many it kept.
+ */
 async function keepMonthlyValues(
   db: Tx,
   authorityId: number,
   def: IndicatorDefinition,
-  computed: readonly PeriodValue[],
-): Promise<void> {
-  await db.transaction(async (tx) => {
+  values: readonly PeriodValue[] | ((tx: Tx) => Promise<readonly PeriodValue[]>),
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const computed = typeof values === 'function' ? await values(tx) : values;
     await tx
       .delete(indicatorValues)
       .where(
@@ -65,6 +70,7 @@ async function keepMonthlyValues(
         })),
       );
     }
+    return computed.length;
   });
 }
 
@@ -90,6 +96,12 @@ export async function refreshMonthlyValues(
     months?: number;
     tables?: Iterable<string>;
     onIndicator?: (done: number, total: number) => void;
+    /**
+     * Compute each indicator in the transaction that keeps its values, so that no change committed by others can
+     * fall between the two, and let other work in between indicators (a refresh that runs while people work:
+     * `refreshInBackground`).
+     */
+    atomic?: boolean;
   } = {},
 ): Promise<RefreshResult> {
   const started = performance.now();
@@ -97,35 +109,45 @@ export async function refreshMonthlyValues(
   const chosen = options.tables === undefined ? INDICATORS : await touched(db, authorityId, periods, options.tables);
   let values = 0;
   let done = 0;
-  // A few indicators computed at once (on PostgreSQL each query has a connection of the pool and a core of the
-  // server; PGlite and a transaction run them one after another anyway), each kept as soon as it is computed, one
-  // write after another. After a failure no indicator is started, and the refresh fails once every worker has stopped.
   await ensureWorkingDayCalendar(db);
-  let next = 0;
-  let failed = false;
-  let writes: Promise<void> = Promise.resolve();
-  const worker = async (): Promise<void> => {
-    try {
-      for (let def = chosen[next++]; def !== undefined && !failed; def = chosen[next++]) {
-        const computed = await computeIndicator(db, def, authorityId, periods);
-        const keep = def;
-        writes = writes.then(async () => {
-          await keepMonthlyValues(db, authorityId, keep, computed);
-          values += computed.length;
-          options.onIndicator?.(++done, chosen.length);
-        });
-        await writes;
-      }
-    } catch (error) {
-      failed = true;
-      throw error;
+  if (options.atomic) {
+    for (const def of chosen) {
+      // PGlite runs a query on this thread and answers through promises alone: without a turn of the event loop
+      // between indicators, requests that arrive meanwhile would wait for the whole refresh.
+      await new Promise((resolve) => setImmediate(resolve));
+      values += await keepMonthlyValues(db, authorityId, def, (tx) => computeIndicator(tx, def, authorityId, periods));
+      options.onIndicator?.(++done, chosen.length);
     }
-  };
-  const settled = await Promise.allSettled(
-    Array.from({ length: Math.min(CONCURRENT_INDICATORS, chosen.length) }, worker),
-  );
-  const failure = settled.find((r) => r.status === 'rejected');
-  if (failure) throw failure.reason;
+  } else {
+    // A few indicators computed at once (on PostgreSQL each query has a connection of the pool and a core of the
+    // server; PGlite and a transaction run them one after another anyway), each kept as soon as it is computed, one
+    // write after another. After a failure no indicator is started, and the refresh fails once every worker has
+    // stopped.
+    let next = 0;
+    let failed = false;
+    let writes: Promise<void> = Promise.resolve();
+    const worker = async (): Promise<void> => {
+      try {
+        for (let def = chosen[next++]; def !== undefined && !failed; def = chosen[next++]) {
+          const computed = await computeIndicator(db, def, authorityId, periods);
+          const keep = def;
+          writes = writes.then(async () => {
+            values += await keepMonthlyValues(db, authorityId, keep, computed);
+            options.onIndicator?.(++done, chosen.length);
+          });
+          await writes;
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
+    const settled = await Promise.allSettled(
+      Array.from({ length: Math.min(CONCURRENT_INDICATORS, chosen.length) }, worker),
+    );
+    const failure = settled.find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
   return {
     indicators: chosen.length,
     recomputed: chosen.map((d) => d.id),
@@ -133,6 +155,42 @@ export async function refreshMonthlyValues(
     values,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** Refreshes running in the background in this process, by authority (`refreshInBackground`). */
+const background = new Map<number, Promise<unknown>>();
+
+/**
+ * Keeps every indicator's monthly values in the background, while the app already answers (a demo's first start:
+ * src/app/demo/bootstrap.ts). Each indicator is computed and kept in one transaction (`atomic`). Until it ends, the
+ * kept values are incomplete: readers that would show a missing month as a gap wait for it (`keptValuesSettled`);
+ * the indicator pages compute any month not kept, as they always have.
+ */
+export function refreshInBackground(
+  db: Tx,
+  authorityId: number,
+  asAt: string,
+  options: { onIndicator?: (done: number, total: number) => void } = {},
+): Promise<RefreshResult> {
+  const work = refreshMonthlyValues(db, authorityId, asAt, { ...options, atomic: true });
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  background.set(authorityId, settled);
+  void settled.then(() => {
+    if (background.get(authorityId) === settled) background.delete(authorityId);
+  });
+  return work;
+}
+
+/**
+ * Resolves once no background refresh of the authority's kept values is running in this process. Inside a
+ * transaction it does not wait: on PGlite the refresh needs the one connection the transaction holds.
+ */
+export async function keptValuesSettled(db: Tx, authorityId: number): Promise<void> {
+  const running = background.get(authorityId);
+  if (running && !(db instanceof PgTransaction)) await running;
 }
 
 /**
