@@ -16,7 +16,8 @@ export class TestClient {
 
   constructor(private readonly baseUrl: string) {}
 
-  private cookieHeader(): string {
+  /** The Cookie header this client sends (the benchmarks' own uploads send it too). */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
