@@ -234,6 +234,10 @@ describe('the child record in a real browser', () => {
     const rows = await page.locator('main tbody tr').count();
     assert.ok(rows >= 2, 'both journeys’ views were logged');
     await visit(page, `${server.url}/admin/users`);
+    // A user's account page (status, tokens, disable), reached from the list.
+    const account = await page.locator('main table a[href^="/admin/users/"]').first().getAttribute('href');
+    assert.ok(account, 'the list links each user to their account');
+    await visit(page, `${server.url}${account}`);
     await visit(page, `${server.url}/children?q=${encodeURIComponent(child.lanternId)}`);
     await context.close();
 
